@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { assertNotFuture, latestVersion, migrate, pendingMigrations, schemaVersion } from './migrator';
+import { migrations as shippedMigrations, type Migration } from './migrations';
+
+export class CorruptDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`The database ${file} failed its integrity check (${detail}). It was not changed.`);
+    this.name = 'CorruptDatabaseError';
+  }
+}
+
+export interface PragmaReport {
+  journalMode: string;
+  synchronous: number;
+  foreignKeys: number;
+  busyTimeout: number;
+}
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  file: string;
+  pragmas: PragmaReport;
+  appliedMigrations: number[];
+  preMigrationBackup: string | null;
+}
+
+const SYNCHRONOUS_FULL = 2;
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Sets the PRAGMAs every connection needs and reads them back: a silent fallback must fail loudly. */
+export function applyPragmas(db: Database.Database): PragmaReport {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const report: PragmaReport = {
+    journalMode: String(db.pragma('journal_mode', { simple: true })),
+    synchronous: Number(db.pragma('synchronous', { simple: true })),
+    foreignKeys: Number(db.pragma('foreign_keys', { simple: true })),
+    busyTimeout: Number(db.pragma('busy_timeout', { simple: true })),
+  };
+  if (
+    report.journalMode !== 'wal' ||
+    report.synchronous !== SYNCHRONOUS_FULL ||
+    report.foreignKeys !== 1 ||
+    report.busyTimeout !== BUSY_TIMEOUT_MS
+  ) {
+    throw new Error(`SQLite refused the required settings: ${JSON.stringify(report)}`);
+  }
+  return report;
+}
+
+export function quickCheck(db: Database.Database): string {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  return rows.map((r) => r.quick_check).join('; ');
+}
+
+/** Copies the live database with SQLite's online backup API and verifies the copy. */
+export async function backupTo(db: Database.Database, target: string): Promise<string> {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  await db.backup(target);
+  const copy = new Database(target, { readonly: true });
+  try {
+    const result = quickCheck(copy);
+    if (result !== 'ok') throw new Error(`Backup ${target} failed its check: ${result}`);
+  } finally {
+    copy.close();
+  }
+  return target;
+}
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * Opens (creating if needed) the Cadence database. Refuses a file from a newer Cadence before
+ * anything is written, checks integrity, backs up before pending migrations, then migrates.
+ */
+export async function openDatabase(
+  file: string,
+  options: { migrations?: readonly Migration[]; now?: () => number } = {},
+): Promise<OpenedDatabase> {
+  const list = options.migrations ?? shippedMigrations;
+  const now = options.now ?? Date.now;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  const db = new Database(file);
+  try {
+    // Reading user_version writes nothing; this runs before any PRAGMA that would.
+    assertNotFuture(db, list);
+    const pragmas = applyPragmas(db);
+    if (existed) {
+      const check = quickCheck(db);
+      if (check !== 'ok') throw new CorruptDatabaseError(file, check);
+    }
+    let preMigrationBackup: string | null = null;
+    const pending = pendingMigrations(db, list);
+    if (existed && pending.length > 0 && schemaVersion(db) > 0) {
+      const target = path.join(
+        path.dirname(file),
+        'backups',
+        `before-migration-v${schemaVersion(db)}-to-v${latestVersion(list)}-${stamp(now())}.sqlite`,
+      );
+      preMigrationBackup = await backupTo(db, target);
+    }
+    const appliedMigrations = migrate(db, list);
+    return { db, file, pragmas, appliedMigrations, preMigrationBackup };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+} from 'kysely';
+import type { DatabaseSchema } from './schema';
+
+/**
+ * kysely builds and types the SQL; better-sqlite3 runs it synchronously. Synchronous
+ * execution keeps a service's reads and writes inside one better-sqlite3 transaction
+ * with no awaits in between, which is what makes each save atomic.
+ */
+export const qb = new Kysely<DatabaseSchema>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+export type QueryBuilder = typeof qb;
+
+export class Sql {
+  constructor(readonly db: Database.Database) {}
+
+  all<R>(query: Compilable<R>): R[] {
+    const { sql, parameters } = query.compile();
+    return this.db.prepare(sql).all(...(parameters as unknown[])) as R[];
+  }
+
+  first<R>(query: Compilable<R>): R | undefined {
+    const { sql, parameters } = query.compile();
+    return this.db.prepare(sql).get(...(parameters as unknown[])) as R | undefined;
+  }
+
+  run(query: Compilable<unknown>): number {
+    const { sql, parameters } = query.compile();
+    return this.db.prepare(sql).run(...(parameters as unknown[])).changes;
+  }
+
+  /** Runs fn in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}

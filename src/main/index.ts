@@ -1,0 +1,90 @@
+/**
+ * The Electron shell: as thin as it can be. Everything Cadence does lives in the core
+ * (shared with the browser server); this file only wires windows and IPC to it.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { operationNames } from '../shared/contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../shared/api';
+import { contentSecurityPolicy } from '../shared/csp';
+import { exitUnlessNodeApiSupported } from './app/runtime-check';
+import { resolveDataDir } from './app/data-dir';
+import { consoleWindowOptions } from './electron/window-options';
+import { isAllowedNavigation, isTrustedSenderUrl, type TrustedOrigins } from './electron/sender-guard';
+
+exitUnlessNodeApiSupported();
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const preloadPath = path.join(here, '../preload/index.cjs');
+const rendererDir = path.join(here, '../renderer');
+const trusted: TrustedOrigins = {
+  rendererDir,
+  devServerUrl: !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null,
+};
+
+if (!process.env.CADENCE_DATA_DIR) process.env.CADENCE_DATA_DIR = resolveDataDir();
+app.setPath('userData', process.env.CADENCE_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const { startCore } = await import('./app/cadence-core');
+  let core;
+  try {
+    core = await startCore({ dataDir: process.env.CADENCE_DATA_DIR!, mode: 'desktop', version: app.getVersion(), lockKind: 'desktop app' });
+  } catch (error) {
+    const { dialog } = await import('electron');
+    dialog.showErrorBox('Cadence cannot open its data', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  for (const name of operationNames) {
+    ipcMain.handle(IPC_INVOKE_PREFIX + name, async (event, input: unknown) => {
+      if (!isTrustedSenderUrl(event.senderFrame?.url, trusted)) {
+        return JSON.stringify({ ok: false, error: { code: 'internal', message: 'Refused: untrusted sender' } });
+      }
+      return core.dispatcher.dispatchSerialized(name, input);
+    });
+  }
+  core.feed.subscribe((change) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT_CHANNEL, change);
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, trusted)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  const win = new BrowserWindow(consoleWindowOptions(preloadPath));
+  win.once('ready-to-show', () => win.show());
+  if (trusted.devServerUrl) await win.loadURL(trusted.devServerUrl);
+  else await win.loadFile(path.join(rendererDir, 'index.html'));
+
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    core.close();
+    app.quit();
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The renderer's one door to main. Features call `call()` or the hooks in ./hooks; only
+ * this module knows whether window.cadence (desktop preload) or HTTP (browser) carries it.
+ */
+import type { CadenceApi } from '../../../shared/api';
+import type { InputOf, OperationName, OutputOf } from '../../../shared/contract';
+import type { ChangeEvent, Topic } from '../../../shared/events';
+import type { OpError } from '../../../shared/result';
+import { createHttpTransport, type ConnectionState } from './http-transport';
+
+declare global {
+  interface Window {
+    cadence?: CadenceApi;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly error: OpError) {
+    super(error.message);
+    this.name = 'ApiError';
+  }
+}
+
+const stateListeners = new Set<(state: ConnectionState) => void>();
+let connection: ConnectionState = 'connected';
+function setConnection(state: ConnectionState): void {
+  connection = state;
+  for (const l of stateListeners) l(state);
+}
+
+const transport: CadenceApi = window.cadence ?? createHttpTransport(setConnection);
+
+export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const result = await transport.invoke(name, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}
+
+export function connectionState(): ConnectionState {
+  return connection;
+}
+
+export function onConnectionState(listener: (state: ConnectionState) => void): () => void {
+  stateListeners.add(listener);
+  return () => stateListeners.delete(listener);
+}
+
+type TopicListener = () => void;
+const topicListeners = new Map<Topic | '*', Set<TopicListener>>();
+let seen: { epoch: string; revision: number } | null = null;
+
+function notify(topics: readonly (Topic | '*')[]): void {
+  const fired = new Set<TopicListener>();
+  for (const topic of [...topics, '*' as const]) {
+    for (const l of topicListeners.get(topic) ?? []) {
+      if (!fired.has(l)) {
+        fired.add(l);
+        l();
+      }
+    }
+  }
+}
+
+/** Applies an event; a gap, a hello after a reconnect, or a new server epoch triggers a resync. */
+async function onChange(event: ChangeEvent): Promise<void> {
+  if (seen && event.epoch === seen.epoch && event.revision === seen.revision + 1 && event.operation !== 'hello') {
+    seen = { epoch: event.epoch, revision: event.revision };
+    notify(event.topics);
+    return;
+  }
+  if (!seen || event.epoch !== seen.epoch) {
+    const first = seen === null;
+    seen = { epoch: event.epoch, revision: event.revision };
+    if (!first) notify(ALL_TOPICS);
+    return;
+  }
+  if (event.revision <= seen.revision) return;
+  const missed = await call('events.since', seen);
+  seen = { epoch: missed.epoch, revision: missed.revision };
+  notify(missed.events ? missed.events.flatMap((e) => e.topics) : ALL_TOPICS);
+}
+
+const ALL_TOPICS: Topic[] = ['teams', 'settings'];
+
+transport.onChange((event) => void onChange(event));
+void call('events.since', { epoch: '', revision: 0 })
+  .then((r) => {
+    seen ??= { epoch: r.epoch, revision: r.revision };
+  })
+  .catch(() => undefined);
+
+/** Calls listener after any committed change to one of topics (from this window or another). */
+export function subscribeTopics(topics: readonly Topic[], listener: TopicListener): () => void {
+  for (const t of topics) {
+    let set = topicListeners.get(t);
+    if (!set) topicListeners.set(t, (set = new Set()));
+    set.add(listener);
+  }
+  return () => {
+    for (const t of topics) topicListeners.get(t)?.delete(listener);
+  };
+}

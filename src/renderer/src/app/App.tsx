@@ -1,0 +1,72 @@
+import { MotionConfig } from 'framer-motion';
+import { NotYetSection } from '../features/sections/NotYetSection';
+import { TeamPage } from '../features/teams/TeamPage';
+import { TeamsPage } from '../features/teams/TeamsPage';
+import { CadenceMark, CalendarIcon, CheckIcon, GavelIcon, PeopleIcon } from '../ui/icons';
+import { ConnectionBanner } from './ConnectionBanner';
+import { href, useRoute, type Route } from './router';
+import { ThemeSwitch } from './ThemeSwitch';
+
+const NAV: { route: Route; label: string; icon: () => React.JSX.Element; matches: Route['name'][] }[] = [
+  { route: { name: 'teams' }, label: 'Teams', icon: PeopleIcon, matches: ['teams', 'team'] },
+  { route: { name: 'meetings' }, label: 'Meetings', icon: CalendarIcon, matches: ['meetings'] },
+  { route: { name: 'decisions' }, label: 'Decision log', icon: GavelIcon, matches: ['decisions'] },
+  { route: { name: 'commitments' }, label: 'Commitments', icon: CheckIcon, matches: ['commitments'] },
+];
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'teams':
+      return <TeamsPage />;
+    case 'team':
+      return <TeamPage key={route.teamId} teamId={route.teamId} />;
+    case 'meetings':
+      return (
+        <NotYetSection eyebrow="Meetings" title="Meetings">
+          Meeting series, agendas and the live facilitator console will live here. For now, set up your team and its members.
+        </NotYetSection>
+      );
+    case 'decisions':
+      return (
+        <NotYetSection eyebrow="Decision log" title="Decision log">
+          Every decision with its rationale, positions and dissent, searchable offline, will be listed here once meetings record them.
+        </NotYetSection>
+      );
+    case 'commitments':
+      return (
+        <NotYetSection eyebrow="Commitments" title="Commitments">
+          Open commitments by owner and due date, and each member&rsquo;s follow-through, will appear here once meetings record them.
+        </NotYetSection>
+      );
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  return (
+    <MotionConfig reducedMotion="user">
+      <div className="shell">
+        <nav className="nav" aria-label="Main">
+          <div className="brand">
+            <CadenceMark />
+            Cadence
+          </div>
+          {NAV.map((item) => (
+            <a key={item.label} href={href(item.route)} aria-current={item.matches.includes(route.name) ? 'page' : undefined}>
+              <item.icon />
+              {item.label}
+            </a>
+          ))}
+          <div className="nav-foot">
+            <ThemeSwitch />
+            <span>Stored on this computer</span>
+          </div>
+        </nav>
+        <main className="main">
+          <ConnectionBanner />
+          <Page route={route} />
+        </main>
+      </div>
+    </MotionConfig>
+  );
+}

@@ -1,0 +1,99 @@
+import { motion } from 'framer-motion';
+import { useState, type FormEvent } from 'react';
+import type { Member } from '../../../../shared/domain';
+import { useMutation } from '../../api/hooks';
+import { Avatar } from '../../ui/Avatar';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { formatDate } from '../../ui/format';
+
+export function MemberRow({ member }: { member: Member }) {
+  const update = useMutation('members.update');
+  const markLeft = useMutation('members.markLeft');
+  const rejoin = useMutation('members.rejoin');
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [name, setName] = useState(member.name);
+  const [roleTitle, setRoleTitle] = useState(member.roleTitle ?? '');
+  const left = member.leftAt !== null;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (await update.run({ memberId: member.id, name, roleTitle })) setEditing(false);
+  }
+
+  if (editing) {
+    return (
+      <li className="member-row editing">
+        <form onSubmit={save} className="member-edit" aria-label={`Edit ${member.name}`}>
+          <label className="field">
+            <span>Name</span>
+            <input className="input" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+          </label>
+          <label className="field">
+            <span>Role title</span>
+            <input className="input" value={roleTitle} onChange={(e) => setRoleTitle(e.target.value)} placeholder="optional" />
+          </label>
+          <div className="member-edit-actions">
+            <button type="button" className="btn btn-ghost" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={update.pending}>
+              Save
+            </button>
+          </div>
+        </form>
+        <ErrorAlert error={update.error} />
+      </li>
+    );
+  }
+
+  return (
+    <motion.li
+      className={`member-row${left ? ' is-left' : ''}`}
+      layout="position"
+      initial={{ opacity: 0, y: -4 }}
+      animate={{ opacity: 1, y: 0 }}
+      exit={{ opacity: 0 }}
+    >
+      <Avatar name={member.name} muted={left} />
+      <div className="member-main">
+        <span className="member-name">{member.name}</span>
+        <span className="member-meta">
+          {member.roleTitle ?? 'No role title'} ·{' '}
+          {left ? `left ${formatDate(member.leftAt!)}` : `joined ${formatDate(member.joinedAt)}`}
+        </span>
+      </div>
+      <div className="member-actions">
+        {left ? (
+          <button className="btn btn-ghost" onClick={() => void rejoin.run({ memberId: member.id })}>
+            Rejoin
+          </button>
+        ) : (
+          <>
+            <button className="btn btn-ghost" onClick={() => setEditing(true)} aria-label={`Edit ${member.name}`}>
+              Edit
+            </button>
+            <button className="btn btn-ghost" onClick={() => setConfirming(true)} aria-label={`Mark ${member.name} as left`}>
+              Mark as left
+            </button>
+          </>
+        )}
+      </div>
+      <ErrorAlert error={markLeft.error ?? rejoin.error} />
+      <ConfirmDialog
+        open={confirming}
+        title={`Mark ${member.name} as left?`}
+        confirmLabel="Mark as left"
+        danger
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void markLeft.run({ memberId: member.id });
+        }}
+      >
+        They will no longer be expected at meetings. Nothing they said, decided or committed to is removed, and they can rejoin later.
+      </ConfirmDialog>
+    </motion.li>
+  );
+}

@@ -1,0 +1,111 @@
+import { AnimatePresence } from 'framer-motion';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '../../api/hooks';
+import { href } from '../../app/router';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { AddMemberForm } from './AddMemberForm';
+import { MemberHistory } from './MemberHistory';
+import { MemberRow } from './MemberRow';
+
+const TOPICS = ['teams'] as const;
+
+function TeamName({ teamId, name }: { teamId: string; name: string }) {
+  const rename = useMutation('teams.rename');
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(name);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (await rename.run({ teamId, name: value })) setEditing(false);
+  }
+  if (!editing) {
+    return (
+      <div className="team-title">
+        <h1>{name}</h1>
+        <button
+          className="btn btn-ghost"
+          onClick={() => {
+            setValue(name);
+            setEditing(true);
+          }}
+        >
+          Rename
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form className="team-title" onSubmit={submit} aria-label="Rename team">
+      <input className="input input-title" value={value} onChange={(e) => setValue(e.target.value)} autoFocus aria-label="Team name" />
+      <button type="submit" className="btn btn-primary">
+        Save
+      </button>
+      <button type="button" className="btn btn-ghost" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
+      <ErrorAlert error={rename.error} />
+    </form>
+  );
+}
+
+export function TeamPage({ teamId }: { teamId: string }) {
+  const detail = useQuery('teams.get', { teamId }, TOPICS);
+  if (detail.error && !detail.data) {
+    return (
+      <div className="page">
+        <ErrorAlert error={detail.error} />
+        <p style={{ marginTop: 16 }}>
+          <a href={href({ name: 'teams' })}>Back to teams</a>
+        </p>
+      </div>
+    );
+  }
+  if (!detail.data) return <div className="page" aria-busy="true" />;
+  const { team, members, history } = detail.data;
+  const active = members.filter((m) => m.leftAt === null);
+  const former = members.filter((m) => m.leftAt !== null);
+
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <p className="eyebrow">
+            <a href={href({ name: 'teams' })}>Teams</a> / {team.timeZone.replace(/_/g, ' ')}
+          </p>
+          <TeamName key={team.name} teamId={team.id} name={team.name} />
+        </div>
+      </header>
+      <div className="team-layout">
+        <section className="card team-members" aria-labelledby="members-heading">
+          <div className="section-head">
+            <h2 id="members-heading">Members</h2>
+            <span className="badge badge-accent">{active.length} active</span>
+          </div>
+          {active.length === 0 && <p className="muted-note">No active members yet. Add the people who meet together.</p>}
+          <ul className="member-list" aria-label="Active members">
+            <AnimatePresence initial={false}>
+              {active.map((m) => (
+                <MemberRow key={m.id} member={m} />
+              ))}
+            </AnimatePresence>
+          </ul>
+          <AddMemberForm teamId={team.id} />
+          {former.length > 0 && (
+            <>
+              <h3 className="subhead">Former members</h3>
+              <p className="muted-note">Kept with everything they said, decided and committed to.</p>
+              <ul className="member-list" aria-label="Former members">
+                {former.map((m) => (
+                  <MemberRow key={m.id} member={m} />
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        <aside className="card team-history" aria-labelledby="history-heading">
+          <h2 id="history-heading">History</h2>
+          <MemberHistory history={history} members={members} />
+        </aside>
+      </div>
+    </div>
+  );
+}

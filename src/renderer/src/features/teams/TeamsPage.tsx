@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '../../api/hooks';
+import { href, navigate } from '../../app/router';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PlusIcon } from '../../ui/icons';
+import { CreateTeamForm } from './CreateTeamForm';
+
+const TOPICS = ['teams'] as const;
+
+export function TeamsPage() {
+  const teams = useQuery('teams.list', {}, TOPICS);
+  const demo = useMutation('demo.load');
+  const [creating, setCreating] = useState(false);
+
+  async function loadDemo() {
+    const team = await demo.run({});
+    if (team) navigate({ name: 'team', teamId: team.id });
+  }
+
+  if (teams.loading && !teams.data) return <div className="page" aria-busy="true" />;
+  const list = teams.data ?? [];
+
+  if (list.length === 0) {
+    return (
+      <div className="page">
+        <section className="welcome">
+          <p className="eyebrow">Welcome to Cadence</p>
+          <h1>Meetings that keep their promises.</h1>
+          <p className="lede">
+            Cadence runs your team&rsquo;s recurring meeting: a timed agenda, everyone heard in turn, commitments reviewed honestly, and
+            decisions logged with their reasons and dissent. Everything stays on this computer.
+          </p>
+          <div className="welcome-actions">
+            <button className="btn btn-primary btn-lg" onClick={() => setCreating(true)} disabled={creating}>
+              <PlusIcon /> Create your team
+            </button>
+            <button className="btn btn-lg" onClick={loadDemo} disabled={demo.pending}>
+              {demo.pending ? 'Loading…' : 'Explore a demo team'}
+            </button>
+          </div>
+          <ErrorAlert error={teams.error ?? demo.error} />
+        </section>
+        {creating && <CreateTeamForm onCancel={() => setCreating(false)} />}
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      <header className="page-head">
+        <div>
+          <p className="eyebrow">Teams</p>
+          <h1>Your teams</h1>
+        </div>
+        {!creating && (
+          <button className="btn btn-primary" onClick={() => setCreating(true)}>
+            <PlusIcon /> New team
+          </button>
+        )}
+      </header>
+      {creating && <CreateTeamForm onCancel={() => setCreating(false)} />}
+      <ErrorAlert error={teams.error} />
+      <ul className="team-grid" aria-label="Teams">
+        {list.map((team) => (
+          <li key={team.id}>
+            <a className="card team-card" href={href({ name: 'team', teamId: team.id })}>
+              <span className="team-card-name">{team.name}</span>
+              <span className="team-card-meta">
+                {team.activeMemberCount} {team.activeMemberCount === 1 ? 'member' : 'members'} · {team.timeZone.replace(/_/g, ' ')}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

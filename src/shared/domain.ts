@@ -1,0 +1,56 @@
+/**
+ * The shapes that cross the contract. JSON only: instants are epoch ms numbers,
+ * calendar dates are 'YYYY-MM-DD' strings, absent values are null (never undefined).
+ */
+export type Id = string;
+export type EpochMs = number;
+
+export interface Team {
+  id: Id;
+  name: string;
+  timeZone: string;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+  activeMemberCount: number;
+}
+
+export interface Member {
+  id: Id;
+  teamId: Id;
+  name: string;
+  roleTitle: string | null;
+  position: number;
+  joinedAt: EpochMs;
+  leftAt: EpochMs | null;
+}
+
+export type MemberEventKind = 'joined' | 'renamed' | 'role_changed' | 'left' | 'rejoined';
+
+export interface MemberEvent {
+  id: Id;
+  memberId: Id;
+  kind: MemberEventKind;
+  at: EpochMs;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface TeamDetail {
+  team: Team;
+  members: Member[];
+  history: MemberEvent[];
+}
+
+export type Theme = 'light' | 'dark' | 'contrast';
+
+export interface Settings {
+  theme: Theme;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'desktop' | 'browser';
+  dataDir: string;
+  databaseFile: string;
+  schemaVersion: number;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Control characters other than tab and newline never belong in what a person typed. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const id = z.uuid({ message: 'Must be an id' });
+
+/** A single-line name: trimmed, required, bounded. */
+export function name(label: string, max = 120) {
+  return z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .min(1, { message: `${label} is required` })
+    .max(max, { message: `${label} must be at most ${max} characters` })
+    .refine((s) => !CONTROL.test(s) && !/[\r\n]/.test(s), {
+      message: `${label} must be a single line without control characters`,
+    });
+}
+
+/** An optional single-line text: empty means "none" (null). */
+export function optionalLine(label: string, max = 120) {
+  return z
+    .string({ message: `${label} must be text` })
+    .trim()
+    .max(max, { message: `${label} must be at most ${max} characters` })
+    .refine((s) => !CONTROL.test(s) && !/[\r\n]/.test(s), {
+      message: `${label} must be a single line without control characters`,
+    })
+    .nullable()
+    .transform((s) => (s ? s : null));
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZone = z
+  .string({ message: 'Time zone must be text' })
+  .trim()
+  .min(1, { message: 'Time zone is required' })
+  .max(64)
+  .refine(isTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' });
