@@ -1,6 +1,19 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/** Mounted only while open, so its text is never part of the page when it is not shown. */
 export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return props.open ? <OpenDialog {...props} /> : null;
+}
+
+function OpenDialog(props: {
   open: boolean;
   title: string;
   children: ReactNode;
@@ -13,9 +26,9 @@ export function ConfirmDialog(props: {
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (props.open && !dialog.open) dialog.showModal();
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
+    if (!dialog.open) dialog.showModal();
+    return () => dialog.close();
+  }, []);
   return (
     <dialog ref={ref} className="confirm" onCancel={props.onCancel} aria-labelledby="confirm-title">
       <h2 id="confirm-title">{props.title}</h2>
