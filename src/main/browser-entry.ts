@@ -58,7 +58,8 @@ async function main(): Promise<void> {
       mode: 'browser',
       version: process.env.npm_package_version ?? '0.1.0',
       lockKind: 'browser server',
-      logError: (op, error) => process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
+      logError: (op, error) =>
+        process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
     });
   } catch (error) {
     if (error instanceof DataDirLockedError || error instanceof FutureSchemaError || error instanceof CorruptDatabaseError) {

@@ -57,9 +57,7 @@ export const contract = {
   }),
 
   'members.add': op<Member>()({
-    input: z
-      .object({ teamId: id, name: name('Member name'), roleTitle: optionalLine('Role title').default(null) })
-      .strict(),
+    input: z.object({ teamId: id, name: name('Member name'), roleTitle: optionalLine('Role title').default(null) }).strict(),
     invalidates: ['teams'],
   }),
   'members.update': op<Member>()({

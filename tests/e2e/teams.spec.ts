@@ -31,7 +31,7 @@ test('create a team with members, edit them, restart the server: everything is s
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(active.getByText('Benjamin Carter')).toBeVisible();
 
-    await page.getByRole('button', { name: 'Mark Ana Souza as left' }).click();
+    await page.getByRole('button', { name: 'Mark as left: Ana Souza' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Mark as left' }).click();
     const former = page.getByRole('list', { name: 'Former members' });
     await expect(former.getByText('Ana Souza')).toBeVisible();

@@ -10,7 +10,11 @@ function describeIssues(error: z.ZodError): OpError {
     message: issue.message,
   }));
   const first = issues[0];
-  const message = first ? (first.path && !/required|must|at most/i.test(first.message) ? `${first.path}: ${first.message}` : first.message) : 'Invalid input';
+  const message = first
+    ? first.path && !/required|must|at most/i.test(first.message)
+      ? `${first.path}: ${first.message}`
+      : first.message
+    : 'Invalid input';
   return { code: 'invalid_input', message, issues };
 }
 

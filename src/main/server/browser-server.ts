@@ -122,7 +122,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return send(res, 401, 'application/json', JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Not signed in' } }));
     }
     const match = /^\/api\/op\/([A-Za-z.]{1,64})$/.exec(url.pathname);
-    if (!match || req.method !== 'POST') return send(res, 404, 'application/json', '{"ok":false,"error":{"code":"not_found","message":"No such endpoint"}}');
+    if (!match || req.method !== 'POST')
+      return send(res, 404, 'application/json', '{"ok":false,"error":{"code":"not_found","message":"No such endpoint"}}');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(res, 415, 'application/json', '{"ok":false,"error":{"code":"invalid_input","message":"JSON only"}}');
     }

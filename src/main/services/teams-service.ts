@@ -114,7 +114,13 @@ export class TeamsService {
     return this.requireMember(id);
   }
 
-  private event(memberId: string, kind: 'joined' | 'renamed' | 'role_changed' | 'left' | 'rejoined', at: number, oldValue: string | null, newValue: string | null): void {
+  private event(
+    memberId: string,
+    kind: 'joined' | 'renamed' | 'role_changed' | 'left' | 'rejoined',
+    at: number,
+    oldValue: string | null,
+    newValue: string | null,
+  ): void {
     this.repos.members.insertEvent({ id: uuidv7(this.clock), member_id: memberId, kind, at, old_value: oldValue, new_value: newValue });
   }
 

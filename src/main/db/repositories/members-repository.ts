@@ -29,9 +29,7 @@ export class MembersRepository {
   constructor(private readonly sql: Sql) {}
 
   listByTeam(teamId: string): Member[] {
-    return this.sql
-      .all(qb.selectFrom('members').selectAll().where('team_id', '=', teamId).orderBy('position').orderBy('id'))
-      .map(toMember);
+    return this.sql.all(qb.selectFrom('members').selectAll().where('team_id', '=', teamId).orderBy('position').orderBy('id')).map(toMember);
   }
 
   find(id: string): Member | null {

@@ -32,19 +32,12 @@ export class TeamsRepository {
   constructor(private readonly sql: Sql) {}
 
   list(): Team[] {
-    const rows = this.sql.all(
-      teamsWithCount()
-        .where('archived_at', 'is', null)
-        .orderBy('name')
-        .orderBy('created_at'),
-    ) as TeamRow[];
+    const rows = this.sql.all(teamsWithCount().where('archived_at', 'is', null).orderBy('name').orderBy('created_at')) as TeamRow[];
     return rows.map(toTeam);
   }
 
   find(id: string): Team | null {
-    const row = this.sql.first(
-      teamsWithCount().where('id', '=', id),
-    ) as TeamRow | undefined;
+    const row = this.sql.first(teamsWithCount().where('id', '=', id)) as TeamRow | undefined;
     return row ? toTeam(row) : null;
   }
 

@@ -25,7 +25,11 @@ export function useQuery<K extends OperationName>(name: K, input: InputOf<K>, to
       (data) => mine === generation.current && setState({ data, error: null, loading: false }),
       (error: unknown) =>
         mine === generation.current &&
-        setState((s) => ({ data: s.data, error: error instanceof ApiError ? error : new ApiError({ code: 'internal', message: String(error) }), loading: false })),
+        setState((s) => ({
+          data: s.data,
+          error: error instanceof ApiError ? error : new ApiError({ code: 'internal', message: String(error) }),
+          loading: false,
+        })),
     );
   }, [name, key]);
   useEffect(() => {

@@ -22,8 +22,7 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
     };
     socket.onmessage = (message) => {
       const data = JSON.parse(String(message.data)) as
-        | { type: 'hello'; epoch: string; revision: number }
-        | { type: 'change'; event: ChangeEvent };
+        { type: 'hello'; epoch: string; revision: number } | { type: 'change'; event: ChangeEvent };
       if (data.type === 'hello') {
         onState('connected');
         // A synthetic event with revision 0 tells the client to check what it missed.

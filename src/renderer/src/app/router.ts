@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'react';
 
 export type Route =
-  | { name: 'teams' }
-  | { name: 'team'; teamId: string }
-  | { name: 'meetings' }
-  | { name: 'decisions' }
-  | { name: 'commitments' };
+  { name: 'teams' } | { name: 'team'; teamId: string } | { name: 'meetings' } | { name: 'decisions' } | { name: 'commitments' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);

@@ -6,7 +6,7 @@ function initials(name: string): string {
   return letters.map((p) => Array.from(p)[0]!.toLocaleUpperCase()).join('');
 }
 
-/** A stable colour per name, so a person looks the same on every screen. */
+/** A stable colour per name, so a person looks the same on every screen; dark enough for white initials (WCAG AA). */
 function hue(name: string): number {
   let h = 0;
   for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
@@ -15,7 +15,7 @@ function hue(name: string): number {
 
 export function Avatar({ name, muted = false }: { name: string; muted?: boolean }) {
   return (
-    <span className={`avatar${muted ? ' avatar-muted' : ''}`} style={{ background: `hsl(${hue(name)} 45% 38%)` }} aria-hidden="true">
+    <span className={`avatar${muted ? ' avatar-muted' : ''}`} style={muted ? undefined : { background: `hsl(${hue(name)} 50% 30%)` }} aria-hidden="true">
       {initials(name)}
     </span>
   );

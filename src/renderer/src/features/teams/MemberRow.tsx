@@ -60,8 +60,7 @@ export function MemberRow({ member }: { member: Member }) {
       <div className="member-main">
         <span className="member-name">{member.name}</span>
         <span className="member-meta">
-          {member.roleTitle ?? 'No role title'} ·{' '}
-          {left ? `left ${formatDate(member.leftAt!)}` : `joined ${formatDate(member.joinedAt)}`}
+          {member.roleTitle ?? 'No role title'} · {left ? `left ${formatDate(member.leftAt!)}` : `joined ${formatDate(member.joinedAt)}`}
         </span>
       </div>
       <div className="member-actions">
@@ -74,7 +73,7 @@ export function MemberRow({ member }: { member: Member }) {
             <button className="btn btn-ghost" onClick={() => setEditing(true)} aria-label={`Edit ${member.name}`}>
               Edit
             </button>
-            <button className="btn btn-ghost" onClick={() => setConfirming(true)} aria-label={`Mark ${member.name} as left`}>
+            <button className="btn btn-ghost" onClick={() => setConfirming(true)} aria-label={`Mark as left: ${member.name}`}>
               Mark as left
             </button>
           </>

@@ -1,0 +1,1 @@
+export function electronBinary(root?: string): { file: string | null; installed: boolean };

@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { startServer } from '../support/server';
+
+async function seriousViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('welcome and team pages have no serious accessibility violations in any theme', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await page.goto(server.url);
+    await expect(page.getByRole('button', { name: 'Explore a demo team' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    for (const theme of ['Light', 'Dark', 'Contrast']) {
+      await page.getByRole('button', { name: theme }).click();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+      await page.waitForTimeout(300); // let the entry animation settle before measuring contrast
+      expect(await seriousViolations(page), theme).toEqual([]);
+    }
+  } finally {
+    await server.stop();
+  }
+});

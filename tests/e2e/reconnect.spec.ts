@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { startServer } from '../support/server';
+
+test('an open page says the server is gone, then reconnects when it is back on the same port', async ({ page }) => {
+  let server = await startServer();
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+
+    const { dataDir, port } = server;
+    await server.stop();
+    await expect(page.getByRole('status')).toContainText('Lost the connection to Cadence');
+    await page.screenshot({ path: 'test-results/screens/reconnecting.png' });
+
+    server = await startServer({ dataDir, port });
+    await expect(page.getByRole('status')).toHaveCount(0, { timeout: 20_000 });
+    // Still signed in (the session key lives in the data folder) and writes work again.
+    const add = page.getByRole('form', { name: 'Add a member' });
+    await add.getByLabel('New member').fill('Noor Haddad');
+    await add.getByRole('button', { name: 'Add member' }).click();
+    await expect(page.getByText('Saved: Noor Haddad added')).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('two windows stay in step: a change in one appears in the other', async ({ browser }) => {
+  const server = await startServer();
+  try {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(server.url);
+    const second = await context.newPage();
+    await second.goto(server.origin + '/');
+    await expect(second.getByRole('button', { name: 'Explore a demo team' })).toBeVisible();
+    await first.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(second.getByRole('list', { name: 'Teams' }).getByText('Harbor Product Team')).toBeVisible();
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
