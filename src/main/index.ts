@@ -37,7 +37,14 @@ async function start(): Promise<void> {
   const { startCore } = await import('./app/cadence-core');
   let core;
   try {
-    core = await startCore({ dataDir: process.env.CADENCE_DATA_DIR!, mode: 'desktop', version: app.getVersion(), lockKind: 'desktop app' });
+    const { createElectronPlatform } = await import('./electron/electron-platform');
+    core = await startCore({
+      dataDir: process.env.CADENCE_DATA_DIR!,
+      mode: 'desktop',
+      version: app.getVersion(),
+      lockKind: 'desktop app',
+      platform: createElectronPlatform(),
+    });
   } catch (error) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Cadence cannot open its data', (error as Error).message);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { AppInfo, Member, Settings, Team, TeamDetail } from './domain';
+import type { AppInfo, Member, PlatformInfo, SaveOutcome, Settings, Team, TeamDetail } from './domain';
 import type { EventsSince, Topic } from './events';
 import type { JsonSafe } from './json';
-import { id, name, optionalLine, timeZone } from './validation';
+import { fileName, id, name, optionalLine, timeZone } from './validation';
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
@@ -68,6 +68,22 @@ export const contract = {
   'members.rejoin': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams'] }),
 
   'demo.load': op<Team>()({ input: none, invalidates: ['teams'] }),
+
+  'platform.info': op<PlatformInfo>()({ input: none }),
+  'files.saveText': op<SaveOutcome>()({
+    input: z
+      .object({
+        suggestedName: fileName,
+        kind: z.enum(['markdown', 'html', 'calendar', 'json']),
+        content: z.string().max(20 * 1024 * 1024, { message: 'The file is larger than 20 MB' }),
+      })
+      .strict(),
+  }),
+  'links.openExternal': op<{ status: 'opened' | 'client' }>()({
+    input: z
+      .object({ url: z.url({ protocol: /^https?$/, message: 'Only http and https links can be opened' }).max(2000) })
+      .strict(),
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -54,3 +54,24 @@ export interface AppInfo {
   databaseFile: string;
   schemaVersion: number;
 }
+
+export interface DisplayInfo {
+  id: number;
+  label: string;
+  width: number;
+  height: number;
+  primary: boolean;
+}
+
+/** 'download': the browser mode hands the file to the page, which offers it as a download. */
+export type SaveOutcome =
+  | { status: 'saved'; path: string }
+  | { status: 'cancelled'; path: null }
+  | { status: 'download'; path: null }
+  | { status: 'failed'; path: string; message: string };
+
+export interface PlatformInfo {
+  kind: 'desktop' | 'browser';
+  nativeDialogs: boolean;
+  displays: DisplayInfo[];
+}

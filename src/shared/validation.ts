@@ -46,3 +46,14 @@ export const timeZone = z
   .min(1, { message: 'Time zone is required' })
   .max(64)
   .refine(isTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' });
+
+/** A file name without folders or characters any of the three desktop systems refuse. */
+export const fileName = z
+  .string({ message: 'File name must be text' })
+  .trim()
+  .min(1, { message: 'File name is required' })
+  .max(180, { message: 'File name must be at most 180 characters' })
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[<>:"/\\|?*\u0000-\u001F]/.test(s) && s !== '.' && s !== '..', {
+    message: 'File name must not contain folders or any of < > : " / \\ | ? *',
+  });

@@ -3,6 +3,8 @@ import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { Sql } from '../db/query';
 import { createRepositories } from '../db/repositories';
 import { schemaVersion } from '../db/migrator';
+import type { Platform } from '../platform/platform';
+import { browserPlatform } from '../platform/browser-platform';
 import { createServices, type Services } from '../services';
 import { ChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
@@ -19,6 +21,8 @@ export interface CoreOptions {
   /** Who holds the data-folder lock, for the message a second process sees. */
   lockKind?: string;
   logError?: ErrorLogger;
+  /** Dialogs, PDF, displays: Electron's in the desktop app, the browser mode's otherwise. */
+  platform?: Platform;
 }
 
 export interface CadenceCore {
@@ -41,7 +45,7 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     throw error;
   }
   const repos = createRepositories(new Sql(opened.db));
-  const services = createServices(repos, clock);
+  const services = createServices(repos, clock, options.platform ?? browserPlatform);
   const feed = new ChangeFeed(clock);
   const info = (): AppInfo => ({
     version: options.version,

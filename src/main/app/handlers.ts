@@ -23,5 +23,8 @@ export function createHandlers(services: Services, feed: ChangeFeed, info: () =>
     'members.markLeft': ({ memberId }) => services.teams.markLeft(memberId),
     'members.rejoin': ({ memberId }) => services.teams.rejoin(memberId),
     'demo.load': () => services.demo.load(),
+    'platform.info': () => services.files.info(),
+    'files.saveText': (input) => services.files.saveText(input),
+    'links.openExternal': ({ url }) => services.files.openExternal(url),
   };
 }

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Writes a file so that a reader sees the old content or the new, never a torn one: a temp
+ * file beside it, fsync, rename over, fsync of the folder. A failure leaves the old file as it was.
+ */
+export function writeFileAtomic(target: string, content: string | Uint8Array): void {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o644);
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(temp, target);
+  } catch (error) {
+    if (fd !== null) fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  try {
+    const dirFd = fs.openSync(dir, 'r');
+    fs.fsyncSync(dirFd);
+    fs.closeSync(dirFd);
+  } catch {
+    /* some platforms cannot fsync a folder; the rename is still atomic */
+  }
+}
+
+/** A message a person can act on, for the errors a save most often meets. */
+export function describeWriteError(error: unknown, target: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `Cadence may not write to ${path.dirname(target)}. Choose another folder. Nothing was changed.`;
+    case 'ENOSPC':
+      return `The disk is full, so ${path.basename(target)} was not saved. Any existing file is unchanged.`;
+    case 'ENOENT':
+      return `The folder ${path.dirname(target)} does not exist any more. Choose another one.`;
+    default:
+      return `Could not save ${path.basename(target)} (${code ?? 'unknown error'}). Any existing file is unchanged.`;
+  }
+}

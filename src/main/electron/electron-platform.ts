@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { BrowserWindow, dialog, screen, shell } from 'electron';
+import type { SaveOutcome } from '../../shared/domain';
+import { describeWriteError, writeFileAtomic } from '../app/atomic-write';
+import type { Platform, SaveRequest } from '../platform/platform';
+
+/** The desktop side of the seam: native dialogs, Chromium's PDF printer, the real displays. */
+export function createElectronPlatform(): Platform {
+  const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  return {
+    kind: 'desktop',
+    async saveText(request: SaveRequest): Promise<SaveOutcome> {
+      const owner = parent();
+      const options = {
+        defaultPath: path.join(request.defaultFolder ?? '', request.suggestedName),
+        filters: request.filters,
+      };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return { status: 'cancelled', path: null };
+      try {
+        writeFileAtomic(result.filePath, request.content);
+      } catch (error) {
+        return { status: 'failed', path: result.filePath, message: describeWriteError(error, result.filePath) };
+      }
+      return { status: 'saved', path: result.filePath };
+    },
+    async chooseFolder(defaultFolder) {
+      const options = { defaultPath: defaultFolder ?? undefined, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const owner = parent();
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async printToPdf(html) {
+      const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+      try {
+        await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+      } finally {
+        win.destroy();
+      }
+    },
+    displays() {
+      const primary = screen.getPrimaryDisplay().id;
+      return screen.getAllDisplays().map((d, i) => ({
+        id: d.id,
+        label: d.label || `Display ${i + 1}`,
+        width: d.bounds.width,
+        height: d.bounds.height,
+        primary: d.id === primary,
+      }));
+    },
+    async openExternal(url) {
+      await shell.openExternal(url);
+      return 'opened';
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { ParsedInputOf } from '../../shared/contract';
+import type { PlatformInfo, SaveOutcome } from '../../shared/domain';
+import type { Repositories } from '../db/repositories';
+import type { Platform } from '../platform/platform';
+
+const LAST_FOLDER = 'export.lastFolder';
+
+const FILTERS: Record<ParsedInputOf<'files.saveText'>['kind'], { name: string; extensions: string[] }> = {
+  markdown: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'Web page', extensions: ['html'] },
+  calendar: { name: 'Calendar', extensions: ['ics'] },
+  json: { name: 'Cadence archive', extensions: ['json'] },
+};
+
+/** Saving and opening through the platform seam, remembering the last folder used. */
+export class FilesService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly platform: Platform,
+  ) {}
+
+  info(): PlatformInfo {
+    return { kind: this.platform.kind, nativeDialogs: this.platform.kind === 'desktop', displays: this.platform.displays() };
+  }
+
+  async saveText(input: ParsedInputOf<'files.saveText'>): Promise<SaveOutcome> {
+    const last = this.repos.settings.get(LAST_FOLDER);
+    const outcome = await this.platform.saveText({
+      suggestedName: input.suggestedName,
+      content: input.content,
+      filters: [FILTERS[input.kind]],
+      defaultFolder: typeof last === 'string' ? last : null,
+    });
+    if (outcome.status === 'saved') {
+      this.repos.sql.transaction(() => this.repos.settings.set(LAST_FOLDER, path.dirname(outcome.path)));
+    }
+    return outcome;
+  }
+
+  async openExternal(url: string): Promise<{ status: 'opened' | 'client' }> {
+    return { status: await this.platform.openExternal(url) };
+  }
+}

@@ -1,0 +1,47 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layer rules live in eslint.config.js; these cases prove each one still fires, so a config edit cannot quietly drop it.
+const eslint = new ESLint();
+
+async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('import boundaries', () => {
+  it('src/shared imports no node: module, electron or main', async () => {
+    expect(await ruleIdsFor('src/shared/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/shared/x.ts', "import { x } from '../main/app/clock';\nexport const a = x;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('the renderer imports nothing from main and only its api module touches window.cadence', async () => {
+    expect(
+      await ruleIdsFor('src/renderer/src/features/x.ts', "import { startCore } from '../../../main/app/cadence-core';\nexport const a = startCore;\n"),
+    ).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/renderer/src/features/x.ts', 'export const a = () => window.cadence;\n')).toContain(
+      'no-restricted-properties',
+    );
+    expect(await ruleIdsFor('src/renderer/src/api/x.ts', 'export const a = () => window.cadence;\n')).not.toContain(
+      'no-restricted-properties',
+    );
+  });
+
+  it('only src/main/db imports better-sqlite3, and services build no SQL', async () => {
+    const code = "import Database from 'better-sqlite3';\nexport const a = Database;\n";
+    expect(await ruleIdsFor('src/main/services/x.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/main/db/x.ts', code)).not.toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/main/services/x.ts', "import { sql } from 'kysely';\nexport const a = sql;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('only the Electron shell imports electron', async () => {
+    const code = "import { app } from 'electron';\nexport const a = app;\n";
+    expect(await ruleIdsFor('src/main/app/x.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/main/electron/x.ts', code)).not.toContain('no-restricted-imports');
+  });
+});
