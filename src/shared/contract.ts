@@ -80,9 +80,7 @@ export const contract = {
       .strict(),
   }),
   'links.openExternal': op<{ status: 'opened' | 'client' }>()({
-    input: z
-      .object({ url: z.url({ protocol: /^https?$/, message: 'Only http and https links can be opened' }).max(2000) })
-      .strict(),
+    input: z.object({ url: z.url({ protocol: /^https?$/, message: 'Only http and https links can be opened' }).max(2000) }).strict(),
   }),
 } as const;
 

@@ -13,7 +13,14 @@ test.afterEach(async () => {
 });
 
 const listTeams = (port: number, headers: Record<string, string>, host?: string) =>
-  rawRequest({ port, host, method: 'POST', path: '/api/op/teams.list', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+  rawRequest({
+    port,
+    host,
+    method: 'POST',
+    path: '/api/op/teams.list',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: '{}',
+  });
 
 test('the one-time code signs in once, sets a strict HttpOnly cookie and leaves the address bar', async () => {
   const parsed = new URL(server.url);

@@ -5,7 +5,10 @@ import { tempDataDir } from '../support/server';
 const binary = electronBinary();
 
 test.describe('desktop app (needs the Electron binary)', () => {
-  test.skip(!binary.installed, 'No Electron binary installed on this machine (its download host is unreachable here); runs where Electron is installed.');
+  test.skip(
+    !binary.installed,
+    'No Electron binary installed on this machine (its download host is unreachable here); runs where Electron is installed.',
+  );
 
   test('opens the console window with the contract on window.cadence and nothing else', async () => {
     const app = await electron.launch({ args: ['.'], env: { ...process.env, CADENCE_DATA_DIR: tempDataDir('electron') } });

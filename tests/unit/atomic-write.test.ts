@@ -33,7 +33,9 @@ describe('writeFileAtomic', () => {
   it('turns the usual write errors into messages a person can act on', () => {
     const target = '/exports/minutes.md';
     const err = (code: string) => Object.assign(new Error(code), { code });
-    expect(describeWriteError(err('EACCES'), target)).toBe('Cadence may not write to /exports. Choose another folder. Nothing was changed.');
+    expect(describeWriteError(err('EACCES'), target)).toBe(
+      'Cadence may not write to /exports. Choose another folder. Nothing was changed.',
+    );
     expect(describeWriteError(err('EROFS'), target)).toContain('Choose another folder');
     expect(describeWriteError(err('ENOSPC'), target)).toContain('disk is full');
   });

@@ -12,7 +12,9 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
 describe('import boundaries', () => {
   it('src/shared imports no node: module, electron or main', async () => {
     expect(await ruleIdsFor('src/shared/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('src/shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toContain(
+      'no-restricted-imports',
+    );
     expect(await ruleIdsFor('src/shared/x.ts', "import { x } from '../main/app/clock';\nexport const a = x;\n")).toContain(
       'no-restricted-imports',
     );
@@ -20,7 +22,10 @@ describe('import boundaries', () => {
 
   it('the renderer imports nothing from main and only its api module touches window.cadence', async () => {
     expect(
-      await ruleIdsFor('src/renderer/src/features/x.ts', "import { startCore } from '../../../main/app/cadence-core';\nexport const a = startCore;\n"),
+      await ruleIdsFor(
+        'src/renderer/src/features/x.ts',
+        "import { startCore } from '../../../main/app/cadence-core';\nexport const a = startCore;\n",
+      ),
     ).toContain('no-restricted-imports');
     expect(await ruleIdsFor('src/renderer/src/features/x.ts', 'export const a = () => window.cadence;\n')).toContain(
       'no-restricted-properties',

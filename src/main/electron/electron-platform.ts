@@ -25,7 +25,10 @@ export function createElectronPlatform(): Platform {
       return { status: 'saved', path: result.filePath };
     },
     async chooseFolder(defaultFolder) {
-      const options = { defaultPath: defaultFolder ?? undefined, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const options = {
+        defaultPath: defaultFolder ?? undefined,
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
       const owner = parent();
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -15,7 +15,11 @@ function hue(name: string): number {
 
 export function Avatar({ name, muted = false }: { name: string; muted?: boolean }) {
   return (
-    <span className={`avatar${muted ? ' avatar-muted' : ''}`} style={muted ? undefined : { background: `hsl(${hue(name)} 50% 30%)` }} aria-hidden="true">
+    <span
+      className={`avatar${muted ? ' avatar-muted' : ''}`}
+      style={muted ? undefined : { background: `hsl(${hue(name)} 50% 30%)` }}
+      aria-hidden="true"
+    >
       {initials(name)}
     </span>
   );
