@@ -43,8 +43,16 @@ export interface TeamDetail {
 
 export type Theme = 'light' | 'dark' | 'contrast';
 
+export type DateStyle = 'locale' | 'iso' | 'dmy' | 'mdy';
+
 export interface Settings {
   theme: Theme;
+  dateStyle: DateStyle;
+  clock: '24h' | '12h';
+  /** ISO weekday the week starts on: 1 Monday, 6 Saturday, 7 Sunday. */
+  weekStartsOn: 1 | 6 | 7;
+  /** Where exports are offered first; null uses the folder last saved to. */
+  defaultExportFolder: string | null;
 }
 
 export interface AppInfo {

@@ -57,3 +57,40 @@ export const fileName = z
   .refine((s) => !/[<>:"/\\|?*\u0000-\u001F]/.test(s) && s !== '.' && s !== '..', {
     message: 'File name must not contain folders or any of < > : " / \\ | ? *',
   });
+
+/** A calendar date 'YYYY-MM-DD' that exists. */
+export const calendarDate = z
+  .string({ message: 'Date must be text' })
+  .trim()
+  .refine(
+    (s) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    },
+    { message: 'Date must be a real date written YYYY-MM-DD' },
+  );
+
+export const wallTime = z
+  .string({ message: 'Time must be text' })
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Time must be HH:MM on a 24-hour clock' });
+
+/** Planned minutes: a whole number from 1 to 480 (eight hours). */
+export function minutes(label: string) {
+  return z
+    .number({ message: `${label} must be a number of minutes` })
+    .int({ message: `${label} must be whole minutes` })
+    .min(1, { message: `${label} must be at least 1 minute` })
+    .max(480, { message: `${label} cannot be more than 8 hours (480 minutes)` });
+}
+
+/** Free text a person typed: newlines allowed, other control characters not, bounded. */
+export function longText(label: string, max = 20_000) {
+  return z
+    .string({ message: `${label} must be text` })
+    .max(max, { message: `${label} must be at most ${max.toLocaleString('en-US')} characters` })
+    .refine((s) => !CONTROL.test(s), { message: `${label} must not contain control characters` })
+    .transform((s) => s.replace(/\r\n?/g, '\n').replace(/\s+$/u, ''));
+}

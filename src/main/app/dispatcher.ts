@@ -10,11 +10,9 @@ function describeIssues(error: z.ZodError): OpError {
     message: issue.message,
   }));
   const first = issues[0];
-  const message = first
-    ? first.path && !/required|must|at most/i.test(first.message)
-      ? `${first.path}: ${first.message}`
-      : first.message
-    : 'Invalid input';
+  // Cadence's own messages name their field; zod's generic ones ("Invalid input…") get the path.
+  const generic = first !== undefined && /^(Invalid|Unrecognized|Too (big|small)|Expected)/.test(first.message);
+  const message = first ? (generic && first.path ? `${first.path}: ${first.message}` : first.message) : 'Invalid input';
   return { code: 'invalid_input', message, issues };
 }
 

@@ -1,6 +1,7 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { AppInfo } from '../../shared/domain';
 import type { Services } from '../services';
+import { agendaMarkdown } from '../services/planning/agenda-markdown';
 import type { ChangeFeed } from './change-feed';
 
 /** One handler per contract operation; a missing or mistyped one fails to compile. */
@@ -23,6 +24,34 @@ export function createHandlers(services: Services, feed: ChangeFeed, info: () =>
     'members.markLeft': ({ memberId }) => services.teams.markLeft(memberId),
     'members.rejoin': ({ memberId }) => services.teams.rejoin(memberId),
     'demo.load': () => services.demo.load(),
+    'teams.setTimeZone': ({ teamId, timeZone }) => services.teams.setTimeZone(teamId, timeZone),
+    'series.list': ({ teamId }) => services.series.list(teamId),
+    'series.create': (input) => services.series.create(input),
+    'series.update': (input) => services.series.update(input),
+    'series.createNextMeeting': ({ seriesId }) => services.meetings.createFromSeries(seriesId),
+    'series.exportCalendar': ({ seriesId }) => services.series.exportCalendar(seriesId),
+    'templates.list': ({ teamId }) => services.templates.list(teamId),
+    'templates.saveFromMeeting': ({ meetingId, name }) => services.templates.saveFromMeeting(meetingId, name),
+    'meetings.list': ({ teamId }) => services.meetings.list(teamId),
+    'meetings.get': ({ meetingId }) => services.meetings.get(meetingId),
+    'meetings.create': (input) => services.meetings.createAdHoc(input),
+    'meetings.updateDetails': (input) => services.meetings.updateDetails(input),
+    'meetings.amend': (input) => services.meetings.amend(input),
+    'meetings.start': ({ meetingId }) => services.meetings.start(meetingId),
+    'meetings.end': ({ meetingId }) => services.meetings.end(meetingId),
+    'agenda.applyTemplate': (input) => services.meetings.applyTemplate(input),
+    'agenda.addItem': (input) => services.meetings.addItem(input),
+    'agenda.updateItem': (input) => services.meetings.updateItem(input),
+    'agenda.removeItem': (input) => services.meetings.removeItem(input),
+    'agenda.moveItem': (input) => services.meetings.moveItem(input),
+    'agenda.exportMarkdown': ({ meetingId }) => agendaMarkdown(services.meetings.get(meetingId)),
+    'attendance.set': (input) => services.meetings.setAttendance(input),
+    'attendance.addGuest': (input) => services.meetings.addGuest(input),
+    'parkingLot.list': ({ teamId, includeClosed }) => services.parkingLot.list(teamId, includeClosed),
+    'parkingLot.add': (input) => services.parkingLot.add(input),
+    'parkingLot.update': (input) => services.parkingLot.update(input),
+    'parkingLot.close': (input) => services.parkingLot.close(input),
+    'parkingLot.reopen': ({ itemId }) => services.parkingLot.reopen(itemId),
     'platform.info': () => services.files.info(),
     'files.saveText': (input) => services.files.saveText(input),
     'links.openExternal': ({ url }) => services.files.openExternal(url),

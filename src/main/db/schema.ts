@@ -39,4 +39,150 @@ export interface DatabaseSchema {
   members: MembersTable;
   member_events: MemberEventsTable;
   settings: SettingsTable;
+  meeting_series: MeetingSeriesTable;
+  meetings: MeetingsTable;
+  attendees: AttendeesTable;
+  agenda_items: AgendaItemsTable;
+  agenda_templates: AgendaTemplatesTable;
+  agenda_template_items: AgendaTemplateItemsTable;
+  parking_lot_items: ParkingLotItemsTable;
+  old_business: OldBusinessTable;
+  amendments: AmendmentsTable;
+}
+
+export type AgendaKindColumn =
+  | 'check_in'
+  | 'round_robin'
+  | 'metrics_review'
+  | 'commitment_review'
+  | 'decision_review'
+  | 'discussion'
+  | 'proposal'
+  | 'recognition'
+  | 'check_out';
+
+export interface MeetingSeriesTable {
+  id: string;
+  team_id: string;
+  name: string;
+  time_zone: string;
+  cadence: 'weekly' | 'every_n_weeks' | 'monthly';
+  interval_weeks: number;
+  weekday: number | null;
+  start_time: string;
+  default_length_ms: number;
+  default_facilitator_id: string | null;
+  rotate_facilitator: number;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+  month_day: number | null;
+  month_week: number | null;
+  starts_on: string | null;
+  template_id: string | null;
+}
+
+export interface MeetingsTable {
+  id: string;
+  team_id: string;
+  series_id: string | null;
+  title: string;
+  status: 'planned' | 'live' | 'ended';
+  scheduled_start: number | null;
+  planned_length_ms: number;
+  facilitator_id: string | null;
+  started_at: number | null;
+  ended_at: number | null;
+  paused_at: number | null;
+  paused_total_ms: number;
+  current_item_id: string | null;
+  created_at: number;
+  updated_at: number;
+  agenda_revision: number;
+}
+
+export interface AttendeesTable {
+  id: string;
+  meeting_id: string;
+  member_id: string | null;
+  guest_name: string | null;
+  status: 'expected' | 'present' | 'absent' | 'late' | 'left_early';
+  arrived_at: number | null;
+  left_at: number | null;
+}
+
+export interface AgendaItemsTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  kind: AgendaKindColumn;
+  title: string;
+  planned_ms: number;
+  owner_id: string | null;
+  notes: string;
+  status: 'pending' | 'active' | 'done' | 'parked' | 'not_reached';
+  started_at: number | null;
+  ended_at: number | null;
+  paused_at: number | null;
+  paused_total_ms: number;
+  extra_ms: number;
+  carried_from_id: string | null;
+  created_at: number;
+  updated_at: number;
+  removed_at: number | null;
+}
+
+export interface AgendaTemplatesTable {
+  id: string;
+  team_id: string | null;
+  builtin_key: string | null;
+  name: string;
+  description: string;
+  created_at: number;
+  archived_at: number | null;
+}
+
+export interface AgendaTemplateItemsTable {
+  id: string;
+  template_id: string;
+  position: number;
+  kind: AgendaKindColumn;
+  title: string;
+  planned_ms: number;
+  notes: string;
+}
+
+export interface ParkingLotItemsTable {
+  id: string;
+  team_id: string;
+  title: string;
+  notes: string;
+  status: 'open' | 'discussed' | 'dropped';
+  parked_from_meeting_id: string | null;
+  parked_from_item_id: string | null;
+  closed_at: number | null;
+  closed_in_meeting_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OldBusinessTable {
+  id: string;
+  meeting_id: string;
+  source: string;
+  ref_id: string;
+  from_meeting_id: string | null;
+  title: string;
+  detail: string;
+  agenda_item_id: string | null;
+  created_at: number;
+}
+
+export interface AmendmentsTable {
+  id: string;
+  entity_type: string;
+  entity_id: string;
+  reason: string;
+  changes_json: string;
+  at: number;
 }

@@ -1,10 +1,17 @@
 import type { Team } from '../../shared/domain';
 import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
+import { MeetingsService } from './planning/meetings-service';
+import { NotReachedSource, OldBusinessProvider, ParkingLotSource } from './planning/old-business';
+import type { ParkingLotService } from './planning/parking-lot-service';
+import type { SeriesService } from './planning/series-service';
+import type { TemplatesService } from './planning/templates-service';
+import { toZoned } from './planning/zoned-time';
 import type { TeamsService } from './teams-service';
 
 const DEMO_KEY = 'demo.teamId';
 const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60_000;
 
 /**
  * A realistic team a first-time user can explore at once. Each capability extends it
@@ -23,13 +30,32 @@ export const DEMO_TEAM = {
   ],
   /** Someone who left: their history stays, and they are shown as a former member. */
   former: { name: 'Tom Becker', roleTitle: 'Data analyst', joinedDaysAgo: 500, leftDaysAgo: 60 },
+  series: { name: 'Monday accountability', weekday: 1, startTime: '10:00', lengthMin: 45 },
+  parkingLot: [
+    { title: 'On-call rotation feels uneven', notes: 'Diego and Lena covered 5 of the last 8 weekends.' },
+    { title: 'Release calendar for Q1', notes: '' },
+    { title: 'How often do we interview customers?', notes: 'Priya proposes one call a week, rotating who joins.' },
+  ],
+  notReached: {
+    title: 'Pricing page experiment: read-out',
+    minutes: 10,
+    notes: 'Sam brings the conversion numbers from the two variants.',
+  },
 } as const;
+
+interface DemoServices {
+  teams: TeamsService;
+  templates: TemplatesService;
+  series: SeriesService;
+  meetings: MeetingsService;
+  parkingLot: ParkingLotService;
+}
 
 export class DemoTeam {
   constructor(
     private readonly repos: Repositories,
-    private readonly teams: TeamsService,
     private readonly clock: Clock,
+    private readonly services: DemoServices,
   ) {}
 
   /** Loads the demo team once; loading again returns the same team. */
@@ -40,16 +66,92 @@ export class DemoTeam {
         const existing = this.repos.teams.find(existingId);
         if (existing) return existing;
       }
-      const now = this.clock.now();
-      const team = this.teams.create({ name: DEMO_TEAM.name, timeZone: DEMO_TEAM.timeZone, members: [] });
-      for (const m of DEMO_TEAM.members) {
-        this.teams.insertMember(team.id, m.name, m.roleTitle, now, now - m.joinedDaysAgo * DAY);
-      }
-      const f = DEMO_TEAM.former;
-      const former = this.teams.insertMember(team.id, f.name, f.roleTitle, now, now - f.joinedDaysAgo * DAY);
-      this.teams.markLeft(former.id, now - f.leftDaysAgo * DAY);
+      const team = this.createTeam();
+      this.createMeetingHistory(team.id);
       this.repos.settings.set(DEMO_KEY, team.id);
       return this.repos.teams.find(team.id)!;
     });
+  }
+
+  private createTeam(): Team {
+    const { teams } = this.services;
+    const now = this.clock.now();
+    const team = teams.create({ name: DEMO_TEAM.name, timeZone: DEMO_TEAM.timeZone, members: [] });
+    for (const m of DEMO_TEAM.members) teams.insertMember(team.id, m.name, m.roleTitle, now, now - m.joinedDaysAgo * DAY);
+    const f = DEMO_TEAM.former;
+    const former = teams.insertMember(team.id, f.name, f.roleTitle, now, now - f.joinedDaysAgo * DAY);
+    teams.markLeft(former.id, now - f.leftDaysAgo * DAY);
+    return team;
+  }
+
+  /**
+   * Two held meetings and the next one. The history is made by the real services on a
+   * clock moved back in time, so it is exactly what running those meetings would leave.
+   */
+  private createMeetingHistory(teamId: string): void {
+    const now = this.clock.now();
+    const members = this.repos.members.listByTeam(teamId).filter((m) => m.leftAt === null);
+    const maya = members[0]!;
+    const sam = members[1]!;
+    const s = DEMO_TEAM.series;
+    const series = this.services.series.create({
+      teamId,
+      name: s.name,
+      cadence: 'weekly',
+      intervalWeeks: 1,
+      weekday: s.weekday,
+      monthDay: null,
+      monthWeek: null,
+      startTime: s.startTime,
+      timeZone: DEMO_TEAM.timeZone,
+      startsOn: toZoned(now - 60 * DAY, DEMO_TEAM.timeZone).date,
+      defaultLengthMin: s.lengthMin,
+      defaultFacilitatorId: maya.id,
+      rotateFacilitator: false,
+      templateId: this.services.templates.builtinId('weekly-accountability'),
+    });
+
+    let at = now - 15 * DAY;
+    const past: Clock = { now: () => at };
+    const oldBusiness = new OldBusinessProvider(this.repos, past, [
+      new NotReachedSource(this.repos, past),
+      new ParkingLotSource(this.repos, past),
+    ]);
+    const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness);
+    const hold = (meetingId: string, skipLast: number) => {
+      const meeting = this.repos.meetings.find(meetingId)!;
+      at = meeting.scheduled_start! + 2 * MINUTE;
+      meetings.start(meetingId);
+      const items = this.repos.meetings.items(meetingId);
+      items.slice(0, items.length - skipLast).forEach((item) => {
+        this.repos.meetings.updateItem(item.id, { started_at: at, status: 'active' });
+        at += item.planned_ms + (item.kind === 'round_robin' ? 3 * MINUTE : -MINUTE);
+        this.repos.meetings.updateItem(item.id, { status: 'done', ended_at: at });
+      });
+      at = Math.max(at, meeting.scheduled_start! + meeting.planned_length_ms + MINUTE);
+      meetings.end(meetingId);
+    };
+
+    for (const p of DEMO_TEAM.parkingLot) this.services.parkingLot.add({ teamId, title: p.title, notes: p.notes });
+
+    const first = meetings.createFromSeries(series.id).meetingId;
+    hold(first, 0);
+
+    at += DAY;
+    const second = meetings.createFromSeries(series.id).meetingId;
+    const revision = this.repos.meetings.find(second)!.agenda_revision;
+    const n = DEMO_TEAM.notReached;
+    meetings.addItem({
+      meetingId: second,
+      expectedRevision: revision,
+      kind: 'discussion',
+      title: n.title,
+      plannedMin: n.minutes,
+      ownerId: sam.id,
+      notes: n.notes,
+    });
+    hold(second, 1);
+
+    this.services.meetings.createFromSeries(series.id);
   }
 }

@@ -25,7 +25,8 @@ export class FilesService {
   }
 
   async saveText(input: ParsedInputOf<'files.saveText'>): Promise<SaveOutcome> {
-    const last = this.repos.settings.get(LAST_FOLDER);
+    const preferred = this.repos.settings.get('defaultExportFolder');
+    const last = typeof preferred === 'string' && preferred ? preferred : this.repos.settings.get(LAST_FOLDER);
     const outcome = await this.platform.saveText({
       suggestedName: input.suggestedName,
       content: input.content,

@@ -1,8 +1,13 @@
-import type { Repositories } from '../db/repositories';
 import type { Clock } from '../app/clock';
+import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
 import { DemoTeam } from './demo-team';
 import { FilesService } from './files-service';
+import { MeetingsService } from './planning/meetings-service';
+import { NotReachedSource, OldBusinessProvider, ParkingLotSource } from './planning/old-business';
+import { ParkingLotService } from './planning/parking-lot-service';
+import { SeriesService } from './planning/series-service';
+import { TemplatesService } from './planning/templates-service';
 import { SettingsService } from './settings-service';
 import { TeamsService } from './teams-service';
 
@@ -11,14 +16,31 @@ export interface Services {
   settings: SettingsService;
   demo: DemoTeam;
   files: FilesService;
+  templates: TemplatesService;
+  series: SeriesService;
+  meetings: MeetingsService;
+  parkingLot: ParkingLotService;
+  oldBusiness: OldBusinessProvider;
 }
 
 export function createServices(repos: Repositories, clock: Clock, platform: Platform): Services {
   const teams = new TeamsService(repos, clock);
+  const templates = new TemplatesService(repos, clock);
+  templates.ensureBuiltins();
+  // Each capability registers its leftovers here as it lands.
+  const oldBusiness = new OldBusinessProvider(repos, clock, [new NotReachedSource(repos, clock), new ParkingLotSource(repos, clock)]);
+  const series = new SeriesService(repos, clock);
+  const meetings = new MeetingsService(repos, clock, templates, oldBusiness);
+  const parkingLot = new ParkingLotService(repos, clock);
   return {
     teams,
     settings: new SettingsService(repos),
-    demo: new DemoTeam(repos, teams, clock),
+    demo: new DemoTeam(repos, clock, { teams, templates, series, meetings, parkingLot }),
     files: new FilesService(repos, platform),
+    templates,
+    series,
+    meetings,
+    parkingLot,
+    oldBusiness,
   };
 }

@@ -49,6 +49,14 @@ export class TeamsService {
     });
   }
 
+  setTimeZone(teamId: string, timeZone: string): Team {
+    return this.repos.sql.transaction(() => {
+      this.requireTeam(teamId);
+      this.repos.teams.setTimeZone(teamId, timeZone, this.clock.now());
+      return this.requireTeam(teamId);
+    });
+  }
+
   addMember(input: ParsedInputOf<'members.add'>): Member {
     return this.repos.sql.transaction(() => {
       this.requireTeam(input.teamId);

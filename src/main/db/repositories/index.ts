@@ -1,13 +1,23 @@
 import type { Sql } from '../query';
+import { MeetingsRepository } from './meetings-repository';
 import { MembersRepository } from './members-repository';
+import { OldBusinessRepository } from './old-business-repository';
+import { ParkingLotRepository } from './parking-lot-repository';
+import { SeriesRepository } from './series-repository';
 import { SettingsRepository } from './settings-repository';
 import { TeamsRepository } from './teams-repository';
+import { TemplatesRepository } from './templates-repository';
 
 export interface Repositories {
   sql: Sql;
   teams: TeamsRepository;
   members: MembersRepository;
   settings: SettingsRepository;
+  series: SeriesRepository;
+  templates: TemplatesRepository;
+  meetings: MeetingsRepository;
+  parkingLot: ParkingLotRepository;
+  oldBusiness: OldBusinessRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -16,5 +26,10 @@ export function createRepositories(sql: Sql): Repositories {
     teams: new TeamsRepository(sql),
     members: new MembersRepository(sql),
     settings: new SettingsRepository(sql),
+    series: new SeriesRepository(sql),
+    templates: new TemplatesRepository(sql),
+    meetings: new MeetingsRepository(sql),
+    parkingLot: new ParkingLotRepository(sql),
+    oldBusiness: new OldBusinessRepository(sql),
   };
 }

@@ -45,6 +45,10 @@ export class TeamsRepository {
     this.sql.run(qb.insertInto('teams').values({ ...row, archived_at: null }));
   }
 
+  setTimeZone(id: string, timeZone: string, at: number): void {
+    this.sql.run(qb.updateTable('teams').set({ time_zone: timeZone, updated_at: at }).where('id', '=', id));
+  }
+
   rename(id: string, name: string, at: number): void {
     this.sql.run(qb.updateTable('teams').set({ name, updated_at: at }).where('id', '=', id));
   }

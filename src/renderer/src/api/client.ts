@@ -4,7 +4,7 @@
  */
 import type { CadenceApi } from '../../../shared/api';
 import type { InputOf, OperationName, OutputOf } from '../../../shared/contract';
-import type { ChangeEvent, Topic } from '../../../shared/events';
+import { ALL_TOPICS, type ChangeEvent, type Topic } from '../../../shared/events';
 import type { OpError } from '../../../shared/result';
 import { createHttpTransport, type ConnectionState } from './http-transport';
 
@@ -79,8 +79,6 @@ async function onChange(event: ChangeEvent): Promise<void> {
   seen = { epoch: missed.epoch, revision: missed.revision };
   notify(missed.events ? missed.events.flatMap((e) => e.topics) : ALL_TOPICS);
 }
-
-const ALL_TOPICS: Topic[] = ['teams', 'settings'];
 
 transport.onChange((event) => void onChange(event));
 void call('events.since', { epoch: '', revision: 0 })

@@ -1,0 +1,87 @@
+import type { ParsedInputOf } from '../../../shared/contract';
+import type { ParkingLotItem } from '../../../shared/planning';
+import { DomainError } from '../../../shared/result';
+import type { Clock } from '../../app/clock';
+import { uuidv7 } from '../../app/ids';
+import type { Repositories } from '../../db/repositories';
+import type { ParkingLotItemsTable } from '../../db/schema';
+
+function toDomain(row: ParkingLotItemsTable): ParkingLotItem {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    title: row.title,
+    notes: row.notes,
+    status: row.status,
+    parkedFromMeetingId: row.parked_from_meeting_id,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+  };
+}
+
+/** A team's standing list of issues to discuss: closed by discussing or dropping, never deleted. */
+export class ParkingLotService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  list(teamId: string, includeClosed: boolean): ParkingLotItem[] {
+    return this.repos.parkingLot.list(teamId, includeClosed).map(toDomain);
+  }
+
+  add(input: ParsedInputOf<'parkingLot.add'>, parkedFrom: { meetingId: string; itemId: string } | null = null): ParkingLotItem {
+    return this.repos.sql.transaction(() => {
+      if (!this.repos.teams.find(input.teamId)) throw new DomainError('not_found', 'That team does not exist');
+      const at = this.clock.now();
+      const id = uuidv7(this.clock);
+      this.repos.parkingLot.insert({
+        id,
+        team_id: input.teamId,
+        title: input.title,
+        notes: input.notes,
+        status: 'open',
+        parked_from_meeting_id: parkedFrom?.meetingId ?? null,
+        parked_from_item_id: parkedFrom?.itemId ?? null,
+        closed_at: null,
+        closed_in_meeting_id: null,
+        created_at: at,
+        updated_at: at,
+      });
+      return toDomain(this.repos.parkingLot.find(id)!);
+    });
+  }
+
+  update(input: ParsedInputOf<'parkingLot.update'>): ParkingLotItem {
+    return this.repos.sql.transaction(() => {
+      this.require(input.itemId);
+      this.repos.parkingLot.update(input.itemId, { title: input.title, notes: input.notes, updated_at: this.clock.now() });
+      return toDomain(this.repos.parkingLot.find(input.itemId)!);
+    });
+  }
+
+  close(input: ParsedInputOf<'parkingLot.close'>): ParkingLotItem {
+    return this.repos.sql.transaction(() => {
+      const item = this.require(input.itemId);
+      if (item.status !== 'open') throw new DomainError('conflict', 'That item is already closed');
+      const at = this.clock.now();
+      this.repos.parkingLot.update(item.id, { status: input.status, closed_at: at, closed_in_meeting_id: input.meetingId, updated_at: at });
+      return toDomain(this.repos.parkingLot.find(item.id)!);
+    });
+  }
+
+  reopen(itemId: string): ParkingLotItem {
+    return this.repos.sql.transaction(() => {
+      const item = this.require(itemId);
+      if (item.status === 'open') throw new DomainError('conflict', 'That item is already open');
+      this.repos.parkingLot.update(item.id, { status: 'open', closed_at: null, closed_in_meeting_id: null, updated_at: this.clock.now() });
+      return toDomain(this.repos.parkingLot.find(item.id)!);
+    });
+  }
+
+  private require(id: string): ParkingLotItemsTable {
+    const item = this.repos.parkingLot.find(id);
+    if (!item) throw new DomainError('not_found', 'That parking-lot item does not exist');
+    return item;
+  }
+}

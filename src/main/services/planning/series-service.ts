@@ -1,0 +1,145 @@
+import type { ParsedInputOf } from '../../../shared/contract';
+import type { ExportedFile, Series } from '../../../shared/planning';
+import { DomainError } from '../../../shared/result';
+import type { Clock } from '../../app/clock';
+import { uuidv7 } from '../../app/ids';
+import type { Repositories } from '../../db/repositories';
+import type { MeetingSeriesTable } from '../../db/schema';
+import { seriesCalendar } from './calendar-export';
+import { describeRule, nextOccurrence, type ScheduleRule } from './series-schedule';
+import { toZoned } from './zoned-time';
+import { fileSlug } from './file-names';
+
+const MINUTE = 60_000;
+
+export function ruleOf(row: MeetingSeriesTable): ScheduleRule {
+  return {
+    cadence: row.cadence,
+    intervalWeeks: row.interval_weeks,
+    weekday: row.weekday,
+    monthDay: row.month_day,
+    monthWeek: row.month_week,
+    startTime: row.start_time,
+    timeZone: row.time_zone,
+    startsOn: row.starts_on ?? toZoned(row.created_at, row.time_zone).date,
+  };
+}
+
+type SeriesFields = Omit<ParsedInputOf<'series.create'>, 'teamId'>;
+
+export class SeriesService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  list(teamId: string): Series[] {
+    return this.repos.series.listByTeam(teamId).map((row) => this.toDomain(row));
+  }
+
+  get(seriesId: string): Series {
+    return this.toDomain(this.require(seriesId));
+  }
+
+  require(seriesId: string): MeetingSeriesTable {
+    const row = this.repos.series.find(seriesId);
+    if (!row || row.archived_at !== null) throw new DomainError('not_found', 'That meeting series does not exist');
+    return row;
+  }
+
+  create(input: ParsedInputOf<'series.create'>): Series {
+    return this.repos.sql.transaction(() => {
+      const team = this.repos.teams.find(input.teamId);
+      if (!team) throw new DomainError('not_found', 'That team does not exist');
+      const at = this.clock.now();
+      const id = uuidv7(this.clock);
+      this.repos.series.insert({
+        id,
+        team_id: team.id,
+        created_at: at,
+        updated_at: at,
+        archived_at: null,
+        ...this.columns({ ...input, timeZone: input.timeZone ?? team.timeZone }, team.id),
+      });
+      return this.get(id);
+    });
+  }
+
+  update(input: ParsedInputOf<'series.update'>): Series {
+    return this.repos.sql.transaction(() => {
+      const row = this.require(input.seriesId);
+      const { seriesId: _ignored, ...fields } = input;
+      this.repos.series.update(row.id, {
+        ...this.columns({ ...fields, timeZone: fields.timeZone ?? row.time_zone }, row.team_id),
+        updated_at: this.clock.now(),
+      });
+      return this.get(row.id);
+    });
+  }
+
+  exportCalendar(seriesId: string): ExportedFile {
+    const row = this.require(seriesId);
+    const team = this.repos.teams.find(row.team_id);
+    return {
+      suggestedName: `${fileSlug(team?.name ?? 'team')}-${fileSlug(row.name)}.ics`,
+      content: seriesCalendar(row, ruleOf(row), this.clock.now()),
+    };
+  }
+
+  private columns(input: SeriesFields & { timeZone: string }, teamId: string) {
+    const monthly = input.cadence === 'monthly';
+    if (monthly && input.monthDay === null && (input.monthWeek === null || input.weekday === null)) {
+      throw new DomainError('invalid_input', 'A monthly series needs a day of the month, or a week and a weekday');
+    }
+    if (!monthly && input.weekday === null) throw new DomainError('invalid_input', 'Choose the weekday the team meets on');
+    if (input.defaultFacilitatorId) this.requireActiveMember(teamId, input.defaultFacilitatorId);
+    if (input.templateId && !this.repos.templates.find(input.templateId))
+      throw new DomainError('not_found', 'That agenda template does not exist');
+    return {
+      name: input.name,
+      time_zone: input.timeZone,
+      cadence: input.cadence,
+      interval_weeks: input.cadence === 'every_n_weeks' ? input.intervalWeeks : 1,
+      weekday: monthly && input.monthDay !== null ? null : input.weekday,
+      month_day: monthly ? input.monthDay : null,
+      month_week: monthly && input.monthDay === null ? input.monthWeek : null,
+      start_time: input.startTime,
+      starts_on: input.startsOn,
+      default_length_ms: input.defaultLengthMin * MINUTE,
+      default_facilitator_id: input.defaultFacilitatorId,
+      rotate_facilitator: input.rotateFacilitator ? 1 : 0,
+      template_id: input.templateId,
+    };
+  }
+
+  private requireActiveMember(teamId: string, memberId: string): void {
+    const member = this.repos.members.find(memberId);
+    if (!member || member.teamId !== teamId) throw new DomainError('invalid_input', 'The facilitator must be a member of this team');
+    if (member.leftAt !== null) throw new DomainError('invalid_input', `${member.name} has left the team and cannot facilitate`);
+  }
+
+  toDomain(row: MeetingSeriesTable): Series {
+    const rule = ruleOf(row);
+    const last = this.repos.meetings.inSeries(row.id).at(-1);
+    const after = Math.max(this.clock.now(), last?.scheduled_start ?? 0);
+    return {
+      id: row.id,
+      teamId: row.team_id,
+      name: row.name,
+      cadence: row.cadence,
+      intervalWeeks: row.interval_weeks,
+      weekday: row.weekday,
+      monthDay: row.month_day,
+      monthWeek: row.month_week,
+      startTime: row.start_time,
+      timeZone: row.time_zone,
+      startsOn: rule.startsOn,
+      defaultLengthMin: Math.round(row.default_length_ms / MINUTE),
+      defaultFacilitatorId: row.default_facilitator_id,
+      rotateFacilitator: row.rotate_facilitator === 1,
+      templateId: row.template_id,
+      ruleText: describeRule(rule),
+      nextStartsAt: nextOccurrence(rule, after).startsAt,
+    };
+  }
+}

@@ -1,0 +1,162 @@
+/** Planning shapes: series, templates, meetings, agenda, attendance, parking lot. JSON only. */
+import type { EpochMs, Id, Member } from './domain';
+
+export const AGENDA_KINDS = [
+  { kind: 'check_in', label: 'Check-in round' },
+  { kind: 'round_robin', label: 'Round-robin updates' },
+  { kind: 'metrics_review', label: 'Metrics review' },
+  { kind: 'commitment_review', label: 'Commitment review' },
+  { kind: 'decision_review', label: 'Decision review' },
+  { kind: 'discussion', label: 'Discussion' },
+  { kind: 'proposal', label: 'Proposal' },
+  { kind: 'recognition', label: 'Recognition' },
+  { kind: 'check_out', label: 'Check-out round' },
+] as const;
+
+export type AgendaKind = (typeof AGENDA_KINDS)[number]['kind'];
+export const AGENDA_KIND_IDS = AGENDA_KINDS.map((k) => k.kind) as [AgendaKind, ...AgendaKind[]];
+
+export function kindLabel(kind: AgendaKind): string {
+  return AGENDA_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+}
+
+export type Cadence = 'weekly' | 'every_n_weeks' | 'monthly';
+
+export interface Series {
+  id: Id;
+  teamId: Id;
+  name: string;
+  cadence: Cadence;
+  intervalWeeks: number;
+  weekday: number | null;
+  monthDay: number | null;
+  monthWeek: number | null;
+  startTime: string;
+  timeZone: string;
+  startsOn: string;
+  defaultLengthMin: number;
+  defaultFacilitatorId: Id | null;
+  rotateFacilitator: boolean;
+  templateId: Id | null;
+  /** "Every Monday at 10:00". */
+  ruleText: string;
+  /** When the next meeting would start if created now. */
+  nextStartsAt: EpochMs;
+}
+
+export interface TemplateItem {
+  kind: AgendaKind;
+  title: string;
+  plannedMin: number;
+  notes: string;
+}
+
+export interface AgendaTemplate {
+  id: Id;
+  teamId: Id | null;
+  builtin: boolean;
+  name: string;
+  description: string;
+  items: TemplateItem[];
+  totalMin: number;
+}
+
+export type MeetingStatus = 'planned' | 'live' | 'ended';
+export type AgendaItemStatus = 'pending' | 'active' | 'done' | 'parked' | 'not_reached';
+export type AttendanceStatus = 'expected' | 'present' | 'absent' | 'late' | 'left_early';
+
+export interface MeetingSummary {
+  id: Id;
+  teamId: Id;
+  teamName: string;
+  seriesId: Id | null;
+  seriesName: string | null;
+  title: string;
+  status: MeetingStatus;
+  scheduledStart: EpochMs | null;
+  timeZone: string;
+  plannedLengthMin: number;
+  facilitatorId: Id | null;
+  facilitatorName: string | null;
+  itemCount: number;
+  plannedTotalMin: number;
+  startedAt: EpochMs | null;
+  endedAt: EpochMs | null;
+  agendaRevision: number;
+}
+
+export interface AgendaItem {
+  id: Id;
+  meetingId: Id;
+  position: number;
+  kind: AgendaKind;
+  title: string;
+  plannedMin: number;
+  ownerId: Id | null;
+  notes: string;
+  status: AgendaItemStatus;
+  carriedFromId: Id | null;
+  startedAt: EpochMs | null;
+  endedAt: EpochMs | null;
+}
+
+export interface Attendee {
+  id: Id;
+  memberId: Id | null;
+  guestName: string | null;
+  name: string;
+  status: AttendanceStatus;
+}
+
+export type OldBusinessSource = 'not_reached' | 'parking_lot';
+
+export interface OldBusinessEntry {
+  id: Id;
+  source: OldBusinessSource;
+  refId: Id;
+  fromMeetingId: Id | null;
+  title: string;
+  detail: string;
+  agendaItemId: Id | null;
+  /** Still open now (a parking-lot item not yet discussed or dropped). */
+  open: boolean;
+}
+
+export interface Amendment {
+  id: Id;
+  reason: string;
+  changes: { field: string; from: string; to: string }[];
+  at: EpochMs;
+}
+
+export interface MeetingDetail {
+  meeting: MeetingSummary;
+  items: AgendaItem[];
+  attendees: Attendee[];
+  oldBusiness: OldBusinessEntry[];
+  amendments: Amendment[];
+  members: Member[];
+}
+
+export interface MeetingLists {
+  upcoming: MeetingSummary[];
+  past: MeetingSummary[];
+}
+
+export type ParkingLotStatus = 'open' | 'discussed' | 'dropped';
+
+export interface ParkingLotItem {
+  id: Id;
+  teamId: Id;
+  title: string;
+  notes: string;
+  status: ParkingLotStatus;
+  parkedFromMeetingId: Id | null;
+  createdAt: EpochMs;
+  closedAt: EpochMs | null;
+}
+
+export interface ExportedFile {
+  suggestedName: string;
+  content: string;
+}

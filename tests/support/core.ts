@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCore, type CadenceCore } from '../../src/main/app/cadence-core';
+import type { InputOf, OperationName, OutputOf } from '../../src/shared/contract';
+
+/** A clock tests move by hand. */
+export class ManualClock {
+  constructor(public current: number) {}
+  now(): number {
+    return this.current;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+export interface TestCore {
+  core: CadenceCore;
+  clock: ManualClock;
+  dataDir: string;
+  /** Calls an operation through the real dispatcher (validation included) and returns its value or throws its error. */
+  call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>;
+  /** Calls an operation and returns the error it answered with. */
+  fail<K extends OperationName>(name: K, input: unknown): Promise<{ code: string; message: string }>;
+  close(): void;
+}
+
+export async function openTestCore(start = Date.parse('2026-11-24T09:00:00Z'), dataDir?: string): Promise<TestCore> {
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-core-'));
+  const clock = new ManualClock(start);
+  const core = await startCore({ dataDir: dir, mode: 'browser', version: 'test', clock });
+  return {
+    core,
+    clock,
+    dataDir: dir,
+    async call(name, input) {
+      const result = await core.dispatcher.dispatch(name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+      return result.value as never;
+    },
+    async fail(name, input) {
+      const result = await core.dispatcher.dispatch(name, input);
+      if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
+      return result.error;
+    },
+    close() {
+      core.close();
+      if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,333 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestCore, type TestCore } from '../support/core';
+
+let t: TestCore;
+beforeEach(async () => {
+  t = await openTestCore(Date.parse('2026-11-24T09:00:00Z')); // a Tuesday
+});
+afterEach(() => t.close());
+
+async function teamWithSeries(options: { template?: string | null } = {}) {
+  const team = await t.call('teams.create', { name: 'Ops', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben', 'Cleo'] });
+  const templates = await t.call('templates.list', { teamId: team.id });
+  const weekly = templates.find((x) => x.name === 'Weekly accountability')!;
+  const series = await t.call('series.create', {
+    teamId: team.id,
+    name: 'Weekly sync',
+    cadence: 'weekly',
+    weekday: 1,
+    startTime: '10:00',
+    startsOn: '2026-11-01',
+    defaultLengthMin: 45,
+    templateId: options.template === null ? null : (options.template ?? weekly.id),
+  });
+  return { team, series, templates };
+}
+
+describe('templates', () => {
+  it('ships the four built-in agendas with their kinds and timings', async () => {
+    const list = await t.call('templates.list', { teamId: null });
+    expect(list.map((x) => x.name)).toEqual([
+      'Weekly accountability',
+      'Level 10 (EOS style)',
+      'Tactical (Holacracy style)',
+      'Retrospective',
+    ]);
+    const l10 = list[1]!;
+    expect(l10.items.map((i) => [i.title, i.kind, i.plannedMin])).toEqual([
+      ['Segue', 'check_in', 5],
+      ['Scorecard', 'metrics_review', 5],
+      ['Rocks', 'commitment_review', 5],
+      ['Headlines', 'round_robin', 5],
+      ['To-dos', 'commitment_review', 5],
+      ['IDS: identify, discuss, solve', 'discussion', 60],
+      ['Conclude', 'check_out', 5],
+    ]);
+    expect(l10.totalMin).toBe(90);
+  });
+
+  it('saves an agenda as the team’s own template and applies it to another meeting', async () => {
+    const { team, series } = await teamWithSeries();
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    let detail = await t.call('meetings.get', { meetingId });
+    detail = await t.call('agenda.addItem', {
+      meetingId,
+      expectedRevision: detail.meeting.agendaRevision,
+      kind: 'discussion',
+      title: 'Hiring plan',
+      plannedMin: 12,
+    });
+    const saved = await t.call('templates.saveFromMeeting', { meetingId, name: 'Ops weekly' });
+    expect(saved.items).toHaveLength(8);
+    expect(saved.items.at(-1)).toEqual({ kind: 'discussion', title: 'Hiring plan', plannedMin: 12, notes: '' });
+    expect((await t.fail('templates.saveFromMeeting', { meetingId, name: 'ops WEEKLY' })).code).toBe('conflict');
+
+    const { meetingId: adHoc } = await t.call('meetings.create', {
+      teamId: team.id,
+      title: 'Offsite prep',
+      date: '2026-12-03',
+      time: '14:00',
+      lengthMin: 60,
+    });
+    const empty = await t.call('meetings.get', { meetingId: adHoc });
+    const applied = await t.call('agenda.applyTemplate', {
+      meetingId: adHoc,
+      expectedRevision: empty.meeting.agendaRevision,
+      templateId: saved.id,
+    });
+    expect(applied.items.map((i) => i.title)).toEqual(saved.items.map((i) => i.title));
+    expect(applied.meeting.plannedTotalMin).toBe(57);
+    // Another team does not see Ops' own template.
+    const other = await t.call('teams.create', { name: 'Other', timeZone: 'UTC' });
+    expect((await t.call('templates.list', { teamId: other.id })).some((x) => x.id === saved.id)).toBe(false);
+  });
+});
+
+describe('next meeting from a series', () => {
+  it('is created on the next date in the series zone with the template, the team and a facilitator', async () => {
+    const { series, team } = await teamWithSeries();
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const detail = await t.call('meetings.get', { meetingId });
+    expect(detail.meeting.scheduledStart).toBe(Date.parse('2026-11-30T09:00:00Z')); // Monday 10:00 Berlin
+    expect(detail.items.map((i) => i.kind)).toEqual([
+      'check_in',
+      'commitment_review',
+      'round_robin',
+      'decision_review',
+      'proposal',
+      'recognition',
+      'check_out',
+    ]);
+    expect(detail.attendees.map((a) => [a.name, a.status])).toEqual([
+      ['Ana', 'expected'],
+      ['Ben', 'expected'],
+      ['Cleo', 'expected'],
+    ]);
+    const second = await t.call('series.createNextMeeting', { seriesId: series.id });
+    expect((await t.call('meetings.get', { meetingId: second.meetingId })).meeting.scheduledStart).toBe(Date.parse('2026-12-07T09:00:00Z'));
+    const lists = await t.call('meetings.list', { teamId: team.id });
+    expect(lists.upcoming.map((m) => m.id)).toEqual([meetingId, second.meetingId]);
+  });
+
+  it('rotates the facilitator through active members in team order', async () => {
+    const { team, series } = await teamWithSeries();
+    const members = (await t.call('teams.get', { teamId: team.id })).members;
+    await t.call('series.update', {
+      seriesId: series.id,
+      name: series.name,
+      cadence: 'weekly',
+      weekday: 1,
+      startTime: '10:00',
+      startsOn: '2026-11-01',
+      defaultLengthMin: 45,
+      defaultFacilitatorId: members[0]!.id,
+      rotateFacilitator: true,
+    });
+    await t.call('members.markLeft', { memberId: members[1]!.id });
+    const names: (string | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+      names.push((await t.call('meetings.get', { meetingId })).meeting.facilitatorName);
+    }
+    expect(names).toEqual(['Ana', 'Cleo', 'Ana']);
+  });
+});
+
+describe('old business', () => {
+  it('rolls items not reached and the open parking lot forward across three meetings', async () => {
+    const { team, series } = await teamWithSeries({ template: null });
+    const parked = await t.call('parkingLot.add', { teamId: team.id, title: 'On-call fairness', notes: 'Weekends are uneven' });
+
+    // Meeting 1: two items, only the first reached.
+    const m1 = (await t.call('series.createNextMeeting', { seriesId: series.id })).meetingId;
+    let d1 = await t.call('meetings.get', { meetingId: m1 });
+    d1 = await t.call('agenda.addItem', {
+      meetingId: m1,
+      expectedRevision: d1.meeting.agendaRevision,
+      kind: 'round_robin',
+      title: 'Updates',
+      plannedMin: 10,
+    });
+    d1 = await t.call('agenda.addItem', {
+      meetingId: m1,
+      expectedRevision: d1.meeting.agendaRevision,
+      kind: 'discussion',
+      title: 'Budget',
+      plannedMin: 15,
+      notes: 'Bring numbers',
+    });
+    expect(d1.oldBusiness.map((o) => [o.source, o.title])).toEqual([['parking_lot', 'On-call fairness']]);
+    t.clock.current = d1.meeting.scheduledStart!;
+    await t.call('meetings.start', { meetingId: m1 });
+    t.core.services.meetings.completeItem(d1.items[0]!.id);
+    const ended1 = await t.call('meetings.end', { meetingId: m1 });
+    expect(ended1.items.map((i) => i.status)).toEqual(['done', 'not_reached']);
+
+    // Meeting 2 inherits "Budget" as an item, with its notes, linked to where it came from.
+    const m2 = (await t.call('series.createNextMeeting', { seriesId: series.id })).meetingId;
+    let d2 = await t.call('meetings.get', { meetingId: m2 });
+    expect(d2.items.map((i) => [i.title, i.carriedFromId, i.notes])).toEqual([['Budget', d1.items[1]!.id, 'Bring numbers']]);
+    d2 = await t.call('agenda.addItem', {
+      meetingId: m2,
+      expectedRevision: d2.meeting.agendaRevision,
+      kind: 'check_in',
+      title: 'Check-in',
+      plannedMin: 5,
+    });
+    d2 = await t.call('agenda.moveItem', { itemId: d2.items[1]!.id, expectedRevision: d2.meeting.agendaRevision, toIndex: 0 });
+    expect(d2.oldBusiness.map((o) => [o.source, o.title, o.fromMeetingId])).toEqual([
+      ['not_reached', 'Budget', m1],
+      ['parking_lot', 'On-call fairness', null],
+    ]);
+
+    // Meeting 3 is planned before meeting 2 is held; when 2 ends without reaching Budget, it moves on.
+    const m3 = (await t.call('series.createNextMeeting', { seriesId: series.id })).meetingId;
+    expect((await t.call('meetings.get', { meetingId: m3 })).items).toEqual([]);
+    t.clock.current = d2.meeting.scheduledStart!;
+    await t.call('meetings.start', { meetingId: m2 });
+    await t.call('parkingLot.close', { itemId: parked.id, status: 'discussed', meetingId: m2 });
+    await t.call('meetings.end', { meetingId: m2 });
+    const d3 = await t.call('meetings.get', { meetingId: m3 });
+    expect(d3.items.map((i) => [i.title, i.carriedFromId])).toEqual([['Budget', d2.items[1]!.id]]);
+    // It was planned while the parking-lot item was open; that entry stays, shown as closed since.
+    expect(d3.oldBusiness.map((o) => [o.source, o.title, o.open])).toEqual([
+      ['parking_lot', 'On-call fairness', false],
+      ['not_reached', 'Budget', true],
+    ]);
+    // Nothing is carried twice.
+    t.core.services.oldBusiness.pullInto(t.core.services.meetings['repos'].meetings.find(m3)!);
+    expect((await t.call('meetings.get', { meetingId: m3 })).items).toHaveLength(1);
+  });
+
+  it('the demo team’s next meeting already lists what last week left open', async () => {
+    const demo = await t.call('demo.load', {});
+    const { upcoming, past } = await t.call('meetings.list', { teamId: demo.id });
+    expect(past).toHaveLength(2);
+    expect(upcoming).toHaveLength(1);
+    const next = await t.call('meetings.get', { meetingId: upcoming[0]!.id });
+    expect(next.oldBusiness.map((o) => o.title)).toEqual([
+      'Pricing page experiment: read-out',
+      'On-call rotation feels uneven',
+      'Release calendar for Q1',
+      'How often do we interview customers?',
+    ]);
+    expect(next.items[1]!.title).toBe('Pricing page experiment: read-out');
+    expect(next.meeting.scheduledStart!).toBeGreaterThan(t.clock.now());
+    expect((await t.call('demo.load', {})).id).toBe(demo.id);
+  });
+});
+
+describe('agenda builder rules', () => {
+  it('moves items, keeps positions dense, and refuses a stale revision from another window', async () => {
+    const { series } = await teamWithSeries();
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const before = await t.call('meetings.get', { meetingId });
+    const last = before.items.at(-1)!;
+    const moved = await t.call('agenda.moveItem', { itemId: last.id, expectedRevision: before.meeting.agendaRevision, toIndex: 0 });
+    expect(moved.items[0]!.id).toBe(last.id);
+    expect(moved.items.map((i) => i.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const stale = await t.fail('agenda.moveItem', { itemId: last.id, expectedRevision: before.meeting.agendaRevision, toIndex: 3 });
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toContain('another window');
+    expect((await t.call('meetings.get', { meetingId })).items[0]!.id).toBe(last.id);
+
+    const removed = await t.call('agenda.removeItem', { itemId: moved.items[1]!.id, expectedRevision: moved.meeting.agendaRevision });
+    expect(removed.items).toHaveLength(6);
+    expect(removed.items.map((i) => i.position)).toEqual([0, 1, 2, 3, 4, 5]);
+    // Removed, not deleted: the row is still there.
+    const row = t.core.opened.db.prepare('select removed_at from agenda_items where id = ?').get(moved.items[1]!.id) as {
+      removed_at: number;
+    };
+    expect(row.removed_at).toBe(t.clock.now());
+  });
+
+  it('refuses empty titles and absurd durations, keeps long notes, emoji and right-to-left text exactly', async () => {
+    const { series } = await teamWithSeries();
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const d = await t.call('meetings.get', { meetingId });
+    const base = { meetingId, expectedRevision: d.meeting.agendaRevision, kind: 'discussion' as const, title: 'x', plannedMin: 5 };
+    expect((await t.fail('agenda.addItem', { ...base, title: '   ' })).message).toBe('Item title is required');
+    expect((await t.fail('agenda.addItem', { ...base, plannedMin: 0 })).message).toBe('Planned time must be at least 1 minute');
+    expect((await t.fail('agenda.addItem', { ...base, plannedMin: -5 })).message).toBe('Planned time must be at least 1 minute');
+    expect((await t.fail('agenda.addItem', { ...base, plannedMin: 481 })).message).toBe(
+      'Planned time cannot be more than 8 hours (480 minutes)',
+    );
+    expect((await t.fail('agenda.addItem', { ...base, plannedMin: 2.5 })).message).toBe('Planned time must be whole minutes');
+    expect((await t.call('meetings.get', { meetingId })).items).toHaveLength(7); // nothing half-saved
+
+    const notes = 'Long notes. '.repeat(834).trim() + '\nשלום עולם 🚀';
+    const added = await t.call('agenda.addItem', { ...base, title: 'مراجعة الميزانية 🚀', notes });
+    const item = added.items.at(-1)!;
+    expect(item.title).toBe('مراجعة الميزانية 🚀');
+    expect(item.notes).toBe(notes);
+    expect(notes.length).toBeGreaterThan(10_000);
+  });
+
+  it('an ended meeting is read-only; corrections are amendments with a reason, kept in history', async () => {
+    const { series } = await teamWithSeries();
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const d = await t.call('meetings.get', { meetingId });
+    t.clock.current = d.meeting.scheduledStart!;
+    await t.call('meetings.start', { meetingId });
+    await t.call('meetings.end', { meetingId });
+    const after = await t.call('meetings.get', { meetingId });
+    const refused = await t.fail('agenda.addItem', {
+      meetingId,
+      expectedRevision: after.meeting.agendaRevision,
+      kind: 'discussion',
+      title: 'Late',
+      plannedMin: 5,
+    });
+    expect(refused.message).toContain('read-only');
+    expect((await t.fail('attendance.set', { attendeeId: after.attendees[0]!.id, status: 'absent' })).message).toContain('read-only');
+    expect((await t.fail('meetings.amend', { meetingId, reason: '  ', title: 'Weekly sync (moved)' })).message).toBe(
+      'Reason for the amendment is required',
+    );
+
+    const amended = await t.call('meetings.amend', {
+      meetingId,
+      reason: 'Ben was on sick leave, not absent without notice',
+      title: 'Weekly sync (short)',
+      attendance: [{ attendeeId: after.attendees[1]!.id, status: 'absent' }],
+    });
+    expect(amended.meeting.title).toBe('Weekly sync (short)');
+    expect(amended.amendments).toHaveLength(1);
+    expect(amended.amendments[0]!.changes).toEqual([
+      { field: 'title', from: 'Weekly sync', to: 'Weekly sync (short)' },
+      { field: 'attendance: Ben', from: 'expected', to: 'absent' },
+    ]);
+  });
+});
+
+describe('calendar and Markdown exports', () => {
+  it('exports the series as an iCalendar event with a recurrence rule in the series zone', async () => {
+    const { series } = await teamWithSeries();
+    const file = await t.call('series.exportCalendar', { seriesId: series.id });
+    expect(file.suggestedName).toBe('ops-weekly-sync.ics');
+    expect(file.content).toContain('DTSTART;TZID=Europe/Berlin:20261102T100000\r\n');
+    expect(file.content).toContain('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO\r\n');
+    expect(file.content).toContain('DURATION:PT45M\r\n');
+  });
+
+  it('exports the agenda as Markdown through a syntax tree: hostile titles stay text', async () => {
+    const { series } = await teamWithSeries();
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const d = await t.call('meetings.get', { meetingId });
+    await t.call('agenda.addItem', {
+      meetingId,
+      expectedRevision: d.meeting.agendaRevision,
+      kind: 'discussion',
+      title: '# x | y *z* <script>alert(1)</script>',
+      plannedMin: 5,
+      notes: 'line one\n\nline two | with pipe',
+    });
+    const file = await t.call('agenda.exportMarkdown', { meetingId });
+    expect(file.suggestedName).toBe('2026-11-30-weekly-sync-agenda.md');
+    const row = file.content.split('\n').find((l) => l.includes('alert'))!;
+    // One table row with five cells: the pipe is escaped, the markup is escaped, nothing became HTML.
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(5);
+    expect(row).toContain('\\|');
+    expect(file.content).not.toMatch(/(?<!\\)<script>/);
+    expect(file.content).toContain('line two | with pipe');
+  });
+});
