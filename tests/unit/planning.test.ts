@@ -49,8 +49,8 @@ describe('templates', () => {
   it('saves an agenda as the team’s own template and applies it to another meeting', async () => {
     const { team, series } = await teamWithSeries();
     const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
-    let detail = await t.call('meetings.get', { meetingId });
-    detail = await t.call('agenda.addItem', {
+    const detail = await t.call('meetings.get', { meetingId });
+    await t.call('agenda.addItem', {
       meetingId,
       expectedRevision: detail.meeting.agendaRevision,
       kind: 'discussion',
