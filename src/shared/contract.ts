@@ -112,7 +112,7 @@ export const contract = {
   'members.markLeft': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams'] }),
   'members.rejoin': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams'] }),
 
-  'demo.load': op<Team>()({ input: none, invalidates: ['teams'] }),
+  'demo.load': op<Team>()({ input: none, invalidates: ['teams', 'meetings', 'parkingLot'] }),
 
   'teams.setTimeZone': op<Team>()({ input: z.object({ teamId: id, timeZone }).strict(), invalidates: ['teams', 'meetings'] }),
 

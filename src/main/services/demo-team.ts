@@ -118,9 +118,12 @@ export class DemoTeam {
       new ParkingLotSource(this.repos, past),
     ]);
     const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness);
-    const hold = (meetingId: string, skipLast: number) => {
+    const hold = (meetingId: string, skipLast: number, absent: string) => {
       const meeting = this.repos.meetings.find(meetingId)!;
       at = meeting.scheduled_start! + 2 * MINUTE;
+      for (const a of meetings.get(meetingId).attendees) {
+        meetings.setAttendance({ attendeeId: a.id, status: a.name === absent ? 'absent' : 'present' });
+      }
       meetings.start(meetingId);
       const items = this.repos.meetings.items(meetingId);
       items.slice(0, items.length - skipLast).forEach((item) => {
@@ -135,7 +138,7 @@ export class DemoTeam {
     for (const p of DEMO_TEAM.parkingLot) this.services.parkingLot.add({ teamId, title: p.title, notes: p.notes });
 
     const first = meetings.createFromSeries(series.id).meetingId;
-    hold(first, 0);
+    hold(first, 0, 'Kofi Mensah');
 
     at += DAY;
     const second = meetings.createFromSeries(series.id).meetingId;
@@ -150,7 +153,7 @@ export class DemoTeam {
       ownerId: sam.id,
       notes: n.notes,
     });
-    hold(second, 1);
+    hold(second, 1, 'Lena Fischer');
 
     this.services.meetings.createFromSeries(series.id);
   }

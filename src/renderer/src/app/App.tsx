@@ -1,17 +1,22 @@
 import { MotionConfig } from 'framer-motion';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { NotYetSection } from '../features/sections/NotYetSection';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { TeamPage } from '../features/teams/TeamPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
-import { CadenceMark, CalendarIcon, CheckIcon, GavelIcon, PeopleIcon } from '../ui/icons';
+import { CadenceMark, CalendarIcon, CheckIcon, GavelIcon, GearIcon, PeopleIcon } from '../ui/icons';
 import { ConnectionBanner } from './ConnectionBanner';
 import { href, useRoute, type Route } from './router';
+import { SettingsProvider } from './settings-context';
 import { ThemeSwitch } from './ThemeSwitch';
 
 const NAV: { route: Route; label: string; icon: () => React.JSX.Element; matches: Route['name'][] }[] = [
   { route: { name: 'teams' }, label: 'Teams', icon: PeopleIcon, matches: ['teams', 'team'] },
-  { route: { name: 'meetings' }, label: 'Meetings', icon: CalendarIcon, matches: ['meetings'] },
+  { route: { name: 'meetings' }, label: 'Meetings', icon: CalendarIcon, matches: ['meetings', 'meeting'] },
   { route: { name: 'decisions' }, label: 'Decision log', icon: GavelIcon, matches: ['decisions'] },
   { route: { name: 'commitments' }, label: 'Commitments', icon: CheckIcon, matches: ['commitments'] },
+  { route: { name: 'settings' }, label: 'Settings', icon: GearIcon, matches: ['settings'] },
 ];
 
 function Page({ route }: { route: Route }) {
@@ -19,13 +24,13 @@ function Page({ route }: { route: Route }) {
     case 'teams':
       return <TeamsPage />;
     case 'team':
-      return <TeamPage key={route.teamId} teamId={route.teamId} />;
+      return <TeamPage key={route.teamId} teamId={route.teamId} tab={route.tab} />;
     case 'meetings':
-      return (
-        <NotYetSection eyebrow="Meetings" title="Meetings">
-          Meeting series, agendas and the live facilitator console will live here. For now, set up your team and its members.
-        </NotYetSection>
-      );
+      return <MeetingsPage />;
+    case 'meeting':
+      return <MeetingPage key={route.meetingId} meetingId={route.meetingId} />;
+    case 'settings':
+      return <SettingsPage />;
     case 'decisions':
       return (
         <NotYetSection eyebrow="Decision log" title="Decision log">
@@ -44,29 +49,31 @@ function Page({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   return (
-    <MotionConfig reducedMotion="user">
-      <div className="shell">
-        <nav className="nav" aria-label="Main">
-          <div className="brand">
-            <CadenceMark />
-            Cadence
-          </div>
-          {NAV.map((item) => (
-            <a key={item.label} href={href(item.route)} aria-current={item.matches.includes(route.name) ? 'page' : undefined}>
-              <item.icon />
-              {item.label}
-            </a>
-          ))}
-          <div className="nav-foot">
-            <ThemeSwitch />
-            <span>Stored on this computer</span>
-          </div>
-        </nav>
-        <main className="main">
-          <ConnectionBanner />
-          <Page route={route} />
-        </main>
-      </div>
-    </MotionConfig>
+    <SettingsProvider>
+      <MotionConfig reducedMotion="user">
+        <div className="shell">
+          <nav className="nav" aria-label="Main">
+            <div className="brand">
+              <CadenceMark />
+              Cadence
+            </div>
+            {NAV.map((item) => (
+              <a key={item.label} href={href(item.route)} aria-current={item.matches.includes(route.name) ? 'page' : undefined}>
+                <item.icon />
+                {item.label}
+              </a>
+            ))}
+            <div className="nav-foot">
+              <ThemeSwitch />
+              <span>Stored on this computer</span>
+            </div>
+          </nav>
+          <main className="main">
+            <ConnectionBanner />
+            <Page route={route} />
+          </main>
+        </div>
+      </MotionConfig>
+    </SettingsProvider>
   );
 }

@@ -1,19 +1,45 @@
 import { useEffect, useState } from 'react';
 
+export type TeamTab = 'members' | 'meetings' | 'parking';
+
 export type Route =
-  { name: 'teams' } | { name: 'team'; teamId: string } | { name: 'meetings' } | { name: 'decisions' } | { name: 'commitments' };
+  | { name: 'teams' }
+  | { name: 'team'; teamId: string; tab: TeamTab }
+  | { name: 'meetings' }
+  | { name: 'meeting'; meetingId: string }
+  | { name: 'decisions' }
+  | { name: 'commitments' }
+  | { name: 'settings' };
+
+const TABS: TeamTab[] = ['members', 'meetings', 'parking'];
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  if (parts[0] === 'teams' && parts[1]) return { name: 'team', teamId: decodeURIComponent(parts[1]) };
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
+  if (parts[0] === 'teams' && parts[1]) {
+    const tab = TABS.includes(parts[2] as TeamTab) ? (parts[2] as TeamTab) : 'members';
+    return { name: 'team', teamId: parts[1], tab };
+  }
+  if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', meetingId: parts[1] };
   if (parts[0] === 'meetings') return { name: 'meetings' };
   if (parts[0] === 'decisions') return { name: 'decisions' };
   if (parts[0] === 'commitments') return { name: 'commitments' };
+  if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'teams' };
 }
 
 export function href(route: Route): string {
-  return route.name === 'team' ? `#/teams/${encodeURIComponent(route.teamId)}` : `#/${route.name}`;
+  switch (route.name) {
+    case 'team':
+      return `#/teams/${encodeURIComponent(route.teamId)}${route.tab === 'members' ? '' : `/${route.tab}`}`;
+    case 'meeting':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}`;
+    default:
+      return `#/${route.name}`;
+  }
 }
 
 export function navigate(route: Route): void {

@@ -35,6 +35,12 @@ export const CheckIcon = () => (
     <path d="M8 12.5l2.8 2.8L16.5 9" />
   </svg>
 );
+export const GearIcon = () => (
+  <svg {...base}>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M12 3v2.2M12 18.8V21M4.2 7.5l1.9 1.1M17.9 15.4l1.9 1.1M4.2 16.5l1.9-1.1M17.9 8.6l1.9-1.1" />
+  </svg>
+);
 export const PlusIcon = () => (
   <svg {...base}>
     <path d="M12 5v14M5 12h14" />

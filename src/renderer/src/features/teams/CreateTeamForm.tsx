@@ -21,7 +21,7 @@ export function CreateTeamForm({ onCancel }: { onCancel?: () => void }) {
         .map((m) => m.trim())
         .filter(Boolean),
     });
-    if (team) navigate({ name: 'team', teamId: team.id });
+    if (team) navigate({ name: 'team', teamId: team.id, tab: 'members' });
   }
 
   const nameError = fieldError(create.error, 'name');

@@ -1,7 +1,9 @@
 import { AnimatePresence } from 'framer-motion';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import { href, type TeamTab } from '../../app/router';
+import { ParkingLotTab } from '../parking-lot/ParkingLotTab';
+import { TeamMeetingsTab } from '../series/TeamMeetingsTab';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberHistory } from './MemberHistory';
@@ -47,7 +49,13 @@ function TeamName({ teamId, name }: { teamId: string; name: string }) {
   );
 }
 
-export function TeamPage({ teamId }: { teamId: string }) {
+const TABS: { tab: TeamTab; label: string }[] = [
+  { tab: 'members', label: 'Members' },
+  { tab: 'meetings', label: 'Meetings' },
+  { tab: 'parking', label: 'Parking lot' },
+];
+
+export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
   const detail = useQuery('teams.get', { teamId }, TOPICS);
   if (detail.error && !detail.data) {
     return (
@@ -74,38 +82,49 @@ export function TeamPage({ teamId }: { teamId: string }) {
           <TeamName key={team.name} teamId={team.id} name={team.name} />
         </div>
       </header>
-      <div className="team-layout">
-        <section className="card team-members" aria-labelledby="members-heading">
-          <div className="section-head">
-            <h2 id="members-heading">Members</h2>
-            <span className="badge badge-accent">{active.length} active</span>
-          </div>
-          {active.length === 0 && <p className="muted-note">No active members yet. Add the people who meet together.</p>}
-          <ul className="member-list" aria-label="Active members">
-            <AnimatePresence initial={false}>
-              {active.map((m) => (
-                <MemberRow key={m.id} member={m} />
-              ))}
-            </AnimatePresence>
-          </ul>
-          <AddMemberForm teamId={team.id} />
-          {former.length > 0 && (
-            <>
-              <h3 className="subhead">Former members</h3>
-              <p className="muted-note">Kept with everything they said, decided and committed to.</p>
-              <ul className="member-list" aria-label="Former members">
-                {former.map((m) => (
+      <nav className="tabs" aria-label="Team sections">
+        {TABS.map((t) => (
+          <a key={t.tab} href={href({ name: 'team', teamId, tab: t.tab })} aria-current={tab === t.tab ? 'page' : undefined}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {tab === 'meetings' && <TeamMeetingsTab team={team} members={members} />}
+      {tab === 'parking' && <ParkingLotTab teamId={team.id} />}
+      {tab === 'members' && (
+        <div className="team-layout">
+          <section className="card team-members" aria-labelledby="members-heading">
+            <div className="section-head">
+              <h2 id="members-heading">Members</h2>
+              <span className="badge badge-accent">{active.length} active</span>
+            </div>
+            {active.length === 0 && <p className="muted-note">No active members yet. Add the people who meet together.</p>}
+            <ul className="member-list" aria-label="Active members">
+              <AnimatePresence initial={false}>
+                {active.map((m) => (
                   <MemberRow key={m.id} member={m} />
                 ))}
-              </ul>
-            </>
-          )}
-        </section>
-        <aside className="card team-history" aria-labelledby="history-heading">
-          <h2 id="history-heading">History</h2>
-          <MemberHistory history={history} members={members} />
-        </aside>
-      </div>
+              </AnimatePresence>
+            </ul>
+            <AddMemberForm teamId={team.id} />
+            {former.length > 0 && (
+              <>
+                <h3 className="subhead">Former members</h3>
+                <p className="muted-note">Kept with everything they said, decided and committed to.</p>
+                <ul className="member-list" aria-label="Former members">
+                  {former.map((m) => (
+                    <MemberRow key={m.id} member={m} />
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          <aside className="card team-history" aria-labelledby="history-heading">
+            <h2 id="history-heading">History</h2>
+            <MemberHistory history={history} members={members} />
+          </aside>
+        </div>
+      )}
     </div>
   );
 }

@@ -14,7 +14,7 @@ export function TeamsPage() {
 
   async function loadDemo() {
     const team = await demo.run({});
-    if (team) navigate({ name: 'team', teamId: team.id });
+    if (team) navigate({ name: 'team', teamId: team.id, tab: 'members' });
   }
 
   if (teams.loading && !teams.data) return <div className="page" aria-busy="true" />;
@@ -63,7 +63,7 @@ export function TeamsPage() {
       <ul className="team-grid" aria-label="Teams">
         {list.map((team) => (
           <li key={team.id}>
-            <a className="card team-card" href={href({ name: 'team', teamId: team.id })}>
+            <a className="card team-card" href={href({ name: 'team', teamId: team.id, tab: 'members' })}>
               <span className="team-card-name">{team.name}</span>
               <span className="team-card-meta">
                 {team.activeMemberCount} {team.activeMemberCount === 1 ? 'member' : 'members'} · {team.timeZone.replace(/_/g, ' ')}

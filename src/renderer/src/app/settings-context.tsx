@@ -1,0 +1,56 @@
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import type { Settings } from '../../../shared/domain';
+import { useQuery } from '../api/hooks';
+
+const DEFAULTS: Settings = { theme: 'light', dateStyle: 'locale', clock: '24h', weekStartsOn: 1, defaultExportFolder: null };
+const TOPICS = ['settings'] as const;
+
+export interface Formatters {
+  settings: Settings;
+  /** "Mon 30 Nov 2026" in the given zone, in the chosen date style. */
+  date(ms: number, timeZone?: string): string;
+  time(ms: number, timeZone?: string): string;
+  dateTime(ms: number, timeZone?: string): string;
+}
+
+function makeFormatters(settings: Settings): Formatters {
+  const hour12 = settings.clock === '12h';
+  const date = (ms: number, timeZone?: string) => {
+    const d = new Date(ms);
+    if (settings.dateStyle === 'locale') {
+      return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
+    }
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', timeZone })
+        .formatToParts(d)
+        .map((p) => [p.type, p.value]),
+    );
+    const body =
+      settings.dateStyle === 'iso'
+        ? `${parts.year}-${parts.month}-${parts.day}`
+        : settings.dateStyle === 'dmy'
+          ? `${parts.day}/${parts.month}/${parts.year}`
+          : `${parts.month}/${parts.day}/${parts.year}`;
+    return `${parts.weekday} ${body}`;
+  };
+  const time = (ms: number, timeZone?: string) =>
+    new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12, timeZone }).format(new Date(ms));
+  return { settings, date, time, dateTime: (ms, tz) => `${date(ms, tz)}, ${time(ms, tz)}` };
+}
+
+const FormatContext = createContext<Formatters>(makeFormatters(DEFAULTS));
+
+/** Loads the saved settings once for the whole window and applies the theme. */
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const query = useQuery('settings.get', {}, TOPICS);
+  const settings = query.data ?? DEFAULTS;
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings.theme;
+  }, [settings.theme]);
+  const value = useMemo(() => makeFormatters(settings), [settings]);
+  return <FormatContext.Provider value={value}>{children}</FormatContext.Provider>;
+}
+
+export function useFormat(): Formatters {
+  return useContext(FormatContext);
+}

@@ -1,0 +1,52 @@
+import type { MeetingSummary } from '../../../../shared/planning';
+import { href } from '../../app/router';
+import { useFormat } from '../../app/settings-context';
+
+export function MeetingList({
+  meetings,
+  label,
+  showTeam,
+  empty,
+}: {
+  meetings: MeetingSummary[];
+  label: string;
+  showTeam: boolean;
+  empty: string;
+}) {
+  const format = useFormat();
+  if (meetings.length === 0) return <p className="muted-note">{empty}</p>;
+  return (
+    <ul className="meeting-list" aria-label={label}>
+      {meetings.map((m) => {
+        const over = m.plannedTotalMin - m.plannedLengthMin;
+        return (
+          <li key={m.id}>
+            <a className="meeting-link" href={href({ name: 'meeting', meetingId: m.id })}>
+              <span className="meeting-when">
+                {m.scheduledStart !== null ? (
+                  <>
+                    <strong>{format.date(m.scheduledStart, m.timeZone)}</strong>
+                    <span>{format.time(m.scheduledStart, m.timeZone)}</span>
+                  </>
+                ) : (
+                  <strong>Unscheduled</strong>
+                )}
+              </span>
+              <span className="meeting-what">
+                <span className="meeting-title">{m.title}</span>
+                <span className="meeting-meta">
+                  {showTeam && `${m.teamName} · `}
+                  {m.itemCount} items · {m.plannedTotalMin}/{m.plannedLengthMin} min
+                  {m.facilitatorName && ` · facilitated by ${m.facilitatorName}`}
+                </span>
+              </span>
+              {m.status === 'live' && <span className="status-pill s-live">Live now</span>}
+              {m.status === 'planned' && over > 0 && <span className="badge badge-warn">{over} min over</span>}
+              {m.status === 'ended' && <span className="badge">Read-only</span>}
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useQuery } from '../../api/hooks';
+import { href } from '../../app/router';
+import { useFormat } from '../../app/settings-context';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { AddItemForm } from './AddItemForm';
+import { AgendaList } from './AgendaList';
+import { AmendPanel } from './AmendPanel';
+import { AttendancePanel } from './AttendancePanel';
+import { DetailsForm } from './DetailsForm';
+import { MeetingActions } from './MeetingActions';
+import { OldBusinessPanel } from './OldBusinessPanel';
+import { TimeBudget } from './TimeBudget';
+
+const TOPICS = ['meetings', 'parkingLot', 'teams'] as const;
+
+const STATUS_LABEL = { planned: 'Planned', live: 'Live now', ended: 'Ended' } as const;
+
+/** The planner: agenda, time budget, attendance and old business of one meeting. */
+export function MeetingPage({ meetingId }: { meetingId: string }) {
+  const query = useQuery('meetings.get', { meetingId }, TOPICS);
+  const format = useFormat();
+  const [editing, setEditing] = useState(false);
+  if (query.error && !query.data) {
+    return (
+      <div className="page">
+        <ErrorAlert error={query.error} />
+      </div>
+    );
+  }
+  const detail = query.data;
+  if (!detail) return <div className="page" aria-busy="true" />;
+  const { meeting, items, members } = detail;
+  const readOnly = meeting.status === 'ended';
+  const plannedMin = items.reduce((sum, i) => sum + i.plannedMin, 0);
+
+  return (
+    <div className="page page-wide">
+      <header className="page-head meeting-head">
+        <div>
+          <p className="eyebrow">
+            <a href={href({ name: 'team', teamId: meeting.teamId, tab: 'meetings' })}>{meeting.teamName}</a>
+            {meeting.seriesName ? ` / ${meeting.seriesName}` : ''}
+          </p>
+          <h1>{meeting.title}</h1>
+          <p className="sub">
+            <span className={`status-pill s-${meeting.status}`}>{STATUS_LABEL[meeting.status]}</span>
+            {meeting.scheduledStart !== null && <span>{format.dateTime(meeting.scheduledStart, meeting.timeZone)}</span>}
+            <span>{meeting.timeZone.replace(/_/g, ' ')}</span>
+            <span>Facilitator: {meeting.facilitatorName ?? 'not chosen'}</span>
+          </p>
+        </div>
+        {!readOnly && !editing && (
+          <button className="btn" onClick={() => setEditing(true)}>
+            Edit details
+          </button>
+        )}
+      </header>
+      {editing && <DetailsForm meeting={meeting} members={members} onDone={() => setEditing(false)} />}
+      <div className="planner">
+        <section className="planner-main" aria-labelledby="agenda-heading">
+          <div className="section-head">
+            <h2 id="agenda-heading">Agenda</h2>
+            <span className="badge">{items.length} items</span>
+          </div>
+          <TimeBudget plannedMin={plannedMin} lengthMin={meeting.plannedLengthMin} advise={!readOnly} />
+          <AgendaList items={items} members={members} revision={meeting.agendaRevision} readOnly={readOnly} />
+          {!readOnly && <AddItemForm meetingId={meeting.id} revision={meeting.agendaRevision} members={members} />}
+        </section>
+        <aside className="planner-side">
+          {readOnly && <AmendPanel detail={detail} />}
+          <AttendancePanel meetingId={meeting.id} attendees={detail.attendees} readOnly={readOnly} />
+          <OldBusinessPanel entries={detail.oldBusiness} />
+          <MeetingActions
+            meetingId={meeting.id}
+            teamId={meeting.teamId}
+            revision={meeting.agendaRevision}
+            readOnly={readOnly}
+            hasItems={items.length > 0}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+test.beforeEach(async () => {
+  server = await startServer();
+});
+test.afterEach(async () => {
+  await server.stop();
+});
+
+async function createTeam(page: Page) {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Create your team' }).click();
+  const form = page.getByRole('form', { name: 'Create a team' });
+  await form.getByLabel('Team name').fill('Platform Guild');
+  await form.getByLabel('Time zone').selectOption('Europe/Berlin');
+  await form.getByLabel(/Members/).fill('Ana Souza\nBen Carter\nChloé Dubois');
+  await form.getByRole('button', { name: 'Create team' }).click();
+  await expect(page.getByRole('heading', { name: 'Platform Guild' })).toBeVisible();
+}
+
+const agendaTitles = (page: Page) => page.getByRole('list', { name: 'Agenda' }).locator('.agenda-title').allTextContents();
+
+test('build an agenda from a template, reorder it by keyboard, see the overrun warning, reload: the order stands', async ({ page }) => {
+  await createTeam(page);
+  await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('button', { name: 'New series' }).click();
+  const form = page.getByRole('form', { name: 'New meeting series' });
+  await form.getByLabel('Name', { exact: true }).fill('Weekly sync');
+  await form.getByLabel('Weekday').selectOption('1');
+  await form.getByLabel('Starts at').fill('10:00');
+  await form.getByLabel('Agenda template').selectOption({ label: 'Weekly accountability (45 min)' });
+  await form.getByRole('button', { name: 'Create series' }).click();
+  const card = page.getByRole('article', { name: 'Series Weekly sync' });
+  await expect(card).toContainText('Every Monday at 10:00');
+  await page.screenshot({ path: 'test-results/screens/team-series.png' });
+  await card.getByRole('button', { name: 'Plan next meeting' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Weekly sync', level: 1 })).toBeVisible();
+  expect(await agendaTitles(page)).toEqual([
+    'Check-in round',
+    'Commitment review',
+    'Round-robin updates',
+    'Decisions due for review',
+    'Proposals and discussion',
+    'Recognition',
+    'Check-out rating',
+  ]);
+  await expect(page.getByText('45 of 45 min planned')).toBeVisible();
+
+  // Keyboard: focus the handle, Space picks up, arrows move, Space drops.
+  await page.getByRole('button', { name: 'Move Recognition', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  await expect
+    .poll(() => agendaTitles(page))
+    .toEqual([
+      'Check-in round',
+      'Commitment review',
+      'Round-robin updates',
+      'Recognition',
+      'Decisions due for review',
+      'Proposals and discussion',
+      'Check-out rating',
+    ]);
+
+  const add = page.getByRole('form', { name: 'Add an agenda item' });
+  await add.getByLabel('Title').fill('Hiring plan for Q1');
+  await add.getByLabel('Minutes').fill('20');
+  await add.getByLabel('Owner').selectOption({ label: 'Ben Carter' });
+  await add.getByRole('button', { name: 'Add item' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'runs 20 minutes over the 45-minute meeting' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/planner-overrun.png', fullPage: true });
+
+  await page.reload();
+  await expect(page.getByText('65 of 45 min planned')).toBeVisible();
+  expect((await agendaTitles(page)).slice(3, 5)).toEqual(['Recognition', 'Decisions due for review']);
+  expect((await agendaTitles(page)).at(-1)).toBe('Hiring plan for Q1');
+  await expect(page.getByRole('alert').filter({ hasText: 'runs 20 minutes over' })).toBeVisible();
+});
+
+test('refused input keeps what was typed and says why', async ({ page }) => {
+  await createTeam(page);
+  await page.goto(page.url().replace(/\/?$/, '') + '/meetings');
+  await page.getByRole('button', { name: 'New series' }).click();
+  await page.getByRole('form', { name: 'New meeting series' }).getByRole('button', { name: 'Create series' }).click();
+  await page.getByRole('button', { name: 'Plan next meeting' }).click();
+  const add = page.getByRole('form', { name: 'Add an agenda item' });
+  await add.getByLabel('Notes').fill('Context the facilitator typed');
+  await add.getByRole('button', { name: 'Add item' }).click();
+  await expect(add.getByRole('alert')).toHaveText('Item title is required');
+  await add.getByLabel('Title').fill('Budget');
+  await add.getByLabel('Minutes').fill('600');
+  await add.getByRole('button', { name: 'Add item' }).click();
+  await expect(add.getByRole('alert')).toHaveText('Planned time cannot be more than 8 hours (480 minutes)');
+  await expect(add.getByLabel('Notes')).toHaveValue('Context the facilitator typed');
+  await add.getByLabel('Minutes').fill('15');
+  await add.getByRole('button', { name: 'Add item' }).click();
+  await expect(page.getByRole('list', { name: 'Agenda' }).getByText('Budget')).toBeVisible();
+  await expect(add.getByLabel('Title')).toHaveValue('');
+});
+
+test('the demo team’s next meeting lists old business; a past meeting is read-only and amended with a reason', async ({ page }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Explore a demo team' }).click();
+  await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  const upcoming = page.getByRole('list', { name: 'Upcoming meetings' });
+  await expect(upcoming.getByRole('listitem')).toHaveCount(1);
+  await upcoming.getByRole('link').click();
+  const notReached = page.getByRole('list', { name: 'Not reached last time' });
+  await expect(notReached).toContainText('Pricing page experiment: read-out');
+  await expect(page.getByRole('list', { name: 'Parking lot' }).getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByRole('list', { name: 'Agenda' }).getByText('Pricing page experiment: read-out')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/planner-demo.png', fullPage: true });
+
+  // Export the agenda: in the browser mode it arrives as a download.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Markdown' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-monday-accountability-agenda\.md$/);
+  const markdown = fs.readFileSync(await file.path(), 'utf8');
+  expect(markdown).toContain('# Agenda: Monday accountability');
+  expect(markdown).toContain('Pricing page experiment: read-out (carried over)');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
+  await expect(page.getByRole('button', { name: 'Add item' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Move / })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Amend the record' }).click();
+  const amend = page.getByRole('form', { name: 'Amend the record' });
+  await amend.getByLabel('Priya Raman').selectOption('late');
+  await amend.getByRole('button', { name: 'Save amendment' }).click();
+  await expect(amend.getByRole('alert')).toHaveText('Reason for the amendment is required');
+  await amend.getByLabel('Reason (required)').fill('Priya joined at 10:10, minutes said present');
+  await amend.getByRole('button', { name: 'Save amendment' }).click();
+  const history = page.getByRole('list', { name: 'Amendments' });
+  await expect(history).toContainText('Priya joined at 10:10');
+  await expect(history).toContainText('attendance: Priya Raman: present → late');
+  await page.screenshot({ path: 'test-results/screens/past-meeting-amended.png', fullPage: true });
+});
+
+test('a parking-lot item added between meetings shows up in the next meeting; two windows stay in step', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Explore a demo team' }).click();
+  await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Parking lot' }).click();
+  const add = page.getByRole('form', { name: 'Add to the parking lot' });
+  await add.getByLabel('Issue').fill('Design review before each release?');
+  await add.getByRole('button', { name: 'Park it' }).click();
+  await expect(page.getByRole('list', { name: 'Open parking-lot items' }).getByRole('listitem')).toHaveCount(4);
+  await page.screenshot({ path: 'test-results/screens/parking-lot.png' });
+
+  await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('button', { name: 'Plan next meeting' }).click();
+  await expect(page.getByRole('list', { name: 'Parking lot' })).toContainText('Design review before each release?');
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('list', { name: 'Agenda' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove Recognition' }).click();
+  await expect(other.getByRole('list', { name: 'Agenda' }).getByText('Recognition')).toHaveCount(0);
+  await context.close();
+});
