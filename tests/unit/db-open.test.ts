@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FutureSchemaError } from '../../src/main/db/migrator';
+import { migrations } from '../../src/main/db/migrations';
+import { CorruptDatabaseError, openDatabase, quickCheck } from '../../src/main/db/open-database';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-db-'));
+  file = path.join(dir, 'cadence.sqlite');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+const tables = (db: Database.Database) =>
+  (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('take an empty file to the latest version with every domain table', async () => {
+    const { db, appliedMigrations } = await openDatabase(file);
+    expect(appliedMigrations).toEqual([1, 2]);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(tables(db)).toEqual(
+      [
+        'agenda_items',
+        'agenda_template_items',
+        'agenda_templates',
+        'amendments',
+        'attendees',
+        'commitment_events',
+        'commitments',
+        'decisions',
+        'meeting_series',
+        'meetings',
+        'member_events',
+        'members',
+        'objections',
+        'old_business',
+        'parking_lot_items',
+        'positions',
+        'settings',
+        'teams',
+        'turns',
+      ].sort(),
+    );
+    db.close();
+  });
+
+  it('are frozen: the shipped list and each migration’s checksum never change (add a new migration instead)', () => {
+    expect(migrations.map((m) => [m.version, m.name, sha(m.sql)])).toEqual([
+      [1, 'initial schema', 'b977a6c80508912214196fe99f6ea8605bd5129de5228378c7fa47d7549f05d4'],
+      [2, 'planning: templates, parking lot, old business', '108794ac3270ce2bd252125516f527b39aacc74791cb0930257501e213e845c2'],
+    ]);
+  });
+
+  it('apply each migration with its version bump atomically: a failing one leaves the file as it was', async () => {
+    const first = await openDatabase(file, { migrations: [migrations[0]!] });
+    first.db.close();
+    const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE y (a); SELECT * FROM no_such_table;' };
+    await expect(openDatabase(file, { migrations: [migrations[0]!, broken] })).rejects.toThrow(/no_such_table|no such table/);
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).not.toContain('y');
+    db.close();
+  });
+
+  it('back up the database, verified, before pending migrations run', async () => {
+    const first = await openDatabase(file, { migrations: [migrations[0]!], now: () => Date.parse('2026-11-24T10:00:00Z') });
+    first.db.prepare("insert into teams values ('t1', 'Ops', 'UTC', 1, 1, null)").run();
+    first.db.close();
+    const second = await openDatabase(file, { now: () => Date.parse('2026-11-24T10:00:00Z') });
+    expect(second.preMigrationBackup).toBe(path.join(dir, 'backups', 'before-migration-v1-to-v2-2026-11-24T10-00-00-000Z.sqlite'));
+    second.db.close();
+    const backup = new Database(second.preMigrationBackup!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(quickCheck(backup)).toBe('ok');
+    expect(backup.prepare('select name from teams').all()).toEqual([{ name: 'Ops' }]);
+    backup.close();
+  });
+
+  it('refuse a database from a newer Cadence before writing anything', async () => {
+    const future = new Database(file);
+    future.exec('CREATE TABLE teams (id TEXT)');
+    future.pragma('user_version = 99');
+    future.close();
+    const before = sha(fs.readFileSync(file));
+    const error = await openDatabase(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FutureSchemaError);
+    expect((error as Error).message).toBe(
+      'This database was written by a newer Cadence (schema 99; this version knows up to 2). Nothing was changed. Update Cadence to open it.',
+    );
+    expect(sha(fs.readFileSync(file))).toBe(before);
+    expect(fs.readdirSync(dir)).toEqual(['cadence.sqlite']); // no -wal, no -shm, no backup
+  });
+});
+
+describe('opening', () => {
+  it('sets WAL, synchronous=FULL, foreign keys and a busy timeout, read back on every open', async () => {
+    for (let round = 0; round < 2; round++) {
+      const { db, pragmas } = await openDatabase(file);
+      expect(pragmas).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 });
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(quickCheck(db)).toBe('ok');
+      db.close();
+    }
+  });
+
+  it('refuses a file that is not a Cadence database and leaves it untouched', async () => {
+    fs.writeFileSync(file, 'these are meeting notes, not a database\n'.repeat(200));
+    const before = sha(fs.readFileSync(file));
+    await expect(openDatabase(file)).rejects.toThrow(/not a database|file is not a database/i);
+    expect(sha(fs.readFileSync(file))).toBe(before);
+  });
+
+  it('refuses a damaged database with a clear message and does not change it', async () => {
+    const { db } = await openDatabase(file);
+    db.exec(
+      'CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) INSERT INTO filler SELECT hex(randomblob(400)) FROM n;',
+    );
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    // Overwrite a page in the middle of the file with garbage.
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 6);
+    fs.closeSync(fd);
+    const before = sha(fs.readFileSync(file));
+    const error = await openDatabase(file).catch((e: unknown) => e);
+    expect(error instanceof CorruptDatabaseError || /malformed|corrupt/i.test(String(error))).toBe(true);
+    expect(sha(fs.readFileSync(file))).toBe(before);
+  });
+});

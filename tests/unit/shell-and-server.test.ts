@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { ChangeFeed } from '../../src/main/app/change-feed';
+import { chooseProjectorDisplay } from '../../src/main/electron/displays';
+import { isAllowedNavigation, isTrustedSenderUrl } from '../../src/main/electron/sender-guard';
+import { consoleWindowOptions, projectorWindowOptions } from '../../src/main/electron/window-options';
+import { checkRequest, isLoopbackAddress } from '../../src/main/server/request-guard';
+import { readCookie, SessionAuth } from '../../src/main/server/session-auth';
+
+describe('Electron shell, as plain functions', () => {
+  it('every window is isolated, sandboxed and without Node', () => {
+    const prefs = consoleWindowOptions('/app/preload/index.cjs').webPreferences!;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+    const projector = projectorWindowOptions('/p.cjs', { x: 1920, y: 0, width: 1920, height: 1080 });
+    expect(projector.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, backgroundThrottling: false });
+    expect(projector.fullscreen).toBe(true);
+    expect(projectorWindowOptions('/p.cjs', null).fullscreen).toBe(false);
+  });
+
+  it('IPC answers only Cadence’s own pages', () => {
+    const trusted = { rendererDir: '/opt/Cadence/resources/app/out/renderer', devServerUrl: null };
+    expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/index.html', trusted)).toBe(true);
+    expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/../../evil.html', trusted)).toBe(false);
+    expect(isTrustedSenderUrl('file:///tmp/evil.html', trusted)).toBe(false);
+    expect(isTrustedSenderUrl('https://evil.example/', trusted)).toBe(false);
+    expect(isTrustedSenderUrl(undefined, trusted)).toBe(false);
+    expect(isTrustedSenderUrl('not a url', trusted)).toBe(false);
+    const dev = { ...trusted, devServerUrl: 'http://localhost:5173' };
+    expect(isTrustedSenderUrl('http://localhost:5173/#/teams', dev)).toBe(true);
+    expect(isTrustedSenderUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(isAllowedNavigation('https://example.org', trusted)).toBe(false);
+  });
+
+  it('puts the projector on the largest display other than the console’s', () => {
+    const laptop = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 } };
+    const projector = { id: 2, bounds: { x: 1440, y: 0, width: 1920, height: 1080 } };
+    const small = { id: 3, bounds: { x: -800, y: 0, width: 800, height: 600 } };
+    expect(chooseProjectorDisplay([laptop], 1)).toBeNull();
+    expect(chooseProjectorDisplay([laptop, small, projector], 1)).toBe(projector);
+    expect(chooseProjectorDisplay([laptop, projector], 2)).toBe(laptop);
+  });
+});
+
+describe('browser-mode guards', () => {
+  const req = (remoteAddress: string | undefined, headers: Record<string, string>) =>
+    ({ socket: { remoteAddress }, headers }) as unknown as IncomingMessage;
+
+  it('accepts loopback only', () => {
+    for (const ok of ['127.0.0.1', '127.5.6.7', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(ok), ok).toBe(true);
+    for (const no of ['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', '', undefined]) expect(isLoopbackAddress(no), String(no)).toBe(false);
+  });
+
+  it('checks Host and Origin on every request', () => {
+    const ok = { host: '127.0.0.1:4000', origin: 'http://127.0.0.1:4000' };
+    expect(checkRequest(req('127.0.0.1', ok), 4000, true)).toEqual({ ok: true });
+    expect(checkRequest(req('10.1.1.1', ok), 4000, true)).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest(req('127.0.0.1', { ...ok, host: 'evil.example:4000' }), 4000, true)).toMatchObject({ ok: false, status: 421 });
+    expect(checkRequest(req('127.0.0.1', { ...ok, origin: 'http://evil.example' }), 4000, true)).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest(req('127.0.0.1', { host: '127.0.0.1:4000' }), 4000, true)).toMatchObject({ ok: false, status: 403 });
+    expect(checkRequest(req('127.0.0.1', { host: 'localhost:4000' }), 4000, false)).toEqual({ ok: true });
+  });
+
+  it('one-time codes work once and expire; sessions are signed and survive a restart', () => {
+    let now = 1_000_000;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-auth-'));
+    try {
+      const auth = SessionAuth.fromDataDir(dir, () => now);
+      const code = auth.issueCode();
+      expect(auth.redeemCode(code)).toBe(true);
+      expect(auth.redeemCode(code)).toBe(false);
+      const late = auth.issueCode();
+      now += 10 * 60 * 1000 + 1;
+      expect(auth.redeemCode(late)).toBe(false);
+
+      const token = auth.issueSession();
+      expect(auth.verifySession(token)).toBe(true);
+      expect(auth.verifySession(token.slice(0, -2) + 'xx')).toBe(false);
+      expect(auth.verifySession(undefined)).toBe(false);
+      expect(SessionAuth.fromDataDir(dir, () => now).verifySession(token)).toBe(true); // same key after a restart
+      expect(new SessionAuth(Buffer.alloc(32, 7), () => now).verifySession(token)).toBe(false);
+      expect(fs.statSync(path.join(dir, 'browser-session.key')).mode & 0o777).toBe(0o600);
+      expect(readCookie(`a=1; cadence_session=${token}; b=2`, 'cadence_session')).toBe(token);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('change feed', () => {
+  it('numbers changes and lets a reconnecting client catch up or resync', () => {
+    const feed = new ChangeFeed({ now: () => 5 });
+    const heard: number[] = [];
+    const stop = feed.subscribe((e) => heard.push(e.revision));
+    feed.publish(['teams'], 'teams.create');
+    feed.publish(['meetings'], 'agenda.addItem');
+    stop();
+    feed.publish(['teams'], 'teams.rename');
+    expect(heard).toEqual([1, 2]);
+    expect(feed.since(feed.epoch, 1).events!.map((e) => e.operation)).toEqual(['agenda.addItem', 'teams.rename']);
+    expect(feed.since(feed.epoch, 3).events).toEqual([]);
+    expect(feed.since('another-epoch', 1).events).toBeNull();
+    expect(feed.since(feed.epoch, 99).events).toBeNull();
+  });
+});
