@@ -83,6 +83,8 @@ export interface MeetingSummary {
   startedAt: EpochMs | null;
   endedAt: EpochMs | null;
   agendaRevision: number;
+  /** Leftovers this meeting inherited from earlier ones. */
+  oldBusinessCount: number;
 }
 
 export interface AgendaItem {

@@ -23,6 +23,20 @@ test('welcome and team pages have no serious accessibility violations in any the
       await page.waitForTimeout(300); // let the entry animation settle before measuring contrast
       expect(await seriousViolations(page), theme).toEqual([]);
     }
+    // The planner and the past meeting, with the demo's real data.
+    await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
+    await expect(page.getByRole('list', { name: 'Agenda' })).toBeVisible();
+    for (const theme of ['Light', 'Dark', 'Contrast']) {
+      await page.getByRole('button', { name: theme, exact: true }).click();
+      await page.waitForTimeout(300);
+      expect(await seriousViolations(page), `planner ${theme}`).toEqual([]);
+      await page.screenshot({ path: `test-results/screens/planner-${theme.toLowerCase()}.png` });
+    }
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
+    await expect(page.getByRole('button', { name: 'Amend the record' })).toBeVisible();
+    expect(await seriousViolations(page), 'past meeting').toEqual([]);
   } finally {
     await server.stop();
   }

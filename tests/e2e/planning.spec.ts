@@ -108,6 +108,12 @@ test('the demo team’s next meeting lists old business; a past meeting is read-
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Explore a demo team' }).click();
   await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+  // Home shows the next meeting with what last time left open.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+  const nextUp = page.getByRole('region', { name: 'Next up' });
+  await expect(nextUp).toContainText('Monday accountability');
+  await expect(nextUp).toContainText('4 from last time');
+  await page.screenshot({ path: 'test-results/screens/home-next-up.png' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
   const upcoming = page.getByRole('list', { name: 'Upcoming meetings' });
   await expect(upcoming.getByRole('listitem')).toHaveCount(1);
@@ -126,6 +132,12 @@ test('the demo team’s next meeting lists old business; a past meeting is read-
   const markdown = fs.readFileSync(await file.path(), 'utf8');
   expect(markdown).toContain('# Agenda: Monday accountability');
   expect(markdown).toContain('Pricing page experiment: read-out (carried over)');
+
+  // The printed agenda: only the agenda, on paper.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ path: 'test-results/screens/agenda-print.pdf', format: 'A4', printBackground: true });
+  expect(pdf.length).toBeGreaterThan(10_000);
+  await page.emulateMedia({ media: 'screen' });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
   await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();

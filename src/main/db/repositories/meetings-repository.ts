@@ -8,6 +8,7 @@ export type MeetingSummaryRow = MeetingsTable & {
   facilitator_name: string | null;
   item_count: number;
   planned_total_ms: number | null;
+  old_business_count: number;
 };
 
 function summaries() {
@@ -36,6 +37,12 @@ function summaries() {
           .whereRef('agenda_items.meeting_id', '=', 'meetings.id')
           .where('agenda_items.removed_at', 'is', null)
           .as('planned_total_ms'),
+      (eb) =>
+        eb
+          .selectFrom('old_business')
+          .select((s) => s.fn.countAll<number>().as('n'))
+          .whereRef('old_business.meeting_id', '=', 'meetings.id')
+          .as('old_business_count'),
     ]);
 }
 

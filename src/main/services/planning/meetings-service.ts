@@ -41,6 +41,7 @@ function toSummary(row: MeetingSummaryRow): MeetingSummary {
     startedAt: row.started_at,
     endedAt: row.ended_at,
     agendaRevision: row.agenda_revision,
+    oldBusinessCount: Number(row.old_business_count),
   };
 }
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Member } from '../../../../shared/domain';
 import type { AgendaTemplate, Cadence, Series } from '../../../../shared/planning';
 import { useMutation } from '../../api/hooks';
+import { useFormat } from '../../app/settings-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { timeZones } from '../../ui/format';
 
@@ -36,6 +37,9 @@ export function SeriesForm({ teamId, teamTimeZone, members, templates, series, t
   const [rotate, setRotate] = useState(series?.rotateFacilitator ?? false);
   const [templateId, setTemplateId] = useState(series?.templateId ?? templates[0]?.id ?? '');
   const mutation = series ? update : create;
+  const { settings } = useFormat();
+  // Weekdays listed from the week's first day, as the person set it.
+  const weekOrder = Array.from({ length: 7 }, (_, i) => ((settings.weekStartsOn - 1 + i) % 7) + 1);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -111,9 +115,9 @@ export function SeriesForm({ teamId, teamTimeZone, members, templates, series, t
         <label className="field">
           <span>Weekday</span>
           <select className="input" value={weekday} onChange={(e) => setWeekday(e.target.value)}>
-            {WEEKDAYS.map((d, i) => (
-              <option key={d} value={i + 1}>
-                {d}
+            {weekOrder.map((day) => (
+              <option key={day} value={day}>
+                {WEEKDAYS[day - 1]}
               </option>
             ))}
           </select>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '../../api/hooks';
 import { href, navigate } from '../../app/router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PlusIcon } from '../../ui/icons';
+import { NextUp } from '../meetings/NextUp';
 import { CreateTeamForm } from './CreateTeamForm';
 
 const TOPICS = ['teams'] as const;
@@ -49,7 +50,7 @@ export function TeamsPage() {
     <div className="page">
       <header className="page-head">
         <div>
-          <p className="eyebrow">Teams</p>
+          <p className="eyebrow">Home</p>
           <h1>Your teams</h1>
         </div>
         {!creating && (
@@ -60,6 +61,8 @@ export function TeamsPage() {
       </header>
       {creating && <CreateTeamForm onCancel={() => setCreating(false)} />}
       <ErrorAlert error={teams.error} />
+      <NextUp />
+      <h2 className="section-title">Teams</h2>
       <ul className="team-grid" aria-label="Teams">
         {list.map((team) => (
           <li key={team.id}>
