@@ -51,11 +51,17 @@ test('build an agenda from a template, reorder it by keyboard, see the overrun w
   await expect(page.getByText('45 of 45 min planned')).toBeVisible();
 
   // Keyboard: focus the handle, Space picks up, arrows move, Space drops.
+  // Each step waits for the announcement a screen-reader user would hear before the next key.
+  const live = page.locator('[id^="DndLiveRegion"]');
   await page.getByRole('button', { name: 'Move Recognition', exact: true }).focus();
   await page.keyboard.press('Space');
+  await expect(live).toHaveText('Over position 6.'); // picked up, over its own place
   await page.keyboard.press('ArrowUp');
+  await expect(live).toHaveText('Over position 5.');
   await page.keyboard.press('ArrowUp');
+  await expect(live).toHaveText('Over position 4.');
   await page.keyboard.press('Space');
+  await expect(live).toHaveText('Dropped at position 4.');
   await expect
     .poll(() => agendaTitles(page))
     .toEqual([
