@@ -3,6 +3,7 @@ import type { Member } from '../../../../shared/domain';
 import type { MeetingSummary } from '../../../../shared/planning';
 import { useMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { MemberSelect } from '../../ui/pickers';
 import { zonedParts } from '../../ui/zoned';
 
 /** Title, date, time (in the team's zone), length and facilitator of a planned meeting. */
@@ -49,16 +50,7 @@ export function DetailsForm({ meeting, members, onDone }: { meeting: MeetingSumm
       </label>
       <label className="field">
         <span>Facilitator</span>
-        <select className="input" value={facilitatorId} onChange={(e) => setFacilitatorId(e.target.value)}>
-          <option value="">Not chosen</option>
-          {members
-            .filter((m) => m.leftAt === null)
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-        </select>
+        <MemberSelect value={facilitatorId} onChange={setFacilitatorId} members={members} noneLabel="Not chosen" />
       </label>
       <div className="field-wide">
         <ErrorAlert error={update.error} />

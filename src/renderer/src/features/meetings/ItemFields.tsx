@@ -1,5 +1,6 @@
 import type { Member } from '../../../../shared/domain';
 import { AGENDA_KINDS, type AgendaKind } from '../../../../shared/planning';
+import { MemberSelect } from '../../ui/pickers';
 
 export interface ItemDraft {
   kind: AgendaKind;
@@ -52,16 +53,7 @@ export function ItemFields({
       </label>
       <label className="field">
         <span>Owner</span>
-        <select className="input" value={draft.ownerId} onChange={(e) => set('ownerId', e.target.value)}>
-          <option value="">No owner</option>
-          {members
-            .filter((m) => m.leftAt === null)
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-        </select>
+        <MemberSelect value={draft.ownerId} onChange={(id) => set('ownerId', id)} members={members} noneLabel="No owner" />
       </label>
       <label className="field field-notes">
         <span>Notes</span>

@@ -4,7 +4,7 @@ import type { AgendaTemplate, Cadence, Series } from '../../../../shared/plannin
 import { useMutation } from '../../api/hooks';
 import { useFormat } from '../../app/settings-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { timeZones } from '../../ui/format';
+import { MemberSelect, TimeZoneSelect } from '../../ui/pickers';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -129,13 +129,7 @@ export function SeriesForm({ teamId, teamTimeZone, members, templates, series, t
       </label>
       <label className="field">
         <span>Time zone</span>
-        <select className="input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-          {timeZones().map((tz) => (
-            <option key={tz} value={tz}>
-              {tz.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </select>
+        <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
       </label>
       <label className="field">
         <span>First meeting on or after</span>
@@ -147,16 +141,7 @@ export function SeriesForm({ teamId, teamTimeZone, members, templates, series, t
       </label>
       <label className="field">
         <span>Facilitator</span>
-        <select className="input" value={facilitatorId} onChange={(e) => setFacilitatorId(e.target.value)}>
-          <option value="">First active member</option>
-          {members
-            .filter((m) => m.leftAt === null)
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-        </select>
+        <MemberSelect value={facilitatorId} onChange={setFacilitatorId} members={members} noneLabel="First active member" />
       </label>
       <label className="field checkbox-field">
         <input type="checkbox" checked={rotate} onChange={(e) => setRotate(e.target.checked)} />

@@ -3,7 +3,7 @@ import type { DateStyle, Settings, Team } from '../../../../shared/domain';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useFormat } from '../../app/settings-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { timeZones } from '../../ui/format';
+import { TimeZoneSelect } from '../../ui/pickers';
 
 const TOPICS = ['teams', 'settings'] as const;
 
@@ -12,18 +12,11 @@ function TeamZone({ team }: { team: Team }) {
   return (
     <li className="zone-row">
       <span>{team.name}</span>
-      <select
-        className="input"
+      <TimeZoneSelect
         value={team.timeZone}
-        aria-label={`Time zone of ${team.name}`}
-        onChange={(e) => void set.run({ teamId: team.id, timeZone: e.target.value })}
-      >
-        {timeZones().map((tz) => (
-          <option key={tz} value={tz}>
-            {tz.replace(/_/g, ' ')}
-          </option>
-        ))}
-      </select>
+        label={`Time zone of ${team.name}`}
+        onChange={(timeZone) => void set.run({ teamId: team.id, timeZone })}
+      />
       <ErrorAlert error={set.error} />
     </li>
   );

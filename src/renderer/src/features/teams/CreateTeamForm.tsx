@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '../../api/hooks';
 import { navigate } from '../../app/router';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
-import { defaultTimeZone, timeZones } from '../../ui/format';
+import { defaultTimeZone } from '../../ui/format';
+import { TimeZoneSelect } from '../../ui/pickers';
 
 /** Name, time zone and the first members (one per line); one transaction creates them all. */
 export function CreateTeamForm({ onCancel }: { onCancel?: () => void }) {
@@ -41,13 +42,7 @@ export function CreateTeamForm({ onCancel }: { onCancel?: () => void }) {
         </label>
         <label className="field">
           <span>Time zone</span>
-          <select className="input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {timeZones().map((tz) => (
-              <option key={tz} value={tz}>
-                {tz.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
+          <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
         </label>
         <label className="field field-wide">
           <span>
