@@ -34,7 +34,32 @@ export interface SettingsTable {
   value_json: string;
 }
 
+export interface TurnsTable {
+  id: string;
+  agenda_item_id: string;
+  attendee_id: string;
+  position: number;
+  timebox_ms: number;
+  status: 'waiting' | 'speaking' | 'done' | 'passed' | 'skipped' | 'later';
+  started_at: number | null;
+  ended_at: number | null;
+  paused_total_ms: number;
+  notes: string;
+}
+
+export interface LiveActionsTable {
+  id: string;
+  meeting_id: string;
+  kind: string;
+  label: string;
+  before_json: string;
+  at: number;
+  undone_at: number | null;
+}
+
 export interface DatabaseSchema {
+  turns: TurnsTable;
+  live_actions: LiveActionsTable;
   teams: TeamsTable;
   members: MembersTable;
   member_events: MemberEventsTable;
@@ -130,6 +155,8 @@ export interface AgendaItemsTable {
   created_at: number;
   updated_at: number;
   removed_at: number | null;
+  round_order: 'team' | 'shuffle' | 'rotate';
+  turn_timebox_ms: number | null;
 }
 
 export interface AgendaTemplatesTable {

@@ -1,5 +1,6 @@
 import * as m001 from './001-initial';
 import * as m002 from './002-planning';
+import * as m003 from './003-live';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Ordered, static: the list the migrator applies and the checksum test pins. */
-export const migrations: readonly Migration[] = [m001, m002];
+export const migrations: readonly Migration[] = [m001, m002, m003];

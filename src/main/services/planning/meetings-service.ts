@@ -441,6 +441,8 @@ export class MeetingsService {
       created_at: at,
       updated_at: at,
       removed_at: null,
+      round_order: 'team',
+      turn_timebox_ms: null,
     };
   }
 
