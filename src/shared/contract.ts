@@ -57,7 +57,16 @@ const itemFields = {
   plannedMin: minutes('Planned time'),
   ownerId: memberOrNone,
   notes: longText('Notes').default(''),
+  roundOrder: z.enum(['team', 'shuffle', 'rotate'], { message: 'Speaker order must be team order, shuffled or rotating' }).default('team'),
+  turnTimeboxSec: z
+    .number({ message: 'Time per speaker must be a number of seconds' })
+    .int()
+    .min(10, { message: 'Time per speaker must be at least 10 seconds' })
+    .max(3600, { message: 'Time per speaker cannot be more than an hour' })
+    .nullable()
+    .default(null),
 };
+const live = z.object({ meetingId: id }).strict();
 
 /**
  * Every operation main serves, declared once. Main registers a handler for each
@@ -174,6 +183,34 @@ export const contract = {
   }),
   'meetings.start': op<MeetingDetail>()({ input: z.object({ meetingId: id }).strict(), invalidates: ['meetings'] }),
   'meetings.end': op<MeetingDetail>()({ input: z.object({ meetingId: id }).strict(), invalidates: ['meetings', 'parkingLot'] }),
+
+  'live.next': op<MeetingDetail>()({ input: live, invalidates: ['meetings'] }),
+  'live.previous': op<MeetingDetail>()({ input: live, invalidates: ['meetings'] }),
+  'live.pause': op<MeetingDetail>()({ input: live, invalidates: ['meetings'] }),
+  'live.resume': op<MeetingDetail>()({ input: live, invalidates: ['meetings'] }),
+  'live.extend': op<MeetingDetail>()({
+    input: z
+      .object({
+        meetingId: id,
+        minutes: z.number().int().min(1, { message: 'Extend by at least a minute' }).max(60, { message: 'Extend by at most an hour' }),
+      })
+      .strict(),
+    invalidates: ['meetings'],
+  }),
+  'live.park': op<MeetingDetail>()({ input: z.object({ meetingId: id, itemId: id }).strict(), invalidates: ['meetings', 'parkingLot'] }),
+  'live.setNotes': op<MeetingDetail>()({
+    input: z.object({ meetingId: id, itemId: id, notes: longText('Notes') }).strict(),
+    invalidates: ['meetings'],
+  }),
+  'live.turn': op<MeetingDetail>()({
+    input: z.object({ meetingId: id, action: z.enum(['next', 'pass', 'skip', 'later']) }).strict(),
+    invalidates: ['meetings'],
+  }),
+  'live.setTurnNotes': op<MeetingDetail>()({
+    input: z.object({ meetingId: id, turnId: id, notes: longText('Notes', 5000) }).strict(),
+    invalidates: ['meetings'],
+  }),
+  'live.undo': op<{ undone: string }>()({ input: live, invalidates: ['meetings', 'parkingLot'] }),
 
   'agenda.applyTemplate': op<MeetingDetail>()({
     input: z.object({ meetingId: id, expectedRevision: revision, templateId: id }).strict(),

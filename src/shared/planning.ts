@@ -100,6 +100,11 @@ export interface AgendaItem {
   carriedFromId: Id | null;
   startedAt: EpochMs | null;
   endedAt: EpochMs | null;
+  extraMs: number;
+  pausedTotalMs: number;
+  roundOrder: 'team' | 'shuffle' | 'rotate';
+  /** Per-speaker timebox for a round; null shares the item's time among the speakers. */
+  turnTimeboxMs: number | null;
 }
 
 export interface Attendee {
@@ -138,6 +143,15 @@ export interface MeetingDetail {
   oldBusiness: OldBusinessEntry[];
   amendments: Amendment[];
   members: Member[];
+  /** The meeting's stored instants; every view derives its timers from these. */
+  clock: { startedAt: EpochMs | null; endedAt: EpochMs | null; pausedAt: EpochMs | null; pausedTotalMs: number };
+  currentItemId: Id | null;
+  turns: Turn[];
+  speakingTime: SpeakingTime[];
+  /** The main side's clock when this was read, so views can correct for their own clock. */
+  serverNow: EpochMs;
+  /** What Ctrl+Z would undo, if anything. */
+  undoLabel: string | null;
 }
 
 export interface MeetingLists {
@@ -161,4 +175,28 @@ export interface ParkingLotItem {
 export interface ExportedFile {
   suggestedName: string;
   content: string;
+}
+
+export type TurnStatus = 'waiting' | 'speaking' | 'done' | 'passed' | 'skipped' | 'later';
+
+export interface Turn {
+  id: Id;
+  agendaItemId: Id;
+  attendeeId: Id;
+  name: string;
+  position: number;
+  timeboxMs: number;
+  status: TurnStatus;
+  startedAt: EpochMs | null;
+  endedAt: EpochMs | null;
+  pausedTotalMs: number;
+  notes: string;
+}
+
+export const ROUND_KINDS: readonly AgendaKind[] = ['check_in', 'round_robin', 'check_out'];
+
+export interface SpeakingTime {
+  attendeeId: Id;
+  name: string;
+  ms: number;
 }

@@ -10,6 +10,11 @@ export type Handlers = {
 };
 
 export function createHandlers(services: Services, feed: ChangeFeed, info: () => AppInfo): Handlers {
+  /** Runs a live action, then answers with the meeting as it now stands. */
+  const liveThen = (meetingId: string, action: () => void) => {
+    action();
+    return services.meetings.get(meetingId);
+  };
   return {
     'app.info': () => info(),
     'events.since': ({ epoch, revision }) => feed.since(epoch, revision),
@@ -37,7 +42,25 @@ export function createHandlers(services: Services, feed: ChangeFeed, info: () =>
     'meetings.create': (input) => services.meetings.createAdHoc(input),
     'meetings.updateDetails': (input) => services.meetings.updateDetails(input),
     'meetings.amend': (input) => services.meetings.amend(input),
-    'meetings.start': ({ meetingId }) => services.meetings.start(meetingId),
+    'meetings.start': ({ meetingId }) => {
+      services.meetings.start(meetingId);
+      services.live.afterStart(meetingId);
+      return services.meetings.get(meetingId);
+    },
+    'live.next': ({ meetingId }) => liveThen(meetingId, () => services.live.next(meetingId)),
+    'live.previous': ({ meetingId }) => liveThen(meetingId, () => services.live.previous(meetingId)),
+    'live.pause': ({ meetingId }) => liveThen(meetingId, () => services.live.pause(meetingId)),
+    'live.resume': ({ meetingId }) => liveThen(meetingId, () => services.live.resume(meetingId)),
+    'live.extend': ({ meetingId, minutes }) => liveThen(meetingId, () => services.live.extend(meetingId, minutes)),
+    'live.park': ({ meetingId, itemId }) => liveThen(meetingId, () => services.live.park(meetingId, itemId)),
+    'live.setNotes': ({ meetingId, itemId, notes }) => liveThen(meetingId, () => services.live.setNotes(meetingId, itemId, notes)),
+    'live.turn': ({ meetingId, action }) =>
+      liveThen(meetingId, () => {
+        const turn = { next: 'turnNext', pass: 'turnPass', skip: 'turnSkip', later: 'turnLater' } as const;
+        services.live[turn[action]](meetingId);
+      }),
+    'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
+    'live.undo': ({ meetingId }) => ({ undone: services.live.undo(meetingId) }),
     'meetings.end': ({ meetingId }) => services.meetings.end(meetingId),
     'agenda.applyTemplate': (input) => services.meetings.applyTemplate(input),
     'agenda.addItem': (input) => services.meetings.addItem(input),

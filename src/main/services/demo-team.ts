@@ -152,6 +152,8 @@ export class DemoTeam {
       plannedMin: n.minutes,
       ownerId: sam.id,
       notes: n.notes,
+      roundOrder: 'team',
+      turnTimeboxSec: null,
     });
     hold(second, 1, 'Lena Fischer');
 

@@ -2,6 +2,7 @@ import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
 import { DemoTeam } from './demo-team';
+import { LiveMeetingService } from './live/live-meeting-service';
 import { FilesService } from './files-service';
 import { MeetingsService } from './planning/meetings-service';
 import { NotReachedSource, OldBusinessProvider, ParkingLotSource } from './planning/old-business';
@@ -21,6 +22,7 @@ export interface Services {
   meetings: MeetingsService;
   parkingLot: ParkingLotService;
   oldBusiness: OldBusinessProvider;
+  live: LiveMeetingService;
 }
 
 export function createServices(repos: Repositories, clock: Clock, platform: Platform): Services {
@@ -42,5 +44,6 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     meetings,
     parkingLot,
     oldBusiness,
+    live: new LiveMeetingService(repos, clock, parkingLot),
   };
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '../query';
+import { LiveRepository } from './live-repository';
 import { MeetingsRepository } from './meetings-repository';
 import { MembersRepository } from './members-repository';
 import { OldBusinessRepository } from './old-business-repository';
@@ -18,6 +19,7 @@ export interface Repositories {
   meetings: MeetingsRepository;
   parkingLot: ParkingLotRepository;
   oldBusiness: OldBusinessRepository;
+  live: LiveRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -31,5 +33,6 @@ export function createRepositories(sql: Sql): Repositories {
     meetings: new MeetingsRepository(sql),
     parkingLot: new ParkingLotRepository(sql),
     oldBusiness: new OldBusinessRepository(sql),
+    live: new LiveRepository(sql),
   };
 }

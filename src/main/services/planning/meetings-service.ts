@@ -19,6 +19,7 @@ import { nextOccurrence } from './series-schedule';
 import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned } from './zoned-time';
+import { speakingTime, toTurn } from '../live/turns';
 
 const MINUTE = 60_000;
 
@@ -59,6 +60,10 @@ function toItem(row: AgendaItemsTable): AgendaItem {
     carriedFromId: row.carried_from_id,
     startedAt: row.started_at,
     endedAt: row.ended_at,
+    extraMs: row.extra_ms,
+    pausedTotalMs: row.paused_total_ms,
+    roundOrder: row.round_order,
+    turnTimeboxMs: row.turn_timebox_ms,
   };
 }
 
@@ -106,6 +111,10 @@ export class MeetingsService {
       changes: JSON.parse(a.changes_json) as Amendment['changes'],
       at: a.at,
     }));
+    const now = this.clock.now();
+    const clock = { startedAt: row.started_at, endedAt: row.ended_at, pausedAt: row.paused_at, pausedTotalMs: row.paused_total_ms };
+    const turns = this.repos.live.turnsOfMeeting(meetingId).map(toTurn);
+    const lastAction = row.status === 'live' ? this.repos.live.lastAction(meetingId) : null;
     return {
       meeting: toSummary(row),
       items: this.repos.meetings.items(meetingId).map(toItem),
@@ -113,6 +122,12 @@ export class MeetingsService {
       oldBusiness,
       amendments,
       members,
+      clock,
+      currentItemId: row.current_item_id,
+      turns,
+      speakingTime: speakingTime(turns, attendees, clock, now),
+      serverNow: now,
+      undoLabel: lastAction?.label ?? null,
     };
   }
 
@@ -197,6 +212,11 @@ export class MeetingsService {
           notes: input.notes,
         }),
       );
+      const added = this.repos.meetings.items(meeting.id).at(-1)!;
+      this.repos.meetings.updateItem(added.id, {
+        round_order: input.roundOrder,
+        turn_timebox_ms: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
+      });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
     return this.get(input.meetingId);
@@ -214,6 +234,8 @@ export class MeetingsService {
         planned_ms: input.plannedMin * MINUTE,
         owner_id: input.ownerId,
         notes: input.notes,
+        round_order: input.roundOrder,
+        turn_timebox_ms: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
         updated_at: at,
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);

@@ -1,0 +1,33 @@
+import type { Attendee, SpeakingTime, Turn } from '../../../shared/planning';
+import { itemElapsed, type MeetingClock } from '../../../shared/timer';
+import type { TurnRow } from '../../db/repositories/live-repository';
+
+export function toTurn(row: TurnRow): Turn {
+  return {
+    id: row.id,
+    agendaItemId: row.agenda_item_id,
+    attendeeId: row.attendee_id,
+    name: row.name,
+    position: row.position,
+    timeboxMs: row.timebox_ms,
+    status: row.status,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    pausedTotalMs: row.paused_total_ms,
+    notes: row.notes,
+  };
+}
+
+/** Speaking time per attendee, summed over every turn of every round; a turn runs like an item timer. */
+export function speakingTime(turns: Turn[], attendees: Attendee[], clock: MeetingClock, now: number): SpeakingTime[] {
+  const totals = new Map<string, number>();
+  for (const t of turns) {
+    const ms = itemElapsed(
+      { plannedMs: t.timeboxMs, extraMs: 0, startedAt: t.startedAt, endedAt: t.endedAt, pausedTotalMs: t.pausedTotalMs },
+      clock,
+      now,
+    );
+    totals.set(t.attendeeId, (totals.get(t.attendeeId) ?? 0) + ms);
+  }
+  return attendees.filter((a) => totals.has(a.id)).map((a) => ({ attendeeId: a.id, name: a.name, ms: totals.get(a.id)! }));
+}

@@ -1,0 +1,231 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { orderSpeakers } from '../../src/main/services/live/round-order';
+import type { MeetingDetail } from '../../src/shared/planning';
+import { itemRemaining } from '../../src/shared/timer';
+import { openTestCore, type TestCore } from '../support/core';
+
+const MIN = 60_000;
+let t: TestCore;
+beforeEach(async () => {
+  t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
+});
+afterEach(() => t.close());
+
+describe('speaker order', () => {
+  const speakers = [
+    { attendeeId: 'g', memberId: null, teamPosition: null },
+    { attendeeId: 'c', memberId: 'mc', teamPosition: 2 },
+    { attendeeId: 'a', memberId: 'ma', teamPosition: 0 },
+    { attendeeId: 'b', memberId: 'mb', teamPosition: 1 },
+  ];
+  const ids = (list: { attendeeId: string }[]) => list.map((s) => s.attendeeId).join('');
+
+  it('team order puts members in team order and guests last', () => {
+    expect(ids(orderSpeakers(speakers, 'team', { random: Math.random, lastOpenerMemberId: null }))).toBe('abcg');
+  });
+
+  it('rotating starts with the member after last meeting’s opener', () => {
+    expect(ids(orderSpeakers(speakers, 'rotate', { random: Math.random, lastOpenerMemberId: 'ma' }))).toBe('bcag');
+    expect(ids(orderSpeakers(speakers, 'rotate', { random: Math.random, lastOpenerMemberId: 'mc' }))).toBe('abcg');
+    expect(ids(orderSpeakers(speakers, 'rotate', { random: Math.random, lastOpenerMemberId: null }))).toBe('abcg');
+  });
+
+  it('shuffling is a permutation driven by the random source', () => {
+    const seq = [0.9, 0.1, 0.5];
+    let i = 0;
+    const shuffled = orderSpeakers(speakers, 'shuffle', { random: () => seq[i++ % seq.length]!, lastOpenerMemberId: null });
+    expect(ids(shuffled).split('').sort().join('')).toBe('abcg');
+    expect(ids(shuffled)).toBe('cbag'); // Fisher-Yates: i=3 j=3, i=2 j=0, i=1 j=1
+  });
+});
+
+async function liveMeeting(): Promise<MeetingDetail> {
+  const team = await t.call('teams.create', { name: 'Ops', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben', 'Cleo', 'Dan'] });
+  const { meetingId } = await t.call('meetings.create', {
+    teamId: team.id,
+    title: 'Weekly',
+    date: '2026-11-24',
+    time: '10:00',
+    lengthMin: 30,
+  });
+  let d = await t.call('meetings.get', { meetingId });
+  d = await t.call('agenda.addItem', {
+    meetingId,
+    expectedRevision: d.meeting.agendaRevision,
+    kind: 'check_in',
+    title: 'Check-in',
+    plannedMin: 4,
+    turnTimeboxSec: 60,
+  });
+  d = await t.call('agenda.addItem', {
+    meetingId,
+    expectedRevision: d.meeting.agendaRevision,
+    kind: 'discussion',
+    title: 'Budget',
+    plannedMin: 10,
+  });
+  d = await t.call('agenda.addItem', {
+    meetingId,
+    expectedRevision: d.meeting.agendaRevision,
+    kind: 'discussion',
+    title: 'Hiring',
+    plannedMin: 10,
+  });
+  const dan = d.attendees.find((a) => a.name === 'Dan')!;
+  for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: a.id === dan.id ? 'absent' : 'present' });
+  return t.call('meetings.start', { meetingId });
+}
+
+const remainingOf = (d: MeetingDetail, title: string, now: number) => {
+  const item = d.items.find((i) => i.title === title)!;
+  return itemRemaining(
+    {
+      plannedMs: item.plannedMin * MIN,
+      extraMs: item.extraMs,
+      startedAt: item.startedAt,
+      endedAt: item.endedAt,
+      pausedTotalMs: item.pausedTotalMs,
+    },
+    d.clock,
+    now,
+  );
+};
+
+describe('running a meeting', () => {
+  it('runs a check-in round with a pass and a come-back-later, recording speaking time', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    const round = () => d.turns.map((x) => `${x.name}:${x.status}`).join(' ');
+    expect(round()).toBe('Ana:speaking Ben:waiting Cleo:waiting'); // Dan is absent
+    expect(d.turns[0]!.timeboxMs).toBe(60_000);
+
+    t.clock.advance(50_000);
+    d = await t.call('live.turn', { meetingId, action: 'later' });
+    expect(round()).toBe('Ana:later Ben:speaking Cleo:waiting');
+    t.clock.advance(5_000);
+    d = await t.call('live.turn', { meetingId, action: 'pass' });
+    t.clock.advance(70_000);
+    d = await t.call('live.turn', { meetingId, action: 'next' });
+    expect(round()).toBe('Ana:speaking Ben:passed Cleo:done');
+    t.clock.advance(20_000);
+    d = await t.call('live.turn', { meetingId, action: 'next' });
+    expect(round()).toBe('Ana:done Ben:passed Cleo:done');
+    expect(d.speakingTime.map((s) => [s.name, s.ms])).toEqual([
+      ['Ana', 70_000],
+      ['Ben', 5_000],
+      ['Cleo', 70_000],
+    ]);
+    expect((await t.fail('live.turn', { meetingId, action: 'next' })).message).toBe('Nobody is speaking in this round');
+  });
+
+  it('pauses and resumes without losing or gaining time, extends, and counts overtime', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    d = await t.call('live.next', { meetingId });
+    const start = t.clock.now();
+    t.clock.advance(3 * MIN);
+    d = await t.call('live.pause', { meetingId });
+    t.clock.advance(20 * MIN);
+    expect(remainingOf(d, 'Budget', t.clock.now())).toBe(7 * MIN);
+    expect((await t.fail('live.next', { meetingId })).message).toBe('The meeting is paused. Resume it first.');
+    d = await t.call('live.resume', { meetingId });
+    t.clock.advance(MIN);
+    expect(remainingOf(d, 'Budget', t.clock.now())).toBe(6 * MIN);
+    d = await t.call('live.extend', { meetingId, minutes: 5 });
+    t.clock.advance(12 * MIN);
+    expect(remainingOf(d, 'Budget', t.clock.now())).toBe(-MIN);
+    expect(t.clock.now() - start).toBe(36 * MIN);
+  });
+
+  it('resumes the same item with the remaining time the wall clock gives after a restart', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    d = await t.call('live.next', { meetingId });
+    t.clock.advance(2 * MIN + 30_000);
+    const dir = t.dataDir;
+    t.core.close();
+    // The app was down for 4 minutes; the room went on.
+    const again = await openTestCore(t.clock.now() + 4 * MIN, dir);
+    try {
+      const after = await again.call('meetings.get', { meetingId });
+      expect(after.items.find((i) => i.id === after.currentItemId)!.title).toBe('Budget');
+      expect(remainingOf(after, 'Budget', again.clock.now())).toBe(3 * MIN + 30_000);
+    } finally {
+      again.core.close();
+    }
+  });
+
+  it('goes back to the previous item and on again; the item left keeps its time', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    d = await t.call('live.next', { meetingId });
+    t.clock.advance(2 * MIN);
+    d = await t.call('live.previous', { meetingId });
+    expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Check-in');
+    t.clock.advance(MIN);
+    d = await t.call('live.next', { meetingId });
+    expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Budget');
+    expect(remainingOf(d, 'Budget', t.clock.now())).toBe(8 * MIN);
+  });
+
+  it('parks an item into the team’s parking lot and moves on', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    d = await t.call('live.next', { meetingId });
+    const budget = d.items.find((i) => i.title === 'Budget')!;
+    d = await t.call('live.park', { meetingId, itemId: budget.id });
+    expect(d.items.find((i) => i.id === budget.id)!.status).toBe('parked');
+    expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Hiring');
+    const lot = await t.call('parkingLot.list', { teamId: d.meeting.teamId });
+    expect(lot.map((p) => [p.title, p.parkedFromMeetingId])).toEqual([['Budget', meetingId]]);
+  });
+
+  it('undoes a wrong next and a deleted note, without losing other notes', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    const budget = d.items.find((i) => i.title === 'Budget')!;
+    const hiring = d.items.find((i) => i.title === 'Hiring')!;
+    d = await t.call('live.next', { meetingId });
+    d = await t.call('live.setNotes', { meetingId, itemId: budget.id, notes: 'Q1 budget approved in principle' });
+    t.clock.advance(20_000);
+    d = await t.call('live.setNotes', { meetingId, itemId: budget.id, notes: '' }); // deleted by mistake
+    expect(d.undoLabel).toBe('notes on “Budget”');
+    const undone = await t.call('live.undo', { meetingId });
+    expect(undone.undone).toBe('notes on “Budget”');
+    d = await t.call('meetings.get', { meetingId });
+    expect(d.items.find((i) => i.id === budget.id)!.notes).toBe('Q1 budget approved in principle');
+
+    d = await t.call('live.next', { meetingId }); // wrong: Budget was not finished
+    d = await t.call('live.setNotes', { meetingId, itemId: hiring.id, notes: 'Two roles open' });
+    // Undo walks back: first the note on Hiring…
+    await t.call('live.undo', { meetingId });
+    // …then the wrong next. Budget is current again; the Budget notes are untouched.
+    expect((await t.call('live.undo', { meetingId })).undone).toBe('next item');
+    d = await t.call('meetings.get', { meetingId });
+    expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Budget');
+    expect(d.items.find((i) => i.id === hiring.id)!.status).toBe('pending');
+    expect(d.items.find((i) => i.id === budget.id)!.notes).toBe('Q1 budget approved in principle');
+  });
+
+  it('coalesces a burst of note saves into one undo step', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    const item = d.items[1]!;
+    for (const text of ['D', 'De', 'Dec', 'Decided']) {
+      t.clock.advance(1_000);
+      d = await t.call('live.setNotes', { meetingId, itemId: item.id, notes: text });
+    }
+    await t.call('live.undo', { meetingId });
+    d = await t.call('meetings.get', { meetingId });
+    expect(d.items[1]!.notes).toBe('');
+  });
+
+  it('ends with what was not reached marked so', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    d = await t.call('live.next', { meetingId });
+    d = await t.call('meetings.end', { meetingId });
+    expect(d.items.map((i) => i.status)).toEqual(['done', 'done', 'not_reached']);
+    expect((await t.fail('live.next', { meetingId })).message).toBe('This meeting has ended.');
+  });
+});
