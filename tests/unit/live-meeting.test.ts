@@ -121,7 +121,7 @@ describe('running a meeting', () => {
   it('pauses and resumes without losing or gaining time, extends, and counts overtime', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;
-    d = await t.call('live.next', { meetingId });
+    await t.call('live.next', { meetingId });
     const start = t.clock.now();
     t.clock.advance(3 * MIN);
     d = await t.call('live.pause', { meetingId });
@@ -140,7 +140,7 @@ describe('running a meeting', () => {
   it('resumes the same item with the remaining time the wall clock gives after a restart', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;
-    d = await t.call('live.next', { meetingId });
+    await t.call('live.next', { meetingId });
     t.clock.advance(2 * MIN + 30_000);
     const dir = t.dataDir;
     t.core.close();
@@ -213,7 +213,7 @@ describe('running a meeting', () => {
     const item = d.items[1]!;
     for (const text of ['D', 'De', 'Dec', 'Decided']) {
       t.clock.advance(1_000);
-      d = await t.call('live.setNotes', { meetingId, itemId: item.id, notes: text });
+      await t.call('live.setNotes', { meetingId, itemId: item.id, notes: text });
     }
     await t.call('live.undo', { meetingId });
     d = await t.call('meetings.get', { meetingId });
@@ -223,7 +223,7 @@ describe('running a meeting', () => {
   it('ends with what was not reached marked so', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;
-    d = await t.call('live.next', { meetingId });
+    await t.call('live.next', { meetingId });
     d = await t.call('meetings.end', { meetingId });
     expect(d.items.map((i) => i.status)).toEqual(['done', 'done', 'not_reached']);
     expect((await t.fail('live.next', { meetingId })).message).toBe('This meeting has ended.');
