@@ -138,7 +138,7 @@ describe('running a meeting', () => {
   });
 
   it('resumes the same item with the remaining time the wall clock gives after a restart', async () => {
-    let d = await liveMeeting();
+    const d = await liveMeeting();
     const meetingId = d.meeting.id;
     await t.call('live.next', { meetingId });
     t.clock.advance(2 * MIN + 30_000);
