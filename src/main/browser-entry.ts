@@ -1,113 +1,19 @@
 /**
- * `npm start` where no Electron binary is installed, and the end-to-end tests: serves the
- * app to a browser on this computer. Checks the runtime before the database layer loads.
+ * `npm start` where no Electron binary is installed: serves the app to a browser on this
+ * computer. Checks the runtime before the database layer loads.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { systemClock } from './app/clock';
 import { exitUnlessNodeApiSupported } from './app/runtime-check';
-import { resolveDataDir } from './app/data-dir';
 
 exitUnlessNodeApiSupported();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const PREFERRED_PORT = 47300;
 
-function parsePort(args: string[]): number | null {
-  const i = args.indexOf('--port');
-  if (i < 0) return null;
-  const port = Number(args[i + 1]);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`--port needs a number from 0 to 65535, not "${args[i + 1] ?? ''}"\n`);
-    process.exit(2);
-  }
-  return port;
-}
-
-/** Reuses the last port so an open page reconnects after a restart. */
-function portMemory(dataDir: string) {
-  const file = path.join(dataDir, 'browser-server.json');
-  return {
-    read(): number | null {
-      try {
-        const port = Number((JSON.parse(fs.readFileSync(file, 'utf8')) as { port?: unknown }).port);
-        return Number.isInteger(port) && port > 0 ? port : null;
-      } catch {
-        return null;
-      }
-    },
-    write(port: number) {
-      fs.writeFileSync(file, JSON.stringify({ port }));
-    },
-  };
-}
-
-async function main(): Promise<void> {
-  const dataDir = resolveDataDir();
-  const { startCore } = await import('./app/cadence-core');
-  const { startBrowserServer } = await import('./server/browser-server');
-  const { SessionAuth } = await import('./server/session-auth');
-  const { DataDirLockedError } = await import('./app/data-lock');
-  const { FutureSchemaError } = await import('./db/migrator');
-  const { CorruptDatabaseError } = await import('./db/open-database');
-
-  let core;
-  try {
-    core = await startCore({
-      dataDir,
-      mode: 'browser',
-      version: process.env.npm_package_version ?? '0.1.0',
-      lockKind: 'browser server',
-      logError: (op, error) =>
-        process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
-    });
-  } catch (error) {
-    if (error instanceof DataDirLockedError || error instanceof FutureSchemaError || error instanceof CorruptDatabaseError) {
-      process.stderr.write(error.message + '\n');
-      process.exit(1);
-    }
-    throw error;
-  }
-
-  const memory = portMemory(dataDir);
-  const explicit = parsePort(process.argv.slice(2));
-  const candidates = explicit !== null ? [explicit] : [memory.read() ?? PREFERRED_PORT, 0];
-  const auth = SessionAuth.fromDataDir(dataDir);
-  const rendererDir = path.resolve(here, '../renderer');
-  let server;
-  for (const port of candidates) {
-    try {
-      server = await startBrowserServer({ core, auth, rendererDir, port });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === candidates.at(-1)) {
-        core.close();
-        process.stderr.write(`Cadence could not start its server: ${(error as Error).message}\n`);
-        process.exit(1);
-      }
-    }
-  }
-  if (!server) return;
-  memory.write(server.port);
-  process.stdout.write(`Cadence data folder: ${dataDir}\n`);
-  process.stdout.write(`Cadence is ready at ${server.signInUrl()}\n`);
-  process.stdout.write(`Open that address in your browser (it works once; only this computer can connect). Ctrl+C stops.\n`);
-
-  const running = server;
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    void running.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`Cadence failed to start: ${(error as Error)?.message ?? String(error)}\n`);
-  process.exit(1);
-});
+import('./server/run-browser-server')
+  .then(({ runBrowserServer }) => runBrowserServer({ clock: systemClock, rendererDir: path.resolve(here, '../renderer') }))
+  .catch((error: unknown) => {
+    process.stderr.write(`Cadence failed to start: ${(error as Error)?.message ?? String(error)}\n`);
+    process.exit(1);
+  });

@@ -13,16 +13,22 @@ export interface TestServer {
 }
 
 const SERVER_ENTRY = path.resolve('out/main/server.js');
+const TEST_SERVER_ENTRY = path.resolve('out/main/test-server.js');
 
 export function tempDataDir(label = 'e2e'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `cadence-${label}-`));
 }
 
 /** Starts the real browser-mode server on its own data folder and reads the address it prints. */
-export async function startServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; clockFile?: string } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY, '--port', String(options.port ?? 0)], {
-    env: { ...process.env, CADENCE_DATA_DIR: dataDir, ...options.env },
+  // With a clock file, the test-only entry runs on the time the test writes there.
+  const entry = options.clockFile ? TEST_SERVER_ENTRY : SERVER_ENTRY;
+  const clockEnv = options.clockFile ? { CADENCE_TEST_CLOCK_FILE: options.clockFile } : {};
+  const child: ChildProcess = spawn(process.execPath, [entry, '--port', String(options.port ?? 0)], {
+    env: { ...process.env, CADENCE_DATA_DIR: dataDir, ...clockEnv, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -57,4 +63,26 @@ export async function startServer(options: { dataDir?: string; port?: number; en
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** A clock the test server reads: write an instant, and that is "now" for main. */
+export class TestClock {
+  readonly file: string;
+  constructor(
+    dir: string,
+    public current: number,
+  ) {
+    this.file = path.join(dir, 'test-clock.txt');
+    this.write();
+  }
+  set(ms: number): void {
+    this.current = ms;
+    this.write();
+  }
+  advance(ms: number): void {
+    this.set(this.current + ms);
+  }
+  private write(): void {
+    fs.writeFileSync(this.file, String(this.current));
+  }
 }

@@ -1,10 +1,12 @@
 import '@fontsource-variable/inter';
+import '@fontsource-variable/jetbrains-mono';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/shell.css';
 import './styles/teams.css';
 import './styles/planning.css';
+import './styles/live.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

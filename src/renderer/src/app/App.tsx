@@ -1,4 +1,6 @@
 import { MotionConfig } from 'framer-motion';
+import { ConsolePage } from '../features/live/ConsolePage';
+import { ProjectorPage } from '../features/live/ProjectorPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { NotYetSection } from '../features/sections/NotYetSection';
@@ -13,7 +15,7 @@ import { ThemeSwitch } from './ThemeSwitch';
 
 const NAV: { route: Route; label: string; icon: () => React.JSX.Element; matches: Route['name'][] }[] = [
   { route: { name: 'teams' }, label: 'Teams', icon: PeopleIcon, matches: ['teams', 'team'] },
-  { route: { name: 'meetings' }, label: 'Meetings', icon: CalendarIcon, matches: ['meetings', 'meeting'] },
+  { route: { name: 'meetings' }, label: 'Meetings', icon: CalendarIcon, matches: ['meetings', 'meeting', 'console'] },
   { route: { name: 'decisions' }, label: 'Decision log', icon: GavelIcon, matches: ['decisions'] },
   { route: { name: 'commitments' }, label: 'Commitments', icon: CheckIcon, matches: ['commitments'] },
   { route: { name: 'settings' }, label: 'Settings', icon: GearIcon, matches: ['settings'] },
@@ -29,6 +31,10 @@ function Page({ route }: { route: Route }) {
       return <MeetingsPage />;
     case 'meeting':
       return <MeetingPage key={route.meetingId} meetingId={route.meetingId} />;
+    case 'console':
+      return <ConsolePage key={route.meetingId} meetingId={route.meetingId} />;
+    case 'projector':
+      return null;
     case 'settings':
       return <SettingsPage />;
     case 'decisions':
@@ -48,6 +54,16 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
+  if (route.name === 'projector') {
+    // The projector window has no navigation: only what the room needs.
+    return (
+      <SettingsProvider>
+        <MotionConfig reducedMotion="user">
+          <ProjectorPage meetingId={route.meetingId} />
+        </MotionConfig>
+      </SettingsProvider>
+    );
+  }
   return (
     <SettingsProvider>
       <MotionConfig reducedMotion="user">

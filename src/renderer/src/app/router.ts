@@ -7,6 +7,8 @@ export type Route =
   | { name: 'team'; teamId: string; tab: TeamTab }
   | { name: 'meetings' }
   | { name: 'meeting'; meetingId: string }
+  | { name: 'console'; meetingId: string }
+  | { name: 'projector'; meetingId: string }
   | { name: 'decisions' }
   | { name: 'commitments' }
   | { name: 'settings' };
@@ -23,6 +25,8 @@ export function parseRoute(hash: string): Route {
     const tab = TABS.includes(parts[2] as TeamTab) ? (parts[2] as TeamTab) : 'members';
     return { name: 'team', teamId: parts[1], tab };
   }
+  if (parts[0] === 'meetings' && parts[1] && parts[2] === 'run') return { name: 'console', meetingId: parts[1] };
+  if (parts[0] === 'meetings' && parts[1] && parts[2] === 'projector') return { name: 'projector', meetingId: parts[1] };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', meetingId: parts[1] };
   if (parts[0] === 'meetings') return { name: 'meetings' };
   if (parts[0] === 'decisions') return { name: 'decisions' };
@@ -37,6 +41,10 @@ export function href(route: Route): string {
       return `#/teams/${encodeURIComponent(route.teamId)}${route.tab === 'members' ? '' : `/${route.tab}`}`;
     case 'meeting':
       return `#/meetings/${encodeURIComponent(route.meetingId)}`;
+    case 'console':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}/run`;
+    case 'projector':
+      return `#/meetings/${encodeURIComponent(route.meetingId)}/projector`;
     default:
       return `#/${route.name}`;
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import { useMutation, useQuery } from '../../api/hooks';
+import { href, navigate } from '../../app/router';
 import { useFormat } from '../../app/settings-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AddItemForm } from './AddItemForm';
@@ -21,6 +21,10 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const query = useQuery('meetings.get', { meetingId }, TOPICS);
   const format = useFormat();
   const [editing, setEditing] = useState(false);
+  const startMeeting = useMutation('meetings.start');
+  async function start() {
+    if (await startMeeting.run({ meetingId })) navigate({ name: 'console', meetingId });
+  }
   if (query.error && !query.data) {
     return (
       <div className="page">
@@ -50,12 +54,30 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
             <span>Facilitator: {meeting.facilitatorName ?? 'not chosen'}</span>
           </p>
         </div>
-        {!readOnly && !editing && (
-          <button className="btn" onClick={() => setEditing(true)}>
-            Edit details
-          </button>
-        )}
+        <div className="head-actions">
+          {!readOnly && !editing && (
+            <button className="btn" onClick={() => setEditing(true)}>
+              Edit details
+            </button>
+          )}
+          {!readOnly && (
+            <a className="btn" href={href({ name: 'projector', meetingId: meeting.id })} target="_blank" rel="noopener">
+              Projector view
+            </a>
+          )}
+          {meeting.status === 'planned' && (
+            <button className="btn btn-primary" onClick={() => void start()}>
+              Start meeting
+            </button>
+          )}
+          {meeting.status === 'live' && (
+            <a className="btn btn-primary" href={href({ name: 'console', meetingId: meeting.id })}>
+              Open the console
+            </a>
+          )}
+        </div>
       </header>
+      <ErrorAlert error={startMeeting.error} />
       {editing && <DetailsForm meeting={meeting} members={members} onDone={() => setEditing(false)} />}
       <div className="planner">
         <section className="planner-main" aria-labelledby="agenda-heading">

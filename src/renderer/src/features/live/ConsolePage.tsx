@@ -1,0 +1,253 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { kindLabel } from '../../../../shared/planning';
+import { ApiError, call } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { href } from '../../app/router';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { AgendaProgress } from './AgendaProgress';
+import { Countdown } from './Countdown';
+import { liveView } from './live-model';
+import { NotesEditor } from './NotesEditor';
+import { RoundPanel } from './RoundPanel';
+import { useServerNow } from './server-clock';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { MeetingClockLine } from './MeetingClockLine';
+
+const TOPICS = ['meetings'] as const;
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/** The facilitator's console: everything happens here, from the keyboard or the mouse. */
+export function ConsolePage({ meetingId }: { meetingId: string }) {
+  const query = useQuery('meetings.get', { meetingId }, TOPICS);
+  const detail = query.data;
+  const now = useServerNow(detail?.serverNow);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [flash, setFlash] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const view = useMemo(() => (detail ? liveView(detail) : null), [detail]);
+  const status = detail?.meeting.status;
+  const itemRemaining = useMemo(() => () => view?.itemRemaining(now()) ?? null, [view, now]);
+
+  const run = useCallback(async (action: () => Promise<unknown>, done?: string) => {
+    try {
+      await action();
+      setError(null);
+      if (done) setFlash(done);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
+    }
+  }, []);
+
+  const act = useMemo(
+    () => ({
+      next: () => run(() => call('live.next', { meetingId })),
+      previous: () => run(() => call('live.previous', { meetingId })),
+      pauseOrResume: () => run(() => (view?.paused ? call('live.resume', { meetingId }) : call('live.pause', { meetingId }))),
+      extend: (minutes: number) => run(() => call('live.extend', { meetingId, minutes }), `+${minutes} min`),
+      park: () => view?.current && run(() => call('live.park', { meetingId, itemId: view.current!.id }), 'Parked'),
+      turn: (action: 'next' | 'pass' | 'skip' | 'later') => run(() => call('live.turn', { meetingId, action })),
+      undo: () => run(async () => setFlash(`Undone: ${(await call('live.undo', { meetingId })).undone}`)),
+    }),
+    [meetingId, run, view],
+  );
+
+  useEffect(() => {
+    if (status !== 'live') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?') {
+        e.preventDefault();
+        setHelp((h) => !h);
+        return;
+      }
+      if (typing(e.target) || help || confirmEnd) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void act.undo();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const map: Record<string, () => unknown> = {
+        n: act.next,
+        ArrowRight: act.next,
+        b: act.previous,
+        ArrowLeft: act.previous,
+        p: act.pauseOrResume,
+        '1': () => act.extend(1),
+        '5': () => act.extend(5),
+        k: act.park,
+        s: () => act.turn('next'),
+        a: () => act.turn('pass'),
+        x: () => act.turn('skip'),
+        l: () => act.turn('later'),
+      };
+      const handler = map[e.key.length === 1 ? e.key.toLowerCase() : e.key];
+      if (handler) {
+        e.preventDefault();
+        void handler();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [act, status, help, confirmEnd]);
+
+  useEffect(() => {
+    if (!flash) return;
+    const t = window.setTimeout(() => setFlash(null), 2500);
+    return () => window.clearTimeout(t);
+  }, [flash]);
+
+  if (!detail || !view) return <div className="page" aria-busy="true" />;
+  const { meeting } = detail;
+
+  if (meeting.status === 'planned') {
+    return (
+      <div className="page">
+        <div className="card empty">
+          <h1>{meeting.title}</h1>
+          <p className="lede">The meeting has not started. Mark attendance in the planner, open the projector view, then start.</p>
+          <div className="welcome-actions">
+            <button className="btn btn-primary btn-lg" onClick={() => void run(() => call('meetings.start', { meetingId }))}>
+              Start meeting
+            </button>
+            <a className="btn btn-lg" href={href({ name: 'meeting', meetingId })}>
+              Back to the planner
+            </a>
+          </div>
+          <ErrorAlert error={error} />
+        </div>
+      </div>
+    );
+  }
+  if (meeting.status === 'ended') {
+    return (
+      <div className="page">
+        <div className="card empty">
+          <h1>The meeting has ended</h1>
+          <a className="btn btn-primary" href={href({ name: 'meeting', meetingId })}>
+            Open the record
+          </a>
+        </div>
+      </div>
+    );
+  }
+
+  const current = view.current;
+  return (
+    <div className={`console${view.paused ? ' is-paused' : ''}`}>
+      <header className="console-head">
+        <div>
+          <p className="eyebrow">
+            <a href={href({ name: 'meeting', meetingId })}>{meeting.teamName}</a> · live
+          </p>
+          <h1>{meeting.title}</h1>
+        </div>
+        <MeetingClockLine detail={detail} now={now} />
+        <div className="console-tools">
+          <a className="btn" href={href({ name: 'projector', meetingId })} target="_blank" rel="noopener">
+            Projector view
+          </a>
+          <button
+            className="btn"
+            onClick={() => void act.undo()}
+            disabled={!detail.undoLabel}
+            title={detail.undoLabel ? `Undo ${detail.undoLabel}` : 'Nothing to undo'}
+          >
+            Undo <kbd>Ctrl Z</kbd>
+          </button>
+          <button className="btn" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+            <kbd>?</kbd>
+          </button>
+          <button className="btn btn-danger" onClick={() => setConfirmEnd(true)}>
+            End meeting
+          </button>
+        </div>
+      </header>
+      <div className="console-status" aria-live="polite">
+        {flash && <span className="status-saved">{flash}</span>}
+      </div>
+      <ErrorAlert error={error} />
+      <div className="console-body">
+        <main className="console-main">
+          {current ? (
+            <section className="card current-item" aria-labelledby="current-title">
+              <div className="current-top">
+                <div>
+                  <span className="eyebrow-small">
+                    Now · {kindLabel(current.kind)} · item {detail.items.findIndex((i) => i.id === current.id) + 1} of {detail.items.length}
+                  </span>
+                  <h2 id="current-title">{current.title}</h2>
+                  <p className="current-plan">
+                    Planned {current.plannedMin} min{current.extraMs ? ` + ${current.extraMs / 60_000} min` : ''}
+                  </p>
+                </div>
+                <Countdown remaining={itemRemaining} className="item-countdown" label="Time left for this item" />
+              </div>
+              {view.paused && <p className="alert alert-warn">Paused. The clock stands still until you resume (P).</p>}
+              <div className="current-actions">
+                <button className="btn" onClick={() => void act.previous()}>
+                  ← Previous <kbd>B</kbd>
+                </button>
+                <button className="btn btn-primary btn-lg" onClick={() => void act.next()}>
+                  Next item → <kbd>N</kbd>
+                </button>
+                <button className="btn" onClick={() => void act.pauseOrResume()}>
+                  {view.paused ? 'Resume' : 'Pause'} <kbd>P</kbd>
+                </button>
+                <button className="btn" onClick={() => void act.extend(1)}>
+                  +1 min <kbd>1</kbd>
+                </button>
+                <button className="btn" onClick={() => void act.extend(5)}>
+                  +5 min <kbd>5</kbd>
+                </button>
+                <button className="btn" onClick={() => void act.park()}>
+                  Park <kbd>K</kbd>
+                </button>
+              </div>
+              {view.next && <p className="up-next">Up next: {view.next.title}</p>}
+            </section>
+          ) : (
+            <section className="card current-item">
+              <h2>All items are done</h2>
+              <p className="muted-note">End the meeting when the room is ready; anything not reached carries over to the next one.</p>
+            </section>
+          )}
+          {current && view.turns.length > 0 && (
+            <RoundPanel turns={view.turns} clock={detail.clock} now={now} onTurn={(a) => void act.turn(a)} disabled={view.paused} />
+          )}
+          {current && (
+            <NotesEditor
+              key={current.id}
+              meetingId={meetingId}
+              itemId={current.id}
+              initial={current.notes}
+              label={`Notes on “${current.title}”`}
+            />
+          )}
+        </main>
+        <aside className="console-side">
+          <AgendaProgress detail={detail} now={now} />
+        </aside>
+      </div>
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      <ConfirmDialog
+        open={confirmEnd}
+        title="End the meeting?"
+        confirmLabel="End meeting"
+        danger
+        onCancel={() => setConfirmEnd(false)}
+        onConfirm={() => {
+          setConfirmEnd(false);
+          void run(() => call('meetings.end', { meetingId }));
+        }}
+      >
+        Items not reached carry over to the next meeting of the series. The record becomes read-only.
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import { formatCountdown, phaseOf } from '../../../../shared/timer';
+
+/**
+ * A countdown that writes only its own text node and phase class, a few times a second and
+ * whenever the window becomes visible again, so the page around it never re-renders per tick.
+ */
+export function Countdown({
+  remaining,
+  className,
+  label,
+  warningMs,
+}: {
+  remaining: () => number | null;
+  className: string;
+  label: string;
+  /** When the colour turns to warning; a minute unless said otherwise. */
+  warningMs?: number;
+}) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    let shown = '';
+    let phase = '';
+    const update = () => {
+      const el = ref.current;
+      const ms = remaining();
+      if (!el) return;
+      const text = ms === null ? '–:––' : formatCountdown(ms);
+      if (text !== shown) {
+        el.textContent = text;
+        shown = text;
+      }
+      const next = ms === null ? 'idle' : phaseOf(ms, warningMs);
+      if (next !== phase) {
+        el.dataset.phase = next;
+        phase = next;
+      }
+    };
+    update();
+    const timer = window.setInterval(update, 250);
+    document.addEventListener('visibilitychange', update);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', update);
+    };
+  }, [remaining, warningMs]);
+  return <span ref={ref} className={className} role="timer" aria-label={label} data-phase="idle" />;
+}

@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import type { MeetingDetail } from '../../../../shared/planning';
+import { formatCountdown } from '../../../../shared/timer';
+import { liveView } from './live-model';
+
+/** Meeting elapsed against its length, and how far behind or ahead it runs; its own text only. */
+export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: () => number }) {
+  const elapsed = useRef<HTMLSpanElement>(null);
+  const drift = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const view = liveView(detail);
+    const update = () => {
+      const t = now();
+      if (elapsed.current) elapsed.current.textContent = formatCountdown(view.meetingElapsed(t));
+      const d = view.drift(t);
+      const minutes = Math.round(Math.abs(d) / 60_000);
+      const text = minutes === 0 ? 'on time' : d > 0 ? `${minutes} min behind` : `${minutes} min ahead`;
+      if (drift.current && drift.current.textContent !== text) {
+        drift.current.textContent = text;
+        drift.current.dataset.state = minutes === 0 ? 'on-time' : d > 0 ? 'behind' : 'ahead';
+      }
+    };
+    update();
+    const timer = window.setInterval(update, 1000);
+    document.addEventListener('visibilitychange', update);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', update);
+    };
+  }, [detail, now]);
+  return (
+    <div className="meeting-clock">
+      <span>
+        <span ref={elapsed} className="meeting-elapsed" /> of {detail.meeting.plannedLengthMin} min
+      </span>
+      <span ref={drift} className="drift" />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, call } from '../../api/client';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+/**
+ * Notes saved as typed: each pause in typing commits one transaction, and the status says
+ * "Saved" only once main has answered. What was typed stays in the box if a save fails.
+ */
+export function NotesEditor({ meetingId, itemId, initial, label }: { meetingId: string; itemId: string; initial: string; label: string }) {
+  const [text, setText] = useState(initial);
+  const [state, setState] = useState<SaveState>('idle');
+  const [error, setError] = useState<ApiError | null>(null);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<number | null>(null);
+
+  async function flush() {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+    const value = pending.current;
+    if (value === null) return;
+    pending.current = null;
+    setState('saving');
+    try {
+      await call('live.setNotes', { meetingId, itemId, notes: value });
+      if (pending.current === null) setState('saved');
+      setError(null);
+    } catch (e) {
+      pending.current ??= value;
+      setState('failed');
+      setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
+    }
+  }
+
+  useEffect(() => {
+    return () => {
+      void flush();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- flush on leaving this item only
+  }, [itemId]);
+
+  return (
+    <div className="notes-editor">
+      <label className="field">
+        <span>
+          {label}
+          <span className={`save-state s-${state}`} role="status">
+            {state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : state === 'failed' ? 'Not saved' : ''}
+          </span>
+        </span>
+        <textarea
+          className="input"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            pending.current = e.target.value;
+            setState('idle');
+            if (timer.current !== null) window.clearTimeout(timer.current);
+            timer.current = window.setTimeout(() => void flush(), 500);
+          }}
+          onBlur={() => void flush()}
+          rows={5}
+          placeholder="What was said, decided, who does what…"
+        />
+      </label>
+      <ErrorAlert error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Turn } from '../../../../shared/planning';
+import { Countdown } from './Countdown';
+import { turnClock, turnWarning } from './live-model';
+import { itemRemaining } from '../../../../shared/timer';
+import type { MeetingDetail } from '../../../../shared/planning';
+import { useMemo } from 'react';
+
+const STATUS: Record<Turn['status'], string> = {
+  waiting: 'Waiting',
+  speaking: 'Speaking',
+  done: 'Spoke',
+  passed: 'Passed',
+  skipped: 'Skipped',
+  later: 'Later',
+};
+
+export function RoundPanel({
+  turns,
+  clock,
+  now,
+  onTurn,
+  disabled,
+}: {
+  turns: Turn[];
+  clock: MeetingDetail['clock'];
+  now: () => number;
+  onTurn: (action: 'next' | 'pass' | 'skip' | 'later') => void;
+  disabled: boolean;
+}) {
+  const speaking = turns.find((t) => t.status === 'speaking') ?? null;
+  const next = turns.find((t) => t.status === 'waiting') ?? turns.find((t) => t.status === 'later' && t.id !== speaking?.id) ?? null;
+  const remaining = useMemo(() => () => (speaking ? itemRemaining(turnClock(speaking), clock, now()) : null), [speaking, clock, now]);
+  return (
+    <section className="card round-panel" aria-labelledby="round-heading">
+      <div className="round-head">
+        <h2 id="round-heading">Round</h2>
+        <span className="badge">
+          {turns.filter((t) => t.status !== 'waiting' && t.status !== 'speaking' && t.status !== 'later').length} of {turns.length} spoken
+        </span>
+      </div>
+      {speaking ? (
+        <div className="speaker-now">
+          <div>
+            <span className="eyebrow-small">Speaking</span>
+            <strong className="speaker-name">{speaking.name}</strong>
+            {next && <span className="speaker-next">Next: {next.name}</span>}
+          </div>
+          <Countdown
+            remaining={remaining}
+            className="turn-countdown"
+            label={`Time left for ${speaking.name}`}
+            warningMs={turnWarning(speaking.timeboxMs)}
+          />
+        </div>
+      ) : (
+        <p className="muted-note">{turns.length ? 'Everyone has had their turn.' : 'Nobody is marked present for this round.'}</p>
+      )}
+      <div className="round-actions">
+        <button className="btn btn-primary" disabled={disabled || !speaking} onClick={() => onTurn('next')}>
+          Next speaker <kbd>S</kbd>
+        </button>
+        <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('pass')}>
+          Pass <kbd>A</kbd>
+        </button>
+        <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('skip')}>
+          Skip <kbd>X</kbd>
+        </button>
+        <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('later')}>
+          Come back later <kbd>L</kbd>
+        </button>
+      </div>
+      <ol className="speaker-list" aria-label="Speakers">
+        {turns.map((t) => (
+          <li key={t.id} className={`s-${t.status}`}>
+            <span>{t.name}</span>
+            <span className="speaker-status">{STATUS[t.status]}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

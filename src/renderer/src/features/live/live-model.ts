@@ -1,0 +1,51 @@
+import type { AgendaItem, MeetingDetail, Turn } from '../../../../shared/planning';
+import { itemElapsed, itemRemaining, meetingElapsed, scheduleDrift, type ItemClock } from '../../../../shared/timer';
+
+const MIN = 60_000;
+
+export function itemClock(item: AgendaItem): ItemClock {
+  return {
+    plannedMs: item.plannedMin * MIN,
+    extraMs: item.extraMs,
+    startedAt: item.startedAt,
+    endedAt: item.endedAt,
+    pausedTotalMs: item.pausedTotalMs,
+  };
+}
+
+export function turnClock(turn: Turn): ItemClock {
+  return { plannedMs: turn.timeboxMs, extraMs: 0, startedAt: turn.startedAt, endedAt: turn.endedAt, pausedTotalMs: turn.pausedTotalMs };
+}
+
+/** What the console and the projector both need to know about the moment. */
+export function liveView(detail: MeetingDetail) {
+  const current = detail.items.find((i) => i.id === detail.currentItemId) ?? null;
+  const next = detail.items.find((i) => i.status === 'pending' && (!current || i.position > current.position)) ?? null;
+  const turns = current ? detail.turns.filter((t) => t.agendaItemId === current.id) : [];
+  const speaking = turns.find((t) => t.status === 'speaking') ?? null;
+  const upNext = turns.find((t) => t.status === 'waiting') ?? turns.find((t) => t.status === 'later' && t.id !== speaking?.id) ?? null;
+  return {
+    current,
+    next,
+    turns,
+    speaking,
+    upNext,
+    paused: detail.clock.pausedAt !== null,
+    itemRemaining: (now: number) => (current ? itemRemaining(itemClock(current), detail.clock, now) : null),
+    itemElapsed: (now: number) => (current ? itemElapsed(itemClock(current), detail.clock, now) : 0),
+    turnRemaining: (now: number) => (speaking ? itemRemaining(turnClock(speaking), detail.clock, now) : null),
+    meetingElapsed: (now: number) => meetingElapsed(detail.clock, now),
+    drift: (now: number) =>
+      scheduleDrift(
+        detail.items.map((i) => ({ ...itemClock(i), status: i.status })),
+        detail.clock,
+        detail.meeting.plannedLengthMin * MIN,
+        now,
+      ),
+  };
+}
+
+/** A speaker's warning comes at a quarter of their time, at most a minute before the end. */
+export function turnWarning(timeboxMs: number): number {
+  return Math.min(60_000, Math.round(timeboxMs / 4));
+}

@@ -1,0 +1,186 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { startServer, tempDataDir, TestClock, type TestServer } from '../support/server';
+
+// Monday 30 Nov 2026, 09:58 in Berlin: the demo team's next meeting starts at 10:00.
+const T0 = Date.parse('2026-11-30T08:58:00Z');
+
+async function openDemoMeeting(page: Page, server: TestServer) {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Explore a demo team' }).click();
+  await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
+  await expect(page.getByRole('list', { name: 'Agenda' })).toBeVisible();
+}
+
+async function markAttendance(page: Page, absent: string) {
+  const list = page.getByRole('list', { name: 'Attendees' });
+  for (const row of await list.getByRole('listitem').all()) {
+    const name = (await row.locator('.attendee-name').textContent())!.trim();
+    await row.getByRole('button', { name: name === absent ? 'Absent' : 'Present' }).click();
+    await expect(row.getByRole('button', { name: name === absent ? 'Absent' : 'Present' })).toHaveAttribute('aria-pressed', 'true');
+  }
+}
+
+const timer = (page: Page, name: string) => page.getByRole('timer', { name });
+
+test('run the meeting from the console while the projector follows; a server restart keeps the clock right', async ({ browser }) => {
+  const dir = tempDataDir('live');
+  const clock = new TestClock(dir, T0);
+  let server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // (The fixed clock below also stops framer-motion's own time; the views must read right regardless.)
+  const facilitator = await context.newPage();
+  try {
+    // Views take "now" from main's clock; this window's own clock is held still.
+    await facilitator.clock.setFixedTime(new Date(T0));
+    await openDemoMeeting(facilitator, server);
+    await markAttendance(facilitator, 'Lena Fischer');
+
+    const projector = await context.newPage();
+    await projector.clock.setFixedTime(new Date(T0));
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(facilitator.url() + '/projector');
+    await expect(projector.getByText('Starting soon')).toBeVisible();
+
+    clock.set(Date.parse('2026-11-30T09:00:00Z'));
+    await facilitator.getByRole('button', { name: 'Start meeting' }).click();
+    await expect(facilitator.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+    await expect(timer(facilitator, 'Time left for this item')).toHaveText('5:00');
+
+    // The projector follows: item, countdown, speaker.
+    await expect(projector.getByRole('heading', { name: 'Check-in round' })).toBeVisible();
+    await expect(timer(projector, 'Time left for this item')).toHaveText('5:00');
+    await expect(projector.locator('.projector-speaker-name')).toHaveText('Maya Okafor');
+    await expect(projector.locator('.projector-next')).toHaveText('Next: Sam Lindqvist');
+
+    // A round from the keyboard: Maya speaks, Sam passes, Priya is skipped, Diego speaks.
+    clock.advance(40_000);
+    await facilitator.keyboard.press('s');
+    await expect(projector.locator('.projector-speaker-name')).toHaveText('Sam Lindqvist');
+    clock.advance(5_000);
+    await facilitator.keyboard.press('a');
+    await expect(projector.locator('.projector-speaker-name')).toHaveText('Priya Raman');
+    await facilitator.keyboard.press('x');
+    await expect(projector.locator('.projector-speaker-name')).toHaveText('Diego Alvarez');
+    await expect(timer(facilitator, 'Time left for this item')).toHaveText('4:15');
+    const speakers = facilitator.getByRole('list', { name: 'Speakers' });
+    await expect(speakers).toContainText('Sam LindqvistPassed');
+    await expect(speakers).toContainText('Priya RamanSkipped');
+    await expect(speakers).not.toContainText('Lena Fischer'); // absent: not in the round
+    await facilitator.screenshot({ path: 'test-results/screens/facilitator-round.png' });
+    await projector.screenshot({ path: 'test-results/screens/projector-round.png' });
+
+    // Notes saved as typed; "Saved" only after main answered.
+    const notes = facilitator.getByLabel('Notes on “Check-in round”');
+    await notes.fill('Energy is good; Lena is out sick.');
+    await expect(facilitator.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    // Shortcuts stay off while typing; leaving the box turns them back on.
+    await facilitator.keyboard.press('n');
+    await expect(notes).toHaveValue('Energy is good; Lena is out sick.n');
+    await notes.fill('Energy is good; Lena is out sick.');
+    await notes.blur();
+
+    // Next item; pause stops the clock.
+    await facilitator.keyboard.press('n');
+    await expect(facilitator.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    await expect(projector.getByRole('heading', { name: 'Pricing page experiment: read-out' })).toBeVisible();
+    clock.advance(2 * 60_000);
+    await facilitator.keyboard.press('p');
+    await expect(projector.getByText('Paused')).toBeVisible();
+    clock.advance(10 * 60_000);
+    await facilitator.keyboard.press('p');
+    await expect(projector.getByText('Paused')).toHaveCount(0);
+    await expect(timer(facilitator, 'Time left for this item')).toHaveText('8:00');
+
+    // The server goes down for 90 seconds mid-item; the room's clock kept going.
+    const port = server.port;
+    await server.stop();
+    clock.advance(90_000);
+    server = await startServer({ dataDir: dir, port, clockFile: clock.file });
+    await expect(timer(facilitator, 'Time left for this item')).toHaveText('6:30', { timeout: 20_000 });
+    await expect(timer(projector, 'Time left for this item')).toHaveText('6:30', { timeout: 20_000 });
+
+    // Undo a wrong "next".
+    await facilitator.keyboard.press('n');
+    await expect(facilitator.getByRole('heading', { name: 'Commitment review', level: 2 })).toBeVisible();
+    await facilitator.keyboard.press('Control+z');
+    await expect(facilitator.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    await expect(facilitator.getByText('Undone: next item')).toBeVisible();
+
+    // Shortcuts are listed on "?".
+    await facilitator.keyboard.press('?');
+    await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Speaker comes back later');
+    await facilitator.screenshot({ path: 'test-results/screens/facilitator-shortcuts.png' });
+    await facilitator.keyboard.press('Escape');
+
+    await facilitator.screenshot({ path: 'test-results/screens/facilitator.png' });
+    await projector.screenshot({ path: 'test-results/screens/projector.png' });
+    for (const [name, page] of [
+      ['console', facilitator],
+      ['projector', projector],
+    ] as const) {
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(serious, name).toEqual([]);
+    }
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('the projector at 1920x1080: type readable from the back, and the countdown changes only itself', async ({ browser }) => {
+  const server = await startServer();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await openDemoMeeting(page, server);
+    await page.getByRole('button', { name: 'Start meeting' }).click();
+    await expect(page.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+    const projector = await context.newPage();
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(page.url().replace(/\/run$/, '/projector'));
+    await expect(projector.getByRole('timer', { name: 'Time left for this item' })).toBeVisible();
+
+    const size = (selector: string) =>
+      projector
+        .locator(selector)
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(await size('.projector-countdown')).toBeGreaterThanOrEqual(240);
+    expect(await size('.projector-title')).toBeGreaterThanOrEqual(72);
+    expect(await size('.projector-speaker-name')).toBeGreaterThanOrEqual(60);
+    expect(await size('.agenda-progress li')).toBeGreaterThanOrEqual(26);
+
+    // Watch the page for three seconds: only the countdowns' own text may change.
+    const mutations = await projector.evaluate(
+      () =>
+        new Promise<{ total: number; outside: string[] }>((resolve) => {
+          let total = 0;
+          const outside: string[] = [];
+          const observer = new MutationObserver((records) => {
+            for (const r of records) {
+              total++;
+              const el = (r.target.nodeType === 1 ? r.target : r.target.parentElement) as HTMLElement;
+              if (!el.closest('[role="timer"]')) outside.push(el.className || el.tagName);
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve({ total, outside });
+          }, 3000);
+        }),
+    );
+    expect(mutations.outside).toEqual([]);
+    expect(mutations.total).toBeGreaterThanOrEqual(2); // it does tick
+    expect(mutations.total / 3).toBeLessThanOrEqual(6); // two timers, about once a second each
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
