@@ -210,6 +210,16 @@ export const contract = {
     input: z.object({ meetingId: id, turnId: id, notes: longText('Notes', 5000) }).strict(),
     invalidates: ['meetings'],
   }),
+  'live.rebalance': op<MeetingDetail>()({
+    input: z
+      .object({
+        meetingId: id,
+        shorten: z.array(z.object({ itemId: id, plannedMin: minutes('Planned time') }).strict()).max(200),
+        cut: z.array(id).max(200),
+      })
+      .strict(),
+    invalidates: ['meetings'],
+  }),
   'live.undo': op<{ undone: string }>()({ input: live, invalidates: ['meetings', 'parkingLot'] }),
 
   'agenda.applyTemplate': op<MeetingDetail>()({

@@ -109,6 +109,16 @@ test('run the meeting from the console while the projector follows; a server res
     await expect(facilitator.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
     await expect(facilitator.getByText('Undone: next item')).toBeVisible();
 
+    // The demo agenda was planned 10 minutes over; the console proposes how to end on time.
+    const banner = facilitator.getByRole('region', { name: 'Rebalance suggestion' });
+    await expect(banner).toContainText('behind');
+    await expect(banner).toContainText('shorten “Commitment review”');
+    await facilitator.screenshot({ path: 'test-results/screens/console-rebalance.png' });
+    await banner.getByRole('button', { name: 'Apply' }).click();
+    await expect(facilitator.getByText('Agenda rebalanced')).toBeVisible();
+    await expect(banner).toHaveCount(0);
+    await expect(facilitator.locator('.drift')).toHaveText('on time');
+
     // Shortcuts are listed on "?".
     await facilitator.keyboard.press('?');
     await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Speaker comes back later');

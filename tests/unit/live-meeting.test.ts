@@ -220,6 +220,28 @@ describe('running a meeting', () => {
     expect(d.items[1]!.notes).toBe('');
   });
 
+  it('applies a rebalance (shorter items, a cut item carried over) and undoes it as one step', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    const [, budget, hiring] = d.items;
+    d = await t.call('live.rebalance', { meetingId, shorten: [{ itemId: budget!.id, plannedMin: 7 }], cut: [hiring!.id] });
+    expect(d.items.map((i) => [i.title, i.plannedMin, i.status])).toEqual([
+      ['Check-in', 4, 'active'],
+      ['Budget', 7, 'pending'],
+      ['Hiring', 10, 'not_reached'],
+    ]);
+    expect(
+      (await t.fail('live.rebalance', { meetingId, shorten: [{ itemId: d.items[0]!.id, plannedMin: 1 }], cut: [] })).message,
+    ).toContain('out of date');
+    await t.call('live.undo', { meetingId });
+    d = await t.call('meetings.get', { meetingId });
+    expect(d.items.map((i) => [i.plannedMin, i.status])).toEqual([
+      [4, 'active'],
+      [10, 'pending'],
+      [10, 'pending'],
+    ]);
+  });
+
   it('ends with what was not reached marked so', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;

@@ -60,6 +60,7 @@ export function createHandlers(services: Services, feed: ChangeFeed, info: () =>
         services.live[turn[action]](meetingId);
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
+    'live.rebalance': ({ meetingId, shorten, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, shorten, cut)),
     'live.undo': ({ meetingId }) => ({ undone: services.live.undo(meetingId) }),
     'meetings.end': ({ meetingId }) => services.meetings.end(meetingId),
     'agenda.applyTemplate': (input) => services.meetings.applyTemplate(input),

@@ -7,7 +7,7 @@ import type { AgendaItemsTable, MeetingsTable, TurnsTable } from '../../db/schem
 import type { ParkingLotService } from '../planning/parking-lot-service';
 import { orderSpeakers } from './round-order';
 
-type ItemTimer = Pick<AgendaItemsTable, 'id' | 'status' | 'started_at' | 'ended_at' | 'paused_total_ms' | 'extra_ms'>;
+type ItemTimer = Pick<AgendaItemsTable, 'id' | 'status' | 'started_at' | 'ended_at' | 'paused_total_ms' | 'extra_ms' | 'planned_ms'>;
 type TurnTimer = Pick<TurnsTable, 'id' | 'status' | 'started_at' | 'ended_at' | 'paused_total_ms'>;
 
 /** What an action changed, so undo can put exactly that back and leave everything else alone. */
@@ -92,6 +92,31 @@ export class LiveMeetingService {
     this.act(meetingId, 'extend', `+${minutes} min`, { items: true }, (meeting) => {
       const current = this.requireCurrent(meeting);
       this.repos.meetings.updateItem(current.id, { extra_ms: current.extra_ms + minutes * MIN });
+    });
+  }
+
+  /**
+   * Accepts a rebalancing suggestion: shorter plans for items still to come, and items cut
+   * from this meeting (not reached: they carry over to the next one). Undoable as one step.
+   */
+  rebalance(meetingId: string, shorten: { itemId: string; plannedMin: number }[], cut: string[]): void {
+    this.act(meetingId, 'rebalance', 'rebalance', { items: true }, (_meeting, now) => {
+      const pending = new Map(
+        this.repos.meetings
+          .items(meetingId)
+          .filter((i) => i.status === 'pending')
+          .map((i) => [i.id, i]),
+      );
+      for (const change of shorten) {
+        if (!pending.has(change.itemId))
+          throw new DomainError('conflict', 'That item has already started or finished; the suggestion is out of date');
+        this.repos.meetings.updateItem(change.itemId, { planned_ms: change.plannedMin * MIN, updated_at: now });
+      }
+      for (const itemId of cut) {
+        if (!pending.has(itemId))
+          throw new DomainError('conflict', 'That item has already started or finished; the suggestion is out of date');
+        this.repos.meetings.updateItem(itemId, { status: 'not_reached', updated_at: now });
+      }
     });
   }
 
@@ -298,14 +323,17 @@ export class LiveMeetingService {
         };
       }
       if (capture.items) {
-        snapshot.items = this.repos.meetings.items(meetingId).map(({ id, status, started_at, ended_at, paused_total_ms, extra_ms }) => ({
-          id,
-          status,
-          started_at,
-          ended_at,
-          paused_total_ms,
-          extra_ms,
-        }));
+        snapshot.items = this.repos.meetings
+          .items(meetingId)
+          .map(({ id, status, started_at, ended_at, paused_total_ms, extra_ms, planned_ms }) => ({
+            id,
+            status,
+            started_at,
+            ended_at,
+            paused_total_ms,
+            extra_ms,
+            planned_ms,
+          }));
       }
       if (capture.turns) {
         const turns = this.repos.live.turnsOfMeeting(meetingId);

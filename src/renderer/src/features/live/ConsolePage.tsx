@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { kindLabel } from '../../../../shared/planning';
+import type { Rebalance } from '../../../../shared/rebalance';
 import { ApiError, call } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { href } from '../../app/router';
@@ -9,6 +10,7 @@ import { AgendaProgress } from './AgendaProgress';
 import { Countdown } from './Countdown';
 import { liveView } from './live-model';
 import { NotesEditor } from './NotesEditor';
+import { RebalanceBanner } from './RebalanceBanner';
 import { RoundPanel } from './RoundPanel';
 import { useServerNow } from './server-clock';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -53,6 +55,16 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
       park: () => view?.current && run(() => call('live.park', { meetingId, itemId: view.current!.id }), 'Parked'),
       turn: (action: 'next' | 'pass' | 'skip' | 'later') => run(() => call('live.turn', { meetingId, action })),
       undo: () => run(async () => setFlash(`Undone: ${(await call('live.undo', { meetingId })).undone}`)),
+      rebalance: (r: Rebalance) =>
+        run(
+          () =>
+            call('live.rebalance', {
+              meetingId,
+              shorten: r.shorten.map((s) => ({ itemId: s.id, plannedMin: s.toMin })),
+              cut: r.cut.map((c) => c.id),
+            }),
+          'Agenda rebalanced',
+        ),
     }),
     [meetingId, run, view],
   );
@@ -172,6 +184,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
         {flash && <span className="status-saved">{flash}</span>}
       </div>
       <ErrorAlert error={error} />
+      <RebalanceBanner detail={detail} now={now} onApply={(r) => void act.rebalance(r)} />
       <div className="console-body">
         <main className="console-main">
           {current ? (
