@@ -32,6 +32,12 @@ if (!app.requestSingleInstanceLock()) {
   void start();
 }
 
+/** Loads Cadence's own page (dev server or built file) at a route. */
+async function loadRenderer(win: BrowserWindow, hash: string): Promise<void> {
+  if (trusted.devServerUrl) await win.loadURL(trusted.devServerUrl + hash);
+  else await win.loadFile(path.join(rendererDir, 'index.html'), { hash: hash.replace(/^#/, '') });
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const { startCore } = await import('./app/cadence-core');
@@ -43,7 +49,7 @@ async function start(): Promise<void> {
       mode: 'desktop',
       version: app.getVersion(),
       lockKind: 'desktop app',
-      platform: createElectronPlatform(),
+      platform: createElectronPlatform({ preloadPath, load: loadRenderer }),
     });
   } catch (error) {
     const { dialog } = await import('electron');
@@ -83,8 +89,7 @@ async function start(): Promise<void> {
 
   const win = new BrowserWindow(consoleWindowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
-  if (trusted.devServerUrl) await win.loadURL(trusted.devServerUrl);
-  else await win.loadFile(path.join(rendererDir, 'index.html'));
+  await loadRenderer(win, '');
 
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -88,6 +88,7 @@ export const contract = {
         clock: z.enum(['24h', '12h']).optional(),
         weekStartsOn: z.union([z.literal(1), z.literal(6), z.literal(7)]).optional(),
         defaultExportFolder: z.string().trim().max(1000).nullable().optional(),
+        chime: z.boolean().optional(),
       })
       .strict(),
     invalidates: ['settings'],
@@ -269,6 +270,7 @@ export const contract = {
   'parkingLot.reopen': op<ParkingLotItem>()({ input: z.object({ itemId: id }).strict(), invalidates: ['parkingLot', 'meetings'] }),
 
   'platform.info': op<PlatformInfo>()({ input: none }),
+  'windows.openProjector': op<{ status: 'opened' | 'client' }>()({ input: z.object({ meetingId: id }).strict() }),
   'files.saveText': op<SaveOutcome>()({
     input: z
       .object({

@@ -53,6 +53,8 @@ export interface Settings {
   weekStartsOn: 1 | 6 | 7;
   /** Where exports are offered first; null uses the folder last saved to. */
   defaultExportFolder: string | null;
+  /** A short chime when an item's timebox ends; off unless chosen. */
+  chime: boolean;
 }
 
 export interface AppInfo {

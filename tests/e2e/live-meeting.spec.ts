@@ -49,6 +49,21 @@ test('run the meeting from the console while the projector follows; a server res
     await expect(facilitator.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
     await expect(timer(facilitator, 'Time left for this item')).toHaveText('5:00');
 
+    // The projector opens from the console as a window of its own.
+    const popup = facilitator.waitForEvent('popup');
+    await facilitator.getByRole('button', { name: 'Projector view' }).click();
+    const opened = await popup;
+    await expect(opened).toHaveURL(/#\/meetings\/.+\/projector$/);
+    await opened.close();
+
+    // Lena arrives after all, late.
+    const lena = facilitator.getByRole('group', { name: 'Attendance of Lena Fischer' });
+    await lena.getByRole('button', { name: 'Late' }).click();
+    await expect(lena.getByRole('button', { name: 'Late' })).toHaveAttribute('aria-pressed', 'true');
+    // The chime is off unless chosen; the choice is saved.
+    await facilitator.getByRole('button', { name: 'Chime: off' }).click();
+    await expect(facilitator.getByRole('button', { name: 'Chime: on' })).toHaveAttribute('aria-pressed', 'true');
+
     // The projector follows: item, countdown, speaker.
     await expect(projector.getByRole('heading', { name: 'Check-in round' })).toBeVisible();
     await expect(timer(projector, 'Time left for this item')).toHaveText('5:00');
@@ -68,8 +83,8 @@ test('run the meeting from the console while the projector follows; a server res
     const speakers = facilitator.getByRole('list', { name: 'Speakers' });
     await expect(speakers).toContainText('Sam LindqvistPassed');
     await expect(speakers).toContainText('Priya RamanSkipped');
-    await expect(speakers).not.toContainText('Lena Fischer'); // absent: not in the round
-    await facilitator.screenshot({ path: 'test-results/screens/facilitator-round.png' });
+    await expect(speakers).not.toContainText('Lena Fischer'); // absent when the round began
+    await facilitator.screenshot({ path: 'test-results/screens/console-round.png' });
     await projector.screenshot({ path: 'test-results/screens/projector-round.png' });
 
     // Notes saved as typed; "Saved" only after main answered.
@@ -122,10 +137,10 @@ test('run the meeting from the console while the projector follows; a server res
     // Shortcuts are listed on "?".
     await facilitator.keyboard.press('?');
     await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Speaker comes back later');
-    await facilitator.screenshot({ path: 'test-results/screens/facilitator-shortcuts.png' });
+    await facilitator.screenshot({ path: 'test-results/screens/console-shortcuts.png' });
     await facilitator.keyboard.press('Escape');
 
-    await facilitator.screenshot({ path: 'test-results/screens/facilitator.png' });
+    await facilitator.screenshot({ path: 'test-results/screens/console.png' });
     await projector.screenshot({ path: 'test-results/screens/projector.png' });
     for (const [name, page] of [
       ['console', facilitator],

@@ -77,6 +77,7 @@ export function createHandlers(services: Services, feed: ChangeFeed, info: () =>
     'parkingLot.close': (input) => services.parkingLot.close(input),
     'parkingLot.reopen': ({ itemId }) => services.parkingLot.reopen(itemId),
     'platform.info': () => services.files.info(),
+    'windows.openProjector': ({ meetingId }) => services.files.openProjector(meetingId),
     'files.saveText': (input) => services.files.saveText(input),
     'links.openExternal': ({ url }) => services.files.openExternal(url),
   };

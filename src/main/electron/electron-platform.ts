@@ -3,9 +3,15 @@ import { BrowserWindow, dialog, screen, shell } from 'electron';
 import type { SaveOutcome } from '../../shared/domain';
 import { describeWriteError, writeFileAtomic } from '../app/atomic-write';
 import type { Platform, SaveRequest } from '../platform/platform';
+import { chooseProjectorDisplay } from './displays';
+import { projectorWindowOptions } from './window-options';
 
 /** The desktop side of the seam: native dialogs, Chromium's PDF printer, the real displays. */
-export function createElectronPlatform(): Platform {
+export function createElectronPlatform(windows: {
+  preloadPath: string;
+  load: (win: BrowserWindow, hash: string) => Promise<void>;
+}): Platform {
+  let projector: BrowserWindow | null = null;
   const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
   return {
     kind: 'desktop',
@@ -51,6 +57,15 @@ export function createElectronPlatform(): Platform {
         height: d.bounds.height,
         primary: d.id === primary,
       }));
+    },
+    async openProjector(meetingId) {
+      const consoleDisplay = screen.getDisplayMatching((parent() ?? BrowserWindow.getAllWindows()[0])!.getBounds());
+      const target = chooseProjectorDisplay(screen.getAllDisplays(), consoleDisplay.id);
+      if (projector && !projector.isDestroyed()) projector.close();
+      projector = new BrowserWindow(projectorWindowOptions(windows.preloadPath, target ? target.bounds : null));
+      projector.once('ready-to-show', () => projector?.show());
+      await windows.load(projector, `#/meetings/${encodeURIComponent(meetingId)}/projector`);
+      return 'opened';
     },
     async openExternal(url) {
       await shell.openExternal(url);

@@ -12,4 +12,5 @@ export const browserPlatform: Platform = {
   printToPdf: async () => 'client',
   displays: () => [],
   openExternal: async () => 'client',
+  openProjector: async () => 'client',
 };

@@ -21,4 +21,6 @@ export interface Platform {
   printToPdf(html: string): Promise<Uint8Array | 'client'>;
   displays(): DisplayInfo[];
   openExternal(url: string): Promise<'opened' | 'client'>;
+  /** The projector view in a window of its own, on the second display when there is one. */
+  openProjector(meetingId: string): Promise<'opened' | 'client'>;
 }

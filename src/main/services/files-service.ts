@@ -39,6 +39,10 @@ export class FilesService {
     return outcome;
   }
 
+  async openProjector(meetingId: string): Promise<{ status: 'opened' | 'client' }> {
+    return { status: await this.platform.openProjector(meetingId) };
+  }
+
   async openExternal(url: string): Promise<{ status: 'opened' | 'client' }> {
     return { status: await this.platform.openExternal(url) };
   }

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { Settings } from '../../shared/domain';
 import type { Repositories } from '../db/repositories';
 
-const DEFAULTS: Settings = { theme: 'light', dateStyle: 'locale', clock: '24h', weekStartsOn: 1, defaultExportFolder: null };
+const DEFAULTS: Settings = { theme: 'light', dateStyle: 'locale', clock: '24h', weekStartsOn: 1, defaultExportFolder: null, chime: false };
 
 function pick<T>(value: unknown, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
@@ -21,6 +21,7 @@ export class SettingsService {
       clock: pick(s.get('clock'), ['24h', '12h'] as const, DEFAULTS.clock),
       weekStartsOn: pick(s.get('weekStartsOn'), [1, 6, 7] as const, DEFAULTS.weekStartsOn),
       defaultExportFolder: typeof folder === 'string' && folder ? folder : null,
+      chime: s.get('chime') === true,
     };
   }
 

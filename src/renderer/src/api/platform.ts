@@ -32,3 +32,10 @@ export async function openExternal(url: string): Promise<void> {
   const { status } = await call('links.openExternal', { url });
   if (status === 'client') window.open(url, '_blank', 'noopener,noreferrer');
 }
+
+/** Desktop: a window on the second display. Browser: a new window the facilitator drags onto the projector. */
+export async function openProjector(meetingId: string): Promise<void> {
+  const { status } = await call('windows.openProjector', { meetingId });
+  if (status === 'client')
+    window.open(`${location.pathname}#/meetings/${encodeURIComponent(meetingId)}/projector`, 'cadence-projector', 'popup');
+}

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import type { Settings } from '../../../shared/domain';
 import { useQuery } from '../api/hooks';
 
-const DEFAULTS: Settings = { theme: 'light', dateStyle: 'locale', clock: '24h', weekStartsOn: 1, defaultExportFolder: null };
+const DEFAULTS: Settings = { theme: 'light', dateStyle: 'locale', clock: '24h', weekStartsOn: 1, defaultExportFolder: null, chime: false };
 const TOPICS = ['settings'] as const;
 
 export interface Formatters {

@@ -2,7 +2,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { kindLabel } from '../../../../shared/planning';
 import type { Rebalance } from '../../../../shared/rebalance';
 import { ApiError, call } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useMutation, useQuery } from '../../api/hooks';
+import { openProjector } from '../../api/platform';
+import { useFormat } from '../../app/settings-context';
+import { AddItemForm } from '../meetings/AddItemForm';
+import { AttendancePanel } from '../meetings/AttendancePanel';
+import { playChime } from './chime';
 import { href } from '../../app/router';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -35,6 +40,15 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   const view = useMemo(() => (detail ? liveView(detail) : null), [detail]);
   const status = detail?.meeting.status;
   const itemRemaining = useMemo(() => () => view?.itemRemaining(now()) ?? null, [view, now]);
+  const { settings } = useFormat();
+  const updateSettings = useMutation('settings.update');
+  const chime = settings.chime;
+  const onPhase = useCallback(
+    (phase: string) => {
+      if (phase === 'overtime' && chime) playChime();
+    },
+    [chime],
+  );
 
   const run = useCallback(async (action: () => Promise<unknown>, done?: string) => {
     try {
@@ -161,9 +175,12 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
         </div>
         <MeetingClockLine detail={detail} now={now} />
         <div className="console-tools">
-          <a className="btn" href={href({ name: 'projector', meetingId })} target="_blank" rel="noopener">
+          <button className="btn" onClick={() => void run(() => openProjector(meetingId))}>
             Projector view
-          </a>
+          </button>
+          <button className="btn" aria-pressed={chime} onClick={() => void updateSettings.run({ chime: !chime })}>
+            Chime: {chime ? 'on' : 'off'}
+          </button>
           <button
             className="btn"
             onClick={() => void act.undo()}
@@ -199,7 +216,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                     Planned {current.plannedMin} min{current.extraMs ? ` + ${current.extraMs / 60_000} min` : ''}
                   </p>
                 </div>
-                <Countdown remaining={itemRemaining} className="item-countdown" label="Time left for this item" />
+                <Countdown remaining={itemRemaining} className="item-countdown" label="Time left for this item" onPhase={onPhase} />
               </div>
               {view.paused && <p className="alert alert-warn">Paused. The clock stands still until you resume (P).</p>}
               <div className="current-actions">
@@ -245,6 +262,14 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
         </main>
         <aside className="console-side">
           <AgendaProgress detail={detail} now={now} />
+          <AttendancePanel meetingId={meetingId} attendees={detail.attendees} readOnly={false} />
+          <details className="card console-add">
+            <summary>Add an item to the agenda</summary>
+            <AddItemForm meetingId={meetingId} revision={meeting.agendaRevision} members={detail.members} />
+          </details>
+          <a className="btn btn-ghost" href={href({ name: 'meeting', meetingId })}>
+            Reorder or edit what is left
+          </a>
         </aside>
       </div>
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}

@@ -10,12 +10,15 @@ export function Countdown({
   className,
   label,
   warningMs,
+  onPhase,
 }: {
   remaining: () => number | null;
   className: string;
   label: string;
   /** When the colour turns to warning; a minute unless said otherwise. */
   warningMs?: number;
+  /** Told when the phase changes (for the chime), not on every tick. */
+  onPhase?: (phase: string, previous: string) => void;
 }) {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
@@ -33,6 +36,7 @@ export function Countdown({
       const next = ms === null ? 'idle' : phaseOf(ms, warningMs);
       if (next !== phase) {
         el.dataset.phase = next;
+        if (phase) onPhase?.(next, phase);
         phase = next;
       }
     };
@@ -43,6 +47,6 @@ export function Countdown({
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', update);
     };
-  }, [remaining, warningMs]);
+  }, [remaining, warningMs, onPhase]);
   return <span ref={ref} className={className} role="timer" aria-label={label} data-phase="idle" />;
 }

@@ -5,7 +5,7 @@ import type { Member } from '../../../../shared/domain';
 import { kindLabel, type AgendaItem } from '../../../../shared/planning';
 import { useMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { draftToInput, ItemFields, type ItemDraft } from './ItemFields';
+import { draftOf, draftToInput, ItemFields, type ItemDraft } from './ItemFields';
 
 interface Props {
   item: AgendaItem;
@@ -56,20 +56,7 @@ export function AgendaItemRow({ item, index, members, revision, readOnly }: Prop
         </span>
         {!readOnly && !draft && (
           <div className="agenda-actions">
-            <button
-              type="button"
-              className="btn btn-ghost"
-              aria-label={`Edit ${item.title}`}
-              onClick={() =>
-                setDraft({
-                  kind: item.kind,
-                  title: item.title,
-                  plannedMin: String(item.plannedMin),
-                  ownerId: item.ownerId ?? '',
-                  notes: item.notes,
-                })
-              }
-            >
+            <button type="button" className="btn btn-ghost" aria-label={`Edit ${item.title}`} onClick={() => setDraft(draftOf(item))}>
               Edit
             </button>
             <button

@@ -1,5 +1,5 @@
 import type { Member } from '../../../../shared/domain';
-import { AGENDA_KINDS, type AgendaKind } from '../../../../shared/planning';
+import { AGENDA_KINDS, ROUND_KINDS, type AgendaItem, type AgendaKind } from '../../../../shared/planning';
 import { MemberSelect } from '../../ui/pickers';
 
 export interface ItemDraft {
@@ -8,9 +8,20 @@ export interface ItemDraft {
   plannedMin: string;
   ownerId: string;
   notes: string;
+  roundOrder: 'team' | 'shuffle' | 'rotate';
+  /** Seconds per speaker; empty shares the item's time among the speakers. */
+  turnSeconds: string;
 }
 
-export const emptyDraft: ItemDraft = { kind: 'discussion', title: '', plannedMin: '10', ownerId: '', notes: '' };
+export const emptyDraft: ItemDraft = {
+  kind: 'discussion',
+  title: '',
+  plannedMin: '10',
+  ownerId: '',
+  notes: '',
+  roundOrder: 'team',
+  turnSeconds: '',
+};
 
 /** The item's fields, shared by "add" and "edit"; minutes stay text until saved so typing is free. */
 export function ItemFields({
@@ -55,6 +66,32 @@ export function ItemFields({
         <span>Owner</span>
         <MemberSelect value={draft.ownerId} onChange={(id) => set('ownerId', id)} members={members} noneLabel="No owner" />
       </label>
+      {ROUND_KINDS.includes(draft.kind) && (
+        <>
+          <label className="field">
+            <span>Speaker order</span>
+            <select
+              className="input"
+              value={draft.roundOrder}
+              onChange={(e) => set('roundOrder', e.target.value as ItemDraft['roundOrder'])}
+            >
+              <option value="team">Team order</option>
+              <option value="shuffle">Shuffled</option>
+              <option value="rotate">Rotating start</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Seconds per speaker</span>
+            <input
+              className="input"
+              inputMode="numeric"
+              value={draft.turnSeconds}
+              onChange={(e) => set('turnSeconds', e.target.value)}
+              placeholder="shared"
+            />
+          </label>
+        </>
+      )}
       <label className="field field-notes">
         <span>Notes</span>
         <textarea
@@ -78,5 +115,19 @@ export function draftToInput(draft: ItemDraft) {
     plannedMin: trimmed === '' ? Number.NaN : Number(trimmed),
     ownerId: draft.ownerId || null,
     notes: draft.notes,
+    roundOrder: draft.roundOrder,
+    turnTimeboxSec: draft.turnSeconds.trim() === '' ? null : Number(draft.turnSeconds.trim()),
+  };
+}
+
+export function draftOf(item: AgendaItem): ItemDraft {
+  return {
+    kind: item.kind,
+    title: item.title,
+    plannedMin: String(item.plannedMin),
+    ownerId: item.ownerId ?? '',
+    notes: item.notes,
+    roundOrder: item.roundOrder,
+    turnSeconds: item.turnTimeboxMs === null ? '' : String(item.turnTimeboxMs / 1000),
   };
 }

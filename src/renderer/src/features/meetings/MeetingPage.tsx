@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
+import { openProjector } from '../../api/platform';
 import { href, navigate } from '../../app/router';
 import { useFormat } from '../../app/settings-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -61,9 +62,9 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
             </button>
           )}
           {!readOnly && (
-            <a className="btn" href={href({ name: 'projector', meetingId: meeting.id })} target="_blank" rel="noopener">
+            <button className="btn" onClick={() => void openProjector(meeting.id)}>
               Projector view
-            </a>
+            </button>
           )}
           {meeting.status === 'planned' && (
             <button className="btn btn-primary" onClick={() => void start()}>

@@ -77,6 +77,10 @@ export function SettingsPage() {
             <option value={6}>Saturday</option>
           </select>
         </label>
+        <label className="field checkbox-field">
+          <input type="checkbox" checked={settings.chime} onChange={(e) => save({ chime: e.target.checked })} />
+          <span>Chime when an item&rsquo;s time is up (the countdown always flashes)</span>
+        </label>
         <p className="muted-note">Example: {dateTime(sample, 'Europe/Berlin')}</p>
       </section>
       <section className="card settings-card" aria-labelledby="export-heading">
