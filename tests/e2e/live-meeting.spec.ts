@@ -181,7 +181,8 @@ test('the projector at 1920x1080: type readable from the back, and the countdown
     expect(await size('.projector-speaker-name')).toBeGreaterThanOrEqual(60);
     expect(await size('.agenda-progress li')).toBeGreaterThanOrEqual(26);
 
-    // Watch the page for three seconds: only the countdowns' own text may change.
+    // Let the one-off entrance slide finish, then watch three seconds: only the countdowns may change.
+    await projector.waitForTimeout(1000);
     const mutations = await projector.evaluate(
       () =>
         new Promise<{ total: number; outside: string[] }>((resolve) => {

@@ -1,4 +1,13 @@
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  MeasuringStrategy,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy, arrayMove } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import type { Member } from '../../../../shared/domain';
@@ -51,6 +60,8 @@ export function AgendaList({
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
+        // Positions are known before the first arrow key, even on a busy machine.
+        measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
         onDragEnd={(e) => void onDragEnd(e)}
         accessibility={{
           screenReaderInstructions: {
