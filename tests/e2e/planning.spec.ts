@@ -149,6 +149,8 @@ test('the demo team’s next meeting lists old business; a past meeting is read-
   await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
   await expect(page.getByRole('button', { name: 'Add item' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Move / })).toHaveCount(0);
+  // The rounds of the held meeting recorded who spoke for how long.
+  await expect(page.getByRole('list', { name: 'Speaking time per person' }).getByRole('listitem')).toHaveCount(5);
   await page.getByRole('button', { name: 'Amend the record' }).click();
   const amend = page.getByRole('form', { name: 'Amend the record' });
   await amend.getByLabel('Priya Raman').selectOption('late');

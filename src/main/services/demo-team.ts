@@ -1,6 +1,7 @@
 import type { Team } from '../../shared/domain';
 import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
+import { LiveMeetingService } from './live/live-meeting-service';
 import { MeetingsService } from './planning/meetings-service';
 import { NotReachedSource, OldBusinessProvider, ParkingLotSource } from './planning/old-business';
 import type { ParkingLotService } from './planning/parking-lot-service';
@@ -10,6 +11,15 @@ import { toZoned } from './planning/zoned-time';
 import type { TeamsService } from './teams-service';
 
 const DEMO_KEY = 'demo.teamId';
+
+/** A repeatable random source, so the demo's shuffled rounds are the same every time. */
+function seeded(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60_000;
 
@@ -118,6 +128,8 @@ export class DemoTeam {
       new ParkingLotSource(this.repos, past),
     ]);
     const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness);
+    const live = new LiveMeetingService(this.repos, past, this.services.parkingLot, seeded(7));
+    // Held through the real live service: rounds with speakers, a pass, items over and under time.
     const hold = (meetingId: string, skipLast: number, absent: string) => {
       const meeting = this.repos.meetings.find(meetingId)!;
       at = meeting.scheduled_start! + 2 * MINUTE;
@@ -125,11 +137,20 @@ export class DemoTeam {
         meetings.setAttendance({ attendeeId: a.id, status: a.name === absent ? 'absent' : 'present' });
       }
       meetings.start(meetingId);
+      live.afterStart(meetingId);
       const items = this.repos.meetings.items(meetingId);
-      items.slice(0, items.length - skipLast).forEach((item) => {
-        this.repos.meetings.updateItem(item.id, { started_at: at, status: 'active' });
-        at += item.planned_ms + (item.kind === 'round_robin' ? 3 * MINUTE : -MINUTE);
-        this.repos.meetings.updateItem(item.id, { status: 'done', ended_at: at });
+      items.slice(0, items.length - skipLast).forEach((item, index) => {
+        const turns = this.repos.live.turnsOfItem(item.id);
+        if (turns.length > 0) {
+          turns.forEach((turn, i) => {
+            at += Math.round(turn.timebox_ms * (0.6 + ((i * 37) % 9) / 10));
+            if (item.kind === 'check_in' && i === 2) live.turnPass(meetingId);
+            else live.turnNext(meetingId);
+          });
+        } else {
+          at += item.planned_ms + (item.kind === 'proposal' ? 4 * MINUTE : -MINUTE);
+        }
+        if (index < items.length - skipLast - 1) live.next(meetingId);
       });
       at = Math.max(at, meeting.scheduled_start! + meeting.planned_length_ms + MINUTE);
       meetings.end(meetingId);

@@ -19,6 +19,7 @@ import { RebalanceBanner } from './RebalanceBanner';
 import { RoundPanel } from './RoundPanel';
 import { useServerNow } from './server-clock';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { SpeakingTime } from './SpeakingTime';
 import { MeetingClockLine } from './MeetingClockLine';
 
 const TOPICS = ['meetings'] as const;
@@ -263,6 +264,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
         <aside className="console-side">
           <AgendaProgress detail={detail} now={now} />
           <AttendancePanel meetingId={meetingId} attendees={detail.attendees} readOnly={false} />
+          <SpeakingTime entries={detail.speakingTime} />
           <details className="card console-add">
             <summary>Add an item to the agenda</summary>
             <AddItemForm meetingId={meetingId} revision={meeting.agendaRevision} members={detail.members} />

@@ -53,6 +53,9 @@ export function AgendaItemRow({ item, index, members, revision, readOnly }: Prop
         <span className="agenda-minutes">
           {item.plannedMin}
           <small> min</small>
+          {item.startedAt !== null && item.endedAt !== null && (
+            <small className="agenda-actual">took {Math.round((item.endedAt - item.startedAt - item.pausedTotalMs) / 60_000)}</small>
+          )}
         </span>
         {!readOnly && !draft && (
           <div className="agenda-actions">

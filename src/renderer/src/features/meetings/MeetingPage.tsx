@@ -4,6 +4,7 @@ import { openProjector } from '../../api/platform';
 import { href, navigate } from '../../app/router';
 import { useFormat } from '../../app/settings-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SpeakingTime } from '../live/SpeakingTime';
 import { AddItemForm } from './AddItemForm';
 import { AgendaList } from './AgendaList';
 import { AmendPanel } from './AmendPanel';
@@ -93,6 +94,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <aside className="planner-side">
           {readOnly && <AmendPanel detail={detail} />}
           <AttendancePanel meetingId={meeting.id} attendees={detail.attendees} readOnly={readOnly} />
+          {meeting.status !== 'planned' && <SpeakingTime entries={detail.speakingTime} />}
           <OldBusinessPanel entries={detail.oldBusiness} />
           <MeetingActions
             meetingId={meeting.id}

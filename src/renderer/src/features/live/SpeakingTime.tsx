@@ -1,0 +1,27 @@
+import type { SpeakingTime as Entry } from '../../../../shared/planning';
+import { formatCountdown } from '../../../../shared/timer';
+
+/** Speaking time per person across the meeting's rounds: recorded, shown without ranking. */
+export function SpeakingTime({ entries }: { entries: Entry[] }) {
+  if (entries.length === 0) return null;
+  const total = entries.reduce((sum, e) => sum + e.ms, 0);
+  const longest = Math.max(...entries.map((e) => e.ms), 1);
+  return (
+    <section className="card side-card" aria-labelledby="speaking-heading">
+      <h2 id="speaking-heading">Speaking time</h2>
+      <ul className="speaking" aria-label="Speaking time per person">
+        {entries.map((e) => (
+          <li key={e.attendeeId}>
+            <span className="speaking-name">{e.name}</span>
+            <span className="speaking-bar" aria-hidden="true">
+              <span style={{ width: `${(e.ms / longest) * 100}%` }} />
+            </span>
+            <span className="speaking-time">
+              {formatCountdown(e.ms)} <small>{total ? Math.round((e.ms / total) * 100) : 0}%</small>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
