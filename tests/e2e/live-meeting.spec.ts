@@ -84,6 +84,11 @@ test('run the meeting from the console while the projector follows; a server res
     await expect(speakers).toContainText('Sam LindqvistPassed');
     await expect(speakers).toContainText('Priya RamanSkipped');
     await expect(speakers).not.toContainText('Lena Fischer'); // absent when the round began
+    // A line of notes on Diego's turn, saved when the field is left.
+    const turnNotes = facilitator.getByLabel('Notes on Diego Alvarez’s turn');
+    await turnNotes.fill('Migration to the new queue is done; load test Thursday.');
+    await turnNotes.blur();
+    await expect(facilitator.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
     await facilitator.screenshot({ path: 'test-results/screens/console-round.png' });
     await projector.screenshot({ path: 'test-results/screens/projector-round.png' });
 
@@ -116,6 +121,7 @@ test('run the meeting from the console while the projector follows; a server res
     server = await startServer({ dataDir: dir, port, clockFile: clock.file });
     await expect(timer(facilitator, 'Time left for this item')).toHaveText('6:30', { timeout: 20_000 });
     await expect(timer(projector, 'Time left for this item')).toHaveText('6:30', { timeout: 20_000 });
+    await expect(timer(facilitator, 'Time spent on this item')).toHaveText('3:30');
 
     // Undo a wrong "next".
     await facilitator.keyboard.press('n');

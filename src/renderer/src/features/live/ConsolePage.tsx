@@ -41,6 +41,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   const view = useMemo(() => (detail ? liveView(detail) : null), [detail]);
   const status = detail?.meeting.status;
   const itemRemaining = useMemo(() => () => view?.itemRemaining(now()) ?? null, [view, now]);
+  const itemElapsed = useMemo(() => () => (view?.current ? view.itemElapsed(now()) : null), [view, now]);
   const { settings } = useFormat();
   const updateSettings = useMutation('settings.update');
   const chime = settings.chime;
@@ -214,7 +215,8 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                   </span>
                   <h2 id="current-title">{current.title}</h2>
                   <p className="current-plan">
-                    Planned {current.plannedMin} min{current.extraMs ? ` + ${current.extraMs / 60_000} min` : ''}
+                    Planned {current.plannedMin} min{current.extraMs ? ` + ${current.extraMs / 60_000} min` : ''} · elapsed{' '}
+                    <Countdown remaining={itemElapsed} className="item-elapsed" label="Time spent on this item" plain />
                   </p>
                 </div>
                 <Countdown remaining={itemRemaining} className="item-countdown" label="Time left for this item" onPhase={onPhase} />
@@ -249,7 +251,14 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             </section>
           )}
           {current && view.turns.length > 0 && (
-            <RoundPanel turns={view.turns} clock={detail.clock} now={now} onTurn={(a) => void act.turn(a)} disabled={view.paused} />
+            <RoundPanel
+              meetingId={meetingId}
+              turns={view.turns}
+              clock={detail.clock}
+              now={now}
+              onTurn={(a) => void act.turn(a)}
+              disabled={view.paused}
+            />
           )}
           {current && (
             <NotesEditor

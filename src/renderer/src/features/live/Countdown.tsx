@@ -11,6 +11,7 @@ export function Countdown({
   label,
   warningMs,
   onPhase,
+  plain = false,
 }: {
   remaining: () => number | null;
   className: string;
@@ -19,6 +20,8 @@ export function Countdown({
   warningMs?: number;
   /** Told when the phase changes (for the chime), not on every tick. */
   onPhase?: (phase: string, previous: string) => void;
+  /** A plain clock (elapsed time): no warning or overtime colours. */
+  plain?: boolean;
 }) {
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
@@ -33,7 +36,7 @@ export function Countdown({
         el.textContent = text;
         shown = text;
       }
-      const next = ms === null ? 'idle' : phaseOf(ms, warningMs);
+      const next = ms === null ? 'idle' : plain ? 'normal' : phaseOf(ms, warningMs);
       if (next !== phase) {
         el.dataset.phase = next;
         if (phase) onPhase?.(next, phase);
@@ -47,6 +50,6 @@ export function Countdown({
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', update);
     };
-  }, [remaining, warningMs, onPhase]);
+  }, [remaining, warningMs, onPhase, plain]);
   return <span ref={ref} className={className} role="timer" aria-label={label} data-phase="idle" />;
 }

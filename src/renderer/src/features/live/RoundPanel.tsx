@@ -3,7 +3,8 @@ import { Countdown } from './Countdown';
 import { turnClock, turnWarning } from './live-model';
 import { itemRemaining } from '../../../../shared/timer';
 import type { MeetingDetail } from '../../../../shared/planning';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useMutation } from '../../api/hooks';
 
 const STATUS: Record<Turn['status'], string> = {
   waiting: 'Waiting',
@@ -14,13 +15,43 @@ const STATUS: Record<Turn['status'], string> = {
   later: 'Later',
 };
 
+function TurnNotes({ meetingId, turnId, name, initial }: { meetingId: string; turnId: string; name: string; initial: string }) {
+  const save = useMutation('live.setTurnNotes');
+  const [text, setText] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  return (
+    <label className="field">
+      <span>
+        Notes on {name}&rsquo;s turn{' '}
+        <span className="save-state s-saved" role="status">
+          {saved ? 'Saved' : ''}
+        </span>
+      </span>
+      <input
+        className="input"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setSaved(false);
+        }}
+        onBlur={async () => {
+          if (text !== initial && (await save.run({ meetingId, turnId, notes: text }))) setSaved(true);
+        }}
+        placeholder="One line: the gist of the update"
+      />
+    </label>
+  );
+}
+
 export function RoundPanel({
+  meetingId,
   turns,
   clock,
   now,
   onTurn,
   disabled,
 }: {
+  meetingId: string;
   turns: Turn[];
   clock: MeetingDetail['clock'];
   now: () => number;
@@ -69,6 +100,7 @@ export function RoundPanel({
           Come back later <kbd>L</kbd>
         </button>
       </div>
+      {speaking && <TurnNotes key={speaking.id} meetingId={meetingId} turnId={speaking.id} name={speaking.name} initial={speaking.notes} />}
       <ol className="speaker-list" aria-label="Speakers">
         {turns.map((t) => (
           <li key={t.id} className={`s-${t.status}`}>
