@@ -16,6 +16,7 @@ export default defineConfig({
           server: resolve('src/main/browser-entry.ts'),
           // Test-only entry with a settable clock; excluded from packages (electron-builder.yml).
           'test-server': resolve('src/main/testing/test-server-entry.ts'),
+          'crash-writer': resolve('src/main/testing/crash-writer-entry.ts'),
         },
       },
     },
