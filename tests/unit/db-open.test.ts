@@ -118,8 +118,13 @@ describe('opening', () => {
   it('refuses a file that is not a Cadence database and leaves it untouched', async () => {
     fs.writeFileSync(file, 'these are meeting notes, not a database\n'.repeat(200));
     const before = sha(fs.readFileSync(file));
-    await expect(openDatabase(file)).rejects.toThrow(/not a database|file is not a database/i);
+    const error = await openDatabase(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorruptDatabaseError);
+    expect((error as Error).message).toBe(
+      `The database file ${file} is damaged or is not a Cadence database (file is not a database). It was not changed.`,
+    );
     expect(sha(fs.readFileSync(file))).toBe(before);
+    expect(fs.readdirSync(dir)).toEqual(['cadence.sqlite']);
   });
 
   it('refuses a damaged database with a clear message and does not change it', async () => {
@@ -135,7 +140,8 @@ describe('opening', () => {
     fs.closeSync(fd);
     const before = sha(fs.readFileSync(file));
     const error = await openDatabase(file).catch((e: unknown) => e);
-    expect(error instanceof CorruptDatabaseError || /malformed|corrupt/i.test(String(error))).toBe(true);
+    expect(error).toBeInstanceOf(CorruptDatabaseError);
+    expect((error as Error).message).toContain('It was not changed.');
     expect(sha(fs.readFileSync(file))).toBe(before);
   });
 });

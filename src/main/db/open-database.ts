@@ -9,7 +9,7 @@ export class CorruptDatabaseError extends Error {
     readonly file: string,
     readonly detail: string,
   ) {
-    super(`The database ${file} failed its integrity check (${detail}). It was not changed.`);
+    super(`The database file ${file} is damaged or is not a Cadence database (${detail}). It was not changed.`);
     this.name = 'CorruptDatabaseError';
   }
 }
@@ -113,6 +113,9 @@ export async function openDatabase(
     return { db, file, pragmas, appliedMigrations, preMigrationBackup };
   } catch (error) {
     db.close();
+    // SQLite's own words name no file and do not say the file was left alone.
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new CorruptDatabaseError(file, (error as Error).message);
     throw error;
   }
 }
