@@ -25,6 +25,7 @@ describe('Electron shell, as plain functions', () => {
     expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/index.html', trusted)).toBe(true);
     expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/../../evil.html', trusted)).toBe(false);
     expect(isTrustedSenderUrl('file:///tmp/evil.html', trusted)).toBe(false);
+    expect(isTrustedSenderUrl('file://fileserver/opt/Cadence/resources/app/out/renderer/index.html', trusted)).toBe(false);
     expect(isTrustedSenderUrl('https://evil.example/', trusted)).toBe(false);
     expect(isTrustedSenderUrl(undefined, trusted)).toBe(false);
     expect(isTrustedSenderUrl('not a url', trusted)).toBe(false);

@@ -19,7 +19,8 @@ export function isTrustedSenderUrl(url: string | undefined, trusted: TrustedOrig
     const dev = new URL(trusted.devServerUrl);
     if (parsed.origin === dev.origin) return true;
   }
-  if (parsed.protocol !== 'file:') return false;
+  // A file URL with a host is a network share (file://server/share on Windows), never our own page.
+  if (parsed.protocol !== 'file:' || parsed.host !== '') return false;
   const dir = new URL(`file://${trusted.rendererDir.replace(/\\/g, '/').replace(/^(?!\/)/, '/')}/`).pathname;
   const target = decodeURIComponent(parsed.pathname);
   return target.startsWith(decodeURIComponent(dir)) && !target.includes('/../');
