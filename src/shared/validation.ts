@@ -8,14 +8,21 @@ export const id = z.uuid({ message: 'Must be an id' });
 
 /** A single-line name: trimmed, required, bounded. */
 export function name(label: string, max = 120) {
-  return z
-    .string({ message: `${label} must be text` })
-    .trim()
-    .min(1, { message: `${label} is required` })
-    .max(max, { message: `${label} must be at most ${max} characters` })
-    .refine((s) => !CONTROL.test(s) && !/[\r\n]/.test(s), {
-      message: `${label} must be a single line without control characters`,
-    });
+  return (
+    z
+      .string({ message: `${label} must be text` })
+      // One spelling per name: "Zoë" typed with a combining accent is the same person as "Zoë".
+      .transform((s) => s.normalize('NFC').trim())
+      .pipe(
+        z
+          .string()
+          .min(1, { message: `${label} is required` })
+          .max(max, { message: `${label} must be at most ${max} characters` })
+          .refine((s) => !CONTROL.test(s) && !/[\r\n]/.test(s), {
+            message: `${label} must be a single line without control characters`,
+          }),
+      )
+  );
 }
 
 /** An optional single-line text: empty means "none" (null). */

@@ -61,6 +61,24 @@ describe('the data folder lock', () => {
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
 
+  it('refuses a second lock in the same process, and only the holder releases it (found by a helper)', () => {
+    const first = acquireDataDirLock(dir, 'desktop app');
+    expect(() => acquireDataDirLock(dir, 'cli')).toThrow(DataDirLockedError);
+    first.release();
+    const second = acquireDataDirLock(dir, 'cli');
+    first.release(); // a stale handle must not remove someone else's lock
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(true);
+    second.release();
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it('takes over a lock left by a crashed earlier process whose pid this process now has', () => {
+    writeLock(process.pid);
+    const lock = acquireDataDirLock(dir, 'cli');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, kind: 'cli' });
+    lock.release();
+  });
+
   it('keeps a second core off a locked folder before any database file is made', async () => {
     const other = await sleeper();
     try {
@@ -78,6 +96,7 @@ describe('where the data lives', () => {
     expect(resolveDataDir({ CADENCE_DATA_DIR: 'rel/dir' }, 'linux', '/home/ana')).toBe(path.resolve('rel/dir'));
     expect(resolveDataDir({}, 'linux', '/home/ana')).toBe('/home/ana/.config/Cadence');
     expect(resolveDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/ana')).toBe('/xdg/Cadence');
+    expect(resolveDataDir({ APPDATA: '' }, 'win32', 'C:\\Users\\ana')).toBe(path.join('C:\\Users\\ana', 'AppData', 'Roaming', 'Cadence'));
     expect(resolveDataDir({}, 'darwin', '/Users/ana')).toBe('/Users/ana/Library/Application Support/Cadence');
     expect(resolveDataDir({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ana')).toBe(
       path.join('C:\\Users\\ana\\AppData\\Roaming', 'Cadence'),

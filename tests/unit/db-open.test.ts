@@ -127,6 +127,17 @@ describe('opening', () => {
     expect(fs.readdirSync(dir)).toEqual(['cadence.sqlite']);
   });
 
+  it('refuses another program’s SQLite file instead of migrating into it', async () => {
+    const other = new Database(file);
+    other.exec('CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)');
+    other.close();
+    const before = sha(fs.readFileSync(file));
+    const error = await openDatabase(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CorruptDatabaseError);
+    expect((error as Error).message).toContain('it holds tables of another program');
+    expect(sha(fs.readFileSync(file))).toBe(before);
+  });
+
   it('refuses a damaged database with a clear message and does not change it', async () => {
     const { db } = await openDatabase(file);
     db.exec(

@@ -217,6 +217,20 @@ describe('old business', () => {
   });
 });
 
+describe('parking lot', () => {
+  it('closing an item in a meeting that does not exist is refused clearly, not as an internal error (found by the fuzzer)', async () => {
+    const team = await t.call('teams.create', { name: 'Ops', timeZone: 'UTC' });
+    const item = await t.call('parkingLot.add', { teamId: team.id, title: 'On-call' });
+    const error = await t.fail('parkingLot.close', {
+      itemId: item.id,
+      status: 'discussed',
+      meetingId: '00000000-0000-1000-8000-000000000000',
+    });
+    expect(error).toEqual({ code: 'not_found', message: 'That meeting does not exist in this team' });
+    expect((await t.call('parkingLot.list', { teamId: team.id })).map((p) => p.status)).toEqual(['open']);
+  });
+});
+
 describe('agenda builder rules', () => {
   it('moves items, keeps positions dense, and refuses a stale revision from another window', async () => {
     const { series } = await teamWithSeries();

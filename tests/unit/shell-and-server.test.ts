@@ -84,6 +84,11 @@ describe('browser-mode guards', () => {
       expect(new SessionAuth(Buffer.alloc(32, 7), () => now).verifySession(token)).toBe(false);
       expect(fs.statSync(path.join(dir, 'browser-session.key')).mode & 0o777).toBe(0o600);
       expect(readCookie(`a=1; cadence_session=${token}; b=2`, 'cadence_session')).toBe(token);
+      // A damaged key is replaced, and the new secret is readable by this user only (found by a helper).
+      fs.writeFileSync(path.join(dir, 'browser-session.key'), 'short', { mode: 0o644 });
+      fs.chmodSync(path.join(dir, 'browser-session.key'), 0o644);
+      SessionAuth.fromDataDir(dir, () => now);
+      expect(fs.statSync(path.join(dir, 'browser-session.key')).mode & 0o777).toBe(0o600);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

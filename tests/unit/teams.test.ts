@@ -47,6 +47,11 @@ describe('teams and members', () => {
     expect((await t.call('members.rejoin', { memberId: ana.id })).leftAt).toBeNull();
   });
 
+  it('treats one name typed two ways (composed or combining accent) as the same name', async () => {
+    const team = await t.call('teams.create', { name: 'Ops', timeZone: 'UTC', members: ['Zo\u00eb'] });
+    expect((await t.fail('members.add', { teamId: team.id, name: 'Zoe\u0308' })).message).toBe('Zoë is already a member of this team');
+  });
+
   it('keeps emoji and right-to-left names exactly', async () => {
     const team = await t.call('teams.create', { name: 'Équipe 🚀', timeZone: 'Asia/Tokyo', members: ['Zoë 🚀', 'مريم'] });
     const detail = await t.call('teams.get', { teamId: team.id });

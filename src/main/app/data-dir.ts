@@ -17,7 +17,7 @@ export function resolveDataDir(
   const override = env.CADENCE_DATA_DIR?.trim();
   if (override) return path.resolve(override);
   if (platform === 'win32') {
-    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);
+    return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), APP_NAME);
   }
   if (platform === 'darwin') {
     return path.join(home, 'Library', 'Application Support', APP_NAME);

@@ -94,6 +94,11 @@ export async function openDatabase(
   try {
     // Reading user_version writes nothing; this runs before any PRAGMA that would.
     assertNotFuture(db, list);
+    if (schemaVersion(db) === 0) {
+      const tables = db.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as { n: number };
+      // Tables but no Cadence version: another program's database. Never migrate into it.
+      if (tables.n > 0) throw new CorruptDatabaseError(file, 'it holds tables of another program');
+    }
     const pragmas = applyPragmas(db);
     if (existed) {
       const check = quickCheck(db);

@@ -28,11 +28,14 @@ export class SessionAuth {
     } catch {
       key = randomBytes(32);
       fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+      // mode applies only when the file is created; a replaced damaged key must not keep looser rights.
+      fs.chmodSync(file, 0o600);
     }
     return new SessionAuth(key, now);
   }
 
   issueCode(): string {
+    for (const [old, expires] of this.codes) if (expires < this.now()) this.codes.delete(old);
     const code = randomBytes(18).toString('base64url');
     this.codes.set(code, this.now() + CODE_TTL_MS);
     return code;
