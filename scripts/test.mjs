@@ -25,6 +25,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 const gates = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['security (Electronegativity)', 'npm', ['run', '--silent', 'security']],
   ['build', bin('electron-vite'), ['build', '--logLevel', 'warn']],
 ];
 let gatesFailed = 0;

@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { operationNames } from '../shared/contract';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../shared/api';
-import { contentSecurityPolicy } from '../shared/csp';
 import { exitUnlessNodeApiSupported } from './app/runtime-check';
 import { resolveDataDir } from './app/data-dir';
 import { consoleWindowOptions } from './electron/window-options';
-import { isAllowedNavigation, isTrustedSenderUrl, type TrustedOrigins } from './electron/sender-guard';
+import { isTrustedSenderUrl, type TrustedOrigins } from './electron/sender-guard';
+import { applyContentsPolicy, applySessionPolicy, type ContentsLike, type SessionLike } from './electron/session-policy';
 
 exitUnlessNodeApiSupported();
 
@@ -58,11 +58,7 @@ async function start(): Promise<void> {
     return;
   }
 
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  applySessionPolicy(session.defaultSession as unknown as SessionLike);
 
   for (const name of operationNames) {
     ipcMain.handle(IPC_INVOKE_PREFIX + name, async (event, input: unknown) => {
@@ -77,14 +73,7 @@ async function start(): Promise<void> {
   });
 
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAllowedNavigation(url, trusted)) event.preventDefault();
-    });
-    contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
+    applyContentsPolicy(contents as unknown as ContentsLike, trusted, (url) => void shell.openExternal(url));
   });
 
   const win = new BrowserWindow(consoleWindowOptions(preloadPath));
