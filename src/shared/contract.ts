@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppInfo, Member, PlatformInfo, SaveOutcome, Settings, Team, TeamDetail } from './domain';
+import type { AppInfo, BackupInfo, Member, PlatformInfo, SaveOutcome, Settings, Team, TeamDetail } from './domain';
 import type { EventsSince, Topic } from './events';
 import type { JsonSafe } from './json';
 import type { AgendaTemplate, ExportedFile, MeetingDetail, MeetingLists, ParkingLotItem, Series } from './planning';
@@ -183,7 +183,7 @@ export const contract = {
     invalidates: ['meetings'],
   }),
   'meetings.start': op<MeetingDetail>()({ input: z.object({ meetingId: id }).strict(), invalidates: ['meetings'] }),
-  'meetings.end': op<MeetingDetail>()({ input: z.object({ meetingId: id }).strict(), invalidates: ['meetings', 'parkingLot'] }),
+  'meetings.end': op<MeetingDetail>()({ input: z.object({ meetingId: id }).strict(), invalidates: ['meetings', 'parkingLot', 'backups'] }),
 
   'live.next': op<MeetingDetail>()({ input: live, invalidates: ['meetings'] }),
   'live.previous': op<MeetingDetail>()({ input: live, invalidates: ['meetings'] }),
@@ -268,6 +268,15 @@ export const contract = {
     invalidates: ['parkingLot', 'meetings'],
   }),
   'parkingLot.reopen': op<ParkingLotItem>()({ input: z.object({ itemId: id }).strict(), invalidates: ['parkingLot', 'meetings'] }),
+
+  'backups.list': op<BackupInfo[]>()({ input: none }),
+  'backups.create': op<BackupInfo>()({ input: none, invalidates: ['backups'] }),
+  'backups.restore': op<{ restored: BackupInfo; safetyCopy: BackupInfo }>()({
+    input: z
+      .object({ name: z.string().regex(/^cadence-[0-9TZ-]+-[a-z-]+\.sqlite$/, { message: 'That is not the name of a Cadence backup' }) })
+      .strict(),
+    invalidates: ['teams', 'settings', 'meetings', 'parkingLot', 'backups'],
+  }),
 
   'platform.info': op<PlatformInfo>()({ input: none }),
   'windows.openProjector': op<{ status: 'opened' | 'client' }>()({ input: z.object({ meetingId: id }).strict() }),

@@ -63,6 +63,7 @@ export interface AppInfo {
   dataDir: string;
   databaseFile: string;
   schemaVersion: number;
+  recovery: Recovery | null;
 }
 
 export interface DisplayInfo {
@@ -84,4 +85,20 @@ export interface PlatformInfo {
   kind: 'desktop' | 'browser';
   nativeDialogs: boolean;
   displays: DisplayInfo[];
+}
+
+export interface BackupInfo {
+  name: string;
+  at: EpochMs;
+  reason: string;
+  sizeBytes: number;
+  /** null when the file does not open cleanly. */
+  summary: { teams: number; meetings: number; lastMeetingAt: EpochMs | null; schemaVersion: number } | null;
+}
+
+/** Set when start-up found the database damaged: where it went, and what can be restored. */
+export interface Recovery {
+  movedTo: string;
+  detail: string;
+  newestBackup: BackupInfo | null;
 }

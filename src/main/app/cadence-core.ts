@@ -1,5 +1,7 @@
-import type { AppInfo } from '../../shared/domain';
-import { openDatabase, type OpenedDatabase } from '../db/open-database';
+import type { AppInfo, Recovery } from '../../shared/domain';
+import { listBackups, moveAside } from '../db/backups';
+import { CorruptDatabaseError, openDatabase, type OpenedDatabase } from '../db/open-database';
+import { BackupService } from '../services/backup-service';
 import { Sql } from '../db/query';
 import { createRepositories } from '../db/repositories';
 import { schemaVersion } from '../db/migrator';
@@ -30,6 +32,8 @@ export interface CadenceCore {
   feed: ChangeFeed;
   services: Services;
   opened: OpenedDatabase;
+  backups: BackupService;
+  recovery: Recovery | null;
   close(): void;
 }
 
@@ -38,32 +42,68 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
   const clock = options.clock ?? systemClock;
   const lock = acquireDataDirLock(options.dataDir, options.lockKind ?? options.mode);
   let opened: OpenedDatabase;
+  let recovery: Recovery | null = null;
+  const file = databasePath(options.dataDir);
   try {
-    opened = await openDatabase(databasePath(options.dataDir), { now: () => clock.now() });
+    opened = await openDatabase(file, { now: () => clock.now() });
   } catch (error) {
-    lock.release();
-    throw error;
+    if (!(error instanceof CorruptDatabaseError) || error.kind !== 'damaged') {
+      lock.release();
+      throw error;
+    }
+    // Damaged: keep it (moved aside, never deleted), start on an empty file, offer the newest good backup.
+    try {
+      const movedTo = moveAside(file, clock.now());
+      opened = await openDatabase(file, { now: () => clock.now() });
+      const newest = listBackups(options.dataDir).find((b) => b.summary !== null) ?? null;
+      recovery = {
+        movedTo,
+        detail: error.detail,
+        newestBackup: newest && {
+          name: newest.name,
+          at: newest.at,
+          reason: newest.reason,
+          sizeBytes: newest.sizeBytes,
+          summary: newest.summary,
+        },
+      };
+    } catch (second) {
+      lock.release();
+      throw second;
+    }
   }
   const repos = createRepositories(new Sql(opened.db));
   const services = createServices(repos, clock, options.platform ?? browserPlatform);
   const feed = new ChangeFeed(clock);
+  const backups = new BackupService(
+    new Sql(opened.db),
+    options.dataDir,
+    clock,
+    () => feed.since(feed.epoch, Number.MAX_SAFE_INTEGER).revision,
+  );
+  const backupTimer = setInterval(() => void backups.tick().catch((e: unknown) => options.logError?.('backups.tick', e)), 60_000);
+  backupTimer.unref();
   const info = (): AppInfo => ({
     version: options.version,
     mode: options.mode,
     dataDir: options.dataDir,
     databaseFile: opened.file,
     schemaVersion: schemaVersion(opened.db),
+    recovery,
   });
-  const dispatcher = new Dispatcher(createHandlers(services, feed, info), feed, options.logError);
+  const dispatcher = new Dispatcher(createHandlers(services, feed, info, backups), feed, options.logError);
   let closed = false;
   return {
     dispatcher,
     feed,
     services,
     opened,
+    backups,
+    recovery,
     close() {
       if (closed) return;
       closed = true;
+      clearInterval(backupTimer);
       opened.db.close();
       lock.release();
     },

@@ -1,6 +1,7 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { AppInfo } from '../../shared/domain';
 import type { Services } from '../services';
+import type { BackupService } from '../services/backup-service';
 import { agendaMarkdown } from '../services/planning/agenda-markdown';
 import type { ChangeFeed } from './change-feed';
 
@@ -9,7 +10,7 @@ export type Handlers = {
   [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
 };
 
-export function createHandlers(services: Services, feed: ChangeFeed, info: () => AppInfo): Handlers {
+export function createHandlers(services: Services, feed: ChangeFeed, info: () => AppInfo, backups: BackupService): Handlers {
   /** Runs a live action, then answers with the meeting as it now stands. */
   const liveThen = (meetingId: string, action: () => void) => {
     action();
@@ -62,7 +63,15 @@ export function createHandlers(services: Services, feed: ChangeFeed, info: () =>
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
     'live.rebalance': ({ meetingId, shorten, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, shorten, cut)),
     'live.undo': ({ meetingId }) => ({ undone: services.live.undo(meetingId) }),
-    'meetings.end': ({ meetingId }) => services.meetings.end(meetingId),
+    'meetings.end': async ({ meetingId }) => {
+      const ended = services.meetings.end(meetingId);
+      // Every held meeting is in a verified backup the moment it ends.
+      await backups.backupNow('meeting-end');
+      return ended;
+    },
+    'backups.list': () => backups.list(),
+    'backups.create': () => backups.backupNow('manual'),
+    'backups.restore': ({ name }) => backups.restore(name),
     'agenda.applyTemplate': (input) => services.meetings.applyTemplate(input),
     'agenda.addItem': (input) => services.meetings.addItem(input),
     'agenda.updateItem': (input) => services.meetings.updateItem(input),

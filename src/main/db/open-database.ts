@@ -8,6 +8,8 @@ export class CorruptDatabaseError extends Error {
   constructor(
     readonly file: string,
     readonly detail: string,
+    /** 'foreign': another program's database, to be left alone rather than recovered. */
+    readonly kind: 'damaged' | 'foreign' = 'damaged',
   ) {
     super(`The database file ${file} is damaged or is not a Cadence database (${detail}). It was not changed.`);
     this.name = 'CorruptDatabaseError';
@@ -97,7 +99,7 @@ export async function openDatabase(
     if (schemaVersion(db) === 0) {
       const tables = db.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as { n: number };
       // Tables but no Cadence version: another program's database. Never migrate into it.
-      if (tables.n > 0) throw new CorruptDatabaseError(file, 'it holds tables of another program');
+      if (tables.n > 0) throw new CorruptDatabaseError(file, 'it holds tables of another program', 'foreign');
     }
     const pragmas = applyPragmas(db);
     if (existed) {

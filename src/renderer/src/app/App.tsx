@@ -9,6 +9,7 @@ import { TeamPage } from '../features/teams/TeamPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
 import { CadenceMark, CalendarIcon, CheckIcon, GavelIcon, GearIcon, PeopleIcon } from '../ui/icons';
 import { ConnectionBanner } from './ConnectionBanner';
+import { RecoveryBanner } from './RecoveryBanner';
 import { href, useRoute, type Route } from './router';
 import { SettingsProvider } from './settings-context';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -86,6 +87,7 @@ export function App() {
           </nav>
           <main className="main">
             <ConnectionBanner />
+            <RecoveryBanner />
             <Page route={route} />
           </main>
         </div>

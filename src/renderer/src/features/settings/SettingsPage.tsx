@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DateStyle, Settings, Team } from '../../../../shared/domain';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useFormat } from '../../app/settings-context';
+import { BackupsSection } from '../backups/BackupsSection';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { TimeZoneSelect } from '../../ui/pickers';
 
@@ -114,6 +115,7 @@ export function SettingsPage() {
           ))}
         </ul>
       </section>
+      <BackupsSection />
       <ErrorAlert error={update.error} />
     </div>
   );

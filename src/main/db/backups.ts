@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { backupTo, openDatabase, quickCheck } from './open-database';
+import { migrations as shippedMigrations } from './migrations';
+
+export interface BackupFile {
+  file: string;
+  name: string;
+  at: number;
+  reason: string;
+  sizeBytes: number;
+  summary: { teams: number; meetings: number; lastMeetingAt: number | null; schemaVersion: number } | null;
+}
+
+const PATTERN = /^cadence-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([a-z-]+)\.sqlite$/;
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:.]/g, '-');
+}
+
+function parseStamp(s: string): number {
+  const [date, time] = s.split('T') as [string, string];
+  const [h, m, sec, ms] = time.replace('Z', '').split('-');
+  return Date.parse(`${date}T${h}:${m}:${sec}.${ms}Z`);
+}
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, 'backups');
+}
+
+/** A verified copy made with SQLite's online backup API while the app keeps working. */
+export async function createBackup(db: Database.Database, dataDir: string, reason: string, now: number): Promise<string> {
+  return backupTo(db, path.join(backupsDir(dataDir), `cadence-${stamp(now)}-${reason}.sqlite`));
+}
+
+function summarize(file: string): BackupFile['summary'] {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    if (quickCheck(db) !== 'ok') return null;
+    const count = (sql: string) => (db!.prepare(sql).get() as { n: number | null }).n;
+    return {
+      teams: count('select count(*) as n from teams') ?? 0,
+      meetings: count('select count(*) as n from meetings') ?? 0,
+      lastMeetingAt: count("select max(coalesce(ended_at, scheduled_start)) as n from meetings where status = 'ended'"),
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    };
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Automatic backups, newest first, with what each holds (null when a file does not open cleanly). */
+export function listBackups(dataDir: string): BackupFile[] {
+  const dir = backupsDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((name) => ({ name, match: PATTERN.exec(name) }))
+    .filter((x) => x.match)
+    .map(({ name, match }) => {
+      const file = path.join(dir, name);
+      return { file, name, at: parseStamp(match![1]!), reason: match![2]!, sizeBytes: fs.statSync(file).size, summary: summarize(file) };
+    })
+    .sort((a, b) => b.at - a.at);
+}
+
+/**
+ * Keeps the newest backup of each of the last `days` days on which backups were made (and
+ * every backup of today); older automatic ones go. Copies made before a restore, and those
+ * before a migration (named differently), are never pruned.
+ */
+export function pruneBackups(dataDir: string, days = 7): string[] {
+  const all = listBackups(dataDir);
+  const keep = new Set<string>();
+  const seenDays: string[] = [];
+  const today = all[0] ? new Date(all[0].at).toISOString().slice(0, 10) : '';
+  for (const b of all) {
+    // The copy taken before a restore is how a restore is undone: never pruned.
+    if (b.reason === 'before-restore') keep.add(b.file);
+    const day = new Date(b.at).toISOString().slice(0, 10);
+    if (day === today) keep.add(b.file);
+    if (!seenDays.includes(day)) {
+      if (seenDays.length >= days) continue;
+      seenDays.push(day);
+      keep.add(b.file);
+    }
+  }
+  const removed = all.filter((b) => !keep.has(b.file)).map((b) => b.file);
+  for (const file of removed) fs.rmSync(file, { force: true });
+  return removed;
+}
+
+/**
+ * Replaces the live database's content with a backup's, in one transaction on the open
+ * connection. The backup is first copied and migrated to this version, so an older backup
+ * restores into today's schema.
+ */
+export async function restoreInto(db: Database.Database, backupFile: string, workDir: string): Promise<void> {
+  const copy = path.join(workDir, `restore-${process.pid}-${Date.now()}.sqlite`);
+  fs.copyFileSync(backupFile, copy);
+  try {
+    const opened = await openDatabase(copy, { migrations: shippedMigrations });
+    opened.db.pragma('wal_checkpoint(TRUNCATE)');
+    opened.db.close();
+    const tables = (
+      db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]
+    ).map((r) => r.name);
+    db.prepare('ATTACH DATABASE ? AS snapshot').run(copy);
+    db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        for (const table of tables) {
+          db.exec(`DELETE FROM main."${table}"; INSERT INTO main."${table}" SELECT * FROM snapshot."${table}";`);
+        }
+        const problems = db.pragma('foreign_key_check') as unknown[];
+        if (problems.length) throw new Error(`The backup has ${problems.length} broken references; nothing was restored.`);
+      })();
+    } finally {
+      db.pragma('foreign_keys = ON');
+      db.exec('DETACH DATABASE snapshot');
+    }
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+  }
+}
+
+/** Moves a damaged database (and its WAL files) aside, never deleting it. */
+export function moveAside(file: string, now: number): string {
+  const target = `${file}.damaged-${stamp(now)}`;
+  fs.renameSync(file, target);
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+  }
+  return target;
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { BackupInfo } from '../../shared/domain';
+import { DomainError } from '../../shared/result';
+import type { Clock } from '../app/clock';
+import { createBackup, listBackups, pruneBackups, restoreInto, type BackupFile } from '../db/backups';
+import type { Sql } from '../db/query';
+
+export const BACKUP_EVERY_MS = 15 * 60_000;
+
+function toInfo(b: BackupFile): BackupInfo {
+  return { name: b.name, at: b.at, reason: b.reason, sizeBytes: b.sizeBytes, summary: b.summary };
+}
+
+/**
+ * Verified backups at the end of each meeting and every 15 minutes while something changed,
+ * kept by day; restoring first saves what is there now, so a restore can itself be undone.
+ */
+export class BackupService {
+  private lastBackupAt = 0;
+  private lastBackupRevision = -1;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly dataDir: string,
+    private readonly clock: Clock,
+    private readonly revision: () => number,
+  ) {}
+
+  list(): BackupInfo[] {
+    return listBackups(this.dataDir).map(toInfo);
+  }
+
+  async backupNow(reason: 'manual' | 'meeting-end' | 'scheduled' | 'before-restore'): Promise<BackupInfo> {
+    const file = await createBackup(this.sql.db, this.dataDir, reason, this.clock.now());
+    this.lastBackupAt = this.clock.now();
+    this.lastBackupRevision = this.revision();
+    pruneBackups(this.dataDir);
+    const made = listBackups(this.dataDir).find((b) => b.file === file);
+    if (!made) throw new Error('The backup was made but cannot be found');
+    return toInfo(made);
+  }
+
+  /** Called every minute: backs up when 15 minutes have passed and something was written since. */
+  async tick(): Promise<BackupInfo | null> {
+    const now = this.clock.now();
+    if (now - this.lastBackupAt < BACKUP_EVERY_MS || this.revision() === this.lastBackupRevision) return null;
+    return this.backupNow('scheduled');
+  }
+
+  async restore(name: string): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo }> {
+    const target = listBackups(this.dataDir).find((b) => b.name === name);
+    if (!target) throw new DomainError('not_found', 'That backup does not exist any more');
+    if (!target.summary)
+      throw new DomainError('conflict', 'That backup does not open cleanly, so it cannot be restored. Choose another one.');
+    const safetyCopy = await this.backupNow('before-restore');
+    await restoreInto(this.sql.db, target.file, path.join(this.dataDir, 'backups'));
+    return { restored: toInfo(target), safetyCopy };
+  }
+}

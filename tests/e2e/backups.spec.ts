@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer } from '../support/server';
+
+test('back up by hand and restore from Settings; the restore can be undone', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const backups = page.getByRole('list', { name: 'Backups' });
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(backups.getByRole('listitem')).toHaveCount(1);
+    await expect(backups).toContainText('1 team, 3 meetings');
+
+    // A change after the backup…
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByRole('list', { name: 'Teams' }).getByRole('link', { name: /Harbor Product Team/ }).click();
+    const add = page.getByRole('form', { name: 'Add a member' });
+    await add.getByLabel('New member').fill('Noor Haddad');
+    await add.getByRole('button', { name: 'Add member' }).click();
+    await expect(page.getByText('Saved: Noor Haddad added')).toBeVisible();
+
+    // …is gone after restoring, and a copy of it was kept first.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await backups
+      .getByRole('button', { name: /^Restore the backup of/ })
+      .first()
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'this can be undone' })).toBeVisible();
+    await expect(backups).toContainText('Before a restore');
+    await page.screenshot({ path: 'test-results/screens/settings-backups.png', fullPage: true });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByRole('list', { name: 'Teams' }).getByRole('link', { name: /Harbor Product Team/ }).click();
+    await expect(page.getByRole('list', { name: 'Active members' })).not.toContainText('Noor Haddad');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a damaged database is moved aside and the newest good backup is offered', async ({ page }) => {
+  let server = await startServer();
+  const dataDir = server.dataDir;
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(1);
+    await server.stop();
+
+    // Damage the file the way a failing disk might: garbage over several pages.
+    const file = path.join(dataDir, 'cadence.sqlite');
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096 * 6, 0x5a), 0, 4096 * 6, 4096 * 2);
+    fs.closeSync(fd);
+
+    server = await startServer({ dataDir });
+    await page.goto(server.url);
+    const banner = page.getByRole('alert').filter({ hasText: 'Cadence found its database damaged' });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('.damaged-');
+    await page.screenshot({ path: 'test-results/screens/recovery-banner.png' });
+    expect(fs.readdirSync(dataDir).some((f) => f.startsWith('cadence.sqlite.damaged-'))).toBe(true);
+    await banner.getByRole('button', { name: 'Restore that backup' }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Teams' })).toContainText('Harbor Product Team');
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listBackups, pruneBackups } from '../../src/main/db/backups';
+import { openTestCore, type TestCore } from '../support/core';
+
+const DAY = 86_400_000;
+let t: TestCore;
+beforeEach(async () => {
+  t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
+});
+afterEach(() => t.close());
+
+describe('backups', () => {
+  it('are verified copies that list what they hold', async () => {
+    await t.call('demo.load', {});
+    const made = await t.call('backups.create', {});
+    expect(made.reason).toBe('manual');
+    expect(made.summary).toMatchObject({ teams: 1, meetings: 3, schemaVersion: 3 });
+    const copy = new Database(path.join(t.dataDir, 'backups', made.name), { readonly: true });
+    expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+    copy.close();
+    expect((await t.call('backups.list', {})).map((b) => b.name)).toEqual([made.name]);
+  });
+
+  it('are made when a meeting ends, and every 15 minutes only while something changed', async () => {
+    const team = await t.call('teams.create', { name: 'Ops', timeZone: 'UTC', members: ['Ana'] });
+    const { meetingId } = await t.call('meetings.create', {
+      teamId: team.id,
+      title: 'Weekly',
+      date: '2026-11-24',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    await t.call('meetings.start', { meetingId });
+    await t.call('meetings.end', { meetingId });
+    expect((await t.call('backups.list', {})).map((b) => b.reason)).toEqual(['meeting-end']);
+
+    t.clock.advance(10 * 60_000);
+    await t.call('teams.rename', { teamId: team.id, name: 'Ops team' });
+    expect(await t.core.backups.tick()).toBeNull(); // not 15 minutes yet
+    t.clock.advance(6 * 60_000);
+    expect((await t.core.backups.tick())!.reason).toBe('scheduled');
+    t.clock.advance(20 * 60_000);
+    expect(await t.core.backups.tick()).toBeNull(); // nothing changed since
+  });
+
+  it('keep the newest of each of the last 7 days, all of today, and every pre-restore copy', () => {
+    const dir = path.join(t.dataDir, 'backups');
+    fs.mkdirSync(dir, { recursive: true });
+    const make = (at: number, reason: string) => {
+      const name = `cadence-${new Date(at).toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
+      fs.writeFileSync(path.join(dir, name), '');
+      return name;
+    };
+    const now = Date.parse('2026-11-24T18:00:00Z');
+    const names: string[] = [];
+    for (let d = 0; d < 10; d++) {
+      names.push(make(now - d * DAY, 'scheduled'), make(now - d * DAY - 3_600_000, 'scheduled'));
+    }
+    const oldSafety = make(now - 30 * DAY, 'before-restore');
+    pruneBackups(t.dataDir, 7);
+    const kept = listBackups(t.dataDir).map((b) => b.name);
+    expect(kept).toContain(names[0]); // today: both
+    expect(kept).toContain(names[1]);
+    for (let d = 1; d < 7; d++) expect(kept).toContain(names[2 * d]); // newest of each earlier day
+    for (let d = 1; d < 7; d++) expect(kept).not.toContain(names[2 * d + 1]);
+    expect(kept).not.toContain(names[14]); // day 8: gone
+    expect(kept).toContain(oldSafety);
+    expect(kept).toHaveLength(2 + 6 + 1);
+  });
+
+  it('restore the data of a backup, after saving the present so the restore can be undone', async () => {
+    const team = await t.call('teams.create', { name: 'Before', timeZone: 'UTC', members: ['Ana'] });
+    const backup = await t.call('backups.create', {});
+    t.clock.advance(60_000);
+    await t.call('teams.rename', { teamId: team.id, name: 'After' });
+    await t.call('members.add', { teamId: team.id, name: 'Ben' });
+
+    const result = await t.call('backups.restore', { name: backup.name });
+    expect(result.safetyCopy.reason).toBe('before-restore');
+    let detail = await t.call('teams.get', { teamId: team.id });
+    expect(detail.team.name).toBe('Before');
+    expect(detail.members.map((m) => m.name)).toEqual(['Ana']);
+    expect(t.core.opened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // Undo: restore the copy made just before.
+    t.clock.advance(60_000);
+    await t.call('backups.restore', { name: result.safetyCopy.name });
+    detail = await t.call('teams.get', { teamId: team.id });
+    expect(detail.team.name).toBe('After');
+    expect(detail.members.map((m) => m.name)).toEqual(['Ana', 'Ben']);
+    expect((await t.fail('backups.restore', { name: '../../etc/passwd' })).code).toBe('invalid_input');
+  });
+});
+
+describe('a damaged database at start-up', () => {
+  it('is moved aside, never deleted, and the newest good backup is offered and restores', async () => {
+    await t.call('demo.load', {});
+    const backup = await t.call('backups.create', {});
+    const dir = t.dataDir;
+    t.core.close();
+    const file = path.join(dir, 'cadence.sqlite');
+    const live = new Database(file);
+    live.pragma('wal_checkpoint(TRUNCATE)');
+    live.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096 * 4, 0x7a), 0, 4096 * 4, 4096 * 3);
+    fs.closeSync(fd);
+    const damagedBytes = fs.readFileSync(file);
+
+    const again = await openTestCore(Date.parse('2026-11-24T10:00:00Z'), dir);
+    try {
+      const info = await again.call('app.info', {});
+      expect(info.recovery).not.toBeNull();
+      expect(info.recovery!.newestBackup!.name).toBe(backup.name);
+      expect(fs.readFileSync(info.recovery!.movedTo)).toEqual(damagedBytes); // kept as it was
+      expect(await again.call('teams.list', {})).toEqual([]); // started on an empty file
+      await again.call('backups.restore', { name: backup.name });
+      expect((await again.call('teams.list', {})).map((x) => x.name)).toEqual(['Harbor Product Team']);
+    } finally {
+      again.close();
+    }
+  });
+});
