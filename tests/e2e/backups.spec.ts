@@ -17,7 +17,10 @@ test('back up by hand and restore from Settings; the restore can be undone', asy
 
     // A change after the backup…
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
-    await page.getByRole('list', { name: 'Teams' }).getByRole('link', { name: /Harbor Product Team/ }).click();
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     const add = page.getByRole('form', { name: 'Add a member' });
     await add.getByLabel('New member').fill('Noor Haddad');
     await add.getByRole('button', { name: 'Add member' }).click();
@@ -34,7 +37,10 @@ test('back up by hand and restore from Settings; the restore can be undone', asy
     await expect(backups).toContainText('Before a restore');
     await page.screenshot({ path: 'test-results/screens/settings-backups.png', fullPage: true });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
-    await page.getByRole('list', { name: 'Teams' }).getByRole('link', { name: /Harbor Product Team/ }).click();
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('list', { name: 'Active members' })).not.toContainText('Noor Haddad');
   } finally {
     await server.stop();
