@@ -1,0 +1,179 @@
+/**
+ * `npm run bench` (never packaged): seeds ten years of weekly meetings for 20 teams into a
+ * temporary data folder and prints how long the things a person waits for take.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exitUnlessNodeApiSupported } from '../app/runtime-check';
+
+exitUnlessNodeApiSupported();
+
+const TEAMS = Number(process.env.BENCH_TEAMS ?? 20);
+const WEEKS = Number(process.env.BENCH_WEEKS ?? 520);
+const DECISIONS_PER_MEETING = 10;
+const COMMITMENTS_PER_MEETING = 20;
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-'));
+  const { startCore } = await import('../app/cadence-core');
+  const { uuidv7 } = await import('../app/ids');
+  let now = Date.parse('2016-11-28T09:00:00Z');
+  const clock = { now: () => now };
+  const rows: [string, string][] = [];
+  try {
+    const [fresh, openMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
+    rows.push(['open + migrate an empty database', `${openMs.toFixed(0)} ms`]);
+
+    // Seed with plain inserts in big transactions: the figures are about reading and saving, not seeding.
+    const db = fresh.opened.db;
+    const [, seedMs] = await time(() => {
+      const insTeam = db.prepare('insert into teams values (?,?,?,?,?,null)');
+      const insMember = db.prepare('insert into members values (?,?,?,null,?,?,null,?,?)');
+      const insMeeting = db.prepare(
+        "insert into meetings (id,team_id,series_id,title,status,scheduled_start,planned_length_ms,facilitator_id,started_at,ended_at,paused_at,paused_total_ms,current_item_id,created_at,updated_at) values (?,?,null,?,'ended',?,2700000,?,?,?,null,0,null,?,?)",
+      );
+      const insItem = db.prepare(
+        "insert into agenda_items (id,meeting_id,position,kind,title,planned_ms,owner_id,notes,status,started_at,ended_at,created_at,updated_at) values (?,?,?,?,?,600000,null,?,'done',?,?,?,?)",
+      );
+      const insDecision = db.prepare(
+        "insert into decisions (id,team_id,meeting_id,title,context,decision,rationale,owner_id,status,decided_at,created_at,updated_at) values (?,?,?,?,?,?,?,?,'accepted',?,?,?)",
+      );
+      const insCommitment = db.prepare('insert into commitments values (?,?,?,?,?,?,null,null,?)');
+      const words = ['pricing', 'onboarding', 'latency', 'hiring', 'roadmap', 'security', 'billing', 'search', 'mobile', 'support'];
+      for (let t = 0; t < TEAMS; t++) {
+        db.transaction(() => {
+          const teamId = uuidv7(clock);
+          insTeam.run(teamId, `Team ${t + 1}`, 'Europe/Berlin', now, now);
+          const members = Array.from({ length: 8 }, (_, i) => {
+            const id = uuidv7(clock);
+            insMember.run(id, teamId, `Member ${t}-${i}`, i, now, now, now);
+            return id;
+          });
+          for (let w = 0; w < WEEKS; w++) {
+            const start = Date.parse('2016-11-28T09:00:00Z') + w * 7 * 86_400_000;
+            const meetingId = uuidv7(clock);
+            insMeeting.run(meetingId, teamId, 'Weekly', start, members[w % 8], start, start + 2_700_000, start, start);
+            for (let i = 0; i < 7; i++)
+              insItem.run(
+                uuidv7(clock),
+                meetingId,
+                i,
+                'discussion',
+                `Item ${i}`,
+                `Notes about ${words[(w + i) % 10]}`,
+                start,
+                start + 600_000,
+                start,
+                start,
+              );
+            for (let d = 0; d < DECISIONS_PER_MEETING; d++) {
+              const w1 = words[(w + d) % 10];
+              insDecision.run(
+                uuidv7(clock),
+                teamId,
+                meetingId,
+                `Decide ${w1} ${w}-${d}`,
+                `Context on ${w1}`,
+                `We will ${w1}`,
+                `Because ${words[(d * 3) % 10]}`,
+                members[d % 8],
+                start,
+                start,
+                start,
+              );
+            }
+            for (let c = 0; c < COMMITMENTS_PER_MEETING; c++)
+              insCommitment.run(uuidv7(clock), teamId, members[c % 8], `Outcome ${c}`, '2026-12-01', meetingId, start);
+          }
+        })();
+      }
+    });
+    const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    rows.push([
+      `seed ${count('meetings')} meetings, ${count('decisions')} decisions, ${count('commitments')} commitments`,
+      `${(seedMs / 1000).toFixed(1)} s`,
+    ]);
+    fresh.close();
+
+    const [core, reopenMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
+    rows.push(['open the seeded database (PRAGMAs, quick_check)', `${reopenMs.toFixed(0)} ms`]);
+    const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
+    const listSamples: number[] = [];
+    for (let i = 0; i < 20; i++) listSamples.push((await time(() => core.dispatcher.dispatch('meetings.list', { teamId })))[1]);
+    rows.push([
+      `meeting list of one team (${WEEKS} meetings), p50 / p95`,
+      `${percentile(listSamples, 50).toFixed(1)} / ${percentile(listSamples, 95).toFixed(1)} ms`,
+    ]);
+    const meetingIds = (core.opened.db.prepare('select id from meetings where team_id = ? limit 50').all(teamId) as { id: string }[]).map(
+      (r) => r.id,
+    );
+    const getSamples: number[] = [];
+    for (const meetingId of meetingIds) getSamples.push((await time(() => core.dispatcher.dispatch('meetings.get', { meetingId })))[1]);
+    rows.push([
+      'open one meeting (agenda, attendance, old business), p50 / p95',
+      `${percentile(getSamples, 50).toFixed(1)} / ${percentile(getSamples, 95).toFixed(1)} ms`,
+    ]);
+
+    // A live meeting: note saves as the facilitator types, each one transaction with synchronous=FULL.
+    now = Date.parse('2026-11-30T09:00:00Z');
+    const created = await core.dispatcher.dispatch('meetings.create', {
+      teamId,
+      title: 'Live',
+      date: '2026-11-30',
+      time: '10:00',
+      lengthMin: 45,
+    });
+    const meetingId = (created as { ok: true; value: { meetingId: string } }).value.meetingId;
+    const detail = core.services.meetings.get(meetingId);
+    await core.dispatcher.dispatch('agenda.addItem', {
+      meetingId,
+      expectedRevision: detail.meeting.agendaRevision,
+      kind: 'discussion',
+      title: 'Notes',
+      plannedMin: 10,
+    });
+    await core.dispatcher.dispatch('meetings.start', { meetingId });
+    const itemId = core.services.meetings.get(meetingId).currentItemId!;
+    const saveSamples: number[] = [];
+    let text = '';
+    for (let i = 0; i < 300; i++) {
+      text += 'word ';
+      now += 700;
+      saveSamples.push((await time(() => core.dispatcher.dispatch('live.setNotes', { meetingId, itemId, notes: text })))[1]);
+    }
+    rows.push([
+      'note save (one transaction, synchronous=FULL), p50 / p95',
+      `${percentile(saveSamples, 50).toFixed(2)} / ${percentile(saveSamples, 95).toFixed(2)} ms`,
+    ]);
+    const [, backupMs] = await time(() => core.backups.backupNow('manual'));
+    rows.push(['verified backup of the whole database', `${backupMs.toFixed(0)} ms`]);
+    core.opened.db.pragma('wal_checkpoint(TRUNCATE)');
+    rows.push(['database size', `${(fs.statSync(path.join(dir, 'cadence.sqlite')).size / 1024 / 1024).toFixed(1)} MB`]);
+    core.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(`\nCadence benchmarks (${TEAMS} teams x ${WEEKS} weekly meetings), Node ${process.version}\n\n`);
+  for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
+  process.stdout.write(
+    '\nNot measured yet (their features are not built): decision search, decision log page, commitments board, follow-through, minutes render.\n',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(1);
+});
