@@ -1,5 +1,6 @@
 /** Planning shapes: series, templates, meetings, agenda, attendance, parking lot. JSON only. */
 import type { EpochMs, Id, Member } from './domain';
+import type { ItemClock } from './timer';
 
 export const AGENDA_KINDS = [
   { kind: 'check_in', label: 'Check-in round' },
@@ -199,4 +200,15 @@ export interface SpeakingTime {
   attendeeId: Id;
   name: string;
   ms: number;
+}
+
+/** An agenda item's stored instants, as the timer math takes them. */
+export function itemClockOf(item: Pick<AgendaItem, 'plannedMin' | 'extraMs' | 'startedAt' | 'endedAt' | 'pausedTotalMs'>): ItemClock {
+  return {
+    plannedMs: item.plannedMin * 60_000,
+    extraMs: item.extraMs,
+    startedAt: item.startedAt,
+    endedAt: item.endedAt,
+    pausedTotalMs: item.pausedTotalMs,
+  };
 }

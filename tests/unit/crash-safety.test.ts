@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/app/cadence-core';
+import { itemClockOf } from '../../src/shared/planning';
 import { itemRemaining } from '../../src/shared/timer';
 
 /**
@@ -109,19 +110,7 @@ describe('crash safety', () => {
           if (actions === lastLive.count) {
             expect(detail.currentItemId).toBe(lastLive.currentItemId);
             const current = detail.items.find((i) => i.id === detail.currentItemId);
-            const remaining = current
-              ? itemRemaining(
-                  {
-                    plannedMs: current.plannedMin * 60_000,
-                    extraMs: current.extraMs,
-                    startedAt: current.startedAt,
-                    endedAt: current.endedAt,
-                    pausedTotalMs: current.pausedTotalMs,
-                  },
-                  detail.clock,
-                  clock,
-                )
-              : null;
+            const remaining = current ? itemRemaining(itemClockOf(current), detail.clock, clock) : null;
             const reportedAt = committed.filter((c) => c.live).at(-1)!.now;
             expect(remaining === null ? null : remaining + (clock - reportedAt)).toBe(lastLive.remaining);
             exactResumes++;

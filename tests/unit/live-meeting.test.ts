@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderSpeakers } from '../../src/main/services/live/round-order';
-import type { MeetingDetail } from '../../src/shared/planning';
+import { itemClockOf, type MeetingDetail } from '../../src/shared/planning';
 import { itemRemaining } from '../../src/shared/timer';
 import { openTestCore, type TestCore } from '../support/core';
 
@@ -78,17 +78,7 @@ async function liveMeeting(): Promise<MeetingDetail> {
 
 const remainingOf = (d: MeetingDetail, title: string, now: number) => {
   const item = d.items.find((i) => i.title === title)!;
-  return itemRemaining(
-    {
-      plannedMs: item.plannedMin * MIN,
-      extraMs: item.extraMs,
-      startedAt: item.startedAt,
-      endedAt: item.endedAt,
-      pausedTotalMs: item.pausedTotalMs,
-    },
-    d.clock,
-    now,
-  );
+  return itemRemaining(itemClockOf(item), d.clock, now);
 };
 
 describe('running a meeting', () => {

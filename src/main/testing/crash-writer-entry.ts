@@ -3,6 +3,7 @@
  * printing one line per committed write, until the crash-safety test kills it with SIGKILL.
  * Its clock advances one second per write, so the test can recompute every timer exactly.
  */
+import { itemClockOf } from '../../shared/planning';
 import { itemRemaining } from '../../shared/timer';
 import { exitUnlessNodeApiSupported } from '../app/runtime-check';
 
@@ -114,19 +115,7 @@ async function main(): Promise<void> {
   function liveActions(): Record<string, unknown> {
     const d = core.services.meetings.get(meetingId!);
     const current = d.items.find((i) => i.id === d.currentItemId);
-    const remaining = current
-      ? itemRemaining(
-          {
-            plannedMs: current.plannedMin * 60_000,
-            extraMs: current.extraMs,
-            startedAt: current.startedAt,
-            endedAt: current.endedAt,
-            pausedTotalMs: current.pausedTotalMs,
-          },
-          d.clock,
-          now,
-        )
-      : null;
+    const remaining = current ? itemRemaining(itemClockOf(current), d.clock, now) : null;
     const count = (core.opened.db.prepare('select count(*) as n from live_actions').get() as { n: number }).n;
     return { count, currentItemId: d.currentItemId, remaining };
   }

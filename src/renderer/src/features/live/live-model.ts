@@ -1,17 +1,9 @@
-import type { AgendaItem, MeetingDetail, Turn } from '../../../../shared/planning';
+import { itemClockOf, type MeetingDetail, type Turn } from '../../../../shared/planning';
 import { itemElapsed, itemRemaining, meetingElapsed, scheduleDrift, type ItemClock } from '../../../../shared/timer';
 
 const MIN = 60_000;
 
-export function itemClock(item: AgendaItem): ItemClock {
-  return {
-    plannedMs: item.plannedMin * MIN,
-    extraMs: item.extraMs,
-    startedAt: item.startedAt,
-    endedAt: item.endedAt,
-    pausedTotalMs: item.pausedTotalMs,
-  };
-}
+export const itemClock = itemClockOf;
 
 export function turnClock(turn: Turn): ItemClock {
   return { plannedMs: turn.timeboxMs, extraMs: 0, startedAt: turn.startedAt, endedAt: turn.endedAt, pausedTotalMs: turn.pausedTotalMs };
