@@ -1,4 +1,5 @@
 /** Planning shapes: series, templates, meetings, agenda, attendance, parking lot. JSON only. */
+import type { Decision } from './decisions';
 import type { EpochMs, Id, Member } from './domain';
 import type { ItemClock } from './timer';
 
@@ -116,7 +117,7 @@ export interface Attendee {
   status: AttendanceStatus;
 }
 
-export type OldBusinessSource = 'not_reached' | 'parking_lot';
+export type OldBusinessSource = 'not_reached' | 'parking_lot' | 'open_proposal' | 'objection' | 'decision_review';
 
 export interface OldBusinessEntry {
   id: Id;
@@ -153,6 +154,8 @@ export interface MeetingDetail {
   serverNow: EpochMs;
   /** What Ctrl+Z would undo, if anything. */
   undoLabel: string | null;
+  /** Proposals and decisions made here, and open ones this meeting took over. */
+  decisions: Decision[];
 }
 
 export interface MeetingLists {

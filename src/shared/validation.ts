@@ -101,3 +101,37 @@ export function longText(label: string, max = 20_000) {
     .refine((s) => !CONTROL.test(s), { message: `${label} must not contain control characters` })
     .transform((s) => s.replace(/\r\n?/g, '\n').replace(/\s+$/u, ''));
 }
+
+// Zero-width and byte-order characters look like nothing; a reason made of them is no reason.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** A reason a person must give (a block, an overrule, an amendment): words, not only spaces. */
+export function reasonText(label: string, max = 2000) {
+  return z
+    .string({ message: `${label} must be text` })
+    .refine((s) => !CONTROL.test(s), { message: `${label} must not contain control characters` })
+    .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').replace(INVISIBLE, '').trim())
+    .pipe(
+      z
+        .string()
+        .max(max, { message: `${label} must be at most ${max.toLocaleString('en-US')} characters` })
+        .refine(hasWords, { message: `${label} is required: write a few words, not only spaces or punctuation` }),
+    );
+}
+
+/** True when the text holds at least one letter or digit. */
+export function hasWords(s: string | null | undefined): boolean {
+  return !!s && /[\p{L}\p{N}]/u.test(s);
+}
+
+/** A tag: one short line, compared without case. */
+export const tag = z
+  .string({ message: 'A tag must be text' })
+  .transform((s) => s.normalize('NFC').trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(1, { message: 'A tag cannot be empty' })
+      .max(40, { message: 'A tag must be at most 40 characters' })
+      .refine((s) => !CONTROL.test(s) && !/[\r\n,]/.test(s), { message: 'A tag must be one line without commas' }),
+  );

@@ -134,7 +134,7 @@ test('the demo team’s next meeting lists old business; a past meeting is read-
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
   const nextUp = page.getByRole('region', { name: 'Next up' });
   await expect(nextUp).toContainText('Monday accountability');
-  await expect(nextUp).toContainText('4 from last time');
+  await expect(nextUp).toContainText('7 from last time');
   await page.screenshot({ path: 'test-results/screens/home-next-up.png' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
   const upcoming = page.getByRole('list', { name: 'Upcoming meetings' });
@@ -143,6 +143,10 @@ test('the demo team’s next meeting lists old business; a past meeting is read-
   const notReached = page.getByRole('list', { name: 'Not reached last time' });
   await expect(notReached).toContainText('Pricing page experiment: read-out');
   await expect(page.getByRole('list', { name: 'Parking lot' }).getByRole('listitem')).toHaveCount(3);
+  // The decision log's leftovers: the deferred proposal, its open objection, a decision due for review.
+  await expect(page.getByRole('list', { name: 'Open proposals' })).toContainText('Adopt a design review checklist');
+  await expect(page.getByRole('list', { name: 'Unresolved objections' })).toContainText('Sam Lindqvist (disagree)');
+  await expect(page.getByRole('list', { name: 'Decisions due for review' })).toContainText('Move to a two-week release train');
   await expect(page.getByRole('list', { name: 'Agenda' }).getByText('Pricing page experiment: read-out')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/planner-demo.png', fullPage: true });
 

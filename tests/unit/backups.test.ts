@@ -17,7 +17,7 @@ describe('backups', () => {
     await t.call('demo.load', {});
     const made = await t.call('backups.create', {});
     expect(made.reason).toBe('manual');
-    expect(made.summary).toMatchObject({ teams: 1, meetings: 3, schemaVersion: 3 });
+    expect(made.summary).toMatchObject({ teams: 1, meetings: 3, schemaVersion: 4 });
     const copy = new Database(path.join(t.dataDir, 'backups', made.name), { readonly: true });
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
     copy.close();
@@ -92,6 +92,30 @@ describe('backups', () => {
     expect(detail.team.name).toBe('After');
     expect(detail.members.map((m) => m.name)).toEqual(['Ana', 'Ben']);
     expect((await t.fail('backups.restore', { name: '../../etc/passwd' })).code).toBe('invalid_input');
+  });
+});
+
+describe('restoring and the decision log', () => {
+  it('rebuilds full-text search from the restored rows: nothing stale, nothing missing', async () => {
+    const empty = await t.call('backups.create', {});
+    t.clock.advance(60_000);
+    await t.call('demo.load', {});
+    const withDemo = await t.call('backups.create', {});
+    expect((await t.call('decisions.search', { query: 'regression halving' })).total).toBe(1);
+    const everyRelease = (await t.call('decisions.search', { query: 'release' })).total;
+    expect(everyRelease).toBe(6);
+
+    t.clock.advance(60_000);
+    await t.call('backups.restore', { name: empty.name });
+    expect((await t.call('decisions.search', { query: 'regression halving' })).total).toBe(0);
+    t.clock.advance(60_000);
+    await t.call('backups.restore', { name: withDemo.name });
+    const found = await t.call('decisions.search', { query: 'regression halving' });
+    expect(found.rows.map((r) => r.title)).toEqual(['Move to a two-week release train']);
+    expect((await t.call('decisions.search', { query: 'release' })).total).toBe(everyRelease);
+    // FTS5's own check that the index matches its content.
+    t.core.opened.db.exec("INSERT INTO decisions_fts(decisions_fts) VALUES('integrity-check')");
+    expect(t.core.opened.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
 

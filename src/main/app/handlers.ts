@@ -69,6 +69,17 @@ export function createHandlers(services: Services, feed: ChangeFeed, info: () =>
       await backups.backupNow('meeting-end');
       return ended;
     },
+    'decisions.propose': (input) => services.decisions.propose(input),
+    'decisions.update': (input) => services.decisions.update(input),
+    'decisions.position': (input) => services.decisions.position(input),
+    'decisions.resolveObjection': (input) => services.decisions.resolveObjection(input),
+    'decisions.readBack': ({ decisionId, on }) => services.decisions.readBack(decisionId, on),
+    'decisions.decide': ({ decisionId, outcome }) => services.decisions.decide(decisionId, outcome),
+    'decisions.amend': (input) => services.decisions.amend(input),
+    'decisions.review': (input) => services.decisions.review(input),
+    'decisions.get': ({ decisionId }) => services.decisions.get(decisionId),
+    'decisions.search': (input) => services.decisions.search(input),
+    'decisions.facets': ({ teamId }) => services.decisions.facets(teamId),
     'backups.list': () => backups.list(),
     'backups.create': () => backups.backupNow('manual'),
     'backups.restore': ({ name }) => backups.restore(name),

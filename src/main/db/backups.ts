@@ -106,13 +106,18 @@ export async function restoreInto(db: Database.Database, backupFile: string, wor
     const opened = await openDatabase(copy, { migrations: shippedMigrations });
     opened.db.pragma('wal_checkpoint(TRUNCATE)');
     opened.db.close();
-    const tables = (
-      db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]
-    ).map((r) => r.name);
+    const master = db.prepare("select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as {
+      name: string;
+      sql: string | null;
+    }[];
+    // Full-text indexes are not copied: the triggers rebuild them from the rows as they go in.
+    const virtual = master.filter((r) => /^CREATE VIRTUAL TABLE/i.test(r.sql ?? '')).map((r) => r.name);
+    const tables = master.map((r) => r.name).filter((name) => !virtual.includes(name) && !virtual.some((v) => name.startsWith(`${v}_`)));
     db.prepare('ATTACH DATABASE ? AS snapshot').run(copy);
     db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
+        for (const table of virtual) db.exec(`DELETE FROM main."${table}";`);
         for (const table of tables) {
           db.exec(`DELETE FROM main."${table}"; INSERT INTO main."${table}" SELECT * FROM snapshot."${table}";`);
         }

@@ -36,6 +36,11 @@ export class Sql {
     return this.db.prepare(sql).run(...(parameters as unknown[])).changes;
   }
 
+  /** For SQL kysely cannot type (full-text search); repositories only, always with bound parameters. */
+  allRaw<R>(text: string, parameters: readonly unknown[]): R[] {
+    return this.db.prepare(text).all(...parameters) as R[];
+  }
+
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();

@@ -73,6 +73,10 @@ export interface DatabaseSchema {
   parking_lot_items: ParkingLotItemsTable;
   old_business: OldBusinessTable;
   amendments: AmendmentsTable;
+  decisions: DecisionsTable;
+  positions: PositionsTable;
+  objections: ObjectionsTable;
+  decision_tags: DecisionTagsTable;
 }
 
 export type AgendaKindColumn =
@@ -212,4 +216,65 @@ export interface AmendmentsTable {
   reason: string;
   changes_json: string;
   at: number;
+}
+
+export type StanceColumn = 'agree' | 'consent' | 'stand_aside' | 'disagree' | 'block';
+export type DecisionStatusColumn = 'proposed' | 'accepted' | 'rejected' | 'deferred' | 'superseded' | 'reversed';
+
+export interface DecisionsTable {
+  id: string;
+  team_id: string;
+  meeting_id: string | null;
+  agenda_item_id: string | null;
+  title: string;
+  question: string;
+  context: string;
+  options_json: string;
+  decision: string;
+  rationale: string;
+  proposer_id: string | null;
+  owner_id: string | null;
+  decision_right: string | null;
+  risks: string;
+  timeline: string;
+  review_date: string | null;
+  status: DecisionStatusColumn;
+  supersedes_id: string | null;
+  supersede_kind: 'supersedes' | 'reverses' | null;
+  tags_json: string;
+  confirmed_at: number | null;
+  decided_at: number | null;
+  readback_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PositionsTable {
+  id: string;
+  decision_id: string;
+  member_id: string;
+  stance: StanceColumn;
+  reason: string | null;
+  recorded_at: number;
+}
+
+export interface ObjectionsTable {
+  id: string;
+  decision_id: string;
+  position_id: string;
+  member_id: string;
+  reason: string;
+  resolution: 'integrated' | 'withdrawn' | 'overruled' | 'escalated' | null;
+  resolution_note: string | null;
+  escalated_to: string | null;
+  resolved_by_id: string | null;
+  resolved_at: number | null;
+  created_at: number;
+  text_before: string | null;
+  text_after: string | null;
+}
+
+export interface DecisionTagsTable {
+  decision_id: string;
+  tag: string;
 }

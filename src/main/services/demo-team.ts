@@ -1,14 +1,18 @@
 import type { Team } from '../../shared/domain';
 import type { Clock } from '../app/clock';
+import { uuidv7 } from '../app/ids';
 import type { Repositories } from '../db/repositories';
 import { LiveMeetingService } from './live/live-meeting-service';
 import { MeetingsService } from './planning/meetings-service';
-import { NotReachedSource, OldBusinessProvider, ParkingLotSource } from './planning/old-business';
+import { OldBusinessProvider } from './planning/old-business';
+import { DecisionsService } from './decisions/decisions-service';
+import { DEMO_DECISIONS, recordDemoProposal, type DemoProposal } from './demo-decisions';
 import type { ParkingLotService } from './planning/parking-lot-service';
 import type { SeriesService } from './planning/series-service';
 import type { TemplatesService } from './planning/templates-service';
 import { toZoned } from './planning/zoned-time';
 import type { TeamsService } from './teams-service';
+import { oldBusinessSources } from './old-business-sources';
 
 const DEMO_KEY = 'demo.teamId';
 
@@ -123,14 +127,13 @@ export class DemoTeam {
 
     let at = now - 15 * DAY;
     const past: Clock = { now: () => at };
-    const oldBusiness = new OldBusinessProvider(this.repos, past, [
-      new NotReachedSource(this.repos, past),
-      new ParkingLotSource(this.repos, past),
-    ]);
-    const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness);
+    const oldBusiness = new OldBusinessProvider(this.repos, past, oldBusinessSources(this.repos, past));
+    const decisions = new DecisionsService(this.repos, past);
+    const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness, decisions);
+    const history = this.recordEarlierDecisions(teamId, now);
     const live = new LiveMeetingService(this.repos, past, this.services.parkingLot, seeded(7));
     // Held through the real live service: rounds with speakers, a pass, items over and under time.
-    const hold = (meetingId: string, skipLast: number, absent: string) => {
+    const hold = (meetingId: string, skipLast: number, absent: string, proposals: readonly DemoProposal[] = []) => {
       const meeting = this.repos.meetings.find(meetingId)!;
       at = meeting.scheduled_start! + 2 * MINUTE;
       for (const a of meetings.get(meetingId).attendees) {
@@ -147,8 +150,14 @@ export class DemoTeam {
             if (item.kind === 'check_in' && i === 2) live.turnPass(meetingId);
             else live.turnNext(meetingId);
           });
+        } else if (item.kind === 'proposal') {
+          const startedAt = at;
+          for (const proposal of proposals) {
+            recordDemoProposal(decisions, this.repos, { meetingId, itemId: item.id, teamId, proposal, history }, (ms) => (at += ms));
+          }
+          at = Math.max(at, startedAt + item.planned_ms + 4 * MINUTE);
         } else {
-          at += item.planned_ms + (item.kind === 'proposal' ? 4 * MINUTE : -MINUTE);
+          at += item.planned_ms - MINUTE;
         }
         if (index < items.length - skipLast - 1) live.next(meetingId);
       });
@@ -159,7 +168,7 @@ export class DemoTeam {
     for (const p of DEMO_TEAM.parkingLot) this.services.parkingLot.add({ teamId, title: p.title, notes: p.notes });
 
     const first = meetings.createFromSeries(series.id).meetingId;
-    hold(first, 0, 'Kofi Mensah');
+    hold(first, 0, 'Kofi Mensah', DEMO_DECISIONS.meetings[0]);
 
     at += DAY;
     const second = meetings.createFromSeries(series.id).meetingId;
@@ -176,8 +185,51 @@ export class DemoTeam {
       roundOrder: 'team',
       turnTimeboxSec: null,
     });
-    hold(second, 1, 'Lena Fischer');
+    hold(second, 1, 'Lena Fischer', DEMO_DECISIONS.meetings[1]);
 
     this.services.meetings.createFromSeries(series.id);
+  }
+
+  /** Decisions from before the team used Cadence: the start of a supersede chain the demo continues. */
+  private recordEarlierDecisions(teamId: string, now: number): Map<string, string> {
+    const ids = new Map<string, string>();
+    const members = this.repos.members.listByTeam(teamId);
+    const byName = (name: string) => members.find((m) => m.name === name)?.id ?? null;
+    let previous: string | null = null;
+    for (const d of DEMO_DECISIONS.earlier) {
+      const id = uuidv7(this.clock);
+      const at = now - d.daysAgo * DAY;
+      this.repos.decisions.insert({
+        id,
+        team_id: teamId,
+        meeting_id: null,
+        agenda_item_id: null,
+        title: d.title,
+        question: '',
+        context: d.context,
+        options_json: '[]',
+        decision: d.decision,
+        rationale: d.rationale,
+        proposer_id: byName(d.owner),
+        owner_id: byName(d.owner),
+        decision_right: d.decisionRight,
+        risks: '',
+        timeline: '',
+        review_date: null,
+        status: d.status,
+        supersedes_id: previous,
+        supersede_kind: previous ? 'supersedes' : null,
+        tags_json: JSON.stringify(d.tags),
+        confirmed_at: at,
+        decided_at: at,
+        readback_at: null,
+        created_at: at,
+        updated_at: at,
+      });
+      this.repos.decisions.setTags(id, [...d.tags]);
+      ids.set(d.key, id);
+      previous = id;
+    }
+    return ids;
   }
 }

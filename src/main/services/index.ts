@@ -1,11 +1,13 @@
 import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
+import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo-team';
 import { LiveMeetingService } from './live/live-meeting-service';
 import { FilesService } from './files-service';
 import { MeetingsService } from './planning/meetings-service';
-import { NotReachedSource, OldBusinessProvider, ParkingLotSource } from './planning/old-business';
+import { oldBusinessSources } from './old-business-sources';
+import { OldBusinessProvider } from './planning/old-business';
 import { ParkingLotService } from './planning/parking-lot-service';
 import { SeriesService } from './planning/series-service';
 import { TemplatesService } from './planning/templates-service';
@@ -23,6 +25,7 @@ export interface Services {
   parkingLot: ParkingLotService;
   oldBusiness: OldBusinessProvider;
   live: LiveMeetingService;
+  decisions: DecisionsService;
 }
 
 export function createServices(repos: Repositories, clock: Clock, platform: Platform): Services {
@@ -30,14 +33,16 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
   const templates = new TemplatesService(repos, clock);
   templates.ensureBuiltins();
   // Each capability registers its leftovers here as it lands.
-  const oldBusiness = new OldBusinessProvider(repos, clock, [new NotReachedSource(repos, clock), new ParkingLotSource(repos, clock)]);
+  const oldBusiness = new OldBusinessProvider(repos, clock, oldBusinessSources(repos, clock));
   const series = new SeriesService(repos, clock);
-  const meetings = new MeetingsService(repos, clock, templates, oldBusiness);
+  const decisions = new DecisionsService(repos, clock);
+  const meetings = new MeetingsService(repos, clock, templates, oldBusiness, decisions);
   const parkingLot = new ParkingLotService(repos, clock);
   return {
     teams,
     settings: new SettingsService(repos),
     demo: new DemoTeam(repos, clock, { teams, templates, series, meetings, parkingLot }),
+    decisions,
     files: new FilesService(repos, platform),
     templates,
     series,

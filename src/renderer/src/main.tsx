@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/teams.css';
 import './styles/planning.css';
 import './styles/live.css';
+import './styles/decisions.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

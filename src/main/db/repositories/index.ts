@@ -1,4 +1,5 @@
 import type { Sql } from '../query';
+import { DecisionsRepository } from './decisions-repository';
 import { LiveRepository } from './live-repository';
 import { MeetingsRepository } from './meetings-repository';
 import { MembersRepository } from './members-repository';
@@ -20,6 +21,7 @@ export interface Repositories {
   parkingLot: ParkingLotRepository;
   oldBusiness: OldBusinessRepository;
   live: LiveRepository;
+  decisions: DecisionsRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -34,5 +36,6 @@ export function createRepositories(sql: Sql): Repositories {
     parkingLot: new ParkingLotRepository(sql),
     oldBusiness: new OldBusinessRepository(sql),
     live: new LiveRepository(sql),
+    decisions: new DecisionsRepository(sql),
   };
 }

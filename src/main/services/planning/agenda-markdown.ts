@@ -6,6 +6,14 @@ import { kindLabel } from '../../../shared/planning';
 import { fileSlug } from './file-names';
 import { toZoned } from './zoned-time';
 
+const OLD_BUSINESS_LABEL: Record<MeetingDetail['oldBusiness'][number]['source'], string> = {
+  not_reached: 'Not reached last time',
+  parking_lot: 'Parking lot',
+  open_proposal: 'Open proposal',
+  objection: 'Unresolved objection',
+  decision_review: 'Decision due for review',
+};
+
 const text = (value: string) => ({ type: 'text' as const, value });
 const cell = (value: string) => ({ type: 'tableCell' as const, children: [text(value)] });
 /** Table cells hold one line; multi-line text goes into paragraphs below the table. */
@@ -87,7 +95,7 @@ export function agendaMarkdown(detail: MeetingDetail): ExportedFile {
         children: [
           {
             type: 'paragraph' as const,
-            children: [text(`${o.source === 'parking_lot' ? 'Parking lot' : 'Not reached last time'}: ${oneLine(o.title)}`)],
+            children: [text(`${OLD_BUSINESS_LABEL[o.source]}: ${oneLine(o.title)}`)],
           },
         ],
       })),

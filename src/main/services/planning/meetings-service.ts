@@ -14,6 +14,7 @@ import { uuidv7 } from '../../app/ids';
 import type { Repositories } from '../../db/repositories';
 import type { MeetingSummaryRow } from '../../db/repositories/meetings-repository';
 import type { AgendaItemsTable, MeetingsTable } from '../../db/schema';
+import type { DecisionsService } from '../decisions/decisions-service';
 import type { OldBusinessProvider } from './old-business';
 import { nextOccurrence } from './series-schedule';
 import { ruleOf } from './series-service';
@@ -74,6 +75,7 @@ export class MeetingsService {
     private readonly clock: Clock,
     private readonly templates: TemplatesService,
     private readonly oldBusiness: OldBusinessProvider,
+    private readonly decisions: DecisionsService,
   ) {}
 
   list(teamId: string | null): MeetingLists {
@@ -103,7 +105,7 @@ export class MeetingsService {
       title: o.title,
       detail: o.detail,
       agendaItemId: o.agenda_item_id,
-      open: o.source === 'parking_lot' ? openParking.has(o.ref_id) : true,
+      open: o.source === 'parking_lot' ? openParking.has(o.ref_id) : this.stillOpen(o.source, o.ref_id, o.created_at),
     }));
     const amendments: Amendment[] = this.repos.meetings.amendments('meeting', meetingId).map((a) => ({
       id: a.id,
@@ -128,7 +130,20 @@ export class MeetingsService {
       speakingTime: speakingTime(turns, attendees, clock, now),
       serverNow: now,
       undoLabel: lastAction?.label ?? null,
+      decisions: this.decisions.forMeeting(row),
     };
+  }
+
+  /** Whether a leftover from the decision log still needs the room. */
+  private stillOpen(source: string, refId: string, listedAt: number): boolean {
+    if (source === 'objection') return this.repos.decisions.objection(refId)?.resolution === null;
+    const decision = source === 'open_proposal' || source === 'decision_review' ? this.repos.decisions.find(refId) : null;
+    if (source === 'open_proposal') return decision?.status === 'proposed' || decision?.status === 'deferred';
+    if (source === 'decision_review') {
+      const reviewed = this.repos.meetings.amendments('decision', refId).some((a) => a.at >= listedAt && a.reason.startsWith('Reviewed'));
+      return decision?.status === 'accepted' && !reviewed;
+    }
+    return true;
   }
 
   /** "Next meeting": the series' next date, its template, its team, and what the last one left. */

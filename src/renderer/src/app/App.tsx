@@ -1,4 +1,6 @@
 import { MotionConfig } from 'framer-motion';
+import { DecisionLogPage } from '../features/decisions/DecisionLogPage';
+import { DecisionPage } from '../features/decisions/DecisionPage';
 import { ConsolePage } from '../features/live/ConsolePage';
 import { ProjectorPage } from '../features/live/ProjectorPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
@@ -17,7 +19,7 @@ import { ThemeSwitch } from './ThemeSwitch';
 const NAV: { route: Route; label: string; icon: () => React.JSX.Element; matches: Route['name'][] }[] = [
   { route: { name: 'teams' }, label: 'Teams', icon: PeopleIcon, matches: ['teams', 'team'] },
   { route: { name: 'meetings' }, label: 'Meetings', icon: CalendarIcon, matches: ['meetings', 'meeting', 'console'] },
-  { route: { name: 'decisions' }, label: 'Decision log', icon: GavelIcon, matches: ['decisions'] },
+  { route: { name: 'decisions' }, label: 'Decision log', icon: GavelIcon, matches: ['decisions', 'decision'] },
   { route: { name: 'commitments' }, label: 'Commitments', icon: CheckIcon, matches: ['commitments'] },
   { route: { name: 'settings' }, label: 'Settings', icon: GearIcon, matches: ['settings'] },
 ];
@@ -39,11 +41,9 @@ function Page({ route }: { route: Route }) {
     case 'settings':
       return <SettingsPage />;
     case 'decisions':
-      return (
-        <NotYetSection eyebrow="Decision log" title="Decision log">
-          Every decision with its rationale, positions and dissent, searchable offline, will be listed here once meetings record them.
-        </NotYetSection>
-      );
+      return <DecisionLogPage />;
+    case 'decision':
+      return <DecisionPage key={route.decisionId} decisionId={route.decisionId} />;
     case 'commitments':
       return (
         <NotYetSection eyebrow="Commitments" title="Commitments">

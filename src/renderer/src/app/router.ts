@@ -10,6 +10,7 @@ export type Route =
   | { name: 'console'; meetingId: string }
   | { name: 'projector'; meetingId: string }
   | { name: 'decisions' }
+  | { name: 'decision'; decisionId: string }
   | { name: 'commitments' }
   | { name: 'settings' };
 
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'meetings' && parts[1] && parts[2] === 'projector') return { name: 'projector', meetingId: parts[1] };
   if (parts[0] === 'meetings' && parts[1]) return { name: 'meeting', meetingId: parts[1] };
   if (parts[0] === 'meetings') return { name: 'meetings' };
+  if (parts[0] === 'decisions' && parts[1]) return { name: 'decision', decisionId: parts[1] };
   if (parts[0] === 'decisions') return { name: 'decisions' };
   if (parts[0] === 'commitments') return { name: 'commitments' };
   if (parts[0] === 'settings') return { name: 'settings' };
@@ -45,6 +47,8 @@ export function href(route: Route): string {
       return `#/meetings/${encodeURIComponent(route.meetingId)}/run`;
     case 'projector':
       return `#/meetings/${encodeURIComponent(route.meetingId)}/projector`;
+    case 'decision':
+      return `#/decisions/${encodeURIComponent(route.decisionId)}`;
     default:
       return `#/${route.name}`;
   }

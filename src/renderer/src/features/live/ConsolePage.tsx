@@ -5,6 +5,7 @@ import { ApiError, call } from '../../api/client';
 import { useMutation, useQuery } from '../../api/hooks';
 import { openProjector } from '../../api/platform';
 import { useFormat } from '../../app/settings-context';
+import { ProposalPanel } from '../decisions/ProposalPanel';
 import { AddItemForm } from '../meetings/AddItemForm';
 import { AttendancePanel } from '../meetings/AttendancePanel';
 import { playChime } from './chime';
@@ -93,7 +94,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
         setHelp((h) => !h);
         return;
       }
-      if (typing(e.target) || help || confirmEnd) return;
+      if (e.defaultPrevented || typing(e.target) || help || confirmEnd) return;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         void act.undo();
@@ -259,6 +260,9 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
               onTurn={(a) => void act.turn(a)}
               disabled={view.paused}
             />
+          )}
+          {current?.kind === 'proposal' && (
+            <ProposalPanel detail={detail} itemId={current.id} itemTitle={current.title} disabled={view.paused} />
           )}
           {current && (
             <NotesEditor

@@ -2,6 +2,7 @@ import { motion } from 'framer-motion';
 import { useMemo } from 'react';
 import { kindLabel } from '../../../../shared/planning';
 import { useQuery } from '../../api/hooks';
+import { ProjectorDecision } from '../decisions/ProjectorDecision';
 import { AgendaProgress } from './AgendaProgress';
 import { Countdown } from './Countdown';
 import { liveView, turnWarning } from './live-model';
@@ -25,7 +26,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const current = view.current;
 
   return (
-    <div className={`projector${view.paused ? ' is-paused' : ''}`}>
+    <div className={`projector${view.paused ? ' is-paused' : ''}${current?.kind === 'proposal' ? ' has-proposal' : ''}`}>
       <header className="projector-head">
         <span className="projector-meeting">{meeting.title}</span>
         <span className="projector-team">{meeting.teamName}</span>
@@ -60,6 +61,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
             </motion.div>
             {current && <Countdown remaining={itemRemaining} className="projector-countdown" label="Time left for this item" />}
             {view.paused && <p className="projector-paused">Paused</p>}
+            {current?.kind === 'proposal' && <ProjectorDecision detail={detail} itemId={current.id} />}
             {view.speaking && (
               <motion.div
                 key={view.speaking.id}

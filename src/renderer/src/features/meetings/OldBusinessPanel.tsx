@@ -1,13 +1,18 @@
 import type { OldBusinessEntry } from '../../../../shared/planning';
+import { href } from '../../app/router';
 
 const SOURCE: Record<OldBusinessEntry['source'], string> = {
   not_reached: 'Not reached last time',
+  open_proposal: 'Open proposals',
+  objection: 'Unresolved objections',
+  decision_review: 'Decisions due for review',
   parking_lot: 'Parking lot',
 };
+const ORDER = Object.keys(SOURCE) as OldBusinessEntry['source'][];
 
 /** What earlier meetings left open, so nothing silently disappears. */
 export function OldBusinessPanel({ entries }: { entries: OldBusinessEntry[] }) {
-  const groups = (['not_reached', 'parking_lot'] as const).map((source) => ({ source, list: entries.filter((e) => e.source === source) }));
+  const groups = ORDER.map((source) => ({ source, list: entries.filter((e) => e.source === source) }));
   return (
     <section className="card side-card" aria-labelledby="old-business-heading">
       <h2 id="old-business-heading">Old business</h2>
@@ -20,9 +25,17 @@ export function OldBusinessPanel({ entries }: { entries: OldBusinessEntry[] }) {
             <ul aria-label={SOURCE[g.source]}>
               {g.list.map((e) => (
                 <li key={e.id} className={e.open ? '' : 'is-closed'}>
-                  <span>{e.title}</span>
+                  {e.source === 'decision_review' || e.source === 'open_proposal' ? (
+                    <a href={href({ name: 'decision', decisionId: e.refId })}>{e.title}</a>
+                  ) : (
+                    <span>{e.title}</span>
+                  )}
+                  {e.source === 'objection' && e.detail && <span className="old-detail">“{e.detail}”</span>}
+                  {e.source === 'decision_review' && <span className="old-detail">{e.detail}</span>}
                   {!e.open && <span className="badge">closed since</span>}
-                  {e.source === 'not_reached' && <span className="badge badge-accent">on the agenda</span>}
+                  {(e.source === 'not_reached' || e.source === 'open_proposal') && (
+                    <span className="badge badge-accent">on the agenda</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -1,0 +1,651 @@
+import type { ParsedInputOf } from '../../../shared/contract';
+import {
+  isObjection,
+  stanceLabel,
+  type Decision,
+  type DecisionDetail,
+  type DecisionFacets,
+  type DecisionLink,
+  type DecisionLogPage,
+  type DecisionOption,
+  type Objection,
+  type Position,
+} from '../../../shared/decisions';
+import type { Amendment } from '../../../shared/planning';
+import { DomainError } from '../../../shared/result';
+import type { Clock } from '../../app/clock';
+import { uuidv7 } from '../../app/ids';
+import type { Repositories } from '../../db/repositories';
+import type { DecisionRow, ObjectionRow, PositionRow } from '../../db/repositories/decisions-repository';
+import type { DecisionsTable, MeetingsTable } from '../../db/schema';
+import { addDays, fromZoned, toZoned } from '../planning/zoned-time';
+import { toSearchQuery } from './search-query';
+
+type Fields = Omit<ParsedInputOf<'decisions.update'>, 'decisionId'>;
+
+/** Field names as a person reads them in an amendment's history. */
+const FIELD_LABELS: Record<keyof Fields, string> = {
+  title: 'Title',
+  question: 'Question',
+  context: 'Context',
+  options: 'Options',
+  decision: 'Decision',
+  rationale: 'Rationale',
+  proposerId: 'Proposer',
+  ownerId: 'Decision owner',
+  decisionRight: 'Decision right',
+  risks: 'Risks',
+  timeline: 'Expected timeline',
+  reviewDate: 'Review date',
+  tags: 'Tags',
+};
+
+const CHAIN_LIMIT = 500;
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function toPosition(row: PositionRow): Position {
+  return {
+    id: row.id,
+    memberId: row.member_id,
+    memberName: row.member_name,
+    stance: row.stance,
+    reason: row.reason,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function toObjection(row: ObjectionRow): Objection {
+  return {
+    id: row.id,
+    memberId: row.member_id,
+    memberName: row.member_name,
+    stance: row.stance,
+    reason: row.reason,
+    resolution: row.resolution,
+    resolutionNote: row.resolution_note,
+    escalatedTo: row.escalated_to,
+    resolvedById: row.resolved_by_id,
+    resolvedByName: row.resolved_by_name,
+    resolvedAt: row.resolved_at,
+    createdAt: row.created_at,
+    textBefore: row.text_before,
+    textAfter: row.text_after,
+  };
+}
+
+function toLink(row: DecisionRow): DecisionLink {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    decidedAt: row.decided_at,
+    createdAt: row.created_at,
+    meetingId: row.meeting_id,
+    meetingTitle: row.meeting_title,
+    supersedeKind: row.supersede_kind,
+  };
+}
+
+/**
+ * Proposals, positions, objections and decisions. In the room a decision is edited directly;
+ * once its meeting has ended it changes only by amendment, with a reason, kept in its history.
+ */
+export class DecisionsService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  propose(input: ParsedInputOf<'decisions.propose'>): DecisionDetail {
+    const id = this.repos.sql.transaction(() => {
+      const meeting = this.repos.meetings.find(input.meetingId);
+      if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
+      if (meeting.status === 'ended') throw new DomainError('conflict', 'This meeting has ended: put the proposal on an upcoming meeting');
+      const item = this.repos.meetings.item(input.agendaItemId);
+      if (!item || item.meeting_id !== meeting.id || item.removed_at !== null)
+        throw new DomainError('not_found', 'That agenda item does not exist');
+      if (item.kind !== 'proposal') throw new DomainError('conflict', 'Proposals are put in a proposal item of the agenda');
+      for (const memberId of [input.proposerId, input.ownerId]) if (memberId) this.requireMember(meeting.team_id, memberId);
+      if (input.supersedesId) this.requireReplaceable(meeting.team_id, input.supersedesId);
+      const now = this.clock.now();
+      const id = uuidv7(this.clock);
+      const tags = [...new Set(input.tags ?? [])];
+      this.repos.decisions.insert({
+        id,
+        team_id: meeting.team_id,
+        meeting_id: meeting.id,
+        agenda_item_id: item.id,
+        title: input.title,
+        question: input.question ?? '',
+        context: input.context ?? '',
+        options_json: JSON.stringify(input.options ?? []),
+        decision: input.decision ?? '',
+        rationale: input.rationale ?? '',
+        proposer_id: input.proposerId ?? null,
+        owner_id: input.ownerId ?? null,
+        decision_right: input.decisionRight ?? null,
+        risks: input.risks ?? '',
+        timeline: input.timeline ?? '',
+        review_date: input.reviewDate ?? null,
+        status: 'proposed',
+        supersedes_id: input.supersedesId,
+        supersede_kind: input.supersedesId ? input.supersedeKind : null,
+        tags_json: JSON.stringify(tags),
+        confirmed_at: null,
+        decided_at: null,
+        readback_at: null,
+        created_at: now,
+        updated_at: now,
+      });
+      this.repos.decisions.setTags(id, tags);
+      return id;
+    });
+    return this.get(id);
+  }
+
+  /** Edits in the room. After the meeting has ended, `amend` is the only way. */
+  update(input: ParsedInputOf<'decisions.update'>): DecisionDetail {
+    this.repos.sql.transaction(() => {
+      const row = this.require(input.decisionId);
+      if (row.meeting_status === 'ended' && !this.carriedIntoLive(row)) {
+        throw new DomainError('conflict', 'Its meeting has ended: change this decision by amendment, with a reason');
+      }
+      const { decisionId: _id, ...fields } = input;
+      this.apply(row, fields);
+    });
+    return this.get(input.decisionId);
+  }
+
+  position(input: ParsedInputOf<'decisions.position'>): DecisionDetail {
+    this.repos.sql.transaction(() => {
+      const row = this.inRoom(input.decisionId);
+      if (row.status !== 'proposed')
+        throw new DomainError('conflict', `Positions are taken on an open proposal; this one is ${row.status}`);
+      const member = this.requireMember(row.team_id, input.memberId);
+      const attendee = this.repos.meetings.attendees(row.meeting_id!).find((a) => a.member_id === member.id);
+      if (!attendee || attendee.status === 'absent' || attendee.status === 'left_early') {
+        throw new DomainError('conflict', `${member.name} is not in the room for this meeting`);
+      }
+      const now = this.clock.now();
+      const open = this.repos.decisions.objections(row.id).filter((o) => o.member_id === member.id && o.resolution === null);
+      // A changed mind closes the member's earlier objection; both stay in the record.
+      for (const o of open) {
+        this.repos.decisions.updateObjection(o.id, {
+          resolution: 'withdrawn',
+          resolution_note: `Changed position to ${stanceLabel(input.stance).toLowerCase()}`,
+          resolved_by_id: member.id,
+          resolved_at: now,
+        });
+      }
+      const positionId = uuidv7(this.clock);
+      const reason = input.reason?.trim() ? input.reason.trim() : null;
+      this.repos.decisions.insertPosition({
+        id: positionId,
+        decision_id: row.id,
+        member_id: member.id,
+        stance: input.stance,
+        reason,
+        recorded_at: now,
+      });
+      if (isObjection(input.stance)) {
+        this.repos.decisions.insertObjection({
+          id: uuidv7(this.clock),
+          decision_id: row.id,
+          position_id: positionId,
+          member_id: member.id,
+          reason: reason!,
+          resolution: null,
+          resolution_note: null,
+          escalated_to: null,
+          resolved_by_id: null,
+          resolved_at: null,
+          created_at: now,
+          text_before: null,
+          text_after: null,
+        });
+      }
+      this.touch(row.id, now);
+    });
+    return this.get(input.decisionId);
+  }
+
+  resolveObjection(input: ParsedInputOf<'decisions.resolveObjection'>): DecisionDetail {
+    const objection = this.repos.decisions.objection(input.objectionId);
+    if (!objection) throw new DomainError('not_found', 'That objection does not exist');
+    this.repos.sql.transaction(() => {
+      const row = this.inRoom(objection.decision_id);
+      if (objection.resolution !== null) throw new DomainError('conflict', 'That objection has already been resolved');
+      if (row.status !== 'proposed')
+        throw new DomainError('conflict', `The proposal is ${row.status}; reopen it to work on its objections`);
+      const now = this.clock.now();
+      const note = input.note?.trim() || null;
+      const base = { resolution: input.resolution, resolution_note: note, resolved_at: now };
+      switch (input.resolution) {
+        case 'integrated': {
+          const changed = input.newText!.trim();
+          if (changed === row.decision.trim())
+            throw new DomainError('conflict', 'The proposal text is unchanged: integrating means changing it');
+          this.repos.decisions.updateObjection(objection.id, {
+            ...base,
+            text_before: row.decision,
+            text_after: changed,
+            resolved_by_id: null,
+          });
+          this.repos.decisions.update(row.id, { decision: changed, updated_at: now });
+          break;
+        }
+        case 'overruled':
+          if (!row.owner_id) throw new DomainError('conflict', 'Name the decision owner first: only the owner can overrule an objection');
+          this.repos.decisions.updateObjection(objection.id, { ...base, resolved_by_id: row.owner_id });
+          break;
+        case 'withdrawn':
+          this.repos.decisions.updateObjection(objection.id, { ...base, resolved_by_id: objection.member_id });
+          break;
+        case 'escalated':
+          this.repos.decisions.updateObjection(objection.id, { ...base, escalated_to: input.escalatedTo, resolved_by_id: null });
+          break;
+      }
+      this.touch(row.id, now);
+    });
+    return this.get(objection.decision_id);
+  }
+
+  /** Shows (or stops showing) the decision on the projector for the room to confirm. */
+  readBack(decisionId: string, on: boolean): DecisionDetail {
+    this.repos.sql.transaction(() => {
+      const row = this.inRoom(decisionId);
+      if (on && !row.decision.trim()) throw new DomainError('conflict', 'Write the decision before reading it back');
+      const now = this.clock.now();
+      this.repos.decisions.update(row.id, { readback_at: on ? now : null, updated_at: now });
+    });
+    return this.get(decisionId);
+  }
+
+  decide(decisionId: string, outcome: 'accepted' | 'rejected' | 'deferred' | 'proposed'): DecisionDetail {
+    this.repos.sql.transaction(() => {
+      const row = this.inRoom(decisionId);
+      const now = this.clock.now();
+      if (outcome === 'proposed') return this.reopen(row, now);
+      if (row.status !== 'proposed') throw new DomainError('conflict', `This proposal is already ${row.status}; reopen it first`);
+      if (outcome === 'accepted') {
+        const problems = this.acceptProblems(row);
+        if (problems.length > 0) throw new DomainError('conflict', `Not accepted yet: ${problems.join('; ')}.`);
+        this.repos.decisions.update(row.id, { status: 'accepted', decided_at: now, confirmed_at: now, updated_at: now });
+        if (row.supersedes_id) {
+          this.repos.decisions.update(row.supersedes_id, {
+            status: row.supersede_kind === 'reverses' ? 'reversed' : 'superseded',
+            updated_at: now,
+          });
+        }
+      } else {
+        this.repos.decisions.update(row.id, {
+          status: outcome,
+          decided_at: outcome === 'rejected' ? now : null,
+          readback_at: null,
+          updated_at: now,
+        });
+      }
+    });
+    return this.get(decisionId);
+  }
+
+  /** A change after the meeting: every changed field's old and new value, with the reason, kept. */
+  amend(input: ParsedInputOf<'decisions.amend'>): DecisionDetail {
+    this.repos.sql.transaction(() => {
+      const row = this.require(input.decisionId);
+      const { decisionId: _id, reason, ...fields } = input;
+      const changes = this.apply(row, fields);
+      if (changes.length === 0) throw new DomainError('conflict', 'Nothing changed: edit a field before saving the amendment');
+      this.repos.meetings.insertAmendment({
+        id: uuidv7(this.clock),
+        entity_type: 'decision',
+        entity_id: row.id,
+        reason,
+        changes_json: JSON.stringify(changes),
+        at: this.clock.now(),
+      });
+    });
+    return this.get(input.decisionId);
+  }
+
+  /** The team looked at a decision again: it stands, with a next review date or none. */
+  review(input: ParsedInputOf<'decisions.review'>): DecisionDetail {
+    this.repos.sql.transaction(() => {
+      const row = this.require(input.decisionId);
+      if (row.status !== 'accepted') throw new DomainError('conflict', `Only an accepted decision is reviewed; this one is ${row.status}`);
+      const meeting = input.meetingId ? this.repos.meetings.find(input.meetingId) : null;
+      const now = this.clock.now();
+      this.repos.decisions.update(row.id, { review_date: input.nextReviewDate, updated_at: now });
+      this.repos.meetings.insertAmendment({
+        id: uuidv7(this.clock),
+        entity_type: 'decision',
+        entity_id: row.id,
+        reason: `Reviewed${meeting ? ` in “${meeting.title}”` : ''}: ${input.note}`,
+        changes_json: JSON.stringify([{ field: 'Review date', from: row.review_date ?? '', to: input.nextReviewDate ?? '' }]),
+        at: now,
+      });
+    });
+    return this.get(input.decisionId);
+  }
+
+  get(decisionId: string): DecisionDetail {
+    const row = this.require(decisionId);
+    return { ...this.toDecision(row), chain: this.chain(row) };
+  }
+
+  /** The decisions a meeting made or is working on, including open proposals it took over. */
+  forMeeting(meeting: MeetingsTable): Decision[] {
+    const own = this.repos.decisions.forMeeting(meeting.id);
+    const carriedIds = this.repos.oldBusiness
+      .forMeeting(meeting.id)
+      .filter((o) => o.source === 'open_proposal')
+      .map((o) => o.ref_id);
+    const carried = this.repos.decisions.findMany(carriedIds).filter((d) => d.meeting_id !== meeting.id);
+    return [...own, ...carried].map((row) => this.toDecision(row));
+  }
+
+  search(input: ParsedInputOf<'decisions.search'>): DecisionLogPage {
+    const query = toSearchQuery(input.query);
+    const zone = this.zoneFor(input.teamId);
+    const today = toZoned(this.clock.now(), zone).date;
+    const notices = [query.notice];
+    if (input.from && input.to && input.from > input.to) notices.push('The “from” date is after the “to” date, so nothing can match.');
+    if (input.query.trim() !== '' && query.match === null) {
+      return { total: 0, offset: input.offset, rows: [], notice: query.notice, terms: [] };
+    }
+    const result = this.repos.decisions.searchLog({
+      match: query.match,
+      teamId: input.teamId,
+      statuses: input.statuses,
+      ownerId: input.ownerId,
+      tag: input.tag,
+      fromMs: input.from ? fromZoned(input.from, '00:00', zone) : null,
+      toMs: input.to ? fromZoned(addDays(input.to, 1), '00:00', zone) : null,
+      hasDissent: input.hasDissent,
+      reviewDueBy: input.reviewDue ? today : null,
+      sort: query.match === null && input.sort === 'relevance' ? 'newest' : input.sort,
+      offset: input.offset,
+      limit: input.limit,
+    });
+    return {
+      total: result.total,
+      offset: input.offset,
+      notice: notices.filter(Boolean).join(' ') || null,
+      terms: query.terms,
+      rows: result.rows.map((r) => {
+        const marks = result.marks.get(r.id);
+        return {
+          id: r.id,
+          teamId: r.team_id,
+          teamName: r.team_name,
+          title: r.title,
+          titleMarked: marks?.title ?? r.title,
+          snippet: marks?.snippet ?? '',
+          status: r.status,
+          ownerName: r.owner_name,
+          decisionRight: r.decision_right,
+          loggedAt: r.logged_at,
+          reviewDate: r.review_date,
+          tags: r.tags ? r.tags.split('\u001f') : [],
+          hasDissent: r.has_dissent === 1,
+          meetingId: r.meeting_id,
+          meetingTitle: r.meeting_title,
+          supersedesId: r.supersedes_id,
+        };
+      }),
+    };
+  }
+
+  facets(teamId: string | null): DecisionFacets {
+    const f = this.repos.decisions.facets(teamId);
+    return {
+      teams: f.teams,
+      owners: f.owners.map((o) => ({ id: o.id, name: o.name, teamName: o.team_name })),
+      tags: f.tags,
+      total: f.total,
+    };
+  }
+
+  private acceptProblems(row: DecisionRow): string[] {
+    const problems: string[] = [];
+    if (!row.decision.trim()) problems.push('write the decision');
+    if (!row.owner_id) problems.push('name the decision owner');
+    const open = this.repos.decisions.objections(row.id).filter((o) => o.resolution === null);
+    if (open.length > 0) {
+      const who = open.map((o) => `${o.member_name} (${stanceLabel(o.stance).toLowerCase()})`).join(', ');
+      problems.push(
+        `${open.length === 1 ? 'an objection is' : `${open.length} objections are`} unresolved: ${who}. Integrate, withdraw, escalate or have the owner overrule ${open.length === 1 ? 'it' : 'each'} with a reason`,
+      );
+    }
+    if (row.readback_at === null) problems.push('read it back to the room on the projector so the room can confirm it');
+    if (row.supersedes_id) {
+      const old = this.repos.decisions.find(row.supersedes_id);
+      if (old && old.status !== 'accepted') problems.push(`the decision it replaces is ${old.status}, no longer accepted`);
+    }
+    return problems;
+  }
+
+  private reopen(row: DecisionRow, now: number): void {
+    if (row.status === 'proposed') throw new DomainError('conflict', 'This proposal is already open');
+    if (row.status === 'superseded' || row.status === 'reversed') {
+      throw new DomainError('conflict', 'A decision replaced by a later one cannot be reopened');
+    }
+    if (row.status === 'accepted' && row.supersedes_id) {
+      const old = this.repos.decisions.find(row.supersedes_id);
+      if (old && (old.status === 'superseded' || old.status === 'reversed')) {
+        this.repos.decisions.update(old.id, { status: 'accepted', updated_at: now });
+      }
+    }
+    this.repos.decisions.update(row.id, { status: 'proposed', decided_at: null, confirmed_at: null, readback_at: null, updated_at: now });
+  }
+
+  /** Writes the given fields; answers with what changed, as the history shows it. */
+  private apply(row: DecisionRow, fields: Fields): Amendment['changes'] {
+    const changes: Amendment['changes'] = [];
+    const set: Partial<DecisionsTable> = {};
+    const note = (key: keyof Fields, from: string, to: string) => {
+      if (from !== to) changes.push({ field: FIELD_LABELS[key], from, to });
+      return from !== to;
+    };
+    const memberName = (memberId: string | null) => (memberId ? (this.repos.members.find(memberId)?.name ?? '') : '');
+    const text = ['title', 'question', 'context', 'decision', 'rationale', 'risks', 'timeline'] as const;
+    for (const key of text) {
+      const value = fields[key];
+      if (value !== undefined && note(key, row[key], value)) set[key] = value;
+    }
+    if (fields.options !== undefined) {
+      const before = parseJson<DecisionOption[]>(row.options_json, []);
+      const show = (o: DecisionOption[]) => o.map((x) => x.title).join('; ');
+      const json = JSON.stringify(fields.options);
+      if (json !== row.options_json) {
+        changes.push({ field: FIELD_LABELS.options, from: show(before), to: show(fields.options) });
+        set.options_json = json;
+      }
+    }
+    for (const key of ['proposerId', 'ownerId'] as const) {
+      const value = fields[key];
+      if (value === undefined) continue;
+      if (value) this.requireMember(row.team_id, value);
+      const column = key === 'ownerId' ? 'owner_id' : 'proposer_id';
+      if (note(key, memberName(row[column]), memberName(value))) set[column] = value;
+    }
+    if (fields.decisionRight !== undefined && note('decisionRight', row.decision_right ?? '', fields.decisionRight ?? '')) {
+      set.decision_right = fields.decisionRight;
+    }
+    if (fields.reviewDate !== undefined && note('reviewDate', row.review_date ?? '', fields.reviewDate ?? '')) {
+      set.review_date = fields.reviewDate;
+    }
+    if (fields.tags !== undefined) {
+      const tags = [...new Set(fields.tags)];
+      const before = parseJson<string[]>(row.tags_json, []);
+      if (note('tags', before.join(', '), tags.join(', '))) {
+        set.tags_json = JSON.stringify(tags);
+        this.repos.decisions.setTags(row.id, tags);
+      }
+    }
+    if (Object.keys(set).length > 0) this.repos.decisions.update(row.id, { ...set, updated_at: this.clock.now() });
+    return changes;
+  }
+
+  private toDecision(row: DecisionRow): Decision {
+    const history = this.repos.decisions.positions(row.id).map(toPosition);
+    const latest = new Map<string, Position>();
+    for (const p of history) latest.set(p.memberId, p);
+    const objections = this.repos.decisions.objections(row.id).map(toObjection);
+    const supersedes = row.supersedes_id ? this.repos.decisions.find(row.supersedes_id) : null;
+    const replacements = this.repos.decisions.replacements(row.id);
+    const replacedBy = replacements.find((r) => r.status === 'accepted') ?? replacements.at(-1) ?? null;
+    const amendments: Amendment[] = this.repos.meetings.amendments('decision', row.id).map((a) => ({
+      id: a.id,
+      reason: a.reason,
+      changes: parseJson<Amendment['changes']>(a.changes_json, []),
+      at: a.at,
+    }));
+    return {
+      id: row.id,
+      teamId: row.team_id,
+      teamName: row.team_name,
+      meetingId: row.meeting_id,
+      meetingTitle: row.meeting_title,
+      meetingStart: row.meeting_start,
+      meetingEnded: row.meeting_status === 'ended',
+      agendaItemId: row.agenda_item_id,
+      title: row.title,
+      question: row.question,
+      context: row.context,
+      options: parseJson<DecisionOption[]>(row.options_json, []),
+      decision: row.decision,
+      rationale: row.rationale,
+      proposerId: row.proposer_id,
+      proposerName: row.proposer_name,
+      ownerId: row.owner_id,
+      ownerName: row.owner_name,
+      decisionRight: row.decision_right,
+      risks: row.risks,
+      timeline: row.timeline,
+      reviewDate: row.review_date,
+      status: row.status,
+      supersedes: supersedes ? toLink(supersedes) : null,
+      supersedeKind: row.supersede_kind,
+      replacedBy: replacedBy ? toLink(replacedBy) : null,
+      tags: parseJson<string[]>(row.tags_json, []),
+      confirmedAt: row.confirmed_at,
+      decidedAt: row.decided_at,
+      readbackAt: row.readback_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      positions: [...latest.values()],
+      positionHistory: history,
+      objections,
+      openObjections: objections.filter((o) => o.resolution === null).length,
+      amendments,
+      changesBy: row.meeting_status === 'ended' && !this.carriedIntoLive(row) ? 'amendment' : 'edit',
+    };
+  }
+
+  /** Oldest first: back along what each one superseded, then forward along what replaced it. */
+  private chain(row: DecisionRow): DecisionLink[] {
+    const back: DecisionLink[] = [];
+    const seen = new Set([row.id]);
+    let cursor = row;
+    while (cursor.supersedes_id && back.length < CHAIN_LIMIT) {
+      const older = this.repos.decisions.find(cursor.supersedes_id);
+      if (!older || seen.has(older.id)) break;
+      seen.add(older.id);
+      back.unshift(toLink(older));
+      cursor = older;
+    }
+    const forward: DecisionLink[] = [];
+    cursor = row;
+    while (forward.length < CHAIN_LIMIT) {
+      const replacements = this.repos.decisions.replacements(cursor.id).filter((r) => !seen.has(r.id));
+      const next = replacements.find((r) => r.status !== 'rejected' && r.status !== 'proposed') ?? replacements[0];
+      if (!next) break;
+      seen.add(next.id);
+      forward.push(toLink(next));
+      cursor = next;
+    }
+    return [...back, toLink(row), ...forward];
+  }
+
+  /**
+   * The decision as the room works on it now. A proposal carried into a live meeting as old
+   * business is taken over by that meeting on the first thing the room does with it.
+   */
+  private inRoom(decisionId: string): DecisionRow {
+    const row = this.require(decisionId);
+    if (row.meeting_status === 'live') return row;
+    const carried = this.carriedIntoLive(row);
+    if (!carried) {
+      throw new DomainError(
+        'conflict',
+        row.meeting_status === 'ended'
+          ? 'Its meeting has ended: take it up in a live meeting, or amend the record with a reason'
+          : 'The meeting has not started: positions and outcomes are recorded in the room',
+      );
+    }
+    const now = this.clock.now();
+    this.repos.meetings.insertAmendment({
+      id: uuidv7(this.clock),
+      entity_type: 'decision',
+      entity_id: row.id,
+      reason: `Taken up again in “${carried.meeting.title}”`,
+      changes_json: JSON.stringify([{ field: 'Status', from: row.status, to: 'proposed' }]),
+      at: now,
+    });
+    this.repos.decisions.update(row.id, {
+      meeting_id: carried.meeting.id,
+      agenda_item_id: carried.itemId ?? row.agenda_item_id,
+      status: 'proposed',
+      readback_at: null,
+      updated_at: now,
+    });
+    return this.require(decisionId);
+  }
+
+  private carriedIntoLive(row: DecisionRow): { meeting: MeetingsTable; itemId: string | null } | null {
+    if (row.status !== 'proposed' && row.status !== 'deferred') return null;
+    for (const entry of this.repos.oldBusiness.referencing('open_proposal', row.id)) {
+      const meeting = this.repos.meetings.find(entry.meeting_id);
+      if (meeting && meeting.status === 'live' && meeting.id !== row.meeting_id) return { meeting, itemId: entry.agenda_item_id };
+    }
+    return null;
+  }
+
+  private requireReplaceable(teamId: string, supersedesId: string): void {
+    const old = this.repos.decisions.find(supersedesId);
+    if (!old || old.team_id !== teamId) throw new DomainError('not_found', 'The decision to replace does not exist in this team');
+    if (old.status !== 'accepted') {
+      throw new DomainError('conflict', `Only an accepted decision can be superseded or reversed; “${old.title}” is ${old.status}`);
+    }
+  }
+
+  private requireMember(teamId: string, memberId: string) {
+    const member = this.repos.members.find(memberId);
+    if (!member || member.teamId !== teamId) throw new DomainError('not_found', 'That person is not a member of this team');
+    if (member.leftAt !== null) throw new DomainError('conflict', `${member.name} has left the team`);
+    return member;
+  }
+
+  private require(decisionId: string): DecisionRow {
+    const row = this.repos.decisions.find(decisionId);
+    if (!row) throw new DomainError('not_found', 'That decision does not exist');
+    return row;
+  }
+
+  private touch(decisionId: string, now: number): void {
+    this.repos.decisions.update(decisionId, { updated_at: now });
+  }
+
+  private zoneFor(teamId: string | null): string {
+    const team = teamId ? this.repos.teams.find(teamId) : null;
+    return team?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  }
+}

@@ -1,0 +1,37 @@
+export interface SearchQuery {
+  /** An FTS5 expression built only from quoted words, or null when there is nothing to search for. */
+  match: string | null;
+  terms: string[];
+  notice: string | null;
+}
+
+const MAX_TERMS = 12;
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const OPERATOR_WORDS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
+const SYNTAX = /["*()^:+{}-]/;
+
+/**
+ * Turns what a person typed into a safe FTS5 query: every word becomes a quoted prefix term
+ * ("word"*), all of them required. FTS syntax (quotes, *, -, NEAR, parentheses, unbalanced
+ * quotes) is never interpreted, so no input can make the search throw.
+ */
+export function toSearchQuery(typed: string): SearchQuery {
+  const text = typed.normalize('NFC').trim();
+  if (text === '') return { match: null, terms: [], notice: null };
+  const words = [...text.matchAll(WORD)].map((m) => m[0]);
+  const unique = [...new Set(words.map((w) => w.toLocaleLowerCase()))];
+  const terms = unique.slice(0, MAX_TERMS);
+  if (terms.length === 0) {
+    return { match: null, terms: [], notice: `Nothing to search for in “${text.slice(0, 40)}”: type a word or a number.` };
+  }
+  const notes: string[] = [];
+  if (SYNTAX.test(text) || words.some((w) => OPERATOR_WORDS.has(w))) {
+    notes.push('Quotes, *, -, parentheses and words like NEAR or OR are searched as plain text: all the words must appear.');
+  }
+  if (unique.length > MAX_TERMS) notes.push(`Only the first ${MAX_TERMS} words are searched.`);
+  return {
+    match: terms.map((t) => `"${t}"*`).join(' '),
+    terms,
+    notice: notes.length > 0 ? notes.join(' ') : null,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Decision } from '../../../../shared/decisions';
+import { href } from '../../app/router';
+import { StatusBadge } from './StatusBadge';
+
+/** The decisions a meeting made or worked on, each linked to its full record. */
+export function MeetingDecisions({ decisions }: { decisions: Decision[] }) {
+  if (decisions.length === 0) return null;
+  return (
+    <section className="meeting-decisions" aria-labelledby="meeting-decisions-heading">
+      <div className="section-head">
+        <h2 id="meeting-decisions-heading">Decisions</h2>
+        <span className="badge">{decisions.length}</span>
+      </div>
+      <ul className="meeting-decision-list">
+        {decisions.map((d) => (
+          <li key={d.id} className="card">
+            <div className="log-row-top">
+              <a className="log-title" href={href({ name: 'decision', decisionId: d.id })}>
+                {d.title}
+              </a>
+              <span className="log-badges">
+                {d.objections.length > 0 && <span className="badge badge-warn">Dissent</span>}
+                <StatusBadge status={d.status} />
+              </span>
+            </div>
+            {d.decision && <p className="prose">{d.decision}</p>}
+            <p className="log-meta">
+              {d.ownerName ? `Owner ${d.ownerName}` : 'No owner named'}
+              {d.decisionRight ? ` · ${d.decisionRight}` : ''}
+              {d.reviewDate ? ` · review ${d.reviewDate}` : ''}
+              {d.positions.length > 0 && ` · ${d.positions.length} positions`}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+/** Decisions, positions and objections as they cross the contract. JSON only. */
+import type { EpochMs, Id } from './domain';
+import type { Amendment } from './planning';
+
+export const STANCES = [
+  { stance: 'agree', label: 'Agree', key: 'a' },
+  { stance: 'consent', label: 'Consent', key: 'c' },
+  { stance: 'stand_aside', label: 'Stand aside', key: 's' },
+  { stance: 'disagree', label: 'Disagree', key: 'd' },
+  { stance: 'block', label: 'Block', key: 'b' },
+] as const;
+
+export type Stance = (typeof STANCES)[number]['stance'];
+export const STANCE_IDS = STANCES.map((s) => s.stance) as [Stance, ...Stance[]];
+
+export function stanceLabel(stance: Stance): string {
+  return STANCES.find((s) => s.stance === stance)?.label ?? stance;
+}
+
+/** Disagree and block are objections: they need a reason and a resolution. */
+export function isObjection(stance: Stance): boolean {
+  return stance === 'disagree' || stance === 'block';
+}
+
+export const DECISION_STATUSES = [
+  { status: 'proposed', label: 'Proposed' },
+  { status: 'accepted', label: 'Accepted' },
+  { status: 'rejected', label: 'Rejected' },
+  { status: 'deferred', label: 'Deferred' },
+  { status: 'superseded', label: 'Superseded' },
+  { status: 'reversed', label: 'Reversed' },
+] as const;
+
+export type DecisionStatus = (typeof DECISION_STATUSES)[number]['status'];
+export const DECISION_STATUS_IDS = DECISION_STATUSES.map((s) => s.status) as [DecisionStatus, ...DecisionStatus[]];
+
+export function decisionStatusLabel(status: DecisionStatus): string {
+  return DECISION_STATUSES.find((s) => s.status === status)?.label ?? status;
+}
+
+export const RESOLUTIONS = [
+  { resolution: 'integrated', label: 'Integrated', help: 'The proposal changed to meet it' },
+  { resolution: 'withdrawn', label: 'Withdrawn', help: 'The objector withdrew it' },
+  { resolution: 'overruled', label: 'Overruled', help: 'The decision owner overrules it, with a reason' },
+  { resolution: 'escalated', label: 'Escalated', help: 'Taken to whoever the operating agreement names' },
+] as const;
+
+export type Resolution = (typeof RESOLUTIONS)[number]['resolution'];
+export const RESOLUTION_IDS = RESOLUTIONS.map((r) => r.resolution) as [Resolution, ...Resolution[]];
+
+export function resolutionLabel(resolution: Resolution): string {
+  return RESOLUTIONS.find((r) => r.resolution === resolution)?.label ?? resolution;
+}
+
+export interface DecisionOption {
+  title: string;
+  pros: string;
+  cons: string;
+}
+
+export interface Position {
+  id: Id;
+  memberId: Id;
+  memberName: string;
+  stance: Stance;
+  reason: string | null;
+  recordedAt: EpochMs;
+}
+
+export interface Objection {
+  id: Id;
+  memberId: Id;
+  memberName: string;
+  stance: Stance;
+  reason: string;
+  resolution: Resolution | null;
+  resolutionNote: string | null;
+  escalatedTo: string | null;
+  resolvedById: Id | null;
+  resolvedByName: string | null;
+  resolvedAt: EpochMs | null;
+  createdAt: EpochMs;
+  /** For an integrated objection: the proposal before and after it changed. */
+  textBefore: string | null;
+  textAfter: string | null;
+}
+
+export interface DecisionLink {
+  id: Id;
+  title: string;
+  status: DecisionStatus;
+  decidedAt: EpochMs | null;
+  createdAt: EpochMs;
+  meetingId: Id | null;
+  meetingTitle: string | null;
+  /** How this one replaced the one before it in a chain. */
+  supersedeKind: 'supersedes' | 'reverses' | null;
+}
+
+export interface Decision {
+  id: Id;
+  teamId: Id;
+  teamName: string;
+  meetingId: Id | null;
+  meetingTitle: string | null;
+  meetingStart: EpochMs | null;
+  meetingEnded: boolean;
+  agendaItemId: Id | null;
+  title: string;
+  question: string;
+  context: string;
+  options: DecisionOption[];
+  /** The proposal while proposed; what was decided once accepted. */
+  decision: string;
+  rationale: string;
+  proposerId: Id | null;
+  proposerName: string | null;
+  ownerId: Id | null;
+  ownerName: string | null;
+  decisionRight: string | null;
+  risks: string;
+  timeline: string;
+  reviewDate: string | null;
+  status: DecisionStatus;
+  supersedes: DecisionLink | null;
+  supersedeKind: 'supersedes' | 'reverses' | null;
+  replacedBy: DecisionLink | null;
+  tags: string[];
+  confirmedAt: EpochMs | null;
+  decidedAt: EpochMs | null;
+  readbackAt: EpochMs | null;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+  /** Each member's current stance (their latest). */
+  positions: Position[];
+  /** Every stance recorded, oldest first: a changed mind stays visible. */
+  positionHistory: Position[];
+  objections: Objection[];
+  openObjections: number;
+  amendments: Amendment[];
+  /** After its meeting has ended a decision changes only by amendment. */
+  changesBy: 'edit' | 'amendment';
+}
+
+export interface DecisionDetail extends Decision {
+  /** The supersede chain it belongs to, oldest first (this one included). */
+  chain: DecisionLink[];
+}
+
+export type DecisionSort = 'relevance' | 'newest' | 'oldest';
+
+export interface DecisionLogRow {
+  id: Id;
+  teamId: Id;
+  teamName: string;
+  title: string;
+  /** The title with matched words between MARK_START and MARK_END. */
+  titleMarked: string;
+  /** A stretch of the best matching field, marked the same way; empty without a search. */
+  snippet: string;
+  status: DecisionStatus;
+  ownerName: string | null;
+  decisionRight: string | null;
+  loggedAt: EpochMs;
+  reviewDate: string | null;
+  tags: string[];
+  hasDissent: boolean;
+  meetingId: Id | null;
+  meetingTitle: string | null;
+  supersedesId: Id | null;
+}
+
+export interface DecisionLogPage {
+  total: number;
+  offset: number;
+  rows: DecisionLogRow[];
+  /** Said when the search text was read differently from how it was typed. */
+  notice: string | null;
+  /** The words searched for, as the search understood them. */
+  terms: string[];
+}
+
+export interface DecisionFacets {
+  teams: { id: Id; name: string }[];
+  owners: { id: Id; name: string; teamName: string }[];
+  tags: string[];
+  total: number;
+}
+
+/**
+ * Marker characters around matched words. They are control characters the input rules
+ * refuse, so they cannot come from anything a person typed.
+ */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+
+/** Splits marked text into plain and matched runs; a view renders the matched ones as <mark>. */
+export function splitMarked(text: string): { text: string; marked: boolean }[] {
+  const parts: { text: string; marked: boolean }[] = [];
+  let marked = false;
+  let run = '';
+  for (const ch of text) {
+    if (ch === MARK_START || ch === MARK_END) {
+      if (run) parts.push({ text: run, marked });
+      run = '';
+      marked = ch === MARK_START;
+      continue;
+    }
+    run += ch;
+  }
+  if (run) parts.push({ text: run, marked });
+  return parts;
+}

@@ -1,0 +1,443 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MARK_END, MARK_START, splitMarked, type DecisionDetail } from '../../src/shared/decisions';
+import type { MeetingDetail } from '../../src/shared/planning';
+import { toSearchQuery } from '../../src/main/services/decisions/search-query';
+import { openTestCore, type TestCore } from '../support/core';
+
+const DAY = 24 * 60 * 60 * 1000;
+let t: TestCore;
+beforeEach(async () => {
+  t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
+});
+afterEach(() => t.close());
+
+interface Room {
+  teamId: string;
+  meetingId: string;
+  itemId: string;
+  member: { Ana: string; Ben: string; Cleo: string; Dan: string };
+}
+
+/** A live meeting of a team of four (Ana, Ben, Cleo, Dan; Dan absent) on a proposal item. */
+async function room(title = 'Weekly', date = '2026-11-24', teamId?: string): Promise<Room> {
+  const tid =
+    teamId ?? (await t.call('teams.create', { name: 'Ops', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben', 'Cleo', 'Dan'] })).id;
+  const { meetingId } = await t.call('meetings.create', { teamId: tid, title, date, time: '10:00', lengthMin: 30 });
+  let d = await t.call('meetings.get', { meetingId });
+  d = await t.call('agenda.addItem', {
+    meetingId,
+    expectedRevision: d.meeting.agendaRevision,
+    kind: 'proposal',
+    title: 'Proposals',
+    plannedMin: 15,
+  });
+  for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: a.name === 'Dan' ? 'absent' : 'present' });
+  await t.call('meetings.start', { meetingId });
+  const member = Object.fromEntries(d.members.map((m) => [m.name, m.id])) as Room['member'];
+  return { teamId: tid, meetingId, itemId: d.items[0]!.id, member };
+}
+
+async function propose(r: Room, title = 'Release every two weeks', extra: Record<string, unknown> = {}): Promise<DecisionDetail> {
+  return t.call('decisions.propose', {
+    meetingId: r.meetingId,
+    agendaItemId: r.itemId,
+    title,
+    question: 'Should we release every two weeks?',
+    decision: 'Release every second Thursday.',
+    options: [{ title: 'Weekly', pros: 'Rhythm', cons: 'Testing cost' }],
+    proposerId: r.member.Ben,
+    ownerId: r.member.Ana,
+    ...extra,
+  });
+}
+
+async function accept(decisionId: string): Promise<DecisionDetail> {
+  await t.call('decisions.readBack', { decisionId, on: true });
+  return t.call('decisions.decide', { decisionId, outcome: 'accepted' });
+}
+
+describe('positions and objections', () => {
+  it('refuse a disagree or block without a reason, and reasons that are only spaces or invisible characters', async () => {
+    const r = await room();
+    const d = await propose(r);
+    for (const reason of [null, '', '   ', '\n\t ', '\u200B \u200B', '...']) {
+      const error = await t.fail('decisions.position', { decisionId: d.id, memberId: r.member.Ben, stance: 'block', reason });
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toMatch(/A block needs a reason/);
+    }
+    const error = await t.fail('decisions.position', { decisionId: d.id, memberId: r.member.Ben, stance: 'disagree', reason: ' ' });
+    expect(error.message).toMatch(/A disagreement needs a reason/);
+    expect((await t.call('decisions.get', { decisionId: d.id })).positions).toEqual([]);
+  });
+
+  it('record one stance per member, keep a changed mind in the history, and close the earlier objection', async () => {
+    const r = await room();
+    const d = await propose(r);
+    await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Cleo, stance: 'disagree', reason: 'Too slow for fixes' });
+    t.clock.advance(1000);
+    const after = await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Cleo, stance: 'consent' });
+    expect(after.positions.map((p) => [p.memberName, p.stance])).toEqual([['Cleo', 'consent']]);
+    expect(after.positionHistory.map((p) => p.stance)).toEqual(['disagree', 'consent']);
+    expect(after.objections).toHaveLength(1);
+    expect(after.objections[0]).toMatchObject({
+      resolution: 'withdrawn',
+      resolutionNote: 'Changed position to consent',
+      resolvedByName: 'Cleo',
+    });
+    expect(after.openObjections).toBe(0);
+  });
+
+  it('take positions only from members in the room, and only in a live meeting', async () => {
+    const r = await room();
+    const d = await propose(r);
+    const absent = await t.fail('decisions.position', { decisionId: d.id, memberId: r.member.Dan, stance: 'agree' });
+    expect(absent.message).toBe('Dan is not in the room for this meeting');
+    await t.call('meetings.end', { meetingId: r.meetingId });
+    const ended = await t.fail('decisions.position', { decisionId: d.id, memberId: r.member.Ana, stance: 'agree' });
+    expect(ended.message).toMatch(/meeting has ended/);
+  });
+
+  it('block acceptance while an objection is open; integrate changes the proposal and keeps both texts; the owner overrules with a reason', async () => {
+    const r = await room();
+    const d = await propose(r);
+    await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Ana, stance: 'agree' });
+    await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Ben, stance: 'block', reason: 'Security fixes cannot wait' });
+    let now = await t.call('decisions.position', {
+      decisionId: d.id,
+      memberId: r.member.Cleo,
+      stance: 'disagree',
+      reason: 'Automate testing first',
+    });
+    expect(now.openObjections).toBe(2);
+    await t.call('decisions.readBack', { decisionId: d.id, on: true });
+    const blocked = await t.fail('decisions.decide', { decisionId: d.id, outcome: 'accepted' });
+    expect(blocked.message).toBe(
+      'Not accepted yet: 2 objections are unresolved: Ben (block), Cleo (disagree). Integrate, withdraw, escalate or have the owner overrule each with a reason.',
+    );
+
+    const [block, disagree] = now.objections;
+    const same = await t.fail('decisions.resolveObjection', {
+      objectionId: block!.id,
+      resolution: 'integrated',
+      newText: 'Release every second Thursday.',
+    });
+    expect(same.message).toMatch(/unchanged/);
+    const noText = await t.fail('decisions.resolveObjection', { objectionId: block!.id, resolution: 'integrated', newText: '  ' });
+    expect(noText.code).toBe('invalid_input');
+    now = await t.call('decisions.resolveObjection', {
+      objectionId: block!.id,
+      resolution: 'integrated',
+      newText: 'Release every second Thursday; security fixes ship any day.',
+    });
+    expect(now.decision).toBe('Release every second Thursday; security fixes ship any day.');
+    expect(now.objections[0]).toMatchObject({
+      resolution: 'integrated',
+      textBefore: 'Release every second Thursday.',
+      textAfter: 'Release every second Thursday; security fixes ship any day.',
+    });
+
+    const bare = await t.fail('decisions.resolveObjection', { objectionId: disagree!.id, resolution: 'overruled', note: '   ' });
+    expect(bare.message).toMatch(/Overruling needs the owner’s reason/);
+    now = await t.call('decisions.resolveObjection', {
+      objectionId: disagree!.id,
+      resolution: 'overruled',
+      note: 'Automation is planned next quarter',
+    });
+    expect(now.objections[1]).toMatchObject({
+      resolution: 'overruled',
+      resolvedByName: 'Ana',
+      resolutionNote: 'Automation is planned next quarter',
+    });
+    const again = await t.fail('decisions.resolveObjection', { objectionId: disagree!.id, resolution: 'withdrawn' });
+    expect(again.message).toBe('That objection has already been resolved');
+
+    // A new text after the read-back needs reading back again? The read-back stays; the room confirms now.
+    const accepted = await t.call('decisions.decide', { decisionId: d.id, outcome: 'accepted' });
+    expect(accepted.status).toBe('accepted');
+    expect(accepted.confirmedAt).toBe(t.clock.now());
+    expect(accepted.openObjections).toBe(0);
+  });
+
+  it('need an owner to overrule, a decision owner and a read-back to accept', async () => {
+    const r = await room();
+    const d = await propose(r, 'No owner yet', { ownerId: null });
+    await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Ben, stance: 'disagree', reason: 'Not now' });
+    const objection = (await t.call('decisions.get', { decisionId: d.id })).objections[0]!;
+    const noOwner = await t.fail('decisions.resolveObjection', { objectionId: objection.id, resolution: 'overruled', note: 'We go ahead' });
+    expect(noOwner.message).toMatch(/Name the decision owner first/);
+    await t.call('decisions.resolveObjection', { objectionId: objection.id, resolution: 'escalated', escalatedTo: 'Head of product' });
+    const missing = await t.fail('decisions.decide', { decisionId: d.id, outcome: 'accepted' });
+    expect(missing.message).toBe(
+      'Not accepted yet: name the decision owner; read it back to the room on the projector so the room can confirm it.',
+    );
+  });
+});
+
+describe('after the meeting', () => {
+  it('changes a decision only by amendment with a reason, keeping every change in its history', async () => {
+    const r = await room();
+    const d = await propose(r);
+    await t.call('decisions.update', { decisionId: d.id, rationale: 'Halves the testing cost' });
+    await accept(d.id);
+    await t.call('meetings.end', { meetingId: r.meetingId });
+
+    const edit = await t.fail('decisions.update', { decisionId: d.id, rationale: 'Quietly changed' });
+    expect(edit.message).toBe('Its meeting has ended: change this decision by amendment, with a reason');
+    const noReason = await t.fail('decisions.amend', { decisionId: d.id, reason: '  ', rationale: 'x' });
+    expect(noReason.code).toBe('invalid_input');
+    const nothing = await t.fail('decisions.amend', { decisionId: d.id, reason: 'Typo', rationale: 'Halves the testing cost' });
+    expect(nothing.message).toMatch(/Nothing changed/);
+
+    t.clock.advance(DAY);
+    await t.call('decisions.amend', { decisionId: d.id, reason: 'Typo in the rationale', rationale: 'Halves the regression-testing cost' });
+    t.clock.advance(DAY);
+    const amended = await t.call('decisions.amend', {
+      decisionId: d.id,
+      reason: 'Owner changed roles',
+      ownerId: r.member.Cleo,
+      tags: ['Release', 'release', 'process'],
+    });
+    expect(amended.changesBy).toBe('amendment');
+    expect(amended.rationale).toBe('Halves the regression-testing cost');
+    expect(amended.ownerName).toBe('Cleo');
+    expect(amended.tags).toEqual(['release', 'process']);
+    expect(amended.amendments.map((a) => [a.reason, a.changes])).toEqual([
+      [
+        'Owner changed roles',
+        [
+          { field: 'Decision owner', from: 'Ana', to: 'Cleo' },
+          { field: 'Tags', from: '', to: 'release, process' },
+        ],
+      ],
+      ['Typo in the rationale', [{ field: 'Rationale', from: 'Halves the testing cost', to: 'Halves the regression-testing cost' }]],
+    ]);
+  });
+});
+
+describe('supersede chains', () => {
+  it('link each decision to what replaced it, walk the chain both ways, and undo a replacement on reopen', async () => {
+    const r = await room();
+    const a = await propose(r, 'Release weekly');
+    await accept(a.id);
+    const b = await propose(r, 'Release every two weeks', { supersedesId: a.id });
+    const c0 = await t.fail('decisions.propose', {
+      meetingId: r.meetingId,
+      agendaItemId: r.itemId,
+      title: 'Too early',
+      supersedesId: b.id,
+    });
+    expect(c0.message).toBe('Only an accepted decision can be superseded or reversed; “Release every two weeks” is proposed');
+    await accept(b.id);
+    expect((await t.call('decisions.get', { decisionId: a.id })).status).toBe('superseded');
+    const c = await propose(r, 'Back to weekly releases', { supersedesId: b.id, supersedeKind: 'reverses' });
+    await accept(c.id);
+
+    const first = await t.call('decisions.get', { decisionId: a.id });
+    expect(first.chain.map((l) => [l.title, l.status])).toEqual([
+      ['Release weekly', 'superseded'],
+      ['Release every two weeks', 'reversed'],
+      ['Back to weekly releases', 'accepted'],
+    ]);
+    expect(first.replacedBy?.title).toBe('Release every two weeks');
+    const last = await t.call('decisions.get', { decisionId: c.id });
+    expect(last.chain.map((l) => l.id)).toEqual([a.id, b.id, c.id]);
+    expect(last.supersedes).toMatchObject({ id: b.id, status: 'reversed' });
+    expect(last.supersedeKind).toBe('reverses');
+
+    const reopened = await t.call('decisions.decide', { decisionId: c.id, outcome: 'proposed' });
+    expect(reopened.status).toBe('proposed');
+    expect((await t.call('decisions.get', { decisionId: b.id })).status).toBe('accepted');
+  });
+});
+
+describe('decision log search', () => {
+  async function seedLog(r: Room) {
+    const inTitle = await propose(r, 'Quarterly roadmap review', { rationale: 'Keeps priorities honest' });
+    const inRationale = await propose(r, 'Hiring plan', { rationale: 'The roadmap needs a second designer' });
+    const inObjection = await propose(r, 'Office days', { rationale: 'Collaboration' });
+    await t.call('decisions.position', {
+      decisionId: inObjection.id,
+      memberId: r.member.Ben,
+      stance: 'block',
+      reason: 'Conflicts with the roadmap offsite',
+    });
+    return { inTitle, inRationale, inObjection };
+  }
+
+  it('ranks a match in the title above one in the rationale above one in an objection, and marks the words', async () => {
+    const r = await room();
+    const { inTitle, inRationale, inObjection } = await seedLog(r);
+    const page = await t.call('decisions.search', { query: 'roadmap' });
+    expect(page.total).toBe(3);
+    expect(page.rows.map((row) => row.id)).toEqual([inTitle.id, inRationale.id, inObjection.id]);
+    expect(page.rows[0]!.titleMarked).toBe(`Quarterly ${MARK_START}roadmap${MARK_END} review`);
+    expect(page.rows[1]!.snippet).toContain(`${MARK_START}roadmap${MARK_END}`);
+    expect(
+      splitMarked(page.rows[1]!.snippet)
+        .filter((p) => p.marked)
+        .map((p) => p.text),
+    ).toEqual(['roadmap']);
+    expect(page.rows[2]!.snippet).toContain('offsite');
+  });
+
+  it('finds words by prefix and in any order, folds accents and case', async () => {
+    const r = await room();
+    await propose(r, 'Café opening hours', { rationale: 'Customers asked for earlier mornings' });
+    expect((await t.call('decisions.search', { query: 'cafe' })).total).toBe(1);
+    expect((await t.call('decisions.search', { query: 'MORNINGS customers' })).total).toBe(1);
+    expect((await t.call('decisions.search', { query: 'morn' })).total).toBe(1);
+    expect((await t.call('decisions.search', { query: 'mornings evenings' })).total).toBe(0);
+  });
+
+  it('never throws on FTS syntax: quotes, stars, minus, NEAR, brackets and unbalanced quotes are plain text', async () => {
+    const r = await room();
+    await propose(r, 'Near-term hiring "freeze"', { rationale: 'Budget -20% next year' });
+    const odd = [
+      '"',
+      '""',
+      '*',
+      '-',
+      'NEAR',
+      'NEAR(',
+      '"unbalanced',
+      'freeze"',
+      'a OR',
+      'NOT',
+      '^hiring',
+      'hiring:',
+      '(((',
+      ')',
+      '{x}',
+      'AND AND',
+      '-20%',
+      'near-term',
+      '🙂',
+      '\\',
+      "'",
+      'x'.repeat(500),
+    ];
+    for (const query of odd) {
+      const page = await t.call('decisions.search', { query });
+      expect(Array.isArray(page.rows), query).toBe(true);
+    }
+    expect((await t.call('decisions.search', { query: '"freeze' })).total).toBe(1);
+    expect((await t.call('decisions.search', { query: 'near-term' })).total).toBe(1);
+    expect((await t.call('decisions.search', { query: 'NEAR' })).total).toBe(1);
+    expect((await t.call('decisions.search', { query: '-20%' })).total).toBe(1);
+    const punctuation = await t.call('decisions.search', { query: '"*-' });
+    expect(punctuation.total).toBe(0);
+    expect(punctuation.notice).toBe('Nothing to search for in “"*-”: type a word or a number.');
+    expect((await t.call('decisions.search', { query: 'hiring NEAR freeze' })).notice).toMatch(/searched as plain text/);
+  });
+
+  it('filters by status, owner, tag, dissent, review due and date range', async () => {
+    const r = await room();
+    const { inTitle, inObjection } = await seedLog(r);
+    await t.call('decisions.update', { decisionId: inTitle.id, tags: ['planning'], reviewDate: '2026-11-20' });
+    await accept(inTitle.id);
+    const search = (input: Record<string, unknown>) => t.call('decisions.search', { ...input });
+    expect((await search({ statuses: ['accepted'] })).rows.map((x) => x.id)).toEqual([inTitle.id]);
+    expect((await search({ tag: 'Planning' })).rows.map((x) => x.id)).toEqual([inTitle.id]);
+    expect((await search({ hasDissent: true })).rows.map((x) => x.id)).toEqual([inObjection.id]);
+    expect((await search({ reviewDue: true })).rows.map((x) => x.id)).toEqual([inTitle.id]);
+    expect((await search({ ownerId: r.member.Ana })).total).toBe(3);
+    expect((await search({ ownerId: r.member.Ben })).total).toBe(0);
+    expect((await search({ from: '2026-11-24', to: '2026-11-24' })).total).toBe(3);
+    expect((await search({ from: '2026-11-25' })).total).toBe(0);
+    const backwards = await search({ from: '2026-11-25', to: '2026-11-01' });
+    expect(backwards.notice).toMatch(/after the “to” date/);
+    const paged = await search({ sort: 'oldest', limit: 2, offset: 1 });
+    expect(paged.total).toBe(3);
+    expect(paged.rows).toHaveLength(2);
+  });
+
+  it('reads typed input safely into FTS terms', () => {
+    expect(toSearchQuery('  ')).toEqual({ match: null, terms: [], notice: null });
+    expect(toSearchQuery('Roadmap roadmap review').match).toBe('"roadmap"* "review"*');
+    expect(toSearchQuery('a "b" NEAR c').match).toBe('"a"* "b"* "near"* "c"*');
+  });
+});
+
+describe('old business from the decision log', () => {
+  it('carries deferred proposals with their open objections and decisions due for review into the next meeting', async () => {
+    const r = await room('Week 1', '2026-11-24');
+    const deferred = await propose(r, 'Design checklist');
+    await t.call('decisions.position', {
+      decisionId: deferred.id,
+      memberId: r.member.Ben,
+      stance: 'disagree',
+      reason: 'Try it on checkout first',
+    });
+    await t.call('decisions.decide', { decisionId: deferred.id, outcome: 'deferred' });
+    const reviewed = await propose(r, 'Two reviewers for hotfixes', { reviewDate: '2026-12-01' });
+    await accept(reviewed.id);
+    await t.call('meetings.end', { meetingId: r.meetingId });
+
+    const { meetingId } = await t.call('meetings.create', {
+      teamId: r.teamId,
+      title: 'Week 2',
+      date: '2026-12-01',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    let next: MeetingDetail = await t.call('meetings.get', { meetingId });
+    expect(next.oldBusiness.map((o) => [o.source, o.title, o.open])).toEqual([
+      ['open_proposal', 'Design checklist', true],
+      ['objection', 'Ben (disagree) on “Design checklist”', true],
+      ['decision_review', 'Two reviewers for hotfixes', true],
+    ]);
+    const carriedItem = next.items.find((i) => i.kind === 'proposal')!;
+    expect(carriedItem.title).toBe('Design checklist');
+    expect(next.decisions.map((d) => d.title)).toEqual(['Design checklist']);
+
+    // The room takes it up again: the proposal moves to this meeting, with a note in its history.
+    for (const a of next.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    await t.call('meetings.start', { meetingId });
+    const objection = next.decisions[0]!.objections[0]!;
+    const taken = await t.call('decisions.resolveObjection', { objectionId: objection.id, resolution: 'withdrawn' });
+    expect(taken.meetingId).toBe(meetingId);
+    expect(taken.status).toBe('proposed');
+    expect(taken.amendments[0]!.reason).toBe('Taken up again in “Week 2”');
+    await t.call('decisions.review', { decisionId: reviewed.id, meetingId, nextReviewDate: '2027-03-01', note: 'Still right' });
+    next = await t.call('meetings.get', { meetingId });
+    expect(next.oldBusiness.map((o) => [o.source, o.open])).toEqual([
+      ['open_proposal', true],
+      ['objection', false],
+      ['decision_review', false],
+    ]);
+  });
+});
+
+describe('the demo team', () => {
+  it('shows a four-step supersede chain, a decision with an integrated block and an overruled disagreement, and decision old business', async () => {
+    await t.call('demo.load', {});
+    const log = await t.call('decisions.search', { query: 'regression halving' });
+    expect(log.rows.map((row) => row.title)).toEqual(['Move to a two-week release train']);
+    const train = await t.call('decisions.get', { decisionId: log.rows[0]!.id });
+    expect(train.status).toBe('accepted');
+    expect(train.chain.map((l) => l.title)).toEqual([
+      'Ship when a feature is ready',
+      'Monthly release with a freeze week',
+      'Release every Thursday',
+      'Move to a two-week release train',
+    ]);
+    expect(train.objections.map((o) => [o.memberName, o.stance, o.resolution])).toEqual([
+      ['Diego Alvarez', 'block', 'integrated'],
+      ['Lena Fischer', 'disagree', 'overruled'],
+    ]);
+    const upcoming = (await t.call('meetings.list', { teamId: train.teamId })).upcoming[0]!;
+    const next = await t.call('meetings.get', { meetingId: upcoming.id });
+    expect(
+      next.oldBusiness.filter((o) => o.source !== 'parking_lot' && o.source !== 'not_reached').map((o) => [o.source, o.title]),
+    ).toEqual([
+      ['open_proposal', 'Adopt a design review checklist'],
+      ['objection', 'Sam Lindqvist (disagree) on “Adopt a design review checklist”'],
+      ['decision_review', 'Move to a two-week release train'],
+    ]);
+    // The deferred proposal is taken up in the agenda's own proposal slot, not as an extra item.
+    const slot = next.oldBusiness.find((o) => o.source === 'open_proposal')!.agendaItemId;
+    expect(next.items.find((i) => i.id === slot)!.title).toBe('Proposals and discussion');
+    expect(next.items.filter((i) => i.kind === 'proposal')).toHaveLength(1);
+    expect(next.decisions.map((d) => [d.title, d.status])).toEqual([['Adopt a design review checklist', 'deferred']]);
+  });
+});
