@@ -37,6 +37,28 @@ test('welcome and team pages have no serious accessibility violations in any the
     await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
     await expect(page.getByRole('button', { name: 'Amend the record' })).toBeVisible();
     expect(await seriousViolations(page), 'past meeting').toEqual([]);
+
+    // The decision log, searched and filtered, and one decision with its chain, in every theme.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decision log' }).click();
+    await page.getByRole('searchbox', { name: 'Search decisions' }).fill('release');
+    await expect(page.getByRole('list', { name: 'Decisions' }).locator('mark').first()).toBeVisible();
+    for (const theme of ['Light', 'Dark', 'Contrast']) {
+      await page.getByRole('button', { name: theme, exact: true }).click();
+      await page.waitForTimeout(300);
+      expect(await seriousViolations(page), `decision log ${theme}`).toEqual([]);
+      await page.screenshot({ path: `test-results/screens/decision-log-${theme.toLowerCase()}.png` });
+    }
+    await page
+      .getByRole('list', { name: 'Decisions' })
+      .getByRole('link', { name: /Move to a two-week release train/ })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Supersede chain' })).toBeVisible();
+    for (const theme of ['Light', 'Dark', 'Contrast']) {
+      await page.getByRole('button', { name: theme, exact: true }).click();
+      await page.waitForTimeout(300);
+      expect(await seriousViolations(page), `decision ${theme}`).toEqual([]);
+      await page.screenshot({ path: `test-results/screens/decision-demo-${theme.toLowerCase()}.png`, fullPage: true });
+    }
   } finally {
     await server.stop();
   }

@@ -109,6 +109,8 @@ test('run the meeting from the console while the projector follows; a server res
     clock.advance(2 * 60_000);
     await facilitator.keyboard.press('p');
     await expect(projector.getByText('Paused')).toBeVisible();
+    // The facilitator presses P again once the console itself shows the pause.
+    await expect(facilitator.getByText(/^Paused\. The clock stands still/)).toBeVisible();
     clock.advance(10 * 60_000);
     await facilitator.keyboard.press('p');
     await expect(projector.getByText('Paused')).toHaveCount(0);

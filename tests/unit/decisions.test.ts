@@ -351,10 +351,43 @@ describe('decision log search', () => {
     expect(paged.rows).toHaveLength(2);
   });
 
+  it('orders by date with a clear notice when a word matches more decisions than ranking should score', async () => {
+    const r = await room();
+    // 2,500 decisions that all mention "budget", written as plain rows (the triggers index them).
+    t.core.opened.db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)
+         INSERT INTO decisions (id, team_id, title, status, rationale, decided_at, created_at, updated_at)
+         SELECT printf('01900000-0000-7000-8000-%012d', i), ?, 'Budget item ' || i, 'accepted', 'budget', i, i, i FROM n`,
+      )
+      .run(r.teamId);
+    const many = await t.call('decisions.search', { query: 'budget', limit: 3 });
+    expect(many.total).toBe(2500);
+    expect(many.notice).toBe('More than 2,000 matches, so the newest come first: add a word to rank them by relevance.');
+    expect(many.rows.map((row) => row.title)).toEqual(['Budget item 2500', 'Budget item 2499', 'Budget item 2498']);
+    expect(many.rows[0]!.titleMarked).toBe(`${MARK_START}Budget${MARK_END} item 2500`);
+    const few = await t.call('decisions.search', { query: 'budget 17', limit: 3 });
+    expect(few.notice).toBeNull();
+    expect(few.rows.map((row) => row.title)).toEqual(['Budget item 17']);
+  });
+
+  it('marks accented and differently cased words as the index matched them', async () => {
+    const r = await room();
+    await propose(r, 'Café hours', { rationale: 'Öffnungszeiten der CAFÉ-Bar, früher als bisher' });
+    const page = await t.call('decisions.search', { query: 'cafe offnungszeiten fruh' });
+    expect(page.rows[0]!.titleMarked).toBe(`${MARK_START}Café${MARK_END} hours`);
+    expect(
+      splitMarked(page.rows[0]!.snippet)
+        .filter((p) => p.marked)
+        .map((p) => p.text),
+    ).toEqual(['Öffnungszeiten', 'CAFÉ', 'früher']);
+  });
+
   it('reads typed input safely into FTS terms', () => {
-    expect(toSearchQuery('  ')).toEqual({ match: null, terms: [], notice: null });
-    expect(toSearchQuery('Roadmap roadmap review').match).toBe('"roadmap"* "review"*');
-    expect(toSearchQuery('a "b" NEAR c').match).toBe('"a"* "b"* "near"* "c"*');
+    expect(toSearchQuery('  ')).toEqual({ match: null, terms: [], lastIsPrefix: false, notice: null });
+    expect(toSearchQuery('Roadmap roadmap review').match).toBe('"roadmap" "review"*');
+    expect(toSearchQuery('a "b" NEAR c').match).toBe('"a" "b" "near" "c"');
+    expect(toSearchQuery('review ro').match).toBe('"review" "ro"');
   });
 });
 

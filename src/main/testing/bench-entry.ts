@@ -14,6 +14,34 @@ const WEEKS = Number(process.env.BENCH_WEEKS ?? 520);
 const DECISIONS_PER_MEETING = 10;
 const COMMITMENTS_PER_MEETING = 20;
 
+/** Seeded, so every run writes the same text and the figures compare. */
+let seed = 20261124;
+function random(): number {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+}
+
+/**
+ * A vocabulary of 2,000 made-up words with a Zipf-like spread (a few common, most rare), as
+ * the words of real minutes are: searches then touch realistic numbers of rows.
+ */
+const VOCABULARY = Array.from({ length: 2000 }, (_, i) => {
+  const syllables = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'zu', 'pel', 'dri', 'on', 'sa', 'quin', 'bet', 'ar', 'ym'];
+  let n = i + 7;
+  let word = '';
+  do {
+    word += syllables[n % syllables.length];
+    n = Math.floor(n / syllables.length);
+  } while (n > 0);
+  return word;
+});
+function pickWord(): string {
+  return VOCABULARY[Math.floor(VOCABULARY.length * random() ** 3)]!;
+}
+function sentence(length: number): string {
+  return Array.from({ length }, pickWord).join(' ');
+}
+
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -26,87 +54,104 @@ async function time<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-'));
+  // BENCH_DIR measures an already seeded folder again (kept by BENCH_KEEP), skipping the seeding.
+  const reuse = process.env.BENCH_DIR;
+  const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-'));
   const { startCore } = await import('../app/cadence-core');
   const { uuidv7 } = await import('../app/ids');
+  const { contract } = await import('../../shared/contract');
   let now = Date.parse('2016-11-28T09:00:00Z');
   const clock = { now: () => now };
   const rows: [string, string][] = [];
   try {
-    const [fresh, openMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
-    rows.push(['open + migrate an empty database', `${openMs.toFixed(0)} ms`]);
+    if (!reuse) {
+      const [fresh, openMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
+      rows.push(['open + migrate an empty database', `${openMs.toFixed(0)} ms`]);
 
-    // Seed with plain inserts in big transactions: the figures are about reading and saving, not seeding.
-    const db = fresh.opened.db;
-    const [, seedMs] = await time(() => {
-      const insTeam = db.prepare('insert into teams values (?,?,?,?,?,null)');
-      const insMember = db.prepare('insert into members values (?,?,?,null,?,?,null,?,?)');
-      const insMeeting = db.prepare(
-        "insert into meetings (id,team_id,series_id,title,status,scheduled_start,planned_length_ms,facilitator_id,started_at,ended_at,paused_at,paused_total_ms,current_item_id,created_at,updated_at) values (?,?,null,?,'ended',?,2700000,?,?,?,null,0,null,?,?)",
-      );
-      const insItem = db.prepare(
-        "insert into agenda_items (id,meeting_id,position,kind,title,planned_ms,owner_id,notes,status,started_at,ended_at,created_at,updated_at) values (?,?,?,?,?,600000,null,?,'done',?,?,?,?)",
-      );
-      const insDecision = db.prepare(
-        "insert into decisions (id,team_id,meeting_id,title,context,decision,rationale,owner_id,status,decided_at,created_at,updated_at) values (?,?,?,?,?,?,?,?,'accepted',?,?,?)",
-      );
-      const insCommitment = db.prepare('insert into commitments values (?,?,?,?,?,?,null,null,?)');
-      const words = ['pricing', 'onboarding', 'latency', 'hiring', 'roadmap', 'security', 'billing', 'search', 'mobile', 'support'];
-      for (let t = 0; t < TEAMS; t++) {
-        db.transaction(() => {
-          const teamId = uuidv7(clock);
-          insTeam.run(teamId, `Team ${t + 1}`, 'Europe/Berlin', now, now);
-          const members = Array.from({ length: 8 }, (_, i) => {
-            const id = uuidv7(clock);
-            insMember.run(id, teamId, `Member ${t}-${i}`, i, now, now, now);
-            return id;
-          });
-          for (let w = 0; w < WEEKS; w++) {
-            const start = Date.parse('2016-11-28T09:00:00Z') + w * 7 * 86_400_000;
-            const meetingId = uuidv7(clock);
-            insMeeting.run(meetingId, teamId, 'Weekly', start, members[w % 8], start, start + 2_700_000, start, start);
-            for (let i = 0; i < 7; i++)
-              insItem.run(
-                uuidv7(clock),
-                meetingId,
-                i,
-                'discussion',
-                `Item ${i}`,
-                `Notes about ${words[(w + i) % 10]}`,
-                start,
-                start + 600_000,
-                start,
-                start,
-              );
-            for (let d = 0; d < DECISIONS_PER_MEETING; d++) {
-              const w1 = words[(w + d) % 10];
-              insDecision.run(
-                uuidv7(clock),
-                teamId,
-                meetingId,
-                `Decide ${w1} ${w}-${d}`,
-                `Context on ${w1}`,
-                `We will ${w1}`,
-                `Because ${words[(d * 3) % 10]}`,
-                members[d % 8],
-                start,
-                start,
-                start,
-              );
+      // Seed with plain inserts in big transactions: the figures are about reading and saving, not seeding.
+      const db = fresh.opened.db;
+      const [, seedMs] = await time(() => {
+        const insTeam = db.prepare('insert into teams values (?,?,?,?,?,null)');
+        const insMember = db.prepare('insert into members values (?,?,?,null,?,?,null,?,?)');
+        const insMeeting = db.prepare(
+          "insert into meetings (id,team_id,series_id,title,status,scheduled_start,planned_length_ms,facilitator_id,started_at,ended_at,paused_at,paused_total_ms,current_item_id,created_at,updated_at) values (?,?,null,?,'ended',?,2700000,?,?,?,null,0,null,?,?)",
+        );
+        const insItem = db.prepare(
+          "insert into agenda_items (id,meeting_id,position,kind,title,planned_ms,owner_id,notes,status,started_at,ended_at,created_at,updated_at) values (?,?,?,?,?,600000,null,?,'done',?,?,?,?)",
+        );
+        const insDecision = db.prepare(
+          "insert into decisions (id,team_id,meeting_id,title,context,decision,rationale,owner_id,status,decided_at,created_at,updated_at) values (?,?,?,?,?,?,?,?,'accepted',?,?,?)",
+        );
+        const insCommitment = db.prepare('insert into commitments values (?,?,?,?,?,?,null,null,?)');
+        const words = ['pricing', 'onboarding', 'latency', 'hiring', 'roadmap', 'security', 'billing', 'search', 'mobile', 'support'];
+        const insPosition = db.prepare("insert into positions values (?,?,?,'block',?,?)");
+        const insObjection = db.prepare(
+          "insert into objections (id,decision_id,position_id,member_id,reason,resolution,resolution_note,resolved_by_id,resolved_at,created_at) values (?,?,?,?,?,'integrated','changed',null,?,?)",
+        );
+        for (let t = 0; t < TEAMS; t++) {
+          db.transaction(() => {
+            const teamId = uuidv7(clock);
+            insTeam.run(teamId, `Team ${t + 1}`, 'Europe/Berlin', now, now);
+            const members = Array.from({ length: 8 }, (_, i) => {
+              const id = uuidv7(clock);
+              insMember.run(id, teamId, `Member ${t}-${i}`, i, now, now, now);
+              return id;
+            });
+            for (let w = 0; w < WEEKS; w++) {
+              const start = Date.parse('2016-11-28T09:00:00Z') + w * 7 * 86_400_000;
+              const meetingId = uuidv7(clock);
+              insMeeting.run(meetingId, teamId, 'Weekly', start, members[w % 8], start, start + 2_700_000, start, start);
+              for (let i = 0; i < 7; i++)
+                insItem.run(
+                  uuidv7(clock),
+                  meetingId,
+                  i,
+                  'discussion',
+                  `Item ${i}`,
+                  `Notes about ${words[(w + i) % 10]}`,
+                  start,
+                  start + 600_000,
+                  start,
+                  start,
+                );
+              for (let d = 0; d < DECISIONS_PER_MEETING; d++) {
+                const w1 = words[(w + d) % 10];
+                const decisionId = uuidv7(clock);
+                insDecision.run(
+                  decisionId,
+                  teamId,
+                  meetingId,
+                  `Decide ${w1} ${w}-${d}`,
+                  `Context on ${w1}: ${sentence(14)}`,
+                  `We will ${w1} ${sentence(8)}`,
+                  `Because ${sentence(18)}`,
+                  members[d % 8],
+                  start,
+                  start,
+                  start,
+                );
+                // One decision in ten had a block, integrated: the log's "has dissent" has real work to do.
+                if (random() < 0.1) {
+                  const positionId = uuidv7(clock);
+                  insPosition.run(positionId, decisionId, members[(d + 1) % 8], sentence(8), start);
+                  insObjection.run(uuidv7(clock), decisionId, positionId, members[(d + 1) % 8], sentence(8), start, start);
+                }
+              }
+              for (let c = 0; c < COMMITMENTS_PER_MEETING; c++)
+                insCommitment.run(uuidv7(clock), teamId, members[c % 8], `Outcome ${c}`, '2026-12-01', meetingId, start);
             }
-            for (let c = 0; c < COMMITMENTS_PER_MEETING; c++)
-              insCommitment.run(uuidv7(clock), teamId, members[c % 8], `Outcome ${c}`, '2026-12-01', meetingId, start);
-          }
-        })();
-      }
-    });
-    const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-    rows.push([
-      `seed ${count('meetings')} meetings, ${count('decisions')} decisions, ${count('commitments')} commitments`,
-      `${(seedMs / 1000).toFixed(1)} s`,
-    ]);
-    fresh.close();
+          })();
+        }
+      });
+      const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      rows.push([
+        `seed ${count('meetings')} meetings, ${count('decisions')} decisions, ${count('commitments')} commitments`,
+        `${(seedMs / 1000).toFixed(1)} s`,
+      ]);
+      fresh.close();
+    }
 
+    if (process.env.BENCH_SEED_ONLY) return;
     const [core, reopenMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
     rows.push(['open the seeded database (PRAGMAs, quick_check)', `${reopenMs.toFixed(0)} ms`]);
     const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
@@ -125,6 +170,54 @@ async function main(): Promise<void> {
       'open one meeting (agenda, attendance, old business), p50 / p95',
       `${percentile(getSamples, 50).toFixed(1)} / ${percentile(getSamples, 95).toFixed(1)} ms`,
     ]);
+
+    // The decision log: searches a person types, over every team's decisions.
+    const rationales = (
+      core.opened.db.prepare('select rationale from decisions where rowid % 997 = 0 limit 200').all() as { rationale: string }[]
+    ).map((r) => r.rationale.split(' '));
+    const twoWords = rationales.map((w, i) => `${w[1 + (i % 8)]} ${w[10 + (i % 7)]}`);
+    const search = async (label: string, inputs: Record<string, unknown>[]) => {
+      const samples: number[] = [];
+      let hits = 0;
+      for (const input of inputs) {
+        const parsed = contract['decisions.search'].input.parse(input);
+        const [result, ms] = await time(() => core.services.decisions.search(parsed));
+        samples.push(ms);
+        hits += result.total;
+      }
+      rows.push([
+        `${label}, p50 / p95 (avg ${Math.round(hits / inputs.length)} matches)`,
+        `${percentile(samples, 50).toFixed(1)} / ${percentile(samples, 95).toFixed(1)} ms`,
+      ]);
+    };
+    await search(
+      'decision search: two words from a rationale, all teams',
+      twoWords.map((query) => ({ query })),
+    );
+    await search(
+      'decision search: the same, one team, accepted only',
+      twoWords.map((query) => ({ query, teamId, statuses: ['accepted'] })),
+    );
+    await search(
+      'decision search: one word typed so far (prefix)',
+      twoWords.map((q) => ({ query: q.slice(0, 3) })),
+    );
+    await search(
+      'decision search: the most common word (worst case)',
+      Array.from({ length: 20 }, () => ({ query: VOCABULARY[0]! })),
+    );
+    await search(
+      'decision log, first page, newest first, no search',
+      Array.from({ length: 50 }, () => ({})),
+    );
+    await search(
+      'decision log, has dissent, one team',
+      Array.from({ length: 50 }, () => ({ teamId, hasDissent: true })),
+    );
+    await search(
+      'decision log, page 500 (offset 50,000)',
+      Array.from({ length: 20 }, () => ({ offset: 50_000 })),
+    );
 
     // A live meeting: note saves as the facilitator types, each one transaction with synchronous=FULL.
     now = Date.parse('2026-11-30T09:00:00Z');
@@ -163,14 +256,13 @@ async function main(): Promise<void> {
     rows.push(['database size', `${(fs.statSync(path.join(dir, 'cadence.sqlite')).size / 1024 / 1024).toFixed(1)} MB`]);
     core.close();
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP || reuse) process.stdout.write(`kept the seeded data folder: ${dir}\n`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write(`\nCadence benchmarks (${TEAMS} teams x ${WEEKS} weekly meetings), Node ${process.version}\n\n`);
   for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
-  process.stdout.write(
-    '\nNot measured yet (their features are not built): decision search, decision log page, commitments board, follow-through, minutes render.\n',
-  );
+  process.stdout.write('\nNot measured yet (their features are not built): commitments board, follow-through, minutes render.\n');
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,3 @@
-import { MARK_END, MARK_START } from '../../../shared/decisions';
 import { qb, type Sql } from '../query';
 import type { DecisionsTable, ObjectionsTable, PositionsTable } from '../schema';
 
@@ -43,14 +42,18 @@ export interface LogRow {
   review_date: string | null;
   tags: string | null;
   has_dissent: number;
+  context: string;
+  decision: string;
+  rationale: string;
+  objection_text: string | null;
   meeting_id: string | null;
   meeting_title: string | null;
   supersedes_id: string | null;
 }
 
 const LOGGED_AT = 'coalesce(d.decided_at, d.created_at)';
-/** MARK_START and MARK_END as SQL: char(2) and char(3). */
-const MARKS = `char(${MARK_START.charCodeAt(0)}), char(${MARK_END.charCodeAt(0)})`;
+/** Above this many matches a search is ordered by date rather than scored. */
+export const RANK_LIMIT = 2000;
 
 function decisions() {
   return qb
@@ -224,11 +227,12 @@ export class DecisionsRepository {
     return { teams, owners, tags, total };
   }
 
-  /**
-   * One page of the log and the number of matches. Ranking and paging read only ids and
-   * numbers; the marked title and snippet are made for the page's rows alone.
-   */
-  searchLog(filter: LogFilter): { total: number; rows: LogRow[]; marks: Map<string, { title: string; snippet: string }> } {
+  /** One page of the log and the number of matches. Ranking and paging read only ids and numbers. */
+  searchLog(filter: LogFilter): {
+    total: number;
+    rows: LogRow[];
+    rankedBy: 'relevance' | 'date';
+  } {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.match !== null) {
@@ -264,41 +268,50 @@ export class DecisionsRepository {
       where.push("d.status = 'accepted' AND d.review_date IS NOT NULL AND d.review_date <= ?");
       params.push(filter.reviewDueBy);
     }
-    const from = filter.match !== null ? 'FROM decisions_fts JOIN decisions d ON d.rowid = decisions_fts.rowid' : 'FROM decisions d';
-    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const order =
-      filter.match !== null && filter.sort === 'relevance'
-        ? `ORDER BY bm25(decisions_fts, 10.0, 3.0, 4.0, 5.0, 2.0), ${LOGGED_AT} DESC`
-        : `ORDER BY ${LOGGED_AT} ${filter.sort === 'oldest' ? 'ASC' : 'DESC'}, d.id`;
-    const total = this.sql.allRaw<{ n: number }>(`SELECT count(*) AS n ${from} ${clause}`, params)[0]?.n ?? 0;
-    const ids = this.sql.allRaw<{ id: string; rowid: number }>(`SELECT d.id, d.rowid ${from} ${clause} ${order} LIMIT ? OFFSET ?`, [
-      ...params,
-      filter.limit,
-      filter.offset,
-    ]);
-    if (ids.length === 0) return { total, rows: [], marks: new Map() };
-    const marks = new Map<string, { title: string; snippet: string }>();
-    if (filter.match !== null) {
-      const marked = this.sql.allRaw<{ rowid: number; title: string; c: string; d: string; r: string; o: string }>(
-        `SELECT rowid,
-           highlight(decisions_fts, 0, ${MARKS}) AS title,
-           snippet(decisions_fts, 1, ${MARKS}, '…', 14) AS c,
-           snippet(decisions_fts, 2, ${MARKS}, '…', 14) AS d,
-           snippet(decisions_fts, 3, ${MARKS}, '…', 14) AS r,
-           snippet(decisions_fts, 4, ${MARKS}, '…', 14) AS o
-         FROM decisions_fts WHERE decisions_fts MATCH ? AND rowid IN (${ids.map(() => '?').join(', ')})`,
-        [filter.match, ...ids.map((i) => i.rowid)],
-      );
-      const idOf = new Map(ids.map((i) => [i.rowid, i.id]));
-      for (const m of marked) {
-        // The rationale first, then the decision, the context, the objections: where a reader looks.
-        const snippet = [m.r, m.d, m.c, m.o].find((s) => s.includes(MARK_START)) ?? '';
-        marks.set(idOf.get(m.rowid)!, { title: m.title, snippet });
+    const clause = (extra: string[]) => {
+      const all = [...extra, ...where.slice(filter.match !== null ? 1 : 0)];
+      return all.length > 0 ? `WHERE ${all.join(' AND ')}` : '';
+    };
+    const filterParams = filter.match !== null ? params.slice(1) : params;
+    const page = [filter.limit, filter.offset];
+    const byDate = `ORDER BY ${LOGGED_AT} ${filter.sort === 'oldest' ? 'ASC' : 'DESC'}, d.id`;
+    const count = (text: string, values: unknown[]) => this.sql.allRaw<{ n: number }>(text, values)[0]?.n ?? 0;
+    let total: number;
+    let ids: { id: string; rowid: number }[];
+    let rankedBy: 'relevance' | 'date' = 'date';
+    if (filter.match === null) {
+      total = count(`SELECT count(*) AS n FROM decisions d ${clause([])}`, filterParams);
+      ids = this.sql.allRaw(`SELECT d.id, d.rowid FROM decisions d ${clause([])} ${byDate} LIMIT ? OFFSET ?`, [...filterParams, ...page]);
+    } else {
+      // The matching rows are found once, as a set of rowids; filters and order work on that set.
+      const matches = 'd.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)';
+      total =
+        where.length > 1
+          ? count(`SELECT count(*) AS n FROM decisions d ${clause([matches])}`, [filter.match, ...filterParams])
+          : count('SELECT count(*) AS n FROM decisions_fts WHERE decisions_fts MATCH ?', [filter.match]);
+      // Scoring visits every match; past RANK_LIMIT matches the newest come first instead, so a
+      // search stays fast whatever a common word matches.
+      if (filter.sort === 'relevance' && total <= RANK_LIMIT) {
+        rankedBy = 'relevance';
+        ids = this.sql.allRaw(
+          `SELECT d.id, d.rowid FROM decisions_fts JOIN decisions d ON d.rowid = decisions_fts.rowid
+           ${clause(['decisions_fts MATCH ?'])} ORDER BY bm25(decisions_fts, 10.0, 3.0, 4.0, 5.0, 2.0), ${LOGGED_AT} DESC LIMIT ? OFFSET ?`,
+          [filter.match, ...filterParams, ...page],
+        );
+      } else {
+        // Walking the date index and stopping at the page beats sorting tens of thousands of matches.
+        ids = this.sql.allRaw(
+          `SELECT d.id, d.rowid FROM decisions d INDEXED BY decisions_by_log_date ${clause([matches])} ${byDate} LIMIT ? OFFSET ?`,
+          [filter.match, ...filterParams, ...page],
+        );
       }
     }
+    if (ids.length === 0) return { total, rows: [], rankedBy };
     const rows = this.sql.allRaw<LogRow>(
       `SELECT d.id, d.team_id, t.name AS team_name, d.title, d.status, o.name AS owner_name, d.decision_right,
          ${LOGGED_AT} AS logged_at, d.review_date, d.meeting_id, m.title AS meeting_title, d.supersedes_id,
+         trim(d.question || ' ' || d.context) AS context, d.decision, d.rationale,
+         (SELECT group_concat(x.reason || ' ' || coalesce(x.resolution_note, ''), ' ') FROM objections x WHERE x.decision_id = d.id) AS objection_text,
          (SELECT group_concat(tag, char(31)) FROM decision_tags WHERE decision_id = d.id) AS tags,
          EXISTS (SELECT 1 FROM objections x WHERE x.decision_id = d.id) AS has_dissent
        FROM decisions d JOIN teams t ON t.id = d.team_id
@@ -307,6 +320,6 @@ export class DecisionsRepository {
       ids.map((i) => i.id),
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return { total, rows: ids.map((i) => byId.get(i.id)!).filter(Boolean), marks };
+    return { total, rows: ids.map((i) => byId.get(i.id)!).filter(Boolean), rankedBy };
   }
 }

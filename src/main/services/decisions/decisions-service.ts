@@ -16,9 +16,10 @@ import { DomainError } from '../../../shared/result';
 import type { Clock } from '../../app/clock';
 import { uuidv7 } from '../../app/ids';
 import type { Repositories } from '../../db/repositories';
-import type { DecisionRow, ObjectionRow, PositionRow } from '../../db/repositories/decisions-repository';
+import { RANK_LIMIT, type DecisionRow, type ObjectionRow, type PositionRow } from '../../db/repositories/decisions-repository';
 import type { DecisionsTable, MeetingsTable } from '../../db/schema';
 import { addDays, fromZoned, toZoned } from '../planning/zoned-time';
+import { markAll, snippet as markSnippet } from './highlight';
 import { toSearchQuery } from './search-query';
 
 type Fields = Omit<ParsedInputOf<'decisions.update'>, 'decisionId'>;
@@ -374,20 +375,30 @@ export class DecisionsService {
       offset: input.offset,
       limit: input.limit,
     });
+    if (query.match !== null && input.sort === 'relevance' && result.rankedBy === 'date') {
+      notices.push(
+        `More than ${RANK_LIMIT.toLocaleString('en-US')} matches, so the newest come first: add a word to rank them by relevance.`,
+      );
+    }
     return {
       total: result.total,
       offset: input.offset,
       notice: notices.filter(Boolean).join(' ') || null,
       terms: query.terms,
       rows: result.rows.map((r) => {
-        const marks = result.marks.get(r.id);
+        const terms = { words: query.terms, lastIsPrefix: query.lastIsPrefix };
+        const searched = query.match !== null;
+        // The rationale first, then the decision, the context, the objections: where a reader looks.
+        const snippet = searched
+          ? ([r.rationale, r.decision, r.context, r.objection_text ?? ''].map((text) => markSnippet(text, terms)).find(Boolean) ?? '')
+          : '';
         return {
           id: r.id,
           teamId: r.team_id,
           teamName: r.team_name,
           title: r.title,
-          titleMarked: marks?.title ?? r.title,
-          snippet: marks?.snippet ?? '',
+          titleMarked: searched ? markAll(r.title, terms) : r.title,
+          snippet,
           status: r.status,
           ownerName: r.owner_name,
           decisionRight: r.decision_right,

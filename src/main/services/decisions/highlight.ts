@@ -1,0 +1,65 @@
+import { MARK_END, MARK_START } from '../../../shared/decisions';
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** The same folding as the FTS5 tokenizer (unicode61, remove_diacritics 2): no accents, no case. */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export interface Terms {
+  words: string[];
+  /** Whether the last word matches as a prefix, as the search did. */
+  lastIsPrefix: boolean;
+}
+
+function matcher({ words, lastIsPrefix }: Terms): (token: string) => boolean {
+  const folded = words.map(fold);
+  const exact = new Set(lastIsPrefix ? folded.slice(0, -1) : folded);
+  const prefix = lastIsPrefix ? folded.at(-1) : undefined;
+  return (token) => {
+    const f = fold(token);
+    return exact.has(f) || (prefix !== undefined && f.startsWith(prefix));
+  };
+}
+
+interface Token {
+  start: number;
+  end: number;
+  hit: boolean;
+}
+
+function tokens(text: string, hit: (token: string) => boolean): Token[] {
+  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, hit: hit(m[0]) }));
+}
+
+function markRange(text: string, list: Token[], from: number, to: number): string {
+  let out = '';
+  let at = from;
+  for (const t of list) {
+    if (!t.hit || t.end <= from || t.start >= to) continue;
+    out += text.slice(at, t.start) + MARK_START + text.slice(t.start, t.end) + MARK_END;
+    at = t.end;
+  }
+  return out + text.slice(at, to);
+}
+
+/**
+ * Marks the searched words in a text with MARK_START/MARK_END. Done here rather than by
+ * FTS5's highlight(), which re-runs the whole query per row and costs seconds on common words.
+ */
+export function markAll(text: string, terms: Terms): string {
+  return markRange(text, tokens(text, matcher(terms)), 0, text.length);
+}
+
+/** A window of about `size` words around the first match, marked; empty when nothing matches. */
+export function snippet(text: string, terms: Terms, size = 16): string {
+  const list = tokens(text, matcher(terms));
+  const first = list.findIndex((t) => t.hit);
+  if (first < 0) return '';
+  const startIndex = Math.max(0, first - Math.floor(size / 3));
+  const endIndex = Math.min(list.length - 1, startIndex + size - 1);
+  const from = startIndex === 0 ? 0 : list[startIndex]!.start;
+  const to = endIndex === list.length - 1 ? text.length : list[endIndex]!.end;
+  return `${from > 0 ? '…' : ''}${markRange(text, list, from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+}
