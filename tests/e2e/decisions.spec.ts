@@ -108,6 +108,7 @@ test('a proposal with a block integrated and a disagreement overruled is accepte
     await expect(positions.getByRole('listitem').filter({ hasText: 'Ben Osei' })).toContainText('Block');
     await expect(projector.getByRole('list', { name: 'Open objections' }).getByRole('listitem')).toHaveCount(2);
     await projector.screenshot({ path: `${SCREENS}/projector-positions.png` });
+    await card.screenshot({ path: `${SCREENS}/console-go-round.png` });
 
     // Accepting now is refused, and says why.
     await card.getByRole('button', { name: 'Room confirms: accept' }).click();

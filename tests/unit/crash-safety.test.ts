@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/app/cadence-core';
+import { contract } from '../../src/shared/contract';
 import { itemClockOf } from '../../src/shared/planning';
 import { itemRemaining } from '../../src/shared/timer';
 
@@ -30,6 +31,7 @@ interface Committed {
   itemId?: string;
   text?: string;
   title?: string;
+  reason?: string;
   live?: { count: number; currentItemId: string | null; remaining: number | null };
   [key: string]: unknown;
 }
@@ -69,6 +71,8 @@ describe('crash safety', () => {
     const lastNotes = new Map<string, string>();
     const parked = new Set<string>();
     const items = new Set<string>();
+    const decisions = new Set<string>();
+    const reasons = new Set<string>();
     let writes = 0;
     let exactResumes = 0;
 
@@ -81,6 +85,8 @@ describe('crash safety', () => {
         if (c.kind === 'notes') lastNotes.set(c.itemId!, c.text!);
         if (c.kind === 'parking') parked.add(c.title!);
         if (c.kind === 'item') items.add(c.title!);
+        if (c.kind === 'decision') decisions.add(c.title!);
+        if (c.kind === 'position') reasons.add(c.reason!);
         if (c.live) lastLive = c.live;
         clock = Math.max(clock, c.now);
       }
@@ -99,6 +105,18 @@ describe('crash safety', () => {
         for (const title of parked) expect(parkedNow.has(title), `round ${round}: ${title}`).toBe(true);
         const itemsNow = new Set((db.prepare('select title from agenda_items').all() as { title: string }[]).map((r) => r.title));
         for (const title of items) expect(itemsNow.has(title), `round ${round}: ${title}`).toBe(true);
+        const decisionsNow = new Set((db.prepare('select title from decisions').all() as { title: string }[]).map((r) => r.title));
+        for (const title of decisions) expect(decisionsNow.has(title), `round ${round}: ${title}`).toBe(true);
+        const reasonsNow = new Set((db.prepare('select reason from objections').all() as { reason: string }[]).map((r) => r.reason));
+        for (const reason of reasons) expect(reasonsNow.has(reason), `round ${round}: objection ${reason}`).toBe(true);
+        // The full-text index matches its rows after every crash: FTS5's own check, and a search that finds each one.
+        db.exec("INSERT INTO decisions_fts(decisions_fts) VALUES('integrity-check')");
+        const lastDecision = [...decisions].at(-1);
+        if (lastDecision)
+          expect(
+            core.services.decisions.search(contract['decisions.search'].input.parse({ query: lastDecision })).total,
+            `round ${round}: search`,
+          ).toBe(1);
 
         // The live meeting resumes: same item, same remaining time, unless a later action committed unreported.
         const meeting = core.services.meetings.list(null).upcoming.find((m) => m.status === 'live');

@@ -194,8 +194,18 @@ async function main(): Promise<void> {
       'decision search: two words from a rationale, all teams',
       twoWords.map((query) => ({ query })),
     );
+    // The words a person remembers are usually the telling ones: pairs of words each found in under 1% of decisions.
+    const df = core.opened.db.prepare('select count(*) as n from decisions_fts where decisions_fts match ?');
+    const telling = rationales
+      .map((w) => w.filter((word) => /^[a-z]+$/.test(word) && (df.get(`"${word}"`) as { n: number }).n < 1040).slice(0, 2))
+      .filter((pair) => pair.length === 2)
+      .map((pair) => pair.join(' '));
     await search(
-      'decision search: the same, one team, accepted only',
+      `decision search: two telling words from a rationale (${telling.length} pairs)`,
+      telling.map((query) => ({ query })),
+    );
+    await search(
+      'decision search: two words from a rationale, one team, accepted only',
       twoWords.map((query) => ({ query, teamId, statuses: ['accepted'] })),
     );
     await search(

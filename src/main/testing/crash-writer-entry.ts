@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     for (const [kind, title] of [
       ['check_in', 'Check-in'],
       ['discussion', 'Budget'],
+      ['proposal', 'Proposals'],
     ] as const) {
       revision = (
         (await call('agenda.addItem', { meetingId, expectedRevision: revision, kind, title, plannedMin: 30 })) as {
@@ -82,7 +83,18 @@ async function main(): Promise<void> {
     const detail = core.services.meetings.get(meetingId);
     const current = detail.items.find((i) => i.id === detail.currentItemId);
     const roll = random();
-    if (roll < 0.45 && current) {
+    const proposalItem = detail.items.find((i) => i.kind === 'proposal');
+    const openDecision = detail.decisions.filter((d) => d.status === 'proposed').at(-1);
+    if (roll < 0.08 && proposalItem) {
+      const title = `Proposal ${now}`;
+      const made = await call('decisions.propose', { meetingId, agendaItemId: proposalItem.id, title, decision: `We will do ${now}` });
+      report('decision', { id: made.id, title });
+    } else if (roll < 0.2 && openDecision) {
+      const member = detail.members[Math.floor(random() * detail.members.length)]!;
+      const reason = `reason ${now}`;
+      await call('decisions.position', { decisionId: openDecision.id, memberId: member.id, stance: 'disagree', reason });
+      report('position', { decisionId: openDecision.id, reason });
+    } else if (roll < 0.45 && current) {
       const text = `note ${now}`;
       await call('live.setNotes', { meetingId, itemId: current.id, notes: text });
       report('notes', { itemId: current.id, text });

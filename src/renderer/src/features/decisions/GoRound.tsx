@@ -104,24 +104,26 @@ export function GoRound({
               <span className="go-round-stance">
                 {p ? <StanceChip stance={p.stance} /> : <span className="muted-note">no position yet</span>}
               </span>
-              <span className="go-round-buttons">
-                {STANCES.map((s) => (
-                  <button
-                    key={s.stance}
-                    type="button"
-                    className={`btn btn-sm${p?.stance === s.stance ? ' is-on' : ''}`}
-                    aria-label={`${m.name}: ${s.label}`}
-                    disabled={disabled}
-                    onClick={() => {
-                      setCursor(i);
-                      choose(m.memberId, s.stance);
-                    }}
-                    tabIndex={-1}
-                  >
-                    {s.label}
-                  </button>
-                ))}
-              </span>
+              {i === cursor && (
+                <span className="go-round-buttons">
+                  {STANCES.map((s) => (
+                    <button
+                      key={s.stance}
+                      type="button"
+                      className={`btn btn-sm${p?.stance === s.stance ? ' is-on' : ''}`}
+                      aria-label={`${m.name}: ${s.label}`}
+                      disabled={disabled}
+                      onClick={() => {
+                        setCursor(i);
+                        choose(m.memberId, s.stance);
+                      }}
+                      tabIndex={-1}
+                    >
+                      {s.label}
+                    </button>
+                  ))}
+                </span>
+              )}
               {p?.reason && <span className="go-round-reason">“{p.reason}”</span>}
             </li>
           );
