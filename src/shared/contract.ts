@@ -4,6 +4,8 @@ import type { EventsSince, Topic } from './events';
 import type { JsonSafe } from './json';
 import type { AgendaTemplate, ExportedFile, MeetingDetail, MeetingLists, ParkingLotItem, Series } from './planning';
 import { AGENDA_KIND_IDS } from './planning';
+import type { Commitment, CommitmentBoard, FollowThrough } from './commitments';
+import { REVIEW_OUTCOMES } from './commitments';
 import type { DecisionDetail, DecisionFacets, DecisionLogPage } from './decisions';
 import { DECISION_STATUS_IDS, isObjection, RESOLUTION_IDS, STANCE_IDS } from './decisions';
 import {
@@ -156,10 +158,10 @@ export const contract = {
     input: z.object({ memberId: id, name: name('Member name'), roleTitle: optionalLine('Role title') }).strict(),
     invalidates: ['teams'],
   }),
-  'members.markLeft': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams'] }),
+  'members.markLeft': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams', 'commitments'] }),
   'members.rejoin': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams'] }),
 
-  'demo.load': op<Team>()({ input: none, invalidates: ['teams', 'meetings', 'parkingLot', 'decisions'] }),
+  'demo.load': op<Team>()({ input: none, invalidates: ['teams', 'meetings', 'parkingLot', 'decisions', 'commitments'] }),
 
   'teams.setTimeZone': op<Team>()({ input: z.object({ teamId: id, timeZone }).strict(), invalidates: ['teams', 'meetings'] }),
 
@@ -222,7 +224,7 @@ export const contract = {
   'meetings.start': op<MeetingDetail>()({ input: z.object({ meetingId: id }).strict(), invalidates: ['meetings'] }),
   'meetings.end': op<MeetingDetail>()({
     input: z.object({ meetingId: id }).strict(),
-    invalidates: ['meetings', 'parkingLot', 'backups', 'decisions'],
+    invalidates: ['meetings', 'parkingLot', 'backups', 'decisions', 'commitments'],
   }),
 
   'live.next': op<MeetingDetail>()({ input: live, invalidates: ['meetings'] }),
@@ -416,13 +418,72 @@ export const contract = {
   }),
   'decisions.facets': op<DecisionFacets>()({ input: z.object({ teamId: id.nullable().default(null) }).strict() }),
 
+  'commitments.create': op<Commitment>()({
+    input: z
+      .object({
+        meetingId: id.nullable().default(null),
+        teamId: id.nullable().default(null),
+        agendaItemId: id.nullable().default(null),
+        decisionId: id.nullable().default(null),
+        ownerId: id,
+        outcome: name('What done looks like', 500),
+        dueDate: calendarDate,
+        confirmPastDue: z.boolean().default(false),
+      })
+      .strict(),
+    invalidates: ['commitments', 'meetings'],
+  }),
+  'commitments.record': op<Commitment>()({
+    input: z
+      .object({
+        commitmentId: id,
+        meetingId: id.nullable().default(null),
+        outcome: z.enum(REVIEW_OUTCOMES, { message: 'Choose done, on track, at risk, slipped, renegotiated or dropped' }),
+        reason: longText('Reason', 2000).nullable().default(null),
+        newDueDate: calendarDate.nullable().default(null),
+        rootCause: z.enum(['wrong_assumption', 'missing_resource', 'other']).nullable().default(null),
+        correctiveAction: longText('Corrective action', 2000).nullable().default(null),
+        corrective: z.object({ ownerId: id, dueDate: calendarDate }).strict().nullable().default(null),
+        confirmPastDue: z.boolean().default(false),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        const need = (ok: boolean, path: string, message: string) => {
+          if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
+        };
+        if (v.outcome === 'at_risk') need(hasWords(v.reason), 'reason', 'Say what help is needed');
+        if (v.outcome === 'dropped') need(hasWords(v.reason), 'reason', 'Say why it is dropped');
+        if (v.outcome === 'renegotiated') {
+          need(v.newDueDate !== null, 'newDueDate', 'A renegotiation needs the new date');
+          need(hasWords(v.reason), 'reason', 'A renegotiation needs a reason');
+        }
+        if (v.outcome === 'slipped') {
+          need(v.rootCause !== null, 'rootCause', 'Choose the root cause: a wrong assumption, a missing resource, or something else');
+          need(hasWords(v.correctiveAction), 'correctiveAction', 'A slip needs a corrective action');
+        }
+        if (v.corrective) need(v.outcome === 'slipped', 'corrective', 'Only a slip has a corrective action to commit to');
+      }),
+    invalidates: ['commitments', 'meetings'],
+  }),
+  'commitments.reassign': op<Commitment>()({
+    input: z.object({ commitmentId: id, ownerId: id, reason: reasonText('Reason for the hand-over', 500) }).strict(),
+    invalidates: ['commitments', 'meetings'],
+  }),
+  'commitments.get': op<Commitment>()({ input: z.object({ commitmentId: id }).strict() }),
+  'commitments.board': op<CommitmentBoard>()({
+    input: z.object({ teamId: id.nullable().default(null), memberId: id.nullable().default(null) }).strict(),
+  }),
+  'commitments.followThrough': op<FollowThrough>()({
+    input: z.object({ teamId: id, from: calendarDate.nullable().default(null), to: calendarDate.nullable().default(null) }).strict(),
+  }),
+
   'backups.list': op<BackupInfo[]>()({ input: none }),
   'backups.create': op<BackupInfo>()({ input: none, invalidates: ['backups'] }),
   'backups.restore': op<{ restored: BackupInfo; safetyCopy: BackupInfo }>()({
     input: z
       .object({ name: z.string().regex(/^cadence-[0-9TZ-]+-[a-z-]+\.sqlite$/, { message: 'That is not the name of a Cadence backup' }) })
       .strict(),
-    invalidates: ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions'],
+    invalidates: ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments'],
   }),
 
   'platform.info': op<PlatformInfo>()({ input: none }),

@@ -3,9 +3,9 @@
  * `revision` grows by one per event within one server `epoch`; a client that
  * reconnects to another epoch (a restarted server) refetches everything.
  */
-export type Topic = 'teams' | 'settings' | 'meetings' | 'parkingLot' | 'backups' | 'decisions';
+export type Topic = 'teams' | 'settings' | 'meetings' | 'parkingLot' | 'backups' | 'decisions' | 'commitments';
 
-export const ALL_TOPICS: Topic[] = ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions'];
+export const ALL_TOPICS: Topic[] = ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments'];
 
 export interface ChangeEvent {
   epoch: string;

@@ -1,4 +1,5 @@
 /** Planning shapes: series, templates, meetings, agenda, attendance, parking lot. JSON only. */
+import type { Commitment } from './commitments';
 import type { Decision } from './decisions';
 import type { EpochMs, Id, Member } from './domain';
 import type { ItemClock } from './timer';
@@ -117,7 +118,7 @@ export interface Attendee {
   status: AttendanceStatus;
 }
 
-export type OldBusinessSource = 'not_reached' | 'parking_lot' | 'open_proposal' | 'objection' | 'decision_review';
+export type OldBusinessSource = 'not_reached' | 'parking_lot' | 'open_commitment' | 'open_proposal' | 'objection' | 'decision_review';
 
 export interface OldBusinessEntry {
   id: Id;
@@ -156,6 +157,14 @@ export interface MeetingDetail {
   undoLabel: string | null;
   /** Proposals and decisions made here, and open ones this meeting took over. */
   decisions: Decision[];
+  commitments: {
+    /** Promised in this meeting. */
+    made: Commitment[];
+    /** The team's open commitments in review order (due by this meeting's day first), and those closed here. */
+    review: Commitment[];
+    /** Done since the series' previous meeting: what recognition can celebrate. */
+    doneSinceLast: Commitment[];
+  };
 }
 
 export interface MeetingLists {

@@ -77,6 +77,8 @@ export interface DatabaseSchema {
   positions: PositionsTable;
   objections: ObjectionsTable;
   decision_tags: DecisionTagsTable;
+  commitments: CommitmentsTable;
+  commitment_events: CommitmentEventsTable;
 }
 
 export type AgendaKindColumn =
@@ -277,4 +279,33 @@ export interface ObjectionsTable {
 export interface DecisionTagsTable {
   decision_id: string;
   tag: string;
+}
+
+export interface CommitmentsTable {
+  id: string;
+  team_id: string;
+  owner_id: string;
+  outcome: string;
+  original_due_date: string;
+  meeting_id: string | null;
+  agenda_item_id: string | null;
+  decision_id: string | null;
+  created_at: number;
+}
+
+export interface CommitmentEventsTable {
+  id: string;
+  commitment_id: string;
+  kind: 'created' | 'status' | 'renegotiated' | 'slipped' | 'done' | 'dropped' | 'reassigned';
+  status: 'open' | 'on_track' | 'at_risk' | 'done' | 'dropped' | null;
+  at: number;
+  meeting_id: string | null;
+  old_due_date: string | null;
+  new_due_date: string | null;
+  reason: string | null;
+  root_cause: 'wrong_assumption' | 'missing_resource' | 'other' | null;
+  corrective_action: string | null;
+  corrective_commitment_id: string | null;
+  new_owner_id: string | null;
+  in_advance: number | null;
 }

@@ -5,7 +5,9 @@ import type { Repositories } from '../db/repositories';
 import { LiveMeetingService } from './live/live-meeting-service';
 import { MeetingsService } from './planning/meetings-service';
 import { OldBusinessProvider } from './planning/old-business';
+import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
+import { DemoCommitments } from './demo-commitments';
 import { DEMO_DECISIONS, recordDemoProposal, type DemoProposal } from './demo-decisions';
 import type { ParkingLotService } from './planning/parking-lot-service';
 import type { SeriesService } from './planning/series-service';
@@ -129,11 +131,20 @@ export class DemoTeam {
     const past: Clock = { now: () => at };
     const oldBusiness = new OldBusinessProvider(this.repos, past, oldBusinessSources(this.repos, past));
     const decisions = new DecisionsService(this.repos, past);
-    const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness, decisions);
+    const commitments = new CommitmentsService(this.repos, past);
+    const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness, decisions, commitments);
     const history = this.recordEarlierDecisions(teamId, now);
     const live = new LiveMeetingService(this.repos, past, this.services.parkingLot, seeded(7));
     // Held through the real live service: rounds with speakers, a pass, items over and under time.
-    const hold = (meetingId: string, skipLast: number, absent: string, proposals: readonly DemoProposal[] = []) => {
+    const demoCommitments = new DemoCommitments(this.repos, commitments, past, teamId);
+    demoCommitments.beforeCadence(now);
+    const hold = (
+      meetingId: string,
+      skipLast: number,
+      absent: string,
+      proposals: readonly DemoProposal[],
+      during: (item: { id: string; kind: string }) => void,
+    ) => {
       const meeting = this.repos.meetings.find(meetingId)!;
       at = meeting.scheduled_start! + 2 * MINUTE;
       for (const a of meetings.get(meetingId).attendees) {
@@ -143,6 +154,7 @@ export class DemoTeam {
       live.afterStart(meetingId);
       const items = this.repos.meetings.items(meetingId);
       items.slice(0, items.length - skipLast).forEach((item, index) => {
+        during(item);
         const turns = this.repos.live.turnsOfItem(item.id);
         if (turns.length > 0) {
           turns.forEach((turn, i) => {
@@ -168,8 +180,16 @@ export class DemoTeam {
     for (const p of DEMO_TEAM.parkingLot) this.services.parkingLot.add({ teamId, title: p.title, notes: p.notes });
 
     const first = meetings.createFromSeries(series.id).meetingId;
-    hold(first, 0, 'Kofi Mensah', DEMO_DECISIONS.meetings[0]);
+    const weekAfter = (meetingId: string) => {
+      const m = this.repos.meetings.summary(meetingId)!;
+      return toZoned(m.scheduled_start! + 7 * DAY, m.time_zone).date;
+    };
+    hold(first, 0, 'Kofi Mensah', DEMO_DECISIONS.meetings[0]!, (item) => {
+      if (item.kind === 'round_robin') demoCommitments.makeInFirst(first, item.id, weekAfter(first));
+    });
 
+    at += 2 * DAY;
+    demoCommitments.betweenMeetings();
     at += DAY;
     const second = meetings.createFromSeries(series.id).meetingId;
     const revision = this.repos.meetings.find(second)!.agenda_revision;
@@ -185,7 +205,12 @@ export class DemoTeam {
       roundOrder: 'team',
       turnTimeboxSec: null,
     });
-    hold(second, 1, 'Lena Fischer', DEMO_DECISIONS.meetings[1]);
+    hold(second, 1, 'Lena Fischer', DEMO_DECISIONS.meetings[1]!, (item) => {
+      if (item.kind === 'commitment_review') demoCommitments.reviewInSecond(second, weekAfter(second));
+    });
+    // Never later than now: the demo's history is all in the past.
+    at = Math.min(at + DAY, now - 60 * MINUTE);
+    demoCommitments.afterSecond();
 
     this.services.meetings.createFromSeries(series.id);
   }

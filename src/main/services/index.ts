@@ -1,6 +1,7 @@
 import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
+import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo-team';
 import { LiveMeetingService } from './live/live-meeting-service';
@@ -26,6 +27,7 @@ export interface Services {
   oldBusiness: OldBusinessProvider;
   live: LiveMeetingService;
   decisions: DecisionsService;
+  commitments: CommitmentsService;
 }
 
 export function createServices(repos: Repositories, clock: Clock, platform: Platform): Services {
@@ -36,13 +38,15 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
   const oldBusiness = new OldBusinessProvider(repos, clock, oldBusinessSources(repos, clock));
   const series = new SeriesService(repos, clock);
   const decisions = new DecisionsService(repos, clock);
-  const meetings = new MeetingsService(repos, clock, templates, oldBusiness, decisions);
+  const commitments = new CommitmentsService(repos, clock);
+  const meetings = new MeetingsService(repos, clock, templates, oldBusiness, decisions, commitments);
   const parkingLot = new ParkingLotService(repos, clock);
   return {
     teams,
     settings: new SettingsService(repos),
     demo: new DemoTeam(repos, clock, { teams, templates, series, meetings, parkingLot }),
     decisions,
+    commitments,
     files: new FilesService(repos, platform),
     templates,
     series,

@@ -1,5 +1,6 @@
 import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
+import { OpenCommitmentSource } from './commitments/commitment-source';
 import { DecisionReviewSource, OpenProposalSource, UnresolvedObjectionSource } from './decisions/decision-sources';
 import { NotReachedSource, ParkingLotSource, type OldBusinessSource } from './planning/old-business';
 
@@ -8,6 +9,7 @@ export function oldBusinessSources(repos: Repositories, clock: Clock): OldBusine
   return [
     new NotReachedSource(repos, clock),
     new ParkingLotSource(repos, clock),
+    new OpenCommitmentSource(repos, clock),
     new OpenProposalSource(repos, clock),
     new UnresolvedObjectionSource(repos, clock),
     new DecisionReviewSource(repos, clock),

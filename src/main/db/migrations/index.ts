@@ -2,6 +2,7 @@ import * as m001 from './001-initial';
 import * as m002 from './002-planning';
 import * as m003 from './003-live';
 import * as m004 from './004-decisions';
+import * as m005 from './005-commitments';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Ordered, static: the list the migrator applies and the checksum test pins. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005];

@@ -1,4 +1,5 @@
 import type { Sql } from '../query';
+import { CommitmentsRepository } from './commitments-repository';
 import { DecisionsRepository } from './decisions-repository';
 import { LiveRepository } from './live-repository';
 import { MeetingsRepository } from './meetings-repository';
@@ -22,6 +23,7 @@ export interface Repositories {
   oldBusiness: OldBusinessRepository;
   live: LiveRepository;
   decisions: DecisionsRepository;
+  commitments: CommitmentsRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -37,5 +39,6 @@ export function createRepositories(sql: Sql): Repositories {
     oldBusiness: new OldBusinessRepository(sql),
     live: new LiveRepository(sql),
     decisions: new DecisionsRepository(sql),
+    commitments: new CommitmentsRepository(sql),
   };
 }

@@ -9,6 +9,7 @@ import { toZoned } from './zoned-time';
 const OLD_BUSINESS_LABEL: Record<MeetingDetail['oldBusiness'][number]['source'], string> = {
   not_reached: 'Not reached last time',
   parking_lot: 'Parking lot',
+  open_commitment: 'Open commitment',
   open_proposal: 'Open proposal',
   objection: 'Unresolved objection',
   decision_review: 'Decision due for review',

@@ -14,12 +14,13 @@ import { uuidv7 } from '../../app/ids';
 import type { Repositories } from '../../db/repositories';
 import type { MeetingSummaryRow } from '../../db/repositories/meetings-repository';
 import type { AgendaItemsTable, MeetingsTable } from '../../db/schema';
+import type { CommitmentsService } from '../commitments/commitments-service';
 import type { DecisionsService } from '../decisions/decisions-service';
 import type { OldBusinessProvider } from './old-business';
 import { nextOccurrence } from './series-schedule';
 import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
-import { fromZoned } from './zoned-time';
+import { fromZoned, toZoned } from './zoned-time';
 import { speakingTime, toTurn } from '../live/turns';
 
 const MINUTE = 60_000;
@@ -76,6 +77,7 @@ export class MeetingsService {
     private readonly templates: TemplatesService,
     private readonly oldBusiness: OldBusinessProvider,
     private readonly decisions: DecisionsService,
+    private readonly commitments: CommitmentsService,
   ) {}
 
   list(teamId: string | null): MeetingLists {
@@ -131,11 +133,31 @@ export class MeetingsService {
       serverNow: now,
       undoLabel: lastAction?.label ?? null,
       decisions: this.decisions.forMeeting(row),
+      commitments: this.commitmentsOf(row),
     };
+  }
+
+  private commitmentsOf(row: MeetingSummaryRow): MeetingDetail['commitments'] {
+    const made = this.commitments.forMeeting(row.id).made;
+    const date = toZoned(row.scheduled_start ?? row.created_at, row.time_zone).date;
+    const reviewing = row.status !== 'ended' || this.repos.meetings.items(row.id).some((i) => i.kind === 'commitment_review');
+    const review = reviewing ? this.commitments.reviewList(row.team_id, row.id, date) : [];
+    // The meeting before: in the series if there is one, otherwise the team's last one held.
+    const earlier = (row.series_id ? this.repos.meetings.inSeries(row.series_id) : this.repos.meetings.list(row.team_id)).filter(
+      (m) => m.id !== row.id && m.status === 'ended' && (m.scheduled_start ?? 0) < (row.scheduled_start ?? 0),
+    );
+    const previous = earlier.sort((a, b) => (a.scheduled_start ?? 0) - (b.scheduled_start ?? 0)).at(-1);
+    const since = previous?.ended_at ?? previous?.scheduled_start ?? null;
+    const doneSinceLast = since === null ? [] : this.commitments.doneSince(row.team_id, since);
+    return { made, review, doneSinceLast };
   }
 
   /** Whether a leftover from the decision log still needs the room. */
   private stillOpen(source: string, refId: string, listedAt: number): boolean {
+    if (source === 'open_commitment') {
+      const c = this.repos.commitments.find(refId);
+      return !!c && this.repos.commitments.open(c.team_id).some((o) => o.id === refId);
+    }
     if (source === 'objection') return this.repos.decisions.objection(refId)?.resolution === null;
     const decision = source === 'open_proposal' || source === 'decision_review' ? this.repos.decisions.find(refId) : null;
     if (source === 'open_proposal') return decision?.status === 'proposed' || decision?.status === 'deferred';

@@ -1,11 +1,11 @@
 import { MotionConfig } from 'framer-motion';
+import { CommitmentsPage } from '../features/commitments/CommitmentsPage';
 import { DecisionLogPage } from '../features/decisions/DecisionLogPage';
 import { DecisionPage } from '../features/decisions/DecisionPage';
 import { ConsolePage } from '../features/live/ConsolePage';
 import { ProjectorPage } from '../features/live/ProjectorPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
-import { NotYetSection } from '../features/sections/NotYetSection';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TeamPage } from '../features/teams/TeamPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
@@ -45,11 +45,7 @@ function Page({ route }: { route: Route }) {
     case 'decision':
       return <DecisionPage key={route.decisionId} decisionId={route.decisionId} />;
     case 'commitments':
-      return (
-        <NotYetSection eyebrow="Commitments" title="Commitments">
-          Open commitments by owner and due date, and each member&rsquo;s follow-through, will appear here once meetings record them.
-        </NotYetSection>
-      );
+      return <CommitmentsPage />;
   }
 }
 

@@ -9,7 +9,7 @@ import { Objections } from './Objections';
 import { OptionsList } from './ProposalPanel';
 import { RecordForm } from './RecordForm';
 import { StanceChip, StatusBadge } from './StatusBadge';
-import { useAction } from './use-action';
+import { useAction } from '../../api/use-action';
 
 const TOPICS = ['decisions', 'meetings'] as const;
 

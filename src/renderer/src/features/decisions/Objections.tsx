@@ -3,7 +3,7 @@ import { RESOLUTIONS, resolutionLabel, type Decision, type Objection, type Resol
 import { hasWords } from '../../../../shared/validation';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StanceChip } from './StatusBadge';
-import { useAction } from './use-action';
+import { useAction } from '../../api/use-action';
 
 /** How an objection ended, as the record shows it. */
 export function ObjectionOutcome({ objection: o }: { objection: Objection }) {

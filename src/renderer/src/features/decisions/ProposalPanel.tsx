@@ -9,7 +9,7 @@ import { Objections } from './Objections';
 import { ProposeForm } from './ProposeForm';
 import { RecordForm } from './RecordForm';
 import { StatusBadge } from './StatusBadge';
-import { useAction } from './use-action';
+import { useAction } from '../../api/use-action';
 
 export function OptionsList({ decision }: { decision: Decision }) {
   if (decision.options.length === 0) return null;

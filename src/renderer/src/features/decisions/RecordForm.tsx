@@ -4,7 +4,7 @@ import type { Member } from '../../../../shared/domain';
 import { hasWords } from '../../../../shared/validation';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
 import { MemberSelect } from '../../ui/pickers';
-import { useAction } from './use-action';
+import { useAction } from '../../api/use-action';
 
 interface Draft {
   title: string;

@@ -5,6 +5,9 @@ import { ApiError, call } from '../../api/client';
 import { useMutation, useQuery } from '../../api/hooks';
 import { openProjector } from '../../api/platform';
 import { useFormat } from '../../app/settings-context';
+import { ItemCommitments } from '../commitments/ItemCommitments';
+import { Recognition } from '../commitments/Recognition';
+import { ReviewWalk } from '../commitments/ReviewWalk';
 import { ProposalPanel } from '../decisions/ProposalPanel';
 import { AddItemForm } from '../meetings/AddItemForm';
 import { AttendancePanel } from '../meetings/AttendancePanel';
@@ -24,6 +27,11 @@ import { SpeakingTime } from './SpeakingTime';
 import { MeetingClockLine } from './MeetingClockLine';
 
 const TOPICS = ['meetings'] as const;
+
+/** The calendar date at an instant in a zone, as YYYY-MM-DD. */
+function localDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+}
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -263,6 +271,13 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
           )}
           {current?.kind === 'proposal' && (
             <ProposalPanel detail={detail} itemId={current.id} itemTitle={current.title} disabled={view.paused} />
+          )}
+          {current?.kind === 'commitment_review' && (
+            <ReviewWalk meetingId={meetingId} review={detail.commitments.review} members={detail.members} />
+          )}
+          {current?.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
+          {current && current.kind !== 'commitment_review' && (
+            <ItemCommitments detail={detail} itemId={current.id} today={localDate(detail.serverNow, meeting.timeZone)} />
           )}
           {current && (
             <NotesEditor

@@ -2,6 +2,7 @@ import { motion } from 'framer-motion';
 import { useMemo } from 'react';
 import { kindLabel } from '../../../../shared/planning';
 import { useQuery } from '../../api/hooks';
+import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
 import { ProjectorDecision } from '../decisions/ProjectorDecision';
 import { AgendaProgress } from './AgendaProgress';
 import { Countdown } from './Countdown';
@@ -26,7 +27,9 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const current = view.current;
 
   return (
-    <div className={`projector${view.paused ? ' is-paused' : ''}${current?.kind === 'proposal' ? ' has-proposal' : ''}`}>
+    <div
+      className={`projector${view.paused ? ' is-paused' : ''}${current && ['proposal', 'commitment_review', 'recognition'].includes(current.kind) ? ' has-proposal' : ''}`}
+    >
       <header className="projector-head">
         <span className="projector-meeting">{meeting.title}</span>
         <span className="projector-team">{meeting.teamName}</span>
@@ -62,6 +65,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
             {current && <Countdown remaining={itemRemaining} className="projector-countdown" label="Time left for this item" />}
             {view.paused && <p className="projector-paused">Paused</p>}
             {current?.kind === 'proposal' && <ProjectorDecision detail={detail} itemId={current.id} />}
+            {current && <ProjectorCommitments detail={detail} itemId={current.id} kind={current.kind} />}
             {view.speaking && (
               <motion.div
                 key={view.speaking.id}

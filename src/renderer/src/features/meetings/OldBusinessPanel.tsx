@@ -3,6 +3,7 @@ import { href } from '../../app/router';
 
 const SOURCE: Record<OldBusinessEntry['source'], string> = {
   not_reached: 'Not reached last time',
+  open_commitment: 'Open commitments',
   open_proposal: 'Open proposals',
   objection: 'Unresolved objections',
   decision_review: 'Decisions due for review',
@@ -31,7 +32,7 @@ export function OldBusinessPanel({ entries }: { entries: OldBusinessEntry[] }) {
                     <span>{e.title}</span>
                   )}
                   {e.source === 'objection' && e.detail && <span className="old-detail">“{e.detail}”</span>}
-                  {e.source === 'decision_review' && <span className="old-detail">{e.detail}</span>}
+                  {(e.source === 'decision_review' || e.source === 'open_commitment') && <span className="old-detail">{e.detail}</span>}
                   {!e.open && <span className="badge">closed since</span>}
                   {(e.source === 'not_reached' || e.source === 'open_proposal') && (
                     <span className="badge badge-accent">on the agenda</span>

@@ -6,6 +6,7 @@ import { ParkingLotTab } from '../parking-lot/ParkingLotTab';
 import { TeamMeetingsTab } from '../series/TeamMeetingsTab';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AddMemberForm } from './AddMemberForm';
+import { FollowThroughPanel } from '../commitments/FollowThroughPanel';
 import { MemberHistory } from './MemberHistory';
 import { MemberRow } from './MemberRow';
 
@@ -125,6 +126,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
           </aside>
         </div>
       )}
+      {tab === 'members' && <FollowThroughPanel teamId={team.id} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { InputOf, OperationName, OutputOf } from '../../../../shared/contract';
-import { ApiError, call } from '../../api/client';
+import type { InputOf, OperationName, OutputOf } from '../../../shared/contract';
+import { ApiError, call } from './client';
 
 /** Runs any operation from a panel with several buttons; keeps the last refusal to show next to them. */
 export function useAction() {

@@ -1,0 +1,116 @@
+import { qb, type Sql } from '../query';
+import type { CommitmentEventsTable, CommitmentsTable } from '../schema';
+
+export type CommitmentRow = CommitmentsTable & {
+  team_name: string;
+  time_zone: string;
+  meeting_title: string | null;
+};
+
+export type CommitmentEventRow = CommitmentEventsTable & { new_owner_name: string | null };
+
+function commitments() {
+  return qb
+    .selectFrom('commitments')
+    .innerJoin('teams', 'teams.id', 'commitments.team_id')
+    .leftJoin('meetings', 'meetings.id', 'commitments.meeting_id')
+    .selectAll('commitments')
+    .select(['teams.name as team_name', 'teams.time_zone as time_zone', 'meetings.title as meeting_title']);
+}
+
+/** Commitments and their events. Events are only ever added: nothing here updates or deletes one. */
+export class CommitmentsRepository {
+  constructor(private readonly sql: Sql) {}
+
+  find(id: string): CommitmentRow | null {
+    return (this.sql.first(commitments().where('commitments.id', '=', id)) as CommitmentRow | undefined) ?? null;
+  }
+
+  ofTeam(teamId: string): CommitmentRow[] {
+    return this.sql.all(
+      commitments().where('commitments.team_id', '=', teamId).orderBy('commitments.original_due_date').orderBy('commitments.id'),
+    ) as CommitmentRow[];
+  }
+
+  /** Not done and not dropped: the board, the review walk and old business read these. */
+  open(teamId: string | null): CommitmentRow[] {
+    let query = commitments().where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('commitment_events as e')
+            .select('e.id')
+            .whereRef('e.commitment_id', '=', 'commitments.id')
+            .where('e.kind', 'in', ['done', 'dropped']),
+        ),
+      ),
+    );
+    if (teamId) query = query.where('commitments.team_id', '=', teamId);
+    return this.sql.all(query.orderBy('commitments.original_due_date').orderBy('commitments.id')) as CommitmentRow[];
+  }
+
+  /** Those whose original due date falls in [from, to]: what follow-through counts. */
+  dueBetween(teamId: string, from: string, to: string): CommitmentRow[] {
+    return this.sql.all(
+      commitments()
+        .where('commitments.team_id', '=', teamId)
+        .where('commitments.original_due_date', '>=', from)
+        .where('commitments.original_due_date', '<=', to)
+        .orderBy('commitments.original_due_date'),
+    ) as CommitmentRow[];
+  }
+
+  /** Commitments with an event recorded in a meeting (reviewed there). */
+  reviewedIn(meetingId: string): CommitmentRow[] {
+    return this.sql.all(
+      commitments()
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('commitment_events as e')
+              .select('e.id')
+              .whereRef('e.commitment_id', '=', 'commitments.id')
+              .where('e.meeting_id', '=', meetingId)
+              .where('e.kind', '!=', 'created'),
+          ),
+        )
+        .orderBy('commitments.original_due_date'),
+    ) as CommitmentRow[];
+  }
+
+  madeIn(meetingId: string): CommitmentRow[] {
+    return this.sql.all(commitments().where('commitments.meeting_id', '=', meetingId).orderBy('commitments.created_at')) as CommitmentRow[];
+  }
+
+  insert(row: CommitmentsTable): void {
+    this.sql.run(qb.insertInto('commitments').values(row));
+  }
+
+  insertEvent(row: CommitmentEventsTable): void {
+    this.sql.run(qb.insertInto('commitment_events').values(row));
+  }
+
+  /** Every event of the given commitments, oldest first, keyed by commitment. */
+  eventsOf(ids: string[]): Map<string, CommitmentEventRow[]> {
+    const out = new Map<string, CommitmentEventRow[]>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.sql.all(
+        qb
+          .selectFrom('commitment_events')
+          .leftJoin('members', 'members.id', 'commitment_events.new_owner_id')
+          .selectAll('commitment_events')
+          .select('members.name as new_owner_name')
+          .where('commitment_events.commitment_id', 'in', chunk)
+          .orderBy('commitment_events.at')
+          .orderBy('commitment_events.id'),
+      );
+      for (const row of rows) {
+        const list = out.get(row.commitment_id) ?? [];
+        list.push(row);
+        out.set(row.commitment_id, list);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,392 @@
+import type { ParsedInputOf } from '../../../shared/contract';
+import type { Commitment, CommitmentBoard, CommitmentEvent, CommitmentStatus, FollowThrough } from '../../../shared/commitments';
+import { DomainError } from '../../../shared/result';
+import type { Clock } from '../../app/clock';
+import { uuidv7 } from '../../app/ids';
+import type { Repositories } from '../../db/repositories';
+import type { CommitmentEventRow, CommitmentRow } from '../../db/repositories/commitments-repository';
+import type { CommitmentEventsTable } from '../../db/schema';
+import { addDays, toZoned } from '../planning/zoned-time';
+import { followThroughFigures } from './follow-through';
+
+function toEvent(row: CommitmentEventRow): CommitmentEvent {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    at: row.at,
+    meetingId: row.meeting_id,
+    oldDueDate: row.old_due_date,
+    newDueDate: row.new_due_date,
+    reason: row.reason,
+    rootCause: row.root_cause,
+    correctiveAction: row.corrective_action,
+    correctiveCommitmentId: row.corrective_commitment_id,
+    newOwnerName: row.new_owner_name,
+    inAdvance: row.in_advance === null ? null : row.in_advance === 1,
+  };
+}
+
+/** What the events add up to: the status is the latest status-bearing event; dates and owner follow their events. */
+export function derive(row: CommitmentRow, events: CommitmentEventRow[]): { status: CommitmentStatus; dueDate: string; ownerId: string } {
+  let status: CommitmentStatus = 'open';
+  let dueDate = row.original_due_date;
+  let ownerId = row.owner_id;
+  for (const e of events) {
+    if (e.kind === 'done') status = 'done';
+    else if (e.kind === 'dropped') status = 'dropped';
+    else if (e.kind === 'status' && e.status) status = e.status;
+    // Renegotiated and slipped are events, not end states: the commitment is open again.
+    else if (e.kind === 'renegotiated' || e.kind === 'slipped') status = 'open';
+    if (e.kind === 'renegotiated' && e.new_due_date) dueDate = e.new_due_date;
+    if (e.kind === 'reassigned' && e.new_owner_id) ownerId = e.new_owner_id;
+  }
+  return { status, dueDate, ownerId };
+}
+
+/**
+ * Commitments and their history. Every change is an event added to the history; nothing is
+ * overwritten, so follow-through can always be recomputed from what happened.
+ */
+export class CommitmentsService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  create(input: ParsedInputOf<'commitments.create'>): Commitment {
+    const id = this.repos.sql.transaction(() => {
+      const meeting = input.meetingId ? this.repos.meetings.find(input.meetingId) : null;
+      if (input.meetingId && !meeting) throw new DomainError('not_found', 'That meeting does not exist');
+      const teamId = meeting?.team_id ?? input.teamId;
+      if (!teamId) throw new DomainError('invalid_input', 'Say which team the commitment belongs to');
+      const team = this.repos.teams.find(teamId);
+      if (!team) throw new DomainError('not_found', 'That team does not exist');
+      if (meeting && meeting.status === 'ended')
+        throw new DomainError('conflict', 'This meeting has ended: record the commitment in a live or upcoming meeting');
+      if (input.agendaItemId) {
+        const item = this.repos.meetings.item(input.agendaItemId);
+        if (!item || item.meeting_id !== meeting?.id) throw new DomainError('not_found', 'That agenda item is not part of this meeting');
+      }
+      if (input.decisionId) {
+        const decision = this.repos.decisions.find(input.decisionId);
+        if (!decision || decision.team_id !== teamId) throw new DomainError('not_found', 'That decision is not one of this team’s');
+      }
+      this.requireActiveMember(teamId, input.ownerId);
+      const today = this.today(team.timeZone);
+      if (input.dueDate < today && !input.confirmPastDue) {
+        throw new DomainError('conflict', `The due date ${input.dueDate} is in the past (today is ${today}). Confirm to record it anyway.`);
+      }
+      const now = this.clock.now();
+      const id = uuidv7(this.clock);
+      this.repos.commitments.insert({
+        id,
+        team_id: teamId,
+        owner_id: input.ownerId,
+        outcome: input.outcome,
+        original_due_date: input.dueDate,
+        meeting_id: meeting?.id ?? null,
+        agenda_item_id: input.agendaItemId,
+        decision_id: input.decisionId,
+        created_at: now,
+      });
+      this.event(id, { kind: 'created', status: 'open', meeting_id: meeting?.id ?? null }, now);
+      return id;
+    });
+    return this.get(id);
+  }
+
+  /** A review outcome: done, on track, at risk, slipped, renegotiated or dropped. */
+  record(input: ParsedInputOf<'commitments.record'>): Commitment {
+    this.repos.sql.transaction(() => {
+      const row = this.require(input.commitmentId);
+      const events = this.repos.commitments.eventsOf([row.id]).get(row.id) ?? [];
+      const current = derive(row, events);
+      if (current.status === 'done' || current.status === 'dropped') {
+        throw new DomainError('conflict', `This commitment is already ${current.status}; its history stays as it is`);
+      }
+      const meetingId = this.liveMeetingOf(input.meetingId, row.team_id);
+      const now = this.clock.now();
+      const today = this.today(row.time_zone);
+      switch (input.outcome) {
+        case 'done':
+          this.event(row.id, { kind: 'done', status: 'done', meeting_id: meetingId, reason: input.reason }, now);
+          break;
+        case 'on_track':
+          this.event(row.id, { kind: 'status', status: 'on_track', meeting_id: meetingId, reason: input.reason }, now);
+          break;
+        case 'at_risk':
+          this.event(row.id, { kind: 'status', status: 'at_risk', meeting_id: meetingId, reason: input.reason }, now);
+          break;
+        case 'dropped':
+          this.event(row.id, { kind: 'dropped', status: 'dropped', meeting_id: meetingId, reason: input.reason }, now);
+          break;
+        case 'renegotiated': {
+          const newDate = input.newDueDate!;
+          if (newDate === current.dueDate)
+            throw new DomainError('conflict', `The new date is the same as the current one (${current.dueDate})`);
+          if (newDate < today && !input.confirmPastDue) {
+            throw new DomainError(
+              'conflict',
+              `The new due date ${newDate} is in the past (today is ${today}). Confirm to record it anyway.`,
+            );
+          }
+          this.event(
+            row.id,
+            {
+              kind: 'renegotiated',
+              meeting_id: meetingId,
+              old_due_date: current.dueDate,
+              new_due_date: newDate,
+              reason: input.reason,
+              // In advance: on or before the day it was due, in the team's time zone.
+              in_advance: today <= current.dueDate ? 1 : 0,
+            },
+            now,
+          );
+          break;
+        }
+        case 'slipped': {
+          let corrective: string | null = null;
+          if (input.corrective) {
+            corrective = uuidv7(this.clock);
+            this.requireActiveMember(row.team_id, input.corrective.ownerId);
+            if (input.corrective.dueDate < today && !input.confirmPastDue) {
+              throw new DomainError(
+                'conflict',
+                `The corrective action's due date ${input.corrective.dueDate} is in the past. Confirm to record it anyway.`,
+              );
+            }
+            this.repos.commitments.insert({
+              id: corrective,
+              team_id: row.team_id,
+              owner_id: input.corrective.ownerId,
+              outcome: input.correctiveAction!,
+              original_due_date: input.corrective.dueDate,
+              meeting_id: meetingId,
+              agenda_item_id: null,
+              decision_id: row.decision_id,
+              created_at: now,
+            });
+            this.event(
+              corrective,
+              { kind: 'created', status: 'open', meeting_id: meetingId, reason: `Corrective action for “${row.outcome}”` },
+              now,
+            );
+          }
+          this.event(
+            row.id,
+            {
+              kind: 'slipped',
+              meeting_id: meetingId,
+              reason: input.reason,
+              root_cause: input.rootCause,
+              corrective_action: input.correctiveAction,
+              corrective_commitment_id: corrective,
+            },
+            now,
+          );
+          break;
+        }
+      }
+    });
+    return this.get(input.commitmentId);
+  }
+
+  /** Someone else takes it over (the owner left, or the team decided so); the history keeps both names. */
+  reassign(input: ParsedInputOf<'commitments.reassign'>): Commitment {
+    this.repos.sql.transaction(() => {
+      const row = this.require(input.commitmentId);
+      const current = derive(row, this.repos.commitments.eventsOf([row.id]).get(row.id) ?? []);
+      if (current.status === 'done' || current.status === 'dropped')
+        throw new DomainError('conflict', `This commitment is already ${current.status}`);
+      if (current.ownerId === input.ownerId) throw new DomainError('conflict', 'That person already owns it');
+      this.requireActiveMember(row.team_id, input.ownerId);
+      this.event(row.id, { kind: 'reassigned', new_owner_id: input.ownerId, reason: input.reason, meeting_id: null }, this.clock.now());
+    });
+    return this.get(input.commitmentId);
+  }
+
+  get(id: string): Commitment {
+    const row = this.require(id);
+    return this.toCommitments([row])[0]!;
+  }
+
+  /** Open commitments, overdue first, then by due date; optionally one team's or one person's. */
+  board(input: ParsedInputOf<'commitments.board'>): CommitmentBoard {
+    const open = this.toCommitments(this.repos.commitments.open(input.teamId)).filter(
+      (c) => !input.memberId || c.ownerId === input.memberId,
+    );
+    open.sort(
+      (a, b) => Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate) || a.ownerName.localeCompare(b.ownerName),
+    );
+    const zone = input.teamId ? (this.repos.teams.find(input.teamId)?.timeZone ?? 'UTC') : Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return { today: this.today(zone), open };
+  }
+
+  /** For one meeting: what was promised in it, and what it reviewed. */
+  forMeeting(meetingId: string): { made: Commitment[]; reviewed: Commitment[] } {
+    return {
+      made: this.toCommitments(this.repos.commitments.madeIn(meetingId)),
+      reviewed: this.toCommitments(this.repos.commitments.reviewedIn(meetingId)).filter(
+        (c) => c.meetingId !== meetingId || c.events.length > 1,
+      ),
+    };
+  }
+
+  /** A team's open commitments in review order: due by the meeting's day first, then the rest; by owner within each. */
+  reviewList(teamId: string, meetingId: string, meetingDate: string): Commitment[] {
+    const members = new Map(this.repos.members.listByTeam(teamId).map((m) => [m.id, m.position]));
+    const open = this.toCommitments(this.repos.commitments.open(teamId)).filter((c) => c.meetingId !== meetingId);
+    const reviewedHere = this.toCommitments(this.repos.commitments.reviewedIn(meetingId)).filter(
+      (c) => c.status === 'done' || c.status === 'dropped',
+    );
+    const all = [...open, ...reviewedHere.filter((c) => !open.some((o) => o.id === c.id))];
+    // Ordered by where each stood when the meeting began, so the walk does not reshuffle as outcomes are recorded.
+    const dueBefore = (c: Commitment) =>
+      c.events.filter((e) => e.kind === 'renegotiated' && e.meetingId !== meetingId).at(-1)?.newDueDate ?? c.originalDueDate;
+    const due = (c: Commitment) => (dueBefore(c) <= meetingDate ? 0 : 1);
+    return all.sort(
+      (a, b) =>
+        due(a) - due(b) ||
+        (members.get(a.ownerId) ?? 999) - (members.get(b.ownerId) ?? 999) ||
+        a.dueDate.localeCompare(b.dueDate) ||
+        a.id.localeCompare(b.id),
+    );
+  }
+
+  /** Per member and for the team over a period (default the last 13 weeks), and a trend per held meeting. */
+  followThrough(input: ParsedInputOf<'commitments.followThrough'>): FollowThrough {
+    const team = this.repos.teams.find(input.teamId);
+    if (!team) throw new DomainError('not_found', 'That team does not exist');
+    const today = this.today(team.timeZone);
+    const to = input.to ?? today;
+    const from = input.from ?? addDays(to, -13 * 7);
+    if (from > to) throw new DomainError('invalid_input', 'The period starts after it ends');
+    const list = this.toCommitments(this.repos.commitments.dueBetween(team.id, from, to));
+    const members = this.repos.members.listByTeam(team.id);
+    const trend: FollowThrough['trend'] = [];
+    let previous = addDays(from, -1);
+    const held = this.repos.meetings
+      .list(team.id)
+      .filter((m) => m.status === 'ended' && m.scheduled_start !== null)
+      .map((m) => ({ id: m.id, date: toZoned(m.scheduled_start!, m.time_zone).date }))
+      .filter((m) => m.date >= from && m.date <= to)
+      .sort((a, b) => a.date.localeCompare(b.date));
+    for (const m of held) {
+      const bucket = list.filter((c) => c.originalDueDate > previous && c.originalDueDate <= m.date);
+      const f = followThroughFigures(bucket, today, team.timeZone);
+      trend.push({ meetingId: m.id, date: m.date, due: f.due, doneOnTimeShare: f.doneOnTimeShare });
+      previous = m.date;
+    }
+    return {
+      from,
+      to,
+      team: followThroughFigures(list, today, team.timeZone),
+      members: members
+        .map((m) => ({
+          memberId: m.id,
+          name: m.name,
+          left: m.leftAt !== null,
+          figures: followThroughFigures(
+            list.filter((c) => c.originalOwnerId === m.id),
+            today,
+            team.timeZone,
+          ),
+        }))
+        .filter((m) => !m.left || m.figures.due > 0),
+      trend,
+    };
+  }
+
+  /** Commitments done since the previous meeting of the series: what recognition can celebrate. */
+  doneSince(teamId: string, since: number): Commitment[] {
+    return this.toCommitments(this.repos.commitments.ofTeam(teamId)).filter(
+      (c) => c.status === 'done' && c.events.some((e) => e.kind === 'done' && e.at >= since),
+    );
+  }
+
+  toCommitments(rows: CommitmentRow[]): Commitment[] {
+    const events = this.repos.commitments.eventsOf(rows.map((r) => r.id));
+    const members = new Map<string, { name: string; left: boolean }>();
+    const member = (id: string) => {
+      if (!members.has(id)) {
+        const m = this.repos.members.find(id);
+        members.set(id, { name: m?.name ?? 'Unknown', left: m?.leftAt !== null && m?.leftAt !== undefined });
+      }
+      return members.get(id)!;
+    };
+    const todayOf = new Map<string, string>();
+    return rows.map((row) => {
+      const list = events.get(row.id) ?? [];
+      const { status, dueDate, ownerId } = derive(row, list);
+      const owner = member(ownerId);
+      if (!todayOf.has(row.time_zone)) todayOf.set(row.time_zone, this.today(row.time_zone));
+      const open = status !== 'done' && status !== 'dropped';
+      return {
+        id: row.id,
+        teamId: row.team_id,
+        teamName: row.team_name,
+        ownerId,
+        ownerName: owner.name,
+        originalOwnerId: row.owner_id,
+        needsReassignment: open && owner.left,
+        outcome: row.outcome,
+        originalDueDate: row.original_due_date,
+        dueDate,
+        status,
+        overdue: open && dueDate < todayOf.get(row.time_zone)!,
+        meetingId: row.meeting_id,
+        meetingTitle: row.meeting_title,
+        agendaItemId: row.agenda_item_id,
+        decisionId: row.decision_id,
+        createdAt: row.created_at,
+        events: list.map(toEvent),
+      };
+    });
+  }
+
+  private event(commitmentId: string, fields: Partial<CommitmentEventsTable> & Pick<CommitmentEventsTable, 'kind'>, at: number): void {
+    this.repos.commitments.insertEvent({
+      id: uuidv7(this.clock),
+      commitment_id: commitmentId,
+      status: null,
+      meeting_id: null,
+      old_due_date: null,
+      new_due_date: null,
+      reason: null,
+      root_cause: null,
+      corrective_action: null,
+      corrective_commitment_id: null,
+      new_owner_id: null,
+      in_advance: null,
+      ...fields,
+      at,
+    });
+  }
+
+  /** Outcomes are recorded in a live meeting of the team, or between meetings (no meeting). */
+  private liveMeetingOf(meetingId: string | null, teamId: string): string | null {
+    if (!meetingId) return null;
+    const meeting = this.repos.meetings.find(meetingId);
+    if (!meeting || meeting.team_id !== teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
+    if (meeting.status !== 'live') throw new DomainError('conflict', 'Review outcomes are recorded while the meeting is live');
+    return meeting.id;
+  }
+
+  private requireActiveMember(teamId: string, memberId: string): void {
+    const member = this.repos.members.find(memberId);
+    if (!member || member.teamId !== teamId) throw new DomainError('not_found', 'That person is not a member of this team');
+    if (member.leftAt !== null) throw new DomainError('conflict', `${member.name} has left the team: choose someone who is in it`);
+  }
+
+  private require(id: string): CommitmentRow {
+    const row = this.repos.commitments.find(id);
+    if (!row) throw new DomainError('not_found', 'That commitment does not exist');
+    return row;
+  }
+
+  private today(zone: string): string {
+    return toZoned(this.clock.now(), zone).date;
+  }
+}

@@ -1,0 +1,142 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { InputOf, OperationName, OutputOf } from '../../src/shared/contract';
+import { startServer, tempDataDir, TestClock } from '../support/server';
+
+const SCREENS = 'test-results/screens';
+
+async function api<K extends OperationName>(page: Page, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const result = await page.evaluate(
+    async ([op, body]) => {
+      const res = await fetch(`/api/op/${op}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [name, input] as const,
+  );
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
+  return result.value as OutputOf<K>;
+}
+
+async function meetingWith(
+  page: Page,
+  teamId: string,
+  title: string,
+  date: string,
+  items: { kind: 'discussion' | 'commitment_review' | 'recognition'; title: string }[],
+) {
+  const { meetingId } = await api(page, 'meetings.create', { teamId, title, date, time: '10:00', lengthMin: 30 });
+  let revision = (await api(page, 'meetings.get', { meetingId })).meeting.agendaRevision;
+  for (const item of items) {
+    revision = (await api(page, 'agenda.addItem', { meetingId, expectedRevision: revision, ...item, plannedMin: 10 })).meeting
+      .agendaRevision;
+  }
+  return meetingId;
+}
+
+test('commitments made in one meeting are reviewed in the next (done, renegotiated, slipped) and follow-through shows it', async ({
+  browser,
+}) => {
+  const dir = tempDataDir('commitments');
+  const clock = new TestClock(dir, Date.parse('2026-11-16T09:00:00Z'));
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ana Ruiz', 'Ben Osei', 'Cleo Park'] });
+    const first = await meetingWith(page, team.id, 'Week 47', '2026-11-16', [{ kind: 'discussion', title: 'Plans for the week' }]);
+    await api(page, 'meetings.start', { meetingId: first });
+    await page.goto(`${server.origin}/#/meetings/${first}/run`);
+    const projector = await context.newPage();
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(`${server.origin}/#/meetings/${first}/projector`);
+
+    // Three commitments, each with an owner, what done looks like and a date.
+    const form = page.getByRole('form', { name: 'Record a commitment' });
+    const commit = async (owner: string, outcome: string, due: string) => {
+      await form.getByRole('combobox', { name: 'Owner' }).selectOption({ label: owner });
+      await form.getByLabel('What done looks like').fill(outcome);
+      await form.getByLabel('Due').fill(due);
+      await form.getByRole('button', { name: 'Commit' }).click();
+    };
+    await commit('Ana Ruiz', 'Runbook has the hotfix lane', '2026-11-23');
+    await commit('Ben Osei', 'Pricing read-out with both variants', '2026-11-23');
+    await expect(page.getByRole('list', { name: 'Commitments made in this item' }).getByRole('listitem')).toHaveCount(2);
+    // A date already past needs a confirmation.
+    await commit('Cleo Park', 'Nightly regression run in CI', '2026-11-13');
+    await expect(form.getByRole('alert')).toHaveText(
+      'The due date 2026-11-13 is in the past (today is 2026-11-16). Confirm to record it anyway.',
+    );
+    await form.getByRole('button', { name: 'The date is right: confirm it' }).click();
+    await form.getByRole('button', { name: 'Record it with the past date' }).click();
+    await expect(page.getByRole('list', { name: 'Commitments made in this item' }).getByRole('listitem')).toHaveCount(3);
+    await expect(projector.getByRole('region', { name: 'Commitments made' })).toContainText('Nightly regression run in CI');
+    await projector.screenshot({ path: `${SCREENS}/projector-commitments-made.png` });
+    await api(page, 'meetings.end', { meetingId: first });
+
+    // A week later: the review walks them, those due first.
+    clock.set(Date.parse('2026-11-23T09:00:00Z'));
+    const second = await meetingWith(page, team.id, 'Week 48', '2026-11-23', [
+      { kind: 'commitment_review', title: 'Commitment review' },
+      { kind: 'recognition', title: 'Recognition' },
+    ]);
+    await api(page, 'meetings.start', { meetingId: second });
+    await page.goto(`${server.origin}/#/meetings/${second}/run`);
+    await projector.goto(`${server.origin}/#/meetings/${second}/projector`);
+    const walk = page.getByRole('region', { name: 'Owner by owner' });
+    await expect(walk.getByRole('list', { name: 'Commitments to review' }).getByRole('listitem')).toHaveCount(3);
+    const reviewing = (outcome: string) => walk.getByRole('article', { name: `Reviewing: ${outcome}` });
+
+    await expect(reviewing('Runbook has the hotfix lane')).toBeVisible();
+    await walk.getByRole('button', { name: 'Done', exact: true }).click();
+    await expect(projector.getByRole('region', { name: 'Just recorded' })).toContainText('Runbook has the hotfix lane');
+
+    await expect(reviewing('Pricing read-out with both variants')).toBeVisible();
+    await walk.getByRole('button', { name: 'Renegotiate' }).click();
+    await walk.getByLabel('New due date').fill('2026-11-30');
+    await expect(walk.getByRole('button', { name: 'Record' })).toBeDisabled();
+    await walk.getByLabel('Reason for the new date').fill('Variant B needs another week of traffic');
+    await walk.getByRole('button', { name: 'Record' }).click();
+    await expect(projector.getByRole('region', { name: 'Just recorded' })).toContainText(
+      'Renegotiated in advance: 2026-11-23 → 2026-11-30',
+    );
+
+    await expect(reviewing('Nightly regression run in CI')).toBeVisible();
+    await walk.getByRole('button', { name: 'Slipped' }).click();
+    await walk.getByRole('combobox', { name: 'Root cause' }).selectOption({ label: 'A missing resource' });
+    await walk.getByLabel('Corrective action', { exact: true }).fill('Ask the platform team for a dedicated runner');
+    await walk.getByLabel('Corrective action due').fill('2026-11-27');
+    await walk.getByLabel('What happened (optional)').fill('Runners were busy every night');
+    await walk.getByRole('button', { name: 'Record' }).click();
+    await expect(projector.getByRole('region', { name: 'Just recorded' })).toContainText('Slipped (a missing resource)');
+    await expect(walk.getByText('3 of 3 reviewed')).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/console-commitment-review.png`, fullPage: true });
+    await projector.screenshot({ path: `${SCREENS}/projector-commitment-review.png` });
+
+    // Recognition celebrates what was done since the last meeting.
+    await page.getByRole('button', { name: 'Next item →' }).click();
+    await expect(projector.getByRole('region', { name: 'Done since the last meeting' })).toContainText('Runbook has the hotfix lane');
+    await api(page, 'meetings.end', { meetingId: second });
+
+    // The board and follow-through, the next day.
+    clock.set(Date.parse('2026-11-24T09:00:00Z'));
+    await page.goto(`${server.origin}/#/commitments`);
+    await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Platform' });
+    const board = page.locator('.board-list');
+    await expect(board.getByText('Pricing read-out with both variants')).toBeVisible();
+    await expect(board.locator('.commitment-outcome', { hasText: 'Ask the platform team for a dedicated runner' })).toBeVisible();
+    await expect(board.getByText('Runbook has the hotfix lane')).toHaveCount(0);
+    const table = page.locator('.ft-table');
+    const teamRow = table.getByRole('row').filter({ hasText: 'Whole team' });
+    // Due: 3. Done by the first date: 1 (33%). Renegotiated in advance: 1 (33%). One slip, for a missing resource.
+    await expect(teamRow.getByRole('cell')).toHaveText(['3', '33% (1)', '33% (1)', '0', '1: a missing resource ×1']);
+    await expect(table.getByRole('row').filter({ hasText: 'Cleo Park' }).getByRole('cell').first()).toHaveText('1');
+    await page.screenshot({ path: `${SCREENS}/commitments-board.png`, fullPage: true });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
