@@ -140,3 +140,36 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
     await server.stop();
   }
 });
+
+test('the demo team: the review lists Tom’s commitment for reassignment, and the team page shows follow-through', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    const follow = page.getByRole('region', { name: 'Follow-through' });
+    await expect(follow.getByRole('row').filter({ hasText: 'Whole team' })).toBeVisible();
+    await follow.screenshot({ path: `${SCREENS}/team-follow-through.png` });
+
+    await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Start meeting' }).click();
+    const heading = page.locator('#current-title');
+    while ((await heading.textContent()) !== 'Commitment review') {
+      const before = await heading.textContent();
+      await page.getByRole('button', { name: 'Next item →' }).click();
+      await expect(heading).not.toHaveText(before!);
+    }
+    const walk = page.getByRole('region', { name: 'Owner by owner' });
+    await walk.getByRole('button', { name: /Tom Becker: Churn dashboard/ }).click();
+    const form = walk.getByRole('form', { name: /Reassign: Churn dashboard/ });
+    await form.getByRole('combobox', { name: 'New owner' }).selectOption({ label: 'Sam Lindqvist' });
+    await form.getByLabel('Reason for the hand-over').fill('Tom left; Sam owns the dashboards now');
+    await form.getByRole('button', { name: 'Reassign' }).click();
+    await expect(walk.getByRole('button', { name: /Sam Lindqvist: Churn dashboard/ })).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/console-demo-review.png`, fullPage: true });
+  } finally {
+    await server.stop();
+  }
+});

@@ -73,6 +73,20 @@ describe('commitments', () => {
     expect(b.events.at(-1)).toMatchObject({ inAdvance: false });
   });
 
+  it('count "done on time" by the team’s calendar on the night the clocks change', async () => {
+    // New York leaves daylight saving time at 02:00 on 1 Nov 2026: that evening is UTC-5.
+    const { teamId, ana } = await team('America/New_York');
+    const onTime = await commit(teamId, ana, 'Done at 23:30 local', '2026-11-01');
+    const late = await commit(teamId, ana, 'Done at 00:30 local the next day', '2026-11-01');
+    at('2026-11-02T04:30:00Z');
+    await record(onTime.id, { outcome: 'done' });
+    at('2026-11-02T05:30:00Z');
+    await record(late.id, { outcome: 'done' });
+    at('2026-11-10T12:00:00Z');
+    const f = await t.call('commitments.followThrough', { teamId });
+    expect(f.team).toMatchObject({ due: 2, doneOnTime: 1, doneOnTimeShare: 0.5 });
+  });
+
   it('flag the open commitments of someone who left for reassignment, never drop them, and hand them over with a reason', async () => {
     const { teamId, ana, ben } = await team();
     const open = await commit(teamId, ben, 'Dashboard handed over', '2026-11-20');

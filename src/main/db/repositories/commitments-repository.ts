@@ -26,12 +26,6 @@ export class CommitmentsRepository {
     return (this.sql.first(commitments().where('commitments.id', '=', id)) as CommitmentRow | undefined) ?? null;
   }
 
-  ofTeam(teamId: string): CommitmentRow[] {
-    return this.sql.all(
-      commitments().where('commitments.team_id', '=', teamId).orderBy('commitments.original_due_date').orderBy('commitments.id'),
-    ) as CommitmentRow[];
-  }
-
   /** Not done and not dropped: the board, the review walk and old business read these. */
   open(teamId: string | null): CommitmentRow[] {
     let query = commitments().where((eb) =>
@@ -60,22 +54,43 @@ export class CommitmentsRepository {
     ) as CommitmentRow[];
   }
 
-  /** Commitments with an event recorded in a meeting (reviewed there). */
+  /** Commitments with an event recorded in a meeting (reviewed there), found through the events' meeting index. */
   reviewedIn(meetingId: string): CommitmentRow[] {
     return this.sql.all(
       commitments()
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('commitment_events as e')
-              .select('e.id')
-              .whereRef('e.commitment_id', '=', 'commitments.id')
-              .where('e.meeting_id', '=', meetingId)
-              .where('e.kind', '!=', 'created'),
-          ),
+        .where('commitments.id', 'in', (eb) =>
+          eb
+            .selectFrom('commitment_events as e')
+            .select('e.commitment_id')
+            .where('e.meeting_id', '=', meetingId)
+            .where('e.kind', '!=', 'created'),
         )
         .orderBy('commitments.original_due_date'),
     ) as CommitmentRow[];
+  }
+
+  /** Commitments of a team marked done in [since, until). */
+  doneBetween(teamId: string, since: number, until: number): CommitmentRow[] {
+    return this.sql.all(
+      commitments()
+        .where('commitments.team_id', '=', teamId)
+        .where('commitments.id', 'in', (eb) =>
+          eb
+            .selectFrom('commitment_events as e')
+            .select('e.commitment_id')
+            .where('e.kind', '=', 'done')
+            .where('e.at', '>=', since)
+            .where('e.at', '<', until),
+        )
+        .orderBy('commitments.original_due_date'),
+    ) as CommitmentRow[];
+  }
+
+  /** Done or dropped: one indexed look at its events. */
+  isClosed(id: string): boolean {
+    return !!this.sql.first(
+      qb.selectFrom('commitment_events').select('id').where('commitment_id', '=', id).where('kind', 'in', ['done', 'dropped']).limit(1),
+    );
   }
 
   madeIn(meetingId: string): CommitmentRow[] {

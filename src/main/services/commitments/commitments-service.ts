@@ -299,11 +299,9 @@ export class CommitmentsService {
     };
   }
 
-  /** Commitments done since the previous meeting of the series: what recognition can celebrate. */
-  doneSince(teamId: string, since: number): Commitment[] {
-    return this.toCommitments(this.repos.commitments.ofTeam(teamId)).filter(
-      (c) => c.status === 'done' && c.events.some((e) => e.kind === 'done' && e.at >= since),
-    );
+  /** Commitments done between two instants (since the previous meeting): what recognition can celebrate. */
+  doneBetween(teamId: string, since: number, until: number): Commitment[] {
+    return this.toCommitments(this.repos.commitments.doneBetween(teamId, since, until)).filter((c) => c.status === 'done');
   }
 
   toCommitments(rows: CommitmentRow[]): Commitment[] {

@@ -148,16 +148,14 @@ export class MeetingsService {
     );
     const previous = earlier.sort((a, b) => (a.scheduled_start ?? 0) - (b.scheduled_start ?? 0)).at(-1);
     const since = previous?.ended_at ?? previous?.scheduled_start ?? null;
-    const doneSinceLast = since === null ? [] : this.commitments.doneSince(row.team_id, since);
+    // Up to the end of this meeting once it has ended, so an old record keeps showing what it celebrated.
+    const doneSinceLast = since === null ? [] : this.commitments.doneBetween(row.team_id, since, row.ended_at ?? Number.MAX_SAFE_INTEGER);
     return { made, review, doneSinceLast };
   }
 
   /** Whether a leftover from the decision log still needs the room. */
   private stillOpen(source: string, refId: string, listedAt: number): boolean {
-    if (source === 'open_commitment') {
-      const c = this.repos.commitments.find(refId);
-      return !!c && this.repos.commitments.open(c.team_id).some((o) => o.id === refId);
-    }
+    if (source === 'open_commitment') return !this.repos.commitments.isClosed(refId);
     if (source === 'objection') return this.repos.decisions.objection(refId)?.resolution === null;
     const decision = source === 'open_proposal' || source === 'decision_review' ? this.repos.decisions.find(refId) : null;
     if (source === 'open_proposal') return decision?.status === 'proposed' || decision?.status === 'deferred';

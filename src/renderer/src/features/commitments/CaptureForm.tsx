@@ -9,8 +9,10 @@ export function CaptureForm(props: {
   meetingId: string | null;
   teamId: string | null;
   agendaItemId: string | null;
+  decisionId?: string | null;
   members: Member[];
   defaultDue: string;
+  label?: string;
 }) {
   const [ownerId, setOwnerId] = useState('');
   const [outcome, setOutcome] = useState('');
@@ -21,13 +23,14 @@ export function CaptureForm(props: {
   return (
     <form
       className="capture-form"
-      aria-label="Record a commitment"
+      aria-label={props.label ?? 'Record a commitment'}
       onSubmit={async (e) => {
         e.preventDefault();
         const made = await action.run('commitments.create', {
           meetingId: props.meetingId,
           teamId: props.teamId,
           agendaItemId: props.agendaItemId,
+          decisionId: props.decisionId ?? null,
           ownerId,
           outcome,
           dueDate,

@@ -1,51 +1,20 @@
 import { useState } from 'react';
 import type { Commitment } from '../../../../shared/commitments';
-import { hasWords } from '../../../../shared/validation';
 import { useQuery } from '../../api/hooks';
-import { useAction } from '../../api/use-action';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { MemberSelect } from '../../ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
+import { ReassignForm } from './ReassignForm';
 import { FollowThroughPanel } from './FollowThroughPanel';
 
 const TOPICS = ['commitments', 'teams'] as const;
-
-function Reassign({ commitment }: { commitment: Commitment }) {
-  const team = useQuery('teams.get', { teamId: commitment.teamId }, ['teams']);
-  const [ownerId, setOwnerId] = useState('');
-  const [reason, setReason] = useState('');
-  const action = useAction();
-  return (
-    <form
-      className="reassign-form"
-      aria-label={`Reassign: ${commitment.outcome}`}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        await action.run('commitments.reassign', { commitmentId: commitment.id, ownerId, reason });
-      }}
-    >
-      <MemberSelect value={ownerId} onChange={setOwnerId} members={team.data?.members ?? []} noneLabel="New owner" label="New owner" />
-      <input
-        className="input"
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        placeholder="Why (kept in its history)"
-        aria-label="Reason for the hand-over"
-      />
-      <button className="btn btn-sm" type="submit" disabled={!ownerId || !hasWords(reason) || action.pending}>
-        Reassign
-      </button>
-      <ErrorAlert error={action.error} />
-    </form>
-  );
-}
 
 function Item({ c, showTeam }: { c: Commitment; showTeam: boolean }) {
   return (
     <li className="board-item">
       <CommitmentLine commitment={c} showTeam={showTeam} />
       {c.events.length > 1 && <p className="muted-note board-last">Last: {eventText(c.events.at(-1)!)}</p>}
-      {c.needsReassignment && <Reassign commitment={c} />}
+      {c.needsReassignment && <ReassignForm commitment={c} />}
     </li>
   );
 }

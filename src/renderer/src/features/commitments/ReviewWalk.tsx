@@ -6,6 +6,7 @@ import { useAction } from '../../api/use-action';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { MemberSelect } from '../../ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
+import { ReassignForm } from './ReassignForm';
 
 const OUTCOMES: { outcome: ReviewOutcome; label: string }[] = [
   { outcome: 'done', label: 'Done' },
@@ -205,6 +206,7 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
               ))}
             </ol>
           )}
+          {current.needsReassignment && <ReassignForm commitment={current} />}
           {current.status === 'done' || current.status === 'dropped' ? (
             <p className="muted-note">Recorded: {current.status}.</p>
           ) : (

@@ -4,6 +4,7 @@ import { openProjector } from '../../api/platform';
 import { href, navigate } from '../../app/router';
 import { useFormat } from '../../app/settings-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { MeetingCommitments } from '../commitments/MeetingCommitments';
 import { MeetingDecisions } from '../decisions/MeetingDecisions';
 import { SpeakingTime } from '../live/SpeakingTime';
 import { AddItemForm } from './AddItemForm';
@@ -15,7 +16,7 @@ import { MeetingActions } from './MeetingActions';
 import { OldBusinessPanel } from './OldBusinessPanel';
 import { TimeBudget } from './TimeBudget';
 
-const TOPICS = ['meetings', 'parkingLot', 'teams', 'decisions'] as const;
+const TOPICS = ['meetings', 'parkingLot', 'teams', 'decisions', 'commitments'] as const;
 
 const STATUS_LABEL = { planned: 'Planned', live: 'Live now', ended: 'Ended' } as const;
 
@@ -92,6 +93,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           <AgendaList items={items} members={members} revision={meeting.agendaRevision} readOnly={readOnly} />
           {!readOnly && <AddItemForm meetingId={meeting.id} revision={meeting.agendaRevision} members={members} />}
           <MeetingDecisions decisions={detail.decisions} />
+          <MeetingCommitments detail={detail} />
         </section>
         <aside className="planner-side">
           {readOnly && <AmendPanel detail={detail} />}
