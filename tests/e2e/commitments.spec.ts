@@ -135,6 +135,10 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
     await expect(teamRow.getByRole('cell')).toHaveText(['3', '33% (1)', '33% (1)', '0', '1: a missing resource ×1']);
     await expect(table.getByRole('row').filter({ hasText: 'Cleo Park' }).getByRole('cell').first()).toHaveText('1');
     await page.screenshot({ path: `${SCREENS}/commitments-board.png`, fullPage: true });
+    // A chosen period: only the week in which Ana's and Ben's were due.
+    await page.getByLabel('Period from').fill('2026-11-17');
+    await page.getByLabel('Period to').fill('2026-11-24');
+    await expect(teamRow.getByRole('cell')).toHaveText(['2', '50% (1)', '50% (1)', '0', '0']);
   } finally {
     await context.close();
     await server.stop();

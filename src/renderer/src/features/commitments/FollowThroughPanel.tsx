@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { rootCauseLabel, type FollowThroughFigures } from '../../../../shared/commitments';
 import { useQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -29,7 +30,9 @@ function Figures({ f }: { f: FollowThroughFigures }) {
  * often a date was renegotiated before it passed, and what slips taught. A trend per meeting.
  */
 export function FollowThroughPanel({ teamId, memberId }: { teamId: string; memberId?: string }) {
-  const query = useQuery('commitments.followThrough', { teamId }, TOPICS);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const query = useQuery('commitments.followThrough', { teamId, from: from || null, to: to || null }, TOPICS);
   const f = query.data;
   if (!f) return <ErrorAlert error={query.error} />;
   const rows = memberId ? f.members.filter((m) => m.memberId === memberId) : f.members;
@@ -37,8 +40,30 @@ export function FollowThroughPanel({ teamId, memberId }: { teamId: string; membe
     <section className="card follow-through" aria-labelledby="follow-through-heading">
       <h2 id="follow-through-heading">Follow-through</h2>
       <p className="muted-note">
-        Commitments whose first due date fell between {f.from} and {f.to} (the last 13 weeks). For learning, not ranking.
+        Commitments whose first due date fell between {f.from} and {f.to}
+        {from || to ? '' : ' (the last 13 weeks)'}. For learning, not ranking.
       </p>
+      <div className="log-filters" role="group" aria-label="Period">
+        <label className="inline-field">
+          From <input className="input" type="date" aria-label="Period from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="inline-field">
+          to <input className="input" type="date" aria-label="Period to" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        {(from || to) && (
+          <button
+            className="btn btn-sm"
+            type="button"
+            onClick={() => {
+              setFrom('');
+              setTo('');
+            }}
+          >
+            Last 13 weeks
+          </button>
+        )}
+      </div>
+      <ErrorAlert error={query.error} />
       <table className="ft-table">
         <thead>
           <tr>
