@@ -1,29 +1,12 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import type { InputOf, OperationName, OutputOf } from '../../src/shared/contract';
+import { expect, test } from '@playwright/test';
+import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 
 const SCREENS = 'test-results/screens';
 // Tuesday 24 Nov 2026, 10:00 in Berlin.
 const T0 = Date.parse('2026-11-24T09:00:00Z');
-
-/** Calls the contract from inside the signed-in page, as the renderer's transport does. */
-async function api<K extends OperationName>(page: Page, name: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await page.evaluate(
-    async ([op, body]) => {
-      const res = await fetch(`/api/op/${op}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-  return result.value as OutputOf<K>;
-}
 
 test('a proposal with a block integrated and a disagreement overruled is accepted, found in the log by its rationale, and followed to its meeting', async ({
   browser,

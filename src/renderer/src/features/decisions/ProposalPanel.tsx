@@ -3,8 +3,7 @@ import type { Decision } from '../../../../shared/decisions';
 import type { MeetingDetail } from '../../../../shared/planning';
 import { href } from '../../app/router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { CaptureForm } from '../commitments/CaptureForm';
-import { CommitmentLine } from '../commitments/CommitmentLine';
+import { CommitmentCapture } from '../commitments/CommitmentCapture';
 import { GoRound } from './GoRound';
 import { decisionsOfItem, membersInRoom } from './in-room';
 import { Objections } from './Objections';
@@ -73,26 +72,16 @@ function Outcome({ decision, disabled }: { decision: Decision; disabled: boolean
 
 /** Who does what to carry the decision out: commitments that serve it, made right here. */
 function DecisionCommitments({ decision, detail }: { decision: Decision; detail: MeetingDetail }) {
-  const serving = detail.commitments.made.filter((c) => c.decisionId === decision.id);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: detail.meeting.timeZone }).format(new Date(detail.serverNow));
   return (
     <div className="decision-commitments">
       <h4>Commitments that carry it out</h4>
-      <ul className="commitment-list" aria-label={`Commitments for ${decision.title}`}>
-        {serving.map((c) => (
-          <li key={c.id}>
-            <CommitmentLine commitment={c} />
-          </li>
-        ))}
-      </ul>
-      <CaptureForm
-        meetingId={detail.meeting.id}
-        teamId={null}
+      <CommitmentCapture
+        detail={detail}
+        made={detail.commitments.made.filter((c) => c.decisionId === decision.id)}
+        listLabel={`Commitments for ${decision.title}`}
         agendaItemId={decision.agendaItemId}
         decisionId={decision.id}
-        members={detail.members}
-        defaultDue={today}
-        label={`Commit to carry out ${decision.title}`}
+        formLabel={`Commit to carry out ${decision.title}`}
       />
     </div>
   );

@@ -28,11 +28,6 @@ import { MeetingClockLine } from './MeetingClockLine';
 
 const TOPICS = ['meetings'] as const;
 
-/** The calendar date at an instant in a zone, as YYYY-MM-DD. */
-function localDate(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
-}
-
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -276,9 +271,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             <ReviewWalk meetingId={meetingId} review={detail.commitments.review} members={detail.members} />
           )}
           {current?.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
-          {current && current.kind !== 'commitment_review' && (
-            <ItemCommitments detail={detail} itemId={current.id} today={localDate(detail.serverNow, meeting.timeZone)} />
-          )}
+          {current && current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}
           {current && (
             <NotesEditor
               key={current.id}
