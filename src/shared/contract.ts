@@ -114,6 +114,7 @@ const { proposerId: _proposer, ...amendableFields } = decisionFields;
  */
 export const contract = {
   'app.info': op<AppInfo>()({ input: none }),
+  'app.diagnostics': op<{ text: string }>()({ input: none }),
   'events.since': op<EventsSince>()({
     input: z.object({ epoch: z.string().max(64), revision: z.number().int().min(0) }).strict(),
   }),

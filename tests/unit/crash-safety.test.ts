@@ -73,6 +73,7 @@ describe('crash safety', () => {
     const items = new Set<string>();
     const decisions = new Set<string>();
     const reasons = new Set<string>();
+    const commitments = new Map<string, number>();
     let writes = 0;
     let exactResumes = 0;
 
@@ -87,6 +88,7 @@ describe('crash safety', () => {
         if (c.kind === 'item') items.add(c.title!);
         if (c.kind === 'decision') decisions.add(c.title!);
         if (c.kind === 'position') reasons.add(c.reason!);
+        if (c.kind === 'commitment') commitments.set(c.outcome as string, c.events as number);
         if (c.live) lastLive = c.live;
         clock = Math.max(clock, c.now);
       }
@@ -109,6 +111,12 @@ describe('crash safety', () => {
         for (const title of decisions) expect(decisionsNow.has(title), `round ${round}: ${title}`).toBe(true);
         const reasonsNow = new Set((db.prepare('select reason from objections').all() as { reason: string }[]).map((r) => r.reason));
         for (const reason of reasons) expect(reasonsNow.has(reason), `round ${round}: objection ${reason}`).toBe(true);
+        for (const [outcome, events] of commitments) {
+          const row = db
+            .prepare('select count(e.id) as n from commitments c join commitment_events e on e.commitment_id = c.id where c.outcome = ?')
+            .get(outcome) as { n: number };
+          expect(row.n, `round ${round}: events of ${outcome}`).toBe(events);
+        }
         // The full-text index matches its rows after every crash: FTS5's own check, and a search that finds each one.
         db.exec("INSERT INTO decisions_fts(decisions_fts) VALUES('integrity-check')");
         const lastDecision = [...decisions].at(-1);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AppInfo, Recovery } from '../../shared/domain';
 import { listBackups, moveAside } from '../db/backups';
 import { CorruptDatabaseError, openDatabase, type OpenedDatabase } from '../db/open-database';
@@ -12,7 +13,9 @@ import { ChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { acquireDataDirLock } from './data-lock';
 import { databasePath } from './data-dir';
+import { diagnosticsText } from './diagnostics';
 import { Dispatcher, type ErrorLogger } from './dispatcher';
+import { LogFile } from './log-file';
 import { createHandlers } from './handlers';
 
 export interface CoreOptions {
@@ -34,6 +37,7 @@ export interface CadenceCore {
   opened: OpenedDatabase;
   backups: BackupService;
   recovery: Recovery | null;
+  log: LogFile;
   close(): void;
 }
 
@@ -41,6 +45,12 @@ export interface CadenceCore {
 export async function startCore(options: CoreOptions): Promise<CadenceCore> {
   const clock = options.clock ?? systemClock;
   const lock = acquireDataDirLock(options.dataDir, options.lockKind ?? options.mode);
+  const log = new LogFile(path.join(options.dataDir, 'logs'), clock);
+  // Every failure goes to the rotated log file as well as wherever the host process reports it.
+  const logError: ErrorLogger = (operation, error) => {
+    log.error(operation, error);
+    options.logError?.(operation, error);
+  };
   let opened: OpenedDatabase;
   let recovery: Recovery | null = null;
   const file = databasePath(options.dataDir);
@@ -81,7 +91,7 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     clock,
     () => feed.since(feed.epoch, Number.MAX_SAFE_INTEGER).revision,
   );
-  const backupTimer = setInterval(() => void backups.tick().catch((e: unknown) => options.logError?.('backups.tick', e)), 60_000);
+  const backupTimer = setInterval(() => void backups.tick().catch((e: unknown) => logError('backups.tick', e)), 60_000);
   backupTimer.unref();
   const info = (): AppInfo => ({
     version: options.version,
@@ -91,7 +101,11 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     schemaVersion: schemaVersion(opened.db),
     recovery,
   });
-  const dispatcher = new Dispatcher(createHandlers(services, feed, info, backups), feed, options.logError);
+  const diagnostics = () => diagnosticsText(info(), backups.list(), log, { ...opened.pragmas });
+  const dispatcher = new Dispatcher(createHandlers(services, feed, info, backups, diagnostics), feed, logError);
+  log.info(
+    `started ${options.mode} ${options.version}, schema ${schemaVersion(opened.db)}${opened.appliedMigrations.length ? `, migrated ${opened.appliedMigrations.join(', ')}` : ''}${recovery ? `, recovered: damaged file moved to ${recovery.movedTo}` : ''}`,
+  );
   let closed = false;
   return {
     dispatcher,
@@ -100,6 +114,7 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     opened,
     backups,
     recovery,
+    log,
     close() {
       if (closed) return;
       closed = true;

@@ -10,7 +10,13 @@ export type Handlers = {
   [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
 };
 
-export function createHandlers(services: Services, feed: ChangeFeed, info: () => AppInfo, backups: BackupService): Handlers {
+export function createHandlers(
+  services: Services,
+  feed: ChangeFeed,
+  info: () => AppInfo,
+  backups: BackupService,
+  diagnostics: () => string,
+): Handlers {
   /** Runs a live action, then answers with the meeting as it now stands. */
   const liveThen = (meetingId: string, action: () => void) => {
     action();
@@ -18,6 +24,7 @@ export function createHandlers(services: Services, feed: ChangeFeed, info: () =>
   };
   return {
     'app.info': () => info(),
+    'app.diagnostics': () => ({ text: diagnostics() }),
     'events.since': ({ epoch, revision }) => feed.since(epoch, revision),
     'settings.get': () => services.settings.get(),
     'settings.update': (input) => services.settings.update(input),

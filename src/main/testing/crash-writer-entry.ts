@@ -94,6 +94,17 @@ async function main(): Promise<void> {
       const reason = `reason ${now}`;
       await call('decisions.position', { decisionId: openDecision.id, memberId: member.id, stance: 'disagree', reason });
       report('position', { decisionId: openDecision.id, reason });
+    } else if (roll < 0.28) {
+      const outcome = `Commitment ${now}`;
+      const owner = detail.members[Math.floor(random() * detail.members.length)]!;
+      const made = await call('commitments.create', { meetingId, ownerId: owner.id, outcome, dueDate: '2026-12-31' });
+      // Half of them get an outcome recorded straight away: the event must survive the kill too.
+      if (random() < 0.5) {
+        await call('commitments.record', { commitmentId: made.id, meetingId, outcome: 'on_track' });
+        report('commitment', { outcome, events: 2 });
+      } else {
+        report('commitment', { outcome, events: 1 });
+      }
     } else if (roll < 0.45 && current) {
       const text = `note ${now}`;
       await call('live.setNotes', { meetingId, itemId: current.id, notes: text });

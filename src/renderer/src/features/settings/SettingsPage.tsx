@@ -3,6 +3,7 @@ import type { DateStyle, Settings, Team } from '../../../../shared/domain';
 import { useMutation, useQuery } from '../../api/hooks';
 import { useFormat } from '../../app/settings-context';
 import { BackupsSection } from '../backups/BackupsSection';
+import { AboutSection } from './AboutSection';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { TimeZoneSelect } from '../../ui/pickers';
 
@@ -116,6 +117,7 @@ export function SettingsPage() {
         </ul>
       </section>
       <BackupsSection />
+      <AboutSection />
       <ErrorAlert error={update.error} />
     </div>
   );

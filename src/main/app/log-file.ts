@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Clock } from './clock';
+
+/**
+ * A plain-text log in the data folder, rotated by size (cadence.log, .1, .2, …) so it never
+ * grows without bound. Errors carry their stack; nothing a person typed is logged on purpose.
+ */
+export class LogFile {
+  readonly file: string;
+  constructor(
+    readonly dir: string,
+    private readonly clock: Clock,
+    private readonly maxBytes = 1024 * 1024,
+    private readonly keep = 3,
+  ) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.file = path.join(dir, 'cadence.log');
+  }
+
+  info(message: string): void {
+    this.write('INFO', message);
+  }
+
+  error(operation: string, error: unknown): void {
+    this.write('ERROR', `${operation} failed: ${String((error as Error)?.stack ?? error)}`);
+  }
+
+  /** The last error entries, newest last, for "copy diagnostics". */
+  recentErrors(limit = 20): string[] {
+    const text = fs.existsSync(this.file) ? fs.readFileSync(this.file, 'utf8') : '';
+    return text
+      .split(/\n(?=\d{4}-\d{2}-\d{2}T)/)
+      .filter((entry) => / ERROR /.test(entry.slice(0, 40)))
+      .slice(-limit)
+      .map((entry) => entry.trimEnd());
+  }
+
+  private write(level: 'INFO' | 'ERROR', message: string): void {
+    try {
+      if (fs.existsSync(this.file) && fs.statSync(this.file).size >= this.maxBytes) this.rotate();
+      fs.appendFileSync(this.file, `${new Date(this.clock.now()).toISOString()} ${level} ${message}\n`);
+    } catch {
+      // A log that cannot be written must never take the app down with it.
+    }
+  }
+
+  private rotate(): void {
+    for (let i = this.keep; i >= 1; i--) {
+      const from = i === 1 ? this.file : `${this.file}.${i - 1}`;
+      if (fs.existsSync(from)) fs.renameSync(from, `${this.file}.${i}`);
+    }
+  }
+}

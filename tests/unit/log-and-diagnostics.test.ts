@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LogFile } from '../../src/main/app/log-file';
+import { openTestCore, type TestCore } from '../support/core';
+
+let t: TestCore;
+beforeEach(async () => {
+  t = await openTestCore(Date.parse('2026-11-26T09:00:00Z'));
+});
+afterEach(() => t.close());
+
+describe('the log file', () => {
+  it('rotates by size and keeps a bounded number of files', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-log-'));
+    const log = new LogFile(dir, { now: () => Date.parse('2026-11-26T09:00:00Z') }, 2000, 2);
+    for (let i = 0; i < 100; i++) log.info(`line ${i} ${'x'.repeat(80)}`);
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toEqual(['cadence.log', 'cadence.log.1', 'cadence.log.2']);
+    for (const f of files) expect(fs.statSync(path.join(dir, f)).size).toBeLessThanOrEqual(2000 + 200);
+    expect(fs.readFileSync(path.join(dir, 'cadence.log'), 'utf8')).toContain('line 99');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records start-up and every failure, and "copy diagnostics" reports versions, data, last backup and recent errors', async () => {
+    const log = fs.readFileSync(t.core.log.file, 'utf8');
+    expect(log).toMatch(/^2026-11-26T09:00:00.000Z INFO started browser test, schema 6, migrated 1, 2, 3, 4, 5, 6/);
+    await t.call('backups.create', {});
+    t.core.log.error('meetings.get', new Error('disk said no'));
+    const { text } = await t.call('app.diagnostics', {});
+    expect(text).toContain('Cadence test (browser)');
+    expect(text).toContain(`Node ${process.versions.node}`);
+    expect(text).toContain(`Data folder: ${t.dataDir}`);
+    expect(text).toMatch(/Database: .*cadence\.sqlite \(\d+ KB, schema 6\)/);
+    expect(text).toContain('synchronous=2');
+    expect(text).toMatch(/Last backup: 2026-11-26T09:00:00.000Z \(manual, /);
+    expect(text).toContain('Recent errors (1):');
+    expect(text).toContain('meetings.get failed: Error: disk said no');
+  });
+});
