@@ -37,7 +37,17 @@ test('welcome and team pages have no serious accessibility violations in any the
     await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
     await expect(page.getByRole('button', { name: 'Amend the record' })).toBeVisible();
     expect(await seriousViolations(page), 'past meeting').toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});
 
+test('the decision log and a decision page have no serious accessibility violations in any theme', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     // The decision log, searched and filtered, and one decision with its chain, in every theme.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decision log' }).click();
     await page.getByRole('searchbox', { name: 'Search decisions' }).fill('release');

@@ -13,6 +13,7 @@ import { AmendPanel } from './AmendPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { DetailsForm } from './DetailsForm';
 import { MeetingActions } from './MeetingActions';
+import { MinutesPanel } from './MinutesPanel';
 import { OldBusinessPanel } from './OldBusinessPanel';
 import { TimeBudget } from './TimeBudget';
 
@@ -94,6 +95,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           {!readOnly && <AddItemForm meetingId={meeting.id} revision={meeting.agendaRevision} members={members} />}
           <MeetingDecisions decisions={detail.decisions} />
           <MeetingCommitments detail={detail} />
+          {meeting.status !== 'planned' && <MinutesPanel meetingId={meeting.id} draft={meeting.status !== 'ended'} />}
         </section>
         <aside className="planner-side">
           {readOnly && <AmendPanel detail={detail} />}
