@@ -5,22 +5,18 @@ import {
   type Decision,
   type DecisionDetail,
   type DecisionFacets,
-  type DecisionLink,
   type DecisionLogPage,
   type DecisionOption,
-  type Objection,
-  type Position,
 } from '../../../shared/decisions';
 import type { Amendment } from '../../../shared/planning';
 import { DomainError } from '../../../shared/result';
 import type { Clock } from '../../app/clock';
 import { uuidv7 } from '../../app/ids';
 import type { Repositories } from '../../db/repositories';
-import { RANK_LIMIT, type DecisionRow, type ObjectionRow, type PositionRow } from '../../db/repositories/decisions-repository';
+import type { DecisionRow } from '../../db/repositories/decisions-repository';
 import type { DecisionsTable, MeetingsTable } from '../../db/schema';
-import { addDays, fromZoned, toZoned } from '../planning/zoned-time';
-import { markAll, snippet as markSnippet } from './highlight';
-import { toSearchQuery } from './search-query';
+import { DecisionLog } from './decision-log';
+import { DecisionReader, parseJson } from './decision-reader';
 
 type Fields = Omit<ParsedInputOf<'decisions.update'>, 'decisionId'>;
 
@@ -41,59 +37,6 @@ const FIELD_LABELS: Record<keyof Fields, string> = {
   tags: 'Tags',
 };
 
-const CHAIN_LIMIT = 500;
-
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-function toPosition(row: PositionRow): Position {
-  return {
-    id: row.id,
-    memberId: row.member_id,
-    memberName: row.member_name,
-    stance: row.stance,
-    reason: row.reason,
-    recordedAt: row.recorded_at,
-  };
-}
-
-function toObjection(row: ObjectionRow): Objection {
-  return {
-    id: row.id,
-    memberId: row.member_id,
-    memberName: row.member_name,
-    stance: row.stance,
-    reason: row.reason,
-    resolution: row.resolution,
-    resolutionNote: row.resolution_note,
-    escalatedTo: row.escalated_to,
-    resolvedById: row.resolved_by_id,
-    resolvedByName: row.resolved_by_name,
-    resolvedAt: row.resolved_at,
-    createdAt: row.created_at,
-    textBefore: row.text_before,
-    textAfter: row.text_after,
-  };
-}
-
-function toLink(row: DecisionRow): DecisionLink {
-  return {
-    id: row.id,
-    title: row.title,
-    status: row.status,
-    decidedAt: row.decided_at,
-    createdAt: row.created_at,
-    meetingId: row.meeting_id,
-    meetingTitle: row.meeting_title,
-    supersedeKind: row.supersede_kind,
-  };
-}
-
 /**
  * Proposals, positions, objections and decisions. In the room a decision is edited directly;
  * once its meeting has ended it changes only by amendment, with a reason, kept in its history.
@@ -102,6 +45,8 @@ export class DecisionsService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
+    private readonly reader = new DecisionReader(repos),
+    private readonly log = new DecisionLog(repos, clock),
   ) {}
 
   propose(input: ParsedInputOf<'decisions.propose'>): DecisionDetail {
@@ -155,7 +100,7 @@ export class DecisionsService {
   update(input: ParsedInputOf<'decisions.update'>): DecisionDetail {
     this.repos.sql.transaction(() => {
       const row = this.require(input.decisionId);
-      if (row.meeting_status === 'ended' && !this.carriedIntoLive(row)) {
+      if (row.meeting_status === 'ended' && !this.reader.carriedIntoLive(row)) {
         throw new DomainError('conflict', 'Its meeting has ended: change this decision by amendment, with a reason');
       }
       const { decisionId: _id, ...fields } = input;
@@ -338,7 +283,15 @@ export class DecisionsService {
 
   get(decisionId: string): DecisionDetail {
     const row = this.require(decisionId);
-    return { ...this.toDecision(row), chain: this.chain(row) };
+    return { ...this.reader.toDecision(row), chain: this.reader.chain(row) };
+  }
+
+  search(input: ParsedInputOf<'decisions.search'>): DecisionLogPage {
+    return this.log.search(input);
+  }
+
+  facets(teamId: string | null): DecisionFacets {
+    return this.log.facets(teamId);
   }
 
   /** The decisions a meeting made or is working on, including open proposals it took over. */
@@ -349,79 +302,7 @@ export class DecisionsService {
       .filter((o) => o.source === 'open_proposal')
       .map((o) => o.ref_id);
     const carried = this.repos.decisions.findMany(carriedIds).filter((d) => d.meeting_id !== meeting.id);
-    return [...own, ...carried].map((row) => this.toDecision(row));
-  }
-
-  search(input: ParsedInputOf<'decisions.search'>): DecisionLogPage {
-    const query = toSearchQuery(input.query);
-    const zone = this.zoneFor(input.teamId);
-    const today = toZoned(this.clock.now(), zone).date;
-    const notices = [query.notice];
-    if (input.from && input.to && input.from > input.to) notices.push('The “from” date is after the “to” date, so nothing can match.');
-    if (input.query.trim() !== '' && query.match === null) {
-      return { total: 0, offset: input.offset, rows: [], notice: query.notice, terms: [] };
-    }
-    const result = this.repos.decisions.searchLog({
-      match: query.match,
-      teamId: input.teamId,
-      statuses: input.statuses,
-      ownerId: input.ownerId,
-      tag: input.tag,
-      fromMs: input.from ? fromZoned(input.from, '00:00', zone) : null,
-      toMs: input.to ? fromZoned(addDays(input.to, 1), '00:00', zone) : null,
-      hasDissent: input.hasDissent,
-      reviewDueBy: input.reviewDue ? today : null,
-      sort: query.match === null && input.sort === 'relevance' ? 'newest' : input.sort,
-      offset: input.offset,
-      limit: input.limit,
-    });
-    if (query.match !== null && input.sort === 'relevance' && result.rankedBy === 'date') {
-      notices.push(
-        `More than ${RANK_LIMIT.toLocaleString('en-US')} matches, so the newest come first: add a word to rank them by relevance.`,
-      );
-    }
-    return {
-      total: result.total,
-      offset: input.offset,
-      notice: notices.filter(Boolean).join(' ') || null,
-      terms: query.terms,
-      rows: result.rows.map((r) => {
-        const terms = { words: query.terms, lastIsPrefix: query.lastIsPrefix };
-        const searched = query.match !== null;
-        // The rationale first, then the decision, the context, the objections: where a reader looks.
-        const snippet = searched
-          ? ([r.rationale, r.decision, r.context, r.objection_text ?? ''].map((text) => markSnippet(text, terms)).find(Boolean) ?? '')
-          : '';
-        return {
-          id: r.id,
-          teamId: r.team_id,
-          teamName: r.team_name,
-          title: r.title,
-          titleMarked: searched ? markAll(r.title, terms) : r.title,
-          snippet,
-          status: r.status,
-          ownerName: r.owner_name,
-          decisionRight: r.decision_right,
-          loggedAt: r.logged_at,
-          reviewDate: r.review_date,
-          tags: r.tags ? r.tags.split('\u001f') : [],
-          hasDissent: r.has_dissent === 1,
-          meetingId: r.meeting_id,
-          meetingTitle: r.meeting_title,
-          supersedesId: r.supersedes_id,
-        };
-      }),
-    };
-  }
-
-  facets(teamId: string | null): DecisionFacets {
-    const f = this.repos.decisions.facets(teamId);
-    return {
-      teams: f.teams,
-      owners: f.owners.map((o) => ({ id: o.id, name: o.name, teamName: o.team_name })),
-      tags: f.tags,
-      total: f.total,
-    };
+    return [...own, ...carried].map((row) => this.reader.toDecision(row));
   }
 
   private acceptProblems(row: DecisionRow): string[] {
@@ -505,87 +386,6 @@ export class DecisionsService {
     return changes;
   }
 
-  private toDecision(row: DecisionRow): Decision {
-    const history = this.repos.decisions.positions(row.id).map(toPosition);
-    const latest = new Map<string, Position>();
-    for (const p of history) latest.set(p.memberId, p);
-    const objections = this.repos.decisions.objections(row.id).map(toObjection);
-    const supersedes = row.supersedes_id ? this.repos.decisions.find(row.supersedes_id) : null;
-    const replacements = this.repos.decisions.replacements(row.id);
-    const replacedBy = replacements.find((r) => r.status === 'accepted') ?? replacements.at(-1) ?? null;
-    const amendments: Amendment[] = this.repos.meetings.amendments('decision', row.id).map((a) => ({
-      id: a.id,
-      reason: a.reason,
-      changes: parseJson<Amendment['changes']>(a.changes_json, []),
-      at: a.at,
-    }));
-    return {
-      id: row.id,
-      teamId: row.team_id,
-      teamName: row.team_name,
-      meetingId: row.meeting_id,
-      meetingTitle: row.meeting_title,
-      meetingStart: row.meeting_start,
-      meetingEnded: row.meeting_status === 'ended',
-      agendaItemId: row.agenda_item_id,
-      title: row.title,
-      question: row.question,
-      context: row.context,
-      options: parseJson<DecisionOption[]>(row.options_json, []),
-      decision: row.decision,
-      rationale: row.rationale,
-      proposerId: row.proposer_id,
-      proposerName: row.proposer_name,
-      ownerId: row.owner_id,
-      ownerName: row.owner_name,
-      decisionRight: row.decision_right,
-      risks: row.risks,
-      timeline: row.timeline,
-      reviewDate: row.review_date,
-      status: row.status,
-      supersedes: supersedes ? toLink(supersedes) : null,
-      supersedeKind: row.supersede_kind,
-      replacedBy: replacedBy ? toLink(replacedBy) : null,
-      tags: parseJson<string[]>(row.tags_json, []),
-      confirmedAt: row.confirmed_at,
-      decidedAt: row.decided_at,
-      readbackAt: row.readback_at,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      positions: [...latest.values()],
-      positionHistory: history,
-      objections,
-      openObjections: objections.filter((o) => o.resolution === null).length,
-      amendments,
-      changesBy: row.meeting_status === 'ended' && !this.carriedIntoLive(row) ? 'amendment' : 'edit',
-    };
-  }
-
-  /** Oldest first: back along what each one superseded, then forward along what replaced it. */
-  private chain(row: DecisionRow): DecisionLink[] {
-    const back: DecisionLink[] = [];
-    const seen = new Set([row.id]);
-    let cursor = row;
-    while (cursor.supersedes_id && back.length < CHAIN_LIMIT) {
-      const older = this.repos.decisions.find(cursor.supersedes_id);
-      if (!older || seen.has(older.id)) break;
-      seen.add(older.id);
-      back.unshift(toLink(older));
-      cursor = older;
-    }
-    const forward: DecisionLink[] = [];
-    cursor = row;
-    while (forward.length < CHAIN_LIMIT) {
-      const replacements = this.repos.decisions.replacements(cursor.id).filter((r) => !seen.has(r.id));
-      const next = replacements.find((r) => r.status !== 'rejected' && r.status !== 'proposed') ?? replacements[0];
-      if (!next) break;
-      seen.add(next.id);
-      forward.push(toLink(next));
-      cursor = next;
-    }
-    return [...back, toLink(row), ...forward];
-  }
-
   /**
    * The decision as the room works on it now. A proposal carried into a live meeting as old
    * business is taken over by that meeting on the first thing the room does with it.
@@ -593,7 +393,7 @@ export class DecisionsService {
   private inRoom(decisionId: string): DecisionRow {
     const row = this.require(decisionId);
     if (row.meeting_status === 'live') return row;
-    const carried = this.carriedIntoLive(row);
+    const carried = this.reader.carriedIntoLive(row);
     if (!carried) {
       throw new DomainError(
         'conflict',
@@ -621,15 +421,6 @@ export class DecisionsService {
     return this.require(decisionId);
   }
 
-  private carriedIntoLive(row: DecisionRow): { meeting: MeetingsTable; itemId: string | null } | null {
-    if (row.status !== 'proposed' && row.status !== 'deferred') return null;
-    for (const entry of this.repos.oldBusiness.referencing('open_proposal', row.id)) {
-      const meeting = this.repos.meetings.find(entry.meeting_id);
-      if (meeting && meeting.status === 'live' && meeting.id !== row.meeting_id) return { meeting, itemId: entry.agenda_item_id };
-    }
-    return null;
-  }
-
   private requireReplaceable(teamId: string, supersedesId: string): void {
     const old = this.repos.decisions.find(supersedesId);
     if (!old || old.team_id !== teamId) throw new DomainError('not_found', 'The decision to replace does not exist in this team');
@@ -653,10 +444,5 @@ export class DecisionsService {
 
   private touch(decisionId: string, now: number): void {
     this.repos.decisions.update(decisionId, { updated_at: now });
-  }
-
-  private zoneFor(teamId: string | null): string {
-    const team = teamId ? this.repos.teams.find(teamId) : null;
-    return team?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   }
 }
