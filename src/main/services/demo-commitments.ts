@@ -1,5 +1,3 @@
-import type { Clock } from '../app/clock';
-import { uuidv7 } from '../app/ids';
 import type { Repositories } from '../db/repositories';
 import type { CommitmentsService } from './commitments/commitments-service';
 import { addDays, toZoned } from './planning/zoned-time';
@@ -16,7 +14,6 @@ export class DemoCommitments {
   constructor(
     private readonly repos: Repositories,
     private readonly commitments: CommitmentsService,
-    private readonly clock: Clock,
     private readonly teamId: string,
   ) {}
 
@@ -31,33 +28,12 @@ export class DemoCommitments {
 
   /** Before the team used Cadence, Tom promised a hand-over he never finished before leaving. */
   beforeCadence(now: number): void {
-    const id = uuidv7(this.clock);
-    this.repos.commitments.insert({
-      id,
-      team_id: this.teamId,
-      owner_id: this.member('Tom Becker'),
+    this.commitments.recordEarlier({
+      teamId: this.teamId,
+      ownerId: this.member('Tom Becker'),
       outcome: 'Churn dashboard handed over with its data sources documented',
-      original_due_date: toZoned(now - 55 * DAY, 'Europe/Berlin').date,
-      meeting_id: null,
-      agenda_item_id: null,
-      decision_id: null,
-      created_at: now - 75 * DAY,
-    });
-    this.repos.commitments.insertEvent({
-      id: uuidv7(this.clock),
-      commitment_id: id,
-      kind: 'created',
-      status: 'open',
-      at: now - 75 * DAY,
-      meeting_id: null,
-      old_due_date: null,
-      new_due_date: null,
-      reason: null,
-      root_cause: null,
-      corrective_action: null,
-      corrective_commitment_id: null,
-      new_owner_id: null,
-      in_advance: null,
+      dueDate: toZoned(now - 55 * DAY, 'Europe/Berlin').date,
+      madeAt: now - 75 * DAY,
     });
   }
 

@@ -136,7 +136,7 @@ export class DemoTeam {
     const history = this.recordEarlierDecisions(teamId, now);
     const live = new LiveMeetingService(this.repos, past, this.services.parkingLot, seeded(7));
     // Held through the real live service: rounds with speakers, a pass, items over and under time.
-    const demoCommitments = new DemoCommitments(this.repos, commitments, past, teamId);
+    const demoCommitments = new DemoCommitments(this.repos, commitments, teamId);
     demoCommitments.beforeCadence(now);
     const hold = (
       meetingId: string,

@@ -96,6 +96,29 @@ export class CommitmentsService {
     return this.get(id);
   }
 
+  /**
+   * A commitment from before the team used Cadence, as it stood then: its owner may have left
+   * since (it is then flagged for reassignment). Not for new promises: those go through create.
+   */
+  recordEarlier(row: { teamId: string; ownerId: string; outcome: string; dueDate: string; madeAt: number }): string {
+    return this.repos.sql.transaction(() => {
+      const id = uuidv7(this.clock);
+      this.repos.commitments.insert({
+        id,
+        team_id: row.teamId,
+        owner_id: row.ownerId,
+        outcome: row.outcome,
+        original_due_date: row.dueDate,
+        meeting_id: null,
+        agenda_item_id: null,
+        decision_id: null,
+        created_at: row.madeAt,
+      });
+      this.event(id, { kind: 'created', status: 'open' }, row.madeAt);
+      return id;
+    });
+  }
+
   /** A review outcome: done, on track, at risk, slipped, renegotiated or dropped. */
   record(input: ParsedInputOf<'commitments.record'>): Commitment {
     this.repos.sql.transaction(() => {
