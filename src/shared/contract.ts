@@ -2,6 +2,7 @@ import { appOperations } from './operations/app-operations';
 import { teamOperations } from './operations/team-operations';
 import { planningOperations } from './operations/planning-operations';
 import { liveOperations } from './operations/live-operations';
+import { minutesOperations } from './operations/minutes-operations';
 import { decisionOperations } from './operations/decision-operations';
 import { commitmentOperations } from './operations/commitment-operations';
 import type { OperationDef } from './operations/define';
@@ -19,6 +20,7 @@ export const contract = {
   ...teamOperations,
   ...planningOperations,
   ...liveOperations,
+  ...minutesOperations,
   ...decisionOperations,
   ...commitmentOperations,
 } as const;

@@ -79,6 +79,8 @@ export type SaveOutcome =
   | { status: 'saved'; path: string }
   | { status: 'cancelled'; path: null }
   | { status: 'download'; path: null }
+  /** The browser mode prints in the page (its print view saves a PDF). */
+  | { status: 'print'; path: null }
   | { status: 'failed'; path: string; message: string };
 
 export interface PlatformInfo {

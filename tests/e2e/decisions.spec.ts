@@ -172,13 +172,13 @@ test('a proposal with a block integrated and a disagreement overruled is accepte
     await expect(console_.getByRole('region', { name: 'Decisions' })).toContainText('Release every two weeks');
     // The minutes, previewed before export: the decision with its dissent and how each objection ended.
     const minutes = console_.getByRole('region', { name: 'Minutes (draft)' });
-    await expect(minutes.getByLabel('Minutes preview')).toContainText('### Release every two weeks (accepted)');
-    await expect(minutes.getByLabel('Minutes preview')).toContainText(
-      'Objection by Cleo Park (disagree): “Automate the regression run first” → Overruled by Ana Ruiz',
-    );
+    await minutes.getByRole('group', { name: 'Preview as' }).getByRole('button', { name: 'Markdown' }).click();
+    const preview = minutes.getByLabel('Minutes preview (Markdown)');
+    await expect(preview).toContainText('### Release every two weeks (accepted)');
+    await expect(preview).toContainText('Objection by Cleo Park (disagree): “Automate the regression run first” → Overruled by Ana Ruiz');
     const download = console_.waitForEvent('download');
-    await minutes.getByRole('button', { name: 'Export minutes (Markdown)' }).click();
-    expect((await download).suggestedFilename()).toBe('2026-11-24-weekly-platform-sync-minutes.md');
+    await minutes.getByRole('group', { name: 'Export minutes' }).getByRole('button', { name: 'Markdown' }).click();
+    expect((await download).suggestedFilename()).toBe('2026-11-24-weekly-platform-sync.md');
     await minutes.screenshot({ path: `${SCREENS}/minutes-preview.png` });
   } finally {
     await context.close();

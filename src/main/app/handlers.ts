@@ -2,7 +2,6 @@ import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contra
 import type { AppInfo } from '../../shared/domain';
 import type { Services } from '../services';
 import type { BackupService } from '../services/backup-service';
-import { minutesMarkdown } from '../services/minutes/minutes-markdown';
 import { agendaMarkdown } from '../services/planning/agenda-markdown';
 import type { ChangeFeed } from './change-feed';
 
@@ -103,7 +102,9 @@ export function createHandlers(
     'agenda.removeItem': (input) => services.meetings.removeItem(input),
     'agenda.moveItem': (input) => services.meetings.moveItem(input),
     'agenda.exportMarkdown': ({ meetingId }) => agendaMarkdown(services.meetings.get(meetingId)),
-    'minutes.markdown': ({ meetingId }) => minutesMarkdown(services.meetings.get(meetingId)),
+    'minutes.markdown': ({ meetingId }) => services.minutes.markdown(meetingId),
+    'minutes.html': ({ meetingId }) => services.minutes.html(meetingId),
+    'minutes.export': ({ meetingId, format }) => services.minutes.export(meetingId, format),
     'attendance.set': (input) => services.meetings.setAttendance(input),
     'attendance.addGuest': (input) => services.meetings.addGuest(input),
     'parkingLot.list': ({ teamId, includeClosed }) => services.parkingLot.list(teamId, includeClosed),

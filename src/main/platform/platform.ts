@@ -2,7 +2,7 @@ import type { DisplayInfo, SaveOutcome } from '../../shared/domain';
 
 export interface SaveRequest {
   suggestedName: string;
-  content: string;
+  content: string | Uint8Array;
   filters: { name: string; extensions: string[] }[];
   /** Folder to open the dialog in (the last one used), when known. */
   defaultFolder: string | null;

@@ -6,11 +6,14 @@ import type { Platform } from '../platform/platform';
 
 const LAST_FOLDER = 'export.lastFolder';
 
-const FILTERS: Record<ParsedInputOf<'files.saveText'>['kind'], { name: string; extensions: string[] }> = {
+export type SaveKind = ParsedInputOf<'files.saveText'>['kind'] | 'pdf';
+
+const FILTERS: Record<SaveKind, { name: string; extensions: string[] }> = {
   markdown: { name: 'Markdown', extensions: ['md'] },
   html: { name: 'Web page', extensions: ['html'] },
   calendar: { name: 'Calendar', extensions: ['ics'] },
   json: { name: 'Cadence archive', extensions: ['json'] },
+  pdf: { name: 'PDF', extensions: ['pdf'] },
 };
 
 /** Saving and opening through the platform seam, remembering the last folder used. */
@@ -24,7 +27,16 @@ export class FilesService {
     return { kind: this.platform.kind, nativeDialogs: this.platform.kind === 'desktop', displays: this.platform.displays() };
   }
 
-  async saveText(input: ParsedInputOf<'files.saveText'>): Promise<SaveOutcome> {
+  saveText(input: ParsedInputOf<'files.saveText'>): Promise<SaveOutcome> {
+    return this.save(input);
+  }
+
+  /** Renders HTML to PDF where the platform can; 'client' where the page prints it. */
+  printToPdf(html: string): Promise<Uint8Array | 'client'> {
+    return this.platform.printToPdf(html);
+  }
+
+  async save(input: { suggestedName: string; kind: SaveKind; content: string | Uint8Array }): Promise<SaveOutcome> {
     const preferred = this.repos.settings.get('defaultExportFolder');
     const last = typeof preferred === 'string' && preferred ? preferred : this.repos.settings.get(LAST_FOLDER);
     const outcome = await this.platform.saveText({

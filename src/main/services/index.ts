@@ -6,6 +6,7 @@ import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo-team';
 import { LiveMeetingService } from './live/live-meeting-service';
 import { FilesService } from './files-service';
+import { MinutesService } from './minutes/minutes-service';
 import { MeetingsService } from './planning/meetings-service';
 import { oldBusinessSources } from './old-business-sources';
 import { OldBusinessProvider } from './planning/old-business';
@@ -28,6 +29,7 @@ export interface Services {
   live: LiveMeetingService;
   decisions: DecisionsService;
   commitments: CommitmentsService;
+  minutes: MinutesService;
 }
 
 export function createServices(repos: Repositories, clock: Clock, platform: Platform): Services {
@@ -41,13 +43,15 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
   const commitments = new CommitmentsService(repos, clock);
   const meetings = new MeetingsService(repos, clock, templates, oldBusiness, decisions, commitments);
   const parkingLot = new ParkingLotService(repos, clock);
+  const files = new FilesService(repos, platform);
   return {
     teams,
     settings: new SettingsService(repos),
     demo: new DemoTeam(repos, clock, { teams, templates, series, meetings, parkingLot }),
     decisions,
     commitments,
-    files: new FilesService(repos, platform),
+    files,
+    minutes: new MinutesService(meetings, files),
     templates,
     series,
     meetings,

@@ -127,7 +127,6 @@ export const planningOperations = {
     invalidates: ['meetings'],
   }),
   'agenda.exportMarkdown': op<ExportedFile>()({ input: z.object({ meetingId: id }).strict() }),
-  'minutes.markdown': op<ExportedFile>()({ input: z.object({ meetingId: id }).strict() }),
   'attendance.set': op<MeetingDetail>()({
     input: z.object({ attendeeId: id, status: z.enum(['expected', 'present', 'absent', 'late', 'left_early']) }).strict(),
     invalidates: ['meetings'],

@@ -1,44 +1,76 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { MinutesFormat } from '../../../../shared/operations/minutes-operations';
 import { useQuery } from '../../api/hooks';
-import { saveTextFile } from '../../api/platform';
+import { exportMinutes } from '../../api/minutes-export';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
 const TOPICS = ['meetings', 'decisions', 'commitments'] as const;
+const FORMATS: { format: MinutesFormat; label: string }[] = [
+  { format: 'md', label: 'Markdown' },
+  { format: 'html', label: 'HTML' },
+  { format: 'pdf', label: 'PDF' },
+];
 
-/** The minutes as they will be exported, previewed before anyone saves them. */
+/** The minutes as they will be exported, previewed formatted or as Markdown before anyone saves them. */
 export function MinutesPanel({ meetingId, draft }: { meetingId: string; draft: boolean }) {
-  const minutes = useQuery('minutes.markdown', { meetingId }, TOPICS);
-  const [saved, setSaved] = useState<string | null>(null);
-  const file = minutes.data;
+  const markdown = useQuery('minutes.markdown', { meetingId }, TOPICS);
+  const html = useQuery('minutes.html', { meetingId }, TOPICS);
+  const [view, setView] = useState<'formatted' | 'markdown'>('formatted');
+  const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  async function run(format: MinutesFormat) {
+    setBusy(true);
+    setStatus(null);
+    try {
+      setStatus(await exportMinutes(meetingId, format, frame.current));
+    } catch (error) {
+      setStatus({ text: (error as Error).message, failed: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <section className="meeting-decisions minutes-panel" aria-labelledby="minutes-heading">
       <div className="section-head">
         <h2 id="minutes-heading">Minutes{draft ? ' (draft)' : ''}</h2>
-        <button
-          className="btn"
-          disabled={!file}
-          onClick={async () => {
-            if (!file) return;
-            const outcome = await saveTextFile({ suggestedName: file.suggestedName, kind: 'markdown', content: file.content });
-            setSaved(
-              outcome.status === 'saved'
-                ? `Saved to ${outcome.path}`
-                : outcome.status === 'download'
-                  ? `Downloaded ${file.suggestedName}`
-                  : null,
-            );
-          }}
-        >
-          Export minutes (Markdown)
-        </button>
+        <div className="minutes-export" role="group" aria-label="Export minutes">
+          <span className="minutes-export-label">Export</span>
+          {FORMATS.map(({ format, label }) => (
+            <button key={format} className="btn" disabled={busy || !markdown.data} onClick={() => void run(format)}>
+              {label}
+            </button>
+          ))}
+        </div>
       </div>
-      <span className="save-state s-saved" role="status">
-        {saved ?? ''}
-      </span>
-      <ErrorAlert error={minutes.error} />
-      {file && (
-        <pre className="minutes-preview" aria-label="Minutes preview" tabIndex={0}>
-          {file.content}
+      <div className="minutes-toolbar">
+        <div className="segmented minutes-view" role="group" aria-label="Preview as">
+          <button type="button" aria-pressed={view === 'formatted'} onClick={() => setView('formatted')}>
+            Formatted
+          </button>
+          <button type="button" aria-pressed={view === 'markdown'} onClick={() => setView('markdown')}>
+            Markdown
+          </button>
+        </div>
+        <span className={`save-state ${status?.failed ? 's-failed' : 's-saved'}`} role="status">
+          {status?.text ?? ''}
+        </span>
+      </div>
+      <ErrorAlert error={markdown.error ?? html.error} />
+      {/* The formatted preview is the exported HTML itself; no scripts run in it, and it is what prints. */}
+      <iframe
+        ref={frame}
+        className="minutes-frame"
+        title="Minutes preview (formatted)"
+        sandbox="allow-same-origin allow-modals"
+        srcDoc={html.data?.content ?? ''}
+        hidden={view !== 'formatted'}
+      />
+      {view === 'markdown' && markdown.data && (
+        <pre className="minutes-preview" aria-label="Minutes preview (Markdown)" tabIndex={0}>
+          {markdown.data.content}
         </pre>
       )}
     </section>

@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { nodesOf, parseMarkdown } from '../support/markdown';
+import { api } from '../support/page-api';
+import { startServer, tempDataDir } from '../support/server';
+
+const SCREENS = 'test-results/screens';
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; file: string }> {
+  const waiting = page.waitForEvent('download');
+  await click();
+  const d = await waiting;
+  const file = path.join(tempDataDir('minutes-download'), d.suggestedFilename());
+  await d.saveAs(file);
+  return { name: d.suggestedFilename(), file };
+}
+
+test('Sam previews the demo meeting’s minutes, exports Markdown and HTML, opens the HTML offline and prints it to PDF', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
+
+    const minutes = page.getByRole('region', { name: 'Minutes' });
+    const formatted = page.frameLocator('iframe[title="Minutes preview (formatted)"]');
+    await expect(formatted.getByRole('heading', { level: 1 })).toContainText('Minutes:');
+    await expect(formatted.getByRole('heading', { name: 'Decisions', level: 2 })).toBeVisible();
+    await expect(formatted.getByRole('heading', { name: 'Agenda', level: 2 })).toBeVisible();
+    await minutes.screenshot({ path: `${SCREENS}/minutes-preview-formatted.png` });
+    await minutes.getByRole('group', { name: 'Preview as' }).getByRole('button', { name: 'Markdown' }).click();
+    await expect(minutes.getByLabel('Minutes preview (Markdown)')).toContainText('team: Harbor Product Team');
+    await minutes.screenshot({ path: `${SCREENS}/minutes-preview-markdown.png` });
+
+    const exportGroup = minutes.getByRole('group', { name: 'Export minutes' });
+    const md = await download(page, () => exportGroup.getByRole('button', { name: 'Markdown' }).click());
+    expect(md.name).toMatch(/^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/);
+    await expect(minutes.getByRole('status')).toHaveText(`Downloaded ${md.name}`);
+    const root = parseMarkdown(fs.readFileSync(md.file, 'utf8'));
+    expect(nodesOf(root, 'html')).toEqual([]);
+    expect(nodesOf(root, 'yaml')).toHaveLength(1);
+
+    const html = await download(page, () => exportGroup.getByRole('button', { name: 'HTML' }).click());
+    expect(html.name).toBe(md.name.replace(/\.md$/, '.html'));
+
+    // The exported file on its own, with no network: everything it needs is inside it.
+    const reader = await context.newPage();
+    const requests: string[] = [];
+    reader.on('request', (r) => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    await context.setOffline(true);
+    await reader.goto(`file://${html.file}`);
+    await expect(reader.getByRole('heading', { level: 1 })).toContainText('Minutes:');
+    await expect(reader.getByRole('table').first()).toBeVisible();
+    expect(requests).toEqual([]);
+    await reader.screenshot({ path: `${SCREENS}/minutes-exported-html.png`, fullPage: true });
+
+    // The same HTML printed by Chromium, as the desktop app's printToPDF does, turned into page images.
+    const pdf = path.join(SCREENS, 'minutes.pdf');
+    fs.mkdirSync(SCREENS, { recursive: true });
+    await reader.pdf({ path: pdf, format: 'A4', printBackground: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(SCREENS, 'minutes-pdf')]);
+    const pages = fs.readdirSync(SCREENS).filter((f) => /^minutes-pdf-\d+\.png$/.test(f));
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    const text = execFileSync('pdftotext', [pdf, '-']).toString();
+    expect(text).toContain('Decisions');
+    await context.setOffline(false);
+
+    // In the browser mode PDF means the print view of the formatted minutes.
+    await exportGroup.getByRole('button', { name: 'PDF' }).click();
+    await expect(minutes.getByRole('status')).toContainText('print view');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('typed markup in a meeting stays text in the preview and in the exported HTML, and no script runs', async ({ browser }) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    const hostile = '# x | y *z* <script>window.pwned=1</script><img src=x onerror="window.pwned=2">';
+    const team = await api(page, 'teams.create', { name: 'Ops', timeZone: 'UTC', members: ['Ana'] });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: hostile,
+      date: '2026-11-23',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    const planned = await api(page, 'meetings.get', { meetingId });
+    const withItem = await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: planned.meeting.agendaRevision,
+      kind: 'discussion',
+      title: 'Table | breaker',
+      plannedMin: 10,
+    });
+    await api(page, 'meetings.start', { meetingId });
+    await api(page, 'live.setNotes', {
+      meetingId,
+      itemId: withItem.items[0]!.id,
+      notes: 'line one\n\n<iframe src="https://example.com"></iframe>\n| a | b |',
+    });
+    await api(page, 'meetings.end', { meetingId });
+
+    await page.goto(`${server.origin}/#/meetings/${meetingId}`);
+    const formatted = page.frameLocator('iframe[title="Minutes preview (formatted)"]');
+    await expect(formatted.getByRole('heading', { level: 1 })).toContainText('<script>window.pwned=1</script>');
+    await expect(formatted.getByText('<iframe src="https://example.com"></iframe>')).toBeVisible();
+    await expect(formatted.locator('img, script, iframe')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+
+    const minutes = page.getByRole('region', { name: 'Minutes' });
+    const html = await download(page, () =>
+      minutes.getByRole('group', { name: 'Export minutes' }).getByRole('button', { name: 'HTML' }).click(),
+    );
+    expect(html.name).toBe('2026-11-23-x-y-z-script-window-pwned-1-script-img-src-x-onerror-window.html');
+    const reader = await context.newPage();
+    await reader.goto(`file://${html.file}`);
+    await expect(reader.getByRole('heading', { level: 1 })).toContainText('<img src=x onerror="window.pwned=2">');
+    await expect(reader.locator('main img, main script, main iframe')).toHaveCount(0);
+    expect(await reader.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await reader.screenshot({ path: `${SCREENS}/minutes-hostile-html.png`, fullPage: true });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
