@@ -300,6 +300,16 @@ async function main(): Promise<void> {
     ).id;
     await timed('open the latest meeting (decisions, commitment review), p50 / p95', 20, () => core.services.meetings.get(lastMeeting));
 
+    // Minutes of a three-hour meeting with 40 items, 20 decisions and 100 commitments.
+    const { holdBigMeeting, renderMinutes } = await import('./bench-minutes');
+    now = Date.parse('2026-12-07T08:00:00Z');
+    const big = await holdBigMeeting(core, teamId, (ms) => (now += ms));
+    const render = renderMinutes(core, big);
+    if (process.env.BENCH_DUMP) fs.writeFileSync(process.env.BENCH_DUMP, (render.markdown() as { content: string }).content);
+    await timed('minutes render, 3 h meeting (40 items, 20 decisions, 100 commitments), Markdown, p50 / p95', 30, render.markdown);
+    await timed('minutes render, same meeting, HTML, p50 / p95', 30, render.html);
+    await timed('minutes of that meeting read from the database, p50 / p95', 20, () => core.services.meetings.get(big));
+
     // A live meeting: note saves as the facilitator types, each one transaction with synchronous=FULL.
     now = Date.parse('2026-11-30T09:00:00Z');
     const created = await core.dispatcher.dispatch('meetings.create', {
@@ -343,7 +353,6 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write(`\nCadence benchmarks (${TEAMS} teams x ${WEEKS} weekly meetings), Node ${process.version}\n\n`);
   for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
-  process.stdout.write('\nNot measured yet (its feature is not built): minutes render.\n');
 }
 
 main().catch((error: unknown) => {
