@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type CadenceCore } from '../../src/main/app/cadence-core';
+import type { Platform } from '../../src/main/platform/platform';
 import type { InputOf, OperationName, OutputOf } from '../../src/shared/contract';
 
 /** A clock tests move by hand. */
@@ -26,10 +27,10 @@ export interface TestCore {
   close(): void;
 }
 
-export async function openTestCore(start = Date.parse('2026-11-24T09:00:00Z'), dataDir?: string): Promise<TestCore> {
+export async function openTestCore(start = Date.parse('2026-11-24T09:00:00Z'), dataDir?: string, platform?: Platform): Promise<TestCore> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-core-'));
   const clock = new ManualClock(start);
-  const core = await startCore({ dataDir: dir, mode: 'browser', version: 'test', clock });
+  const core = await startCore({ dataDir: dir, mode: platform ? 'desktop' : 'browser', version: 'test', clock, platform });
   return {
     core,
     clock,

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { BrowserWindow, dialog, screen, shell } from 'electron';
 import type { SaveOutcome } from '../../shared/domain';
-import { describeWriteError, writeFileAtomic } from '../app/atomic-write';
 import type { Platform, SaveRequest } from '../platform/platform';
+import { saveChosenFile } from '../platform/save-file';
 import { chooseProjectorDisplay } from './displays';
 import { projectorWindowOptions } from './window-options';
 
@@ -23,12 +23,7 @@ export function createElectronPlatform(windows: {
       };
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return { status: 'cancelled', path: null };
-      try {
-        writeFileAtomic(result.filePath, request.content);
-      } catch (error) {
-        return { status: 'failed', path: result.filePath, message: describeWriteError(error, result.filePath) };
-      }
-      return { status: 'saved', path: result.filePath };
+      return saveChosenFile(result.filePath, request.content);
     },
     async chooseFolder(defaultFolder) {
       const options = {
