@@ -61,7 +61,12 @@ export function ExportLog({ teamId }: { teamId: string | null }) {
         </button>
       </div>
       {asking !== null && (
-        <form className="log-export-folder card" onSubmit={submit}>
+        <form
+          className="log-export-folder card"
+          aria-label="Export MADR folder"
+          onSubmit={submit}
+          onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}
+        >
           <label className="field">
             <span>Folder on this computer for the MADR files</span>
             <input className="input" value={asking} onChange={(e) => setAsking(e.target.value)} autoFocus spellCheck={false} />
