@@ -9,7 +9,7 @@ import type { Repositories } from '../../db/repositories';
 import type { Platform } from '../../platform/platform';
 import type { DecisionsService } from '../decisions/decisions-service';
 import { toZoned } from '../planning/zoned-time';
-import { collectDecisions } from './decision-records';
+import { collectDecisions, type DecisionExportScope } from './decision-records';
 import { decisionLogHtml } from './decision-log-html';
 import { decisionsMadr } from './decisions-madr';
 import { resolveTypedFolder, writeFilesToFolder } from './write-folder';
@@ -29,12 +29,16 @@ export class ExportsService {
     return toZoned(this.clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC').date;
   }
 
+  records(teamId: string | null): DecisionExportScope {
+    return collectDecisions(this.repos, this.decisions, teamId);
+  }
+
   madrFiles(teamId: string | null): ExportedFile[] {
-    return decisionsMadr(collectDecisions(this.repos, this.decisions, teamId), this.today());
+    return decisionsMadr(this.records(teamId), this.today());
   }
 
   logHtml(teamId: string | null): ExportedFile {
-    return decisionLogHtml(collectDecisions(this.repos, this.decisions, teamId), this.today());
+    return decisionLogHtml(this.records(teamId), this.today());
   }
 
   /** The folder offered first: the last one exported into, else `decisions` in the export folder. */

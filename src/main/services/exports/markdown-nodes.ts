@@ -61,7 +61,9 @@ export function table(header: string[], rows: (string | PhrasingContent)[][], al
   };
 }
 
+const GFM = [gfmToMarkdown()];
+
 export function serialise(children: RootContent[]): string {
   const root: Root = { type: 'root', children };
-  return toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-' });
+  return toMarkdown(root, { extensions: GFM, bullet: '-' });
 }
