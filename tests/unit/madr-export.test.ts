@@ -7,6 +7,11 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { Sql } from '../../src/main/db/query';
+import { createRepositories } from '../../src/main/db/repositories';
+import { browserPlatform } from '../../src/main/platform/browser-platform';
+import type { Platform } from '../../src/main/platform/platform';
+import { ExportsService } from '../../src/main/services/exports/exports-service';
 import type { ExportedFile } from '../../src/shared/planning';
 import { openTestCore, type TestCore } from '../support/core';
 
@@ -215,6 +220,31 @@ describe('MADR export of the decision log', () => {
     const folder = tempDir();
     await t.call('exports.decisionsMadr', { teamId: demo.id, folder });
     expect(await t.call('exports.decisionsMadr', { teamId: demo.id })).toEqual({ status: 'chooseFolder', suggestedFolder: folder });
+  });
+});
+
+describe('MADR export on the desktop', () => {
+  it('asks for the folder with the platform’s dialog, opening it at the last folder, and says nothing when cancelled', async () => {
+    const demo = await t.call('demo.load', {});
+    const asked: (string | null)[] = [];
+    let answer: string | null = null;
+    const desktop: Platform = {
+      ...browserPlatform,
+      kind: 'desktop',
+      chooseFolder: async (defaultFolder) => {
+        asked.push(defaultFolder);
+        return answer;
+      },
+    };
+    const repos = createRepositories(new Sql(t.core.opened.db));
+    const exports = new ExportsService(repos, t.clock, t.core.services.decisions, desktop);
+    expect(await exports.decisionsMadr({ teamId: demo.id, folder: null })).toEqual({ status: 'cancelled' });
+    answer = path.join(tempDir(), 'chosen');
+    const saved = await exports.decisionsMadr({ teamId: demo.id, folder: null });
+    expect(saved).toMatchObject({ status: 'saved', folder: answer });
+    expect(fs.readdirSync(answer)).toContain('README.md');
+    await exports.decisionsMadr({ teamId: demo.id, folder: null });
+    expect(asked).toEqual([path.join(os.homedir(), 'decisions'), path.join(os.homedir(), 'decisions'), answer]);
   });
 });
 
