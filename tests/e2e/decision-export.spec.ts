@@ -82,6 +82,11 @@ test('the decision log exports a MADR folder and one HTML file whose search work
     const target = (await supersedes.getAttribute('href'))!;
     await supersedes.click();
     await expect(log.locator(target)).toBeVisible();
+    // Printed: no search bar or index, one record after another.
+    await log.getByLabel('Search').fill('');
+    await log.emulateMedia({ media: 'print' });
+    await expect(log.locator('.controls')).toBeHidden();
+    await log.screenshot({ path: `${SCREENS}/decision-log-export-print.png` });
     expect(requested).toEqual([]);
     expect(errors).toEqual([]);
     await offline.close();

@@ -46,6 +46,7 @@ a { color: var(--accent); }
   .controls, nav.toc { display: none; }
   .layout { display: block; padding: 0; }
   article.decision { border: 0; border-top: 1px solid #999; border-radius: 0; padding: 8pt 0; break-inside: avoid-page; }
+  article.decision:target { outline: none; }
   a { color: inherit; text-decoration: none; }
 }
 `;
