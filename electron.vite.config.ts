@@ -14,6 +14,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           server: resolve('src/main/browser-entry.ts'),
+          cli: resolve('src/main/cli-entry.ts'),
           // Test-only entry with a settable clock; excluded from packages (electron-builder.yml).
           'test-server': resolve('src/main/testing/test-server-entry.ts'),
           'crash-writer': resolve('src/main/testing/crash-writer-entry.ts'),

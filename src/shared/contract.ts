@@ -5,6 +5,7 @@ import { liveOperations } from './operations/live-operations';
 import { minutesOperations } from './operations/minutes-operations';
 import { decisionOperations } from './operations/decision-operations';
 import { commitmentOperations } from './operations/commitment-operations';
+import { exportOperations } from './operations/export-operations';
 import type { OperationDef } from './operations/define';
 import type { z } from 'zod';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...minutesOperations,
   ...decisionOperations,
   ...commitmentOperations,
+  ...exportOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -115,6 +115,8 @@ export function createHandlers(
     'platform.info': () => services.files.info(),
     'windows.openProjector': ({ meetingId }) => services.files.openProjector(meetingId),
     'files.saveText': (input) => services.files.saveText(input),
+    'exports.decisionsMadr': (input) => services.exports.decisionsMadr(input),
+    'exports.decisionLogHtml': ({ teamId }) => services.exports.logHtml(teamId),
     'links.openExternal': ({ url }) => services.files.openExternal(url),
   };
 }

@@ -4,6 +4,7 @@ import type { Platform } from '../platform/platform';
 import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo-team';
+import { ExportsService } from './exports/exports-service';
 import { LiveMeetingService } from './live/live-meeting-service';
 import { FilesService } from './files-service';
 import { MinutesService } from './minutes/minutes-service';
@@ -30,12 +31,14 @@ export interface Services {
   decisions: DecisionsService;
   commitments: CommitmentsService;
   minutes: MinutesService;
+  exports: ExportsService;
 }
 
-export function createServices(repos: Repositories, clock: Clock, platform: Platform): Services {
+/** readOnly: for a database opened read-only (the command line's reads), so nothing is written at start. */
+export function createServices(repos: Repositories, clock: Clock, platform: Platform, options: { readOnly?: boolean } = {}): Services {
   const teams = new TeamsService(repos, clock);
   const templates = new TemplatesService(repos, clock);
-  templates.ensureBuiltins();
+  if (!options.readOnly) templates.ensureBuiltins();
   // Each capability registers its leftovers here as it lands.
   const oldBusiness = new OldBusinessProvider(repos, clock, oldBusinessSources(repos, clock));
   const series = new SeriesService(repos, clock);
@@ -52,6 +55,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     commitments,
     files,
     minutes: new MinutesService(meetings, files),
+    exports: new ExportsService(repos, clock, decisions, platform),
     templates,
     series,
     meetings,

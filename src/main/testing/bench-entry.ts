@@ -310,6 +310,19 @@ async function main(): Promise<void> {
     await timed('minutes render, same meeting, HTML, p50 / p95', 30, render.html);
     await timed('minutes of that meeting read from the database, p50 / p95', 20, () => core.services.meetings.get(big));
 
+    // Exports of one team's whole decision log, built in memory (writing the files is the disk's speed).
+    const { decisionsMadr } = await import('../services/exports/decisions-madr');
+    const { decisionLogHtml } = await import('../services/exports/decision-log-html');
+    const [scope, readMs] = await time(() => core.services.exports.records(teamId));
+    rows.push([`decision export: read one team's ${scope.records.length} full records`, `${readMs.toFixed(0)} ms`]);
+    const [madr, madrMs] = await time(() => decisionsMadr(scope, '2026-11-24'));
+    rows.push([
+      'decision export: render them as MADR files',
+      `${madrMs.toFixed(0)} ms, ${((madr.length / madrMs) * 1000).toFixed(0)} files/s`,
+    ]);
+    const [, htmlMs] = await time(() => decisionLogHtml(scope, '2026-11-24'));
+    rows.push(['decision export: render them as one HTML file', `${htmlMs.toFixed(0)} ms`]);
+
     // A live meeting: note saves as the facilitator types, each one transaction with synchronous=FULL.
     now = Date.parse('2026-11-30T09:00:00Z');
     const created = await core.dispatcher.dispatch('meetings.create', {

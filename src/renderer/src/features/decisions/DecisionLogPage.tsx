@@ -5,6 +5,7 @@ import { useQuery } from '../../api/hooks';
 import { href } from '../../app/router';
 import { useFormat } from '../../app/settings-context';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ExportLog } from './ExportLog';
 import { Marked } from './Marked';
 import { StatusBadge } from './StatusBadge';
 import { useLogPages, type LogFilters } from './use-log-pages';
@@ -110,6 +111,7 @@ export function DecisionLogPage() {
           <h1>Decisions</h1>
           <p className="lede">Every decision with its rationale and dissent, on this computer. Search works offline.</p>
         </div>
+        <ExportLog teamId={teamId || null} />
       </header>
       <div className="log-controls card">
         <input

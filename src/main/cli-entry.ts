@@ -1,0 +1,36 @@
+/**
+ * The command line (bin/cadence.mjs loads this build of it). Checks the runtime before the
+ * database layer loads, then runs one command and exits with its code.
+ */
+import fs from 'node:fs';
+import { exitUnlessNodeApiSupported } from './app/runtime-check';
+
+exitUnlessNodeApiSupported();
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
+
+import('./cli/run-cli')
+  .then(({ runCli }) =>
+    runCli({
+      argv: process.argv.slice(2),
+      env: process.env,
+      version: packageVersion(),
+      io: { out: write(process.stdout), err: write(process.stderr) },
+    }),
+  )
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`cadence: ${(error as Error)?.message ?? String(error)}\n`);
+    process.exitCode = 1;
+  });

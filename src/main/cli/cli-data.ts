@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import { systemClock } from '../app/clock';
+import { acquireDataDirLock } from '../app/data-lock';
+import { databasePath } from '../app/data-dir';
+import { openReadOnly } from '../db/open-read-only';
+import { openDatabase } from '../db/open-database';
+import { Sql } from '../db/query';
+import { createRepositories, type Repositories } from '../db/repositories';
+import { browserPlatform } from '../platform/browser-platform';
+import { createServices, type Services } from '../services';
+import { CliError } from './cli-errors';
+
+export interface CliData {
+  repos: Repositories;
+  services: Services;
+  close(): void;
+}
+
+function requireDatabase(dataDir: string): string {
+  const file = databasePath(dataDir);
+  if (!fs.existsSync(file)) {
+    throw new CliError(
+      `There is no Cadence database in ${dataDir} (looked for ${file}). ` +
+        'Open Cadence once to create it, or point --data-dir or CADENCE_DATA_DIR at the folder that holds cadence.sqlite.',
+    );
+  }
+  return file;
+}
+
+/**
+ * Reads without the data-folder lock, so it works while the app runs: a read-only connection that
+ * never migrates. A file at another schema version is refused with what to do about it.
+ */
+export function openForReading(dataDir: string): CliData {
+  const file = requireDatabase(dataDir);
+  const { db, found, known } = openReadOnly(file);
+  try {
+    if (found === 0) throw new CliError(`${file} is not a Cadence database, or it is empty. Nothing was changed.`);
+    if (found < known) {
+      throw new CliError(
+        `The database in ${dataDir} is from an older Cadence (schema ${found}; this one needs ${known}). ` +
+          'Open the Cadence app once to upgrade it, then run this again. Nothing was changed.',
+      );
+    }
+    if (found > known) {
+      throw new CliError(
+        `The database in ${dataDir} was written by a newer Cadence (schema ${found}; this one knows up to ${known}), ` +
+          'so this Cadence is older than the app. Update it to read this database. Nothing was changed.',
+      );
+    }
+    const repos = createRepositories(new Sql(db));
+    return { repos, services: createServices(repos, systemClock, browserPlatform, { readOnly: true }), close: () => db.close() };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Writes take the data-folder lock like the app does; a second writer gets the lock's clear message. */
+export async function openForWriting(dataDir: string): Promise<CliData> {
+  const lock = acquireDataDirLock(dataDir, 'cli');
+  try {
+    const opened = await openDatabase(databasePath(dataDir));
+    const repos = createRepositories(new Sql(opened.db));
+    return {
+      repos,
+      services: createServices(repos, systemClock, browserPlatform),
+      close() {
+        opened.db.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+import type { ExportedFile, MeetingDetail } from '../../shared/planning';
+import { minutesHtml } from '../services/minutes/minutes-html';
+import { minutesMarkdown } from '../services/minutes/minutes-markdown';
+
+/** The minutes formats the command line can write (PDF needs a browser engine: the app's, not the CLI's). */
+export const MINUTES_FORMATS: Record<'md' | 'html', (detail: MeetingDetail) => ExportedFile> = {
+  md: minutesMarkdown,
+  html: minutesHtml,
+};

@@ -1,0 +1,73 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { ParsedInputOf } from '../../../shared/contract';
+import type { FolderExportOutcome } from '../../../shared/exports';
+import type { ExportedFile } from '../../../shared/planning';
+import { DomainError } from '../../../shared/result';
+import type { Clock } from '../../app/clock';
+import type { Repositories } from '../../db/repositories';
+import type { Platform } from '../../platform/platform';
+import type { DecisionsService } from '../decisions/decisions-service';
+import { toZoned } from '../planning/zoned-time';
+import { collectDecisions, type DecisionExportScope } from './decision-records';
+import { decisionLogHtml } from './decision-log-html';
+import { decisionsMadr } from './decisions-madr';
+import { resolveTypedFolder, writeFilesToFolder } from './write-folder';
+
+const LAST_MADR_FOLDER = 'export.lastDecisionsFolder';
+
+/** Exports of the decision log: a MADR folder written where the user chose, or one HTML file. */
+export class ExportsService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly decisions: DecisionsService,
+    private readonly platform: Platform,
+  ) {}
+
+  today(): string {
+    return toZoned(this.clock.now(), Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC').date;
+  }
+
+  records(teamId: string | null): DecisionExportScope {
+    return collectDecisions(this.repos, this.decisions, teamId);
+  }
+
+  madrFiles(teamId: string | null): ExportedFile[] {
+    return decisionsMadr(this.records(teamId), this.today());
+  }
+
+  logHtml(teamId: string | null): ExportedFile {
+    return decisionLogHtml(this.records(teamId), this.today());
+  }
+
+  /** The folder offered first: the last one exported into, else `decisions` in the export folder. */
+  suggestedFolder(): string {
+    const setting = (key: string) => {
+      const value = this.repos.settings.get(key);
+      return typeof value === 'string' && value ? value : null;
+    };
+    const last = setting(LAST_MADR_FOLDER);
+    if (last) return last;
+    const base = setting('defaultExportFolder') ?? setting('export.lastFolder') ?? os.homedir();
+    return path.join(base, 'decisions');
+  }
+
+  async decisionsMadr(input: ParsedInputOf<'exports.decisionsMadr'>): Promise<FolderExportOutcome> {
+    const files = this.madrFiles(input.teamId);
+    let folder: string;
+    if (input.folder !== null) {
+      const typed = resolveTypedFolder(input.folder);
+      if (!typed) throw new DomainError('invalid_input', 'Type a full folder path, such as /home/you/decisions or ~/decisions');
+      folder = typed;
+    } else {
+      const chosen = await this.platform.chooseFolder(this.suggestedFolder());
+      if (chosen === 'client') return { status: 'chooseFolder', suggestedFolder: this.suggestedFolder() };
+      if (chosen === null) return { status: 'cancelled' };
+      folder = chosen;
+    }
+    const outcome = writeFilesToFolder(folder, files);
+    if (outcome.status === 'saved') this.repos.sql.transaction(() => this.repos.settings.set(LAST_MADR_FOLDER, folder));
+    return outcome;
+  }
+}

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FolderExportOutcome } from '../../../shared/exports';
+import type { ExportedFile } from '../../../shared/planning';
+import { describeWriteError, writeFileAtomic } from '../../app/atomic-write';
+
+/** A typed folder path: `~` is the home folder; anything else must be a full path. */
+export function resolveTypedFolder(typed: string, home = os.homedir()): string | null {
+  const trimmed = typed.trim();
+  const expanded = trimmed === '~' ? home : trimmed.startsWith('~/') ? path.join(home, trimmed.slice(2)) : trimmed;
+  return path.isAbsolute(expanded) ? path.normalize(expanded) : null;
+}
+
+/**
+ * Writes each file atomically into the folder (created if missing). A failure stops at that file
+ * and says why; files written before it are complete, and no file is ever left half-written.
+ */
+export function writeFilesToFolder(folder: string, files: ExportedFile[]): Extract<FolderExportOutcome, { status: 'saved' | 'failed' }> {
+  let written = 0;
+  let target = path.join(folder, files[0]?.suggestedName ?? 'README.md');
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    for (const file of files) {
+      target = path.join(folder, file.suggestedName);
+      writeFileAtomic(target, file.content);
+      written++;
+    }
+    return { status: 'saved', folder, files: written };
+  } catch (error) {
+    const reason = describeWriteError(error, target);
+    const done = written > 0 ? ` ${written} of ${files.length} files were written before it stopped.` : '';
+    return { status: 'failed', folder, written, message: `${reason}${done}` };
+  }
+}
