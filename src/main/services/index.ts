@@ -6,6 +6,8 @@ import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo-team';
 import { LiveMeetingService } from './live/live-meeting-service';
 import { FilesService } from './files-service';
+import { FeedbackService } from './health/feedback-service';
+import { HealthService } from './health/health-service';
 import { MeetingsService } from './planning/meetings-service';
 import { oldBusinessSources } from './old-business-sources';
 import { OldBusinessProvider } from './planning/old-business';
@@ -28,6 +30,8 @@ export interface Services {
   live: LiveMeetingService;
   decisions: DecisionsService;
   commitments: CommitmentsService;
+  feedback: FeedbackService;
+  health: HealthService;
 }
 
 export function createServices(repos: Repositories, clock: Clock, platform: Platform): Services {
@@ -41,6 +45,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
   const commitments = new CommitmentsService(repos, clock);
   const meetings = new MeetingsService(repos, clock, templates, oldBusiness, decisions, commitments);
   const parkingLot = new ParkingLotService(repos, clock);
+  const feedback = new FeedbackService(repos, clock);
   return {
     teams,
     settings: new SettingsService(repos),
@@ -54,5 +59,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     parkingLot,
     oldBusiness,
     live: new LiveMeetingService(repos, clock, parkingLot),
+    feedback,
+    health: new HealthService(repos, clock, commitments, meetings, templates),
   };
 }
