@@ -74,7 +74,9 @@ export function airtime(turns: HealthTurnRow[]): TeamHealth['airtime'] {
   return { members, totalMs, equalShare: members.length ? 1 / members.length : null };
 }
 
-export function dissent(rows: { id: string; objection_id: string | null; resolution: ObjectionsTable['resolution'] }[]): TeamHealth['dissent'] {
+export function dissent(
+  rows: { id: string; objection_id: string | null; resolution: ObjectionsTable['resolution'] }[],
+): TeamHealth['dissent'] {
   const decisions = new Set(rows.map((r) => r.id));
   const objections = rows.filter((r) => r.objection_id !== null);
   const counts = new Map<ResolutionOrOpen, number>(RESOLUTIONS.map((r) => [r, 0]));
