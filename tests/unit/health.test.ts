@@ -308,3 +308,22 @@ describe('check-out feedback', () => {
     );
   });
 });
+
+describe('the demo team', () => {
+  it('has rated its held meetings, so its health page shows a trend at once', async () => {
+    const demo = await t.call('demo.load', {});
+    const h = await t.call('health.team', { teamId: demo.id });
+    const series = h.ratings.series.find((s) => s.name === 'Monday accountability')!;
+    // First: 8, 7, 8, 6 and 7 anonymous = 36 / 5; second: 7, 6, 7, 6 and 5 anonymous = 31 / 5.
+    expect(series.points.map((p) => [p.average, p.count])).toEqual([
+      [7.2, 5],
+      [6.2, 5],
+    ]);
+    const first = await t.call('meetings.get', { meetingId: series.points[0]!.meetingId });
+    expect(first.feedback.entries.filter((e) => e.memberName === null)).toEqual([
+      { attendeeId: null, memberName: null, rating: 7, better: 'Keep updates to a minute each' },
+    ]);
+    expect(h.airtime.members.length).toBeGreaterThan(3);
+    expect(h.time.kinds.length).toBeGreaterThan(3);
+  });
+});
