@@ -3,8 +3,8 @@ import type { FollowThrough, FollowThroughFigures } from './commitments';
 import type { Id } from './domain';
 import type { AgendaKind } from './planning';
 
-export const RESOLUTIONS = ['integrated', 'withdrawn', 'overruled', 'escalated', 'unresolved'] as const;
-export type ResolutionOrOpen = (typeof RESOLUTIONS)[number];
+export const DISSENT_OUTCOMES = ['integrated', 'withdrawn', 'overruled', 'escalated', 'unresolved'] as const;
+export type ResolutionOrOpen = (typeof DISSENT_OUTCOMES)[number];
 
 export interface RatingPoint {
   meetingId: Id;

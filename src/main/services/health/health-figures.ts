@@ -1,5 +1,5 @@
 import type { KindTime, ResolutionOrOpen, SeriesRatings, TeamHealth } from '../../../shared/health';
-import { RESOLUTIONS } from '../../../shared/health';
+import { DISSENT_OUTCOMES } from '../../../shared/health';
 import { AGENDA_KINDS } from '../../../shared/planning';
 import type { HealthTurnRow } from '../../db/repositories/health-repository';
 import type { AgendaItemsTable, ObjectionsTable } from '../../db/schema';
@@ -79,7 +79,7 @@ export function dissent(
 ): TeamHealth['dissent'] {
   const decisions = new Set(rows.map((r) => r.id));
   const objections = rows.filter((r) => r.objection_id !== null);
-  const counts = new Map<ResolutionOrOpen, number>(RESOLUTIONS.map((r) => [r, 0]));
+  const counts = new Map<ResolutionOrOpen, number>(DISSENT_OUTCOMES.map((r) => [r, 0]));
   for (const o of objections) {
     const key = o.resolution ?? 'unresolved';
     counts.set(key, counts.get(key)! + 1);
@@ -88,6 +88,6 @@ export function dissent(
     decisions: decisions.size,
     decisionsWithDissent: new Set(objections.map((o) => o.id)).size,
     objections: objections.length,
-    byResolution: RESOLUTIONS.map((resolution) => ({ resolution, count: counts.get(resolution)! })),
+    byResolution: DISSENT_OUTCOMES.map((resolution) => ({ resolution, count: counts.get(resolution)! })),
   };
 }
