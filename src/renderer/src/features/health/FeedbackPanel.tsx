@@ -5,7 +5,7 @@ import { one } from './feedback-model';
 /** The meeting record's check-out ratings; for a day after the end, those who missed the round can still rate. */
 export function FeedbackPanel({ detail }: { detail: MeetingDetail }) {
   const f = detail.feedback;
-  const open = detail.meeting.status === 'ended' && f.openUntil !== null && detail.serverNow <= f.openUntil;
+  const open = detail.meeting.status === 'ended' && f.openUntil !== null && detail.serverNow <= f.openUntil && f.count < f.expected;
   return (
     <section className="card feedback-panel" aria-labelledby="feedback-heading">
       <div className="section-head">
@@ -16,7 +16,7 @@ export function FeedbackPanel({ detail }: { detail: MeetingDetail }) {
         </span>
       </div>
       {f.count === 0 && <p className="muted-note">Nobody has rated this meeting.</p>}
-      <ul className="feedback-list">
+      <ul className="feedback-list" aria-label="Ratings given">
         {f.entries.map((e, i) => (
           <li key={e.attendeeId ?? `anonymous-${i}`}>
             <span className={e.memberName ? '' : 'muted-note'}>{e.memberName ?? 'Anonymous'}</span>

@@ -12,7 +12,7 @@ export function TimeKept({ time }: { time: TeamHealth['time'] }) {
       { value: k.plannedMs, kind: 'bar-planned' },
       { value: k.actualMs, kind: k.actualMs > k.plannedMs ? 'bar-over' : 'bar-actual' },
     ],
-    text: `${minutes(k.actualMs)} of ${minutes(k.plannedMs)} · ${signedPct(k.overrun)}`,
+    text: `${Math.round(k.actualMs / 60_000)} of ${minutes(k.plannedMs)} · ${signedPct(k.overrun)}`,
   }));
   return (
     <section className="card health-card" aria-labelledby="time-kept-heading">

@@ -272,7 +272,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             <ReviewWalk meetingId={meetingId} review={detail.commitments.review} members={detail.members} />
           )}
           {current?.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
-          {current?.kind === 'check_out' && <CheckoutRound key={current.id} detail={detail} disabled={view.paused} />}
+          {current?.kind === 'check_out' && <CheckoutRound key={`checkout-${current.id}`} detail={detail} disabled={view.paused} />}
           {current && current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}
           {current && (
             <NotesEditor

@@ -29,7 +29,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
 
   return (
     <div
-      className={`projector${view.paused ? ' is-paused' : ''}${current && ['proposal', 'commitment_review', 'recognition'].includes(current.kind) ? ' has-proposal' : ''}`}
+      className={`projector${view.paused ? ' is-paused' : ''}${current && ['proposal', 'commitment_review', 'recognition', 'check_out'].includes(current.kind) ? ' has-proposal' : ''}`}
     >
       <header className="projector-head">
         <span className="projector-meeting">{meeting.title}</span>

@@ -13,9 +13,9 @@ export interface BarRow {
 }
 
 const W = 640;
-const LABEL = 170;
-const TEXT = 150;
-const BAR = 16;
+const LABEL = 180;
+const TEXT = 160;
+const BAR = 18;
 const GAP = 14;
 
 /** Horizontal bars, one row per thing, its name on the left and its figures in words on the right. */
@@ -31,7 +31,7 @@ export function BarRows({
   marker?: { value: number; text: string };
 }) {
   const plotW = W - LABEL - TEXT;
-  const top = marker ? 26 : 6;
+  const top = marker ? 30 : 6;
   const heights = rows.map((r) => r.bars.length * BAR + (r.bars.length - 1) * 2);
   const H = top + heights.reduce((s, h) => s + h + GAP, 0) + 4;
   const px = (v: number) => LABEL + (max > 0 ? (plotW * Math.min(v, max)) / max : 0);
@@ -44,7 +44,7 @@ export function BarRows({
         return (
           <g key={r.key}>
             <text className="chart-label" x={LABEL - 10} y={mid + 5} textAnchor="end">
-              {r.label.length > 22 ? `${r.label.slice(0, 21)}…` : r.label}
+              {r.label.length > 20 ? `${r.label.slice(0, 19)}…` : r.label}
             </text>
             <line className="chart-baseline" x1={LABEL} x2={LABEL} y1={rowTop - 3} y2={rowTop + heights[n]! + 3} />
             {r.bars.map((b, i) => (
@@ -67,7 +67,7 @@ export function BarRows({
       {marker && (
         <g className="chart-marker">
           <line x1={px(marker.value)} x2={px(marker.value)} y1={top - 6} y2={H - 2} />
-          <text x={px(marker.value)} y={14} textAnchor="middle">
+          <text x={px(marker.value)} y={16} textAnchor="middle">
             {marker.text}
           </text>
         </g>

@@ -6,8 +6,8 @@ export interface LineSeries {
 }
 
 const W = 640;
-const H = 260;
-const M = { left: 52, right: 72, top: 28, bottom: 40 };
+const H = 280;
+const M = { left: 60, right: 84, top: 30, bottom: 44 };
 
 /**
  * A line per series over shared x slots (one per meeting), values printed at each point so the
@@ -38,7 +38,7 @@ export function LineChart({
   const every = Math.ceil(x.length / 12);
   return (
     <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      <text className="chart-axis-title" x={12} y={M.top + plotH / 2} transform={`rotate(-90 12 ${M.top + plotH / 2})`} textAnchor="middle">
+      <text className="chart-axis-title" x={16} y={M.top + plotH / 2} transform={`rotate(-90 16 ${M.top + plotH / 2})`} textAnchor="middle">
         {yTitle}
       </text>
       {ticks.map((t) => (
@@ -51,7 +51,7 @@ export function LineChart({
       ))}
       {x.map((p, i) =>
         i % every === 0 ? (
-          <text key={p.key} className="chart-tick" x={px(i)} y={H - M.bottom + 24} textAnchor="middle">
+          <text key={p.key} className="chart-tick" x={px(i)} y={H - M.bottom + 26} textAnchor="middle">
             {p.label}
           </text>
         ) : null,
@@ -73,7 +73,7 @@ export function LineChart({
             {pts.map((p) => (
               <g key={p.i}>
                 <circle cx={px(p.i)} cy={py(p.v)} r={5} className="chart-dot" />
-                <text className="chart-value" x={px(p.i)} y={py(p.v) - 11} textAnchor="middle">
+                <text className="chart-value" x={px(p.i)} y={py(p.v) - 12} textAnchor="middle">
                   {format(p.v)}
                 </text>
               </g>
