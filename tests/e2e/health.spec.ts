@@ -112,6 +112,7 @@ test('a check-out round by keyboard with one anonymous rating shows on the proje
     await expect(given).not.toContainText('Dan Weiss');
     // Everyone has rated, so there is nothing left to rate late.
     await expect(record.getByText(/Rate now, for anyone who missed the round/)).toHaveCount(0);
+    await record.screenshot({ path: `${SCREENS}/meeting-feedback.png` });
 
     // The team's health page: the rating trend includes this meeting.
     await page.goto(`${server.origin}/#/teams/${team.id}/health`);

@@ -208,6 +208,19 @@ describe('team health figures', () => {
     );
   });
 
+  it('count a turn still running when the meeting ended up to the end of its item', async () => {
+    const { teamId } = await team();
+    const d = await meeting(teamId, '2026-11-24', 30, [['check_out', 5]]);
+    await round(d.meeting.id, [50]); // Ana 50 s; Ben then speaks 40 s until the meeting is ended
+    t.clock.advance(40 * SEC);
+    await t.call('meetings.end', { meetingId: d.meeting.id });
+    const h = await t.call('health.team', { teamId });
+    expect(h.airtime.members.map((m) => [m.name, m.ms / SEC])).toEqual([
+      ['Ana', 50],
+      ['Ben', 40],
+    ]);
+  });
+
   it('start a retrospective whose "gather data" notes hold the figures and what people asked for', async () => {
     const f = await history();
     const { meetingId } = await t.call('health.startRetrospective', { teamId: f.teamId, date: '2026-11-26', time: '15:00' });

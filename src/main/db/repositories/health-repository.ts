@@ -4,6 +4,8 @@ import type { AgendaItemsTable, ObjectionsTable, TurnsTable } from '../schema';
 export type HealthTurnRow = Pick<TurnsTable, 'started_at' | 'ended_at' | 'paused_total_ms' | 'timebox_ms'> & {
   member_id: string | null;
   name: string | null;
+  /** A turn still running when its meeting ended stops with its item. */
+  item_ended_at: number | null;
 };
 
 /** The reads behind a team's health page; each takes the held meetings' ids. */
@@ -32,7 +34,15 @@ export class HealthRepository {
         .innerJoin('agenda_items', 'agenda_items.id', 'turns.agenda_item_id')
         .innerJoin('attendees', 'attendees.id', 'turns.attendee_id')
         .innerJoin('members', 'members.id', 'attendees.member_id')
-        .select(['turns.started_at', 'turns.ended_at', 'turns.paused_total_ms', 'turns.timebox_ms', 'attendees.member_id', 'members.name'])
+        .select([
+          'turns.started_at',
+          'turns.ended_at',
+          'turns.paused_total_ms',
+          'turns.timebox_ms',
+          'attendees.member_id',
+          'members.name',
+          'agenda_items.ended_at as item_ended_at',
+        ])
         .where('agenda_items.meeting_id', 'in', meetingIds)
         .where('turns.started_at', 'is not', null)
         .orderBy('members.position'),

@@ -57,12 +57,13 @@ export function onTime(held: HeldMeeting[]): Omit<TeamHealth['time'], 'kinds'> {
   return { meetings: held.length, onTime: kept, onTimeShare: held.length ? kept / held.length : null };
 }
 
-/** Finished turns only; a member's share is of all members' speaking time in the period. */
+/** A turn counts until it ended, or until its item did; a member's share is of all members' speaking time. */
 export function airtime(turns: HealthTurnRow[]): TeamHealth['airtime'] {
   const totals = new Map<string, { name: string; ms: number }>();
   for (const t of turns) {
-    if (t.member_id === null || t.started_at === null || t.ended_at === null) continue;
-    const ms = Math.max(0, t.ended_at - t.started_at - t.paused_total_ms);
+    const end = t.ended_at ?? t.item_ended_at;
+    if (t.member_id === null || t.started_at === null || end === null) continue;
+    const ms = Math.max(0, end - t.started_at - t.paused_total_ms);
     const entry = totals.get(t.member_id) ?? { name: t.name ?? 'Member', ms: 0 };
     entry.ms += ms;
     totals.set(t.member_id, entry);

@@ -32,27 +32,29 @@ export function AirtimeBalance({ airtime }: { airtime: TeamHealth['airtime'] }) 
           marker={airtime.equalShare === null ? undefined : { value: airtime.equalShare, text: `equal ${pct(airtime.equalShare)}` }}
         />
       )}
-      <details className="chart-table">
-        <summary>Show as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Member</th>
-              <th scope="col">Share</th>
-              <th scope="col">Time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {airtime.members.map((m) => (
-              <tr key={m.memberId}>
-                <td>{m.name}</td>
-                <td>{pct(m.share)}</td>
-                <td>{minutes(m.ms)}</td>
+      {airtime.members.length > 0 && (
+        <details className="chart-table">
+          <summary>Show as a table</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Member</th>
+                <th scope="col">Share</th>
+                <th scope="col">Time</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {airtime.members.map((m) => (
+                <tr key={m.memberId}>
+                  <td>{m.name}</td>
+                  <td>{pct(m.share)}</td>
+                  <td>{minutes(m.ms)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { resolutionLabel } from '../../../../shared/decisions';
 import type { ResolutionOrOpen, TeamHealth } from '../../../../shared/health';
 import { BarRows } from './charts/BarRows';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const label = (r: ResolutionOrOpen) => (r === 'unresolved' ? 'Unresolved' : resolutionLabel(r));
 
 /** How objections were resolved: dissent handled in the open, not only counted. */
@@ -11,8 +12,14 @@ export function DissentOutcomes({ dissent }: { dissent: TeamHealth['dissent'] })
     <section className="card health-card" aria-labelledby="dissent-heading">
       <h2 id="dissent-heading">Decisions with dissent</h2>
       <p className="health-stat">
-        <strong>{dissent.decisionsWithDissent}</strong> of {dissent.decisions} decisions had objections · {dissent.objections} objection
-        {dissent.objections === 1 ? '' : 's'} in all
+        {dissent.decisions === 0 ? (
+          'No decisions in this period.'
+        ) : (
+          <>
+            <strong>{dissent.decisionsWithDissent}</strong> of {plural(dissent.decisions, 'decision')} had objections ·{' '}
+            {plural(dissent.objections, 'objection')} in all
+          </>
+        )}
       </p>
       {dissent.objections > 0 && (
         <BarRows
@@ -26,25 +33,27 @@ export function DissentOutcomes({ dissent }: { dissent: TeamHealth['dissent'] })
           max={max}
         />
       )}
-      <details className="chart-table">
-        <summary>Show as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Resolution</th>
-              <th scope="col">Objections</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dissent.byResolution.map((r) => (
-              <tr key={r.resolution}>
-                <td>{label(r.resolution)}</td>
-                <td>{r.count}</td>
+      {dissent.objections > 0 && (
+        <details className="chart-table">
+          <summary>Show as a table</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Resolution</th>
+                <th scope="col">Objections</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {dissent.byResolution.map((r) => (
+                <tr key={r.resolution}>
+                  <td>{label(r.resolution)}</td>
+                  <td>{r.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
     </section>
   );
 }

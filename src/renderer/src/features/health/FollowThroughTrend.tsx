@@ -32,27 +32,29 @@ export function FollowThroughTrend({ followThrough }: { followThrough: TeamHealt
           yTitle="Done on time"
         />
       )}
-      <details className="chart-table">
-        <summary>Show as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Meeting</th>
-              <th scope="col">Due since the one before</th>
-              <th scope="col">Done by the first date</th>
-            </tr>
-          </thead>
-          <tbody>
-            {trend.map((p) => (
-              <tr key={p.meetingId}>
-                <td>{p.date}</td>
-                <td>{p.due}</td>
-                <td>{pct(p.doneOnTimeShare)}</td>
+      {trend.length > 0 && (
+        <details className="chart-table">
+          <summary>Show as a table</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Meeting</th>
+                <th scope="col">Due since the one before</th>
+                <th scope="col">Done by the first date</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {trend.map((p) => (
+                <tr key={p.meetingId}>
+                  <td>{p.date}</td>
+                  <td>{p.due}</td>
+                  <td>{pct(p.doneOnTimeShare)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
     </section>
   );
 }

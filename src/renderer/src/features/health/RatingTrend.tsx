@@ -51,33 +51,35 @@ export function RatingTrend({ ratings }: { ratings: TeamHealth['ratings'] }) {
           ))}
         </ul>
       )}
-      <details className="chart-table">
-        <summary>Show as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Series</th>
-              <th scope="col">Date</th>
-              <th scope="col">Meeting</th>
-              <th scope="col">Average</th>
-              <th scope="col">Ratings</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ratings.series.flatMap((s) =>
-              s.points.map((p) => (
-                <tr key={p.meetingId}>
-                  <td>{s.name}</td>
-                  <td>{p.date}</td>
-                  <td>{p.title}</td>
-                  <td>{p.average === null ? '—' : one(p.average)}</td>
-                  <td>{p.count}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </details>
+      {points.length > 0 && (
+        <details className="chart-table">
+          <summary>Show as a table</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Series</th>
+                <th scope="col">Date</th>
+                <th scope="col">Meeting</th>
+                <th scope="col">Average</th>
+                <th scope="col">Ratings</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ratings.series.flatMap((s) =>
+                s.points.map((p) => (
+                  <tr key={p.meetingId}>
+                    <td>{s.name}</td>
+                    <td>{p.date}</td>
+                    <td>{p.title}</td>
+                    <td>{p.average === null ? '—' : one(p.average)}</td>
+                    <td>{p.count}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </details>
+      )}
     </section>
   );
 }

@@ -42,31 +42,33 @@ export function TimeKept({ time }: { time: TeamHealth['time'] }) {
           />
         </>
       )}
-      <details className="chart-table">
-        <summary>Show as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Kind of item</th>
-              <th scope="col">Items</th>
-              <th scope="col">Planned</th>
-              <th scope="col">Actual</th>
-              <th scope="col">Over or under</th>
-            </tr>
-          </thead>
-          <tbody>
-            {time.kinds.map((k) => (
-              <tr key={k.kind}>
-                <td>{k.label}</td>
-                <td>{k.items}</td>
-                <td>{minutes(k.plannedMs)}</td>
-                <td>{minutes(k.actualMs)}</td>
-                <td>{signedPct(k.overrun)}</td>
+      {time.kinds.length > 0 && (
+        <details className="chart-table">
+          <summary>Show as a table</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Kind of item</th>
+                <th scope="col">Items</th>
+                <th scope="col">Planned</th>
+                <th scope="col">Actual</th>
+                <th scope="col">Over or under</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {time.kinds.map((k) => (
+                <tr key={k.kind}>
+                  <td>{k.label}</td>
+                  <td>{k.items}</td>
+                  <td>{minutes(k.plannedMs)}</td>
+                  <td>{minutes(k.actualMs)}</td>
+                  <td>{signedPct(k.overrun)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
     </section>
   );
 }

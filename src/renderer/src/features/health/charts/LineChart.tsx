@@ -7,7 +7,7 @@ export interface LineSeries {
 
 const W = 640;
 const H = 280;
-const M = { left: 60, right: 84, top: 30, bottom: 44 };
+const M = { left: 76, right: 84, top: 30, bottom: 44 };
 
 /**
  * A line per series over shared x slots (one per meeting), values printed at each point so the
@@ -38,7 +38,7 @@ export function LineChart({
   const every = Math.ceil(x.length / 12);
   return (
     <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      <text className="chart-axis-title" x={16} y={M.top + plotH / 2} transform={`rotate(-90 16 ${M.top + plotH / 2})`} textAnchor="middle">
+      <text className="chart-axis-title" x={14} y={M.top + plotH / 2} transform={`rotate(-90 14 ${M.top + plotH / 2})`} textAnchor="middle">
         {yTitle}
       </text>
       {ticks.map((t) => (
