@@ -6,6 +6,7 @@ import { minutesOperations } from './operations/minutes-operations';
 import { decisionOperations } from './operations/decision-operations';
 import { commitmentOperations } from './operations/commitment-operations';
 import { exportOperations } from './operations/export-operations';
+import { healthOperations } from './operations/health-operations';
 import type { OperationDef } from './operations/define';
 import type { z } from 'zod';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...decisionOperations,
   ...commitmentOperations,
   ...exportOperations,
+  ...healthOperations,
 } as const;
 
 export type Contract = typeof contract;

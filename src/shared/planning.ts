@@ -2,6 +2,7 @@
 import type { Commitment } from './commitments';
 import type { Decision } from './decisions';
 import type { EpochMs, Id, Member } from './domain';
+import type { MeetingFeedback } from './feedback';
 import type { ItemClock } from './timer';
 
 export const AGENDA_KINDS = [
@@ -165,6 +166,8 @@ export interface MeetingDetail {
     /** Done since the series' previous meeting: what recognition can celebrate. */
     doneSinceLast: Commitment[];
   };
+  /** Check-out ratings; anonymous entries carry no name. */
+  feedback: MeetingFeedback;
 }
 
 export interface MeetingLists {

@@ -73,3 +73,21 @@ test('the decision log and a decision page have no serious accessibility violati
     await server.stop();
   }
 });
+
+test('the team health page has no serious accessibility violations in any theme', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Health' }).click();
+    await expect(page.getByRole('region', { name: 'Check-out ratings' }).getByRole('img')).toBeVisible();
+    for (const theme of ['Light', 'Dark', 'Contrast']) {
+      await page.getByRole('button', { name: theme, exact: true }).click();
+      await page.waitForTimeout(300);
+      expect(await seriousViolations(page), `health ${theme}`).toEqual([]);
+    }
+  } finally {
+    await server.stop();
+  }
+});

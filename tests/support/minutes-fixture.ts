@@ -61,5 +61,9 @@ export async function heldMeeting(t: TestCore): Promise<string> {
   t.clock.advance(8 * MIN);
   await t.call('live.setNotes', { meetingId, itemId: d.items[1]!.id, notes: 'Long debate.\n\nAgreed in the end.' });
   await t.call('meetings.end', { meetingId });
+  // Check-out: Ana by name, one anonymous rating with a sentence.
+  const ana = d.attendees.find((a) => a.name === 'Ana')!;
+  await t.call('feedback.give', { meetingId, attendeeId: ana.id, rating: 8 });
+  await t.call('feedback.give', { meetingId, rating: 5, better: 'Send the proposal | *before* the meeting' });
   return meetingId;
 }

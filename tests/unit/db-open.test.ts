@@ -23,8 +23,8 @@ const tables = (db: Database.Database) =>
 describe('migrations', () => {
   it('take an empty file to the latest version with every domain table', async () => {
     const { db, appliedMigrations } = await openDatabase(file);
-    expect(appliedMigrations).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(appliedMigrations).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(tables(db)).toEqual(
       [
         'agenda_items',
@@ -35,6 +35,7 @@ describe('migrations', () => {
         'commitment_events',
         'commitments',
         'live_actions',
+        'meeting_feedback',
         'decisions',
         'decision_tags',
         'decisions_fts',
@@ -67,6 +68,7 @@ describe('migrations', () => {
       [4, 'decisions: dissent, tags and full-text log', '9bc8afaac6f59c312796ba25a32da85ca8318e8890c17c29141610c9bf66bff0'],
       [5, 'commitments: renegotiation timing and board indexes', 'db078111b562e93fc2c8e46bcba47737a27801d0aa96dceadb2a1153248dde7c'],
       [6, 'commitment events by kind and time', '2987df20c8e3d2a05b374f0c410eecd3e759df5c7cc14b3589d9e0fee12ad50a'],
+      [7, 'meeting feedback: check-out ratings', '70dab92ecb4363f5b863da29899e715e563e20933a87f0addb45dbca6f5463b3'],
     ]);
   });
 
@@ -86,7 +88,7 @@ describe('migrations', () => {
     first.db.prepare("insert into teams values ('t1', 'Ops', 'UTC', 1, 1, null)").run();
     first.db.close();
     const second = await openDatabase(file, { now: () => Date.parse('2026-11-24T10:00:00Z') });
-    expect(second.preMigrationBackup).toBe(path.join(dir, 'backups', 'before-migration-v1-to-v6-2026-11-24T10-00-00-000Z.sqlite'));
+    expect(second.preMigrationBackup).toBe(path.join(dir, 'backups', 'before-migration-v1-to-v7-2026-11-24T10-00-00-000Z.sqlite'));
     second.db.close();
     const backup = new Database(second.preMigrationBackup!, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
@@ -104,7 +106,7 @@ describe('migrations', () => {
     const error = await openDatabase(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FutureSchemaError);
     expect((error as Error).message).toBe(
-      'This database was written by a newer Cadence (schema 99; this version knows up to 6). Nothing was changed. Update Cadence to open it.',
+      'This database was written by a newer Cadence (schema 99; this version knows up to 7). Nothing was changed. Update Cadence to open it.',
     );
     expect(sha(fs.readFileSync(file))).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['cadence.sqlite']); // no -wal, no -shm, no backup

@@ -84,6 +84,7 @@ interface Texts {
   rationale: string;
   reason: string;
   outcome: string;
+  better: string;
 }
 const texts: fc.Arbitrary<Texts> = fc.record({
   title: anyText,
@@ -97,6 +98,7 @@ const texts: fc.Arbitrary<Texts> = fc.record({
   rationale: anyText,
   reason: anyText,
   outcome: anyText,
+  better: anyText,
 });
 
 /** The fixture meeting with every typed field replaced. */
@@ -114,6 +116,7 @@ function withTexts(x: Texts): MeetingDetail {
   decision.rationale = x.rationale;
   decision.positions[1]!.reason = x.reason;
   d.commitments.made[0]!.outcome = x.outcome;
+  d.feedback.entries[1]!.better = x.better;
   return d;
 }
 
@@ -157,6 +160,7 @@ describe('minutes survive export and parse back, whatever was typed', () => {
         const lists = nodesOf(root, 'listItem').map(textOf);
         expect(lists).toContain(normaliseLine(`${x.memberName} (1 min)${blank(x.turnNotes) ? '' : `: ${x.turnNotes}`}`));
         expect(lists).toContain(normaliseLine(`Team: ${x.team}`));
+        expect(lists).toContain(normaliseLine(`Anonymous: 5${blank(x.better) ? '' : `. Better next time: ${x.better}`}`));
 
         // Notes, decision and rationale are paragraphs under their headings.
         const at = (text: string) => root.children.findIndex((n) => n.type === 'heading' && textOf(n) === text);

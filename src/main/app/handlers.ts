@@ -93,6 +93,12 @@ export function createHandlers(
     'commitments.get': ({ commitmentId }) => services.commitments.get(commitmentId),
     'commitments.board': (input) => services.commitments.board(input),
     'commitments.followThrough': (input) => services.commitments.followThrough(input),
+    'feedback.give': (input) => {
+      services.feedback.give(input);
+      return services.meetings.get(input.meetingId);
+    },
+    'health.team': (input) => services.health.team(input),
+    'health.startRetrospective': (input) => services.health.startRetrospective(input),
     'backups.list': () => backups.list(),
     'backups.create': () => backups.backupNow('manual'),
     'backups.restore': ({ name }) => backups.restore(name),

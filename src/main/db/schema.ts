@@ -79,6 +79,7 @@ export interface DatabaseSchema {
   decision_tags: DecisionTagsTable;
   commitments: CommitmentsTable;
   commitment_events: CommitmentEventsTable;
+  meeting_feedback: MeetingFeedbackTable;
 }
 
 export type AgendaKindColumn =
@@ -308,4 +309,14 @@ export interface CommitmentEventsTable {
   corrective_commitment_id: string | null;
   new_owner_id: string | null;
   in_advance: number | null;
+}
+
+/** Null attendee and instant: an anonymous entry. */
+export interface MeetingFeedbackTable {
+  meeting_id: string;
+  id: string;
+  attendee_id: string | null;
+  rating: number;
+  better: string;
+  at: number | null;
 }

@@ -8,6 +8,8 @@ import { OldBusinessProvider } from './planning/old-business';
 import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
 import { DemoCommitments } from './demo-commitments';
+import { DEMO_FEEDBACK, recordDemoFeedback } from './demo-feedback';
+import { FeedbackService } from './health/feedback-service';
 import { DEMO_DECISIONS, recordDemoProposal, type DemoProposal } from './demo-decisions';
 import type { ParkingLotService } from './planning/parking-lot-service';
 import type { SeriesService } from './planning/series-service';
@@ -134,6 +136,7 @@ export class DemoTeam {
     const commitments = new CommitmentsService(this.repos, past);
     const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness, decisions, commitments);
     const history = this.recordEarlierDecisions(teamId, now);
+    const feedback = new FeedbackService(this.repos, past);
     const live = new LiveMeetingService(this.repos, past, this.services.parkingLot, seeded(7));
     // Held through the real live service: rounds with speakers, a pass, items over and under time.
     const demoCommitments = new DemoCommitments(this.repos, commitments, teamId);
@@ -186,6 +189,7 @@ export class DemoTeam {
     };
     hold(first, 0, 'Kofi Mensah', DEMO_DECISIONS.meetings[0]!, (item) => {
       if (item.kind === 'round_robin') demoCommitments.makeInFirst(first, item.id, weekAfter(first));
+      if (item.kind === 'check_out') recordDemoFeedback(feedback, this.repos, first, DEMO_FEEDBACK[0]!);
     });
 
     at += 2 * DAY;
@@ -208,6 +212,8 @@ export class DemoTeam {
     hold(second, 1, 'Lena Fischer', DEMO_DECISIONS.meetings[1]!, (item) => {
       if (item.kind === 'commitment_review') demoCommitments.reviewInSecond(second, weekAfter(second));
     });
+    // Its check-out was not reached: the ratings came in just after it ended.
+    recordDemoFeedback(feedback, this.repos, second, DEMO_FEEDBACK[1]!);
     // Never later than now: the demo's history is all in the past.
     at = Math.min(at + DAY, now - 60 * MINUTE);
     demoCommitments.afterSecond();

@@ -8,6 +8,8 @@ import { ExportsService } from './exports/exports-service';
 import { LiveMeetingService } from './live/live-meeting-service';
 import { FilesService } from './files-service';
 import { MinutesService } from './minutes/minutes-service';
+import { FeedbackService } from './health/feedback-service';
+import { HealthService } from './health/health-service';
 import { MeetingsService } from './planning/meetings-service';
 import { oldBusinessSources } from './old-business-sources';
 import { OldBusinessProvider } from './planning/old-business';
@@ -32,6 +34,8 @@ export interface Services {
   commitments: CommitmentsService;
   minutes: MinutesService;
   exports: ExportsService;
+  feedback: FeedbackService;
+  health: HealthService;
 }
 
 /** readOnly: for a database opened read-only (the command line's reads), so nothing is written at start. */
@@ -47,6 +51,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
   const meetings = new MeetingsService(repos, clock, templates, oldBusiness, decisions, commitments);
   const parkingLot = new ParkingLotService(repos, clock);
   const files = new FilesService(repos, platform);
+  const feedback = new FeedbackService(repos, clock);
   return {
     teams,
     settings: new SettingsService(repos),
@@ -62,5 +67,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     parkingLot,
     oldBusiness,
     live: new LiveMeetingService(repos, clock, parkingLot),
+    feedback,
+    health: new HealthService(repos, clock, commitments, meetings, templates),
   };
 }

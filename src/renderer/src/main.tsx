@@ -9,6 +9,7 @@ import './styles/planning.css';
 import './styles/live.css';
 import './styles/decisions.css';
 import './styles/minutes.css';
+import './styles/health.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

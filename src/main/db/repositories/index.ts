@@ -1,6 +1,8 @@
 import type { Sql } from '../query';
 import { CommitmentsRepository } from './commitments-repository';
 import { DecisionsRepository } from './decisions-repository';
+import { FeedbackRepository } from './feedback-repository';
+import { HealthRepository } from './health-repository';
 import { LiveRepository } from './live-repository';
 import { MeetingsRepository } from './meetings-repository';
 import { MembersRepository } from './members-repository';
@@ -24,6 +26,8 @@ export interface Repositories {
   live: LiveRepository;
   decisions: DecisionsRepository;
   commitments: CommitmentsRepository;
+  feedback: FeedbackRepository;
+  health: HealthRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -40,5 +44,7 @@ export function createRepositories(sql: Sql): Repositories {
     live: new LiveRepository(sql),
     decisions: new DecisionsRepository(sql),
     commitments: new CommitmentsRepository(sql),
+    feedback: new FeedbackRepository(sql),
+    health: new HealthRepository(sql),
   };
 }

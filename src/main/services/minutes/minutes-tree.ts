@@ -69,7 +69,7 @@ function eventLine(e: CommitmentEvent): string {
  * typed into a title or a note can become markup: every typed text is a text node.
  */
 export function minutesTree(detail: MeetingDetail): Root {
-  const { meeting, items, attendees, turns, speakingTime, decisions, commitments, oldBusiness, amendments } = detail;
+  const { meeting, items, attendees, turns, speakingTime, decisions, commitments, oldBusiness, amendments, feedback } = detail;
   const zone = meeting.timeZone;
   const when = meeting.scheduledStart !== null ? toZoned(meeting.scheduledStart, zone) : null;
   const started = meeting.startedAt !== null ? toZoned(meeting.startedAt, zone) : null;
@@ -207,6 +207,24 @@ export function minutesTree(detail: MeetingDetail): Root {
   if (carried.length > 0 || openOld.length > 0) {
     children.push(heading(2, 'Carried forward'));
     children.push(list([...carried.map((i) => `Not reached: ${i.title}`), ...openOld.map((o) => `Still open from before: ${o.title}`)]));
+  }
+
+  if (feedback.count > 0) {
+    children.push(heading(2, 'Meeting feedback'));
+    const anonymous = feedback.anonymousCount > 0 ? `, ${feedback.anonymousCount} anonymous` : '';
+    children.push(
+      ...paragraphs(
+        `Average rating ${(feedback.average ?? 0).toFixed(1)} out of 10 from ${feedback.count} of ${feedback.expected} attendees${anonymous}.`,
+      ),
+    );
+    // Anonymous entries say only "Anonymous": the minutes never guess who gave them.
+    children.push(
+      list(
+        feedback.entries.map(
+          (e) => `${e.memberName ?? 'Anonymous'}: ${e.rating}${e.better.trim() ? `. Better next time: ${e.better}` : ''}`,
+        ),
+      ),
+    );
   }
 
   if (amendments.length > 0) {

@@ -22,6 +22,7 @@ import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned, toZoned } from './zoned-time';
 import { speakingTime, toTurn } from '../live/turns';
+import { meetingFeedback } from '../health/feedback-service';
 
 const MINUTE = 60_000;
 
@@ -134,6 +135,7 @@ export class MeetingsService {
       undoLabel: lastAction?.label ?? null,
       decisions: this.decisions.forMeeting(row),
       commitments: this.commitmentsOf(row),
+      feedback: meetingFeedback(this.repos, row),
     };
   }
 

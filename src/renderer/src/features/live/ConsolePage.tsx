@@ -11,6 +11,7 @@ import { ReviewWalk } from '../commitments/ReviewWalk';
 import { ProposalPanel } from '../decisions/ProposalPanel';
 import { AddItemForm } from '../meetings/AddItemForm';
 import { AttendancePanel } from '../meetings/AttendancePanel';
+import { CheckoutRound } from '../health/CheckoutRound';
 import { playChime } from './chime';
 import { href } from '../../app/router';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -271,6 +272,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             <ReviewWalk meetingId={meetingId} review={detail.commitments.review} members={detail.members} />
           )}
           {current?.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
+          {current?.kind === 'check_out' && <CheckoutRound key={`checkout-${current.id}`} detail={detail} disabled={view.paused} />}
           {current && current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}
           {current && (
             <NotesEditor

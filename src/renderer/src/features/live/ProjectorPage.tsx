@@ -4,6 +4,7 @@ import { kindLabel } from '../../../../shared/planning';
 import { useQuery } from '../../api/hooks';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
 import { ProjectorDecision } from '../decisions/ProjectorDecision';
+import { ProjectorCheckout } from '../health/ProjectorCheckout';
 import { AgendaProgress } from './AgendaProgress';
 import { Countdown } from './Countdown';
 import { liveView, turnWarning } from './live-model';
@@ -28,7 +29,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
 
   return (
     <div
-      className={`projector${view.paused ? ' is-paused' : ''}${current && ['proposal', 'commitment_review', 'recognition'].includes(current.kind) ? ' has-proposal' : ''}`}
+      className={`projector${view.paused ? ' is-paused' : ''}${current && ['proposal', 'commitment_review', 'recognition', 'check_out'].includes(current.kind) ? ' has-proposal' : ''}`}
     >
       <header className="projector-head">
         <span className="projector-meeting">{meeting.title}</span>
@@ -66,6 +67,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
             {view.paused && <p className="projector-paused">Paused</p>}
             {current?.kind === 'proposal' && <ProjectorDecision detail={detail} itemId={current.id} />}
             {current && <ProjectorCommitments detail={detail} itemId={current.id} kind={current.kind} />}
+            {current?.kind === 'check_out' && <ProjectorCheckout feedback={detail.feedback} />}
             {view.speaking && (
               <motion.div
                 key={view.speaking.id}

@@ -10,6 +10,7 @@ export const SHORTCUTS: [string, string][] = [
   ['A', 'Speaker passes'],
   ['X', 'Skip the speaker'],
   ['L', 'Speaker comes back later'],
+  ['1–9, 0', 'Check-out round, once focused: rate 1–9, or 10'],
   ['Ctrl/⌘ + Z', 'Undo the last action'],
   ['?', 'Show or hide this list'],
 ];

@@ -14,6 +14,7 @@ import { AttendancePanel } from './AttendancePanel';
 import { DetailsForm } from './DetailsForm';
 import { MeetingActions } from './MeetingActions';
 import { MinutesPanel } from './MinutesPanel';
+import { FeedbackPanel } from '../health/FeedbackPanel';
 import { OldBusinessPanel } from './OldBusinessPanel';
 import { TimeBudget } from './TimeBudget';
 
@@ -95,6 +96,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           {!readOnly && <AddItemForm meetingId={meeting.id} revision={meeting.agendaRevision} members={members} />}
           <MeetingDecisions decisions={detail.decisions} />
           <MeetingCommitments detail={detail} />
+          {meeting.status === 'ended' && <FeedbackPanel detail={detail} />}
           {meeting.status !== 'planned' && <MinutesPanel meetingId={meeting.id} draft={meeting.status !== 'ended'} />}
         </section>
         <aside className="planner-side">

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '../../api/hooks';
 import { href, type TeamTab } from '../../app/router';
 import { ParkingLotTab } from '../parking-lot/ParkingLotTab';
 import { TeamMeetingsTab } from '../series/TeamMeetingsTab';
+import { HealthTab } from '../health/HealthTab';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AddMemberForm } from './AddMemberForm';
 import { FollowThroughPanel } from '../commitments/FollowThroughPanel';
@@ -54,6 +55,7 @@ const TABS: { tab: TeamTab; label: string }[] = [
   { tab: 'members', label: 'Members' },
   { tab: 'meetings', label: 'Meetings' },
   { tab: 'parking', label: 'Parking lot' },
+  { tab: 'health', label: 'Health' },
 ];
 
 export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
@@ -92,6 +94,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
       </nav>
       {tab === 'meetings' && <TeamMeetingsTab team={team} members={members} />}
       {tab === 'parking' && <ParkingLotTab teamId={team.id} />}
+      {tab === 'health' && <HealthTab teamId={team.id} />}
       {tab === 'members' && (
         <div className="team-layout">
           <section className="card team-members" aria-labelledby="members-heading">

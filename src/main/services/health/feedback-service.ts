@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { ParsedInputOf } from '../../../shared/contract';
+import { FEEDBACK_WINDOW_MS, type MeetingFeedback } from '../../../shared/feedback';
+import { DomainError } from '../../../shared/result';
+import type { Clock } from '../../app/clock';
+import { uuidv7 } from '../../app/ids';
+import type { Repositories } from '../../db/repositories';
+import type { AttendeesTable, MeetingsTable } from '../../db/schema';
+
+/** Who may rate: those marked as there, or everyone invited when nobody was marked (as a round takes them). */
+export function attendedOf<A extends Pick<AttendeesTable, 'status'>>(attendees: A[]): A[] {
+  const marked = attendees.some((a) => a.status !== 'expected');
+  return attendees.filter((a) => (marked ? a.status === 'present' || a.status === 'late' || a.status === 'left_early' : true));
+}
+
+/** The check-out ratings of one meeting as its record shows them; anonymous entries stay nameless. */
+export function meetingFeedback(repos: Repositories, meeting: Pick<MeetingsTable, 'id' | 'ended_at'>): MeetingFeedback {
+  const rows = repos.feedback.forMeeting(meeting.id);
+  const named = rows.filter((r) => r.attendee_id !== null);
+  const anonymous = rows.filter((r) => r.attendee_id === null);
+  const entries = [...named, ...anonymous].map((r) => ({
+    attendeeId: r.attendee_id,
+    memberName: r.attendee_id === null ? null : r.name,
+    rating: r.rating,
+    better: r.better,
+  }));
+  const sum = entries.reduce((s, e) => s + e.rating, 0);
+  return {
+    entries,
+    average: entries.length ? sum / entries.length : null,
+    count: entries.length,
+    anonymousCount: anonymous.length,
+    expected: attendedOf(repos.meetings.attendees(meeting.id)).length,
+    openUntil: meeting.ended_at === null ? null : meeting.ended_at + FEEDBACK_WINDOW_MS,
+  };
+}
+
+/**
+ * Check-out ratings: one per attendee and meeting (giving another replaces it: people change their
+ * mind while the round is still open). Anonymous ratings cannot be checked against a person, so
+ * the only guard against counting someone twice is that a meeting never takes more ratings than
+ * people attended; the console says so. An anonymous row gets a random id and no instant.
+ */
+export class FeedbackService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  give(input: ParsedInputOf<'feedback.give'>): void {
+    this.repos.sql.transaction(() => {
+      const meeting = this.repos.meetings.find(input.meetingId);
+      if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
+      const now = this.clock.now();
+      if (meeting.status === 'planned') throw new DomainError('conflict', 'The check-out round opens once the meeting has started');
+      if (meeting.ended_at !== null && now > meeting.ended_at + FEEDBACK_WINDOW_MS) {
+        throw new DomainError('conflict', 'Ratings for this meeting closed 24 hours after it ended');
+      }
+      const attended = attendedOf(this.repos.meetings.attendees(meeting.id));
+      const better = input.better ?? '';
+      if (input.attendeeId !== null) {
+        if (!attended.some((a) => a.id === input.attendeeId)) {
+          throw new DomainError('invalid_input', 'Only someone who attended this meeting can rate it');
+        }
+        const earlier = this.repos.feedback.byAttendee(meeting.id, input.attendeeId);
+        if (earlier) {
+          this.repos.feedback.update(meeting.id, earlier.id, { rating: input.rating, better, at: now });
+          return;
+        }
+      }
+      this.refuseBeyond(meeting.id, attended.length);
+      const anonymous = input.attendeeId === null;
+      this.repos.feedback.insert({
+        meeting_id: meeting.id,
+        // A time-ordered id would tell when in the round an anonymous rating was given.
+        id: anonymous ? randomUUID() : uuidv7(this.clock),
+        attendee_id: input.attendeeId,
+        rating: input.rating,
+        better,
+        at: anonymous ? null : now,
+      });
+    });
+  }
+
+  private refuseBeyond(meetingId: string, attended: number): void {
+    const given = this.repos.feedback.count(meetingId);
+    if (attended === 0) throw new DomainError('conflict', 'Mark who attended before taking ratings');
+    if (given >= attended) {
+      throw new DomainError(
+        'conflict',
+        `Everyone who attended has already rated (${given} ratings from ${attended} people, anonymous ones included). Another rating would count someone twice.`,
+      );
+    }
+  }
+}

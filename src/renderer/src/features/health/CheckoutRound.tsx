@@ -1,0 +1,168 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MeetingDetail } from '../../../../shared/planning';
+import { useAction } from '../../api/use-action';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { AnonymousRating } from './AnonymousRating';
+import { complete, one, raters, ratingOfKey } from './feedback-model';
+
+const RATINGS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/**
+ * The check-out round: one person at a time, one key for the rating (0 is 10). After a rating the
+ * sentence field opens for that person; Enter saves it (or skips when empty) and the round moves on.
+ */
+export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDetail; disabled?: boolean }) {
+  const people = raters(detail.attendees);
+  const feedback = detail.feedback;
+  const given = new Map(feedback.entries.filter((e) => e.attendeeId !== null).map((e) => [e.attendeeId!, e]));
+  const [cursor, setCursor] = useState(() =>
+    Math.max(
+      0,
+      people.findIndex((p) => !given.has(p.id)),
+    ),
+  );
+  const [asking, setAsking] = useState<{ attendeeId: string; rating: number } | null>(null);
+  const [better, setBetter] = useState('');
+  const group = useRef<HTMLDivElement>(null);
+  const action = useAction();
+  const meetingId = detail.meeting.id;
+
+  useEffect(() => {
+    if (!asking) group.current?.focus();
+  }, [asking]);
+
+  async function rate(attendeeId: string, rating: number) {
+    if (disabled) return;
+    const index = people.findIndex((p) => p.id === attendeeId);
+    setCursor(index);
+    const saved = await action.run('feedback.give', { meetingId, attendeeId, rating, better: given.get(attendeeId)?.better || null });
+    if (saved) {
+      setBetter(given.get(attendeeId)?.better ?? '');
+      setAsking({ attendeeId, rating });
+    }
+  }
+
+  async function saveSentence() {
+    if (!asking) return;
+    const { attendeeId, rating } = asking;
+    if (better.trim() !== (given.get(attendeeId)?.better ?? '')) {
+      const saved = await action.run('feedback.give', { meetingId, attendeeId, rating, better: better.trim() || null });
+      if (!saved) return;
+    }
+    const taken = new Set([...given.keys(), attendeeId]);
+    const index = people.findIndex((p) => p.id === attendeeId);
+    const after = people.findIndex((p, i) => i > index && !taken.has(p.id));
+    setCursor(after >= 0 ? after : index);
+    setAsking(null);
+    setBetter('');
+  }
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.target !== group.current || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      e.stopPropagation();
+      setCursor((c) => Math.min(people.length - 1, Math.max(0, c + (e.key === 'ArrowDown' ? 1 : -1))));
+      return;
+    }
+    const rating = ratingOfKey(e.key);
+    const person = people[cursor];
+    if (rating !== null && person) {
+      // The round owns the digits while it has focus; the console's +1 / +5 minute keys wait.
+      e.preventDefault();
+      e.stopPropagation();
+      void rate(person.id, rating);
+    }
+  }
+
+  const askingName = people.find((p) => p.id === asking?.attendeeId)?.name;
+  return (
+    <section className="card checkout-round" aria-labelledby="checkout-heading">
+      <div className="round-head">
+        <h2 id="checkout-heading">Check-out ratings</h2>
+        <span className="badge" aria-live="polite">
+          {feedback.count} of {feedback.expected} rated
+          {complete(feedback) && feedback.average !== null ? ` · average ${one(feedback.average)}` : ''}
+        </span>
+      </div>
+      <div
+        className="go-round"
+        role="group"
+        aria-label="Check-out ratings, person by person"
+        tabIndex={0}
+        ref={group}
+        onKeyDown={onKeyDown}
+      >
+        <p className="hint">Focus here, then 1–9, or 0 for 10 · ↑↓ move · the sentence after a rating is optional (Enter skips)</p>
+        {people.length === 0 && <p className="muted-note">Mark who is present to take ratings.</p>}
+        <ol className="go-round-list">
+          {people.map((p, i) => {
+            const entry = given.get(p.id);
+            return (
+              <li key={p.id} className={i === cursor ? 'is-cursor' : ''} aria-current={i === cursor ? 'true' : undefined}>
+                <button type="button" className="go-round-name" onClick={() => setCursor(i)} tabIndex={-1}>
+                  {p.name}
+                </button>
+                <span className="checkout-given">
+                  {entry ? <strong className="rating-chip">{entry.rating}</strong> : <span className="muted-note">not rated yet</span>}
+                </span>
+                {i === cursor && (
+                  <span className="rating-buttons">
+                    {RATINGS.map((r) => (
+                      <button
+                        key={r}
+                        type="button"
+                        className={`btn btn-sm${entry?.rating === r ? ' is-on' : ''}`}
+                        aria-label={`${p.name}: ${r}`}
+                        disabled={disabled}
+                        onClick={() => void rate(p.id, r)}
+                        tabIndex={-1}
+                      >
+                        {r}
+                      </button>
+                    ))}
+                  </span>
+                )}
+                {entry?.better && <span className="go-round-reason">“{entry.better}”</span>}
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+      {asking && (
+        <form
+          className="reason-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveSentence();
+          }}
+        >
+          <label className="field">
+            <span>What would make the next meeting better, for {askingName}? (optional)</span>
+            <input
+              className="input"
+              autoFocus
+              value={better}
+              maxLength={280}
+              onChange={(e) => setBetter(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.stopPropagation();
+                  setAsking(null);
+                }
+              }}
+              placeholder="One sentence, in their words; Enter to go on"
+            />
+          </label>
+          <div className="form-actions">
+            <button className="btn btn-primary" type="submit" disabled={action.pending}>
+              {better.trim() ? 'Save and next' : 'Next person'}
+            </button>
+          </div>
+        </form>
+      )}
+      <ErrorAlert error={action.error} />
+      <AnonymousRating meetingId={meetingId} disabled={disabled} anonymousCount={feedback.anonymousCount} />
+    </section>
+  );
+}

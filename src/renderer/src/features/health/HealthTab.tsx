@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useQuery } from '../../api/hooks';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { AirtimeBalance } from './AirtimeBalance';
+import { DissentOutcomes } from './DissentOutcomes';
+import { FollowThroughTrend } from './FollowThroughTrend';
+import { RatingTrend } from './RatingTrend';
+import { StartRetrospective } from './StartRetrospective';
+import { TimeKept } from './TimeKept';
+
+const TOPICS = ['meetings', 'commitments', 'decisions'] as const;
+
+/** The meeting measuring itself: ratings, time, airtime, follow-through and dissent over a period. */
+export function HealthTab({ teamId }: { teamId: string }) {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const query = useQuery('health.team', { teamId, from: from || null, to: to || null }, TOPICS);
+  const h = query.data;
+  return (
+    <div className="health">
+      <div className="health-head">
+        <p className="muted-note">
+          {h ? (
+            <>
+              {h.meetingsHeld} meeting{h.meetingsHeld === 1 ? '' : 's'} held between {h.from} and {h.to}
+              {from || to ? '' : ' (the last 13 weeks)'}. For learning, not ranking.
+            </>
+          ) : (
+            ' '
+          )}
+        </p>
+        <div className="log-filters" role="group" aria-label="Period">
+          <label className="inline-field">
+            From <input className="input" type="date" aria-label="Period from" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className="inline-field">
+            to <input className="input" type="date" aria-label="Period to" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          {(from || to) && (
+            <button
+              className="btn btn-sm"
+              type="button"
+              onClick={() => {
+                setFrom('');
+                setTo('');
+              }}
+            >
+              Last 13 weeks
+            </button>
+          )}
+        </div>
+      </div>
+      <ErrorAlert error={query.error} />
+      {h && (
+        <>
+          <div className="health-grid">
+            <RatingTrend ratings={h.ratings} />
+            <TimeKept time={h.time} />
+            <AirtimeBalance airtime={h.airtime} />
+            <FollowThroughTrend followThrough={h.followThrough} />
+            <DissentOutcomes dissent={h.dissent} />
+          </div>
+          <StartRetrospective teamId={teamId} from={from || null} to={to || null} />
+        </>
+      )}
+    </div>
+  );
+}

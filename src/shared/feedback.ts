@@ -1,0 +1,29 @@
+/** Check-out feedback on one meeting: JSON only. */
+import type { EpochMs, Id } from './domain';
+
+export const RATING_MESSAGE = 'A rating is a whole number from 1 to 10';
+
+/** Ratings are taken while the meeting runs and for this long after it ends, for anyone who missed the round. */
+export const FEEDBACK_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export interface FeedbackEntry {
+  /** Null for an anonymous entry: nothing ties it to a person. */
+  attendeeId: Id | null;
+  memberName: string | null;
+  rating: number;
+  /** "What would make the next meeting better"; '' when not given. */
+  better: string;
+}
+
+export interface MeetingFeedback {
+  /** Named entries in attendee order, then anonymous ones (in no meaningful order). */
+  entries: FeedbackEntry[];
+  /** Mean of all ratings, unrounded; null before the first. */
+  average: number | null;
+  count: number;
+  anonymousCount: number;
+  /** How many attended: no meeting takes more ratings than this. */
+  expected: number;
+  /** Until when ratings are taken; null while the meeting has not ended. */
+  openUntil: EpochMs | null;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { RATING_MESSAGE } from '../feedback';
+import type { TeamHealth } from '../health';
+import type { MeetingDetail } from '../planning';
+import { calendarDate, id, optionalLine, wallTime } from '../validation';
+import { op } from './define';
+
+const rating = z
+  .number({ message: RATING_MESSAGE })
+  .int({ message: RATING_MESSAGE })
+  .min(1, { message: RATING_MESSAGE })
+  .max(10, { message: RATING_MESSAGE });
+
+const period = { teamId: id, from: calendarDate.nullable().default(null), to: calendarDate.nullable().default(null) };
+
+export const healthOperations = {
+  /** A check-out rating; attendeeId null is an anonymous one. A second rating by the same attendee replaces the first. */
+  'feedback.give': op<MeetingDetail>()({
+    input: z
+      .object({
+        meetingId: id,
+        attendeeId: id.nullable().default(null),
+        rating,
+        better: optionalLine('What would make the next meeting better', 280).default(null),
+      })
+      .strict(),
+    invalidates: ['meetings'],
+  }),
+  'health.team': op<TeamHealth>()({ input: z.object(period).strict() }),
+  'health.startRetrospective': op<{ meetingId: string }>()({
+    input: z.object({ ...period, date: calendarDate, time: wallTime }).strict(),
+    invalidates: ['meetings'],
+  }),
+} as const;
