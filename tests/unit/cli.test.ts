@@ -122,6 +122,8 @@ describe('cadence, the command line', () => {
       expect.stringMatching(/^ {2}\d {2}2026-11-16 {2}accepted {4}Move to a \*two\*-\*week\* \*release\* train$/),
     );
     expect(run.out.includes(MARK_START) || run.out.includes(MARK_END)).toBe(false);
+    // Unquoted words are one search.
+    expect(cadence(['decisions', 'search', 'two-week', 'release']).out).toContain('Move to a *two*-*week* *release* train');
     const none = cadence(['decisions', 'search', 'zebra']);
     expect(none).toEqual({ code: 0, out: '', err: 'No decisions match “zebra”.\n' });
   });
