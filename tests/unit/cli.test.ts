@@ -121,6 +121,8 @@ describe('cadence, the command line', () => {
       expect.stringMatching(/^ {2}\d {2}2026-11-16 {2}accepted {4}Move to a \*two\*-\*week\* \*release\* train$/),
     );
     expect(run.out.includes(MARK_START) || run.out.includes(MARK_END)).toBe(false);
+    // Unquoted words are one search.
+    expect(cadence(['decisions', 'search', 'two-week', 'release']).out).toContain('Move to a *two*-*week* *release* train');
     const none = cadence(['decisions', 'search', 'zebra']);
     expect(none).toEqual({ code: 0, out: '', err: 'No decisions match “zebra”.\n' });
   });
@@ -145,7 +147,7 @@ describe('cadence, the command line', () => {
       );
       expect(run.err).not.toMatch(/at .+:\d+:\d+/);
     }
-  });
+  }, 60_000);
 
   it('exits 1 with a clear message for an unknown meeting or team, and for a folder without a database', () => {
     const meeting = cadence(['export', 'minutes', '--meeting', '01a00000-0000-7000-8000-000000000000', '--format', 'md']);
@@ -167,7 +169,7 @@ describe('cadence, the command line', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/^cadence: There is no Cadence database in .*nothing-here .*Open Cadence once to create it/);
     expect(fs.existsSync(empty)).toBe(false);
-  });
+  }, 60_000);
 
   it('refuses a database at another schema version with what to do, changing nothing', () => {
     for (const [version, words] of [

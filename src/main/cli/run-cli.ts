@@ -90,7 +90,11 @@ export async function runCli(ctx: CliContext): Promise<number> {
     }
     const given = Object.keys(values).filter((k) => k !== 'data-dir' && !spec.options.includes(k));
     if (given.length > 0) throw new UsageError(`${helpFor} does not take --${given[0]}.`, helpFor);
-    const args = positionals.slice(spec.words.length);
+    const rest = positionals.slice(spec.words.length);
+    const args =
+      spec.variadic && rest.length > spec.positionals
+        ? [...rest.slice(0, spec.positionals - 1), rest.slice(spec.positionals - 1).join(' ')]
+        : rest;
     if (args.length < spec.positionals)
       throw new UsageError(`${helpFor} needs ${spec.positionals === 1 ? 'an argument' : 'arguments'}.`, helpFor);
     if (args.length > spec.positionals) throw new UsageError(`Unexpected “${args[spec.positionals]}”.`, helpFor);

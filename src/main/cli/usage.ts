@@ -6,6 +6,8 @@ export interface CommandSpec {
   options: string[];
   /** Required positional arguments after the command words. */
   positionals: number;
+  /** More positionals than that are joined into the last one (unquoted search words). */
+  variadic?: boolean;
   help: string;
 }
 
@@ -45,7 +47,10 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'cadence decisions search "<words>" [--team <name or id>] [--limit N]',
     options: ['team', 'limit'],
     positionals: 1,
-    help: 'Prints rank, date, status and title, one decision a line, best match first (at most 20 unless --limit).',
+    variadic: true,
+    help:
+      'Prints rank, date, status and title, one decision a line, best match first (at most 20 unless --limit).\n' +
+      'The words may be quoted or not; matched words are shown between *stars*.',
   },
   {
     words: ['meetings', 'list'],
