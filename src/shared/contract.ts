@@ -4,6 +4,8 @@ import { planningOperations } from './operations/planning-operations';
 import { liveOperations } from './operations/live-operations';
 import { decisionOperations } from './operations/decision-operations';
 import { commitmentOperations } from './operations/commitment-operations';
+import { agreementOperations } from './operations/agreement-operations';
+import { roleOperations } from './operations/role-operations';
 import type { OperationDef } from './operations/define';
 import type { z } from 'zod';
 
@@ -21,6 +23,8 @@ export const contract = {
   ...liveOperations,
   ...decisionOperations,
   ...commitmentOperations,
+  ...agreementOperations,
+  ...roleOperations,
 } as const;
 
 export type Contract = typeof contract;

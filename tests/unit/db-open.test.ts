@@ -23,12 +23,15 @@ const tables = (db: Database.Database) =>
 describe('migrations', () => {
   it('take an empty file to the latest version with every domain table', async () => {
     const { db, appliedMigrations } = await openDatabase(file);
-    expect(appliedMigrations).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(appliedMigrations).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(tables(db)).toEqual(
       [
         'agenda_items',
         'agenda_template_items',
+        'agreement_on_projector',
+        'agreement_revisits',
+        'agreement_versions',
         'agenda_templates',
         'amendments',
         'attendees',
@@ -51,6 +54,8 @@ describe('migrations', () => {
         'old_business',
         'parking_lot_items',
         'positions',
+        'role_events',
+        'roles',
         'settings',
         'teams',
         'turns',
@@ -67,6 +72,7 @@ describe('migrations', () => {
       [4, 'decisions: dissent, tags and full-text log', '9bc8afaac6f59c312796ba25a32da85ca8318e8890c17c29141610c9bf66bff0'],
       [5, 'commitments: renegotiation timing and board indexes', 'db078111b562e93fc2c8e46bcba47737a27801d0aa96dceadb2a1153248dde7c'],
       [6, 'commitment events by kind and time', '2987df20c8e3d2a05b374f0c410eecd3e759df5c7cc14b3589d9e0fee12ad50a'],
+      [7, 'operating agreements and roles', '9cd4029709eeea5a13e226022febb2d0aed3802a6aa3b5e8ca495b210abaedb6'],
     ]);
   });
 
@@ -86,7 +92,7 @@ describe('migrations', () => {
     first.db.prepare("insert into teams values ('t1', 'Ops', 'UTC', 1, 1, null)").run();
     first.db.close();
     const second = await openDatabase(file, { now: () => Date.parse('2026-11-24T10:00:00Z') });
-    expect(second.preMigrationBackup).toBe(path.join(dir, 'backups', 'before-migration-v1-to-v6-2026-11-24T10-00-00-000Z.sqlite'));
+    expect(second.preMigrationBackup).toBe(path.join(dir, 'backups', 'before-migration-v1-to-v7-2026-11-24T10-00-00-000Z.sqlite'));
     second.db.close();
     const backup = new Database(second.preMigrationBackup!, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
@@ -104,7 +110,7 @@ describe('migrations', () => {
     const error = await openDatabase(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FutureSchemaError);
     expect((error as Error).message).toBe(
-      'This database was written by a newer Cadence (schema 99; this version knows up to 6). Nothing was changed. Update Cadence to open it.',
+      'This database was written by a newer Cadence (schema 99; this version knows up to 7). Nothing was changed. Update Cadence to open it.',
     );
     expect(sha(fs.readFileSync(file))).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['cadence.sqlite']); // no -wal, no -shm, no backup

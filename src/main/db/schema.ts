@@ -1,4 +1,12 @@
 /** Row types for kysely; one interface per table, columns as SQLite stores them. */
+import type {
+  AgreementOnProjectorTable,
+  AgreementRevisitsTable,
+  AgreementVersionsTable,
+  RoleEventsTable,
+  RolesTable,
+} from './schema-agreements';
+
 export interface TeamsTable {
   id: string;
   name: string;
@@ -79,6 +87,11 @@ export interface DatabaseSchema {
   decision_tags: DecisionTagsTable;
   commitments: CommitmentsTable;
   commitment_events: CommitmentEventsTable;
+  agreement_versions: AgreementVersionsTable;
+  agreement_revisits: AgreementRevisitsTable;
+  agreement_on_projector: AgreementOnProjectorTable;
+  roles: RolesTable;
+  role_events: RoleEventsTable;
 }
 
 export type AgendaKindColumn =

@@ -1,6 +1,8 @@
 import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
+import { AgreementsService } from './agreements/agreements-service';
+import { RolesService } from './agreements/roles-service';
 import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo-team';
@@ -28,6 +30,8 @@ export interface Services {
   live: LiveMeetingService;
   decisions: DecisionsService;
   commitments: CommitmentsService;
+  roles: RolesService;
+  agreements: AgreementsService;
 }
 
 export function createServices(repos: Repositories, clock: Clock, platform: Platform): Services {
@@ -41,6 +45,8 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
   const commitments = new CommitmentsService(repos, clock);
   const meetings = new MeetingsService(repos, clock, templates, oldBusiness, decisions, commitments);
   const parkingLot = new ParkingLotService(repos, clock);
+  const roles = new RolesService(repos, clock);
+  const agreements = new AgreementsService(repos, clock, roles);
   return {
     teams,
     settings: new SettingsService(repos),
@@ -54,5 +60,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     parkingLot,
     oldBusiness,
     live: new LiveMeetingService(repos, clock, parkingLot),
+    roles,
+    agreements,
   };
 }

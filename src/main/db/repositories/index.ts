@@ -1,4 +1,5 @@
 import type { Sql } from '../query';
+import { AgreementsRepository } from './agreements-repository';
 import { CommitmentsRepository } from './commitments-repository';
 import { DecisionsRepository } from './decisions-repository';
 import { LiveRepository } from './live-repository';
@@ -6,6 +7,7 @@ import { MeetingsRepository } from './meetings-repository';
 import { MembersRepository } from './members-repository';
 import { OldBusinessRepository } from './old-business-repository';
 import { ParkingLotRepository } from './parking-lot-repository';
+import { RolesRepository } from './roles-repository';
 import { SeriesRepository } from './series-repository';
 import { SettingsRepository } from './settings-repository';
 import { TeamsRepository } from './teams-repository';
@@ -24,6 +26,8 @@ export interface Repositories {
   live: LiveRepository;
   decisions: DecisionsRepository;
   commitments: CommitmentsRepository;
+  agreements: AgreementsRepository;
+  roles: RolesRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -40,5 +44,7 @@ export function createRepositories(sql: Sql): Repositories {
     live: new LiveRepository(sql),
     decisions: new DecisionsRepository(sql),
     commitments: new CommitmentsRepository(sql),
+    agreements: new AgreementsRepository(sql),
+    roles: new RolesRepository(sql),
   };
 }
