@@ -32,12 +32,12 @@ export class AgreementsRepository {
     this.sql.run(qb.insertInto('agreement_revisits').values(row));
   }
 
-  /** True while the version is its team's latest and nobody has revisited it since `since`. */
+  /** True while the version is its team’s latest and nobody has revisited it after `since`. */
   revisitOpen(versionId: string, since: number): boolean {
     const version = this.find(versionId);
     if (!version || this.current(version.team_id)?.id !== versionId) return false;
     return !this.sql.first(
-      qb.selectFrom('agreement_revisits').select('id').where('version_id', '=', versionId).where('at', '>=', since).limit(1),
+      qb.selectFrom('agreement_revisits').select('id').where('version_id', '=', versionId).where('at', '>', since).limit(1),
     );
   }
 
