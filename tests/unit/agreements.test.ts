@@ -267,3 +267,31 @@ describe('decisions under the agreement', () => {
     expect(lines).toContain('- Owner: Ana, under “Technical architecture”');
   });
 });
+
+describe('the demo team', () => {
+  it('has an agreement in two versions, due for revisit at its next meeting, roles with a hand-over, and decisions under its rights', async () => {
+    const demo = await t.call('demo.load', {});
+    const a = await t.call('agreements.get', { teamId: demo.id });
+    expect(a.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(a.revisitDue).toBe(true);
+    const engineering = a.current!.rights.find((r) => r.kind === 'Engineering practice')!;
+    expect([engineering.decider.type, engineering.deciderName, engineering.holderName]).toEqual(['role', 'Tech lead', 'Maya Okafor']);
+    expect(a.current!.body.escalationPaths.map((e) => e.to)).toContain('Tech lead (on call)');
+    const roles = await t.call('roles.list', { teamId: demo.id });
+    const tech = roles.find((r) => r.name === 'Tech lead')!;
+    expect(tech.history.filter((e) => e.kind !== 'created').map((e) => [e.kind, e.memberName])).toEqual([
+      ['assigned', 'Diego Alvarez'],
+      ['unassigned', 'Diego Alvarez'],
+      ['assigned', 'Maya Okafor'],
+    ]);
+    const { upcoming } = await t.call('meetings.list', { teamId: demo.id });
+    const next = await t.call('meetings.get', { meetingId: upcoming[0]!.id });
+    expect(next.oldBusiness.filter((o) => o.source === 'agreement_revisit').map((o) => [o.title, o.open])).toEqual([
+      ['Operating agreement, version 2', true],
+    ]);
+    const kinds = new Set(a.current!.rights.map((r) => r.kind));
+    const log = await t.call('decisions.search', { teamId: demo.id, limit: 100 });
+    expect(log.rows.length).toBeGreaterThan(0);
+    for (const d of log.rows) expect(kinds.has(d.decisionRight ?? '')).toBe(true);
+  });
+});
