@@ -132,6 +132,8 @@ export interface TeamAgreement {
   /** The current version's revisit date, moved by "still stands" revisits. */
   revisitBy: string | null;
   revisitDue: boolean;
+  /** The team's calendar day on the main side's clock, so forms propose dates from the same day. */
+  today: string;
   versions: AgreementVersionSummary[];
   revisits: AgreementRevisit[];
 }
@@ -195,4 +197,10 @@ export interface Role {
   retiredAt: EpochMs | null;
   /** Oldest first: every assignment and hand-over, never rewritten. */
   history: RoleEvent[];
+}
+
+/** A calendar date moved by whole days. */
+export function addCalendarDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }

@@ -34,11 +34,13 @@ export class AgreementsService {
     const revisits = this.repos.agreements.revisits(rows.map((r) => r.id));
     const version = new Map(rows.map((r) => [r.id, r.version]));
     const revisitBy = latest ? this.revisitBy(latest) : null;
+    const today = this.today(teamId);
     return {
       teamId,
       current: latest ? this.reader.toVersion(latest) : null,
       revisitBy,
-      revisitDue: revisitBy !== null && revisitBy <= this.today(teamId),
+      revisitDue: revisitBy !== null && revisitBy <= today,
+      today,
       versions: rows
         .map((r) => ({ id: r.id, version: r.version, changeNote: r.change_note, revisitBy: r.revisit_by, createdAt: r.created_at }))
         .reverse(),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export type TeamTab = 'members' | 'meetings' | 'parking';
+export type TeamTab = 'members' | 'meetings' | 'parking' | 'agreement';
 
 export type Route =
   | { name: 'teams' }
@@ -14,7 +14,7 @@ export type Route =
   | { name: 'commitments' }
   | { name: 'settings' };
 
-const TABS: TeamTab[] = ['members', 'meetings', 'parking'];
+const TABS: TeamTab[] = ['members', 'meetings', 'parking', 'agreement'];
 
 export function parseRoute(hash: string): Route {
   const parts = hash

@@ -8,6 +8,7 @@ import { useFormat } from '../../app/settings-context';
 import { ItemCommitments } from '../commitments/ItemCommitments';
 import { Recognition } from '../commitments/Recognition';
 import { ReviewWalk } from '../commitments/ReviewWalk';
+import { ProjectAgreementButton } from '../agreements/ProjectorAgreement';
 import { ProposalPanel } from '../decisions/ProposalPanel';
 import { AddItemForm } from '../meetings/AddItemForm';
 import { AttendancePanel } from '../meetings/AttendancePanel';
@@ -150,6 +151,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             <a className="btn btn-lg" href={href({ name: 'meeting', meetingId })}>
               Back to the planner
             </a>
+            <ProjectAgreementButton meetingId={meetingId} />
           </div>
           <ErrorAlert error={error} />
         </div>
@@ -184,6 +186,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
           <button className="btn" onClick={() => void run(() => openProjector(meetingId))}>
             Projector view
           </button>
+          <ProjectAgreementButton meetingId={meetingId} />
           <button className="btn" aria-pressed={chime} onClick={() => void updateSettings.run({ chime: !chime })}>
             Chime: {chime ? 'on' : 'off'}
           </button>

@@ -2,6 +2,8 @@ import { AnimatePresence } from 'framer-motion';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
 import { href, type TeamTab } from '../../app/router';
+import { AgreementTab } from '../agreements/AgreementTab';
+import { RolesPanel, useRolesByMember } from '../agreements/RolesPanel';
 import { ParkingLotTab } from '../parking-lot/ParkingLotTab';
 import { TeamMeetingsTab } from '../series/TeamMeetingsTab';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -54,10 +56,12 @@ const TABS: { tab: TeamTab; label: string }[] = [
   { tab: 'members', label: 'Members' },
   { tab: 'meetings', label: 'Meetings' },
   { tab: 'parking', label: 'Parking lot' },
+  { tab: 'agreement', label: 'Agreement' },
 ];
 
 export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
   const detail = useQuery('teams.get', { teamId }, TOPICS);
+  const rolesOf = useRolesByMember(teamId);
   if (detail.error && !detail.data) {
     return (
       <div className="page">
@@ -92,6 +96,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
       </nav>
       {tab === 'meetings' && <TeamMeetingsTab team={team} members={members} />}
       {tab === 'parking' && <ParkingLotTab teamId={team.id} />}
+      {tab === 'agreement' && <AgreementTab team={team} members={members} />}
       {tab === 'members' && (
         <div className="team-layout">
           <section className="card team-members" aria-labelledby="members-heading">
@@ -103,7 +108,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
             <ul className="member-list" aria-label="Active members">
               <AnimatePresence initial={false}>
                 {active.map((m) => (
-                  <MemberRow key={m.id} member={m} />
+                  <MemberRow key={m.id} member={m} roles={rolesOf.get(m.id)} />
                 ))}
               </AnimatePresence>
             </ul>
@@ -126,6 +131,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
           </aside>
         </div>
       )}
+      {tab === 'members' && <RolesPanel teamId={team.id} members={members} />}
       {tab === 'members' && <FollowThroughPanel teamId={team.id} />}
     </div>
   );
