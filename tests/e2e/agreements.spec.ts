@@ -134,6 +134,21 @@ test('a team adopts a starter agreement, edits it into version 2, compares, deci
     await expect(form.getByText('Tech lead decides (held by Ben Osei) · consulted: Engineers, security')).toBeVisible();
     await form.getByRole('button', { name: 'Put the proposal' }).click();
     const card = page.getByRole('article', { name: 'Proposal: Move to Postgres' });
+    // Ana disagrees; escalating her objection offers the agreement's escalation paths.
+    const round = card.getByRole('group', { name: 'Go-round of positions' });
+    await round.focus();
+    await page.keyboard.press('d');
+    await card.getByLabel('Why does Ana Ruiz disagree? (required)').fill('We have no Postgres operations experience');
+    await page.keyboard.press('Enter');
+    const ana = card.getByRole('region', { name: 'Objections' }).getByRole('listitem').filter({ hasText: 'Ana Ruiz' });
+    await ana.getByRole('button', { name: 'Resolve…' }).click();
+    await ana.getByRole('button', { name: 'Escalated' }).click();
+    const paths = ana.getByRole('group', { name: 'Escalation paths in the agreement' });
+    await expect(paths.getByRole('button')).toHaveText(['An objection the team cannot resolve in the meeting → Head of product']);
+    await paths.getByRole('button').click();
+    await expect(ana.getByLabel('Escalated to (per the operating agreement)')).toHaveValue('Head of product');
+    await ana.getByRole('button', { name: 'Save: escalated' }).click();
+    await expect(ana).toContainText('Escalated to Head of product');
     await card.getByRole('button', { name: 'Read back on the projector' }).click();
     await expect(projector.getByRole('region', { name: 'Read-back' })).toContainText('Technical architecture');
     await card.getByRole('button', { name: 'Room confirms: accept' }).click();
@@ -144,6 +159,32 @@ test('a team adopts a starter agreement, edits it into version 2, compares, deci
     await expect(page.locator('dd').filter({ hasText: 'Ben Osei' }).first()).toBeVisible();
   } finally {
     await context.close();
+    await server.stop();
+  }
+});
+
+test('the demo team’s next meeting lists the agreement’s due revisit until the team records that it still stands', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
+    await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
+    const due = page.getByRole('list', { name: 'Operating agreement due for revisit' }).getByRole('listitem');
+    await expect(due).toContainText('Operating agreement, version 2');
+    await expect(due).not.toContainText('closed since');
+    await due.getByRole('link', { name: 'Operating agreement, version 2' }).click();
+    const revisit = page.getByRole('region', { name: 'Revisit due' });
+    await revisit.getByLabel('What the revisit found').fill('Still fits: the hotfix path worked twice');
+    await revisit.getByRole('button', { name: 'It still stands' }).click();
+    await expect(revisit).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Revisits' })).toContainText(
+      'Version 2 still stands: Still fits: the hotfix path worked twice',
+    );
+    await page.goBack();
+    await expect(due).toContainText('closed since');
+  } finally {
     await server.stop();
   }
 });

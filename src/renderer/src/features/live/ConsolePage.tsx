@@ -8,6 +8,7 @@ import { useFormat } from '../../app/settings-context';
 import { ItemCommitments } from '../commitments/ItemCommitments';
 import { Recognition } from '../commitments/Recognition';
 import { ReviewWalk } from '../commitments/ReviewWalk';
+import { ConsoleRevisit } from '../agreements/ConsoleRevisit';
 import { ProjectAgreementButton } from '../agreements/ProjectorAgreement';
 import { ProposalPanel } from '../decisions/ProposalPanel';
 import { AddItemForm } from '../meetings/AddItemForm';
@@ -274,6 +275,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             <ReviewWalk meetingId={meetingId} review={detail.commitments.review} members={detail.members} />
           )}
           {current?.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
+          {current && <ConsoleRevisit detail={detail} itemId={current.id} />}
           {current && current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}
           {current && (
             <NotesEditor
