@@ -9,6 +9,8 @@ import './styles/planning.css';
 import './styles/live.css';
 import './styles/decisions.css';
 import './styles/agreements.css';
+import './styles/agreement-diff.css';
+import './styles/roles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -28,11 +28,13 @@ function describe(e: RoleEvent): string {
 
 function RoleItem({ role, members }: { role: Role; members: Member[] }) {
   const action = useAction();
+  const formerHolder = members.find((m) => m.id === role.holderId && m.leftAt !== null);
   return (
     <li className="role-item" aria-label={`Role: ${role.name}`}>
       <div className="role-main">
         <span className="role-name">{role.name}</span>
         {role.purpose && <span className="role-purpose">{role.purpose}</span>}
+        {formerHolder && <span className="badge badge-warn">{formerHolder.name} has left: hand it over</span>}
       </div>
       <label className="field role-holder">
         <span>Held by</span>
