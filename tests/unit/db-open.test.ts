@@ -72,7 +72,7 @@ describe('migrations', () => {
       [4, 'decisions: dissent, tags and full-text log', '9bc8afaac6f59c312796ba25a32da85ca8318e8890c17c29141610c9bf66bff0'],
       [5, 'commitments: renegotiation timing and board indexes', 'db078111b562e93fc2c8e46bcba47737a27801d0aa96dceadb2a1153248dde7c'],
       [6, 'commitment events by kind and time', '2987df20c8e3d2a05b374f0c410eecd3e759df5c7cc14b3589d9e0fee12ad50a'],
-      [7, 'operating agreements and roles', '9cd4029709eeea5a13e226022febb2d0aed3802a6aa3b5e8ca495b210abaedb6'],
+      [7, 'operating agreements and roles', '6897985130b2c365eeb7af1c0bf16a1acd969146fa688eb2e71c2f483c23266a'],
     ]);
   });
 

