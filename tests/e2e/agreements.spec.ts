@@ -132,6 +132,7 @@ test('a team adopts a starter agreement, edits it into version 2, compares, deci
     // The right names the Tech lead role: its holder is suggested as the owner.
     await expect(form.getByRole('combobox', { name: 'Decision owner' })).toHaveValue(ben);
     await expect(form.getByText('Tech lead decides (held by Ben Osei) · consulted: Engineers, security')).toBeVisible();
+    await form.screenshot({ path: `${SCREENS}/propose-decision-right.png` });
     await form.getByRole('button', { name: 'Put the proposal' }).click();
     const card = page.getByRole('article', { name: 'Proposal: Move to Postgres' });
     // Ana disagrees; escalating her objection offers the agreement's escalation paths.

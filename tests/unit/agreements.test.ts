@@ -201,6 +201,22 @@ describe('the revisit date', () => {
   });
 });
 
+describe('a restore', () => {
+  it('brings back the agreement versions and roles of the backup, and drops the later version', async () => {
+    const { teamId } = await team();
+    const v1 = await t.call('agreements.adoptStarter', { teamId, starter: 'volunteer-group', revisitBy: '2027-02-24' });
+    const backup = await t.call('backups.create', {});
+    t.clock.advance(60_000);
+    const body = bodyOf(v1);
+    body.freeText = 'Later';
+    await t.call('agreements.edit', { teamId, basedOnId: v1.current!.id, body, changeNote: 'Later change', revisitBy: '2027-02-24' });
+    await t.call('backups.restore', { name: backup.name });
+    const a = await t.call('agreements.get', { teamId });
+    expect(a.versions.map((v) => [v.version, v.changeNote])).toEqual([[1, 'Adopted the starter “Volunteer group”']]);
+    expect((await t.call('roles.list', { teamId })).map((r) => r.name)).toEqual(['Coordinator']);
+  });
+});
+
 describe('roles', () => {
   it('keep every assignment and hand-over in their history', async () => {
     const { teamId, id } = await team();

@@ -122,14 +122,6 @@ export function ProposeForm({
             Add an option
           </button>
         </fieldset>
-        <label className="field">
-          <span>Proposed by</span>
-          <MemberSelect value={proposerId} onChange={setProposerId} members={members} noneLabel="Not recorded" label="Proposed by" />
-        </label>
-        <label className="field">
-          <span>Decision owner</span>
-          <MemberSelect value={ownerId} onChange={setOwnerId} members={members} noneLabel="No owner yet" label="Decision owner" />
-        </label>
         <DecisionRightField
           teamId={teamId}
           label="Decision right"
@@ -140,6 +132,14 @@ export function ProposeForm({
             if (owner) setOwnerId(owner);
           }}
         />
+        <label className="field">
+          <span>Proposed by</span>
+          <MemberSelect value={proposerId} onChange={setProposerId} members={members} noneLabel="Not recorded" label="Proposed by" />
+        </label>
+        <label className="field">
+          <span>Decision owner</span>
+          <MemberSelect value={ownerId} onChange={setOwnerId} members={members} noneLabel="No owner yet" label="Decision owner" />
+        </label>
         <label className="field">
           <span>Replaces an earlier decision</span>
           <select
