@@ -7,6 +7,8 @@ import { decisionOperations } from './operations/decision-operations';
 import { commitmentOperations } from './operations/commitment-operations';
 import { exportOperations } from './operations/export-operations';
 import { healthOperations } from './operations/health-operations';
+import { agreementOperations } from './operations/agreement-operations';
+import { roleOperations } from './operations/role-operations';
 import type { OperationDef } from './operations/define';
 import type { z } from 'zod';
 
@@ -27,6 +29,8 @@ export const contract = {
   ...commitmentOperations,
   ...exportOperations,
   ...healthOperations,
+  ...agreementOperations,
+  ...roleOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,9 +3,9 @@
  * `revision` grows by one per event within one server `epoch`; a client that
  * reconnects to another epoch (a restarted server) refetches everything.
  */
-export type Topic = 'teams' | 'settings' | 'meetings' | 'parkingLot' | 'backups' | 'decisions' | 'commitments';
+export type Topic = 'teams' | 'settings' | 'meetings' | 'parkingLot' | 'backups' | 'decisions' | 'commitments' | 'agreements';
 
-export const ALL_TOPICS: Topic[] = ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments'];
+export const ALL_TOPICS: Topic[] = ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments', 'agreements'];
 
 export interface ChangeEvent {
   epoch: string;

@@ -119,7 +119,8 @@ export interface Attendee {
   status: AttendanceStatus;
 }
 
-export type OldBusinessSource = 'not_reached' | 'parking_lot' | 'open_commitment' | 'open_proposal' | 'objection' | 'decision_review';
+export type OldBusinessSource =
+  'not_reached' | 'parking_lot' | 'open_commitment' | 'open_proposal' | 'objection' | 'decision_review' | 'agreement_revisit';
 
 export interface OldBusinessEntry {
   id: Id;

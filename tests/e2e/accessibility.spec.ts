@@ -91,3 +91,32 @@ test('the team health page has no serious accessibility violations in any theme'
     await server.stop();
   }
 });
+
+test('the operating agreement, its comparison and the roles have no serious accessibility violations in any theme', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Roles' }).getByRole('listitem', { name: 'Role: Tech lead' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Agreement' }).click();
+    await expect(page.getByRole('heading', { name: /Operating agreement · version 2/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Revisit due' })).toBeVisible();
+    for (const theme of ['Light', 'Dark', 'Contrast']) {
+      await page.getByRole('button', { name: theme, exact: true }).click();
+      await page.waitForTimeout(300);
+      expect(await seriousViolations(page), `agreement ${theme}`).toEqual([]);
+      await page.screenshot({ path: `test-results/screens/agreement-demo-${theme.toLowerCase()}.png`, fullPage: true });
+    }
+    await page.getByRole('button', { name: 'Compare versions' }).click();
+    await expect(page.getByRole('region', { name: 'Changes from version 1 to version 2' })).toBeVisible();
+    for (const theme of ['Light', 'Dark', 'Contrast']) {
+      await page.getByRole('button', { name: theme, exact: true }).click();
+      await page.waitForTimeout(300);
+      expect(await seriousViolations(page), `agreement diff ${theme}`).toEqual([]);
+    }
+    await page.screenshot({ path: `test-results/screens/agreement-demo-diff.png`, fullPage: true });
+  } finally {
+    await server.stop();
+  }
+});

@@ -134,7 +134,7 @@ test('the demo team’s next meeting lists old business; a past meeting is read-
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
   const nextUp = page.getByRole('region', { name: 'Next up' });
   await expect(nextUp).toContainText('Monday accountability');
-  await expect(nextUp).toContainText('12 from last time');
+  await expect(nextUp).toContainText('13 from last time');
   await page.screenshot({ path: 'test-results/screens/home-next-up.png' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
   const upcoming = page.getByRole('list', { name: 'Upcoming meetings' });
@@ -150,6 +150,7 @@ test('the demo team’s next meeting lists old business; a past meeting is read-
   await expect(page.getByRole('list', { name: 'Open proposals' })).toContainText('Adopt a design review checklist');
   await expect(page.getByRole('list', { name: 'Unresolved objections' })).toContainText('Sam Lindqvist (disagree)');
   await expect(page.getByRole('list', { name: 'Decisions due for review' })).toContainText('Move to a two-week release train');
+  await expect(page.getByRole('list', { name: 'Operating agreement due for revisit' })).toContainText('Operating agreement, version 2');
   await expect(page.getByRole('list', { name: 'Agenda' }).getByText('Pricing page experiment: read-out')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/planner-demo.png', fullPage: true });
 

@@ -1,4 +1,12 @@
 /** Row types for kysely; one interface per table, columns as SQLite stores them. */
+import type {
+  AgreementOnProjectorTable,
+  AgreementRevisitsTable,
+  AgreementVersionsTable,
+  RoleEventsTable,
+  RolesTable,
+} from './schema-agreements';
+
 export interface TeamsTable {
   id: string;
   name: string;
@@ -80,6 +88,11 @@ export interface DatabaseSchema {
   commitments: CommitmentsTable;
   commitment_events: CommitmentEventsTable;
   meeting_feedback: MeetingFeedbackTable;
+  agreement_versions: AgreementVersionsTable;
+  agreement_revisits: AgreementRevisitsTable;
+  agreement_on_projector: AgreementOnProjectorTable;
+  roles: RolesTable;
+  role_events: RoleEventsTable;
 }
 
 export type AgendaKindColumn =

@@ -46,7 +46,7 @@ export const DEMO_DECISIONS = {
       daysAgo: 600,
       status: 'superseded',
       owner: 'Maya Okafor',
-      decisionRight: 'Engineering lead decides, team consulted',
+      decisionRight: 'Release timing',
       context: 'Four engineers, one product; releases were rare and large.',
       decision: 'Each feature ships on its own as soon as it passes review.',
       rationale: 'Small team, no release manager: shipping on readiness keeps the queue short.',
@@ -58,7 +58,7 @@ export const DEMO_DECISIONS = {
       daysAgo: 400,
       status: 'superseded',
       owner: 'Maya Okafor',
-      decisionRight: 'Engineering lead decides, team consulted',
+      decisionRight: 'Release timing',
       context: 'Shipping each feature alone broke the billing integration twice in one month.',
       decision: 'Release once a month; the last week before a release is a code freeze.',
       rationale: 'A freeze week gives testing a stable target after two incidents in a month.',
@@ -70,7 +70,7 @@ export const DEMO_DECISIONS = {
       daysAgo: 230,
       status: 'accepted',
       owner: 'Maya Okafor',
-      decisionRight: 'Engineering lead decides, team consulted',
+      decisionRight: 'Release timing',
       context: 'Ad-hoc releases collided with support hours; customers asked for predictable release notes.',
       decision: 'One release a week, Thursday morning, with release notes.',
       rationale: 'A fixed day lets support prepare and gives customers a rhythm they can plan around.',
@@ -91,7 +91,7 @@ export const DEMO_DECISIONS = {
         proposal: 'Release every second Thursday, starting next cycle.',
         proposer: 'Sam Lindqvist',
         owner: 'Sam Lindqvist',
-        decisionRight: 'Product manager decides, team consulted',
+        decisionRight: 'Release timing',
         positions: [
           { who: 'Maya Okafor', stance: 'agree' },
           { who: 'Sam Lindqvist', stance: 'agree' },
@@ -138,7 +138,7 @@ export const DEMO_DECISIONS = {
         proposal: 'Every hotfix needs approval from two reviewers, one of them from the on-call pair.',
         proposer: 'Diego Alvarez',
         owner: 'Maya Okafor',
-        decisionRight: 'Engineering lead decides, team consulted',
+        decisionRight: 'Engineering practice',
         positions: [
           { who: 'Maya Okafor', stance: 'agree' },
           { who: 'Sam Lindqvist', stance: 'consent' },
@@ -165,7 +165,7 @@ export const DEMO_DECISIONS = {
         proposal: 'Every story that changes the UI passes the design checklist before code review.',
         proposer: 'Priya Raman',
         owner: 'Priya Raman',
-        decisionRight: 'Product designer decides, engineering consulted',
+        decisionRight: 'Design standards',
         positions: [
           { who: 'Maya Okafor', stance: 'consent' },
           {

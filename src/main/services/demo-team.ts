@@ -7,6 +7,7 @@ import { MeetingsService } from './planning/meetings-service';
 import { OldBusinessProvider } from './planning/old-business';
 import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
+import { DemoAgreement } from './demo-agreement';
 import { DemoCommitments } from './demo-commitments';
 import { DEMO_FEEDBACK, recordDemoFeedback } from './demo-feedback';
 import { FeedbackService } from './health/feedback-service';
@@ -137,6 +138,7 @@ export class DemoTeam {
     const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness, decisions, commitments);
     const history = this.recordEarlierDecisions(teamId, now);
     const feedback = new FeedbackService(this.repos, past);
+    new DemoAgreement(this.repos, teamId).create(now);
     const live = new LiveMeetingService(this.repos, past, this.services.parkingLot, seeded(7));
     // Held through the real live service: rounds with speakers, a pass, items over and under time.
     const demoCommitments = new DemoCommitments(this.repos, commitments, teamId);

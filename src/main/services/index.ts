@@ -1,6 +1,8 @@
 import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
+import { AgreementsService } from './agreements/agreements-service';
+import { RolesService } from './agreements/roles-service';
 import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo-team';
@@ -36,6 +38,8 @@ export interface Services {
   exports: ExportsService;
   feedback: FeedbackService;
   health: HealthService;
+  roles: RolesService;
+  agreements: AgreementsService;
 }
 
 /** readOnly: for a database opened read-only (the command line's reads), so nothing is written at start. */
@@ -52,6 +56,8 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
   const parkingLot = new ParkingLotService(repos, clock);
   const files = new FilesService(repos, platform);
   const feedback = new FeedbackService(repos, clock);
+  const roles = new RolesService(repos, clock);
+  const agreements = new AgreementsService(repos, clock, roles);
   return {
     teams,
     settings: new SettingsService(repos),
@@ -69,5 +75,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     live: new LiveMeetingService(repos, clock, parkingLot),
     feedback,
     health: new HealthService(repos, clock, commitments, meetings, templates),
+    roles,
+    agreements,
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
+import { AgreementRevisitSource } from './agreements/agreement-revisit-source';
 import { OpenCommitmentSource } from './commitments/commitment-source';
 import { DecisionReviewSource, OpenProposalSource, UnresolvedObjectionSource } from './decisions/decision-sources';
 import { NotReachedSource, ParkingLotSource, type OldBusinessSource } from './planning/old-business';
@@ -13,5 +14,6 @@ export function oldBusinessSources(repos: Repositories, clock: Clock): OldBusine
     new OpenProposalSource(repos, clock),
     new UnresolvedObjectionSource(repos, clock),
     new DecisionReviewSource(repos, clock),
+    new AgreementRevisitSource(repos, clock),
   ];
 }

@@ -30,6 +30,6 @@ export const teamOperations = {
   }),
   'members.markLeft': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams', 'commitments'] }),
   'members.rejoin': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams'] }),
-  'demo.load': op<Team>()({ input: none, invalidates: ['teams', 'meetings', 'parkingLot', 'decisions', 'commitments'] }),
+  'demo.load': op<Team>()({ input: none, invalidates: ['teams', 'meetings', 'parkingLot', 'decisions', 'commitments', 'agreements'] }),
   'teams.setTimeZone': op<Team>()({ input: z.object({ teamId: id, timeZone }).strict(), invalidates: ['teams', 'meetings'] }),
 } as const;

@@ -5,6 +5,7 @@ import * as m004 from './004-decisions';
 import * as m005 from './005-commitments';
 import * as m006 from './006-commitment-events-by-kind';
 import * as m007 from './007-meeting-feedback';
+import * as m008 from './008-agreements-and-roles';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Ordered, static: the list the migrator applies and the checksum test pins. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];

@@ -1,4 +1,5 @@
 import type { Sql } from '../query';
+import { AgreementsRepository } from './agreements-repository';
 import { CommitmentsRepository } from './commitments-repository';
 import { DecisionsRepository } from './decisions-repository';
 import { FeedbackRepository } from './feedback-repository';
@@ -8,6 +9,7 @@ import { MeetingsRepository } from './meetings-repository';
 import { MembersRepository } from './members-repository';
 import { OldBusinessRepository } from './old-business-repository';
 import { ParkingLotRepository } from './parking-lot-repository';
+import { RolesRepository } from './roles-repository';
 import { SeriesRepository } from './series-repository';
 import { SettingsRepository } from './settings-repository';
 import { TeamsRepository } from './teams-repository';
@@ -28,6 +30,8 @@ export interface Repositories {
   commitments: CommitmentsRepository;
   feedback: FeedbackRepository;
   health: HealthRepository;
+  agreements: AgreementsRepository;
+  roles: RolesRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -46,5 +50,7 @@ export function createRepositories(sql: Sql): Repositories {
     commitments: new CommitmentsRepository(sql),
     feedback: new FeedbackRepository(sql),
     health: new HealthRepository(sql),
+    agreements: new AgreementsRepository(sql),
+    roles: new RolesRepository(sql),
   };
 }

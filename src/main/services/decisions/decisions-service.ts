@@ -15,6 +15,7 @@ import { uuidv7 } from '../../app/ids';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRow } from '../../db/repositories/decisions-repository';
 import type { DecisionsTable, MeetingsTable } from '../../db/schema';
+import { decisionRightInForce } from '../agreements/decision-rights';
 import { DecisionLog } from './decision-log';
 import { DecisionReader, parseJson } from './decision-reader';
 
@@ -76,7 +77,7 @@ export class DecisionsService {
         rationale: input.rationale ?? '',
         proposer_id: input.proposerId ?? null,
         owner_id: input.ownerId ?? null,
-        decision_right: input.decisionRight ?? null,
+        decision_right: decisionRightInForce(this.repos, meeting.team_id, input.decisionRight ?? null),
         risks: input.risks ?? '',
         timeline: input.timeline ?? '',
         review_date: input.reviewDate ?? null,
@@ -368,8 +369,9 @@ export class DecisionsService {
       const column = key === 'ownerId' ? 'owner_id' : 'proposer_id';
       if (note(key, memberName(row[column]), memberName(value))) set[column] = value;
     }
-    if (fields.decisionRight !== undefined && note('decisionRight', row.decision_right ?? '', fields.decisionRight ?? '')) {
-      set.decision_right = fields.decisionRight;
+    if (fields.decisionRight !== undefined && (row.decision_right ?? '') !== (fields.decisionRight ?? '')) {
+      const right = decisionRightInForce(this.repos, row.team_id, fields.decisionRight);
+      if (note('decisionRight', row.decision_right ?? '', right ?? '')) set.decision_right = right;
     }
     if (fields.reviewDate !== undefined && note('reviewDate', row.review_date ?? '', fields.reviewDate ?? '')) {
       set.review_date = fields.reviewDate;

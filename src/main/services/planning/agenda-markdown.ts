@@ -13,6 +13,7 @@ const OLD_BUSINESS_LABEL: Record<MeetingDetail['oldBusiness'][number]['source'],
   open_proposal: 'Open proposal',
   objection: 'Unresolved objection',
   decision_review: 'Decision due for review',
+  agreement_revisit: 'Operating agreement due for revisit',
 };
 
 const text = (value: string) => ({ type: 'text' as const, value });

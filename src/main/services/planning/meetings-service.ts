@@ -159,6 +159,7 @@ export class MeetingsService {
   private stillOpen(source: string, refId: string, listedAt: number): boolean {
     if (source === 'open_commitment') return !this.repos.commitments.isClosed(refId);
     if (source === 'objection') return this.repos.decisions.objection(refId)?.resolution === null;
+    if (source === 'agreement_revisit') return this.repos.agreements.revisitOpen(refId, listedAt);
     const decision = source === 'open_proposal' || source === 'decision_review' ? this.repos.decisions.find(refId) : null;
     if (source === 'open_proposal') return decision?.status === 'proposed' || decision?.status === 'deferred';
     if (source === 'decision_review') {

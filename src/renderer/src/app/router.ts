@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export type TeamTab = 'members' | 'meetings' | 'parking' | 'health';
+export type TeamTab = 'members' | 'meetings' | 'parking' | 'agreement' | 'health';
 
 export type Route =
   | { name: 'teams' }
@@ -14,7 +14,7 @@ export type Route =
   | { name: 'commitments' }
   | { name: 'settings' };
 
-const TABS: TeamTab[] = ['members', 'meetings', 'parking', 'health'];
+const TABS: TeamTab[] = ['members', 'meetings', 'parking', 'agreement', 'health'];
 
 export function parseRoute(hash: string): Route {
   const parts = hash

@@ -4,6 +4,7 @@ import { hasWords } from '../../../../shared/validation';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { StanceChip } from './StatusBadge';
 import { useAction } from '../../api/use-action';
+import { EscalationSuggestions } from '../agreements/EscalationSuggestions';
 
 /** How an objection ended, as the record shows it. */
 export function ObjectionOutcome({ objection: o }: { objection: Objection }) {
@@ -81,6 +82,7 @@ function ResolveForm({ decision, objection, onDone }: { decision: Decision; obje
               <input className="input" value={to} onChange={(e) => setTo(e.target.value)} autoFocus placeholder="Who decides now" />
             </label>
           )}
+          {how === 'escalated' && <EscalationSuggestions teamId={decision.teamId} onPick={setTo} />}
           <label className="field">
             <span>
               {how === 'overruled'

@@ -5,6 +5,7 @@ import { useQuery } from '../../api/hooks';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
 import { MemberSelect } from '../../ui/pickers';
 import { useAction } from '../../api/use-action';
+import { DecisionRightField } from '../agreements/DecisionRightField';
 
 const TOPICS = ['decisions'] as const;
 
@@ -121,6 +122,16 @@ export function ProposeForm({
             Add an option
           </button>
         </fieldset>
+        <DecisionRightField
+          teamId={teamId}
+          label="Decision right"
+          className="field-wide"
+          value={decisionRight}
+          onChange={(right, owner) => {
+            setDecisionRight(right);
+            if (owner) setOwnerId(owner);
+          }}
+        />
         <label className="field">
           <span>Proposed by</span>
           <MemberSelect value={proposerId} onChange={setProposerId} members={members} noneLabel="Not recorded" label="Proposed by" />
@@ -128,15 +139,6 @@ export function ProposeForm({
         <label className="field">
           <span>Decision owner</span>
           <MemberSelect value={ownerId} onChange={setOwnerId} members={members} noneLabel="No owner yet" label="Decision owner" />
-        </label>
-        <label className="field field-wide">
-          <span>Decision right</span>
-          <input
-            className="input"
-            value={decisionRight}
-            onChange={(e) => setDecisionRight(e.target.value)}
-            placeholder="e.g. Engineering lead decides, team consulted"
-          />
         </label>
         <label className="field">
           <span>Replaces an earlier decision</span>

@@ -5,6 +5,7 @@ import { hasWords } from '../../../../shared/validation';
 import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
 import { MemberSelect } from '../../ui/pickers';
 import { useAction } from '../../api/use-action';
+import { DecisionRightField } from '../agreements/DecisionRightField';
 
 interface Draft {
   title: string;
@@ -137,15 +138,15 @@ export function RecordForm({
             label="Decision owner"
           />
         </label>
-        <label className="field">
-          <span>Decision right that applied</span>
-          <input
-            className="input"
-            value={draft.decisionRight}
-            onChange={set('decisionRight')}
-            placeholder="e.g. Product manager decides, team consulted"
-          />
-        </label>
+        <DecisionRightField
+          teamId={decision.teamId}
+          label="Decision right that applied"
+          value={draft.decisionRight}
+          onChange={(right, owner) => {
+            setDraft({ ...draft, decisionRight: right, ownerId: owner ?? draft.ownerId });
+            setSaved(false);
+          }}
+        />
         <label className="field">
           <span>Review date</span>
           <input className="input" type="date" value={draft.reviewDate} onChange={set('reviewDate')} aria-invalid={!!err('reviewDate')} />

@@ -8,6 +8,8 @@ import { useFormat } from '../../app/settings-context';
 import { ItemCommitments } from '../commitments/ItemCommitments';
 import { Recognition } from '../commitments/Recognition';
 import { ReviewWalk } from '../commitments/ReviewWalk';
+import { ConsoleRevisit } from '../agreements/ConsoleRevisit';
+import { ProjectAgreementButton } from '../agreements/ProjectorAgreement';
 import { ProposalPanel } from '../decisions/ProposalPanel';
 import { AddItemForm } from '../meetings/AddItemForm';
 import { AttendancePanel } from '../meetings/AttendancePanel';
@@ -151,6 +153,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             <a className="btn btn-lg" href={href({ name: 'meeting', meetingId })}>
               Back to the planner
             </a>
+            <ProjectAgreementButton meetingId={meetingId} />
           </div>
           <ErrorAlert error={error} />
         </div>
@@ -185,6 +188,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
           <button className="btn" onClick={() => void run(() => openProjector(meetingId))}>
             Projector view
           </button>
+          <ProjectAgreementButton meetingId={meetingId} />
           <button className="btn" aria-pressed={chime} onClick={() => void updateSettings.run({ chime: !chime })}>
             Chime: {chime ? 'on' : 'off'}
           </button>
@@ -273,6 +277,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
           )}
           {current?.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
           {current?.kind === 'check_out' && <CheckoutRound key={`checkout-${current.id}`} detail={detail} disabled={view.paused} />}
+          {current && <ConsoleRevisit detail={detail} itemId={current.id} />}
           {current && current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}
           {current && (
             <NotesEditor

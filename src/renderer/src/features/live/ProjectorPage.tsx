@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { kindLabel } from '../../../../shared/planning';
 import { useQuery } from '../../api/hooks';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
+import { ProjectorAgreement, useProjectedAgreement } from '../agreements/ProjectorAgreement';
 import { ProjectorDecision } from '../decisions/ProjectorDecision';
 import { ProjectorCheckout } from '../health/ProjectorCheckout';
 import { AgendaProgress } from './AgendaProgress';
@@ -18,6 +19,7 @@ const TOPICS = ['meetings'] as const;
  */
 export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const query = useQuery('meetings.get', { meetingId }, TOPICS);
+  const agreement = useProjectedAgreement(meetingId);
   const detail = query.data;
   const now = useServerNow(detail?.serverNow);
   const view = useMemo(() => (detail ? liveView(detail) : null), [detail]);
@@ -36,7 +38,8 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
         <span className="projector-team">{meeting.teamName}</span>
       </header>
       <main className="projector-main">
-        {meeting.status === 'planned' && (
+        {agreement && meeting.status !== 'ended' && <ProjectorAgreement agreement={agreement} />}
+        {!agreement && meeting.status === 'planned' && (
           <div className="projector-welcome">
             <h1>{meeting.title}</h1>
             <p>
@@ -50,7 +53,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
             <p>The meeting has ended.</p>
           </div>
         )}
-        {meeting.status === 'live' && (
+        {!agreement && meeting.status === 'live' && (
           <>
             {/* Motion is decoration only: text is fully visible from the first frame, even if an animation never runs. */}
             <motion.div

@@ -103,7 +103,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           {readOnly && <AmendPanel detail={detail} />}
           <AttendancePanel meetingId={meeting.id} attendees={detail.attendees} readOnly={readOnly} />
           {meeting.status !== 'planned' && <SpeakingTime entries={detail.speakingTime} />}
-          <OldBusinessPanel entries={detail.oldBusiness} />
+          <OldBusinessPanel entries={detail.oldBusiness} teamId={detail.meeting.teamId} />
           <MeetingActions
             meetingId={meeting.id}
             teamId={meeting.teamId}

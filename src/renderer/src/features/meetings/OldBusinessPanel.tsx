@@ -7,12 +7,13 @@ const SOURCE: Record<OldBusinessEntry['source'], string> = {
   open_proposal: 'Open proposals',
   objection: 'Unresolved objections',
   decision_review: 'Decisions due for review',
+  agreement_revisit: 'Operating agreement due for revisit',
   parking_lot: 'Parking lot',
 };
 const ORDER = Object.keys(SOURCE) as OldBusinessEntry['source'][];
 
 /** What earlier meetings left open, so nothing silently disappears. */
-export function OldBusinessPanel({ entries }: { entries: OldBusinessEntry[] }) {
+export function OldBusinessPanel({ entries, teamId }: { entries: OldBusinessEntry[]; teamId?: string }) {
   const groups = ORDER.map((source) => ({ source, list: entries.filter((e) => e.source === source) }));
   return (
     <section className="card side-card" aria-labelledby="old-business-heading">
@@ -28,11 +29,15 @@ export function OldBusinessPanel({ entries }: { entries: OldBusinessEntry[] }) {
                 <li key={e.id} className={e.open ? '' : 'is-closed'}>
                   {e.source === 'decision_review' || e.source === 'open_proposal' ? (
                     <a href={href({ name: 'decision', decisionId: e.refId })}>{e.title}</a>
+                  ) : e.source === 'agreement_revisit' && teamId ? (
+                    <a href={href({ name: 'team', teamId, tab: 'agreement' })}>{e.title}</a>
                   ) : (
                     <span>{e.title}</span>
                   )}
                   {e.source === 'objection' && e.detail && <span className="old-detail">“{e.detail}”</span>}
-                  {(e.source === 'decision_review' || e.source === 'open_commitment') && <span className="old-detail">{e.detail}</span>}
+                  {(e.source === 'decision_review' || e.source === 'open_commitment' || e.source === 'agreement_revisit') && (
+                    <span className="old-detail">{e.detail}</span>
+                  )}
                   {!e.open && <span className="badge">closed since</span>}
                   {(e.source === 'not_reached' || e.source === 'open_proposal') && (
                     <span className="badge badge-accent">on the agenda</span>

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { formatDate } from '../../ui/format';
 
-export function MemberRow({ member }: { member: Member }) {
+export function MemberRow({ member, roles }: { member: Member; roles?: string[] }) {
   const update = useMutation('members.update');
   const markLeft = useMutation('members.markLeft');
   const rejoin = useMutation('members.rejoin');
@@ -62,6 +62,15 @@ export function MemberRow({ member }: { member: Member }) {
         <span className="member-meta">
           {member.roleTitle ?? 'No role title'} · {left ? `left ${formatDate(member.leftAt!)}` : `joined ${formatDate(member.joinedAt)}`}
         </span>
+        {roles && roles.length > 0 && (
+          <span className="member-roles" aria-label={`Roles of ${member.name}`}>
+            {roles.map((r) => (
+              <span key={r} className="badge badge-accent">
+                {r}
+              </span>
+            ))}
+          </span>
+        )}
       </div>
       <div className="member-actions">
         {left ? (

@@ -2,6 +2,8 @@ import { AnimatePresence } from 'framer-motion';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
 import { href, type TeamTab } from '../../app/router';
+import { AgreementTab } from '../agreements/AgreementTab';
+import { RolesPanel, useRolesByMember } from '../agreements/RolesPanel';
 import { ParkingLotTab } from '../parking-lot/ParkingLotTab';
 import { TeamMeetingsTab } from '../series/TeamMeetingsTab';
 import { HealthTab } from '../health/HealthTab';
@@ -55,11 +57,13 @@ const TABS: { tab: TeamTab; label: string }[] = [
   { tab: 'members', label: 'Members' },
   { tab: 'meetings', label: 'Meetings' },
   { tab: 'parking', label: 'Parking lot' },
+  { tab: 'agreement', label: 'Agreement' },
   { tab: 'health', label: 'Health' },
 ];
 
 export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
   const detail = useQuery('teams.get', { teamId }, TOPICS);
+  const rolesOf = useRolesByMember(teamId);
   if (detail.error && !detail.data) {
     return (
       <div className="page">
@@ -94,6 +98,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
       </nav>
       {tab === 'meetings' && <TeamMeetingsTab team={team} members={members} />}
       {tab === 'parking' && <ParkingLotTab teamId={team.id} />}
+      {tab === 'agreement' && <AgreementTab team={team} members={members} />}
       {tab === 'health' && <HealthTab teamId={team.id} />}
       {tab === 'members' && (
         <div className="team-layout">
@@ -106,7 +111,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
             <ul className="member-list" aria-label="Active members">
               <AnimatePresence initial={false}>
                 {active.map((m) => (
-                  <MemberRow key={m.id} member={m} />
+                  <MemberRow key={m.id} member={m} roles={rolesOf.get(m.id)} />
                 ))}
               </AnimatePresence>
             </ul>
@@ -129,6 +134,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
           </aside>
         </div>
       )}
+      {tab === 'members' && <RolesPanel teamId={team.id} members={members} />}
       {tab === 'members' && <FollowThroughPanel teamId={team.id} />}
     </div>
   );

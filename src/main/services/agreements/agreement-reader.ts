@@ -1,0 +1,59 @@
+import { agreementBody, type AgreementBody, type AgreementVersion, type ResolvedDecisionRight } from '../../../shared/agreements';
+import type { Repositories } from '../../db/repositories';
+import type { AgreementVersionsTable } from '../../db/schema-agreements';
+
+/** Reads a stored version: its JSON checked against the same schema that admitted it, deciders named. */
+export class AgreementReader {
+  constructor(private readonly repos: Repositories) {}
+
+  body(row: AgreementVersionsTable): AgreementBody {
+    const parsed = agreementBody.safeParse(JSON.parse(row.body_json));
+    if (!parsed.success) throw new Error(`Agreement version ${row.version} is stored in a shape this Cadence cannot read`);
+    return parsed.data as AgreementBody;
+  }
+
+  toVersion(row: AgreementVersionsTable): AgreementVersion {
+    const body = this.body(row);
+    return {
+      id: row.id,
+      teamId: row.team_id,
+      version: row.version,
+      body,
+      rights: this.resolve(row.team_id, body),
+      changeNote: row.change_note,
+      revisitBy: row.revisit_by,
+      starter: row.starter,
+      createdAt: row.created_at,
+    };
+  }
+
+  /** Names each decider; a role's decision owner is whoever holds the role now. */
+  resolve(teamId: string, body: AgreementBody): ResolvedDecisionRight[] {
+    const members = new Map(this.repos.members.listByTeam(teamId).map((m) => [m.id, m]));
+    const roles = new Map(this.repos.roles.forTeam(teamId).map((r) => [r.id, r]));
+    return body.decisionRights.map((right) => {
+      const d = right.decider;
+      if (d.type === 'member') {
+        const m = members.get(d.id ?? '');
+        return {
+          ...right,
+          deciderName: m ? m.name : 'A former member',
+          holderName: null,
+          suggestedOwnerId: m && m.leftAt === null ? m.id : null,
+        };
+      }
+      if (d.type === 'role') {
+        const r = roles.get(d.id ?? '');
+        const holder = r?.holder_id ? members.get(r.holder_id) : undefined;
+        const active = holder && holder.leftAt === null ? holder : undefined;
+        return {
+          ...right,
+          deciderName: r ? r.name : 'A removed role',
+          holderName: active?.name ?? null,
+          suggestedOwnerId: active?.id ?? null,
+        };
+      }
+      return { ...right, deciderName: 'The whole team', holderName: null, suggestedOwnerId: null };
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import type { MeetingDetail } from '../../../../shared/planning';
+import { useQuery } from '../../api/hooks';
+import { href } from '../../app/router';
+import { RevisitPanel } from './RevisitPanel';
+
+const TOPICS = ['agreements'] as const;
+
+function Due({ teamId, meetingId }: { teamId: string; meetingId: string }) {
+  const agreement = useQuery('agreements.get', { teamId }, TOPICS);
+  const a = agreement.data;
+  if (!a?.current || !a.revisitDue) return null;
+  return (
+    <div className="console-revisit">
+      <RevisitPanel versionId={a.current.id} version={a.current.version} revisitBy={a.revisitBy!} today={a.today} meetingId={meetingId} />
+      <p className="muted-note">
+        Show it on the projector to read it together, or <a href={href({ name: 'team', teamId, tab: 'agreement' })}>change it</a> (a new
+        version).
+      </p>
+    </div>
+  );
+}
+
+/** In the item where old business put it, a due revisit of the agreement is taken up in the room. */
+export function ConsoleRevisit({ detail, itemId }: { detail: MeetingDetail; itemId: string }) {
+  const due = detail.oldBusiness.some((o) => o.source === 'agreement_revisit' && o.open && o.agendaItemId === itemId);
+  return due ? <Due teamId={detail.meeting.teamId} meetingId={detail.meeting.id} /> : null;
+}

@@ -1,0 +1,43 @@
+import type { AgreementVersion } from '../../../../shared/agreements';
+import { useQuery } from '../../api/hooks';
+import { useAction } from '../../api/use-action';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { AgreementView } from './AgreementView';
+
+const TOPICS = ['agreements'] as const;
+
+/** The agreement the console put on the projector, or null. */
+export function useProjectedAgreement(meetingId: string): AgreementVersion | null {
+  const projected = useQuery('agreements.onProjector', { meetingId }, TOPICS);
+  return projected.data?.shown ? projected.data.agreement : null;
+}
+
+/** What the room reads at the start of a meeting: the rules it agreed to work by. */
+export function ProjectorAgreement({ agreement }: { agreement: AgreementVersion }) {
+  return (
+    <section className="projector-agreement" aria-label="Operating agreement">
+      <span className="projector-label">Our operating agreement · version {agreement.version}</span>
+      <AgreementView version={agreement} large />
+    </section>
+  );
+}
+
+/** The console's switch for showing the agreement in force on the projector. */
+export function ProjectAgreementButton({ meetingId }: { meetingId: string }) {
+  const projected = useQuery('agreements.onProjector', { meetingId }, TOPICS);
+  const action = useAction();
+  const on = projected.data?.shown ?? false;
+  return (
+    <>
+      <button
+        className={`btn${on ? ' is-on' : ''}`}
+        aria-pressed={on}
+        disabled={action.pending}
+        onClick={() => void action.run('agreements.project', { meetingId, on: !on })}
+      >
+        {on ? 'Agreement on projector' : 'Show agreement'}
+      </button>
+      <ErrorAlert error={action.error} />
+    </>
+  );
+}
