@@ -4,6 +4,7 @@ import { planningOperations } from './operations/planning-operations';
 import { liveOperations } from './operations/live-operations';
 import { decisionOperations } from './operations/decision-operations';
 import { commitmentOperations } from './operations/commitment-operations';
+import { archiveOperations } from './operations/archive-operations';
 import type { OperationDef } from './operations/define';
 import type { z } from 'zod';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...liveOperations,
   ...decisionOperations,
   ...commitmentOperations,
+  ...archiveOperations,
 } as const;
 
 export type Contract = typeof contract;

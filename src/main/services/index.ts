@@ -1,10 +1,12 @@
 import type { Clock } from '../app/clock';
 import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
+import { ArchiveService } from './archive/archive-service';
 import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo-team';
 import { LiveMeetingService } from './live/live-meeting-service';
+import { MeService } from './me-service';
 import { FilesService } from './files-service';
 import { MeetingsService } from './planning/meetings-service';
 import { oldBusinessSources } from './old-business-sources';
@@ -28,6 +30,8 @@ export interface Services {
   live: LiveMeetingService;
   decisions: DecisionsService;
   commitments: CommitmentsService;
+  archive: ArchiveService;
+  me: MeService;
 }
 
 export function createServices(repos: Repositories, clock: Clock, platform: Platform): Services {
@@ -54,5 +58,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     parkingLot,
     oldBusiness,
     live: new LiveMeetingService(repos, clock, parkingLot),
+    archive: new ArchiveService(repos, clock),
+    me: new MeService(repos),
   };
 }

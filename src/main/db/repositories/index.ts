@@ -1,4 +1,5 @@
 import type { Sql } from '../query';
+import { ArchiveRepository } from './archive-repository';
 import { CommitmentsRepository } from './commitments-repository';
 import { DecisionsRepository } from './decisions-repository';
 import { LiveRepository } from './live-repository';
@@ -24,6 +25,7 @@ export interface Repositories {
   live: LiveRepository;
   decisions: DecisionsRepository;
   commitments: CommitmentsRepository;
+  archive: ArchiveRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -40,5 +42,6 @@ export function createRepositories(sql: Sql): Repositories {
     live: new LiveRepository(sql),
     decisions: new DecisionsRepository(sql),
     commitments: new CommitmentsRepository(sql),
+    archive: new ArchiveRepository(sql),
   };
 }
