@@ -8,6 +8,7 @@ import './styles/teams.css';
 import './styles/planning.css';
 import './styles/live.css';
 import './styles/decisions.css';
+import './styles/archive.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
