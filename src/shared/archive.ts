@@ -11,10 +11,11 @@ export const ARCHIVE_MAX_CHARS = 20 * 1024 * 1024;
 
 /** How rows already here are merged; shown with every import summary. */
 export const ARCHIVE_MERGE_RULE =
-  'Rows are matched by id. Missing rows are added and nothing here is deleted. A row that differs: ' +
-  'history (events, positions recorded, amendments, tags) is only ever added to; a row with an "updated" time keeps ' +
-  'the later one; a row without one (attendance, turns, objections) follows the meeting, item or decision it belongs ' +
-  'to; otherwise what is here is kept and counted as a conflict.';
+  'Rows are matched by id; missing rows are added and nothing here is deleted. A row that differs: history ' +
+  '(member and commitment events, commitments, amendments, tags) is only ever added to; a row with an updated time ' +
+  '(team, members, series, meetings, agenda items, parking lot, decisions) keeps the later one; attendance, turns, ' +
+  'positions, objections and old business follow the meeting, item or decision they belong to; otherwise what is ' +
+  'here is kept and counted as a conflict.';
 
 export interface ArchiveTableCount {
   table: string;

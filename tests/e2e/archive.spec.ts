@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,8 @@ test('a team moves to another computer in one archive file, and home shows the c
     await expect(followThrough.getByRole('row', { name: /^Sam Lindqvist 2 50% \(1\) 50% \(1\) 0 0$/ })).toBeVisible();
     await expect(followThrough.getByRole('rowheader', { name: 'Whole team' })).toHaveCount(0);
     await page.screenshot({ path: `${SCREENS}/home-this-is-me.png`, fullPage: true });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     // The decision log came along, and its search works.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decision log' }).click();
