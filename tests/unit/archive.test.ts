@@ -170,6 +170,66 @@ describe('team archive', () => {
     healthy(b);
   });
 
+  it('a copy that only reads takes every later change of the source, a whole meeting run, without a conflict', async () => {
+    await b.call('archive.import', { content: await exportDemo() });
+    const step = () => a.clock.advance(30_000);
+    const meetingId = (await a.call('meetings.list', { teamId: demo.id })).upcoming[0]!.id;
+    let d = await a.call('meetings.get', { meetingId });
+    for (const [i, x] of d.attendees.entries())
+      await a.call('attendance.set', { attendeeId: x.id, status: i === d.attendees.length - 1 ? 'absent' : 'present' });
+    step();
+    d = await a.call('meetings.start', { meetingId });
+    for (const action of ['later', 'pass', 'next'] as const) {
+      step();
+      if (d.turns.length) d = await a.call('live.turn', { meetingId, action });
+    }
+    if (d.turns[0]) d = await a.call('live.setTurnNotes', { meetingId, turnId: d.turns[0].id, notes: 'Blocked on review' });
+    step();
+    d = await a.call('live.next', { meetingId });
+    await a.call('live.undo', { meetingId });
+    step();
+    const [ana, ben] = d.members.filter((m) => m.leftAt === null);
+    d = await a.call('agenda.addItem', {
+      meetingId,
+      expectedRevision: d.meeting.agendaRevision,
+      kind: 'proposal',
+      title: 'Proposals',
+      plannedMin: 5,
+    });
+    const item = d.items.at(-1)!;
+    const proposal = await a.call('decisions.propose', {
+      meetingId,
+      agendaItemId: item.id,
+      title: 'Freeze on Fridays',
+      proposerId: ana!.id,
+      ownerId: ana!.id,
+    });
+    const blocked = await a.call('decisions.position', {
+      decisionId: proposal.id,
+      memberId: ben!.id,
+      stance: 'block',
+      reason: 'Hotfixes need Fridays',
+    });
+    step();
+    await a.call('decisions.resolveObjection', {
+      objectionId: blocked.objections[0]!.id,
+      resolution: 'withdrawn',
+      note: 'Hotfix lane stays open',
+    });
+    const parked = (await a.call('parkingLot.list', { teamId: demo.id })).find((p) => p.status === 'open')!;
+    await a.call('parkingLot.close', { itemId: parked.id, status: 'discussed', meetingId });
+    await a.call('members.update', { memberId: ben!.id, name: `${ben!.name} Jr.`, roleTitle: null });
+    step();
+    await a.call('meetings.end', { meetingId });
+
+    const summary = await b.call('archive.import', { content: await exportDemo() });
+    expect(summary.conflicts).toEqual([]);
+    expect(summary.totals.updated).toBeGreaterThan(0);
+    expect(teamRows(b, demo.id)).toEqual(teamRows(a, demo.id));
+    expect((await b.call('decisions.search', { query: 'stays open' })).rows.map((r) => r.title)).toContain('Freeze on Fridays');
+    healthy(b);
+  });
+
   it('keeps a change made here that is later than the archive, and lists it as a conflict', async () => {
     const content = await exportDemo();
     await b.call('archive.import', { content });
@@ -214,6 +274,14 @@ describe('team archive', () => {
         /meetings row 1: planned_length_ms must be a whole number/,
       ],
       [
+        'a row breaking a rule of the database',
+        (x) => {
+          (x.tables as Record<string, Record<string, unknown>[]>).meetings![0]!.status = 'postponed';
+          return JSON.stringify(x);
+        },
+        /meetings \["[0-9a-f-]+"\] breaks a rule of the database \(CHECK constraint failed/,
+      ],
+      [
         'a table it does not know',
         (x) => JSON.stringify({ ...x, tables: { ...(x.tables as object), secrets: [] } }),
         /table this Cadence does not know \(secrets\)/,
@@ -230,8 +298,8 @@ describe('team archive', () => {
         expect(error.message).toMatch(/Nothing was imported/);
         expect(checksum(b)).toBe(before);
         healthy(b);
-        // Refused while checking (everything but the reference check, which needs the rows written): no backup either.
-        if (!/refers to/.test(error.message)) expect((await b.call('backups.list', {})).length).toBe(backups);
+        // Refused while checking, before the backup; references and database rules are proved on the written rows, after it.
+        if (!/refers to|breaks a rule/.test(error.message)) expect((await b.call('backups.list', {})).length).toBe(backups);
       });
     }
 

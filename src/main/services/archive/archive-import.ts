@@ -80,10 +80,10 @@ export function applyImport(repos: Repositories, plan: ImportPlan, backupName: s
         if (!local && repos.archive.find(spec, row)) throw refused(`${spec.table} ${key} already exists on this computer in another team.`);
         const outcome = decide(spec.merge, local, row, columns, taken);
         if (outcome === 'insert') {
-          repos.archive.insert(spec.table, row, columns);
+          write(spec.table, key, () => repos.archive.insert(spec.table, row, columns));
           count.inserted++;
         } else if (outcome === 'update') {
-          repos.archive.update(spec, row, columns);
+          write(spec.table, key, () => repos.archive.update(spec, row, columns));
           won.add(key);
           count.updated++;
         } else if (outcome === 'unchanged') count.unchanged++;
@@ -107,6 +107,18 @@ export function applyImport(repos: Repositories, plan: ImportPlan, backupName: s
       rule: ARCHIVE_MERGE_RULE,
     };
   });
+}
+
+/** A row SQLite refuses (a CHECK or UNIQUE rule: an unknown status, an empty name) is named in plain words. */
+function write(table: string, key: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
+      throw refused(`${table} ${key} breaks a rule of the database (${(error as Error).message}).`);
+    throw error;
+  }
 }
 
 /** A row that is not the team's once written (a member of another team, a meeting's attendee elsewhere) is refused. */
