@@ -183,7 +183,7 @@ describe('team archive', () => {
       step();
       if (d.turns.length) d = await a.call('live.turn', { meetingId, action });
     }
-    if (d.turns[0]) d = await a.call('live.setTurnNotes', { meetingId, turnId: d.turns[0].id, notes: 'Blocked on review' });
+    if (d.turns[0]) await a.call('live.setTurnNotes', { meetingId, turnId: d.turns[0].id, notes: 'Blocked on review' });
     step();
     d = await a.call('live.next', { meetingId });
     await a.call('live.undo', { meetingId });
