@@ -89,6 +89,7 @@ test('a file that is not an archive is refused with a clear message, and nothing
     await page.getByLabel('Team archive file').setInputFiles(file);
     await expect(page.getByRole('alert')).toContainText('This file is not complete JSON');
     await expect(page.getByRole('alert')).toContainText('Nothing was imported');
+    await page.screenshot({ path: `${SCREENS}/archive-import-refused.png`, fullPage: true });
     await expect(page.getByRole('heading', { name: 'Meetings that keep their promises.' })).toBeVisible();
   } finally {
     await server.stop();
