@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Sql } from '../query';
 import { ARCHIVE_TABLES, type ArchiveTable } from './archive-tables';
 
@@ -34,8 +35,19 @@ function known(table: string): string {
  */
 export class ArchiveRepository {
   private readonly columnCache = new Map<string, ColumnInfo[]>();
+  private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly sql: Sql) {}
+
+  /** An import runs the same few statements once per row: prepared once each. */
+  private prepare(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.sql.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   columns(table: string): ColumnInfo[] {
     let cols = this.columnCache.get(table);
@@ -72,34 +84,23 @@ export class ArchiveRepository {
 
   find(spec: ArchiveTable, row: ArchiveRow): ArchiveRow | undefined {
     const where = spec.key.map((k) => `${q(k)} = ?`).join(' AND ');
-    return this.sql.db.prepare(`SELECT * FROM ${known(spec.table)} WHERE ${where}`).get(...spec.key.map((k) => row[k])) as
-      ArchiveRow | undefined;
-  }
-
-  /** Rows with these keys that exist here but outside the team (an id the archive may not take over). */
-  outsideTeam(spec: ArchiveTable, teamId: string, rows: readonly ArchiveRow[]): ArchiveRow[] {
-    const where = spec.key.map((k) => `${q(k)} = ?`).join(' AND ');
-    const inTeam = this.sql.db.prepare(`SELECT 1 FROM ${known(spec.table)} t WHERE ${where} AND (${spec.scope})`);
-    return rows.filter((row) => {
-      if (!this.find(spec, row)) return false;
-      const params = spec.key.map((k) => row[k]);
-      return inTeam.get(...params, { team: teamId }) === undefined;
-    });
+    return this.prepare(`SELECT * FROM ${known(spec.table)} WHERE ${where}`).get(...spec.key.map((k) => row[k])) as ArchiveRow | undefined;
   }
 
   insert(table: string, row: ArchiveRow, columns: readonly string[]): void {
     const names = columns.map(q).join(', ');
     const marks = columns.map(() => '?').join(', ');
-    this.sql.db.prepare(`INSERT INTO ${known(table)} (${names}) VALUES (${marks})`).run(...columns.map((c) => row[c] ?? null));
+    this.prepare(`INSERT INTO ${known(table)} (${names}) VALUES (${marks})`).run(...columns.map((c) => row[c] ?? null));
   }
 
   update(spec: ArchiveTable, row: ArchiveRow, columns: readonly string[]): void {
     const set = columns.filter((c) => !spec.key.includes(c));
     if (set.length === 0) return;
     const where = spec.key.map((k) => `${q(k)} = ?`).join(' AND ');
-    this.sql.db
-      .prepare(`UPDATE ${known(spec.table)} SET ${set.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`)
-      .run(...set.map((c) => row[c] ?? null), ...spec.key.map((k) => row[k]));
+    this.prepare(`UPDATE ${known(spec.table)} SET ${set.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`).run(
+      ...set.map((c) => row[c] ?? null),
+      ...spec.key.map((k) => row[k]),
+    );
   }
 
   schemaVersion(): number {
