@@ -27,9 +27,11 @@ export function ExportArchiveButton({ teamId }: { teamId: string }) {
       <button className="btn" onClick={() => void exportArchive()} disabled={state.pending}>
         {state.pending ? 'Exporting…' : 'Export team archive'}
       </button>
-      <span className="save-state s-saved" role="status">
-        {state.saved ?? ''}
-      </span>
+      {state.saved && (
+        <span className="save-state s-saved" role="status">
+          {state.saved}
+        </span>
+      )}
       <ErrorAlert error={state.error} />
     </div>
   );
