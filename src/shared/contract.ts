@@ -9,6 +9,7 @@ import { exportOperations } from './operations/export-operations';
 import { healthOperations } from './operations/health-operations';
 import { agreementOperations } from './operations/agreement-operations';
 import { roleOperations } from './operations/role-operations';
+import { archiveOperations } from './operations/archive-operations';
 import type { OperationDef } from './operations/define';
 import type { z } from 'zod';
 
@@ -31,6 +32,7 @@ export const contract = {
   ...healthOperations,
   ...agreementOperations,
   ...roleOperations,
+  ...archiveOperations,
 } as const;
 
 export type Contract = typeof contract;

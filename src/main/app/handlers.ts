@@ -112,6 +112,15 @@ export function createHandlers(
     'roles.update': (input) => services.roles.update(input),
     'roles.assign': ({ roleId, memberId }) => services.roles.assign(roleId, memberId),
     'roles.retire': ({ roleId }) => services.roles.retire(roleId),
+    'archive.export': ({ teamId }) => services.archive.export(teamId),
+    'archive.import': async ({ content }) => {
+      const plan = services.archive.check(content);
+      // Checked before anything is written; the backup in between is how an import is undone.
+      const backup = await backups.backupNow('before-import');
+      return services.archive.apply(plan, backup.name);
+    },
+    'me.list': () => services.me.list(),
+    'me.set': ({ teamId, memberId }) => services.me.set(teamId, memberId),
     'backups.list': () => backups.list(),
     'backups.create': () => backups.backupNow('manual'),
     'backups.restore': ({ name }) => backups.restore(name),

@@ -71,7 +71,7 @@ export function listBackups(dataDir: string): BackupFile[] {
 /**
  * Keeps the newest backup of each of the last `days` days on which backups were made (and
  * every backup of today); older automatic ones go. Copies made before a restore, and those
- * before a migration (named differently), are never pruned.
+ * before a migration (named differently), are never pruned; so are those before an archive import.
  */
 export function pruneBackups(dataDir: string, days = 7): string[] {
   const all = listBackups(dataDir);
@@ -79,8 +79,8 @@ export function pruneBackups(dataDir: string, days = 7): string[] {
   const seenDays: string[] = [];
   const today = all[0] ? new Date(all[0].at).toISOString().slice(0, 10) : '';
   for (const b of all) {
-    // The copy taken before a restore is how a restore is undone: never pruned.
-    if (b.reason === 'before-restore') keep.add(b.file);
+    // The copy taken before a restore or an import is how it is undone: never pruned.
+    if (b.reason === 'before-restore' || b.reason === 'before-import') keep.add(b.file);
     const day = new Date(b.at).toISOString().slice(0, 10);
     if (day === today) keep.add(b.file);
     if (!seenDays.includes(day)) {

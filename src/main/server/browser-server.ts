@@ -9,7 +9,8 @@ import { checkRequest } from './request-guard';
 import { readCookie, SESSION_COOKIE, type SessionAuth } from './session-auth';
 import { resolveStatic } from './static-files';
 
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+// A 20 MB team archive (archive.import) sent as a JSON string, escapes and all.
+const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
 export interface BrowserServerOptions {
   core: CadenceCore;

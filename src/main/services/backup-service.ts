@@ -30,7 +30,7 @@ export class BackupService {
     return listBackups(this.dataDir).map(toInfo);
   }
 
-  async backupNow(reason: 'manual' | 'meeting-end' | 'scheduled' | 'before-restore'): Promise<BackupInfo> {
+  async backupNow(reason: 'manual' | 'meeting-end' | 'scheduled' | 'before-restore' | 'before-import'): Promise<BackupInfo> {
     const file = await createBackup(this.sql.db, this.dataDir, reason, this.clock.now());
     this.lastBackupAt = this.clock.now();
     this.lastBackupRevision = this.revision();

@@ -3,11 +3,13 @@ import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
 import { AgreementsService } from './agreements/agreements-service';
 import { RolesService } from './agreements/roles-service';
+import { ArchiveService } from './archive/archive-service';
 import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo-team';
 import { ExportsService } from './exports/exports-service';
 import { LiveMeetingService } from './live/live-meeting-service';
+import { MeService } from './me-service';
 import { FilesService } from './files-service';
 import { MinutesService } from './minutes/minutes-service';
 import { FeedbackService } from './health/feedback-service';
@@ -40,6 +42,8 @@ export interface Services {
   health: HealthService;
   roles: RolesService;
   agreements: AgreementsService;
+  archive: ArchiveService;
+  me: MeService;
 }
 
 /** readOnly: for a database opened read-only (the command line's reads), so nothing is written at start. */
@@ -77,5 +81,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     health: new HealthService(repos, clock, commitments, meetings, templates),
     roles,
     agreements,
+    archive: new ArchiveService(repos, clock),
+    me: new MeService(repos),
   };
 }

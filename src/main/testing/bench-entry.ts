@@ -354,6 +354,25 @@ async function main(): Promise<void> {
       'note save (one transaction, synchronous=FULL), p50 / p95',
       `${percentile(saveSamples, 50).toFixed(2)} / ${percentile(saveSamples, 95).toFixed(2)} ms`,
     ]);
+    // A team archive: one team's ten years exported, imported into an empty database, then again (all unchanged).
+    try {
+      const [file, exportMs] = await time(() => core.services.archive.export(teamId));
+      rows.push([`team archive export, one team (${(file.content.length / 1024 / 1024).toFixed(1)} MB)`, `${exportMs.toFixed(0)} ms`]);
+      const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-copy-'));
+      const copy = await startCore({ dataDir: copyDir, mode: 'browser', version: 'bench', clock, lockKind: 'bench-copy' });
+      try {
+        const importOnce = () => copy.services.archive.apply(copy.services.archive.check(file.content), 'bench');
+        const [first, importMs] = await time(importOnce);
+        rows.push([`team archive import into an empty database (${first.totals.inserted} rows)`, `${importMs.toFixed(0)} ms`]);
+        const [, againMs] = await time(importOnce);
+        rows.push(['team archive import again (every row unchanged)', `${againMs.toFixed(0)} ms`]);
+      } finally {
+        copy.close();
+        fs.rmSync(copyDir, { recursive: true, force: true });
+      }
+    } catch (error) {
+      rows.push(['team archive, one team', `refused: ${(error as Error).message}`]);
+    }
     const [, backupMs] = await time(() => core.backups.backupNow('manual'));
     rows.push(['verified backup of the whole database', `${backupMs.toFixed(0)} ms`]);
     core.opened.db.pragma('wal_checkpoint(TRUNCATE)');

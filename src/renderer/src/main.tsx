@@ -13,6 +13,7 @@ import './styles/health.css';
 import './styles/agreements.css';
 import './styles/agreement-diff.css';
 import './styles/roles.css';
+import './styles/archive.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,5 +1,6 @@
 import type { Sql } from '../query';
 import { AgreementsRepository } from './agreements-repository';
+import { ArchiveRepository } from './archive-repository';
 import { CommitmentsRepository } from './commitments-repository';
 import { DecisionsRepository } from './decisions-repository';
 import { FeedbackRepository } from './feedback-repository';
@@ -32,6 +33,7 @@ export interface Repositories {
   health: HealthRepository;
   agreements: AgreementsRepository;
   roles: RolesRepository;
+  archive: ArchiveRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -52,5 +54,6 @@ export function createRepositories(sql: Sql): Repositories {
     health: new HealthRepository(sql),
     agreements: new AgreementsRepository(sql),
     roles: new RolesRepository(sql),
+    archive: new ArchiveRepository(sql),
   };
 }

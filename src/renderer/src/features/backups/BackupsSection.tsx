@@ -11,6 +11,7 @@ const REASON: Record<string, string> = {
   'meeting-end': 'After a meeting',
   scheduled: 'Every 15 minutes',
   'before-restore': 'Before a restore',
+  'before-import': 'Before an archive import (restore to undo it)',
 };
 
 function size(bytes: number): string {

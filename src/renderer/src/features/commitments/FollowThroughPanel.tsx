@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { rootCauseLabel, type FollowThroughFigures } from '../../../../shared/commitments';
 import { useQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
@@ -29,7 +29,8 @@ function Figures({ f }: { f: FollowThroughFigures }) {
  * Follow-through without blame: how much of what was promised got done by its first date, how
  * often a date was renegotiated before it passed, and what slips taught. A trend per meeting.
  */
-export function FollowThroughPanel({ teamId, memberId }: { teamId: string; memberId?: string }) {
+export function FollowThroughPanel({ teamId, memberId, title = 'Follow-through' }: { teamId: string; memberId?: string; title?: string }) {
+  const headingId = useId();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const query = useQuery('commitments.followThrough', { teamId, from: from || null, to: to || null }, TOPICS);
@@ -37,8 +38,8 @@ export function FollowThroughPanel({ teamId, memberId }: { teamId: string; membe
   if (!f) return <ErrorAlert error={query.error} />;
   const rows = memberId ? f.members.filter((m) => m.memberId === memberId) : f.members;
   return (
-    <section className="card follow-through" aria-labelledby="follow-through-heading">
-      <h2 id="follow-through-heading">Follow-through</h2>
+    <section className="card follow-through" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
       <p className="muted-note">
         Commitments whose first due date fell between {f.from} and {f.to}
         {from || to ? '' : ' (the last 13 weeks)'}. For learning, not ranking.

@@ -8,6 +8,7 @@ import { ParkingLotTab } from '../parking-lot/ParkingLotTab';
 import { TeamMeetingsTab } from '../series/TeamMeetingsTab';
 import { HealthTab } from '../health/HealthTab';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ExportArchiveButton } from '../archive/ExportArchiveButton';
 import { AddMemberForm } from './AddMemberForm';
 import { FollowThroughPanel } from '../commitments/FollowThroughPanel';
 import { MemberHistory } from './MemberHistory';
@@ -88,6 +89,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
           </p>
           <TeamName key={team.name} teamId={team.id} name={team.name} />
         </div>
+        <ExportArchiveButton teamId={team.id} />
       </header>
       <nav className="tabs" aria-label="Team sections">
         {TABS.map((t) => (

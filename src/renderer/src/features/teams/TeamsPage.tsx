@@ -1,8 +1,12 @@
 import { useState } from 'react';
+import type { ArchiveImportSummary } from '../../../../shared/archive';
 import { useMutation, useQuery } from '../../api/hooks';
 import { href, navigate } from '../../app/router';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PlusIcon } from '../../ui/icons';
+import { ImportArchive } from '../archive/ImportArchive';
+import { ImportSummary } from '../archive/ImportSummary';
+import { MyHome } from '../me/MyHome';
 import { NextUp } from '../meetings/NextUp';
 import { CreateTeamForm } from './CreateTeamForm';
 
@@ -12,6 +16,8 @@ export function TeamsPage() {
   const teams = useQuery('teams.list', {}, TOPICS);
   const demo = useMutation('demo.load');
   const [creating, setCreating] = useState(false);
+  // Held here: importing into an empty Cadence swaps the welcome for the list, and the summary must survive that.
+  const [imported, setImported] = useState<ArchiveImportSummary | null>(null);
 
   async function loadDemo() {
     const team = await demo.run({});
@@ -42,6 +48,7 @@ export function TeamsPage() {
           <ErrorAlert error={teams.error ?? demo.error} />
         </section>
         {creating && <CreateTeamForm onCancel={() => setCreating(false)} />}
+        <ImportArchive onImported={setImported} />
       </div>
     );
   }
@@ -61,7 +68,9 @@ export function TeamsPage() {
       </header>
       {creating && <CreateTeamForm onCancel={() => setCreating(false)} />}
       <ErrorAlert error={teams.error} />
+      {imported && <ImportSummary key={imported.backupName} summary={imported} onClose={() => setImported(null)} />}
       <NextUp />
+      <MyHome askedElsewhere={imported?.team.id ?? null} />
       <h2 className="section-title">Teams</h2>
       <ul className="team-grid" aria-label="Teams">
         {list.map((team) => (
@@ -75,6 +84,7 @@ export function TeamsPage() {
           </li>
         ))}
       </ul>
+      <ImportArchive onImported={setImported} />
     </div>
   );
 }

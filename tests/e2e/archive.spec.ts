@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, tempDataDir } from '../support/server';
+
+const SCREENS = 'test-results/screens';
+
+test('a team moves to another computer in one archive file, and home shows the chosen member', async ({ page }) => {
+  const first = await startServer();
+  const second = await startServer({ dataDir: tempDataDir('empty') });
+  const folder = tempDataDir('download');
+  try {
+    // Computer one: the demo team, exported from its page as a download.
+    await page.goto(first.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export team archive' }).click();
+    const download = await downloading;
+    await expect(page.getByRole('status').filter({ hasText: /^Downloaded / })).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/team-export-archive.png` });
+    expect(download.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-harbor-product-team\.cadence-archive\.json$/);
+    const file = path.join(folder, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ format: 'cadence.team-archive', formatVersion: 1 });
+
+    // Computer two: empty, so the welcome offers the import.
+    await page.goto(second.url);
+    await expect(page.getByRole('heading', { name: 'Meetings that keep their promises.' })).toBeVisible();
+    await page.getByLabel('Team archive file').setInputFiles(file);
+    const summary = page.getByRole('region', { name: 'Imported: Harbor Product Team' });
+    await expect(summary).toBeVisible();
+    await expect(summary.getByRole('status')).toContainText(/\d+ rows added, 0 updated, 0 unchanged, 0 conflicts/);
+    await expect(summary).toContainText('To undo this import, restore it in Settings, Backups');
+    await summary.getByText('By table, and how rows were merged').click();
+    await expect(summary.getByRole('row', { name: /^decisions 6 0 0 0$/ })).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/archive-import.png`, fullPage: true });
+
+    // Right after the import: who am I?
+    await summary.getByLabel('Which member of Harbor Product Team are you?').selectOption({ label: 'Sam Lindqvist' });
+    await summary.getByRole('button', { name: 'This is me' }).click();
+    await expect(summary).toContainText('home now shows your commitments');
+    await summary.getByRole('button', { name: 'Close' }).click();
+
+    const mine = page.getByRole('region', { name: 'My commitments in Harbor Product Team' });
+    await expect(mine.getByRole('heading', { name: 'Harbor Product Team: Sam Lindqvist' })).toBeVisible();
+    await expect(mine.getByRole('list', { name: 'My open commitments in Harbor Product Team' })).toContainText(
+      'Pricing experiment read-out',
+    );
+    const followThrough = mine.getByRole('region', { name: 'My follow-through' });
+    // Sam's first date for the announcement passed with it done, and the read-out's date was renegotiated before it passed.
+    await expect(followThrough.getByRole('row', { name: /^Sam Lindqvist 2 50% \(1\) 50% \(1\) 0 0$/ })).toBeVisible();
+    await expect(followThrough.getByRole('rowheader', { name: 'Whole team' })).toHaveCount(0);
+    await page.screenshot({ path: `${SCREENS}/home-this-is-me.png`, fullPage: true });
+    for (const theme of ['Light', 'Dark', 'Contrast']) {
+      await page.getByRole('button', { name: theme, exact: true }).click();
+      await page.waitForTimeout(300); // let the entry animation settle before measuring contrast
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(
+        axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+        theme,
+      ).toEqual([]);
+    }
+    await page.screenshot({ path: `${SCREENS}/home-this-is-me-contrast.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Light', exact: true }).click();
+
+    // The decision log came along, and its search works.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decision log' }).click();
+    await expect(page.getByText('Release every Thursday').first()).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Search decisions' }).fill('Thursday');
+    await expect(page.getByText(/^\d+ decisions?/)).toBeVisible();
+    await expect(page.locator('.log-title', { hasText: 'Release every Thursday' })).toBeVisible();
+
+    // The import can be undone: the backup made before it is listed.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByRole('list', { name: 'Backups' })).toContainText('Before an archive import');
+
+    // A second import of the same file changes nothing.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByLabel('Team archive file').setInputFiles(file);
+    const again = page.getByRole('region', { name: 'Brought up to date: Harbor Product Team' });
+    await expect(again.getByRole('status')).toContainText(/^0 rows added, 0 updated, \d+ unchanged, 0 conflicts/);
+  } finally {
+    await first.stop();
+    await second.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a file that is not an archive is refused with a clear message, and nothing is imported', async ({ page }) => {
+  const server = await startServer();
+  const folder = tempDataDir('bad');
+  try {
+    const file = path.join(folder, 'notes.json');
+    fs.writeFileSync(file, '{"format": "cadence.team-archive", "formatVersion": 1, "tables": {');
+    await page.goto(server.url);
+    await page.getByLabel('Team archive file').setInputFiles(file);
+    await expect(page.getByRole('alert')).toContainText('This file is not complete JSON');
+    await expect(page.getByRole('alert')).toContainText('Nothing was imported');
+    await page.screenshot({ path: `${SCREENS}/archive-import-refused.png`, fullPage: true });
+    await expect(page.getByRole('heading', { name: 'Meetings that keep their promises.' })).toBeVisible();
+  } finally {
+    await server.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
