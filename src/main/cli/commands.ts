@@ -11,6 +11,7 @@ import { toZoned } from '../services/planning/zoned-time';
 import type { CliData } from './cli-data';
 import { CliError, UsageError } from './cli-errors';
 import { MINUTES_FORMATS } from './minutes-formats';
+import { contract } from '../../shared/contract';
 
 export interface Output {
   out(line: string): void;
@@ -93,20 +94,8 @@ export function searchDecisions(data: CliData, words: string, opts: { team?: str
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new UsageError('--limit takes a whole number from 1 to 500.', 'decisions search');
   const teamId = resolveTeam(data, opts.team);
-  const page = data.services.decisions.search({
-    query: words,
-    teamId,
-    statuses: [],
-    ownerId: null,
-    tag: null,
-    from: null,
-    to: null,
-    hasDissent: false,
-    reviewDue: false,
-    sort: 'relevance',
-    offset: 0,
-    limit,
-  });
+  // The search's own defaults (no filters), as the app's log starts.
+  const page = data.services.decisions.search(contract['decisions.search'].input.parse({ query: words, teamId, sort: 'relevance', limit }));
   if (page.notice) io.err(page.notice);
   if (page.rows.length === 0) {
     io.err(`No decisions match “${words}”.`);

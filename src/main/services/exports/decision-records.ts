@@ -3,6 +3,7 @@ import { DomainError } from '../../../shared/result';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionsService } from '../decisions/decisions-service';
 import { toZoned } from '../planning/zoned-time';
+import { contract } from '../../../shared/contract';
 
 /** One decision as an export writes it: its full record and the day it was decided, in its team's time zone. */
 export interface DecisionRecord {
@@ -32,20 +33,7 @@ export function collectDecisions(repos: Repositories, decisions: DecisionsServic
   if (teamId && !team) throw new DomainError('not_found', 'That team does not exist');
   const ids: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = decisions.search({
-      query: '',
-      teamId,
-      statuses: [],
-      ownerId: null,
-      tag: null,
-      from: null,
-      to: null,
-      hasDissent: false,
-      reviewDue: false,
-      sort: 'oldest',
-      offset,
-      limit: PAGE,
-    });
+    const page = decisions.search(contract['decisions.search'].input.parse({ teamId, sort: 'oldest', offset, limit: PAGE }));
     ids.push(...page.rows.map((r) => r.id));
     if (page.rows.length < PAGE || ids.length >= page.total) break;
   }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { rootCauseLabel, type FollowThroughFigures } from '../../../../shared/commitments';
 import { useQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { PeriodChooser } from '../../ui/PeriodChooser';
 
 const TOPICS = ['commitments', 'meetings'] as const;
 
@@ -44,26 +45,14 @@ export function FollowThroughPanel({ teamId, memberId, title = 'Follow-through' 
         Commitments whose first due date fell between {f.from} and {f.to}
         {from || to ? '' : ' (the last 13 weeks)'}. For learning, not ranking.
       </p>
-      <div className="log-filters" role="group" aria-label="Period">
-        <label className="inline-field">
-          From <input className="input" type="date" aria-label="Period from" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="inline-field">
-          to <input className="input" type="date" aria-label="Period to" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-        {(from || to) && (
-          <button
-            className="btn btn-sm"
-            type="button"
-            onClick={() => {
-              setFrom('');
-              setTo('');
-            }}
-          >
-            Last 13 weeks
-          </button>
-        )}
-      </div>
+      <PeriodChooser
+        from={from}
+        to={to}
+        onChange={(p) => {
+          setFrom(p.from);
+          setTo(p.to);
+        }}
+      />
       <ErrorAlert error={query.error} />
       <table className="ft-table">
         <thead>

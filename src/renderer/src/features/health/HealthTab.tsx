@@ -7,6 +7,7 @@ import { FollowThroughTrend } from './FollowThroughTrend';
 import { RatingTrend } from './RatingTrend';
 import { StartRetrospective } from './StartRetrospective';
 import { TimeKept } from './TimeKept';
+import { PeriodChooser } from '../../ui/PeriodChooser';
 
 const TOPICS = ['meetings', 'commitments', 'decisions'] as const;
 
@@ -29,26 +30,14 @@ export function HealthTab({ teamId }: { teamId: string }) {
             ' '
           )}
         </p>
-        <div className="log-filters" role="group" aria-label="Period">
-          <label className="inline-field">
-            From <input className="input" type="date" aria-label="Period from" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label className="inline-field">
-            to <input className="input" type="date" aria-label="Period to" value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
-          {(from || to) && (
-            <button
-              className="btn btn-sm"
-              type="button"
-              onClick={() => {
-                setFrom('');
-                setTo('');
-              }}
-            >
-              Last 13 weeks
-            </button>
-          )}
-        </div>
+        <PeriodChooser
+          from={from}
+          to={to}
+          onChange={(p) => {
+            setFrom(p.from);
+            setTo(p.to);
+          }}
+        />
       </div>
       <ErrorAlert error={query.error} />
       {h && (
