@@ -53,7 +53,23 @@ test('a team adopts a starter agreement, edits it into version 2, compares, deci
     await roles.getByRole('combobox', { name: 'New role held by' }).selectOption({ label: 'Cleo Park' });
     await roles.getByRole('button', { name: 'Add role' }).click();
     await expect(page.getByLabel('Roles of Cleo Park')).toHaveText('Release quality');
+    // A role is reworded (the old name stays in its history) and another is retired (kept, out of the list).
+    await roles.getByRole('listitem', { name: 'Role: Release quality' }).getByRole('button', { name: 'Edit' }).click();
+    const edit = roles.getByRole('form', { name: 'Edit role: Release quality' });
+    await edit.getByLabel('Role').fill('Release confidence');
+    await edit.getByRole('button', { name: 'Save role' }).click();
+    const renamed = roles.getByRole('listitem', { name: 'Role: Release confidence' });
+    await expect(page.getByLabel('Roles of Cleo Park')).toHaveText('Release confidence');
+    await renamed.getByText('History (3)').click();
+    await expect(renamed.getByRole('list', { name: 'History of Release confidence' })).toContainText('Renamed from “Release quality”');
     await page.screenshot({ path: `${SCREENS}/team-roles.png`, fullPage: true });
+    await renamed.getByRole('button', { name: 'Retire…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Retire role' }).click();
+    await expect(roles.getByRole('listitem', { name: 'Role: Release confidence' })).toHaveCount(0);
+    await expect(page.getByLabel('Roles of Cleo Park')).toHaveCount(0);
+    await roles.getByText('Retired roles (1)').click();
+    await expect(roles.getByRole('list', { name: 'Retired roles' })).toContainText('Release confidence');
+    await page.screenshot({ path: `${SCREENS}/team-roles-retired.png`, fullPage: true });
 
     // Edit: rows changed, added and removed; the change note is required.
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Agreement' }).click();

@@ -1,66 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { Role, RoleEvent } from '../../../../shared/agreements';
 import type { Member } from '../../../../shared/domain';
 import { useQuery } from '../../api/hooks';
 import { useAction } from '../../api/use-action';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate } from '../../ui/format';
 import { MemberSelect } from '../../ui/pickers';
+import { RoleHistory, RoleItem } from './RoleItem';
 
 const TOPICS = ['agreements', 'teams'] as const;
-
-function describe(e: RoleEvent): string {
-  switch (e.kind) {
-    case 'created':
-      return 'Role created';
-    case 'assigned':
-      return `${e.memberName ?? 'Someone'} took it on`;
-    case 'unassigned':
-      return `${e.memberName ?? 'Someone'} handed it over`;
-    case 'renamed':
-      return `Renamed from “${e.oldValue ?? ''}”`;
-    case 'purpose_changed':
-      return 'Outcome reworded';
-    case 'retired':
-      return 'Retired';
-  }
-}
-
-function RoleItem({ role, members }: { role: Role; members: Member[] }) {
-  const action = useAction();
-  const formerHolder = members.find((m) => m.id === role.holderId && m.leftAt !== null);
-  return (
-    <li className="role-item" aria-label={`Role: ${role.name}`}>
-      <div className="role-main">
-        <span className="role-name">{role.name}</span>
-        {role.purpose && <span className="role-purpose">{role.purpose}</span>}
-        {formerHolder && <span className="badge badge-warn">{formerHolder.name} has left: hand it over</span>}
-      </div>
-      <label className="field role-holder">
-        <span>Held by</span>
-        <MemberSelect
-          value={role.holderId ?? ''}
-          onChange={(id) => void action.run('roles.assign', { roleId: role.id, memberId: id || null })}
-          members={members}
-          noneLabel="Vacant"
-          label={`${role.name} held by`}
-        />
-      </label>
-      <details className="role-history">
-        <summary>History ({role.history.length})</summary>
-        <ol aria-label={`History of ${role.name}`}>
-          {role.history.map((e) => (
-            <li key={e.id}>
-              <span>{describe(e)}</span>
-              <time>{formatDate(e.at)}</time>
-            </li>
-          ))}
-        </ol>
-      </details>
-      <ErrorAlert error={action.error} />
-    </li>
-  );
-}
 
 function AddRoleForm({ teamId, members }: { teamId: string; members: Member[] }) {
   const [name, setName] = useState('');
@@ -106,6 +52,7 @@ function AddRoleForm({ teamId, members }: { teamId: string; members: Member[] })
 export function RolesPanel({ teamId, members }: { teamId: string; members: Member[] }) {
   const roles = useQuery('roles.list', { teamId }, TOPICS);
   const active = (roles.data ?? []).filter((r) => r.retiredAt === null);
+  const retired = (roles.data ?? []).filter((r) => r.retiredAt !== null);
   return (
     <section className="card team-roles" aria-labelledby="roles-heading">
       <div className="section-head">
@@ -120,6 +67,20 @@ export function RolesPanel({ teamId, members }: { teamId: string; members: Membe
         ))}
       </ul>
       <AddRoleForm teamId={teamId} members={members} />
+      {retired.length > 0 && (
+        <details className="retired-roles">
+          <summary>Retired roles ({retired.length})</summary>
+          <ul aria-label="Retired roles">
+            {retired.map((r) => (
+              <li key={r.id}>
+                <span className="role-name">{r.name}</span>
+                {r.purpose && <span className="role-purpose">{r.purpose}</span>}
+                <RoleHistory role={r} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }
