@@ -6,37 +6,17 @@ import {
   type DecisionDetail,
   type DecisionFacets,
   type DecisionLogPage,
-  type DecisionOption,
 } from '../../../shared/decisions';
-import type { Amendment } from '../../../shared/planning';
 import { DomainError } from '../../../shared/result';
 import type { Clock } from '../../app/clock';
 import { uuidv7 } from '../../app/ids';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRow } from '../../db/repositories/decisions-repository';
-import type { DecisionsTable, MeetingsTable } from '../../db/schema';
+import type { MeetingsTable } from '../../db/schema';
 import { decisionRightInForce } from '../agreements/decision-rights';
+import { applyFields, requireActiveMember } from './decision-fields';
 import { DecisionLog } from './decision-log';
-import { DecisionReader, parseJson } from './decision-reader';
-
-type Fields = Omit<ParsedInputOf<'decisions.update'>, 'decisionId'>;
-
-/** Field names as a person reads them in an amendment's history. */
-const FIELD_LABELS: Record<keyof Fields, string> = {
-  title: 'Title',
-  question: 'Question',
-  context: 'Context',
-  options: 'Options',
-  decision: 'Decision',
-  rationale: 'Rationale',
-  proposerId: 'Proposer',
-  ownerId: 'Decision owner',
-  decisionRight: 'Decision right',
-  risks: 'Risks',
-  timeline: 'Expected timeline',
-  reviewDate: 'Review date',
-  tags: 'Tags',
-};
+import { DecisionReader } from './decision-reader';
 
 /**
  * Proposals, positions, objections and decisions. In the room a decision is edited directly;
@@ -105,7 +85,7 @@ export class DecisionsService {
         throw new DomainError('conflict', 'Its meeting has ended: change this decision by amendment, with a reason');
       }
       const { decisionId: _id, ...fields } = input;
-      this.apply(row, fields);
+      applyFields(this.repos, this.clock, row, fields);
     });
     return this.get(input.decisionId);
   }
@@ -248,7 +228,7 @@ export class DecisionsService {
     this.repos.sql.transaction(() => {
       const row = this.require(input.decisionId);
       const { decisionId: _id, reason, ...fields } = input;
-      const changes = this.apply(row, fields);
+      const changes = applyFields(this.repos, this.clock, row, fields);
       if (changes.length === 0) throw new DomainError('conflict', 'Nothing changed: edit a field before saving the amendment');
       this.repos.meetings.insertAmendment({
         id: uuidv7(this.clock),
@@ -340,54 +320,6 @@ export class DecisionsService {
   }
 
   /** Writes the given fields; answers with what changed, as the history shows it. */
-  private apply(row: DecisionRow, fields: Fields): Amendment['changes'] {
-    const changes: Amendment['changes'] = [];
-    const set: Partial<DecisionsTable> = {};
-    const note = (key: keyof Fields, from: string, to: string) => {
-      if (from !== to) changes.push({ field: FIELD_LABELS[key], from, to });
-      return from !== to;
-    };
-    const memberName = (memberId: string | null) => (memberId ? (this.repos.members.find(memberId)?.name ?? '') : '');
-    const text = ['title', 'question', 'context', 'decision', 'rationale', 'risks', 'timeline'] as const;
-    for (const key of text) {
-      const value = fields[key];
-      if (value !== undefined && note(key, row[key], value)) set[key] = value;
-    }
-    if (fields.options !== undefined) {
-      const before = parseJson<DecisionOption[]>(row.options_json, []);
-      const show = (o: DecisionOption[]) => o.map((x) => x.title).join('; ');
-      const json = JSON.stringify(fields.options);
-      if (json !== row.options_json) {
-        changes.push({ field: FIELD_LABELS.options, from: show(before), to: show(fields.options) });
-        set.options_json = json;
-      }
-    }
-    for (const key of ['proposerId', 'ownerId'] as const) {
-      const value = fields[key];
-      if (value === undefined) continue;
-      if (value) this.requireMember(row.team_id, value);
-      const column = key === 'ownerId' ? 'owner_id' : 'proposer_id';
-      if (note(key, memberName(row[column]), memberName(value))) set[column] = value;
-    }
-    if (fields.decisionRight !== undefined && (row.decision_right ?? '') !== (fields.decisionRight ?? '')) {
-      const right = decisionRightInForce(this.repos, row.team_id, fields.decisionRight);
-      if (note('decisionRight', row.decision_right ?? '', right ?? '')) set.decision_right = right;
-    }
-    if (fields.reviewDate !== undefined && note('reviewDate', row.review_date ?? '', fields.reviewDate ?? '')) {
-      set.review_date = fields.reviewDate;
-    }
-    if (fields.tags !== undefined) {
-      const tags = [...new Set(fields.tags)];
-      const before = parseJson<string[]>(row.tags_json, []);
-      if (note('tags', before.join(', '), tags.join(', '))) {
-        set.tags_json = JSON.stringify(tags);
-        this.repos.decisions.setTags(row.id, tags);
-      }
-    }
-    if (Object.keys(set).length > 0) this.repos.decisions.update(row.id, { ...set, updated_at: this.clock.now() });
-    return changes;
-  }
-
   /**
    * The decision as the room works on it now. A proposal carried into a live meeting as old
    * business is taken over by that meeting on the first thing the room does with it.
@@ -432,10 +364,7 @@ export class DecisionsService {
   }
 
   private requireMember(teamId: string, memberId: string) {
-    const member = this.repos.members.find(memberId);
-    if (!member || member.teamId !== teamId) throw new DomainError('not_found', 'That person is not a member of this team');
-    if (member.leftAt !== null) throw new DomainError('conflict', `${member.name} has left the team`);
-    return member;
+    return requireActiveMember(this.repos, teamId, memberId);
   }
 
   private require(decisionId: string): DecisionRow {
