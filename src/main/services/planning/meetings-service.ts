@@ -12,6 +12,7 @@ import { nextOccurrence } from './series-schedule';
 import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned } from './zoned-time';
+import { addGuest, endedError, requireMeeting, setAttendance } from './attendance';
 import { MeetingReader, toSummary } from './meeting-reader';
 
 const MINUTE = 60_000;
@@ -188,44 +189,17 @@ export class MeetingsService {
   }
 
   setAttendance(input: ParsedInputOf<'attendance.set'>): MeetingDetail {
-    const attendee = this.repos.meetings.attendee(input.attendeeId);
-    if (!attendee) throw new DomainError('not_found', 'That attendee does not exist');
-    this.repos.sql.transaction(() => {
-      const meeting = this.requireMeeting(attendee.meeting_id);
-      if (meeting.status === 'ended') throw this.endedError();
-      const at = this.clock.now();
-      this.repos.meetings.updateAttendee(attendee.id, {
-        status: input.status,
-        arrived_at: input.status === 'present' || input.status === 'late' ? (attendee.arrived_at ?? at) : attendee.arrived_at,
-        left_at: input.status === 'left_early' ? at : null,
-      });
-      this.repos.meetings.bumpAgendaRevision(meeting.id, at);
-    });
-    return this.get(attendee.meeting_id);
+    return this.get(setAttendance(this.repos, this.clock, input));
   }
 
   addGuest(input: ParsedInputOf<'attendance.addGuest'>): MeetingDetail {
-    this.repos.sql.transaction(() => {
-      const meeting = this.requireMeeting(input.meetingId);
-      if (meeting.status === 'ended') throw this.endedError();
-      this.repos.meetings.insertAttendee({
-        id: uuidv7(this.clock),
-        meeting_id: meeting.id,
-        member_id: null,
-        guest_name: input.name,
-        status: meeting.status === 'live' ? 'late' : 'expected',
-        arrived_at: meeting.status === 'live' ? this.clock.now() : null,
-        left_at: null,
-      });
-      this.repos.meetings.bumpAgendaRevision(meeting.id, this.clock.now());
-    });
-    return this.get(input.meetingId);
+    return this.get(addGuest(this.repos, this.clock, input));
   }
 
   /** Corrections to an ended meeting: kept as amendments with a reason, never silent. */
   amend(input: ParsedInputOf<'meetings.amend'>): MeetingDetail {
     this.repos.sql.transaction(() => {
-      const meeting = this.requireMeeting(input.meetingId);
+      const meeting = requireMeeting(this.repos, input.meetingId);
       if (meeting.status !== 'ended') throw new DomainError('conflict', 'Only an ended meeting is amended; edit a planned one directly');
       const changes: Amendment['changes'] = [];
       if (input.title !== undefined && input.title !== meeting.title) {
@@ -259,7 +233,7 @@ export class MeetingsService {
   /** Starts the meeting: the first item becomes current. The live console builds on this. */
   start(meetingId: string): MeetingDetail {
     this.repos.sql.transaction(() => {
-      const meeting = this.requireMeeting(meetingId);
+      const meeting = requireMeeting(this.repos, meetingId);
       if (meeting.status !== 'planned') throw new DomainError('conflict', 'This meeting has already started');
       const at = this.clock.now();
       const first = this.repos.meetings.items(meetingId)[0];
@@ -272,7 +246,7 @@ export class MeetingsService {
   /** Ends the meeting; whatever was not reached is marked so and rolls into the next one. */
   end(meetingId: string): MeetingDetail {
     this.repos.sql.transaction(() => {
-      const meeting = this.requireMeeting(meetingId);
+      const meeting = requireMeeting(this.repos, meetingId);
       if (meeting.status !== 'live')
         throw new DomainError('conflict', meeting.status === 'ended' ? 'This meeting has already ended' : 'This meeting has not started');
       const at = this.clock.now();
@@ -281,7 +255,7 @@ export class MeetingsService {
         if (item.status === 'pending') this.repos.meetings.updateItem(item.id, { status: 'not_reached', updated_at: at });
       }
       this.repos.meetings.update(meetingId, { status: 'ended', ended_at: at, current_item_id: null, updated_at: at });
-      this.oldBusiness.pushFrom(this.requireMeeting(meetingId));
+      this.oldBusiness.pushFrom(requireMeeting(this.repos, meetingId));
     });
     return this.get(meetingId);
   }
@@ -395,24 +369,14 @@ export class MeetingsService {
   }
 
   private editable(meetingId: string, expectedRevision: number): MeetingsTable {
-    const meeting = this.requireMeeting(meetingId);
-    if (meeting.status === 'ended') throw this.endedError();
+    const meeting = requireMeeting(this.repos, meetingId);
+    if (meeting.status === 'ended') throw endedError();
     if (meeting.agenda_revision !== expectedRevision) {
       throw new DomainError(
         'conflict',
         'This agenda was changed in another window. It now shows the latest version; please make your change again.',
       );
     }
-    return meeting;
-  }
-
-  private endedError(): DomainError {
-    return new DomainError('conflict', 'This meeting has ended and is read-only. Corrections are amendments with a reason.');
-  }
-
-  private requireMeeting(id: string): MeetingsTable {
-    const meeting = this.repos.meetings.find(id);
-    if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
     return meeting;
   }
 
