@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 /** From / to dates for a figure's period; empty both means the default (the last 13 weeks). */
 export function PeriodChooser({
   from,
@@ -31,4 +33,10 @@ export function PeriodChooser({
       )}
     </div>
   );
+}
+
+/** The chosen period's dates ('' for open), and the chooser's props. */
+export function usePeriod() {
+  const [period, setPeriod] = useState({ from: '', to: '' });
+  return { ...period, onChange: setPeriod };
 }

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { rootCauseLabel, type FollowThroughFigures } from '../../../../shared/commitments';
 import { useQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PeriodChooser } from '../../ui/PeriodChooser';
+import { PeriodChooser, usePeriod } from '../../ui/PeriodChooser';
 
 const TOPICS = ['commitments', 'meetings'] as const;
 
@@ -32,8 +32,8 @@ function Figures({ f }: { f: FollowThroughFigures }) {
  */
 export function FollowThroughPanel({ teamId, memberId, title = 'Follow-through' }: { teamId: string; memberId?: string; title?: string }) {
   const headingId = useId();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const period = usePeriod();
+  const { from, to } = period;
   const query = useQuery('commitments.followThrough', { teamId, from: from || null, to: to || null }, TOPICS);
   const f = query.data;
   if (!f) return <ErrorAlert error={query.error} />;
@@ -45,14 +45,7 @@ export function FollowThroughPanel({ teamId, memberId, title = 'Follow-through' 
         Commitments whose first due date fell between {f.from} and {f.to}
         {from || to ? '' : ' (the last 13 weeks)'}. For learning, not ranking.
       </p>
-      <PeriodChooser
-        from={from}
-        to={to}
-        onChange={(p) => {
-          setFrom(p.from);
-          setTo(p.to);
-        }}
-      />
+      <PeriodChooser {...period} />
       <ErrorAlert error={query.error} />
       <table className="ft-table">
         <thead>

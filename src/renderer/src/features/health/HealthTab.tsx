@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { AirtimeBalance } from './AirtimeBalance';
@@ -7,14 +6,14 @@ import { FollowThroughTrend } from './FollowThroughTrend';
 import { RatingTrend } from './RatingTrend';
 import { StartRetrospective } from './StartRetrospective';
 import { TimeKept } from './TimeKept';
-import { PeriodChooser } from '../../ui/PeriodChooser';
+import { PeriodChooser, usePeriod } from '../../ui/PeriodChooser';
 
 const TOPICS = ['meetings', 'commitments', 'decisions'] as const;
 
 /** The meeting measuring itself: ratings, time, airtime, follow-through and dissent over a period. */
 export function HealthTab({ teamId }: { teamId: string }) {
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const period = usePeriod();
+  const { from, to } = period;
   const query = useQuery('health.team', { teamId, from: from || null, to: to || null }, TOPICS);
   const h = query.data;
   return (
@@ -30,14 +29,7 @@ export function HealthTab({ teamId }: { teamId: string }) {
             ' '
           )}
         </p>
-        <PeriodChooser
-          from={from}
-          to={to}
-          onChange={(p) => {
-            setFrom(p.from);
-            setTo(p.to);
-          }}
-        />
+        <PeriodChooser {...period} />
       </div>
       <ErrorAlert error={query.error} />
       {h && (
