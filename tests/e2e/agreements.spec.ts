@@ -84,6 +84,7 @@ test('a team adopts a starter agreement, edits it into version 2, compares, deci
     await editor.getByLabel('Check-in cadence').fill('Weekly, 30 minutes, same day and time.');
     await expect(editor.getByRole('button', { name: 'Save as version 2' })).toBeDisabled();
     await editor.getByLabel(/Change note/).fill('After the first retro: shorter meetings, hiring has an owner');
+    await editor.screenshot({ path: `${SCREENS}/agreement-editor.png` });
     await editor.getByRole('button', { name: 'Save as version 2' }).click();
     await expect(page.getByRole('heading', { name: /Operating agreement · version 2/ })).toBeVisible();
     await expect(page.getByRole('row', { name: /Hiring/ })).toContainText('Cleo Park');

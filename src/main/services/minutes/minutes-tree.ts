@@ -4,6 +4,7 @@ import { decisionStatusLabel, resolutionLabel, stanceLabel } from '../../../shar
 import type { MeetingDetail } from '../../../shared/planning';
 import { kindLabel } from '../../../shared/planning';
 import { toZoned } from '../planning/zoned-time';
+import { minutesMeta } from './minutes-meta';
 
 /** CommonMark reads NUL as U+FFFD; the minutes say so themselves, so Markdown and HTML agree. */
 const text = (value: string) => ({ type: 'text' as const, value: value.replaceAll('\u0000', '\uFFFD') });
@@ -69,16 +70,12 @@ function eventLine(e: CommitmentEvent): string {
  * typed into a title or a note can become markup: every typed text is a text node.
  */
 export function minutesTree(detail: MeetingDetail): Root {
-  const { meeting, items, attendees, turns, speakingTime, decisions, commitments, oldBusiness, amendments, feedback } = detail;
+  const { meeting, items, turns, speakingTime, decisions, commitments, oldBusiness, amendments, feedback } = detail;
   const zone = meeting.timeZone;
   const when = meeting.scheduledStart !== null ? toZoned(meeting.scheduledStart, zone) : null;
   const started = meeting.startedAt !== null ? toZoned(meeting.startedAt, zone) : null;
   const ended = meeting.endedAt !== null ? toZoned(meeting.endedAt, zone) : null;
-  const by = (status: string) =>
-    attendees
-      .filter((a) => a.status === status)
-      .map((a) => a.name + (a.memberId ? '' : ' (guest)'))
-      .join(', ');
+  const { present, late, leftEarly, absent } = minutesMeta(detail);
 
   const children: RootContent[] = [
     heading(1, `Minutes: ${meeting.title}${when ? `, ${when.date}` : ''}`),
@@ -86,10 +83,10 @@ export function minutesTree(detail: MeetingDetail): Root {
       `Team: ${meeting.teamName}`,
       started ? `Held: ${started.date} ${started.time}${ended ? `–${ended.time}` : ''} (${zone})` : 'Held: not yet',
       `Facilitator: ${meeting.facilitatorName ?? 'not recorded'}`,
-      `Present: ${by('present') || 'nobody marked'}`,
-      ...(by('late') ? [`Late: ${by('late')}`] : []),
-      ...(by('left_early') ? [`Left early: ${by('left_early')}`] : []),
-      ...(by('absent') ? [`Absent: ${by('absent')}`] : []),
+      `Present: ${present.join(', ') || 'nobody marked'}`,
+      ...(late.length ? [`Late: ${late.join(', ')}`] : []),
+      ...(leftEarly.length ? [`Left early: ${leftEarly.join(', ')}`] : []),
+      ...(absent.length ? [`Absent: ${absent.join(', ')}`] : []),
       ...(meeting.status !== 'ended' ? ['Status: draft, the meeting has not ended'] : []),
     ]),
     heading(2, 'Agenda'),

@@ -17,6 +17,12 @@ function draftOf(v: AgreementVersion): Draft {
 }
 
 /** Edits make the next version: the change note says why, the version edited stays as it was. */
+const NORMS: { key: keyof Draft['norms']; label: string; wide?: boolean }[] = [
+  { key: 'communication', label: 'Communication quality' },
+  { key: 'responseTimes', label: 'Response times' },
+  { key: 'documentation', label: 'Documentation', wide: true },
+];
+
 export function AgreementEditor(props: {
   teamId: string;
   current: AgreementVersion;
@@ -153,33 +159,12 @@ export function AgreementEditor(props: {
           <span>Check-in cadence</span>
           <input className="input" value={draft.checkInCadence} onChange={(e) => setDraft({ ...draft, checkInCadence: e.target.value })} />
         </label>
-        <label className="field">
-          <span>Communication quality</span>
-          <textarea
-            className="input"
-            rows={2}
-            value={draft.norms.communication}
-            onChange={(e) => setNorm('communication', e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Response times</span>
-          <textarea
-            className="input"
-            rows={2}
-            value={draft.norms.responseTimes}
-            onChange={(e) => setNorm('responseTimes', e.target.value)}
-          />
-        </label>
-        <label className="field field-wide">
-          <span>Documentation</span>
-          <textarea
-            className="input"
-            rows={2}
-            value={draft.norms.documentation}
-            onChange={(e) => setNorm('documentation', e.target.value)}
-          />
-        </label>
+        {NORMS.map(({ key, label, wide }) => (
+          <label key={key} className={wide ? 'field field-wide' : 'field'}>
+            <span>{label}</span>
+            <textarea className="input" rows={2} value={draft.norms[key]} onChange={(e) => setNorm(key, e.target.value)} />
+          </label>
+        ))}
         <label className="field field-wide">
           <span>Anything else</span>
           <textarea className="input" rows={4} value={draft.freeText} onChange={(e) => setDraft({ ...draft, freeText: e.target.value })} />

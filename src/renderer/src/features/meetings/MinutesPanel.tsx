@@ -13,7 +13,7 @@ const FORMATS: { format: MinutesFormat; label: string }[] = [
 
 /** The minutes as they will be exported, previewed formatted or as Markdown before anyone saves them. */
 export function MinutesPanel({ meetingId, draft }: { meetingId: string; draft: boolean }) {
-  const markdown = useQuery('minutes.markdown', { meetingId }, TOPICS);
+  // The formatted preview is always there (it is also what prints); the Markdown is read only while it is shown.
   const html = useQuery('minutes.html', { meetingId }, TOPICS);
   const [view, setView] = useState<'formatted' | 'markdown'>('formatted');
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
@@ -39,7 +39,7 @@ export function MinutesPanel({ meetingId, draft }: { meetingId: string; draft: b
         <div className="minutes-export" role="group" aria-label="Export minutes">
           <span className="minutes-export-label">Export</span>
           {FORMATS.map(({ format, label }) => (
-            <button key={format} className="btn" disabled={busy || !markdown.data} onClick={() => void run(format)}>
+            <button key={format} className="btn" disabled={busy || !html.data} onClick={() => void run(format)}>
               {label}
             </button>
           ))}
@@ -58,7 +58,7 @@ export function MinutesPanel({ meetingId, draft }: { meetingId: string; draft: b
           {status?.text ?? ''}
         </span>
       </div>
-      <ErrorAlert error={markdown.error ?? html.error} />
+      <ErrorAlert error={html.error} />
       {/* The formatted preview is the exported HTML itself; no scripts run in it, and it is what prints. */}
       <iframe
         ref={frame}
@@ -68,11 +68,21 @@ export function MinutesPanel({ meetingId, draft }: { meetingId: string; draft: b
         srcDoc={html.data?.content ?? ''}
         hidden={view !== 'formatted'}
       />
-      {view === 'markdown' && markdown.data && (
+      {view === 'markdown' && <MarkdownPreview meetingId={meetingId} />}
+    </section>
+  );
+}
+
+function MarkdownPreview({ meetingId }: { meetingId: string }) {
+  const markdown = useQuery('minutes.markdown', { meetingId }, TOPICS);
+  return (
+    <>
+      <ErrorAlert error={markdown.error} />
+      {markdown.data && (
         <pre className="minutes-preview" aria-label="Minutes preview (Markdown)" tabIndex={0}>
           {markdown.data.content}
         </pre>
       )}
-    </section>
+    </>
   );
 }
