@@ -7,8 +7,12 @@ import { defineConfig } from 'electron-vite';
  * (server) and the command line (cli). Only index imports electron. The preload is one
  * CommonJS file because sandboxed preloads cannot load ES modules or other files.
  */
+/** `@shared/…` and `@renderer/…` in place of long relative paths; tsconfig.base.json declares the same. */
+const alias = { '@shared': resolve('src/shared'), '@renderer': resolve('src/renderer/src') };
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       rollupOptions: {
         input: {
@@ -24,6 +28,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
@@ -33,6 +38,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
+    resolve: { alias },
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

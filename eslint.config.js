@@ -31,7 +31,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'src/shared imports no node: module.' },
             {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom'],
+              group: ['**/main/**', '**/renderer/**', '@renderer/*', '**/preload/**', 'react', 'react-dom'],
               message: 'src/shared depends on nothing above it.',
             },
           ],
@@ -81,7 +81,7 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'better-sqlite3', message: 'Only src/main/db may use better-sqlite3.' }],
-          patterns: [{ group: ['**/renderer/**'], message: 'Main imports nothing from the renderer.' }],
+          patterns: [{ group: ['**/renderer/**', '@renderer/*'], message: 'Main imports nothing from the renderer.' }],
         },
       ],
     },
@@ -98,14 +98,14 @@ export default tseslint.config(
             { name: 'electron', message: 'Only src/main/index.ts and src/main/electron may import electron.' },
             { name: 'better-sqlite3', message: 'Only src/main/db may use better-sqlite3.' },
           ],
-          patterns: [{ group: ['**/renderer/**'], message: 'Main imports nothing from the renderer.' }],
+          patterns: [{ group: ['**/renderer/**', '@renderer/*'], message: 'Main imports nothing from the renderer.' }],
         },
       ],
     },
   },
   {
     // SQL is built only in repositories; services hold the rules.
-    files: ['src/main/services/**/*.ts', 'src/main/app/**/*.ts', 'src/main/server/**/*.ts'],
+    files: ['src/main/services/**/*.ts', 'src/main/core/**/*.ts', 'src/main/data-folder/**/*.ts', 'src/main/server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -115,7 +115,7 @@ export default tseslint.config(
             { name: 'better-sqlite3', message: 'Only src/main/db may use better-sqlite3.' },
             { name: 'kysely', message: 'Only src/main/db/repositories builds SQL.' },
           ],
-          patterns: [{ group: ['**/renderer/**'], message: 'Main imports nothing from the renderer.' }],
+          patterns: [{ group: ['**/renderer/**', '@renderer/*'], message: 'Main imports nothing from the renderer.' }],
         },
       ],
     },

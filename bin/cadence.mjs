@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `cadence` command. better-sqlite3 needs Node-API 10; under an older Node it crashes rather
-// than failing, so this checks first (the same words as src/main/app/runtime-check.ts), then loads
+// than failing, so this checks first (the same words as src/main/data-folder/runtime-check.ts), then loads
 // the built command line.
 import fs from 'node:fs';
 

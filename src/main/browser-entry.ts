@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { systemClock } from './app/clock';
-import { exitUnlessNodeApiSupported } from './app/runtime-check';
+import { systemClock } from './core/clock';
+import { exitUnlessNodeApiSupported } from './data-folder/runtime-check';
 
 exitUnlessNodeApiSupported();
 

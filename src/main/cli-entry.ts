@@ -3,7 +3,7 @@
  * database layer loads, then runs one command and exits with its code.
  */
 import fs from 'node:fs';
-import { exitUnlessNodeApiSupported } from './app/runtime-check';
+import { exitUnlessNodeApiSupported } from './data-folder/runtime-check';
 
 exitUnlessNodeApiSupported();
 

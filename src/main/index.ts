@@ -5,10 +5,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { operationNames } from '../shared/contract';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../shared/api';
-import { exitUnlessNodeApiSupported } from './app/runtime-check';
-import { resolveDataDir } from './app/data-dir';
+import { operationNames } from '@shared/contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '@shared/api';
+import { exitUnlessNodeApiSupported } from './data-folder/runtime-check';
+import { resolveDataDir } from './data-folder/data-dir';
 import { consoleWindowOptions } from './electron/window-options';
 import { isTrustedSenderUrl, type TrustedOrigins } from './electron/sender-guard';
 import { applyContentsPolicy, applySessionPolicy, type ContentsLike, type SessionLike } from './electron/session-policy';
@@ -40,7 +40,7 @@ async function loadRenderer(win: BrowserWindow, hash: string): Promise<void> {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const { startCore } = await import('./app/cadence-core');
+  const { startCore } = await import('./core/cadence-core');
   let core;
   try {
     const { createElectronPlatform } = await import('./electron/electron-platform');

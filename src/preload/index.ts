@@ -4,8 +4,8 @@
  * ipcRenderer reaches the page. Sandboxed, so it imports nothing at run time but electron.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, type CadenceApi } from '../shared/api';
-import type { ChangeEvent } from '../shared/events';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX, type CadenceApi } from '@shared/api';
+import type { ChangeEvent } from '@shared/events';
 
 type InvokeResult = Awaited<ReturnType<CadenceApi['invoke']>>;
 

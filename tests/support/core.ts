@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCore, type CadenceCore } from '../../src/main/app/cadence-core';
+import { startCore, type CadenceCore } from '../../src/main/core/cadence-core';
 import type { Platform } from '../../src/main/platform/platform';
 import type { InputOf, OperationName, OutputOf } from '../../src/shared/contract';
 

@@ -1,4 +1,4 @@
-import { nodeApiProblem } from '../../src/main/app/runtime-check';
+import { nodeApiProblem } from '../../src/main/data-folder/runtime-check';
 
 // better-sqlite3 13 crashes the process under Node-API < 10; fail with one clear line instead.
 const problem = nodeApiProblem();

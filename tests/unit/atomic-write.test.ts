@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeWriteError, writeFileAtomic } from '../../src/main/app/atomic-write';
+import { describeWriteError, writeFileAtomic } from '../../src/main/data-folder/atomic-write';
 
 let dir: string;
 afterEach(() => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startCore } from '../../src/main/app/cadence-core';
+import { startCore } from '../../src/main/core/cadence-core';
 import { contract } from '../../src/shared/contract';
 import { itemClockOf } from '../../src/shared/planning';
 import { itemRemaining } from '../../src/shared/timer';

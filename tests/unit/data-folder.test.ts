@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCore } from '../../src/main/app/cadence-core';
-import { resolveDataDir } from '../../src/main/app/data-dir';
-import { acquireDataDirLock, DataDirLockedError, LOCK_FILE } from '../../src/main/app/data-lock';
-import { nodeApiProblem } from '../../src/main/app/runtime-check';
+import { startCore } from '../../src/main/core/cadence-core';
+import { resolveDataDir } from '../../src/main/data-folder/data-dir';
+import { acquireDataDirLock, DataDirLockedError, LOCK_FILE } from '../../src/main/data-folder/data-lock';
+import { nodeApiProblem } from '../../src/main/data-folder/runtime-check';
 
 let dir: string;
 beforeEach(() => {

@@ -15,7 +15,7 @@ describe('import boundaries', () => {
     expect(await ruleIdsFor('src/shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toContain(
       'no-restricted-imports',
     );
-    expect(await ruleIdsFor('src/shared/x.ts', "import { x } from '../main/app/clock';\nexport const a = x;\n")).toContain(
+    expect(await ruleIdsFor('src/shared/x.ts', "import { x } from '../main/core/clock';\nexport const a = x;\n")).toContain(
       'no-restricted-imports',
     );
   });
@@ -24,7 +24,7 @@ describe('import boundaries', () => {
     expect(
       await ruleIdsFor(
         'src/renderer/src/features/x.ts',
-        "import { startCore } from '../../../main/app/cadence-core';\nexport const a = startCore;\n",
+        "import { startCore } from '../../../main/core/cadence-core';\nexport const a = startCore;\n",
       ),
     ).toContain('no-restricted-imports');
     expect(await ruleIdsFor('src/renderer/src/features/x.ts', 'export const a = () => window.cadence;\n')).toContain(
@@ -46,7 +46,7 @@ describe('import boundaries', () => {
 
   it('only the Electron shell imports electron', async () => {
     const code = "import { app } from 'electron';\nexport const a = app;\n";
-    expect(await ruleIdsFor('src/main/app/x.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/main/core/x.ts', code)).toContain('no-restricted-imports');
     expect(await ruleIdsFor('src/main/electron/x.ts', code)).not.toContain('no-restricted-imports');
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LogFile } from '../../src/main/app/log-file';
+import { LogFile } from '../../src/main/data-folder/log-file';
 import { openTestCore, type TestCore } from '../support/core';
 
 let t: TestCore;

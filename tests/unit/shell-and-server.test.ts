@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { ChangeFeed } from '../../src/main/app/change-feed';
+import { ChangeFeed } from '../../src/main/core/change-feed';
 import { chooseProjectorDisplay } from '../../src/main/electron/displays';
 import { isAllowedNavigation, isTrustedSenderUrl } from '../../src/main/electron/sender-guard';
 import { consoleWindowOptions, projectorWindowOptions } from '../../src/main/electron/window-options';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { systemClock } from '../app/clock';
-import { acquireDataDirLock } from '../app/data-lock';
-import { databasePath } from '../app/data-dir';
+import { systemClock } from '../core/clock';
+import { acquireDataDirLock } from '../data-folder/data-lock';
+import { databasePath } from '../data-folder/data-dir';
 import { openReadOnly } from '../db/open-read-only';
 import { openDatabase } from '../db/open-database';
 import { Sql } from '../db/query';

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { MARK_END, MARK_START } from '../../shared/decisions';
-import type { ExportedFile } from '../../shared/planning';
-import { DomainError } from '../../shared/result';
-import { describeWriteError, writeFileAtomic } from '../app/atomic-write';
+import { MARK_END, MARK_START } from '@shared/decisions';
+import type { ExportedFile } from '@shared/planning';
+import { DomainError } from '@shared/result';
+import { describeWriteError, writeFileAtomic } from '../data-folder/atomic-write';
 import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
@@ -11,7 +11,7 @@ import { toZoned } from '../services/planning/zoned-time';
 import type { CliData } from './cli-data';
 import { CliError, UsageError } from './cli-errors';
 import { MINUTES_FORMATS } from './minutes-formats';
-import { contract } from '../../shared/contract';
+import { contract } from '@shared/contract';
 
 export interface Output {
   out(line: string): void;

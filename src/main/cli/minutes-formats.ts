@@ -1,4 +1,4 @@
-import type { ExportedFile, MeetingDetail } from '../../shared/planning';
+import type { ExportedFile, MeetingDetail } from '@shared/planning';
 import { minutesHtml } from '../services/minutes/minutes-html';
 import { minutesMarkdown } from '../services/minutes/minutes-markdown';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { resolveDataDir } from '../app/data-dir';
-import { DataDirLockedError } from '../app/data-lock';
+import { resolveDataDir } from '../data-folder/data-dir';
+import { DataDirLockedError } from '../data-folder/data-lock';
 import { openForReading, openForWriting, type CliData } from './cli-data';
 import { CliError, UsageError } from './cli-errors';
 import { exportDecisions, exportMinutes, listMeetings, listTeams, searchDecisions, type Output } from './commands';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, dialog, screen, shell } from 'electron';
-import type { SaveOutcome } from '../../shared/domain';
+import type { SaveOutcome } from '@shared/domain';
 import type { Platform, SaveRequest } from '../platform/platform';
 import { saveChosenFile } from '../platform/save-file';
 import { chooseProjectorDisplay } from './displays';

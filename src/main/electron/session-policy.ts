@@ -1,4 +1,4 @@
-import { contentSecurityPolicy } from '../../shared/csp';
+import { contentSecurityPolicy } from '@shared/csp';
 import { isAllowedNavigation, type TrustedOrigins } from './sender-guard';
 
 /** The parts of Electron's Session this policy touches, so it can be tested without Electron. */

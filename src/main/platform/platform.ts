@@ -1,4 +1,4 @@
-import type { DisplayInfo, SaveOutcome } from '../../shared/domain';
+import type { DisplayInfo, SaveOutcome } from '@shared/domain';
 
 export interface SaveRequest {
   suggestedName: string;

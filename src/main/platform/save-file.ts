@@ -1,5 +1,5 @@
-import type { SaveOutcome } from '../../shared/domain';
-import { describeWriteError, writeFileAtomic } from '../app/atomic-write';
+import type { SaveOutcome } from '@shared/domain';
+import { describeWriteError, writeFileAtomic } from '../data-folder/atomic-write';
 
 /** Writes the file a person chose in a save dialog; a failure is an outcome with a message, not a throw. */
 export function saveChosenFile(filePath: string, content: string | Uint8Array): SaveOutcome {

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Clock } from '../app/clock';
-import { resolveDataDir } from '../app/data-dir';
+import type { Clock } from '../core/clock';
+import { resolveDataDir } from '../data-folder/data-dir';
 
 const PREFERRED_PORT = 47300;
 
@@ -40,10 +40,10 @@ function portMemory(dataDir: string) {
 
 export async function runBrowserServer(options: { clock: Clock; rendererDir: string }): Promise<void> {
   const dataDir = resolveDataDir();
-  const { startCore } = await import('../app/cadence-core');
+  const { startCore } = await import('../core/cadence-core');
   const { startBrowserServer } = await import('./browser-server');
   const { SessionAuth } = await import('./session-auth');
-  const { DataDirLockedError } = await import('../app/data-lock');
+  const { DataDirLockedError } = await import('../data-folder/data-lock');
   const { FutureSchemaError } = await import('../db/migrator');
   const { CorruptDatabaseError } = await import('../db/open-database');
 

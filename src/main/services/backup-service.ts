@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { BackupInfo } from '../../shared/domain';
-import { DomainError } from '../../shared/result';
-import type { Clock } from '../app/clock';
+import type { BackupInfo } from '@shared/domain';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../core/clock';
 import { createBackup, listBackups, pruneBackups, restoreInto, type BackupFile } from '../db/backups';
 import type { Sql } from '../db/query';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { ParsedInputOf } from '../../shared/contract';
-import type { PlatformInfo, SaveOutcome } from '../../shared/domain';
+import type { ParsedInputOf } from '@shared/contract';
+import type { PlatformInfo, SaveOutcome } from '@shared/domain';
 import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../app/clock';
+import type { Clock } from '../core/clock';
 import type { Repositories } from '../db/repositories';
 import type { Platform } from '../platform/platform';
 import { AgreementsService } from './agreements/agreements-service';
@@ -6,7 +6,7 @@ import { RolesService } from './agreements/roles-service';
 import { ArchiveService } from './archive/archive-service';
 import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
-import { DemoTeam } from './demo-team';
+import { DemoTeam } from './demo/demo-team';
 import { ExportsService } from './exports/exports-service';
 import { LiveMeetingService } from './live/live-meeting-service';
 import { MeService } from './me-service';

@@ -1,5 +1,5 @@
-import type { MeChoice } from '../../shared/archive';
-import { DomainError } from '../../shared/result';
+import type { MeChoice } from '@shared/archive';
+import { DomainError } from '@shared/result';
 import type { Repositories } from '../db/repositories';
 
 const KEY = 'me.byTeam';

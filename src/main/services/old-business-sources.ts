@@ -1,4 +1,4 @@
-import type { Clock } from '../app/clock';
+import type { Clock } from '../core/clock';
 import type { Repositories } from '../db/repositories';
 import { AgreementRevisitSource } from './agreements/agreement-revisit-source';
 import { OpenCommitmentSource } from './commitments/commitment-source';

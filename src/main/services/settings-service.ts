@@ -1,5 +1,5 @@
-import type { ParsedInputOf } from '../../shared/contract';
-import type { Settings } from '../../shared/domain';
+import type { ParsedInputOf } from '@shared/contract';
+import type { Settings } from '@shared/domain';
 import type { Repositories } from '../db/repositories';
 
 const DEFAULTS: Settings = { theme: 'light', dateStyle: 'locale', clock: '24h', weekStartsOn: 1, defaultExportFolder: null, chime: false };

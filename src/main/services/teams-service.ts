@@ -1,8 +1,8 @@
-import type { ParsedInputOf } from '../../shared/contract';
-import type { Member, Team, TeamDetail } from '../../shared/domain';
-import { DomainError } from '../../shared/result';
-import type { Clock } from '../app/clock';
-import { uuidv7 } from '../app/ids';
+import type { ParsedInputOf } from '@shared/contract';
+import type { Member, Team, TeamDetail } from '@shared/domain';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../core/clock';
+import { uuidv7 } from '../core/ids';
 import type { Repositories } from '../db/repositories';
 
 /** Teams and their members. Nobody is deleted: leaving is a mark, and every change is an event. */

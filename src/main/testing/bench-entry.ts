@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exitUnlessNodeApiSupported } from '../app/runtime-check';
+import { exitUnlessNodeApiSupported } from '../data-folder/runtime-check';
 
 exitUnlessNodeApiSupported();
 
@@ -57,9 +57,9 @@ async function main(): Promise<void> {
   // BENCH_DIR measures an already seeded folder again (kept by BENCH_KEEP), skipping the seeding.
   const reuse = process.env.BENCH_DIR;
   const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-'));
-  const { startCore } = await import('../app/cadence-core');
-  const { uuidv7 } = await import('../app/ids');
-  const { contract } = await import('../../shared/contract');
+  const { startCore } = await import('../core/cadence-core');
+  const { uuidv7 } = await import('../core/ids');
+  const { contract } = await import('@shared/contract');
   let now = Date.parse('2016-11-28T09:00:00Z');
   const clock = { now: () => now };
   const rows: [string, string][] = [];

@@ -1,4 +1,4 @@
-import type { CadenceCore } from '../app/cadence-core';
+import type { CadenceCore } from '../core/cadence-core';
 import { minutesHtml } from '../services/minutes/minutes-html';
 import { minutesMarkdown } from '../services/minutes/minutes-markdown';
 

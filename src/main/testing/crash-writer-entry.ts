@@ -3,9 +3,9 @@
  * printing one line per committed write, until the crash-safety test kills it with SIGKILL.
  * Its clock advances one second per write, so the test can recompute every timer exactly.
  */
-import { itemClockOf } from '../../shared/planning';
-import { itemRemaining } from '../../shared/timer';
-import { exitUnlessNodeApiSupported } from '../app/runtime-check';
+import { itemClockOf } from '@shared/planning';
+import { itemRemaining } from '@shared/timer';
+import { exitUnlessNodeApiSupported } from '../data-folder/runtime-check';
 
 exitUnlessNodeApiSupported();
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const random = seeded(seed);
   let now = startAt;
   const clock = { now: () => now };
-  const { startCore } = await import('../app/cadence-core');
+  const { startCore } = await import('../core/cadence-core');
   const core = await startCore({
     dataDir: process.env.CADENCE_DATA_DIR!,
     mode: 'browser',

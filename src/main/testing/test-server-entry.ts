@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Clock } from '../app/clock';
-import { exitUnlessNodeApiSupported } from '../app/runtime-check';
+import type { Clock } from '../core/clock';
+import { exitUnlessNodeApiSupported } from '../data-folder/runtime-check';
 
 exitUnlessNodeApiSupported();
 

@@ -1,4 +1,4 @@
-import type { Member, MemberEvent } from '../../../shared/domain';
+import type { Member, MemberEvent } from '@shared/domain';
 import { qb, type Sql } from '../query';
 import type { MemberEventsTable, MembersTable } from '../schema';
 

@@ -1,4 +1,4 @@
-import type { Team } from '../../../shared/domain';
+import type { Team } from '@shared/domain';
 import { qb, type Sql } from '../query';
 import type { TeamsTable } from '../schema';
 

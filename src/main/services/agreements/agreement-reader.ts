@@ -1,4 +1,4 @@
-import { agreementBody, type AgreementBody, type AgreementVersion, type ResolvedDecisionRight } from '../../../shared/agreements';
+import { agreementBody, type AgreementBody, type AgreementVersion, type ResolvedDecisionRight } from '@shared/agreements';
 import type { Repositories } from '../../db/repositories';
 import type { AgreementVersionsTable } from '../../db/schema-agreements';
 

@@ -1,10 +1,10 @@
-import { AGREEMENT_STARTERS } from '../../../shared/agreement-starters';
-import { diffAgreements } from '../../../shared/agreement-diff';
-import type { AgreementBody, AgreementDiff, AgreementVersion, ProjectedAgreement, TeamAgreement } from '../../../shared/agreements';
-import type { ParsedInputOf } from '../../../shared/contract';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import { AGREEMENT_STARTERS } from '@shared/agreement-starters';
+import { diffAgreements } from '@shared/agreement-diff';
+import type { AgreementBody, AgreementDiff, AgreementVersion, ProjectedAgreement, TeamAgreement } from '@shared/agreements';
+import type { ParsedInputOf } from '@shared/contract';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { AgreementVersionsTable } from '../../db/schema-agreements';
 import { toZoned } from '../planning/zoned-time';

@@ -1,8 +1,8 @@
-import type { ParsedInputOf } from '../../../shared/contract';
-import type { Role, RoleEventKind } from '../../../shared/agreements';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import type { ParsedInputOf } from '@shared/contract';
+import type { Role, RoleEventKind } from '@shared/agreements';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { RolesTable } from '../../db/schema-agreements';
 

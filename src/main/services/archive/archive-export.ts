@@ -1,7 +1,7 @@
-import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, ARCHIVE_MAX_CHARS } from '../../../shared/archive';
-import type { ExportedFile } from '../../../shared/planning';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
+import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, ARCHIVE_MAX_CHARS } from '@shared/archive';
+import type { ExportedFile } from '@shared/planning';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import { ARCHIVE_TABLES } from '../../db/repositories/archive-tables';

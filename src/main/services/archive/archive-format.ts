@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION } from '../../../shared/archive';
-import { DomainError } from '../../../shared/result';
+import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION } from '@shared/archive';
+import { DomainError } from '@shared/result';
 import type { ArchiveRow, ColumnInfo } from '../../db/repositories/archive-repository';
 
 const bad = (message: string) => new DomainError('invalid_input', `${message} Nothing was imported.`);

@@ -1,5 +1,5 @@
-import { ARCHIVE_MERGE_RULE, type ArchiveImportSummary, type ArchiveTableCount } from '../../../shared/archive';
-import { DomainError } from '../../../shared/result';
+import { ARCHIVE_MERGE_RULE, type ArchiveImportSummary, type ArchiveTableCount } from '@shared/archive';
+import { DomainError } from '@shared/result';
 import type { Repositories } from '../../db/repositories';
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive-tables';

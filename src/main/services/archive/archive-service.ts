@@ -1,6 +1,6 @@
-import type { ArchiveImportSummary } from '../../../shared/archive';
-import type { ExportedFile } from '../../../shared/planning';
-import type { Clock } from '../../app/clock';
+import type { ArchiveImportSummary } from '@shared/archive';
+import type { ExportedFile } from '@shared/planning';
+import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import { exportTeamArchive } from './archive-export';
 import { applyImport, planImport, type ImportPlan } from './archive-import';

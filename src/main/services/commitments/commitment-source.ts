@@ -1,5 +1,5 @@
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { OldBusinessContext, OldBusinessSource } from '../planning/old-business';
 import { CommitmentsService } from './commitments-service';

@@ -1,4 +1,4 @@
-import type { CommitmentEvent, CommitmentStatus } from '../../../shared/commitments';
+import type { CommitmentEvent, CommitmentStatus } from '@shared/commitments';
 import type { CommitmentEventRow, CommitmentRow } from '../../db/repositories/commitments-repository';
 
 export function toEvent(row: CommitmentEventRow): CommitmentEvent {

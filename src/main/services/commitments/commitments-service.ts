@@ -1,8 +1,8 @@
-import type { ParsedInputOf } from '../../../shared/contract';
-import type { Commitment, CommitmentBoard, FollowThrough } from '../../../shared/commitments';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import type { ParsedInputOf } from '@shared/contract';
+import type { Commitment, CommitmentBoard, FollowThrough } from '@shared/commitments';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { CommitmentRow } from '../../db/repositories/commitments-repository';
 import type { CommitmentEventsTable } from '../../db/schema';

@@ -1,4 +1,4 @@
-import type { Commitment, FollowThroughFigures, RootCause } from '../../../shared/commitments';
+import type { Commitment, FollowThroughFigures, RootCause } from '@shared/commitments';
 import { toZoned } from '../planning/zoned-time';
 
 /**

@@ -1,8 +1,8 @@
-import type { ParsedInputOf } from '../../../shared/contract';
-import type { DecisionOption } from '../../../shared/decisions';
-import type { Amendment } from '../../../shared/planning';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
+import type { ParsedInputOf } from '@shared/contract';
+import type { DecisionOption } from '@shared/decisions';
+import type { Amendment } from '@shared/planning';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRow } from '../../db/repositories/decisions-repository';
 import type { DecisionsTable } from '../../db/schema';

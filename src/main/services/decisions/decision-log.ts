@@ -1,6 +1,6 @@
-import type { ParsedInputOf } from '../../../shared/contract';
-import type { DecisionFacets, DecisionLogPage } from '../../../shared/decisions';
-import type { Clock } from '../../app/clock';
+import type { ParsedInputOf } from '@shared/contract';
+import type { DecisionFacets, DecisionLogPage } from '@shared/decisions';
+import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import { RANK_LIMIT } from '../../db/repositories/decisions-repository';
 import { addDays, fromZoned, toZoned } from '../planning/zoned-time';

@@ -1,5 +1,5 @@
-import type { Decision, DecisionLink, DecisionOption, Objection, Position } from '../../../shared/decisions';
-import type { Amendment } from '../../../shared/planning';
+import type { Decision, DecisionLink, DecisionOption, Objection, Position } from '@shared/decisions';
+import type { Amendment } from '@shared/planning';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRow, ObjectionRow, PositionRow } from '../../db/repositories/decisions-repository';
 import type { MeetingsTable } from '../../db/schema';

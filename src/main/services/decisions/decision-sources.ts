@@ -1,6 +1,6 @@
-import { stanceLabel } from '../../../shared/decisions';
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import { stanceLabel } from '@shared/decisions';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { MeetingsTable } from '../../db/schema';
 import type { OldBusinessContext, OldBusinessSource } from '../planning/old-business';

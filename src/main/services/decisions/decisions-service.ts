@@ -1,15 +1,8 @@
-import type { ParsedInputOf } from '../../../shared/contract';
-import {
-  isObjection,
-  stanceLabel,
-  type Decision,
-  type DecisionDetail,
-  type DecisionFacets,
-  type DecisionLogPage,
-} from '../../../shared/decisions';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import type { ParsedInputOf } from '@shared/contract';
+import { isObjection, stanceLabel, type Decision, type DecisionDetail, type DecisionFacets, type DecisionLogPage } from '@shared/decisions';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRow } from '../../db/repositories/decisions-repository';
 import type { MeetingsTable } from '../../db/schema';

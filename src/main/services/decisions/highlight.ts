@@ -1,4 +1,4 @@
-import { MARK_END, MARK_START } from '../../../shared/decisions';
+import { MARK_END, MARK_START } from '@shared/decisions';
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DECISION_STATUSES, decisionStatusLabel, resolutionLabel, stanceLabel, type DecisionLink } from '../../../shared/decisions';
-import type { ExportedFile } from '../../../shared/planning';
+import { DECISION_STATUSES, decisionStatusLabel, resolutionLabel, stanceLabel, type DecisionLink } from '@shared/decisions';
+import type { ExportedFile } from '@shared/planning';
 import { fileSlug } from '../planning/file-names';
 import { toZoned } from '../planning/zoned-time';
 import { LOG_CSS, LOG_SCRIPT } from './decision-log-assets';

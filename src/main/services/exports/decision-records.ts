@@ -1,9 +1,9 @@
-import type { DecisionDetail } from '../../../shared/decisions';
-import { DomainError } from '../../../shared/result';
+import type { DecisionDetail } from '@shared/decisions';
+import { DomainError } from '@shared/result';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionsService } from '../decisions/decisions-service';
 import { toZoned } from '../planning/zoned-time';
-import { contract } from '../../../shared/contract';
+import { contract } from '@shared/contract';
 
 /** One decision as an export writes it: its full record and the day it was decided, in its team's time zone. */
 export interface DecisionRecord {

@@ -1,7 +1,7 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import { stringify } from 'yaml';
-import { decisionStatusLabel, resolutionLabel, stanceLabel, type DecisionDetail, type DecisionLink } from '../../../shared/decisions';
-import type { ExportedFile } from '../../../shared/planning';
+import { decisionStatusLabel, resolutionLabel, stanceLabel, type DecisionDetail, type DecisionLink } from '@shared/decisions';
+import type { ExportedFile } from '@shared/planning';
 import { fileSlug } from '../planning/file-names';
 import { toZoned } from '../planning/zoned-time';
 import type { DecisionExportScope, DecisionRecord } from './decision-records';

@@ -1,10 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { ParsedInputOf } from '../../../shared/contract';
-import type { FolderExportOutcome } from '../../../shared/exports';
-import type { ExportedFile } from '../../../shared/planning';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
+import type { ParsedInputOf } from '@shared/contract';
+import type { FolderExportOutcome } from '@shared/exports';
+import type { ExportedFile } from '@shared/planning';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { Platform } from '../../platform/platform';
 import type { DecisionsService } from '../decisions/decisions-service';

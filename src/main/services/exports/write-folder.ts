@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FolderExportOutcome } from '../../../shared/exports';
-import type { ExportedFile } from '../../../shared/planning';
-import { describeWriteError, writeFileAtomic } from '../../app/atomic-write';
+import type { FolderExportOutcome } from '@shared/exports';
+import type { ExportedFile } from '@shared/planning';
+import { describeWriteError, writeFileAtomic } from '../../data-folder/atomic-write';
 
 /** A typed folder path: `~` is the home folder; anything else must be a full path. */
 export function resolveTypedFolder(typed: string, home = os.homedir()): string | null {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedInputOf } from '../../../shared/contract';
-import { FEEDBACK_WINDOW_MS, type MeetingFeedback } from '../../../shared/feedback';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import type { ParsedInputOf } from '@shared/contract';
+import { FEEDBACK_WINDOW_MS, type MeetingFeedback } from '@shared/feedback';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { AttendeesTable, MeetingsTable } from '../../db/schema';
 

@@ -1,6 +1,6 @@
-import type { KindTime, ResolutionOrOpen, SeriesRatings, TeamHealth } from '../../../shared/health';
-import { DISSENT_OUTCOMES } from '../../../shared/health';
-import { AGENDA_KINDS } from '../../../shared/planning';
+import type { KindTime, ResolutionOrOpen, SeriesRatings, TeamHealth } from '@shared/health';
+import { DISSENT_OUTCOMES } from '@shared/health';
+import { AGENDA_KINDS } from '@shared/planning';
 import type { HealthTurnRow } from '../../db/repositories/health-repository';
 import type { AgendaItemsTable, ObjectionsTable } from '../../db/schema';
 

@@ -1,7 +1,7 @@
-import type { ParsedInputOf } from '../../../shared/contract';
-import type { TeamHealth } from '../../../shared/health';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
+import type { ParsedInputOf } from '@shared/contract';
+import type { TeamHealth } from '@shared/health';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { CommitmentsService } from '../commitments/commitments-service';
 import type { MeetingsService } from '../planning/meetings-service';

@@ -1,4 +1,4 @@
-import type { TeamHealth } from '../../../shared/health';
+import type { TeamHealth } from '@shared/health';
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const one = (n: number) => n.toFixed(1);

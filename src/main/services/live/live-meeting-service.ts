@@ -1,7 +1,7 @@
-import { ROUND_KINDS } from '../../../shared/planning';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import { ROUND_KINDS } from '@shared/planning';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { AgendaItemsTable, MeetingsTable, TurnsTable } from '../../db/schema';
 import type { ParkingLotService } from '../planning/parking-lot-service';

@@ -1,5 +1,5 @@
-import type { Attendee, SpeakingTime, Turn } from '../../../shared/planning';
-import { itemElapsed, type MeetingClock } from '../../../shared/timer';
+import type { Attendee, SpeakingTime, Turn } from '@shared/planning';
+import { itemElapsed, type MeetingClock } from '@shared/timer';
 import type { TurnRow } from '../../db/repositories/live-repository';
 
 export function toTurn(row: TurnRow): Turn {

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
-import type { ExportedFile, MeetingDetail } from '../../../shared/planning';
+import type { ExportedFile, MeetingDetail } from '@shared/planning';
 import { minutesFileName, minutesMeta } from './minutes-meta';
 import { MINUTES_CSS } from './minutes-print-css';
 import { minutesTree } from './minutes-tree';

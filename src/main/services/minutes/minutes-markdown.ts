@@ -2,7 +2,7 @@ import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
-import type { ExportedFile, MeetingDetail } from '../../../shared/planning';
+import type { ExportedFile, MeetingDetail } from '@shared/planning';
 import { minutesFileName, minutesMeta } from './minutes-meta';
 import { minutesTree } from './minutes-tree';
 

@@ -1,4 +1,4 @@
-import type { MeetingDetail } from '../../../shared/planning';
+import type { MeetingDetail } from '@shared/planning';
 import { fileSlug } from '../planning/file-names';
 import { toZoned } from '../planning/zoned-time';
 

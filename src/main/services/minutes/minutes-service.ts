@@ -1,6 +1,6 @@
-import type { SaveOutcome } from '../../../shared/domain';
-import type { MinutesFormat } from '../../../shared/operations/minutes-operations';
-import type { ExportedFile } from '../../../shared/planning';
+import type { SaveOutcome } from '@shared/domain';
+import type { MinutesFormat } from '@shared/operations/minutes-operations';
+import type { ExportedFile } from '@shared/planning';
 import type { FilesService } from '../files-service';
 import type { MeetingsService } from '../planning/meetings-service';
 import { minutesHtml } from './minutes-html';

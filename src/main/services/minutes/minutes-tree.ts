@@ -1,8 +1,8 @@
 import type { List, Root, RootContent, TableRow } from 'mdast';
-import { rootCauseLabel, STATUS_LABELS, type CommitmentEvent } from '../../../shared/commitments';
-import { decisionStatusLabel, resolutionLabel, stanceLabel } from '../../../shared/decisions';
-import type { MeetingDetail } from '../../../shared/planning';
-import { kindLabel } from '../../../shared/planning';
+import { rootCauseLabel, STATUS_LABELS, type CommitmentEvent } from '@shared/commitments';
+import { decisionStatusLabel, resolutionLabel, stanceLabel } from '@shared/decisions';
+import type { MeetingDetail } from '@shared/planning';
+import { kindLabel } from '@shared/planning';
 import { toZoned } from '../planning/zoned-time';
 import { minutesMeta } from './minutes-meta';
 

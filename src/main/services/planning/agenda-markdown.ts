@@ -1,8 +1,8 @@
 import type { Root, RootContent, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { ExportedFile, MeetingDetail } from '../../../shared/planning';
-import { kindLabel } from '../../../shared/planning';
+import type { ExportedFile, MeetingDetail } from '@shared/planning';
+import { kindLabel } from '@shared/planning';
 import { fileSlug } from './file-names';
 import { toZoned } from './zoned-time';
 

@@ -1,7 +1,7 @@
-import type { ParsedInputOf } from '../../../shared/contract';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import type { ParsedInputOf } from '@shared/contract';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { MeetingsTable } from '../../db/schema';
 

@@ -1,4 +1,4 @@
-import type { TemplateItem } from '../../../shared/planning';
+import type { TemplateItem } from '@shared/planning';
 
 export interface BuiltinTemplate {
   key: string;

@@ -1,6 +1,6 @@
-import type { AgendaItem, Amendment, Attendee, MeetingDetail, MeetingSummary, OldBusinessSource } from '../../../shared/planning';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
+import type { AgendaItem, Amendment, Attendee, MeetingDetail, MeetingSummary, OldBusinessSource } from '@shared/planning';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { MeetingSummaryRow } from '../../db/repositories/meetings-repository';
 import type { AgendaItemsTable } from '../../db/schema';

@@ -1,8 +1,8 @@
-import type { ParsedInputOf } from '../../../shared/contract';
-import type { Amendment, MeetingDetail, MeetingLists } from '../../../shared/planning';
-import { DomainError } from '../../../shared/result';
-import type { Clock } from '../../app/clock';
-import { uuidv7 } from '../../app/ids';
+import type { ParsedInputOf } from '@shared/contract';
+import type { Amendment, MeetingDetail, MeetingLists } from '@shared/planning';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
+import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { AgendaItemsTable, MeetingsTable } from '../../db/schema';
 import type { CommitmentsService } from '../commitments/commitments-service';

@@ -2,10 +2,10 @@
  * The renderer's one door to main. Features call `call()` or the hooks in ./hooks; only
  * this module knows whether window.cadence (desktop preload) or HTTP (browser) carries it.
  */
-import type { CadenceApi } from '../../../shared/api';
-import type { InputOf, OperationName, OutputOf } from '../../../shared/contract';
-import { ALL_TOPICS, type ChangeEvent, type Topic } from '../../../shared/events';
-import type { OpError } from '../../../shared/result';
+import type { CadenceApi } from '@shared/api';
+import type { InputOf, OperationName, OutputOf } from '@shared/contract';
+import { ALL_TOPICS, type ChangeEvent, type Topic } from '@shared/events';
+import type { OpError } from '@shared/result';
 import { createHttpTransport, type ConnectionState } from './http-transport';
 
 declare global {

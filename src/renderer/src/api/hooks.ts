@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InputOf, OperationName, OutputOf } from '../../../shared/contract';
-import type { Topic } from '../../../shared/events';
+import type { InputOf, OperationName, OutputOf } from '@shared/contract';
+import type { Topic } from '@shared/events';
 import { ApiError, call, subscribeTopics } from './client';
 
 export interface QueryState<T> {

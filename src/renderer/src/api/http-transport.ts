@@ -1,6 +1,6 @@
-import type { CadenceApi } from '../../../shared/api';
-import type { ChangeEvent } from '../../../shared/events';
-import type { OpResult } from '../../../shared/result';
+import type { CadenceApi } from '@shared/api';
+import type { ChangeEvent } from '@shared/events';
+import type { OpResult } from '@shared/result';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'signed-out';
 

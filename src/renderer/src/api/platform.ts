@@ -2,8 +2,8 @@
  * The renderer's half of the platform seam. Main saves with a native dialog on the desktop;
  * in the browser mode it answers 'download' and this module offers the file as a download.
  */
-import type { InputOf } from '../../../shared/contract';
-import type { SaveOutcome } from '../../../shared/domain';
+import type { InputOf } from '@shared/contract';
+import type { SaveOutcome } from '@shared/domain';
 import { call } from './client';
 
 const MIME: Record<InputOf<'files.saveText'>['kind'], string> = {

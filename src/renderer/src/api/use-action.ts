@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { InputOf, OperationName, OutputOf } from '../../../shared/contract';
+import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import { ApiError, call } from './client';
 
 /** Runs any operation from a panel with several buttons; keeps the last refusal to show next to them. */

@@ -1,4 +1,4 @@
-import type { Theme } from '../../../shared/domain';
+import type { Theme } from '@shared/domain';
 import { useMutation } from '../api/hooks';
 import { useFormat } from './settings-context';
 

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import type { Settings } from '../../../shared/domain';
+import type { Settings } from '@shared/domain';
 import { useQuery } from '../api/hooks';
 
 const DEFAULTS: Settings = { theme: 'light', dateStyle: 'locale', clock: '24h', weekStartsOn: 1, defaultExportFolder: null, chime: false };

@@ -1,4 +1,4 @@
-import type { Member } from '../../../shared/domain';
+import type { Member } from '@shared/domain';
 import { timeZones } from './format';
 
 /** Active members only: someone who left cannot own, facilitate or be assigned anything new. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { AgreementVersionSummary } from '../../../../shared/agreements';
-import { useQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { AgreementVersionSummary } from '@shared/agreements';
+import { useQuery } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { DiffView } from './DiffView';
 
 const TOPICS = ['agreements'] as const;

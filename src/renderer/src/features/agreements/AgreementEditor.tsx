@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { addCalendarDays, type AgreementBodyInput, type AgreementVersion, type Role } from '../../../../shared/agreements';
-import type { Member } from '../../../../shared/domain';
-import { hasWords } from '../../../../shared/validation';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
+import { addCalendarDays, type AgreementBodyInput, type AgreementVersion, type Role } from '@shared/agreements';
+import type { Member } from '@shared/domain';
+import { hasWords } from '@shared/validation';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
 import { DeciderSelect } from './DeciderSelect';
 
 type Draft = Required<Pick<AgreementBodyInput, 'decisionRights' | 'escalationPaths'>> & {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Member, Team } from '../../../../shared/domain';
-import { useQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate } from '../../ui/format';
+import type { Member, Team } from '@shared/domain';
+import { useQuery } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { formatDate } from '@renderer/ui/format';
 import { AgreementCompare } from './AgreementCompare';
 import { AgreementEditor } from './AgreementEditor';
 import { AgreementView } from './AgreementView';

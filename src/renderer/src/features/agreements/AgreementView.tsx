@@ -1,4 +1,4 @@
-import type { AgreementVersion, ResolvedDecisionRight } from '../../../../shared/agreements';
+import type { AgreementVersion, ResolvedDecisionRight } from '@shared/agreements';
 
 function Decider({ right }: { right: ResolvedDecisionRight }) {
   if (right.decider.type !== 'role') return <>{right.deciderName}</>;

@@ -1,6 +1,6 @@
-import type { MeetingDetail } from '../../../../shared/planning';
-import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import type { MeetingDetail } from '@shared/planning';
+import { useQuery } from '@renderer/api/hooks';
+import { href } from '@renderer/app/router';
 import { RevisitPanel } from './RevisitPanel';
 
 const TOPICS = ['agreements'] as const;

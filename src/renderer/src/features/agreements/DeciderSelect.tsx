@@ -1,5 +1,5 @@
-import type { Party, Role } from '../../../../shared/agreements';
-import type { Member } from '../../../../shared/domain';
+import type { Party, Role } from '@shared/agreements';
+import type { Member } from '@shared/domain';
 
 const encode = (p: Party) => (p.type === 'team' ? 'team' : `${p.type}:${p.id ?? ''}`);
 function decode(value: string): Party {

@@ -1,5 +1,5 @@
-import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
+import { useQuery } from '@renderer/api/hooks';
+import { href } from '@renderer/app/router';
 
 const TOPICS = ['agreements', 'teams'] as const;
 

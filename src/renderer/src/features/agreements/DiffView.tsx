@@ -1,4 +1,4 @@
-import type { AgreementDiff, FieldChange, TextPart } from '../../../../shared/agreements';
+import type { AgreementDiff, FieldChange, TextPart } from '@shared/agreements';
 
 /** Added words are underlined and marked "+", removed ones struck through and marked "−": not by colour alone. */
 export function Words({ parts }: { parts: TextPart[] }) {

@@ -1,4 +1,4 @@
-import { useQuery } from '../../api/hooks';
+import { useQuery } from '@renderer/api/hooks';
 
 const TOPICS = ['agreements'] as const;
 

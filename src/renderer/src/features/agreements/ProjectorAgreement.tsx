@@ -1,7 +1,7 @@
-import type { AgreementVersion } from '../../../../shared/agreements';
-import { useQuery } from '../../api/hooks';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { AgreementVersion } from '@shared/agreements';
+import { useQuery } from '@renderer/api/hooks';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { AgreementView } from './AgreementView';
 
 const TOPICS = ['agreements'] as const;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { addCalendarDays } from '../../../../shared/agreements';
-import { hasWords } from '../../../../shared/validation';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { addCalendarDays } from '@shared/agreements';
+import { hasWords } from '@shared/validation';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** A due revisit: the team either edits the agreement (a new version) or records that it still stands. */
 export function RevisitPanel(props: {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { Role, RoleEvent } from '../../../../shared/agreements';
-import type { Member } from '../../../../shared/domain';
-import { useAction } from '../../api/use-action';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate } from '../../ui/format';
-import { MemberSelect } from '../../ui/pickers';
+import type { Role, RoleEvent } from '@shared/agreements';
+import type { Member } from '@shared/domain';
+import { useAction } from '@renderer/api/use-action';
+import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { formatDate } from '@renderer/ui/format';
+import { MemberSelect } from '@renderer/ui/pickers';
 
 function describe(e: RoleEvent): string {
   switch (e.kind) {

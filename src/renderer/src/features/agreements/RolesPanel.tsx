@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { Member } from '../../../../shared/domain';
-import { useQuery } from '../../api/hooks';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { MemberSelect } from '../../ui/pickers';
+import type { Member } from '@shared/domain';
+import { useQuery } from '@renderer/api/hooks';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { MemberSelect } from '@renderer/ui/pickers';
 import { RoleHistory, RoleItem } from './RoleItem';
 
 const TOPICS = ['agreements', 'teams'] as const;

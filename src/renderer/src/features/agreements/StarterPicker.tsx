@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { AGREEMENT_STARTERS } from '../../../../shared/agreement-starters';
-import { addCalendarDays } from '../../../../shared/agreements';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { AGREEMENT_STARTERS } from '@shared/agreement-starters';
+import { addCalendarDays } from '@shared/agreements';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** A team without an agreement starts from a shipped one and adapts it. */
 export function StarterPicker({ teamId, today }: { teamId: string; today: string }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ApiError, call } from '../../api/client';
-import { saveTextFile } from '../../api/platform';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ApiError, call } from '@renderer/api/client';
+import { saveTextFile } from '@renderer/api/platform';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** The whole team in one file: to keep, or to import on another computer. */
 export function ExportArchiveButton({ teamId }: { teamId: string }) {

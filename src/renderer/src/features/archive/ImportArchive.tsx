@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
-import { ARCHIVE_MAX_CHARS, type ArchiveImportSummary } from '../../../../shared/archive';
-import { useMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ARCHIVE_MAX_CHARS, type ArchiveImportSummary } from '@shared/archive';
+import { useMutation } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /**
  * "Import a team archive…": the browser's File API reads the file, so this works the same on the

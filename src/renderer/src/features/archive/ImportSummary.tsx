@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ArchiveImportSummary } from '../../../../shared/archive';
-import { href } from '../../app/router';
+import type { ArchiveImportSummary } from '@shared/archive';
+import { href } from '@renderer/app/router';
 import { WhoAmI } from '../me/WhoAmI';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

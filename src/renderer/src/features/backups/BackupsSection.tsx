@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { BackupInfo } from '../../../../shared/domain';
-import { useMutation, useQuery } from '../../api/hooks';
-import { useFormat } from '../../app/settings-context';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { BackupInfo } from '@shared/domain';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useFormat } from '@renderer/app/settings-context';
+import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 const TOPICS = ['backups'] as const;
 const REASON: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Member } from '../../../../shared/domain';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { MemberSelect } from '../../ui/pickers';
+import type { Member } from '@shared/domain';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { MemberSelect } from '@renderer/ui/pickers';
 
 /** Records a commitment: who, what done looks like, by when. A date in the past needs a second click. */
 export function CaptureForm(props: {

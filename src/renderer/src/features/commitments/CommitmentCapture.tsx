@@ -1,5 +1,5 @@
-import type { Commitment } from '../../../../shared/commitments';
-import type { MeetingDetail } from '../../../../shared/planning';
+import type { Commitment } from '@shared/commitments';
+import type { MeetingDetail } from '@shared/planning';
 import { CaptureForm } from './CaptureForm';
 import { CommitmentLine } from './CommitmentLine';
 

@@ -1,4 +1,4 @@
-import { rootCauseLabel, STATUS_LABELS, type Commitment, type CommitmentEvent } from '../../../../shared/commitments';
+import { rootCauseLabel, STATUS_LABELS, type Commitment, type CommitmentEvent } from '@shared/commitments';
 
 /** One event as the history reads it. */
 export function eventText(e: CommitmentEvent): string {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Commitment } from '../../../../shared/commitments';
-import { useQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { MemberSelect } from '../../ui/pickers';
+import type { Commitment } from '@shared/commitments';
+import { useQuery } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { MemberSelect } from '@renderer/ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
 import { ReassignForm } from './ReassignForm';
 import { FollowThroughPanel } from './FollowThroughPanel';

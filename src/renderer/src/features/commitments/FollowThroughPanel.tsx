@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { rootCauseLabel, type FollowThroughFigures } from '../../../../shared/commitments';
-import { useQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PeriodChooser, usePeriod } from '../../ui/PeriodChooser';
+import { rootCauseLabel, type FollowThroughFigures } from '@shared/commitments';
+import { useQuery } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { PeriodChooser, usePeriod } from '@renderer/ui/PeriodChooser';
 
 const TOPICS = ['commitments', 'meetings'] as const;
 

@@ -1,4 +1,4 @@
-import type { MeetingDetail } from '../../../../shared/planning';
+import type { MeetingDetail } from '@shared/planning';
 import { CommitmentCapture } from './CommitmentCapture';
 
 /** Commitments made in the current item, and the form to make one; the projector shows them as they appear. */

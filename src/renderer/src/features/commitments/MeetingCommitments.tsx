@@ -1,4 +1,4 @@
-import type { MeetingDetail } from '../../../../shared/planning';
+import type { MeetingDetail } from '@shared/planning';
 import { CommitmentLine, eventText } from './CommitmentLine';
 
 /** On a meeting's record: what was promised in it, and what its review recorded. */

@@ -1,5 +1,5 @@
-import { STATUS_LABELS } from '../../../../shared/commitments';
-import type { MeetingDetail } from '../../../../shared/planning';
+import { STATUS_LABELS } from '@shared/commitments';
+import type { MeetingDetail } from '@shared/planning';
 import { eventText } from './CommitmentLine';
 import { Recognition } from './Recognition';
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Commitment } from '../../../../shared/commitments';
-import { hasWords } from '../../../../shared/validation';
-import { useQuery } from '../../api/hooks';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { MemberSelect } from '../../ui/pickers';
+import type { Commitment } from '@shared/commitments';
+import { hasWords } from '@shared/validation';
+import { useQuery } from '@renderer/api/hooks';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { MemberSelect } from '@renderer/ui/pickers';
 
 /** Hands a commitment to someone else (its owner left, or the team agreed); the reason goes into its history. */
 export function ReassignForm({ commitment }: { commitment: Commitment }) {

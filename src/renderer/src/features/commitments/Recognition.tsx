@@ -1,4 +1,4 @@
-import type { Commitment } from '../../../../shared/commitments';
+import type { Commitment } from '@shared/commitments';
 
 /** Follow-through worth celebrating: what was done since the last meeting. */
 export function Recognition({ done, large = false }: { done: Commitment[]; large?: boolean }) {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from '../../../../shared/commitments';
-import type { Member } from '../../../../shared/domain';
-import { hasWords } from '../../../../shared/validation';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { MemberSelect } from '../../ui/pickers';
+import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from '@shared/commitments';
+import type { Member } from '@shared/domain';
+import { hasWords } from '@shared/validation';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { MemberSelect } from '@renderer/ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
 import { ReassignForm } from './ReassignForm';
 

@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { DECISION_STATUSES, type DecisionLogRow, type DecisionStatus } from '../../../../shared/decisions';
-import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
-import { useFormat } from '../../app/settings-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { DECISION_STATUSES, type DecisionLogRow, type DecisionStatus } from '@shared/decisions';
+import { useQuery } from '@renderer/api/hooks';
+import { href } from '@renderer/app/router';
+import { useFormat } from '@renderer/app/settings-context';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { ExportLog } from './ExportLog';
 import { Marked } from './Marked';
 import { StatusBadge } from './StatusBadge';

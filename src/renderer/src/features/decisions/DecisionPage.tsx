@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { decisionStatusLabel, type DecisionDetail } from '../../../../shared/decisions';
-import { hasWords } from '../../../../shared/validation';
-import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
-import { useFormat } from '../../app/settings-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { decisionStatusLabel, type DecisionDetail } from '@shared/decisions';
+import { hasWords } from '@shared/validation';
+import { useQuery } from '@renderer/api/hooks';
+import { href } from '@renderer/app/router';
+import { useFormat } from '@renderer/app/settings-context';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Objections } from './Objections';
 import { OptionsList } from './ProposalPanel';
 import { RecordForm } from './RecordForm';
 import { StanceChip, StatusBadge } from './StatusBadge';
-import { useAction } from '../../api/use-action';
+import { useAction } from '@renderer/api/use-action';
 
 const TOPICS = ['decisions', 'meetings'] as const;
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { FolderExportOutcome } from '../../../../shared/exports';
-import { saveTextFile } from '../../api/platform';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { FolderExportOutcome } from '@shared/exports';
+import { saveTextFile } from '@renderer/api/platform';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 function folderMessage(outcome: FolderExportOutcome): string | null {
   switch (outcome.status) {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { isObjection, STANCES, type Decision, type Stance } from '../../../../shared/decisions';
-import { hasWords } from '../../../../shared/validation';
+import { isObjection, STANCES, type Decision, type Stance } from '@shared/decisions';
+import { hasWords } from '@shared/validation';
 import { StanceChip } from './StatusBadge';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 const BY_KEY = new Map<string, Stance>(STANCES.map((s) => [s.key, s.stance]));
 

@@ -1,4 +1,4 @@
-import { splitMarked } from '../../../../shared/decisions';
+import { splitMarked } from '@shared/decisions';
 
 /** Search matches arrive as marker characters; they become <mark> elements, never HTML. */
 export function Marked({ text }: { text: string }) {

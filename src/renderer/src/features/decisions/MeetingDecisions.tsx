@@ -1,5 +1,5 @@
-import type { Decision } from '../../../../shared/decisions';
-import { href } from '../../app/router';
+import type { Decision } from '@shared/decisions';
+import { href } from '@renderer/app/router';
 import { StatusBadge } from './StatusBadge';
 
 /** The decisions a meeting made or worked on, each linked to its full record. */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { RESOLUTIONS, resolutionLabel, type Decision, type Objection, type Resolution } from '../../../../shared/decisions';
-import { hasWords } from '../../../../shared/validation';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { RESOLUTIONS, resolutionLabel, type Decision, type Objection, type Resolution } from '@shared/decisions';
+import { hasWords } from '@shared/validation';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { StanceChip } from './StatusBadge';
-import { useAction } from '../../api/use-action';
+import { useAction } from '@renderer/api/use-action';
 import { EscalationSuggestions } from '../agreements/EscalationSuggestions';
 
 /** How an objection ended, as the record shows it. */

@@ -1,5 +1,5 @@
-import { STANCES, type Decision } from '../../../../shared/decisions';
-import type { MeetingDetail } from '../../../../shared/planning';
+import { STANCES, type Decision } from '@shared/decisions';
+import type { MeetingDetail } from '@shared/planning';
 import { decisionsOfItem, membersInRoom } from './in-room';
 import { StanceChip } from './StatusBadge';
 

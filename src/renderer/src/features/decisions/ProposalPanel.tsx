@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Decision } from '../../../../shared/decisions';
-import type { MeetingDetail } from '../../../../shared/planning';
-import { href } from '../../app/router';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { Decision } from '@shared/decisions';
+import type { MeetingDetail } from '@shared/planning';
+import { href } from '@renderer/app/router';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { CommitmentCapture } from '../commitments/CommitmentCapture';
 import { GoRound } from './GoRound';
 import { decisionsOfItem, membersInRoom } from './in-room';
@@ -10,7 +10,7 @@ import { Objections } from './Objections';
 import { ProposeForm } from './ProposeForm';
 import { RecordForm } from './RecordForm';
 import { StatusBadge } from './StatusBadge';
-import { useAction } from '../../api/use-action';
+import { useAction } from '@renderer/api/use-action';
 
 export function OptionsList({ decision }: { decision: Decision }) {
   if (decision.options.length === 0) return null;

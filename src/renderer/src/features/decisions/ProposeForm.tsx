@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { DecisionOption } from '../../../../shared/decisions';
-import type { Member } from '../../../../shared/domain';
-import { useQuery } from '../../api/hooks';
-import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
-import { MemberSelect } from '../../ui/pickers';
-import { useAction } from '../../api/use-action';
+import type { DecisionOption } from '@shared/decisions';
+import type { Member } from '@shared/domain';
+import { useQuery } from '@renderer/api/hooks';
+import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
+import { MemberSelect } from '@renderer/ui/pickers';
+import { useAction } from '@renderer/api/use-action';
 import { DecisionRightField } from '../agreements/DecisionRightField';
 
 const TOPICS = ['decisions'] as const;

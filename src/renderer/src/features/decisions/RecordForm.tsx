@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Decision } from '../../../../shared/decisions';
-import type { Member } from '../../../../shared/domain';
-import { hasWords } from '../../../../shared/validation';
-import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
-import { MemberSelect } from '../../ui/pickers';
-import { useAction } from '../../api/use-action';
+import type { Decision } from '@shared/decisions';
+import type { Member } from '@shared/domain';
+import { hasWords } from '@shared/validation';
+import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
+import { MemberSelect } from '@renderer/ui/pickers';
+import { useAction } from '@renderer/api/use-action';
 import { DecisionRightField } from '../agreements/DecisionRightField';
 
 interface Draft {

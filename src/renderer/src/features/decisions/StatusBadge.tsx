@@ -1,4 +1,4 @@
-import { decisionStatusLabel, stanceLabel, type DecisionStatus, type Stance } from '../../../../shared/decisions';
+import { decisionStatusLabel, stanceLabel, type DecisionStatus, type Stance } from '@shared/decisions';
 
 export function StatusBadge({ status }: { status: DecisionStatus }) {
   return <span className={`badge decision-status st-${status}`}>{decisionStatusLabel(status)}</span>;

@@ -1,4 +1,4 @@
-import type { MeetingDetail } from '../../../../shared/planning';
+import type { MeetingDetail } from '@shared/planning';
 
 /** Members the room can hear from: those marked present or late (everyone, if attendance was not taken). */
 export function membersInRoom(detail: MeetingDetail): { memberId: string; name: string }[] {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InputOf } from '../../../../shared/contract';
-import type { DecisionLogRow } from '../../../../shared/decisions';
-import { ApiError, call, subscribeTopics } from '../../api/client';
+import type { InputOf } from '@shared/contract';
+import type { DecisionLogRow } from '@shared/decisions';
+import { ApiError, call, subscribeTopics } from '@renderer/api/client';
 
 export const PAGE_SIZE = 100;
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** A rating with no name attached. Nothing links it to a person, so it cannot be checked for duplicates. */
 export function AnonymousRating({ meetingId, disabled, anonymousCount }: { meetingId: string; disabled: boolean; anonymousCount: number }) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MeetingDetail } from '../../../../shared/planning';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { MeetingDetail } from '@shared/planning';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { AnonymousRating } from './AnonymousRating';
 import { complete, one, raters, ratingOfKey } from './feedback-model';
 

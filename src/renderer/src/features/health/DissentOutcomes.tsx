@@ -1,5 +1,5 @@
-import { resolutionLabel } from '../../../../shared/decisions';
-import type { ResolutionOrOpen, TeamHealth } from '../../../../shared/health';
+import { resolutionLabel } from '@shared/decisions';
+import type { ResolutionOrOpen, TeamHealth } from '@shared/health';
 import { BarRows } from './charts/BarRows';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

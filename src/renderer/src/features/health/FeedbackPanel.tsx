@@ -1,4 +1,4 @@
-import type { MeetingDetail } from '../../../../shared/planning';
+import type { MeetingDetail } from '@shared/planning';
 import { CheckoutRound } from './CheckoutRound';
 import { one } from './feedback-model';
 

@@ -1,4 +1,4 @@
-import type { TeamHealth } from '../../../../shared/health';
+import type { TeamHealth } from '@shared/health';
 import { LineChart } from './charts/LineChart';
 import { pct, shortDate } from './health-format';
 

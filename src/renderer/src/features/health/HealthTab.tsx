@@ -1,12 +1,12 @@
-import { useQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useQuery } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { AirtimeBalance } from './AirtimeBalance';
 import { DissentOutcomes } from './DissentOutcomes';
 import { FollowThroughTrend } from './FollowThroughTrend';
 import { RatingTrend } from './RatingTrend';
 import { StartRetrospective } from './StartRetrospective';
 import { TimeKept } from './TimeKept';
-import { PeriodChooser, usePeriod } from '../../ui/PeriodChooser';
+import { PeriodChooser, usePeriod } from '@renderer/ui/PeriodChooser';
 
 const TOPICS = ['meetings', 'commitments', 'decisions'] as const;
 

@@ -1,4 +1,4 @@
-import type { MeetingFeedback } from '../../../../shared/feedback';
+import type { MeetingFeedback } from '@shared/feedback';
 import { complete, one } from './feedback-model';
 
 /** The room sees progress, and the average only once everyone has rated; never who gave what. */

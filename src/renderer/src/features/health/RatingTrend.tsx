@@ -1,4 +1,4 @@
-import type { TeamHealth } from '../../../../shared/health';
+import type { TeamHealth } from '@shared/health';
 import { LineChart } from './charts/LineChart';
 import { one } from './feedback-model';
 import { shortDate } from './health-format';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useMutation } from '../../api/hooks';
-import { navigate } from '../../app/router';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useMutation } from '@renderer/api/hooks';
+import { navigate } from '@renderer/app/router';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 function tomorrow(): string {
   const d = new Date(Date.now() + 24 * 60 * 60 * 1000);

@@ -1,4 +1,4 @@
-import type { TeamHealth } from '../../../../shared/health';
+import type { TeamHealth } from '@shared/health';
 import { BarRows } from './charts/BarRows';
 import { minutes, pct, signedPct } from './health-format';
 

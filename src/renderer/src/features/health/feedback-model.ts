@@ -1,5 +1,5 @@
-import type { MeetingFeedback } from '../../../../shared/feedback';
-import type { Attendee } from '../../../../shared/planning';
+import type { MeetingFeedback } from '@shared/feedback';
+import type { Attendee } from '@shared/planning';
 
 /** Who may rate, as main decides it: those marked as there, or everyone invited when nobody was marked. */
 export function raters(attendees: Attendee[]): Attendee[] {

@@ -1,5 +1,5 @@
-import type { MeetingDetail } from '../../../../shared/planning';
-import { itemElapsed } from '../../../../shared/timer';
+import type { MeetingDetail } from '@shared/planning';
+import { itemElapsed } from '@shared/timer';
 import { itemClock } from './live-model';
 
 /** The agenda as the meeting moves through it: planned against actual minutes. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { formatCountdown, phaseOf } from '../../../../shared/timer';
+import { formatCountdown, phaseOf } from '@shared/timer';
 
 /**
  * A countdown that writes only its own text node and phase class, a few times a second and

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { MeetingDetail } from '../../../../shared/planning';
-import { formatCountdown } from '../../../../shared/timer';
+import type { MeetingDetail } from '@shared/planning';
+import { formatCountdown } from '@shared/timer';
 import { liveView } from './live-model';
 
 /** Meeting elapsed against its length, and how far behind or ahead it runs; its own text only. */

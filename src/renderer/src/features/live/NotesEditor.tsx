@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, call } from '../../api/client';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ApiError, call } from '@renderer/api/client';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 

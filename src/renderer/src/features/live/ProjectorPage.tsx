@@ -1,7 +1,7 @@
 import { motion } from 'framer-motion';
 import { useMemo } from 'react';
-import { kindLabel } from '../../../../shared/planning';
-import { useQuery } from '../../api/hooks';
+import { kindLabel } from '@shared/planning';
+import { useQuery } from '@renderer/api/hooks';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
 import { ProjectorAgreement, useProjectedAgreement } from '../agreements/ProjectorAgreement';
 import { ProjectorDecision } from '../decisions/ProjectorDecision';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { MeetingDetail } from '../../../../shared/planning';
-import { suggestRebalance, type Rebalance } from '../../../../shared/rebalance';
+import type { MeetingDetail } from '@shared/planning';
+import { suggestRebalance, type Rebalance } from '@shared/rebalance';
 import { liveView } from './live-model';
 
 /**

@@ -1,10 +1,10 @@
-import type { Turn } from '../../../../shared/planning';
+import type { Turn } from '@shared/planning';
 import { Countdown } from './Countdown';
 import { turnClock, turnWarning } from './live-model';
-import { itemRemaining } from '../../../../shared/timer';
-import type { MeetingDetail } from '../../../../shared/planning';
+import { itemRemaining } from '@shared/timer';
+import type { MeetingDetail } from '@shared/planning';
 import { useMemo, useState } from 'react';
-import { useMutation } from '../../api/hooks';
+import { useMutation } from '@renderer/api/hooks';
 
 const STATUS: Record<Turn['status'], string> = {
   waiting: 'Waiting',

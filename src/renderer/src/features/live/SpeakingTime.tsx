@@ -1,5 +1,5 @@
-import type { SpeakingTime as Entry } from '../../../../shared/planning';
-import { formatCountdown } from '../../../../shared/timer';
+import type { SpeakingTime as Entry } from '@shared/planning';
+import { formatCountdown } from '@shared/timer';
 
 /** Speaking time per person across the meeting's rounds: recorded, shown without ranking. */
 export function SpeakingTime({ entries }: { entries: Entry[] }) {

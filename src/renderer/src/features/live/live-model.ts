@@ -1,5 +1,5 @@
-import { itemClockOf, type MeetingDetail, type Turn } from '../../../../shared/planning';
-import { itemElapsed, itemRemaining, meetingElapsed, scheduleDrift, type ItemClock } from '../../../../shared/timer';
+import { itemClockOf, type MeetingDetail, type Turn } from '@shared/planning';
+import { itemElapsed, itemRemaining, meetingElapsed, scheduleDrift, type ItemClock } from '@shared/timer';
 
 const MIN = 60_000;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { MeChoice } from '../../../../shared/archive';
-import { useMutation, useQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { MeChoice } from '@shared/archive';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { CommitmentLine } from '../commitments/CommitmentLine';
 import { FollowThroughPanel } from '../commitments/FollowThroughPanel';
 import { WhoAmI } from './WhoAmI';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { MemberSelect } from '../../ui/pickers';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { MemberSelect } from '@renderer/ui/pickers';
 
 const TOPICS = ['teams'] as const;
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { Member } from '../../../../shared/domain';
-import { useMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PlusIcon } from '../../ui/icons';
+import type { Member } from '@shared/domain';
+import { useMutation } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { PlusIcon } from '@renderer/ui/icons';
 import { draftToInput, emptyDraft, ItemFields, type ItemDraft } from './ItemFields';
 
 export function AddItemForm({ meetingId, revision, members }: { meetingId: string; revision: number; members: Member[] }) {

@@ -1,10 +1,10 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useState } from 'react';
-import type { Member } from '../../../../shared/domain';
-import { kindLabel, type AgendaItem } from '../../../../shared/planning';
-import { useMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { Member } from '@shared/domain';
+import { kindLabel, type AgendaItem } from '@shared/planning';
+import { useMutation } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { draftOf, draftToInput, ItemFields, type ItemDraft } from './ItemFields';
 
 interface Props {

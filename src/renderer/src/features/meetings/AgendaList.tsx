@@ -10,10 +10,10 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy, arrayMove } from '@dnd-kit/sortable';
 import { useState } from 'react';
-import type { Member } from '../../../../shared/domain';
-import type { AgendaItem } from '../../../../shared/planning';
-import { useMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { Member } from '@shared/domain';
+import type { AgendaItem } from '@shared/planning';
+import { useMutation } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { AgendaItemRow } from './AgendaItemRow';
 
 /**

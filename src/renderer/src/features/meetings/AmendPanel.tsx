@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { MeetingDetail } from '../../../../shared/planning';
-import { useMutation } from '../../api/hooks';
-import { useFormat } from '../../app/settings-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { MeetingDetail } from '@shared/planning';
+import { useMutation } from '@renderer/api/hooks';
+import { useFormat } from '@renderer/app/settings-context';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 type Status = 'present' | 'absent' | 'late' | 'left_early';
 

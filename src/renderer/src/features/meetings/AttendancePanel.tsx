@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { Attendee, AttendanceStatus } from '../../../../shared/planning';
-import { useMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { Attendee, AttendanceStatus } from '@shared/planning';
+import { useMutation } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 const CHOICES: { status: AttendanceStatus; label: string }[] = [
   { status: 'present', label: 'Present' },

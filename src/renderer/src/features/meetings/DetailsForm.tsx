@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { Member } from '../../../../shared/domain';
-import type { MeetingSummary } from '../../../../shared/planning';
-import { useMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { MemberSelect } from '../../ui/pickers';
-import { zonedParts } from '../../ui/zoned';
+import type { Member } from '@shared/domain';
+import type { MeetingSummary } from '@shared/planning';
+import { useMutation } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { MemberSelect } from '@renderer/ui/pickers';
+import { zonedParts } from '@renderer/ui/zoned';
 
 /** Title, date, time (in the team's zone), length and facilitator of a planned meeting. */
 export function DetailsForm({ meeting, members, onDone }: { meeting: MeetingSummary; members: Member[]; onDone: () => void }) {

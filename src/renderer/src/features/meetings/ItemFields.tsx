@@ -1,6 +1,6 @@
-import type { Member } from '../../../../shared/domain';
-import { AGENDA_KINDS, ROUND_KINDS, type AgendaItem, type AgendaKind } from '../../../../shared/planning';
-import { MemberSelect } from '../../ui/pickers';
+import type { Member } from '@shared/domain';
+import { AGENDA_KINDS, ROUND_KINDS, type AgendaItem, type AgendaKind } from '@shared/planning';
+import { MemberSelect } from '@renderer/ui/pickers';
 
 export interface ItemDraft {
   kind: AgendaKind;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { AgendaTemplate } from '../../../../shared/planning';
-import { call } from '../../api/client';
-import { useMutation, useQuery } from '../../api/hooks';
-import { saveTextFile } from '../../api/platform';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { AgendaTemplate } from '@shared/planning';
+import { call } from '@renderer/api/client';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { saveTextFile } from '@renderer/api/platform';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 const TOPICS = ['meetings'] as const;
 

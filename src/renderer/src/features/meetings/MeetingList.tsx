@@ -1,6 +1,6 @@
-import type { MeetingSummary } from '../../../../shared/planning';
-import { href } from '../../app/router';
-import { useFormat } from '../../app/settings-context';
+import type { MeetingSummary } from '@shared/planning';
+import { href } from '@renderer/app/router';
+import { useFormat } from '@renderer/app/settings-context';
 
 export function MeetingList({
   meetings,

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '../../api/hooks';
-import { openProjector } from '../../api/platform';
-import { href, navigate } from '../../app/router';
-import { useFormat } from '../../app/settings-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { openProjector } from '@renderer/api/platform';
+import { href, navigate } from '@renderer/app/router';
+import { useFormat } from '@renderer/app/settings-context';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { MeetingCommitments } from '../commitments/MeetingCommitments';
 import { MeetingDecisions } from '../decisions/MeetingDecisions';
 import { SpeakingTime } from '../live/SpeakingTime';

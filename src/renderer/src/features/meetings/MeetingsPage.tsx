@@ -1,5 +1,5 @@
-import { useQuery } from '../../api/hooks';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useQuery } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { MeetingList } from './MeetingList';
 
 const TOPICS = ['meetings', 'teams'] as const;

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import type { MinutesFormat } from '../../../../shared/operations/minutes-operations';
-import { useQuery } from '../../api/hooks';
-import { exportMinutes } from '../../api/minutes-export';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import type { MinutesFormat } from '@shared/operations/minutes-operations';
+import { useQuery } from '@renderer/api/hooks';
+import { exportMinutes } from '@renderer/api/minutes-export';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 const TOPICS = ['meetings', 'decisions', 'commitments'] as const;
 const FORMATS: { format: MinutesFormat; label: string }[] = [

@@ -1,6 +1,6 @@
-import { useQuery } from '../../api/hooks';
-import { href } from '../../app/router';
-import { useFormat } from '../../app/settings-context';
+import { useQuery } from '@renderer/api/hooks';
+import { href } from '@renderer/app/router';
+import { useFormat } from '@renderer/app/settings-context';
 
 const TOPICS = ['meetings', 'teams'] as const;
 

@@ -1,5 +1,5 @@
-import type { OldBusinessEntry } from '../../../../shared/planning';
-import { href } from '../../app/router';
+import type { OldBusinessEntry } from '@shared/planning';
+import { href } from '@renderer/app/router';
 
 const SOURCE: Record<OldBusinessEntry['source'], string> = {
   not_reached: 'Not reached last time',

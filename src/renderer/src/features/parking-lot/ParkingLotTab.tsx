@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { ParkingLotItem } from '../../../../shared/planning';
-import { useMutation, useQuery } from '../../api/hooks';
-import { useFormat } from '../../app/settings-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PlusIcon } from '../../ui/icons';
+import type { ParkingLotItem } from '@shared/planning';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useFormat } from '@renderer/app/settings-context';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { PlusIcon } from '@renderer/ui/icons';
 
 const TOPICS = ['parkingLot'] as const;
 

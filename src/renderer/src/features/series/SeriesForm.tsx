@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { Member } from '../../../../shared/domain';
-import type { AgendaTemplate, Cadence, Series } from '../../../../shared/planning';
-import { useMutation } from '../../api/hooks';
-import { useFormat } from '../../app/settings-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { MemberSelect, TimeZoneSelect } from '../../ui/pickers';
+import type { Member } from '@shared/domain';
+import type { AgendaTemplate, Cadence, Series } from '@shared/planning';
+import { useMutation } from '@renderer/api/hooks';
+import { useFormat } from '@renderer/app/settings-context';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { MemberSelect, TimeZoneSelect } from '@renderer/ui/pickers';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import type { Member, Team } from '../../../../shared/domain';
-import type { Series } from '../../../../shared/planning';
-import { call } from '../../api/client';
-import { useMutation, useQuery } from '../../api/hooks';
-import { saveTextFile } from '../../api/platform';
-import { navigate } from '../../app/router';
-import { useFormat } from '../../app/settings-context';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PlusIcon } from '../../ui/icons';
-import { zonedParts } from '../../ui/zoned';
+import type { Member, Team } from '@shared/domain';
+import type { Series } from '@shared/planning';
+import { call } from '@renderer/api/client';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { saveTextFile } from '@renderer/api/platform';
+import { navigate } from '@renderer/app/router';
+import { useFormat } from '@renderer/app/settings-context';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { PlusIcon } from '@renderer/ui/icons';
+import { zonedParts } from '@renderer/ui/zoned';
 import { MeetingList } from '../meetings/MeetingList';
 import { SeriesForm } from './SeriesForm';
 

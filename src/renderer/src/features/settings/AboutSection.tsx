@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useQuery } from '../../api/hooks';
-import { useAction } from '../../api/use-action';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useQuery } from '@renderer/api/hooks';
+import { useAction } from '@renderer/api/use-action';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** Which Cadence this is and where its data lives; diagnostics to paste into a problem report. */
 export function AboutSection() {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { DateStyle, Settings, Team } from '../../../../shared/domain';
-import { useMutation, useQuery } from '../../api/hooks';
-import { useFormat } from '../../app/settings-context';
+import type { DateStyle, Settings, Team } from '@shared/domain';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useFormat } from '@renderer/app/settings-context';
 import { BackupsSection } from '../backups/BackupsSection';
 import { AboutSection } from './AboutSection';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { TimeZoneSelect } from '../../ui/pickers';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { TimeZoneSelect } from '@renderer/ui/pickers';
 
 const TOPICS = ['teams', 'settings'] as const;
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '../../api/hooks';
-import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
-import { PlusIcon } from '../../ui/icons';
+import { useMutation } from '@renderer/api/hooks';
+import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
+import { PlusIcon } from '@renderer/ui/icons';
 
 export function AddMemberForm({ teamId }: { teamId: string }) {
   const add = useMutation('members.add');

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '../../api/hooks';
-import { navigate } from '../../app/router';
-import { ErrorAlert, fieldError } from '../../ui/ErrorAlert';
-import { defaultTimeZone } from '../../ui/format';
-import { TimeZoneSelect } from '../../ui/pickers';
+import { useMutation } from '@renderer/api/hooks';
+import { navigate } from '@renderer/app/router';
+import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
+import { defaultTimeZone } from '@renderer/ui/format';
+import { TimeZoneSelect } from '@renderer/ui/pickers';
 
 /** Name, time zone and the first members (one per line); one transaction creates them all. */
 export function CreateTeamForm({ onCancel }: { onCancel?: () => void }) {

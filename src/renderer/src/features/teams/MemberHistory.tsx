@@ -1,5 +1,5 @@
-import type { Member, MemberEvent } from '../../../../shared/domain';
-import { formatDate } from '../../ui/format';
+import type { Member, MemberEvent } from '@shared/domain';
+import { formatDate } from '@renderer/ui/format';
 
 function describe(event: MemberEvent, name: string): string {
   switch (event.kind) {

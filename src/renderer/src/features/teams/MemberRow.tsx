@@ -1,11 +1,11 @@
 import { motion } from 'framer-motion';
 import { useState, type FormEvent } from 'react';
-import type { Member } from '../../../../shared/domain';
-import { useMutation } from '../../api/hooks';
-import { Avatar } from '../../ui/Avatar';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { formatDate } from '../../ui/format';
+import type { Member } from '@shared/domain';
+import { useMutation } from '@renderer/api/hooks';
+import { Avatar } from '@renderer/ui/Avatar';
+import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { formatDate } from '@renderer/ui/format';
 
 export function MemberRow({ member, roles }: { member: Member; roles?: string[] }) {
   const update = useMutation('members.update');

@@ -1,13 +1,13 @@
 import { AnimatePresence } from 'framer-motion';
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '../../api/hooks';
-import { href, type TeamTab } from '../../app/router';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { href, type TeamTab } from '@renderer/app/router';
 import { AgreementTab } from '../agreements/AgreementTab';
 import { RolesPanel, useRolesByMember } from '../agreements/RolesPanel';
 import { ParkingLotTab } from '../parking-lot/ParkingLotTab';
 import { TeamMeetingsTab } from '../series/TeamMeetingsTab';
 import { HealthTab } from '../health/HealthTab';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { ExportArchiveButton } from '../archive/ExportArchiveButton';
 import { AddMemberForm } from './AddMemberForm';
 import { FollowThroughPanel } from '../commitments/FollowThroughPanel';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { ArchiveImportSummary } from '../../../../shared/archive';
-import { useMutation, useQuery } from '../../api/hooks';
-import { href, navigate } from '../../app/router';
-import { ErrorAlert } from '../../ui/ErrorAlert';
-import { PlusIcon } from '../../ui/icons';
+import type { ArchiveImportSummary } from '@shared/archive';
+import { useMutation, useQuery } from '@renderer/api/hooks';
+import { href, navigate } from '@renderer/app/router';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { PlusIcon } from '@renderer/ui/icons';
 import { ImportArchive } from '../archive/ImportArchive';
 import { ImportSummary } from '../archive/ImportSummary';
 import { MyHome } from '../me/MyHome';

@@ -1,5 +1,5 @@
-import type { Repositories } from '../db/repositories';
-import type { FeedbackService } from './health/feedback-service';
+import type { Repositories } from '../../db/repositories';
+import type { FeedbackService } from '../health/feedback-service';
 
 interface DemoRating {
   /** null: given anonymously. */

@@ -1,6 +1,6 @@
-import type { Repositories } from '../db/repositories';
-import type { CommitmentsService } from './commitments/commitments-service';
-import { addDays, toZoned } from './planning/zoned-time';
+import type { Repositories } from '../../db/repositories';
+import type { CommitmentsService } from '../commitments/commitments-service';
+import { addDays, toZoned } from '../planning/zoned-time';
 
 const DAY = 24 * 60 * 60 * 1000;
 

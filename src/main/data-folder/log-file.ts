@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Clock } from './clock';
+import type { Clock } from '../core/clock';
 
 /**
  * A plain-text log in the data folder, rotated by size (cadence.log, .1, .2, …) so it never

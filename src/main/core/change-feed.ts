@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChangeEvent, EventsSince, Topic } from '../../shared/events';
+import type { ChangeEvent, EventsSince, Topic } from '@shared/events';
 import type { Clock } from './clock';
 
 const KEEP = 1000;

@@ -1,7 +1,7 @@
-import type { Stance } from '../../shared/decisions';
-import type { Repositories } from '../db/repositories';
-import type { DecisionsService } from './decisions/decisions-service';
-import { addDays, toZoned } from './planning/zoned-time';
+import type { Stance } from '@shared/decisions';
+import type { Repositories } from '../../db/repositories';
+import type { DecisionsService } from '../decisions/decisions-service';
+import { addDays, toZoned } from '../planning/zoned-time';
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppInfo, Recovery } from '../../shared/domain';
+import type { AppInfo, Recovery } from '@shared/domain';
 import { listBackups, moveAside } from '../db/backups';
 import { CorruptDatabaseError, openDatabase, type OpenedDatabase } from '../db/open-database';
 import { BackupService } from '../services/backup-service';
@@ -11,11 +11,11 @@ import { browserPlatform } from '../platform/browser-platform';
 import { createServices, type Services } from '../services';
 import { ChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
-import { acquireDataDirLock } from './data-lock';
-import { databasePath } from './data-dir';
-import { diagnosticsText } from './diagnostics';
+import { acquireDataDirLock } from '../data-folder/data-lock';
+import { databasePath } from '../data-folder/data-dir';
+import { diagnosticsText } from '../data-folder/diagnostics';
 import { Dispatcher, type ErrorLogger } from './dispatcher';
-import { LogFile } from './log-file';
+import { LogFile } from '../data-folder/log-file';
 import { createHandlers } from './handlers';
 
 export interface CoreOptions {

@@ -1,9 +1,9 @@
-import type { AgreementBodyInput } from '../../shared/agreements';
-import type { Clock } from '../app/clock';
-import type { Repositories } from '../db/repositories';
-import { AgreementsService } from './agreements/agreements-service';
-import { RolesService } from './agreements/roles-service';
-import { addDays, toZoned } from './planning/zoned-time';
+import type { AgreementBodyInput } from '@shared/agreements';
+import type { Clock } from '../../core/clock';
+import type { Repositories } from '../../db/repositories';
+import { AgreementsService } from '../agreements/agreements-service';
+import { RolesService } from '../agreements/roles-service';
+import { addDays, toZoned } from '../planning/zoned-time';
 
 const DAY = 24 * 60 * 60 * 1000;
 

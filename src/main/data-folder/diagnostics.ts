@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import type { AppInfo, BackupInfo } from '../../shared/domain';
+import type { AppInfo, BackupInfo } from '@shared/domain';
 import type { LogFile } from './log-file';
 
 /** What a person can paste into a problem report: versions, where the data is, its size, the last backup, recent errors. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { contract, isOperationName } from '../../shared/contract';
-import { DomainError, type OpError, type OpResult } from '../../shared/result';
+import { contract, isOperationName } from '@shared/contract';
+import { DomainError, type OpError, type OpResult } from '@shared/result';
 import type { ChangeFeed } from './change-feed';
 import type { Handlers } from './handlers';
 

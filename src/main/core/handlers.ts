@@ -1,5 +1,5 @@
-import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/contract';
-import type { AppInfo } from '../../shared/domain';
+import type { OperationName, OutputOf, ParsedInputOf } from '@shared/contract';
+import type { AppInfo } from '@shared/domain';
 import type { Services } from '../services';
 import type { BackupService } from '../services/backup-service';
 import { agendaMarkdown } from '../services/planning/agenda-markdown';
