@@ -6,6 +6,9 @@
  */
 type Primitive = string | number | boolean | null;
 
+/** An optional key (`k?: T`) is simply absent after JSON, which is what it means; `k: T | undefined` is not. */
+type OptionalKey<T, K extends keyof T> = {} extends Pick<T, K> ? true : false;
+
 export type JsonSafe<T> = T extends Primitive
   ? T
   : T extends undefined | Date | Map<unknown, unknown> | Set<unknown> | ((...args: never[]) => unknown)
@@ -13,5 +16,11 @@ export type JsonSafe<T> = T extends Primitive
     : T extends readonly (infer U)[]
       ? JsonSafe<U>[]
       : T extends object
-        ? { [K in keyof T]-?: undefined extends T[K] ? never : JsonSafe<T[K]> }
+        ? {
+            [K in keyof T]: OptionalKey<T, K> extends true
+              ? JsonSafe<Exclude<T[K], undefined>>
+              : undefined extends T[K]
+                ? never
+                : JsonSafe<T[K]>;
+          }
         : never;

@@ -64,7 +64,7 @@ describe('the contract', () => {
 
   it('publishes one change event per committed write, and none for a refused one', async () => {
     const seen: { revision: number; topics: string[]; operation: string }[] = [];
-    t.core.feed.subscribe((e) => seen.push({ revision: e.revision, topics: e.topics, operation: e.operation }));
+    t.core.feed.subscribe((e) => seen.push({ revision: e.revision, topics: e.changes.map((c) => c.topic), operation: e.operation }));
     await t.call('teams.create', { name: 'Ops', timeZone: 'UTC' });
     await t.fail('teams.create', { name: '', timeZone: 'UTC' });
     await t.call('teams.list', {});

@@ -100,10 +100,10 @@ describe('change feed', () => {
     const feed = new ChangeFeed({ now: () => 5 });
     const heard: number[] = [];
     const stop = feed.subscribe((e) => heard.push(e.revision));
-    feed.publish(['teams'], 'teams.create');
-    feed.publish(['meetings'], 'agenda.addItem');
+    feed.publish([{ topic: 'teams' }], 'teams.create');
+    feed.publish([{ topic: 'meetings' }], 'agenda.addItem');
     stop();
-    feed.publish(['teams'], 'teams.rename');
+    feed.publish([{ topic: 'teams' }], 'teams.rename');
     expect(heard).toEqual([1, 2]);
     expect(feed.since(feed.epoch, 1).events!.map((e) => e.operation)).toEqual(['agenda.addItem', 'teams.rename']);
     expect(feed.since(feed.epoch, 3).events).toEqual([]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChangeEvent, EventsSince, Topic } from '@shared/events';
+import type { ChangeEvent, EventsSince, Scope } from '@shared/events';
 import type { Clock } from './clock';
 
 const KEEP = 1000;
@@ -16,8 +16,8 @@ export class ChangeFeed {
 
   constructor(private readonly clock: Clock) {}
 
-  publish(topics: readonly Topic[], operation: string): ChangeEvent {
-    const event: ChangeEvent = { epoch: this.epoch, revision: ++this.revision, topics: [...topics], operation, at: this.clock.now() };
+  publish(changes: readonly Scope[], operation: string): ChangeEvent {
+    const event: ChangeEvent = { epoch: this.epoch, revision: ++this.revision, changes: [...changes], operation, at: this.clock.now() };
     this.recent.push(event);
     if (this.recent.length > KEEP) this.recent.shift();
     for (const listener of this.listeners) listener(event);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isOperationName } from '@shared/contract';
 import { DomainError, type OpError, type OpResult } from '@shared/result';
+import type { Scope } from '@shared/events';
 import type { ChangeFeed } from './change-feed';
 import type { Handlers } from './handlers';
 
@@ -39,7 +40,10 @@ export class Dispatcher {
     try {
       const handler = this.handlers[name] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
-      if (def.invalidates.length > 0) this.feed.publish(def.invalidates, name);
+      if (def.kind === 'write') {
+        const changes = (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);
+        if (changes.length > 0) this.feed.publish(changes, name);
+      }
       return { ok: true, value };
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };

@@ -33,8 +33,9 @@ export const appOperations = {
     invalidates: ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments'],
   }),
   'platform.info': op<PlatformInfo>()({ input: none }),
-  'windows.openProjector': op<{ status: 'opened' | 'client' }>()({ input: z.object({ meetingId: id }).strict() }),
+  'windows.openProjector': op<{ status: 'opened' | 'client' }>()({ changes: [], input: z.object({ meetingId: id }).strict() }),
   'files.saveText': op<SaveOutcome>()({
+    changes: [],
     input: z
       .object({
         suggestedName: fileName,
@@ -44,6 +45,7 @@ export const appOperations = {
       .strict(),
   }),
   'links.openExternal': op<{ status: 'opened' | 'client' }>()({
+    changes: [],
     input: z.object({ url: z.url({ protocol: /^https?$/, message: 'Only http and https links can be opened' }).max(2000) }).strict(),
   }),
 } as const;

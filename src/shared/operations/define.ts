@@ -1,23 +1,60 @@
 import { z } from 'zod';
-import type { Topic } from '../events';
+import type { Scope, Topic } from '../events';
 import type { JsonSafe } from '../json';
 import { id } from '../validation';
 
+/** What a write changed, from its parsed input and its answer (which carries ids the input lacks). */
+export type ChangesOf<I, O> = (input: I, output: O) => Scope[];
+/** What a read's answer depends on, from its parsed input and, once read, its answer (null before). */
+export type DependsOn<I, O> = (input: I, output: O | null) => Scope[];
+
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
-  /** Topics whose readers must refetch after this operation commits. */
-  invalidates: readonly Topic[];
+  /** 'read' changes nothing and may be cached; 'write' publishes `changes` after it commits. */
+  kind: 'read' | 'write';
+  /** A write: what it changed. Published in the change event after the transaction commits. */
+  changes: ChangesOf<z.output<I>, O>;
+  /** A read: which changes make its answer stale. Drives the renderer's cache; nothing else decides. */
+  dependsOn: DependsOn<z.output<I>, O>;
   /** Phantom: carries the output type only. */
   readonly output?: (o: O) => O;
 }
 
-/** Declares an operation whose output type `O` must be plain JSON (else the call needs an argument it cannot get). */
+type Spec<I extends z.ZodType, O> =
+  | { input: I; changes: ChangesOf<z.output<I>, O> | readonly Topic[]; dependsOn?: never; invalidates?: never }
+  | { input: I; dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[]; changes?: never; invalidates?: never }
+  /** Transitional spelling of a write that changes whole topics. */
+  | { input: I; invalidates: readonly Topic[]; changes?: never; dependsOn?: never };
+
+const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic }));
+
+/**
+ * Declares an operation whose output type `O` must be plain JSON (else the call needs an argument it cannot get).
+ * A write names what it changes (`changes`: topics, or scopes with ids); anything else is a read, whose
+ * `dependsOn` defaults to every topic (always re-read) until it says better.
+ */
 export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output type is not plain JSON']) {
-  return <I extends z.ZodType>(def: { input: I; invalidates?: readonly Topic[] }): OperationDef<I, O> => ({
-    input: def.input,
-    invalidates: def.invalidates ?? [],
-  });
+  return <I extends z.ZodType>(spec: Spec<I, O>): OperationDef<I, O> => {
+    const changes = spec.changes ?? spec.invalidates;
+    if (changes !== undefined) {
+      return {
+        input: spec.input,
+        kind: 'write',
+        changes: typeof changes === 'function' ? changes : whole(changes),
+        dependsOn: () => [],
+      };
+    }
+    const dependsOn = spec.dependsOn ?? ALL;
+    return {
+      input: spec.input,
+      kind: 'read',
+      changes: () => [],
+      dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
+    };
+  };
 }
+
+const ALL: readonly Topic[] = ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments', 'agreements'];
 
 export const none = z.object({}).strict();
 

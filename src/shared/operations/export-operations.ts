@@ -9,6 +9,7 @@ const teamScope = id.nullable().default(null);
 export const exportOperations = {
   /** The decision log (or one team's decisions) as a MADR folder; without a folder the platform asks for one. */
   'exports.decisionsMadr': op<FolderExportOutcome>()({
+    changes: [],
     input: z
       .object({
         teamId: teamScope,
@@ -23,5 +24,5 @@ export const exportOperations = {
       .strict(),
   }),
   /** The decision log as one self-contained HTML file; saving goes through files.saveText. */
-  'exports.decisionLogHtml': op<ExportedFile>()({ input: z.object({ teamId: teamScope }).strict() }),
+  'exports.decisionLogHtml': op<ExportedFile>()({ changes: [], input: z.object({ teamId: teamScope }).strict() }),
 } as const;

@@ -12,6 +12,7 @@ export const minutesOperations = {
   'minutes.html': op<ExportedFile>()({ input: z.object({ meetingId: id }).strict() }),
   /** Desktop: a save dialog in the last folder used, written atomically. Browser: the page downloads or prints. */
   'minutes.export': op<SaveOutcome>()({
+    changes: [],
     input: z.object({ meetingId: id, format: z.enum(MINUTES_FORMATS, { message: 'Minutes are exported as md, html or pdf' }) }).strict(),
   }),
 } as const;

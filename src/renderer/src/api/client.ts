@@ -65,7 +65,7 @@ function notify(topics: readonly (Topic | '*')[]): void {
 async function onChange(event: ChangeEvent): Promise<void> {
   if (seen && event.epoch === seen.epoch && event.revision === seen.revision + 1 && event.operation !== 'hello') {
     seen = { epoch: event.epoch, revision: event.revision };
-    notify(event.topics);
+    notify(event.changes.map((c) => c.topic));
     return;
   }
   if (!seen || event.epoch !== seen.epoch) {
@@ -77,7 +77,7 @@ async function onChange(event: ChangeEvent): Promise<void> {
   if (event.revision <= seen.revision) return;
   const missed = await call('events.since', seen);
   seen = { epoch: missed.epoch, revision: missed.revision };
-  notify(missed.events ? missed.events.flatMap((e) => e.topics) : ALL_TOPICS);
+  notify(missed.events ? missed.events.flatMap((e) => e.changes.map((c) => c.topic)) : ALL_TOPICS);
 }
 
 transport.onChange((event) => void onChange(event));

@@ -26,7 +26,7 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
       if (data.type === 'hello') {
         onState('connected');
         // A synthetic event with revision 0 tells the client to check what it missed.
-        for (const l of listeners) l({ epoch: data.epoch, revision: data.revision, topics: [], operation: 'hello', at: Date.now() });
+        for (const l of listeners) l({ epoch: data.epoch, revision: data.revision, changes: [], operation: 'hello', at: Date.now() });
       } else {
         for (const l of listeners) l(data.event);
       }
