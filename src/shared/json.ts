@@ -7,7 +7,7 @@
 type Primitive = string | number | boolean | null;
 
 /** An optional key (`k?: T`) is simply absent after JSON, which is what it means; `k: T | undefined` is not. */
-type OptionalKey<T, K extends keyof T> = {} extends Pick<T, K> ? true : false;
+type OptionalKey<T, K extends keyof T> = Record<never, never> extends Pick<T, K> ? true : false;
 
 export type JsonSafe<T> = T extends Primitive
   ? T
