@@ -7,7 +7,7 @@ export async function api<K extends OperationName>(page: Page, name: K, input: I
     async ([op, body]) => {
       const res = await fetch(`/api/op/${op}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${localStorage.getItem('cadence.session')}` },
         body: JSON.stringify(body),
       });
       return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
