@@ -21,11 +21,15 @@ describe('Electron shell, as plain functions', () => {
   });
 
   it('IPC answers only Cadence’s own pages', () => {
-    const trusted = { rendererDir: '/opt/Cadence/resources/app/out/renderer', devServerUrl: null };
-    expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/index.html', trusted)).toBe(true);
-    expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/../../evil.html', trusted)).toBe(false);
+    const trusted = { devServerUrl: null };
+    expect(isTrustedSenderUrl('app://cadence/index.html#/teams', trusted)).toBe(true);
+    expect(isTrustedSenderUrl('app://cadence.evil/index.html', trusted)).toBe(false);
+    expect(isTrustedSenderUrl('app://user@cadence/index.html', trusted)).toBe(false);
+    expect(isTrustedSenderUrl('app://cadence:8080/index.html', trusted)).toBe(false);
+    expect(isTrustedSenderUrl('other://cadence/index.html', trusted)).toBe(false);
+    // Pages from disk are never Cadence's own any more: the renderer is served at app://cadence/.
+    expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/index.html', trusted)).toBe(false);
     expect(isTrustedSenderUrl('file:///tmp/evil.html', trusted)).toBe(false);
-    expect(isTrustedSenderUrl('file://fileserver/opt/Cadence/resources/app/out/renderer/index.html', trusted)).toBe(false);
     expect(isTrustedSenderUrl('https://evil.example/', trusted)).toBe(false);
     expect(isTrustedSenderUrl(undefined, trusted)).toBe(false);
     expect(isTrustedSenderUrl('not a url', trusted)).toBe(false);
