@@ -1,11 +1,14 @@
 import { CadenceMark } from '../ui/icons';
 import type { ConnectionState } from '../api/client';
 
-const WHY: Partial<Record<ConnectionState, string>> = {
-  'not-signed-in': 'This browser is not signed in to Cadence.',
-  'address-used': 'This sign-in address has been used or has expired. Each address works once, for 10 minutes.',
-  'session-ended': 'Your session has ended: it lasts 12 hours after you last used Cadence, and signing out ends it.',
-  'signed-out': 'You are signed out.',
+const WHY: Partial<Record<ConnectionState, { title: string; detail?: string }>> = {
+  'not-signed-in': { title: 'This browser is not signed in to Cadence.' },
+  'address-used': { title: 'This sign-in address has been used or has expired.', detail: 'Each address works once, for 10 minutes.' },
+  'session-ended': {
+    title: 'Your session has ended.',
+    detail: 'A session lasts 12 hours after you last used Cadence, and signing out ends it in every window.',
+  },
+  'signed-out': { title: 'You are signed out.' },
 };
 
 /**
@@ -13,10 +16,12 @@ const WHY: Partial<Record<ConnectionState, string>> = {
  * fresh address when Enter is pressed there (tests/e2e/session.spec.ts presses it).
  */
 export function SignedOutPage({ state }: { state: ConnectionState }) {
+  const why = WHY[state] ?? WHY['not-signed-in']!;
   return (
     <main className="signed-out" aria-labelledby="signed-out-heading">
       <CadenceMark />
-      <h1 id="signed-out-heading">{WHY[state] ?? WHY['not-signed-in']}</h1>
+      <h1 id="signed-out-heading">{why.title}</h1>
+      {why.detail && <p>{why.detail}</p>}
       <p>To sign in again:</p>
       <ol>
         <li>
