@@ -237,7 +237,7 @@ describe('MADR export on the desktop', () => {
       },
     };
     const repos = createRepositories(new Sql(t.core.opened.db));
-    const exports = new ExportsService(repos, t.clock, t.core.services.decisions, desktop);
+    const exports = new ExportsService(repos, t.clock, desktop);
     expect(await exports.decisionsMadr({ teamId: demo.id, folder: null })).toEqual({ status: 'cancelled' });
     answer = path.join(tempDir(), 'chosen');
     const saved = await exports.decisionsMadr({ teamId: demo.id, folder: null });

@@ -70,7 +70,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     commitments,
     files,
     minutes: new MinutesService(meetings, files),
-    exports: new ExportsService(repos, clock, decisions, platform),
+    exports: new ExportsService(repos, clock, platform),
     templates,
     series,
     meetings,

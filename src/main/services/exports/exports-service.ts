@@ -7,7 +7,6 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { Platform } from '../../platform/platform';
-import type { DecisionsService } from '../decisions/decisions-service';
 import { toZoned } from '../planning/zoned-time';
 import { collectDecisions, type DecisionExportScope } from './decision-records';
 import { decisionLogHtml } from './decision-log-html';
@@ -21,7 +20,6 @@ export class ExportsService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
-    private readonly decisions: DecisionsService,
     private readonly platform: Platform,
   ) {}
 
@@ -30,7 +28,7 @@ export class ExportsService {
   }
 
   records(teamId: string | null): DecisionExportScope {
-    return collectDecisions(this.repos, this.decisions, teamId);
+    return collectDecisions(this.repos, teamId);
   }
 
   madrFiles(teamId: string | null): ExportedFile[] {
