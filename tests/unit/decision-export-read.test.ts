@@ -69,11 +69,17 @@ describe('the decision export reads its records in sets', () => {
     };
     const copy = db().prepare('select * from decisions where id = ?').get(target.id) as Record<string, unknown>;
     const columns = Object.keys(copy);
-    const crossing = { ...copy, id: '0190aaaa-0000-7000-8000-000000000001', team_id: other.id, meeting_id: null, agenda_item_id: null };
-    crossing.owner_id = null;
-    crossing.proposer_id = null;
-    crossing.supersedes_id = target.id;
-    crossing.supersede_kind = 'supersedes';
+    const crossing: Record<string, unknown> = {
+      ...copy,
+      id: '0190aaaa-0000-7000-8000-000000000001',
+      team_id: other.id,
+      meeting_id: null,
+      agenda_item_id: null,
+      owner_id: null,
+      proposer_id: null,
+      supersedes_id: target.id,
+      supersede_kind: 'supersedes',
+    };
     db()
       .prepare(`insert into decisions (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`)
       .run(...columns.map((c) => crossing[c]));

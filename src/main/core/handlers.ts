@@ -15,7 +15,7 @@ export function createHandlers(
   feed: ChangeFeed,
   info: () => AppInfo,
   backups: BackupService,
-  diagnostics: () => string,
+  diagnostics: () => Promise<string>,
 ): Handlers {
   /** Runs a live action, then answers with the meeting as it now stands. */
   const liveThen = (meetingId: string, action: () => void) => {
@@ -24,7 +24,7 @@ export function createHandlers(
   };
   return {
     'app.info': () => info(),
-    'app.diagnostics': () => ({ text: diagnostics() }),
+    'app.diagnostics': async () => ({ text: await diagnostics() }),
     'events.since': ({ epoch, revision }) => feed.since(epoch, revision),
     'settings.get': () => services.settings.get(),
     'settings.update': (input) => services.settings.update(input),
