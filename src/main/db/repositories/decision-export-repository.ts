@@ -45,29 +45,18 @@ export class DecisionExportRepository {
       return teamId === null ? all : all.where('decisions.team_id', '=', teamId);
     };
     const rows = this.sql.all(teamId === null ? decisions() : decisions().where('decisions.team_id', '=', teamId)) as DecisionRow[];
-    const outside =
-      teamId === null
-        ? []
-        : (this.sql.all(
-            decisions()
-              .where('decisions.team_id', '!=', teamId)
-              .where((eb) =>
-                eb.or([
-                  eb('decisions.id', 'in', qb.selectFrom('decisions').select('supersedes_id').where('team_id', '=', teamId)),
-                  eb('decisions.supersedes_id', 'in', ids()),
-                ]),
-              ),
-          ) as DecisionRow[]);
-    const related = new Map([...rows, ...outside].map((r) => [r.id, r]));
     // Ties on created_at keep the index's order (rowid), as the per-decision read does.
-    const replacing = (
-      this.sql.all(
-        decisions()
-          .where('decisions.supersedes_id', 'in', ids())
-          .orderBy('decisions.created_at')
-          .orderBy('decisions.rowid' as never),
-      ) as DecisionRow[]
-    ).filter((r) => r.supersedes_id !== null);
+    const replacing = this.sql.all(
+      decisions()
+        .where('decisions.supersedes_id', 'in', ids())
+        .orderBy('decisions.created_at')
+        .orderBy('decisions.rowid' as never),
+    ) as DecisionRow[];
+    // What the scope's decisions supersede outside it (another team's, rarely any): by primary key.
+    const inScope = new Set(rows.map((r) => r.id));
+    const superseded = [...new Set(rows.map((r) => r.supersedes_id).filter((id): id is string => id !== null && !inScope.has(id)))];
+    const outside = superseded.length ? (this.sql.all(decisions().where('decisions.id', 'in', superseded)) as DecisionRow[]) : [];
+    const related = new Map([...rows, ...replacing, ...outside].map((r) => [r.id, r]));
     const positions = this.sql.all(
       qb
         .selectFrom('positions')
