@@ -122,7 +122,14 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
   const checkTimer =
     checkedAtStart || checkAfter === null
       ? null
-      : setTimeout(() => void integrity.run().catch((e: unknown) => logError('integrity.check', e)), checkAfter);
+      : setTimeout(
+          () =>
+            void integrity
+              .run()
+              .then((result) => result === 'ok' && log.info('the check in the background found the database file sound'))
+              .catch((e: unknown) => logError('integrity.check', e)),
+          checkAfter,
+        );
   checkTimer?.unref();
   const backupTimer = setInterval(() => void backups.tick().catch((e: unknown) => logError('backups.tick', e)), 60_000);
   backupTimer.unref();
