@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Sql } from '../../src/main/db/query';
 import { createRepositories } from '../../src/main/db/repositories';
-import { collectDecisions, type DecisionExportScope } from '../../src/main/services/exports/decision-records';
+import { collectDecisions, zonedDays, type DecisionExportScope } from '../../src/main/services/exports/decision-records';
 import { decisionLogHtml } from '../../src/main/services/exports/decision-log-html';
 import { decisionsMadr } from '../../src/main/services/exports/decisions-madr';
 import { toZoned } from '../../src/main/services/planning/zoned-time';
@@ -90,5 +90,21 @@ describe('the decision export reads its records in sets', () => {
 
   it('refuses a team that does not exist', () => {
     expect(() => collectDecisions(reposOf(), '0190aaaa-0000-7000-8000-00000000dead')).toThrow('That team does not exist');
+  });
+});
+
+describe('the day each exported decision is dated', () => {
+  it('is the day toZoned gives, across offset changes (DST, half-hour shifts, odd offsets)', () => {
+    const day = zonedDays();
+    const around = ['2026-03-29T00:00:00Z', '2026-10-25T00:00:00Z', '2026-11-01T04:00:00Z', '2026-04-05T12:00:00Z', '2026-12-31T20:00:00Z'];
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC'];
+    let checked = 0;
+    for (const start of around)
+      for (const zone of zones)
+        for (let at = Date.parse(start) - 86_400_000; at < Date.parse(start) + 86_400_000; at += 7 * 60_000 + 13_001) {
+          expect(day(at, zone), `${new Date(at).toISOString()} in ${zone}`).toBe(toZoned(at, zone).date);
+          checked++;
+        }
+    expect(checked).toBeGreaterThan(10_000);
   });
 });

@@ -3,7 +3,7 @@ import { DomainError } from '@shared/result';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionExportSet } from '../../db/repositories/decision-export-repository';
 import { DecisionReader, type DecisionParts } from '../decisions/decision-reader';
-import { toZoned } from '../planning/zoned-time';
+import { offsetAt, toZoned } from '../planning/zoned-time';
 
 /** One decision as an export writes it: its full record and the day it was decided, in its team's time zone. */
 export interface DecisionRecord {
@@ -37,6 +37,29 @@ function partsFromSet(set: DecisionExportSet, oneByOne: DecisionParts): Decision
   };
 }
 
+const BUCKET = 3 * 3_600_000;
+
+/**
+ * The calendar day of many instants in their zones, for thousands of records: the zone's offset is
+ * asked of Intl once per three hours where it is the same at both ends (a zone changes its offset a
+ * few times a year, never twice within hours), else exactly. The same day toZoned gives, for a
+ * fraction of the cost when records share their hours, as a meeting's decisions do.
+ */
+export function zonedDays(): (at: number, zone: string) => string {
+  const offsets = new Map<string, number | null>();
+  return (at, zone) => {
+    const bucket = Math.floor(at / BUCKET) * BUCKET;
+    const key = `${zone} ${bucket}`;
+    let offset = offsets.get(key);
+    if (offset === undefined) {
+      const start = offsetAt(bucket, zone);
+      offset = start === offsetAt(bucket + BUCKET - 1, zone) ? start : null;
+      offsets.set(key, offset);
+    }
+    return offset === null ? toZoned(at, zone).date : new Date(at + offset).toISOString().slice(0, 10);
+  };
+}
+
 /**
  * Every decision of one team (or of all teams), each composed as the decision's page composes it,
  * in a stable order: the date of the decision, then its id. Numbering files by this order keeps an
@@ -53,11 +76,12 @@ export function collectDecisions(repos: Repositories, teamId: string | null): De
     if (!zones.has(id)) zones.set(id, repos.teams.find(id)?.timeZone ?? 'UTC');
     return zones.get(id)!;
   };
+  const day = zonedDays();
   const records = set.rows.map((row): DecisionRecord => {
     const detail = reader.detail(row, parts);
     const at = detail.decidedAt ?? detail.meetingStart ?? detail.createdAt;
     const zone = zoneOf(detail.teamId);
-    return { detail, at, zone, date: toZoned(at, zone).date };
+    return { detail, at, zone, date: day(at, zone) };
   });
   records.sort((a, b) => a.at - b.at || (a.detail.id < b.detail.id ? -1 : a.detail.id > b.detail.id ? 1 : 0));
   return { title: team ? team.name : 'All teams', teamName: team?.name ?? null, records };
