@@ -26,6 +26,7 @@ export function diagnosticsText(info: AppInfo, backups: BackupInfo[], log: LogFi
       .join(', ')}`,
     `Last backup: ${last ? `${new Date(last.at).toISOString()} (${last.reason}, ${bytes(last.sizeBytes)})` : 'none yet'}`,
     `Recovered from a damaged file at start-up: ${info.recovery ? `yes, moved to ${info.recovery.movedTo}` : 'no'}`,
+    `Damage found by the check in the background: ${info.damageFound ? `yes, ${info.damageFound.detail}` : 'no'}`,
     `Log: ${log.file}`,
     `Recent errors (${errors.length}):`,
     ...(errors.length ? errors.map((e) => `  ${e.split('\n').slice(0, 4).join('\n    ')}`) : ['  none']),

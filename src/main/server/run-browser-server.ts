@@ -39,7 +39,7 @@ function portMemory(dataDir: string) {
   };
 }
 
-export async function runBrowserServer(options: { clock: Clock; rendererDir: string }): Promise<void> {
+export async function runBrowserServer(options: { clock: Clock; rendererDir: string; backgroundCheckAfterMs?: number }): Promise<void> {
   const dataDir = resolveDataDir();
   const { startCore } = await import('../core/cadence-core');
   const { startBrowserServer } = await import('./browser-server');
@@ -56,6 +56,7 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
       version: process.env.npm_package_version ?? '0.1.0',
       lockKind: 'browser server',
       clock: options.clock,
+      backgroundCheckAfterMs: options.backgroundCheckAfterMs,
       logError: (op, error) =>
         process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
     });
