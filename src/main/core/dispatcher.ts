@@ -46,7 +46,7 @@ export class Dispatcher {
       }
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof DomainError) return { ok: false, error: error.toOpError() };
       this.logError(name, error);
       return {
         ok: false,
