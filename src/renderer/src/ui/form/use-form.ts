@@ -33,6 +33,9 @@ export interface Form<K extends OperationName, V extends Values> {
   reset: () => void;
 }
 
+/** What a group of fields shared by several forms (add and edit) needs from its form. */
+export type FormFields<V extends Values> = Pick<Form<OperationName, V>, 'values' | 'set' | 'error'>;
+
 /**
  * One form over one write. The person can keep typing while the save is in flight: afterwards only the submitted
  * values still unchanged are cleared, so nothing typed meanwhile is lost.
