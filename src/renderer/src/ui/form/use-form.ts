@@ -12,7 +12,7 @@ export interface FormOptions<K extends OperationName, V extends Values> {
   toInput: (values: V) => InputOf<K>;
   /** Fields emptied after a save (when unchanged since it was submitted); default every field, [] for an edit form. */
   clears?: readonly (keyof V)[];
-  /** A field whose name is not the input's path: input path → field. */
+  /** A field whose name is not the input's path (nor its first part): input path → field. */
   fields?: Readonly<Record<string, keyof V>>;
   onSaved?: (output: OutputOf<K>, submitted: V) => void;
 }
@@ -51,8 +51,9 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     setValues(current.current);
   }, []);
 
+  // A path names its field, or the list it is in ("members.2" is the Members field).
   const fieldOf = (path: string): keyof V | undefined =>
-    options.fields?.[path] ?? (path in options.initial ? (path as keyof V) : undefined);
+    options.fields?.[path] ?? [path, path.split('.')[0]!].find((f): f is keyof V & string => f in options.initial);
   const parsed = useMemo(
     () => contract[name].input.safeParse(options.toInput(values)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- toInput is read fresh with the values it maps
