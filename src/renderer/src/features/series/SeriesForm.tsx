@@ -54,20 +54,19 @@ export function SeriesForm({ teamId, teamTimeZone, members, templates, series, t
       rotateFacilitator: series?.rotateFacilitator ?? false,
       templateId: series?.templateId ?? templates[0]?.id ?? '',
     },
-    toInput: (v) => {
+    // Numbers stay text while typed; not a number goes through as NaN and gets the contract's message.
+    toInput: ({ monthMode, ...v }) => {
       const monthly = v.cadence === 'monthly';
       const fields = {
         ...v,
-        monthMode: undefined,
         intervalWeeks: Number(v.intervalWeeks),
-        weekday: monthly && v.monthMode === 'day' ? null : Number(v.weekday),
-        monthDay: monthly && v.monthMode === 'day' ? Number(v.monthDay) : null,
-        monthWeek: monthly && v.monthMode === 'weekday' ? (Number(v.monthWeek) as 1 | 2 | 3 | 4 | -1) : null,
+        weekday: monthly && monthMode === 'day' ? null : Number(v.weekday),
+        monthDay: monthly && monthMode === 'day' ? Number(v.monthDay) : null,
+        monthWeek: monthly && monthMode === 'weekday' ? (Number(v.monthWeek) as 1 | 2 | 3 | 4 | -1) : null,
         defaultLengthMin: v.defaultLengthMin.trim() === '' ? Number.NaN : Number(v.defaultLengthMin),
         defaultFacilitatorId: v.defaultFacilitatorId || null,
         templateId: v.templateId || null,
       };
-      delete fields.monthMode;
       return series ? { seriesId: series.id, ...fields } : { teamId, ...fields };
     },
     clears: [],
