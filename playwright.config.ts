@@ -13,6 +13,9 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
+    // The app honours prefers-reduced-motion (CSS and framer-motion), so tests wait for what the page shows,
+    // never for an animation to end.
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

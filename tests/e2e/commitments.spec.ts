@@ -47,6 +47,7 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
       await form.getByRole('button', { name: 'Commit' }).click();
     };
     await commit('Ana Ruiz', 'Runbook has the hotfix lane', '2026-11-23');
+    await expect(page.getByRole('list', { name: 'Commitments made in this item' }).getByRole('listitem')).toHaveCount(1);
     await commit('Ben Osei', 'Pricing read-out with both variants', '2026-11-23');
     await expect(page.getByRole('list', { name: 'Commitments made in this item' }).getByRole('listitem')).toHaveCount(2);
     // A date already past needs a confirmation.
