@@ -89,7 +89,7 @@ export function App() {
           <main className="main">
             <ConnectionBanner />
             <RecoveryBanner />
-            <ViewSlot>
+            <ViewSlot place={route.name}>
               <Page route={route} />
             </ViewSlot>
           </main>
