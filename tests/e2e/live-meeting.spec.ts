@@ -26,9 +26,6 @@ async function markAttendance(page: Page, absent: string) {
 const timer = (page: Page, name: string) => page.getByRole('timer', { name });
 
 test('run the meeting from the console while the projector follows; a server restart keeps the clock right', async ({ browser }) => {
-  // The whole journey (two windows, a server restart, screenshots) takes about 50 s on an idle 2-core machine and
-  // ran out of the default 60 s with both cores busy: a budget of its own, as the accessibility scans have.
-  test.setTimeout(180_000);
   const dir = tempDataDir('live');
   const clock = new TestClock(dir, T0);
   let server = await startServer({ dataDir: dir, clockFile: clock.file });
