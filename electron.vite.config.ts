@@ -42,6 +42,7 @@ export default defineConfig({
     root: resolve('src/renderer'),
     resolve: { alias },
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],

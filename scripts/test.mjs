@@ -2,12 +2,16 @@
 // Ends with one plain line "N passed, N failed, N skipped" summed from both runners' JSON reports.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { ensureTestMachine } from './test-machine.mjs';
 
 const napi = Number(process.versions.napi ?? 0);
 if (napi < 10) {
   console.error(`Tests need Node-API 10 (Node >= 22.14); this is Node ${process.version}. Run them with npm test.`);
   process.exit(1);
 }
+
+// Before minutes of type-checking and building: the end-to-end tests' browser, PDF tools and font.
+if (!ensureTestMachine()) process.exit(1);
 
 fs.rmSync('test-results/vitest.json', { force: true });
 fs.rmSync('test-results/playwright.json', { force: true });
@@ -27,6 +31,7 @@ const gates = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['security (Electronegativity)', 'npm', ['run', '--silent', 'security']],
   ['build', bin('electron-vite'), ['build', '--logLevel', 'warn']],
+  ['bundle budget', process.execPath, ['scripts/bundle-budget.mjs']],
 ];
 let gatesFailed = 0;
 for (const [name, command, args] of gates) {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer } from '../support/server';
+import { chooseTheme, THEMES } from '../support/theme';
 
 // An axe scan of a full page takes seconds, several times that on a busy 2-core machine; each test runs many.
 test.describe.configure({ timeout: 180_000 });
@@ -21,10 +22,8 @@ test('welcome and team pages have no serious accessibility violations in any the
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
-    for (const theme of ['Light', 'Dark', 'Contrast']) {
-      await page.getByRole('button', { name: theme }).click();
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
-      await page.waitForTimeout(300); // let the entry animation settle before measuring contrast
+    for (const theme of THEMES) {
+      await chooseTheme(page, theme);
       expect(await seriousViolations(page), theme).toEqual([]);
     }
   } finally {
@@ -42,9 +41,8 @@ test('the planner and a past meeting have no serious accessibility violations in
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
     await expect(page.getByRole('list', { name: 'Agenda' })).toBeVisible();
-    for (const theme of ['Light', 'Dark', 'Contrast']) {
-      await page.getByRole('button', { name: theme, exact: true }).click();
-      await page.waitForTimeout(300);
+    for (const theme of THEMES) {
+      await chooseTheme(page, theme);
       expect(await seriousViolations(page), `planner ${theme}`).toEqual([]);
       await page.screenshot({ path: `test-results/screens/planner-${theme.toLowerCase()}.png` });
     }
@@ -74,9 +72,8 @@ test('the decision log and a decision page have no serious accessibility violati
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decision log' }).click();
     await page.getByRole('searchbox', { name: 'Search decisions' }).fill('release');
     await expect(page.getByRole('list', { name: 'Decisions' }).locator('mark').first()).toBeVisible();
-    for (const theme of ['Light', 'Dark', 'Contrast']) {
-      await page.getByRole('button', { name: theme, exact: true }).click();
-      await page.waitForTimeout(300);
+    for (const theme of THEMES) {
+      await chooseTheme(page, theme);
       expect(await seriousViolations(page), `decision log ${theme}`).toEqual([]);
       await page.screenshot({ path: `test-results/screens/decision-log-${theme.toLowerCase()}.png` });
     }
@@ -85,9 +82,8 @@ test('the decision log and a decision page have no serious accessibility violati
       .getByRole('link', { name: /Move to a two-week release train/ })
       .click();
     await expect(page.getByRole('heading', { name: 'Supersede chain' })).toBeVisible();
-    for (const theme of ['Light', 'Dark', 'Contrast']) {
-      await page.getByRole('button', { name: theme, exact: true }).click();
-      await page.waitForTimeout(300);
+    for (const theme of THEMES) {
+      await chooseTheme(page, theme);
       expect(await seriousViolations(page), `decision ${theme}`).toEqual([]);
       await page.screenshot({ path: `test-results/screens/decision-demo-${theme.toLowerCase()}.png`, fullPage: true });
     }
@@ -104,9 +100,8 @@ test('the team health page has no serious accessibility violations in any theme'
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Health' }).click();
     await expect(page.getByRole('region', { name: 'Check-out ratings' }).getByRole('img')).toBeVisible();
-    for (const theme of ['Light', 'Dark', 'Contrast']) {
-      await page.getByRole('button', { name: theme, exact: true }).click();
-      await page.waitForTimeout(300);
+    for (const theme of THEMES) {
+      await chooseTheme(page, theme);
       expect(await seriousViolations(page), `health ${theme}`).toEqual([]);
     }
   } finally {
@@ -124,17 +119,15 @@ test('the operating agreement, its comparison and the roles have no serious acce
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Agreement' }).click();
     await expect(page.getByRole('heading', { name: /Operating agreement · version 2/ })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Revisit due' })).toBeVisible();
-    for (const theme of ['Light', 'Dark', 'Contrast']) {
-      await page.getByRole('button', { name: theme, exact: true }).click();
-      await page.waitForTimeout(300);
+    for (const theme of THEMES) {
+      await chooseTheme(page, theme);
       expect(await seriousViolations(page), `agreement ${theme}`).toEqual([]);
       await page.screenshot({ path: `test-results/screens/agreement-demo-${theme.toLowerCase()}.png`, fullPage: true });
     }
     await page.getByRole('button', { name: 'Compare versions' }).click();
     await expect(page.getByRole('region', { name: 'Changes from version 1 to version 2' })).toBeVisible();
-    for (const theme of ['Light', 'Dark', 'Contrast']) {
-      await page.getByRole('button', { name: theme, exact: true }).click();
-      await page.waitForTimeout(300);
+    for (const theme of THEMES) {
+      await chooseTheme(page, theme);
       expect(await seriousViolations(page), `agreement diff ${theme}`).toEqual([]);
     }
     await page.screenshot({ path: `test-results/screens/agreement-demo-diff.png`, fullPage: true });

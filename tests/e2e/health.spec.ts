@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
+import { chooseTheme } from '../support/theme';
 
 const SCREENS = 'test-results/screens';
 // Tuesday 24 Nov 2026, 10:00 in Berlin.
@@ -141,16 +142,13 @@ test('the demo team’s health page shows its trend at once, in light and dark, 
     await expect(trend.getByRole('img')).toHaveAccessibleName(/Monday accountability: 7\.2 on .*, 6\.2 on /);
     await expect(page.getByRole('region', { name: 'Time kept' }).getByRole('img')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Decisions with dissent' })).toContainText('had objections');
-    await page.getByRole('button', { name: 'Light', exact: true }).click();
-    await page.waitForTimeout(300);
+    await chooseTheme(page, 'Light');
     await page.screenshot({ path: `${SCREENS}/team-health.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Dark', exact: true }).click();
-    await page.waitForTimeout(300);
+    await chooseTheme(page, 'Dark');
     await page.screenshot({ path: `${SCREENS}/team-health-dark.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Contrast', exact: true }).click();
-    await page.waitForTimeout(300);
+    await chooseTheme(page, 'Contrast');
     await page.screenshot({ path: `${SCREENS}/team-health-contrast.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Light', exact: true }).click();
+    await chooseTheme(page, 'Light');
 
     await page.getByRole('button', { name: 'Start a retrospective from these figures' }).click();
     await expect(page.getByRole('heading', { name: 'Retrospective' })).toBeVisible();

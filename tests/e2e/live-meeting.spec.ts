@@ -189,8 +189,9 @@ test('the projector at 1920x1080: type readable from the back, and the countdown
     expect(await size('.projector-speaker-name')).toBeGreaterThanOrEqual(60);
     expect(await size('.agenda-progress li')).toBeGreaterThanOrEqual(26);
 
-    // Let the one-off entrance slide finish, then watch three seconds: only the countdowns may change.
-    await projector.waitForTimeout(1000);
+    // Reduced motion (playwright.config.ts): the entrance slides jump to their end, so once both are in place,
+    // watch three seconds: only the countdowns may change.
+    for (const moving of ['.projector-item', '.projector-speaker']) await expect(projector.locator(moving)).toHaveCSS('transform', 'none');
     const mutations = await projector.evaluate(
       () =>
         new Promise<{ total: number; outside: string[] }>((resolve) => {

@@ -41,3 +41,23 @@ test('two windows stay in step: a change in one appears in the other', async ({ 
     await server.stop();
   }
 });
+
+test('a view whose code cannot be fetched while the server is down says so, and Reload brings it back', async ({ page }) => {
+  let server = await startServer();
+  try {
+    await page.goto(server.url);
+    await expect(page.getByRole('button', { name: 'Explore a demo team' })).toBeVisible();
+    const { dataDir, port } = server;
+    await server.stop();
+    // The decision log is loaded on first use: with the server gone its chunk cannot be fetched.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decision log' }).click();
+    await expect(page.getByRole('alert')).toContainText('This view could not be shown');
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+    server = await startServer({ dataDir, port });
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByRole('heading', { name: 'Decisions', level: 1 })).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,14 +1,6 @@
 import { MotionConfig } from 'framer-motion';
-import { CommitmentsPage } from '../features/commitments/CommitmentsPage';
-import { DecisionLogPage } from '../features/decisions/DecisionLogPage';
-import { DecisionPage } from '../features/decisions/DecisionPage';
-import { ConsolePage } from '../features/live/ConsolePage';
-import { ProjectorPage } from '../features/live/ProjectorPage';
-import { MeetingPage } from '../features/meetings/MeetingPage';
-import { MeetingsPage } from '../features/meetings/MeetingsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { TeamPage } from '../features/teams/TeamPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
+import { lazyView, ViewSlot } from '../ui/lazy-view';
 import { CadenceMark, CalendarIcon, CheckIcon, GavelIcon, GearIcon, PeopleIcon } from '../ui/icons';
 import { canSignOut, isSignedOut, signOut } from '../api/client';
 import { ConnectionBanner, useConnectionState } from './ConnectionBanner';
@@ -17,6 +9,17 @@ import { href, useRoute, type Route } from './router';
 import { SettingsProvider } from './settings-context';
 import { SignedOutPage } from './SignedOutPage';
 import { ThemeSwitch } from './ThemeSwitch';
+
+// The first screen (teams and "Next up") is in the entry chunk; every other view loads on first use.
+const CommitmentsPage = lazyView(() => import('../features/commitments/CommitmentsPage'), 'CommitmentsPage');
+const DecisionLogPage = lazyView(() => import('../features/decisions/DecisionLogPage'), 'DecisionLogPage');
+const DecisionPage = lazyView(() => import('../features/decisions/DecisionPage'), 'DecisionPage');
+const ConsolePage = lazyView(() => import('../features/live/ConsolePage'), 'ConsolePage');
+const ProjectorPage = lazyView(() => import('../features/live/ProjectorPage'), 'ProjectorPage');
+const MeetingPage = lazyView(() => import('../features/meetings/MeetingPage'), 'MeetingPage');
+const MeetingsPage = lazyView(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
+const SettingsPage = lazyView(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const TeamPage = lazyView(() => import('../features/teams/TeamPage'), 'TeamPage');
 
 const NAV: { route: Route; label: string; icon: () => React.JSX.Element; matches: Route['name'][] }[] = [
   { route: { name: 'teams' }, label: 'Teams', icon: PeopleIcon, matches: ['teams', 'team'] },
@@ -60,7 +63,9 @@ export function App() {
     return (
       <SettingsProvider>
         <MotionConfig reducedMotion="user">
-          <ProjectorPage meetingId={route.meetingId} />
+          <ViewSlot>
+            <ProjectorPage meetingId={route.meetingId} />
+          </ViewSlot>
         </MotionConfig>
       </SettingsProvider>
     );
@@ -93,7 +98,9 @@ export function App() {
           <main className="main">
             <ConnectionBanner />
             <RecoveryBanner />
-            <Page route={route} />
+            <ViewSlot place={route.name}>
+              <Page route={route} />
+            </ViewSlot>
           </main>
         </div>
       </MotionConfig>

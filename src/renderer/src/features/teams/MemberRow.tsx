@@ -1,4 +1,4 @@
-import { motion } from 'framer-motion';
+import { motion, useReducedMotion } from 'framer-motion';
 import { useState } from 'react';
 import type { Member } from '@shared/domain';
 import { useMutation } from '@renderer/api/hooks';
@@ -50,6 +50,8 @@ export function MemberRow({ member, roles }: { member: Member; roles?: string[] 
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const left = member.leftAt !== null;
+  // With reduced motion framer-motion still fades opacity; a row fading in is faint for its first frames, so it appears at once.
+  const still = useReducedMotion() ?? false;
 
   if (editing) {
     return (
@@ -63,9 +65,9 @@ export function MemberRow({ member, roles }: { member: Member; roles?: string[] 
     <motion.li
       className={`member-row${left ? ' is-left' : ''}`}
       layout="position"
-      initial={{ opacity: 0, y: -4 }}
+      initial={still ? false : { opacity: 0, y: -4 }}
       animate={{ opacity: 1, y: 0 }}
-      exit={{ opacity: 0 }}
+      exit={still ? undefined : { opacity: 0 }}
     >
       <Avatar name={member.name} muted={left} />
       <div className="member-main">

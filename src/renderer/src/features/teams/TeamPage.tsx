@@ -2,11 +2,9 @@ import { AnimatePresence } from 'framer-motion';
 import { useState } from 'react';
 import { useQuery } from '@renderer/api/hooks';
 import { href, type TeamTab } from '@renderer/app/router';
-import { AgreementTab } from '../agreements/AgreementTab';
 import { RolesPanel, useRolesByMember } from '../agreements/RolesPanel';
 import { ParkingLotTab } from '../parking-lot/ParkingLotTab';
 import { TeamMeetingsTab } from '../series/TeamMeetingsTab';
-import { HealthTab } from '../health/HealthTab';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { useForm } from '@renderer/ui/form/use-form';
 import { ExportArchiveButton } from '../archive/ExportArchiveButton';
@@ -14,6 +12,11 @@ import { AddMemberForm } from './AddMemberForm';
 import { FollowThroughPanel } from '../commitments/FollowThroughPanel';
 import { MemberHistory } from './MemberHistory';
 import { MemberRow } from './MemberRow';
+import { lazyView, ViewSlot } from '@renderer/ui/lazy-view';
+
+// The agreement and health tabs (diffs, charts) load when first opened.
+const AgreementTab = lazyView(() => import('../agreements/AgreementTab'), 'AgreementTab');
+const HealthTab = lazyView(() => import('../health/HealthTab'), 'HealthTab');
 
 const TOPICS = ['teams'] as const;
 
@@ -103,8 +106,10 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
       </nav>
       {tab === 'meetings' && <TeamMeetingsTab team={team} members={members} />}
       {tab === 'parking' && <ParkingLotTab teamId={team.id} />}
-      {tab === 'agreement' && <AgreementTab team={team} members={members} />}
-      {tab === 'health' && <HealthTab teamId={team.id} />}
+      <ViewSlot>
+        {tab === 'agreement' && <AgreementTab team={team} members={members} />}
+        {tab === 'health' && <HealthTab teamId={team.id} />}
+      </ViewSlot>
       {tab === 'members' && (
         <div className="team-layout">
           <section className="card team-members" aria-labelledby="members-heading">
