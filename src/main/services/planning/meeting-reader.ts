@@ -1,4 +1,4 @@
-import type { AgendaItem, Amendment, Attendee, MeetingDetail, MeetingSummary, OldBusinessSource } from '@shared/planning';
+import type { AgendaItem, Amendment, Attendee, MeetingDetail, MeetingSummary } from '@shared/planning';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
@@ -79,13 +79,13 @@ export class MeetingReader {
     const openParking = new Set(this.repos.parkingLot.list(row.team_id, false).map((p) => p.id));
     const oldBusiness = this.repos.oldBusiness.forMeeting(meetingId).map((o) => ({
       id: o.id,
-      source: o.source as OldBusinessSource,
-      refId: o.ref_id,
-      fromMeetingId: o.from_meeting_id,
+      source: o.source,
+      refId: o.refId,
+      fromMeetingId: o.fromMeetingId,
       title: o.title,
       detail: o.detail,
-      agendaItemId: o.agenda_item_id,
-      open: o.source === 'parking_lot' ? openParking.has(o.ref_id) : this.stillOpen(o.source, o.ref_id, o.created_at),
+      agendaItemId: o.agendaItemId,
+      open: o.source === 'parking_lot' ? openParking.has(o.refId) : this.stillOpen(o.source, o.refId, o.createdAt),
     }));
     const amendments: Amendment[] = this.repos.meetings.amendments('meeting', meetingId).map((a) => ({
       id: a.id,
