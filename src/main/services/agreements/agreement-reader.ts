@@ -44,7 +44,7 @@ export class AgreementReader {
       }
       if (d.type === 'role') {
         const r = roles.get(d.id ?? '');
-        const holder = r?.holder_id ? members.get(r.holder_id) : undefined;
+        const holder = r?.holderId ? members.get(r.holderId) : undefined;
         const active = holder && holder.leftAt === null ? holder : undefined;
         return {
           ...right,

@@ -205,7 +205,7 @@ export class AgreementsService {
       if (d.type === 'role') {
         const role = roles.get(d.id!);
         if (!role) throw new DomainError('not_found', `The role that decides “${right.kind}” is not one of this team’s roles`);
-        if (role.retired_at !== null)
+        if (role.retiredAt !== null)
           throw new DomainError('conflict', `The role “${role.name}” (deciding “${right.kind}”) has been retired`);
       }
     }
