@@ -20,9 +20,9 @@ export interface HeldMeeting {
 const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : null);
 
 /** One line per series (one-off meetings last); each series' average is over all its ratings, not over meeting means. */
-export function ratingSeries(held: HeldMeeting[], ratings: { meeting_id: string; rating: number }[]): TeamHealth['ratings'] {
+export function ratingSeries(held: HeldMeeting[], ratings: { meetingId: string; rating: number }[]): TeamHealth['ratings'] {
   const byMeeting = new Map<string, number[]>();
-  for (const r of ratings) byMeeting.set(r.meeting_id, [...(byMeeting.get(r.meeting_id) ?? []), r.rating]);
+  for (const r of ratings) byMeeting.set(r.meetingId, [...(byMeeting.get(r.meetingId) ?? []), r.rating]);
   const groups = new Map<string | null, HeldMeeting[]>();
   for (const m of [...held].sort((a, b) => a.date.localeCompare(b.date) || a.startedAt - b.startedAt)) {
     groups.set(m.seriesId, [...(groups.get(m.seriesId) ?? []), m]);
