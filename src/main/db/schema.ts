@@ -299,6 +299,8 @@ export const commitmentsColumns = {
   agenda_item_id: nullable(text()),
   decision_id: nullable(text()),
   created_at: integer(),
+  /** The first done or dropped event's instant, kept by a trigger (migration 009); null while open. */
+  closed_at: nullable(integer()),
 };
 export type CommitmentsTable = RowOf<typeof commitmentsColumns>;
 
