@@ -6,6 +6,16 @@ import tseslint from 'typescript-eslint';
 /** Layering rules that fail the run: see README "How the code is laid out". */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'stream', 'events'];
 
+/** What the layers above the repositories may not import (services add db/schema below). */
+const aboveTheDatabase = {
+  paths: [
+    { name: 'electron', message: 'Only src/main/index.ts and src/main/electron may import electron.' },
+    { name: 'better-sqlite3', message: 'Only src/main/db may use better-sqlite3.' },
+    { name: 'kysely', message: 'Only src/main/db/repositories builds SQL.' },
+  ],
+  patterns: [{ group: ['**/renderer/**', '@renderer/*'], message: 'Main imports nothing from the renderer.' }],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -106,16 +116,34 @@ export default tseslint.config(
   {
     // SQL is built only in repositories; services hold the rules.
     files: ['src/main/services/**/*.ts', 'src/main/core/**/*.ts', 'src/main/data-folder/**/*.ts', 'src/main/server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', aboveTheDatabase] },
+  },
+  {
+    // Repositories answer in domain types; the tables' row types stay behind them.
+    files: ['src/main/services/**/*.ts'],
+    ignores: [
+      // Pending for the lead, who converts the meetings and live repositories with the meeting reads:
+      'src/main/services/meeting-view/meeting-parts.ts',
+      'src/main/services/planning/attendance.ts',
+      'src/main/services/planning/meetings-service.ts',
+      'src/main/services/planning/old-business.ts',
+      'src/main/services/health/feedback-service.ts',
+      'src/main/services/live/live-meeting-service.ts',
+      // Pending with the decisions repository (its reads are being reworked for search and exports):
+      'src/main/services/decisions/decisions-service.ts',
+      'src/main/services/decisions/decision-fields.ts',
+      'src/main/services/decisions/decision-reader.ts',
+      'src/main/services/decisions/decision-sources.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: 'Only src/main/index.ts and src/main/electron may import electron.' },
-            { name: 'better-sqlite3', message: 'Only src/main/db may use better-sqlite3.' },
-            { name: 'kysely', message: 'Only src/main/db/repositories builds SQL.' },
+          paths: aboveTheDatabase.paths,
+          patterns: [
+            ...aboveTheDatabase.patterns,
+            { group: ['**/db/schema*'], message: 'Services read domain types from the repositories, never table rows from db/schema.' },
           ],
-          patterns: [{ group: ['**/renderer/**', '@renderer/*'], message: 'Main imports nothing from the renderer.' }],
         },
       ],
     },

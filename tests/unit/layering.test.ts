@@ -44,6 +44,16 @@ describe('import boundaries', () => {
     );
   });
 
+  it('services read domain types from repositories, never row types from db/schema', async () => {
+    const code = "import type { TeamsTable } from '../../db/schema';\nexport type A = TeamsTable;\n";
+    expect(await ruleIdsFor('src/main/services/planning/x.ts', code)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/main/db/repositories/x.ts', code)).not.toContain('no-restricted-imports');
+    // Still kysely-free there: this rule adds to the service layer's rules rather than replacing them.
+    expect(await ruleIdsFor('src/main/services/planning/x.ts', "import { sql } from 'kysely';\nexport const a = sql;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+
   it('only the Electron shell imports electron', async () => {
     const code = "import { app } from 'electron';\nexport const a = app;\n";
     expect(await ruleIdsFor('src/main/core/x.ts', code)).toContain('no-restricted-imports');

@@ -1,48 +1,55 @@
-/** Row types of the operating agreement and role tables (migration 007). */
-export interface AgreementVersionsTable {
-  id: string;
-  team_id: string;
-  version: number;
-  body_json: string;
-  change_note: string;
-  revisit_by: string;
-  starter: string | null;
-  created_at: number;
-}
+/** Columns of the operating agreement and role tables (migration 008); see schema.ts. */
+import { integer, nullable, text, type RowOf } from './columns';
 
-export interface AgreementRevisitsTable {
-  id: string;
-  version_id: string;
-  meeting_id: string | null;
-  note: string;
-  next_revisit_by: string;
-  at: number;
-}
+export const agreementVersionsColumns = {
+  id: text(),
+  team_id: text(),
+  version: integer(),
+  body_json: text(),
+  change_note: text(),
+  revisit_by: text(),
+  starter: nullable(text()),
+  created_at: integer(),
+};
+export type AgreementVersionsTable = RowOf<typeof agreementVersionsColumns>;
 
-export interface AgreementOnProjectorTable {
-  meeting_id: string;
-  version_id: string | null;
-  shown_at: number | null;
-  updated_at: number;
-}
+export const agreementRevisitsColumns = {
+  id: text(),
+  version_id: text(),
+  meeting_id: nullable(text()),
+  note: text(),
+  next_revisit_by: text(),
+  at: integer(),
+};
+export type AgreementRevisitsTable = RowOf<typeof agreementRevisitsColumns>;
 
-export interface RolesTable {
-  id: string;
-  team_id: string;
-  name: string;
-  purpose: string;
-  holder_id: string | null;
-  created_at: number;
-  updated_at: number;
-  retired_at: number | null;
-}
+export const agreementOnProjectorColumns = {
+  meeting_id: text(),
+  version_id: nullable(text()),
+  shown_at: nullable(integer()),
+  updated_at: integer(),
+};
+export type AgreementOnProjectorTable = RowOf<typeof agreementOnProjectorColumns>;
 
-export interface RoleEventsTable {
-  id: string;
-  role_id: string;
-  kind: 'created' | 'assigned' | 'unassigned' | 'renamed' | 'purpose_changed' | 'retired';
-  member_id: string | null;
-  old_value: string | null;
-  new_value: string | null;
-  at: number;
-}
+export const rolesColumns = {
+  id: text(),
+  team_id: text(),
+  name: text(),
+  purpose: text(),
+  holder_id: nullable(text()),
+  created_at: integer(),
+  updated_at: integer(),
+  retired_at: nullable(integer()),
+};
+export type RolesTable = RowOf<typeof rolesColumns>;
+
+export const roleEventsColumns = {
+  id: text(),
+  role_id: text(),
+  kind: text<'created' | 'assigned' | 'unassigned' | 'renamed' | 'purpose_changed' | 'retired'>(),
+  member_id: nullable(text()),
+  old_value: nullable(text()),
+  new_value: nullable(text()),
+  at: integer(),
+};
+export type RoleEventsTable = RowOf<typeof roleEventsColumns>;

@@ -1,99 +1,80 @@
-/** Row types for kysely; one interface per table, columns as SQLite stores them. */
-import type {
-  AgreementOnProjectorTable,
-  AgreementRevisitsTable,
-  AgreementVersionsTable,
-  RoleEventsTable,
-  RolesTable,
+/**
+ * Every table's columns as SQLite stores them, stated once as values (columns.ts): kysely's row
+ * types are derived from them, and tests/unit/schema-drift.test.ts holds them against the
+ * migrated database, so this file and the migrations cannot drift apart.
+ */
+import { integer, nullable, text, type RowOf } from './columns';
+import {
+  agreementOnProjectorColumns,
+  agreementRevisitsColumns,
+  agreementVersionsColumns,
+  roleEventsColumns,
+  rolesColumns,
 } from './schema-agreements';
 
-export interface TeamsTable {
-  id: string;
-  name: string;
-  time_zone: string;
-  created_at: number;
-  updated_at: number;
-  archived_at: number | null;
-}
+export const teamsColumns = {
+  id: text(),
+  name: text(),
+  time_zone: text(),
+  created_at: integer(),
+  updated_at: integer(),
+  archived_at: nullable(integer()),
+};
+export type TeamsTable = RowOf<typeof teamsColumns>;
 
-export interface MembersTable {
-  id: string;
-  team_id: string;
-  name: string;
-  role_title: string | null;
-  position: number;
-  joined_at: number;
-  left_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
+export const membersColumns = {
+  id: text(),
+  team_id: text(),
+  name: text(),
+  role_title: nullable(text()),
+  position: integer(),
+  joined_at: integer(),
+  left_at: nullable(integer()),
+  created_at: integer(),
+  updated_at: integer(),
+};
+export type MembersTable = RowOf<typeof membersColumns>;
 
-export interface MemberEventsTable {
-  id: string;
-  member_id: string;
-  kind: 'joined' | 'renamed' | 'role_changed' | 'left' | 'rejoined';
-  at: number;
-  old_value: string | null;
-  new_value: string | null;
-}
+export const memberEventsColumns = {
+  id: text(),
+  member_id: text(),
+  kind: text<'joined' | 'renamed' | 'role_changed' | 'left' | 'rejoined'>(),
+  at: integer(),
+  old_value: nullable(text()),
+  new_value: nullable(text()),
+};
+export type MemberEventsTable = RowOf<typeof memberEventsColumns>;
 
-export interface SettingsTable {
-  key: string;
-  value_json: string;
-}
+export const settingsColumns = {
+  key: text(),
+  value_json: text(),
+};
+export type SettingsTable = RowOf<typeof settingsColumns>;
 
-export interface TurnsTable {
-  id: string;
-  agenda_item_id: string;
-  attendee_id: string;
-  position: number;
-  timebox_ms: number;
-  status: 'waiting' | 'speaking' | 'done' | 'passed' | 'skipped' | 'later';
-  started_at: number | null;
-  ended_at: number | null;
-  paused_total_ms: number;
-  notes: string;
-}
+export const turnsColumns = {
+  id: text(),
+  agenda_item_id: text(),
+  attendee_id: text(),
+  position: integer(),
+  timebox_ms: integer(),
+  status: text<'waiting' | 'speaking' | 'done' | 'passed' | 'skipped' | 'later'>(),
+  started_at: nullable(integer()),
+  ended_at: nullable(integer()),
+  paused_total_ms: integer(),
+  notes: text(),
+};
+export type TurnsTable = RowOf<typeof turnsColumns>;
 
-export interface LiveActionsTable {
-  id: string;
-  meeting_id: string;
-  kind: string;
-  label: string;
-  before_json: string;
-  at: number;
-  undone_at: number | null;
-}
-
-export interface DatabaseSchema {
-  turns: TurnsTable;
-  live_actions: LiveActionsTable;
-  teams: TeamsTable;
-  members: MembersTable;
-  member_events: MemberEventsTable;
-  settings: SettingsTable;
-  meeting_series: MeetingSeriesTable;
-  meetings: MeetingsTable;
-  attendees: AttendeesTable;
-  agenda_items: AgendaItemsTable;
-  agenda_templates: AgendaTemplatesTable;
-  agenda_template_items: AgendaTemplateItemsTable;
-  parking_lot_items: ParkingLotItemsTable;
-  old_business: OldBusinessTable;
-  amendments: AmendmentsTable;
-  decisions: DecisionsTable;
-  positions: PositionsTable;
-  objections: ObjectionsTable;
-  decision_tags: DecisionTagsTable;
-  commitments: CommitmentsTable;
-  commitment_events: CommitmentEventsTable;
-  meeting_feedback: MeetingFeedbackTable;
-  agreement_versions: AgreementVersionsTable;
-  agreement_revisits: AgreementRevisitsTable;
-  agreement_on_projector: AgreementOnProjectorTable;
-  roles: RolesTable;
-  role_events: RoleEventsTable;
-}
+export const liveActionsColumns = {
+  id: text(),
+  meeting_id: text(),
+  kind: text(),
+  label: text(),
+  before_json: text(),
+  at: integer(),
+  undone_at: nullable(integer()),
+};
+export type LiveActionsTable = RowOf<typeof liveActionsColumns>;
 
 export type AgendaKindColumn =
   | 'check_in'
@@ -106,232 +87,281 @@ export type AgendaKindColumn =
   | 'recognition'
   | 'check_out';
 
-export interface MeetingSeriesTable {
-  id: string;
-  team_id: string;
-  name: string;
-  time_zone: string;
-  cadence: 'weekly' | 'every_n_weeks' | 'monthly';
-  interval_weeks: number;
-  weekday: number | null;
-  start_time: string;
-  default_length_ms: number;
-  default_facilitator_id: string | null;
-  rotate_facilitator: number;
-  created_at: number;
-  updated_at: number;
-  archived_at: number | null;
-  month_day: number | null;
-  month_week: number | null;
-  starts_on: string | null;
-  template_id: string | null;
-}
+export const meetingSeriesColumns = {
+  id: text(),
+  team_id: text(),
+  name: text(),
+  time_zone: text(),
+  cadence: text<'weekly' | 'every_n_weeks' | 'monthly'>(),
+  interval_weeks: integer(),
+  weekday: nullable(integer()),
+  start_time: text(),
+  default_length_ms: integer(),
+  default_facilitator_id: nullable(text()),
+  rotate_facilitator: integer(),
+  created_at: integer(),
+  updated_at: integer(),
+  archived_at: nullable(integer()),
+  month_day: nullable(integer()),
+  month_week: nullable(integer()),
+  starts_on: nullable(text()),
+  template_id: nullable(text()),
+};
+export type MeetingSeriesTable = RowOf<typeof meetingSeriesColumns>;
 
-export interface MeetingsTable {
-  id: string;
-  team_id: string;
-  series_id: string | null;
-  title: string;
-  status: 'planned' | 'live' | 'ended';
-  scheduled_start: number | null;
-  planned_length_ms: number;
-  facilitator_id: string | null;
-  started_at: number | null;
-  ended_at: number | null;
-  paused_at: number | null;
-  paused_total_ms: number;
-  current_item_id: string | null;
-  created_at: number;
-  updated_at: number;
-  agenda_revision: number;
-}
+export const meetingsColumns = {
+  id: text(),
+  team_id: text(),
+  series_id: nullable(text()),
+  title: text(),
+  status: text<'planned' | 'live' | 'ended'>(),
+  scheduled_start: nullable(integer()),
+  planned_length_ms: integer(),
+  facilitator_id: nullable(text()),
+  started_at: nullable(integer()),
+  ended_at: nullable(integer()),
+  paused_at: nullable(integer()),
+  paused_total_ms: integer(),
+  current_item_id: nullable(text()),
+  created_at: integer(),
+  updated_at: integer(),
+  agenda_revision: integer(),
+};
+export type MeetingsTable = RowOf<typeof meetingsColumns>;
 
-export interface AttendeesTable {
-  id: string;
-  meeting_id: string;
-  member_id: string | null;
-  guest_name: string | null;
-  status: 'expected' | 'present' | 'absent' | 'late' | 'left_early';
-  arrived_at: number | null;
-  left_at: number | null;
-}
+export const attendeesColumns = {
+  id: text(),
+  meeting_id: text(),
+  member_id: nullable(text()),
+  guest_name: nullable(text()),
+  status: text<'expected' | 'present' | 'absent' | 'late' | 'left_early'>(),
+  arrived_at: nullable(integer()),
+  left_at: nullable(integer()),
+};
+export type AttendeesTable = RowOf<typeof attendeesColumns>;
 
-export interface AgendaItemsTable {
-  id: string;
-  meeting_id: string;
-  position: number;
-  kind: AgendaKindColumn;
-  title: string;
-  planned_ms: number;
-  owner_id: string | null;
-  notes: string;
-  status: 'pending' | 'active' | 'done' | 'parked' | 'not_reached';
-  started_at: number | null;
-  ended_at: number | null;
-  paused_at: number | null;
-  paused_total_ms: number;
-  extra_ms: number;
-  carried_from_id: string | null;
-  created_at: number;
-  updated_at: number;
-  removed_at: number | null;
-  round_order: 'team' | 'shuffle' | 'rotate';
-  turn_timebox_ms: number | null;
-}
+export const agendaItemsColumns = {
+  id: text(),
+  meeting_id: text(),
+  position: integer(),
+  kind: text<AgendaKindColumn>(),
+  title: text(),
+  planned_ms: integer(),
+  owner_id: nullable(text()),
+  notes: text(),
+  status: text<'pending' | 'active' | 'done' | 'parked' | 'not_reached'>(),
+  started_at: nullable(integer()),
+  ended_at: nullable(integer()),
+  paused_at: nullable(integer()),
+  paused_total_ms: integer(),
+  extra_ms: integer(),
+  carried_from_id: nullable(text()),
+  created_at: integer(),
+  updated_at: integer(),
+  removed_at: nullable(integer()),
+  round_order: text<'team' | 'shuffle' | 'rotate'>(),
+  turn_timebox_ms: nullable(integer()),
+};
+export type AgendaItemsTable = RowOf<typeof agendaItemsColumns>;
 
-export interface AgendaTemplatesTable {
-  id: string;
-  team_id: string | null;
-  builtin_key: string | null;
-  name: string;
-  description: string;
-  created_at: number;
-  archived_at: number | null;
-}
+export const agendaTemplatesColumns = {
+  id: text(),
+  team_id: nullable(text()),
+  builtin_key: nullable(text()),
+  name: text(),
+  description: text(),
+  created_at: integer(),
+  archived_at: nullable(integer()),
+};
+export type AgendaTemplatesTable = RowOf<typeof agendaTemplatesColumns>;
 
-export interface AgendaTemplateItemsTable {
-  id: string;
-  template_id: string;
-  position: number;
-  kind: AgendaKindColumn;
-  title: string;
-  planned_ms: number;
-  notes: string;
-}
+export const agendaTemplateItemsColumns = {
+  id: text(),
+  template_id: text(),
+  position: integer(),
+  kind: text<AgendaKindColumn>(),
+  title: text(),
+  planned_ms: integer(),
+  notes: text(),
+};
+export type AgendaTemplateItemsTable = RowOf<typeof agendaTemplateItemsColumns>;
 
-export interface ParkingLotItemsTable {
-  id: string;
-  team_id: string;
-  title: string;
-  notes: string;
-  status: 'open' | 'discussed' | 'dropped';
-  parked_from_meeting_id: string | null;
-  parked_from_item_id: string | null;
-  closed_at: number | null;
-  closed_in_meeting_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
+export const parkingLotItemsColumns = {
+  id: text(),
+  team_id: text(),
+  title: text(),
+  notes: text(),
+  status: text<'open' | 'discussed' | 'dropped'>(),
+  parked_from_meeting_id: nullable(text()),
+  parked_from_item_id: nullable(text()),
+  closed_at: nullable(integer()),
+  closed_in_meeting_id: nullable(text()),
+  created_at: integer(),
+  updated_at: integer(),
+};
+export type ParkingLotItemsTable = RowOf<typeof parkingLotItemsColumns>;
 
-export interface OldBusinessTable {
-  id: string;
-  meeting_id: string;
-  source: string;
-  ref_id: string;
-  from_meeting_id: string | null;
-  title: string;
-  detail: string;
-  agenda_item_id: string | null;
-  created_at: number;
-}
+export const oldBusinessColumns = {
+  id: text(),
+  meeting_id: text(),
+  source: text(),
+  ref_id: text(),
+  from_meeting_id: nullable(text()),
+  title: text(),
+  detail: text(),
+  agenda_item_id: nullable(text()),
+  created_at: integer(),
+};
+export type OldBusinessTable = RowOf<typeof oldBusinessColumns>;
 
-export interface AmendmentsTable {
-  id: string;
-  entity_type: string;
-  entity_id: string;
-  reason: string;
-  changes_json: string;
-  at: number;
-}
+export const amendmentsColumns = {
+  id: text(),
+  entity_type: text(),
+  entity_id: text(),
+  reason: text(),
+  changes_json: text(),
+  at: integer(),
+};
+export type AmendmentsTable = RowOf<typeof amendmentsColumns>;
 
 export type StanceColumn = 'agree' | 'consent' | 'stand_aside' | 'disagree' | 'block';
 export type DecisionStatusColumn = 'proposed' | 'accepted' | 'rejected' | 'deferred' | 'superseded' | 'reversed';
 
-export interface DecisionsTable {
-  id: string;
-  team_id: string;
-  meeting_id: string | null;
-  agenda_item_id: string | null;
-  title: string;
-  question: string;
-  context: string;
-  options_json: string;
-  decision: string;
-  rationale: string;
-  proposer_id: string | null;
-  owner_id: string | null;
-  decision_right: string | null;
-  risks: string;
-  timeline: string;
-  review_date: string | null;
-  status: DecisionStatusColumn;
-  supersedes_id: string | null;
-  supersede_kind: 'supersedes' | 'reverses' | null;
-  tags_json: string;
-  confirmed_at: number | null;
-  decided_at: number | null;
-  readback_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
+export const decisionsColumns = {
+  id: text(),
+  team_id: text(),
+  meeting_id: nullable(text()),
+  agenda_item_id: nullable(text()),
+  title: text(),
+  question: text(),
+  context: text(),
+  options_json: text(),
+  decision: text(),
+  rationale: text(),
+  proposer_id: nullable(text()),
+  owner_id: nullable(text()),
+  decision_right: nullable(text()),
+  risks: text(),
+  timeline: text(),
+  review_date: nullable(text()),
+  status: text<DecisionStatusColumn>(),
+  supersedes_id: nullable(text()),
+  supersede_kind: nullable(text<'supersedes' | 'reverses'>()),
+  tags_json: text(),
+  confirmed_at: nullable(integer()),
+  decided_at: nullable(integer()),
+  readback_at: nullable(integer()),
+  created_at: integer(),
+  updated_at: integer(),
+};
+export type DecisionsTable = RowOf<typeof decisionsColumns>;
 
-export interface PositionsTable {
-  id: string;
-  decision_id: string;
-  member_id: string;
-  stance: StanceColumn;
-  reason: string | null;
-  recorded_at: number;
-}
+export const positionsColumns = {
+  id: text(),
+  decision_id: text(),
+  member_id: text(),
+  stance: text<StanceColumn>(),
+  reason: nullable(text()),
+  recorded_at: integer(),
+};
+export type PositionsTable = RowOf<typeof positionsColumns>;
 
-export interface ObjectionsTable {
-  id: string;
-  decision_id: string;
-  position_id: string;
-  member_id: string;
-  reason: string;
-  resolution: 'integrated' | 'withdrawn' | 'overruled' | 'escalated' | null;
-  resolution_note: string | null;
-  escalated_to: string | null;
-  resolved_by_id: string | null;
-  resolved_at: number | null;
-  created_at: number;
-  text_before: string | null;
-  text_after: string | null;
-}
+export const objectionsColumns = {
+  id: text(),
+  decision_id: text(),
+  position_id: text(),
+  member_id: text(),
+  reason: text(),
+  resolution: nullable(text<'integrated' | 'withdrawn' | 'overruled' | 'escalated'>()),
+  resolution_note: nullable(text()),
+  escalated_to: nullable(text()),
+  resolved_by_id: nullable(text()),
+  resolved_at: nullable(integer()),
+  created_at: integer(),
+  text_before: nullable(text()),
+  text_after: nullable(text()),
+};
+export type ObjectionsTable = RowOf<typeof objectionsColumns>;
 
-export interface DecisionTagsTable {
-  decision_id: string;
-  tag: string;
-}
+export const decisionTagsColumns = {
+  decision_id: text(),
+  tag: text(),
+};
+export type DecisionTagsTable = RowOf<typeof decisionTagsColumns>;
 
-export interface CommitmentsTable {
-  id: string;
-  team_id: string;
-  owner_id: string;
-  outcome: string;
-  original_due_date: string;
-  meeting_id: string | null;
-  agenda_item_id: string | null;
-  decision_id: string | null;
-  created_at: number;
+export const commitmentsColumns = {
+  id: text(),
+  team_id: text(),
+  owner_id: text(),
+  outcome: text(),
+  original_due_date: text(),
+  meeting_id: nullable(text()),
+  agenda_item_id: nullable(text()),
+  decision_id: nullable(text()),
+  created_at: integer(),
   /** The first done or dropped event's instant, kept by a trigger (migration 009); null while open. */
-  closed_at: number | null;
-}
+  closed_at: nullable(integer()),
+};
+export type CommitmentsTable = RowOf<typeof commitmentsColumns>;
 
-export interface CommitmentEventsTable {
-  id: string;
-  commitment_id: string;
-  kind: 'created' | 'status' | 'renegotiated' | 'slipped' | 'done' | 'dropped' | 'reassigned';
-  status: 'open' | 'on_track' | 'at_risk' | 'done' | 'dropped' | null;
-  at: number;
-  meeting_id: string | null;
-  old_due_date: string | null;
-  new_due_date: string | null;
-  reason: string | null;
-  root_cause: 'wrong_assumption' | 'missing_resource' | 'other' | null;
-  corrective_action: string | null;
-  corrective_commitment_id: string | null;
-  new_owner_id: string | null;
-  in_advance: number | null;
-}
+export const commitmentEventsColumns = {
+  id: text(),
+  commitment_id: text(),
+  kind: text<'created' | 'status' | 'renegotiated' | 'slipped' | 'done' | 'dropped' | 'reassigned'>(),
+  status: nullable(text<'open' | 'on_track' | 'at_risk' | 'done' | 'dropped'>()),
+  at: integer(),
+  meeting_id: nullable(text()),
+  old_due_date: nullable(text()),
+  new_due_date: nullable(text()),
+  reason: nullable(text()),
+  root_cause: nullable(text<'wrong_assumption' | 'missing_resource' | 'other'>()),
+  corrective_action: nullable(text()),
+  corrective_commitment_id: nullable(text()),
+  new_owner_id: nullable(text()),
+  in_advance: nullable(integer()),
+};
+export type CommitmentEventsTable = RowOf<typeof commitmentEventsColumns>;
 
 /** Null attendee and instant: an anonymous entry. */
-export interface MeetingFeedbackTable {
-  meeting_id: string;
-  id: string;
-  attendee_id: string | null;
-  rating: number;
-  better: string;
-  at: number | null;
-}
+export const meetingFeedbackColumns = {
+  meeting_id: text(),
+  id: text(),
+  attendee_id: nullable(text()),
+  rating: integer(),
+  better: text(),
+  at: nullable(integer()),
+};
+export type MeetingFeedbackTable = RowOf<typeof meetingFeedbackColumns>;
+
+/** Every table kysely may query, by name. The decision log's FTS5 index is queried in raw SQL and is not here. */
+export const tables = {
+  turns: turnsColumns,
+  live_actions: liveActionsColumns,
+  teams: teamsColumns,
+  members: membersColumns,
+  member_events: memberEventsColumns,
+  settings: settingsColumns,
+  meeting_series: meetingSeriesColumns,
+  meetings: meetingsColumns,
+  attendees: attendeesColumns,
+  agenda_items: agendaItemsColumns,
+  agenda_templates: agendaTemplatesColumns,
+  agenda_template_items: agendaTemplateItemsColumns,
+  parking_lot_items: parkingLotItemsColumns,
+  old_business: oldBusinessColumns,
+  amendments: amendmentsColumns,
+  decisions: decisionsColumns,
+  positions: positionsColumns,
+  objections: objectionsColumns,
+  decision_tags: decisionTagsColumns,
+  commitments: commitmentsColumns,
+  commitment_events: commitmentEventsColumns,
+  meeting_feedback: meetingFeedbackColumns,
+  agreement_versions: agreementVersionsColumns,
+  agreement_revisits: agreementRevisitsColumns,
+  agreement_on_projector: agreementOnProjectorColumns,
+  roles: rolesColumns,
+  role_events: roleEventsColumns,
+};
+
+export type DatabaseSchema = { [K in keyof typeof tables]: RowOf<(typeof tables)[K]> };

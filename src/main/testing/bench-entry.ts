@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exitUnlessNodeApiSupported } from '../data-folder/runtime-check';
+import { seedBenchData, VOCABULARY } from './bench-seed';
 import { benchFacilitator } from './bench-facilitator';
 import { benchRow } from './bench-kit';
 
@@ -13,37 +14,6 @@ exitUnlessNodeApiSupported();
 
 const TEAMS = Number(process.env.BENCH_TEAMS ?? 20);
 const WEEKS = Number(process.env.BENCH_WEEKS ?? 520);
-const DECISIONS_PER_MEETING = 10;
-const COMMITMENTS_PER_MEETING = 20;
-
-/** Seeded, so every run writes the same text and the figures compare. */
-let seed = 20261124;
-function random(): number {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return seed / 2147483648;
-}
-
-/**
- * A vocabulary of 2,000 made-up words with a Zipf-like spread (a few common, most rare), as
- * the words of real minutes are: searches then touch realistic numbers of rows.
- */
-const VOCABULARY = Array.from({ length: 2000 }, (_, i) => {
-  const syllables = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'zu', 'pel', 'dri', 'on', 'sa', 'quin', 'bet', 'ar', 'ym'];
-  let n = i + 7;
-  let word = '';
-  do {
-    word += syllables[n % syllables.length];
-    n = Math.floor(n / syllables.length);
-  } while (n > 0);
-  return word;
-});
-function pickWord(): string {
-  return VOCABULARY[Math.floor(VOCABULARY.length * random() ** 3)]!;
-}
-function sentence(length: number): string {
-  return Array.from({ length }, pickWord).join(' ');
-}
-
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -60,7 +30,6 @@ async function main(): Promise<void> {
   const reuse = process.env.BENCH_DIR;
   const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-'));
   const { startCore } = await import('../core/cadence-core');
-  const { uuidv7 } = await import('../core/ids');
   const { contract } = await import('@shared/contract');
   let now = Date.parse('2016-11-28T09:00:00Z');
   const clock = { now: () => now };
@@ -81,121 +50,7 @@ async function main(): Promise<void> {
       // Seed with plain inserts in big transactions: the figures are about reading and saving, not seeding.
       const db = fresh.opened.db;
       const [, seedMs] = await time(() => {
-        const insTeam = db.prepare('insert into teams values (?,?,?,?,?,null)');
-        const insMember = db.prepare('insert into members values (?,?,?,null,?,?,null,?,?)');
-        const insMeeting = db.prepare(
-          "insert into meetings (id,team_id,series_id,title,status,scheduled_start,planned_length_ms,facilitator_id,started_at,ended_at,paused_at,paused_total_ms,current_item_id,created_at,updated_at) values (?,?,null,?,'ended',?,2700000,?,?,?,null,0,null,?,?)",
-        );
-        const insItem = db.prepare(
-          "insert into agenda_items (id,meeting_id,position,kind,title,planned_ms,owner_id,notes,status,started_at,ended_at,created_at,updated_at) values (?,?,?,?,?,600000,null,?,'done',?,?,?,?)",
-        );
-        const insDecision = db.prepare(
-          "insert into decisions (id,team_id,meeting_id,title,context,decision,rationale,owner_id,status,decided_at,created_at,updated_at) values (?,?,?,?,?,?,?,?,'accepted',?,?,?)",
-        );
-        const insCommitment = db.prepare(
-          'insert into commitments (id, team_id, owner_id, outcome, original_due_date, meeting_id, agenda_item_id, decision_id, created_at) values (?,?,?,?,?,?,null,null,?)',
-        );
-        const insEvent = db.prepare(
-          'insert into commitment_events (id,commitment_id,kind,status,at,meeting_id,old_due_date,new_due_date,reason,root_cause,in_advance) values (?,?,?,?,?,?,?,?,?,?,?)',
-        );
-        const words = ['pricing', 'onboarding', 'latency', 'hiring', 'roadmap', 'security', 'billing', 'search', 'mobile', 'support'];
-        const insPosition = db.prepare("insert into positions values (?,?,?,'block',?,?)");
-        const insObjection = db.prepare(
-          "insert into objections (id,decision_id,position_id,member_id,reason,resolution,resolution_note,resolved_by_id,resolved_at,created_at) values (?,?,?,?,?,'integrated','changed',null,?,?)",
-        );
-        for (let t = 0; t < TEAMS; t++) {
-          db.transaction(() => {
-            const teamId = uuidv7(clock);
-            insTeam.run(teamId, `Team ${t + 1}`, 'Europe/Berlin', now, now);
-            const members = Array.from({ length: 8 }, (_, i) => {
-              const id = uuidv7(clock);
-              insMember.run(id, teamId, `Member ${t}-${i}`, i, now, now, now);
-              return id;
-            });
-            for (let w = 0; w < WEEKS; w++) {
-              const start = Date.parse('2016-11-28T09:00:00Z') + w * 7 * 86_400_000;
-              const meetingId = uuidv7(clock);
-              insMeeting.run(meetingId, teamId, 'Weekly', start, members[w % 8], start, start + 2_700_000, start, start);
-              for (let i = 0; i < 7; i++)
-                insItem.run(
-                  uuidv7(clock),
-                  meetingId,
-                  i,
-                  'discussion',
-                  `Item ${i}`,
-                  `Notes about ${words[(w + i) % 10]}`,
-                  start,
-                  start + 600_000,
-                  start,
-                  start,
-                );
-              for (let d = 0; d < DECISIONS_PER_MEETING; d++) {
-                const w1 = words[(w + d) % 10];
-                const decisionId = uuidv7(clock);
-                insDecision.run(
-                  decisionId,
-                  teamId,
-                  meetingId,
-                  `Decide ${w1} ${w}-${d}`,
-                  `Context on ${w1}: ${sentence(14)}`,
-                  `We will ${w1} ${sentence(8)}`,
-                  `Because ${sentence(18)}`,
-                  members[d % 8],
-                  start,
-                  start,
-                  start,
-                );
-                // One decision in ten had a block, integrated: the log's "has dissent" has real work to do.
-                if (random() < 0.1) {
-                  const positionId = uuidv7(clock);
-                  insPosition.run(positionId, decisionId, members[(d + 1) % 8], sentence(8), start);
-                  insObjection.run(uuidv7(clock), decisionId, positionId, members[(d + 1) % 8], sentence(8), start, start);
-                }
-              }
-              for (let c = 0; c < COMMITMENTS_PER_MEETING; c++) {
-                const commitmentId = uuidv7(clock);
-                const due = new Date(start + 7 * 86_400_000).toISOString().slice(0, 10);
-                insCommitment.run(commitmentId, teamId, members[c % 8], `Outcome ${c}`, due, meetingId, start);
-                insEvent.run(uuidv7(clock), commitmentId, 'created', 'open', start, meetingId, null, null, null, null, null);
-                // All but the last four weeks' are closed, as a team that keeps its word leaves them:
-                // most done by the date, some renegotiated first, a few slipped.
-                if (w < WEEKS - 4) {
-                  const r = random();
-                  const at = start + 7 * 86_400_000;
-                  if (r < 0.15)
-                    insEvent.run(
-                      uuidv7(clock),
-                      commitmentId,
-                      'renegotiated',
-                      null,
-                      start + 3 * 86_400_000,
-                      null,
-                      due,
-                      due,
-                      'Scope grew',
-                      null,
-                      1,
-                    );
-                  if (r > 0.9)
-                    insEvent.run(uuidv7(clock), commitmentId, 'slipped', null, at, null, null, null, 'Busy', 'missing_resource', null);
-                  insEvent.run(
-                    uuidv7(clock),
-                    commitmentId,
-                    'done',
-                    'done',
-                    r < 0.8 ? at - 86_400_000 : at + 2 * 86_400_000,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                  );
-                }
-              }
-            }
-          })();
-        }
+        seedBenchData(db, clock, TEAMS, WEEKS);
       });
       const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
       rows.push([

@@ -2,6 +2,11 @@ import type { Statement } from 'better-sqlite3';
 import type { Sql } from '../query';
 import { ARCHIVE_TABLES, type ArchiveTable } from './archive-tables';
 
+/**
+ * A row exactly as SQLite holds it. The archive is the one place that deals in raw rows of every
+ * table, not domain types: its format is "each table's rows as stored", and an import merges rows
+ * by id and column, checked against the columns SQLite reports.
+ */
 export type ArchiveRow = Record<string, string | number | null>;
 
 export interface ColumnInfo {

@@ -1,29 +1,29 @@
 import { agreementBody, type AgreementBody, type AgreementVersion, type ResolvedDecisionRight } from '@shared/agreements';
 import type { Repositories } from '../../db/repositories';
-import type { AgreementVersionsTable } from '../../db/schema-agreements';
+import type { AgreementVersionRecord } from '../../db/repositories/agreements-repository';
 
 /** Reads a stored version: its JSON checked against the same schema that admitted it, deciders named. */
 export class AgreementReader {
   constructor(private readonly repos: Repositories) {}
 
-  body(row: AgreementVersionsTable): AgreementBody {
-    const parsed = agreementBody.safeParse(JSON.parse(row.body_json));
+  body(row: AgreementVersionRecord): AgreementBody {
+    const parsed = agreementBody.safeParse(JSON.parse(row.bodyJson));
     if (!parsed.success) throw new Error(`Agreement version ${row.version} is stored in a shape this Cadence cannot read`);
     return parsed.data as AgreementBody;
   }
 
-  toVersion(row: AgreementVersionsTable): AgreementVersion {
+  toVersion(row: AgreementVersionRecord): AgreementVersion {
     const body = this.body(row);
     return {
       id: row.id,
-      teamId: row.team_id,
+      teamId: row.teamId,
       version: row.version,
       body,
-      rights: this.resolve(row.team_id, body),
-      changeNote: row.change_note,
-      revisitBy: row.revisit_by,
+      rights: this.resolve(row.teamId, body),
+      changeNote: row.changeNote,
+      revisitBy: row.revisitBy,
       starter: row.starter,
-      createdAt: row.created_at,
+      createdAt: row.createdAt,
     };
   }
 
@@ -44,7 +44,7 @@ export class AgreementReader {
       }
       if (d.type === 'role') {
         const r = roles.get(d.id ?? '');
-        const holder = r?.holder_id ? members.get(r.holder_id) : undefined;
+        const holder = r?.holderId ? members.get(r.holderId) : undefined;
         const active = holder && holder.leftAt === null ? holder : undefined;
         return {
           ...right,

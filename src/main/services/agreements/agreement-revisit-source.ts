@@ -18,7 +18,7 @@ export class AgreementRevisitSource implements OldBusinessSource {
   collect({ meeting, at }: OldBusinessContext): void {
     const current = this.repos.agreements.current(meeting.team_id);
     if (!current) return;
-    const revisitBy = this.repos.agreements.revisits([current.id]).at(-1)?.next_revisit_by ?? current.revisit_by;
+    const revisitBy = this.repos.agreements.revisits([current.id]).at(-1)?.nextRevisitBy ?? current.revisitBy;
     const zone = this.repos.meetings.summary(meeting.id)?.time_zone ?? 'UTC';
     if (revisitBy > toZoned(meeting.scheduled_start ?? at, zone).date) return;
     const reviewItem = this.repos.meetings.items(meeting.id).find((i) => i.kind === 'decision_review')?.id ?? null;

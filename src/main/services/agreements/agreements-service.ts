@@ -6,7 +6,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { AgreementVersionsTable } from '../../db/schema-agreements';
+import type { AgreementVersionRecord } from '../../db/repositories/agreements-repository';
 import { toZoned } from '../planning/zoned-time';
 import { AgreementReader } from './agreement-reader';
 import type { RolesService } from './roles-service';
@@ -42,19 +42,9 @@ export class AgreementsService {
       revisitDue: revisitBy !== null && revisitBy <= today,
       today,
       versions: rows
-        .map((r) => ({ id: r.id, version: r.version, changeNote: r.change_note, revisitBy: r.revisit_by, createdAt: r.created_at }))
+        .map((r) => ({ id: r.id, version: r.version, changeNote: r.changeNote, revisitBy: r.revisitBy, createdAt: r.createdAt }))
         .reverse(),
-      revisits: revisits
-        .map((r) => ({
-          id: r.id,
-          versionId: r.version_id,
-          version: version.get(r.version_id) ?? 0,
-          meetingId: r.meeting_id,
-          note: r.note,
-          nextRevisitBy: r.next_revisit_by,
-          at: r.at,
-        }))
-        .reverse(),
+      revisits: revisits.map((r) => ({ ...r, version: version.get(r.versionId) ?? 0 })).reverse(),
     };
   }
 
@@ -97,13 +87,13 @@ export class AgreementsService {
       if (current.id !== input.basedOnId) {
         throw new DomainError(
           'conflict',
-          `Version ${current.version} was saved meanwhile (“${current.change_note}”): your changes were made on an older version. Reload, then make them again on version ${current.version}.`,
+          `Version ${current.version} was saved meanwhile (“${current.changeNote}”): your changes were made on an older version. Reload, then make them again on version ${current.version}.`,
         );
       }
       this.requireFuture(input.teamId, input.revisitBy, 'Revisit-by date');
       this.checkParties(input.teamId, input.body);
       const body = this.withRowIds(input.body);
-      if (JSON.stringify(body) === JSON.stringify(this.reader.body(current)) && input.revisitBy === current.revisit_by) {
+      if (JSON.stringify(body) === JSON.stringify(this.reader.body(current)) && input.revisitBy === current.revisitBy) {
         throw new DomainError('conflict', 'Nothing changed: edit a part of the agreement or its revisit date before saving a new version');
       }
       this.insert(input.teamId, current.version + 1, body, input.changeNote, input.revisitBy, null, at);
@@ -115,15 +105,15 @@ export class AgreementsService {
   revisit(input: ParsedInputOf<'agreements.revisit'>, at: number = this.clock.now()): TeamAgreement {
     return this.repos.sql.transaction(() => {
       const version = this.requireVersion(input.versionId);
-      const current = this.repos.agreements.current(version.team_id)!;
+      const current = this.repos.agreements.current(version.teamId)!;
       if (current.id !== version.id) {
         throw new DomainError('conflict', `Version ${version.version} is no longer in force; version ${current.version} is`);
       }
       if (input.meetingId) {
         const meeting = this.repos.meetings.find(input.meetingId);
-        if (!meeting || meeting.team_id !== version.team_id) throw new DomainError('not_found', 'That meeting is not one of this team’s');
+        if (!meeting || meeting.team_id !== version.teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
       }
-      this.requireFuture(version.team_id, input.nextRevisitBy, 'Next revisit date', true);
+      this.requireFuture(version.teamId, input.nextRevisitBy, 'Next revisit date', true);
       this.repos.agreements.insertRevisit({
         id: uuidv7(this.clock),
         version_id: version.id,
@@ -132,14 +122,14 @@ export class AgreementsService {
         next_revisit_by: input.nextRevisitBy,
         at,
       });
-      return this.get(version.team_id);
+      return this.get(version.teamId);
     });
   }
 
   compare(fromId: string, toId: string): AgreementDiff {
     const from = this.requireVersion(fromId);
     const to = this.requireVersion(toId);
-    if (from.team_id !== to.team_id) throw new DomainError('conflict', 'Compare two versions of the same team’s agreement');
+    if (from.teamId !== to.teamId) throw new DomainError('conflict', 'Compare two versions of the same team’s agreement');
     return diffAgreements(this.reader.toVersion(from), this.reader.toVersion(to));
   }
 
@@ -166,7 +156,7 @@ export class AgreementsService {
   onProjector(meetingId: string): ProjectedAgreement {
     const meeting = this.repos.meetings.summary(meetingId);
     if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
-    const shown = this.repos.agreements.projection(meetingId)?.shown_at != null;
+    const shown = this.repos.agreements.projection(meetingId)?.shownAt != null;
     const current = this.repos.agreements.current(meeting.team_id);
     return {
       meetingId,
@@ -177,8 +167,8 @@ export class AgreementsService {
   }
 
   /** The current version's revisit date, as moved by the latest "still stands". */
-  revisitBy(row: AgreementVersionsTable): string {
-    return this.repos.agreements.revisits([row.id]).at(-1)?.next_revisit_by ?? row.revisit_by;
+  revisitBy(row: AgreementVersionRecord): string {
+    return this.repos.agreements.revisits([row.id]).at(-1)?.nextRevisitBy ?? row.revisitBy;
   }
 
   private insert(teamId: string, version: number, body: BodyInput, note: string, revisitBy: string, starter: string | null, at: number) {
@@ -215,7 +205,7 @@ export class AgreementsService {
       if (d.type === 'role') {
         const role = roles.get(d.id!);
         if (!role) throw new DomainError('not_found', `The role that decides “${right.kind}” is not one of this team’s roles`);
-        if (role.retired_at !== null)
+        if (role.retiredAt !== null)
           throw new DomainError('conflict', `The role “${role.name}” (deciding “${right.kind}”) has been retired`);
       }
     }
@@ -240,7 +230,7 @@ export class AgreementsService {
     return team;
   }
 
-  private requireVersion(id: string): AgreementVersionsTable {
+  private requireVersion(id: string): AgreementVersionRecord {
     const row = this.repos.agreements.find(id);
     if (!row) throw new DomainError('not_found', 'That agreement version does not exist');
     return row;

@@ -4,7 +4,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { RolesTable } from '../../db/schema-agreements';
+import type { RoleRecord } from '../../db/repositories/roles-repository';
 
 /** Roles are outcomes a member owns. Who held a role when is history: every change is an event. */
 export class RolesService {
@@ -17,25 +17,8 @@ export class RolesService {
     if (!this.repos.teams.find(teamId)) throw new DomainError('not_found', 'That team does not exist');
     const events = this.repos.roles.eventsOfTeam(teamId);
     return this.repos.roles.forTeam(teamId).map((r) => ({
-      id: r.id,
-      teamId: r.team_id,
-      name: r.name,
-      purpose: r.purpose,
-      holderId: r.holder_id,
-      holderName: r.holder_name,
-      createdAt: r.created_at,
-      retiredAt: r.retired_at,
-      history: events
-        .filter((e) => e.role_id === r.id)
-        .map((e) => ({
-          id: e.id,
-          kind: e.kind,
-          memberId: e.member_id,
-          memberName: e.member_name,
-          oldValue: e.old_value,
-          newValue: e.new_value,
-          at: e.at,
-        })),
+      ...r,
+      history: events.filter((e) => e.roleId === r.id).map(({ roleId: _role, ...event }) => event),
     }));
   }
 
@@ -66,7 +49,7 @@ export class RolesService {
       const role = this.requireActive(input.roleId);
       const at = this.clock.now();
       if (role.name !== input.name) {
-        this.assertNameFree(role.team_id, input.name, role.id);
+        this.assertNameFree(role.teamId, input.name, role.id);
         this.event(role.id, 'renamed', at, null, role.name, input.name);
       }
       if (role.purpose !== input.purpose) this.event(role.id, 'purpose_changed', at, null, role.purpose, input.purpose);
@@ -78,7 +61,7 @@ export class RolesService {
   assign(roleId: string, memberId: string | null, at: number = this.clock.now()): Role {
     return this.repos.sql.transaction(() => {
       const role = this.requireActive(roleId);
-      if (role.holder_id === memberId) {
+      if (role.holderId === memberId) {
         throw new DomainError('conflict', memberId ? 'They already hold this role' : 'This role is already vacant');
       }
       this.handOver(role, memberId, at);
@@ -90,7 +73,7 @@ export class RolesService {
     return this.repos.sql.transaction(() => {
       const role = this.requireActive(roleId);
       const at = this.clock.now();
-      if (role.holder_id) this.handOver(role, null, at);
+      if (role.holderId) this.handOver(role, null, at);
       this.repos.roles.update(role.id, { retired_at: at, updated_at: at });
       this.event(role.id, 'retired', at, null, null, null);
       return this.get(role.id);
@@ -102,7 +85,7 @@ export class RolesService {
     const byName = new Map(
       this.repos.roles
         .forTeam(teamId)
-        .filter((r) => r.retired_at === null)
+        .filter((r) => r.retiredAt === null)
         .map((r) => [r.name.toLocaleLowerCase(), r.id]),
     );
     const out = new Map<string, string>();
@@ -113,39 +96,39 @@ export class RolesService {
     return out;
   }
 
-  private handOver(role: RolesTable, memberId: string | null, at: number): void {
+  private handOver(role: RoleRecord, memberId: string | null, at: number): void {
     if (memberId) {
       const member = this.repos.members.find(memberId);
-      if (!member || member.teamId !== role.team_id) throw new DomainError('not_found', 'That member is not in this team');
+      if (!member || member.teamId !== role.teamId) throw new DomainError('not_found', 'That member is not in this team');
       if (member.leftAt !== null)
         throw new DomainError('conflict', `${member.name} has left the team and cannot take on a role`, { reason: 'member_left' });
     }
-    if (role.holder_id) this.event(role.id, 'unassigned', at, role.holder_id, null, null);
+    if (role.holderId) this.event(role.id, 'unassigned', at, role.holderId, null, null);
     if (memberId) this.event(role.id, 'assigned', at, memberId, null, null);
     this.repos.roles.update(role.id, { holder_id: memberId, updated_at: at });
   }
 
   private get(id: string): Role {
     const role = this.require(id);
-    return this.list(role.team_id).find((r) => r.id === id)!;
+    return this.list(role.teamId).find((r) => r.id === id)!;
   }
 
-  private require(id: string): RolesTable {
+  private require(id: string): RoleRecord {
     const role = this.repos.roles.find(id);
     if (!role) throw new DomainError('not_found', 'That role does not exist');
     return role;
   }
 
-  private requireActive(id: string): RolesTable {
+  private requireActive(id: string): RoleRecord {
     const role = this.require(id);
-    if (role.retired_at !== null) throw new DomainError('conflict', `The role “${role.name}” has been retired`);
+    if (role.retiredAt !== null) throw new DomainError('conflict', `The role “${role.name}” has been retired`);
     return role;
   }
 
   private assertNameFree(teamId: string, name: string, exceptId: string | null): void {
     const clash = this.repos.roles
       .forTeam(teamId)
-      .find((r) => r.retired_at === null && r.id !== exceptId && r.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+      .find((r) => r.retiredAt === null && r.id !== exceptId && r.name.toLocaleLowerCase() === name.toLocaleLowerCase());
     if (clash)
       throw new DomainError('conflict', `The team already has a role called “${clash.name}”`, { reason: 'name_taken', path: 'name' });
   }

@@ -4,11 +4,13 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { CommitmentRow } from '../../db/repositories/commitments-repository';
-import type { CommitmentEventsTable } from '../../db/schema';
+import type { CommitmentRecord } from '../../db/repositories/commitments-repository';
 import { addDays, toZoned } from '../planning/zoned-time';
 import { derive, toEvent } from './commitment-state';
 import { followThroughFigures } from './follow-through';
+
+/** An event as stored: written here, read back as a domain event by the repository. */
+type EventRow = Parameters<Repositories['commitments']['insertEvent']>[0];
 
 /**
  * Commitments and their history. Every change is an event added to the history; nothing is
@@ -103,9 +105,9 @@ export class CommitmentsService {
       if (current.status === 'done' || current.status === 'dropped') {
         throw new DomainError('conflict', `This commitment is already ${current.status}; its history stays as it is`);
       }
-      const meetingId = this.liveMeetingOf(input.meetingId, row.team_id);
+      const meetingId = this.liveMeetingOf(input.meetingId, row.teamId);
       const now = this.clock.now();
-      const today = this.today(row.time_zone);
+      const today = this.today(row.timeZone);
       switch (input.outcome) {
         case 'done':
           this.event(row.id, { kind: 'done', status: 'done', meeting_id: meetingId, reason: input.reason }, now);
@@ -149,7 +151,7 @@ export class CommitmentsService {
           let corrective: string | null = null;
           if (input.corrective) {
             corrective = uuidv7(this.clock);
-            this.requireActiveMember(row.team_id, input.corrective.ownerId);
+            this.requireActiveMember(row.teamId, input.corrective.ownerId);
             if (input.corrective.dueDate < today && !input.confirmPastDue) {
               throw new DomainError(
                 'conflict',
@@ -159,13 +161,13 @@ export class CommitmentsService {
             }
             this.repos.commitments.insert({
               id: corrective,
-              team_id: row.team_id,
+              team_id: row.teamId,
               owner_id: input.corrective.ownerId,
               outcome: input.correctiveAction!,
               original_due_date: input.corrective.dueDate,
               meeting_id: meetingId,
               agenda_item_id: null,
-              decision_id: row.decision_id,
+              decision_id: row.decisionId,
               created_at: now,
             });
             this.event(
@@ -201,7 +203,7 @@ export class CommitmentsService {
       if (current.status === 'done' || current.status === 'dropped')
         throw new DomainError('conflict', `This commitment is already ${current.status}`);
       if (current.ownerId === input.ownerId) throw new DomainError('conflict', 'That person already owns it');
-      this.requireActiveMember(row.team_id, input.ownerId);
+      this.requireActiveMember(row.teamId, input.ownerId);
       this.event(row.id, { kind: 'reassigned', new_owner_id: input.ownerId, reason: input.reason, meeting_id: null }, this.clock.now());
     });
     return this.get(input.commitmentId);
@@ -304,7 +306,7 @@ export class CommitmentsService {
     return this.toCommitments(this.repos.commitments.doneBetween(teamId, since, until)).filter((c) => c.status === 'done');
   }
 
-  toCommitments(rows: CommitmentRow[]): Commitment[] {
+  toCommitments(rows: CommitmentRecord[]): Commitment[] {
     const events = this.repos.commitments.eventsOf(rows.map((r) => r.id));
     const members = new Map<string, { name: string; left: boolean }>();
     const member = (id: string) => {
@@ -319,32 +321,32 @@ export class CommitmentsService {
       const list = events.get(row.id) ?? [];
       const { status, dueDate, ownerId } = derive(row, list);
       const owner = member(ownerId);
-      if (!todayOf.has(row.time_zone)) todayOf.set(row.time_zone, this.today(row.time_zone));
+      if (!todayOf.has(row.timeZone)) todayOf.set(row.timeZone, this.today(row.timeZone));
       const open = status !== 'done' && status !== 'dropped';
       return {
         id: row.id,
-        teamId: row.team_id,
-        teamName: row.team_name,
+        teamId: row.teamId,
+        teamName: row.teamName,
         ownerId,
         ownerName: owner.name,
-        originalOwnerId: row.owner_id,
+        originalOwnerId: row.ownerId,
         needsReassignment: open && owner.left,
         outcome: row.outcome,
-        originalDueDate: row.original_due_date,
+        originalDueDate: row.originalDueDate,
         dueDate,
         status,
-        overdue: open && dueDate < todayOf.get(row.time_zone)!,
-        meetingId: row.meeting_id,
-        meetingTitle: row.meeting_title,
-        agendaItemId: row.agenda_item_id,
-        decisionId: row.decision_id,
-        createdAt: row.created_at,
+        overdue: open && dueDate < todayOf.get(row.timeZone)!,
+        meetingId: row.meetingId,
+        meetingTitle: row.meetingTitle,
+        agendaItemId: row.agendaItemId,
+        decisionId: row.decisionId,
+        createdAt: row.createdAt,
         events: list.map(toEvent),
       };
     });
   }
 
-  private event(commitmentId: string, fields: Partial<CommitmentEventsTable> & Pick<CommitmentEventsTable, 'kind'>, at: number): void {
+  private event(commitmentId: string, fields: Partial<EventRow> & Pick<EventRow, 'kind'>, at: number): void {
     this.repos.commitments.insertEvent({
       id: uuidv7(this.clock),
       commitment_id: commitmentId,
@@ -379,7 +381,7 @@ export class CommitmentsService {
       throw new DomainError('conflict', `${member.name} has left the team: choose someone who is in it`, { reason: 'member_left' });
   }
 
-  private require(id: string): CommitmentRow {
+  private require(id: string): CommitmentRecord {
     const row = this.repos.commitments.find(id);
     if (!row) throw new DomainError('not_found', 'That commitment does not exist');
     return row;

@@ -136,8 +136,8 @@ export class DecisionReader implements DecisionParts {
   carriedIntoLive(row: DecisionRow): { meeting: MeetingsTable; itemId: string | null } | null {
     if (row.status !== 'proposed' && row.status !== 'deferred') return null;
     for (const entry of this.repos.oldBusiness.referencing('open_proposal', row.id)) {
-      const meeting = this.repos.meetings.find(entry.meeting_id);
-      if (meeting && meeting.status === 'live' && meeting.id !== row.meeting_id) return { meeting, itemId: entry.agenda_item_id };
+      const meeting = this.repos.meetings.find(entry.meetingId);
+      if (meeting && meeting.status === 'live' && meeting.id !== row.meeting_id) return { meeting, itemId: entry.agendaItemId };
     }
     return null;
   }

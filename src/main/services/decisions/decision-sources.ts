@@ -31,7 +31,7 @@ export class OpenProposalSource implements OldBusinessSource {
       this.repos.oldBusiness
         .forMeeting(meeting.id)
         .filter((o) => o.source === this.source)
-        .map((o) => o.ref_id),
+        .map((o) => o.refId),
     );
     for (const decision of open.filter((d) => !known.has(d.id))) {
       const items = this.repos.meetings.items(meeting.id);
@@ -98,7 +98,7 @@ export class UnresolvedObjectionSource implements OldBusinessSource {
       this.repos.oldBusiness
         .forMeeting(meeting.id)
         .filter((o) => o.source === 'open_proposal')
-        .map((o) => [o.ref_id, o.agenda_item_id]),
+        .map((o) => [o.refId, o.agendaItemId]),
     );
     for (const o of this.repos.decisions.openObjections(meeting.team_id)) {
       if (o.from_meeting_id === meeting.id) continue;

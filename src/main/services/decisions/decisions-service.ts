@@ -274,7 +274,7 @@ export class DecisionsService {
     const carriedIds = this.repos.oldBusiness
       .forMeeting(meeting.id)
       .filter((o) => o.source === 'open_proposal')
-      .map((o) => o.ref_id);
+      .map((o) => o.refId);
     const carried = this.repos.decisions.findMany(carriedIds).filter((d) => d.meeting_id !== meeting.id);
     return [...own, ...carried].map((row) => this.reader.toDecision(row));
   }

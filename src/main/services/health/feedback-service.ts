@@ -16,11 +16,11 @@ export function attendedOf<A extends Pick<AttendeesTable, 'status'>>(attendees: 
 /** The check-out ratings of one meeting as its record shows them; anonymous entries stay nameless. */
 export function meetingFeedback(repos: Repositories, meeting: Pick<MeetingsTable, 'id' | 'ended_at'>): MeetingFeedback {
   const rows = repos.feedback.forMeeting(meeting.id);
-  const named = rows.filter((r) => r.attendee_id !== null);
-  const anonymous = rows.filter((r) => r.attendee_id === null);
+  const named = rows.filter((r) => r.attendeeId !== null);
+  const anonymous = rows.filter((r) => r.attendeeId === null);
   const entries = [...named, ...anonymous].map((r) => ({
-    attendeeId: r.attendee_id,
-    memberName: r.attendee_id === null ? null : r.name,
+    attendeeId: r.attendeeId,
+    memberName: r.memberName,
     rating: r.rating,
     better: r.better,
   }));
@@ -62,9 +62,9 @@ export class FeedbackService {
         if (!attended.some((a) => a.id === input.attendeeId)) {
           throw new DomainError('invalid_input', 'Only someone who attended this meeting can rate it');
         }
-        const earlier = this.repos.feedback.byAttendee(meeting.id, input.attendeeId);
+        const earlier = this.repos.feedback.idOfAttendee(meeting.id, input.attendeeId);
         if (earlier) {
-          this.repos.feedback.update(meeting.id, earlier.id, { rating: input.rating, better, at: now });
+          this.repos.feedback.update(meeting.id, earlier, { rating: input.rating, better, at: now });
           return;
         }
       }

@@ -1,8 +1,7 @@
 import type { KindTime, ResolutionOrOpen, SeriesRatings, TeamHealth } from '@shared/health';
 import { DISSENT_OUTCOMES } from '@shared/health';
 import { AGENDA_KINDS } from '@shared/planning';
-import type { HealthTurnRow } from '../../db/repositories/health-repository';
-import type { AgendaItemsTable, ObjectionsTable } from '../../db/schema';
+import type { DecisionObjectionOutcome, MemberTurn, RanItem } from '../../db/repositories/health-repository';
 
 /** A meeting held in the period, as the figures need it. */
 export interface HeldMeeting {
@@ -20,9 +19,9 @@ export interface HeldMeeting {
 const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : null);
 
 /** One line per series (one-off meetings last); each series' average is over all its ratings, not over meeting means. */
-export function ratingSeries(held: HeldMeeting[], ratings: { meeting_id: string; rating: number }[]): TeamHealth['ratings'] {
+export function ratingSeries(held: HeldMeeting[], ratings: { meetingId: string; rating: number }[]): TeamHealth['ratings'] {
   const byMeeting = new Map<string, number[]>();
-  for (const r of ratings) byMeeting.set(r.meeting_id, [...(byMeeting.get(r.meeting_id) ?? []), r.rating]);
+  for (const r of ratings) byMeeting.set(r.meetingId, [...(byMeeting.get(r.meetingId) ?? []), r.rating]);
   const groups = new Map<string | null, HeldMeeting[]>();
   for (const m of [...held].sort((a, b) => a.date.localeCompare(b.date) || a.startedAt - b.startedAt)) {
     groups.set(m.seriesId, [...(groups.get(m.seriesId) ?? []), m]);
@@ -42,12 +41,12 @@ export function ratingSeries(held: HeldMeeting[], ratings: { meeting_id: string;
 }
 
 /** Planned against actual per kind: planned is the agenda's plan, so extra time granted counts as overrun. */
-export function timeByKind(items: AgendaItemsTable[]): KindTime[] {
+export function timeByKind(items: RanItem[]): KindTime[] {
   return AGENDA_KINDS.flatMap(({ kind, label }) => {
-    const ran = items.filter((i) => i.kind === kind && i.started_at !== null && i.ended_at !== null);
+    const ran = items.filter((i) => i.kind === kind && i.startedAt !== null && i.endedAt !== null);
     if (ran.length === 0) return [];
-    const plannedMs = ran.reduce((s, i) => s + i.planned_ms, 0);
-    const actualMs = ran.reduce((s, i) => s + Math.max(0, i.ended_at! - i.started_at! - i.paused_total_ms), 0);
+    const plannedMs = ran.reduce((s, i) => s + i.plannedMs, 0);
+    const actualMs = ran.reduce((s, i) => s + Math.max(0, i.endedAt! - i.startedAt! - i.pausedTotalMs), 0);
     return [{ kind, label, items: ran.length, plannedMs, actualMs, overrun: plannedMs ? (actualMs - plannedMs) / plannedMs : null }];
   });
 }
@@ -58,15 +57,15 @@ export function onTime(held: HeldMeeting[]): Omit<TeamHealth['time'], 'kinds'> {
 }
 
 /** A turn counts until it ended, or until its item did; a member's share is of all members' speaking time. */
-export function airtime(turns: HealthTurnRow[]): TeamHealth['airtime'] {
+export function airtime(turns: MemberTurn[]): TeamHealth['airtime'] {
   const totals = new Map<string, { name: string; ms: number }>();
   for (const t of turns) {
-    const end = t.ended_at ?? t.item_ended_at;
-    if (t.member_id === null || t.started_at === null || end === null) continue;
-    const ms = Math.max(0, end - t.started_at - t.paused_total_ms);
-    const entry = totals.get(t.member_id) ?? { name: t.name ?? 'Member', ms: 0 };
+    const end = t.endedAt ?? t.itemEndedAt;
+    if (t.memberId === null || t.startedAt === null || end === null) continue;
+    const ms = Math.max(0, end - t.startedAt - t.pausedTotalMs);
+    const entry = totals.get(t.memberId) ?? { name: t.name ?? 'Member', ms: 0 };
     entry.ms += ms;
-    totals.set(t.member_id, entry);
+    totals.set(t.memberId, entry);
   }
   const totalMs = [...totals.values()].reduce((s, e) => s + e.ms, 0);
   const members = [...totals]
@@ -75,11 +74,9 @@ export function airtime(turns: HealthTurnRow[]): TeamHealth['airtime'] {
   return { members, totalMs, equalShare: members.length ? 1 / members.length : null };
 }
 
-export function dissent(
-  rows: { id: string; objection_id: string | null; resolution: ObjectionsTable['resolution'] }[],
-): TeamHealth['dissent'] {
-  const decisions = new Set(rows.map((r) => r.id));
-  const objections = rows.filter((r) => r.objection_id !== null);
+export function dissent(rows: DecisionObjectionOutcome[]): TeamHealth['dissent'] {
+  const decisions = new Set(rows.map((r) => r.decisionId));
+  const objections = rows.filter((r) => r.objectionId !== null);
   const counts = new Map<ResolutionOrOpen, number>(DISSENT_OUTCOMES.map((r) => [r, 0]));
   for (const o of objections) {
     const key = o.resolution ?? 'unresolved';
@@ -87,7 +84,7 @@ export function dissent(
   }
   return {
     decisions: decisions.size,
-    decisionsWithDissent: new Set(objections.map((o) => o.id)).size,
+    decisionsWithDissent: new Set(objections.map((o) => o.decisionId)).size,
     objections: objections.length,
     byResolution: DISSENT_OUTCOMES.map((resolution) => ({ resolution, count: counts.get(resolution)! })),
   };

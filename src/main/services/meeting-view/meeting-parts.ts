@@ -1,4 +1,4 @@
-import type { AgendaItem, Amendment, Attendee, MeetingSummary, OldBusinessSource } from '@shared/planning';
+import type { AgendaItem, Amendment, Attendee, MeetingSummary } from '@shared/planning';
 import type { MeetingSummaryRow } from '../../db/repositories/meetings-repository';
 import type { AgendaItemsTable } from '../../db/schema';
 
@@ -61,8 +61,4 @@ export function toAttendee(a: {
 
 export function toAmendment(a: { id: string; reason: string; changes_json: string; at: number }): Amendment {
   return { id: a.id, reason: a.reason, changes: JSON.parse(a.changes_json) as Amendment['changes'], at: a.at };
-}
-
-export function asSource(source: string): OldBusinessSource {
-  return source as OldBusinessSource;
 }

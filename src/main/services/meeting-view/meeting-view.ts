@@ -10,7 +10,7 @@ import type { DecisionsService } from '../decisions/decisions-service';
 import { meetingFeedback } from '../health/feedback-service';
 import { speakingTime, toTurn } from '../live/turns';
 import { toZoned } from '../planning/zoned-time';
-import { asSource, toAmendment, toAttendee, toItem, toSummary } from './meeting-parts';
+import { toAmendment, toAttendee, toItem, toSummary } from './meeting-parts';
 
 /**
  * A meeting as its pages, the console, the projector and the minutes read it, composed from the features it
@@ -65,13 +65,13 @@ export class MeetingView {
     const openParking = new Set(this.repos.parkingLot.list(row.team_id, false).map((p) => p.id));
     const oldBusiness = this.repos.oldBusiness.forMeeting(meetingId).map((o) => ({
       id: o.id,
-      source: asSource(o.source),
-      refId: o.ref_id,
-      fromMeetingId: o.from_meeting_id,
+      source: o.source,
+      refId: o.refId,
+      fromMeetingId: o.fromMeetingId,
       title: o.title,
       detail: o.detail,
-      agendaItemId: o.agenda_item_id,
-      open: o.source === 'parking_lot' ? openParking.has(o.ref_id) : this.stillOpen(o.source, o.ref_id, o.created_at),
+      agendaItemId: o.agendaItemId,
+      open: o.source === 'parking_lot' ? openParking.has(o.refId) : this.stillOpen(o.source, o.refId, o.createdAt),
     }));
     return {
       members: this.repos.members.listByTeam(row.team_id),

@@ -1,4 +1,4 @@
-import type { MeetingSeriesTable } from '../../db/schema';
+import type { SeriesRecord } from '../../db/repositories/series-repository';
 import type { ScheduleRule } from './series-schedule';
 import { nextOccurrence } from './series-schedule';
 
@@ -53,9 +53,9 @@ function utcStamp(ms: number): string {
 }
 
 /** One recurring event for the series, in its own time zone, that calendar apps import. */
-export function seriesCalendar(row: MeetingSeriesTable, rule: ScheduleRule, now: number): string {
+export function seriesCalendar(row: SeriesRecord, rule: ScheduleRule, now: number): string {
   const first = nextOccurrence(rule, Math.min(now, Date.parse(`${rule.startsOn}T00:00:00Z`)) - 1);
-  const lengthMin = Math.round(row.default_length_ms / 60_000);
+  const lengthMin = Math.round(row.defaultLengthMs / 60_000);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

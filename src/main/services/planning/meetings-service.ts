@@ -41,19 +41,19 @@ export class MeetingsService {
   createFromSeries(seriesId: string): { meetingId: string } {
     return this.repos.sql.transaction(() => {
       const series = this.repos.series.find(seriesId);
-      if (!series || series.archived_at !== null) throw new DomainError('not_found', 'That meeting series does not exist');
+      if (!series || series.archivedAt !== null) throw new DomainError('not_found', 'That meeting series does not exist');
       const previous = this.repos.meetings.inSeries(seriesId);
       const last = previous.at(-1);
       const next = nextOccurrence(ruleOf(series), Math.max(this.clock.now(), last?.scheduled_start ?? 0));
-      const facilitator = this.facilitatorFor(series.team_id, series.default_facilitator_id, series.rotate_facilitator === 1, last ?? null);
+      const facilitator = this.facilitatorFor(series.teamId, series.defaultFacilitatorId, series.rotateFacilitator, last ?? null);
       const meeting = this.insertMeeting({
-        teamId: series.team_id,
+        teamId: series.teamId,
         seriesId,
         title: series.name,
         scheduledStart: next.startsAt,
-        lengthMs: series.default_length_ms,
+        lengthMs: series.defaultLengthMs,
         facilitatorId: facilitator,
-        templateId: series.template_id,
+        templateId: series.templateId,
       });
       this.oldBusiness.pullInto(meeting);
       return { meetingId: meeting.id };

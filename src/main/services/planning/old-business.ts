@@ -89,7 +89,7 @@ export class ParkingLotSource implements OldBusinessSource {
         meeting_id: meeting.id,
         source: this.source,
         ref_id: item.id,
-        from_meeting_id: item.parked_from_meeting_id,
+        from_meeting_id: item.parkedFromMeetingId,
         title: item.title,
         detail: item.notes,
         agenda_item_id: null,

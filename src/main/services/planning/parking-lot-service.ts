@@ -4,20 +4,6 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { ParkingLotItemsTable } from '../../db/schema';
-
-function toDomain(row: ParkingLotItemsTable): ParkingLotItem {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    title: row.title,
-    notes: row.notes,
-    status: row.status,
-    parkedFromMeetingId: row.parked_from_meeting_id,
-    createdAt: row.created_at,
-    closedAt: row.closed_at,
-  };
-}
 
 /** A team's standing list of issues to discuss: closed by discussing or dropping, never deleted. */
 export class ParkingLotService {
@@ -27,7 +13,7 @@ export class ParkingLotService {
   ) {}
 
   list(teamId: string, includeClosed: boolean): ParkingLotItem[] {
-    return this.repos.parkingLot.list(teamId, includeClosed).map(toDomain);
+    return this.repos.parkingLot.list(teamId, includeClosed);
   }
 
   add(input: ParsedInputOf<'parkingLot.add'>, parkedFrom: { meetingId: string; itemId: string } | null = null): ParkingLotItem {
@@ -48,7 +34,7 @@ export class ParkingLotService {
         created_at: at,
         updated_at: at,
       });
-      return toDomain(this.repos.parkingLot.find(id)!);
+      return this.repos.parkingLot.find(id)!;
     });
   }
 
@@ -56,7 +42,7 @@ export class ParkingLotService {
     return this.repos.sql.transaction(() => {
       this.require(input.itemId);
       this.repos.parkingLot.update(input.itemId, { title: input.title, notes: input.notes, updated_at: this.clock.now() });
-      return toDomain(this.repos.parkingLot.find(input.itemId)!);
+      return this.repos.parkingLot.find(input.itemId)!;
     });
   }
 
@@ -66,11 +52,11 @@ export class ParkingLotService {
       if (item.status !== 'open') throw new DomainError('conflict', 'That item is already closed');
       if (input.meetingId !== null) {
         const meeting = this.repos.meetings.find(input.meetingId);
-        if (!meeting || meeting.team_id !== item.team_id) throw new DomainError('not_found', 'That meeting does not exist in this team');
+        if (!meeting || meeting.team_id !== item.teamId) throw new DomainError('not_found', 'That meeting does not exist in this team');
       }
       const at = this.clock.now();
       this.repos.parkingLot.update(item.id, { status: input.status, closed_at: at, closed_in_meeting_id: input.meetingId, updated_at: at });
-      return toDomain(this.repos.parkingLot.find(item.id)!);
+      return this.repos.parkingLot.find(item.id)!;
     });
   }
 
@@ -79,11 +65,11 @@ export class ParkingLotService {
       const item = this.require(itemId);
       if (item.status === 'open') throw new DomainError('conflict', 'That item is already open');
       this.repos.parkingLot.update(item.id, { status: 'open', closed_at: null, closed_in_meeting_id: null, updated_at: this.clock.now() });
-      return toDomain(this.repos.parkingLot.find(item.id)!);
+      return this.repos.parkingLot.find(item.id)!;
     });
   }
 
-  private require(id: string): ParkingLotItemsTable {
+  private require(id: string): ParkingLotItem {
     const item = this.repos.parkingLot.find(id);
     if (!item) throw new DomainError('not_found', 'That parking-lot item does not exist');
     return item;

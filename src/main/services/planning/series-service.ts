@@ -4,7 +4,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { MeetingSeriesTable } from '../../db/schema';
+import type { SeriesRecord } from '../../db/repositories/series-repository';
 import { seriesCalendar } from './calendar-export';
 import { describeRule, nextOccurrence, type ScheduleRule } from './series-schedule';
 import { toZoned } from './zoned-time';
@@ -12,16 +12,16 @@ import { fileSlug } from './file-names';
 
 const MINUTE = 60_000;
 
-export function ruleOf(row: MeetingSeriesTable): ScheduleRule {
+export function ruleOf(row: SeriesRecord): ScheduleRule {
   return {
     cadence: row.cadence,
-    intervalWeeks: row.interval_weeks,
+    intervalWeeks: row.intervalWeeks,
     weekday: row.weekday,
-    monthDay: row.month_day,
-    monthWeek: row.month_week,
-    startTime: row.start_time,
-    timeZone: row.time_zone,
-    startsOn: row.starts_on ?? toZoned(row.created_at, row.time_zone).date,
+    monthDay: row.monthDay,
+    monthWeek: row.monthWeek,
+    startTime: row.startTime,
+    timeZone: row.timeZone,
+    startsOn: row.startsOn ?? toZoned(row.createdAt, row.timeZone).date,
   };
 }
 
@@ -41,9 +41,9 @@ export class SeriesService {
     return this.toDomain(this.require(seriesId));
   }
 
-  require(seriesId: string): MeetingSeriesTable {
+  require(seriesId: string): SeriesRecord {
     const row = this.repos.series.find(seriesId);
-    if (!row || row.archived_at !== null) throw new DomainError('not_found', 'That meeting series does not exist');
+    if (!row || row.archivedAt !== null) throw new DomainError('not_found', 'That meeting series does not exist');
     return row;
   }
 
@@ -70,7 +70,7 @@ export class SeriesService {
       const row = this.require(input.seriesId);
       const { seriesId: _ignored, ...fields } = input;
       this.repos.series.update(row.id, {
-        ...this.columns({ ...fields, timeZone: fields.timeZone ?? row.time_zone }, row.team_id),
+        ...this.columns({ ...fields, timeZone: fields.timeZone ?? row.timeZone }, row.teamId),
         updated_at: this.clock.now(),
       });
       return this.get(row.id);
@@ -79,7 +79,7 @@ export class SeriesService {
 
   exportCalendar(seriesId: string): ExportedFile {
     const row = this.require(seriesId);
-    const team = this.repos.teams.find(row.team_id);
+    const team = this.repos.teams.find(row.teamId);
     return {
       suggestedName: `${fileSlug(team?.name ?? 'team')}-${fileSlug(row.name)}.ics`,
       content: seriesCalendar(row, ruleOf(row), this.clock.now()),
@@ -122,26 +122,26 @@ export class SeriesService {
       });
   }
 
-  toDomain(row: MeetingSeriesTable): Series {
+  toDomain(row: SeriesRecord): Series {
     const rule = ruleOf(row);
     const last = this.repos.meetings.inSeries(row.id).at(-1);
     const after = Math.max(this.clock.now(), last?.scheduled_start ?? 0);
     return {
       id: row.id,
-      teamId: row.team_id,
+      teamId: row.teamId,
       name: row.name,
       cadence: row.cadence,
-      intervalWeeks: row.interval_weeks,
+      intervalWeeks: row.intervalWeeks,
       weekday: row.weekday,
-      monthDay: row.month_day,
-      monthWeek: row.month_week,
-      startTime: row.start_time,
-      timeZone: row.time_zone,
+      monthDay: row.monthDay,
+      monthWeek: row.monthWeek,
+      startTime: row.startTime,
+      timeZone: row.timeZone,
       startsOn: rule.startsOn,
-      defaultLengthMin: Math.round(row.default_length_ms / MINUTE),
-      defaultFacilitatorId: row.default_facilitator_id,
-      rotateFacilitator: row.rotate_facilitator === 1,
-      templateId: row.template_id,
+      defaultLengthMin: Math.round(row.defaultLengthMs / MINUTE),
+      defaultFacilitatorId: row.defaultFacilitatorId,
+      rotateFacilitator: row.rotateFacilitator,
+      templateId: row.templateId,
       ruleText: describeRule(rule),
       nextStartsAt: nextOccurrence(rule, after).startsAt,
     };

@@ -3,7 +3,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { AgendaTemplatesTable } from '../../db/schema';
+import type { TemplateRecord } from '../../db/repositories/templates-repository';
 import { BUILTIN_TEMPLATES } from './builtin-templates';
 
 const MINUTE = 60_000;
@@ -30,7 +30,7 @@ export class TemplatesService {
 
   get(id: string): AgendaTemplate {
     const row = this.repos.templates.find(id);
-    if (!row || row.archived_at !== null) throw new DomainError('not_found', 'That agenda template does not exist');
+    if (!row || row.archivedAt !== null) throw new DomainError('not_found', 'That agenda template does not exist');
     return this.toDomain(row);
   }
 
@@ -78,17 +78,12 @@ export class TemplatesService {
     return id;
   }
 
-  private toDomain(row: AgendaTemplatesTable): AgendaTemplate {
-    const items = this.repos.templates.items(row.id).map((i) => ({
-      kind: i.kind,
-      title: i.title,
-      plannedMin: Math.round(i.planned_ms / MINUTE),
-      notes: i.notes,
-    }));
+  private toDomain(row: TemplateRecord): AgendaTemplate {
+    const items = this.repos.templates.items(row.id);
     return {
       id: row.id,
-      teamId: row.team_id,
-      builtin: row.builtin_key !== null,
+      teamId: row.teamId,
+      builtin: row.builtinKey !== null,
       name: row.name,
       description: row.description,
       items,
