@@ -25,14 +25,14 @@ describe('the log file', () => {
 
   it('records start-up and every failure, and "copy diagnostics" reports versions, data, last backup and recent errors', async () => {
     const log = fs.readFileSync(t.core.log.file, 'utf8');
-    expect(log).toMatch(/^2026-11-26T09:00:00.000Z INFO started browser test, schema 8, migrated 1, 2, 3, 4, 5, 6, 7, 8/);
+    expect(log).toMatch(/^2026-11-26T09:00:00.000Z INFO started browser test, schema 9, migrated 1, 2, 3, 4, 5, 6, 7, 8, 9/);
     await t.call('backups.create', {});
     t.core.log.error('meetings.get', new Error('disk said no'));
     const { text } = await t.call('app.diagnostics', {});
     expect(text).toContain('Cadence test (browser)');
     expect(text).toContain(`Node ${process.versions.node}`);
     expect(text).toContain(`Data folder: ${t.dataDir}`);
-    expect(text).toMatch(/Database: .*cadence\.sqlite \(\d+ KB, schema 8\)/);
+    expect(text).toMatch(/Database: .*cadence\.sqlite \(\d+ KB, schema 9\)/);
     expect(text).toContain('synchronous=2');
     expect(text).toMatch(/Last backup: 2026-11-26T09:00:00.000Z \(manual, /);
     expect(text).toContain('Recent errors (1):');
