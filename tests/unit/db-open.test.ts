@@ -75,7 +75,7 @@ describe('migrations', () => {
       [6, 'commitment events by kind and time', '2987df20c8e3d2a05b374f0c410eecd3e759df5c7cc14b3589d9e0fee12ad50a'],
       [7, 'meeting feedback: check-out ratings', '70dab92ecb4363f5b863da29899e715e563e20933a87f0addb45dbca6f5463b3'],
       [8, 'operating agreements and roles', '6897985130b2c365eeb7af1c0bf16a1acd969146fa688eb2e71c2f483c23266a'],
-      [9, 'decision search: prefix index and date order with ties', '1c06fef0dc56740371117dda9b0eb8e76ff3494754d0ba66ba4ffa21dfd594be'],
+      [9, 'decision search: prefix index and date order with ties', 'f3504482fd35ce5bfe23656e7068ba8ee5b45462187211d08e632a4c6b4b9036'],
     ]);
   });
 

@@ -4,7 +4,7 @@
  * FTS5 merge the posting lists of every word it starts before it can answer, which took 100 ms on ten
  * years of decisions. The log's date order gains the id that breaks its ties, so a deep page walks the
  * index alone instead of reading each row to sort equal dates, and a team's log has a date order of its own
- * (its first page was a sort of all its decisions).
+ * (its first page was a sort of all its decisions); a team's decisions of some statuses are read from an index alone.
  */
 export const version = 9;
 export const name = 'decision search: prefix index and date order with ties';
@@ -24,4 +24,5 @@ INSERT INTO decisions_fts(rowid, title, context, decision, rationale, objections
 DROP INDEX decisions_by_log_date;
 CREATE INDEX decisions_by_log_date ON decisions(coalesce(decided_at, created_at), id);
 CREATE INDEX decisions_by_team_log_date ON decisions(team_id, coalesce(decided_at, created_at), id);
+CREATE INDEX decisions_by_team_status ON decisions(team_id, status);
 `;

@@ -132,23 +132,35 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
   const scope: string[] = ['decisions_fts MATCH ?'];
   const scopeParams: unknown[] = [filter.match];
   if (filter.teamId) {
-    // A team's decisions lie between its lowest and highest rowid: the index is read only there.
+    // A team's decisions lie between its lowest and highest rowid: the index is read only there. Within
+    // that span, membership (with the statuses asked for) is checked against a set read once from a
+    // covering index rather than by reading each matching row; the + keeps FTS5 the outer loop.
     const span = all<{ lo: number | null; hi: number | null }>(
       sql,
       'SELECT min(rowid) AS lo, max(rowid) AS hi FROM decisions WHERE team_id = ?',
       [filter.teamId],
     )[0];
     if (!span || span.lo === null) return { total: 0, totalIsExact: true, rows: [], rankedBy: 'relevance' };
-    scope.push('f.rowid BETWEEN ? AND ?');
-    scopeParams.push(span.lo, span.hi);
+    const statuses = filter.statuses.length > 0 ? ` AND status IN (${filter.statuses.map(() => '?').join(', ')})` : '';
+    scope.push(`f.rowid BETWEEN ? AND ? AND +f.rowid IN (SELECT rowid FROM decisions WHERE team_id = ?${statuses})`);
+    scopeParams.push(span.lo, span.hi, filter.teamId, ...filter.statuses);
   }
-  const join = where.length > 0 ? 'JOIN decisions d ON d.rowid = f.rowid' : '';
+  // CROSS JOIN keeps the full-text index the outer loop: driven from a decisions index instead, SQLite
+  // would ask FTS5 about each row in turn, thousands of lookups for one search.
+  const rest = filter.teamId ? conditions({ ...filter, teamId: null, statuses: [] }) : { where, params };
+  const join = rest.where.length > 0 ? 'CROSS JOIN decisions d ON d.rowid = f.rowid' : '';
   const matches = (columns: string) =>
-    `SELECT ${columns} FROM decisions_fts f ${join} ${whereClause([...scope, ...where])} ORDER BY f.rowid DESC LIMIT ?`;
-  const matchParams = [...scopeParams, ...params, cap + 1];
+    `SELECT ${columns} FROM decisions_fts f ${join} ${whereClause([...scope, ...rest.where])} ORDER BY f.rowid DESC LIMIT ?`;
+  const matchParams = [...scopeParams, ...rest.params, cap + 1];
   const bounded = (n: number) => ({ total: Math.min(n, cap), totalIsExact: n <= cap });
 
-  const n = countMatches(sql, matches, matchParams);
+  // One pass gives the count (up to the bound) and the page in the index's order, most recently recorded first.
+  const recent = all<{ rowid: number; n: number }>(
+    sql,
+    `SELECT rowid, count(*) OVER () AS n FROM (${matches('f.rowid AS rowid')}) LIMIT ? OFFSET ?`,
+    [...matchParams, ...page],
+  );
+  const n = recent[0]?.n ?? (filter.offset > 0 ? countMatches(sql, matches, matchParams) : 0);
   if (filter.sort === 'relevance' && n <= RANK_LIMIT) {
     // Few enough to score them all, as FTS5's own ranking does; equal scores, the most recently recorded first.
     const ranked = all<{ rowid: number }>(
@@ -158,14 +170,8 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
     );
     return { ...bounded(n), rows: readRows(sql, ranked), rankedBy: 'relevance' };
   }
-  if (filter.sort === 'relevance') {
-    // Too many to score: the most recently recorded first, read from the index in that order and no further than the page.
-    const recent = all<{ rowid: number }>(sql, `SELECT rowid FROM (${matches('f.rowid AS rowid')}) LIMIT ? OFFSET ?`, [
-      ...matchParams,
-      ...page,
-    ]);
-    return { ...bounded(n), rows: readRows(sql, recent), rankedBy: 'recorded' };
-  }
+  // Too many to score: they stay most recently recorded first.
+  if (filter.sort === 'relevance') return { ...bounded(n), rows: readRows(sql, recent), rankedBy: 'recorded' };
   const ids =
     n <= cap
       ? // Few enough to sort by date as they are.
