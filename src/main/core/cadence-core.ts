@@ -13,6 +13,7 @@ import { ChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { acquireDataDirLock } from '../data-folder/data-lock';
 import { databasePath } from '../data-folder/data-dir';
+import { ensurePrivateDir, tightenDataFolder } from '../data-folder/private-files';
 import { diagnosticsText } from '../data-folder/diagnostics';
 import { Dispatcher, type ErrorLogger } from './dispatcher';
 import { LogFile } from '../data-folder/log-file';
@@ -44,6 +45,7 @@ export interface CadenceCore {
 /** Everything main does, without Electron: the desktop shell, the browser server and tests share it. */
 export async function startCore(options: CoreOptions): Promise<CadenceCore> {
   const clock = options.clock ?? systemClock;
+  ensurePrivateDir(options.dataDir);
   const lock = acquireDataDirLock(options.dataDir, options.lockKind ?? options.mode);
   const log = new LogFile(path.join(options.dataDir, 'logs'), clock);
   // Every failure goes to the rotated log file as well as wherever the host process reports it.
@@ -82,6 +84,8 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
       throw second;
     }
   }
+  // Meeting data is this user's alone, including what an earlier Cadence left readable by others.
+  for (const problem of tightenDataFolder(options.dataDir)) log.info(`could not make private: ${problem}`);
   const repos = createRepositories(new Sql(opened.db));
   const services = createServices(repos, clock, options.platform ?? browserPlatform);
   const feed = new ChangeFeed(clock);
@@ -90,6 +94,7 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     options.dataDir,
     clock,
     () => feed.since(feed.epoch, Number.MAX_SAFE_INTEGER).revision,
+    (message) => log.info(message),
   );
   const backupTimer = setInterval(() => void backups.tick().catch((e: unknown) => logError('backups.tick', e)), 60_000);
   backupTimer.unref();
@@ -102,7 +107,13 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     recovery,
   });
   const diagnostics = () => diagnosticsText(info(), backups.list(), log, { ...opened.pragmas });
-  const dispatcher = new Dispatcher(createHandlers(services, feed, info, backups, diagnostics), feed, logError);
+  const sql = new Sql(opened.db);
+  const dispatcher = new Dispatcher(
+    createHandlers(services, feed, info, backups, diagnostics),
+    feed,
+    (fn) => sql.transaction(fn),
+    logError,
+  );
   log.info(
     `started ${options.mode} ${options.version}, schema ${schemaVersion(opened.db)}${opened.appliedMigrations.length ? `, migrated ${opened.appliedMigrations.join(', ')}` : ''}${recovery ? `, recovered: damaged file moved to ${recovery.movedTo}` : ''}`,
   );

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { assertNotFuture, latestVersion, migrate, pendingMigrations, schemaVersion } from './migrator';
 import { migrations as shippedMigrations, type Migration } from './migrations';
+import { createPrivateDir, makePrivate } from '../data-folder/private-files';
 
 export class CorruptDatabaseError extends Error {
   constructor(
@@ -64,8 +65,9 @@ export function quickCheck(db: Database.Database): string {
 
 /** Copies the live database with SQLite's online backup API and verifies the copy. */
 export async function backupTo(db: Database.Database, target: string): Promise<string> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  createPrivateDir(path.dirname(target));
   await db.backup(target);
+  makePrivate(target);
   const copy = new Database(target, { readonly: true });
   try {
     const result = quickCheck(copy);
@@ -90,9 +92,11 @@ export async function openDatabase(
 ): Promise<OpenedDatabase> {
   const list = options.migrations ?? shippedMigrations;
   const now = options.now ?? Date.now;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  createPrivateDir(path.dirname(file));
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   const db = new Database(file);
+  // Before WAL mode is set: SQLite creates the -wal and -shm files with the database's mode.
+  makePrivate(file);
   try {
     // Reading user_version writes nothing; this runs before any PRAGMA that would.
     assertNotFuture(db, list);

@@ -24,6 +24,8 @@ export class BackupService {
     private readonly dataDir: string,
     private readonly clock: Clock,
     private readonly revision: () => number,
+    /** Restores go to the data folder's log: what replaced the data, and the copy that undoes it. */
+    private readonly log: (message: string) => void = () => undefined,
   ) {}
 
   list(): BackupInfo[] {
@@ -54,6 +56,10 @@ export class BackupService {
       throw new DomainError('conflict', 'That backup does not open cleanly, so it cannot be restored. Choose another one.');
     const safetyCopy = await this.backupNow('before-restore');
     await restoreInto(this.sql.db, target.file, path.join(this.dataDir, 'backups'));
+    this.log(
+      `restored backup ${target.name} (${target.reason}, ${new Date(target.at).toISOString()}); ` +
+        `the data it replaced is in ${safetyCopy.name}, which undoes this restore`,
+    );
     return { restored: toInfo(target), safetyCopy };
   }
 }

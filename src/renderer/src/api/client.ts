@@ -4,9 +4,11 @@
  */
 import type { CadenceApi } from '@shared/api';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
-import { ALL_TOPICS, type ChangeEvent, type Topic } from '@shared/events';
+import { ALL_TOPICS, type ChangeEvent, type Scope, type Topic } from '@shared/events';
 import type { OpError } from '@shared/result';
-import { createHttpTransport, type ConnectionState } from './http-transport';
+import { createHttpTransport, type ConnectionState, type HttpTransport } from './http-transport';
+
+export { isSignedOut, type ConnectionState } from './http-transport';
 
 declare global {
   interface Window {
@@ -28,7 +30,16 @@ function setConnection(state: ConnectionState): void {
   for (const l of stateListeners) l(state);
 }
 
-const transport: CadenceApi = window.cadence ?? createHttpTransport(setConnection);
+const http: HttpTransport | null = window.cadence ? null : createHttpTransport(setConnection);
+const transport: CadenceApi = window.cadence ?? http!;
+
+/** Browser mode only: the desktop app has no session to end. */
+export const canSignOut = http !== null;
+
+/** Ends every browser session of this server; each open page then shows the way back in. */
+export async function signOut(): Promise<void> {
+  await http?.signOut();
+}
 
 export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const result = await transport.invoke(name, input);
@@ -61,11 +72,21 @@ function notify(topics: readonly (Topic | '*')[]): void {
   }
 }
 
+/**
+ * Until every view reads through the contract's scopes: a meeting view shows decisions, commitments, the parking
+ * lot, agreements and names, so a change to any of those reaches the views listening to 'meetings'.
+ */
+function topicsOf(changes: readonly Scope[]): Topic[] {
+  const topics = new Set(changes.map((c) => c.topic));
+  if ([...topics].some((t) => t !== 'settings' && t !== 'backups')) topics.add('meetings');
+  return [...topics];
+}
+
 /** Applies an event; a gap, a hello after a reconnect, or a new server epoch triggers a resync. */
 async function onChange(event: ChangeEvent): Promise<void> {
   if (seen && event.epoch === seen.epoch && event.revision === seen.revision + 1 && event.operation !== 'hello') {
     seen = { epoch: event.epoch, revision: event.revision };
-    notify(event.changes.map((c) => c.topic));
+    notify(topicsOf(event.changes));
     return;
   }
   if (!seen || event.epoch !== seen.epoch) {
@@ -77,7 +98,7 @@ async function onChange(event: ChangeEvent): Promise<void> {
   if (event.revision <= seen.revision) return;
   const missed = await call('events.since', seen);
   seen = { epoch: missed.epoch, revision: missed.revision };
-  notify(missed.events ? missed.events.flatMap((e) => e.changes.map((c) => c.topic)) : ALL_TOPICS);
+  notify(missed.events ? topicsOf(missed.events.flatMap((e) => e.changes)) : ALL_TOPICS);
 }
 
 transport.onChange((event) => void onChange(event));

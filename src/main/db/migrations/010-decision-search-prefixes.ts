@@ -6,7 +6,7 @@
  * index alone instead of reading each row to sort equal dates, and a team's log has a date order of its own
  * (its first page was a sort of all its decisions); a team's decisions of some statuses are read from an index alone.
  */
-export const version = 9;
+export const version = 10;
 export const name = 'decision search: prefix index and date order with ties';
 
 export const sql = `
