@@ -171,7 +171,10 @@ export interface DecisionLogRow {
 }
 
 export interface DecisionLogPage {
+  /** How many decisions match: exactly, or when `totalIsExact` is false, a bound counting stopped at (there are more). */
   total: number;
+  /** False when a search matched more than it was worth counting: show "more than {total}". Listing without words counts exactly. */
+  totalIsExact: boolean;
   offset: number;
   rows: DecisionLogRow[];
   /** Said when the search text was read differently from how it was typed. */
@@ -185,6 +188,13 @@ export interface DecisionFacets {
   owners: { id: Id; name: string; teamName: string }[];
   tags: string[];
   total: number;
+}
+
+/** A log's count as a person reads it: "1 decision", "2,345 decisions", "More than 2,000 decisions". */
+export function decisionCount(page: Pick<DecisionLogPage, 'total' | 'totalIsExact'>): string {
+  const figure = page.total.toLocaleString('en-US');
+  if (!page.totalIsExact) return `More than ${figure} decisions`;
+  return `${figure} ${page.total === 1 ? 'decision' : 'decisions'}`;
 }
 
 /**

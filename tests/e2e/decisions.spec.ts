@@ -227,6 +227,14 @@ test('the log of 20,000 decisions keeps a bounded number of rows in the page as 
     await page.getByRole('searchbox', { name: 'Search decisions' }).fill('thing 12345');
     await expect(page.getByText(/^1 decision/)).toBeVisible();
     await expect(list.locator('.log-title')).toHaveText(['Decision 12345']);
+
+    // A word in every decision: counting stops at a bound and says so; scrolling past it reads on.
+    await page.getByRole('searchbox', { name: 'Search decisions' }).fill('thing');
+    await expect(page.getByText(/^More than 2,000 decisions/)).toBeVisible();
+    await expect(list.locator('.log-title').first()).toHaveText('Decision 20000');
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(page.getByText(/^More than 2,100 decisions/)).toBeVisible();
+    await bounded();
   } finally {
     await server.stop();
   }

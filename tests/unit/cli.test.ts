@@ -127,6 +127,23 @@ describe('cadence, the command line', () => {
     expect(none).toEqual({ code: 0, out: '', err: 'No decisions match “zebra”.\n' });
   });
 
+  it('says "more than 2,000" when a search matches more decisions than it counts', () => {
+    const dir = temp('many');
+    fs.copyFileSync(path.join(dataDir, 'cadence.sqlite'), path.join(dir, 'cadence.sqlite'));
+    const db = new Database(path.join(dir, 'cadence.sqlite'));
+    const teamId = (db.prepare('SELECT id FROM teams LIMIT 1').get() as { id: string }).id;
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100)
+       INSERT INTO decisions (id, team_id, title, status, rationale, decided_at, created_at, updated_at)
+       SELECT printf('01900000-0000-7000-8000-%012d', i), ?, 'Budget line ' || i, 'accepted', 'budget', i, i, i FROM n`,
+    ).run(teamId);
+    db.close();
+    const run = cadence(['decisions', 'search', 'budget', '--limit', '5'], { dataDir: dir });
+    expect(run.code).toBe(0);
+    expect(run.out.split('\n').filter(Boolean)).toHaveLength(5);
+    expect(run.err).toContain('More than 2,000 decisions match; 5 shown. Add a word, or raise --limit to see more.');
+  });
+
   it('exits 2 with a usage hint when the command line is not understood', () => {
     for (const args of [
       ['frobnicate'],

@@ -77,6 +77,7 @@ describe('migrations', () => {
       [7, 'meeting feedback: check-out ratings', '70dab92ecb4363f5b863da29899e715e563e20933a87f0addb45dbca6f5463b3'],
       [8, 'operating agreements and roles', '6897985130b2c365eeb7af1c0bf16a1acd969146fa688eb2e71c2f483c23266a'],
       [9, 'open commitments indexed', 'be81c79c12d910eacda28a460287833fb1a752ac4dbe2e3f85da38eee8a01fa7'],
+      [10, 'decision search: prefix index and date order with ties', 'f3504482fd35ce5bfe23656e7068ba8ee5b45462187211d08e632a4c6b4b9036'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MARK_END, MARK_START, splitMarked } from '../../src/shared/decisions';
+import { decisionCount, MARK_END, MARK_START, splitMarked } from '../../src/shared/decisions';
 import { toSearchQuery } from '../../src/main/services/decisions/search-query';
 import { openTestCore, type TestCore } from '../support/core';
 import { decisionFixture, type Room } from '../support/decision-fixture';
@@ -48,6 +48,13 @@ describe('decision log search', () => {
     expect((await t.call('decisions.search', { query: 'cafe' })).total).toBe(1);
     expect((await t.call('decisions.search', { query: 'MORNINGS customers' })).total).toBe(1);
     expect((await t.call('decisions.search', { query: 'morn' })).total).toBe(1);
+    // Three letters are a prefix (read from the prefix index, accents folded); two are a word of their own.
+    expect((await t.call('decisions.search', { query: 'mor' })).total).toBe(1);
+    expect((await t.call('decisions.search', { query: 'CAF' })).total).toBe(1);
+    expect((await t.call('decisions.search', { query: 'earlier caf' })).rows[0]!.titleMarked).toBe(
+      `${MARK_START}Café${MARK_END} opening hours`,
+    );
+    expect((await t.call('decisions.search', { query: 'mo' })).total).toBe(0);
     expect((await t.call('decisions.search', { query: 'mornings evenings' })).total).toBe(0);
   });
 
@@ -109,28 +116,71 @@ describe('decision log search', () => {
     const backwards = await search({ from: '2026-11-25', to: '2026-11-01' });
     expect(backwards.notice).toMatch(/after the “to” date/);
     const paged = await search({ sort: 'oldest', limit: 2, offset: 1 });
-    expect(paged.total).toBe(3);
+    expect(paged).toMatchObject({ total: 3, totalIsExact: true });
     expect(paged.rows).toHaveLength(2);
   });
 
-  it('orders by date with a clear notice when a word matches more decisions than ranking should score', async () => {
-    const r = await room();
-    // 2,500 decisions that all mention "budget", written as plain rows (the triggers index them).
+  /** `count` decisions written as plain rows (the triggers index them), numbered from `first`, decided at their number. */
+  function bulk(teamId: string, count: number, first = 1, rationale = (i: number) => (i > 0 ? 'budget' : '')) {
     t.core.opened.db
       .prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)
+        `WITH RECURSIVE n(i) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT i + 1 FROM n WHERE i < ?)
          INSERT INTO decisions (id, team_id, title, status, rationale, decided_at, created_at, updated_at)
-         SELECT printf('01900000-0000-7000-8000-%012d', i), ?, 'Budget item ' || i, 'accepted', 'budget', i, i, i FROM n`,
+         SELECT printf('01900000-0000-7000-8000-%012d', i), ?, 'Budget item ' || i, 'accepted', ?, i, i, i FROM n`,
       )
-      .run(r.teamId);
+      .run(first, first + count - 1, teamId, rationale(first));
+  }
+
+  it('past 2,000 matches stops counting and says "more than", the most recently recorded first', async () => {
+    const r = await room();
+    bulk(r.teamId, 2500);
     const many = await t.call('decisions.search', { query: 'budget', limit: 3 });
-    expect(many.total).toBe(2500);
-    expect(many.notice).toBe('More than 2,000 matches, so the newest come first: add a word to rank them by relevance.');
+    expect(many).toMatchObject({ total: 2000, totalIsExact: false });
+    expect(decisionCount(many)).toBe('More than 2,000 decisions');
+    expect(many.notice).toBe('More than 2,000 matches, so the most recently recorded come first: add a word to rank them by relevance.');
     expect(many.rows.map((row) => row.title)).toEqual(['Budget item 2500', 'Budget item 2499', 'Budget item 2498']);
     expect(many.rows[0]!.titleMarked).toBe(`${MARK_START}Budget${MARK_END} item 2500`);
+    // A deeper page counts at least as far as itself; near the end the count is exact again.
+    const deeper = await t.call('decisions.search', { query: 'budget', offset: 2000, limit: 3 });
+    expect(deeper).toMatchObject({ total: 2003, totalIsExact: false });
+    expect(deeper.rows.map((row) => row.title)).toEqual(['Budget item 500', 'Budget item 499', 'Budget item 498']);
+    const last = await t.call('decisions.search', { query: 'budget', offset: 2490, limit: 50 });
+    expect(last).toMatchObject({ total: 2500, totalIsExact: true });
+    expect(last.rows.map((row) => row.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Budget item ${10 - i}`));
+    // A team filter and a status filter keep the bound.
+    const team = await t.call('decisions.search', { query: 'budget', teamId: r.teamId, statuses: ['accepted'], limit: 1 });
+    expect(team).toMatchObject({ total: 2000, totalIsExact: false });
+    // By date, the bound holds too; the order is by date.
+    const newest = await t.call('decisions.search', { query: 'budget', sort: 'newest', limit: 2 });
+    expect(newest).toMatchObject({ total: 2000, totalIsExact: false, notice: null });
+    expect(newest.rows.map((row) => row.title)).toEqual(['Budget item 2500', 'Budget item 2499']);
+    const oldest = await t.call('decisions.search', { query: 'budget', sort: 'oldest', limit: 2 });
+    expect(oldest.rows.map((row) => row.title)).toEqual(['Budget item 1', 'Budget item 2']);
+    // A second word narrows it back to an exact, scored count.
     const few = await t.call('decisions.search', { query: 'budget 17', limit: 3 });
-    expect(few.notice).toBeNull();
+    expect(few).toMatchObject({ total: 1, totalIsExact: true, notice: null });
     expect(few.rows.map((row) => row.title)).toEqual(['Budget item 17']);
+    // Listing without words counts exactly, however many.
+    expect(await t.call('decisions.search', { limit: 1 })).toMatchObject({ total: 2500, totalIsExact: true });
+  });
+
+  it("counts and pages one team's matches exactly when its decisions lie among another team's", async () => {
+    const r = await room();
+    const other = (await t.call('teams.create', { name: 'Sales', timeZone: 'Europe/Berlin', members: ['Eve'] })).id;
+    // Recorded in turns: Ops 1-300, Sales 301-600, Ops 601-900, so Ops' rowids span Sales' decisions.
+    bulk(r.teamId, 300, 1);
+    bulk(other, 300, 301);
+    bulk(r.teamId, 300, 601);
+    const ops = await t.call('decisions.search', { query: 'budget', teamId: r.teamId, sort: 'newest', limit: 500 });
+    expect(ops).toMatchObject({ total: 600, totalIsExact: true });
+    expect(new Set(ops.rows.map((row) => row.teamId))).toEqual(new Set([r.teamId]));
+    expect(ops.rows[0]!.title).toBe('Budget item 900');
+    expect(ops.rows.at(-1)!.title).toBe('Budget item 101');
+    const sales = await t.call('decisions.search', { query: 'item', teamId: other, statuses: ['accepted'] });
+    expect(sales).toMatchObject({ total: 300, totalIsExact: true });
+    expect(await t.call('decisions.search', { query: 'budget', teamId: other, statuses: ['rejected'] })).toMatchObject({ total: 0 });
+    expect(decisionCount({ total: 1, totalIsExact: true })).toBe('1 decision');
+    expect(decisionCount({ total: 2345, totalIsExact: true })).toBe('2,345 decisions');
   });
 
   it('marks accented and differently cased words as the index matched them', async () => {

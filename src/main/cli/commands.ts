@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MARK_END, MARK_START } from '@shared/decisions';
+import { decisionCount, MARK_END, MARK_START } from '@shared/decisions';
 import type { ExportedFile } from '@shared/planning';
 import { DomainError } from '@shared/result';
 import { describeWriteError, writeFileAtomic } from '../data-folder/atomic-write';
@@ -107,7 +107,8 @@ export function searchDecisions(data: CliData, words: string, opts: { team?: str
     const team = teamId ? '' : `  [${row.teamName}]`;
     io.out(`${String(i + 1).padStart(3)}  ${date}  ${row.status.padEnd(10)}  ${plainMarks(row.titleMarked)}${team}`);
   });
-  if (page.total > page.rows.length) io.err(`${page.total - page.rows.length} more; raise --limit to see them.`);
+  if (!page.totalIsExact) io.err(`${decisionCount(page)} match; ${page.rows.length} shown. Add a word, or raise --limit to see more.`);
+  else if (page.total > page.rows.length) io.err(`${page.total - page.rows.length} more; raise --limit to see them.`);
 }
 
 export function listMeetings(data: CliData, opts: { team?: string }, io: Output): void {

@@ -27,3 +27,38 @@ export function rawCommit(dir: string, n = 400): number[] {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   }
 }
+
+/**
+ * SQLite's FTS5 answering a search alone, on a connection of its own to the same file: for each query (FTS
+ * expressions, as the decision log builds them), the top 50 ranked by bm25 with the matched words of the
+ * rationale highlighted. Nothing Cadence adds (counting, filters, rows, marking) is in it. The first
+ * `warm` queries are run untimed, so its page cache is as warm as the app's.
+ */
+export function rawFts(file: string, queries: string[], warm = 10): number[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const top = db.prepare(
+      `SELECT rowid, highlight(decisions_fts, 3, char(2), char(3)) AS marked FROM decisions_fts
+       WHERE decisions_fts MATCH ? ORDER BY rank LIMIT 50`,
+    );
+    for (const query of queries.slice(0, warm)) top.all(query);
+    return queries.map((query) => {
+      const start = performance.now();
+      top.all(query);
+      return performance.now() - start;
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** How many decisions each word occurs in, read from the full-text index (bench set-up, untimed). */
+export function documentFrequencies(file: string, words: string[]): Map<string, number> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const count = db.prepare('SELECT count(*) AS n FROM decisions_fts WHERE decisions_fts MATCH ?');
+    return new Map(words.map((word) => [word, (count.get(`"${word}"`) as { n: number }).n]));
+  } finally {
+    db.close();
+  }
+}

@@ -30,7 +30,6 @@ async function main(): Promise<void> {
   const reuse = process.env.BENCH_DIR;
   const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-'));
   const { startCore } = await import('../core/cadence-core');
-  const { contract } = await import('@shared/contract');
   let now = Date.parse('2016-11-28T09:00:00Z');
   const clock = { now: () => now };
   const rows: [string, string][] = [];
@@ -80,63 +79,8 @@ async function main(): Promise<void> {
       `${percentile(getSamples, 50).toFixed(1)} / ${percentile(getSamples, 95).toFixed(1)} ms`,
     ]);
 
-    // The decision log: searches a person types, over every team's decisions.
-    const rationales = (
-      core.opened.db.prepare('select rationale from decisions where rowid % 997 = 0 limit 200').all() as { rationale: string }[]
-    ).map((r) => r.rationale.split(' '));
-    const twoWords = rationales.map((w, i) => `${w[1 + (i % 8)]} ${w[10 + (i % 7)]}`);
-    const search = async (label: string, inputs: Record<string, unknown>[]) => {
-      const samples: number[] = [];
-      let hits = 0;
-      for (const input of inputs) {
-        const parsed = contract['decisions.search'].input.parse(input);
-        const [result, ms] = await time(() => core.services.decisions.search(parsed));
-        samples.push(ms);
-        hits += result.total;
-      }
-      rows.push([
-        `${label}, p50 / p95 (avg ${Math.round(hits / inputs.length)} matches)`,
-        `${percentile(samples, 50).toFixed(1)} / ${percentile(samples, 95).toFixed(1)} ms`,
-      ]);
-    };
-    await search(
-      'decision search: two words from a rationale, all teams',
-      twoWords.map((query) => ({ query })),
-    );
-    // The words a person remembers are usually the telling ones: pairs of words each found in under 1% of decisions.
-    const df = core.opened.db.prepare('select count(*) as n from decisions_fts where decisions_fts match ?');
-    const telling = rationales
-      .map((w) => w.filter((word) => /^[a-z]+$/.test(word) && (df.get(`"${word}"`) as { n: number }).n < 1040).slice(0, 2))
-      .filter((pair) => pair.length === 2)
-      .map((pair) => pair.join(' '));
-    await search(
-      `decision search: two telling words from a rationale (${telling.length} pairs)`,
-      telling.map((query) => ({ query })),
-    );
-    await search(
-      'decision search: two words from a rationale, one team, accepted only',
-      twoWords.map((query) => ({ query, teamId, statuses: ['accepted'] })),
-    );
-    await search(
-      'decision search: one word typed so far (prefix)',
-      twoWords.map((q) => ({ query: q.slice(0, 3) })),
-    );
-    await search(
-      'decision search: the most common word (worst case)',
-      Array.from({ length: 20 }, () => ({ query: VOCABULARY[0]! })),
-    );
-    await search(
-      'decision log, first page, newest first, no search',
-      Array.from({ length: 50 }, () => ({})),
-    );
-    await search(
-      'decision log, has dissent, one team',
-      Array.from({ length: 50 }, () => ({ teamId, hasDissent: true })),
-    );
-    await search(
-      'decision log, page 500 (offset 50,000)',
-      Array.from({ length: 20 }, () => ({ offset: 50_000 })),
-    );
+    // The decision log: searches a person types, over every team's decisions, beside raw FTS5.
+    rows.push(...(await (await import('./bench-search')).benchDecisionSearch(core, VOCABULARY)));
 
     // Commitments: the board a person opens between meetings, and follow-through over 13 weeks.
     const timed = async (label: string, runs: number, fn: () => unknown) => {

@@ -3,7 +3,7 @@
  * insert+commit with Cadence's own settings, a raw FTS5 query), because absolute times on a shared machine drift.
  * A figure's target is a ratio to one of these, or an absolute time where the issue names one.
  */
-export { rawCommit } from '../db/raw-limits';
+export { rawCommit, rawFts, documentFrequencies } from '../db/raw-limits';
 
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -1,5 +1,8 @@
 import { qb, type Sql } from '../query';
 import type { DecisionsTable, ObjectionsTable, PositionsTable } from '../schema';
+import { searchLog, type LogFilter, type LogResult } from './decision-log-search';
+
+export { RANK_LIMIT } from './decision-log-search';
 
 export type DecisionRow = DecisionsTable & {
   team_name: string;
@@ -12,48 +15,6 @@ export type DecisionRow = DecisionsTable & {
 
 export type PositionRow = PositionsTable & { member_name: string };
 export type ObjectionRow = ObjectionsTable & { member_name: string; stance: PositionsTable['stance']; resolved_by_name: string | null };
-
-export interface LogFilter {
-  /** An FTS5 query already made safe by the service; null lists without searching. */
-  match: string | null;
-  teamId: string | null;
-  statuses: string[];
-  ownerId: string | null;
-  tag: string | null;
-  fromMs: number | null;
-  toMs: number | null;
-  hasDissent: boolean;
-  /** Accepted decisions with a review date on or before this date. */
-  reviewDueBy: string | null;
-  sort: 'relevance' | 'newest' | 'oldest';
-  offset: number;
-  limit: number;
-}
-
-export interface LogRow {
-  id: string;
-  team_id: string;
-  team_name: string;
-  title: string;
-  status: DecisionsTable['status'];
-  owner_name: string | null;
-  decision_right: string | null;
-  logged_at: number;
-  review_date: string | null;
-  tags: string | null;
-  has_dissent: number;
-  context: string;
-  decision: string;
-  rationale: string;
-  objection_text: string | null;
-  meeting_id: string | null;
-  meeting_title: string | null;
-  supersedes_id: string | null;
-}
-
-const LOGGED_AT = 'coalesce(d.decided_at, d.created_at)';
-/** Above this many matches a search is ordered by date rather than scored. */
-export const RANK_LIMIT = 2000;
 
 /** Decision rows with the names the views show; the export reads the same columns in sets. */
 export function decisions() {
@@ -228,99 +189,8 @@ export class DecisionsRepository {
     return { teams, owners, tags, total };
   }
 
-  /** One page of the log and the number of matches. Ranking and paging read only ids and numbers. */
-  searchLog(filter: LogFilter): {
-    total: number;
-    rows: LogRow[];
-    rankedBy: 'relevance' | 'date';
-  } {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.match !== null) {
-      where.push('decisions_fts MATCH ?');
-      params.push(filter.match);
-    }
-    if (filter.teamId) {
-      where.push('d.team_id = ?');
-      params.push(filter.teamId);
-    }
-    if (filter.statuses.length > 0) {
-      where.push(`d.status IN (${filter.statuses.map(() => '?').join(', ')})`);
-      params.push(...filter.statuses);
-    }
-    if (filter.ownerId) {
-      where.push('d.owner_id = ?');
-      params.push(filter.ownerId);
-    }
-    if (filter.tag) {
-      where.push('EXISTS (SELECT 1 FROM decision_tags t WHERE t.decision_id = d.id AND t.tag = ?)');
-      params.push(filter.tag);
-    }
-    if (filter.fromMs !== null) {
-      where.push(`${LOGGED_AT} >= ?`);
-      params.push(filter.fromMs);
-    }
-    if (filter.toMs !== null) {
-      where.push(`${LOGGED_AT} < ?`);
-      params.push(filter.toMs);
-    }
-    if (filter.hasDissent) where.push('EXISTS (SELECT 1 FROM objections o WHERE o.decision_id = d.id)');
-    if (filter.reviewDueBy) {
-      where.push("d.status = 'accepted' AND d.review_date IS NOT NULL AND d.review_date <= ?");
-      params.push(filter.reviewDueBy);
-    }
-    const clause = (extra: string[]) => {
-      const all = [...extra, ...where.slice(filter.match !== null ? 1 : 0)];
-      return all.length > 0 ? `WHERE ${all.join(' AND ')}` : '';
-    };
-    const filterParams = filter.match !== null ? params.slice(1) : params;
-    const page = [filter.limit, filter.offset];
-    const byDate = `ORDER BY ${LOGGED_AT} ${filter.sort === 'oldest' ? 'ASC' : 'DESC'}, d.id`;
-    const count = (text: string, values: unknown[]) => this.sql.allRaw<{ n: number }>(text, values)[0]?.n ?? 0;
-    let total: number;
-    let ids: { id: string; rowid: number }[];
-    let rankedBy: 'relevance' | 'date' = 'date';
-    if (filter.match === null) {
-      total = count(`SELECT count(*) AS n FROM decisions d ${clause([])}`, filterParams);
-      ids = this.sql.allRaw(`SELECT d.id, d.rowid FROM decisions d ${clause([])} ${byDate} LIMIT ? OFFSET ?`, [...filterParams, ...page]);
-    } else {
-      // The matching rows are found once, as a set of rowids; filters and order work on that set.
-      const matches = 'd.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)';
-      total =
-        where.length > 1
-          ? count(`SELECT count(*) AS n FROM decisions d ${clause([matches])}`, [filter.match, ...filterParams])
-          : count('SELECT count(*) AS n FROM decisions_fts WHERE decisions_fts MATCH ?', [filter.match]);
-      // Scoring visits every match; past RANK_LIMIT matches the newest come first instead, so a
-      // search stays fast whatever a common word matches.
-      if (filter.sort === 'relevance' && total <= RANK_LIMIT) {
-        rankedBy = 'relevance';
-        ids = this.sql.allRaw(
-          `SELECT d.id, d.rowid FROM decisions_fts JOIN decisions d ON d.rowid = decisions_fts.rowid
-           ${clause(['decisions_fts MATCH ?'])} ORDER BY bm25(decisions_fts, 10.0, 3.0, 4.0, 5.0, 2.0), ${LOGGED_AT} DESC LIMIT ? OFFSET ?`,
-          [filter.match, ...filterParams, ...page],
-        );
-      } else {
-        // Walking the date index and stopping at the page beats sorting tens of thousands of matches.
-        ids = this.sql.allRaw(
-          `SELECT d.id, d.rowid FROM decisions d INDEXED BY decisions_by_log_date ${clause([matches])} ${byDate} LIMIT ? OFFSET ?`,
-          [filter.match, ...filterParams, ...page],
-        );
-      }
-    }
-    if (ids.length === 0) return { total, rows: [], rankedBy };
-    const rows = this.sql.allRaw<LogRow>(
-      `SELECT d.id, d.team_id, t.name AS team_name, d.title, d.status, o.name AS owner_name, d.decision_right,
-         ${LOGGED_AT} AS logged_at, d.review_date, d.meeting_id, m.title AS meeting_title, d.supersedes_id,
-         trim(d.question || ' ' || d.context) AS context, d.decision, d.rationale,
-         (SELECT group_concat(x.reason || ' ' || coalesce(x.resolution_note, ''), ' ') FROM objections x WHERE x.decision_id = d.id) AS objection_text,
-         (SELECT group_concat(tag, char(31)) FROM decision_tags WHERE decision_id = d.id) AS tags,
-         EXISTS (SELECT 1 FROM objections x WHERE x.decision_id = d.id) AS has_dissent
-       FROM decisions d JOIN teams t ON t.id = d.team_id
-       LEFT JOIN members o ON o.id = d.owner_id LEFT JOIN meetings m ON m.id = d.meeting_id
-       WHERE d.id IN (${ids.map(() => '?').join(', ')})`,
-      ids.map((i) => i.id),
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return { total, rows: ids.map((i) => byId.get(i.id)!).filter(Boolean), rankedBy };
+  /** One page of the log and how many match (see decision-log-search). */
+  searchLog(filter: LogFilter): LogResult {
+    return searchLog(this.sql, filter);
   }
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import { RANK_LIMIT } from '../../db/repositories/decisions-repository';
 import { addDays, fromZoned, toZoned } from '../planning/zoned-time';
-import { markAll, snippet as markSnippet } from './highlight';
+import { marker } from './highlight';
 import { toSearchQuery } from './search-query';
 
 /** The decision log: full-text search, filters and pages over every team's decisions. */
@@ -21,7 +21,7 @@ export class DecisionLog {
     const notices = [query.notice];
     if (input.from && input.to && input.from > input.to) notices.push('The “from” date is after the “to” date, so nothing can match.');
     if (input.query.trim() !== '' && query.match === null) {
-      return { total: 0, offset: input.offset, rows: [], notice: query.notice, terms: [] };
+      return { total: 0, totalIsExact: true, offset: input.offset, rows: [], notice: query.notice, terms: [] };
     }
     const result = this.repos.decisions.searchLog({
       match: query.match,
@@ -37,29 +37,31 @@ export class DecisionLog {
       offset: input.offset,
       limit: input.limit,
     });
-    if (query.match !== null && input.sort === 'relevance' && result.rankedBy === 'date') {
+    if (result.rankedBy === 'recorded') {
       notices.push(
-        `More than ${RANK_LIMIT.toLocaleString('en-US')} matches, so the newest come first: add a word to rank them by relevance.`,
+        `More than ${RANK_LIMIT.toLocaleString('en-US')} matches, so the most recently recorded come first: add a word to rank them by relevance.`,
       );
     }
+    const mark = query.match !== null ? marker({ words: query.terms, lastIsPrefix: query.lastIsPrefix }) : null;
     return {
       total: result.total,
+      totalIsExact: result.totalIsExact,
       offset: input.offset,
       notice: notices.filter(Boolean).join(' ') || null,
       terms: query.terms,
       rows: result.rows.map((r) => {
-        const terms = { words: query.terms, lastIsPrefix: query.lastIsPrefix };
-        const searched = query.match !== null;
         // The rationale first, then the decision, the context, the objections: where a reader looks.
-        const snippet = searched
-          ? ([r.rationale, r.decision, r.context, r.objection_text ?? ''].map((text) => markSnippet(text, terms)).find(Boolean) ?? '')
-          : '';
+        let snippet = '';
+        for (const text of mark ? [r.rationale, r.decision, r.context, r.objection_text ?? ''] : []) {
+          snippet = mark!.snippet(text);
+          if (snippet) break;
+        }
         return {
           id: r.id,
           teamId: r.team_id,
           teamName: r.team_name,
           title: r.title,
-          titleMarked: searched ? markAll(r.title, terms) : r.title,
+          titleMarked: mark ? mark.all(r.title) : r.title,
           snippet,
           status: r.status,
           ownerName: r.owner_name,

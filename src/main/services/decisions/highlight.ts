@@ -2,9 +2,12 @@ import { MARK_END, MARK_START } from '@shared/decisions';
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 /** The same folding as the FTS5 tokenizer (unicode61, remove_diacritics 2): no accents, no case. */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Plain ASCII has no accents to take off; most words of most logs are, and a page marks thousands.
+  return !NON_ASCII.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 export interface Terms {
@@ -13,7 +16,9 @@ export interface Terms {
   lastIsPrefix: boolean;
 }
 
-function matcher({ words, lastIsPrefix }: Terms): (token: string) => boolean {
+type Hit = (token: string) => boolean;
+
+function matcher({ words, lastIsPrefix }: Terms): Hit {
   const folded = words.map(fold);
   const exact = new Set(lastIsPrefix ? folded.slice(0, -1) : folded);
   const prefix = lastIsPrefix ? folded.at(-1) : undefined;
@@ -29,7 +34,7 @@ interface Token {
   hit: boolean;
 }
 
-function tokens(text: string, hit: (token: string) => boolean): Token[] {
+function tokens(text: string, hit: Hit): Token[] {
   return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, hit: hit(m[0]) }));
 }
 
@@ -45,21 +50,26 @@ function markRange(text: string, list: Token[], from: number, to: number): strin
 }
 
 /**
- * Marks the searched words in a text with MARK_START/MARK_END. Done here rather than by
- * FTS5's highlight(), which re-runs the whole query per row and costs seconds on common words.
+ * Marks the searched words in texts with MARK_START/MARK_END, for one search's terms. Done here rather than
+ * by FTS5's highlight(), which re-runs the whole query per row and costs seconds on common words.
  */
-export function markAll(text: string, terms: Terms): string {
-  return markRange(text, tokens(text, matcher(terms)), 0, text.length);
-}
-
-/** A window of about `size` words around the first match, marked; empty when nothing matches. */
-export function snippet(text: string, terms: Terms, size = 16): string {
-  const list = tokens(text, matcher(terms));
-  const first = list.findIndex((t) => t.hit);
-  if (first < 0) return '';
-  const startIndex = Math.max(0, first - Math.floor(size / 3));
-  const endIndex = Math.min(list.length - 1, startIndex + size - 1);
-  const from = startIndex === 0 ? 0 : list[startIndex]!.start;
-  const to = endIndex === list.length - 1 ? text.length : list[endIndex]!.end;
-  return `${from > 0 ? '…' : ''}${markRange(text, list, from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+export function marker(terms: Terms) {
+  const hit = matcher(terms);
+  return {
+    /** The whole text, every match marked. */
+    all(text: string): string {
+      return markRange(text, tokens(text, hit), 0, text.length);
+    },
+    /** A window of about `size` words around the first match, marked; empty when nothing matches. */
+    snippet(text: string, size = 16): string {
+      const list = tokens(text, hit);
+      const first = list.findIndex((t) => t.hit);
+      if (first < 0) return '';
+      const startIndex = Math.max(0, first - Math.floor(size / 3));
+      const endIndex = Math.min(list.length - 1, startIndex + size - 1);
+      const from = startIndex === 0 ? 0 : list[startIndex]!.start;
+      const to = endIndex === list.length - 1 ? text.length : list[endIndex]!.end;
+      return `${from > 0 ? '…' : ''}${markRange(text, list, from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import { DECISION_STATUSES, type DecisionLogRow, type DecisionStatus } from '@shared/decisions';
+import { DECISION_STATUSES, decisionCount, type DecisionLogRow, type DecisionStatus } from '@shared/decisions';
 import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
@@ -82,7 +82,8 @@ export function DecisionLogPage() {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- this page is not memoised; the virtualiser re-renders it as it scrolls
   const virtualizer = useVirtualizer({
-    count: log.total ?? 0,
+    // Past a bound ("more than 2,000") one more row stands for the rest: reaching it reads the next page.
+    count: log.total === null ? 0 : log.total + (log.totalIsExact ? 0 : 1),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
@@ -180,7 +181,7 @@ export function DecisionLogPage() {
         </div>
       </div>
       <div className="log-summary" aria-live="polite">
-        {log.total === null ? 'Loading…' : `${log.total.toLocaleString()} ${log.total === 1 ? 'decision' : 'decisions'}`}
+        {log.total === null ? 'Loading…' : decisionCount({ total: log.total, totalIsExact: log.totalIsExact })}
         {f && anyFilter ? ` of ${f.total.toLocaleString()}` : ''}
         {log.notice && <span className="log-notice"> · {log.notice}</span>}
       </div>

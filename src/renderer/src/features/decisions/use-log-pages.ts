@@ -10,9 +10,17 @@ export type LogFilters = Omit<InputOf<'decisions.search'>, 'offset' | 'limit'>;
 interface LogState {
   key: string;
   total: number | null;
+  /** False when the search stopped counting at `total`: there are more, read as the list scrolls. */
+  totalIsExact: boolean;
   pages: Map<number, DecisionLogRow[]>;
   notice: string | null;
   error: ApiError | null;
+}
+
+/** The count as far as it is known: an exact count stands; a bound ("more than") grows as deeper pages are read. */
+function knownTotal(before: Pick<LogState, 'total' | 'totalIsExact'> | null, page: { total: number; totalIsExact: boolean }) {
+  if (page.totalIsExact || before?.total == null || before.totalIsExact) return { total: page.total, totalIsExact: page.totalIsExact };
+  return { total: Math.max(before.total, page.total), totalIsExact: false };
 }
 
 /**
@@ -21,7 +29,7 @@ interface LogState {
  */
 export function useLogPages(filters: LogFilters) {
   const key = JSON.stringify(filters);
-  const [state, setState] = useState<LogState>({ key, total: null, pages: new Map(), notice: null, error: null });
+  const [state, setState] = useState<LogState>({ key, total: null, totalIsExact: true, pages: new Map(), notice: null, error: null });
   const requested = useRef(new Set<string>());
 
   const load = useCallback(
@@ -32,10 +40,10 @@ export function useLogPages(filters: LogFilters) {
       call('decisions.search', { ...(JSON.parse(key) as LogFilters), offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
         (result) =>
           setState((s) => {
-            const base = s.key === key ? s : { key, total: null, pages: new Map<number, DecisionLogRow[]>(), notice: null, error: null };
-            const pages = new Map(fresh && page === 0 ? [] : base.pages);
+            const base = s.key === key && !(fresh && page === 0) ? s : null;
+            const pages = new Map(base?.pages ?? []);
             pages.set(page, result.rows);
-            return { key, total: result.total, pages, notice: result.notice, error: null };
+            return { key, ...knownTotal(base, result), pages, notice: result.notice, error: null };
           }),
         (error: unknown) =>
           setState((s) => ({
@@ -62,5 +70,12 @@ export function useLogPages(filters: LogFilters) {
   const ensure = (index: number) => {
     if (!current?.pages.has(Math.floor(index / PAGE_SIZE))) load(Math.floor(index / PAGE_SIZE));
   };
-  return { total: current?.total ?? null, notice: current?.notice ?? null, error: state.error, rowAt, ensure };
+  return {
+    total: current?.total ?? null,
+    totalIsExact: current?.totalIsExact ?? true,
+    notice: current?.notice ?? null,
+    error: state.error,
+    rowAt,
+    ensure,
+  };
 }

@@ -1,0 +1,215 @@
+import type Database from 'better-sqlite3';
+import type { Sql } from '../query';
+import type { DecisionsTable } from '../schema';
+
+export interface LogFilter {
+  /** An FTS5 query already made safe by the service; null lists without searching. */
+  match: string | null;
+  teamId: string | null;
+  statuses: string[];
+  ownerId: string | null;
+  tag: string | null;
+  fromMs: number | null;
+  toMs: number | null;
+  hasDissent: boolean;
+  /** Accepted decisions with a review date on or before this date. */
+  reviewDueBy: string | null;
+  sort: 'relevance' | 'newest' | 'oldest';
+  offset: number;
+  limit: number;
+}
+
+export interface LogRow {
+  id: string;
+  team_id: string;
+  team_name: string;
+  title: string;
+  status: DecisionsTable['status'];
+  owner_name: string | null;
+  decision_right: string | null;
+  logged_at: number;
+  review_date: string | null;
+  tags: string | null;
+  has_dissent: number;
+  context: string;
+  decision: string;
+  rationale: string;
+  objection_text: string | null;
+  meeting_id: string | null;
+  meeting_title: string | null;
+  supersedes_id: string | null;
+}
+
+export interface LogResult {
+  /** The matches counted; when `totalIsExact` is false counting stopped there and there are more. */
+  total: number;
+  totalIsExact: boolean;
+  rows: LogRow[];
+  /** relevance: every match scored. recorded: too many to score, the most recently recorded first. date: by date. */
+  rankedBy: 'relevance' | 'recorded' | 'date';
+}
+
+const LOGGED_AT = 'coalesce(d.decided_at, d.created_at)';
+/**
+ * Up to this many matches a search counts them exactly and scores them all; past it the count says
+ * "more than" and the most recently recorded come first. Counting or scoring 100,000 matches of a common
+ * word costs more than anyone gains from the exact figure or the order.
+ */
+export const RANK_LIMIT = 2000;
+const SCORE = 'bm25(decisions_fts, 10.0, 3.0, 4.0, 5.0, 2.0)';
+
+/** The filters other than the words, as SQL over `decisions d`. */
+function conditions(filter: LogFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.teamId) {
+    where.push('d.team_id = ?');
+    params.push(filter.teamId);
+  }
+  if (filter.statuses.length > 0) {
+    where.push(`d.status IN (${filter.statuses.map(() => '?').join(', ')})`);
+    params.push(...filter.statuses);
+  }
+  if (filter.ownerId) {
+    where.push('d.owner_id = ?');
+    params.push(filter.ownerId);
+  }
+  if (filter.tag) {
+    where.push('EXISTS (SELECT 1 FROM decision_tags t WHERE t.decision_id = d.id AND t.tag = ?)');
+    params.push(filter.tag);
+  }
+  if (filter.fromMs !== null) {
+    where.push(`${LOGGED_AT} >= ?`);
+    params.push(filter.fromMs);
+  }
+  if (filter.toMs !== null) {
+    where.push(`${LOGGED_AT} < ?`);
+    params.push(filter.toMs);
+  }
+  if (filter.hasDissent) where.push('EXISTS (SELECT 1 FROM objections o WHERE o.decision_id = d.id)');
+  if (filter.reviewDueBy) {
+    where.push("d.status = 'accepted' AND d.review_date IS NOT NULL AND d.review_date <= ?");
+    params.push(filter.reviewDueBy);
+  }
+  return { where, params };
+}
+
+/**
+ * Prepared statements kept per connection: a search runs two or three, and preparing the same text again
+ * costs as much as running it on a small log. The texts vary only by which filters are set.
+ */
+const statements = new WeakMap<Sql, Map<string, Database.Statement>>();
+function all<R>(sql: Sql, text: string, params: readonly unknown[]): R[] {
+  let cache = statements.get(sql);
+  if (!cache) statements.set(sql, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = sql.db.prepare(text)));
+  return statement.all(...params) as R[];
+}
+
+const whereClause = (parts: string[]) => (parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '');
+
+/** One page of the decision log and how many match, counted exactly or up to a bound. */
+export function searchLog(sql: Sql, filter: LogFilter): LogResult {
+  const { where, params } = conditions(filter);
+  // The id breaks ties in the same direction, so the date index (date, id) serves the order as it is.
+  const direction = filter.sort === 'oldest' ? 'ASC' : 'DESC';
+  const byDate = `ORDER BY ${LOGGED_AT} ${direction}, d.id ${direction}`;
+  const page = [filter.limit, filter.offset];
+  if (filter.match === null) {
+    // Listing without words: counting over the indexes is cheap, so the count stays exact.
+    const total = all<{ n: number }>(sql, `SELECT count(*) AS n FROM decisions d ${whereClause(where)}`, params)[0]?.n ?? 0;
+    const ids = all<{ rowid: number }>(sql, `SELECT d.rowid FROM decisions d ${whereClause(where)} ${byDate} LIMIT ? OFFSET ?`, [
+      ...params,
+      ...page,
+    ]);
+    return { total, totalIsExact: true, rows: readRows(sql, ids), rankedBy: 'date' };
+  }
+
+  // The matches, most recently recorded first, read from the index only as far as needed: at least
+  // RANK_LIMIT, and as far as the page asked for. One more than that says "there are more".
+  const cap = Math.max(RANK_LIMIT, filter.offset + filter.limit);
+  const scope: string[] = ['decisions_fts MATCH ?'];
+  const scopeParams: unknown[] = [filter.match];
+  if (filter.teamId) {
+    // A team's decisions lie between its lowest and highest rowid: the index is read only there. Within
+    // that span, membership (with the statuses asked for) is checked against a set read once from a
+    // covering index rather than by reading each matching row; the + keeps FTS5 the outer loop.
+    const span = all<{ lo: number | null; hi: number | null }>(
+      sql,
+      'SELECT min(rowid) AS lo, max(rowid) AS hi FROM decisions WHERE team_id = ?',
+      [filter.teamId],
+    )[0];
+    if (!span || span.lo === null) return { total: 0, totalIsExact: true, rows: [], rankedBy: 'relevance' };
+    const statuses = filter.statuses.length > 0 ? ` AND status IN (${filter.statuses.map(() => '?').join(', ')})` : '';
+    scope.push(`f.rowid BETWEEN ? AND ? AND +f.rowid IN (SELECT rowid FROM decisions WHERE team_id = ?${statuses})`);
+    scopeParams.push(span.lo, span.hi, filter.teamId, ...filter.statuses);
+  }
+  // CROSS JOIN keeps the full-text index the outer loop: driven from a decisions index instead, SQLite
+  // would ask FTS5 about each row in turn, thousands of lookups for one search.
+  const rest = filter.teamId ? conditions({ ...filter, teamId: null, statuses: [] }) : { where, params };
+  const join = rest.where.length > 0 ? 'CROSS JOIN decisions d ON d.rowid = f.rowid' : '';
+  const matches = (columns: string) =>
+    `SELECT ${columns} FROM decisions_fts f ${join} ${whereClause([...scope, ...rest.where])} ORDER BY f.rowid DESC LIMIT ?`;
+  const matchParams = [...scopeParams, ...rest.params, cap + 1];
+  const bounded = (n: number) => ({ total: Math.min(n, cap), totalIsExact: n <= cap });
+
+  // One pass gives the count (up to the bound) and the page in the index's order, most recently recorded first.
+  const recent = all<{ rowid: number; n: number }>(
+    sql,
+    `SELECT rowid, count(*) OVER () AS n FROM (${matches('f.rowid AS rowid')}) LIMIT ? OFFSET ?`,
+    [...matchParams, ...page],
+  );
+  const n = recent[0]?.n ?? (filter.offset > 0 ? countMatches(sql, matches, matchParams) : 0);
+  if (filter.sort === 'relevance' && n <= RANK_LIMIT) {
+    // Few enough to score them all, as FTS5's own ranking does; equal scores, the most recently recorded first.
+    const ranked = all<{ rowid: number }>(
+      sql,
+      `SELECT rowid FROM (${matches(`f.rowid AS rowid, ${SCORE} AS score`)}) ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
+      [...matchParams, ...page],
+    );
+    return { ...bounded(n), rows: readRows(sql, ranked), rankedBy: 'relevance' };
+  }
+  // Too many to score: they stay most recently recorded first.
+  if (filter.sort === 'relevance') return { ...bounded(n), rows: readRows(sql, recent), rankedBy: 'recorded' };
+  const ids =
+    n <= cap
+      ? // Few enough to sort by date as they are.
+        all<{ rowid: number }>(
+          sql,
+          `SELECT d.rowid FROM (${matches('f.rowid AS rowid')}) m JOIN decisions d ON d.rowid = m.rowid ${byDate} LIMIT ? OFFSET ?`,
+          [...matchParams, ...page],
+        )
+      : // Walking the date index and stopping at the page beats sorting tens of thousands of matches.
+        all<{ rowid: number }>(
+          sql,
+          `SELECT d.rowid FROM decisions d INDEXED BY ${filter.teamId ? 'decisions_by_team_log_date' : 'decisions_by_log_date'}
+           ${whereClause(['d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)', ...where])} ${byDate} LIMIT ? OFFSET ?`,
+          [filter.match, ...params, ...page],
+        );
+  return { ...bounded(n), rows: readRows(sql, ids), rankedBy: 'date' };
+}
+
+function countMatches(sql: Sql, matches: (columns: string) => string, params: unknown[]): number {
+  return all<{ n: number }>(sql, `SELECT count(*) AS n FROM (${matches('1')})`, params)[0]?.n ?? 0;
+}
+
+/** The page's rows with what the log shows of each, in the order of `ids`. */
+function readRows(sql: Sql, ids: { rowid: number }[]): LogRow[] {
+  if (ids.length === 0) return [];
+  const rows = all<LogRow & { rowid: number }>(
+    sql,
+    `SELECT d.rowid AS rowid, d.id, d.team_id, t.name AS team_name, d.title, d.status, o.name AS owner_name, d.decision_right,
+       ${LOGGED_AT} AS logged_at, d.review_date, d.meeting_id, m.title AS meeting_title, d.supersedes_id,
+       trim(d.question || ' ' || d.context) AS context, d.decision, d.rationale,
+       (SELECT group_concat(x.reason || ' ' || coalesce(x.resolution_note, ''), ' ') FROM objections x WHERE x.decision_id = d.id) AS objection_text,
+       (SELECT group_concat(tag, char(31)) FROM decision_tags WHERE decision_id = d.id) AS tags,
+       EXISTS (SELECT 1 FROM objections x WHERE x.decision_id = d.id) AS has_dissent
+     FROM decisions d JOIN teams t ON t.id = d.team_id
+     LEFT JOIN members o ON o.id = d.owner_id LEFT JOIN meetings m ON m.id = d.meeting_id
+     WHERE d.rowid IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids.map((i) => i.rowid))],
+  );
+  const byRowid = new Map(rows.map(({ rowid, ...row }) => [rowid, row]));
+  return ids.flatMap((i) => byRowid.get(i.rowid) ?? []);
+}
