@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { addCalendarDays } from '@shared/agreements';
 import { hasWords } from '@shared/validation';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** A due revisit: the team either edits the agreement (a new version) or records that it still stands. */
@@ -15,7 +15,7 @@ export function RevisitPanel(props: {
 }) {
   const [note, setNote] = useState('');
   const [next, setNext] = useState(addCalendarDays(props.today, 90));
-  const action = useAction();
+  const action = useMutation();
   return (
     <section className="alert alert-warn revisit-panel" aria-label="Revisit due">
       <p>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Role, RoleEvent } from '@shared/agreements';
 import type { Member } from '@shared/domain';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { formatDate } from '@renderer/ui/format';
@@ -44,7 +44,7 @@ export function RoleHistory({ role }: { role: Role }) {
 function EditRoleForm({ role, onDone }: { role: Role; onDone: () => void }) {
   const [name, setName] = useState(role.name);
   const [purpose, setPurpose] = useState(role.purpose);
-  const action = useAction();
+  const action = useMutation();
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (await action.run('roles.update', { roleId: role.id, name, purpose })) onDone();
@@ -73,7 +73,7 @@ function EditRoleForm({ role, onDone }: { role: Role; onDone: () => void }) {
 }
 
 export function RoleItem({ role, members }: { role: Role; members: Member[] }) {
-  const action = useAction();
+  const action = useMutation();
   const [editing, setEditing] = useState(false);
   const [retiring, setRetiring] = useState(false);
   const formerHolder = members.find((m) => m.id === role.holderId && m.leftAt !== null);

@@ -1,18 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { Member } from '@shared/domain';
-import { useQuery } from '@renderer/api/hooks';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation, useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { RoleHistory, RoleItem } from './RoleItem';
-
-const TOPICS = ['agreements', 'teams'] as const;
 
 function AddRoleForm({ teamId, members }: { teamId: string; members: Member[] }) {
   const [name, setName] = useState('');
   const [purpose, setPurpose] = useState('');
   const [holderId, setHolderId] = useState('');
-  const action = useAction();
+  const action = useMutation();
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (await action.run('roles.create', { teamId, name, purpose, holderId: holderId || null })) {
@@ -50,7 +47,7 @@ function AddRoleForm({ teamId, members }: { teamId: string; members: Member[] })
 
 /** Roles are outcomes a member owns; handing one over keeps who held it before. */
 export function RolesPanel({ teamId, members }: { teamId: string; members: Member[] }) {
-  const roles = useQuery('roles.list', { teamId }, TOPICS);
+  const roles = useQuery('roles.list', { teamId });
   const active = (roles.data ?? []).filter((r) => r.retiredAt === null);
   const retired = (roles.data ?? []).filter((r) => r.retiredAt !== null);
   return (
@@ -87,7 +84,7 @@ export function RolesPanel({ teamId, members }: { teamId: string; members: Membe
 
 /** The roles each member holds now, for their row. */
 export function useRolesByMember(teamId: string): Map<string, string[]> {
-  const roles = useQuery('roles.list', { teamId }, TOPICS);
+  const roles = useQuery('roles.list', { teamId });
   const map = new Map<string, string[]>();
   for (const r of roles.data ?? []) {
     if (r.retiredAt === null && r.holderId) map.set(r.holderId, [...(map.get(r.holderId) ?? []), r.name]);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Member } from '@shared/domain';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { MemberSelect } from '@renderer/ui/pickers';
 
@@ -18,7 +18,7 @@ export function CaptureForm(props: {
   const [outcome, setOutcome] = useState('');
   const [dueDate, setDueDate] = useState(props.defaultDue);
   const [confirmPast, setConfirmPast] = useState(false);
-  const action = useAction();
+  const action = useMutation();
   const past = action.error?.message.includes('is in the past') ?? false;
   return (
     <form

@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import type { Commitment } from '@shared/commitments';
 import { hasWords } from '@shared/validation';
-import { useQuery } from '@renderer/api/hooks';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation, useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { MemberSelect } from '@renderer/ui/pickers';
 
 /** Hands a commitment to someone else (its owner left, or the team agreed); the reason goes into its history. */
 export function ReassignForm({ commitment }: { commitment: Commitment }) {
-  const team = useQuery('teams.get', { teamId: commitment.teamId }, ['teams']);
+  const team = useQuery('teams.get', { teamId: commitment.teamId });
   const [ownerId, setOwnerId] = useState('');
   const [reason, setReason] = useState('');
-  const action = useAction();
+  const action = useMutation();
   return (
     <form
       className="reassign-form"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from '@shared/commitments';
 import type { Member } from '@shared/domain';
 import { hasWords } from '@shared/validation';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
@@ -36,7 +36,7 @@ function OutcomeForm({
   const [asCommitment, setAsCommitment] = useState(true);
   const [correctiveOwner, setCorrectiveOwner] = useState(commitment.ownerId);
   const [correctiveDue, setCorrectiveDue] = useState('');
-  const action = useAction();
+  const action = useMutation();
   const needsForm = outcome !== null && outcome !== 'done' && outcome !== 'on_track';
   const ready =
     outcome === 'done' ||

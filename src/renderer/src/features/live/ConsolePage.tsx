@@ -29,8 +29,6 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { SpeakingTime } from './SpeakingTime';
 import { MeetingClockLine } from './MeetingClockLine';
 
-const TOPICS = ['meetings'] as const;
-
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -38,7 +36,7 @@ function typing(target: EventTarget | null): boolean {
 
 /** The facilitator's console: everything happens here, from the keyboard or the mouse. */
 export function ConsolePage({ meetingId }: { meetingId: string }) {
-  const query = useQuery('meetings.get', { meetingId }, TOPICS);
+  const query = useQuery('meetings.get', { meetingId });
   const detail = query.data;
   const now = useServerNow(detail?.serverNow);
   const [error, setError] = useState<ApiError | null>(null);

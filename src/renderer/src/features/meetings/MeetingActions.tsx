@@ -5,8 +5,6 @@ import { useMutation, useQuery } from '@renderer/api/hooks';
 import { saveTextFile } from '@renderer/api/platform';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
-const TOPICS = ['meetings'] as const;
-
 /** Templates in and out, and the agenda out: Markdown file or the printer. */
 export function MeetingActions({
   meetingId,
@@ -21,7 +19,7 @@ export function MeetingActions({
   readOnly: boolean;
   hasItems: boolean;
 }) {
-  const templates = useQuery('templates.list', { teamId }, TOPICS);
+  const templates = useQuery('templates.list', { teamId });
   const apply = useMutation('agenda.applyTemplate');
   const save = useMutation('templates.saveFromMeeting');
   const [templateId, setTemplateId] = useState('');

@@ -18,13 +18,11 @@ import { FeedbackPanel } from '../health/FeedbackPanel';
 import { OldBusinessPanel } from './OldBusinessPanel';
 import { TimeBudget } from './TimeBudget';
 
-const TOPICS = ['meetings', 'parkingLot', 'teams', 'decisions', 'commitments'] as const;
-
 const STATUS_LABEL = { planned: 'Planned', live: 'Live now', ended: 'Ended' } as const;
 
 /** The planner: agenda, time budget, attendance and old business of one meeting. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
-  const query = useQuery('meetings.get', { meetingId }, TOPICS);
+  const query = useQuery('meetings.get', { meetingId });
   const format = useFormat();
   const [editing, setEditing] = useState(false);
   const startMeeting = useMutation('meetings.start');

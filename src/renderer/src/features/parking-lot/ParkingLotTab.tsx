@@ -5,8 +5,6 @@ import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { PlusIcon } from '@renderer/ui/icons';
 
-const TOPICS = ['parkingLot'] as const;
-
 function ParkingRow({ item }: { item: ParkingLotItem }) {
   const format = useFormat();
   const close = useMutation('parkingLot.close');
@@ -79,7 +77,7 @@ function ParkingRow({ item }: { item: ParkingLotItem }) {
 
 /** The team's standing list of issues, editable between meetings. */
 export function ParkingLotTab({ teamId }: { teamId: string }) {
-  const list = useQuery('parkingLot.list', { teamId, includeClosed: true }, TOPICS);
+  const list = useQuery('parkingLot.list', { teamId, includeClosed: true });
   const add = useMutation('parkingLot.add');
   const [title, setTitle] = useState('');
   const [notes, setNotes] = useState('');

@@ -14,8 +14,6 @@ import { FollowThroughPanel } from '../commitments/FollowThroughPanel';
 import { MemberHistory } from './MemberHistory';
 import { MemberRow } from './MemberRow';
 
-const TOPICS = ['teams'] as const;
-
 function TeamName({ teamId, name }: { teamId: string; name: string }) {
   const rename = useMutation('teams.rename');
   const [editing, setEditing] = useState(false);
@@ -63,7 +61,7 @@ const TABS: { tab: TeamTab; label: string }[] = [
 ];
 
 export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
-  const detail = useQuery('teams.get', { teamId }, TOPICS);
+  const detail = useQuery('teams.get', { teamId });
   const rolesOf = useRolesByMember(teamId);
   if (detail.error && !detail.data) {
     return (
