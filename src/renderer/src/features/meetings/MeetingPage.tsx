@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useMutation } from '@renderer/api/hooks';
+import { useMeeting } from '@renderer/api/use-meeting';
 import { openProjector } from '@renderer/api/platform';
 import { href, navigate } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
@@ -22,7 +23,7 @@ const STATUS_LABEL = { planned: 'Planned', live: 'Live now', ended: 'Ended' } as
 
 /** The planner: agenda, time budget, attendance and old business of one meeting. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
-  const query = useQuery('meetings.get', { meetingId });
+  const query = useMeeting(meetingId);
   const format = useFormat();
   const [editing, setEditing] = useState(false);
   const startMeeting = useMutation('meetings.start');
