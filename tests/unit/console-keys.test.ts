@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleCommand } from '../../src/renderer/src/features/live/console-keys';
-import { SHORTCUTS } from '../../src/renderer/src/features/live/ShortcutsHelp';
+import { consoleCommand, SHORTCUTS } from '../../src/renderer/src/features/live/console-keys';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) =>
   consoleCommand({ key, ctrlKey: false, metaKey: false, altKey: false, ...mods });

@@ -34,6 +34,22 @@ const PLAIN: Record<string, ConsoleCommand> = {
   l: { type: 'turn', action: 'later' },
 };
 
+/** The help the console shows with `?`: every key the map below knows. */
+export const SHORTCUTS: [string, string][] = [
+  ['N or →', 'Next item'],
+  ['B or ←', 'Previous item'],
+  ['P', 'Pause or resume'],
+  ['1 / 5', 'Give the item 1 or 5 more minutes'],
+  ['K', 'Park the current item'],
+  ['S', 'Next speaker'],
+  ['A', 'Speaker passes'],
+  ['X', 'Skip the speaker'],
+  ['L', 'Speaker comes back later'],
+  ['1–9, 0', 'Check-out round, once focused: rate 1–9, or 10'],
+  ['Ctrl/⌘ + Z', 'Undo the last action'],
+  ['?', 'Show or hide this list'],
+];
+
 /** What a key press asks the console to do, or null when it is not a shortcut (letters in either case). */
 export function consoleCommand(press: KeyPress): ConsoleCommand | null {
   if (press.key === '?') return { type: 'help' };
@@ -43,7 +59,7 @@ export function consoleCommand(press: KeyPress): ConsoleCommand | null {
 }
 
 /** Whether a key press lands in a field where it is text, not a shortcut. */
-export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+export function isTyping(target: unknown): boolean {
+  const el = target as { isContentEditable?: boolean; tagName?: string } | null;
+  return !!el && (el.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? ''));
 }
