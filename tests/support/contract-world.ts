@@ -55,7 +55,10 @@ export async function readWorld(t: TestCore): Promise<World> {
 
 type Inputs = { [K in OperationName]?: (w: World) => InputOf<K>[] };
 
-const perTeam = <T>(f: (teamId: string) => T[]) => (w: World) => w.teamIds.flatMap(f);
+const perTeam =
+  <T>(f: (teamId: string) => T[]) =>
+  (w: World) =>
+    w.teamIds.flatMap(f);
 const perMeeting = (w: World) => w.meetings.map((m) => ({ meetingId: m.meeting.id }));
 
 /** Every read, asked the questions the app asks it, for every entity the fixture holds. */
@@ -85,8 +88,7 @@ export const READ_INPUTS: Inputs = {
   'roles.list': perTeam((teamId) => [{ teamId }]),
   'agreements.get': perTeam((teamId) => [{ teamId }]),
   'agreements.version': (w) => w.versionIds.map((versionId) => ({ versionId })),
-  'agreements.compare': (w) =>
-    w.versionIds.length > 1 ? [{ fromId: w.versionIds.at(-1)!, toId: w.versionIds[0]! }] : [],
+  'agreements.compare': (w) => (w.versionIds.length > 1 ? [{ fromId: w.versionIds.at(-1)!, toId: w.versionIds[0]! }] : []),
   'archive.export': perTeam((teamId) => [{ teamId }]),
   'commitments.board': (w) => [
     {},

@@ -58,7 +58,13 @@ export const WRITE_STEPS: WriteStep[] = [
   })),
   step('agreements.edit', async (w, t) => {
     const a = await t.call('agreements.get', { teamId: w.demoTeamId });
-    return { teamId: w.demoTeamId, basedOnId: a.current!.id, body: a.current!.body as never, changeNote: 'Clarified', revisitBy: '2027-04-01' };
+    return {
+      teamId: w.demoTeamId,
+      basedOnId: a.current!.id,
+      body: a.current!.body as never,
+      changeNote: 'Clarified',
+      revisitBy: '2027-04-01',
+    };
   }),
   step('agreements.revisit', async (w, t) => {
     const a = await t.call('agreements.get', { teamId: w.demoTeamId });
@@ -86,7 +92,14 @@ export const WRITE_STEPS: WriteStep[] = [
   step('meetings.create', (w) => ({ teamId: w.demoTeamId, title: 'Offsite', date: '2026-12-10', time: '09:00', lengthMin: 90 })),
   step('meetings.updateDetails', (w) => {
     const m = planned(w).meeting;
-    return { meetingId: m.id, expectedRevision: m.agendaRevision, title: `${m.title} (moved)`, date: '2026-11-30', time: '09:30', lengthMin: 60 };
+    return {
+      meetingId: m.id,
+      expectedRevision: m.agendaRevision,
+      title: `${m.title} (moved)`,
+      date: '2026-11-30',
+      time: '09:30',
+      lengthMin: 60,
+    };
   }),
   step('agenda.addItem', (w) => {
     const m = planned(w).meeting;
@@ -117,9 +130,18 @@ export const WRITE_STEPS: WriteStep[] = [
   step('parkingLot.update', (w) => ({ itemId: w.parkingLot.at(-1)!.id, title: 'Office move, spring', notes: 'March' })),
   step('parkingLot.close', (w) => ({ itemId: w.parkingLot.find((p) => p.status === 'open')!.id, status: 'discussed' })),
   step('parkingLot.reopen', (w) => ({ itemId: w.parkingLot.find((p) => p.status !== 'open')!.id })),
-  step('commitments.create', (w) => ({ teamId: w.demoTeamId, ownerId: activeMembers(w)[0]!.id, outcome: 'Send the draft budget', dueDate: '2026-12-20' })),
+  step('commitments.create', (w) => ({
+    teamId: w.demoTeamId,
+    ownerId: activeMembers(w)[0]!.id,
+    outcome: 'Send the draft budget',
+    dueDate: '2026-12-20',
+  })),
   step('commitments.reassign', (w) => ({ commitmentId: w.commitmentIds[0]!, ownerId: activeMembers(w)[1]!.id, reason: 'Hand-over' })),
-  step('meetings.amend', (w) => ({ meetingId: held(w).meeting.id, reason: 'Typo in the title', title: `${held(w).meeting.title} (amended)` })),
+  step('meetings.amend', (w) => ({
+    meetingId: held(w).meeting.id,
+    reason: 'Typo in the title',
+    title: `${held(w).meeting.title} (amended)`,
+  })),
   step('decisions.amend', async (w, t) => {
     const accepted = (await t.call('decisions.search', { teamId: w.demoTeamId, statuses: ['accepted'], limit: 500 })).rows[0]!;
     return { decisionId: accepted.id, reason: 'Clarify the rationale', rationale: 'Clearer words' };
@@ -151,14 +173,23 @@ export const WRITE_STEPS: WriteStep[] = [
     ownerId: activeMembers(w)[1]!.id,
   })),
   step('decisions.update', (w) => ({ decisionId: openProposal(w).id, rationale: 'Fewer defects' })),
-  step('decisions.position', (w) => ({ decisionId: openProposal(w).id, memberId: activeMembers(w)[2]!.id, stance: 'disagree', reason: 'Too slow' })),
+  step('decisions.position', (w) => ({
+    decisionId: openProposal(w).id,
+    memberId: activeMembers(w)[2]!.id,
+    stance: 'disagree',
+    reason: 'Too slow',
+  })),
   step('decisions.resolveObjection', (w) => {
     const objection = openProposal(w).objections.find((o) => o.resolution === null)!;
     return { objectionId: objection.id, resolution: 'withdrawn', note: 'Convinced' };
   }),
   step('decisions.readBack', (w) => ({ decisionId: openProposal(w).id, on: true })),
   step('decisions.decide', (w) => ({ decisionId: openProposal(w).id, outcome: 'accepted' })),
-  step('commitments.record', (w) => ({ commitmentId: live(w).commitments.review[0]!.id, meetingId: live(w).meeting.id, outcome: 'on_track' })),
+  step('commitments.record', (w) => ({
+    commitmentId: live(w).commitments.review[0]!.id,
+    meetingId: live(w).meeting.id,
+    outcome: 'on_track',
+  })),
   step('feedback.give', (w) => ({ meetingId: live(w).meeting.id, attendeeId: null, rating: 8 })),
   step('agreements.project', (w) => ({ meetingId: live(w).meeting.id, on: true })),
   step('live.park', (w) => ({ meetingId: live(w).meeting.id, itemId: live(w).currentItemId! })),

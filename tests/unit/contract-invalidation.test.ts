@@ -56,32 +56,39 @@ describe('each write invalidates every read whose answer it changes', () => {
   afterAll(() => t.close());
 
   for (const step of WRITE_STEPS) {
-    it(step.name, async () => {
-      const world = await readWorld(t);
-      const input = contract[step.name].input.parse(await step.input(world, t));
-      const before = await readAll(t, world);
-      const published: Scope[] = [];
-      const stop = t.core.feed.subscribe((event) => published.push(...event.changes));
-      const result = await t.core.dispatcher.dispatch(step.name, input);
-      stop();
-      expect(result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`).toBe('ok');
-      const output = result.ok ? result.value : null;
+    it(
+      step.name,
+      async () => {
+        const world = await readWorld(t);
+        const input = contract[step.name].input.parse(await step.input(world, t));
+        const before = await readAll(t, world);
+        const published: Scope[] = [];
+        const stop = t.core.feed.subscribe((event) => published.push(...event.changes));
+        const result = await t.core.dispatcher.dispatch(step.name, input);
+        stop();
+        expect(result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`).toBe('ok');
+        const output = result.ok ? result.value : null;
 
-      const after = await readAll(t, world);
-      const missed: string[] = [];
-      for (const [key, was] of before) {
-        const now = after.get(key);
-        if (!now || now.text === was.text) continue;
-        const dependsOn = (contract[was.name].dependsOn as (i: unknown, o: unknown) => Scope[])(was.input, was.value);
-        if (!anyOverlap(published, dependsOn)) missed.push(`${key}\n    depends on ${JSON.stringify(dependsOn)}`);
-      }
-      expect(missed, `${step.name} changed these reads but published ${JSON.stringify(published)}`).toEqual([]);
+        const after = await readAll(t, world);
+        const missed: string[] = [];
+        for (const [key, was] of before) {
+          const now = after.get(key);
+          if (!now || now.text === was.text) continue;
+          const dependsOn = (contract[was.name].dependsOn as (i: unknown, o: unknown) => Scope[])(was.input, was.value);
+          if (!anyOverlap(published, dependsOn)) missed.push(`${key}\n    depends on ${JSON.stringify(dependsOn)}`);
+        }
+        expect(missed, `${step.name} changed these reads but published ${JSON.stringify(published)}`).toEqual([]);
 
-      const seeds = (contract[step.name].seeds as (i: unknown, o: unknown) => { read: string; input: unknown; value: unknown }[])(input, output);
-      for (const seed of seeds) {
-        const read = await t.call(seed.read as OperationName, seed.input as never);
-        expect(seed.value, `${step.name} seeds ${seed.read} ${JSON.stringify(seed.input)}`).toEqual(read);
-      }
-    }, 120_000);
+        const seeds = (contract[step.name].seeds as (i: unknown, o: unknown) => { read: string; input: unknown; value: unknown }[])(
+          input,
+          output,
+        );
+        for (const seed of seeds) {
+          const read = await t.call(seed.read as OperationName, seed.input as never);
+          expect(seed.value, `${step.name} seeds ${seed.read} ${JSON.stringify(seed.input)}`).toEqual(read);
+        }
+      },
+      120_000,
+    );
   }
 });

@@ -29,7 +29,10 @@ const decisionFields = {
 const { proposerId: _proposer, ...amendableFields } = decisionFields;
 
 /** A decision changed: itself, its team's log, and its team's meetings (its own, and the next one's old business). */
-const decisionChanged = (o: DecisionDetail) => [scope('decisions', { teamId: o.teamId, id: o.id }), scope('meetings', { teamId: o.teamId })];
+const decisionChanged = (o: DecisionDetail) => [
+  scope('decisions', { teamId: o.teamId, id: o.id }),
+  scope('meetings', { teamId: o.teamId }),
+];
 
 export const decisionOperations = {
   'decisions.propose': op<DecisionDetail>()({
