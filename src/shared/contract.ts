@@ -2,6 +2,7 @@ import { appOperations } from './operations/app-operations';
 import { teamOperations } from './operations/team-operations';
 import { planningOperations } from './operations/planning-operations';
 import { liveOperations } from './operations/live-operations';
+import { meetingViewOperations } from './operations/meeting-view-operations';
 import { minutesOperations } from './operations/minutes-operations';
 import { decisionOperations } from './operations/decision-operations';
 import { commitmentOperations } from './operations/commitment-operations';
@@ -24,6 +25,7 @@ export const contract = {
   ...appOperations,
   ...teamOperations,
   ...planningOperations,
+  ...meetingViewOperations,
   ...liveOperations,
   ...minutesOperations,
   ...decisionOperations,

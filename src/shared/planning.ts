@@ -171,6 +171,17 @@ export interface MeetingDetail {
   feedback: MeetingFeedback;
 }
 
+/**
+ * The parts a meeting is read in (see MeetingPart in events.ts): each changes with different writes, so a
+ * view re-reads only the part a change touched. MeetingDetail is all of them together.
+ */
+export type MeetingLive = Pick<
+  MeetingDetail,
+  'meeting' | 'items' | 'attendees' | 'clock' | 'currentItemId' | 'turns' | 'speakingTime' | 'serverNow' | 'undoLabel'
+>;
+export type MeetingContext = Pick<MeetingDetail, 'members' | 'oldBusiness' | 'amendments'>;
+export type MeetingCommitments = MeetingDetail['commitments'];
+
 export interface MeetingLists {
   upcoming: MeetingSummary[];
   past: MeetingSummary[];

@@ -1,5 +1,5 @@
 /** The envelope every operation answers with, on both transports. */
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_operation' | 'internal';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_operation' | 'internal' | 'after_commit';
 
 export interface OpError {
   code: ErrorCode;
@@ -13,7 +13,7 @@ export type OpResult<T> = { ok: true; value: T } | { ok: false; error: OpError }
 /** A failure a service raises on purpose; its message is shown to the user as is. */
 export class DomainError extends Error {
   constructor(
-    readonly code: Exclude<ErrorCode, 'internal' | 'unknown_operation'>,
+    readonly code: Exclude<ErrorCode, 'internal' | 'unknown_operation' | 'after_commit'>,
     message: string,
   ) {
     super(message);

@@ -5,6 +5,7 @@ import { Sql } from '../../src/main/db/query';
 import { ArchiveRepository, type ArchiveRow } from '../../src/main/db/repositories/archive-repository';
 import { ARCHIVE_TABLES } from '../../src/main/db/repositories/archive-tables';
 import type { Team } from '../../src/shared/domain';
+import type { MeetingLive } from '../../src/shared/planning';
 import { openTestCore, type TestCore } from '../support/core';
 
 let a: TestCore;
@@ -190,7 +191,7 @@ describe('team archive', () => {
     await b.call('archive.import', { content: await exportDemo() });
     const step = () => a.clock.advance(30_000);
     const meetingId = (await a.call('meetings.list', { teamId: demo.id })).upcoming[0]!.id;
-    let d = await a.call('meetings.get', { meetingId });
+    let d: MeetingLive = await a.call('meetings.get', { meetingId });
     for (const [i, x] of d.attendees.entries())
       await a.call('attendance.set', { attendeeId: x.id, status: i === d.attendees.length - 1 ? 'absent' : 'present' });
     step();
@@ -204,7 +205,7 @@ describe('team archive', () => {
     d = await a.call('live.next', { meetingId });
     await a.call('live.undo', { meetingId });
     step();
-    const [ana, ben] = d.members.filter((m) => m.leftAt === null);
+    const [ana, ben] = (await a.call('meetings.context', { meetingId })).members.filter((m) => m.leftAt === null);
     d = await a.call('agenda.addItem', {
       meetingId,
       expectedRevision: d.meeting.agendaRevision,

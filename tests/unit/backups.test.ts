@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listBackups, pruneBackups } from '../../src/main/db/backups';
+import { migrations } from '../../src/main/db/migrations';
 import { openTestCore, type TestCore } from '../support/core';
 
 const DAY = 86_400_000;
@@ -17,7 +18,7 @@ describe('backups', () => {
     await t.call('demo.load', {});
     const made = await t.call('backups.create', {});
     expect(made.reason).toBe('manual');
-    expect(made.summary).toMatchObject({ teams: 1, meetings: 3, schemaVersion: 8 });
+    expect(made.summary).toMatchObject({ teams: 1, meetings: 3, schemaVersion: migrations.length });
     const copy = new Database(path.join(t.dataDir, 'backups', made.name), { readonly: true });
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
     copy.close();

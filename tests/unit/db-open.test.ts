@@ -23,8 +23,8 @@ const tables = (db: Database.Database) =>
 describe('migrations', () => {
   it('take an empty file to the latest version with every domain table', async () => {
     const { db, appliedMigrations } = await openDatabase(file);
-    expect(appliedMigrations).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(appliedMigrations).toEqual(migrations.map((m) => m.version));
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(tables(db)).toEqual(
       [
         'agenda_items',
@@ -75,6 +75,7 @@ describe('migrations', () => {
       [6, 'commitment events by kind and time', '2987df20c8e3d2a05b374f0c410eecd3e759df5c7cc14b3589d9e0fee12ad50a'],
       [7, 'meeting feedback: check-out ratings', '70dab92ecb4363f5b863da29899e715e563e20933a87f0addb45dbca6f5463b3'],
       [8, 'operating agreements and roles', '6897985130b2c365eeb7af1c0bf16a1acd969146fa688eb2e71c2f483c23266a'],
+      [9, 'open commitments indexed', 'be81c79c12d910eacda28a460287833fb1a752ac4dbe2e3f85da38eee8a01fa7'],
     ]);
   });
 
@@ -94,7 +95,9 @@ describe('migrations', () => {
     first.db.prepare("insert into teams values ('t1', 'Ops', 'UTC', 1, 1, null)").run();
     first.db.close();
     const second = await openDatabase(file, { now: () => Date.parse('2026-11-24T10:00:00Z') });
-    expect(second.preMigrationBackup).toBe(path.join(dir, 'backups', 'before-migration-v1-to-v8-2026-11-24T10-00-00-000Z.sqlite'));
+    expect(second.preMigrationBackup).toBe(
+      path.join(dir, 'backups', `before-migration-v1-to-v${migrations.length}-2026-11-24T10-00-00-000Z.sqlite`),
+    );
     second.db.close();
     const backup = new Database(second.preMigrationBackup!, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
@@ -112,7 +115,7 @@ describe('migrations', () => {
     const error = await openDatabase(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FutureSchemaError);
     expect((error as Error).message).toBe(
-      'This database was written by a newer Cadence (schema 99; this version knows up to 8). Nothing was changed. Update Cadence to open it.',
+      `This database was written by a newer Cadence (schema 99; this version knows up to ${migrations.length}). Nothing was changed. Update Cadence to open it.`,
     );
     expect(sha(fs.readFileSync(file))).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['cadence.sqlite']); // no -wal, no -shm, no backup

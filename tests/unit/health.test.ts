@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AgendaKind, MeetingDetail } from '../../src/shared/planning';
+import type { AgendaKind, MeetingDetail, MeetingLive } from '../../src/shared/planning';
 import { openTestCore, type TestCore } from '../support/core';
 
 const SEC = 1000;
@@ -38,7 +38,7 @@ async function planned(
 }
 
 /** A meeting as above, started: the first item is current. */
-async function meeting(...args: Parameters<typeof planned>): Promise<MeetingDetail> {
+async function meeting(...args: Parameters<typeof planned>): Promise<MeetingLive> {
   return t.call('meetings.start', { meetingId: (await planned(...args)).meeting.id });
 }
 
@@ -50,7 +50,7 @@ async function round(meetingId: string, secondsEach: number[]): Promise<void> {
   }
 }
 
-const attendee = (d: MeetingDetail, name: Names) => d.attendees.find((a) => a.name === name)!.id;
+const attendee = (d: Pick<MeetingDetail, 'attendees'>, name: Names) => d.attendees.find((a) => a.name === name)!.id;
 
 /**
  * The fixture: two held meetings of Ops (UTC). Timings, turns, ratings, decisions and commitments
@@ -287,11 +287,11 @@ describe('check-out feedback', () => {
     const give = (attendeeId: string | null, rating: number) => t.call('feedback.give', { meetingId: d.meeting.id, attendeeId, rating });
     await give(attendee(d, 'Ana'), 4);
     let after = await give(attendee(d, 'Ana'), 9);
-    expect(after.feedback.entries.map((e) => [e.memberName, e.rating])).toEqual([['Ana', 9]]);
+    expect(after.entries.map((e) => [e.memberName, e.rating])).toEqual([['Ana', 9]]);
     const absent = await t.fail('feedback.give', { meetingId: d.meeting.id, attendeeId: attendee(d, 'Cleo'), rating: 5 });
     expect(absent.message).toBe('Only someone who attended this meeting can rate it');
     after = await give(null, 6);
-    expect([after.feedback.count, after.feedback.expected, after.feedback.average]).toEqual([2, 2, 7.5]);
+    expect([after.count, after.expected, after.average]).toEqual([2, 2, 7.5]);
     // Two attended and two ratings are in: Ben (who may have given the anonymous one) cannot add another.
     const twice = await t.fail('feedback.give', { meetingId: d.meeting.id, attendeeId: attendee(d, 'Ben'), rating: 8 });
     expect(twice.message).toBe(
@@ -300,7 +300,7 @@ describe('check-out feedback', () => {
     expect((await t.fail('feedback.give', { meetingId: d.meeting.id, attendeeId: null, rating: 8 })).code).toBe('conflict');
     // Ana may still change hers.
     after = await give(attendee(d, 'Ana'), 3);
-    expect(after.feedback.average).toBe(4.5);
+    expect(after.average).toBe(4.5);
   });
 
   it('is taken from the start of the meeting until 24 hours after it ends', async () => {
@@ -314,7 +314,7 @@ describe('check-out feedback', () => {
     await t.call('meetings.start', { meetingId });
     await t.call('meetings.end', { meetingId });
     t.clock.advance(24 * 60 * MIN);
-    expect((await t.call('feedback.give', { meetingId, attendeeId: who, rating: 5 })).feedback.count).toBe(1);
+    expect((await t.call('feedback.give', { meetingId, attendeeId: who, rating: 5 })).count).toBe(1);
     t.clock.advance(1);
     expect((await t.fail('feedback.give', { meetingId, attendeeId: null, rating: 5 })).message).toBe(
       'Ratings for this meeting closed 24 hours after it ended',

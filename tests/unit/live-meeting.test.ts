@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderSpeakers } from '../../src/main/services/live/round-order';
-import { itemClockOf, type MeetingDetail } from '../../src/shared/planning';
+import { itemClockOf, type MeetingLive } from '../../src/shared/planning';
 import { itemRemaining } from '../../src/shared/timer';
 import { openTestCore, type TestCore } from '../support/core';
 
@@ -39,7 +39,7 @@ describe('speaker order', () => {
   });
 });
 
-async function liveMeeting(): Promise<MeetingDetail> {
+async function liveMeeting(): Promise<MeetingLive> {
   const team = await t.call('teams.create', { name: 'Ops', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben', 'Cleo', 'Dan'] });
   const { meetingId } = await t.call('meetings.create', {
     teamId: team.id,
@@ -76,7 +76,7 @@ async function liveMeeting(): Promise<MeetingDetail> {
   return t.call('meetings.start', { meetingId });
 }
 
-const remainingOf = (d: MeetingDetail, title: string, now: number) => {
+const remainingOf = (d: MeetingLive, title: string, now: number) => {
   const item = d.items.find((i) => i.title === title)!;
   return itemRemaining(itemClockOf(item), d.clock, now);
 };

@@ -102,7 +102,13 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     recovery,
   });
   const diagnostics = () => diagnosticsText(info(), backups.list(), log, { ...opened.pragmas });
-  const dispatcher = new Dispatcher(createHandlers(services, feed, info, backups, diagnostics), feed, logError);
+  const sql = new Sql(opened.db);
+  const dispatcher = new Dispatcher(
+    createHandlers(services, feed, info, backups, diagnostics),
+    feed,
+    (fn) => sql.transaction(fn),
+    logError,
+  );
   log.info(
     `started ${options.mode} ${options.version}, schema ${schemaVersion(opened.db)}${opened.appliedMigrations.length ? `, migrated ${opened.appliedMigrations.join(', ')}` : ''}${recovery ? `, recovered: damaged file moved to ${recovery.movedTo}` : ''}`,
   );

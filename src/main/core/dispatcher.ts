@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { contract, isOperationName } from '@shared/contract';
-import { DomainError, type OpError, type OpResult } from '@shared/result';
 import type { Scope } from '@shared/events';
+import { DomainError, type OpError, type OpResult } from '@shared/result';
 import type { ChangeFeed } from './change-feed';
-import type { Handlers } from './handlers';
+import { isIoHandler, isPreparedHandler, type AfterCommitStep, type AnyHandler, type Handlers } from './handler-kinds';
 
 function describeIssues(error: z.ZodError): OpError {
   const issues = error.issues.map((issue) => ({
@@ -19,14 +19,24 @@ function describeIssues(error: z.ZodError): OpError {
 
 export type ErrorLogger = (operation: string, error: unknown) => void;
 
+/** Runs fn in one database transaction (better-sqlite3: synchronous; a nested call becomes a savepoint). */
+export type Transact = <T>(fn: () => T) => T;
+
+const INTERNAL: OpError = {
+  code: 'internal',
+  message: 'Cadence could not complete that; nothing was changed. Details are in the log.',
+};
+
 /**
- * The single door into main: validates the input against the contract, runs the handler,
- * publishes what changed, and turns every failure into {ok:false, error} rather than a throw.
+ * The single door into main: validates the input against the contract, runs the handler in ONE transaction,
+ * publishes what the write changed once it has committed, then runs the after-commit steps it asked for.
+ * Every failure becomes {ok:false, error} rather than a throw; a failure after the commit says what did commit.
  */
 export class Dispatcher {
   constructor(
     private readonly handlers: Handlers,
     private readonly feed: ChangeFeed,
+    private readonly transact: Transact,
     private readonly logError: ErrorLogger = () => undefined,
   ) {}
 
@@ -37,22 +47,40 @@ export class Dispatcher {
     const def = contract[name];
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+    const handler = this.handlers[name] as AnyHandler;
+    const steps: AfterCommitStep[] = [];
+    let value: unknown;
     try {
-      const handler = this.handlers[name] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
-      if (def.kind === 'write') {
-        const changes = (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);
-        if (changes.length > 0) this.feed.publish(changes, name);
-      }
-      return { ok: true, value };
+      value = await this.run(handler, parsed.data, steps);
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
       this.logError(name, error);
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'Cadence could not complete that; nothing was changed. Details are in the log.' },
-      };
+      return { ok: false, error: INTERNAL };
     }
+    if (def.kind === 'write') {
+      const changes = (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);
+      if (changes.length > 0) this.feed.publish(changes, name);
+    }
+    for (const step of steps) {
+      try {
+        await step.run();
+      } catch (error) {
+        this.logError(`${name} (after commit: ${step.label})`, error);
+        const why = error instanceof DomainError ? error.message : 'details are in the log';
+        return { ok: false, error: { code: 'after_commit', message: `${step.committed} was saved, but ${step.label} failed: ${why}` } };
+      }
+    }
+    return { ok: true, value };
+  }
+
+  private async run(handler: AnyHandler, input: unknown, steps: AfterCommitStep[]): Promise<unknown> {
+    const context = { afterCommit: (step: AfterCommitStep) => void steps.push(step) };
+    if (isIoHandler(handler)) return handler.io(input);
+    if (isPreparedHandler(handler)) {
+      const prepared = await handler.prepare(input);
+      return this.transact(() => handler.run(input, prepared, context));
+    }
+    return this.transact(() => handler(input, context));
   }
 
   /** The one serialise step both transports share. */

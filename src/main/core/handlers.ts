@@ -1,14 +1,11 @@
-import type { OperationName, OutputOf, ParsedInputOf } from '@shared/contract';
 import type { AppInfo } from '@shared/domain';
 import type { Services } from '../services';
 import type { BackupService } from '../services/backup-service';
 import { agendaMarkdown } from '../services/planning/agenda-markdown';
 import type { ChangeFeed } from './change-feed';
+import { prepared, type Handlers } from './handler-kinds';
 
-/** One handler per contract operation; a missing or mistyped one fails to compile. */
-export type Handlers = {
-  [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
-};
+export type { Handlers } from './handler-kinds';
 
 export function createHandlers(
   services: Services,
@@ -17,15 +14,15 @@ export function createHandlers(
   backups: BackupService,
   diagnostics: () => string,
 ): Handlers {
-  /** Runs a live action, then answers with the meeting as it now stands. */
+  /** Runs a live action, then answers with the meeting's live part as it now stands (in the same transaction). */
   const liveThen = (meetingId: string, action: () => void) => {
     action();
-    return services.meetings.get(meetingId);
+    return services.meetingView.live(meetingId);
   };
   return {
     'app.info': () => info(),
-    'app.diagnostics': () => ({ text: diagnostics() }),
-    'events.since': ({ epoch, revision }) => feed.since(epoch, revision),
+    'app.diagnostics': { io: () => ({ text: diagnostics() }) },
+    'events.since': { io: ({ epoch, revision }) => feed.since(epoch, revision) },
     'settings.get': () => services.settings.get(),
     'settings.update': (input) => services.settings.update(input),
     'teams.list': () => services.teams.list(),
@@ -46,14 +43,19 @@ export function createHandlers(
     'templates.list': ({ teamId }) => services.templates.list(teamId),
     'templates.saveFromMeeting': ({ meetingId, name }) => services.templates.saveFromMeeting(meetingId, name),
     'meetings.list': ({ teamId }) => services.meetings.list(teamId),
-    'meetings.get': ({ meetingId }) => services.meetings.get(meetingId),
+    'meetings.get': ({ meetingId }) => services.meetingView.detail(meetingId),
+    'meetings.live': ({ meetingId }) => services.meetingView.live(meetingId),
+    'meetings.decisions': ({ meetingId }) => services.meetingView.decisions(meetingId),
+    'meetings.commitments': ({ meetingId }) => services.meetingView.commitments(meetingId),
+    'meetings.context': ({ meetingId }) => services.meetingView.context(meetingId),
+    'meetings.feedback': ({ meetingId }) => services.meetingView.feedback(meetingId),
     'meetings.create': (input) => services.meetings.createAdHoc(input),
     'meetings.updateDetails': (input) => services.meetings.updateDetails(input),
     'meetings.amend': (input) => services.meetings.amend(input),
     'meetings.start': ({ meetingId }) => {
       services.meetings.start(meetingId);
       services.live.afterStart(meetingId);
-      return services.meetings.get(meetingId);
+      return services.meetingView.live(meetingId);
     },
     'live.next': ({ meetingId }) => liveThen(meetingId, () => services.live.next(meetingId)),
     'live.previous': ({ meetingId }) => liveThen(meetingId, () => services.live.previous(meetingId)),
@@ -69,12 +71,15 @@ export function createHandlers(
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
     'live.rebalance': ({ meetingId, shorten, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, shorten, cut)),
-    'live.undo': ({ meetingId }) => ({ undone: services.live.undo(meetingId) }),
-    'meetings.end': async ({ meetingId }) => {
-      const ended = services.meetings.end(meetingId);
+    'live.undo': ({ meetingId }) => ({
+      undone: services.live.undo(meetingId),
+      teamId: services.meetingView.live(meetingId).meeting.teamId,
+    }),
+    'meetings.end': ({ meetingId }, { afterCommit }) => {
+      services.meetings.end(meetingId);
       // Every held meeting is in a verified backup the moment it ends.
-      await backups.backupNow('meeting-end');
-      return ended;
+      afterCommit({ label: 'the backup after the meeting', committed: 'The ended meeting', run: () => backups.backupNow('meeting-end') });
+      return services.meetingView.live(meetingId);
     },
     'decisions.propose': (input) => services.decisions.propose(input),
     'decisions.update': (input) => services.decisions.update(input),
@@ -95,7 +100,7 @@ export function createHandlers(
     'commitments.followThrough': (input) => services.commitments.followThrough(input),
     'feedback.give': (input) => {
       services.feedback.give(input);
-      return services.meetings.get(input.meetingId);
+      return services.meetingView.feedback(input.meetingId);
     },
     'health.team': (input) => services.health.team(input),
     'health.startRetrospective': (input) => services.health.startRetrospective(input),
@@ -113,17 +118,19 @@ export function createHandlers(
     'roles.assign': ({ roleId, memberId }) => services.roles.assign(roleId, memberId),
     'roles.retire': ({ roleId }) => services.roles.retire(roleId),
     'archive.export': ({ teamId }) => services.archive.export(teamId),
-    'archive.import': async ({ content }) => {
-      const plan = services.archive.check(content);
+    'archive.import': prepared<'archive.import', { plan: ReturnType<Services['archive']['check']>; backup: string }>({
       // Checked before anything is written; the backup in between is how an import is undone.
-      const backup = await backups.backupNow('before-import');
-      return services.archive.apply(plan, backup.name);
-    },
+      prepare: async ({ content }) => {
+        const plan = services.archive.check(content);
+        return { plan, backup: (await backups.backupNow('before-import')).name };
+      },
+      run: (_input, { plan, backup }) => services.archive.apply(plan, backup),
+    }),
     'me.list': () => services.me.list(),
     'me.set': ({ teamId, memberId }) => services.me.set(teamId, memberId),
-    'backups.list': () => backups.list(),
-    'backups.create': () => backups.backupNow('manual'),
-    'backups.restore': ({ name }) => backups.restore(name),
+    'backups.list': { io: () => backups.list() },
+    'backups.create': { io: () => backups.backupNow('manual') },
+    'backups.restore': { io: ({ name }) => backups.restore(name) },
     'agenda.applyTemplate': (input) => services.meetings.applyTemplate(input),
     'agenda.addItem': (input) => services.meetings.addItem(input),
     'agenda.updateItem': (input) => services.meetings.updateItem(input),
@@ -132,7 +139,7 @@ export function createHandlers(
     'agenda.exportMarkdown': ({ meetingId }) => agendaMarkdown(services.meetings.get(meetingId)),
     'minutes.markdown': ({ meetingId }) => services.minutes.markdown(meetingId),
     'minutes.html': ({ meetingId }) => services.minutes.html(meetingId),
-    'minutes.export': ({ meetingId, format }) => services.minutes.export(meetingId, format),
+    'minutes.export': { io: ({ meetingId, format }) => services.minutes.export(meetingId, format) },
     'attendance.set': (input) => services.meetings.setAttendance(input),
     'attendance.addGuest': (input) => services.meetings.addGuest(input),
     'parkingLot.list': ({ teamId, includeClosed }) => services.parkingLot.list(teamId, includeClosed),
@@ -141,10 +148,10 @@ export function createHandlers(
     'parkingLot.close': (input) => services.parkingLot.close(input),
     'parkingLot.reopen': ({ itemId }) => services.parkingLot.reopen(itemId),
     'platform.info': () => services.files.info(),
-    'windows.openProjector': ({ meetingId }) => services.files.openProjector(meetingId),
-    'files.saveText': (input) => services.files.saveText(input),
-    'exports.decisionsMadr': (input) => services.exports.decisionsMadr(input),
+    'windows.openProjector': { io: ({ meetingId }) => services.files.openProjector(meetingId) },
+    'files.saveText': { io: (input) => services.files.saveText(input) },
+    'exports.decisionsMadr': { io: (input) => services.exports.decisionsMadr(input) },
     'exports.decisionLogHtml': ({ teamId }) => services.exports.logHtml(teamId),
-    'links.openExternal': ({ url }) => services.files.openExternal(url),
+    'links.openExternal': { io: ({ url }) => services.files.openExternal(url) },
   };
 }

@@ -305,6 +305,8 @@ export interface CommitmentsTable {
   agenda_item_id: string | null;
   decision_id: string | null;
   created_at: number;
+  /** The first done or dropped event's instant, kept by a trigger (migration 009); null while open. */
+  closed_at: number | null;
 }
 
 export interface CommitmentEventsTable {

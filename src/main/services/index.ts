@@ -14,6 +14,7 @@ import { FilesService } from './files-service';
 import { MinutesService } from './minutes/minutes-service';
 import { FeedbackService } from './health/feedback-service';
 import { HealthService } from './health/health-service';
+import { MeetingView } from './meeting-view/meeting-view';
 import { MeetingsService } from './planning/meetings-service';
 import { oldBusinessSources } from './old-business-sources';
 import { OldBusinessProvider } from './planning/old-business';
@@ -31,6 +32,7 @@ export interface Services {
   templates: TemplatesService;
   series: SeriesService;
   meetings: MeetingsService;
+  meetingView: MeetingView;
   parkingLot: ParkingLotService;
   oldBusiness: OldBusinessProvider;
   live: LiveMeetingService;
@@ -56,7 +58,8 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
   const series = new SeriesService(repos, clock);
   const decisions = new DecisionsService(repos, clock);
   const commitments = new CommitmentsService(repos, clock);
-  const meetings = new MeetingsService(repos, clock, templates, oldBusiness, decisions, commitments);
+  const meetingView = new MeetingView(repos, clock, decisions, commitments);
+  const meetings = new MeetingsService(repos, clock, templates, oldBusiness, meetingView);
   const parkingLot = new ParkingLotService(repos, clock);
   const files = new FilesService(repos, platform);
   const feedback = new FeedbackService(repos, clock);
@@ -74,6 +77,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     templates,
     series,
     meetings,
+    meetingView,
     parkingLot,
     oldBusiness,
     live: new LiveMeetingService(repos, clock, parkingLot),

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exitUnlessNodeApiSupported } from '../data-folder/runtime-check';
+import { benchFacilitator } from './bench-facilitator';
+import { benchRow } from './bench-kit';
 
 exitUnlessNodeApiSupported();
 
@@ -90,7 +92,9 @@ async function main(): Promise<void> {
         const insDecision = db.prepare(
           "insert into decisions (id,team_id,meeting_id,title,context,decision,rationale,owner_id,status,decided_at,created_at,updated_at) values (?,?,?,?,?,?,?,?,'accepted',?,?,?)",
         );
-        const insCommitment = db.prepare('insert into commitments values (?,?,?,?,?,?,null,null,?)');
+        const insCommitment = db.prepare(
+          'insert into commitments (id, team_id, owner_id, outcome, original_due_date, meeting_id, agenda_item_id, decision_id, created_at) values (?,?,?,?,?,?,null,null,?)',
+        );
         const insEvent = db.prepare(
           'insert into commitment_events (id,commitment_id,kind,status,at,meeting_id,old_due_date,new_due_date,reason,root_cause,in_advance) values (?,?,?,?,?,?,?,?,?,?,?)',
         );
@@ -330,37 +334,9 @@ async function main(): Promise<void> {
     const [, htmlMs] = await time(() => decisionLogHtml(scope, '2026-11-24'));
     rows.push(['decision export: render them as one HTML file', `${htmlMs.toFixed(0)} ms`]);
 
-    // A live meeting: note saves as the facilitator types, each one transaction with synchronous=FULL.
+    // The facilitator's writes and what the open windows read again after each, beside a raw commit.
     now = Date.parse('2026-11-30T09:00:00Z');
-    const created = await core.dispatcher.dispatch('meetings.create', {
-      teamId,
-      title: 'Live',
-      date: '2026-11-30',
-      time: '10:00',
-      lengthMin: 45,
-    });
-    const meetingId = (created as { ok: true; value: { meetingId: string } }).value.meetingId;
-    const detail = core.services.meetings.get(meetingId);
-    await core.dispatcher.dispatch('agenda.addItem', {
-      meetingId,
-      expectedRevision: detail.meeting.agendaRevision,
-      kind: 'discussion',
-      title: 'Notes',
-      plannedMin: 10,
-    });
-    await core.dispatcher.dispatch('meetings.start', { meetingId });
-    const itemId = core.services.meetings.get(meetingId).currentItemId!;
-    const saveSamples: number[] = [];
-    let text = '';
-    for (let i = 0; i < 300; i++) {
-      text += 'word ';
-      now += 700;
-      saveSamples.push((await time(() => core.dispatcher.dispatch('live.setNotes', { meetingId, itemId, notes: text })))[1]);
-    }
-    rows.push([
-      'note save (one transaction, synchronous=FULL), p50 / p95',
-      `${percentile(saveSamples, 50).toFixed(2)} / ${percentile(saveSamples, 95).toFixed(2)} ms`,
-    ]);
+    for (const row of await benchFacilitator(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     // A team archive: one team's ten years exported, imported into an empty database, then again (all unchanged).
     try {
       const [file, exportMs] = await time(() => core.services.archive.export(teamId));

@@ -76,6 +76,12 @@ export function ratioRow(
   };
 }
 
+/** A row as the table's [label, text] pair: the figure, its ratio to a limit, and whether its target was met. */
+export function benchRow(r: BenchRow): [string, string] {
+  const tail = [r.ratio, r.target ? `target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : undefined].filter(Boolean);
+  return [r.label, [r.value, ...tail].join('  ·  ')];
+}
+
 /** Prints the table; a figure with a target shows whether it was met. */
 export function printRows(title: string, rows: BenchRow[]): void {
   const width = Math.max(...rows.map((r) => r.label.length));

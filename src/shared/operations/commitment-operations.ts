@@ -58,7 +58,7 @@ export const commitmentOperations = {
         }
         if (v.corrective) need(v.outcome === 'slipped', 'corrective', 'Only a slip has a corrective action to commit to');
       }),
-    invalidates: ['commitments', 'meetings'],
+    changes: (_input, out) => [{ topic: 'commitments', id: out.id, teamId: out.teamId }],
   }),
   'commitments.reassign': op<Commitment>()({
     input: z.object({ commitmentId: id, ownerId: id, reason: reasonText('Reason for the hand-over', 500) }).strict(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DECISION_STATUS_IDS, RESOLUTION_IDS, STANCE_IDS, isObjection } from '../decisions';
 import type { DecisionDetail, DecisionFacets, DecisionLogPage } from '../decisions';
 import { calendarDate, hasWords, id, longText, name, optionalLine, reasonText, tag } from '../validation';
+import type { Scope } from '../events';
 import { op } from './define';
 import { scope } from './scopes';
 
@@ -33,6 +34,10 @@ const decisionChanged = (o: DecisionDetail) => [
   scope('decisions', { teamId: o.teamId, id: o.id }),
   scope('meetings', { teamId: o.teamId }),
 ];
+/** A change to one decision: its page, its meeting's decisions, the log's lists of its team. */
+function decisionChange(decision: DecisionDetail): Scope {
+  return { topic: 'decisions', id: decision.id, teamId: decision.teamId, ...(decision.meetingId ? { meetingId: decision.meetingId } : {}) };
+}
 
 export const decisionOperations = {
   'decisions.propose': op<DecisionDetail>()({
@@ -71,7 +76,7 @@ export const decisionOperations = {
           });
         }
       }),
-    invalidates: ['meetings', 'decisions'],
+    changes: (_input, out) => [decisionChange(out)],
   }),
   'decisions.resolveObjection': op<DecisionDetail>()({
     input: z
@@ -95,7 +100,8 @@ export const decisionOperations = {
         if (v.resolution === 'escalated' && !hasWords(v.escalatedTo))
           ctx.addIssue({ code: 'custom', path: ['escalatedTo'], message: 'Say to whom the objection is escalated' });
       }),
-    invalidates: ['meetings', 'decisions'],
+    // Old business lists an open objection by its own id.
+    changes: ({ objectionId }, out) => [decisionChange(out), { topic: 'decisions', id: objectionId }],
   }),
   'decisions.readBack': op<DecisionDetail>()({
     input: z.object({ decisionId: id, on: z.boolean() }).strict(),

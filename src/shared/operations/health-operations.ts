@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RATING_MESSAGE } from '../feedback';
 import type { TeamHealth } from '../health';
-import type { MeetingDetail } from '../planning';
+import type { MeetingFeedback } from '../feedback';
 import { calendarDate, id, optionalLine, wallTime } from '../validation';
 import { op } from './define';
 import { meetingOf, wholeTeam } from './scopes';
@@ -16,7 +16,7 @@ const period = { teamId: id, from: calendarDate.nullable().default(null), to: ca
 
 export const healthOperations = {
   /** A check-out rating; attendeeId null is an anonymous one. A second rating by the same attendee replaces the first. */
-  'feedback.give': op<MeetingDetail>()({
+  'feedback.give': op<MeetingFeedback>()({
     input: z
       .object({
         meetingId: id,
@@ -25,7 +25,7 @@ export const healthOperations = {
         better: optionalLine('What would make the next meeting better', 280).default(null),
       })
       .strict(),
-    invalidates: ['meetings'],
+    changes: ({ meetingId }) => [{ topic: 'meetings', meetingId, part: 'feedback' }],
   }),
   'health.team': op<TeamHealth>()({ input: z.object(period).strict(), dependsOn: (i) => wholeTeam(i.teamId) }),
   'health.startRetrospective': op<{ meetingId: string }>()({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGENDA_KIND_IDS } from '../planning';
-import type { AgendaTemplate, ExportedFile, MeetingDetail, MeetingLists, ParkingLotItem, Series } from '../planning';
+import type { AgendaTemplate, ExportedFile, MeetingDetail, MeetingLists, MeetingLive, ParkingLotItem, Series } from '../planning';
 import { calendarDate, id, longText, minutes, name, timeZone, wallTime } from '../validation';
 import { op, revision, memberOrNone } from './define';
 import { meetingOf, scope } from './scopes';
@@ -90,7 +90,6 @@ export const planningOperations = {
     changes: (_i, o) => [meetingOf(o.teamId)],
   }),
   'meetings.list': op<MeetingLists>()({ input: z.object({ teamId: id.nullable() }).strict(), dependsOn: teamMeetings }),
-  'meetings.get': op<MeetingDetail>()({ input: z.object({ meetingId: id }).strict() }),
   'meetings.create': op<{ meetingId: string }>()({
     input: z
       .object({
@@ -133,10 +132,27 @@ export const planningOperations = {
       .strict(),
     ...meetingRenamed,
   }),
-  'meetings.start': op<MeetingDetail>()({ input: z.object({ meetingId: id }).strict(), invalidates: ['meetings'] }),
-  'meetings.end': op<MeetingDetail>()({
+  /** Starting changes every part of the meeting (its first round begins) and its place in the lists. */
+  'meetings.start': op<MeetingLive>()({
     input: z.object({ meetingId: id }).strict(),
-    invalidates: ['meetings', 'parkingLot', 'backups', 'decisions', 'commitments'],
+    changes: ({ meetingId }, out) => [{ topic: 'meetings', meetingId, teamId: out.meeting.teamId }],
+  }),
+  /**
+   * Ending carries what was not reached, open proposals and the parking lot into the team's next meeting, closes
+   * the ratings window, and is followed by a verified backup: it changes the team's meetings, not only this one.
+   */
+  'meetings.end': op<MeetingLive>()({
+    input: z.object({ meetingId: id }).strict(),
+    changes: (_input, out) => {
+      const teamId = out.meeting.teamId;
+      return [
+        { topic: 'meetings', teamId },
+        { topic: 'parkingLot', teamId },
+        { topic: 'decisions', teamId },
+        { topic: 'commitments', teamId },
+        { topic: 'backups' },
+      ];
+    },
   }),
   'agenda.applyTemplate': op<MeetingDetail>()({
     input: z.object({ meetingId: id, expectedRevision: revision, templateId: id }).strict(),

@@ -6,6 +6,7 @@ import * as m005 from './005-commitments';
 import * as m006 from './006-commitment-events-by-kind';
 import * as m007 from './007-meeting-feedback';
 import * as m008 from './008-agreements-and-roles';
+import * as m009 from './009-open-commitments';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Ordered, static: the list the migrator applies and the checksum test pins. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];

@@ -63,6 +63,18 @@ export class MeetingsRepository {
     return this.sql.first(qb.selectFrom('meetings').selectAll().where('id', '=', id)) ?? null;
   }
 
+  /** The last meeting held before this one: in its series if it has one, otherwise the team's. */
+  previousHeld(meeting: Pick<MeetingsTable, 'id' | 'team_id' | 'series_id' | 'scheduled_start'>): MeetingsTable | null {
+    let query = qb
+      .selectFrom('meetings')
+      .selectAll()
+      .where('id', '!=', meeting.id)
+      .where('status', '=', 'ended')
+      .where('scheduled_start', '<', meeting.scheduled_start ?? 0);
+    query = meeting.series_id ? query.where('series_id', '=', meeting.series_id) : query.where('team_id', '=', meeting.team_id);
+    return this.sql.first(query.orderBy('scheduled_start', 'desc').limit(1)) ?? null;
+  }
+
   /** The series' meetings in schedule order. */
   inSeries(seriesId: string): MeetingsTable[] {
     return this.sql.all(

@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import { LiveMeetingService } from '../live/live-meeting-service';
+import { MeetingView } from '../meeting-view/meeting-view';
 import { MeetingsService } from '../planning/meetings-service';
 import { OldBusinessProvider } from '../planning/old-business';
 import { CommitmentsService } from '../commitments/commitments-service';
@@ -135,7 +136,13 @@ export class DemoTeam {
     const oldBusiness = new OldBusinessProvider(this.repos, past, oldBusinessSources(this.repos, past));
     const decisions = new DecisionsService(this.repos, past);
     const commitments = new CommitmentsService(this.repos, past);
-    const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness, decisions, commitments);
+    const meetings = new MeetingsService(
+      this.repos,
+      past,
+      this.services.templates,
+      oldBusiness,
+      new MeetingView(this.repos, past, decisions, commitments),
+    );
     const history = this.recordEarlierDecisions(teamId, now);
     const feedback = new FeedbackService(this.repos, past);
     new DemoAgreement(this.repos, teamId).create(now);

@@ -5,15 +5,14 @@ import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { AgendaItemsTable, MeetingsTable } from '../../db/schema';
-import type { CommitmentsService } from '../commitments/commitments-service';
-import type { DecisionsService } from '../decisions/decisions-service';
+import type { MeetingView } from '../meeting-view/meeting-view';
+import { toSummary } from '../meeting-view/meeting-parts';
 import type { OldBusinessProvider } from './old-business';
 import { nextOccurrence } from './series-schedule';
 import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned } from './zoned-time';
 import { addGuest, endedError, requireMeeting, setAttendance } from './attendance';
-import { MeetingReader, toSummary } from './meeting-reader';
 
 const MINUTE = 60_000;
 
@@ -24,13 +23,8 @@ export class MeetingsService {
     private readonly clock: Clock,
     private readonly templates: TemplatesService,
     private readonly oldBusiness: OldBusinessProvider,
-    decisions: DecisionsService,
-    commitments: CommitmentsService,
-  ) {
-    this.reader = new MeetingReader(repos, clock, decisions, commitments);
-  }
-
-  private readonly reader: MeetingReader;
+    private readonly view: MeetingView,
+  ) {}
 
   list(teamId: string | null): MeetingLists {
     const all = this.repos.meetings.list(teamId).map(toSummary);
@@ -40,7 +34,7 @@ export class MeetingsService {
   }
 
   get(meetingId: string): MeetingDetail {
-    return this.reader.read(meetingId);
+    return this.view.detail(meetingId);
   }
 
   /** "Next meeting": the series' next date, its template, its team, and what the last one left. */

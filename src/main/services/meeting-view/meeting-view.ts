@@ -1,0 +1,118 @@
+import type { Decision } from '@shared/decisions';
+import type { MeetingFeedback } from '@shared/feedback';
+import type { MeetingCommitments, MeetingContext, MeetingDetail, MeetingLive } from '@shared/planning';
+import { DomainError } from '@shared/result';
+import type { Clock } from '../../core/clock';
+import type { Repositories } from '../../db/repositories';
+import type { MeetingSummaryRow } from '../../db/repositories/meetings-repository';
+import type { CommitmentsService } from '../commitments/commitments-service';
+import type { DecisionsService } from '../decisions/decisions-service';
+import { meetingFeedback } from '../health/feedback-service';
+import { speakingTime, toTurn } from '../live/turns';
+import { toZoned } from '../planning/zoned-time';
+import { asSource, toAmendment, toAttendee, toItem, toSummary } from './meeting-parts';
+
+/**
+ * A meeting as its pages, the console, the projector and the minutes read it, composed from the features it
+ * shows (planning, live, decisions, commitments, feedback). It is read in parts so that a change re-reads only
+ * the part it touched: `live` after every facilitator action, the others when what they show changed.
+ */
+export class MeetingView {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly decisionsOf: DecisionsService,
+    private readonly commitmentsOf: CommitmentsService,
+  ) {}
+
+  live(meetingId: string, row = this.row(meetingId)): MeetingLive {
+    const attendees = this.repos.meetings.attendees(meetingId).map(toAttendee);
+    const now = this.clock.now();
+    const clock = { startedAt: row.started_at, endedAt: row.ended_at, pausedAt: row.paused_at, pausedTotalMs: row.paused_total_ms };
+    const turns = this.repos.live.turnsOfMeeting(meetingId).map(toTurn);
+    const lastAction = row.status === 'live' ? this.repos.live.lastAction(meetingId) : null;
+    return {
+      meeting: toSummary(row),
+      items: this.repos.meetings.items(meetingId).map(toItem),
+      attendees,
+      clock,
+      currentItemId: row.current_item_id,
+      turns,
+      speakingTime: speakingTime(turns, attendees, clock, now),
+      serverNow: now,
+      undoLabel: lastAction?.label ?? null,
+    };
+  }
+
+  /** Proposals and decisions made here, and open ones this meeting took over. */
+  decisions(meetingId: string, row = this.row(meetingId)): Decision[] {
+    return this.decisionsOf.forMeeting(row);
+  }
+
+  commitments(meetingId: string, row = this.row(meetingId)): MeetingCommitments {
+    const made = this.commitmentsOf.forMeeting(row.id).made;
+    const date = toZoned(row.scheduled_start ?? row.created_at, row.time_zone).date;
+    const reviewing = row.status !== 'ended' || this.repos.meetings.items(row.id).some((i) => i.kind === 'commitment_review');
+    const review = reviewing ? this.commitmentsOf.reviewList(row.team_id, row.id, date) : [];
+    const previous = this.repos.meetings.previousHeld(row);
+    const since = previous?.ended_at ?? previous?.scheduled_start ?? null;
+    // Up to the end of this meeting once it has ended, so an old record keeps showing what it celebrated.
+    const doneSinceLast = since === null ? [] : this.commitmentsOf.doneBetween(row.team_id, since, row.ended_at ?? Number.MAX_SAFE_INTEGER);
+    return { made, review, doneSinceLast };
+  }
+
+  context(meetingId: string, row = this.row(meetingId)): MeetingContext {
+    const openParking = new Set(this.repos.parkingLot.list(row.team_id, false).map((p) => p.id));
+    const oldBusiness = this.repos.oldBusiness.forMeeting(meetingId).map((o) => ({
+      id: o.id,
+      source: asSource(o.source),
+      refId: o.ref_id,
+      fromMeetingId: o.from_meeting_id,
+      title: o.title,
+      detail: o.detail,
+      agendaItemId: o.agenda_item_id,
+      open: o.source === 'parking_lot' ? openParking.has(o.ref_id) : this.stillOpen(o.source, o.ref_id, o.created_at),
+    }));
+    return {
+      members: this.repos.members.listByTeam(row.team_id),
+      oldBusiness,
+      amendments: this.repos.meetings.amendments('meeting', meetingId).map(toAmendment),
+    };
+  }
+
+  feedback(meetingId: string, row = this.row(meetingId)): MeetingFeedback {
+    return meetingFeedback(this.repos, row);
+  }
+
+  /** Every part at once, read in one go (one transaction, one meeting row). */
+  detail(meetingId: string): MeetingDetail {
+    const row = this.row(meetingId);
+    return {
+      ...this.live(meetingId, row),
+      ...this.context(meetingId, row),
+      decisions: this.decisions(meetingId, row),
+      commitments: this.commitments(meetingId, row),
+      feedback: this.feedback(meetingId, row),
+    };
+  }
+
+  private row(meetingId: string): MeetingSummaryRow {
+    const row = this.repos.meetings.summary(meetingId);
+    if (!row) throw new DomainError('not_found', 'That meeting does not exist');
+    return row;
+  }
+
+  /** Whether a leftover from the decision log still needs the room. */
+  private stillOpen(source: string, refId: string, listedAt: number): boolean {
+    if (source === 'open_commitment') return !this.repos.commitments.isClosed(refId);
+    if (source === 'objection') return this.repos.decisions.objection(refId)?.resolution === null;
+    if (source === 'agreement_revisit') return this.repos.agreements.revisitOpen(refId, listedAt);
+    const decision = source === 'open_proposal' || source === 'decision_review' ? this.repos.decisions.find(refId) : null;
+    if (source === 'open_proposal') return decision?.status === 'proposed' || decision?.status === 'deferred';
+    if (source === 'decision_review') {
+      const reviewed = this.repos.meetings.amendments('decision', refId).some((a) => a.at >= listedAt && a.reason.startsWith('Reviewed'));
+      return decision?.status === 'accepted' && !reviewed;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The facilitator's writes measured in the service (through the dispatcher: validation, the one transaction,
+ * the reply), each beside a raw SQLite insert+commit of the same run; then what the console and the projector
+ * read again after each change, which the contract decides (the meeting parts whose scopes the change reaches).
+ * Every iteration acts on another of several live meetings, so nothing answers the same question twice.
+ */
+import { contract, type OperationName } from '@shared/contract';
+import { anyOverlap, type Scope } from '@shared/events';
+import type { CadenceCore } from '../core/cadence-core';
+import { ratioRow, rawCommit, samples, spread, type BenchRow } from './bench-kit';
+
+const PART_READS = ['meetings.live', 'meetings.decisions', 'meetings.commitments', 'meetings.context', 'meetings.feedback'] as const;
+
+interface LiveMeeting {
+  meetingId: string;
+  teamId: string;
+  itemIds: string[];
+  attendeeIds: string[];
+  memberIds: string[];
+  proposalId: string;
+  openCommitmentIds: string[];
+}
+
+type Call = <K extends OperationName>(name: K, input: unknown) => Promise<unknown>;
+
+function caller(core: CadenceCore): Call {
+  return async (name, input) => {
+    const result = await core.dispatcher.dispatch(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value;
+  };
+}
+
+/** A meeting like the demo's, started, in one of the seeded teams: rounds, a proposal, a review, a check-out. */
+async function startMeeting(core: CadenceCore, call: Call, teamId: string, date: string): Promise<LiveMeeting> {
+  const { meetingId } = (await call('meetings.create', { teamId, title: 'Weekly', date, time: '09:00', lengthMin: 60 })) as {
+    meetingId: string;
+  };
+  const kinds = [
+    ['check_in', 'Check-in'],
+    ['commitment_review', 'Commitments'],
+    ['proposal', 'Proposal'],
+    ['discussion', 'Discussion'],
+    ['check_out', 'Check-out'],
+  ] as const;
+  for (const [kind, title] of kinds) {
+    const revision = core.services.meetingView.live(meetingId).meeting.agendaRevision;
+    await call('agenda.addItem', { meetingId, expectedRevision: revision, kind, title, plannedMin: 10 });
+  }
+  for (const a of core.services.meetingView.live(meetingId).attendees)
+    await call('attendance.set', { attendeeId: a.id, status: 'present' });
+  await call('meetings.start', { meetingId });
+  const live = core.services.meetingView.live(meetingId);
+  const members = core.services.meetingView.context(meetingId).members.filter((m) => m.leftAt === null);
+  const proposal = (await call('decisions.propose', {
+    meetingId,
+    agendaItemId: live.items[2]!.id,
+    title: 'Try a shorter stand-up',
+    decision: 'Stand-ups take ten minutes.',
+    rationale: 'Less waiting.',
+    ownerId: members[0]!.id,
+  })) as { id: string };
+  const review = core.services.meetingView
+    .commitments(meetingId)
+    .review.filter((c) => c.status !== 'done' && c.status !== 'dropped' && !c.needsReassignment);
+  return {
+    meetingId,
+    teamId,
+    itemIds: live.items.map((i) => i.id),
+    attendeeIds: live.attendees.map((a) => a.id),
+    memberIds: members.map((m) => m.id),
+    proposalId: proposal.id,
+    openCommitmentIds: review.map((c) => c.id),
+  };
+}
+
+function dependsOn(read: (typeof PART_READS)[number], meetingId: string, answer: unknown): Scope[] {
+  return (contract[read].dependsOn as (i: unknown, o: unknown) => Scope[])({ meetingId }, answer ?? null);
+}
+
+export async function benchFacilitator(core: CadenceCore, dir: string, advance: (ms: number) => void): Promise<BenchRow[]> {
+  const call = caller(core);
+  const teamIds = (core.services.teams.list() as { id: string }[]).slice(0, 8).map((t) => t.id);
+  const meetings: LiveMeeting[] = [];
+  for (const [i, teamId] of teamIds.entries()) meetings.push(await startMeeting(core, call, teamId, `2026-12-0${1 + (i % 7)}`));
+  const pick = (i: number) => meetings[i % meetings.length]!;
+  const N = 200;
+
+  // Each facilitator write, with inputs that rotate over the meetings; `prepare` runs unmeasured before it.
+  const writes: {
+    label: string;
+    name: OperationName | ((i: number) => OperationName);
+    input: (i: number) => unknown;
+    prepare?: (i: number) => Promise<unknown>;
+  }[] = [
+    {
+      label: 'note save',
+      name: 'live.setNotes',
+      input: (i) => ({ meetingId: pick(i).meetingId, itemId: pick(i).itemIds[3], notes: `Discussed option ${i}. `.repeat(1 + (i % 20)) }),
+    },
+    { label: 'turn (come back later)', name: 'live.turn', input: (i) => ({ meetingId: pick(i).meetingId, action: 'later' }) },
+    // Alternating, so every meeting moves one item on and back (and pauses, then resumes).
+    {
+      label: 'next / previous item',
+      name: (i) => (i % 2 ? 'live.previous' : 'live.next'),
+      input: (i) => ({ meetingId: pick(i >> 1).meetingId }),
+    },
+    { label: 'pause / resume', name: (i) => (i % 2 ? 'live.resume' : 'live.pause'), input: (i) => ({ meetingId: pick(i >> 1).meetingId }) },
+    {
+      label: 'position in the go-round',
+      name: 'decisions.position',
+      input: (i) => {
+        const m = pick(i);
+        return {
+          decisionId: m.proposalId,
+          memberId: m.memberIds[i % m.memberIds.length],
+          stance: ['agree', 'consent', 'stand_aside'][i % 3],
+        };
+      },
+    },
+    {
+      label: 'objection resolved',
+      name: 'decisions.resolveObjection',
+      prepare: async (i) => {
+        const m = pick(i);
+        const d = (await call('decisions.position', {
+          decisionId: m.proposalId,
+          memberId: m.memberIds[i % m.memberIds.length],
+          stance: 'block',
+          reason: `Concern number ${i}`,
+        })) as { objections: { id: string; resolution: string | null }[] };
+        objection = d.objections.find((o) => o.resolution === null)!.id;
+      },
+      input: () => ({ objectionId: objection, resolution: 'withdrawn' }),
+    },
+    {
+      label: 'commitment outcome',
+      name: 'commitments.record',
+      input: (i) => {
+        const m = pick(i);
+        const id = m.openCommitmentIds[Math.floor(i / meetings.length) % m.openCommitmentIds.length];
+        return i % 2
+          ? { commitmentId: id, meetingId: m.meetingId, outcome: 'on_track' }
+          : { commitmentId: id, meetingId: m.meetingId, outcome: 'at_risk', reason: 'Waiting on the vendor' };
+      },
+    },
+    {
+      label: 'check-out rating',
+      name: 'feedback.give',
+      input: (i) => ({
+        meetingId: pick(i).meetingId,
+        attendeeId: pick(i).attendeeIds[i % pick(i).attendeeIds.length],
+        rating: 1 + (i % 10),
+      }),
+    },
+  ];
+  let objection = '';
+
+  const held = new Map<string, unknown>();
+  for (const m of meetings)
+    for (const read of PART_READS) held.set(`${read} ${m.meetingId}`, (await call(read, { meetingId: m.meetingId })) as unknown);
+  const rows: BenchRow[] = [];
+  const limit = { name: 'raw commit', ...spread(rawCommit(dir)) };
+  rows.push({
+    label: 'raw SQLite insert+commit (WAL, synchronous=FULL), p50 / p95',
+    value: `${limit.p50.toFixed(2)} / ${limit.p95.toFixed(2)} ms`,
+  });
+  const rereads: number[] = [];
+  for (const write of writes) {
+    const durations: number[] = [];
+    for (let i = 0; i < N; i++) {
+      advance(1000);
+      if (write.prepare) await write.prepare(i);
+      const input = write.input(i);
+      const name = typeof write.name === 'function' ? write.name(i) : write.name;
+      const start = performance.now();
+      const result = await core.dispatcher.dispatch(name, input);
+      durations.push(performance.now() - start);
+      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+      // What the console and the projector read again: the parts of this meeting the change reaches, once per window.
+      const changes = (contract[name].changes as (i: unknown, o: unknown) => Scope[])(input, result.value);
+      const meetingId = (input as { meetingId?: string }).meetingId ?? pick(i).meetingId;
+      // As the renderer's cache does: each part's scopes come from its input and the answer it holds.
+      const stale = PART_READS.filter((read) => anyOverlap(changes, dependsOn(read, meetingId, held.get(`${read} ${meetingId}`))));
+      const before = performance.now();
+      for (let window = 0; window < 2; window++) {
+        for (const read of stale) {
+          const answer = await core.dispatcher.dispatch(read, { meetingId });
+          if (answer.ok) held.set(`${read} ${meetingId}`, answer.value);
+        }
+      }
+      rereads.push(performance.now() - before);
+    }
+    rows.push(ratioRow(`${write.label}, in the service`, durations, limit, { maxRatio: 2 }));
+  }
+  rows.push(ratioRow('what console + projector read again after each of those writes', rereads, null, { maxMs: 3 }));
+  // Cold: a meeting not read before, every part of it (what a window opening an old meeting reads).
+  const old = core.opened.db
+    .prepare("select id from meetings where status = 'ended' order by random() limit 60")
+    .all()
+    .map((r) => (r as { id: string }).id);
+  const cold = await samples(old.length, async (i) => {
+    for (const read of PART_READS) await core.dispatcher.dispatch(read, { meetingId: old[i] });
+  });
+  rows.push(ratioRow('open a meeting not read before (all five parts, cold)', cold, null));
+  return rows;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Decision } from '../decisions';
+import type { Scope } from '../events';
+import type { MeetingFeedback } from '../feedback';
+import type { MeetingCommitments, MeetingContext, MeetingDetail, MeetingLive } from '../planning';
+import { id } from '../validation';
+import { op } from './define';
+
+const meeting = z.object({ meetingId: id }).strict();
+
+/** Every part of a meeting shows names of the team's members: a change to the team reaches them all. */
+function ofMeeting(meetingId: string, part: Scope['part'], teamId: string | undefined): Scope[] {
+  return [{ topic: 'meetings', meetingId, part }, ...(teamId ? [{ topic: 'teams' as const, teamId }] : [{ topic: 'teams' as const }])];
+}
+
+/** Old business lists leftovers of other entities; each entry is open or not by its source's state. */
+function oldBusinessScopes(context: MeetingContext | null): Scope[] {
+  if (!context) return [{ topic: 'decisions' }, { topic: 'commitments' }, { topic: 'parkingLot' }, { topic: 'agreements' }];
+  return context.oldBusiness.map((o): Scope => {
+    if (o.source === 'parking_lot') return { topic: 'parkingLot', id: o.refId };
+    if (o.source === 'open_commitment') return { topic: 'commitments', id: o.refId };
+    if (o.source === 'agreement_revisit') return { topic: 'agreements' };
+    return { topic: 'decisions', id: o.refId };
+  });
+}
+
+/**
+ * A meeting read in parts: the console and the projector read `meetings.live` after every live action
+ * (a few rows), and the other parts only when what they show changed. `meetings.get` is all of it at once,
+ * for the minutes and exports.
+ */
+export const meetingViewOperations = {
+  'meetings.live': op<MeetingLive>()({
+    input: meeting,
+    dependsOn: ({ meetingId }, out) => ofMeeting(meetingId, 'live', out?.meeting.teamId),
+  }),
+  'meetings.decisions': op<Decision[]>()({
+    input: meeting,
+    dependsOn: ({ meetingId }, out) => [
+      ...ofMeeting(meetingId, 'decisions', out?.[0]?.teamId),
+      { topic: 'decisions', meetingId },
+      // Open proposals this meeting took over were made in another meeting.
+      ...(out ?? []).map((d): Scope => ({ topic: 'decisions', id: d.id })),
+      { topic: 'agreements' },
+    ],
+  }),
+  'meetings.commitments': op<MeetingCommitments>()({
+    input: meeting,
+    dependsOn: ({ meetingId }, out) => {
+      const teamId = out?.made[0]?.teamId ?? out?.review[0]?.teamId ?? out?.doneSinceLast[0]?.teamId;
+      // The review lists the team's open commitments, so any commitment of the team can change it.
+      return [...ofMeeting(meetingId, 'commitments', teamId), teamId ? { topic: 'commitments', teamId } : { topic: 'commitments' }];
+    },
+  }),
+  'meetings.context': op<MeetingContext>()({
+    input: meeting,
+    dependsOn: ({ meetingId }, out) => [...ofMeeting(meetingId, 'context', out?.members[0]?.teamId), ...oldBusinessScopes(out)],
+  }),
+  'meetings.feedback': op<MeetingFeedback>()({
+    input: meeting,
+    dependsOn: ({ meetingId }) => ofMeeting(meetingId, 'feedback', undefined),
+  }),
+  'meetings.get': op<MeetingDetail>()({
+    input: meeting,
+    dependsOn: ({ meetingId }, out) => [
+      { topic: 'meetings', meetingId },
+      out ? { topic: 'teams', teamId: out.meeting.teamId } : { topic: 'teams' },
+      { topic: 'decisions', meetingId },
+      ...(out?.decisions ?? []).map((d): Scope => ({ topic: 'decisions', id: d.id })),
+      out ? { topic: 'commitments', teamId: out.meeting.teamId } : { topic: 'commitments' },
+      ...oldBusinessScopes(out),
+      { topic: 'agreements' },
+    ],
+  }),
+} as const;
