@@ -135,7 +135,12 @@ export const planningOperations = {
   /** Starting changes every part of the meeting (its first round begins) and its place in the lists. */
   'meetings.start': op<MeetingLive>()({
     input: z.object({ meetingId: id }).strict(),
-    changes: ({ meetingId }, out) => [{ topic: 'meetings', meetingId, teamId: out.meeting.teamId }],
+    // Starting takes over the team's open proposals from the meeting they were made in (found by the contract test).
+    changes: ({ meetingId }, out) => [
+      { topic: 'meetings', meetingId, teamId: out.meeting.teamId },
+      { topic: 'meetings', teamId: out.meeting.teamId },
+      { topic: 'decisions', teamId: out.meeting.teamId },
+    ],
   }),
   /**
    * Ending carries what was not reached, open proposals and the parking lot into the team's next meeting, closes
