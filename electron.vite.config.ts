@@ -3,8 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 /**
- * main builds three Node entries: the Electron shell (index), the browser-mode server
- * (server) and the command line (cli). Only index imports electron. The preload is one
+ * main builds four Node entries: the Electron shell (index), the browser-mode server
+ * (server), the command line (cli) and the database worker thread (db-worker). Only index imports electron. The preload is one
  * CommonJS file because sandboxed preloads cannot load ES modules or other files.
  */
 /** `@shared/…` and `@renderer/…` in place of long relative paths; tsconfig.base.json declares the same. */
@@ -19,6 +19,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           server: resolve('src/main/browser-entry.ts'),
           cli: resolve('src/main/cli-entry.ts'),
+          // The worker thread for backups, checks and exports; found beside the entries at run time.
+          'db-worker': resolve('src/main/worker/db-worker-entry.ts'),
           // Test-only entry with a settable clock; excluded from packages (electron-builder.yml).
           'test-server': resolve('src/main/testing/test-server-entry.ts'),
           'crash-writer': resolve('src/main/testing/crash-writer-entry.ts'),

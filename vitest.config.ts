@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     setupFiles: ['tests/support/node-api-check.ts'],
+    // Builds the database worker thread's entry, which the code under test starts.
+    globalSetup: ['tests/support/build-db-worker.ts'],
     testTimeout: 20_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },

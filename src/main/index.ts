@@ -2,14 +2,16 @@
  * The Electron shell: as thin as it can be. Everything Cadence does lives in the core
  * (shared with the browser server); this file only wires windows and IPC to it.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { operationNames } from '@shared/contract';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '@shared/api';
 import { exitUnlessNodeApiSupported } from './data-folder/runtime-check';
 import { resolveDataDir } from './data-folder/data-dir';
 import { consoleWindowOptions } from './electron/window-options';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appUrl, resolveAppRequest } from './electron/app-protocol';
 import { isTrustedSenderUrl, type TrustedOrigins } from './electron/sender-guard';
 import { applyContentsPolicy, applySessionPolicy, type ContentsLike, type SessionLike } from './electron/session-policy';
 
@@ -19,9 +21,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');
 const rendererDir = path.join(here, '../renderer');
 const trusted: TrustedOrigins = {
-  rendererDir,
   devServerUrl: !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null,
 };
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!process.env.CADENCE_DATA_DIR) process.env.CADENCE_DATA_DIR = resolveDataDir();
 app.setPath('userData', process.env.CADENCE_DATA_DIR);
@@ -32,14 +34,24 @@ if (!app.requestSingleInstanceLock()) {
   void start();
 }
 
-/** Loads Cadence's own page (dev server or built file) at a route. */
+/** Loads Cadence's own page (dev server or the built renderer at app://cadence/) at a route. */
 async function loadRenderer(win: BrowserWindow, hash: string): Promise<void> {
   if (trusted.devServerUrl) await win.loadURL(trusted.devServerUrl + hash);
-  else await win.loadFile(path.join(rendererDir, 'index.html'), { hash: hash.replace(/^#/, '') });
+  else await win.loadURL(appUrl(hash));
+}
+
+/** app://cadence/ serves the built renderer; the path checks live in resolveAppRequest, unit-tested. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const answer = resolveAppRequest(request.url, request.method, rendererDir);
+    const body = answer.file && request.method === 'GET' ? fs.readFileSync(answer.file) : null;
+    return new Response(body, { status: answer.status, headers: answer.headers });
+  });
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
+  serveRenderer();
   const { startCore } = await import('./core/cadence-core');
   let core;
   try {

@@ -64,6 +64,13 @@ export interface AppInfo {
   databaseFile: string;
   schemaVersion: number;
   recovery: Recovery | null;
+  /** Set when the check in the background found the open database damaged: writes go on, the next start recovers. */
+  damageFound: DamageFound | null;
+}
+
+export interface DamageFound {
+  detail: string;
+  at: EpochMs;
 }
 
 export interface DisplayInfo {

@@ -1,9 +1,18 @@
 /** The envelope every operation answers with, on both transports. */
 export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_operation' | 'internal' | 'after_commit';
 
+/**
+ * Why a service refused, as a stable code the renderer can act on (offer a confirmation, point at a field).
+ * Messages are for people and may be reworded; these never are.
+ */
+export type ErrorReason = 'due_in_past' | 'date_not_future' | 'name_taken' | 'member_left' | 'revision_conflict' | 'meeting_ended';
+
 export interface OpError {
   code: ErrorCode;
   message: string;
+  reason?: ErrorReason;
+  /** The input field the refusal is about (dotted, as in `issues`), so a form shows it beside that field. */
+  path?: string;
   /** Field-level problems, so forms can point at the field that is wrong. */
   issues?: { path: string; message: string }[];
 }
@@ -15,8 +24,13 @@ export class DomainError extends Error {
   constructor(
     readonly code: Exclude<ErrorCode, 'internal' | 'unknown_operation' | 'after_commit'>,
     message: string,
+    readonly detail: { reason?: ErrorReason; path?: string } = {},
   ) {
     super(message);
     this.name = 'DomainError';
+  }
+
+  toOpError(): OpError {
+    return { code: this.code, message: this.message, ...this.detail };
   }
 }

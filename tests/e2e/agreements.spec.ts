@@ -50,7 +50,7 @@ test('a team adopts a starter agreement, edits it into version 2, compares, deci
     ]);
     await roles.getByLabel('Role', { exact: true }).fill('Release quality');
     await roles.getByLabel('Outcome it owns').fill('Releases go out without regressions');
-    await roles.getByRole('combobox', { name: 'New role held by' }).selectOption({ label: 'Cleo Park' });
+    await roles.getByRole('form', { name: 'Add a role' }).getByRole('combobox', { name: 'Held by' }).selectOption({ label: 'Cleo Park' });
     await roles.getByRole('button', { name: 'Add role' }).click();
     await expect(page.getByLabel('Roles of Cleo Park')).toHaveText('Release quality');
     // A role is reworded (the old name stays in its history) and another is retired (kept, out of the list).

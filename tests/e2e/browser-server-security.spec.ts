@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import net from 'node:net';
 import { contentSecurityPolicy } from '../../src/shared/csp';
-import { rawRequest, signIn, tryUpgrade } from '../support/http';
+import { bearer, rawRequest, signIn, tryUpgrade } from '../support/http';
+import { socketVerdict } from '../support/event-socket';
 import { startServer, type TestServer } from '../support/server';
 
 let server: TestServer;
@@ -22,41 +23,54 @@ const listTeams = (port: number, headers: Record<string, string>, host?: string)
     body: '{}',
   });
 
-test('the one-time code signs in once, sets a strict HttpOnly cookie and leaves the address bar', async () => {
-  const parsed = new URL(server.url);
-  const first = await rawRequest({ port: server.port, path: parsed.pathname + parsed.search });
-  expect(first.status).toBe(303);
-  expect(first.headers.location).toBe('/');
-  const cookie = String(first.headers['set-cookie']);
-  expect(cookie).toContain('HttpOnly');
-  expect(cookie).toContain('SameSite=Strict');
-  const again = await rawRequest({ port: server.port, path: parsed.pathname + parsed.search });
+test('the one-time code signs in once, for a token and no cookie', async () => {
+  const code = new URL(server.url).searchParams.get('code');
+  const redeem = () =>
+    rawRequest({
+      port: server.port,
+      method: 'POST',
+      path: '/api/session',
+      headers: { 'Content-Type': 'application/json', Origin: server.origin },
+      body: JSON.stringify({ code }),
+    });
+  const first = await redeem();
+  expect(first.status).toBe(200);
+  expect(first.headers['set-cookie']).toBeUndefined();
+  expect(JSON.parse(first.body).value.token).toMatch(/^\d+\.[\w-]+\.[\w-]+$/);
+  const again = await redeem();
   expect(again.status).toBe(401);
-  expect(again.body).toContain('used or has expired');
+  expect(JSON.parse(again.body).error.message).toContain('used or has expired');
+  // The page itself is served to anyone on this computer; it holds no secret.
+  expect((await rawRequest({ port: server.port, path: '/?code=' + code })).status).toBe(200);
 });
 
 test('the API refuses requests without the session, from another origin, or for another host', async () => {
-  const cookie = await signIn(server.url);
+  const token = await signIn(server.url);
   const origin = server.origin;
 
   expect((await listTeams(server.port, { Origin: origin })).status).toBe(401);
-  expect((await listTeams(server.port, { Origin: origin, Cookie: 'cadence_session=forged.token.value' })).status).toBe(401);
-  expect((await listTeams(server.port, { Origin: 'http://evil.example', Cookie: cookie })).status).toBe(403);
-  expect((await listTeams(server.port, { Cookie: cookie })).status).toBe(403); // no Origin on a write
+  expect((await listTeams(server.port, { Origin: origin, Authorization: 'Bearer 1.forged.token' })).status).toBe(401);
+  // A cookie is not a session, whatever it holds.
+  expect((await listTeams(server.port, { Origin: origin, Cookie: `cadence_session=${token}` })).status).toBe(401);
+  expect((await listTeams(server.port, { Origin: 'http://evil.example', ...bearer(token) })).status).toBe(403);
+  expect((await listTeams(server.port, { Origin: 'http://127.0.0.1:1', ...bearer(token) })).status).toBe(403); // another local port
+  expect((await listTeams(server.port, bearer(token))).status).toBe(403); // no Origin on a write
   // DNS rebinding: a hostile name resolving to 127.0.0.1 still sends its own Host.
-  expect((await listTeams(server.port, { Origin: origin, Cookie: cookie }, `rebind.example:${server.port}`)).status).toBe(421);
+  expect((await listTeams(server.port, { Origin: origin, ...bearer(token) }, `rebind.example:${server.port}`)).status).toBe(421);
 
-  const ok = await listTeams(server.port, { Origin: origin, Cookie: cookie });
+  const ok = await listTeams(server.port, { Origin: origin, ...bearer(token) });
   expect(ok.status).toBe(200);
   expect(JSON.parse(ok.body)).toEqual({ ok: true, value: [] });
 });
 
-test('the event socket refuses a missing session and a foreign origin', async () => {
-  const cookie = await signIn(server.url);
-  expect(await tryUpgrade(server.port, { Origin: server.origin })).not.toBe(101);
-  expect(await tryUpgrade(server.port, { Origin: 'http://evil.example', Cookie: cookie })).not.toBe(101);
-  expect(await tryUpgrade(server.port, { Cookie: cookie })).not.toBe(101);
-  expect(await tryUpgrade(server.port, { Origin: server.origin, Cookie: cookie })).toBe(101);
+test('the event socket refuses a foreign origin, and says nothing until its first message is a valid session', async () => {
+  const token = await signIn(server.url);
+  expect(await tryUpgrade(server.port, { Origin: 'http://evil.example' })).not.toBe(101);
+  expect(await tryUpgrade(server.port, { Origin: 'http://127.0.0.1:1' })).not.toBe(101);
+  expect(await tryUpgrade(server.port, {})).not.toBe(101);
+  expect(await socketVerdict(server, null)).toEqual({ closed: 4401, heard: [] });
+  expect(await socketVerdict(server, 'not-a-token')).toEqual({ closed: 4401, heard: [] });
+  expect(await socketVerdict(server, token)).toEqual({ closed: null, heard: ['hello'] });
 });
 
 test('pages carry the same Content-Security-Policy as the desktop window', async () => {
@@ -79,13 +93,13 @@ test('it listens on 127.0.0.1 only: another loopback address is refused', async 
 });
 
 test('bad input gets a clear error and writes nothing', async () => {
-  const cookie = await signIn(server.url);
+  const token = await signIn(server.url);
   const post = (body: string) =>
     rawRequest({
       port: server.port,
       method: 'POST',
       path: '/api/op/teams.create',
-      headers: { 'Content-Type': 'application/json', Origin: server.origin, Cookie: cookie },
+      headers: { 'Content-Type': 'application/json', Origin: server.origin, ...bearer(token) },
       body,
     });
   const empty = JSON.parse((await post('{"name":"   ","timeZone":"UTC"}')).body);
@@ -93,6 +107,34 @@ test('bad input gets a clear error and writes nothing', async () => {
   expect((await post('{not json')).status).toBe(400);
   const zone = JSON.parse((await post('{"name":"Ops","timeZone":"Mars/Olympus"}')).body);
   expect(zone.error.message).toContain('IANA');
-  const list = JSON.parse((await listTeams(server.port, { Origin: server.origin, Cookie: cookie })).body);
+  const list = JSON.parse((await listTeams(server.port, { Origin: server.origin, ...bearer(token) })).body);
   expect(list.value).toEqual([]);
+});
+
+test('a body over the limit is answered 413 with a clear message, not a reset connection', async () => {
+  const token = await signIn(server.url);
+  const headers = { 'Content-Type': 'application/json', Origin: server.origin, ...bearer(token) };
+  const body = JSON.stringify({ text: 'x'.repeat(49 * 1024 * 1024) });
+  const raw = await rawRequest({ port: server.port, method: 'POST', path: '/api/op/archive.import', headers, body });
+  expect(raw.status).toBe(413);
+  expect(JSON.parse(raw.body).error.message).toBe(
+    'The request is larger than 48 MB, the most Cadence takes in one request. Nothing was changed.',
+  );
+  // The same with fetch, which sends the body as it goes.
+  const fetched = await fetch(`${server.origin}/api/op/archive.import`, { method: 'POST', headers, body });
+  expect(fetched.status).toBe(413);
+  expect(((await fetched.json()) as { error: { message: string } }).error.message).toContain('larger than 48 MB');
+  // The server is still there for the next request.
+  expect((await listTeams(server.port, { Origin: server.origin, ...bearer(token) })).status).toBe(200);
+});
+
+test('only a JSON media type is taken as JSON', async () => {
+  const token = await signIn(server.url);
+  const post = (type: string) => listTeams(server.port, { Origin: server.origin, ...bearer(token), 'Content-Type': type });
+  for (const refused of ['application/jsonfoo', 'application/json-patch+json', 'text/plain', 'application/json; charset=latin1']) {
+    expect((await post(refused)).status, refused).toBe(415);
+  }
+  for (const accepted of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"']) {
+    expect((await post(accepted)).status, accepted).toBe(200);
+  }
 });

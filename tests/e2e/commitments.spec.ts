@@ -40,6 +40,7 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
 
     // Three commitments, each with an owner, what done looks like and a date.
     const form = page.getByRole('form', { name: 'Record a commitment' });
+    const made = page.getByRole('list', { name: 'Commitments made in this item' }).getByRole('listitem');
     const commit = async (owner: string, outcome: string, due: string) => {
       await form.getByRole('combobox', { name: 'Owner' }).selectOption({ label: owner });
       await form.getByLabel('What done looks like').fill(outcome);
@@ -47,16 +48,17 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
       await form.getByRole('button', { name: 'Commit' }).click();
     };
     await commit('Ana Ruiz', 'Runbook has the hotfix lane', '2026-11-23');
+    await expect(made).toHaveCount(1);
     await commit('Ben Osei', 'Pricing read-out with both variants', '2026-11-23');
-    await expect(page.getByRole('list', { name: 'Commitments made in this item' }).getByRole('listitem')).toHaveCount(2);
-    // A date already past needs a confirmation.
+    await expect(made).toHaveCount(2);
+    // A date already past needs a confirmation; main's refusal is shown beside the date it is about.
     await commit('Cleo Park', 'Nightly regression run in CI', '2026-11-13');
-    await expect(form.getByRole('alert')).toHaveText(
+    await expect(form.getByLabel('Due')).toHaveAccessibleDescription(
       'The due date 2026-11-13 is in the past (today is 2026-11-16). Confirm to record it anyway.',
     );
     await form.getByRole('button', { name: 'The date is right: confirm it' }).click();
     await form.getByRole('button', { name: 'Record it with the past date' }).click();
-    await expect(page.getByRole('list', { name: 'Commitments made in this item' }).getByRole('listitem')).toHaveCount(3);
+    await expect(made).toHaveCount(3);
     await expect(projector.getByRole('region', { name: 'Commitments made' })).toContainText('Nightly regression run in CI');
     await projector.screenshot({ path: `${SCREENS}/projector-commitments-made.png` });
     await api(page, 'meetings.end', { meetingId: first });

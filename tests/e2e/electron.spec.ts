@@ -15,6 +15,7 @@ test.describe('desktop app (needs the Electron binary)', () => {
     try {
       const window = await app.firstWindow();
       await expect(window.getByRole('heading', { name: 'Meetings that keep their promises.' })).toBeVisible();
+      expect(window.url()).toMatch(/^app:\/\/cadence\/index\.html/); // never file://
       const exposed = await window.evaluate(() => ({
         keys: Object.keys((window as unknown as { cadence: object }).cadence).sort(),
         node: typeof (window as unknown as { require?: unknown }).require,

@@ -30,7 +30,15 @@ export interface TestCore {
 export async function openTestCore(start = Date.parse('2026-11-24T09:00:00Z'), dataDir?: string, platform?: Platform): Promise<TestCore> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-core-'));
   const clock = new ManualClock(start);
-  const core = await startCore({ dataDir: dir, mode: platform ? 'desktop' : 'browser', version: 'test', clock, platform });
+  // The check in the background runs when a test asks (core.integrity.run()), never on a timer.
+  const core = await startCore({
+    dataDir: dir,
+    mode: platform ? 'desktop' : 'browser',
+    version: 'test',
+    clock,
+    platform,
+    backgroundCheckAfterMs: null,
+  });
   return {
     core,
     clock,

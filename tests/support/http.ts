@@ -64,11 +64,19 @@ export function tryUpgrade(port: number, headers: Record<string, string>): Promi
   });
 }
 
-/** Signs in with the printed one-time address and returns the session cookie. */
+/** Signs in with the printed one-time address as the page does, and returns the session token. */
 export async function signIn(url: string): Promise<string> {
   const parsed = new URL(url);
-  const res = await rawRequest({ port: Number(parsed.port), path: parsed.pathname + parsed.search });
-  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0];
-  if (res.status !== 303 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
-  return cookie.split(';')[0]!;
+  const res = await rawRequest({
+    port: Number(parsed.port),
+    method: 'POST',
+    path: '/api/session',
+    headers: { 'Content-Type': 'application/json', Origin: parsed.origin },
+    body: JSON.stringify({ code: parsed.searchParams.get('code') }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.body}`);
+  return (JSON.parse(res.body) as { value: { token: string } }).value.token;
 }
+
+/** The header that carries a session token. */
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -9,6 +9,8 @@ export interface TestServer {
   port: number;
   dataDir: string;
   output: () => string;
+  /** Presses Enter in the server's terminal and returns the fresh sign-in address it prints. */
+  pressEnter(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -29,7 +31,7 @@ export async function startServer(
   const clockEnv = options.clockFile ? { CADENCE_TEST_CLOCK_FILE: options.clockFile } : {};
   const child: ChildProcess = spawn(process.execPath, [entry, '--port', String(options.port ?? 0)], {
     env: { ...process.env, CADENCE_DATA_DIR: dataDir, ...clockEnv, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -56,6 +58,20 @@ export async function startServer(
     port: Number(parsed.port),
     dataDir,
     output: () => out,
+    pressEnter: () =>
+      new Promise<string>((resolve, reject) => {
+        const seen = out.length;
+        const timer = setTimeout(() => reject(new Error(`no fresh address after Enter:\n${out.slice(seen)}`)), 5_000);
+        const check = () => {
+          const match = /Fresh sign-in address: (http:\/\/127\.0\.0\.1:\d+\/\?code=\S+)/.exec(out.slice(seen));
+          if (!match) return;
+          clearTimeout(timer);
+          child.stdout!.off('data', check);
+          resolve(match[1]!);
+        };
+        child.stdout!.on('data', check);
+        child.stdin!.write('\n');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

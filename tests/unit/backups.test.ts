@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RUN_MARKER } from '../../src/main/data-folder/run-marker';
 import { listBackups, pruneBackups } from '../../src/main/db/backups';
 import { migrations } from '../../src/main/db/migrations';
 import { openTestCore, type TestCore } from '../support/core';
@@ -121,7 +122,7 @@ describe('restoring and the decision log', () => {
 });
 
 describe('a damaged database at start-up', () => {
-  it('is moved aside, never deleted, and the newest good backup is offered and restores', async () => {
+  it('after an unclean shutdown is moved aside, never deleted, and the newest good backup is offered and restores', async () => {
     await t.call('demo.load', {});
     const backup = await t.call('backups.create', {});
     const dir = t.dataDir;
@@ -134,6 +135,8 @@ describe('a damaged database at start-up', () => {
     fs.writeSync(fd, Buffer.alloc(4096 * 4, 0x7a), 0, 4096 * 4, 4096 * 3);
     fs.closeSync(fd);
     const damagedBytes = fs.readFileSync(file);
+    // As a run that crashed leaves it: the next start reads the whole file before opening it.
+    fs.writeFileSync(path.join(dir, RUN_MARKER), '{}');
 
     const again = await openTestCore(Date.parse('2026-11-24T10:00:00Z'), dir);
     try {

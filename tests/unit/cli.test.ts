@@ -228,10 +228,12 @@ describe('cadence, the command line', () => {
     const target = path.join(folder, 'log.html');
     fs.writeFileSync(target, 'the old log');
     fs.chmodSync(folder, 0o555);
-    // Root writes anywhere, so as root the command runs as nobody (who can read the data folder, not write there).
+    // Root writes anywhere, so as root the command runs as nobody, who then owns the data folder (it is
+    // readable by its owner only) but may not write to the output folder.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) {
-      fs.chmodSync(dataDir, 0o777);
+      fs.chownSync(dataDir, 65534, 65534);
+      for (const name of fs.readdirSync(dataDir, { recursive: true }) as string[]) fs.chownSync(path.join(dataDir, name), 65534, 65534);
     }
     const as = asRoot ? { uid: 65534, gid: 65534 } : {};
     try {

@@ -47,6 +47,8 @@ describe('commitments', () => {
     const { teamId, ana } = await team();
     const past = await t.fail('commitments.create', { teamId, ownerId: ana, outcome: 'Late already', dueDate: '2026-10-30' });
     expect(past.message).toBe('The due date 2026-10-30 is in the past (today is 2026-11-01). Confirm to record it anyway.');
+    // The renderer offers the confirmation on this code and shows the message beside the due date.
+    expect(past).toMatchObject({ code: 'conflict', reason: 'due_in_past', path: 'dueDate' });
     const c = await t.call('commitments.create', {
       teamId,
       ownerId: ana,

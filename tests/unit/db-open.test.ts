@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FutureSchemaError } from '../../src/main/db/migrator';
 import { migrations } from '../../src/main/db/migrations';
-import { CorruptDatabaseError, openDatabase, quickCheck } from '../../src/main/db/open-database';
+import { CorruptDatabaseError, openDatabase } from '../../src/main/db/open-database';
+import { quickCheck } from '../../src/main/db/side-connection';
 
 let dir: string;
 let file: string;

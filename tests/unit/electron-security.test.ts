@@ -33,7 +33,7 @@ describe('Electron security checklist', () => {
       on: (event: string, listener: (event: { preventDefault(): void }, url?: string) => void) => listeners.set(event, listener),
       setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' | 'allow' }) => (openHandler = h),
     } as unknown as ContentsLike;
-    applyContentsPolicy(contents, { rendererDir: '/app/out/renderer', devServerUrl: null }, (url) => opened.push(url));
+    applyContentsPolicy(contents, { devServerUrl: null }, (url) => opened.push(url));
 
     const prevented = (event: string, url?: string) => {
       let stopped = false;
@@ -42,7 +42,8 @@ describe('Electron security checklist', () => {
     };
     expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
     expect(prevented('will-navigate', 'file:///etc/passwd')).toBe(true);
-    expect(prevented('will-navigate', 'file:///app/out/renderer/index.html#/teams')).toBe(false);
+    expect(prevented('will-navigate', 'file:///app/out/renderer/index.html#/teams')).toBe(true);
+    expect(prevented('will-navigate', 'app://cadence/index.html#/teams')).toBe(false);
     expect(prevented('will-attach-webview')).toBe(true);
     expect(openHandler!({ url: 'https://example.org/docs' })).toEqual({ action: 'deny' });
     expect(openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });

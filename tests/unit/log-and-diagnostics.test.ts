@@ -36,10 +36,38 @@ describe('the log file', () => {
     expect(text).toContain('Cadence test (browser)');
     expect(text).toContain(`Node ${process.versions.node}`);
     expect(text).toContain(`Data folder: ${t.dataDir}`);
-    expect(text).toMatch(new RegExp(`Database: .*cadence\\.sqlite \\(\\d+ KB, schema ${migrations.length}\\)`));
+    expect(text).toMatch(
+      new RegExp(
+        `Database: .*cadence\\.sqlite \\(\\d+ KB(: \\d+ KB in the file, \\d+ KB in its write-ahead log)?, schema ${migrations.length}\\)`,
+      ),
+    );
     expect(text).toContain('synchronous=2');
     expect(text).toMatch(/Last backup: 2026-11-26T09:00:00.000Z \(manual, /);
     expect(text).toContain('Recent errors (1):');
     expect(text).toContain('meetings.get failed: Error: disk said no');
+  });
+
+  it('reports the database’s size with its write-ahead log, where the newest writes sit until a checkpoint', async () => {
+    await t.call('demo.load', {});
+    const file = path.join(t.dataDir, 'cadence.sqlite');
+    const main = fs.statSync(file).size;
+    const wal = fs.statSync(`${file}-wal`).size;
+    expect(wal).toBeGreaterThan(0);
+    const kb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+    const { text } = await t.call('app.diagnostics', {});
+    expect(text).toContain(
+      `cadence.sqlite (${kb(main + wal)}: ${kb(main)} in the file, ${kb(wal)} in its write-ahead log, schema ${migrations.length})`,
+    );
+  });
+
+  it('logs a restore: which backup replaced the data, and the copy that undoes it', async () => {
+    const backup = await t.call('backups.create', {});
+    t.clock.advance(60_000);
+    const { safetyCopy } = await t.call('backups.restore', { name: backup.name });
+    const log = fs.readFileSync(t.core.log.file, 'utf8');
+    expect(log).toContain(
+      `2026-11-26T09:01:00.000Z INFO restored backup ${backup.name} (manual, 2026-11-26T09:00:00.000Z); ` +
+        `the data it replaced is in ${safetyCopy.name}, which undoes this restore`,
+    );
   });
 });

@@ -153,7 +153,7 @@ describe('MADR export of the decision log', () => {
 
   it('links supersedes and superseded-by both ways along the demo’s chain', async () => {
     const demo = await t.call('demo.load', {});
-    const exported = files(t.core.services.exports.madrFiles(demo.id));
+    const exported = files(await t.core.services.exports.madrFiles(demo.id));
     let links = 0;
     for (const [name, content] of exported) {
       if (name === 'README.md') continue;
@@ -176,7 +176,7 @@ describe('MADR export of the decision log', () => {
 
   it('keeps hostile titles and notes as text: one heading, intact tables, no raw HTML', async () => {
     const { teamId } = await hostileTeam();
-    const exported = files(t.core.services.exports.madrFiles(teamId));
+    const exported = files(await t.core.services.exports.madrFiles(teamId));
     expect([...exported.keys()]).toEqual(['0001-x-y-z-script-alert-1-script.md', '0002-x-y-z-script-alert-1-script-again.md', 'README.md']);
     const { front, body } = split(exported.get('0002-x-y-z-script-alert-1-script-again.md')!);
     expect(front).toMatchObject({ status: 'accepted', date: '2026-11-24', 'decision-makers': ['Ana'] });
@@ -237,7 +237,7 @@ describe('MADR export on the desktop', () => {
       },
     };
     const repos = createRepositories(new Sql(t.core.opened.db));
-    const exports = new ExportsService(repos, t.clock, t.core.services.decisions, desktop);
+    const exports = new ExportsService(repos, t.clock, desktop);
     expect(await exports.decisionsMadr({ teamId: demo.id, folder: null })).toEqual({ status: 'cancelled' });
     answer = path.join(tempDir(), 'chosen');
     const saved = await exports.decisionsMadr({ teamId: demo.id, folder: null });

@@ -24,8 +24,9 @@ describe('electron-builder configuration', () => {
     expect(size).toEqual({ width: 1024, height: 1024 });
   });
 
-  it('sets the fuses: no RunAsNode, no NODE_OPTIONS, no --inspect, asar integrity, app only from asar', () => {
+  it('sets the fuses: no RunAsNode, no NODE_OPTIONS, no --inspect, asar integrity, app only from asar, no file:// privileges', () => {
     expect(config.electronFuses).toMatchObject({
+      grantFileProtocolExtraPrivileges: false,
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,

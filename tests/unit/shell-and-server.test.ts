@@ -8,7 +8,7 @@ import { chooseProjectorDisplay } from '../../src/main/electron/displays';
 import { isAllowedNavigation, isTrustedSenderUrl } from '../../src/main/electron/sender-guard';
 import { consoleWindowOptions, projectorWindowOptions } from '../../src/main/electron/window-options';
 import { checkRequest, isLoopbackAddress } from '../../src/main/server/request-guard';
-import { readCookie, SessionAuth } from '../../src/main/server/session-auth';
+import { bearerToken, RENEW_AFTER_MS, SESSION_TTL_MS, SessionAuth } from '../../src/main/server/session-auth';
 
 describe('Electron shell, as plain functions', () => {
   it('every window is isolated, sandboxed and without Node', () => {
@@ -21,11 +21,15 @@ describe('Electron shell, as plain functions', () => {
   });
 
   it('IPC answers only Cadence’s own pages', () => {
-    const trusted = { rendererDir: '/opt/Cadence/resources/app/out/renderer', devServerUrl: null };
-    expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/index.html', trusted)).toBe(true);
-    expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/../../evil.html', trusted)).toBe(false);
+    const trusted = { devServerUrl: null };
+    expect(isTrustedSenderUrl('app://cadence/index.html#/teams', trusted)).toBe(true);
+    expect(isTrustedSenderUrl('app://cadence.evil/index.html', trusted)).toBe(false);
+    expect(isTrustedSenderUrl('app://user@cadence/index.html', trusted)).toBe(false);
+    expect(isTrustedSenderUrl('app://cadence:8080/index.html', trusted)).toBe(false);
+    expect(isTrustedSenderUrl('other://cadence/index.html', trusted)).toBe(false);
+    // Pages from disk are never Cadence's own any more: the renderer is served at app://cadence/.
+    expect(isTrustedSenderUrl('file:///opt/Cadence/resources/app/out/renderer/index.html', trusted)).toBe(false);
     expect(isTrustedSenderUrl('file:///tmp/evil.html', trusted)).toBe(false);
-    expect(isTrustedSenderUrl('file://fileserver/opt/Cadence/resources/app/out/renderer/index.html', trusted)).toBe(false);
     expect(isTrustedSenderUrl('https://evil.example/', trusted)).toBe(false);
     expect(isTrustedSenderUrl(undefined, trusted)).toBe(false);
     expect(isTrustedSenderUrl('not a url', trusted)).toBe(false);
@@ -76,18 +80,69 @@ describe('browser-mode guards', () => {
       now += 10 * 60 * 1000 + 1;
       expect(auth.redeemCode(late)).toBe(false);
 
-      const token = auth.issueSession();
-      expect(auth.verifySession(token)).toBe(true);
-      expect(auth.verifySession(token.slice(0, -2) + 'xx')).toBe(false);
-      expect(auth.verifySession(undefined)).toBe(false);
-      expect(SessionAuth.fromDataDir(dir, () => now).verifySession(token)).toBe(true); // same key after a restart
-      expect(new SessionAuth(Buffer.alloc(32, 7), () => now).verifySession(token)).toBe(false);
+      const { token, expiresAt } = auth.issueSession();
+      expect(expiresAt).toBe(now + 12 * 60 * 60 * 1000);
+      expect(auth.check(token)).toEqual({ ok: true, expiresAt, renewed: null });
+      expect(auth.check(token.slice(0, -2) + 'xx').ok).toBe(false);
+      expect(auth.check(undefined).ok).toBe(false);
+      expect(SessionAuth.fromDataDir(dir, () => now).check(token).ok).toBe(true); // same key after a restart
+      expect(new SessionAuth(Buffer.alloc(32, 7), () => now).check(token).ok).toBe(false);
       expect(fs.statSync(path.join(dir, 'browser-session.key')).mode & 0o777).toBe(0o600);
-      expect(readCookie(`a=1; cadence_session=${token}; b=2`, 'cadence_session')).toBe(token);
+      expect(bearerToken(`Bearer ${token}`)).toBe(token);
+      expect(bearerToken(`Basic ${token}`)).toBeUndefined();
+      expect(bearerToken(undefined)).toBeUndefined();
       // A damaged key is replaced, and the new secret is readable by this user only (found by a helper).
       fs.writeFileSync(path.join(dir, 'browser-session.key'), 'short', { mode: 0o644 });
       fs.chmodSync(path.join(dir, 'browser-session.key'), 0o644);
       SessionAuth.fromDataDir(dir, () => now);
+      expect(fs.statSync(path.join(dir, 'browser-session.key')).mode & 0o777).toBe(0o600);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a session lasts 12 hours from its last use: renewed while in use, ended when idle', () => {
+    let now = Date.UTC(2026, 10, 30, 9);
+    const auth = new SessionAuth(Buffer.alloc(32, 1), () => now);
+    let { token } = auth.issueSession();
+    // In use all day and night: every few minutes a call, each renewal replacing the token.
+    for (let hour = 0; hour < 30; hour++) {
+      now += 60 * 60 * 1000;
+      const check = auth.check(token);
+      expect(check.ok, `hour ${hour}`).toBe(true);
+      if (check.ok && check.renewed) token = check.renewed;
+      expect(check.ok && check.expiresAt).toBe(now + SESSION_TTL_MS);
+    }
+    // No renewal within the first minutes: the token in hand stays the one in use.
+    const fresh = auth.issueSession().token;
+    now += RENEW_AFTER_MS - 1;
+    expect(auth.check(fresh)).toMatchObject({ ok: true, renewed: null });
+    // Idle: one millisecond short of 12 hours it still works, at 12 hours it does not.
+    const idle = auth.issueSession().token;
+    now += SESSION_TTL_MS - 1;
+    expect(auth.check(idle).ok).toBe(true);
+    now += 1;
+    expect(auth.check(idle).ok).toBe(false);
+    // A token dated in the future (a clock set back) is refused rather than trusted for longer.
+    const ahead = auth.issueSession().token;
+    now -= 2 * 60 * 60 * 1000;
+    expect(auth.check(ahead).ok).toBe(false);
+  });
+
+  it('signing out ends every session and every unused address, and survives a restart', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-auth-'));
+    try {
+      const auth = SessionAuth.fromDataDir(dir);
+      const one = auth.issueSession().token;
+      const two = auth.issueSession().token;
+      const code = auth.issueCode();
+      auth.signOutEverywhere();
+      expect(auth.check(one).ok).toBe(false);
+      expect(auth.check(two).ok).toBe(false);
+      expect(auth.redeemCode(code)).toBe(false);
+      expect(SessionAuth.fromDataDir(dir).check(one).ok).toBe(false);
+      const after = auth.issueSession().token;
+      expect(SessionAuth.fromDataDir(dir).check(after).ok).toBe(true);
       expect(fs.statSync(path.join(dir, 'browser-session.key')).mode & 0o777).toBe(0o600);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { systemClock } from '../core/clock';
 import { acquireDataDirLock } from '../data-folder/data-lock';
+import { ensurePrivateDir, tightenDataFolder } from '../data-folder/private-files';
 import { databasePath } from '../data-folder/data-dir';
 import { openReadOnly } from '../db/open-read-only';
 import { openDatabase } from '../db/open-database';
@@ -58,9 +59,11 @@ export function openForReading(dataDir: string): CliData {
 
 /** Writes take the data-folder lock like the app does; a second writer gets the lock's clear message. */
 export async function openForWriting(dataDir: string): Promise<CliData> {
+  ensurePrivateDir(dataDir);
   const lock = acquireDataDirLock(dataDir, 'cli');
   try {
     const opened = await openDatabase(databasePath(dataDir));
+    tightenDataFolder(dataDir);
     const repos = createRepositories(new Sql(opened.db));
     return {
       repos,

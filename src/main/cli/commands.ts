@@ -75,7 +75,7 @@ export function exportDecisions(data: CliData, opts: { team?: string; format?: s
       help,
     );
   }
-  const scope = collectDecisions(data.repos, data.services.decisions, resolveTeam(data, opts.team));
+  const scope = collectDecisions(data.repos, resolveTeam(data, opts.team));
   if (opts.format === 'html') {
     writeOrPrint(decisionLogHtml(scope, today()), opts.out, io);
     return;

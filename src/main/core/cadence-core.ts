@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { AppInfo, Recovery } from '@shared/domain';
 import { listBackups, moveAside } from '../db/backups';
+import { RunMarker } from '../data-folder/run-marker';
+import { DbWorker } from '../worker/db-worker';
+import { BackgroundCheck } from './background-check';
 import { CorruptDatabaseError, openDatabase, type OpenedDatabase } from '../db/open-database';
 import { BackupService } from '../services/backup-service';
 import { Sql } from '../db/query';
@@ -13,6 +16,7 @@ import { ChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
 import { acquireDataDirLock } from '../data-folder/data-lock';
 import { databasePath } from '../data-folder/data-dir';
+import { ensurePrivateDir, tightenDataFolder } from '../data-folder/private-files';
 import { diagnosticsText } from '../data-folder/diagnostics';
 import { Dispatcher, type ErrorLogger } from './dispatcher';
 import { LogFile } from '../data-folder/log-file';
@@ -28,6 +32,8 @@ export interface CoreOptions {
   logError?: ErrorLogger;
   /** Dialogs, PDF, displays: Electron's in the desktop app, the browser mode's otherwise. */
   platform?: Platform;
+  /** How long after a clean start the whole file is checked in the background (default 30 s); null: only when asked. */
+  backgroundCheckAfterMs?: number | null;
 }
 
 export interface CadenceCore {
@@ -38,12 +44,19 @@ export interface CadenceCore {
   backups: BackupService;
   recovery: Recovery | null;
   log: LogFile;
+  /** Backups, checks and exports run there. */
+  worker: DbWorker;
+  /** The check a clean start skipped; run by a timer, or now when called. */
+  integrity: BackgroundCheck;
+  /** Whether this start read the whole file before opening it (the last run did not close cleanly). */
+  checkedAtStart: boolean;
   close(): void;
 }
 
 /** Everything main does, without Electron: the desktop shell, the browser server and tests share it. */
 export async function startCore(options: CoreOptions): Promise<CadenceCore> {
   const clock = options.clock ?? systemClock;
+  ensurePrivateDir(options.dataDir);
   const lock = acquireDataDirLock(options.dataDir, options.lockKind ?? options.mode);
   const log = new LogFile(path.join(options.dataDir, 'logs'), clock);
   // Every failure goes to the rotated log file as well as wherever the host process reports it.
@@ -54,8 +67,11 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
   let opened: OpenedDatabase;
   let recovery: Recovery | null = null;
   const file = databasePath(options.dataDir);
+  const marker = new RunMarker(options.dataDir);
+  // Reading all of a big file takes seconds: only after a crash (or damage found) does it stand before the first screen.
+  const checkedAtStart = marker.begin(clock.now()) !== null;
   try {
-    opened = await openDatabase(file, { now: () => clock.now() });
+    opened = await openDatabase(file, { now: () => clock.now(), check: checkedAtStart });
   } catch (error) {
     if (!(error instanceof CorruptDatabaseError) || error.kind !== 'damaged') {
       lock.release();
@@ -82,15 +98,44 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
       throw second;
     }
   }
+  // Meeting data is this user's alone, including what an earlier Cadence left readable by others.
+  for (const problem of tightenDataFolder(options.dataDir)) log.info(`could not make private: ${problem}`);
   const repos = createRepositories(new Sql(opened.db));
-  const services = createServices(repos, clock, options.platform ?? browserPlatform);
+  const worker = new DbWorker();
+  const services = createServices(repos, clock, options.platform ?? browserPlatform, {
+    decisionFiles: {
+      madr: (teamId, today) => worker.run('decisionsMadr', { file, teamId, today }),
+      html: (teamId, today) => worker.run('decisionLogHtml', { file, teamId, today }),
+    },
+  });
   const feed = new ChangeFeed(clock);
   const backups = new BackupService(
     new Sql(opened.db),
+    file,
     options.dataDir,
+    worker,
     clock,
     () => feed.since(feed.epoch, Number.MAX_SAFE_INTEGER).revision,
+    (message) => log.info(message),
   );
+  const integrity = new BackgroundCheck(worker, file, marker, clock, (damage) => {
+    logError('integrity.check', new Error(`The database file is damaged (${damage.detail}); the next start will recover it.`));
+    // The banner reads app.info again on a backups change.
+    feed.publish([{ topic: 'backups' }], 'integrity.check');
+  });
+  const checkAfter = options.backgroundCheckAfterMs === undefined ? 30_000 : options.backgroundCheckAfterMs;
+  const checkTimer =
+    checkedAtStart || checkAfter === null
+      ? null
+      : setTimeout(
+          () =>
+            void integrity
+              .run()
+              .then((result) => result === 'ok' && log.info('the check in the background found the database file sound'))
+              .catch((e: unknown) => logError('integrity.check', e)),
+          checkAfter,
+        );
+  checkTimer?.unref();
   const backupTimer = setInterval(() => void backups.tick().catch((e: unknown) => logError('backups.tick', e)), 60_000);
   backupTimer.unref();
   const info = (): AppInfo => ({
@@ -100,8 +145,9 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     databaseFile: opened.file,
     schemaVersion: schemaVersion(opened.db),
     recovery,
+    damageFound: integrity.damage,
   });
-  const diagnostics = () => diagnosticsText(info(), backups.list(), log, { ...opened.pragmas });
+  const diagnostics = async () => diagnosticsText(info(), await backups.list(), log, { ...opened.pragmas });
   const sql = new Sql(opened.db);
   const dispatcher = new Dispatcher(
     createHandlers(services, feed, info, backups, diagnostics),
@@ -110,7 +156,7 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     logError,
   );
   log.info(
-    `started ${options.mode} ${options.version}, schema ${schemaVersion(opened.db)}${opened.appliedMigrations.length ? `, migrated ${opened.appliedMigrations.join(', ')}` : ''}${recovery ? `, recovered: damaged file moved to ${recovery.movedTo}` : ''}`,
+    `started ${options.mode} ${options.version}${checkedAtStart ? ' after an unclean shutdown (file checked)' : ''}, schema ${schemaVersion(opened.db)}${opened.appliedMigrations.length ? `, migrated ${opened.appliedMigrations.join(', ')}` : ''}${recovery ? `, recovered: damaged file moved to ${recovery.movedTo}` : ''}`,
   );
   let closed = false;
   return {
@@ -121,11 +167,17 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
     backups,
     recovery,
     log,
+    worker,
+    integrity,
+    checkedAtStart,
     close() {
       if (closed) return;
       closed = true;
       clearInterval(backupTimer);
+      if (checkTimer) clearTimeout(checkTimer);
+      void worker.close();
       opened.db.close();
+      marker.end();
       lock.release();
     },
   };

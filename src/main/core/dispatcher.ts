@@ -53,7 +53,7 @@ export class Dispatcher {
     try {
       value = await this.run(handler, parsed.data, steps);
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof DomainError) return { ok: false, error: error.toOpError() };
       this.logError(name, error);
       return { ok: false, error: INTERNAL };
     }

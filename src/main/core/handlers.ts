@@ -12,7 +12,7 @@ export function createHandlers(
   feed: ChangeFeed,
   info: () => AppInfo,
   backups: BackupService,
-  diagnostics: () => string,
+  diagnostics: () => Promise<string>,
 ): Handlers {
   /** Runs a live action, then answers with the meeting's live part as it now stands (in the same transaction). */
   const liveThen = (meetingId: string, action: () => void) => {
@@ -21,7 +21,7 @@ export function createHandlers(
   };
   return {
     'app.info': () => info(),
-    'app.diagnostics': { io: () => ({ text: diagnostics() }) },
+    'app.diagnostics': { io: async () => ({ text: await diagnostics() }) },
     'events.since': { io: ({ epoch, revision }) => feed.since(epoch, revision) },
     'settings.get': () => services.settings.get(),
     'settings.update': (input) => services.settings.update(input),
@@ -151,7 +151,7 @@ export function createHandlers(
     'windows.openProjector': { io: ({ meetingId }) => services.files.openProjector(meetingId) },
     'files.saveText': { io: (input) => services.files.saveText(input) },
     'exports.decisionsMadr': { io: (input) => services.exports.decisionsMadr(input) },
-    'exports.decisionLogHtml': ({ teamId }) => services.exports.logHtml(teamId),
+    'exports.decisionLogHtml': { io: ({ teamId }) => services.exports.logHtml(teamId) },
     'links.openExternal': { io: ({ url }) => services.files.openExternal(url) },
   };
 }

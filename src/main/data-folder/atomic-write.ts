@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { modeForNewFile } from './private-files';
 
 /**
  * Writes a file so that a reader sees the old content or the new, never a torn one: a temp
  * file beside it, fsync, rename over, fsync of the folder. A failure leaves the old file as it was.
+ * In a private folder (the data folder, say) the file is private too.
  */
 export function writeFileAtomic(target: string, content: string | Uint8Array): void {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | null = null;
   try {
-    fd = fs.openSync(temp, 'wx', 0o644);
+    fd = fs.openSync(temp, 'wx', modeForNewFile(dir));
     fs.writeFileSync(fd, content);
     fs.fsyncSync(fd);
     fs.closeSync(fd);

@@ -6,7 +6,14 @@ import type { LogFile } from './log-file';
 /** What a person can paste into a problem report: versions, where the data is, its size, the last backup, recent errors. */
 export function diagnosticsText(info: AppInfo, backups: BackupInfo[], log: LogFile, pragmas: Record<string, unknown>): string {
   const bytes = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
-  const size = (file: string) => (fs.existsSync(file) ? bytes(fs.statSync(file).size) : 'missing');
+  const sizeOf = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : null);
+  // In WAL mode the newest writes sit in -wal until a checkpoint: the database is both files.
+  const size = (file: string) => {
+    const main = sizeOf(file);
+    const wal = sizeOf(`${file}-wal`) ?? 0;
+    if (main === null) return 'missing';
+    return wal > 0 ? `${bytes(main + wal)}: ${bytes(main)} in the file, ${bytes(wal)} in its write-ahead log` : bytes(main);
+  };
   const last = backups[0];
   const errors = log.recentErrors(10);
   return [
@@ -19,6 +26,7 @@ export function diagnosticsText(info: AppInfo, backups: BackupInfo[], log: LogFi
       .join(', ')}`,
     `Last backup: ${last ? `${new Date(last.at).toISOString()} (${last.reason}, ${bytes(last.sizeBytes)})` : 'none yet'}`,
     `Recovered from a damaged file at start-up: ${info.recovery ? `yes, moved to ${info.recovery.movedTo}` : 'no'}`,
+    `Damage found by the check in the background: ${info.damageFound ? `yes, ${info.damageFound.detail}` : 'no'}`,
     `Log: ${log.file}`,
     `Recent errors (${errors.length}):`,
     ...(errors.length ? errors.map((e) => `  ${e.split('\n').slice(0, 4).join('\n    ')}`) : ['  none']),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * A plain-text log in the data folder, rotated by size (cadence.log, .1, .2, …) so it never
@@ -14,7 +15,7 @@ export class LogFile {
     private readonly maxBytes = 1024 * 1024,
     private readonly keep = 3,
   ) {
-    fs.mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
     this.file = path.join(dir, 'cadence.log');
   }
 
@@ -39,7 +40,7 @@ export class LogFile {
   private write(level: 'INFO' | 'ERROR', message: string): void {
     try {
       if (fs.existsSync(this.file) && fs.statSync(this.file).size >= this.maxBytes) this.rotate();
-      fs.appendFileSync(this.file, `${new Date(this.clock.now()).toISOString()} ${level} ${message}\n`);
+      fs.appendFileSync(this.file, `${new Date(this.clock.now()).toISOString()} ${level} ${message}\n`, { mode: PRIVATE_FILE_MODE });
     } catch {
       // A log that cannot be written must never take the app down with it.
     }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { backupTo, openDatabase, quickCheck } from './open-database';
+import { openDatabase } from './open-database';
+import { backupFile, quickCheck } from './side-connection';
 import { migrations as shippedMigrations } from './migrations';
 
 export interface BackupFile {
@@ -29,16 +30,17 @@ export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
 }
 
-/** A verified copy made with SQLite's online backup API while the app keeps working. */
-export async function createBackup(db: Database.Database, dataDir: string, reason: string, now: number): Promise<string> {
-  return backupTo(db, path.join(backupsDir(dataDir), `cadence-${stamp(now)}-${reason}.sqlite`));
+/** A verified copy of the database file made with SQLite's online backup API while the app keeps working. */
+export async function createBackup(source: string, dataDir: string, reason: string, now: number): Promise<string> {
+  return backupFile(source, path.join(backupsDir(dataDir), `cadence-${stamp(now)}-${reason}.sqlite`));
 }
 
-function summarize(file: string): BackupFile['summary'] {
+/** What a backup holds; null when it does not open cleanly. `checked`: its quick_check just passed. */
+function summarize(file: string, checked = false): BackupFile['summary'] {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
-    if (quickCheck(db) !== 'ok') return null;
+    if (!checked && quickCheck(db) !== 'ok') return null;
     const count = (sql: string) => (db!.prepare(sql).get() as { n: number | null }).n;
     return {
       teams: count('select count(*) as n from teams') ?? 0,
@@ -53,8 +55,10 @@ function summarize(file: string): BackupFile['summary'] {
   }
 }
 
-/** Automatic backups, newest first, with what each holds (null when a file does not open cleanly). */
-export function listBackups(dataDir: string): BackupFile[] {
+type BackupName = Omit<BackupFile, 'summary'>;
+
+/** Automatic backups, newest first, by name alone: nothing is opened. */
+function backupNames(dataDir: string): BackupName[] {
   const dir = backupsDir(dataDir);
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -63,9 +67,24 @@ export function listBackups(dataDir: string): BackupFile[] {
     .filter((x) => x.match)
     .map(({ name, match }) => {
       const file = path.join(dir, name);
-      return { file, name, at: parseStamp(match![1]!), reason: match![2]!, sizeBytes: fs.statSync(file).size, summary: summarize(file) };
+      return { file, name, at: parseStamp(match![1]!), reason: match![2]!, sizeBytes: fs.statSync(file).size };
     })
     .sort((a, b) => b.at - a.at);
+}
+
+/**
+ * Automatic backups, newest first, with what each holds (null when a file does not open cleanly).
+ * Each is checked in full: slow on a big database, so the app lists them in its worker thread.
+ */
+export function listBackups(dataDir: string): BackupFile[] {
+  return backupNames(dataDir).map((b) => ({ ...b, summary: summarize(b.file) }));
+}
+
+/** The backup just made and verified, described without checking it again. */
+export function describeBackup(dataDir: string, file: string): BackupFile {
+  const made = backupNames(dataDir).find((b) => b.file === file);
+  if (!made) throw new Error('The backup was made but cannot be found');
+  return { ...made, summary: summarize(file, true) };
 }
 
 /**
@@ -74,7 +93,7 @@ export function listBackups(dataDir: string): BackupFile[] {
  * before a migration (named differently), are never pruned; so are those before an archive import.
  */
 export function pruneBackups(dataDir: string, days = 7): string[] {
-  const all = listBackups(dataDir);
+  const all = backupNames(dataDir);
   const keep = new Set<string>();
   const seenDays: string[] = [];
   const today = all[0] ? new Date(all[0].at).toISOString().slice(0, 10) : '';

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupFile, quickCheck } from './side-connection';
 import { assertNotFuture, latestVersion, migrate, pendingMigrations, schemaVersion } from './migrator';
 import { migrations as shippedMigrations, type Migration } from './migrations';
+import { createPrivateDir, makePrivate } from '../data-folder/private-files';
 
 export class CorruptDatabaseError extends Error {
   constructor(
@@ -57,42 +59,26 @@ export function applyPragmas(db: Database.Database): PragmaReport {
   return report;
 }
 
-export function quickCheck(db: Database.Database): string {
-  const rows = db.pragma('quick_check') as { quick_check: string }[];
-  return rows.map((r) => r.quick_check).join('; ');
-}
-
-/** Copies the live database with SQLite's online backup API and verifies the copy. */
-export async function backupTo(db: Database.Database, target: string): Promise<string> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  await db.backup(target);
-  const copy = new Database(target, { readonly: true });
-  try {
-    const result = quickCheck(copy);
-    if (result !== 'ok') throw new Error(`Backup ${target} failed its check: ${result}`);
-  } finally {
-    copy.close();
-  }
-  return target;
-}
-
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }
 
 /**
  * Opens (creating if needed) the Cadence database. Refuses a file from a newer Cadence before
- * anything is written, checks integrity, backs up before pending migrations, then migrates.
+ * anything is written, checks integrity (unless told not to), backs up before pending migrations, then migrates.
  */
 export async function openDatabase(
   file: string,
-  options: { migrations?: readonly Migration[]; now?: () => number } = {},
+  /** check: false skips reading the whole file first (the app then checks it in the background). */
+  options: { migrations?: readonly Migration[]; now?: () => number; check?: boolean } = {},
 ): Promise<OpenedDatabase> {
   const list = options.migrations ?? shippedMigrations;
   const now = options.now ?? Date.now;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  createPrivateDir(path.dirname(file));
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   const db = new Database(file);
+  // Before WAL mode is set: SQLite creates the -wal and -shm files with the database's mode.
+  makePrivate(file);
   try {
     // Reading user_version writes nothing; this runs before any PRAGMA that would.
     assertNotFuture(db, list);
@@ -102,7 +88,7 @@ export async function openDatabase(
       if (tables.n > 0) throw new CorruptDatabaseError(file, 'it holds tables of another program', 'foreign');
     }
     const pragmas = applyPragmas(db);
-    if (existed) {
+    if (existed && options.check !== false) {
       const check = quickCheck(db);
       if (check !== 'ok') throw new CorruptDatabaseError(file, check);
     }
@@ -114,7 +100,7 @@ export async function openDatabase(
         'backups',
         `before-migration-v${schemaVersion(db)}-to-v${latestVersion(list)}-${stamp(now())}.sqlite`,
       );
-      preMigrationBackup = await backupTo(db, target);
+      preMigrationBackup = await backupFile(file, target);
     }
     const appliedMigrations = migrate(db, list);
     return { db, file, pragmas, appliedMigrations, preMigrationBackup };

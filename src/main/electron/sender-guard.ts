@@ -1,9 +1,11 @@
+import { APP_ORIGIN } from './app-protocol';
+
 /**
- * IPC answers only Cadence's own pages: the built renderer loaded from file:// under
- * rendererDir, or the dev server's origin while developing. Anything else is refused.
+ * IPC answers only Cadence's own pages: the built renderer served at app://cadence/ (see
+ * app-protocol.ts), or the dev server's origin while developing. Anything else, file:// pages
+ * included, is refused.
  */
 export interface TrustedOrigins {
-  rendererDir: string;
   devServerUrl: string | null;
 }
 
@@ -15,15 +17,9 @@ export function isTrustedSenderUrl(url: string | undefined, trusted: TrustedOrig
   } catch {
     return false;
   }
-  if (trusted.devServerUrl) {
-    const dev = new URL(trusted.devServerUrl);
-    if (parsed.origin === dev.origin) return true;
-  }
-  // A file URL with a host is a network share (file://server/share on Windows), never our own page.
-  if (parsed.protocol !== 'file:' || parsed.host !== '') return false;
-  const dir = new URL(`file://${trusted.rendererDir.replace(/\\/g, '/').replace(/^(?!\/)/, '/')}/`).pathname;
-  const target = decodeURIComponent(parsed.pathname);
-  return target.startsWith(decodeURIComponent(dir)) && !target.includes('/../');
+  if (trusted.devServerUrl && parsed.origin === new URL(trusted.devServerUrl).origin) return true;
+  // 'app:' is not a special scheme to the URL parser, so its origin reads "null": compare the parts.
+  return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN && parsed.username === '' && parsed.password === '' && parsed.port === '';
 }
 
 /** In-app navigation stays on the same page; links to the web open outside, never inside. */

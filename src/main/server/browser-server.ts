@@ -2,15 +2,13 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { contentSecurityPolicy } from '@shared/csp';
 import type { CadenceCore } from '../core/cadence-core';
 import { checkRequest } from './request-guard';
-import { readCookie, SESSION_COOKIE, type SessionAuth } from './session-auth';
+import { createEventSockets } from './event-socket';
+import { bearerToken, type SessionAuth } from './session-auth';
 import { resolveStatic } from './static-files';
-
-// A 20 MB team archive (archive.import) sent as a JSON string, escapes and all.
-const MAX_BODY_BYTES = 48 * 1024 * 1024;
+import { BodyTooLargeError, isJsonContentType, readBody } from './request-body';
 
 export interface BrowserServerOptions {
   core: CadenceCore;
@@ -22,7 +20,7 @@ export interface BrowserServerOptions {
 
 export interface RunningBrowserServer {
   port: number;
-  /** The address to open, with a fresh one-time code. */
+  /** The address to open, with a fresh one-time code (its page signs in and drops the code from the address bar). */
   signInUrl(): string;
   close(): Promise<void>;
 }
@@ -39,24 +37,6 @@ const SECURITY_HEADERS = {
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function listen(server: http.Server, port: number): Promise<number> {
@@ -78,6 +58,8 @@ function listen(server: http.Server, port: number): Promise<number> {
 /**
  * Serves the built renderer and the contract (POST /api/op/<name>, WebSocket /api/events)
  * to a browser on this computer only. The same dispatcher the desktop window uses answers.
+ * Sign-in: POST /api/session trades a one-time code for a session token; POST
+ * /api/session/sign-out ends every session. See session-auth.ts for why no cookie is used.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<RunningBrowserServer> {
   const { core, auth } = options;
@@ -86,13 +68,44 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run: npm run build`);
   }
   let port = 0;
-  const sockets = new Set<WebSocket>();
+  const events = createEventSockets(core.feed, auth);
 
-  const server = http.createServer((req, res) => {
+  // Cookies other local web apps set for 127.0.0.1 reach this port too; headers up to 1 MB keep
+  // a pile of them (a "cookie bomb") from shutting the person out with 431 answers.
+  const server = http.createServer({ maxHeaderSize: 1024 * 1024 }, (req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
     });
   });
+
+  const json = (res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}) =>
+    send(res, status, 'application/json', JSON.stringify(value), extra);
+  const fail = (res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}) =>
+    json(res, status, { ok: false, error: { code, message } }, extra);
+
+  /** The body as JSON, or null once an error answer has been sent. */
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | null> {
+    if (!isJsonContentType(req.headers['content-type'])) {
+      fail(res, 415, 'invalid_input', 'JSON only (Content-Type: application/json)');
+      return null;
+    }
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      fail(res, 413, 'invalid_input', `${error.message}, the most Cadence takes in one request. Nothing was changed.`, {
+        Connection: 'close',
+      });
+      return null;
+    }
+    try {
+      return { value: body.length ? JSON.parse(body) : {} };
+    } catch {
+      fail(res, 400, 'invalid_input', 'Body is not valid JSON');
+      return null;
+    }
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -102,15 +115,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (!isApi) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-      const code = url.searchParams.get('code');
-      if (code !== null) {
-        // Trade the one-time code for a cookie and drop it from the address bar.
-        if (!auth.redeemCode(code)) {
-          return send(res, 401, 'text/html; charset=utf-8', expiredCodePage());
-        }
-        res.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': auth.cookieHeader(auth.issueSession()), Location: '/' });
-        return void res.end();
-      }
       const file = resolveStatic(rendererDir, url.pathname) ?? resolveStatic(rendererDir, '/');
       if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
       const immutable = url.pathname.startsWith('/assets/');
@@ -118,51 +122,44 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store',
       });
     }
+    if (req.method !== 'POST') return fail(res, 404, 'not_found', 'No such endpoint');
 
-    if (!auth.verifySession(readCookie(req.headers.cookie, SESSION_COOKIE))) {
-      return send(res, 401, 'application/json', JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Not signed in' } }));
+    if (url.pathname === '/api/session') {
+      const input = await readJson(req, res);
+      if (!input) return;
+      const code = (input.value as { code?: unknown } | null)?.code;
+      if (typeof code !== 'string' || !auth.redeemCode(code)) {
+        return fail(res, 401, 'unauthorized', 'This sign-in address has been used or has expired.');
+      }
+      return json(res, 200, { ok: true, value: auth.issueSession() });
+    }
+
+    const session = auth.check(bearerToken(req.headers.authorization));
+    if (!session.ok) return fail(res, 401, 'unauthorized', 'Not signed in');
+    // A renewed token rides on the answer; the page keeps it in place of the old one.
+    const renewed: Record<string, string> = session.renewed ? { 'X-Cadence-Session': session.renewed } : {};
+
+    if (url.pathname === '/api/session/sign-out') {
+      auth.signOutEverywhere();
+      events.closeAll();
+      return json(res, 200, { ok: true, value: null });
     }
     const match = /^\/api\/op\/([A-Za-z.]{1,64})$/.exec(url.pathname);
-    if (!match || req.method !== 'POST')
-      return send(res, 404, 'application/json', '{"ok":false,"error":{"code":"not_found","message":"No such endpoint"}}');
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(res, 415, 'application/json', '{"ok":false,"error":{"code":"invalid_input","message":"JSON only"}}');
-    }
-    let body: string;
-    try {
-      body = await readBody(req);
-    } catch {
-      return send(res, 413, 'application/json', '{"ok":false,"error":{"code":"invalid_input","message":"Request too large"}}');
-    }
-    let input: unknown;
-    try {
-      input = body.length ? JSON.parse(body) : {};
-    } catch {
-      return send(res, 400, 'application/json', '{"ok":false,"error":{"code":"invalid_input","message":"Body is not valid JSON"}}');
-    }
-    send(res, 200, 'application/json', await core.dispatcher.dispatchSerialized(match[1]!, input));
+    if (!match) return fail(res, 404, 'not_found', 'No such endpoint');
+    const input = await readJson(req, res);
+    if (!input) return;
+    send(res, 200, 'application/json', await core.dispatcher.dispatchSerialized(match[1]!, input.value), renewed);
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const verdict = checkRequest(req, port, true);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const signedIn = auth.verifySession(readCookie(req.headers.cookie, SESSION_COOKIE));
-    if (!verdict.ok || url.pathname !== '/api/events' || !signedIn) {
-      socket.write(`HTTP/1.1 ${verdict.ok ? 401 : verdict.status} Refused\r\nConnection: close\r\n\r\n`);
+    if (!verdict.ok || url.pathname !== '/api/events') {
+      socket.write(`HTTP/1.1 ${verdict.ok ? 404 : verdict.status} Refused\r\nConnection: close\r\n\r\n`);
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      const hello = core.feed.since(core.feed.epoch, Number.MAX_SAFE_INTEGER);
-      ws.send(JSON.stringify({ type: 'hello', epoch: hello.epoch, revision: hello.revision }));
-    });
-  });
-  const unsubscribe = core.feed.subscribe((event) => {
-    const message = JSON.stringify({ type: 'change', event });
-    for (const ws of sockets) ws.send(message);
+    events.upgrade(req, socket, head);
   });
 
   port = await listen(server, options.port);
@@ -172,18 +169,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     signInUrl: () => `http://127.0.0.1:${port}/?code=${auth.issueCode()}`,
     close: () =>
       new Promise<void>((resolve) => {
-        unsubscribe();
-        for (const ws of sockets) ws.terminate();
-        wss.close();
+        events.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
-}
-
-function expiredCodePage(): string {
-  return `<!doctype html><meta charset="utf-8"><title>Cadence</title>
-<body style="font-family:system-ui;max-width:36rem;margin:4rem auto;line-height:1.5">
-<h1>This sign-in link has been used or has expired</h1>
-<p>Each address Cadence prints works once. Look in the terminal where <code>npm start</code> runs for a fresh one, or restart it.</p></body>`;
 }

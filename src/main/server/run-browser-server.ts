@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
 import { resolveDataDir } from '../data-folder/data-dir';
+import { readyLines, recoveryLines } from './terminal-messages';
 
 const PREFERRED_PORT = 47300;
 
@@ -33,12 +34,12 @@ function portMemory(dataDir: string) {
       }
     },
     write(port: number) {
-      fs.writeFileSync(file, JSON.stringify({ port }));
+      fs.writeFileSync(file, JSON.stringify({ port }), { mode: 0o600 });
     },
   };
 }
 
-export async function runBrowserServer(options: { clock: Clock; rendererDir: string }): Promise<void> {
+export async function runBrowserServer(options: { clock: Clock; rendererDir: string; backgroundCheckAfterMs?: number }): Promise<void> {
   const dataDir = resolveDataDir();
   const { startCore } = await import('../core/cadence-core');
   const { startBrowserServer } = await import('./browser-server');
@@ -55,6 +56,7 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
       version: process.env.npm_package_version ?? '0.1.0',
       lockKind: 'browser server',
       clock: options.clock,
+      backgroundCheckAfterMs: options.backgroundCheckAfterMs,
       logError: (op, error) =>
         process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
     });
@@ -85,11 +87,15 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   }
   if (!server) return;
   memory.write(server.port);
-  process.stdout.write(`Cadence data folder: ${dataDir}\n`);
-  process.stdout.write(`Cadence is ready at ${server.signInUrl()}\n`);
-  process.stdout.write(`Open that address in your browser (it works once; only this computer can connect). Ctrl+C stops.\n`);
-
   const running = server;
+  for (const line of [...recoveryLines(core.recovery), ...readyLines(dataDir, running.signInUrl())]) process.stdout.write(line + '\n');
+  // The way back in after a sign-out, an expired session or a used address: Enter prints a new one.
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (text: string) => {
+    if (text.includes('\n')) process.stdout.write(`Fresh sign-in address: ${running.signInUrl()}\n`);
+  });
+  process.stdin.on('error', () => undefined);
+
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -2,21 +2,29 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const SESSION_COOKIE = 'cadence_session';
 const CODE_TTL_MS = 10 * 60 * 1000;
-const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** A session lasts 12 hours from its last use. */
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** A token older than this is replaced by a fresh one on its next use, so a session in use never ends. */
+export const RENEW_AFTER_MS = 5 * 60 * 1000;
+
+export type SessionCheck = { ok: true; expiresAt: number; renewed: string | null } | { ok: false };
 
 /**
- * The browser mode's door: the server prints a one-time code, the page trades it for an
- * HttpOnly SameSite=Strict cookie, and no token stays in a URL. Cookies are signed with a
- * key kept in the data folder, so an open page is still signed in after a server restart.
+ * The browser mode's door. The server prints a one-time code; the page trades it for a signed
+ * token that it keeps in its own origin's storage (which includes the port) and sends as a
+ * header and as the event socket's first message. No cookie is used: browsers share cookies
+ * between every port of 127.0.0.1, so another local web app could read, replay or shadow one.
+ * Tokens are signed with a key kept in the data folder, so an open page stays signed in across
+ * a server restart; signing out replaces the key, which ends every session at once.
  */
 export class SessionAuth {
   private readonly codes = new Map<string, number>();
 
   constructor(
-    private readonly key: Buffer,
+    private key: Buffer,
     private readonly now: () => number = Date.now,
+    private readonly keyFile: string | null = null,
   ) {}
 
   static fromDataDir(dataDir: string, now?: () => number): SessionAuth {
@@ -26,12 +34,9 @@ export class SessionAuth {
       key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
       if (key.length < 32) throw new Error('short key');
     } catch {
-      key = randomBytes(32);
-      fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
-      // mode applies only when the file is created; a replaced damaged key must not keep looser rights.
-      fs.chmodSync(file, 0o600);
+      key = writeKey(file);
     }
-    return new SessionAuth(key, now);
+    return new SessionAuth(key, now, file);
   }
 
   issueCode(): string {
@@ -48,25 +53,34 @@ export class SessionAuth {
     return expires !== undefined && expires >= this.now();
   }
 
-  issueSession(): string {
-    const body = `${this.now()}.${randomBytes(16).toString('base64url')}`;
-    return `${body}.${this.sign(body)}`;
+  issueSession(): { token: string; expiresAt: number } {
+    const issued = this.now();
+    const body = `${issued}.${randomBytes(16).toString('base64url')}`;
+    return { token: `${body}.${this.sign(body)}`, expiresAt: issued + SESSION_TTL_MS };
   }
 
-  verifySession(token: string | undefined): boolean {
-    if (!token) return false;
+  /** Whether a token is ours and unexpired; a valid token past RENEW_AFTER_MS comes with its replacement. */
+  check(token: string | undefined): SessionCheck {
+    if (!token) return { ok: false };
     const dot = token.lastIndexOf('.');
-    if (dot <= 0) return false;
+    if (dot <= 0) return { ok: false };
     const body = token.slice(0, dot);
     const given = Buffer.from(token.slice(dot + 1));
     const expected = Buffer.from(this.sign(body));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false };
     const issued = Number(body.split('.')[0]);
-    return Number.isFinite(issued) && this.now() - issued < SESSION_TTL_MS;
+    const age = this.now() - issued;
+    // A token from the future (a clock set back) is refused rather than trusted for longer.
+    if (!Number.isFinite(issued) || age < -60_000 || age >= SESSION_TTL_MS) return { ok: false };
+    if (age < RENEW_AFTER_MS) return { ok: true, expiresAt: issued + SESSION_TTL_MS, renewed: null };
+    const fresh = this.issueSession();
+    return { ok: true, expiresAt: fresh.expiresAt, renewed: fresh.token };
   }
 
-  cookieHeader(token: string): string {
-    return `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_TTL_MS / 1000}`;
+  /** Ends every session and every unused sign-in address. */
+  signOutEverywhere(): void {
+    this.codes.clear();
+    this.key = this.keyFile ? writeKey(this.keyFile) : randomBytes(32);
   }
 
   private sign(body: string): string {
@@ -74,11 +88,16 @@ export class SessionAuth {
   }
 }
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
+function writeKey(file: string): Buffer {
+  const key = randomBytes(32);
+  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  // mode applies only when the file is created; a replaced damaged key must not keep looser rights.
+  fs.chmodSync(file, 0o600);
+  return key;
+}
+
+/** The token from `Authorization: Bearer <token>`. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9._-]{1,200})$/.exec(header ?? '');
+  return match?.[1];
 }

@@ -16,7 +16,15 @@ const TYPES: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
-/** Resolves a URL path inside root, or null: no traversal out of the built renderer. */
+function isInside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root + path.sep);
+}
+
+/**
+ * Resolves a URL path to a file inside root, or null: no `..` out of the built renderer, and no
+ * symbolic link out of it either (the file's real path must lie under the folder's real path).
+ * The desktop shell's app:// protocol and the browser server share this check.
+ */
 export function resolveStatic(root: string, urlPath: string): { file: string; type: string } | null {
   let decoded: string;
   try {
@@ -27,7 +35,13 @@ export function resolveStatic(root: string, urlPath: string): { file: string; ty
   if (decoded.includes('\0')) return null;
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(root, relative);
-  if (file !== root && !file.startsWith(root + path.sep)) return null;
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return null;
-  return { file, type: TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
+  if (!isInside(root, file)) return null;
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+    if (!isInside(fs.realpathSync(root), real) || !fs.statSync(real).isFile()) return null;
+  } catch {
+    return null;
+  }
+  return { file: real, type: TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
 }

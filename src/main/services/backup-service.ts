@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { BackupInfo } from '@shared/domain';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../core/clock';
-import { createBackup, listBackups, pruneBackups, restoreInto, type BackupFile } from '../db/backups';
+import { restoreInto, type BackupFile } from '../db/backups';
 import type { Sql } from '../db/query';
+import type { DbWorker } from '../worker/db-worker';
 
 export const BACKUP_EVERY_MS = 15 * 60_000;
 
@@ -14,6 +15,7 @@ function toInfo(b: BackupFile): BackupInfo {
 /**
  * Verified backups at the end of each meeting and every 15 minutes while something changed,
  * kept by day; restoring first saves what is there now, so a restore can itself be undone.
+ * Copying and checking (seconds on a big file) happen in the worker thread.
  */
 export class BackupService {
   private lastBackupAt = 0;
@@ -21,22 +23,24 @@ export class BackupService {
 
   constructor(
     private readonly sql: Sql,
+    private readonly databaseFile: string,
     private readonly dataDir: string,
+    private readonly worker: DbWorker,
     private readonly clock: Clock,
     private readonly revision: () => number,
+    /** Restores go to the data folder's log: what replaced the data, and the copy that undoes it. */
+    private readonly log: (message: string) => void = () => undefined,
   ) {}
 
-  list(): BackupInfo[] {
-    return listBackups(this.dataDir).map(toInfo);
+  async list(): Promise<BackupInfo[]> {
+    return (await this.worker.run('listBackups', { dataDir: this.dataDir })).map(toInfo);
   }
 
   async backupNow(reason: 'manual' | 'meeting-end' | 'scheduled' | 'before-restore' | 'before-import'): Promise<BackupInfo> {
-    const file = await createBackup(this.sql.db, this.dataDir, reason, this.clock.now());
+    const revision = this.revision();
+    const made = await this.worker.run('backup', { file: this.databaseFile, dataDir: this.dataDir, reason, now: this.clock.now() });
     this.lastBackupAt = this.clock.now();
-    this.lastBackupRevision = this.revision();
-    pruneBackups(this.dataDir);
-    const made = listBackups(this.dataDir).find((b) => b.file === file);
-    if (!made) throw new Error('The backup was made but cannot be found');
+    this.lastBackupRevision = revision;
     return toInfo(made);
   }
 
@@ -48,12 +52,17 @@ export class BackupService {
   }
 
   async restore(name: string): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo }> {
-    const target = listBackups(this.dataDir).find((b) => b.name === name);
+    const target = (await this.worker.run('listBackups', { dataDir: this.dataDir })).find((b) => b.name === name);
     if (!target) throw new DomainError('not_found', 'That backup does not exist any more');
     if (!target.summary)
       throw new DomainError('conflict', 'That backup does not open cleanly, so it cannot be restored. Choose another one.');
     const safetyCopy = await this.backupNow('before-restore');
+    // The restore replaces every row in one transaction on the app's own connection.
     await restoreInto(this.sql.db, target.file, path.join(this.dataDir, 'backups'));
+    this.log(
+      `restored backup ${target.name} (${target.reason}, ${new Date(target.at).toISOString()}); ` +
+        `the data it replaced is in ${safetyCopy.name}, which undoes this restore`,
+    );
     return { restored: toInfo(target), safetyCopy };
   }
 }

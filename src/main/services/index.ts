@@ -7,7 +7,7 @@ import { ArchiveService } from './archive/archive-service';
 import { CommitmentsService } from './commitments/commitments-service';
 import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo/demo-team';
-import { ExportsService } from './exports/exports-service';
+import { ExportsService, type DecisionFileMaker } from './exports/exports-service';
 import { LiveMeetingService } from './live/live-meeting-service';
 import { MeService } from './me-service';
 import { FilesService } from './files-service';
@@ -48,8 +48,16 @@ export interface Services {
   me: MeService;
 }
 
-/** readOnly: for a database opened read-only (the command line's reads), so nothing is written at start. */
-export function createServices(repos: Repositories, clock: Clock, platform: Platform, options: { readOnly?: boolean } = {}): Services {
+/**
+ * readOnly: for a database opened read-only (the command line's reads), so nothing is written at start.
+ * decisionFiles: where the decision-log exports are built (the app's worker thread).
+ */
+export function createServices(
+  repos: Repositories,
+  clock: Clock,
+  platform: Platform,
+  options: { readOnly?: boolean; decisionFiles?: DecisionFileMaker } = {},
+): Services {
   const teams = new TeamsService(repos, clock);
   const templates = new TemplatesService(repos, clock);
   if (!options.readOnly) templates.ensureBuiltins();
@@ -73,7 +81,7 @@ export function createServices(repos: Repositories, clock: Clock, platform: Plat
     commitments,
     files,
     minutes: new MinutesService(meetings, files),
-    exports: new ExportsService(repos, clock, decisions, platform),
+    exports: new ExportsService(repos, clock, platform, options.decisionFiles),
     templates,
     series,
     meetings,

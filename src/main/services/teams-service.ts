@@ -136,7 +136,7 @@ export class TeamsService {
     const clash = this.repos.members
       .listByTeam(teamId)
       .find((m) => m.leftAt === null && m.id !== exceptId && m.name.toLocaleLowerCase() === name.toLocaleLowerCase());
-    if (clash) throw new DomainError('conflict', `${clash.name} is already a member of this team`);
+    if (clash) throw new DomainError('conflict', `${clash.name} is already a member of this team`, { reason: 'name_taken', path: 'name' });
   }
 
   private requireTeam(teamId: string): Team {

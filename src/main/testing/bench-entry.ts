@@ -356,6 +356,7 @@ async function main(): Promise<void> {
     } catch (error) {
       rows.push(['team archive, one team', `refused: ${(error as Error).message}`]);
     }
+    await (await import('./bench-worker')).benchWorker(core, dir);
     const [, backupMs] = await time(() => core.backups.backupNow('manual'));
     rows.push(['verified backup of the whole database', `${backupMs.toFixed(0)} ms`]);
     core.opened.db.pragma('wal_checkpoint(TRUNCATE)');

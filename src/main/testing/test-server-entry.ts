@@ -27,7 +27,14 @@ const fileClock: Clock = {
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 import('../server/run-browser-server')
-  .then(({ runBrowserServer }) => runBrowserServer({ clock: fileClock, rendererDir: path.resolve(here, '../renderer') }))
+  .then(({ runBrowserServer }) =>
+    runBrowserServer({
+      clock: fileClock,
+      rendererDir: path.resolve(here, '../renderer'),
+      // A test can have the check in the background run at once rather than after 30 s.
+      backgroundCheckAfterMs: process.env.CADENCE_TEST_CHECK_AFTER_MS ? Number(process.env.CADENCE_TEST_CHECK_AFTER_MS) : undefined,
+    }),
+  )
   .catch((error: unknown) => {
     process.stderr.write(`Test server failed: ${(error as Error)?.message ?? String(error)}\n`);
     process.exit(1);

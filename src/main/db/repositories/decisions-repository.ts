@@ -55,7 +55,8 @@ const LOGGED_AT = 'coalesce(d.decided_at, d.created_at)';
 /** Above this many matches a search is ordered by date rather than scored. */
 export const RANK_LIMIT = 2000;
 
-function decisions() {
+/** Decision rows with the names the views show; the export reads the same columns in sets. */
+export function decisions() {
   return qb
     .selectFrom('decisions')
     .innerJoin('teams', 'teams.id', 'decisions.team_id')

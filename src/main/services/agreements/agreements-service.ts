@@ -224,7 +224,9 @@ export class AgreementsService {
   private requireFuture(teamId: string, date: string, label: string, strictlyAfter = false): void {
     const today = this.today(teamId);
     if (strictlyAfter ? date <= today : date < today) {
-      throw new DomainError('conflict', `${label} ${date} is ${date === today ? 'today' : 'in the past'}: choose a later date`);
+      throw new DomainError('conflict', `${label} ${date} is ${date === today ? 'today' : 'in the past'}: choose a later date`, {
+        reason: 'date_not_future',
+      });
     }
   }
 

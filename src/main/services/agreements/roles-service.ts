@@ -117,7 +117,8 @@ export class RolesService {
     if (memberId) {
       const member = this.repos.members.find(memberId);
       if (!member || member.teamId !== role.team_id) throw new DomainError('not_found', 'That member is not in this team');
-      if (member.leftAt !== null) throw new DomainError('conflict', `${member.name} has left the team and cannot take on a role`);
+      if (member.leftAt !== null)
+        throw new DomainError('conflict', `${member.name} has left the team and cannot take on a role`, { reason: 'member_left' });
     }
     if (role.holder_id) this.event(role.id, 'unassigned', at, role.holder_id, null, null);
     if (memberId) this.event(role.id, 'assigned', at, memberId, null, null);
@@ -145,7 +146,8 @@ export class RolesService {
     const clash = this.repos.roles
       .forTeam(teamId)
       .find((r) => r.retired_at === null && r.id !== exceptId && r.name.toLocaleLowerCase() === name.toLocaleLowerCase());
-    if (clash) throw new DomainError('conflict', `The team already has a role called “${clash.name}”`);
+    if (clash)
+      throw new DomainError('conflict', `The team already has a role called “${clash.name}”`, { reason: 'name_taken', path: 'name' });
   }
 
   private event(

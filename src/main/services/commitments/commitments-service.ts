@@ -29,7 +29,9 @@ export class CommitmentsService {
       const team = this.repos.teams.find(teamId);
       if (!team) throw new DomainError('not_found', 'That team does not exist');
       if (meeting && meeting.status === 'ended')
-        throw new DomainError('conflict', 'This meeting has ended: record the commitment in a live or upcoming meeting');
+        throw new DomainError('conflict', 'This meeting has ended: record the commitment in a live or upcoming meeting', {
+          reason: 'meeting_ended',
+        });
       if (input.agendaItemId) {
         const item = this.repos.meetings.item(input.agendaItemId);
         if (!item || item.meeting_id !== meeting?.id) throw new DomainError('not_found', 'That agenda item is not part of this meeting');
@@ -41,7 +43,14 @@ export class CommitmentsService {
       this.requireActiveMember(teamId, input.ownerId);
       const today = this.today(team.timeZone);
       if (input.dueDate < today && !input.confirmPastDue) {
-        throw new DomainError('conflict', `The due date ${input.dueDate} is in the past (today is ${today}). Confirm to record it anyway.`);
+        throw new DomainError(
+          'conflict',
+          `The due date ${input.dueDate} is in the past (today is ${today}). Confirm to record it anyway.`,
+          {
+            reason: 'due_in_past',
+            path: 'dueDate',
+          },
+        );
       }
       const now = this.clock.now();
       const id = uuidv7(this.clock);
@@ -118,6 +127,7 @@ export class CommitmentsService {
             throw new DomainError(
               'conflict',
               `The new due date ${newDate} is in the past (today is ${today}). Confirm to record it anyway.`,
+              { reason: 'due_in_past', path: 'newDueDate' },
             );
           }
           this.event(
@@ -144,6 +154,7 @@ export class CommitmentsService {
               throw new DomainError(
                 'conflict',
                 `The corrective action's due date ${input.corrective.dueDate} is in the past. Confirm to record it anyway.`,
+                { reason: 'due_in_past', path: 'corrective.dueDate' },
               );
             }
             this.repos.commitments.insert({
@@ -364,7 +375,8 @@ export class CommitmentsService {
   private requireActiveMember(teamId: string, memberId: string): void {
     const member = this.repos.members.find(memberId);
     if (!member || member.teamId !== teamId) throw new DomainError('not_found', 'That person is not a member of this team');
-    if (member.leftAt !== null) throw new DomainError('conflict', `${member.name} has left the team: choose someone who is in it`);
+    if (member.leftAt !== null)
+      throw new DomainError('conflict', `${member.name} has left the team: choose someone who is in it`, { reason: 'member_left' });
   }
 
   private require(id: string): CommitmentRow {

@@ -7,7 +7,7 @@ import type { Repositories } from '../../db/repositories';
 import type { DecisionRow } from '../../db/repositories/decisions-repository';
 import type { DecisionsTable } from '../../db/schema';
 import { decisionRightInForce } from '../agreements/decision-rights';
-import { parseJson } from './decision-reader';
+import { parseJson } from '../../db/repositories/decision-domain';
 
 export type Fields = Omit<ParsedInputOf<'decisions.update'>, 'decisionId'>;
 

@@ -1,80 +1,71 @@
-import type { Decision, DecisionLink, DecisionOption, Objection, Position } from '@shared/decisions';
+import type { Decision, DecisionDetail, DecisionLink, DecisionOption, Objection, Position } from '@shared/decisions';
 import type { Amendment } from '@shared/planning';
 import type { Repositories } from '../../db/repositories';
-import type { DecisionRow, ObjectionRow, PositionRow } from '../../db/repositories/decisions-repository';
+import { parseJson, toAmendment, toLink, toObjection, toPosition } from '../../db/repositories/decision-domain';
+import type { DecisionRow } from '../../db/repositories/decisions-repository';
 import type { MeetingsTable } from '../../db/schema';
 
 const CHAIN_LIMIT = 500;
 
-export function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-function toPosition(row: PositionRow): Position {
-  return {
-    id: row.id,
-    memberId: row.member_id,
-    memberName: row.member_name,
-    stance: row.stance,
-    reason: row.reason,
-    recordedAt: row.recorded_at,
-  };
-}
-
-function toObjection(row: ObjectionRow): Objection {
-  return {
-    id: row.id,
-    memberId: row.member_id,
-    memberName: row.member_name,
-    stance: row.stance,
-    reason: row.reason,
-    resolution: row.resolution,
-    resolutionNote: row.resolution_note,
-    escalatedTo: row.escalated_to,
-    resolvedById: row.resolved_by_id,
-    resolvedByName: row.resolved_by_name,
-    resolvedAt: row.resolved_at,
-    createdAt: row.created_at,
-    textBefore: row.text_before,
-    textAfter: row.text_after,
-  };
-}
-
-function toLink(row: DecisionRow): DecisionLink {
-  return {
-    id: row.id,
-    title: row.title,
-    status: row.status,
-    decidedAt: row.decided_at,
-    createdAt: row.created_at,
-    meetingId: row.meeting_id,
-    meetingTitle: row.meeting_title,
-    supersedeKind: row.supersede_kind,
-  };
+/**
+ * What a decision's record is made of besides its own row. The reader reads them one decision at
+ * a time; an export reads them for thousands at once (decision-export-parts.ts) and composes the
+ * same records with the same code.
+ */
+export interface DecisionParts {
+  find(id: string): DecisionRow | null;
+  /** Decisions that name this one as what they supersede or reverse, oldest first. */
+  replacements(id: string): DecisionRow[];
+  positions(id: string): Position[];
+  objections(id: string): Objection[];
+  /** Newest first. */
+  amendments(id: string): Amendment[];
+  /** An open proposal taken over by a live meeting other than its own is still edited there. */
+  isCarriedIntoLive(row: DecisionRow): boolean;
 }
 
 /** Reads a decision as the views show it: positions, objections, history, its place in a supersede chain. */
-export class DecisionReader {
+export class DecisionReader implements DecisionParts {
   constructor(private readonly repos: Repositories) {}
 
-  toDecision(row: DecisionRow): Decision {
-    const history = this.repos.decisions.positions(row.id).map(toPosition);
+  find(id: string): DecisionRow | null {
+    return this.repos.decisions.find(id);
+  }
+
+  replacements(id: string): DecisionRow[] {
+    return this.repos.decisions.replacements(id);
+  }
+
+  positions(id: string): Position[] {
+    return this.repos.decisions.positions(id).map(toPosition);
+  }
+
+  objections(id: string): Objection[] {
+    return this.repos.decisions.objections(id).map(toObjection);
+  }
+
+  amendments(id: string): Amendment[] {
+    return this.repos.meetings.amendments('decision', id).map(toAmendment);
+  }
+
+  isCarriedIntoLive(row: DecisionRow): boolean {
+    return this.carriedIntoLive(row) !== null;
+  }
+
+  /** The full record: the decision and its supersede chain. */
+  detail(row: DecisionRow, parts: DecisionParts = this): DecisionDetail {
+    return { ...this.toDecision(row, parts), chain: this.chain(row, parts) };
+  }
+
+  toDecision(row: DecisionRow, parts: DecisionParts = this): Decision {
+    const history = parts.positions(row.id);
     const latest = new Map<string, Position>();
     for (const p of history) latest.set(p.memberId, p);
-    const objections = this.repos.decisions.objections(row.id).map(toObjection);
-    const supersedes = row.supersedes_id ? this.repos.decisions.find(row.supersedes_id) : null;
-    const replacements = this.repos.decisions.replacements(row.id);
+    const objections = parts.objections(row.id);
+    const supersedes = row.supersedes_id ? parts.find(row.supersedes_id) : null;
+    const replacements = parts.replacements(row.id);
     const replacedBy = replacements.find((r) => r.status === 'accepted') ?? replacements.at(-1) ?? null;
-    const amendments: Amendment[] = this.repos.meetings.amendments('decision', row.id).map((a) => ({
-      id: a.id,
-      reason: a.reason,
-      changes: parseJson<Amendment['changes']>(a.changes_json, []),
-      at: a.at,
-    }));
+    const amendments = parts.amendments(row.id);
     return {
       id: row.id,
       teamId: row.team_id,
@@ -113,17 +104,17 @@ export class DecisionReader {
       objections,
       openObjections: objections.filter((o) => o.resolution === null).length,
       amendments,
-      changesBy: row.meeting_status === 'ended' && !this.carriedIntoLive(row) ? 'amendment' : 'edit',
+      changesBy: row.meeting_status === 'ended' && !parts.isCarriedIntoLive(row) ? 'amendment' : 'edit',
     };
   }
 
   /** Oldest first: back along what each one superseded, then forward along what replaced it. */
-  chain(row: DecisionRow): DecisionLink[] {
+  chain(row: DecisionRow, parts: DecisionParts = this): DecisionLink[] {
     const back: DecisionLink[] = [];
     const seen = new Set([row.id]);
     let cursor = row;
     while (cursor.supersedes_id && back.length < CHAIN_LIMIT) {
-      const older = this.repos.decisions.find(cursor.supersedes_id);
+      const older = parts.find(cursor.supersedes_id);
       if (!older || seen.has(older.id)) break;
       seen.add(older.id);
       back.unshift(toLink(older));
@@ -132,7 +123,7 @@ export class DecisionReader {
     const forward: DecisionLink[] = [];
     cursor = row;
     while (forward.length < CHAIN_LIMIT) {
-      const replacements = this.repos.decisions.replacements(cursor.id).filter((r) => !seen.has(r.id));
+      const replacements = parts.replacements(cursor.id).filter((r) => !seen.has(r.id));
       const next = replacements.find((r) => r.status !== 'rejected' && r.status !== 'proposed') ?? replacements[0];
       if (!next) break;
       seen.add(next.id);

@@ -257,7 +257,7 @@ export class DecisionsService {
 
   get(decisionId: string): DecisionDetail {
     const row = this.require(decisionId);
-    return { ...this.reader.toDecision(row), chain: this.reader.chain(row) };
+    return this.reader.detail(row);
   }
 
   search(input: ParsedInputOf<'decisions.search'>): DecisionLogPage {

@@ -1,9 +1,9 @@
 import type { DecisionDetail } from '@shared/decisions';
 import { DomainError } from '@shared/result';
 import type { Repositories } from '../../db/repositories';
-import type { DecisionsService } from '../decisions/decisions-service';
-import { toZoned } from '../planning/zoned-time';
-import { contract } from '@shared/contract';
+import type { DecisionExportSet } from '../../db/repositories/decision-export-repository';
+import { DecisionReader, type DecisionParts } from '../decisions/decision-reader';
+import { offsetAt, toZoned } from '../planning/zoned-time';
 
 /** One decision as an export writes it: its full record and the day it was decided, in its team's time zone. */
 export interface DecisionRecord {
@@ -21,32 +21,67 @@ export interface DecisionExportScope {
   records: DecisionRecord[];
 }
 
-const PAGE = 500;
+/**
+ * The parts of each record from the sets read at once. A supersede chain that leaves the team
+ * (rare) is followed one decision at a time, as the decision's page does.
+ */
+function partsFromSet(set: DecisionExportSet, oneByOne: DecisionParts): DecisionParts {
+  const inScope = new Set(set.rows.map((r) => r.id));
+  return {
+    find: (id) => set.related.get(id) ?? oneByOne.find(id),
+    replacements: (id) => (inScope.has(id) ? (set.replacements.get(id) ?? []) : oneByOne.replacements(id)),
+    positions: (id) => set.positions.get(id) ?? [],
+    objections: (id) => set.objections.get(id) ?? [],
+    amendments: (id) => set.amendments.get(id) ?? [],
+    isCarriedIntoLive: (row) => set.carriedIntoLive.has(row.id),
+  };
+}
+
+const BUCKET = 3 * 3_600_000;
 
 /**
- * Every decision of one team (or of all teams) through the decision log, in a stable order: the date
- * of the decision, then its id. Numbering files by this order keeps an exported folder's names the
- * same from one export to the next, so a team can keep it in git.
+ * The calendar day of many instants in their zones, for thousands of records: the zone's offset is
+ * asked of Intl once per three hours where it is the same at both ends (a zone changes its offset a
+ * few times a year, never twice within hours), else exactly. The same day toZoned gives, for a
+ * fraction of the cost when records share their hours, as a meeting's decisions do.
  */
-export function collectDecisions(repos: Repositories, decisions: DecisionsService, teamId: string | null): DecisionExportScope {
+export function zonedDays(): (at: number, zone: string) => string {
+  const offsets = new Map<string, number | null>();
+  return (at, zone) => {
+    const bucket = Math.floor(at / BUCKET) * BUCKET;
+    const key = `${zone} ${bucket}`;
+    let offset = offsets.get(key);
+    if (offset === undefined) {
+      const start = offsetAt(bucket, zone);
+      offset = start === offsetAt(bucket + BUCKET - 1, zone) ? start : null;
+      offsets.set(key, offset);
+    }
+    return offset === null ? toZoned(at, zone).date : new Date(at + offset).toISOString().slice(0, 10);
+  };
+}
+
+/**
+ * Every decision of one team (or of all teams), each composed as the decision's page composes it,
+ * in a stable order: the date of the decision, then its id. Numbering files by this order keeps an
+ * exported folder's names the same from one export to the next, so a team can keep it in git.
+ */
+export function collectDecisions(repos: Repositories, teamId: string | null): DecisionExportScope {
   const team = teamId ? repos.teams.find(teamId) : null;
   if (teamId && !team) throw new DomainError('not_found', 'That team does not exist');
-  const ids: string[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = decisions.search(contract['decisions.search'].input.parse({ teamId, sort: 'oldest', offset, limit: PAGE }));
-    ids.push(...page.rows.map((r) => r.id));
-    if (page.rows.length < PAGE || ids.length >= page.total) break;
-  }
+  const reader = new DecisionReader(repos);
+  const set = repos.decisionExport.read(teamId);
+  const parts = partsFromSet(set, reader);
   const zones = new Map<string, string>();
   const zoneOf = (id: string) => {
     if (!zones.has(id)) zones.set(id, repos.teams.find(id)?.timeZone ?? 'UTC');
     return zones.get(id)!;
   };
-  const records = ids.map((id): DecisionRecord => {
-    const detail = decisions.get(id);
+  const day = zonedDays();
+  const records = set.rows.map((row): DecisionRecord => {
+    const detail = reader.detail(row, parts);
     const at = detail.decidedAt ?? detail.meetingStart ?? detail.createdAt;
     const zone = zoneOf(detail.teamId);
-    return { detail, at, zone, date: toZoned(at, zone).date };
+    return { detail, at, zone, date: day(at, zone) };
   });
   records.sort((a, b) => a.at - b.at || (a.detail.id < b.detail.id ? -1 : a.detail.id > b.detail.id ? 1 : 0));
   return { title: team ? team.name : 'All teams', teamName: team?.name ?? null, records };

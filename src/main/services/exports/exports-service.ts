@@ -7,7 +7,6 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { Platform } from '../../platform/platform';
-import type { DecisionsService } from '../decisions/decisions-service';
 import { toZoned } from '../planning/zoned-time';
 import { collectDecisions, type DecisionExportScope } from './decision-records';
 import { decisionLogHtml } from './decision-log-html';
@@ -16,13 +15,29 @@ import { resolveTypedFolder, writeFilesToFolder } from './write-folder';
 
 const LAST_MADR_FOLDER = 'export.lastDecisionsFolder';
 
+/**
+ * Builds the export's files. The app builds them in its worker thread from a connection of its
+ * own (thousands of records take longer than a frame); the command line, in its one thread.
+ */
+export interface DecisionFileMaker {
+  madr(teamId: string | null, today: string): Promise<ExportedFile[]>;
+  html(teamId: string | null, today: string): Promise<ExportedFile>;
+}
+
+export function inThisThread(repos: Repositories): DecisionFileMaker {
+  return {
+    madr: async (teamId, today) => decisionsMadr(collectDecisions(repos, teamId), today),
+    html: async (teamId, today) => decisionLogHtml(collectDecisions(repos, teamId), today),
+  };
+}
+
 /** Exports of the decision log: a MADR folder written where the user chose, or one HTML file. */
 export class ExportsService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
-    private readonly decisions: DecisionsService,
     private readonly platform: Platform,
+    private readonly maker: DecisionFileMaker = inThisThread(repos),
   ) {}
 
   today(): string {
@@ -30,15 +45,15 @@ export class ExportsService {
   }
 
   records(teamId: string | null): DecisionExportScope {
-    return collectDecisions(this.repos, this.decisions, teamId);
+    return collectDecisions(this.repos, teamId);
   }
 
-  madrFiles(teamId: string | null): ExportedFile[] {
-    return decisionsMadr(this.records(teamId), this.today());
+  madrFiles(teamId: string | null): Promise<ExportedFile[]> {
+    return this.maker.madr(teamId, this.today());
   }
 
-  logHtml(teamId: string | null): ExportedFile {
-    return decisionLogHtml(this.records(teamId), this.today());
+  logHtml(teamId: string | null): Promise<ExportedFile> {
+    return this.maker.html(teamId, this.today());
   }
 
   /** The folder offered first: the last one exported into, else `decisions` in the export folder. */
@@ -54,7 +69,7 @@ export class ExportsService {
   }
 
   async decisionsMadr(input: ParsedInputOf<'exports.decisionsMadr'>): Promise<FolderExportOutcome> {
-    const files = this.madrFiles(input.teamId);
+    const files = await this.madrFiles(input.teamId);
     let folder: string;
     if (input.folder !== null) {
       const typed = resolveTypedFolder(input.folder);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FolderExportOutcome } from '@shared/exports';
 import type { ExportedFile } from '@shared/planning';
 import { describeWriteError, writeFileAtomic } from '../../data-folder/atomic-write';
+import { modeForNewFolder } from '../../data-folder/private-files';
 
 /** A typed folder path: `~` is the home folder; anything else must be a full path. */
 export function resolveTypedFolder(typed: string, home = os.homedir()): string | null {
@@ -20,7 +21,7 @@ export function writeFilesToFolder(folder: string, files: ExportedFile[]): Extra
   let written = 0;
   let target = path.join(folder, files[0]?.suggestedName ?? 'README.md');
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    fs.mkdirSync(folder, { recursive: true, mode: modeForNewFolder(folder) });
     for (const file of files) {
       target = path.join(folder, file.suggestedName);
       writeFileAtomic(target, file.content);

@@ -369,6 +369,7 @@ export class MeetingsService {
       throw new DomainError(
         'conflict',
         'This agenda was changed in another window. It now shows the latest version; please make your change again.',
+        { reason: 'revision_conflict' },
       );
     }
     return meeting;
@@ -383,6 +384,6 @@ export class MeetingsService {
   private requireActiveMember(teamId: string, memberId: string): void {
     const member = this.repos.members.find(memberId);
     if (!member || member.teamId !== teamId) throw new DomainError('invalid_input', 'Choose a member of this team');
-    if (member.leftAt !== null) throw new DomainError('invalid_input', `${member.name} has left the team`);
+    if (member.leftAt !== null) throw new DomainError('invalid_input', `${member.name} has left the team`, { reason: 'member_left' });
   }
 }

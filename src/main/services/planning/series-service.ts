@@ -115,7 +115,11 @@ export class SeriesService {
   private requireActiveMember(teamId: string, memberId: string): void {
     const member = this.repos.members.find(memberId);
     if (!member || member.teamId !== teamId) throw new DomainError('invalid_input', 'The facilitator must be a member of this team');
-    if (member.leftAt !== null) throw new DomainError('invalid_input', `${member.name} has left the team and cannot facilitate`);
+    if (member.leftAt !== null)
+      throw new DomainError('invalid_input', `${member.name} has left the team and cannot facilitate`, {
+        reason: 'member_left',
+        path: 'facilitatorId',
+      });
   }
 
   toDomain(row: MeetingSeriesTable): Series {

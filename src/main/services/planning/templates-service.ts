@@ -48,7 +48,8 @@ export class TemplatesService {
       const items = this.repos.meetings.items(meetingId);
       if (items.length === 0) throw new DomainError('invalid_input', 'An empty agenda cannot become a template');
       const clash = this.repos.templates.listFor(meeting.team_id).find((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase());
-      if (clash) throw new DomainError('conflict', `A template called “${clash.name}” already exists`);
+      if (clash)
+        throw new DomainError('conflict', `A template called “${clash.name}” already exists`, { reason: 'name_taken', path: 'name' });
       const id = this.insert(
         meeting.team_id,
         name,

@@ -6,8 +6,10 @@ import type { CadenceApi } from '@shared/api';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import type { ChangeEvent } from '@shared/events';
 import type { OpError } from '@shared/result';
-import { createHttpTransport, type ConnectionState } from './http-transport';
+import { createHttpTransport, type ConnectionState, type HttpTransport } from './http-transport';
 import { invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
+
+export { isSignedOut, type ConnectionState } from './http-transport';
 
 declare global {
   interface Window {
@@ -29,7 +31,16 @@ function setConnection(state: ConnectionState): void {
   for (const l of stateListeners) l(state);
 }
 
-const transport: CadenceApi = window.cadence ?? createHttpTransport(setConnection);
+const http: HttpTransport | null = window.cadence ? null : createHttpTransport(setConnection);
+const transport: CadenceApi = window.cadence ?? http!;
+
+/** Browser mode only: the desktop app has no session to end. */
+export const canSignOut = http !== null;
+
+/** Ends every browser session of this server; each open page then shows the way back in. */
+export async function signOut(): Promise<void> {
+  await http?.signOut();
+}
 
 export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const result = await transport.invoke(name, input);

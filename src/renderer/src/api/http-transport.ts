@@ -1,26 +1,77 @@
 import type { CadenceApi } from '@shared/api';
 import type { ChangeEvent } from '@shared/events';
 import type { OpResult } from '@shared/result';
-
-export type ConnectionState = 'connected' | 'reconnecting' | 'signed-out';
+import { onTokenChange, readToken, takeSignInCode, writeToken } from './session-token';
 
 /**
- * The browser mode's transport: the contract over POST /api/op/<name>, change events over a
- * WebSocket that reconnects by itself. It reports the connection state so the page can say
- * clearly what is going on after the server stops.
+ * 'not-signed-in': no session in this browser; 'address-used': the sign-in address had been used
+ * or had expired; 'session-ended': the session expired or was ended elsewhere; 'signed-out': this
+ * page signed out. Each of the four shows the way back in.
  */
-export function createHttpTransport(onState: (state: ConnectionState) => void): CadenceApi {
+export type ConnectionState = 'connected' | 'reconnecting' | 'not-signed-in' | 'address-used' | 'session-ended' | 'signed-out';
+
+export function isSignedOut(state: ConnectionState): boolean {
+  return state !== 'connected' && state !== 'reconnecting';
+}
+
+/** The server's close code for a socket without a valid session (see main's event-socket.ts). */
+const CLOSE_SIGNED_OUT = 4401;
+
+export interface HttpTransport extends CadenceApi {
+  signOut(): Promise<void>;
+}
+
+const failure = (message: string) => ({ ok: false, error: { code: 'internal', message } }) as OpResult<never>;
+
+/**
+ * The browser mode's transport: the contract over POST /api/op/<name> with the session token in
+ * a header, change events over a WebSocket whose first message is the token, reconnecting by
+ * itself. It reports the connection state so the page can say clearly what is going on.
+ */
+export function createHttpTransport(onState: (state: ConnectionState) => void): HttpTransport {
   const listeners = new Set<(event: ChangeEvent) => void>();
+  let token = readToken();
   let socket: WebSocket | null = null;
   let retry = 0;
+  let addressFailed = false;
+
+  const setToken = (next: string | null) => {
+    token = next;
+    writeToken(next);
+  };
+
+  function endSession(state: ConnectionState): void {
+    setToken(null);
+    socket?.close();
+    onState(addressFailed && state === 'session-ended' ? 'address-used' : state);
+  }
+
+  async function redeem(code: string): Promise<void> {
+    try {
+      const response = await fetch('/api/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code }),
+      });
+      const result = (await response.json()) as OpResult<{ token: string }>;
+      if (result.ok) return setToken(result.value.token);
+      addressFailed = true;
+      // A used address in a browser that is still signed in: carry on with that session.
+      if (!token) onState('address-used');
+    } catch {
+      onState('reconnecting');
+    }
+  }
 
   function connect(): void {
-    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`;
-    socket = new WebSocket(url);
-    socket.onopen = () => {
+    if (!token || socket) return;
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`);
+    socket = ws;
+    ws.onopen = () => {
       retry = 0;
+      ws.send(JSON.stringify({ type: 'auth', token }));
     };
-    socket.onmessage = (message) => {
+    ws.onmessage = (message) => {
       const data = JSON.parse(String(message.data)) as
         { type: 'hello'; epoch: string; revision: number } | { type: 'change'; event: ChangeEvent };
       if (data.type === 'hello') {
@@ -31,45 +82,78 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
         for (const l of listeners) l(data.event);
       }
     };
-    socket.onclose = () => {
-      socket = null;
+    ws.onclose = (event) => {
+      if (socket === ws) socket = null;
+      if (event.code === CLOSE_SIGNED_OUT) {
+        if (token) endSession('session-ended');
+        return;
+      }
+      if (!token) return;
       onState('reconnecting');
       retry = Math.min(retry + 1, 6);
       setTimeout(connect, 250 * 2 ** retry);
     };
   }
-  connect();
+
+  const code = takeSignInCode();
+  const ready = (code ? redeem(code) : Promise.resolve()).then(() => {
+    if (token) connect();
+    else if (!addressFailed) onState('not-signed-in');
+  });
+
+  onTokenChange((next) => {
+    token = next;
+    if (next) {
+      addressFailed = false;
+      connect();
+    } else {
+      socket?.close();
+      onState('signed-out');
+    }
+  });
 
   return {
     transport: 'http',
     async invoke(name, input) {
+      await ready;
+      const sent = token;
+      if (!sent) return failure('Not signed in: open a fresh sign-in address (press Enter where npm start runs).');
       let response: Response;
       try {
         response = await fetch(`/api/op/${name}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sent}` },
           body: JSON.stringify(input ?? {}),
-          credentials: 'same-origin',
         });
       } catch {
         onState('reconnecting');
-        return {
-          ok: false,
-          error: { code: 'internal', message: 'Cadence is not reachable. Is `npm start` still running? Nothing was saved.' },
-        } as OpResult<never>;
+        return failure('Cadence is not reachable. Is `npm start` still running? Nothing was saved.');
       }
       if (response.status === 401) {
-        onState('signed-out');
-        return {
-          ok: false,
-          error: { code: 'internal', message: 'Not signed in: open the address `npm start` printed.' },
-        } as OpResult<never>;
+        if (token === sent) endSession('session-ended');
+        return failure('Not signed in: open a fresh sign-in address (press Enter where npm start runs).');
+      }
+      const renewed = response.headers.get('X-Cadence-Session');
+      if (renewed && token === sent) {
+        setToken(renewed);
+        if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'auth', token: renewed }));
       }
       return (await response.json()) as OpResult<never>;
     },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async signOut() {
+      await ready;
+      const sent = token;
+      endSession('signed-out');
+      if (!sent) return;
+      await fetch('/api/session/sign-out', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sent}` },
+        body: '{}',
+      }).catch(() => undefined);
     },
   };
 }

@@ -10,10 +10,12 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { TeamPage } from '../features/teams/TeamPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
 import { CadenceMark, CalendarIcon, CheckIcon, GavelIcon, GearIcon, PeopleIcon } from '../ui/icons';
-import { ConnectionBanner } from './ConnectionBanner';
+import { canSignOut, isSignedOut, signOut } from '../api/client';
+import { ConnectionBanner, useConnectionState } from './ConnectionBanner';
 import { RecoveryBanner } from './RecoveryBanner';
 import { href, useRoute, type Route } from './router';
 import { SettingsProvider } from './settings-context';
+import { SignedOutPage } from './SignedOutPage';
 import { ThemeSwitch } from './ThemeSwitch';
 
 const NAV: { route: Route; label: string; icon: () => React.JSX.Element; matches: Route['name'][] }[] = [
@@ -51,6 +53,8 @@ function Page({ route }: { route: Route }) {
 
 export function App() {
   const route = useRoute();
+  const connection = useConnectionState();
+  if (isSignedOut(connection)) return <SignedOutPage state={connection} />;
   if (route.name === 'projector') {
     // The projector window has no navigation: only what the room needs.
     return (
@@ -79,6 +83,11 @@ export function App() {
             <div className="nav-foot">
               <ThemeSwitch />
               <span>Stored on this computer</span>
+              {canSignOut && (
+                <button type="button" className="sign-out" onClick={() => void signOut()}>
+                  Sign out
+                </button>
+              )}
             </div>
           </nav>
           <main className="main">

@@ -9,6 +9,8 @@ export function RecoveryBanner() {
   const format = useFormat();
   const [dismissed, setDismissed] = useState(false);
   const recovery = info.data?.recovery;
+  const damage = info.data?.damageFound;
+  if (!recovery && damage) return <DamageBanner detail={damage.detail} />;
   if (!recovery || dismissed) return null;
   const newest = recovery.newestBackup;
   return (
@@ -37,6 +39,22 @@ export function RecoveryBanner() {
         </button>
       </div>
       {restore.error && <p>{restore.error.message}</p>}
+    </div>
+  );
+}
+
+/**
+ * Said when the check in the background found the open database damaged. Nothing is moved while
+ * Cadence runs: work goes on being saved, and the next start offers the newest good backup.
+ */
+function DamageBanner({ detail }: { detail: string }) {
+  return (
+    <div className="recovery" role="alert">
+      <p>
+        <strong>Cadence found damage in its database file</strong> ({detail}). What you do now is still saved, but part of the file may not
+        read back correctly. Close Cadence and start it again: it will set the damaged file aside, unchanged, and offer to restore the
+        newest good backup.
+      </p>
     </div>
   );
 }

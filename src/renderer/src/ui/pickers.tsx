@@ -1,18 +1,33 @@
 import type { Member } from '@shared/domain';
 import { timeZones } from './format';
 
+/** What a `<Field>` hands its control: its id (for the label) and its error's description. */
+interface FieldControl {
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}
+
 /** Active members only: someone who left cannot own, facilitate or be assigned anything new. */
-export function MemberSelect(props: {
+export function MemberSelect({
+  value,
+  onChange,
+  members,
+  noneLabel,
+  label,
+  ...control
+}: FieldControl & {
   value: string;
   onChange: (id: string) => void;
   members: Member[];
   noneLabel: string;
+  /** Only outside a `<Field>`, whose visible label names it. */
   label?: string;
 }) {
   return (
-    <select className="input" value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-label={props.label}>
-      <option value="">{props.noneLabel}</option>
-      {props.members
+    <select {...control} className="input" value={value} onChange={(e) => onChange(e.target.value)} aria-label={label}>
+      <option value="">{noneLabel}</option>
+      {members
         .filter((m) => m.leftAt === null)
         .map((m) => (
           <option key={m.id} value={m.id}>
@@ -23,9 +38,14 @@ export function MemberSelect(props: {
   );
 }
 
-export function TimeZoneSelect(props: { value: string; onChange: (zone: string) => void; label?: string }) {
+export function TimeZoneSelect({
+  value,
+  onChange,
+  label,
+  ...control
+}: FieldControl & { value: string; onChange: (zone: string) => void; label?: string }) {
   return (
-    <select className="input" value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-label={props.label}>
+    <select {...control} className="input" value={value} onChange={(e) => onChange(e.target.value)} aria-label={label}>
       {timeZones().map((tz) => (
         <option key={tz} value={tz}>
           {tz.replace(/_/g, ' ')}

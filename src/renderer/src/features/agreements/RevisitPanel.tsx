@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { addCalendarDays } from '@shared/agreements';
-import { hasWords } from '@shared/validation';
-import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 
 /** A due revisit: the team either edits the agreement (a new version) or records that it still stands. */
 export function RevisitPanel(props: {
@@ -13,38 +12,27 @@ export function RevisitPanel(props: {
   meetingId?: string | null;
   onEdit?: () => void;
 }) {
-  const [note, setNote] = useState('');
-  const [next, setNext] = useState(addCalendarDays(props.today, 90));
-  const action = useMutation();
+  const form = useForm('agreements.revisit', {
+    initial: { note: '', nextRevisitBy: addCalendarDays(props.today, 90) },
+    toInput: (v) => ({ versionId: props.versionId, meetingId: props.meetingId ?? null, ...v }),
+    clears: ['note'],
+  });
+  const { values, set, error } = form;
   return (
     <section className="alert alert-warn revisit-panel" aria-label="Revisit due">
       <p>
         <strong>Revisit due {props.revisitBy}.</strong> Look at version {props.version} together: change it (a new version), or record that
         it still stands until a later date.
       </p>
-      <form
-        className="revisit-form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const done = await action.run('agreements.revisit', {
-            versionId: props.versionId,
-            meetingId: props.meetingId ?? null,
-            note,
-            nextRevisitBy: next,
-          });
-          if (done) setNote('');
-        }}
-      >
-        <label className="field">
-          <span>What the revisit found</span>
-          <input className="input" value={note} onChange={(e) => setNote(e.target.value)} placeholder="Still fits how we work" />
-        </label>
-        <label className="field">
-          <span>Next revisit by</span>
-          <input className="input" type="date" value={next} onChange={(e) => setNext(e.target.value)} />
-        </label>
+      <form className="revisit-form" onSubmit={form.submit}>
+        <Field label="What the revisit found" error={error('note')}>
+          <input className="input" value={values.note} onChange={(e) => set('note', e.target.value)} placeholder="Still fits how we work" />
+        </Field>
+        <Field label="Next revisit by" error={error('nextRevisitBy')}>
+          <input className="input" type="date" value={values.nextRevisitBy} onChange={(e) => set('nextRevisitBy', e.target.value)} />
+        </Field>
         <div className="form-actions">
-          <button className="btn btn-primary" type="submit" disabled={!hasWords(note) || action.pending}>
+          <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
             It still stands
           </button>
           {props.onEdit && (
@@ -54,7 +42,7 @@ export function RevisitPanel(props: {
           )}
         </div>
       </form>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={form.formError} />
     </section>
   );
 }

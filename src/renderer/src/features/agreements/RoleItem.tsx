@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Role, RoleEvent } from '@shared/agreements';
 import type { Member } from '@shared/domain';
 import { useMutation } from '@renderer/api/hooks';
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { formatDate } from '@renderer/ui/format';
 import { MemberSelect } from '@renderer/ui/pickers';
 
@@ -42,32 +44,29 @@ export function RoleHistory({ role }: { role: Role }) {
 
 /** Rewording keeps the old name in the history; retiring keeps the role and its history, out of the list. */
 function EditRoleForm({ role, onDone }: { role: Role; onDone: () => void }) {
-  const [name, setName] = useState(role.name);
-  const [purpose, setPurpose] = useState(role.purpose);
-  const action = useMutation();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (await action.run('roles.update', { roleId: role.id, name, purpose })) onDone();
-  }
+  const form = useForm('roles.update', {
+    initial: { name: role.name, purpose: role.purpose },
+    toInput: (v) => ({ roleId: role.id, ...v }),
+    clears: [],
+    onSaved: onDone,
+  });
   return (
-    <form className="edit-role" aria-label={`Edit role: ${role.name}`} onSubmit={submit}>
-      <label className="field">
-        <span>Role</span>
-        <input className="input" value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Outcome it owns</span>
-        <input className="input" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
-      </label>
+    <form className="edit-role" aria-label={`Edit role: ${role.name}`} onSubmit={form.submit}>
+      <Field label="Role" error={form.error('name')}>
+        <input className="input" value={form.values.name} onChange={(e) => form.set('name', e.target.value)} />
+      </Field>
+      <Field label="Outcome it owns" error={form.error('purpose')}>
+        <input className="input" value={form.values.purpose} onChange={(e) => form.set('purpose', e.target.value)} />
+      </Field>
       <div className="actions">
-        <button className="btn btn-primary" type="submit" disabled={!name.trim() || action.pending}>
+        <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
           Save role
         </button>
         <button className="btn" type="button" onClick={onDone}>
           Cancel
         </button>
       </div>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={form.formError} />
     </form>
   );
 }

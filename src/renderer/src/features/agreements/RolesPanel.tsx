@@ -1,46 +1,37 @@
-import { useState, type FormEvent } from 'react';
 import type { Member } from '@shared/domain';
-import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { RoleHistory, RoleItem } from './RoleItem';
 
 function AddRoleForm({ teamId, members }: { teamId: string; members: Member[] }) {
-  const [name, setName] = useState('');
-  const [purpose, setPurpose] = useState('');
-  const [holderId, setHolderId] = useState('');
-  const action = useMutation();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (await action.run('roles.create', { teamId, name, purpose, holderId: holderId || null })) {
-      setName('');
-      setPurpose('');
-      setHolderId('');
-    }
-  }
+  const form = useForm('roles.create', {
+    initial: { name: '', purpose: '', holderId: '' },
+    toInput: (v) => ({ teamId, ...v, holderId: v.holderId || null }),
+  });
+  const { values, set, error } = form;
   return (
-    <form className="add-role" aria-label="Add a role" onSubmit={submit}>
-      <label className="field">
-        <span>Role</span>
-        <input className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="Release quality" />
-      </label>
-      <label className="field">
-        <span>Outcome it owns</span>
+    <form className="add-role" aria-label="Add a role" onSubmit={form.submit}>
+      <Field label="Role" error={error('name')}>
+        <input className="input" value={values.name} onChange={(e) => set('name', e.target.value)} placeholder="Release quality" />
+      </Field>
+      <Field label="Outcome it owns" error={error('purpose')}>
         <input
           className="input"
-          value={purpose}
-          onChange={(e) => setPurpose(e.target.value)}
+          value={values.purpose}
+          onChange={(e) => set('purpose', e.target.value)}
           placeholder="Releases go out without regressions"
         />
-      </label>
-      <label className="field">
-        <span>Held by</span>
-        <MemberSelect value={holderId} onChange={setHolderId} members={members} noneLabel="Vacant for now" label="New role held by" />
-      </label>
-      <button className="btn" type="submit" disabled={!name.trim() || action.pending}>
+      </Field>
+      <Field label="Held by" error={error('holderId')}>
+        <MemberSelect value={values.holderId} onChange={(id) => set('holderId', id)} members={members} noneLabel="Vacant for now" />
+      </Field>
+      <button className="btn" type="submit" disabled={!form.canSubmit}>
         Add role
       </button>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={form.formError} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { Member } from '@shared/domain';
-import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 
 /** Records a commitment: who, what done looks like, by when. A date in the past needs a second click. */
@@ -14,62 +14,52 @@ export function CaptureForm(props: {
   defaultDue: string;
   label?: string;
 }) {
-  const [ownerId, setOwnerId] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [dueDate, setDueDate] = useState(props.defaultDue);
-  const [confirmPast, setConfirmPast] = useState(false);
-  const action = useMutation();
-  const past = action.error?.message.includes('is in the past') ?? false;
+  const form = useForm('commitments.create', {
+    initial: { ownerId: '', outcome: '', dueDate: props.defaultDue, confirmPastDue: false },
+    // The owner and date often repeat for the next commitment; what done looks like never does.
+    clears: ['outcome', 'confirmPastDue'],
+    toInput: (v) => ({
+      meetingId: props.meetingId,
+      teamId: props.teamId,
+      agendaItemId: props.agendaItemId,
+      decisionId: props.decisionId ?? null,
+      ...v,
+    }),
+  });
+  const { values, set } = form;
+  const past = form.failure?.error.reason === 'due_in_past' && form.error('dueDate') !== undefined;
   return (
-    <form
-      className="capture-form"
-      aria-label={props.label ?? 'Record a commitment'}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const made = await action.run('commitments.create', {
-          meetingId: props.meetingId,
-          teamId: props.teamId,
-          agendaItemId: props.agendaItemId,
-          decisionId: props.decisionId ?? null,
-          ownerId,
-          outcome,
-          dueDate,
-          confirmPastDue: confirmPast,
-        });
-        if (made) {
-          setOutcome('');
-          setConfirmPast(false);
-        }
-      }}
-    >
-      <label className="field">
-        <span>Who</span>
-        <MemberSelect value={ownerId} onChange={setOwnerId} members={props.members} noneLabel="Choose the owner" label="Owner" />
-      </label>
-      <label className="field capture-outcome">
-        <span>What done looks like</span>
-        <input className="input" value={outcome} onChange={(e) => setOutcome(e.target.value)} placeholder="An outcome anyone can check" />
-      </label>
-      <label className="field">
-        <span>Due</span>
+    <form className="capture-form" aria-label={props.label ?? 'Record a commitment'} onSubmit={form.submit}>
+      <Field label="Owner" error={form.error('ownerId')}>
+        <MemberSelect value={values.ownerId} onChange={(id) => set('ownerId', id)} members={props.members} noneLabel="Choose the owner" />
+      </Field>
+      <Field label="What done looks like" className="capture-outcome" error={form.error('outcome')}>
+        <input
+          className="input"
+          value={values.outcome}
+          onChange={(e) => set('outcome', e.target.value)}
+          placeholder="An outcome anyone can check"
+        />
+      </Field>
+      <Field label="Due" error={form.error('dueDate')}>
         <input
           className="input"
           type="date"
-          value={dueDate}
+          value={values.dueDate}
           onChange={(e) => {
-            setDueDate(e.target.value);
-            setConfirmPast(false);
+            set('dueDate', e.target.value);
+            set('confirmPastDue', false);
           }}
         />
-      </label>
+      </Field>
       <div className="form-actions">
-        <button className="btn btn-primary" type="submit" disabled={!ownerId || !outcome.trim() || !dueDate || action.pending}>
-          {confirmPast ? 'Record it with the past date' : 'Commit'}
+        <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
+          {values.confirmPastDue ? 'Record it with the past date' : 'Commit'}
         </button>
       </div>
-      <ErrorAlert error={action.error} />
-      {past && !confirmPast && (
-        <button type="button" className="btn btn-sm" onClick={() => setConfirmPast(true)}>
+      <ErrorAlert error={form.formError} />
+      {past && !values.confirmPastDue && (
+        <button type="button" className="btn btn-sm" onClick={() => set('confirmPastDue', true)}>
           The date is right: confirm it
         </button>
       )}

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from '@shared/commitments';
 import type { Member } from '@shared/domain';
-import { hasWords } from '@shared/validation';
-import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
 import { ReassignForm } from './ReassignForm';
@@ -28,37 +28,37 @@ function OutcomeForm({
   members: Member[];
   onRecorded: () => void;
 }) {
-  const [outcome, setOutcome] = useState<ReviewOutcome | null>(null);
-  const [reason, setReason] = useState('');
-  const [newDueDate, setNewDueDate] = useState('');
-  const [rootCause, setRootCause] = useState<RootCause | ''>('');
-  const [corrective, setCorrective] = useState('');
-  const [asCommitment, setAsCommitment] = useState(true);
-  const [correctiveOwner, setCorrectiveOwner] = useState(commitment.ownerId);
-  const [correctiveDue, setCorrectiveDue] = useState('');
-  const action = useMutation();
-  const needsForm = outcome !== null && outcome !== 'done' && outcome !== 'on_track';
-  const ready =
-    outcome === 'done' ||
-    outcome === 'on_track' ||
-    ((outcome === 'at_risk' || outcome === 'dropped') && hasWords(reason)) ||
-    (outcome === 'renegotiated' && !!newDueDate && hasWords(reason)) ||
-    (outcome === 'slipped' && !!rootCause && hasWords(corrective) && (!asCommitment || (!!correctiveOwner && !!correctiveDue)));
-
-  async function save(chosen: ReviewOutcome) {
-    const done = await action.run('commitments.record', {
+  const form = useForm('commitments.record', {
+    initial: {
+      outcome: null as ReviewOutcome | null,
+      reason: '',
+      newDueDate: '',
+      rootCause: '' as RootCause | '',
+      correctiveAction: '',
+      asCommitment: true,
+      correctiveOwner: commitment.ownerId,
+      correctiveDue: '',
+    },
+    // The contract's rule decides what each outcome needs; the form only maps its fields onto the input.
+    toInput: (v) => ({
       commitmentId: commitment.id,
       meetingId,
-      outcome: chosen,
-      reason: reason.trim() ? reason : null,
-      newDueDate: chosen === 'renegotiated' ? newDueDate : null,
-      rootCause: chosen === 'slipped' && rootCause ? rootCause : null,
-      correctiveAction: chosen === 'slipped' ? corrective : null,
-      corrective: chosen === 'slipped' && asCommitment ? { ownerId: correctiveOwner, dueDate: correctiveDue } : null,
+      // The schema's own message ("Choose done, on track, …") for no outcome yet.
+      outcome: v.outcome as ReviewOutcome,
+      reason: v.reason.trim() ? v.reason : null,
+      newDueDate: v.outcome === 'renegotiated' && v.newDueDate ? v.newDueDate : null,
+      rootCause: v.outcome === 'slipped' && v.rootCause ? v.rootCause : null,
+      correctiveAction: v.outcome === 'slipped' ? v.correctiveAction : null,
+      corrective: v.outcome === 'slipped' && v.asCommitment ? { ownerId: v.correctiveOwner, dueDate: v.correctiveDue } : null,
       confirmPastDue: true,
-    });
-    if (done) onRecorded();
-  }
+    }),
+    fields: { 'corrective.ownerId': 'correctiveOwner', 'corrective.dueDate': 'correctiveDue' },
+    clears: [],
+    onSaved: onRecorded,
+  });
+  const { values, set } = form;
+  const outcome = values.outcome;
+  const needsForm = outcome !== null && outcome !== 'done' && outcome !== 'on_track';
 
   return (
     <div className="outcome-form">
@@ -69,38 +69,35 @@ function OutcomeForm({
             type="button"
             className={`btn${outcome === o.outcome ? ' is-on' : ''}${o.outcome === 'done' ? ' btn-primary' : ''}`}
             onClick={() => {
-              setOutcome(o.outcome);
-              if (o.outcome === 'done' || o.outcome === 'on_track') void save(o.outcome);
+              set('outcome', o.outcome);
+              if (o.outcome === 'done' || o.outcome === 'on_track') void form.submit();
             }}
-            disabled={action.pending}
+            disabled={form.pending}
           >
             {o.label}
           </button>
         ))}
       </div>
       {needsForm && (
-        <form
-          className="resolve-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (ready) void save(outcome);
-          }}
-        >
+        <form className="resolve-form" onSubmit={form.submit}>
           {outcome === 'renegotiated' && (
-            <label className="field">
-              <span>New due date</span>
-              <input className="input" type="date" value={newDueDate} onChange={(e) => setNewDueDate(e.target.value)} autoFocus />
-            </label>
+            <Field label="New due date" error={form.error('newDueDate')}>
+              <input
+                className="input"
+                type="date"
+                value={values.newDueDate}
+                onChange={(e) => set('newDueDate', e.target.value)}
+                autoFocus
+              />
+            </Field>
           )}
           {outcome === 'slipped' && (
             <>
-              <label className="field">
-                <span>Root cause</span>
+              <Field label="Root cause" error={form.error('rootCause')}>
                 <select
                   className="input"
-                  value={rootCause}
-                  onChange={(e) => setRootCause(e.target.value as RootCause)}
-                  aria-label="Root cause"
+                  value={values.rootCause}
+                  onChange={(e) => set('rootCause', e.target.value as RootCause)}
                   autoFocus
                 >
                   <option value="">Choose…</option>
@@ -110,66 +107,65 @@ function OutcomeForm({
                     </option>
                   ))}
                 </select>
-              </label>
-              <label className="field">
-                <span>Corrective action</span>
-                <input className="input" value={corrective} onChange={(e) => setCorrective(e.target.value)} />
-              </label>
+              </Field>
+              <Field label="Corrective action" error={form.error('correctiveAction')}>
+                <input className="input" value={values.correctiveAction} onChange={(e) => set('correctiveAction', e.target.value)} />
+              </Field>
               <label className="check">
-                <input type="checkbox" checked={asCommitment} onChange={(e) => setAsCommitment(e.target.checked)} /> Make the corrective
-                action a new commitment
+                <input type="checkbox" checked={values.asCommitment} onChange={(e) => set('asCommitment', e.target.checked)} /> Make the
+                corrective action a new commitment
               </label>
-              {asCommitment && (
+              {values.asCommitment && (
                 <div className="inline-fields">
-                  <label className="field">
-                    <span>Owner of the corrective action</span>
+                  <Field label="Owner of the corrective action" error={form.error('correctiveOwner')}>
                     <MemberSelect
-                      value={correctiveOwner}
-                      onChange={setCorrectiveOwner}
+                      value={values.correctiveOwner}
+                      onChange={(id) => set('correctiveOwner', id)}
                       members={members}
                       noneLabel="Choose"
-                      label="Owner of the corrective action"
                     />
-                  </label>
-                  <label className="field">
-                    <span>Corrective action due</span>
-                    <input className="input" type="date" value={correctiveDue} onChange={(e) => setCorrectiveDue(e.target.value)} />
-                  </label>
+                  </Field>
+                  <Field label="Corrective action due" error={form.error('correctiveDue')}>
+                    <input
+                      className="input"
+                      type="date"
+                      value={values.correctiveDue}
+                      onChange={(e) => set('correctiveDue', e.target.value)}
+                    />
+                  </Field>
                 </div>
               )}
             </>
           )}
-          <label className="field">
-            <span>
-              {outcome === 'at_risk'
-                ? 'What help is needed'
-                : outcome === 'dropped'
-                  ? 'Why it is dropped'
-                  : outcome === 'renegotiated'
-                    ? 'Reason for the new date'
-                    : 'What happened (optional)'}
-            </span>
+          <Field label={REASON_LABEL[outcome]} error={form.error('reason')}>
             <input
               className="input"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              value={values.reason}
+              onChange={(e) => set('reason', e.target.value)}
               autoFocus={outcome === 'at_risk' || outcome === 'dropped'}
             />
-          </label>
+          </Field>
           <div className="form-actions">
-            <button className="btn btn-primary" type="submit" disabled={!ready || action.pending}>
+            <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
               Record
             </button>
-            <button className="btn btn-ghost" type="button" onClick={() => setOutcome(null)}>
+            <button className="btn btn-ghost" type="button" onClick={() => set('outcome', null)}>
               Cancel
             </button>
           </div>
         </form>
       )}
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={form.formError} />
     </div>
   );
 }
+
+const REASON_LABEL: Record<Exclude<ReviewOutcome, 'done' | 'on_track'>, string> = {
+  at_risk: 'What help is needed',
+  dropped: 'Why it is dropped',
+  renegotiated: 'Reason for the new date',
+  slipped: 'What happened (optional)',
+};
 
 /**
  * The commitment review: one commitment at a time, owner by owner, those due by today first.

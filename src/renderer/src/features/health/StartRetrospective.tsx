@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { useMutation } from '@renderer/api/hooks';
 import { navigate } from '@renderer/app/router';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 
 function tomorrow(): string {
   const d = new Date(Date.now() + 24 * 60 * 60 * 1000);
@@ -13,19 +13,15 @@ function tomorrow(): string {
  * "gather data" item, so the team starts from what happened rather than from memory.
  */
 export function StartRetrospective({ teamId, from, to }: { teamId: string; from: string | null; to: string | null }) {
-  const start = useMutation('health.startRetrospective');
-  const [date, setDate] = useState(tomorrow);
-  const [time, setTime] = useState('10:00');
+  const form = useForm('health.startRetrospective', {
+    initial: { date: tomorrow(), time: '10:00' },
+    toInput: (v) => ({ teamId, from, to, ...v }),
+    clears: [],
+    onSaved: (made) => navigate({ name: 'meeting', meetingId: made.meetingId }),
+  });
+  const { values, set, error } = form;
   return (
-    <form
-      className="card health-retro"
-      aria-labelledby="retro-heading"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const made = await start.run({ teamId, from, to, date, time });
-        if (made) navigate({ name: 'meeting', meetingId: made.meetingId });
-      }}
-    >
+    <form className="card health-retro" aria-labelledby="retro-heading" onSubmit={form.submit}>
       <div>
         <h2 id="retro-heading">Retrospective</h2>
         <p className="muted-note">
@@ -34,19 +30,17 @@ export function StartRetrospective({ teamId, from, to }: { teamId: string; from:
         </p>
       </div>
       <div className="health-retro-fields">
-        <label className="field">
-          <span>Date</span>
-          <input className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-        </label>
-        <label className="field">
-          <span>Time</span>
-          <input className="input" type="time" value={time} onChange={(e) => setTime(e.target.value)} required />
-        </label>
-        <button className="btn btn-primary" type="submit" disabled={start.pending}>
+        <Field label="Date" error={error('date')}>
+          <input className="input" type="date" value={values.date} onChange={(e) => set('date', e.target.value)} required />
+        </Field>
+        <Field label="Time" error={error('time')}>
+          <input className="input" type="time" value={values.time} onChange={(e) => set('time', e.target.value)} required />
+        </Field>
+        <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
           Start a retrospective from these figures
         </button>
       </div>
-      <ErrorAlert error={start.error} />
+      <ErrorAlert error={form.formError} />
     </form>
   );
 }

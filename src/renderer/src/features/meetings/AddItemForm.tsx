@@ -1,27 +1,23 @@
-import { useState, type FormEvent } from 'react';
 import type { Member } from '@shared/domain';
-import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { useForm } from '@renderer/ui/form/use-form';
 import { PlusIcon } from '@renderer/ui/icons';
-import { draftToInput, emptyDraft, ItemFields, type ItemDraft } from './ItemFields';
+import { draftToInput, emptyDraft, ITEM_FIELDS, ItemFields } from './ItemFields';
 
 export function AddItemForm({ meetingId, revision, members }: { meetingId: string; revision: number; members: Member[] }) {
-  const add = useMutation('agenda.addItem');
-  const [draft, setDraft] = useState<ItemDraft>(emptyDraft);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    // The draft survives a refusal (or another window's change) so nothing typed is lost.
-    if (await add.run({ meetingId, expectedRevision: revision, ...draftToInput(draft) })) setDraft(emptyDraft);
-  }
-
+  // The draft survives a refusal (or another window's change) so nothing typed is lost.
+  const form = useForm('agenda.addItem', {
+    initial: emptyDraft,
+    toInput: (draft) => ({ meetingId, expectedRevision: revision, ...draftToInput(draft) }),
+    fields: ITEM_FIELDS,
+  });
   return (
-    <form className="add-item card" onSubmit={submit} aria-label="Add an agenda item" noValidate>
+    <form className="add-item card" onSubmit={form.submit} aria-label="Add an agenda item" noValidate>
       <h3>Add an item</h3>
-      <ItemFields draft={draft} onChange={setDraft} members={members} idPrefix="add" />
-      <ErrorAlert error={add.error} />
+      <ItemFields form={form} members={members} />
+      <ErrorAlert error={form.formError} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={add.pending}>
+        <button type="submit" className="btn btn-primary" disabled={!form.canSubmit}>
           <PlusIcon /> Add item
         </button>
       </div>

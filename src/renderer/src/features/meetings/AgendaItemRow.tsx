@@ -5,7 +5,8 @@ import type { Member } from '@shared/domain';
 import { kindLabel, type AgendaItem } from '@shared/planning';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
-import { draftOf, draftToInput, ItemFields, type ItemDraft } from './ItemFields';
+import { useForm } from '@renderer/ui/form/use-form';
+import { draftOf, draftToInput, ITEM_FIELDS, ItemFields } from './ItemFields';
 
 interface Props {
   item: AgendaItem;
@@ -17,17 +18,11 @@ interface Props {
 
 export function AgendaItemRow({ item, index, members, revision, readOnly }: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: readOnly });
-  const update = useMutation('agenda.updateItem');
   const remove = useMutation('agenda.removeItem');
-  const [draft, setDraft] = useState<ItemDraft | null>(null);
+  const [editing, setEditing] = useState(false);
   const owner = members.find((m) => m.id === item.ownerId);
 
   const style = { transform: CSS.Transform.toString(transform), transition };
-
-  async function save() {
-    if (!draft) return;
-    if (await update.run({ itemId: item.id, expectedRevision: revision, ...draftToInput(draft) })) setDraft(null);
-  }
 
   return (
     <li ref={setNodeRef} style={style} className={`agenda-row${isDragging ? ' is-dragging' : ''} status-${item.status}`}>
@@ -48,7 +43,7 @@ export function AgendaItemRow({ item, index, members, revision, readOnly }: Prop
             {item.carriedFromId && <span className="badge">Carried over</span>}
             {item.status === 'not_reached' && <span className="badge">Not reached</span>}
           </span>
-          {item.notes && !draft && <p className="agenda-notes">{item.notes}</p>}
+          {item.notes && !editing && <p className="agenda-notes">{item.notes}</p>}
         </div>
         <span className="agenda-minutes">
           {item.plannedMin}
@@ -57,9 +52,9 @@ export function AgendaItemRow({ item, index, members, revision, readOnly }: Prop
             <small className="agenda-actual">took {Math.round((item.endedAt - item.startedAt - item.pausedTotalMs) / 60_000)}</small>
           )}
         </span>
-        {!readOnly && !draft && (
+        {!readOnly && !editing && (
           <div className="agenda-actions">
-            <button type="button" className="btn btn-ghost" aria-label={`Edit ${item.title}`} onClick={() => setDraft(draftOf(item))}>
+            <button type="button" className="btn btn-ghost" aria-label={`Edit ${item.title}`} onClick={() => setEditing(true)}>
               Edit
             </button>
             <button
@@ -73,27 +68,32 @@ export function AgendaItemRow({ item, index, members, revision, readOnly }: Prop
           </div>
         )}
       </div>
-      {draft && (
-        <form
-          className="agenda-edit"
-          aria-label={`Edit item ${item.title}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <ItemFields draft={draft} onChange={setDraft} members={members} idPrefix={`edit-${item.id}`} />
-          <div className="form-actions">
-            <button type="button" className="btn btn-ghost" onClick={() => setDraft(null)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={update.pending}>
-              Save item
-            </button>
-          </div>
-        </form>
-      )}
-      <ErrorAlert error={update.error ?? remove.error} />
+      {editing && <EditItem item={item} members={members} revision={revision} onDone={() => setEditing(false)} />}
+      <ErrorAlert error={remove.error} />
     </li>
+  );
+}
+
+function EditItem({ item, members, revision, onDone }: { item: AgendaItem; members: Member[]; revision: number; onDone: () => void }) {
+  const form = useForm('agenda.updateItem', {
+    initial: draftOf(item),
+    toInput: (draft) => ({ itemId: item.id, expectedRevision: revision, ...draftToInput(draft) }),
+    fields: ITEM_FIELDS,
+    clears: [],
+    onSaved: onDone,
+  });
+  return (
+    <form className="agenda-edit" aria-label={`Edit item ${item.title}`} onSubmit={form.submit}>
+      <ItemFields form={form} members={members} />
+      <div className="form-actions">
+        <button type="button" className="btn btn-ghost" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={!form.canSubmit}>
+          Save item
+        </button>
+      </div>
+      <ErrorAlert error={form.formError} />
+    </form>
   );
 }

@@ -1,35 +1,31 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { MeetingDetail } from '@shared/planning';
-import { useMutation } from '@renderer/api/hooks';
 import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 
 type Status = 'present' | 'absent' | 'late' | 'left_early';
 
 /** An ended meeting is read-only; a correction names its reason and is kept in the history. */
 export function AmendPanel({ detail }: { detail: MeetingDetail }) {
-  const amend = useMutation('meetings.amend');
   const format = useFormat();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [title, setTitle] = useState(detail.meeting.title);
-  const [attendance, setAttendance] = useState<Record<string, Status>>({});
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const changes = Object.entries(attendance).map(([attendeeId, status]) => ({ attendeeId, status }));
-    const saved = await amend.run({
-      meetingId: detail.meeting.id,
-      reason,
-      ...(title !== detail.meeting.title ? { title } : {}),
-      ...(changes.length ? { attendance: changes } : {}),
-    });
-    if (saved) {
-      setOpen(false);
-      setReason('');
-      setAttendance({});
-    }
-  }
+  const amend = useForm('meetings.amend', {
+    initial: { title: detail.meeting.title, reason: '', attendance: {} as Record<string, Status> },
+    // Only what changed goes in, so the amendment lists exactly the corrections.
+    toInput: ({ title, reason, attendance }) => {
+      const changes = Object.entries(attendance).map(([attendeeId, status]) => ({ attendeeId, status }));
+      return {
+        meetingId: detail.meeting.id,
+        reason,
+        ...(title !== detail.meeting.title ? { title } : {}),
+        ...(changes.length ? { attendance: changes } : {}),
+      };
+    },
+    onSaved: () => setOpen(false),
+  });
+  const { values, set, error } = amend;
 
   return (
     <section className="card side-card" aria-labelledby="amend-heading">
@@ -41,18 +37,16 @@ export function AmendPanel({ detail }: { detail: MeetingDetail }) {
         </button>
       )}
       {open && (
-        <form className="amend-form" onSubmit={submit} aria-label="Amend the record" noValidate>
-          <label className="field">
-            <span>Title</span>
-            <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
-          </label>
+        <form className="amend-form" onSubmit={amend.submit} aria-label="Amend the record" noValidate>
+          <Field label="Title" error={error('title')}>
+            <input className="input" value={values.title} onChange={(e) => set('title', e.target.value)} />
+          </Field>
           {detail.attendees.map((a) => (
-            <label key={a.id} className="field">
-              <span>{a.name}</span>
+            <Field key={a.id} label={a.name}>
               <select
                 className="input"
-                value={attendance[a.id] ?? a.status}
-                onChange={(e) => setAttendance({ ...attendance, [a.id]: e.target.value as Status })}
+                value={values.attendance[a.id] ?? a.status}
+                onChange={(e) => set('attendance', { ...values.attendance, [a.id]: e.target.value as Status })}
               >
                 {a.status === 'expected' && <option value="expected">Expected (not marked)</option>}
                 <option value="present">Present</option>
@@ -60,23 +54,23 @@ export function AmendPanel({ detail }: { detail: MeetingDetail }) {
                 <option value="absent">Absent</option>
                 <option value="left_early">Left early</option>
               </select>
-            </label>
+            </Field>
           ))}
-          <label className="field">
-            <span>Reason (required)</span>
+          {error('attendance') && <p className="field-error">{error('attendance')}</p>}
+          <Field label="Reason (required)" error={error('reason')}>
             <input
               className="input"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              value={values.reason}
+              onChange={(e) => set('reason', e.target.value)}
               placeholder="Why is the record corrected?"
             />
-          </label>
-          <ErrorAlert error={amend.error} />
+          </Field>
+          <ErrorAlert error={amend.formError} />
           <div className="form-actions">
             <button type="button" className="btn btn-ghost" onClick={() => setOpen(false)}>
               Cancel
             </button>
-            <button type="submit" className="btn btn-primary" disabled={amend.pending}>
+            <button type="submit" className="btn btn-primary" disabled={!amend.canSubmit}>
               Save amendment
             </button>
           </div>

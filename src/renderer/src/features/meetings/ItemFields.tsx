@@ -1,8 +1,11 @@
 import type { Member } from '@shared/domain';
 import { AGENDA_KINDS, ROUND_KINDS, type AgendaItem, type AgendaKind } from '@shared/planning';
+import { Field } from '@renderer/ui/form/Field';
+import type { FormFields } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 
-export interface ItemDraft {
+// A type, not an interface: a form's values are a plain record.
+export type ItemDraft = {
   kind: AgendaKind;
   title: string;
   plannedMin: string;
@@ -11,7 +14,7 @@ export interface ItemDraft {
   roundOrder: 'team' | 'shuffle' | 'rotate';
   /** Seconds per speaker; empty shares the item's time among the speakers. */
   turnSeconds: string;
-}
+};
 
 export const emptyDraft: ItemDraft = {
   kind: 'discussion',
@@ -23,33 +26,23 @@ export const emptyDraft: ItemDraft = {
   turnSeconds: '',
 };
 
+/** Input paths whose field has another name here. */
+export const ITEM_FIELDS = { turnTimeboxSec: 'turnSeconds' } as const;
+
 /** The item's fields, shared by "add" and "edit"; minutes stay text until saved so typing is free. */
-export function ItemFields({
-  draft,
-  onChange,
-  members,
-  idPrefix,
-}: {
-  draft: ItemDraft;
-  onChange: (d: ItemDraft) => void;
-  members: Member[];
-  idPrefix: string;
-}) {
-  const set = <K extends keyof ItemDraft>(key: K, value: ItemDraft[K]) => onChange({ ...draft, [key]: value });
+export function ItemFields({ form, members }: { form: FormFields<ItemDraft>; members: Member[] }) {
+  const { values: draft, set, error } = form;
   return (
     <div className="item-fields">
-      <label className="field field-title">
-        <span>Title</span>
+      <Field label="Title" className="field-title" error={error('title')}>
         <input
           className="input"
-          id={`${idPrefix}-title`}
           value={draft.title}
           onChange={(e) => set('title', e.target.value)}
           placeholder="What is this item about?"
         />
-      </label>
-      <label className="field">
-        <span>Kind</span>
+      </Field>
+      <Field label="Kind" error={error('kind')}>
         <select className="input" value={draft.kind} onChange={(e) => set('kind', e.target.value as AgendaKind)}>
           {AGENDA_KINDS.map((k) => (
             <option key={k.kind} value={k.kind}>
@@ -57,19 +50,16 @@ export function ItemFields({
             </option>
           ))}
         </select>
-      </label>
-      <label className="field field-minutes">
-        <span>Minutes</span>
+      </Field>
+      <Field label="Minutes" className="field-minutes" error={error('plannedMin')}>
         <input className="input" inputMode="numeric" value={draft.plannedMin} onChange={(e) => set('plannedMin', e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Owner</span>
+      </Field>
+      <Field label="Owner" error={error('ownerId')}>
         <MemberSelect value={draft.ownerId} onChange={(id) => set('ownerId', id)} members={members} noneLabel="No owner" />
-      </label>
+      </Field>
       {ROUND_KINDS.includes(draft.kind) && (
         <>
-          <label className="field">
-            <span>Speaker order</span>
+          <Field label="Speaker order" error={error('roundOrder')}>
             <select
               className="input"
               value={draft.roundOrder}
@@ -79,9 +69,8 @@ export function ItemFields({
               <option value="shuffle">Shuffled</option>
               <option value="rotate">Rotating start</option>
             </select>
-          </label>
-          <label className="field">
-            <span>Seconds per speaker</span>
+          </Field>
+          <Field label="Seconds per speaker" error={error('turnSeconds')}>
             <input
               className="input"
               inputMode="numeric"
@@ -89,11 +78,10 @@ export function ItemFields({
               onChange={(e) => set('turnSeconds', e.target.value)}
               placeholder="shared"
             />
-          </label>
+          </Field>
         </>
       )}
-      <label className="field field-notes">
-        <span>Notes</span>
+      <Field label="Notes" className="field-notes" error={error('notes')}>
         <textarea
           className="input"
           rows={3}
@@ -101,7 +89,7 @@ export function ItemFields({
           onChange={(e) => set('notes', e.target.value)}
           placeholder="Optional: context, links, what to prepare"
         />
-      </label>
+      </Field>
     </div>
   );
 }

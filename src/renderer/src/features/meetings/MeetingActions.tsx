@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { AgendaTemplate } from '@shared/planning';
 import { call } from '@renderer/api/client';
-import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useQuery } from '@renderer/api/hooks';
 import { saveTextFile } from '@renderer/api/platform';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { useForm } from '@renderer/ui/form/use-form';
 
 /** Templates in and out, and the agenda out: Markdown file or the printer. */
 export function MeetingActions({
@@ -20,11 +21,16 @@ export function MeetingActions({
   hasItems: boolean;
 }) {
   const templates = useQuery('templates.list', { teamId });
-  const apply = useMutation('agenda.applyTemplate');
-  const save = useMutation('templates.saveFromMeeting');
-  const [templateId, setTemplateId] = useState('');
-  const [name, setName] = useState('');
   const [status, setStatus] = useState<string | null>(null);
+  const apply = useForm('agenda.applyTemplate', {
+    initial: { templateId: '' },
+    toInput: (v) => ({ meetingId, expectedRevision: revision, ...v }),
+  });
+  const save = useForm('templates.saveFromMeeting', {
+    initial: { name: '' },
+    toInput: (v) => ({ meetingId, ...v }),
+    onSaved: (template) => setStatus(`Saved template “${template.name}”`),
+  });
   const list: AgendaTemplate[] = templates.data ?? [];
 
   async function exportMarkdown() {
@@ -46,15 +52,14 @@ export function MeetingActions({
     <section className="card side-card" aria-labelledby="agenda-tools-heading">
       <h2 id="agenda-tools-heading">Agenda tools</h2>
       {!readOnly && (
-        <form
-          className="tool-row"
-          aria-label="Apply a template"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (templateId && (await apply.run({ meetingId, expectedRevision: revision, templateId }))) setTemplateId('');
-          }}
-        >
-          <select className="input" value={templateId} onChange={(e) => setTemplateId(e.target.value)} aria-label="Template">
+        <form className="tool-row" aria-label="Apply a template" onSubmit={apply.submit}>
+          {/* One control per row, named as its first option says; a refusal shows under the row. */}
+          <select
+            className="input"
+            value={apply.values.templateId}
+            onChange={(e) => apply.set('templateId', e.target.value)}
+            aria-label="Template"
+          >
             <option value="">Add items from a template…</option>
             {list.map((t) => (
               <option key={t.id} value={t.id}>
@@ -62,38 +67,28 @@ export function MeetingActions({
               </option>
             ))}
           </select>
-          <button type="submit" className="btn" disabled={!templateId || apply.pending}>
+          <button type="submit" className="btn" disabled={!apply.canSubmit}>
             Apply
           </button>
         </form>
       )}
-      <ErrorAlert error={apply.error} />
+      <ErrorAlert error={apply.failure} />
       {hasItems && (
-        <form
-          className="tool-row"
-          aria-label="Save as template"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const saved = await save.run({ meetingId, name });
-            if (saved) {
-              setName('');
-              setStatus(`Saved template “${saved.name}”`);
-            }
-          }}
-        >
+        <form className="tool-row" aria-label="Save as template" onSubmit={save.submit}>
           <input
             className="input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
+            value={save.values.name}
+            onChange={(e) => save.set('name', e.target.value)}
             placeholder="Template name"
             aria-label="Template name"
           />
-          <button type="submit" className="btn" disabled={save.pending}>
+          <button type="submit" className="btn" disabled={!save.canSubmit}>
             Save as template
           </button>
         </form>
       )}
-      <ErrorAlert error={save.error} />
+      {save.error('name') && <p className="field-error">{save.error('name')}</p>}
+      <ErrorAlert error={save.formError} />
       <div className="tool-row">
         <button type="button" className="btn" onClick={() => void exportMarkdown()}>
           Export Markdown

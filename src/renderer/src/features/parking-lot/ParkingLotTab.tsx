@@ -1,43 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ParkingLotItem } from '@shared/planning';
 import { useMutation, useQuery } from '@renderer/api/hooks';
 import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { PlusIcon } from '@renderer/ui/icons';
 
 function ParkingRow({ item }: { item: ParkingLotItem }) {
   const format = useFormat();
   const close = useMutation('parkingLot.close');
   const reopen = useMutation('parkingLot.reopen');
-  const update = useMutation('parkingLot.update');
   const [editing, setEditing] = useState(false);
-  const [title, setTitle] = useState(item.title);
-  const [notes, setNotes] = useState(item.notes);
   const open = item.status === 'open';
 
   if (editing) {
     return (
       <li className="parking-row">
-        <form
-          className="parking-edit"
-          aria-label={`Edit ${item.title}`}
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await update.run({ itemId: item.id, title, notes })) setEditing(false);
-          }}
-        >
-          <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Title" />
-          <textarea className="input" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} aria-label="Notes" />
-          <div className="form-actions">
-            <button type="button" className="btn btn-ghost" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary">
-              Save
-            </button>
-          </div>
-          <ErrorAlert error={update.error} />
-        </form>
+        <EditParked item={item} onDone={() => setEditing(false)} />
       </li>
     );
   }
@@ -75,20 +55,38 @@ function ParkingRow({ item }: { item: ParkingLotItem }) {
   );
 }
 
+function EditParked({ item, onDone }: { item: ParkingLotItem; onDone: () => void }) {
+  const form = useForm('parkingLot.update', {
+    initial: { title: item.title, notes: item.notes },
+    toInput: (v) => ({ itemId: item.id, ...v }),
+    clears: [],
+    onSaved: onDone,
+  });
+  return (
+    <form className="parking-edit" aria-label={`Edit ${item.title}`} onSubmit={form.submit}>
+      <Field label="Title" error={form.error('title')}>
+        <input className="input" value={form.values.title} onChange={(e) => form.set('title', e.target.value)} />
+      </Field>
+      <Field label="Notes" error={form.error('notes')}>
+        <textarea className="input" rows={2} value={form.values.notes} onChange={(e) => form.set('notes', e.target.value)} />
+      </Field>
+      <div className="form-actions">
+        <button type="button" className="btn btn-ghost" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={!form.canSubmit}>
+          Save
+        </button>
+      </div>
+      <ErrorAlert error={form.formError} />
+    </form>
+  );
+}
+
 /** The team's standing list of issues, editable between meetings. */
 export function ParkingLotTab({ teamId }: { teamId: string }) {
   const list = useQuery('parkingLot.list', { teamId, includeClosed: true });
-  const add = useMutation('parkingLot.add');
-  const [title, setTitle] = useState('');
-  const [notes, setNotes] = useState('');
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (await add.run({ teamId, title, notes })) {
-      setTitle('');
-      setNotes('');
-    }
-  }
+  const add = useForm('parkingLot.add', { initial: { title: '', notes: '' }, toInput: (v) => ({ teamId, ...v }) });
 
   const items = list.data ?? [];
   const open = items.filter((i) => i.status === 'open');
@@ -109,26 +107,29 @@ export function ParkingLotTab({ teamId }: { teamId: string }) {
             <ParkingRow key={item.id} item={item} />
           ))}
         </ul>
-        <form className="parking-add" onSubmit={submit} aria-label="Add to the parking lot" noValidate>
+        {/* Compact: the placeholders are the visible labels, so the accessible names repeat them. */}
+        <form className="parking-add" onSubmit={add.submit} aria-label="Add to the parking lot" noValidate>
           <input
             className="input"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
+            value={add.values.title}
+            onChange={(e) => add.set('title', e.target.value)}
             placeholder="An issue to discuss"
             aria-label="Issue"
+            aria-invalid={add.error('title') ? true : undefined}
           />
           <input
             className="input"
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
+            value={add.values.notes}
+            onChange={(e) => add.set('notes', e.target.value)}
             placeholder="Notes (optional)"
             aria-label="Notes"
           />
-          <button type="submit" className="btn btn-primary" disabled={add.pending}>
+          <button type="submit" className="btn btn-primary" disabled={!add.canSubmit}>
             <PlusIcon /> Park it
           </button>
         </form>
-        <ErrorAlert error={add.error} />
+        <ErrorAlert error={add.formError} />
+        {(add.error('title') ?? add.error('notes')) && <p className="field-error">{add.error('title') ?? add.error('notes')}</p>}
         {closed.length > 0 && (
           <>
             <h3 className="subhead">Closed</h3>

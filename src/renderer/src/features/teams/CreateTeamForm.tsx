@@ -1,65 +1,58 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation } from '@renderer/api/hooks';
 import { navigate } from '@renderer/app/router';
-import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { defaultTimeZone } from '@renderer/ui/format';
 import { TimeZoneSelect } from '@renderer/ui/pickers';
 
 /** Name, time zone and the first members (one per line); one transaction creates them all. */
 export function CreateTeamForm({ onCancel }: { onCancel?: () => void }) {
-  const create = useMutation('teams.create');
-  const [name, setName] = useState('');
-  const [timeZone, setTimeZone] = useState(defaultTimeZone);
-  const [members, setMembers] = useState('');
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const team = await create.run({
-      name,
-      timeZone,
-      members: members
+  const form = useForm('teams.create', {
+    initial: { name: '', timeZone: defaultTimeZone(), members: '' },
+    toInput: (v) => ({
+      ...v,
+      members: v.members
         .split('\n')
         .map((m) => m.trim())
         .filter(Boolean),
-    });
-    if (team) navigate({ name: 'team', teamId: team.id, tab: 'members' });
-  }
-
-  const nameError = fieldError(create.error, 'name');
+    }),
+    clears: [],
+    onSaved: (team) => navigate({ name: 'team', teamId: team.id, tab: 'members' }),
+  });
+  const { values, set, error } = form;
   return (
-    <form className="card create-team" onSubmit={submit} aria-label="Create a team" noValidate>
+    <form className="card create-team" onSubmit={form.submit} aria-label="Create a team" noValidate>
       <div className="form-grid">
-        <label className="field">
-          <span>Team name</span>
+        <Field label="Team name" error={error('name')}>
           <input
             className="input"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
+            value={values.name}
+            onChange={(e) => set('name', e.target.value)}
             placeholder="e.g. Platform leadership"
-            aria-invalid={nameError ? true : undefined}
             autoFocus
           />
-        </label>
-        <label className="field">
-          <span>Time zone</span>
-          <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
-        </label>
-        <label className="field field-wide">
-          <span>
-            Members <span className="hint">one name per line; you can add more later</span>
-          </span>
-          <textarea className="input" value={members} onChange={(e) => setMembers(e.target.value)} placeholder={'Ana Souza\nBen Carter'} />
-        </label>
+        </Field>
+        <Field label="Time zone" error={error('timeZone')}>
+          <TimeZoneSelect value={values.timeZone} onChange={(zone) => set('timeZone', zone)} />
+        </Field>
+        <Field label="Members" hint="one name per line; you can add more later" className="field-wide" error={error('members')}>
+          <textarea
+            className="input"
+            value={values.members}
+            onChange={(e) => set('members', e.target.value)}
+            placeholder={'Ana Souza\nBen Carter'}
+          />
+        </Field>
       </div>
-      <ErrorAlert error={create.error} />
+      <ErrorAlert error={form.formError} />
       <div className="form-actions">
         {onCancel && (
           <button type="button" className="btn btn-ghost" onClick={onCancel}>
             Cancel
           </button>
         )}
-        <button type="submit" className="btn btn-primary" disabled={create.pending}>
-          {create.pending ? 'Creating…' : 'Create team'}
+        <button type="submit" className="btn btn-primary" disabled={!form.canSubmit}>
+          {form.pending ? 'Creating…' : 'Create team'}
         </button>
       </div>
     </form>

@@ -1,49 +1,60 @@
 import { motion } from 'framer-motion';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Member } from '@shared/domain';
 import { useMutation } from '@renderer/api/hooks';
 import { Avatar } from '@renderer/ui/Avatar';
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { formatDate } from '@renderer/ui/format';
 
+function EditMember({ member, onDone }: { member: Member; onDone: () => void }) {
+  const form = useForm('members.update', {
+    initial: { name: member.name, roleTitle: member.roleTitle ?? '' },
+    toInput: (v) => ({ memberId: member.id, ...v }),
+    clears: [],
+    onSaved: onDone,
+  });
+  return (
+    <>
+      <form onSubmit={form.submit} className="member-edit" aria-label={`Edit ${member.name}`}>
+        <Field label="Name" error={form.error('name')}>
+          <input className="input" value={form.values.name} onChange={(e) => form.set('name', e.target.value)} autoFocus />
+        </Field>
+        <Field label="Role title" error={form.error('roleTitle')}>
+          <input
+            className="input"
+            value={form.values.roleTitle}
+            onChange={(e) => form.set('roleTitle', e.target.value)}
+            placeholder="optional"
+          />
+        </Field>
+        <div className="member-edit-actions">
+          <button type="button" className="btn btn-ghost" onClick={onDone}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={!form.canSubmit}>
+            Save
+          </button>
+        </div>
+      </form>
+      <ErrorAlert error={form.formError} />
+    </>
+  );
+}
+
 export function MemberRow({ member, roles }: { member: Member; roles?: string[] }) {
-  const update = useMutation('members.update');
   const markLeft = useMutation('members.markLeft');
   const rejoin = useMutation('members.rejoin');
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [name, setName] = useState(member.name);
-  const [roleTitle, setRoleTitle] = useState(member.roleTitle ?? '');
   const left = member.leftAt !== null;
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (await update.run({ memberId: member.id, name, roleTitle })) setEditing(false);
-  }
 
   if (editing) {
     return (
       <li className="member-row editing">
-        <form onSubmit={save} className="member-edit" aria-label={`Edit ${member.name}`}>
-          <label className="field">
-            <span>Name</span>
-            <input className="input" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
-          </label>
-          <label className="field">
-            <span>Role title</span>
-            <input className="input" value={roleTitle} onChange={(e) => setRoleTitle(e.target.value)} placeholder="optional" />
-          </label>
-          <div className="member-edit-actions">
-            <button type="button" className="btn btn-ghost" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={update.pending}>
-              Save
-            </button>
-          </div>
-        </form>
-        <ErrorAlert error={update.error} />
+        <EditMember member={member} onDone={() => setEditing(false)} />
       </li>
     );
   }

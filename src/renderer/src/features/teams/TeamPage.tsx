@@ -1,6 +1,6 @@
 import { AnimatePresence } from 'framer-motion';
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useState } from 'react';
+import { useQuery } from '@renderer/api/hooks';
 import { href, type TeamTab } from '@renderer/app/router';
 import { AgreementTab } from '../agreements/AgreementTab';
 import { RolesPanel, useRolesByMember } from '../agreements/RolesPanel';
@@ -8,6 +8,7 @@ import { ParkingLotTab } from '../parking-lot/ParkingLotTab';
 import { TeamMeetingsTab } from '../series/TeamMeetingsTab';
 import { HealthTab } from '../health/HealthTab';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { useForm } from '@renderer/ui/form/use-form';
 import { ExportArchiveButton } from '../archive/ExportArchiveButton';
 import { AddMemberForm } from './AddMemberForm';
 import { FollowThroughPanel } from '../commitments/FollowThroughPanel';
@@ -15,39 +16,41 @@ import { MemberHistory } from './MemberHistory';
 import { MemberRow } from './MemberRow';
 
 function TeamName({ teamId, name }: { teamId: string; name: string }) {
-  const rename = useMutation('teams.rename');
   const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(name);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (await rename.run({ teamId, name: value })) setEditing(false);
-  }
   if (!editing) {
     return (
       <div className="team-title">
         <h1>{name}</h1>
-        <button
-          className="btn btn-ghost"
-          onClick={() => {
-            setValue(name);
-            setEditing(true);
-          }}
-        >
+        <button className="btn btn-ghost" onClick={() => setEditing(true)}>
           Rename
         </button>
       </div>
     );
   }
+  return <RenameTeam teamId={teamId} name={name} onDone={() => setEditing(false)} />;
+}
+
+/** The heading becomes its own input, so the input is named for what it holds rather than by a visible label. */
+function RenameTeam({ teamId, name, onDone }: { teamId: string; name: string; onDone: () => void }) {
+  const form = useForm('teams.rename', { initial: { name }, toInput: (v) => ({ teamId, ...v }), clears: [], onSaved: onDone });
   return (
-    <form className="team-title" onSubmit={submit} aria-label="Rename team">
-      <input className="input input-title" value={value} onChange={(e) => setValue(e.target.value)} autoFocus aria-label="Team name" />
-      <button type="submit" className="btn btn-primary">
+    <form className="team-title" onSubmit={form.submit} aria-label="Rename team">
+      <input
+        className="input input-title"
+        value={form.values.name}
+        onChange={(e) => form.set('name', e.target.value)}
+        autoFocus
+        aria-label="Team name"
+        aria-invalid={form.error('name') ? true : undefined}
+      />
+      <button type="submit" className="btn btn-primary" disabled={!form.canSubmit}>
         Save
       </button>
-      <button type="button" className="btn btn-ghost" onClick={() => setEditing(false)}>
+      <button type="button" className="btn btn-ghost" onClick={onDone}>
         Cancel
       </button>
-      <ErrorAlert error={rename.error} />
+      {form.error('name') && <p className="field-error">{form.error('name')}</p>}
+      <ErrorAlert error={form.formError} />
     </form>
   );
 }

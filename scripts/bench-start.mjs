@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:start` (needs the built app and a seeded data folder: BENCH_DIR, as `npm run bench`
+ * keeps with BENCH_KEEP=1): from spawning the browser-mode server (`node out/main/server.js`) to the
+ * first screen's data (the team cards) rendered in Chromium, on that database, against the no-op floor
+ * (a bare Node process serving one element to the same browser) and an empty database. Chromium is
+ * already open, as a person's browser is; each run signs in with a fresh context.
+ */
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const TARGET_MS = 300;
+const dataDir = process.env.BENCH_DIR;
+if (!dataDir || !fs.existsSync(path.join(dataDir, 'cadence.sqlite'))) {
+  process.stderr.write('Set BENCH_DIR to a seeded data folder (BENCH_KEEP=1 BENCH_SEED_ONLY=1 npm run bench keeps one).\n');
+  process.exit(2);
+}
+if (!fs.existsSync('out/main/server.js')) {
+  process.stderr.write('Build the app first: npx electron-vite build\n');
+  process.exit(2);
+}
+
+/** The no-op floor: a Node process that serves the one element the timed page waits for. */
+const NOOP_SERVER = `
+const http = require('node:http');
+const server = http.createServer((req, res) => res.end('<!doctype html><span class="team-card-name">x</span>'));
+server.listen(0, '127.0.0.1', () => console.log('Cadence is ready at http://127.0.0.1:' + server.address().port + '/'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+function startServer(args, env) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ready = new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d.toString();
+      const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    child.stderr.on('data', (d) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  return { child, ready, exited };
+}
+
+/** One start: spawn, sign in, wait for the first team card; then a clean stop (or a kill, leaving an unclean shutdown). */
+async function once(browser, args, env, { kill = false } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('about:blank');
+  const began = performance.now();
+  const server = startServer(args, env);
+  const url = await server.ready;
+  const serverReady = performance.now() - began;
+  await page.goto(url);
+  await page.locator('.team-card-name').first().waitFor();
+  const rendered = performance.now() - began;
+  await context.close();
+  server.child.kill(kill ? 'SIGKILL' : 'SIGTERM');
+  await server.exited;
+  return { serverReady, rendered };
+}
+
+const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+});
+const rows = [];
+const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-start-'));
+try {
+  const server = ['out/main/server.js', '--port', '0'];
+  const noop = ['-e', NOOP_SERVER];
+  // The empty database gets its schema (and a team, so there is a card to wait for) before it is timed.
+  await once(browser, noop, {});
+  const seed = startServer(server, { CADENCE_DATA_DIR: empty });
+  const seedUrl = await seed.ready;
+  const seedPage = await browser.newPage();
+  await seedPage.goto(seedUrl);
+  // Runs in the page (signed in by its cookie), not in Node.
+  await seedPage.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    fetch('/api/op/teams.create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'One team', timeZone: 'UTC', members: ['Ana'] }),
+    }),
+  );
+  await seedPage.close();
+  seed.child.kill('SIGTERM');
+  await seed.exited;
+
+  const runs = { noop: [], empty: [], seeded: [], seededServer: [] };
+  // Interleaved, so a busy moment of a shared machine falls on every kind alike.
+  for (let i = 0; i < RUNS; i++) {
+    runs.noop.push((await once(browser, noop, {})).rendered);
+    runs.empty.push((await once(browser, server, { CADENCE_DATA_DIR: empty })).rendered);
+    const seeded = await once(browser, server, { CADENCE_DATA_DIR: dataDir });
+    runs.seeded.push(seeded.rendered);
+    runs.seededServer.push(seeded.serverReady);
+  }
+  const floor = pct(runs.noop, 95);
+  const row = (label, values, target) => {
+    const p95 = pct(values, 95);
+    const tail = [`${(p95 / floor).toFixed(1)}x no-op floor (${ms(floor)} ms)`];
+    if (target) tail.push(`target p95 < ${target} ms: ${p95 < target ? 'met' : 'NOT met'}`);
+    rows.push([`${label}, p50 / p95`, `${ms(pct(values, 50))} / ${ms(p95)} ms`, tail.join('  ·  ')]);
+  };
+  row('no-op floor: spawn Node serving one element, rendered in Chromium', runs.noop);
+  row('spawn server to first screen rendered, empty database', runs.empty);
+  row(`spawn server to first screen rendered, ${path.basename(dataDir)} (ten-year)`, runs.seeded, TARGET_MS);
+  row('  of which: spawn to "ready" printed', runs.seededServer);
+  // A killed server leaves an unclean shutdown: the next start reads the whole file first.
+  await once(browser, server, { CADENCE_DATA_DIR: dataDir }, { kill: true });
+  const unclean = await once(browser, server, { CADENCE_DATA_DIR: dataDir });
+  rows.push(['after an unclean shutdown (whole-file check at start), one start', `${ms(unclean.rendered)} ms`, '']);
+} finally {
+  await browser.close();
+  fs.rmSync(empty, { recursive: true, force: true });
+}
+const width = Math.max(...rows.map((r) => r[0].length));
+const valueWidth = Math.max(...rows.map((r) => r[1].length));
+process.stdout.write(`\nStart-up, browser mode (bench-start), ${RUNS} runs each, Node ${process.version}\n\n`);
+for (const [label, value, tail] of rows) process.stdout.write(`  ${label.padEnd(width)}  ${value.padEnd(valueWidth)}  ${tail}\n`);

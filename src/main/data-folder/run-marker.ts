@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from './atomic-write';
+
+export const RUN_MARKER = 'cadence.running';
+
+interface MarkerContent {
+  pid: number;
+  since: number;
+  /** Set when a check in the background found damage: the next start must check and recover. */
+  damage?: string;
+}
+
+/** Why this start checks the whole file before opening it, or null when the last run closed cleanly. */
+export type StartCheckReason = 'unclean-shutdown' | 'damage-found' | null;
+
+/**
+ * A marker in the data folder while Cadence runs: written at start, removed at a clean close. A
+ * marker found at start means the last run crashed, was killed or lost power (or found damage),
+ * and only then does the start read the whole file to check it; otherwise it checks in the background.
+ */
+export class RunMarker {
+  private readonly file: string;
+  private damage: string | null = null;
+
+  constructor(dataDir: string) {
+    this.file = path.join(dataDir, RUN_MARKER);
+  }
+
+  /** Reads what the last run left and marks this one as running. */
+  begin(now: number): StartCheckReason {
+    let reason: StartCheckReason = null;
+    if (fs.existsSync(this.file)) {
+      reason = 'unclean-shutdown';
+      try {
+        if ((JSON.parse(fs.readFileSync(this.file, 'utf8')) as MarkerContent).damage) reason = 'damage-found';
+      } catch {
+        /* an unreadable marker is still a marker */
+      }
+    }
+    this.write({ pid: process.pid, since: now });
+    return reason;
+  }
+
+  /** A background check found damage: kept across a clean close so the next start checks and recovers. */
+  markDamaged(detail: string, now: number): void {
+    this.damage = detail;
+    this.write({ pid: process.pid, since: now, damage: detail });
+  }
+
+  /** A clean close: the next start need not check, unless damage was found. */
+  end(): void {
+    if (this.damage === null) fs.rmSync(this.file, { force: true });
+  }
+
+  private write(content: MarkerContent): void {
+    writeFileAtomic(this.file, JSON.stringify(content));
+  }
+}

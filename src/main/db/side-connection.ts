@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { createPrivateDir, makePrivate } from '../data-folder/private-files';
+import { Sql } from './query';
+
+/**
+ * A connection of its own to the database file, for the slow work a worker thread does while the
+ * app keeps writing on its connection: WAL lets this one read a consistent snapshot meanwhile.
+ */
+export function withReadConnection<T>(file: string, fn: (sql: Sql) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return fn(new Sql(db));
+  } finally {
+    db.close();
+  }
+}
+
+export function quickCheck(db: Database.Database): string {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  return rows.map((r) => r.quick_check).join('; ');
+}
+
+/** `PRAGMA quick_check` of a file: 'ok', or what is wrong. */
+export function checkFile(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return quickCheck(db);
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Copies the database with SQLite's online backup API from a connection of its own, then checks
+ * the copy. All pages after the first step go in one step: one read transaction, one snapshot, so
+ * writes on the app's connection neither restart the copy nor wait for it.
+ */
+export async function backupFile(source: string, target: string): Promise<string> {
+  createPrivateDir(path.dirname(target));
+  // Written under another name and renamed once checked: a copy cut short never looks like a backup.
+  const partial = `${target}.partial`;
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(partial, { progress: () => 0x7fffffff });
+  } finally {
+    db.close();
+  }
+  // The copy keeps the source's WAL mode; a backup is one file that nothing writes to, so it leaves WAL mode
+  // before its check, and no -wal or -shm is left beside it.
+  const copy = new Database(partial);
+  let result: string;
+  try {
+    copy.pragma('journal_mode = DELETE');
+    result = quickCheck(copy);
+  } catch (error) {
+    result = (error as Error).message;
+  } finally {
+    copy.close();
+  }
+  if (result !== 'ok') {
+    fs.rmSync(partial, { force: true });
+    throw new Error(`Backup ${target} failed its check: ${result}`);
+  }
+  makePrivate(partial);
+  fs.renameSync(partial, target);
+  return target;
+}

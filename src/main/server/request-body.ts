@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+
+// A 20 MB team archive (archive.import) sent as a JSON string, escapes and all.
+export const MAX_BODY_BYTES = 48 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`The request is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/**
+ * Reads a request body up to limit bytes. Past the limit it stops keeping the bytes but reads
+ * on to the end (up to twice the limit) before failing: a server that answers and closes while
+ * the client is still sending makes the client see a reset connection instead of the 413.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // A client that keeps sending long after the limit is cut off.
+      if (size > limit * 2) {
+        reject(new BodyTooLargeError(limit));
+        return void req.destroy();
+      }
+      if (size > limit) chunks.length = 0;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => (size > limit ? reject(new BodyTooLargeError(limit)) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+  });
+}
+
+/** True for `application/json`, with an optional `charset=utf-8`; `application/jsonfoo` and friends are not JSON. */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...params] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((param) => {
+    const [name, value] = param.split('=').map((s) => s.trim());
+    return name !== 'charset' || value === 'utf-8' || value === '"utf-8"';
+  });
+}

@@ -1,0 +1,51 @@
+import type { ExportedFile } from '@shared/planning';
+import { createBackup, describeBackup, listBackups, pruneBackups, type BackupFile } from '../db/backups';
+import { createRepositories } from '../db/repositories';
+import { checkFile, withReadConnection } from '../db/side-connection';
+import { collectDecisions } from '../services/exports/decision-records';
+import { decisionLogHtml } from '../services/exports/decision-log-html';
+import { decisionsMadr } from '../services/exports/decisions-madr';
+
+/** A decision-log export of one team (or all): the database file to read, and today's date for the files. */
+interface ExportJob {
+  file: string;
+  teamId: string | null;
+  today: string;
+}
+
+/**
+ * The slow work done in the worker thread, each from the database file on a connection of the
+ * worker's own: inputs and outputs are plain data, since they cross threads.
+ */
+export const jobs = {
+  /** A verified backup, older ones pruned; answers the new one with what it holds. */
+  backup: async (input: { file: string; dataDir: string; reason: string; now: number }): Promise<BackupFile> => {
+    const target = await createBackup(input.file, input.dataDir, input.reason, input.now);
+    pruneBackups(input.dataDir);
+    return describeBackup(input.dataDir, target);
+  },
+  listBackups: (input: { dataDir: string }): BackupFile[] => listBackups(input.dataDir),
+  /** `PRAGMA quick_check`: 'ok', or what is wrong. */
+  check: (input: { file: string }): string => checkFile(input.file),
+  decisionsMadr: (input: ExportJob): ExportedFile[] =>
+    withReadConnection(input.file, (sql) => decisionsMadr(collectDecisions(createRepositories(sql), input.teamId), input.today)),
+  decisionLogHtml: (input: ExportJob): ExportedFile =>
+    withReadConnection(input.file, (sql) => decisionLogHtml(collectDecisions(createRepositories(sql), input.teamId), input.today)),
+};
+
+export type Jobs = typeof jobs;
+export type JobName = keyof Jobs;
+export type JobInput<K extends JobName> = Parameters<Jobs[K]>[0];
+export type JobOutput<K extends JobName> = Awaited<ReturnType<Jobs[K]>>;
+
+/** What goes to the worker and what comes back, matched by `seq` (as Signal Desktop's SQL worker does). */
+export interface WorkerRequest {
+  seq: number;
+  request: { job: JobName; input: unknown };
+}
+
+export interface WorkerReply {
+  seq: number;
+  error?: { name: string; message: string; code?: string };
+  response?: unknown;
+}

@@ -1,0 +1,116 @@
+import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+import { contract, type InputOf, type OperationName, type OutputOf } from '@shared/contract';
+import type { ApiError } from '@renderer/api/client';
+import { useMutation } from '@renderer/api/hooks';
+import { afterSave } from './after-save';
+
+type Values = Record<string, unknown>;
+
+export interface FormOptions<K extends OperationName, V extends Values> {
+  initial: V;
+  /** The operation's input from the form's values; the contract's schema judges it, as main will. */
+  toInput: (values: V) => InputOf<K>;
+  /** Fields emptied after a save (when unchanged since it was submitted); default every field, [] for an edit form. */
+  clears?: readonly (keyof V)[];
+  /** A field whose name is not the input's path (nor its first part): input path → field. */
+  fields?: Readonly<Record<string, keyof V>>;
+  onSaved?: (output: OutputOf<K>, submitted: V) => void;
+}
+
+export interface Form<K extends OperationName, V extends Values> {
+  values: V;
+  set: <F extends keyof V>(field: F, value: V[F]) => void;
+  /** The message to show beside a field: the contract's, once the person changed it, or main's, until they do. */
+  error: (field: keyof V) => string | undefined;
+  /** The input passes the contract's schema and no save is in flight. */
+  canSubmit: boolean;
+  pending: boolean;
+  /** Main's last refusal, to match by `failure.error.reason`. */
+  failure: ApiError | null;
+  /** The refusal when no field shows it, for an alert under the form. */
+  formError: ApiError | null;
+  submit: (event?: FormEvent) => Promise<OutputOf<K> | null>;
+  reset: () => void;
+}
+
+/** What a group of fields shared by several forms (add and edit) needs from its form. */
+export type FormFields<V extends Values> = Pick<Form<OperationName, V>, 'values' | 'set' | 'error'>;
+
+/**
+ * One form over one write. The person can keep typing while the save is in flight: afterwards only the submitted
+ * values still unchanged are cleared, so nothing typed meanwhile is lost.
+ */
+export function useForm<K extends OperationName, V extends Values>(name: K, options: FormOptions<K, V>): Form<K, V> {
+  const mutation = useMutation(name);
+  const [values, setValues] = useState(options.initial);
+  const current = useRef(values);
+  const [submitted, setSubmitted] = useState<V | null>(null);
+
+  const set = useCallback(<F extends keyof V>(field: F, value: V[F]) => {
+    current.current = { ...current.current, [field]: value };
+    setValues(current.current);
+  }, []);
+
+  // A path names its field, or the list it is in ("members.2" is the Members field).
+  const fieldOf = (path: string): keyof V | undefined =>
+    options.fields?.[path] ?? [path, path.split('.')[0]!].find((f): f is keyof V & string => f in options.initial);
+  const parsed = useMemo(
+    () => contract[name].input.safeParse(options.toInput(values)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toInput is read fresh with the values it maps
+    [name, values],
+  );
+  const clientIssues = new Map<keyof V, string>();
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = fieldOf(issue.path.map(String).join('.'));
+    if (field !== undefined && !clientIssues.has(field)) clientIssues.set(field, issue.message);
+  }
+  const failure = mutation.error;
+  const serverIssues = new Map<keyof V, string>();
+  if (failure) {
+    const issues = [
+      ...(failure.error.issues ?? []),
+      ...(failure.error.path ? [{ path: failure.error.path, message: failure.message }] : []),
+    ];
+    for (const issue of issues) {
+      const field = fieldOf(issue.path);
+      if (field !== undefined && !serverIssues.has(field)) serverIssues.set(field, issue.message);
+    }
+  }
+  const error = (field: keyof V) => {
+    if (submitted && serverIssues.has(field) && Object.is(values[field], submitted[field])) return serverIssues.get(field);
+    return Object.is(values[field], options.initial[field]) ? undefined : clientIssues.get(field);
+  };
+  const shownAtField = [...serverIssues.keys()].some((f) => error(f) === serverIssues.get(f));
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const sent = current.current;
+    // Judged again on what is sent: a button may set a value and submit in one click, before a render.
+    const input = options.toInput(sent);
+    if (mutation.pending || !contract[name].input.safeParse(input).success) return null;
+    setSubmitted(sent);
+    const output = await mutation.run(input);
+    if (output === null) return null;
+    const { initial, clears } = options;
+    current.current = afterSave(current.current, sent, initial, clears ?? Object.keys(initial));
+    setValues(current.current);
+    options.onSaved?.(output, sent);
+    return output;
+  };
+
+  return {
+    values,
+    set,
+    error,
+    canSubmit: parsed.success && !mutation.pending,
+    pending: mutation.pending,
+    failure,
+    formError: failure && !shownAtField ? failure : null,
+    submit,
+    reset: () => {
+      current.current = options.initial;
+      setValues(current.current);
+      mutation.clearError();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { build } from 'vite';
+
+/**
+ * Vitest runs src/ as TypeScript, but a worker thread is plain Node: it cannot load a .ts file
+ * with `@shared` imports. So the tests build the worker's entry once, as electron-vite builds it
+ * for the app, and name it to the code under test (dbWorkerScript reads CADENCE_DB_WORKER_SCRIPT).
+ * Built fresh every run, so a test never runs an older worker than the source it tests.
+ */
+export default async function buildDbWorker(): Promise<void> {
+  const outDir = path.resolve('node_modules/.cache/cadence-test-db-worker');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    resolve: { alias: { '@shared': path.resolve('src/shared') } },
+    build: {
+      ssr: path.resolve('src/main/worker/db-worker-entry.ts'),
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      // .mjs: below node_modules no package.json says "type": "module".
+      rollupOptions: { output: { format: 'es', entryFileNames: 'db-worker.mjs' } },
+    },
+  });
+  process.env.CADENCE_DB_WORKER_SCRIPT = path.join(outDir, 'db-worker.mjs');
+}

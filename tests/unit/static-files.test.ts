@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resolveStatic } from '../../src/main/server/static-files';
+
+let base: string;
+let root: string;
+beforeEach(() => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-static-'));
+  root = path.join(base, 'renderer');
+  fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
+  fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'export {}');
+  fs.writeFileSync(path.join(base, 'secret.txt'), 'not for the page');
+});
+afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
+
+describe('the renderer folder, served by path', () => {
+  it('serves the files inside it', () => {
+    expect(resolveStatic(root, '/')).toEqual({ file: path.join(root, 'index.html'), type: 'text/html; charset=utf-8' });
+    expect(resolveStatic(root, '/assets/app.js')?.type).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('refuses .., encoded or not, and NUL', () => {
+    for (const bad of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/index.html%00',
+      '/%E0%A4%A',
+    ]) {
+      expect(resolveStatic(root, bad), bad).toBeNull();
+    }
+  });
+
+  it('refuses a symbolic link that leads out of the folder, and follows one that stays inside', () => {
+    fs.symlinkSync(path.join(base, 'secret.txt'), path.join(root, 'assets', 'leak.js'));
+    fs.symlinkSync(base, path.join(root, 'outside'));
+    fs.symlinkSync(path.join(root, 'assets', 'app.js'), path.join(root, 'same.js'));
+    expect(resolveStatic(root, '/assets/leak.js')).toBeNull();
+    expect(resolveStatic(root, '/outside/secret.txt')).toBeNull();
+    expect(resolveStatic(root, '/same.js')?.file).toBe(path.join(root, 'assets', 'app.js'));
+  });
+
+  it('works when the folder itself is reached through a link (the real paths are compared)', () => {
+    const link = path.join(base, 'linked-renderer');
+    fs.symlinkSync(root, link);
+    expect(resolveStatic(link, '/assets/app.js')?.file).toBe(path.join(root, 'assets', 'app.js'));
+    expect(resolveStatic(link, '/../secret.txt')).toBeNull();
+  });
+});
