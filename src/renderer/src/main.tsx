@@ -4,6 +4,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/shell.css';
+import { QueryClientProvider } from '@tanstack/react-query';
 // Each feature's styles live beside it but load here, in this order, with the first screen: the feature sheets
 // refine one another's selectors (the projector's titles in live and decisions, buttons in five of them), so
 // loading them with their lazy views would make the cascade depend on which view a person opened first.
@@ -19,10 +20,13 @@ import './features/agreements/roles.css';
 import './features/archive/archive.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { queryClient } from './api/query-cache';
 import { App } from './app/App';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -3,9 +3,16 @@ import { STARTER_KEYS } from '../agreement-starters';
 import { agreementBody, type AgreementDiff, type AgreementVersion, type ProjectedAgreement, type TeamAgreement } from '../agreements';
 import { calendarDate, id, reasonText } from '../validation';
 import { op } from './define';
+import { scope } from './scopes';
+
+/** An agreement's new version or revisit: its page, the team's roles, and the next meeting's old business. */
+const agreementChanged = (teamId: string) => [scope('agreements', { teamId }), scope('teams', { teamId }), scope('meetings', { teamId })];
 
 export const agreementOperations = {
-  'agreements.get': op<TeamAgreement>()({ input: z.object({ teamId: id }).strict() }),
+  'agreements.get': op<TeamAgreement>()({
+    input: z.object({ teamId: id }).strict(),
+    dependsOn: (i) => [scope('agreements', i), scope('teams', i)],
+  }),
   'agreements.version': op<AgreementVersion>()({ input: z.object({ versionId: id }).strict() }),
   'agreements.adoptStarter': op<TeamAgreement>()({
     input: z
@@ -15,7 +22,7 @@ export const agreementOperations = {
         revisitBy: calendarDate,
       })
       .strict(),
-    invalidates: ['agreements', 'teams', 'meetings'],
+    changes: (_i, o) => agreementChanged(o.teamId),
   }),
   'agreements.edit': op<TeamAgreement>()({
     input: z
@@ -28,7 +35,7 @@ export const agreementOperations = {
         revisitBy: calendarDate,
       })
       .strict(),
-    invalidates: ['agreements', 'meetings'],
+    changes: (_i, o) => agreementChanged(o.teamId),
   }),
   'agreements.revisit': op<TeamAgreement>()({
     input: z
@@ -39,12 +46,15 @@ export const agreementOperations = {
         nextRevisitBy: calendarDate,
       })
       .strict(),
-    invalidates: ['agreements', 'meetings'],
+    changes: (_i, o) => agreementChanged(o.teamId),
   }),
   'agreements.compare': op<AgreementDiff>()({ input: z.object({ fromId: id, toId: id }).strict() }),
   'agreements.project': op<ProjectedAgreement>()({
     input: z.object({ meetingId: id, on: z.boolean({ message: 'Say whether to show the agreement' }) }).strict(),
-    invalidates: ['agreements'],
+    changes: (i) => [scope('agreements', { meetingId: i.meetingId })],
   }),
-  'agreements.onProjector': op<ProjectedAgreement>()({ input: z.object({ meetingId: id }).strict() }),
+  'agreements.onProjector': op<ProjectedAgreement>()({
+    input: z.object({ meetingId: id }).strict(),
+    dependsOn: (i, o) => [scope('agreements', { teamId: o?.agreement?.teamId, meetingId: i.meetingId }), scope('teams')],
+  }),
 } as const;

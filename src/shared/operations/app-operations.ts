@@ -3,6 +3,7 @@ import type { AppInfo, BackupInfo, PlatformInfo, SaveOutcome, Settings } from '.
 import type { EventsSince } from '../events';
 import { fileName, id } from '../validation';
 import { op, none } from './define';
+import { ALL_TOPICS } from '../events';
 
 export const appOperations = {
   'app.info': op<AppInfo>()({ input: none }),
@@ -10,7 +11,7 @@ export const appOperations = {
   'events.since': op<EventsSince>()({
     input: z.object({ epoch: z.string().max(64), revision: z.number().int().min(0) }).strict(),
   }),
-  'settings.get': op<Settings>()({ input: none }),
+  'settings.get': op<Settings>()({ input: none, dependsOn: ['settings'] }),
   'settings.update': op<Settings>()({
     input: z
       .object({
@@ -24,15 +25,15 @@ export const appOperations = {
       .strict(),
     invalidates: ['settings'],
   }),
-  'backups.list': op<BackupInfo[]>()({ input: none }),
+  'backups.list': op<BackupInfo[]>()({ input: none, dependsOn: ['backups'] }),
   'backups.create': op<BackupInfo>()({ input: none, invalidates: ['backups'] }),
   'backups.restore': op<{ restored: BackupInfo; safetyCopy: BackupInfo }>()({
     input: z
       .object({ name: z.string().regex(/^cadence-[0-9TZ-]+-[a-z-]+\.sqlite$/, { message: 'That is not the name of a Cadence backup' }) })
       .strict(),
-    invalidates: ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments'],
+    invalidates: ALL_TOPICS,
   }),
-  'platform.info': op<PlatformInfo>()({ input: none }),
+  'platform.info': op<PlatformInfo>()({ input: none, dependsOn: [] }),
   'windows.openProjector': op<{ status: 'opened' | 'client' }>()({ changes: [], input: z.object({ meetingId: id }).strict() }),
   'files.saveText': op<SaveOutcome>()({
     changes: [],

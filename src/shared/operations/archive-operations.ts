@@ -18,7 +18,7 @@ export const archiveOperations = {
       .strict(),
     invalidates: ALL_TOPICS,
   }),
-  'me.list': op<MeChoice[]>()({ input: none }),
+  'me.list': op<MeChoice[]>()({ input: none, dependsOn: ['settings', 'teams'] }),
   'me.set': op<MeChoice[]>()({
     input: z.object({ teamId: id, memberId: id.nullable() }).strict(),
     invalidates: ['settings'],

@@ -3,6 +3,14 @@ import { REVIEW_OUTCOMES } from '../commitments';
 import type { Commitment, CommitmentBoard, FollowThrough } from '../commitments';
 import { calendarDate, hasWords, id, longText, name, reasonText } from '../validation';
 import { op } from './define';
+import { scope } from './scopes';
+
+/** A commitment changed: itself, its team's board, and the team's meetings that list it (made, review, old business). */
+const commitmentChanged = (o: Commitment) => [
+  scope('commitments', { teamId: o.teamId, id: o.id }),
+  scope('meetings', { teamId: o.teamId }),
+  ...(o.decisionId ? [scope('decisions', { teamId: o.teamId, id: o.decisionId })] : []),
+];
 
 export const commitmentOperations = {
   'commitments.create': op<Commitment>()({
@@ -18,7 +26,7 @@ export const commitmentOperations = {
         confirmPastDue: z.boolean().default(false),
       })
       .strict(),
-    invalidates: ['commitments', 'meetings'],
+    changes: (_i, o) => commitmentChanged(o),
   }),
   'commitments.record': op<Commitment>()({
     input: z
@@ -54,13 +62,18 @@ export const commitmentOperations = {
   }),
   'commitments.reassign': op<Commitment>()({
     input: z.object({ commitmentId: id, ownerId: id, reason: reasonText('Reason for the hand-over', 500) }).strict(),
-    invalidates: ['commitments', 'meetings'],
+    changes: (_i, o) => commitmentChanged(o),
   }),
-  'commitments.get': op<Commitment>()({ input: z.object({ commitmentId: id }).strict() }),
+  'commitments.get': op<Commitment>()({
+    input: z.object({ commitmentId: id }).strict(),
+    dependsOn: (i, o) => [scope('commitments', { teamId: o?.teamId, id: i.commitmentId }), scope('teams', { teamId: o?.teamId })],
+  }),
   'commitments.board': op<CommitmentBoard>()({
     input: z.object({ teamId: id.nullable().default(null), memberId: id.nullable().default(null) }).strict(),
+    dependsOn: (i) => [scope('commitments', i), scope('teams', i)],
   }),
   'commitments.followThrough': op<FollowThrough>()({
     input: z.object({ teamId: id, from: calendarDate.nullable().default(null), to: calendarDate.nullable().default(null) }).strict(),
+    dependsOn: (i) => [scope('commitments', i), scope('meetings', i), scope('teams', i)],
   }),
 } as const;

@@ -4,6 +4,7 @@ import type { DecisionDetail, DecisionFacets, DecisionLogPage } from '../decisio
 import { calendarDate, hasWords, id, longText, name, optionalLine, reasonText, tag } from '../validation';
 import type { Scope } from '../events';
 import { op } from './define';
+import { scope } from './scopes';
 
 const decisionOption = z
   .object({ title: name('Option', 200), pros: longText('Pros', 2000).default(''), cons: longText('Cons', 2000).default('') })
@@ -28,6 +29,11 @@ const decisionFields = {
 /** Who proposed it is history: an amendment cannot rewrite it. */
 const { proposerId: _proposer, ...amendableFields } = decisionFields;
 
+/** A decision changed: itself, its team's log, and its team's meetings (its own, and the next one's old business). */
+const decisionChanged = (o: DecisionDetail) => [
+  scope('decisions', { teamId: o.teamId, id: o.id }),
+  scope('meetings', { teamId: o.teamId }),
+];
 /** A change to one decision: its page, its meeting's decisions, the log's lists of its team. */
 function decisionChange(decision: DecisionDetail): Scope {
   return { topic: 'decisions', id: decision.id, teamId: decision.teamId, ...(decision.meetingId ? { meetingId: decision.meetingId } : {}) };
@@ -45,11 +51,12 @@ export const decisionOperations = {
         supersedeKind: z.enum(['supersedes', 'reverses']).default('supersedes'),
       })
       .strict(),
-    invalidates: ['meetings', 'decisions'],
+    // A superseded decision's chain now ends in this one.
+    changes: (i, o) => [...decisionChanged(o), ...(i.supersedesId ? [scope('decisions', { teamId: o.teamId, id: i.supersedesId })] : [])],
   }),
   'decisions.update': op<DecisionDetail>()({
     input: z.object({ decisionId: id, ...decisionFields }).strict(),
-    invalidates: ['meetings', 'decisions'],
+    changes: (_i, o) => decisionChanged(o),
   }),
   'decisions.position': op<DecisionDetail>()({
     input: z
@@ -98,17 +105,17 @@ export const decisionOperations = {
   }),
   'decisions.readBack': op<DecisionDetail>()({
     input: z.object({ decisionId: id, on: z.boolean() }).strict(),
-    invalidates: ['meetings', 'decisions'],
+    changes: (_i, o) => decisionChanged(o),
   }),
   'decisions.decide': op<DecisionDetail>()({
     input: z
       .object({ decisionId: id, outcome: z.enum(['accepted', 'rejected', 'deferred', 'proposed'], { message: 'Choose an outcome' }) })
       .strict(),
-    invalidates: ['meetings', 'decisions'],
+    changes: (_i, o) => decisionChanged(o),
   }),
   'decisions.amend': op<DecisionDetail>()({
     input: z.object({ decisionId: id, reason: reasonText('Reason for the amendment', 500), ...amendableFields }).strict(),
-    invalidates: ['meetings', 'decisions'],
+    changes: (_i, o) => decisionChanged(o),
   }),
   'decisions.review': op<DecisionDetail>()({
     input: z
@@ -119,9 +126,16 @@ export const decisionOperations = {
         note: reasonText('What the review found', 2000),
       })
       .strict(),
-    invalidates: ['meetings', 'decisions'],
+    changes: (_i, o) => decisionChanged(o),
   }),
-  'decisions.get': op<DecisionDetail>()({ input: z.object({ decisionId: id }).strict() }),
+  'decisions.get': op<DecisionDetail>()({
+    input: z.object({ decisionId: id }).strict(),
+    dependsOn: (i, o) => [
+      scope('decisions', { teamId: o?.teamId, id: i.decisionId }),
+      scope('teams', { teamId: o?.teamId }),
+      scope('meetings', { teamId: o?.teamId, meetingId: o?.meetingId }),
+    ],
+  }),
   'decisions.search': op<DecisionLogPage>()({
     input: z
       .object({
@@ -139,6 +153,11 @@ export const decisionOperations = {
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
+    dependsOn: (i) => [scope('decisions', i), scope('teams', i), scope('meetings', i)],
   }),
-  'decisions.facets': op<DecisionFacets>()({ input: z.object({ teamId: id.nullable().default(null) }).strict() }),
+  'decisions.facets': op<DecisionFacets>()({
+    input: z.object({ teamId: id.nullable().default(null) }).strict(),
+    // The facets name every team, whichever team is filtered.
+    dependsOn: (i) => [scope('decisions', i), scope('teams')],
+  }),
 } as const;

@@ -7,6 +7,16 @@ import { id } from '../validation';
 export type ChangesOf<I, O> = (input: I, output: O) => Scope[];
 /** What a read's answer depends on, from its parsed input and, once read, its answer (null before). */
 export type DependsOn<I, O> = (input: I, output: O | null) => Scope[];
+/**
+ * A read whose new answer a write's reply already carries: the renderer puts `value` in its cache under
+ * `read` + `input` at once, before the change event's re-read. A unit test checks each seed equals the read.
+ */
+export interface Seed {
+  read: string;
+  input: Record<string, unknown>;
+  value: unknown;
+}
+export type SeedsOf<I, O> = (input: I, output: O) => Seed[];
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
@@ -16,15 +26,23 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   changes: ChangesOf<z.output<I>, O>;
   /** A read: which changes make its answer stale. Drives the renderer's cache; nothing else decides. */
   dependsOn: DependsOn<z.output<I>, O>;
+  /** A write: the reads its reply answers (none for a read). */
+  seeds: SeedsOf<z.output<I>, O>;
   /** Phantom: carries the output type only. */
   readonly output?: (o: O) => O;
 }
 
 type Spec<I extends z.ZodType, O> =
-  | { input: I; changes: ChangesOf<z.output<I>, O> | readonly Topic[]; dependsOn?: never; invalidates?: never }
-  | { input: I; dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[]; changes?: never; invalidates?: never }
+  | {
+      input: I;
+      changes: ChangesOf<z.output<I>, O> | readonly Topic[];
+      seeds?: SeedsOf<z.output<I>, O>;
+      dependsOn?: never;
+      invalidates?: never;
+    }
+  | { input: I; dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[]; changes?: never; invalidates?: never; seeds?: never }
   /** Transitional spelling of a write that changes whole topics. */
-  | { input: I; invalidates: readonly Topic[]; changes?: never; dependsOn?: never };
+  | { input: I; invalidates: readonly Topic[]; seeds?: SeedsOf<z.output<I>, O>; changes?: never; dependsOn?: never };
 
 const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic }));
 
@@ -42,6 +60,7 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
         kind: 'write',
         changes: typeof changes === 'function' ? changes : whole(changes),
         dependsOn: () => [],
+        seeds: spec.seeds ?? (() => []),
       };
     }
     const dependsOn = spec.dependsOn ?? ALL;
@@ -50,6 +69,7 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
       kind: 'read',
       changes: () => [],
       dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
+      seeds: () => [],
     };
   };
 }

@@ -4,6 +4,7 @@ import type { TeamHealth } from '../health';
 import type { MeetingFeedback } from '../feedback';
 import { calendarDate, id, optionalLine, wallTime } from '../validation';
 import { op } from './define';
+import { meetingOf, wholeTeam } from './scopes';
 
 const rating = z
   .number({ message: RATING_MESSAGE })
@@ -26,9 +27,9 @@ export const healthOperations = {
       .strict(),
     changes: ({ meetingId }) => [{ topic: 'meetings', meetingId, part: 'feedback' }],
   }),
-  'health.team': op<TeamHealth>()({ input: z.object(period).strict() }),
+  'health.team': op<TeamHealth>()({ input: z.object(period).strict(), dependsOn: (i) => wholeTeam(i.teamId) }),
   'health.startRetrospective': op<{ meetingId: string }>()({
     input: z.object({ ...period, date: calendarDate, time: wallTime }).strict(),
-    invalidates: ['meetings'],
+    changes: (i, o) => [meetingOf(i.teamId, o.meetingId)],
   }),
 } as const;

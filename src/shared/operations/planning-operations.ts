@@ -3,6 +3,7 @@ import { AGENDA_KIND_IDS } from '../planning';
 import type { AgendaTemplate, ExportedFile, MeetingDetail, MeetingLists, MeetingLive, ParkingLotItem, Series } from '../planning';
 import { calendarDate, id, longText, minutes, name, timeZone, wallTime } from '../validation';
 import { op, revision, memberOrNone } from './define';
+import { meetingOf, scope } from './scopes';
 
 const kind = z.enum(AGENDA_KIND_IDS, { message: 'Choose a kind of agenda item' });
 
@@ -46,18 +47,49 @@ const itemFields = {
     .default(null),
 };
 
+/** A meeting's detail changed: that meeting (and the team's lists of meetings). Its reply is `meetings.get`'s answer. */
+const detailChanged = (_i: unknown, o: MeetingDetail) => [meetingOf(o.meeting.teamId, o.meeting.id)];
+const detailSeed = (_i: unknown, o: MeetingDetail) => [{ read: 'meetings.get', input: { meetingId: o.meeting.id }, value: o }];
+const meetingReply = { changes: detailChanged, seeds: detailSeed } as const;
+/** A meeting's title or date changed: the team's commitments and decisions name the meeting they came from. */
+const meetingRenamed = {
+  changes: (i: unknown, o: MeetingDetail) => [
+    ...detailChanged(i, o),
+    scope('commitments', { teamId: o.meeting.teamId }),
+    scope('decisions', { teamId: o.meeting.teamId }),
+  ],
+  seeds: detailSeed,
+} as const;
+/** The team's meetings and their calendar, read alone or for every team. */
+/** The team's parking lot, and its meetings, whose old business lists what is open in it. */
+const parkingLotChanged = (o: { teamId: string }) => [scope('parkingLot', o), meetingOf(o.teamId)];
+const teamMeetings = (i: { teamId: string | null }) => [scope('meetings', i), scope('teams', i)];
+
 export const planningOperations = {
-  'series.list': op<Series[]>()({ input: z.object({ teamId: id }).strict() }),
-  'series.create': op<Series>()({ input: z.object({ teamId: id, ...seriesFields }).strict(), invalidates: ['meetings'] }),
-  'series.update': op<Series>()({ input: z.object({ seriesId: id, ...seriesFields }).strict(), invalidates: ['meetings'] }),
-  'series.createNextMeeting': op<{ meetingId: string }>()({ input: z.object({ seriesId: id }).strict(), invalidates: ['meetings'] }),
-  'series.exportCalendar': op<ExportedFile>()({ input: z.object({ seriesId: id }).strict() }),
-  'templates.list': op<AgendaTemplate[]>()({ input: z.object({ teamId: id.nullable() }).strict() }),
+  'series.list': op<Series[]>()({ input: z.object({ teamId: id }).strict(), dependsOn: teamMeetings }),
+  'series.create': op<Series>()({
+    input: z.object({ teamId: id, ...seriesFields }).strict(),
+    changes: (_i, o) => [meetingOf(o.teamId)],
+  }),
+  'series.update': op<Series>()({
+    input: z.object({ seriesId: id, ...seriesFields }).strict(),
+    changes: (_i, o) => [meetingOf(o.teamId)],
+  }),
+  'series.createNextMeeting': op<{ meetingId: string }>()({
+    input: z.object({ seriesId: id }).strict(),
+    // The reply names the new meeting only: every team's lists hear it.
+    changes: (_i, o) => [meetingOf(null, o.meetingId)],
+  }),
+  'series.exportCalendar': op<ExportedFile>()({ input: z.object({ seriesId: id }).strict(), dependsOn: ['meetings', 'teams'] }),
+  'templates.list': op<AgendaTemplate[]>()({
+    input: z.object({ teamId: id.nullable() }).strict(),
+    dependsOn: (i) => [scope('meetings', i)],
+  }),
   'templates.saveFromMeeting': op<AgendaTemplate>()({
     input: z.object({ meetingId: id, name: name('Template name') }).strict(),
-    invalidates: ['meetings'],
+    changes: (_i, o) => [meetingOf(o.teamId)],
   }),
-  'meetings.list': op<MeetingLists>()({ input: z.object({ teamId: id.nullable() }).strict() }),
+  'meetings.list': op<MeetingLists>()({ input: z.object({ teamId: id.nullable() }).strict(), dependsOn: teamMeetings }),
   'meetings.create': op<{ meetingId: string }>()({
     input: z
       .object({
@@ -70,7 +102,7 @@ export const planningOperations = {
         templateId: id.nullable().default(null),
       })
       .strict(),
-    invalidates: ['meetings'],
+    changes: (i, o) => [meetingOf(i.teamId, o.meetingId)],
   }),
   'meetings.updateDetails': op<MeetingDetail>()({
     input: z
@@ -84,7 +116,7 @@ export const planningOperations = {
         facilitatorId: memberOrNone,
       })
       .strict(),
-    invalidates: ['meetings'],
+    ...meetingRenamed,
   }),
   'meetings.amend': op<MeetingDetail>()({
     input: z
@@ -98,12 +130,17 @@ export const planningOperations = {
           .optional(),
       })
       .strict(),
-    invalidates: ['meetings'],
+    ...meetingRenamed,
   }),
   /** Starting changes every part of the meeting (its first round begins) and its place in the lists. */
   'meetings.start': op<MeetingLive>()({
     input: z.object({ meetingId: id }).strict(),
-    changes: ({ meetingId }, out) => [{ topic: 'meetings', meetingId, teamId: out.meeting.teamId }],
+    // Starting takes over the team's open proposals from the meeting they were made in (found by the contract test).
+    changes: ({ meetingId }, out) => [
+      { topic: 'meetings', meetingId, teamId: out.meeting.teamId },
+      { topic: 'meetings', teamId: out.meeting.teamId },
+      { topic: 'decisions', teamId: out.meeting.teamId },
+    ],
   }),
   /**
    * Ending carries what was not reached, open proposals and the parking lot into the team's next meeting, closes
@@ -124,45 +161,48 @@ export const planningOperations = {
   }),
   'agenda.applyTemplate': op<MeetingDetail>()({
     input: z.object({ meetingId: id, expectedRevision: revision, templateId: id }).strict(),
-    invalidates: ['meetings'],
+    ...meetingReply,
   }),
   'agenda.addItem': op<MeetingDetail>()({
     input: z.object({ meetingId: id, expectedRevision: revision, ...itemFields }).strict(),
-    invalidates: ['meetings'],
+    ...meetingReply,
   }),
   'agenda.updateItem': op<MeetingDetail>()({
     input: z.object({ itemId: id, expectedRevision: revision, ...itemFields }).strict(),
-    invalidates: ['meetings'],
+    ...meetingReply,
   }),
   'agenda.removeItem': op<MeetingDetail>()({
     input: z.object({ itemId: id, expectedRevision: revision }).strict(),
-    invalidates: ['meetings'],
+    ...meetingReply,
   }),
   'agenda.moveItem': op<MeetingDetail>()({
     input: z.object({ itemId: id, expectedRevision: revision, toIndex: z.number().int().min(0).max(1000) }).strict(),
-    invalidates: ['meetings'],
+    ...meetingReply,
   }),
   'agenda.exportMarkdown': op<ExportedFile>()({ input: z.object({ meetingId: id }).strict() }),
   'attendance.set': op<MeetingDetail>()({
     input: z.object({ attendeeId: id, status: z.enum(['expected', 'present', 'absent', 'late', 'left_early']) }).strict(),
-    invalidates: ['meetings'],
+    ...meetingReply,
   }),
   'attendance.addGuest': op<MeetingDetail>()({
     input: z.object({ meetingId: id, name: name('Guest name') }).strict(),
-    invalidates: ['meetings'],
+    ...meetingReply,
   }),
-  'parkingLot.list': op<ParkingLotItem[]>()({ input: z.object({ teamId: id, includeClosed: z.boolean().default(false) }).strict() }),
+  'parkingLot.list': op<ParkingLotItem[]>()({
+    input: z.object({ teamId: id, includeClosed: z.boolean().default(false) }).strict(),
+    dependsOn: (i) => [scope('parkingLot', i)],
+  }),
   'parkingLot.add': op<ParkingLotItem>()({
     input: z.object({ teamId: id, title: name('Title', 200), notes: longText('Notes', 5000).default('') }).strict(),
-    invalidates: ['parkingLot'],
+    changes: (_i, o) => parkingLotChanged(o),
   }),
   'parkingLot.update': op<ParkingLotItem>()({
     input: z.object({ itemId: id, title: name('Title', 200), notes: longText('Notes', 5000) }).strict(),
-    invalidates: ['parkingLot'],
+    changes: (_i, o) => parkingLotChanged(o),
   }),
   'parkingLot.close': op<ParkingLotItem>()({
     input: z.object({ itemId: id, status: z.enum(['discussed', 'dropped']), meetingId: id.nullable().default(null) }).strict(),
-    invalidates: ['parkingLot', 'meetings'],
+    changes: (_i, o) => parkingLotChanged(o),
   }),
-  'parkingLot.reopen': op<ParkingLotItem>()({ input: z.object({ itemId: id }).strict(), invalidates: ['parkingLot', 'meetings'] }),
+  'parkingLot.reopen': op<ParkingLotItem>()({ input: z.object({ itemId: id }).strict(), changes: (_i, o) => parkingLotChanged(o) }),
 } as const;

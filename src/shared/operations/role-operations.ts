@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { Role } from '../agreements';
 import { id, longText, name } from '../validation';
 import { op } from './define';
+import { scope } from './scopes';
 
 export const roleOperations = {
-  'roles.list': op<Role[]>()({ input: z.object({ teamId: id }).strict() }),
+  'roles.list': op<Role[]>()({ input: z.object({ teamId: id }).strict(), dependsOn: (i) => [scope('agreements', i), scope('teams', i)] }),
   'roles.create': op<Role>()({
     input: z
       .object({
@@ -14,16 +15,16 @@ export const roleOperations = {
         holderId: id.nullable().default(null),
       })
       .strict(),
-    invalidates: ['agreements', 'teams'],
+    changes: (_i, o) => [scope('agreements', o), scope('teams', o)],
   }),
   'roles.update': op<Role>()({
     input: z.object({ roleId: id, name: name('Role name', 80), purpose: longText('Outcome', 500) }).strict(),
-    invalidates: ['agreements', 'teams'],
+    changes: (_i, o) => [scope('agreements', o), scope('teams', o)],
   }),
   /** Hands the role to a member (or leaves it vacant with null); the earlier holder stays in the history. */
   'roles.assign': op<Role>()({
     input: z.object({ roleId: id, memberId: id.nullable() }).strict(),
-    invalidates: ['agreements', 'teams'],
+    changes: (_i, o) => [scope('agreements', o), scope('teams', o)],
   }),
-  'roles.retire': op<Role>()({ input: z.object({ roleId: id }).strict(), invalidates: ['agreements', 'teams'] }),
+  'roles.retire': op<Role>()({ input: z.object({ roleId: id }).strict(), changes: (_i, o) => [scope('agreements', o), scope('teams', o)] }),
 } as const;

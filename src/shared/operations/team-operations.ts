@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Member, Team, TeamDetail } from '../domain';
 import { id, name, optionalLine, timeZone } from '../validation';
 import { op, none } from './define';
+import { scope, wholeTeam } from './scopes';
 
 export const teamOperations = {
-  'teams.list': op<Team[]>()({ input: none }),
-  'teams.get': op<TeamDetail>()({ input: z.object({ teamId: id }).strict() }),
+  'teams.list': op<Team[]>()({ input: none, dependsOn: ['teams'] }),
+  'teams.get': op<TeamDetail>()({ input: z.object({ teamId: id }).strict(), dependsOn: (i) => [scope('teams', i)] }),
   'teams.create': op<Team>()({
     input: z
       .object({
@@ -14,22 +15,22 @@ export const teamOperations = {
         members: z.array(name('Member name')).max(200, { message: 'At most 200 members at once' }).default([]),
       })
       .strict(),
-    invalidates: ['teams'],
+    changes: (_i, o) => [scope('teams', { teamId: o.id })],
   }),
   'teams.rename': op<Team>()({
     input: z.object({ teamId: id, name: name('Team name') }).strict(),
-    invalidates: ['teams'],
+    changes: (i) => wholeTeam(i.teamId),
   }),
   'members.add': op<Member>()({
     input: z.object({ teamId: id, name: name('Member name'), roleTitle: optionalLine('Role title').default(null) }).strict(),
-    invalidates: ['teams'],
+    changes: (i) => wholeTeam(i.teamId),
   }),
   'members.update': op<Member>()({
     input: z.object({ memberId: id, name: name('Member name'), roleTitle: optionalLine('Role title') }).strict(),
-    invalidates: ['teams'],
+    changes: (_i, o) => wholeTeam(o.teamId),
   }),
-  'members.markLeft': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams', 'commitments'] }),
-  'members.rejoin': op<Member>()({ input: z.object({ memberId: id }).strict(), invalidates: ['teams'] }),
+  'members.markLeft': op<Member>()({ input: z.object({ memberId: id }).strict(), changes: (_i, o) => wholeTeam(o.teamId) }),
+  'members.rejoin': op<Member>()({ input: z.object({ memberId: id }).strict(), changes: (_i, o) => wholeTeam(o.teamId) }),
   'demo.load': op<Team>()({ input: none, invalidates: ['teams', 'meetings', 'parkingLot', 'decisions', 'commitments', 'agreements'] }),
-  'teams.setTimeZone': op<Team>()({ input: z.object({ teamId: id, timeZone }).strict(), invalidates: ['teams', 'meetings'] }),
+  'teams.setTimeZone': op<Team>()({ input: z.object({ teamId: id, timeZone }).strict(), changes: (i) => wholeTeam(i.teamId) }),
 } as const;

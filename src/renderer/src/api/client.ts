@@ -4,9 +4,10 @@
  */
 import type { CadenceApi } from '@shared/api';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
-import { ALL_TOPICS, type ChangeEvent, type Scope, type Topic } from '@shared/events';
+import type { ChangeEvent } from '@shared/events';
 import type { OpError } from '@shared/result';
 import { createHttpTransport, type ConnectionState, type HttpTransport } from './http-transport';
+import { invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
 
 export { isSignedOut, type ConnectionState } from './http-transport';
 
@@ -44,6 +45,7 @@ export async function signOut(): Promise<void> {
 export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const result = await transport.invoke(name, input);
   if (!result.ok) throw new ApiError(result.error);
+  seedFromReply(name, input, result.value);
   return result.value;
 }
 
@@ -56,49 +58,26 @@ export function onConnectionState(listener: (state: ConnectionState) => void): (
   return () => stateListeners.delete(listener);
 }
 
-type TopicListener = () => void;
-const topicListeners = new Map<Topic | '*', Set<TopicListener>>();
 let seen: { epoch: string; revision: number } | null = null;
-
-function notify(topics: readonly (Topic | '*')[]): void {
-  const fired = new Set<TopicListener>();
-  for (const topic of [...topics, '*' as const]) {
-    for (const l of topicListeners.get(topic) ?? []) {
-      if (!fired.has(l)) {
-        fired.add(l);
-        l();
-      }
-    }
-  }
-}
-
-/**
- * Until every view reads through the contract's scopes: a meeting view shows decisions, commitments, the parking
- * lot, agreements and names, so a change to any of those reaches the views listening to 'meetings'.
- */
-function topicsOf(changes: readonly Scope[]): Topic[] {
-  const topics = new Set(changes.map((c) => c.topic));
-  if ([...topics].some((t) => t !== 'settings' && t !== 'backups')) topics.add('meetings');
-  return [...topics];
-}
 
 /** Applies an event; a gap, a hello after a reconnect, or a new server epoch triggers a resync. */
 async function onChange(event: ChangeEvent): Promise<void> {
   if (seen && event.epoch === seen.epoch && event.revision === seen.revision + 1 && event.operation !== 'hello') {
     seen = { epoch: event.epoch, revision: event.revision };
-    notify(topicsOf(event.changes));
+    invalidateChanges(event.changes);
     return;
   }
   if (!seen || event.epoch !== seen.epoch) {
     const first = seen === null;
     seen = { epoch: event.epoch, revision: event.revision };
-    if (!first) notify(ALL_TOPICS);
+    if (!first) invalidateEverything();
     return;
   }
   if (event.revision <= seen.revision) return;
   const missed = await call('events.since', seen);
   seen = { epoch: missed.epoch, revision: missed.revision };
-  notify(missed.events ? topicsOf(missed.events.flatMap((e) => e.changes)) : ALL_TOPICS);
+  if (missed.events) invalidateChanges(missed.events.flatMap((e) => e.changes));
+  else invalidateEverything();
 }
 
 transport.onChange((event) => void onChange(event));
@@ -107,15 +86,3 @@ void call('events.since', { epoch: '', revision: 0 })
     seen ??= { epoch: r.epoch, revision: r.revision };
   })
   .catch(() => undefined);
-
-/** Calls listener after any committed change to one of topics (from this window or another). */
-export function subscribeTopics(topics: readonly Topic[], listener: TopicListener): () => void {
-  for (const t of topics) {
-    let set = topicListeners.get(t);
-    if (!set) topicListeners.set(t, (set = new Set()));
-    set.add(listener);
-  }
-  return () => {
-    for (const t of topics) topicListeners.get(t)?.delete(listener);
-  };
-}

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useMutation as useTanstackMutation, useQuery as useTanstackQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
-import type { Topic } from '@shared/events';
-import { ApiError, call, subscribeTopics } from './client';
+import { ApiError, call } from './client';
+import { queryKey } from './query-cache';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -10,34 +11,26 @@ export interface QueryState<T> {
   reload: () => void;
 }
 
-/** Reads an operation's value and reads it again whenever one of `topics` changes anywhere. */
-export function useQuery<K extends OperationName>(name: K, input: InputOf<K>, topics: readonly Topic[]): QueryState<OutputOf<K>> {
-  const key = JSON.stringify(input);
-  const [state, setState] = useState<{ data: OutputOf<K> | undefined; error: ApiError | null; loading: boolean }>({
-    data: undefined,
-    error: null,
-    loading: true,
+function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) });
+}
+
+/**
+ * Reads an operation through the shared cache. What makes the answer stale is the contract's `dependsOn`
+ * for this operation, applied to every change event: a call site names only the question.
+ */
+export function useQuery<K extends OperationName>(name: K, input: InputOf<K>): QueryState<OutputOf<K>> {
+  const text = JSON.stringify(input);
+  const key = useMemo(() => queryKey(name, JSON.parse(text)), [name, text]);
+  const query = useTanstackQuery({
+    queryKey: key,
+    queryFn: () => call(name, JSON.parse(text) as InputOf<K>).catch((e: unknown) => Promise.reject(asApiError(e))),
+    // A view whose question changes (another filter) keeps the last answer until the new one arrives.
+    placeholderData: keepPreviousData,
   });
-  const generation = useRef(0);
-  const load = useCallback(() => {
-    const mine = ++generation.current;
-    call(name, JSON.parse(key) as InputOf<K>).then(
-      (data) => mine === generation.current && setState({ data, error: null, loading: false }),
-      (error: unknown) =>
-        mine === generation.current &&
-        setState((s) => ({
-          data: s.data,
-          error: error instanceof ApiError ? error : new ApiError({ code: 'internal', message: String(error) }),
-          loading: false,
-        })),
-    );
-  }, [name, key]);
-  useEffect(() => {
-    load();
-    return subscribeTopics(topics, load);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [load, topics.join(',')]);
-  return { ...state, reload: load };
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { data: query.data, error: query.error ? asApiError(query.error) : null, loading: query.isPending, reload };
 }
 
 export interface MutationState<K extends OperationName> {
@@ -47,24 +40,45 @@ export interface MutationState<K extends OperationName> {
   clearError: () => void;
 }
 
-/** Runs a write; resolves to null (and keeps the error) when main refused it. */
-export function useMutation<K extends OperationName>(name: K): MutationState<K> {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const run = useCallback(
-    async (input: InputOf<K>) => {
-      setPending(true);
-      setError(null);
+export interface ActionState {
+  run: <K extends OperationName>(name: K, input: InputOf<K>) => Promise<OutputOf<K> | null>;
+  pending: boolean;
+  error: ApiError | null;
+  clearError: () => void;
+}
+
+interface Call {
+  name: OperationName;
+  input: unknown;
+}
+
+/**
+ * The one way to run a write. With an operation name, `run(input)`; without, `run(name, input)` for a panel
+ * whose buttons run several. Resolves to null (and keeps the error to show) when main refused it; the reply
+ * seeds the cache as the contract says, and the change event re-reads what it changed.
+ */
+export function useMutation<K extends OperationName>(name: K): MutationState<K>;
+export function useMutation(): ActionState;
+export function useMutation(name?: OperationName): MutationState<OperationName> | ActionState {
+  const mutation = useTanstackMutation<unknown, ApiError, Call>({
+    mutationFn: ({ name: op, input }) => call(op, input as never).catch((e: unknown) => Promise.reject(asApiError(e))),
+  });
+  const { mutateAsync, reset } = mutation;
+  const runNamed = useCallback(
+    async (op: OperationName, input: unknown): Promise<never | null> => {
       try {
-        return await call(name, input);
-      } catch (e) {
-        setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
+        return (await mutateAsync({ name: op, input })) as never;
+      } catch {
         return null;
-      } finally {
-        setPending(false);
       }
     },
-    [name],
+    [mutateAsync],
   );
-  return { run, pending, error, clearError: () => setError(null) };
+  const runOne = useCallback((input: unknown) => runNamed(name!, input), [runNamed, name]);
+  return {
+    run: (name === undefined ? runNamed : runOne) as never,
+    pending: mutation.isPending,
+    error: mutation.error,
+    clearError: reset,
+  };
 }

@@ -2,7 +2,7 @@
  * The renderer's half of the platform seam. Main saves with a native dialog on the desktop;
  * in the browser mode it answers 'download' and this module offers the file as a download.
  */
-import type { InputOf } from '@shared/contract';
+import type { InputOf, OutputOf } from '@shared/contract';
 import type { SaveOutcome } from '@shared/domain';
 import { call } from './client';
 
@@ -35,7 +35,11 @@ export async function openExternal(url: string): Promise<void> {
 
 /** Desktop: a window on the second display. Browser: a new window the facilitator drags onto the projector. */
 export async function openProjector(meetingId: string): Promise<void> {
-  const { status } = await call('windows.openProjector', { meetingId });
-  if (status === 'client')
+  projectorOpened(meetingId, await call('windows.openProjector', { meetingId }));
+}
+
+/** After main answered `windows.openProjector`: the browser mode opens the window itself. */
+export function projectorOpened(meetingId: string, answer: OutputOf<'windows.openProjector'> | null): void {
+  if (answer?.status === 'client')
     window.open(`${location.pathname}#/meetings/${encodeURIComponent(meetingId)}/projector`, 'cadence-projector', 'popup');
 }

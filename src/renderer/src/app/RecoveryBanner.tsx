@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '../api/hooks';
 import { useFormat } from './settings-context';
 
-const TOPICS = ['backups'] as const;
-
 /** Said once, plainly, when start-up found the database damaged and put it aside. */
 export function RecoveryBanner() {
-  const info = useQuery('app.info', {}, TOPICS);
+  const info = useQuery('app.info', {});
   const restore = useMutation('backups.restore');
   const format = useFormat();
   const [dismissed, setDismissed] = useState(false);

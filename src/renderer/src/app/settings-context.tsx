@@ -3,8 +3,6 @@ import type { Settings } from '@shared/domain';
 import { useQuery } from '../api/hooks';
 
 const DEFAULTS: Settings = { theme: 'light', dateStyle: 'locale', clock: '24h', weekStartsOn: 1, defaultExportFolder: null, chime: false };
-const TOPICS = ['settings'] as const;
-
 export interface Formatters {
   settings: Settings;
   /** "Mon 30 Nov 2026" in the given zone, in the chosen date style. */
@@ -42,7 +40,7 @@ const FormatContext = createContext<Formatters>(makeFormatters(DEFAULTS));
 
 /** Loads the saved settings once for the whole window and applies the theme. */
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const query = useQuery('settings.get', {}, TOPICS);
+  const query = useQuery('settings.get', {});
   const settings = query.data ?? DEFAULTS;
   useEffect(() => {
     document.documentElement.dataset.theme = settings.theme;

@@ -4,8 +4,6 @@ import { useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { DiffView } from './DiffView';
 
-const TOPICS = ['agreements'] as const;
-
 function VersionSelect(props: { label: string; value: string; onChange: (id: string) => void; versions: AgreementVersionSummary[] }) {
   return (
     <label className="field">
@@ -26,7 +24,7 @@ export function AgreementCompare({ versions }: { versions: AgreementVersionSumma
   // Newest first: by default the version in force against the one before it.
   const [toId, setToId] = useState(versions[0]!.id);
   const [fromId, setFromId] = useState((versions[1] ?? versions[0]!).id);
-  const diff = useQuery('agreements.compare', { fromId, toId }, TOPICS);
+  const diff = useQuery('agreements.compare', { fromId, toId });
   return (
     <section className="card agreement-compare" aria-labelledby="compare-heading">
       <h2 id="compare-heading">Compare versions</h2>

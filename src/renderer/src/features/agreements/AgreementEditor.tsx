@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { addCalendarDays, type AgreementBodyInput, type AgreementVersion, type Role } from '@shared/agreements';
 import type { Member } from '@shared/domain';
 import { hasWords } from '@shared/validation';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
 import { DeciderSelect } from './DeciderSelect';
 
@@ -35,7 +35,7 @@ export function AgreementEditor(props: {
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.current));
   const [note, setNote] = useState('');
   const [revisitBy, setRevisitBy] = useState(props.revisitBy > props.today ? props.revisitBy : addCalendarDays(props.today, 90));
-  const action = useAction();
+  const action = useMutation();
   const err = (path: string) => fieldError(action.error, path);
   const rights = draft.decisionRights;
   const paths = draft.escalationPaths;

@@ -9,18 +9,16 @@ import { AgreementView } from './AgreementView';
 import { RevisitPanel } from './RevisitPanel';
 import { StarterPicker } from './StarterPicker';
 
-const TOPICS = ['agreements', 'teams'] as const;
-
 function OldVersion({ versionId, large }: { versionId: string; large: boolean }) {
-  const version = useQuery('agreements.version', { versionId }, TOPICS);
+  const version = useQuery('agreements.version', { versionId });
   if (version.error) return <ErrorAlert error={version.error} />;
   return version.data ? <AgreementView version={version.data} large={large} /> : <div aria-busy="true" />;
 }
 
 /** The team's operating agreement: the version in force, its history, edits and comparisons. */
 export function AgreementTab({ team, members }: { team: Team; members: Member[] }) {
-  const agreement = useQuery('agreements.get', { teamId: team.id }, TOPICS);
-  const roles = useQuery('roles.list', { teamId: team.id }, TOPICS);
+  const agreement = useQuery('agreements.get', { teamId: team.id });
+  const roles = useQuery('roles.list', { teamId: team.id });
   const [mode, setMode] = useState<'read' | 'edit' | 'compare'>('read');
   const [viewing, setViewing] = useState<string | null>(null);
   const [large, setLarge] = useState(false);

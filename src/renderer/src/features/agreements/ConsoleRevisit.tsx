@@ -3,10 +3,8 @@ import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { RevisitPanel } from './RevisitPanel';
 
-const TOPICS = ['agreements'] as const;
-
 function Due({ teamId, meetingId }: { teamId: string; meetingId: string }) {
-  const agreement = useQuery('agreements.get', { teamId }, TOPICS);
+  const agreement = useQuery('agreements.get', { teamId });
   const a = agreement.data;
   if (!a?.current || !a.revisitDue) return null;
   return (

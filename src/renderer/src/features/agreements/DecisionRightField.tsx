@@ -1,8 +1,6 @@
 import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 
-const TOPICS = ['agreements', 'teams'] as const;
-
 /**
  * The decision right is chosen from the agreement in force; choosing one suggests its owner (the
  * member, or whoever holds the role). Free text only while the team has no agreement yet.
@@ -14,7 +12,7 @@ export function DecisionRightField(props: {
   className?: string;
   onChange: (right: string, suggestedOwnerId: string | null) => void;
 }) {
-  const agreement = useQuery('agreements.get', { teamId: props.teamId }, TOPICS);
+  const agreement = useQuery('agreements.get', { teamId: props.teamId });
   const current = agreement.data?.current;
   if (agreement.data && !current) {
     return (

@@ -1,10 +1,8 @@
 import { useQuery } from '@renderer/api/hooks';
 
-const TOPICS = ['agreements'] as const;
-
 /** The agreement's escalation paths, offered when an objection is escalated. */
 export function EscalationSuggestions({ teamId, onPick }: { teamId: string; onPick: (to: string) => void }) {
-  const agreement = useQuery('agreements.get', { teamId }, TOPICS);
+  const agreement = useQuery('agreements.get', { teamId });
   const paths = agreement.data?.current?.body.escalationPaths ?? [];
   if (paths.length === 0) return null;
   return (

@@ -1,14 +1,11 @@
 import type { AgreementVersion } from '@shared/agreements';
-import { useQuery } from '@renderer/api/hooks';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation, useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { AgreementView } from './AgreementView';
 
-const TOPICS = ['agreements'] as const;
-
 /** The agreement the console put on the projector, or null. */
 export function useProjectedAgreement(meetingId: string): AgreementVersion | null {
-  const projected = useQuery('agreements.onProjector', { meetingId }, TOPICS);
+  const projected = useQuery('agreements.onProjector', { meetingId });
   return projected.data?.shown ? projected.data.agreement : null;
 }
 
@@ -24,8 +21,8 @@ export function ProjectorAgreement({ agreement }: { agreement: AgreementVersion 
 
 /** The console's switch for showing the agreement in force on the projector. */
 export function ProjectAgreementButton({ meetingId }: { meetingId: string }) {
-  const projected = useQuery('agreements.onProjector', { meetingId }, TOPICS);
-  const action = useAction();
+  const projected = useQuery('agreements.onProjector', { meetingId });
+  const action = useMutation();
   const on = projected.data?.shown ?? false;
   return (
     <>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Role, RoleEvent } from '@shared/agreements';
 import type { Member } from '@shared/domain';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
@@ -72,7 +72,7 @@ function EditRoleForm({ role, onDone }: { role: Role; onDone: () => void }) {
 }
 
 export function RoleItem({ role, members }: { role: Role; members: Member[] }) {
-  const action = useAction();
+  const action = useMutation();
   const [editing, setEditing] = useState(false);
   const [retiring, setRetiring] = useState(false);
   const formerHolder = members.find((m) => m.id === role.holderId && m.leftAt !== null);

@@ -6,8 +6,6 @@ import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { RoleHistory, RoleItem } from './RoleItem';
 
-const TOPICS = ['agreements', 'teams'] as const;
-
 function AddRoleForm({ teamId, members }: { teamId: string; members: Member[] }) {
   const form = useForm('roles.create', {
     initial: { name: '', purpose: '', holderId: '' },
@@ -40,7 +38,7 @@ function AddRoleForm({ teamId, members }: { teamId: string; members: Member[] })
 
 /** Roles are outcomes a member owns; handing one over keeps who held it before. */
 export function RolesPanel({ teamId, members }: { teamId: string; members: Member[] }) {
-  const roles = useQuery('roles.list', { teamId }, TOPICS);
+  const roles = useQuery('roles.list', { teamId });
   const active = (roles.data ?? []).filter((r) => r.retiredAt === null);
   const retired = (roles.data ?? []).filter((r) => r.retiredAt !== null);
   return (
@@ -77,7 +75,7 @@ export function RolesPanel({ teamId, members }: { teamId: string; members: Membe
 
 /** The roles each member holds now, for their row. */
 export function useRolesByMember(teamId: string): Map<string, string[]> {
-  const roles = useQuery('roles.list', { teamId }, TOPICS);
+  const roles = useQuery('roles.list', { teamId });
   const map = new Map<string, string[]>();
   for (const r of roles.data ?? []) {
     if (r.retiredAt === null && r.holderId) map.set(r.holderId, [...(map.get(r.holderId) ?? []), r.name]);

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { AGREEMENT_STARTERS } from '@shared/agreement-starters';
 import { addCalendarDays } from '@shared/agreements';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** A team without an agreement starts from a shipped one and adapts it. */
 export function StarterPicker({ teamId, today }: { teamId: string; today: string }) {
   const [revisitBy, setRevisitBy] = useState(addCalendarDays(today, 90));
-  const action = useAction();
+  const action = useMutation();
   return (
     <section className="card starter-picker" aria-labelledby="starter-heading">
       <h2 id="starter-heading">Start the team’s operating agreement</h2>

@@ -5,7 +5,6 @@ import { useFormat } from '@renderer/app/settings-context';
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
-const TOPICS = ['backups'] as const;
 const REASON: Record<string, string> = {
   manual: 'Made by hand',
   'meeting-end': 'After a meeting',
@@ -20,7 +19,7 @@ function size(bytes: number): string {
 
 /** The backups Cadence keeps, and restoring one (which first saves what is there now). */
 export function BackupsSection() {
-  const list = useQuery('backups.list', {}, TOPICS);
+  const list = useQuery('backups.list', {});
   const create = useMutation('backups.create');
   const restore = useMutation('backups.restore');
   const format = useFormat();

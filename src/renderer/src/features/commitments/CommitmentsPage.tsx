@@ -7,8 +7,6 @@ import { CommitmentLine, eventText } from './CommitmentLine';
 import { ReassignForm } from './ReassignForm';
 import { FollowThroughPanel } from './FollowThroughPanel';
 
-const TOPICS = ['commitments', 'teams'] as const;
-
 function Item({ c, showTeam }: { c: Commitment; showTeam: boolean }) {
   return (
     <li className="board-item">
@@ -21,12 +19,12 @@ function Item({ c, showTeam }: { c: Commitment; showTeam: boolean }) {
 
 /** Open commitments outside meetings: overdue first, by owner or by due date, for one team or all. */
 export function CommitmentsPage() {
-  const teams = useQuery('teams.list', {}, TOPICS);
+  const teams = useQuery('teams.list', {});
   const [teamId, setTeamId] = useState('');
   const [memberId, setMemberId] = useState('');
   const [groupBy, setGroupBy] = useState<'owner' | 'due'>('due');
-  const team = useQuery('teams.get', { teamId: teamId || (teams.data?.[0]?.id ?? '') }, TOPICS);
-  const board = useQuery('commitments.board', { teamId: teamId || null, memberId: memberId || null }, TOPICS);
+  const team = useQuery('teams.get', { teamId: teamId || (teams.data?.[0]?.id ?? '') });
+  const board = useQuery('commitments.board', { teamId: teamId || null, memberId: memberId || null });
   const open = board.data?.open ?? [];
   const groups =
     groupBy === 'owner'

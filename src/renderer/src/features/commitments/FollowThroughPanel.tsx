@@ -4,8 +4,6 @@ import { useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { PeriodChooser, usePeriod } from '@renderer/ui/PeriodChooser';
 
-const TOPICS = ['commitments', 'meetings'] as const;
-
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
 function Figures({ f }: { f: FollowThroughFigures }) {
@@ -34,7 +32,7 @@ export function FollowThroughPanel({ teamId, memberId, title = 'Follow-through' 
   const headingId = useId();
   const period = usePeriod();
   const { from, to } = period;
-  const query = useQuery('commitments.followThrough', { teamId, from: from || null, to: to || null }, TOPICS);
+  const query = useQuery('commitments.followThrough', { teamId, from: from || null, to: to || null });
   const f = query.data;
   if (!f) return <ErrorAlert error={query.error} />;
   const rows = memberId ? f.members.filter((m) => m.memberId === memberId) : f.members;

@@ -10,7 +10,7 @@ import { MemberSelect } from '@renderer/ui/pickers';
  * its placeholder), and the field's message goes under the line.
  */
 export function ReassignForm({ commitment }: { commitment: Commitment }) {
-  const team = useQuery('teams.get', { teamId: commitment.teamId }, ['teams']);
+  const team = useQuery('teams.get', { teamId: commitment.teamId });
   const form = useForm('commitments.reassign', {
     initial: { ownerId: '', reason: '' },
     toInput: (v) => ({ commitmentId: commitment.id, ...v }),

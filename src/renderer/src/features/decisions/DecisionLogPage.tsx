@@ -10,7 +10,6 @@ import { Marked } from './Marked';
 import { StatusBadge } from './StatusBadge';
 import { useLogPages, type LogFilters } from './use-log-pages';
 
-const TOPICS = ['decisions'] as const;
 const ROW_HEIGHT = 104;
 
 function LogRow({ row }: { row: DecisionLogRow }) {
@@ -59,7 +58,7 @@ export function DecisionLogPage() {
   const [hasDissent, setHasDissent] = useState(false);
   const [reviewDue, setReviewDue] = useState(false);
   const [sort, setSort] = useState<'relevance' | 'newest' | 'oldest'>('relevance');
-  const facets = useQuery('decisions.facets', { teamId: teamId || null }, TOPICS);
+  const facets = useQuery('decisions.facets', { teamId: teamId || null });
 
   useEffect(() => {
     const t = window.setTimeout(() => setQuery(typed), 150);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { decisionStatusLabel, type DecisionDetail } from '@shared/decisions';
 import { hasWords } from '@shared/validation';
-import { useQuery } from '@renderer/api/hooks';
+import { useMutation, useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -9,9 +9,6 @@ import { Objections } from './Objections';
 import { OptionsList } from './ProposalPanel';
 import { RecordForm } from './RecordForm';
 import { StanceChip, StatusBadge } from './StatusBadge';
-import { useAction } from '@renderer/api/use-action';
-
-const TOPICS = ['decisions', 'meetings'] as const;
 
 function Chain({ decision }: { decision: DecisionDetail }) {
   const { date } = useFormat();
@@ -49,7 +46,7 @@ function Chain({ decision }: { decision: DecisionDetail }) {
 function ReviewForm({ decision }: { decision: DecisionDetail }) {
   const [note, setNote] = useState('');
   const [next, setNext] = useState('');
-  const action = useAction();
+  const action = useMutation();
   return (
     <form
       className="review-form"
@@ -79,7 +76,7 @@ function ReviewForm({ decision }: { decision: DecisionDetail }) {
 }
 
 function Amend({ decision }: { decision: DecisionDetail }) {
-  const team = useQuery('teams.get', { teamId: decision.teamId }, ['teams']);
+  const team = useQuery('teams.get', { teamId: decision.teamId });
   const [amending, setAmending] = useState(false);
   if (!amending) {
     return (
@@ -93,7 +90,7 @@ function Amend({ decision }: { decision: DecisionDetail }) {
 
 /** One decision, whole: the record, where it came from, who stood where and why, what changed since. */
 export function DecisionPage({ decisionId }: { decisionId: string }) {
-  const query = useQuery('decisions.get', { decisionId }, TOPICS);
+  const query = useQuery('decisions.get', { decisionId });
   const { date, dateTime } = useFormat();
   const d = query.data;
   if (query.error && !d) {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { FolderExportOutcome } from '@shared/exports';
 import { saveTextFile } from '@renderer/api/platform';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 function folderMessage(outcome: FolderExportOutcome): string | null {
@@ -20,7 +20,7 @@ function folderMessage(outcome: FolderExportOutcome): string | null {
  * a folder with its dialog; the browser mode (whose server runs on this computer) asks for a path.
  */
 export function ExportLog({ teamId }: { teamId: string | null }) {
-  const action = useAction();
+  const action = useMutation();
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const [asking, setAsking] = useState<string | null>(null);
 

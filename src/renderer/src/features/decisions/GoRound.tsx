@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { isObjection, STANCES, type Decision, type Stance } from '@shared/decisions';
 import { hasWords } from '@shared/validation';
 import { StanceChip } from './StatusBadge';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 const BY_KEY = new Map<string, Stance>(STANCES.map((s) => [s.key, s.stance]));
@@ -30,7 +30,7 @@ export function GoRound({
   const [asking, setAsking] = useState<{ memberId: string; stance: Stance } | null>(null);
   const [reason, setReason] = useState('');
   const group = useRef<HTMLDivElement>(null);
-  const action = useAction();
+  const action = useMutation();
 
   useEffect(() => {
     if (!asking) group.current?.focus();

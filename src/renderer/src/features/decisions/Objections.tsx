@@ -3,7 +3,7 @@ import { RESOLUTIONS, resolutionLabel, type Decision, type Objection, type Resol
 import { hasWords } from '@shared/validation';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { StanceChip } from './StatusBadge';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { EscalationSuggestions } from '../agreements/EscalationSuggestions';
 
 /** How an objection ended, as the record shows it. */
@@ -30,7 +30,7 @@ function ResolveForm({ decision, objection, onDone }: { decision: Decision; obje
   const [note, setNote] = useState('');
   const [text, setText] = useState(decision.decision);
   const [to, setTo] = useState('');
-  const action = useAction();
+  const action = useMutation();
   const ready =
     how === 'overruled'
       ? hasWords(note)

@@ -10,7 +10,7 @@ import { Objections } from './Objections';
 import { ProposeForm } from './ProposeForm';
 import { RecordForm } from './RecordForm';
 import { StatusBadge } from './StatusBadge';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 
 export function OptionsList({ decision }: { decision: Decision }) {
   if (decision.options.length === 0) return null;
@@ -31,7 +31,7 @@ export function OptionsList({ decision }: { decision: Decision }) {
 }
 
 function Outcome({ decision, disabled }: { decision: Decision; disabled: boolean }) {
-  const action = useAction();
+  const action = useMutation();
   const decide = (outcome: 'accepted' | 'rejected' | 'deferred' | 'proposed') =>
     action.run('decisions.decide', { decisionId: decision.id, outcome });
   const reading = decision.readbackAt !== null;

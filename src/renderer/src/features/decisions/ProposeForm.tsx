@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import type { DecisionOption } from '@shared/decisions';
 import type { Member } from '@shared/domain';
-import { useQuery } from '@renderer/api/hooks';
+import { useMutation, useQuery } from '@renderer/api/hooks';
 import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
 import { MemberSelect } from '@renderer/ui/pickers';
-import { useAction } from '@renderer/api/use-action';
 import { DecisionRightField } from '../agreements/DecisionRightField';
-
-const TOPICS = ['decisions'] as const;
 
 /** Puts a question to the room: the proposal, the options weighed, who proposes, who decides. */
 export function ProposeForm({
@@ -34,8 +31,8 @@ export function ProposeForm({
   const [decisionRight, setDecisionRight] = useState('');
   const [supersedesId, setSupersedesId] = useState('');
   const [supersedeKind, setSupersedeKind] = useState<'supersedes' | 'reverses'>('supersedes');
-  const accepted = useQuery('decisions.search', { teamId, statuses: ['accepted'], sort: 'newest', limit: 200 }, TOPICS);
-  const action = useAction();
+  const accepted = useQuery('decisions.search', { teamId, statuses: ['accepted'], sort: 'newest', limit: 200 });
+  const action = useMutation();
   const setOption = (i: number, patch: Partial<DecisionOption>) => setOptions(options.map((o, j) => (j === i ? { ...o, ...patch } : o)));
 
   return (

@@ -4,7 +4,7 @@ import type { Member } from '@shared/domain';
 import { hasWords } from '@shared/validation';
 import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
 import { MemberSelect } from '@renderer/ui/pickers';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { DecisionRightField } from '../agreements/DecisionRightField';
 
 interface Draft {
@@ -82,7 +82,7 @@ export function RecordForm({
   }
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState(false);
-  const action = useAction();
+  const action = useMutation();
   const set = (k: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     setDraft({ ...draft, [k]: e.target.value });
     setSaved(false);

@@ -1,80 +1,58 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { InputOf } from '@shared/contract';
 import type { DecisionLogRow } from '@shared/decisions';
-import { ApiError, call, subscribeTopics } from '@renderer/api/client';
+import { ApiError, call } from '@renderer/api/client';
+import { queryKey } from '@renderer/api/query-cache';
 
 export const PAGE_SIZE = 100;
 
 export type LogFilters = Omit<InputOf<'decisions.search'>, 'offset' | 'limit'>;
 
-interface LogState {
-  key: string;
-  total: number | null;
-  /** False when the search stopped counting at `total`: there are more, read as the list scrolls. */
-  totalIsExact: boolean;
-  pages: Map<number, DecisionLogRow[]>;
-  notice: string | null;
-  error: ApiError | null;
-}
-
-/** The count as far as it is known: an exact count stands; a bound ("more than") grows as deeper pages are read. */
-function knownTotal(before: Pick<LogState, 'total' | 'totalIsExact'> | null, page: { total: number; totalIsExact: boolean }) {
-  if (page.totalIsExact || before?.total == null || before.totalIsExact) return { total: page.total, totalIsExact: page.totalIsExact };
-  return { total: Math.max(before.total, page.total), totalIsExact: false };
+/**
+ * The count as far as the pages read tell it: an exact count stands; past the search's bound ("more than") it is
+ * the largest bound any page read has seen, so it grows as deeper pages are read.
+ */
+function knownTotal(pages: readonly ({ total: number; totalIsExact: boolean } | undefined)[]) {
+  const read = pages.filter((p) => p !== undefined);
+  const exact = read.find((p) => p.totalIsExact);
+  if (exact) return { total: exact.total, totalIsExact: true };
+  if (read.length === 0) return { total: null, totalIsExact: true };
+  return { total: Math.max(...read.map((p) => p.total)), totalIsExact: false };
 }
 
 /**
  * The log, read a page at a time as the list scrolls: the window never holds more than the
- * pages looked at, however many years of decisions there are.
+ * pages looked at, however many years of decisions there are. Each page is a read of its own in
+ * the shared cache, so a recorded decision re-reads the pages shown and nothing else.
  */
 export function useLogPages(filters: LogFilters) {
   const key = JSON.stringify(filters);
-  const [state, setState] = useState<LogState>({ key, total: null, totalIsExact: true, pages: new Map(), notice: null, error: null });
-  const requested = useRef(new Set<string>());
+  const [wanted, setWanted] = useState<{ key: string; pages: number[] }>({ key, pages: [0] });
+  const pages = wanted.key === key ? wanted.pages : [0];
+  const results = useQueries({
+    queries: pages.map((page) => {
+      const input = { ...(JSON.parse(key) as LogFilters), offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+      return { queryKey: queryKey('decisions.search', input), queryFn: () => call('decisions.search', input) };
+    }),
+  });
+  const byPage = new Map(pages.map((page, i) => [page, results[i]]));
+  const first = results[0]?.data;
+  const failed = results.find((r) => r.error)?.error;
 
-  const load = useCallback(
-    (page: number, fresh = false) => {
-      const tag = `${key}#${page}`;
-      if (!fresh && requested.current.has(tag)) return;
-      requested.current.add(tag);
-      call('decisions.search', { ...(JSON.parse(key) as LogFilters), offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
-        (result) =>
-          setState((s) => {
-            const base = s.key === key && !(fresh && page === 0) ? s : null;
-            const pages = new Map(base?.pages ?? []);
-            pages.set(page, result.rows);
-            return { key, ...knownTotal(base, result), pages, notice: result.notice, error: null };
-          }),
-        (error: unknown) =>
-          setState((s) => ({
-            ...s,
-            error: error instanceof ApiError ? error : new ApiError({ code: 'internal', message: String(error) }),
-          })),
-      );
-    },
-    [key],
-  );
-
-  useEffect(() => {
-    requested.current.clear();
-    load(0, true);
-    // A decision recorded elsewhere: start again from the top.
-    return subscribeTopics(['decisions'], () => {
-      requested.current.clear();
-      load(0, true);
-    });
-  }, [load]);
-
-  const current = state.key === key ? state : null;
-  const rowAt = (index: number): DecisionLogRow | undefined => current?.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  const rowAt = (index: number): DecisionLogRow | undefined => byPage.get(Math.floor(index / PAGE_SIZE))?.data?.rows[index % PAGE_SIZE];
   const ensure = (index: number) => {
-    if (!current?.pages.has(Math.floor(index / PAGE_SIZE))) load(Math.floor(index / PAGE_SIZE));
+    const page = Math.floor(index / PAGE_SIZE);
+    if (pages.includes(page)) return;
+    setWanted((w) => {
+      const now = w.key === key ? w.pages : [0];
+      return now.includes(page) ? w : { key, pages: [...now, page] };
+    });
   };
   return {
-    total: current?.total ?? null,
-    totalIsExact: current?.totalIsExact ?? true,
-    notice: current?.notice ?? null,
-    error: state.error,
+    ...knownTotal(results.map((r) => r.data)),
+    notice: first?.notice ?? null,
+    error: failed ? (failed instanceof ApiError ? failed : new ApiError({ code: 'internal', message: String(failed) })) : null,
     rowAt,
     ensure,
   };

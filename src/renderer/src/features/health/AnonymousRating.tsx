@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** A rating with no name attached. Nothing links it to a person, so it cannot be checked for duplicates. */
@@ -7,7 +7,7 @@ export function AnonymousRating({ meetingId, disabled, anonymousCount }: { meeti
   const [open, setOpen] = useState(false);
   const [rating, setRating] = useState('');
   const [better, setBetter] = useState('');
-  const action = useAction();
+  const action = useMutation();
   if (!open) {
     return (
       <div className="anonymous-rating">

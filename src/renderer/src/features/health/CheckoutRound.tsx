@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MeetingDetail } from '@shared/planning';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { AnonymousRating } from './AnonymousRating';
 import { complete, one, raters, ratingOfKey } from './feedback-model';
@@ -24,7 +24,7 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
   const [asking, setAsking] = useState<{ attendeeId: string; rating: number } | null>(null);
   const [better, setBetter] = useState('');
   const group = useRef<HTMLDivElement>(null);
-  const action = useAction();
+  const action = useMutation();
   const meetingId = detail.meeting.id;
 
   useEffect(() => {

@@ -8,13 +8,11 @@ import { StartRetrospective } from './StartRetrospective';
 import { TimeKept } from './TimeKept';
 import { PeriodChooser, usePeriod } from '@renderer/ui/PeriodChooser';
 
-const TOPICS = ['meetings', 'commitments', 'decisions'] as const;
-
 /** The meeting measuring itself: ratings, time, airtime, follow-through and dissent over a period. */
 export function HealthTab({ teamId }: { teamId: string }) {
   const period = usePeriod();
   const { from, to } = period;
-  const query = useQuery('health.team', { teamId, from: from || null, to: to || null }, TOPICS);
+  const query = useQuery('health.team', { teamId, from: from || null, to: to || null });
   const h = query.data;
   return (
     <div className="health">

@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { kindLabel } from '@shared/planning';
-import type { Rebalance } from '@shared/rebalance';
-import { ApiError, call } from '@renderer/api/client';
-import { useMutation, useQuery } from '@renderer/api/hooks';
-import { openProjector } from '@renderer/api/platform';
+import { useMutation } from '@renderer/api/hooks';
+import { useMeeting } from '@renderer/api/use-meeting';
 import { useFormat } from '@renderer/app/settings-context';
 import { ItemCommitments } from '../commitments/ItemCommitments';
 import { Recognition } from '../commitments/Recognition';
@@ -26,23 +24,16 @@ import { RebalanceBanner } from './RebalanceBanner';
 import { RoundPanel } from './RoundPanel';
 import { useServerNow } from './server-clock';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { useConsoleActions } from './console-actions';
+import { consoleCommand, isTyping } from './console-keys';
 import { SpeakingTime } from './SpeakingTime';
 import { MeetingClockLine } from './MeetingClockLine';
 
-const TOPICS = ['meetings'] as const;
-
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-}
-
 /** The facilitator's console: everything happens here, from the keyboard or the mouse. */
 export function ConsolePage({ meetingId }: { meetingId: string }) {
-  const query = useQuery('meetings.get', { meetingId }, TOPICS);
+  const query = useMeeting(meetingId);
   const detail = query.data;
   const now = useServerNow(detail?.serverNow);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [flash, setFlash] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const view = useMemo(() => (detail ? liveView(detail) : null), [detail]);
@@ -59,83 +50,27 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     [chime],
   );
 
-  const run = useCallback(async (action: () => Promise<unknown>, done?: string) => {
-    try {
-      await action();
-      setError(null);
-      if (done) setFlash(done);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
-    }
-  }, []);
-
-  const act = useMemo(
-    () => ({
-      next: () => run(() => call('live.next', { meetingId })),
-      previous: () => run(() => call('live.previous', { meetingId })),
-      pauseOrResume: () => run(() => (view?.paused ? call('live.resume', { meetingId }) : call('live.pause', { meetingId }))),
-      extend: (minutes: number) => run(() => call('live.extend', { meetingId, minutes }), `+${minutes} min`),
-      park: () => view?.current && run(() => call('live.park', { meetingId, itemId: view.current!.id }), 'Parked'),
-      turn: (action: 'next' | 'pass' | 'skip' | 'later') => run(() => call('live.turn', { meetingId, action })),
-      undo: () => run(async () => setFlash(`Undone: ${(await call('live.undo', { meetingId })).undone}`)),
-      rebalance: (r: Rebalance) =>
-        run(
-          () =>
-            call('live.rebalance', {
-              meetingId,
-              shorten: r.shorten.map((s) => ({ itemId: s.id, plannedMin: s.toMin })),
-              cut: r.cut.map((c) => c.id),
-            }),
-          'Agenda rebalanced',
-        ),
-    }),
-    [meetingId, run, view],
-  );
+  const { act, flash, error } = useConsoleActions(meetingId, {
+    paused: view?.paused ?? false,
+    currentItemId: view?.current?.id ?? null,
+  });
 
   useEffect(() => {
     if (status !== 'live') return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '?') {
+      const command = consoleCommand(e);
+      if (command?.type === 'help') {
         e.preventDefault();
         setHelp((h) => !h);
         return;
       }
-      if (e.defaultPrevented || typing(e.target) || help || confirmEnd) return;
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        void act.undo();
-        return;
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const map: Record<string, () => unknown> = {
-        n: act.next,
-        ArrowRight: act.next,
-        b: act.previous,
-        ArrowLeft: act.previous,
-        p: act.pauseOrResume,
-        '1': () => act.extend(1),
-        '5': () => act.extend(5),
-        k: act.park,
-        s: () => act.turn('next'),
-        a: () => act.turn('pass'),
-        x: () => act.turn('skip'),
-        l: () => act.turn('later'),
-      };
-      const handler = map[e.key.length === 1 ? e.key.toLowerCase() : e.key];
-      if (handler) {
-        e.preventDefault();
-        void handler();
-      }
+      if (!command || e.defaultPrevented || isTyping(e.target) || help || confirmEnd) return;
+      e.preventDefault();
+      void act.perform(command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [act, status, help, confirmEnd]);
-
-  useEffect(() => {
-    if (!flash) return;
-    const t = window.setTimeout(() => setFlash(null), 2500);
-    return () => window.clearTimeout(t);
-  }, [flash]);
 
   if (!detail || !view) return <div className="page" aria-busy="true" />;
   const { meeting } = detail;
@@ -147,7 +82,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
           <h1>{meeting.title}</h1>
           <p className="lede">The meeting has not started. Mark attendance in the planner, open the projector view, then start.</p>
           <div className="welcome-actions">
-            <button className="btn btn-primary btn-lg" onClick={() => void run(() => call('meetings.start', { meetingId }))}>
+            <button className="btn btn-primary btn-lg" onClick={() => void act.start()}>
               Start meeting
             </button>
             <a className="btn btn-lg" href={href({ name: 'meeting', meetingId })}>
@@ -185,7 +120,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
         </div>
         <MeetingClockLine detail={detail} now={now} />
         <div className="console-tools">
-          <button className="btn" onClick={() => void run(() => openProjector(meetingId))}>
+          <button className="btn" onClick={() => void act.openProjector()}>
             Projector view
           </button>
           <ProjectAgreementButton meetingId={meetingId} />
@@ -311,7 +246,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
         onCancel={() => setConfirmEnd(false)}
         onConfirm={() => {
           setConfirmEnd(false);
-          void run(() => call('meetings.end', { meetingId }));
+          void act.end();
         }}
       >
         Items not reached carry over to the next meeting of the series. The record becomes read-only.

@@ -1,7 +1,7 @@
 import { motion } from 'framer-motion';
 import { useMemo } from 'react';
 import { kindLabel } from '@shared/planning';
-import { useQuery } from '@renderer/api/hooks';
+import { useMeeting } from '@renderer/api/use-meeting';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
 import { ProjectorAgreement, useProjectedAgreement } from '../agreements/ProjectorAgreement';
 import { ProjectorDecision } from '../decisions/ProjectorDecision';
@@ -11,14 +11,12 @@ import { Countdown } from './Countdown';
 import { liveView, turnWarning } from './live-model';
 import { useServerNow } from './server-clock';
 
-const TOPICS = ['meetings'] as const;
-
 /**
  * What the room sees: the current item, a countdown readable from the back, who speaks now
  * and next, and the agenda's progress. It only shows; it follows the console through events.
  */
 export function ProjectorPage({ meetingId }: { meetingId: string }) {
-  const query = useQuery('meetings.get', { meetingId }, TOPICS);
+  const query = useMeeting(meetingId);
   const agreement = useProjectedAgreement(meetingId);
   const detail = query.data;
   const now = useServerNow(detail?.serverNow);

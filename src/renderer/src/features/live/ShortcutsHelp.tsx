@@ -1,19 +1,5 @@
 import { useEffect, useRef } from 'react';
-
-export const SHORTCUTS: [string, string][] = [
-  ['N or →', 'Next item'],
-  ['B or ←', 'Previous item'],
-  ['P', 'Pause or resume'],
-  ['1 / 5', 'Give the item 1 or 5 more minutes'],
-  ['K', 'Park the current item'],
-  ['S', 'Next speaker'],
-  ['A', 'Speaker passes'],
-  ['X', 'Skip the speaker'],
-  ['L', 'Speaker comes back later'],
-  ['1–9, 0', 'Check-out round, once focused: rate 1–9, or 10'],
-  ['Ctrl/⌘ + Z', 'Undo the last action'],
-  ['?', 'Show or hide this list'],
-];
+import { SHORTCUTS } from './console-keys';
 
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -6,11 +6,9 @@ import { CommitmentLine } from '../commitments/CommitmentLine';
 import { FollowThroughPanel } from '../commitments/FollowThroughPanel';
 import { WhoAmI } from './WhoAmI';
 
-const TOPICS = ['settings', 'teams', 'commitments'] as const;
-
 /** One team, as the chosen member sees it: their open commitments (overdue first) and their own follow-through. */
 function MyTeam({ choice }: { choice: MeChoice & { memberId: string } }) {
-  const board = useQuery('commitments.board', { teamId: choice.teamId, memberId: choice.memberId }, TOPICS);
+  const board = useQuery('commitments.board', { teamId: choice.teamId, memberId: choice.memberId });
   const clear = useMutation('me.set');
   const [changing, setChanging] = useState(false);
   const open = board.data?.open ?? [];
@@ -46,7 +44,7 @@ function MyTeam({ choice }: { choice: MeChoice & { memberId: string } }) {
 
 /** Home, for the person at this computer: their commitments per team, or the question of who they are. */
 export function MyHome({ askedElsewhere = null }: { askedElsewhere?: string | null }) {
-  const me = useQuery('me.list', {}, TOPICS);
+  const me = useQuery('me.list', {});
   // A team whose import summary is on screen asks there; once is enough.
   const choices = (me.data ?? []).filter((c) => c.memberId || c.teamId !== askedElsewhere);
   if (choices.length === 0) return <ErrorAlert error={me.error} />;

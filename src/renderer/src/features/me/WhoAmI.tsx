@@ -3,8 +3,6 @@ import { useMutation, useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { MemberSelect } from '@renderer/ui/pickers';
 
-const TOPICS = ['teams'] as const;
-
 /** "Which member are you?": the person at this computer picks themself, so home can show their own commitments. */
 export function WhoAmI({
   teamId,
@@ -17,7 +15,7 @@ export function WhoAmI({
   current?: string;
   onDone?: () => void;
 }) {
-  const team = useQuery('teams.get', { teamId }, TOPICS);
+  const team = useQuery('teams.get', { teamId });
   const choose = useMutation('me.set');
   const [memberId, setMemberId] = useState(current);
   async function submit(event: FormEvent) {

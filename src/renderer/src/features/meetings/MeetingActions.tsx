@@ -6,8 +6,6 @@ import { saveTextFile } from '@renderer/api/platform';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { useForm } from '@renderer/ui/form/use-form';
 
-const TOPICS = ['meetings'] as const;
-
 /** Templates in and out, and the agenda out: Markdown file or the printer. */
 export function MeetingActions({
   meetingId,
@@ -22,7 +20,7 @@ export function MeetingActions({
   readOnly: boolean;
   hasItems: boolean;
 }) {
-  const templates = useQuery('templates.list', { teamId }, TOPICS);
+  const templates = useQuery('templates.list', { teamId });
   const [status, setStatus] = useState<string | null>(null);
   const apply = useForm('agenda.applyTemplate', {
     initial: { templateId: '' },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useMutation } from '@renderer/api/hooks';
+import { useMeeting } from '@renderer/api/use-meeting';
 import { openProjector } from '@renderer/api/platform';
 import { href, navigate } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
@@ -18,13 +19,11 @@ import { FeedbackPanel } from '../health/FeedbackPanel';
 import { OldBusinessPanel } from './OldBusinessPanel';
 import { TimeBudget } from './TimeBudget';
 
-const TOPICS = ['meetings', 'parkingLot', 'teams', 'decisions', 'commitments'] as const;
-
 const STATUS_LABEL = { planned: 'Planned', live: 'Live now', ended: 'Ended' } as const;
 
 /** The planner: agenda, time budget, attendance and old business of one meeting. */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
-  const query = useQuery('meetings.get', { meetingId }, TOPICS);
+  const query = useMeeting(meetingId);
   const format = useFormat();
   const [editing, setEditing] = useState(false);
   const startMeeting = useMutation('meetings.start');

@@ -2,11 +2,9 @@ import { useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { MeetingList } from './MeetingList';
 
-const TOPICS = ['meetings', 'teams'] as const;
-
 /** Every team's meetings: what is coming, and the record of what was held. */
 export function MeetingsPage() {
-  const lists = useQuery('meetings.list', { teamId: null }, TOPICS);
+  const lists = useQuery('meetings.list', { teamId: null });
   return (
     <div className="page">
       <header className="page-head">

@@ -4,7 +4,6 @@ import { useQuery } from '@renderer/api/hooks';
 import { exportMinutes } from '@renderer/api/minutes-export';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
-const TOPICS = ['meetings', 'decisions', 'commitments'] as const;
 const FORMATS: { format: MinutesFormat; label: string }[] = [
   { format: 'md', label: 'Markdown' },
   { format: 'html', label: 'HTML' },
@@ -14,7 +13,7 @@ const FORMATS: { format: MinutesFormat; label: string }[] = [
 /** The minutes as they will be exported, previewed formatted or as Markdown before anyone saves them. */
 export function MinutesPanel({ meetingId, draft }: { meetingId: string; draft: boolean }) {
   // The formatted preview is always there (it is also what prints); the Markdown is read only while it is shown.
-  const html = useQuery('minutes.html', { meetingId }, TOPICS);
+  const html = useQuery('minutes.html', { meetingId });
   const [view, setView] = useState<'formatted' | 'markdown'>('formatted');
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,7 +73,7 @@ export function MinutesPanel({ meetingId, draft }: { meetingId: string; draft: b
 }
 
 function MarkdownPreview({ meetingId }: { meetingId: string }) {
-  const markdown = useQuery('minutes.markdown', { meetingId }, TOPICS);
+  const markdown = useQuery('minutes.markdown', { meetingId });
   return (
     <>
       <ErrorAlert error={markdown.error} />

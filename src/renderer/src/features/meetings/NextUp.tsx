@@ -2,11 +2,9 @@ import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
 
-const TOPICS = ['meetings', 'teams'] as const;
-
 /** Home: each team's next meeting, so the facilitator starts where the work is. */
 export function NextUp() {
-  const lists = useQuery('meetings.list', { teamId: null }, TOPICS);
+  const lists = useQuery('meetings.list', { teamId: null });
   const format = useFormat();
   const seen = new Set<string>();
   const next = (lists.data?.upcoming ?? []).filter((m) => !seen.has(m.teamId) && seen.add(m.teamId));

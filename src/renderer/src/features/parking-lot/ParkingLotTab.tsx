@@ -7,8 +7,6 @@ import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
 import { PlusIcon } from '@renderer/ui/icons';
 
-const TOPICS = ['parkingLot'] as const;
-
 function ParkingRow({ item }: { item: ParkingLotItem }) {
   const format = useFormat();
   const close = useMutation('parkingLot.close');
@@ -87,7 +85,7 @@ function EditParked({ item, onDone }: { item: ParkingLotItem; onDone: () => void
 
 /** The team's standing list of issues, editable between meetings. */
 export function ParkingLotTab({ teamId }: { teamId: string }) {
-  const list = useQuery('parkingLot.list', { teamId, includeClosed: true }, TOPICS);
+  const list = useQuery('parkingLot.list', { teamId, includeClosed: true });
   const add = useForm('parkingLot.add', { initial: { title: '', notes: '' }, toInput: (v) => ({ teamId, ...v }) });
 
   const items = list.data ?? [];

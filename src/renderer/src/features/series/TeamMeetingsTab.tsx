@@ -12,8 +12,6 @@ import { zonedParts } from '@renderer/ui/zoned';
 import { MeetingList } from '../meetings/MeetingList';
 import { SeriesForm } from './SeriesForm';
 
-const TOPICS = ['meetings', 'teams'] as const;
-
 function SeriesCard({ series, onEdit }: { series: Series; onEdit: () => void }) {
   const format = useFormat();
   const next = useMutation('series.createNextMeeting');
@@ -61,9 +59,9 @@ function SeriesCard({ series, onEdit }: { series: Series; onEdit: () => void }) 
 }
 
 export function TeamMeetingsTab({ team, members }: { team: Team; members: Member[] }) {
-  const series = useQuery('series.list', { teamId: team.id }, TOPICS);
-  const templates = useQuery('templates.list', { teamId: team.id }, TOPICS);
-  const meetings = useQuery('meetings.list', { teamId: team.id }, TOPICS);
+  const series = useQuery('series.list', { teamId: team.id });
+  const templates = useQuery('templates.list', { teamId: team.id });
+  const meetings = useQuery('meetings.list', { teamId: team.id });
   const [editing, setEditing] = useState<Series | 'new' | null>(null);
   const [today] = useState(() => zonedParts(Date.now(), team.timeZone).date);
 

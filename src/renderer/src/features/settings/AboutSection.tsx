@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { useQuery } from '@renderer/api/hooks';
-import { useAction } from '@renderer/api/use-action';
+import { useMutation, useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** Which Cadence this is and where its data lives; diagnostics to paste into a problem report. */
 export function AboutSection() {
-  const info = useQuery('app.info', {}, ['backups']);
-  const action = useAction();
+  const info = useQuery('app.info', {});
+  const action = useMutation();
   const [text, setText] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const i = info.data;

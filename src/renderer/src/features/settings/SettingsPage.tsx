@@ -7,8 +7,6 @@ import { AboutSection } from './AboutSection';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { TimeZoneSelect } from '@renderer/ui/pickers';
 
-const TOPICS = ['teams', 'settings'] as const;
-
 function TeamZone({ team }: { team: Team }) {
   const set = useMutation('teams.setTimeZone');
   return (
@@ -27,7 +25,7 @@ function TeamZone({ team }: { team: Team }) {
 export function SettingsPage() {
   const { settings, dateTime } = useFormat();
   const update = useMutation('settings.update');
-  const teams = useQuery('teams.list', {}, TOPICS);
+  const teams = useQuery('teams.list', {});
   const [folder, setFolder] = useState(settings.defaultExportFolder ?? '');
   const save = (changes: Partial<Settings>) => void update.run(changes);
   const sample = Date.UTC(2026, 10, 30, 9, 0);

@@ -18,8 +18,6 @@ import { lazyView, ViewSlot } from '@renderer/ui/lazy-view';
 const AgreementTab = lazyView(() => import('../agreements/AgreementTab'), 'AgreementTab');
 const HealthTab = lazyView(() => import('../health/HealthTab'), 'HealthTab');
 
-const TOPICS = ['teams'] as const;
-
 function TeamName({ teamId, name }: { teamId: string; name: string }) {
   const [editing, setEditing] = useState(false);
   if (!editing) {
@@ -69,7 +67,7 @@ const TABS: { tab: TeamTab; label: string }[] = [
 ];
 
 export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
-  const detail = useQuery('teams.get', { teamId }, TOPICS);
+  const detail = useQuery('teams.get', { teamId });
   const rolesOf = useRolesByMember(teamId);
   if (detail.error && !detail.data) {
     return (

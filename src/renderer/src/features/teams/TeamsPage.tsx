@@ -10,10 +10,8 @@ import { MyHome } from '../me/MyHome';
 import { NextUp } from '../meetings/NextUp';
 import { CreateTeamForm } from './CreateTeamForm';
 
-const TOPICS = ['teams'] as const;
-
 export function TeamsPage() {
-  const teams = useQuery('teams.list', {}, TOPICS);
+  const teams = useQuery('teams.list', {});
   const demo = useMutation('demo.load');
   const [creating, setCreating] = useState(false);
   // Held here: importing into an empty Cadence swaps the welcome for the list, and the summary must survive that.
