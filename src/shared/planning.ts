@@ -182,6 +182,12 @@ export type MeetingLive = Pick<
 export type MeetingContext = Pick<MeetingDetail, 'members' | 'oldBusiness' | 'amendments'>;
 export type MeetingCommitments = MeetingDetail['commitments'];
 
+/** What a live action answers: the meeting whose live part it changed (the change event says the same). */
+export interface LiveChange {
+  meetingId: Id;
+  teamId: Id;
+}
+
 export interface MeetingLists {
   upcoming: MeetingSummary[];
   past: MeetingSummary[];

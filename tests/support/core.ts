@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startCore, type CadenceCore } from '../../src/main/core/cadence-core';
 import type { Platform } from '../../src/main/platform/platform';
 import type { InputOf, OperationName, OutputOf } from '../../src/shared/contract';
+import type { LiveChange, MeetingLive } from '../../src/shared/planning';
 
 /** A clock tests move by hand. */
 export class ManualClock {
@@ -58,4 +59,9 @@ export async function openTestCore(start = Date.parse('2026-11-24T09:00:00Z'), d
       if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A live action answers only what it changed; this reads the live part it changed, as the console does next. */
+export async function liveAfter(t: Pick<TestCore, 'call'>, change: Promise<LiveChange>): Promise<MeetingLive> {
+  return t.call('meetings.live', { meetingId: (await change).meetingId });
 }

@@ -6,7 +6,7 @@ import { ArchiveRepository, type ArchiveRow } from '../../src/main/db/repositori
 import { ARCHIVE_TABLES } from '../../src/main/db/repositories/archive-tables';
 import type { Team } from '../../src/shared/domain';
 import type { MeetingLive } from '../../src/shared/planning';
-import { openTestCore, type TestCore } from '../support/core';
+import { openTestCore, type TestCore, liveAfter } from '../support/core';
 
 let a: TestCore;
 let b: TestCore;
@@ -198,11 +198,11 @@ describe('team archive', () => {
     d = await a.call('meetings.start', { meetingId });
     for (const action of ['later', 'pass', 'next'] as const) {
       step();
-      if (d.turns.length) d = await a.call('live.turn', { meetingId, action });
+      if (d.turns.length) d = await liveAfter(a, a.call('live.turn', { meetingId, action }));
     }
     if (d.turns[0]) await a.call('live.setTurnNotes', { meetingId, turnId: d.turns[0].id, notes: 'Blocked on review' });
     step();
-    d = await a.call('live.next', { meetingId });
+    d = await liveAfter(a, a.call('live.next', { meetingId }));
     await a.call('live.undo', { meetingId });
     step();
     const [ana, ben] = (await a.call('meetings.context', { meetingId })).members.filter((m) => m.leftAt === null);

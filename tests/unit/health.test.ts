@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgendaKind, MeetingDetail, MeetingLive } from '../../src/shared/planning';
-import { openTestCore, type TestCore } from '../support/core';
+import { openTestCore, type TestCore, liveAfter } from '../support/core';
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -79,7 +79,7 @@ async function history() {
   await round(a.meeting.id, [60, 90, 30]); // Ana 60 s, Ben 90 s, Cleo 30 s: the check-in took 3 min
   await t.call('live.next', { meetingId: a.meeting.id });
   t.clock.advance(13.5 * MIN); // discussion: 13.5 of 10 min
-  let d = await t.call('live.next', { meetingId: a.meeting.id });
+  let d = await liveAfter(t, t.call('live.next', { meetingId: a.meeting.id }));
   const proposal = d.items.find((i) => i.kind === 'proposal')!.id;
   const propose = (title: string) =>
     t.call('decisions.propose', {
@@ -103,7 +103,7 @@ async function history() {
   const d3 = await propose('Rename the channel');
   await t.call('decisions.position', { decisionId: d3.id, memberId: member.Ana, stance: 'agree' });
   t.clock.advance(4 * MIN); // proposal: 4 of 5 min
-  d = await t.call('live.next', { meetingId: a.meeting.id });
+  d = await liveAfter(t, t.call('live.next', { meetingId: a.meeting.id }));
   await round(a.meeting.id, [20, 20, 20]); // check-out round: 1 min
   await t.call('feedback.give', { meetingId: a.meeting.id, attendeeId: attendee(d, 'Ana'), rating: 8 });
   await t.call('feedback.give', { meetingId: a.meeting.id, attendeeId: attendee(d, 'Ben'), rating: 6, better: 'Shorter discussion' });
@@ -114,7 +114,7 @@ async function history() {
   // Meeting B, 17 Nov, 8 min planned, Cleo absent: discussion 5 (runs 9), check-out 2 (runs 1).
   const b = await t.call('meetings.start', { meetingId: plannedB.meeting.id });
   t.clock.advance(9 * MIN);
-  d = await t.call('live.next', { meetingId: b.meeting.id });
+  d = await liveAfter(t, t.call('live.next', { meetingId: b.meeting.id }));
   await round(b.meeting.id, [30, 30]);
   await t.call('feedback.give', { meetingId: b.meeting.id, attendeeId: attendee(d, 'Ana'), rating: 9 });
   await t.call('feedback.give', { meetingId: b.meeting.id, attendeeId: attendee(d, 'Ben'), rating: 10 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderSpeakers } from '../../src/main/services/live/round-order';
 import { itemClockOf, type MeetingLive } from '../../src/shared/planning';
 import { itemRemaining } from '../../src/shared/timer';
-import { openTestCore, type TestCore } from '../support/core';
+import { openTestCore, type TestCore, liveAfter } from '../support/core';
 
 const MIN = 60_000;
 let t: TestCore;
@@ -90,15 +90,15 @@ describe('running a meeting', () => {
     expect(d.turns[0]!.timeboxMs).toBe(60_000);
 
     t.clock.advance(50_000);
-    d = await t.call('live.turn', { meetingId, action: 'later' });
+    d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'later' }));
     expect(round()).toBe('Ana:later Ben:speaking Cleo:waiting');
     t.clock.advance(5_000);
-    d = await t.call('live.turn', { meetingId, action: 'pass' });
+    d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'pass' }));
     t.clock.advance(70_000);
-    d = await t.call('live.turn', { meetingId, action: 'next' });
+    d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'next' }));
     expect(round()).toBe('Ana:speaking Ben:passed Cleo:done');
     t.clock.advance(20_000);
-    d = await t.call('live.turn', { meetingId, action: 'next' });
+    d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'next' }));
     expect(round()).toBe('Ana:done Ben:passed Cleo:done');
     expect(d.speakingTime.map((s) => [s.name, s.ms])).toEqual([
       ['Ana', 70_000],
@@ -114,14 +114,14 @@ describe('running a meeting', () => {
     await t.call('live.next', { meetingId });
     const start = t.clock.now();
     t.clock.advance(3 * MIN);
-    d = await t.call('live.pause', { meetingId });
+    d = await liveAfter(t, t.call('live.pause', { meetingId }));
     t.clock.advance(20 * MIN);
     expect(remainingOf(d, 'Budget', t.clock.now())).toBe(7 * MIN);
     expect((await t.fail('live.next', { meetingId })).message).toBe('The meeting is paused. Resume it first.');
-    d = await t.call('live.resume', { meetingId });
+    d = await liveAfter(t, t.call('live.resume', { meetingId }));
     t.clock.advance(MIN);
     expect(remainingOf(d, 'Budget', t.clock.now())).toBe(6 * MIN);
-    d = await t.call('live.extend', { meetingId, minutes: 5 });
+    d = await liveAfter(t, t.call('live.extend', { meetingId, minutes: 5 }));
     t.clock.advance(12 * MIN);
     expect(remainingOf(d, 'Budget', t.clock.now())).toBe(-MIN);
     expect(t.clock.now() - start).toBe(36 * MIN);
@@ -148,12 +148,12 @@ describe('running a meeting', () => {
   it('goes back to the previous item and on again; the item left keeps its time', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;
-    d = await t.call('live.next', { meetingId });
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
     t.clock.advance(2 * MIN);
-    d = await t.call('live.previous', { meetingId });
+    d = await liveAfter(t, t.call('live.previous', { meetingId }));
     expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Check-in');
     t.clock.advance(MIN);
-    d = await t.call('live.next', { meetingId });
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
     expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Budget');
     expect(remainingOf(d, 'Budget', t.clock.now())).toBe(8 * MIN);
   });
@@ -161,9 +161,9 @@ describe('running a meeting', () => {
   it('parks an item into the team’s parking lot and moves on', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;
-    d = await t.call('live.next', { meetingId });
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
     const budget = d.items.find((i) => i.title === 'Budget')!;
-    d = await t.call('live.park', { meetingId, itemId: budget.id });
+    d = await liveAfter(t, t.call('live.park', { meetingId, itemId: budget.id }));
     expect(d.items.find((i) => i.id === budget.id)!.status).toBe('parked');
     expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Hiring');
     const lot = await t.call('parkingLot.list', { teamId: d.meeting.teamId });
@@ -175,18 +175,18 @@ describe('running a meeting', () => {
     const meetingId = d.meeting.id;
     const budget = d.items.find((i) => i.title === 'Budget')!;
     const hiring = d.items.find((i) => i.title === 'Hiring')!;
-    d = await t.call('live.next', { meetingId });
-    d = await t.call('live.setNotes', { meetingId, itemId: budget.id, notes: 'Q1 budget approved in principle' });
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
+    d = await liveAfter(t, t.call('live.setNotes', { meetingId, itemId: budget.id, notes: 'Q1 budget approved in principle' }));
     t.clock.advance(20_000);
-    d = await t.call('live.setNotes', { meetingId, itemId: budget.id, notes: '' }); // deleted by mistake
+    d = await liveAfter(t, t.call('live.setNotes', { meetingId, itemId: budget.id, notes: '' })); // deleted by mistake
     expect(d.undoLabel).toBe('notes on “Budget”');
     const undone = await t.call('live.undo', { meetingId });
     expect(undone.undone).toBe('notes on “Budget”');
     d = await t.call('meetings.get', { meetingId });
     expect(d.items.find((i) => i.id === budget.id)!.notes).toBe('Q1 budget approved in principle');
 
-    d = await t.call('live.next', { meetingId }); // wrong: Budget was not finished
-    d = await t.call('live.setNotes', { meetingId, itemId: hiring.id, notes: 'Two roles open' });
+    d = await liveAfter(t, t.call('live.next', { meetingId })); // wrong: Budget was not finished
+    d = await liveAfter(t, t.call('live.setNotes', { meetingId, itemId: hiring.id, notes: 'Two roles open' }));
     // Undo walks back: first the note on Hiring…
     await t.call('live.undo', { meetingId });
     // …then the wrong next. Budget is current again; the Budget notes are untouched.
@@ -214,7 +214,7 @@ describe('running a meeting', () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;
     const [, budget, hiring] = d.items;
-    d = await t.call('live.rebalance', { meetingId, shorten: [{ itemId: budget!.id, plannedMin: 7 }], cut: [hiring!.id] });
+    d = await liveAfter(t, t.call('live.rebalance', { meetingId, shorten: [{ itemId: budget!.id, plannedMin: 7 }], cut: [hiring!.id] }));
     expect(d.items.map((i) => [i.title, i.plannedMin, i.status])).toEqual([
       ['Check-in', 4, 'active'],
       ['Budget', 7, 'pending'],

@@ -14,11 +14,8 @@ export function createHandlers(
   backups: BackupService,
   diagnostics: () => Promise<string>,
 ): Handlers {
-  /** Runs a live action, then answers with the meeting's live part as it now stands (in the same transaction). */
-  const liveThen = (meetingId: string, action: () => void) => {
-    action();
-    return services.meetingView.live(meetingId);
-  };
+  /** Runs a live action and answers with what it changed; the views re-read the live part on the change event. */
+  const liveThen = (meetingId: string, action: () => string) => ({ meetingId, teamId: action() });
   return {
     'app.info': () => info(),
     'app.diagnostics': { io: async () => ({ text: await diagnostics() }) },
@@ -67,7 +64,7 @@ export function createHandlers(
     'live.turn': ({ meetingId, action }) =>
       liveThen(meetingId, () => {
         const turn = { next: 'turnNext', pass: 'turnPass', skip: 'turnSkip', later: 'turnLater' } as const;
-        services.live[turn[action]](meetingId);
+        return services.live[turn[action]](meetingId);
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
     'live.rebalance': ({ meetingId, shorten, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, shorten, cut)),

@@ -1,26 +1,24 @@
 import { z } from 'zod';
 import type { Scope } from '../events';
-import type { MeetingLive } from '../planning';
+import type { LiveChange } from '../planning';
 import { id, longText, minutes } from '../validation';
 import { op } from './define';
 
 const live = z.object({ meetingId: id }).strict();
 
 /** A live action changes the meeting's live part (its row, items, turns, clock) and nothing else. */
-const liveChange = ({ meetingId }: { meetingId: string }, out: MeetingLive): Scope[] => [
-  { topic: 'meetings', meetingId, teamId: out.meeting.teamId, part: 'live' },
-];
+const liveChange = ({ meetingId }: { meetingId: string }): Scope[] => [{ topic: 'meetings', meetingId, part: 'live' }];
 
 /**
- * Live actions answer with the meeting's live part as it now stands (a few rows): the window that acted
- * shows it at once, and every other window re-reads just that part when the change event arrives.
+ * Live actions answer with what they changed (this meeting's live part) and no more: an action costs its commit,
+ * and every window showing the meeting, the one that acted included, re-reads just that part on the change event.
  */
 export const liveOperations = {
-  'live.next': op<MeetingLive>()({ input: live, changes: liveChange }),
-  'live.previous': op<MeetingLive>()({ input: live, changes: liveChange }),
-  'live.pause': op<MeetingLive>()({ input: live, changes: liveChange }),
-  'live.resume': op<MeetingLive>()({ input: live, changes: liveChange }),
-  'live.extend': op<MeetingLive>()({
+  'live.next': op<LiveChange>()({ input: live, changes: liveChange }),
+  'live.previous': op<LiveChange>()({ input: live, changes: liveChange }),
+  'live.pause': op<LiveChange>()({ input: live, changes: liveChange }),
+  'live.resume': op<LiveChange>()({ input: live, changes: liveChange }),
+  'live.extend': op<LiveChange>()({
     input: z
       .object({
         meetingId: id,
@@ -29,23 +27,23 @@ export const liveOperations = {
       .strict(),
     changes: liveChange,
   }),
-  'live.park': op<MeetingLive>()({
+  'live.park': op<LiveChange>()({
     input: z.object({ meetingId: id, itemId: id }).strict(),
-    changes: (input, out) => [...liveChange(input, out), { topic: 'parkingLot', teamId: out.meeting.teamId }],
+    changes: (input, out) => [...liveChange(input), { topic: 'parkingLot', teamId: out.teamId }],
   }),
-  'live.setNotes': op<MeetingLive>()({
+  'live.setNotes': op<LiveChange>()({
     input: z.object({ meetingId: id, itemId: id, notes: longText('Notes') }).strict(),
     changes: liveChange,
   }),
-  'live.turn': op<MeetingLive>()({
+  'live.turn': op<LiveChange>()({
     input: z.object({ meetingId: id, action: z.enum(['next', 'pass', 'skip', 'later']) }).strict(),
     changes: liveChange,
   }),
-  'live.setTurnNotes': op<MeetingLive>()({
+  'live.setTurnNotes': op<LiveChange>()({
     input: z.object({ meetingId: id, turnId: id, notes: longText('Notes', 5000) }).strict(),
     changes: liveChange,
   }),
-  'live.rebalance': op<MeetingLive>()({
+  'live.rebalance': op<LiveChange>()({
     input: z
       .object({
         meetingId: id,
@@ -54,7 +52,7 @@ export const liveOperations = {
       })
       .strict(),
     // Planned minutes are part of the meeting's summary in lists too.
-    changes: (input, out) => [...liveChange(input, out), { topic: 'meetings', meetingId: input.meetingId, part: 'summary' }],
+    changes: (input) => [...liveChange(input), { topic: 'meetings', meetingId: input.meetingId, part: 'summary' }],
   }),
   /** Undo can put back a parked item, so the parking lot may change too. */
   'live.undo': op<{ undone: string; teamId: string }>()({

@@ -89,7 +89,11 @@ export const planningOperations = {
     input: z.object({ meetingId: id, name: name('Template name') }).strict(),
     changes: (_i, o) => [meetingOf(o.teamId)],
   }),
-  'meetings.list': op<MeetingLists>()({ input: z.object({ teamId: id.nullable() }).strict(), dependsOn: teamMeetings }),
+  // A list shows each meeting's summary, which no live action (notes, turns, next, pause) changes.
+  'meetings.list': op<MeetingLists>()({
+    input: z.object({ teamId: id.nullable() }).strict(),
+    dependsOn: (i) => [{ ...scope('meetings', i), part: 'summary' }, scope('teams', i)],
+  }),
   'meetings.create': op<{ meetingId: string }>()({
     input: z
       .object({

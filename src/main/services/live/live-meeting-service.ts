@@ -43,8 +43,8 @@ export class LiveMeetingService {
     if (meeting.current_item_id) this.prepareRound(meeting, this.repos.meetings.item(meeting.current_item_id)!, this.clock.now());
   }
 
-  next(meetingId: string): void {
-    this.act(meetingId, 'next', 'next item', { meeting: true, items: true, turns: true }, (meeting, now) => {
+  next(meetingId: string): string {
+    return this.act(meetingId, 'next', 'next item', { meeting: true, items: true, turns: true }, (meeting, now) => {
       const items = this.repos.meetings.items(meetingId);
       const current = items.find((i) => i.id === meeting.current_item_id);
       const after = items.filter((i) => i.status === 'pending' && (!current || i.position > current.position));
@@ -55,8 +55,8 @@ export class LiveMeetingService {
     });
   }
 
-  previous(meetingId: string): void {
-    this.act(meetingId, 'previous', 'back to the previous item', { meeting: true, items: true, turns: true }, (meeting, now) => {
+  previous(meetingId: string): string {
+    return this.act(meetingId, 'previous', 'back to the previous item', { meeting: true, items: true, turns: true }, (meeting, now) => {
       const items = this.repos.meetings.items(meetingId);
       const current = items.find((i) => i.id === meeting.current_item_id);
       const before = items.filter((i) => i.status === 'done' && (!current || i.position < current.position)).at(-1);
@@ -67,15 +67,15 @@ export class LiveMeetingService {
     });
   }
 
-  pause(meetingId: string): void {
-    this.act(meetingId, 'pause', 'pause', { meeting: true }, (meeting, now) => {
+  pause(meetingId: string): string {
+    return this.act(meetingId, 'pause', 'pause', { meeting: true }, (meeting, now) => {
       if (meeting.paused_at !== null) throw new DomainError('conflict', 'The meeting is already paused');
       this.repos.meetings.update(meetingId, { paused_at: now, updated_at: now });
     });
   }
 
-  resume(meetingId: string): void {
-    this.act(meetingId, 'resume', 'resume', { meeting: true, items: true, turns: true }, (meeting, now) => {
+  resume(meetingId: string): string {
+    return this.act(meetingId, 'resume', 'resume', { meeting: true, items: true, turns: true }, (meeting, now) => {
       if (meeting.paused_at === null) throw new DomainError('conflict', 'The meeting is not paused');
       const gap = Math.max(0, now - meeting.paused_at);
       this.repos.meetings.update(meetingId, { paused_at: null, paused_total_ms: meeting.paused_total_ms + gap, updated_at: now });
@@ -88,8 +88,8 @@ export class LiveMeetingService {
     });
   }
 
-  extend(meetingId: string, minutes: number): void {
-    this.act(meetingId, 'extend', `+${minutes} min`, { items: true }, (meeting) => {
+  extend(meetingId: string, minutes: number): string {
+    return this.act(meetingId, 'extend', `+${minutes} min`, { items: true }, (meeting) => {
       const current = this.requireCurrent(meeting);
       this.repos.meetings.updateItem(current.id, { extra_ms: current.extra_ms + minutes * MIN });
     });
@@ -99,8 +99,8 @@ export class LiveMeetingService {
    * Accepts a rebalancing suggestion: shorter plans for items still to come, and items cut
    * from this meeting (not reached: they carry over to the next one). Undoable as one step.
    */
-  rebalance(meetingId: string, shorten: { itemId: string; plannedMin: number }[], cut: string[]): void {
-    this.act(meetingId, 'rebalance', 'rebalance', { items: true }, (_meeting, now) => {
+  rebalance(meetingId: string, shorten: { itemId: string; plannedMin: number }[], cut: string[]): string {
+    return this.act(meetingId, 'rebalance', 'rebalance', { items: true }, (_meeting, now) => {
       const pending = new Map(
         this.repos.meetings
           .items(meetingId)
@@ -121,8 +121,8 @@ export class LiveMeetingService {
   }
 
   /** Moves an item to the team's parking lot; if it is the current one, the meeting moves on. */
-  park(meetingId: string, itemId: string): void {
-    this.act(meetingId, 'park', 'park item', { meeting: true, items: true, turns: true }, (meeting, now, snapshot) => {
+  park(meetingId: string, itemId: string): string {
+    return this.act(meetingId, 'park', 'park item', { meeting: true, items: true, turns: true }, (meeting, now, snapshot) => {
       const item = this.repos.meetings.item(itemId);
       if (!item || item.meeting_id !== meetingId || item.removed_at !== null)
         throw new DomainError('not_found', 'That agenda item does not exist');
@@ -141,12 +141,12 @@ export class LiveMeetingService {
   }
 
   /** Notes are saved as typed; a burst of saves on one item undoes as one. */
-  setNotes(meetingId: string, itemId: string, notes: string): void {
-    this.repos.sql.transaction(() => {
+  setNotes(meetingId: string, itemId: string, notes: string): string {
+    return this.repos.sql.transaction(() => {
       const meeting = this.requireLive(meetingId);
       const item = this.repos.meetings.item(itemId);
       if (!item || item.meeting_id !== meeting.id) throw new DomainError('not_found', 'That agenda item does not exist');
-      if (item.notes === notes) return;
+      if (item.notes === notes) return meeting.team_id;
       const now = this.clock.now();
       const last = this.repos.live.lastAction(meetingId);
       const lastBefore = last ? (JSON.parse(last.before_json) as Snapshot) : null;
@@ -156,32 +156,33 @@ export class LiveMeetingService {
         this.record(meetingId, 'notes', `notes on “${item.title}”`, { notes: { itemId, text: item.notes } }, now);
       }
       this.repos.meetings.updateItem(itemId, { notes, updated_at: now });
+      return meeting.team_id;
     });
   }
 
-  turnNext(meetingId: string): void {
-    this.turnAction(meetingId, 'done', 'next speaker');
+  turnNext(meetingId: string): string {
+    return this.turnAction(meetingId, 'done', 'next speaker');
   }
 
-  turnPass(meetingId: string): void {
-    this.turnAction(meetingId, 'passed', 'pass');
+  turnPass(meetingId: string): string {
+    return this.turnAction(meetingId, 'passed', 'pass');
   }
 
-  turnSkip(meetingId: string): void {
-    this.turnAction(meetingId, 'skipped', 'skip');
+  turnSkip(meetingId: string): string {
+    return this.turnAction(meetingId, 'skipped', 'skip');
   }
 
   /** The speaker comes back after everyone else; the time so far counts. */
-  turnLater(meetingId: string): void {
-    this.turnAction(meetingId, 'later', 'come back later');
+  turnLater(meetingId: string): string {
+    return this.turnAction(meetingId, 'later', 'come back later');
   }
 
-  setTurnNotes(meetingId: string, turnId: string, notes: string): void {
-    this.repos.sql.transaction(() => {
-      this.requireLive(meetingId);
+  setTurnNotes(meetingId: string, turnId: string, notes: string): string {
+    return this.repos.sql.transaction(() => {
+      const meeting = this.requireLive(meetingId);
       const turn = this.repos.live.turn(turnId);
       if (!turn) throw new DomainError('not_found', 'That turn does not exist');
-      if (turn.notes === notes) return;
+      if (turn.notes === notes) return meeting.team_id;
       const now = this.clock.now();
       const last = this.repos.live.lastAction(meetingId);
       const lastBefore = last ? (JSON.parse(last.before_json) as Snapshot) : null;
@@ -191,6 +192,7 @@ export class LiveMeetingService {
         this.record(meetingId, 'turn_notes', 'notes on a turn', { turnNotes: { turnId, text: turn.notes } }, now);
       }
       this.repos.live.updateTurn(turnId, { notes });
+      return meeting.team_id;
     });
   }
 
@@ -217,8 +219,8 @@ export class LiveMeetingService {
     });
   }
 
-  private turnAction(meetingId: string, outcome: 'done' | 'passed' | 'skipped' | 'later', label: string): void {
-    this.act(meetingId, `turn_${outcome}`, label, { turns: true }, (meeting, now) => {
+  private turnAction(meetingId: string, outcome: 'done' | 'passed' | 'skipped' | 'later', label: string): string {
+    return this.act(meetingId, `turn_${outcome}`, label, { turns: true }, (meeting, now) => {
       const current = this.requireCurrent(meeting);
       const turns = this.repos.live.turnsOfItem(current.id);
       const speaking = turns.find((t) => t.status === 'speaking');
@@ -310,8 +312,9 @@ export class LiveMeetingService {
     label: string,
     capture: { meeting?: boolean; items?: boolean; turns?: boolean },
     run: (meeting: MeetingsTable, now: number, snapshot: Snapshot) => void,
-  ): void {
-    this.repos.sql.transaction(() => {
+  ): string {
+    // Answers the meeting's team, which a live action's reply names.
+    return this.repos.sql.transaction(() => {
       const meeting = this.requireLive(meetingId);
       const now = this.clock.now();
       const snapshot: Snapshot = {};
@@ -351,6 +354,7 @@ export class LiveMeetingService {
       }
       run(meeting, now, snapshot);
       this.record(meetingId, kind, label, snapshot, now);
+      return meeting.team_id;
     });
   }
 
