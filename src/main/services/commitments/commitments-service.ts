@@ -227,6 +227,11 @@ export class CommitmentsService {
   }
 
   /** For one meeting: what was promised in it, and what it reviewed. */
+  /** Promised in this meeting. */
+  madeIn(meetingId: string): Commitment[] {
+    return this.toCommitments(this.repos.commitments.madeIn(meetingId));
+  }
+
   forMeeting(meetingId: string): { made: Commitment[]; reviewed: Commitment[] } {
     return {
       made: this.toCommitments(this.repos.commitments.madeIn(meetingId)),
@@ -247,14 +252,13 @@ export class CommitmentsService {
     // Ordered by where each stood when the meeting began, so the walk does not reshuffle as outcomes are recorded.
     const dueBefore = (c: Commitment) =>
       c.events.filter((e) => e.kind === 'renegotiated' && e.meetingId !== meetingId).at(-1)?.newDueDate ?? c.originalDueDate;
-    const due = (c: Commitment) => (dueBefore(c) <= meetingDate ? 0 : 1);
-    return all.sort(
-      (a, b) =>
-        due(a) - due(b) ||
-        (members.get(a.ownerId) ?? 999) - (members.get(b.ownerId) ?? 999) ||
-        a.dueDate.localeCompare(b.dueDate) ||
-        a.id.localeCompare(b.id),
-    );
+    // Each key worked out once, not in every comparison.
+    const keys = new Map(all.map((c) => [c.id, { due: dueBefore(c) <= meetingDate ? 0 : 1, owner: members.get(c.ownerId) ?? 999 }]));
+    return all.sort((a, b) => {
+      const x = keys.get(a.id)!;
+      const y = keys.get(b.id)!;
+      return x.due - y.due || x.owner - y.owner || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id);
+    });
   }
 
   /** Per member and for the team over a period (default the last 13 weeks), and a trend per held meeting. */

@@ -50,7 +50,7 @@ export class MeetingView {
   }
 
   commitments(meetingId: string, row = this.row(meetingId)): MeetingCommitments {
-    const made = this.commitmentsOf.forMeeting(row.id).made;
+    const made = this.commitmentsOf.madeIn(row.id);
     const date = toZoned(row.scheduled_start ?? row.created_at, row.time_zone).date;
     const reviewing = row.status !== 'ended' || this.repos.meetings.items(row.id).some((i) => i.kind === 'commitment_review');
     const review = reviewing ? this.commitmentsOf.reviewList(row.team_id, row.id, date) : [];
