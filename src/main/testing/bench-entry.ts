@@ -8,6 +8,7 @@ import path from 'node:path';
 import { exitUnlessNodeApiSupported } from '../data-folder/runtime-check';
 import { seedBenchData, VOCABULARY } from './bench-seed';
 import { benchFacilitator } from './bench-facilitator';
+import { benchTransport } from './bench-transport';
 import { benchRow } from './bench-kit';
 
 exitUnlessNodeApiSupported();
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
     // The facilitator's writes and what the open windows read again after each, beside a raw commit.
     now = Date.parse('2026-11-30T09:00:00Z');
     for (const row of await benchFacilitator(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
+    for (const row of await benchTransport(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     // A team archive: one team's ten years exported, imported into an empty database, then again (all unchanged).
     try {
       const [file, exportMs] = await time(() => core.services.archive.export(teamId));
