@@ -7,33 +7,15 @@
 // BENCH_DIR=<folder seeded and used by `BENCH_KEEP=1 npm run bench`> measures the ten-year database, whose live
 // meetings that bench started; without it, the demo team's next meeting is started in a fresh folder.
 /* global window, document, performance, localStorage, fetch, MutationObserver */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { ARGS, CHROMIUM, percentile, startCadence } from './bench-browser.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const TARGET_MS = 16;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
-
-function startCadence(dataDir) {
-  const child = spawn(process.execPath, ['out/main/server.js', '--port', '0'], {
-    env: { ...process.env, CADENCE_DATA_DIR: dataDir },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/\?code=\S+)/.exec(out);
-      if (match) resolve({ signIn: match[1], origin: new URL(match[1]).origin, stop: () => child.kill('SIGTERM') });
-    });
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`the server exited with ${code}:\n${out}`)));
-  });
-}
 
 /** In a page: calls an operation with the page's own session, as the app does; with when it was sent and answered. */
 async function op(page, name, input) {
@@ -73,8 +55,6 @@ function watch(page, selector) {
     return before;
   }, selector);
 }
-
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 async function main() {
   if (!fs.existsSync('out/main/server.js')) throw new Error('Build first: npx electron-vite build');

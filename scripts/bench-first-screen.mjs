@@ -7,18 +7,15 @@
 // on "New team" has opened its form. Measured inside the page from navigation start (performance.now()), with the
 // HTTP cache off, so every load fetches the bundle as a first visit would. Each sample is a new page.
 /* global window, document, performance -- the probe runs in the page */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { ARGS, CHROMIUM, percentile, startCadence } from './bench-browser.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);
 const TARGET_MS = 300;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The launch playwright.config.ts uses.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
 
 /** Runs in the page before its scripts: counts reads in flight, waits for the first screen, clicks, times the answer. */
 function probe({ ready, click, answer, quiet }) {
@@ -75,23 +72,6 @@ function startFloorServer() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-function startCadence(dataDir) {
-  const child = spawn(process.execPath, ['out/main/server.js', '--port', '0'], {
-    env: { ...process.env, CADENCE_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/\?code=\S+)/.exec(out);
-      if (match) resolve({ signIn: match[1], origin: new URL(match[1]).origin, stop: () => child.kill('SIGTERM') });
-    });
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`the server exited with ${code}:\n${out}`)));
-  });
-}
-
 async function measure(context, url, spec) {
   const times = [];
   for (let i = 0; i < SAMPLES; i++) {
@@ -120,7 +100,6 @@ const APP = {
 };
 const FLOOR = { ready: '#go', click: '#go', answer: '#answer', quiet: false };
 
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const fmt = (v) => v.toFixed(0).padStart(4);
 
 async function main() {
