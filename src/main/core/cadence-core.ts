@@ -81,8 +81,8 @@ function emptiedAfterUse(dataDir: string, file: string, crashed: boolean): boole
 async function start(options: CoreOptions): Promise<CadenceCore> {
   const clock = options.clock ?? systemClock;
   ensurePrivateDir(options.dataDir);
-  const log = new LogFile(path.join(options.dataDir, 'logs'), clock);
   const lock = acquireDataDirLock(options.dataDir, options.lockKind ?? options.mode);
+  let log: LogFile;
   // Every failure goes to the rotated log file as well as wherever the host process reports it.
   const logError: ErrorLogger = (operation, error) => {
     log.error(operation, error);
@@ -95,7 +95,9 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   // Reading all of a big file takes seconds: only after a crash (or damage found) does it stand before the first screen.
   let checkedAtStart: boolean;
   let emptied: boolean;
+  // Nothing is made in the folder before the lock is won; a failure from here on gives the lock back.
   try {
+    log = new LogFile(path.join(options.dataDir, 'logs'), clock);
     checkedAtStart = marker.begin(clock.now()) !== null;
     emptied = emptiedAfterUse(options.dataDir, file, checkedAtStart);
   } catch (error) {
