@@ -1,5 +1,13 @@
 /** The envelope every operation answers with, on both transports. */
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'unknown_operation' | 'internal' | 'after_commit';
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'unknown_operation'
+  | 'internal'
+  | 'after_commit'
+  /** The disk holding the data folder is full; the transaction rolled back. */
+  | 'disk_full';
 
 /**
  * Why a service refused, as a stable code the renderer can act on (offer a confirmation, point at a field).
@@ -22,7 +30,7 @@ export type OpResult<T> = { ok: true; value: T } | { ok: false; error: OpError }
 /** A failure a service raises on purpose; its message is shown to the user as is. */
 export class DomainError extends Error {
   constructor(
-    readonly code: Exclude<ErrorCode, 'internal' | 'unknown_operation' | 'after_commit'>,
+    readonly code: Exclude<ErrorCode, 'internal' | 'unknown_operation' | 'after_commit' | 'disk_full'>,
     message: string,
     readonly detail: { reason?: ErrorReason; path?: string } = {},
   ) {

@@ -49,14 +49,14 @@ describe('the data folder lock', () => {
     }
   });
 
-  it('takes over a stale lock whose process is gone, keeping the old file aside', async () => {
+  it('takes over a stale lock whose process is gone, leaving nothing of it behind', async () => {
     const gone = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     await new Promise((resolve) => gone.once('exit', resolve));
     writeLock(gone.pid!);
     const lock = acquireDataDirLock(dir, 'cli');
     const owner = JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8')) as { pid: number; kind: string };
     expect(owner).toMatchObject({ pid: process.pid, kind: 'cli' });
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith(`${LOCK_FILE}.stale-`))).toHaveLength(1);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith(`${LOCK_FILE}.`))).toEqual([]);
     lock.release();
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });

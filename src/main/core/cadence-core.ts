@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, Recovery } from '@shared/domain';
 import { listBackups, moveAside } from '../db/backups';
@@ -19,7 +20,8 @@ import { databasePath } from '../data-folder/data-dir';
 import { ensurePrivateDir, tightenDataFolder } from '../data-folder/private-files';
 import { diagnosticsText } from '../data-folder/diagnostics';
 import { Dispatcher, type ErrorLogger } from './dispatcher';
-import { LogFile } from '../data-folder/log-file';
+import { hasLoggedStart, LogFile } from '../data-folder/log-file';
+import { DiskFullError, isDiskFull } from '../data-folder/disk-full';
 import { createHandlers } from './handlers';
 
 export interface CoreOptions {
@@ -55,10 +57,32 @@ export interface CadenceCore {
 
 /** Everything main does, without Electron: the desktop shell, the browser server and tests share it. */
 export async function startCore(options: CoreOptions): Promise<CadenceCore> {
+  try {
+    return await start(options);
+  } catch (error) {
+    // A full disk fails start-up somewhere deep (the lock, the marker, SQLite): name it rather than show a stack.
+    if (isDiskFull(error)) throw new DiskFullError(options.dataDir, error);
+    throw error;
+  }
+}
+
+/**
+ * Whether the database file is empty although this folder held data before (backups, a crash marker,
+ * logged starts): damage, not a new start. Looked at only for an empty file, so a normal start reads no logs.
+ */
+function emptiedAfterUse(dataDir: string, file: string, crashed: boolean): boolean {
+  if (!fs.existsSync(file) || fs.statSync(file).size > 0) return false;
+  if (crashed) return true;
+  const backupsDir = path.join(dataDir, 'backups');
+  if (fs.existsSync(backupsDir) && fs.readdirSync(backupsDir).some((name) => name.endsWith('.sqlite'))) return true;
+  return hasLoggedStart(path.join(dataDir, 'logs'));
+}
+
+async function start(options: CoreOptions): Promise<CadenceCore> {
   const clock = options.clock ?? systemClock;
   ensurePrivateDir(options.dataDir);
   const lock = acquireDataDirLock(options.dataDir, options.lockKind ?? options.mode);
-  const log = new LogFile(path.join(options.dataDir, 'logs'), clock);
+  let log: LogFile;
   // Every failure goes to the rotated log file as well as wherever the host process reports it.
   const logError: ErrorLogger = (operation, error) => {
     log.error(operation, error);
@@ -69,9 +93,19 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
   const file = databasePath(options.dataDir);
   const marker = new RunMarker(options.dataDir);
   // Reading all of a big file takes seconds: only after a crash (or damage found) does it stand before the first screen.
-  const checkedAtStart = marker.begin(clock.now()) !== null;
+  let checkedAtStart: boolean;
+  let emptied: boolean;
+  // Nothing is made in the folder before the lock is won; a failure from here on gives the lock back.
   try {
-    opened = await openDatabase(file, { now: () => clock.now(), check: checkedAtStart });
+    log = new LogFile(path.join(options.dataDir, 'logs'), clock);
+    checkedAtStart = marker.begin(clock.now()) !== null;
+    emptied = emptiedAfterUse(options.dataDir, file, checkedAtStart);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  try {
+    opened = await openDatabase(file, { now: () => clock.now(), check: checkedAtStart, emptyIsDamage: emptied });
   } catch (error) {
     if (!(error instanceof CorruptDatabaseError) || error.kind !== 'damaged') {
       lock.release();

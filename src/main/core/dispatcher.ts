@@ -3,6 +3,7 @@ import { contract, isOperationName } from '@shared/contract';
 import type { Scope } from '@shared/events';
 import { DomainError, type OpError, type OpResult } from '@shared/result';
 import type { ChangeFeed } from './change-feed';
+import { isDiskFull } from '../data-folder/disk-full';
 import { isIoHandler, isPreparedHandler, type AfterCommitStep, type AnyHandler, type Handlers } from './handler-kinds';
 
 function describeIssues(error: z.ZodError): OpError {
@@ -26,6 +27,9 @@ const INTERNAL: OpError = {
   code: 'internal',
   message: 'Cadence could not complete that; nothing was changed. Details are in the log.',
 };
+
+// True because the write's transaction rolled back: what was typed is still on screen to send again.
+const DISK_FULL: OpError = { code: 'disk_full', message: 'The disk is full: free some space; nothing you entered was lost.' };
 
 /**
  * The single door into main: validates the input against the contract, runs the handler in ONE transaction,
@@ -55,7 +59,7 @@ export class Dispatcher {
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toOpError() };
       this.logError(name, error);
-      return { ok: false, error: INTERNAL };
+      return { ok: false, error: isDiskFull(error) ? DISK_FULL : INTERNAL };
     }
     if (def.kind === 'write') {
       const changes = (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);

@@ -9,6 +9,9 @@ interface LockOwner {
   host: string;
   kind: string;
   since: number;
+  /** When the holder process started (Linux: clock ticks since boot) and which boot it ran in: a reused pid differs. */
+  started?: string;
+  bootId?: string;
   /** Which acquisition wrote the file, so only that one releases it. */
   token?: string;
 }
@@ -36,6 +39,42 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Field 22 of /proc/<pid>/stat (the start time); null where there is no /proc or no such process. */
+function processStart(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function bootId(): string | null {
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the lock's holder still runs. A live pid is not proof: after a reboot or a crash the pid may
+ * belong to another program, so where the lock names a start time and boot, both must match too.
+ */
+function holderRuns(owner: LockOwner): boolean {
+  if (!isAlive(owner.pid)) return false;
+  if (owner.bootId !== undefined) {
+    const boot = bootId();
+    if (boot !== null && boot !== owner.bootId) return false;
+  }
+  if (owner.started !== undefined) {
+    const started = processStart(owner.pid);
+    if (started !== null && started !== owner.started) return false;
+  }
+  return true;
+}
+
 function readOwner(file: string): LockOwner | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockOwner>;
@@ -46,6 +85,8 @@ function readOwner(file: string): LockOwner | null {
       kind: String(parsed.kind ?? 'unknown'),
       since: Number(parsed.since ?? 0),
       token: typeof parsed.token === 'string' ? parsed.token : undefined,
+      started: typeof parsed.started === 'string' ? parsed.started : undefined,
+      bootId: typeof parsed.bootId === 'string' ? parsed.bootId : undefined,
     };
   } catch {
     return null;
@@ -62,7 +103,8 @@ export interface DataDirLock {
 /**
  * Keeps two processes (desktop app, browser server, CLI writer) from writing the
  * same database. The lock is created with link(2), which fails if the file exists,
- * so two starters cannot both win; a lock whose process is gone is taken over.
+ * so two starters cannot both win; a lock whose process is gone (or whose pid now names another
+ * process) is taken over, and nothing of it is left behind.
  */
 export function acquireDataDirLock(dataDir: string, kind: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -72,9 +114,14 @@ export function acquireDataDirLock(dataDir: string, kind: string): DataDirLock {
   if (held && current && current.token === held) throw new DataDirLockedError(current, dataDir);
   const token = Math.random().toString(36).slice(2) + Date.now().toString(36);
   const me: LockOwner = { pid: process.pid, host: os.hostname(), kind, since: Date.now(), token };
+  const started = processStart(process.pid);
+  const boot = bootId();
+  if (started !== null) me.started = started;
+  if (boot !== null) me.bootId = boot;
   const temp = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  fs.writeFileSync(temp, JSON.stringify(me));
   try {
+    // Inside the try: a write that fails (a full disk) must not leave its empty temp file behind.
+    fs.writeFileSync(temp, JSON.stringify(me));
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         fs.linkSync(temp, lockPath);
@@ -87,10 +134,12 @@ export function acquireDataDirLock(dataDir: string, kind: string): DataDirLock {
       const sameHost = !owner || owner.host === me.host;
       // Our own pid in a lock we do not hold is a crashed earlier process whose pid was reused: stale.
       const ours = owner?.pid === process.pid;
-      if (owner && !ours && (!sameHost || isAlive(owner.pid))) throw new DataDirLockedError(owner, dataDir);
-      // Stale (its process is gone) or unreadable: move it aside rather than delete, then retry.
+      if (owner && !ours && (!sameHost || holderRuns(owner))) throw new DataDirLockedError(owner, dataDir);
+      // Stale or unreadable. Renamed first (atomic: of two starters only one moves this very file), then deleted.
+      const stale = `${lockPath}.stale-${process.pid}-${Date.now()}`;
       try {
-        fs.renameSync(lockPath, `${lockPath}.stale-${Date.now()}`);
+        fs.renameSync(lockPath, stale);
+        fs.rmSync(stale, { force: true });
       } catch {
         /* another starter moved it first; retry decides */
       }

@@ -3,6 +3,15 @@ import path from 'node:path';
 import type { Clock } from '../core/clock';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 
+const START_LINE = / INFO started /;
+
+/** Whether a Cadence start was logged in this folder: a sign the data folder was in use. */
+export function hasLoggedStart(dir: string): boolean {
+  if (!fs.existsSync(dir)) return false;
+  const logs = fs.readdirSync(dir).filter((name) => /^cadence\.log(\.\d+)?$/.test(name));
+  return logs.some((name) => START_LINE.test(fs.readFileSync(path.join(dir, name), 'utf8')));
+}
+
 /**
  * A plain-text log in the data folder, rotated by size (cadence.log, .1, .2, …) so it never
  * grows without bound. Errors carry their stack; nothing a person typed is logged on purpose.
@@ -40,9 +49,26 @@ export class LogFile {
   private write(level: 'INFO' | 'ERROR', message: string): void {
     try {
       if (fs.existsSync(this.file) && fs.statSync(this.file).size >= this.maxBytes) this.rotate();
-      fs.appendFileSync(this.file, `${new Date(this.clock.now()).toISOString()} ${level} ${message}\n`, { mode: PRIVATE_FILE_MODE });
     } catch {
-      // A log that cannot be written must never take the app down with it.
+      // Rotation failed (a full disk): keep writing to the current file.
+    }
+    const line = `${new Date(this.clock.now()).toISOString()} ${level} ${message}\n`;
+    let before = 0;
+    try {
+      before = fs.statSync(this.file).size;
+    } catch {
+      /* no log yet */
+    }
+    try {
+      fs.appendFileSync(this.file, line, { mode: PRIVATE_FILE_MODE });
+    } catch {
+      // A log that cannot be written must never take the app down with it. A full disk may have taken
+      // half the line: cut it off, or the next line would be glued to it.
+      try {
+        fs.truncateSync(this.file, before);
+      } catch {
+        /* nothing more can be done here */
+      }
     }
   }
 

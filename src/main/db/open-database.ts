@@ -70,12 +70,22 @@ function stamp(ms: number): string {
 export async function openDatabase(
   file: string,
   /** check: false skips reading the whole file first (the app then checks it in the background). */
-  options: { migrations?: readonly Migration[]; now?: () => number; check?: boolean } = {},
+  options: {
+    migrations?: readonly Migration[];
+    now?: () => number;
+    check?: boolean;
+    /** The folder was used before (backups, a crash marker, earlier starts): an empty file there is damage, not a new start. */
+    emptyIsDamage?: boolean;
+  } = {},
 ): Promise<OpenedDatabase> {
   const list = options.migrations ?? shippedMigrations;
   const now = options.now ?? Date.now;
   createPrivateDir(path.dirname(file));
-  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  const size = fs.existsSync(file) ? fs.statSync(file).size : null;
+  if (size === 0 && options.emptyIsDamage) {
+    throw new CorruptDatabaseError(file, 'it is empty (0 bytes), although this data folder was in use before');
+  }
+  const existed = size !== null && size > 0;
   const db = new Database(file);
   // Before WAL mode is set: SQLite creates the -wal and -shm files with the database's mode.
   makePrivate(file);

@@ -47,6 +47,7 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   const { DataDirLockedError } = await import('../data-folder/data-lock');
   const { FutureSchemaError } = await import('../db/migrator');
   const { CorruptDatabaseError } = await import('../db/open-database');
+  const { DiskFullError } = await import('../data-folder/disk-full');
 
   let core;
   try {
@@ -61,8 +62,9 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
         process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
     });
   } catch (error) {
-    if (error instanceof DataDirLockedError || error instanceof FutureSchemaError || error instanceof CorruptDatabaseError) {
-      process.stderr.write(error.message + '\n');
+    const plain = [DataDirLockedError, FutureSchemaError, CorruptDatabaseError, DiskFullError];
+    if (plain.some((kind) => error instanceof kind)) {
+      process.stderr.write((error as Error).message + '\n');
       process.exit(1);
     }
     throw error;

@@ -77,7 +77,8 @@ export class DbWorker {
 /** A rule's refusal stays a refusal with its code, so the person reads the same message as before. */
 function rebuild(error: NonNullable<WorkerReply['error']>): Error {
   if (error.name === 'DomainError' && error.code) return new DomainError(error.code as DomainError['code'], error.message);
-  const rebuilt = new Error(error.message);
+  // The code (SQLITE_FULL, ENOSPC…) travels on, so a full disk in a backup or export is named as one.
+  const rebuilt = Object.assign(new Error(error.message), { code: error.code });
   rebuilt.name = error.name;
   return rebuilt;
 }
