@@ -14,7 +14,8 @@ export interface FormOptions<K extends OperationName, V extends Values> {
   clears?: readonly (keyof V)[];
   /** A field whose name is not the input's path (nor its first part): input path → field. */
   fields?: Readonly<Record<string, keyof V>>;
-  onSaved?: (output: OutputOf<K>, submitted: V) => void;
+  /** `kept` is what the form holds after the save: what was typed meanwhile, to keep a closing form open for it. */
+  onSaved?: (output: OutputOf<K>, submitted: V, kept: V) => void;
 }
 
 export interface Form<K extends OperationName, V extends Values> {
@@ -94,7 +95,7 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     const { initial, clears } = options;
     current.current = afterSave(current.current, sent, initial, clears ?? Object.keys(initial));
     setValues(current.current);
-    options.onSaved?.(output, sent);
+    options.onSaved?.(output, sent, current.current);
     return output;
   };
 
