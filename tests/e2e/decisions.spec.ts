@@ -74,7 +74,8 @@ test('a proposal with a block integrated and a disagreement overruled is accepte
     await expect(reason).toBeFocused();
     await reason.fill('   ');
     await expect(card.getByRole('button', { name: 'Record block' })).toBeDisabled();
-    await expect(card.getByText('A reason needs words, not only spaces or punctuation.')).toBeVisible();
+    // The contract's own message, shown before anything is sent.
+    await expect(card.getByText('A block needs a reason: write a few words, not only spaces')).toBeVisible();
     await reason.fill('Security fixes cannot wait two weeks');
     await reason.press('Enter');
     await expect(round.getByRole('listitem').filter({ hasText: 'Ben Osei' })).toContainText('Block');

@@ -99,3 +99,88 @@ test('the parking lot keeps the next issue typed while the last one saves', asyn
   // The notes were not touched while the save was in flight: they were submitted, so they clear.
   await expect(notes).toHaveValue('');
 });
+
+test('the proposal form keeps the next proposal typed while the last one saves', async ({ page }) => {
+  const { meetingId } = await api(page, 'meetings.create', { teamId, title: 'Week 47', date: '2026-11-16', time: '10:00', lengthMin: 30 });
+  const expectedRevision = (await api(page, 'meetings.get', { meetingId })).meeting.agendaRevision;
+  await api(page, 'agenda.addItem', { meetingId, expectedRevision, kind: 'proposal', title: 'Release cadence', plannedMin: 10 });
+  await api(page, 'meetings.start', { meetingId });
+  await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+  const form = page.getByRole('form', { name: 'Put a proposal' });
+  const title = form.getByLabel('Title');
+  const proposal = form.getByLabel('The proposal');
+
+  await title.fill('Release every two weeks');
+  await proposal.fill('Release every second Thursday.');
+  const save = await holdNext(page, 'decisions.propose');
+  await form.getByRole('button', { name: 'Put the proposal' }).click();
+  await save.inFlight;
+  await title.fill('On-call rotation');
+  save.release();
+  await expect(page.getByRole('article', { name: 'Proposal: Release every two weeks' })).toBeVisible();
+  // The next title typed meanwhile keeps the form open; the proposal text, untouched since it was sent, clears.
+  await expect(title).toHaveValue('On-call rotation');
+  await expect(proposal).toHaveValue('');
+  await proposal.fill('Rotate weekly, hand over on Mondays.');
+  await form.getByRole('button', { name: 'Put the proposal' }).click();
+  await expect(page.getByRole('article', { name: 'Proposal: On-call rotation' })).toBeVisible();
+  // Nothing typed during that save: the form is done.
+  await expect(form).toBeHidden();
+});
+
+test('the guest form keeps the next name typed while the last one saves', async ({ page }) => {
+  const { meetingId } = await api(page, 'meetings.create', { teamId, title: 'Week 47', date: '2026-11-16', time: '10:00', lengthMin: 30 });
+  await page.goto(`${server.origin}/#/meetings/${meetingId}`);
+  const form = page.getByRole('form', { name: 'Add a guest' });
+  const name = form.getByLabel('Guest name');
+  const attendees = page.getByRole('list', { name: 'Attendees' }).getByRole('listitem');
+  await expect(attendees).toHaveCount(2);
+  await name.fill('Priya Nair');
+  const save = await holdNext(page, 'attendance.addGuest');
+  await name.press('Enter');
+  await save.inFlight;
+  await name.fill('Tom Berg');
+  save.release();
+  await expect(attendees.filter({ hasText: 'Priya Nair' })).toHaveCount(1);
+  await expect(name).toHaveValue('Tom Berg');
+  await name.press('Enter');
+  await expect(attendees.filter({ hasText: 'Tom Berg' })).toHaveCount(1);
+  await expect(name).toHaveValue('');
+});
+
+test('the go-round keeps the next reason typed while the last one saves', async ({ page }) => {
+  const { meetingId } = await api(page, 'meetings.create', { teamId, title: 'Week 47', date: '2026-11-16', time: '10:00', lengthMin: 30 });
+  const planned = await api(page, 'meetings.get', { meetingId });
+  await api(page, 'agenda.addItem', {
+    meetingId,
+    expectedRevision: planned.meeting.agendaRevision,
+    kind: 'proposal',
+    title: 'Release cadence',
+    plannedMin: 10,
+  });
+  for (const a of planned.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
+  await api(page, 'meetings.start', { meetingId });
+  await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+  const form = page.getByRole('form', { name: 'Put a proposal' });
+  await form.getByLabel('Title').fill('Release every two weeks');
+  await form.getByRole('button', { name: 'Put the proposal' }).click();
+  const card = page.getByRole('article', { name: 'Proposal: Release every two weeks' });
+  const round = card.getByRole('group', { name: 'Go-round of positions' });
+  const row = (name: string) => round.getByRole('listitem').filter({ hasText: name });
+
+  await round.focus();
+  await page.keyboard.press('b');
+  await card.getByLabel('Why does Ana Ruiz block? (required)').fill('Security fixes cannot wait');
+  const save = await holdNext(page, 'decisions.position');
+  await page.keyboard.press('Enter');
+  await save.inFlight;
+  await expect(round).toBeFocused();
+  await page.keyboard.press('d');
+  const next = card.getByLabel('Why does Ben Osei disagree? (required)');
+  await next.fill('Automate the regression run first');
+  save.release();
+  await expect(row('Ana Ruiz')).toContainText('Block');
+  await expect(next).toHaveValue('Automate the regression run first');
+  await next.press('Enter');
+  await expect(row('Ben Osei')).toContainText('Disagree');
+});

@@ -8,8 +8,3 @@ export function ErrorAlert({ error }: { error: ApiError | null }) {
     </div>
   );
 }
-
-/** The message for one field, from the issues main reported. */
-export function fieldError(error: ApiError | null, path: string): string | undefined {
-  return error?.error.issues?.find((i) => i.path === path)?.message;
-}

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { addCalendarDays, type AgreementBodyInput, type AgreementVersion, type Role } from '@shared/agreements';
 import type { Member } from '@shared/domain';
-import { hasWords } from '@shared/validation';
-import { useMutation } from '@renderer/api/hooks';
-import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { DeciderSelect } from './DeciderSelect';
 
 type Draft = Required<Pick<AgreementBodyInput, 'decisionRights' | 'escalationPaths'>> & {
@@ -11,6 +10,9 @@ type Draft = Required<Pick<AgreementBodyInput, 'decisionRights' | 'escalationPat
   norms: { communication: string; responseTimes: string; documentation: string };
   freeText: string;
 };
+
+/** The body's parts, each a field of the form. */
+const BODY = ['decisionRights', 'escalationPaths', 'checkInCadence', 'norms', 'freeText'] as const;
 
 function draftOf(v: AgreementVersion): Draft {
   return JSON.parse(JSON.stringify(v.body)) as Draft;
@@ -32,35 +34,38 @@ export function AgreementEditor(props: {
   roles: Role[];
   onDone: () => void;
 }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(props.current));
-  const [note, setNote] = useState('');
-  const [revisitBy, setRevisitBy] = useState(props.revisitBy > props.today ? props.revisitBy : addCalendarDays(props.today, 90));
-  const action = useMutation();
-  const err = (path: string) => fieldError(action.error, path);
+  const form = useForm('agreements.edit', {
+    initial: {
+      ...draftOf(props.current),
+      changeNote: '',
+      revisitBy: props.revisitBy > props.today ? props.revisitBy : addCalendarDays(props.today, 90),
+    },
+    clears: ['changeNote'],
+    fields: Object.fromEntries(BODY.map((k) => [`body.${k}`, k])),
+    toInput: ({ changeNote, revisitBy, ...body }) => ({ teamId: props.teamId, basedOnId: props.current.id, body, changeNote, revisitBy }),
+    // It closes once saved, unless the person went on typing while it saved: that stays, for the next version.
+    onSaved: (_out, sent, kept) => {
+      if (BODY.every((k) => Object.is(kept[k], sent[k])) && kept.revisitBy === sent.revisitBy && kept.changeNote === '') props.onDone();
+    },
+  });
+  const { values: draft, error } = form;
   const rights = draft.decisionRights;
   const paths = draft.escalationPaths;
   const setRight = (i: number, patch: Partial<Draft['decisionRights'][number]>) =>
-    setDraft({ ...draft, decisionRights: rights.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+    form.set(
+      'decisionRights',
+      rights.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+    );
   const setPath = (i: number, patch: Partial<Draft['escalationPaths'][number]>) =>
-    setDraft({ ...draft, escalationPaths: paths.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
-  const setNorm = (k: keyof Draft['norms'], value: string) => setDraft({ ...draft, norms: { ...draft.norms, [k]: value } });
+    form.set(
+      'escalationPaths',
+      paths.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+    );
+  const setNorm = (k: keyof Draft['norms'], value: string) => form.set('norms', { ...draft.norms, [k]: value });
+  const fieldsetError = (k: 'decisionRights' | 'escalationPaths') => error(k) && <p className="field-error">{error(k)}</p>;
 
   return (
-    <form
-      className="card agreement-editor"
-      aria-label="Edit the agreement"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const saved = await action.run('agreements.edit', {
-          teamId: props.teamId,
-          basedOnId: props.current.id,
-          body: draft,
-          changeNote: note,
-          revisitBy,
-        });
-        if (saved) props.onDone();
-      }}
-    >
+    <form className="card agreement-editor" aria-label="Edit the agreement" onSubmit={form.submit}>
       <h2>Edit: this makes version {props.current.version + 1}</h2>
       <fieldset className="rows-editor">
         <legend>Decision rights</legend>
@@ -71,7 +76,6 @@ export function AgreementEditor(props: {
               aria-label={`Decision right ${i + 1}: kind of decision`}
               placeholder="Kind of decision"
               value={r.kind}
-              aria-invalid={!!err(`body.decisionRights.${i}.kind`)}
               onChange={(e) => setRight(i, { kind: e.target.value })}
             />
             <DeciderSelect
@@ -99,7 +103,12 @@ export function AgreementEditor(props: {
               type="button"
               className="btn btn-ghost btn-sm"
               aria-label={`Remove decision right ${i + 1}`}
-              onClick={() => setDraft({ ...draft, decisionRights: rights.filter((_, j) => j !== i) })}
+              onClick={() =>
+                form.set(
+                  'decisionRights',
+                  rights.filter((_, j) => j !== i),
+                )
+              }
             >
               ✕
             </button>
@@ -109,14 +118,12 @@ export function AgreementEditor(props: {
           type="button"
           className="btn btn-sm"
           onClick={() =>
-            setDraft({
-              ...draft,
-              decisionRights: [...rights, { kind: '', decider: { type: 'team', id: null }, consulted: '', informed: '' }],
-            })
+            form.set('decisionRights', [...rights, { kind: '', decider: { type: 'team', id: null }, consulted: '', informed: '' }])
           }
         >
           Add a decision right
         </button>
+        {fieldsetError('decisionRights')}
       </fieldset>
       <fieldset className="rows-editor">
         <legend>Escalation paths</legend>
@@ -140,59 +147,55 @@ export function AgreementEditor(props: {
               type="button"
               className="btn btn-ghost btn-sm"
               aria-label={`Remove escalation ${i + 1}`}
-              onClick={() => setDraft({ ...draft, escalationPaths: paths.filter((_, j) => j !== i) })}
+              onClick={() =>
+                form.set(
+                  'escalationPaths',
+                  paths.filter((_, j) => j !== i),
+                )
+              }
             >
               ✕
             </button>
           </div>
         ))}
-        <button
-          type="button"
-          className="btn btn-sm"
-          onClick={() => setDraft({ ...draft, escalationPaths: [...paths, { when: '', to: '' }] })}
-        >
+        <button type="button" className="btn btn-sm" onClick={() => form.set('escalationPaths', [...paths, { when: '', to: '' }])}>
           Add an escalation path
         </button>
+        {fieldsetError('escalationPaths')}
       </fieldset>
       <div className="record-grid">
-        <label className="field field-wide">
-          <span>Check-in cadence</span>
-          <input className="input" value={draft.checkInCadence} onChange={(e) => setDraft({ ...draft, checkInCadence: e.target.value })} />
-        </label>
+        <Field label="Check-in cadence" className="field-wide" error={error('checkInCadence')}>
+          <input className="input" value={draft.checkInCadence} onChange={(e) => form.set('checkInCadence', e.target.value)} />
+        </Field>
         {NORMS.map(({ key, label, wide }) => (
-          <label key={key} className={wide ? 'field field-wide' : 'field'}>
-            <span>{label}</span>
+          <Field key={key} label={label} className={wide ? 'field-wide' : undefined}>
             <textarea className="input" rows={2} value={draft.norms[key]} onChange={(e) => setNorm(key, e.target.value)} />
-          </label>
+          </Field>
         ))}
-        <label className="field field-wide">
-          <span>Anything else</span>
-          <textarea className="input" rows={4} value={draft.freeText} onChange={(e) => setDraft({ ...draft, freeText: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>Revisit by</span>
-          <input
-            className="input"
-            type="date"
-            value={revisitBy}
-            onChange={(e) => setRevisitBy(e.target.value)}
-            aria-invalid={!!err('revisitBy')}
-          />
-        </label>
-        <label className="field field-wide">
-          <span>Change note: what changed and why (required, kept with the version)</span>
-          <input className="input" value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={!!err('changeNote')} />
-        </label>
+        {error('norms') && <p className="field-error field-wide">{error('norms')}</p>}
+        <Field label="Anything else" className="field-wide" error={error('freeText')}>
+          <textarea className="input" rows={4} value={draft.freeText} onChange={(e) => form.set('freeText', e.target.value)} />
+        </Field>
+        <Field label="Revisit by" error={error('revisitBy')}>
+          <input className="input" type="date" value={draft.revisitBy} onChange={(e) => form.set('revisitBy', e.target.value)} />
+        </Field>
+        <Field
+          label="Change note: what changed and why (required, kept with the version)"
+          className="field-wide"
+          error={error('changeNote')}
+        >
+          <input className="input" value={draft.changeNote} onChange={(e) => form.set('changeNote', e.target.value)} />
+        </Field>
       </div>
       <div className="form-actions">
-        <button className="btn btn-primary" type="submit" disabled={action.pending || !hasWords(note)}>
+        <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
           Save as version {props.current.version + 1}
         </button>
         <button className="btn btn-ghost" type="button" onClick={props.onDone}>
           Cancel
         </button>
       </div>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={form.formError} />
     </form>
   );
 }

@@ -10,6 +10,8 @@ export function DecisionRightField(props: {
   value: string;
   label: string;
   className?: string;
+  /** The contract's or main's message about the right, shown under it. */
+  error?: string;
   onChange: (right: string, suggestedOwnerId: string | null) => void;
 }) {
   const agreement = useQuery('agreements.get', { teamId: props.teamId });
@@ -30,6 +32,7 @@ export function DecisionRightField(props: {
           No operating agreement yet: write it here, or{' '}
           <a href={href({ name: 'team', teamId: props.teamId, tab: 'agreement' })}>set one up</a> and choose from its decision rights.
         </span>
+        {props.error && <p className="field-error">{props.error}</p>}
       </div>
     );
   }
@@ -63,6 +66,7 @@ export function DecisionRightField(props: {
           {chosen.informed ? ` · informed: ${chosen.informed}` : ''}
         </span>
       )}
+      {props.error && <p className="field-error">{props.error}</p>}
     </div>
   );
 }

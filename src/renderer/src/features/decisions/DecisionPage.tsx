@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { decisionStatusLabel, type DecisionDetail } from '@shared/decisions';
-import { hasWords } from '@shared/validation';
-import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { Objections } from './Objections';
 import { OptionsList } from './ProposalPanel';
 import { RecordForm } from './RecordForm';
@@ -44,33 +45,23 @@ function Chain({ decision }: { decision: DecisionDetail }) {
 }
 
 function ReviewForm({ decision }: { decision: DecisionDetail }) {
-  const [note, setNote] = useState('');
-  const [next, setNext] = useState('');
-  const action = useMutation();
+  const form = useForm('decisions.review', {
+    initial: { note: '', next: '' },
+    fields: { nextReviewDate: 'next' },
+    toInput: (v) => ({ decisionId: decision.id, nextReviewDate: v.next || null, note: v.note }),
+  });
   return (
-    <form
-      className="review-form"
-      aria-label="Record a review"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (await action.run('decisions.review', { decisionId: decision.id, nextReviewDate: next || null, note })) {
-          setNote('');
-          setNext('');
-        }
-      }}
-    >
-      <label className="field field-wide">
-        <span>What the review found (the decision stands)</span>
-        <input className="input" value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Next review (optional)</span>
-        <input className="input" type="date" value={next} onChange={(e) => setNext(e.target.value)} />
-      </label>
-      <button className="btn" type="submit" disabled={!hasWords(note) || action.pending}>
+    <form className="review-form" aria-label="Record a review" onSubmit={form.submit}>
+      <Field label="What the review found (the decision stands)" className="field-wide" error={form.error('note')}>
+        <input className="input" value={form.values.note} onChange={(e) => form.set('note', e.target.value)} />
+      </Field>
+      <Field label="Next review (optional)" error={form.error('next')}>
+        <input className="input" type="date" value={form.values.next} onChange={(e) => form.set('next', e.target.value)} />
+      </Field>
+      <button className="btn" type="submit" disabled={!form.canSubmit}>
         Record the review
       </button>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={form.formError} />
     </form>
   );
 }

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { FolderExportOutcome } from '@shared/exports';
 import { saveTextFile } from '@renderer/api/platform';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 
 function folderMessage(outcome: FolderExportOutcome): string | null {
   switch (outcome.status) {
@@ -20,20 +22,31 @@ function folderMessage(outcome: FolderExportOutcome): string | null {
  * a folder with its dialog; the browser mode (whose server runs on this computer) asks for a path.
  */
 export function ExportLog({ teamId }: { teamId: string | null }) {
+  // The two export buttons are not a form: each runs at once; only the folder asked for is typed.
   const action = useMutation();
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
-  const [asking, setAsking] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const form = useForm('exports.decisionsMadr', {
+    initial: { folder: '' },
+    clears: [],
+    toInput: (v) => ({ teamId, folder: v.folder }),
+    onSaved: (outcome) => exported(outcome),
+  });
 
-  const exportFolder = async (folder: string | null) => {
-    const outcome = await action.run('exports.decisionsMadr', { teamId, folder });
-    if (!outcome) return;
+  function exported(outcome: FolderExportOutcome) {
     if (outcome.status === 'chooseFolder') {
-      setAsking(outcome.suggestedFolder);
+      form.set('folder', outcome.suggestedFolder);
+      setAsking(true);
       return;
     }
-    setAsking(null);
+    setAsking(false);
     const text = folderMessage(outcome);
     setStatus(text ? { text, failed: outcome.status === 'failed' } : null);
+  }
+
+  const exportFolder = async () => {
+    const outcome = await action.run('exports.decisionsMadr', { teamId, folder: null });
+    if (outcome) exported(outcome);
   };
 
   const exportHtml = async () => {
@@ -45,38 +58,38 @@ export function ExportLog({ teamId }: { teamId: string | null }) {
     else if (outcome.status === 'failed') setStatus({ text: outcome.message, failed: true });
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (asking !== null && asking.trim()) void exportFolder(asking);
-  };
-
   return (
     <div className="log-export">
       <div className="head-actions">
-        <button className="btn" disabled={action.pending} onClick={() => void exportFolder(null)}>
+        <button className="btn" disabled={action.pending || form.pending} onClick={() => void exportFolder()}>
           Export MADR folder…
         </button>
-        <button className="btn" disabled={action.pending} onClick={() => void exportHtml()}>
+        <button className="btn" disabled={action.pending || form.pending} onClick={() => void exportHtml()}>
           Export as one HTML file
         </button>
       </div>
-      {asking !== null && (
+      {asking && (
         <form
           className="log-export-folder card"
           aria-label="Export MADR folder"
-          onSubmit={submit}
-          onKeyDown={(e) => e.key === 'Escape' && setAsking(null)}
+          onSubmit={form.submit}
+          onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
         >
-          <label className="field">
-            <span>Folder on this computer for the MADR files</span>
-            <input className="input" value={asking} onChange={(e) => setAsking(e.target.value)} autoFocus spellCheck={false} />
-            <span className="hint">One numbered Markdown file per decision and a README.md index; the folder is created if needed.</span>
-          </label>
+          <Field label="Folder on this computer for the MADR files" error={form.error('folder')}>
+            <input
+              className="input"
+              value={form.values.folder}
+              onChange={(e) => form.set('folder', e.target.value)}
+              autoFocus
+              spellCheck={false}
+            />
+          </Field>
+          <span className="hint">One numbered Markdown file per decision and a README.md index; the folder is created if needed.</span>
           <div className="head-actions">
-            <button className="btn btn-primary" type="submit" disabled={action.pending || !asking.trim()}>
+            <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
               Export here
             </button>
-            <button className="btn" type="button" onClick={() => setAsking(null)}>
+            <button className="btn" type="button" onClick={() => setAsking(false)}>
               Cancel
             </button>
           </div>
@@ -85,7 +98,7 @@ export function ExportLog({ teamId }: { teamId: string | null }) {
       <span className={`save-state ${status?.failed ? 's-failed' : 's-saved'}`} role="status">
         {status?.text ?? ''}
       </span>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={action.error ?? form.formError} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { isObjection, STANCES, type Decision, type Stance } from '@shared/decisions';
-import { hasWords } from '@shared/validation';
-import { StanceChip } from './StatusBadge';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
+import { StanceChip } from './StatusBadge';
 
 const BY_KEY = new Map<string, Stance>(STANCES.map((s) => [s.key, s.stance]));
 
@@ -27,41 +28,58 @@ export function GoRound({
       members.findIndex((m) => !current.has(m.memberId)),
     ),
   );
-  const [asking, setAsking] = useState<{ memberId: string; stance: Stance } | null>(null);
-  const [reason, setReason] = useState('');
+  // The reason box of a disagree or block is a form; the other stances are one key that saves at once.
+  const [open, setOpen] = useState(false);
+  const opened = useRef(open);
   const group = useRef<HTMLDivElement>(null);
   const action = useMutation();
+  const form = useForm('decisions.position', {
+    initial: { memberId: '', stance: 'disagree' as Stance, reason: '' },
+    clears: ['reason'],
+    toInput: (v) => ({ decisionId: decision.id, ...v }),
+  });
+  const asking = open ? form.values : null;
 
   useEffect(() => {
-    if (!asking) group.current?.focus();
-  }, [asking]);
+    opened.current = open;
+    if (!open) group.current?.focus();
+  }, [open]);
 
-  async function record(memberId: string, stance: Stance, why: string | null) {
-    // The cursor moves on at once, so the next key is for the next person even before main answers.
+  /** The cursor moves on at once, so the next key is for the next person even before main answers. */
+  function moveOn(memberId: string) {
     const index = members.findIndex((m) => m.memberId === memberId);
     const taken = new Set([...current.keys(), memberId]);
     const after = members.findIndex((m, i) => i > index && !taken.has(m.memberId));
     setCursor(after >= 0 ? after : Math.min(index + 1, members.length - 1));
-    setAsking(null);
-    const saved = await action.run('decisions.position', { decisionId: decision.id, memberId, stance, reason: why });
-    if (!saved) {
+    return index;
+  }
+
+  async function record(memberId: string, stance: Stance) {
+    const index = moveOn(memberId);
+    if (!(await action.run('decisions.position', { decisionId: decision.id, memberId, stance, reason: null }))) setCursor(index);
+  }
+
+  async function recordReason(event: React.FormEvent) {
+    event.preventDefault();
+    if (!form.canSubmit || !asking) return;
+    const index = moveOn(asking.memberId);
+    setOpen(false);
+    // Refused: back to that person with their reason still in the box, unless the next box is open already.
+    if (!(await form.submit()) && !opened.current) {
       setCursor(index);
-      if (why !== null) {
-        setAsking({ memberId, stance });
-        setReason(why);
-      }
-      return;
+      setOpen(true);
     }
-    setReason('');
   }
 
   function choose(memberId: string, stance: Stance) {
     if (disabled) return;
     if (isObjection(stance)) {
-      setAsking({ memberId, stance });
-      setReason('');
+      form.set('memberId', memberId);
+      form.set('stance', stance);
+      form.set('reason', '');
+      setOpen(true);
     } else {
-      void record(memberId, stance, null);
+      void record(memberId, stance);
     }
   }
 
@@ -130,43 +148,36 @@ export function GoRound({
         })}
       </ol>
       {asking && (
-        <form
-          className="reason-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (hasWords(reason)) void record(asking.memberId, asking.stance, reason);
-          }}
-        >
-          <label className="field">
-            <span>
-              Why does {askingName} {asking.stance === 'block' ? 'block' : 'disagree'}? (required)
-            </span>
+        <form className="reason-form" onSubmit={(e) => void recordReason(e)}>
+          <Field
+            label={`Why does ${askingName} ${asking.stance === 'block' ? 'block' : 'disagree'}? (required)`}
+            error={form.error('reason')}
+          >
             <input
               className="input"
               autoFocus
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              value={asking.reason}
+              onChange={(e) => form.set('reason', e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Escape') {
                   e.stopPropagation();
-                  setAsking(null);
+                  setOpen(false);
                 }
               }}
-              aria-invalid={reason !== '' && !hasWords(reason)}
               placeholder="The reason, in their words"
             />
-          </label>
+          </Field>
           <div className="form-actions">
-            <button className="btn btn-primary" type="submit" disabled={!hasWords(reason) || action.pending}>
+            <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
               Record {asking.stance === 'block' ? 'block' : 'disagreement'}
             </button>
-            <button className="btn btn-ghost" type="button" onClick={() => setAsking(null)}>
+            <button className="btn btn-ghost" type="button" onClick={() => setOpen(false)}>
               Cancel
             </button>
           </div>
-          {reason !== '' && !hasWords(reason) && <p className="field-error">A reason needs words, not only spaces or punctuation.</p>}
         </form>
       )}
+      <ErrorAlert error={form.formError} />
       <ErrorAlert error={action.error} />
     </div>
   );

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { RESOLUTIONS, resolutionLabel, type Decision, type Objection, type Resolution } from '@shared/decisions';
-import { hasWords } from '@shared/validation';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { StanceChip } from './StatusBadge';
-import { useMutation } from '@renderer/api/hooks';
 import { EscalationSuggestions } from '../agreements/EscalationSuggestions';
 
 /** How an objection ended, as the record shows it. */
@@ -26,19 +26,23 @@ export function ObjectionOutcome({ objection: o }: { objection: Objection }) {
 }
 
 function ResolveForm({ decision, objection, onDone }: { decision: Decision; objection: Objection; onDone: () => void }) {
-  const [how, setHow] = useState<Resolution | null>(null);
-  const [note, setNote] = useState('');
-  const [text, setText] = useState(decision.decision);
-  const [to, setTo] = useState('');
-  const action = useMutation();
-  const ready =
-    how === 'overruled'
-      ? hasWords(note)
-      : how === 'integrated'
-        ? hasWords(text) && text.trim() !== decision.decision.trim()
-        : how === 'escalated'
-          ? hasWords(to)
-          : how !== null;
+  const form = useForm('decisions.resolveObjection', {
+    initial: { resolution: null as Resolution | null, note: '', newText: decision.decision, escalatedTo: '' },
+    clears: [],
+    toInput: (v) => ({
+      objectionId: objection.id,
+      // Null until a way is chosen: the contract refuses it, so nothing is sent.
+      resolution: v.resolution as Resolution,
+      note: v.note.trim() ? v.note : null,
+      newText: v.resolution === 'integrated' ? v.newText : null,
+      escalatedTo: v.resolution === 'escalated' ? v.escalatedTo : null,
+    }),
+    onSaved: onDone,
+  });
+  const { values, set, error } = form;
+  const how = values.resolution;
+  // Integrating means changing the proposal: the text as it stands would record nothing new.
+  const unchanged = how === 'integrated' && values.newText.trim() === decision.decision.trim();
   return (
     <div className="resolve">
       <div className="resolve-choices" role="group" aria-label={`Resolve ${objection.memberName}’s objection`}>
@@ -48,65 +52,57 @@ function ResolveForm({ decision, objection, onDone }: { decision: Decision; obje
             type="button"
             className={`btn btn-sm${how === r.resolution ? ' is-on' : ''}`}
             title={r.help}
-            onClick={() => setHow(r.resolution)}
+            onClick={() => set('resolution', r.resolution)}
           >
             {r.label}
           </button>
         ))}
       </div>
       {how && (
-        <form
-          className="resolve-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!ready) return;
-            const saved = await action.run('decisions.resolveObjection', {
-              objectionId: objection.id,
-              resolution: how,
-              note: note.trim() ? note : null,
-              newText: how === 'integrated' ? text : null,
-              escalatedTo: how === 'escalated' ? to : null,
-            });
-            if (saved) onDone();
-          }}
-        >
+        <form className="resolve-form" onSubmit={(e) => (unchanged ? e.preventDefault() : void form.submit(e))}>
           {how === 'integrated' && (
-            <label className="field">
-              <span>The proposal, changed to meet the objection</span>
-              <textarea className="input" rows={3} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
-            </label>
+            <Field label="The proposal, changed to meet the objection" error={error('newText')}>
+              <textarea className="input" rows={3} value={values.newText} onChange={(e) => set('newText', e.target.value)} autoFocus />
+            </Field>
           )}
           {how === 'escalated' && (
-            <label className="field">
-              <span>Escalated to (per the operating agreement)</span>
-              <input className="input" value={to} onChange={(e) => setTo(e.target.value)} autoFocus placeholder="Who decides now" />
-            </label>
+            <Field label="Escalated to (per the operating agreement)" error={error('escalatedTo')}>
+              <input
+                className="input"
+                value={values.escalatedTo}
+                onChange={(e) => set('escalatedTo', e.target.value)}
+                autoFocus
+                placeholder="Who decides now"
+              />
+            </Field>
           )}
-          {how === 'escalated' && <EscalationSuggestions teamId={decision.teamId} onPick={setTo} />}
-          <label className="field">
-            <span>
-              {how === 'overruled'
+          {how === 'escalated' && <EscalationSuggestions teamId={decision.teamId} onPick={(to) => set('escalatedTo', to)} />}
+          <Field
+            label={
+              how === 'overruled'
                 ? `Why ${decision.ownerName ?? 'the decision owner'} overrules it (required)`
                 : how === 'integrated'
                   ? 'What changed (optional)'
-                  : 'Note (optional)'}
-            </span>
+                  : 'Note (optional)'
+            }
+            error={error('note')}
+          >
             <input
               className="input"
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
+              value={values.note}
+              onChange={(e) => set('note', e.target.value)}
               autoFocus={how === 'overruled' || how === 'withdrawn'}
             />
-          </label>
+          </Field>
           <div className="form-actions">
-            <button className="btn btn-primary" type="submit" disabled={!ready || action.pending}>
+            <button className="btn btn-primary" type="submit" disabled={!form.canSubmit || unchanged}>
               Save: {resolutionLabel(how).toLowerCase()}
             </button>
-            <button className="btn btn-ghost" type="button" onClick={() => setHow(null)}>
+            <button className="btn btn-ghost" type="button" onClick={() => set('resolution', null)}>
               Cancel
             </button>
           </div>
-          <ErrorAlert error={action.error} />
+          <ErrorAlert error={form.formError} />
         </form>
       )}
     </div>

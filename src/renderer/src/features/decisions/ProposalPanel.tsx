@@ -140,7 +140,9 @@ export function ProposalPanel({
   disabled: boolean;
 }) {
   const decisions = decisionsOfItem(detail, itemId);
-  const [adding, setAdding] = useState(false);
+  // Open from the start when there is nothing yet, so the form stays mounted (with what was typed) while its save
+  // lands and the first card appears; it closes when the form says it is done.
+  const [adding, setAdding] = useState(decisions.length === 0);
   return (
     <section className="card proposal-panel" aria-labelledby="proposal-heading">
       <div className="round-head">
@@ -161,7 +163,7 @@ export function ProposalPanel({
           teamId={detail.meeting.teamId}
           defaultTitle={decisions.length === 0 ? itemTitle : ''}
           members={detail.members}
-          onDone={() => setAdding(false)}
+          onDone={setAdding}
         />
       )}
     </section>

@@ -1,12 +1,16 @@
-import { useState } from 'react';
 import type { DecisionOption } from '@shared/decisions';
 import type { Member } from '@shared/domain';
-import { useMutation, useQuery } from '@renderer/api/hooks';
-import { ErrorAlert, fieldError } from '@renderer/ui/ErrorAlert';
+import { useQuery } from '@renderer/api/hooks';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { DecisionRightField } from '../agreements/DecisionRightField';
 
-/** Puts a question to the room: the proposal, the options weighed, who proposes, who decides. */
+/**
+ * Puts a question to the room: the proposal, the options weighed, who proposes, who decides. `onDone(more)` closes
+ * the form, or keeps it open (`more`) when the person typed the next proposal while this one saved.
+ */
 export function ProposeForm({
   meetingId,
   itemId,
@@ -20,64 +24,67 @@ export function ProposeForm({
   teamId: string;
   defaultTitle: string;
   members: Member[];
-  onDone: () => void;
+  onDone: (more: boolean) => void;
 }) {
-  const [title, setTitle] = useState(defaultTitle);
-  const [question, setQuestion] = useState('');
-  const [proposal, setProposal] = useState('');
-  const [options, setOptions] = useState<DecisionOption[]>([]);
-  const [proposerId, setProposerId] = useState('');
-  const [ownerId, setOwnerId] = useState('');
-  const [decisionRight, setDecisionRight] = useState('');
-  const [supersedesId, setSupersedesId] = useState('');
-  const [supersedeKind, setSupersedeKind] = useState<'supersedes' | 'reverses'>('supersedes');
   const accepted = useQuery('decisions.search', { teamId, statuses: ['accepted'], sort: 'newest', limit: 200 });
-  const action = useMutation();
-  const setOption = (i: number, patch: Partial<DecisionOption>) => setOptions(options.map((o, j) => (j === i ? { ...o, ...patch } : o)));
+  const initial = {
+    title: defaultTitle,
+    question: '',
+    proposal: '',
+    options: [] as DecisionOption[],
+    proposerId: '',
+    ownerId: '',
+    decisionRight: '',
+    supersedesId: '',
+    supersedeKind: 'supersedes' as 'supersedes' | 'reverses',
+  };
+  const form = useForm('decisions.propose', {
+    initial,
+    fields: { decision: 'proposal' },
+    toInput: (v) => ({
+      meetingId,
+      agendaItemId: itemId,
+      title: v.title,
+      question: v.question,
+      decision: v.proposal,
+      options: v.options.filter((o) => o.title.trim() !== ''),
+      proposerId: v.proposerId || null,
+      ownerId: v.ownerId || null,
+      decisionRight: v.decisionRight || null,
+      supersedesId: v.supersedesId || null,
+      supersedeKind: v.supersedeKind,
+    }),
+    onSaved: (_made, _sent, kept) =>
+      onDone((Object.keys(initial) as (keyof typeof initial)[]).some((f) => !Object.is(kept[f], initial[f]))),
+  });
+  const { values, set, error } = form;
+  const setOption = (i: number, patch: Partial<DecisionOption>) =>
+    set(
+      'options',
+      values.options.map((o, j) => (j === i ? { ...o, ...patch } : o)),
+    );
 
   return (
-    <form
-      className="propose-form"
-      aria-label="Put a proposal"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const made = await action.run('decisions.propose', {
-          meetingId,
-          agendaItemId: itemId,
-          title,
-          question,
-          decision: proposal,
-          options: options.filter((o) => o.title.trim() !== ''),
-          proposerId: proposerId || null,
-          ownerId: ownerId || null,
-          decisionRight: decisionRight || null,
-          supersedesId: supersedesId || null,
-          supersedeKind,
-        });
-        if (made) onDone();
-      }}
-    >
+    <form className="propose-form" aria-label="Put a proposal" onSubmit={form.submit}>
       <div className="record-grid">
-        <label className="field field-wide">
-          <span>Title</span>
-          <input
+        <Field label="Title" className="field-wide" error={error('title')}>
+          <input className="input" value={values.title} onChange={(e) => set('title', e.target.value)} />
+        </Field>
+        <Field label="The question" className="field-wide" error={error('question')}>
+          <input className="input" value={values.question} onChange={(e) => set('question', e.target.value)} placeholder="Should we…?" />
+        </Field>
+        <Field label="The proposal" className="field-wide" error={error('proposal')}>
+          <textarea
             className="input"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            aria-invalid={!!fieldError(action.error, 'title')}
+            rows={2}
+            value={values.proposal}
+            onChange={(e) => set('proposal', e.target.value)}
+            placeholder="We will…"
           />
-        </label>
-        <label className="field field-wide">
-          <span>The question</span>
-          <input className="input" value={question} onChange={(e) => setQuestion(e.target.value)} placeholder="Should we…?" />
-        </label>
-        <label className="field field-wide">
-          <span>The proposal</span>
-          <textarea className="input" rows={2} value={proposal} onChange={(e) => setProposal(e.target.value)} placeholder="We will…" />
-        </label>
+        </Field>
         <fieldset className="field field-wide options-editor">
           <legend>Options considered</legend>
-          {options.map((o, i) => (
+          {values.options.map((o, i) => (
             <div key={i} className="option-row">
               <input
                 className="input"
@@ -103,7 +110,12 @@ export function ProposeForm({
               <button
                 type="button"
                 className="btn btn-ghost btn-sm"
-                onClick={() => setOptions(options.filter((_, j) => j !== i))}
+                onClick={() =>
+                  set(
+                    'options',
+                    values.options.filter((_, j) => j !== i),
+                  )
+                }
                 aria-label={`Remove option ${i + 1}`}
               >
                 ✕
@@ -113,38 +125,32 @@ export function ProposeForm({
           <button
             type="button"
             className="btn btn-sm"
-            onClick={() => setOptions([...options, { title: '', pros: '', cons: '' }])}
-            disabled={options.length >= 12}
+            onClick={() => set('options', [...values.options, { title: '', pros: '', cons: '' }])}
+            disabled={values.options.length >= 12}
           >
             Add an option
           </button>
+          {error('options') && <p className="field-error">{error('options')}</p>}
         </fieldset>
         <DecisionRightField
           teamId={teamId}
           label="Decision right"
           className="field-wide"
-          value={decisionRight}
+          value={values.decisionRight}
+          error={error('decisionRight')}
           onChange={(right, owner) => {
-            setDecisionRight(right);
-            if (owner) setOwnerId(owner);
+            set('decisionRight', right);
+            if (owner) set('ownerId', owner);
           }}
         />
-        <label className="field">
-          <span>Proposed by</span>
-          <MemberSelect value={proposerId} onChange={setProposerId} members={members} noneLabel="Not recorded" label="Proposed by" />
-        </label>
-        <label className="field">
-          <span>Decision owner</span>
-          <MemberSelect value={ownerId} onChange={setOwnerId} members={members} noneLabel="No owner yet" label="Decision owner" />
-        </label>
-        <label className="field">
-          <span>Replaces an earlier decision</span>
-          <select
-            className="input"
-            value={supersedesId}
-            onChange={(e) => setSupersedesId(e.target.value)}
-            aria-label="Replaces an earlier decision"
-          >
+        <Field label="Proposed by" error={error('proposerId')}>
+          <MemberSelect value={values.proposerId} onChange={(id) => set('proposerId', id)} members={members} noneLabel="Not recorded" />
+        </Field>
+        <Field label="Decision owner" error={error('ownerId')}>
+          <MemberSelect value={values.ownerId} onChange={(id) => set('ownerId', id)} members={members} noneLabel="No owner yet" />
+        </Field>
+        <Field label="Replaces an earlier decision" error={error('supersedesId')}>
+          <select className="input" value={values.supersedesId} onChange={(e) => set('supersedesId', e.target.value)}>
             <option value="">Nothing</option>
             {accepted.data?.rows.map((d) => (
               <option key={d.id} value={d.id}>
@@ -152,31 +158,29 @@ export function ProposeForm({
               </option>
             ))}
           </select>
-        </label>
-        {supersedesId && (
-          <label className="field">
-            <span>How</span>
+        </Field>
+        {values.supersedesId && (
+          <Field label="How it replaces it" error={error('supersedeKind')}>
             <select
               className="input"
-              value={supersedeKind}
-              onChange={(e) => setSupersedeKind(e.target.value as 'supersedes' | 'reverses')}
-              aria-label="How it replaces it"
+              value={values.supersedeKind}
+              onChange={(e) => set('supersedeKind', e.target.value as 'supersedes' | 'reverses')}
             >
               <option value="supersedes">Supersedes it</option>
               <option value="reverses">Reverses it</option>
             </select>
-          </label>
+          </Field>
         )}
       </div>
       <div className="form-actions">
-        <button className="btn btn-primary" type="submit" disabled={action.pending}>
+        <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
           Put the proposal
         </button>
-        <button className="btn btn-ghost" type="button" onClick={onDone}>
+        <button className="btn btn-ghost" type="button" onClick={() => onDone(false)}>
           Cancel
         </button>
       </div>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={form.formError} />
     </form>
   );
 }

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { MeetingDetail } from '@shared/planning';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { AnonymousRating } from './AnonymousRating';
 import { complete, one, raters, ratingOfKey } from './feedback-model';
 
@@ -21,15 +23,26 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
       people.findIndex((p) => !given.has(p.id)),
     ),
   );
-  const [asking, setAsking] = useState<{ attendeeId: string; rating: number } | null>(null);
-  const [better, setBetter] = useState('');
+  // A rating is one key that saves at once; the sentence after it is a form.
+  const [open, setOpen] = useState(false);
   const group = useRef<HTMLDivElement>(null);
   const action = useMutation();
   const meetingId = detail.meeting.id;
+  const form = useForm('feedback.give', {
+    initial: { attendeeId: '', rating: 0, better: '' },
+    clears: [],
+    toInput: (v) => ({ meetingId, attendeeId: v.attendeeId, rating: v.rating, better: v.better.trim() || null }),
+    // On to the next person, unless the sentence was changed while it saved: the box stays, with the change.
+    onSaved: (_out, sent, kept) => {
+      if (kept.better === sent.better) next(sent.attendeeId);
+    },
+  });
+  const asking = open ? form.values : null;
+  const unchanged = asking !== null && asking.better.trim() === (given.get(asking.attendeeId)?.better ?? '');
 
   useEffect(() => {
-    if (!asking) group.current?.focus();
-  }, [asking]);
+    if (!open) group.current?.focus();
+  }, [open]);
 
   async function rate(attendeeId: string, rating: number) {
     if (disabled) return;
@@ -37,24 +50,26 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
     setCursor(index);
     const saved = await action.run('feedback.give', { meetingId, attendeeId, rating, better: given.get(attendeeId)?.better || null });
     if (saved) {
-      setBetter(given.get(attendeeId)?.better ?? '');
-      setAsking({ attendeeId, rating });
+      form.set('attendeeId', attendeeId);
+      form.set('rating', rating);
+      form.set('better', given.get(attendeeId)?.better ?? '');
+      setOpen(true);
     }
   }
 
-  async function saveSentence() {
-    if (!asking) return;
-    const { attendeeId, rating } = asking;
-    if (better.trim() !== (given.get(attendeeId)?.better ?? '')) {
-      const saved = await action.run('feedback.give', { meetingId, attendeeId, rating, better: better.trim() || null });
-      if (!saved) return;
-    }
+  function next(attendeeId: string) {
     const taken = new Set([...given.keys(), attendeeId]);
     const index = people.findIndex((p) => p.id === attendeeId);
     const after = people.findIndex((p, i) => i > index && !taken.has(p.id));
     setCursor(after >= 0 ? after : index);
-    setAsking(null);
-    setBetter('');
+    setOpen(false);
+  }
+
+  function saveSentence(event: React.FormEvent) {
+    event.preventDefault();
+    if (!asking) return;
+    if (unchanged) next(asking.attendeeId);
+    else void form.submit();
   }
 
   function onKeyDown(e: React.KeyboardEvent) {
@@ -130,38 +145,32 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
         </ol>
       </div>
       {asking && (
-        <form
-          className="reason-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveSentence();
-          }}
-        >
-          <label className="field">
-            <span>What would make the next meeting better, for {askingName}? (optional)</span>
+        <form className="reason-form" onSubmit={saveSentence}>
+          <Field label={`What would make the next meeting better, for ${askingName}? (optional)`} error={form.error('better')}>
             <input
               className="input"
               autoFocus
-              value={better}
+              value={asking.better}
               maxLength={280}
-              onChange={(e) => setBetter(e.target.value)}
+              onChange={(e) => form.set('better', e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Escape') {
                   e.stopPropagation();
-                  setAsking(null);
+                  setOpen(false);
                 }
               }}
               placeholder="One sentence, in their words; Enter to go on"
             />
-          </label>
+          </Field>
           <div className="form-actions">
-            <button className="btn btn-primary" type="submit" disabled={action.pending}>
-              {better.trim() ? 'Save and next' : 'Next person'}
+            <button className="btn btn-primary" type="submit" disabled={!unchanged && !form.canSubmit}>
+              {asking.better.trim() ? 'Save and next' : 'Next person'}
             </button>
           </div>
         </form>
       )}
       <ErrorAlert error={action.error} />
+      <ErrorAlert error={form.formError} />
       <AnonymousRating meetingId={meetingId} disabled={disabled} anonymousCount={feedback.anonymousCount} />
     </section>
   );

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@renderer/api/hooks';
+import { useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 
 /** "Which member are you?": the person at this computer picks themself, so home can show their own commitments. */
@@ -16,25 +17,25 @@ export function WhoAmI({
   onDone?: () => void;
 }) {
   const team = useQuery('teams.get', { teamId });
-  const choose = useMutation('me.set');
-  const [memberId, setMemberId] = useState(current);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (memberId && (await choose.run({ teamId, memberId }))) onDone?.();
-  }
+  const form = useForm('me.set', {
+    initial: { memberId: current },
+    clears: [],
+    toInput: (v) => ({ teamId, ...v }),
+    onSaved: () => onDone?.(),
+  });
+  const { memberId } = form.values;
   return (
-    <form className="who-am-i" onSubmit={submit} aria-label={`Who you are in ${teamName}`}>
-      <label className="inline-field">
-        Which member of {teamName} are you?
+    <form className="who-am-i" onSubmit={form.submit} aria-label={`Who you are in ${teamName}`}>
+      {/* No one chosen yet is said by the disabled button, not by the contract's "Must be an id". */}
+      <Field label={`Which member of ${teamName} are you?`} error={memberId ? form.error('memberId') : undefined}>
         <MemberSelect
           value={memberId}
-          onChange={setMemberId}
+          onChange={(id) => form.set('memberId', id)}
           members={team.data?.members ?? []}
           noneLabel="Choose yourself…"
-          label={`Which member of ${teamName} are you?`}
         />
-      </label>
-      <button type="submit" className="btn btn-primary" disabled={!memberId || choose.pending}>
+      </Field>
+      <button type="submit" className="btn btn-primary" disabled={!form.canSubmit}>
         This is me
       </button>
       {onDone && current && (
@@ -42,7 +43,7 @@ export function WhoAmI({
           Cancel
         </button>
       )}
-      <ErrorAlert error={choose.error ?? team.error} />
+      <ErrorAlert error={form.formError ?? team.error} />
     </form>
   );
 }

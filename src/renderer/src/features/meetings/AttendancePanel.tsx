@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import type { Attendee, AttendanceStatus } from '@shared/planning';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 
 const CHOICES: { status: AttendanceStatus; label: string }[] = [
   { status: 'present', label: 'Present' },
@@ -19,14 +20,9 @@ const LABEL: Record<AttendanceStatus, string> = {
 };
 
 export function AttendancePanel({ meetingId, attendees, readOnly }: { meetingId: string; attendees: Attendee[]; readOnly: boolean }) {
+  // Not a form: each status button saves at once, and there is nothing typed to keep.
   const set = useMutation('attendance.set');
-  const addGuest = useMutation('attendance.addGuest');
-  const [guest, setGuest] = useState('');
-
-  async function submitGuest(event: FormEvent) {
-    event.preventDefault();
-    if (await addGuest.run({ meetingId, name: guest })) setGuest('');
-  }
+  const guest = useForm('attendance.addGuest', { initial: { name: '' }, toInput: (v) => ({ meetingId, ...v }) });
 
   return (
     <section className="card side-card" aria-labelledby="attendance-heading">
@@ -59,20 +55,16 @@ export function AttendancePanel({ meetingId, attendees, readOnly }: { meetingId:
       </ul>
       <ErrorAlert error={set.error} />
       {!readOnly && (
-        <form className="guest-form" onSubmit={submitGuest} aria-label="Add a guest" noValidate>
-          <input
-            className="input"
-            value={guest}
-            onChange={(e) => setGuest(e.target.value)}
-            placeholder="Guest name"
-            aria-label="Guest name"
-          />
-          <button type="submit" className="btn">
+        <form className="guest-form" onSubmit={guest.submit} aria-label="Add a guest" noValidate>
+          <Field label="Guest name" error={guest.error('name')}>
+            <input className="input" value={guest.values.name} onChange={(e) => guest.set('name', e.target.value)} />
+          </Field>
+          <button type="submit" className="btn" disabled={!guest.canSubmit}>
             Add guest
           </button>
         </form>
       )}
-      <ErrorAlert error={addGuest.error} />
+      <ErrorAlert error={guest.formError} />
     </section>
   );
 }

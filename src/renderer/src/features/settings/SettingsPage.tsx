@@ -1,12 +1,14 @@
-import { useState } from 'react';
 import type { DateStyle, Settings, Team } from '@shared/domain';
 import { useMutation, useQuery } from '@renderer/api/hooks';
 import { useFormat } from '@renderer/app/settings-context';
 import { BackupsSection } from '../backups/BackupsSection';
 import { AboutSection } from './AboutSection';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { Field } from '@renderer/ui/form/Field';
+import { useForm } from '@renderer/ui/form/use-form';
 import { TimeZoneSelect } from '@renderer/ui/pickers';
 
+/** Not a form: the zone saves the moment it is chosen, and there is nothing typed to keep. */
 function TeamZone({ team }: { team: Team }) {
   const set = useMutation('teams.setTimeZone');
   return (
@@ -24,9 +26,15 @@ function TeamZone({ team }: { team: Team }) {
 
 export function SettingsPage() {
   const { settings, dateTime } = useFormat();
+  // The display choices are not a form: each saves the moment it is chosen, and there is nothing typed to keep.
   const update = useMutation('settings.update');
   const teams = useQuery('teams.list', {});
-  const [folder, setFolder] = useState(settings.defaultExportFolder ?? '');
+  const folder = useForm('settings.update', {
+    initial: { folder: settings.defaultExportFolder ?? '' },
+    clears: [],
+    fields: { defaultExportFolder: 'folder' },
+    toInput: (v) => ({ defaultExportFolder: v.folder.trim() || null }),
+  });
   const save = (changes: Partial<Settings>) => void update.run(changes);
   const sample = Date.UTC(2026, 10, 30, 9, 0);
 
@@ -85,25 +93,20 @@ export function SettingsPage() {
       </section>
       <section className="card settings-card" aria-labelledby="export-heading">
         <h2 id="export-heading">Exports</h2>
-        <form
-          className="tool-row"
-          aria-label="Default export folder"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save({ defaultExportFolder: folder.trim() || null });
-          }}
-        >
-          <input
-            className="input"
-            value={folder}
-            onChange={(e) => setFolder(e.target.value)}
-            placeholder="Folder path; empty uses the last folder saved to"
-            aria-label="Default export folder"
-          />
-          <button type="submit" className="btn">
+        <form className="tool-row" aria-label="Default export folder" onSubmit={folder.submit}>
+          <Field label="Default export folder" hint="empty uses the last folder saved to" error={folder.error('folder')}>
+            <input
+              className="input"
+              value={folder.values.folder}
+              onChange={(e) => folder.set('folder', e.target.value)}
+              placeholder="Folder path"
+            />
+          </Field>
+          <button type="submit" className="btn" disabled={!folder.canSubmit}>
             Save
           </button>
         </form>
+        <ErrorAlert error={folder.formError} />
       </section>
       <section className="card settings-card" aria-labelledby="zones-heading">
         <h2 id="zones-heading">Team time zones</h2>

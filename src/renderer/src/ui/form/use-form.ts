@@ -12,9 +12,10 @@ export interface FormOptions<K extends OperationName, V extends Values> {
   toInput: (values: V) => InputOf<K>;
   /** Fields emptied after a save (when unchanged since it was submitted); default every field, [] for an edit form. */
   clears?: readonly (keyof V)[];
-  /** A field whose name is not the input's path (nor its first part): input path → field. */
+  /** A field whose name is not the input's path (nor a part it starts with): input path → field. */
   fields?: Readonly<Record<string, keyof V>>;
-  onSaved?: (output: OutputOf<K>, submitted: V) => void;
+  /** `kept` is what the form holds after the save: what was typed meanwhile, to keep a closing form open for it. */
+  onSaved?: (output: OutputOf<K>, submitted: V, kept: V) => void;
 }
 
 export interface Form<K extends OperationName, V extends Values> {
@@ -51,9 +52,16 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     setValues(current.current);
   }, []);
 
-  // A path names its field, or the list it is in ("members.2" is the Members field).
-  const fieldOf = (path: string): keyof V | undefined =>
-    options.fields?.[path] ?? [path, path.split('.')[0]!].find((f): f is keyof V & string => f in options.initial);
+  // A path names its field, or what it is in ("members.2" is the Members field), the longest such part first.
+  const fieldOf = (path: string): keyof V | undefined => {
+    const parts = path.split('.');
+    for (let n = parts.length; n > 0; n--) {
+      const part = parts.slice(0, n).join('.');
+      const field = options.fields?.[part] ?? (part in options.initial ? part : undefined);
+      if (field !== undefined) return field;
+    }
+    return undefined;
+  };
   const parsed = useMemo(
     () => contract[name].input.safeParse(options.toInput(values)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- toInput is read fresh with the values it maps
@@ -94,7 +102,7 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     const { initial, clears } = options;
     current.current = afterSave(current.current, sent, initial, clears ?? Object.keys(initial));
     setValues(current.current);
-    options.onSaved?.(output, sent);
+    options.onSaved?.(output, sent, current.current);
     return output;
   };
 
