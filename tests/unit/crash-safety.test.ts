@@ -36,7 +36,11 @@ interface Committed {
   [key: string]: unknown;
 }
 
-function runWriter(dataDir: string, seed: number, clock: number, killAfterMs: number): Promise<Committed[]> {
+/**
+ * Runs the writer and kills it at a seeded moment: after it has reported `afterWrites` commits, plus `extraMs`. Counting
+ * reports rather than milliseconds makes each round exercise as much on a busy machine as on an idle one.
+ */
+function runWriter(dataDir: string, seed: number, clock: number, afterWrites: number, extraMs: number): Promise<Committed[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WRITER], {
       env: { ...process.env, CADENCE_DATA_DIR: dataDir, CRASH_SEED: String(seed), CRASH_CLOCK: String(clock) },
@@ -44,10 +48,19 @@ function runWriter(dataDir: string, seed: number, clock: number, killAfterMs: nu
     });
     let out = '';
     let err = '';
+    let armed = false;
     child.stdout.on('data', (d: Buffer) => {
-      const before = out.includes('READY');
       out += d.toString();
-      if (!before && out.includes('READY')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      const ready = out.indexOf('READY');
+      if (armed || ready < 0) return;
+      const reported = out
+        .slice(ready)
+        .split('\n')
+        .filter((l) => l.startsWith('COMMITTED ')).length;
+      if (reported >= afterWrites) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), extraMs);
+      }
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code, signal) => {
@@ -78,8 +91,8 @@ describe('crash safety', () => {
     let exactResumes = 0;
 
     for (let round = 0; round < ROUNDS; round++) {
-      const killAfter = Math.floor(random() * 250);
-      const committed = await runWriter(dataDir, SEED + round, clock, killAfter);
+      // After 0 to 11 reported writes, then 0 to 19 ms: often mid-write, sometimes right after a report.
+      const committed = await runWriter(dataDir, SEED + round, clock, Math.floor(random() * 12), Math.floor(random() * 20));
       writes += committed.length;
       let lastLive: Committed['live'] | null = null;
       for (const c of committed) {
