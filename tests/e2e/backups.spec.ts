@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, TestClock } from '../support/server';
+import { startServer, TestClock, type TestServer } from '../support/server';
 
 test('back up by hand and restore from Settings; the restore can be undone', async ({ page }) => {
   const server = await startServer();
@@ -48,17 +48,22 @@ test('back up by hand and restore from Settings; the restore can be undone', asy
   }
 });
 
+/** The demo team loaded, one backup made from Settings, and the server stopped: a data folder to damage. */
+async function demoWithOneBackup(page: Page, server: TestServer): Promise<void> {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Explore a demo team' }).click();
+  await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(1);
+  await server.stop();
+}
+
 test('after an unclean shutdown, a damaged database is moved aside and the newest good backup is offered', async ({ page }) => {
   let server = await startServer();
   const dataDir = server.dataDir;
   try {
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Back up now' }).click();
-    await expect(page.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(1);
-    await server.stop();
+    await demoWithOneBackup(page, server);
 
     // Damage the file the way a failing disk might: garbage over several pages.
     const file = path.join(dataDir, 'cadence.sqlite');
@@ -90,13 +95,7 @@ test('damage found by the check in the background is told in plain words, the fi
   let server = await startServer();
   const dataDir = server.dataDir;
   try {
-    await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('button', { name: 'Back up now' }).click();
-    await expect(page.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(1);
-    await server.stop();
+    await demoWithOneBackup(page, server);
 
     // Garbage over one index the first screens never read, in a cleanly closed file: the start does not notice, the check does.
     const file = path.join(dataDir, 'cadence.sqlite');
