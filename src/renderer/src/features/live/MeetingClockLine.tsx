@@ -11,13 +11,11 @@ export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: 
     const view = liveView(detail);
     const update = () => {
       const t = now();
-      if (elapsed.current) elapsed.current.textContent = formatCountdown(view.meetingElapsed(t));
-      const d = view.drift(t);
-      const minutes = Math.round(Math.abs(d) / 60_000);
-      const text = minutes === 0 ? 'on time' : d > 0 ? `${minutes} min behind` : `${minutes} min ahead`;
-      if (drift.current && drift.current.textContent !== text) {
-        drift.current.textContent = text;
-        drift.current.dataset.state = minutes === 0 ? 'on-time' : d > 0 ? 'behind' : 'ahead';
+      const pace = view.pace(t);
+      if (elapsed.current) elapsed.current.textContent = formatCountdown(pace.elapsedMs);
+      if (drift.current && drift.current.textContent !== pace.words) {
+        drift.current.textContent = pace.words;
+        drift.current.dataset.state = pace.state;
       }
     };
     update();
