@@ -140,13 +140,12 @@ test('issues 18.2, 18.3 and 18.6: at 1920x1080 the room reads the meeting, its o
       const timer = projector.getByRole('timer', { name: 'Time left for this item' });
       await expect(timer).toHaveText(new RegExp(`^${current.plannedMin - 1}:[0-5]\\d$|^${current.plannedMin}:00$`));
       await expect(timer).toBeInViewport({ ratio: 1 });
+      await expect(projector.getByRole('list', { name: 'Agenda progress' }).getByRole('listitem').last()).toBeInViewport({ ratio: 1 });
       expect(await heightOf(projector, '.projector-countdown'), `countdown on ${kind}`).toBeGreaterThanOrEqual(floor);
       // The meeting's title in type for the back of the room, with its own time: elapsed of planned, behind or ahead.
       expect(await heightOf(projector, '.projector-meeting')).toBeGreaterThanOrEqual(0.04 * 1080);
-      const pace = projector.getByRole('group', { name: 'Meeting time' });
-      await expect(pace).toContainText(
-        new RegExp(`^Meeting${Math.round((room.clock.current - d.clock.startedAt!) / MIN)}:\\d\\d of 45 min`),
-      );
+      const pace = projector.getByRole('timer', { name: 'Meeting time' });
+      await expect(pace).toContainText(new RegExp(`^${Math.round((room.clock.current - d.clock.startedAt!) / MIN)}:\\d\\d of 45 min`));
       // The one calculation the console shows too: the demo's agenda plans 55 minutes into 45.
       await expect(pace.locator('.drift')).toHaveText('10 min behind');
       await expect(console_.locator('.drift')).toHaveText('10 min behind');
@@ -166,9 +165,6 @@ test('issues 18.2, 18.3 and 18.6: at 1920x1080 the room reads the meeting, its o
         await expect(projector.getByRole('list', { name: 'Positions' })).toBeInViewport({ ratio: 1 });
       }
     }
-    // Ahead once time is given back: the projector follows the console's figure.
-    await api(console_, 'live.next', { meetingId: room.meetingId });
-    await expect(projector.getByRole('heading', { name: 'Thank you' })).toHaveCount(0);
   } finally {
     await room.close();
   }

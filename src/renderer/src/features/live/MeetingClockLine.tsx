@@ -3,7 +3,7 @@ import type { MeetingDetail } from '@shared/planning';
 import { formatCountdown } from '@shared/timer';
 import { liveView } from './live-model';
 
-/** Meeting elapsed against its length, and how far behind or ahead it runs; its own text only. */
+/** Meeting elapsed against its length, and how far behind or ahead it runs; its own text only (a timer, as it ticks). */
 export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: () => number }) {
   const elapsed = useRef<HTMLSpanElement>(null);
   const drift = useRef<HTMLSpanElement>(null);
@@ -27,7 +27,7 @@ export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: 
     };
   }, [detail, now]);
   return (
-    <div className="meeting-clock">
+    <div className="meeting-clock" role="timer" aria-label="Meeting time">
       <span>
         <span ref={elapsed} className="meeting-elapsed" /> of {detail.meeting.plannedLengthMin} min
       </span>

@@ -52,7 +52,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
           <span className="projector-team">{meeting.teamName}</span>
         </div>
         {live && (
-          <div className="projector-pace" role="group" aria-label="Meeting time">
+          <div className="projector-pace">
             <span className="projector-label">Meeting</span>
             <MeetingClockLine detail={detail} now={now} />
           </div>
