@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { MeetingDetail } from '../../src/shared/planning';
 import { api } from '../support/page-api';
@@ -59,6 +60,15 @@ async function demoRoom(browser: Browser, label: string, consoleSize = { width: 
   }
 }
 
+/** axe finds nothing serious or critical on the page as it stands. */
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, name).toEqual([]);
+}
+
 /** The rendered height of an element in CSS pixels. */
 async function heightOf(page: Page, selector: string): Promise<number> {
   return (await page.locator(selector).first().boundingBox())!.height;
@@ -77,6 +87,7 @@ test('issue 18.1: the demo’s deferred proposal, carried over, is reopened from
     const reopen = card.getByRole('button', { name: 'Reopen and start the go-round' });
     await expect(reopen).toBeInViewport({ ratio: 1 });
     await console_.screenshot({ path: `${SCREENS}/room-1-deferred-card-1366.png` });
+    await expectAccessible(console_, 'console with a deferred proposal');
 
     await reopen.click();
     // The go-round is there at once and takes keys without a click: Maya, Sam and Priya stood last week.
@@ -163,6 +174,7 @@ test('issues 18.2, 18.3 and 18.6: at 1920x1080 the room reads the meeting, its o
           'Checklist on the checkout flow only+ Where regressions cost most− Misses the rest',
         ]);
         await expect(projector.getByRole('list', { name: 'Positions' })).toBeInViewport({ ratio: 1 });
+        await expectAccessible(projector, 'projector during a proposal');
       }
     }
   } finally {
@@ -205,6 +217,7 @@ test('issue 18.4: the commitment review fits 1080 px a page at a time around the
     expect(await heightOf(projector, '.pc-status')).toBeGreaterThanOrEqual(0.035 * 1080);
     await expect(projector.locator('.projector-page-note')).toHaveText(`1–4 of ${review.length} · 2 reviewed`);
     await projector.screenshot({ path: `${SCREENS}/room-projector-review-recorded.png` });
+    await expectAccessible(projector, 'projector during the commitment review');
     // One more done: the page moves on with the review, to the rows still to come.
     await api(console_, 'commitments.record', { commitmentId: review[2]!.id, meetingId: room.meetingId, outcome: 'done' });
     await expect(projector.locator('.projector-page-note')).toHaveText(`2–5 of ${review.length} · 3 reviewed`);
