@@ -112,6 +112,7 @@ test('issue 18.1: the demo’s deferred proposal, carried over, is reopened from
     await card.getByRole('button', { name: 'Room confirms: accept' }).click();
     await expect(card.locator('.outcome-bar')).toContainText('Accepted');
     await expect(projector.getByRole('region', { name: 'Decided' })).toBeVisible();
+    await projector.screenshot({ path: `${SCREENS}/room-1-projector-decided.png` });
 
     // The log holds one decision by that title, and its history says when it was deferred and when taken up again.
     await console_.goto(`${room.server.origin}/#/decisions`);
