@@ -2,9 +2,13 @@
  * The renderer's one cache (TanStack Query). A read is cached under [operation, parsed input], so two views
  * asking the same question share one answer; the contract alone decides what a change event makes stale.
  */
-import { hashKey, QueryClient, type Query } from '@tanstack/react-query';
+import { hashKey, notifyManager, QueryClient, type Query } from '@tanstack/react-query';
 import { contract, isOperationName, type OperationName } from '@shared/contract';
 import { anyOverlap, type ChangeEvent, type Scope } from '@shared/events';
+
+// Views hear of new data at the end of the task that brought it (a change event, an answer), not in a later
+// setTimeout(0) task that can queue behind timers and other messages; updates in one task still render together.
+notifyManager.setScheduler(queueMicrotask);
 
 export const queryClient = new QueryClient({
   defaultOptions: {
