@@ -38,11 +38,8 @@ type Spec<I extends z.ZodType, O> =
       changes: ChangesOf<z.output<I>, O> | readonly Topic[];
       seeds?: SeedsOf<z.output<I>, O>;
       dependsOn?: never;
-      invalidates?: never;
     }
-  | { input: I; dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[]; changes?: never; invalidates?: never; seeds?: never }
-  /** Transitional spelling of a write that changes whole topics. */
-  | { input: I; invalidates: readonly Topic[]; seeds?: SeedsOf<z.output<I>, O>; changes?: never; dependsOn?: never };
+  | { input: I; dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[]; changes?: never; seeds?: never };
 
 const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic }));
 
@@ -53,7 +50,7 @@ const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic
  */
 export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output type is not plain JSON']) {
   return <I extends z.ZodType>(spec: Spec<I, O>): OperationDef<I, O> => {
-    const changes = spec.changes ?? spec.invalidates;
+    const changes = spec.changes;
     if (changes !== undefined) {
       return {
         input: spec.input,
