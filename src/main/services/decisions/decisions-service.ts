@@ -209,7 +209,7 @@ export class DecisionsService {
           updatedAt: now,
         });
         // A deferral is not final: its date stays in the history, before the meeting that takes it up again.
-        if (outcome === 'deferred') this.noteStatus(row, 'deferred', `Deferred in “${row.meeting_title ?? 'the meeting'}”`, now);
+        if (outcome === 'deferred') this.noteStatus(row, 'deferred', `Deferred in “${row.meetingTitle ?? 'the meeting'}”`, now);
       }
     });
     return this.get(decisionId);
@@ -308,13 +308,12 @@ export class DecisionsService {
         this.repos.decisions.update(old.id, { status: 'accepted', updatedAt: now });
       }
     }
-<<<<<<< HEAD
-    this.repos.decisions.update(row.id, { status: 'proposed', decided_at: null, confirmed_at: null, readback_at: null, updated_at: now });
-    this.noteStatus(row, 'proposed', `Reopened in “${row.meeting_title ?? 'the meeting'}”`, now);
+    this.repos.decisions.update(row.id, { status: 'proposed', decidedAt: null, confirmedAt: null, readbackAt: null, updatedAt: now });
+    this.noteStatus(row, 'proposed', `Reopened in “${row.meetingTitle ?? 'the meeting'}”`, now);
   }
 
   /** A change of status in the room, kept in the decision's history with when and where it happened. */
-  private noteStatus(row: DecisionRow, to: string, reason: string, now: number): void {
+  private noteStatus(row: DecisionRecord, to: string, reason: string, now: number): void {
     this.repos.meetings.insertAmendment({
       id: uuidv7(this.clock),
       entity_type: 'decision',
@@ -323,9 +322,6 @@ export class DecisionsService {
       changes_json: JSON.stringify([{ field: 'Status', from: row.status, to }]),
       at: now,
     });
-=======
-    this.repos.decisions.update(row.id, { status: 'proposed', decidedAt: null, confirmedAt: null, readbackAt: null, updatedAt: now });
->>>>>>> repos3
   }
 
   /** Writes the given fields; answers with what changed, as the history shows it. */
