@@ -82,7 +82,7 @@ export function exportDecisions(data: CliData, opts: { team?: string; format?: s
   }
   if (!opts.out) throw new UsageError('Say which folder to write the MADR files into: --out <folder>.', help);
   const folder = path.resolve(opts.out);
-  const outcome = writeFilesToFolder(folder, decisionsMadr(scope, today()));
+  const outcome = writeFilesToFolder(folder, decisionsMadr(scope));
   if (outcome.status === 'failed') throw new CliError(outcome.message);
   io.out(`Wrote ${outcome.files} files to ${folder} (${scope.records.length} decisions and README.md).`);
 }

@@ -45,6 +45,7 @@ export function toObjection(row: ObjectionRow): Objection {
 export function toLink(row: DecisionRow): DecisionLink {
   return {
     id: row.id,
+    number: row.number ?? 0,
     title: row.title,
     status: row.status,
     decidedAt: row.decided_at,

@@ -68,6 +68,7 @@ export class DecisionReader implements DecisionParts {
     const amendments = parts.amendments(row.id);
     return {
       id: row.id,
+      number: row.number ?? 0,
       teamId: row.team_id,
       teamName: row.team_name,
       meetingId: row.meeting_id,

@@ -24,6 +24,8 @@ export function writeFilesToFolder(folder: string, files: ExportedFile[]): Extra
     fs.mkdirSync(folder, { recursive: true, mode: modeForNewFolder(folder) });
     for (const file of files) {
       target = path.join(folder, file.suggestedName);
+      // Every team's MADR export puts each team in a folder of its own.
+      if (path.dirname(target) !== folder) fs.mkdirSync(path.dirname(target), { recursive: true, mode: modeForNewFolder(folder) });
       writeFileAtomic(target, file.content);
       written++;
     }
