@@ -74,7 +74,10 @@ export function decisionsMadr(scope: DecisionExportScope): ExportedFile[] {
       return to ? nameOf(to).slice(0, -'.md'.length) : null;
     },
   });
-  const files: ExportedFile[] = records.map((r) => ({ suggestedName: `${folderOf(r)}${nameOf(r)}`, content: madrRecord(r, placesFrom(r)) }));
+  const files: ExportedFile[] = records.map((r) => ({
+    suggestedName: `${folderOf(r)}${nameOf(r)}`,
+    content: madrRecord(r, placesFrom(r)),
+  }));
 
   const about = 'Each file follows MADR 4.0 and keeps its number for life; a decision added later never renumbers the others.';
   if (!folders) {
@@ -82,13 +85,20 @@ export function decisionsMadr(scope: DecisionExportScope): ExportedFile[] {
     if (records.length > 0) index.push(indexTable(records, nameOf, false));
     return [...files, { suggestedName: MADR_INDEX, content: serialise(index) }];
   }
-  const top: RootContent[] = [heading(1, 'Decisions: All teams'), paragraph(text(`${count(records.length)}, in a folder per team. ${about}`))];
+  const top: RootContent[] = [
+    heading(1, 'Decisions: All teams'),
+    paragraph(text(`${count(records.length)}, in a folder per team. ${about}`)),
+  ];
   for (const [teamId, folder] of folders) {
     const own = records.filter((r) => r.detail.teamId === teamId);
     const name = own[0]!.detail.teamName;
     files.push({
       suggestedName: `${folder}/${MADR_INDEX}`,
-      content: serialise([heading(1, `Decisions: ${name}`), paragraph(text(`${count(own.length)}. ${about}`)), indexTable(own, nameOf, false)]),
+      content: serialise([
+        heading(1, `Decisions: ${name}`),
+        paragraph(text(`${count(own.length)}. ${about}`)),
+        indexTable(own, nameOf, false),
+      ]),
     });
     top.push(heading(2, name), paragraph(link(`${folder}/${MADR_INDEX}`, `${name}: ${count(own.length)}`)));
   }

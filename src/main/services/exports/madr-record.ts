@@ -37,12 +37,19 @@ function ref(l: DecisionLink, places: MadrPlaces, withTitle = true): PhrasingCon
  * "More Information" says which). `linkText` is what the link shows: MADR's `ADR-0005`, or the slug
  * log4brains reads from the link's text to find the superseding record.
  */
-function status(d: DecisionDetail, places: MadrPlaces, linkText: 'label' | 'slug'): { word: string; link?: { text: string; href: string } } {
+function status(
+  d: DecisionDetail,
+  places: MadrPlaces,
+  linkText: 'label' | 'slug',
+): { word: string; link?: { text: string; href: string } } {
   if ((d.status !== 'superseded' && d.status !== 'reversed') || !d.replacedBy) return { word: d.status };
   const by = d.replacedBy;
   const href = places.href(by.id);
   if (!href) return { word: `superseded by ${places.label(by)}` };
-  return { word: 'superseded by ', link: { text: linkText === 'slug' ? (places.slug(by.id) ?? places.label(by)) : places.label(by), href } };
+  return {
+    word: 'superseded by ',
+    link: { text: linkText === 'slug' ? (places.slug(by.id) ?? places.label(by)) : places.label(by), href },
+  };
 }
 
 /** The status in YAML: the Markdown link written out, as MADR's template shows it. */
@@ -96,7 +103,13 @@ function chosenOption(d: DecisionDetail): { title: string; option: DecisionOptio
   const said = `${d.title}\n${d.decision}`.toLowerCase();
   // Whole words only: an option called "A" is not named by "Adopt".
   const names = (title: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${title.trim().toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(said);
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])${title
+        .trim()
+        .toLowerCase()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+      'u',
+    ).test(said);
   const named = d.options.filter((o) => names(o.title));
   return named.length === 1 ? { title: named[0]!.title, option: named[0]! } : { title: d.title, option: null };
 }
@@ -114,7 +127,11 @@ function outcome(d: DecisionDetail): RootContent[] {
     return out;
   }
   const state =
-    d.status === 'rejected' ? 'Rejected: the team decided against this proposal.' : d.status === 'deferred' ? 'Deferred: not decided yet.' : 'Proposed: not decided yet.';
+    d.status === 'rejected'
+      ? 'Rejected: the team decided against this proposal.'
+      : d.status === 'deferred'
+        ? 'Deferred: not decided yet.'
+        : 'Proposed: not decided yet.';
   out.push(paragraph(text(state)), ...paragraphs(d.decision, 'Proposal:'));
   return out;
 }
@@ -136,7 +153,9 @@ function moreInformation(d: DecisionDetail, record: DecisionRecord, places: Madr
     `Decision right: ${d.decisionRight ?? 'not recorded'}`,
     ...(d.proposerName ? [`Proposed by: ${d.proposerName}`] : []),
     ...(d.supersedes ? [[text(d.supersedeKind === 'reverses' ? 'Reverses ' : 'Supersedes '), ...ref(d.supersedes, places)]] : []),
-    ...(d.replacedBy ? [[text(d.replacedBy.supersedeKind === 'reverses' ? 'Reversed by ' : 'Superseded by '), ...ref(d.replacedBy, places)]] : []),
+    ...(d.replacedBy
+      ? [[text(d.replacedBy.supersedeKind === 'reverses' ? 'Reversed by ' : 'Superseded by '), ...ref(d.replacedBy, places)]]
+      : []),
     ...(d.timeline.trim() ? [`Expected timeline: ${d.timeline}`] : []),
     `Review date: ${d.reviewDate ?? 'none set'}`,
     ...(d.tags.length ? [`Tags: ${d.tags.join(', ')}`] : []),
@@ -207,11 +226,7 @@ export function madrRecord(record: DecisionRecord, places: MadrPlaces): string {
   const who = people(d, record);
   const body: RootContent[] = [
     heading(1, d.title),
-    list([
-      statusLine(d, places),
-      `Date: ${record.date}`,
-      ...(who.makers.length ? [`Deciders: ${who.makers.join(', ')}`] : []),
-    ]),
+    list([statusLine(d, places), `Date: ${record.date}`, ...(who.makers.length ? [`Deciders: ${who.makers.join(', ')}`] : [])]),
     heading(2, 'Context and Problem Statement'),
   ];
   const problem = [...paragraphs(d.question, 'Question:'), ...paragraphs(d.context)];
