@@ -84,7 +84,10 @@ export function exportDecisions(data: CliData, opts: { team?: string; format?: s
   const folder = path.resolve(opts.out);
   const outcome = writeFilesToFolder(folder, decisionsMadr(scope));
   if (outcome.status === 'failed') throw new CliError(outcome.message);
-  io.out(`Wrote ${outcome.files} files to ${folder} (${scope.records.length} decisions and README.md).`);
+  const indexes = outcome.files - scope.records.length;
+  io.out(
+    `Wrote ${outcome.files} files to ${folder} (${scope.records.length} decisions and ${indexes === 1 ? 'README.md' : `${indexes} README.md indexes`}).`,
+  );
 }
 
 const plainMarks = (text: string) => text.replaceAll(MARK_START, '*').replaceAll(MARK_END, '*');

@@ -23,9 +23,11 @@ export function writeFilesToFolder(folder: string, files: ExportedFile[]): Extra
   try {
     fs.mkdirSync(folder, { recursive: true, mode: modeForNewFolder(folder) });
     for (const file of files) {
+      // Every team's MADR export puts each team in a folder of its own (an error names the folder it is made in).
+      const inside = path.dirname(path.join(folder, file.suggestedName));
+      target = inside;
+      if (inside !== folder) fs.mkdirSync(inside, { recursive: true, mode: modeForNewFolder(folder) });
       target = path.join(folder, file.suggestedName);
-      // Every team's MADR export puts each team in a folder of its own.
-      if (path.dirname(target) !== folder) fs.mkdirSync(path.dirname(target), { recursive: true, mode: modeForNewFolder(folder) });
       writeFileAtomic(target, file.content);
       written++;
     }
