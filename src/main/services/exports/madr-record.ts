@@ -98,19 +98,19 @@ function people(d: DecisionDetail, record: DecisionRecord): People {
   return { makers, consulted, informed };
 }
 
-/** The option a decided record chose: one whose title the decision's title or text names, else the title itself. */
+const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+
+/**
+ * The option a decided record chose. Cadence records what was decided, not which option won, so the
+ * choice is the one option every word of whose title the decision's title or text uses ("Two-week
+ * train" in "Move to a two-week release train"); with none or several, the decision's title names it.
+ */
 function chosenOption(d: DecisionDetail): { title: string; option: DecisionOption | null } {
-  const said = `${d.title}\n${d.decision}`.toLowerCase();
-  // Whole words only: an option called "A" is not named by "Adopt".
-  const names = (title: string) =>
-    new RegExp(
-      `(?<![\\p{L}\\p{N}])${title
-        .trim()
-        .toLowerCase()
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
-      'u',
-    ).test(said);
-  const named = d.options.filter((o) => names(o.title));
+  const said = new Set(words(`${d.title}\n${d.decision}`));
+  const named = d.options.filter((o) => {
+    const own = words(o.title);
+    return own.length > 0 && own.every((w) => said.has(w));
+  });
   return named.length === 1 ? { title: named[0]!.title, option: named[0]! } : { title: d.title, option: null };
 }
 
