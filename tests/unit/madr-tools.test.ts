@@ -246,6 +246,23 @@ describe('the MADR folder in git', () => {
   });
 });
 
+describe('a renamed decision', () => {
+  it('moves its file: the earlier export’s file of that number goes, and a file a person keeps there stays', async () => {
+    const teamId = await demoWithMore();
+    const folder = tempDir();
+    await exportTo(teamId, folder);
+    fs.writeFileSync(path.join(folder, '0005-notes.md'), '# Our notes on ADR-0005\n');
+    const log = await t.call('decisions.search', { teamId });
+    const hotfix = log.rows.find((r) => r.title === 'Two reviewers for every hotfix')!.id;
+    await t.call('decisions.amend', { decisionId: hotfix, reason: 'Clearer title', title: 'Two reviewers for each hotfix' });
+    const names = await exportTo(teamId, folder);
+    expect(names.filter((n) => n.startsWith('0005-'))).toEqual(['0005-notes.md', '0005-two-reviewers-for-each-hotfix.md']);
+    expect(fs.readFileSync(path.join(folder, '0008-田中さんにあげて下さい.md'), 'utf8')).toContain(
+      '- Reverses [ADR-0005 Two reviewers for each hotfix](0005-two-reviewers-for-each-hotfix.md)\n',
+    );
+  });
+});
+
 describe('file names', () => {
   it('keep letters and marks of every script, composed, and replace only the rest', () => {
     expect(fileSlug('田中さんにあげて下さい')).toBe('田中さんにあげて下さい');

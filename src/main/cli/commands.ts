@@ -6,6 +6,7 @@ import { describeWriteError, writeFileAtomic } from '../data-folder/atomic-write
 import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
+import { renamedRecords } from '../services/exports/madr-renamed';
 import { writeFilesToFolder } from '../services/exports/write-folder';
 import { toZoned } from '../services/planning/zoned-time';
 import type { CliData } from './cli-data';
@@ -82,7 +83,7 @@ export function exportDecisions(data: CliData, opts: { team?: string; format?: s
   }
   if (!opts.out) throw new UsageError('Say which folder to write the MADR files into: --out <folder>.', help);
   const folder = path.resolve(opts.out);
-  const outcome = writeFilesToFolder(folder, decisionsMadr(scope));
+  const outcome = writeFilesToFolder(folder, decisionsMadr(scope), renamedRecords);
   if (outcome.status === 'failed') throw new CliError(outcome.message);
   const indexes = outcome.files - scope.records.length;
   io.out(

@@ -11,6 +11,7 @@ import { toZoned } from '../planning/zoned-time';
 import { collectDecisions, type DecisionExportScope } from './decision-records';
 import { decisionLogHtml } from './decision-log-html';
 import { decisionsMadr } from './decisions-madr';
+import { renamedRecords } from './madr-renamed';
 import { resolveTypedFolder, writeFilesToFolder } from './write-folder';
 
 const LAST_MADR_FOLDER = 'export.lastDecisionsFolder';
@@ -82,7 +83,7 @@ export class ExportsService {
       if (chosen === null) return { status: 'cancelled' };
       folder = chosen;
     }
-    const outcome = writeFilesToFolder(folder, files);
+    const outcome = writeFilesToFolder(folder, files, renamedRecords);
     if (outcome.status === 'saved') this.repos.sql.transaction(() => this.repos.settings.set(LAST_MADR_FOLDER, folder));
     return outcome;
   }

@@ -15,9 +15,14 @@ export function resolveTypedFolder(typed: string, home = os.homedir()): string |
 
 /**
  * Writes each file atomically into the folder (created if missing). A failure stops at that file
- * and says why; files written before it are complete, and no file is ever left half-written.
+ * and says why; files written before it are complete, and no file is ever left half-written. Once
+ * every file is written, `obsolete` names files of an earlier export that these replace, to remove.
  */
-export function writeFilesToFolder(folder: string, files: ExportedFile[]): Extract<FolderExportOutcome, { status: 'saved' | 'failed' }> {
+export function writeFilesToFolder(
+  folder: string,
+  files: ExportedFile[],
+  obsolete: (folder: string, files: ExportedFile[]) => string[] = () => [],
+): Extract<FolderExportOutcome, { status: 'saved' | 'failed' }> {
   let written = 0;
   let target = path.join(folder, files[0]?.suggestedName ?? 'README.md');
   try {
@@ -30,6 +35,10 @@ export function writeFilesToFolder(folder: string, files: ExportedFile[]): Extra
       target = path.join(folder, file.suggestedName);
       writeFileAtomic(target, file.content);
       written++;
+    }
+    for (const file of obsolete(folder, files)) {
+      target = file;
+      fs.rmSync(file);
     }
     return { status: 'saved', folder, files: written };
   } catch (error) {
