@@ -7,6 +7,7 @@ import { describeWriteError, writeFileAtomic } from '../data-folder/atomic-write
 import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
+import { renamedRecords } from '../services/exports/madr-renamed';
 import { writeFilesToFolder } from '../services/exports/write-folder';
 import { toZoned } from '../services/planning/zoned-time';
 import type { CliData } from './cli-data';
@@ -94,9 +95,12 @@ export function exportDecisions(data: CliData, opts: { team?: string; format?: s
   }
   if (!opts.out) throw new UsageError('Say which folder to write the MADR files into: --out <folder>.', help);
   const folder = path.resolve(opts.out);
-  const outcome = writeFilesToFolder(folder, decisionsMadr(scope, today()));
+  const outcome = writeFilesToFolder(folder, decisionsMadr(scope), renamedRecords);
   if (outcome.status === 'failed') throw new CliError(outcome.message);
-  io.out(`Wrote ${outcome.files} files to ${folder} (${scope.records.length} decisions and README.md).`);
+  const indexes = outcome.files - scope.records.length;
+  io.out(
+    `Wrote ${outcome.files} files to ${folder} (${scope.records.length} decisions and ${indexes === 1 ? 'README.md' : `${indexes} README.md indexes`}).`,
+  );
 }
 
 const plainMarks = (text: string) => text.replaceAll(MARK_START, '*').replaceAll(MARK_END, '*');

@@ -38,7 +38,8 @@ export const COMMANDS: CommandSpec[] = [
     options: ['team', 'format', 'out'],
     positionals: 0,
     help:
-      'madr writes one numbered Markdown file per decision and a README.md index into the folder (created if missing);\n' +
+      'madr writes one MADR 4.0 file per decision, named by its number for life, and a README.md index into the folder\n' +
+      '(created if missing; every team: a folder per team);\n' +
       'html writes one self-contained page with search that works offline. Without --team: every team.',
   },
   {

@@ -140,7 +140,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   const worker = new DbWorker();
   const services = createServices(repos, clock, options.platform ?? browserPlatform, {
     decisionFiles: {
-      madr: (teamId, today) => worker.run('decisionsMadr', { file, teamId, today }),
+      madr: (teamId) => worker.run('decisionsMadr', { file, teamId }),
       html: (teamId, today) => worker.run('decisionLogHtml', { file, teamId, today }),
     },
   });

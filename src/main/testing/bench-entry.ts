@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     const { decisionLogHtml } = await import('../services/exports/decision-log-html');
     const [scope, readMs] = await time(() => core.services.exports.records(teamId));
     rows.push([`decision export: read one team's ${scope.records.length} full records`, `${readMs.toFixed(0)} ms`]);
-    const [madr, madrMs] = await time(() => decisionsMadr(scope, '2026-11-24'));
+    const [madr, madrMs] = await time(() => decisionsMadr(scope));
     rows.push([
       'decision export: render them as MADR files',
       `${madrMs.toFixed(0)} ms, ${((madr.length / madrMs) * 1000).toFixed(0)} files/s`,

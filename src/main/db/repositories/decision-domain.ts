@@ -7,6 +7,8 @@ import type { DecisionRow, ObjectionRow, PositionRow } from './decisions-reposit
 /** A decision as stored, in the domain's names; options and tags parsed. */
 export interface StoredDecision {
   id: Id;
+  /** The decision's number in its team for life; migration 011's trigger gives the next one when it is absent. */
+  number?: number | null;
   teamId: Id;
   meetingId: Id | null;
   agendaItemId: Id | null;
@@ -35,6 +37,7 @@ export interface StoredDecision {
 
 /** A stored decision with the names the views show beside it. */
 export interface DecisionRecord extends StoredDecision {
+  number: number;
   teamName: string;
   meetingTitle: string | null;
   meetingStart: EpochMs | null;
@@ -87,6 +90,7 @@ export function parseJson<T>(text: string, fallback: T): T {
 export function toDecisionRecord(row: DecisionRow): DecisionRecord {
   return {
     id: row.id,
+    number: row.number ?? 0,
     teamId: row.team_id,
     teamName: row.team_name,
     meetingId: row.meeting_id,
@@ -122,6 +126,7 @@ export function toDecisionRecord(row: DecisionRow): DecisionRecord {
 
 const DECISION_COLUMNS = {
   id: 'id',
+  number: 'number',
   teamId: 'team_id',
   meetingId: 'meeting_id',
   agendaItemId: 'agenda_item_id',
@@ -202,6 +207,7 @@ export function toObjection(row: ObjectionRow): Objection {
 export function toLink(d: DecisionRecord): DecisionLink {
   return {
     id: d.id,
+    number: d.number,
     title: d.title,
     status: d.status,
     decidedAt: d.decidedAt,

@@ -106,6 +106,7 @@ export class DecisionsRepository {
     return this.records(decisions().where('decisions.supersedes_id', '=', id).orderBy('decisions.created_at'));
   }
 
+  /** The decision's number in its team is given by the trigger of migration 011 when the writer has none. */
   insert(decision: StoredDecision): void {
     this.sql.run(qb.insertInto('decisions').values(decisionColumns(decision) as DecisionsTable));
   }

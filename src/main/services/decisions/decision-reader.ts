@@ -67,6 +67,7 @@ export class DecisionReader implements DecisionParts {
     const amendments = parts.amendments(row.id);
     return {
       id: row.id,
+      number: row.number,
       teamId: row.teamId,
       teamName: row.teamName,
       meetingId: row.meetingId,
