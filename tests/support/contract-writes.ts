@@ -195,7 +195,7 @@ export const WRITE_STEPS: WriteStep[] = [
   step('live.park', (w) => ({ meetingId: live(w).meeting.id, itemId: live(w).currentItemId! })),
   step('live.rebalance', (w) => {
     const rest = live(w).items.filter((i) => i.status === 'pending');
-    return { meetingId: live(w).meeting.id, shorten: [{ itemId: rest[0]!.id, plannedMin: 1 }], cut: [rest.at(-1)!.id] };
+    return { meetingId: live(w).meeting.id, allow: [{ itemId: rest[0]!.id, minutes: 1 }], cut: [rest.at(-1)!.id] };
   }),
   step('live.undo', (w) => ({ meetingId: live(w).meeting.id })),
   step('meetings.end', (w) => ({ meetingId: live(w).meeting.id })),

@@ -67,7 +67,7 @@ export function createHandlers(
         return services.live[turn[action]](meetingId);
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
-    'live.rebalance': ({ meetingId, shorten, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, shorten, cut)),
+    'live.rebalance': ({ meetingId, allow, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, allow, cut)),
     'live.undo': ({ meetingId }) => ({
       undone: services.live.undo(meetingId),
       teamId: services.meetingView.live(meetingId).meeting.teamId,
