@@ -1,23 +1,18 @@
 import { useEffect, useRef } from 'react';
+import { meetingPace } from '@shared/meeting-pace';
 import type { MeetingDetail } from '@shared/planning';
-import { formatCountdown } from '@shared/timer';
-import { liveView } from './live-model';
 
 /** Meeting elapsed against its length, and how far behind or ahead it runs; its own text only. */
 export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: () => number }) {
   const elapsed = useRef<HTMLSpanElement>(null);
   const drift = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    const view = liveView(detail);
     const update = () => {
-      const t = now();
-      if (elapsed.current) elapsed.current.textContent = formatCountdown(view.meetingElapsed(t));
-      const d = view.drift(t);
-      const minutes = Math.round(Math.abs(d) / 60_000);
-      const text = minutes === 0 ? 'on time' : d > 0 ? `${minutes} min behind` : `${minutes} min ahead`;
-      if (drift.current && drift.current.textContent !== text) {
-        drift.current.textContent = text;
-        drift.current.dataset.state = minutes === 0 ? 'on-time' : d > 0 ? 'behind' : 'ahead';
+      const pace = meetingPace(detail, now());
+      if (elapsed.current) elapsed.current.textContent = pace.clockText;
+      if (drift.current && drift.current.textContent !== pace.driftText) {
+        drift.current.textContent = pace.driftText;
+        drift.current.dataset.state = pace.state;
       }
     };
     update();
@@ -29,10 +24,8 @@ export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: 
     };
   }, [detail, now]);
   return (
-    <div className="meeting-clock">
-      <span>
-        <span ref={elapsed} className="meeting-elapsed" /> of {detail.meeting.plannedLengthMin} min
-      </span>
+    <div className="meeting-clock" aria-label="Meeting time">
+      <span ref={elapsed} className="meeting-elapsed" />
       <span ref={drift} className="drift" />
     </div>
   );

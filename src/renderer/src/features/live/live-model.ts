@@ -1,7 +1,5 @@
 import { itemClockOf, type MeetingDetail, type Turn } from '@shared/planning';
-import { itemElapsed, itemRemaining, meetingElapsed, scheduleDrift, type ItemClock } from '@shared/timer';
-
-const MIN = 60_000;
+import { itemElapsed, itemRemaining, meetingElapsed, type ItemClock } from '@shared/timer';
 
 export const itemClock = itemClockOf;
 
@@ -27,13 +25,6 @@ export function liveView(detail: MeetingDetail) {
     itemElapsed: (now: number) => (current ? itemElapsed(itemClock(current), detail.clock, now) : 0),
     turnRemaining: (now: number) => (speaking ? itemRemaining(turnClock(speaking), detail.clock, now) : null),
     meetingElapsed: (now: number) => meetingElapsed(detail.clock, now),
-    drift: (now: number) =>
-      scheduleDrift(
-        detail.items.map((i) => ({ ...itemClock(i), status: i.status })),
-        detail.clock,
-        detail.meeting.plannedLengthMin * MIN,
-        now,
-      ),
   };
 }
 
