@@ -138,6 +138,7 @@ export function createHandlers(
     'minutes.html': ({ meetingId }) => services.minutes.html(meetingId),
     'minutes.export': { io: ({ meetingId, format }) => services.minutes.export(meetingId, format) },
     'attendance.set': (input) => services.meetings.setAttendance(input),
+    'attendance.allPresent': ({ meetingId }) => services.meetings.allPresent(meetingId),
     'attendance.addGuest': (input) => services.meetings.addGuest(input),
     'parkingLot.list': ({ teamId, includeClosed }) => services.parkingLot.list(teamId, includeClosed),
     'parkingLot.add': (input) => services.parkingLot.add(input),
