@@ -186,6 +186,11 @@ test('the demo team’s next meeting lists the agreement’s due revisit until t
   try {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();

@@ -137,6 +137,11 @@ test('the demo team: the review lists Tom’s commitment for reassignment, and t
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     const follow = page.getByRole('region', { name: 'Follow-through' });
     await expect(follow.getByRole('row').filter({ hasText: 'Whole team' })).toBeVisible();

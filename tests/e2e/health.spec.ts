@@ -136,6 +136,11 @@ test('the demo team’s health page shows its trend at once, in light and dark, 
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Health' }).click();
     const trend = page.getByRole('region', { name: 'Check-out ratings' });

@@ -8,6 +8,11 @@ const T0 = Date.parse('2026-11-30T08:58:00Z');
 async function openDemoMeeting(page: Page, server: TestServer) {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Explore a demo team' }).click();
+  // The demo lands on the home screen's "Next up"; its team page is one click away.
+  await page
+    .getByRole('list', { name: 'Teams' })
+    .getByRole('link', { name: /Harbor Product Team/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
   await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
