@@ -154,7 +154,6 @@ test('a team adopts a starter agreement, edits it into version 2, compares, deci
     const card = page.getByRole('article', { name: 'Proposal: Move to Postgres' });
     // Ana disagrees; escalating her objection offers the agreement's escalation paths.
     const round = card.getByRole('group', { name: 'Go-round of positions' });
-    await round.focus();
     await page.keyboard.press('d');
     await card.getByLabel('Why does Ana Ruiz disagree? (required)').fill('We have no Postgres operations experience');
     await page.keyboard.press('Enter');

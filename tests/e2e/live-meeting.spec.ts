@@ -77,10 +77,10 @@ test('run the meeting from the console while the projector follows; a server res
 
     // A round from the keyboard: Maya speaks, Sam passes, Priya is skipped, Diego speaks.
     clock.advance(40_000);
-    await facilitator.keyboard.press('s');
+    await facilitator.keyboard.press('t');
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Sam Lindqvist');
     clock.advance(5_000);
-    await facilitator.keyboard.press('a');
+    await facilitator.keyboard.press('o');
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Priya Raman');
     await facilitator.keyboard.press('x');
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Diego Alvarez');
@@ -149,7 +149,7 @@ test('run the meeting from the console while the projector follows; a server res
 
     // Shortcuts are listed on "?".
     await facilitator.keyboard.press('?');
-    await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Speaker comes back later');
+    await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('next speaker');
     await facilitator.screenshot({ path: 'test-results/screens/console-shortcuts.png' });
     await facilitator.keyboard.press('Escape');
 
