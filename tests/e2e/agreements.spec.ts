@@ -153,7 +153,8 @@ test('a team adopts a starter agreement, edits it into version 2, compares, deci
     await form.getByRole('button', { name: 'Put the proposal' }).click();
     const card = page.getByRole('article', { name: 'Proposal: Move to Postgres' });
     // Ana disagrees; escalating her objection offers the agreement's escalation paths.
-    const round = card.getByRole('group', { name: 'Go-round of positions' });
+    // The go-round takes its keys once the key bar shows them; nothing needs focus.
+    await expect(page.getByRole('navigation', { name: 'Keys' })).toContainText('disagree');
     await page.keyboard.press('d');
     await card.getByLabel('Why does Ana Ruiz disagree? (required)').fill('We have no Postgres operations experience');
     await page.keyboard.press('Enter');

@@ -66,6 +66,8 @@ test('a proposal with a block integrated and a disagreement overruled is accepte
 
     // The go-round, one key each. A block without a reason is not recorded.
     const round = card.getByRole('group', { name: 'Go-round of positions' });
+    // Nothing needs focus: the keys work once the console's key bar shows them.
+    await expect(console_.getByRole('navigation', { name: 'Keys' })).toContainText('stand aside');
     await console_.keyboard.press('a');
     await expect(round.getByRole('listitem').filter({ hasText: 'Ana Ruiz' })).toContainText('Agree');
     await console_.keyboard.press('b');

@@ -167,6 +167,7 @@ test('the go-round keeps the next reason typed while the last one saves', async 
   const card = page.getByRole('article', { name: 'Proposal: Release every two weeks' });
   const round = card.getByRole('group', { name: 'Go-round of positions' });
   const row = (name: string) => round.getByRole('listitem').filter({ hasText: name });
+  await expect(page.getByRole('navigation', { name: 'Keys' })).toContainText('block');
   await page.keyboard.press('b');
   await card.getByLabel('Why does Ana Ruiz block? (required)').fill('Security fixes cannot wait');
   const save = await holdNext(page, 'decisions.position');

@@ -58,6 +58,8 @@ test('a check-out round by keyboard with one anonymous rating shows on the proje
     // Person by person: a digit rates (0 is 10), the sentence is optional, Enter goes on.
     const card = page.getByRole('region', { name: 'Check-out ratings' });
     const round = card.getByRole('group', { name: 'Check-out ratings, person by person' });
+    // Nothing needs focus: the digits work once the console's key bar shows them.
+    await expect(page.getByRole('navigation', { name: 'Keys' })).toContainText('rate 10');
     await page.keyboard.press('8');
     const sentence = card.getByLabel('What would make the next meeting better, for Ana Ruiz? (optional)');
     await expect(sentence).toBeFocused();
