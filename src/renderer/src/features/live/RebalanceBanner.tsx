@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { meetingPace } from '@shared/meeting-pace';
+import type { MeetingPace } from '@shared/pace';
 import type { MeetingDetail } from '@shared/planning';
 import { suggestGiveBack, suggestRebalance, type Rebalance } from '@shared/rebalance';
+import { liveView } from './live-model';
 
 interface Suggestion {
   /** The drift in the header's own words and figure. */
@@ -9,18 +10,17 @@ interface Suggestion {
   rebalance: Rebalance;
 }
 
-function suggestionFor(detail: MeetingDetail, now: number): Suggestion | null {
-  const pace = meetingPace(detail, now);
+function suggestionFor(detail: MeetingDetail, pace: MeetingPace): Suggestion | null {
   const pending = detail.items
     .filter((i) => i.status === 'pending')
     .map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMin: i.plannedMin, allowedMin: i.plannedMin + i.extraMs / 60_000 }));
   const rebalance =
     pace.state === 'behind'
-      ? suggestRebalance(pending, pace.minutes)
+      ? suggestRebalance(pending, pace.driftMin)
       : pace.state === 'ahead'
-        ? suggestGiveBack(pending, pace.minutes)
+        ? suggestGiveBack(pending, pace.driftMin)
         : null;
-  return rebalance && { driftMin: pace.minutes, rebalance };
+  return rebalance && { driftMin: pace.driftMin, rebalance };
 }
 
 function describe(r: Rebalance): string {
@@ -40,7 +40,8 @@ export function RebalanceBanner({ detail, now, onApply }: { detail: MeetingDetai
   const [found, setFound] = useState<Suggestion | null>(null);
   const [ignored, setIgnored] = useState<Rebalance | null>(null);
   useEffect(() => {
-    const check = () => setFound(suggestionFor(detail, now()));
+    const view = liveView(detail);
+    const check = () => setFound(suggestionFor(detail, view.pace(now())));
     check();
     const timer = window.setInterval(check, 1000);
     return () => window.clearInterval(timer);
