@@ -144,7 +144,8 @@ async function main() {
         await page.goto(server.signIn); // the one-time code becomes the context's session cookie
         if (loadDemo) {
           await page.getByRole('button', { name: 'Explore a demo team' }).click();
-          await page.getByRole('heading', { name: 'Harbor Product Team' }).waitFor();
+          // The demo lands on the home screen's "Next up".
+          await page.getByRole('region', { name: 'Next up' }).waitFor();
         }
         await page.goto(`${server.origin}/#/`);
         await page.locator(APP.ready).first().waitFor();

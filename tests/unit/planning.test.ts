@@ -277,6 +277,17 @@ describe('agenda builder rules', () => {
     expect(notes.length).toBeGreaterThan(10_000);
   });
 
+  it('marks everyone still expected present in one action, keeping the exceptions already marked', async () => {
+    const { series } = await teamWithSeries();
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const d = await t.call('meetings.get', { meetingId });
+    expect(d.attendees.length).toBeGreaterThan(1);
+    await t.call('attendance.set', { attendeeId: d.attendees[0]!.id, status: 'absent' });
+    const after = await t.call('attendance.allPresent', { meetingId });
+    expect(after.attendees.map((a) => a.status)).toEqual(['absent', ...d.attendees.slice(1).map(() => 'present')]);
+    expect(after.meeting.agendaRevision).toBeGreaterThan(d.meeting.agendaRevision);
+  });
+
   it('an ended meeting is read-only; corrections are amendments with a reason, kept in history', async () => {
     const { series } = await teamWithSeries();
     const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });

@@ -11,6 +11,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import './features/teams/teams.css';
 import './features/meetings/meetings.css';
 import './features/live/live.css';
+import './features/live/console-fit.css';
 import './features/decisions/decisions.css';
 import './features/meetings/minutes.css';
 import './features/health/health.css';

@@ -188,6 +188,11 @@ export const planningOperations = {
     input: z.object({ attendeeId: id, status: z.enum(['expected', 'present', 'absent', 'late', 'left_early']) }).strict(),
     ...meetingReply,
   }),
+  /** Everyone still expected is here: one action, then the exceptions one by one. */
+  'attendance.allPresent': op<MeetingDetail>()({
+    input: z.object({ meetingId: id }).strict(),
+    ...meetingReply,
+  }),
   'attendance.addGuest': op<MeetingDetail>()({
     input: z.object({ meetingId: id, name: name('Guest name') }).strict(),
     ...meetingReply,

@@ -12,7 +12,7 @@ import { nextOccurrence } from './series-schedule';
 import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned } from './zoned-time';
-import { addGuest, endedError, requireMeeting, setAttendance } from './attendance';
+import { addGuest, endedError, markExpectedPresent, requireMeeting, setAttendance } from './attendance';
 
 const MINUTE = 60_000;
 
@@ -184,6 +184,10 @@ export class MeetingsService {
 
   setAttendance(input: ParsedInputOf<'attendance.set'>): MeetingDetail {
     return this.get(setAttendance(this.repos, this.clock, input));
+  }
+
+  allPresent(meetingId: string): MeetingDetail {
+    return this.get(markExpectedPresent(this.repos, this.clock, meetingId));
   }
 
   addGuest(input: ParsedInputOf<'attendance.addGuest'>): MeetingDetail {
