@@ -57,7 +57,7 @@ export function exportMinutes(data: CliData, opts: { meeting?: string; format?: 
   const render = MINUTES_FORMATS[format];
   let detail;
   try {
-    detail = data.services.meetings.get(opts.meeting);
+    detail = data.services.minutes.source(opts.meeting);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') {
       throw new CliError(`There is no meeting with id “${opts.meeting}”. List meetings and their ids with: cadence meetings list`);
