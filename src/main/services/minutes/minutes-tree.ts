@@ -6,6 +6,7 @@ import type { Id } from '@shared/domain';
 import type { AgendaItem, MeetingDetail } from '@shared/planning';
 import { kindLabel } from '@shared/planning';
 import { toZoned } from '../planning/zoned-time';
+import { withLinks } from './minutes-links';
 import { minutesMeta } from './minutes-meta';
 import { heading, list, paragraphs, table, uniqueHeadings } from './minutes-nodes';
 import { decisionOutcome, duration, reviewLine, turnLine } from './minutes-sentences';
@@ -30,7 +31,8 @@ function writtenNotes(item: AgendaItem, notesAsPlanned: ReadonlyMap<Id, string>)
 /**
  * The minutes of a meeting as a Markdown syntax tree (mdast with GFM tables). Markdown and HTML are
  * both serialised from this one tree, so the two exports cannot say different things, and nothing
- * typed into a title or a note can become markup: every typed text is a text node.
+ * typed into a title or a note can become markup: every typed text is a text node (or a link to
+ * the address typed, see minutes-links).
  */
 export function minutesTree({ detail, notesAsPlanned }: MinutesSource): Root {
   const { meeting, items, turns, speakingTime, decisions, commitments, oldBusiness, amendments, feedback } = detail;
@@ -171,7 +173,7 @@ export function minutesTree({ detail, notesAsPlanned }: MinutesSource): Root {
     );
   }
 
-  return uniqueHeadings({ type: 'root', children });
+  return withLinks(uniqueHeadings({ type: 'root', children }));
 }
 
 /**
