@@ -177,6 +177,26 @@ describe('minutes that tell the truth', () => {
     for (const line of reviewed) expect(line.replace(/“[^”]*”/g, '“…”')).not.toContain(':');
   });
 
+  it('never let an anonymous rating be traced by elimination: with one among them, no rating is listed with a name', async () => {
+    const { meetingId, d } = await started([{ kind: 'check_out', title: 'Check-out' }]);
+    const ana = d.attendees.find((a) => a.name === 'Ana')!;
+    await t.call('feedback.give', { meetingId, attendeeId: ana.id, rating: 9, better: 'More decisions' });
+    const named = await t.call('minutes.markdown', { meetingId });
+    expect(markdownSection(named.content, 'Meeting feedback')).toContain('Ana: 9. Better next time: More decisions');
+
+    // Ben rates anonymously: 2 of 2 attendees rated, Ana by name, so a named list would name Ben.
+    await t.call('feedback.give', { meetingId, attendeeId: null, rating: 4, better: 'Less status' });
+    await t.call('meetings.end', { meetingId });
+    const md = markdownSection((await t.call('minutes.markdown', { meetingId })).content, 'Meeting feedback');
+    const html = htmlSection((await t.call('minutes.html', { meetingId })).content, 'Meeting feedback');
+    for (const section of [md, html]) {
+      expect(section).toContain('from 2 of 2 attendees. One was given anonymously, so no rating is listed with a name.');
+      expect(section).toContain('Rating: 9. Better next time: More decisions');
+      expect(section).toContain('Rating: 4. Better next time: Less status');
+      expect(section).not.toMatch(/Ana|Ben|Anonymous:/);
+    }
+  });
+
   it('pass markdownlint’s default rules (but line length) for every meeting of the demo team', async () => {
     const demo = await t.call('demo.load', {});
     const { past, upcoming } = await t.call('meetings.list', { teamId: demo.id });

@@ -19,7 +19,7 @@ export function FeedbackPanel({ detail }: { detail: MeetingDetail }) {
       {f.namesWithheld && (
         <p className="muted-note">Some ratings were given anonymously, so none is shown with a name (names would tell who gave them).</p>
       )}
-      <ul className="feedback-list" aria-label="Ratings given">
+      <ul className={`feedback-list${f.namesWithheld ? ' is-unnamed' : ''}`} aria-label="Ratings given">
         {f.entries.map((e, i) => (
           <li key={e.attendeeId ?? `anonymous-${i}`}>
             {e.memberName !== null && <span>{e.memberName}</span>}
