@@ -91,7 +91,7 @@ describe('cadence, the command line', () => {
     } finally {
       data.close();
     }
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^---\ntitle: Monday accountability\n[^]*\n# Minutes: Monday accountability/);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^---\ntitle: Monday accountability\n[^]*\n---\n\n- Team: Harbor Product Team\n/);
   });
 
   it('exports the decisions of a team as a MADR folder and as one HTML file', () => {
