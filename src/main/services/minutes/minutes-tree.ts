@@ -11,7 +11,7 @@ import { minutesMeta } from './minutes-meta';
 import { heading, list, paragraphs, table, uniqueHeadings } from './minutes-nodes';
 import { decisionOutcome, duration, reviewLine, turnLine } from './minutes-sentences';
 
-/** What the minutes are written from: the meeting, and each item's notes as they stood when it started. */
+/** What the minutes are written from: the meeting, and each item's notes as planned, before the room wrote in them. */
 export interface MinutesSource {
   detail: MeetingDetail;
   /**
