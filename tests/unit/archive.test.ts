@@ -150,6 +150,12 @@ describe('team archive', () => {
       expect(feedback.entries.every((e) => e.memberName === null && e.attendeeId === null)).toBe(true);
     }
     expect((await b.call('meetings.get', { meetingId: upcoming })).feedback.entries[0]!.memberName).toBe(started.attendees[0]!.name);
+
+    // Brought back to the computer that has the named ratings, it changes none and finds no conflict.
+    const before = checksum(a);
+    const back = await a.call('archive.import', { content: await exportDemo() });
+    expect(back.conflicts).toEqual([]);
+    expect(checksum(a)).toBe(before);
   });
 
   it('carries every table of the database but the settings and the derived search index', () => {
