@@ -6,7 +6,8 @@ import { op, none } from './define';
 import { ALL_TOPICS } from '../events';
 
 export const appOperations = {
-  'app.info': op<AppInfo>()({ input: none }),
+  // Fixed for the process but for damage found in the background and what a restore brings, both told as 'backups'.
+  'app.info': op<AppInfo>()({ input: none, dependsOn: ['backups'] }),
   'app.diagnostics': op<{ text: string }>()({ input: none }),
   'events.since': op<EventsSince>()({
     input: z.object({ epoch: z.string().max(64), revision: z.number().int().min(0) }).strict(),

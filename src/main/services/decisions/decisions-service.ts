@@ -190,9 +190,14 @@ export class DecisionsService {
 
   decide(decisionId: string, outcome: 'accepted' | 'rejected' | 'deferred' | 'proposed'): DecisionDetail {
     this.repos.sql.transaction(() => {
+      const before = this.require(decisionId).status;
       const row = this.inRoom(decisionId);
       const now = this.clock.now();
-      if (outcome === 'proposed') return this.reopen(row, now);
+      if (outcome === 'proposed') {
+        // A deferred proposal carried into this meeting was reopened by being taken up just now.
+        if (before !== 'proposed' && row.status === 'proposed') return;
+        return this.reopen(row, now);
+      }
       if (row.status !== 'proposed') throw new DomainError('conflict', `This proposal is already ${row.status}; reopen it first`);
       if (outcome === 'accepted') {
         const problems = this.acceptProblems(row);
@@ -211,6 +216,8 @@ export class DecisionsService {
           readback_at: null,
           updated_at: now,
         });
+        // A deferral is not final: its date stays in the history, before the meeting that takes it up again.
+        if (outcome === 'deferred') this.noteStatus(row, 'deferred', `Deferred in “${row.meeting_title ?? 'the meeting'}”`, now);
       }
     });
     return this.get(decisionId);
@@ -310,6 +317,19 @@ export class DecisionsService {
       }
     }
     this.repos.decisions.update(row.id, { status: 'proposed', decided_at: null, confirmed_at: null, readback_at: null, updated_at: now });
+    this.noteStatus(row, 'proposed', `Reopened in “${row.meeting_title ?? 'the meeting'}”`, now);
+  }
+
+  /** A change of status in the room, kept in the decision's history with when and where it happened. */
+  private noteStatus(row: DecisionRow, to: string, reason: string, now: number): void {
+    this.repos.meetings.insertAmendment({
+      id: uuidv7(this.clock),
+      entity_type: 'decision',
+      entity_id: row.id,
+      reason,
+      changes_json: JSON.stringify([{ field: 'Status', from: row.status, to }]),
+      at: now,
+    });
   }
 
   /** Writes the given fields; answers with what changed, as the history shows it. */
@@ -330,14 +350,7 @@ export class DecisionsService {
       );
     }
     const now = this.clock.now();
-    this.repos.meetings.insertAmendment({
-      id: uuidv7(this.clock),
-      entity_type: 'decision',
-      entity_id: row.id,
-      reason: `Taken up again in “${carried.meeting.title}”`,
-      changes_json: JSON.stringify([{ field: 'Status', from: row.status, to: 'proposed' }]),
-      at: now,
-    });
+    this.noteStatus(row, 'proposed', `Taken up again in “${carried.meeting.title}”`, now);
     this.repos.decisions.update(row.id, {
       meeting_id: carried.meeting.id,
       agenda_item_id: carried.itemId ?? row.agenda_item_id,
