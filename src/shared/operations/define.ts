@@ -45,7 +45,6 @@ type Spec<I extends z.ZodType, O> =
       changes: ChangesOf<z.output<I>, O> | readonly Topic[];
       seeds?: SeedsOf<z.output<I>, O>;
       dependsOn?: never;
-      invalidates?: never;
       pushedBy?: never;
     }
   | {
@@ -53,11 +52,8 @@ type Spec<I extends z.ZodType, O> =
       dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[];
       pushedBy?: PushedBy;
       changes?: never;
-      invalidates?: never;
       seeds?: never;
-    }
-  /** Transitional spelling of a write that changes whole topics. */
-  | { input: I; invalidates: readonly Topic[]; seeds?: SeedsOf<z.output<I>, O>; changes?: never; dependsOn?: never; pushedBy?: never };
+    };
 
 const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic }));
 
@@ -68,7 +64,7 @@ const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic
  */
 export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output type is not plain JSON']) {
   return <I extends z.ZodType>(spec: Spec<I, O>): OperationDef<I, O> => {
-    const changes = spec.changes ?? spec.invalidates;
+    const changes = spec.changes;
     if (changes !== undefined) {
       return {
         input: spec.input,
