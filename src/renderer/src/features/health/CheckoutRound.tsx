@@ -92,6 +92,12 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
       <div className="go-round" role="group" aria-label="Check-out ratings, person by person">
         <p className="hint">1–9, or 0 for 10 · ↑↓ person · the sentence after a rating is optional (Enter skips)</p>
         {people.length === 0 && <p className="muted-note">Mark who is present to take ratings.</p>}
+        {feedback.namesWithheld && (
+          <p className="muted-note">
+            A rating was given anonymously, so who has rated and what each gave are no longer shown: that would tell who gave the anonymous
+            one. Rating someone again still replaces their rating.
+          </p>
+        )}
         <ol className="go-round-list">
           {people.map((p, i) => {
             const entry = given.get(p.id);
@@ -100,9 +106,11 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
                 <button type="button" className="go-round-name" onClick={() => setCursor(i)} tabIndex={-1}>
                   {p.name}
                 </button>
-                <span className="checkout-given">
-                  {entry ? <strong className="rating-chip">{entry.rating}</strong> : <span className="muted-note">not rated yet</span>}
-                </span>
+                {!feedback.namesWithheld && (
+                  <span className="checkout-given">
+                    {entry ? <strong className="rating-chip">{entry.rating}</strong> : <span className="muted-note">not rated yet</span>}
+                  </span>
+                )}
                 {i === cursor && (
                   <span className="rating-buttons">
                     {RATINGS.map((r) => (
