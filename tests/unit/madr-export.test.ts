@@ -215,7 +215,9 @@ describe('MADR export of the decision log', () => {
     const failed = await t.call('exports.decisionsMadr', { teamId: demo.id, folder: blocker });
     expect(failed).toMatchObject({ status: 'failed', written: 0 });
     expect(fs.readFileSync(blocker, 'utf8')).toBe('keep me');
-    expect((failed as { message: string }).message).toMatch(/^Could not save|may not write|does not exist/);
+    expect((failed as { message: string }).message).toBe(
+      `${blocker} is a file, not a folder. Give a folder for the files. Nothing was changed.`,
+    );
     // Once a folder worked, it is the one suggested next time.
     const folder = tempDir();
     await t.call('exports.decisionsMadr', { teamId: demo.id, folder });

@@ -17,6 +17,11 @@ export interface Seed {
   value: unknown;
 }
 export type SeedsOf<I, O> = (input: I, output: O) => Seed[];
+/**
+ * A read's side of a push: the input whose whole answer a changed scope names (`meetings.live` for a meeting's
+ * live part), or null. Main reads it once after such a write commits and sends the answer with the change event.
+ */
+export type PushedBy = (changed: Scope) => Record<string, unknown> | null;
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
@@ -28,6 +33,8 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   dependsOn: DependsOn<z.output<I>, O>;
   /** A write: the reads its reply answers (none for a read). */
   seeds: SeedsOf<z.output<I>, O>;
+  /** A read: the input a changed scope names, whose answer main pushes with the change event (absent: never pushed). */
+  pushedBy?: PushedBy;
   /** Phantom: carries the output type only. */
   readonly output?: (o: O) => O;
 }
@@ -38,11 +45,15 @@ type Spec<I extends z.ZodType, O> =
       changes: ChangesOf<z.output<I>, O> | readonly Topic[];
       seeds?: SeedsOf<z.output<I>, O>;
       dependsOn?: never;
-      invalidates?: never;
+      pushedBy?: never;
     }
-  | { input: I; dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[]; changes?: never; invalidates?: never; seeds?: never }
-  /** Transitional spelling of a write that changes whole topics. */
-  | { input: I; invalidates: readonly Topic[]; seeds?: SeedsOf<z.output<I>, O>; changes?: never; dependsOn?: never };
+  | {
+      input: I;
+      dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[];
+      pushedBy?: PushedBy;
+      changes?: never;
+      seeds?: never;
+    };
 
 const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic }));
 
@@ -53,7 +64,7 @@ const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic
  */
 export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output type is not plain JSON']) {
   return <I extends z.ZodType>(spec: Spec<I, O>): OperationDef<I, O> => {
-    const changes = spec.changes ?? spec.invalidates;
+    const changes = spec.changes;
     if (changes !== undefined) {
       return {
         input: spec.input,
@@ -70,6 +81,7 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
       changes: () => [],
       dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
       seeds: () => [],
+      ...(spec.pushedBy ? { pushedBy: spec.pushedBy } : {}),
     };
   };
 }

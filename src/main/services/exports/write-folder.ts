@@ -20,6 +20,14 @@ export function resolveTypedFolder(typed: string, home = os.homedir()): string |
 export function writeFilesToFolder(folder: string, files: ExportedFile[]): Extract<FolderExportOutcome, { status: 'saved' | 'failed' }> {
   let written = 0;
   let target = path.join(folder, files[0]?.suggestedName ?? 'README.md');
+  if (fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() === false) {
+    return {
+      status: 'failed',
+      folder,
+      written,
+      message: `${folder} is a file, not a folder. Give a folder for the files. Nothing was changed.`,
+    };
+  }
   try {
     fs.mkdirSync(folder, { recursive: true, mode: modeForNewFolder(folder) });
     for (const file of files) {

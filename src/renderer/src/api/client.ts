@@ -6,7 +6,7 @@ import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import type { ChangeEvent } from '@shared/events';
 import type { OpError } from '@shared/result';
 import { takeFirstRead } from './first-reads';
-import { invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
+import { applyChange, changesApplied, invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
 import { http, transport } from './transport';
 
 export { isSignedOut, type ConnectionState } from './http-transport';
@@ -28,19 +28,23 @@ export async function signOut(): Promise<void> {
 }
 
 export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const sentAt = changesApplied();
   const result = await (takeFirstRead(name, input) ?? transport.invoke(name, input));
   if (!result.ok) throw new ApiError(result.error);
-  seedFromReply(name, input, result.value);
+  seedFromReply(name, input, result.value, sentAt);
   return result.value;
 }
 
 let seen: { epoch: string; revision: number } | null = null;
 
-/** Applies an event; a gap, a hello after a reconnect, or a new server epoch triggers a resync. */
+/**
+ * Applies an event with the answers it pushes when it is the next one; a gap, a hello after a reconnect, or a new
+ * server epoch triggers a resync, which re-reads (an event that is not the next one never lands a push).
+ */
 async function onChange(event: ChangeEvent): Promise<void> {
   if (seen && event.epoch === seen.epoch && event.revision === seen.revision + 1 && event.operation !== 'hello') {
     seen = { epoch: event.epoch, revision: event.revision };
-    invalidateChanges(event.changes);
+    applyChange(event);
     return;
   }
   if (!seen || event.epoch !== seen.epoch) {

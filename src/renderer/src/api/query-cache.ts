@@ -2,9 +2,13 @@
  * The renderer's one cache (TanStack Query). A read is cached under [operation, parsed input], so two views
  * asking the same question share one answer; the contract alone decides what a change event makes stale.
  */
-import { QueryClient, type Query } from '@tanstack/react-query';
+import { hashKey, notifyManager, QueryClient, type Query } from '@tanstack/react-query';
 import { contract, isOperationName, type OperationName } from '@shared/contract';
-import { anyOverlap, type Scope } from '@shared/events';
+import { anyOverlap, type ChangeEvent, type Scope } from '@shared/events';
+
+// Views hear of new data at the end of the task that brought it (a change event, an answer), not in a later
+// setTimeout(0) task that can queue behind timers and other messages; updates in one task still render together.
+notifyManager.setScheduler(queueMicrotask);
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -40,15 +44,62 @@ function dependsOn(query: Query): Scope[] | null {
   }
 }
 
-/** Marks stale (and re-reads where shown) exactly the reads whose answer depends on what changed. */
-export function invalidateChanges(changes: readonly Scope[]): void {
+/** Marks stale (and re-reads where shown) exactly the reads whose answer depends on what changed, but `current`. */
+export function invalidateChanges(changes: readonly Scope[], current: ReadonlySet<string> = new Set()): void {
   if (changes.length === 0) return;
   void queryClient.invalidateQueries({
     predicate: (query) => {
+      if (current.has(query.queryHash)) return false;
       const scopes = dependsOn(query);
       return scopes === null || anyOverlap(changes, scopes);
     },
   });
+}
+
+/** How many change events this page has applied in order; a call is stamped with it when sent. */
+let applied = 0;
+
+/** Per cached read (its query hash): when a pushed answer last landed (in `applied`), and from which revision. */
+const pushedAt = new Map<string, { applied: number; epoch: string; revision: number }>();
+queryClient.getQueryCache().subscribe((e) => {
+  if (e.type === 'removed') pushedAt.delete(e.query.queryHash);
+});
+
+export function changesApplied(): number {
+  return applied;
+}
+
+/**
+ * Applies a change event received in order: the answers it pushes land in the cache where this page holds that
+ * read (a page that does not ignores them), an answer from an older revision never replaces a newer one, and every
+ * other read the change reaches is invalidated as before.
+ */
+export function applyChange(event: ChangeEvent): void {
+  applied += 1;
+  const current = new Set<string>();
+  for (const push of event.pushes ?? []) {
+    if (!isOperationName(push.read)) continue;
+    const key = queryKey(push.read, push.input);
+    const query = queryClient.getQueryCache().find({ queryKey: key, exact: true });
+    if (query?.state.data === undefined) continue;
+    const last = pushedAt.get(query.queryHash);
+    current.add(query.queryHash);
+    if (last && last.epoch === event.epoch && last.revision >= event.revision) continue;
+    queryClient.setQueryData(key, push.value);
+    pushedAt.set(query.queryHash, { applied, epoch: event.epoch, revision: event.revision });
+  }
+  invalidateChanges(event.changes, current);
+}
+
+/**
+ * What the cache should keep of an answer to a call sent when `sentAt` events had been applied: the answer, unless
+ * a push for this read landed after it was sent. The push is then as new or newer; if the answer was newer still,
+ * a later event says so, and the cache is exact again once events stop.
+ */
+export function newerOf<T>(key: readonly unknown[], sentAt: number, answer: T): T {
+  const last = pushedAt.get(hashKey(key));
+  if (!last || last.applied <= sentAt) return answer;
+  return (queryClient.getQueryData(key) as T | undefined) ?? answer;
 }
 
 /** A restarted server or a gap the event log cannot fill: nothing cached can be trusted. */
@@ -56,14 +107,19 @@ export function invalidateEverything(): void {
   void queryClient.invalidateQueries();
 }
 
-/** Puts the reads a write's reply carries into the cache at once, as the contract's `seeds` declares. */
-export function seedFromReply(name: OperationName, input: unknown, value: unknown): void {
+/**
+ * Puts the reads a write's reply carries into the cache at once, as the contract's `seeds` declares, unless a push
+ * newer than the call (sent when `sentAt` events had been applied) has landed there since.
+ */
+export function seedFromReply(name: OperationName, input: unknown, value: unknown, sentAt: number): void {
   const def = contract[name];
   if (def.kind !== 'write') return;
   const parsed = def.input.safeParse(input ?? {});
   if (!parsed.success) return;
   const seeds = (def.seeds as (i: unknown, o: unknown) => { read: string; input: unknown; value: unknown }[])(parsed.data, value);
   for (const seed of seeds) {
-    if (isOperationName(seed.read)) queryClient.setQueryData(queryKey(seed.read, seed.input), seed.value);
+    if (!isOperationName(seed.read)) continue;
+    const key = queryKey(seed.read, seed.input);
+    queryClient.setQueryData(key, newerOf(key, sentAt, seed.value));
   }
 }
