@@ -30,6 +30,10 @@ function probe({ ready, click, answer, quiet }) {
     }
   };
   const PAINT_WAIT_MS = 2000;
+  // Module scripts run after the document is parsed and before DOMContentLoaded: a click before then can land on a
+  // button whose handler is not attached yet (the floor page's), and nothing would ever answer it.
+  let scriptsRan = false;
+  document.addEventListener('DOMContentLoaded', () => (scriptsRan = true));
   let hidden = document.visibilityState !== 'visible';
   document.addEventListener('visibilitychange', () => (hidden ||= document.visibilityState !== 'visible'));
   window.__firstScreen = new Promise((resolve) => {
@@ -40,7 +44,7 @@ function probe({ ready, click, answer, quiet }) {
     const check = () => {
       if (!clicked) {
         const idle = !quiet || inFlight === 0;
-        if (document.querySelector(ready) && idle) {
+        if (scriptsRan && document.querySelector(ready) && idle) {
           // Reads settle in bursts (one answer starts the next); the screen counts as loaded once none has run for 16 ms.
           quietSince ||= performance.now();
           if (!quiet || performance.now() - quietSince >= 16) {
