@@ -133,6 +133,35 @@ describe('next meeting from a series', () => {
   });
 });
 
+describe('next up on the home screen', () => {
+  it("reads each team's first meeting not yet ended, as the full list orders them, and only those", async () => {
+    const demo = await t.call('demo.load', {});
+    const { team, series } = await teamWithSeries();
+    const fromSeries = await t.call('series.createNextMeeting', { seriesId: series.id });
+    await t.call('series.createNextMeeting', { seriesId: series.id });
+    // An ad hoc meeting before the series' first one comes first for its team.
+    const adHoc = await t.call('meetings.create', {
+      teamId: team.id,
+      title: 'Kick-off',
+      date: '2026-11-25',
+      time: '09:00',
+      lengthMin: 30,
+      facilitatorId: null,
+    });
+    await t.call('teams.create', { name: 'Quiet team', timeZone: 'UTC', members: ['Dee'] });
+
+    const next = await t.call('meetings.nextUp', {});
+    const seen = new Set<string>();
+    const firstPerTeam = (await t.call('meetings.list', { teamId: null })).upcoming.filter(
+      (m) => !seen.has(m.teamId) && seen.add(m.teamId),
+    );
+    expect(next).toEqual(firstPerTeam);
+    expect(next.map((m) => m.teamId).sort()).toEqual([demo.id, team.id].sort());
+    expect(next.find((m) => m.teamId === team.id)!.id).toBe(adHoc.meetingId);
+    expect(next.map((m) => m.id)).not.toContain(fromSeries.meetingId);
+  });
+});
+
 describe('old business', () => {
   it('rolls items not reached and the open parking lot forward across three meetings', async () => {
     const { team, series } = await teamWithSeries({ template: null });

@@ -40,6 +40,7 @@ export function createHandlers(
     'templates.list': ({ teamId }) => services.templates.list(teamId),
     'templates.saveFromMeeting': ({ meetingId, name }) => services.templates.saveFromMeeting(meetingId, name),
     'meetings.list': ({ teamId }) => services.meetings.list(teamId),
+    'meetings.nextUp': () => services.meetings.nextUp(),
     'meetings.get': ({ meetingId }) => services.meetingView.detail(meetingId),
     'meetings.live': ({ meetingId }) => services.meetingView.live(meetingId),
     'meetings.decisions': ({ meetingId }) => services.meetingView.decisions(meetingId),

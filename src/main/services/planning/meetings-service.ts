@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '@shared/contract';
-import type { Amendment, MeetingDetail, MeetingLists } from '@shared/planning';
+import type { Amendment, MeetingDetail, MeetingLists, MeetingSummary } from '@shared/planning';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
@@ -16,6 +16,8 @@ import { addGuest, endedError, markExpectedPresent, requireMeeting, setAttendanc
 
 const MINUTE = 60_000;
 
+const bySchedule = (a: MeetingSummary, b: MeetingSummary) => (a.scheduledStart ?? 0) - (b.scheduledStart ?? 0);
+
 /** Meetings, their agenda and attendance. An ended meeting changes only through amendments. */
 export class MeetingsService {
   constructor(
@@ -28,9 +30,14 @@ export class MeetingsService {
 
   list(teamId: string | null): MeetingLists {
     const all = this.repos.meetings.list(teamId).map(toSummary);
-    const upcoming = all.filter((m) => m.status !== 'ended').sort((a, b) => (a.scheduledStart ?? 0) - (b.scheduledStart ?? 0));
+    const upcoming = all.filter((m) => m.status !== 'ended').sort(bySchedule);
     const past = all.filter((m) => m.status === 'ended');
     return { upcoming, past };
+  }
+
+  /** Each team's first meeting not yet ended, in the order `list` gives upcoming meetings. */
+  nextUp(): MeetingSummary[] {
+    return this.repos.meetings.nextPerTeam().map(toSummary).sort(bySchedule);
   }
 
   get(meetingId: string): MeetingDetail {
