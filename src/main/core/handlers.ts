@@ -68,10 +68,7 @@ export function createHandlers(
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
     'live.rebalance': ({ meetingId, shorten, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, shorten, cut)),
-    'live.undo': ({ meetingId }) => ({
-      undone: services.live.undo(meetingId),
-      teamId: services.meetingView.live(meetingId).meeting.teamId,
-    }),
+    'live.undo': ({ meetingId }) => services.live.undo(meetingId),
     'meetings.end': ({ meetingId }, { afterCommit }) => {
       services.meetings.end(meetingId);
       // Every held meeting is in a verified backup the moment it ends.
