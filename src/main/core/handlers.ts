@@ -92,10 +92,7 @@ export function createHandlers(
     'commitments.get': ({ commitmentId }) => services.commitments.get(commitmentId),
     'commitments.board': (input) => services.commitments.board(input),
     'commitments.followThrough': (input) => services.commitments.followThrough(input),
-    'feedback.give': (input) => {
-      services.feedback.give(input);
-      return services.meetingView.feedback(input.meetingId);
-    },
+    'feedback.give': (input) => services.feedback.give(input),
     'health.team': (input) => services.health.team(input),
     'health.startRetrospective': (input) => services.health.startRetrospective(input),
     'agreements.get': ({ teamId }) => services.agreements.get(teamId),

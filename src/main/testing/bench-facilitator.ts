@@ -123,13 +123,13 @@ export async function benchFacilitator(core: CadenceCore, dir: string, advance: 
       name: 'decisions.resolveObjection',
       prepare: async (i) => {
         const m = pick(i);
-        const d = (await call('decisions.position', {
+        const raised = (await call('decisions.position', {
           decisionId: m.proposalId,
           memberId: m.memberIds[i % m.memberIds.length],
           stance: 'block',
           reason: `Concern number ${i}`,
-        })) as { objections: { id: string; resolution: string | null }[] };
-        objection = d.objections.find((o) => o.resolution === null)!.id;
+        })) as { objectionId: string };
+        objection = raised.objectionId;
       },
       input: () => ({ objectionId: objection, resolution: 'withdrawn' }),
     },

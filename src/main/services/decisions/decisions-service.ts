@@ -1,5 +1,13 @@
 import type { ParsedInputOf } from '@shared/contract';
-import { isObjection, stanceLabel, type Decision, type DecisionDetail, type DecisionFacets, type DecisionLogPage } from '@shared/decisions';
+import {
+  isObjection,
+  stanceLabel,
+  type Decision,
+  type DecisionChange,
+  type DecisionDetail,
+  type DecisionFacets,
+  type DecisionLogPage,
+} from '@shared/decisions';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
@@ -83,8 +91,9 @@ export class DecisionsService {
     return this.get(input.decisionId);
   }
 
-  position(input: ParsedInputOf<'decisions.position'>): DecisionDetail {
-    this.repos.sql.transaction(() => {
+  /** Answers what it wrote (the position, and the objection a disagree or block raises), not the whole record. */
+  position(input: ParsedInputOf<'decisions.position'>): DecisionChange {
+    return this.repos.sql.transaction(() => {
       const row = this.inRoom(input.decisionId);
       if (row.status !== 'proposed')
         throw new DomainError('conflict', `Positions are taken on an open proposal; this one is ${row.status}`);
@@ -114,9 +123,10 @@ export class DecisionsService {
         reason,
         recorded_at: now,
       });
-      if (isObjection(input.stance)) {
+      const objectionId = isObjection(input.stance) ? uuidv7(this.clock) : null;
+      if (objectionId) {
         this.repos.decisions.insertObjection({
-          id: uuidv7(this.clock),
+          id: objectionId,
           decision_id: row.id,
           position_id: positionId,
           member_id: member.id,
@@ -132,21 +142,24 @@ export class DecisionsService {
         });
       }
       this.touch(row.id, now);
+      return { id: row.id, teamId: row.team_id, meetingId: row.meeting_id, positionId, objectionId };
     });
-    return this.get(input.decisionId);
   }
 
-  resolveObjection(input: ParsedInputOf<'decisions.resolveObjection'>): DecisionDetail {
+  /** Answers the decision and the objection it resolved, not the whole record. */
+  resolveObjection(input: ParsedInputOf<'decisions.resolveObjection'>): DecisionChange {
     const objection = this.repos.decisions.objection(input.objectionId);
     if (!objection) throw new DomainError('not_found', 'That objection does not exist');
-    this.repos.sql.transaction(() => {
+    return this.repos.sql.transaction(() => {
       const row = this.inRoom(objection.decision_id);
       if (objection.resolution !== null) throw new DomainError('conflict', 'That objection has already been resolved');
       if (row.status !== 'proposed')
         throw new DomainError('conflict', `The proposal is ${row.status}; reopen it to work on its objections`);
       const now = this.clock.now();
       const note = input.note?.trim() || null;
-      const base = { resolution: input.resolution, resolution_note: note, resolved_at: now };
+      // An open objection has no note: leaving the column out of the write when there is none spares the log's
+      // full-text row, which a change of the note rebuilds.
+      const base = { resolution: input.resolution, ...(note === null ? {} : { resolution_note: note }), resolved_at: now };
       switch (input.resolution) {
         case 'integrated': {
           const changed = input.newText!.trim();
@@ -173,8 +186,8 @@ export class DecisionsService {
           break;
       }
       this.touch(row.id, now);
+      return { id: row.id, teamId: row.team_id, meetingId: row.meeting_id, positionId: null, objectionId: objection.id };
     });
-    return this.get(objection.decision_id);
   }
 
   /** Shows (or stops showing) the decision on the projector for the room to confirm. */
