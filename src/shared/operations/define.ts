@@ -18,6 +18,18 @@ export interface Seed {
 }
 export type SeedsOf<I, O> = (input: I, output: O) => Seed[];
 
+/**
+ * Rows of a read's answer that another read answers one at a time (a list of commitments, each also read by id).
+ * A change that reaches only such rows (their `dependsOn`, not the answer's) re-reads those rows and puts each in
+ * place with `put`, rather than reading the whole answer again. The contract test checks that the answer so
+ * patched equals the answer read again.
+ */
+export interface Rows<O> {
+  read: string;
+  held: (output: O) => { input: Record<string, unknown>; dependsOn: Scope[] }[];
+  put: (output: O, row: unknown) => O;
+}
+
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   /** 'read' changes nothing and may be cached; 'write' publishes `changes` after it commits. */
@@ -28,6 +40,8 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   dependsOn: DependsOn<z.output<I>, O>;
   /** A write: the reads its reply answers (none for a read). */
   seeds: SeedsOf<z.output<I>, O>;
+  /** A read: rows of its answer kept up to date one by one (see Rows). */
+  rows?: Rows<O>;
   /** Phantom: carries the output type only. */
   readonly output?: (o: O) => O;
 }
@@ -40,7 +54,14 @@ type Spec<I extends z.ZodType, O> =
       dependsOn?: never;
       invalidates?: never;
     }
-  | { input: I; dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[]; changes?: never; invalidates?: never; seeds?: never }
+  | {
+      input: I;
+      dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[];
+      rows?: Rows<O>;
+      changes?: never;
+      invalidates?: never;
+      seeds?: never;
+    }
   /** Transitional spelling of a write that changes whole topics. */
   | { input: I; invalidates: readonly Topic[]; seeds?: SeedsOf<z.output<I>, O>; changes?: never; dependsOn?: never };
 
@@ -70,6 +91,7 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
       changes: () => [],
       dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
       seeds: () => [],
+      ...('rows' in spec && spec.rows ? { rows: spec.rows } : {}),
     };
   };
 }

@@ -40,15 +40,45 @@ function dependsOn(query: Query): Scope[] | null {
   }
 }
 
-/** Marks stale (and re-reads where shown) exactly the reads whose answer depends on what changed. */
-export function invalidateChanges(changes: readonly Scope[]): void {
+/** Reads one operation from main (the client's call, passed in so this module does not import the client). */
+export type ReadFn = (name: OperationName, input: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * Marks stale (and re-reads where shown) exactly the reads whose answer depends on what changed. A read whose
+ * changed rows the contract keeps one by one (`rows`) re-reads just those rows and puts each in place.
+ */
+export function invalidateChanges(changes: readonly Scope[], read: ReadFn): void {
   if (changes.length === 0) return;
+  const patches: Query[] = [];
   void queryClient.invalidateQueries({
     predicate: (query) => {
       const scopes = dependsOn(query);
-      return scopes === null || anyOverlap(changes, scopes);
+      const stale = scopes === null || anyOverlap(changes, scopes);
+      if (!stale && query.state.data !== undefined) patches.push(query);
+      return stale;
     },
   });
+  for (const query of patches) patchRows(query, changes, read);
+}
+
+function patchRows(query: Query, changes: readonly Scope[], read: ReadFn): void {
+  const [name] = query.queryKey as [OperationName, unknown];
+  const rows = contract[name].rows as
+    | {
+        read: OperationName;
+        held: (o: unknown) => { input: Record<string, unknown>; dependsOn: Scope[] }[];
+        put: (o: unknown, row: unknown) => unknown;
+      }
+    | undefined;
+  if (!rows) return;
+  for (const row of rows.held(query.state.data)) {
+    if (!anyOverlap(changes, row.dependsOn)) continue;
+    read(rows.read, row.input).then(
+      (value) => queryClient.setQueryData(query.queryKey, (held: unknown) => (held === undefined ? held : rows.put(held, value))),
+      // A row that cannot be read (gone, or the connection dropped) leaves the whole answer to be read again.
+      () => void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true }),
+    );
+  }
 }
 
 /** A restarted server or a gap the event log cannot fill: nothing cached can be trusted. */
