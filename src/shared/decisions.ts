@@ -87,6 +87,8 @@ export interface Objection {
 
 export interface DecisionLink {
   id: Id;
+  /** Its number in its team, kept for life (ADR-0007). */
+  number: number;
   title: string;
   status: DecisionStatus;
   decidedAt: EpochMs | null;
@@ -99,6 +101,8 @@ export interface DecisionLink {
 
 export interface Decision {
   id: Id;
+  /** Its number in its team, given when it is created and kept for life: the MADR file's number. */
+  number: number;
   teamId: Id;
   teamName: string;
   meetingId: Id | null;

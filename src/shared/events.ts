@@ -44,6 +44,17 @@ export function anyOverlap(changes: readonly Scope[], dependsOn: readonly Scope[
   return changes.some((c) => dependsOn.some((d) => overlaps(c, d)));
 }
 
+/**
+ * A read's new answer, read by main once after the write committed and sent with its change event, so a window
+ * that holds this read puts it in its cache instead of asking again (one round trip fewer per window).
+ */
+export interface Push {
+  read: string;
+  /** The read's input as main parsed it: the renderer's cache key. */
+  input: Record<string, unknown>;
+  value: unknown;
+}
+
 export interface ChangeEvent {
   epoch: string;
   revision: number;
@@ -51,11 +62,16 @@ export interface ChangeEvent {
   changes: Scope[];
   operation: string;
   at: number;
+  /**
+   * The new answers of the reads the changed scopes name (see a read's `pushedBy`), as of this revision. Only on
+   * the event as it is first sent: a client catching up through `events.since` gets none and re-reads.
+   */
+  pushes?: Push[];
 }
 
 export interface EventsSince {
   epoch: string;
   revision: number;
-  /** null when the client's revision is too old or from another epoch: refetch everything. */
-  events: ChangeEvent[] | null;
+  /** null when the client's revision is too old or from another epoch: refetch everything. Never with pushes. */
+  events: Omit<ChangeEvent, 'pushes'>[] | null;
 }

@@ -30,8 +30,10 @@ test('the decision log exports a MADR folder and one HTML file whose search work
     await page.screenshot({ path: `${SCREENS}/decision-log-export-folder.png` });
     await page.getByRole('button', { name: 'Export here' }).click();
     const status = page.getByRole('status').filter({ hasText: 'Exported' });
-    await expect(status).toHaveText(/^Exported \d+ files \(\d+ decisions and README\.md\) to .*exported\/decisions$/);
-    const names = fs.readdirSync(folder).sort();
+    await expect(status).toHaveText(/^Exported \d+ files \(decisions and their README\.md index\) to .*exported\/decisions$/);
+    // Every team's log: a folder per team (numbers are per team), each with its index, and an index above them.
+    expect(fs.readdirSync(folder).sort()).toEqual(['README.md', 'harbor-product-team']);
+    const names = fs.readdirSync(path.join(folder, 'harbor-product-team')).sort();
     expect(names).toContain('README.md');
     expect(names.filter((n) => /^\d{4}-.+\.md$/.test(n)).length).toBe(names.length - 1);
     await expect(folderField).toBeHidden();

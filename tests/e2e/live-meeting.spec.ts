@@ -184,7 +184,8 @@ test('the projector at 1920x1080: type readable from the back, and the countdown
         .locator(selector)
         .first()
         .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    expect(await size('.projector-countdown')).toBeGreaterThanOrEqual(240);
+    // A fifth of the screen's height, on every kind of item (projector-room.spec.ts walks them all).
+    expect(await size('.projector-countdown')).toBeGreaterThanOrEqual(0.2 * 1080);
     expect(await size('.projector-title')).toBeGreaterThanOrEqual(72);
     expect(await size('.projector-speaker-name')).toBeGreaterThanOrEqual(60);
     expect(await size('.agenda-progress li')).toBeGreaterThanOrEqual(26);
@@ -213,7 +214,7 @@ test('the projector at 1920x1080: type readable from the back, and the countdown
     );
     expect(mutations.outside).toEqual([]);
     expect(mutations.total).toBeGreaterThanOrEqual(2); // it does tick
-    expect(mutations.total / 3).toBeLessThanOrEqual(6); // two timers, about once a second each
+    expect(mutations.total / 3).toBeLessThanOrEqual(6); // three timers (item, speaker, meeting), about once a second each
   } finally {
     await context.close();
     await server.stop();

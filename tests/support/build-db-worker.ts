@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { build } from 'vite';
 
@@ -8,7 +9,9 @@ import { build } from 'vite';
  * Built fresh every run, so a test never runs an older worker than the source it tests.
  */
 export default async function buildDbWorker(): Promise<void> {
-  const outDir = path.resolve('node_modules/.cache/cadence-test-db-worker');
+  // One folder per checkout: worktrees that link one node_modules must not run each other's worker.
+  const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12);
+  const outDir = path.resolve(`node_modules/.cache/cadence-test-db-worker-${checkout}`);
   await build({
     configFile: false,
     logLevel: 'warn',

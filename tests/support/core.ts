@@ -39,6 +39,8 @@ export async function openTestCore(start = Date.parse('2026-11-24T09:00:00Z'), d
     clock,
     platform,
     backgroundCheckAfterMs: null,
+    // A backup made by the wall-clock timer in the middle of a long test would change what the test reads.
+    scheduledBackups: false,
   });
   return {
     core,

@@ -17,8 +17,18 @@ export interface TestServer {
 const SERVER_ENTRY = path.resolve('out/main/server.js');
 const TEST_SERVER_ENTRY = path.resolve('out/main/test-server.js');
 
+// Every folder a test makes is removed when its worker process ends, so runs leave nothing in the temp
+// folder (hundreds of data folders piled up before). CADENCE_KEEP_TEST_DIRS=1 keeps them for a post-mortem.
+const madeDirs = new Set<string>();
+process.once('exit', () => {
+  if (process.env.CADENCE_KEEP_TEST_DIRS === '1') return;
+  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDataDir(label = 'e2e'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `cadence-${label}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cadence-${label}-`));
+  madeDirs.add(dir);
+  return dir;
 }
 
 /** Starts the real browser-mode server on its own data folder and reads the address it prints. */

@@ -60,12 +60,13 @@ afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function endedMeetingId(): string {
+function meetingId(status: 'ended' | 'planned'): string {
   const list = cadence(['meetings', 'list', '--team', 'harbor product team']);
   expect(list.code).toBe(0);
-  const line = list.out.split('\n').find((l) => /\bended\b/.test(l));
+  const line = list.out.split('\n').find((l) => l.split(/\s+/)[3] === status);
   return line!.split(/\s+/)[0]!;
 }
+const endedMeetingId = () => meetingId('ended');
 
 describe('cadence, the command line', () => {
   it('answers --version and --help, and help for a command', () => {
@@ -239,6 +240,51 @@ describe('cadence, the command line', () => {
     expect(fs.existsSync(path.join(dataDir, 'cadence.lock'))).toBe(false);
     // Taken over and deleted, not kept aside: files must not pile up after crashes.
     expect(fs.readdirSync(dataDir).filter((n) => n.startsWith('cadence.lock'))).toEqual([]);
+  });
+
+  it('writes into a folder given as --out under the file’s own name, and says in words what else is wrong with --out', () => {
+    const meeting = endedMeetingId();
+    const folder = temp('into');
+    const into = cadence(['export', 'minutes', '--meeting', meeting, '--format', 'md', '--out', folder]);
+    const [written] = fs.readdirSync(folder);
+    expect(written).toMatch(/^\d{4}-\d{2}-\d{2}-monday-accountability\.md$/);
+    expect(into).toEqual({ code: 0, out: `Wrote ${path.join(folder, written!)}\n`, err: '' });
+
+    const missing = path.join(folder, 'never-made', 'minutes.md');
+    expect(cadence(['export', 'minutes', '--meeting', meeting, '--format', 'md', '--out', missing])).toEqual({
+      code: 1,
+      out: '',
+      err: `cadence: The folder ${path.dirname(missing)} does not exist. Create it or choose another one. Nothing was changed.\n`,
+    });
+
+    const aFile = path.join(folder, written!);
+    const underFile = path.join(aFile, 'minutes.md');
+    expect(cadence(['export', 'minutes', '--meeting', meeting, '--format', 'md', '--out', underFile])).toEqual({
+      code: 1,
+      out: '',
+      err: `cadence: Part of ${aFile} is a file, not a folder. Choose a folder. Nothing was changed.\n`,
+    });
+
+    const before = fs.readFileSync(aFile, 'utf8');
+    expect(cadence(['export', 'decisions', '--format', 'madr', '--out', aFile])).toEqual({
+      code: 1,
+      out: '',
+      err: `cadence: ${aFile} is a file, not a folder. Give a folder for the files. Nothing was changed.\n`,
+    });
+    expect(fs.readFileSync(aFile, 'utf8')).toBe(before);
+    expect(fs.readdirSync(folder)).toEqual([written]);
+  });
+
+  it('refuses the minutes of a meeting not yet held, with exit code 1 and nothing written', () => {
+    const out = path.join(temp('unheld'), 'minutes.md');
+    const run = cadence(['export', 'minutes', '--meeting', meetingId('planned'), '--format', 'md', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.out).toBe('');
+    expect(run.err).toMatch(
+      /^cadence: “Monday accountability” on \d{4}-\d{2}-\d{2} has not been held yet, so it has no minutes to export\./,
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    expect(cadence(['export', 'minutes', '--meeting', meetingId('planned'), '--format', 'html']).code).toBe(1);
   });
 
   it('says clearly when it may not write the output, and leaves an existing file intact', () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, operationNames, type OperationName } from '../../src/shared/contract';
-import { anyOverlap, type Scope } from '../../src/shared/events';
+import { anyOverlap, type Push, type Scope } from '../../src/shared/events';
 import { openTestCore, type TestCore } from '../support/core';
 import { READ_INPUTS, readWorld, type World } from '../support/contract-world';
 import { WRITE_STEPS } from '../support/contract-writes';
@@ -82,7 +82,11 @@ describe('each write invalidates every read whose answer it changes', () => {
         const input = contract[step.name].input.parse(await step.input(world, t));
         const before = await readAll(t, world);
         const published: Scope[] = [];
-        const stop = t.core.feed.subscribe((event) => published.push(...event.changes));
+        const pushes: Push[] = [];
+        const stop = t.core.feed.subscribe((event) => {
+          published.push(...event.changes);
+          pushes.push(...(event.pushes ?? []));
+        });
         const result = await t.core.dispatcher.dispatch(step.name, input);
         stop();
         expect(result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`).toBe('ok');
@@ -109,6 +113,17 @@ describe('each write invalidates every read whose answer it changes', () => {
         for (const seed of seeds) {
           const read = await t.call(seed.read as OperationName, seed.input as never);
           expect(seed.value, `${step.name} seeds ${seed.read} ${JSON.stringify(seed.input)}`).toEqual(read);
+        }
+        const namesLive = published.some((s) => s.topic === 'meetings' && s.part === 'live' && s.meetingId);
+        if (namesLive)
+          expect(
+            pushes.map((p) => p.read),
+            `${step.name} changed a live part`,
+          ).toContain('meetings.live');
+        // What the change event pushed is the read's answer, so a window that takes it holds what a re-read gives.
+        for (const push of pushes) {
+          const read = await t.call(push.read as OperationName, push.input as never);
+          expect(push.value, `${step.name} pushes ${push.read} ${JSON.stringify(push.input)}`).toEqual(read);
         }
       },
       120_000,

@@ -265,6 +265,38 @@ describe('old business from the decision log', () => {
       ['decision_review', false],
     ]);
   });
+  it('reopens a deferred proposal carried into the next meeting as the same decision, with both dates in its history', async () => {
+    const r = await room('Week 1', '2026-11-24');
+    const deferred = await propose(r, 'Design checklist');
+    await t.call('decisions.decide', { decisionId: deferred.id, outcome: 'deferred' });
+    await t.call('meetings.end', { meetingId: r.meetingId });
+    const { meetingId } = await t.call('meetings.create', {
+      teamId: r.teamId,
+      title: 'Week 2',
+      date: '2026-12-01',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    const planned = await t.call('meetings.get', { meetingId });
+    for (const a of planned.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    await t.call('meetings.start', { meetingId });
+
+    t.clock.advance(7 * DAY);
+    const reopened = await t.call('decisions.decide', { decisionId: deferred.id, outcome: 'proposed' });
+    expect([reopened.id, reopened.status, reopened.meetingId]).toEqual([deferred.id, 'proposed', meetingId]);
+    expect(reopened.amendments.map((a) => [a.reason, a.changes, a.at])).toEqual([
+      ['Taken up again in “Week 2”', [{ field: 'Status', from: 'deferred', to: 'proposed' }], t.clock.now()],
+      ['Deferred in “Week 1”', [{ field: 'Status', from: 'proposed', to: 'deferred' }], t.clock.now() - 7 * DAY],
+    ]);
+    // Open now: a second reopen says so, and the go-round takes positions at once.
+    expect((await t.fail('decisions.decide', { decisionId: deferred.id, outcome: 'proposed' })).message).toBe(
+      'This proposal is already open',
+    );
+    await t.call('decisions.position', { decisionId: deferred.id, memberId: r.member.Dan, stance: 'agree' });
+    expect((await accept(deferred.id)).status).toBe('accepted');
+    const log = await t.call('decisions.search', { query: 'Design checklist' });
+    expect(log.rows.map((row) => row.id)).toEqual([deferred.id]);
+  });
 });
 
 describe('the demo team', () => {

@@ -53,12 +53,13 @@ function split(content: string): { front: Record<string, unknown>; body: Root } 
   if (!match) throw new Error(`no front matter in:\n${content.slice(0, 200)}`);
   return { front: parseYaml(match[1]!) as Record<string, unknown>, body: parse(match[2]!) };
 }
-/** The relative link in the first list line of the metadata that starts with `label`. */
+/** The relative link in the first list line (of any list: "More Information" holds the supersede links) that starts with `label`. */
 function metaLink(body: Root, label: string): string | null {
-  const meta = body.children.find((c): c is List => c.type === 'list')!;
-  for (const item of meta.children) {
-    const para = item.children[0] as { type: string; children: RootContent[] };
-    if (textOf(para).startsWith(label)) return all<Link>(para, 'link')[0]?.url ?? null;
+  for (const list of all<List>(body, 'list')) {
+    for (const item of list.children) {
+      const para = item.children[0] as { type: string; children: RootContent[] };
+      if (textOf(para).startsWith(label)) return all<Link>(para, 'link')[0]?.url ?? null;
+    }
   }
   return null;
 }
@@ -118,7 +119,7 @@ function files(list: ExportedFile[]): Map<string, string> {
 }
 
 describe('MADR export of the decision log', () => {
-  it('numbers the demo team’s decisions in decision order, and every file parses with its links pointing at files that exist', async () => {
+  it('numbers the demo team’s decisions in the order they were recorded, and every file parses with its links pointing at files that exist', async () => {
     const demo = await t.call('demo.load', {});
     const folder = tempDir();
     const outcome = await t.call('exports.decisionsMadr', { teamId: demo.id, folder });
@@ -135,12 +136,12 @@ describe('MADR export of the decision log', () => {
       const body = name === 'README.md' ? parse(content) : split(content).body;
       expect(all(body, 'html'), name).toEqual([]);
       for (const l of all<Link>(body, 'link')) {
-        expect(l.url, `${name} links ${l.url}`).toMatch(/^\.\/\d{4}-[a-z0-9-]+\.md$/);
+        expect(l.url, `${name} links ${l.url}`).toMatch(/^\d{4}-[a-z0-9-]+\.md$/);
         expect(fs.existsSync(path.join(folder, l.url)), `${name} → ${l.url}`).toBe(true);
       }
       if (name !== 'README.md') {
         const { front } = split(content);
-        expect(front.status).toMatch(/^(proposed|accepted|rejected|deferred|superseded|reversed)$/);
+        expect(front.status).toMatch(/^(proposed|accepted|rejected|deferred|superseded by \[ADR-\d{4}\]\(\d{4}-[a-z0-9-]+\.md\))$/);
         dates.push(String(front.date));
         expect(all(body, 'heading').filter((h) => (h as { depth?: number }).depth === 1)).toHaveLength(1);
       }
@@ -148,7 +149,7 @@ describe('MADR export of the decision log', () => {
     expect(dates).toEqual([...dates].sort());
     // The index lists every decision file, in order.
     const index = parse(fs.readFileSync(path.join(folder, 'README.md'), 'utf8'));
-    expect(all<Link>(index, 'link').map((l) => l.url)).toEqual(decisions.map((n) => `./${n}`));
+    expect(all<Link>(index, 'link').map((l) => l.url)).toEqual(decisions);
   });
 
   it('links supersedes and superseded-by both ways along the demo’s chain', async () => {
@@ -158,16 +159,19 @@ describe('MADR export of the decision log', () => {
     for (const [name, content] of exported) {
       if (name === 'README.md') continue;
       const { body } = split(content);
-      const older = metaLink(body, 'Supersedes:') ?? metaLink(body, 'Reverses:');
+      const older = metaLink(body, 'Supersedes ') ?? metaLink(body, 'Reverses ');
       if (older) {
         links++;
-        const back = split(exported.get(older.slice(2))!).body;
-        expect(metaLink(back, 'Superseded by:') ?? metaLink(back, 'Reversed by:'), `${older} points back at ${name}`).toBe(`./${name}`);
+        const back = split(exported.get(older)!).body;
+        expect(metaLink(back, 'Superseded by ') ?? metaLink(back, 'Reversed by '), `${older} points back at ${name}`).toBe(name);
+        // The status says so too, as MADR writes it and as log4brains reads it (the link's text is the record's slug).
+        expect(split(exported.get(older)!).front.status).toBe(`superseded by [ADR-${name.slice(0, 4)}](${name})`);
+        expect(metaLink(back, 'Status: superseded by')).toBe(name);
       }
-      const newer = metaLink(body, 'Superseded by:') ?? metaLink(body, 'Reversed by:');
+      const newer = metaLink(body, 'Superseded by ') ?? metaLink(body, 'Reversed by ');
       if (newer) {
-        const forward = split(exported.get(newer.slice(2))!).body;
-        expect(metaLink(forward, 'Supersedes:') ?? metaLink(forward, 'Reverses:')).toBe(`./${name}`);
+        const forward = split(exported.get(newer)!).body;
+        expect(metaLink(forward, 'Supersedes ') ?? metaLink(forward, 'Reverses ')).toBe(name);
       }
     }
     // The demo's release-cadence chain: three replacements.
@@ -188,15 +192,29 @@ describe('MADR export of the decision log', () => {
       'Considered Options',
       'Decision Outcome',
       'Pros and Cons of the Options',
-      'Positions and Objections',
+      'More Information',
+    ]);
+    expect(body.children.filter((c) => c.type === 'heading' && c.depth === 3).map(textOf)).toEqual([
+      'Opt | *one*',
+      'Positions',
+      'Objections and how each was resolved',
       'Supersede chain',
     ]);
+    // The one option weighed was chosen; Cadence names the decision's title as the choice unless an option's words are in it.
+    expect(textOf(body)).toContain(`Chosen option: "${HOSTILE} again", because <img src=x onerror=alert(3)>`);
+    expect(front).toEqual({
+      status: 'accepted',
+      date: '2026-11-24',
+      'decision-makers': ['Ana'],
+      consulted: ['Ben'],
+      informed: [],
+    });
     const tables = all<Table>(body, 'table');
     expect(tables).toHaveLength(1);
     for (const row of tables[0]!.children) expect(row.children).toHaveLength(3);
     expect(textOf(tables[0]!.children[1]!)).toContain('Too | fast second <p>');
     expect(textOf(body)).toContain('<script>alert(2)</script>');
-    expect(metaLink(body, 'Supersedes:')).toBe('./0001-x-y-z-script-alert-1-script.md');
+    expect(metaLink(body, 'Supersedes ')).toBe('0001-x-y-z-script-alert-1-script.md');
     const index = parse(exported.get('README.md')!);
     expect(all(index, 'html')).toEqual([]);
     expect(all<Table>(index, 'table')[0]!.children.every((r) => r.children.length === 5)).toBe(true);
@@ -215,7 +233,9 @@ describe('MADR export of the decision log', () => {
     const failed = await t.call('exports.decisionsMadr', { teamId: demo.id, folder: blocker });
     expect(failed).toMatchObject({ status: 'failed', written: 0 });
     expect(fs.readFileSync(blocker, 'utf8')).toBe('keep me');
-    expect((failed as { message: string }).message).toMatch(/^Could not save|may not write|does not exist/);
+    expect((failed as { message: string }).message).toBe(
+      `${blocker} is a file, not a folder. Give a folder for the files. Nothing was changed.`,
+    );
     // Once a folder worked, it is the one suggested next time.
     const folder = tempDir();
     await t.call('exports.decisionsMadr', { teamId: demo.id, folder });

@@ -1,11 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { decisionCount, MARK_END, MARK_START } from '@shared/decisions';
-import type { ExportedFile } from '@shared/planning';
+import type { ExportedFile, MeetingSummary } from '@shared/planning';
 import { DomainError } from '@shared/result';
 import { describeWriteError, writeFileAtomic } from '../data-folder/atomic-write';
 import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
+import { renamedRecords } from '../services/exports/madr-renamed';
 import { writeFilesToFolder } from '../services/exports/write-folder';
 import { toZoned } from '../services/planning/zoned-time';
 import type { CliData } from './cli-data';
@@ -41,13 +43,23 @@ function writeOrPrint(file: ExportedFile, out: string | undefined, io: Output): 
     io.out(file.content.replace(/\n$/, ''));
     return;
   }
-  const target = path.resolve(out);
+  // An existing folder takes the file under its usual name, as `cp` would.
+  const given = path.resolve(out);
+  const target = fs.statSync(given, { throwIfNoEntry: false })?.isDirectory() ? path.join(given, file.suggestedName) : given;
   try {
     writeFileAtomic(target, file.content);
   } catch (error) {
     throw new CliError(describeWriteError(error, target));
   }
   io.out(`Wrote ${target}`);
+}
+
+/** Minutes record what happened: a meeting not yet held (or still running) has none to give. */
+function refuseUnheld(meeting: MeetingSummary): void {
+  if (meeting.status === 'ended') return;
+  const when = meeting.scheduledStart !== null ? ` on ${toZoned(meeting.scheduledStart, meeting.timeZone).date}` : '';
+  const state = meeting.status === 'live' ? 'is still running' : 'has not been held yet';
+  throw new CliError(`“${meeting.title}”${when} ${state}, so it has no minutes to export. Export them once it has ended.`);
 }
 
 export function exportMinutes(data: CliData, opts: { meeting?: string; format?: string; out?: string }, io: Output): void {
@@ -64,6 +76,7 @@ export function exportMinutes(data: CliData, opts: { meeting?: string; format?: 
     }
     throw error;
   }
+  refuseUnheld(detail.meeting);
   writeOrPrint(render(detail), opts.out, io);
 }
 
@@ -82,9 +95,12 @@ export function exportDecisions(data: CliData, opts: { team?: string; format?: s
   }
   if (!opts.out) throw new UsageError('Say which folder to write the MADR files into: --out <folder>.', help);
   const folder = path.resolve(opts.out);
-  const outcome = writeFilesToFolder(folder, decisionsMadr(scope, today()));
+  const outcome = writeFilesToFolder(folder, decisionsMadr(scope), renamedRecords);
   if (outcome.status === 'failed') throw new CliError(outcome.message);
-  io.out(`Wrote ${outcome.files} files to ${folder} (${scope.records.length} decisions and README.md).`);
+  const indexes = outcome.files - scope.records.length;
+  io.out(
+    `Wrote ${outcome.files} files to ${folder} (${scope.records.length} decisions and ${indexes === 1 ? 'README.md' : `${indexes} README.md indexes`}).`,
+  );
 }
 
 const plainMarks = (text: string) => text.replaceAll(MARK_START, '*').replaceAll(MARK_END, '*');

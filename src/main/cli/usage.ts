@@ -26,10 +26,10 @@ export const COMMANDS: CommandSpec[] = [
   {
     words: ['export', 'minutes'],
     summary: 'Write the minutes of a meeting to a file',
-    usage: 'cadence export minutes --meeting <id> --format md|html [--out <file>]',
+    usage: 'cadence export minutes --meeting <id> --format md|html [--out <file or folder>]',
     options: ['meeting', 'format', 'out'],
     positionals: 0,
-    help: 'Without --out the minutes are printed. Find a meeting id with `cadence meetings list`.',
+    help: 'Without --out the minutes are printed; a folder takes them under their usual name. Only a meeting that has ended has minutes. Find a meeting id with `cadence meetings list`.',
   },
   {
     words: ['export', 'decisions'],
@@ -38,7 +38,8 @@ export const COMMANDS: CommandSpec[] = [
     options: ['team', 'format', 'out'],
     positionals: 0,
     help:
-      'madr writes one numbered Markdown file per decision and a README.md index into the folder (created if missing);\n' +
+      'madr writes one MADR 4.0 file per decision, named by its number for life, and a README.md index into the folder\n' +
+      '(created if missing; every team: a folder per team);\n' +
       'html writes one self-contained page with search that works offline. Without --team: every team.',
   },
   {

@@ -36,6 +36,8 @@ export interface CoreOptions {
   platform?: Platform;
   /** How long after a clean start the whole file is checked in the background (default 30 s); null: only when asked. */
   backgroundCheckAfterMs?: number | null;
+  /** Whether the every-minute backup timer runs (default true); false: only `backups.tick()` by hand, as tests do. */
+  scheduledBackups?: boolean;
 }
 
 export interface CadenceCore {
@@ -138,7 +140,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   const worker = new DbWorker();
   const services = createServices(repos, clock, options.platform ?? browserPlatform, {
     decisionFiles: {
-      madr: (teamId, today) => worker.run('decisionsMadr', { file, teamId, today }),
+      madr: (teamId) => worker.run('decisionsMadr', { file, teamId }),
       html: (teamId, today) => worker.run('decisionLogHtml', { file, teamId, today }),
     },
   });
@@ -170,8 +172,11 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
           checkAfter,
         );
   checkTimer?.unref();
-  const backupTimer = setInterval(() => void backups.tick().catch((e: unknown) => logError('backups.tick', e)), 60_000);
-  backupTimer.unref();
+  const backupTimer =
+    options.scheduledBackups === false
+      ? undefined
+      : setInterval(() => void backups.tick().catch((e: unknown) => logError('backups.tick', e)), 60_000);
+  backupTimer?.unref();
   const info = (): AppInfo => ({
     version: options.version,
     mode: options.mode,

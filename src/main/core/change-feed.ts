@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChangeEvent, EventsSince, Scope } from '@shared/events';
+import type { ChangeEvent, EventsSince, Push, Scope } from '@shared/events';
 import type { Clock } from './clock';
 
 const KEEP = 1000;
@@ -16,12 +16,22 @@ export class ChangeFeed {
 
   constructor(private readonly clock: Clock) {}
 
-  publish(changes: readonly Scope[], operation: string): ChangeEvent {
+  /** Whether any window listens: with none, reading answers to push would be wasted. */
+  get heard(): boolean {
+    return this.listeners.size > 0;
+  }
+
+  /**
+   * Numbers and sends one change. Its pushes go to the listeners only: the kept events stay small (a thousand live
+   * parts would be megabytes), and a client catching up re-reads rather than trusting answers it missed.
+   */
+  publish(changes: readonly Scope[], operation: string, pushes: Push[] = []): ChangeEvent {
     const event: ChangeEvent = { epoch: this.epoch, revision: ++this.revision, changes: [...changes], operation, at: this.clock.now() };
     this.recent.push(event);
     if (this.recent.length > KEEP) this.recent.shift();
-    for (const listener of this.listeners) listener(event);
-    return event;
+    const sent = pushes.length > 0 ? { ...event, pushes } : event;
+    for (const listener of this.listeners) listener(sent);
+    return sent;
   }
 
   since(epoch: string, revision: number): EventsSince {

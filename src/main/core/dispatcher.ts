@@ -5,6 +5,7 @@ import { DomainError, type OpError, type OpResult } from '@shared/result';
 import type { ChangeFeed } from './change-feed';
 import { isDiskFull } from '../data-folder/disk-full';
 import { isIoHandler, isPreparedHandler, type AfterCommitStep, type AnyHandler, type Handlers } from './handler-kinds';
+import { readPushes } from './push-reads';
 
 function describeIssues(error: z.ZodError): OpError {
   const issues = error.issues.map((issue) => ({
@@ -33,7 +34,8 @@ const DISK_FULL: OpError = { code: 'disk_full', message: 'The disk is full: free
 
 /**
  * The single door into main: validates the input against the contract, runs the handler in ONE transaction,
- * publishes what the write changed once it has committed, then runs the after-commit steps it asked for.
+ * publishes what the write changed once it has committed (with the new answers of the reads it names in full),
+ * then runs the after-commit steps it asked for.
  * Every failure becomes {ok:false, error} rather than a throw; a failure after the commit says what did commit.
  */
 export class Dispatcher {
@@ -63,7 +65,7 @@ export class Dispatcher {
     }
     if (def.kind === 'write') {
       const changes = (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);
-      if (changes.length > 0) this.feed.publish(changes, name);
+      if (changes.length > 0) this.feed.publish(changes, name, this.feed.heard ? this.pushes(name, changes) : []);
     }
     for (const step of steps) {
       try {
@@ -75,6 +77,14 @@ export class Dispatcher {
       }
     }
     return { ok: true, value };
+  }
+
+  /** The new answers of the reads the write's scopes name, read now (after the commit) for its change event. */
+  private pushes(name: string, changes: Scope[]) {
+    return readPushes(changes, this.handlers, this.transact, (read, error) => {
+      // A read refused in words (the meeting is gone) is simply not pushed; anything else is a bug worth a log line.
+      if (!(error instanceof DomainError)) this.logError(`${name} (after commit: pushing ${read})`, error);
+    });
   }
 
   private async run(handler: AnyHandler, input: unknown, steps: AfterCommitStep[]): Promise<unknown> {

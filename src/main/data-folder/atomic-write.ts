@@ -43,7 +43,12 @@ export function describeWriteError(error: unknown, target: string): string {
     case 'ENOSPC':
       return `The disk is full, so ${path.basename(target)} was not saved. Any existing file is unchanged.`;
     case 'ENOENT':
-      return `The folder ${path.dirname(target)} does not exist any more. Choose another one.`;
+      // Said the same whether the folder was never made or was removed since it was chosen.
+      return `The folder ${path.dirname(target)} does not exist. Create it or choose another one. Nothing was changed.`;
+    case 'EISDIR':
+      return `${target} is a folder, so no file can be saved under that name. Give a file name. Nothing was changed.`;
+    case 'ENOTDIR':
+      return `Part of ${path.dirname(target)} is a file, not a folder. Choose a folder. Nothing was changed.`;
     default:
       return `Could not save ${path.basename(target)} (${code ?? 'unknown error'}). Any existing file is unchanged.`;
   }

@@ -253,6 +253,8 @@ export const decisionsColumns = {
   readback_at: nullable(integer()),
   created_at: integer(),
   updated_at: integer(),
+  /** The decision's number in its team for life; null only between an insert and its trigger (011). */
+  number: nullable(integer()),
 };
 export type DecisionsTable = RowOf<typeof decisionsColumns>;
 

@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     const { decisionLogHtml } = await import('../services/exports/decision-log-html');
     const [scope, readMs] = await time(() => core.services.exports.records(teamId));
     rows.push([`decision export: read one team's ${scope.records.length} full records`, `${readMs.toFixed(0)} ms`]);
-    const [madr, madrMs] = await time(() => decisionsMadr(scope, '2026-11-24'));
+    const [madr, madrMs] = await time(() => decisionsMadr(scope));
     rows.push([
       'decision export: render them as MADR files',
       `${madrMs.toFixed(0)} ms, ${((madr.length / madrMs) * 1000).toFixed(0)} files/s`,
@@ -138,6 +138,7 @@ async function main(): Promise<void> {
     now = Date.parse('2026-11-30T09:00:00Z');
     for (const row of await benchFacilitator(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await benchTransport(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
+    for (const row of await (await import('./bench-push')).benchPush(core, dir)) rows.push(benchRow(row));
     // A team archive: one team's ten years exported, imported into an empty database, then again (all unchanged).
     try {
       const [file, exportMs] = await time(() => core.services.archive.export(teamId));

@@ -23,9 +23,9 @@ interface LiveMeeting {
   openCommitmentIds: string[];
 }
 
-type Call = <K extends OperationName>(name: K, input: unknown) => Promise<unknown>;
+export type Call = <K extends OperationName>(name: K, input: unknown) => Promise<unknown>;
 
-function caller(core: CadenceCore): Call {
+export function caller(core: CadenceCore): Call {
   return async (name, input) => {
     const result = await core.dispatcher.dispatch(name, input);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
@@ -34,7 +34,7 @@ function caller(core: CadenceCore): Call {
 }
 
 /** A meeting like the demo's, started, in one of the seeded teams: rounds, a proposal, a review, a check-out. */
-async function startMeeting(core: CadenceCore, call: Call, teamId: string, date: string): Promise<LiveMeeting> {
+export async function startMeeting(core: CadenceCore, call: Call, teamId: string, date: string): Promise<LiveMeeting> {
   const { meetingId } = (await call('meetings.create', { teamId, title: 'Weekly', date, time: '09:00', lengthMin: 60 })) as {
     meetingId: string;
   };

@@ -6,11 +6,10 @@ import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
 
-/** A decision-log export of one team (or all): the database file to read, and today's date for the files. */
+/** A decision-log export of one team (or all): the database file to read. */
 interface ExportJob {
   file: string;
   teamId: string | null;
-  today: string;
 }
 
 /**
@@ -28,8 +27,9 @@ export const jobs = {
   /** `PRAGMA quick_check`: 'ok', or what is wrong. */
   check: (input: { file: string }): string => checkFile(input.file),
   decisionsMadr: (input: ExportJob): ExportedFile[] =>
-    withReadConnection(input.file, (sql) => decisionsMadr(collectDecisions(createRepositories(sql), input.teamId), input.today)),
-  decisionLogHtml: (input: ExportJob): ExportedFile =>
+    withReadConnection(input.file, (sql) => decisionsMadr(collectDecisions(createRepositories(sql), input.teamId))),
+  /** The HTML page names the day it was exported. */
+  decisionLogHtml: (input: ExportJob & { today: string }): ExportedFile =>
     withReadConnection(input.file, (sql) => decisionLogHtml(collectDecisions(createRepositories(sql), input.teamId), input.today)),
 };
 

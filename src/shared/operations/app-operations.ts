@@ -6,7 +6,8 @@ import { op, none } from './define';
 import { ALL_TOPICS } from '../events';
 
 export const appOperations = {
-  'app.info': op<AppInfo>()({ input: none }),
+  // Fixed for the process but for damage found in the background and what a restore brings, both told as 'backups'.
+  'app.info': op<AppInfo>()({ input: none, dependsOn: ['backups'] }),
   'app.diagnostics': op<{ text: string }>()({ input: none }),
   'events.since': op<EventsSince>()({
     input: z.object({ epoch: z.string().max(64), revision: z.number().int().min(0) }).strict(),
@@ -23,15 +24,16 @@ export const appOperations = {
         chime: z.boolean().optional(),
       })
       .strict(),
-    invalidates: ['settings'],
+    changes: ['settings'],
   }),
   'backups.list': op<BackupInfo[]>()({ input: none, dependsOn: ['backups'] }),
-  'backups.create': op<BackupInfo>()({ input: none, invalidates: ['backups'] }),
+  'backups.create': op<BackupInfo>()({ input: none, changes: ['backups'] }),
   'backups.restore': op<{ restored: BackupInfo; safetyCopy: BackupInfo }>()({
     input: z
       .object({ name: z.string().regex(/^cadence-[0-9TZ-]+-[a-z-]+\.sqlite$/, { message: 'That is not the name of a Cadence backup' }) })
       .strict(),
-    invalidates: ALL_TOPICS,
+    // The whole database is replaced by the backup's: everything may have changed.
+    changes: ALL_TOPICS,
   }),
   'platform.info': op<PlatformInfo>()({ input: none, dependsOn: [] }),
   'windows.openProjector': op<{ status: 'opened' | 'client' }>()({ changes: [], input: z.object({ meetingId: id }).strict() }),

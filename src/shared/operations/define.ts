@@ -17,6 +17,11 @@ export interface Seed {
   value: unknown;
 }
 export type SeedsOf<I, O> = (input: I, output: O) => Seed[];
+/**
+ * A read's side of a push: the input whose whole answer a changed scope names (`meetings.live` for a meeting's
+ * live part), or null. Main reads it once after such a write commits and sends the answer with the change event.
+ */
+export type PushedBy = (changed: Scope) => Record<string, unknown> | null;
 
 /**
  * Rows of a read's answer that another read answers one at a time (a list of commitments, each also read by id).
@@ -42,6 +47,8 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   seeds: SeedsOf<z.output<I>, O>;
   /** A read: rows of its answer kept up to date one by one (see Rows). */
   rows?: Rows<O>;
+  /** A read: the input a changed scope names, whose answer main pushes with the change event (absent: never pushed). */
+  pushedBy?: PushedBy;
   /** Phantom: carries the output type only. */
   readonly output?: (o: O) => O;
 }
@@ -52,18 +59,16 @@ type Spec<I extends z.ZodType, O> =
       changes: ChangesOf<z.output<I>, O> | readonly Topic[];
       seeds?: SeedsOf<z.output<I>, O>;
       dependsOn?: never;
-      invalidates?: never;
+      pushedBy?: never;
     }
   | {
       input: I;
       dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[];
       rows?: Rows<O>;
+      pushedBy?: PushedBy;
       changes?: never;
-      invalidates?: never;
       seeds?: never;
-    }
-  /** Transitional spelling of a write that changes whole topics. */
-  | { input: I; invalidates: readonly Topic[]; seeds?: SeedsOf<z.output<I>, O>; changes?: never; dependsOn?: never };
+    };
 
 const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic }));
 
@@ -74,7 +79,7 @@ const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic
  */
 export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output type is not plain JSON']) {
   return <I extends z.ZodType>(spec: Spec<I, O>): OperationDef<I, O> => {
-    const changes = spec.changes ?? spec.invalidates;
+    const changes = spec.changes;
     if (changes !== undefined) {
       return {
         input: spec.input,
@@ -91,7 +96,8 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
       changes: () => [],
       dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
       seeds: () => [],
-      ...('rows' in spec && spec.rows ? { rows: spec.rows } : {}),
+      ...(spec.rows ? { rows: spec.rows } : {}),
+      ...(spec.pushedBy ? { pushedBy: spec.pushedBy } : {}),
     };
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Commitment } from '../commitments';
 import type { Decision } from '../decisions';
-import type { Scope } from '../events';
+import type { MeetingPart, Scope } from '../events';
 import type { MeetingFeedback } from '../feedback';
 import type { MeetingCommitments, MeetingContext, MeetingDetail, MeetingLive } from '../planning';
 import { id } from '../validation';
@@ -25,15 +25,22 @@ function oldBusinessScopes(context: MeetingContext | null): Scope[] {
   });
 }
 
+/** The meeting part a changed scope names in full: its read's answer is pushed with the change event. */
+function pushedPart(part: MeetingPart) {
+  return (changed: Scope) =>
+    changed.topic === 'meetings' && changed.part === part && changed.meetingId ? { meetingId: changed.meetingId } : null;
+}
+
 /**
- * A meeting read in parts: the console and the projector read `meetings.live` after every live action
- * (a few rows), and the other parts only when what they show changed. `meetings.get` is all of it at once,
+ * A meeting read in parts: the console and the projector get `meetings.live` with the change event of every live
+ * action (a few rows, read once by main), and re-read the other parts only when what they show changed. `meetings.get` is all of it at once,
  * for the minutes and exports.
  */
 export const meetingViewOperations = {
   'meetings.live': op<MeetingLive>()({
     input: meeting,
     dependsOn: ({ meetingId }, out) => ofMeeting(meetingId, 'live', out?.meeting.teamId),
+    pushedBy: pushedPart('live'),
   }),
   'meetings.decisions': op<Decision[]>()({
     input: meeting,
@@ -71,6 +78,7 @@ export const meetingViewOperations = {
   'meetings.feedback': op<MeetingFeedback>()({
     input: meeting,
     dependsOn: ({ meetingId }) => ofMeeting(meetingId, 'feedback', undefined),
+    pushedBy: pushedPart('feedback'),
   }),
   'meetings.get': op<MeetingDetail>()({
     input: meeting,

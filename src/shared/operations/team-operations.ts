@@ -31,6 +31,6 @@ export const teamOperations = {
   }),
   'members.markLeft': op<Member>()({ input: z.object({ memberId: id }).strict(), changes: (_i, o) => wholeTeam(o.teamId) }),
   'members.rejoin': op<Member>()({ input: z.object({ memberId: id }).strict(), changes: (_i, o) => wholeTeam(o.teamId) }),
-  'demo.load': op<Team>()({ input: none, invalidates: ['teams', 'meetings', 'parkingLot', 'decisions', 'commitments', 'agreements'] }),
+  'demo.load': op<Team>()({ input: none, changes: (_i, o) => wholeTeam(o.id) }),
   'teams.setTimeZone': op<Team>()({ input: z.object({ teamId: id, timeZone }).strict(), changes: (i) => wholeTeam(i.teamId) }),
 } as const;

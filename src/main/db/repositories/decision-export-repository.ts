@@ -1,17 +1,17 @@
 import type { Objection, Position } from '@shared/decisions';
 import type { Amendment } from '@shared/planning';
 import { qb, type Sql } from '../query';
-import { toAmendment, toObjection, toPosition } from './decision-domain';
+import { toAmendment, toDecisionRecord, toObjection, toPosition, type DecisionRecord } from './decision-domain';
 import { decisions, type DecisionRow } from './decisions-repository';
 
 /** Everything an export composes one team's (or every team's) decision records from, read in a handful of queries. */
 export interface DecisionExportSet {
   /** The decisions in scope. */
-  rows: DecisionRow[];
+  rows: DecisionRecord[];
   /** Those and the decisions outside the scope that one of them supersedes or is superseded by, by id. */
-  related: Map<string, DecisionRow>;
+  related: Map<string, DecisionRecord>;
   /** Per decision in scope: the decisions that name it as what they supersede, oldest first. */
-  replacements: Map<string, DecisionRow[]>;
+  replacements: Map<string, DecisionRecord[]>;
   positions: Map<string, Position[]>;
   objections: Map<string, Objection[]>;
   /** Newest first. */
@@ -44,18 +44,19 @@ export class DecisionExportRepository {
       const all = qb.selectFrom('decisions').select('decisions.id');
       return teamId === null ? all : all.where('decisions.team_id', '=', teamId);
     };
-    const rows = this.sql.all(teamId === null ? decisions() : decisions().where('decisions.team_id', '=', teamId)) as DecisionRow[];
+    const read = (query: ReturnType<typeof decisions>) => (this.sql.all(query) as DecisionRow[]).map(toDecisionRecord);
+    const rows = read(teamId === null ? decisions() : decisions().where('decisions.team_id', '=', teamId));
     // Ties on created_at keep the index's order (rowid), as the per-decision read does.
-    const replacing = this.sql.all(
+    const replacing = read(
       decisions()
         .where('decisions.supersedes_id', 'in', ids())
         .orderBy('decisions.created_at')
         .orderBy('decisions.rowid' as never),
-    ) as DecisionRow[];
+    );
     // What the scope's decisions supersede outside it (another team's, rarely any): by primary key.
     const inScope = new Set(rows.map((r) => r.id));
-    const superseded = [...new Set(rows.map((r) => r.supersedes_id).filter((id): id is string => id !== null && !inScope.has(id)))];
-    const outside = superseded.length ? (this.sql.all(decisions().where('decisions.id', 'in', superseded)) as DecisionRow[]) : [];
+    const superseded = [...new Set(rows.map((r) => r.supersedesId).filter((id): id is string => id !== null && !inScope.has(id)))];
+    const outside = superseded.length ? read(decisions().where('decisions.id', 'in', superseded)) : [];
     const related = new Map([...rows, ...replacing, ...outside].map((r) => [r.id, r]));
     const positions = this.sql.all(
       qb
@@ -104,7 +105,7 @@ export class DecisionExportRepository {
     return {
       rows,
       related,
-      replacements: groupBy(replacing, (r) => r.supersedes_id!),
+      replacements: groupBy(replacing, (r) => r.supersedesId!),
       positions: new Map([...groupBy(positions, (p) => p.decision_id)].map(([k, v]) => [k, v.map(toPosition)])),
       objections: new Map([...groupBy(objections, (o) => o.decision_id)].map(([k, v]) => [k, v.map(toObjection)])),
       amendments: new Map([...groupBy(amendments, (a) => a.entity_id)].map(([k, v]) => [k, v.map(toAmendment)])),

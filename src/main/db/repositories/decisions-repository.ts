@@ -1,8 +1,23 @@
+import type { Objection, Position } from '@shared/decisions';
 import { qb, type Sql } from '../query';
 import type { DecisionsTable, ObjectionsTable, PositionsTable } from '../schema';
+import {
+  decisionColumns,
+  resolutionColumns,
+  toDecisionRecord,
+  toObjection,
+  toPosition,
+  type DecisionRecord,
+  type NewObjection,
+  type NewPosition,
+  type ObjectionRecord,
+  type ObjectionResolution,
+  type StoredDecision,
+} from './decision-domain';
 import { searchLog, type LogFilter, type LogResult } from './decision-log-search';
 
 export { RANK_LIMIT } from './decision-log-search';
+export type { DecisionRecord, NewObjection, NewPosition, ObjectionRecord, ObjectionResolution, StoredDecision } from './decision-domain';
 
 export type DecisionRow = DecisionsTable & {
   team_name: string;
@@ -16,7 +31,7 @@ export type DecisionRow = DecisionsTable & {
 export type PositionRow = PositionsTable & { member_name: string };
 export type ObjectionRow = ObjectionsTable & { member_name: string; stance: PositionsTable['stance']; resolved_by_name: string | null };
 
-/** Decision rows with the names the views show; the export reads the same columns in sets. */
+/** Decision rows with the names the views show (mapped by toDecisionRecord); the export reads the same columns in sets. */
 export function decisions() {
   return qb
     .selectFrom('decisions')
@@ -35,56 +50,69 @@ export function decisions() {
     ]);
 }
 
-/** Decisions, positions, objections and tags; the decision log's search over FTS5. */
+/** Objections with who raised them, their stance and who resolved them. */
+function objections() {
+  return qb
+    .selectFrom('objections')
+    .innerJoin('members', 'members.id', 'objections.member_id')
+    .innerJoin('positions', 'positions.id', 'objections.position_id')
+    .leftJoin('members as resolver', 'resolver.id', 'objections.resolved_by_id')
+    .selectAll('objections')
+    .select(['members.name as member_name', 'positions.stance as stance', 'resolver.name as resolved_by_name']);
+}
+
+/** Decisions, positions, objections and tags, in domain types; the decision log's search over FTS5. */
 export class DecisionsRepository {
   constructor(private readonly sql: Sql) {}
 
-  find(id: string): DecisionRow | null {
-    return (this.sql.first(decisions().where('decisions.id', '=', id)) as DecisionRow | undefined) ?? null;
+  find(id: string): DecisionRecord | null {
+    const row = this.sql.first(decisions().where('decisions.id', '=', id)) as DecisionRow | undefined;
+    return row ? toDecisionRecord(row) : null;
   }
 
-  findMany(ids: string[]): DecisionRow[] {
+  findMany(ids: string[]): DecisionRecord[] {
     if (ids.length === 0) return [];
-    return this.sql.all(decisions().where('decisions.id', 'in', ids)) as DecisionRow[];
+    return this.records(decisions().where('decisions.id', 'in', ids));
   }
 
-  forMeeting(meetingId: string): DecisionRow[] {
-    return this.sql.all(decisions().where('decisions.meeting_id', '=', meetingId).orderBy('decisions.created_at')) as DecisionRow[];
+  forMeeting(meetingId: string): DecisionRecord[] {
+    return this.records(decisions().where('decisions.meeting_id', '=', meetingId).orderBy('decisions.created_at'));
   }
 
   /** Proposals still open (proposed or deferred) from meetings that have ended. */
-  openFromEndedMeetings(teamId: string): DecisionRow[] {
-    return this.sql.all(
+  openFromEndedMeetings(teamId: string): DecisionRecord[] {
+    return this.records(
       decisions()
         .where('decisions.team_id', '=', teamId)
         .where('decisions.status', 'in', ['proposed', 'deferred'])
         .where('meetings.status', '=', 'ended')
         .orderBy('decisions.created_at'),
-    ) as DecisionRow[];
+    );
   }
 
-  dueForReview(teamId: string, byDate: string): DecisionRow[] {
-    return this.sql.all(
+  dueForReview(teamId: string, byDate: string): DecisionRecord[] {
+    return this.records(
       decisions()
         .where('decisions.team_id', '=', teamId)
         .where('decisions.status', '=', 'accepted')
         .where('decisions.review_date', 'is not', null)
         .where('decisions.review_date', '<=', byDate)
         .orderBy('decisions.review_date'),
-    ) as DecisionRow[];
+    );
   }
 
   /** Decisions that name this one as what they supersede or reverse. */
-  replacements(id: string): DecisionRow[] {
-    return this.sql.all(decisions().where('decisions.supersedes_id', '=', id).orderBy('decisions.created_at')) as DecisionRow[];
+  replacements(id: string): DecisionRecord[] {
+    return this.records(decisions().where('decisions.supersedes_id', '=', id).orderBy('decisions.created_at'));
   }
 
-  insert(row: DecisionsTable): void {
-    this.sql.run(qb.insertInto('decisions').values(row));
+  /** The decision's number in its team is given by the trigger of migration 011 when the writer has none. */
+  insert(decision: StoredDecision): void {
+    this.sql.run(qb.insertInto('decisions').values(decisionColumns(decision) as DecisionsTable));
   }
 
-  update(id: string, changes: Partial<DecisionsTable>): void {
-    this.sql.run(qb.updateTable('decisions').set(changes).where('id', '=', id));
+  update(id: string, changes: Partial<StoredDecision>): void {
+    this.sql.run(qb.updateTable('decisions').set(decisionColumns(changes)).where('id', '=', id));
   }
 
   setTags(id: string, tags: string[]): void {
@@ -92,8 +120,8 @@ export class DecisionsRepository {
     if (tags.length > 0) this.sql.run(qb.insertInto('decision_tags').values(tags.map((tag) => ({ decision_id: id, tag }))));
   }
 
-  positions(decisionId: string): PositionRow[] {
-    return this.sql.all(
+  positions(decisionId: string): Position[] {
+    const rows = this.sql.all(
       qb
         .selectFrom('positions')
         .innerJoin('members', 'members.id', 'positions.member_id')
@@ -103,42 +131,59 @@ export class DecisionsRepository {
         .orderBy('positions.recorded_at')
         .orderBy('positions.id'),
     );
+    return rows.map(toPosition);
   }
 
-  insertPosition(row: PositionsTable): void {
+  insertPosition(p: NewPosition): void {
+    const row: PositionsTable = {
+      id: p.id,
+      decision_id: p.decisionId,
+      member_id: p.memberId,
+      stance: p.stance,
+      reason: p.reason,
+      recorded_at: p.recordedAt,
+    };
     this.sql.run(qb.insertInto('positions').values(row));
   }
 
-  objections(decisionId: string): ObjectionRow[] {
-    return this.sql.all(
-      qb
-        .selectFrom('objections')
-        .innerJoin('members', 'members.id', 'objections.member_id')
-        .innerJoin('positions', 'positions.id', 'objections.position_id')
-        .leftJoin('members as resolver', 'resolver.id', 'objections.resolved_by_id')
-        .selectAll('objections')
-        .select(['members.name as member_name', 'positions.stance as stance', 'resolver.name as resolved_by_name'])
-        .where('objections.decision_id', '=', decisionId)
-        .orderBy('objections.created_at')
-        .orderBy('objections.id'),
-    );
+  objections(decisionId: string): Objection[] {
+    return this.sql
+      .all(objections().where('objections.decision_id', '=', decisionId).orderBy('objections.created_at').orderBy('objections.id'))
+      .map(toObjection);
   }
 
-  objection(id: string): ObjectionsTable | null {
-    return this.sql.first(qb.selectFrom('objections').selectAll().where('id', '=', id)) ?? null;
+  objection(id: string): ObjectionRecord | null {
+    const row = this.sql.first(objections().where('objections.id', '=', id));
+    return row ? { ...toObjection(row), decisionId: row.decision_id } : null;
   }
 
-  insertObjection(row: ObjectionsTable): void {
+  /** A new objection, unresolved. */
+  insertObjection(o: NewObjection): void {
+    const row: ObjectionsTable = {
+      id: o.id,
+      decision_id: o.decisionId,
+      position_id: o.positionId,
+      member_id: o.memberId,
+      reason: o.reason,
+      resolution: null,
+      resolution_note: null,
+      escalated_to: null,
+      resolved_by_id: null,
+      resolved_at: null,
+      created_at: o.createdAt,
+      text_before: null,
+      text_after: null,
+    };
     this.sql.run(qb.insertInto('objections').values(row));
   }
 
-  updateObjection(id: string, changes: Partial<ObjectionsTable>): void {
-    this.sql.run(qb.updateTable('objections').set(changes).where('id', '=', id));
+  resolveObjection(id: string, resolution: ObjectionResolution): void {
+    this.sql.run(qb.updateTable('objections').set(resolutionColumns(resolution)).where('id', '=', id));
   }
 
   /** Unresolved objections of a team's decisions that are still open. */
-  openObjections(teamId: string): (ObjectionRow & { decision_title: string; from_meeting_id: string | null })[] {
-    return this.sql.all(
+  openObjections(teamId: string): (ObjectionRecord & { decisionTitle: string; fromMeetingId: string | null })[] {
+    const rows = this.sql.all(
       qb
         .selectFrom('objections')
         .innerJoin('decisions', 'decisions.id', 'objections.decision_id')
@@ -160,6 +205,12 @@ export class DecisionsRepository {
         .where('objections.resolution', 'is', null)
         .orderBy('objections.created_at'),
     );
+    return rows.map((row) => ({
+      ...toObjection(row),
+      decisionId: row.decision_id,
+      decisionTitle: row.decision_title,
+      fromMeetingId: row.from_meeting_id,
+    }));
   }
 
   facets(teamId: string | null): {
@@ -187,6 +238,10 @@ export class DecisionsRepository {
       .map((r) => r.tag);
     const total = this.sql.allRaw<{ n: number }>(`SELECT count(*) AS n FROM decisions d ${scope}`, params)[0]?.n ?? 0;
     return { teams, owners, tags, total };
+  }
+
+  private records(query: ReturnType<typeof decisions>): DecisionRecord[] {
+    return (this.sql.all(query) as DecisionRow[]).map(toDecisionRecord);
   }
 
   /** One page of the log and how many match (see decision-log-search). */

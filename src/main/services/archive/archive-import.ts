@@ -4,6 +4,7 @@ import type { Repositories } from '../../db/repositories';
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive-tables';
 import { describeRowError, parseHeader, rowSchema } from './archive-format';
+import { settleDecisionNumbers } from './decision-numbers';
 import { decide } from './merge-rule';
 
 export interface ImportPlan {
@@ -71,6 +72,7 @@ export function applyImport(repos: Repositories, plan: ImportPlan, backupName: s
     const counts: ArchiveTableCount[] = [];
     const conflicts: { table: string; key: string }[] = [];
     for (const { spec, columns, rows } of plan.tables) {
+      if (spec.table === 'decisions') settleDecisionNumbers(repos, spec, teamId, rows);
       const here = new Map(repos.archive.teamRows(spec, teamId).map((r) => [keyOf(spec, r), r]));
       const count = { table: spec.table, inserted: 0, updated: 0, unchanged: 0, conflicts: 0 };
       const won = new Set<string>();

@@ -38,7 +38,7 @@ export class CommitmentsService {
       }
       if (input.decisionId) {
         const decision = this.repos.decisions.find(input.decisionId);
-        if (!decision || decision.team_id !== teamId) throw new DomainError('not_found', 'That decision is not one of this team’s');
+        if (!decision || decision.teamId !== teamId) throw new DomainError('not_found', 'That decision is not one of this team’s');
       }
       this.requireActiveMember(teamId, input.ownerId);
       const today = this.today(team.timeZone);

@@ -4,10 +4,8 @@ import type { Amendment } from '@shared/planning';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
-import type { DecisionRow } from '../../db/repositories/decisions-repository';
-import type { DecisionsTable } from '../../db/schema';
+import type { DecisionRecord, StoredDecision } from '../../db/repositories/decisions-repository';
 import { decisionRightInForce } from '../agreements/decision-rights';
-import { parseJson } from '../../db/repositories/decision-domain';
 
 export type Fields = Omit<ParsedInputOf<'decisions.update'>, 'decisionId'>;
 
@@ -29,9 +27,9 @@ const FIELD_LABELS: Record<keyof Fields, string> = {
 };
 
 /** Writes the fields a person changed and says what changed, as an amendment records it. */
-export function applyFields(repos: Repositories, clock: Clock, row: DecisionRow, fields: Fields): Amendment['changes'] {
+export function applyFields(repos: Repositories, clock: Clock, row: DecisionRecord, fields: Fields): Amendment['changes'] {
   const changes: Amendment['changes'] = [];
-  const set: Partial<DecisionsTable> = {};
+  const set: Partial<StoredDecision> = {};
   const note = (key: keyof Fields, from: string, to: string) => {
     if (from !== to) changes.push({ field: FIELD_LABELS[key], from, to });
     return from !== to;
@@ -43,37 +41,33 @@ export function applyFields(repos: Repositories, clock: Clock, row: DecisionRow,
     if (value !== undefined && note(key, row[key], value)) set[key] = value;
   }
   if (fields.options !== undefined) {
-    const before = parseJson<DecisionOption[]>(row.options_json, []);
     const show = (o: DecisionOption[]) => o.map((x) => x.title).join('; ');
-    const json = JSON.stringify(fields.options);
-    if (json !== row.options_json) {
-      changes.push({ field: FIELD_LABELS.options, from: show(before), to: show(fields.options) });
-      set.options_json = json;
+    if (JSON.stringify(fields.options) !== JSON.stringify(row.options)) {
+      changes.push({ field: FIELD_LABELS.options, from: show(row.options), to: show(fields.options) });
+      set.options = fields.options;
     }
   }
   for (const key of ['proposerId', 'ownerId'] as const) {
     const value = fields[key];
     if (value === undefined) continue;
-    if (value) requireActiveMember(repos, row.team_id, value);
-    const column = key === 'ownerId' ? 'owner_id' : 'proposer_id';
-    if (note(key, memberName(row[column]), memberName(value))) set[column] = value;
+    if (value) requireActiveMember(repos, row.teamId, value);
+    if (note(key, memberName(row[key]), memberName(value))) set[key] = value;
   }
-  if (fields.decisionRight !== undefined && (row.decision_right ?? '') !== (fields.decisionRight ?? '')) {
-    const right = decisionRightInForce(repos, row.team_id, fields.decisionRight);
-    if (note('decisionRight', row.decision_right ?? '', right ?? '')) set.decision_right = right;
+  if (fields.decisionRight !== undefined && (row.decisionRight ?? '') !== (fields.decisionRight ?? '')) {
+    const right = decisionRightInForce(repos, row.teamId, fields.decisionRight);
+    if (note('decisionRight', row.decisionRight ?? '', right ?? '')) set.decisionRight = right;
   }
-  if (fields.reviewDate !== undefined && note('reviewDate', row.review_date ?? '', fields.reviewDate ?? '')) {
-    set.review_date = fields.reviewDate;
+  if (fields.reviewDate !== undefined && note('reviewDate', row.reviewDate ?? '', fields.reviewDate ?? '')) {
+    set.reviewDate = fields.reviewDate;
   }
   if (fields.tags !== undefined) {
     const tags = [...new Set(fields.tags)];
-    const before = parseJson<string[]>(row.tags_json, []);
-    if (note('tags', before.join(', '), tags.join(', '))) {
-      set.tags_json = JSON.stringify(tags);
+    if (note('tags', row.tags.join(', '), tags.join(', '))) {
+      set.tags = tags;
       repos.decisions.setTags(row.id, tags);
     }
   }
-  if (Object.keys(set).length > 0) repos.decisions.update(row.id, { ...set, updated_at: clock.now() });
+  if (Object.keys(set).length > 0) repos.decisions.update(row.id, { ...set, updatedAt: clock.now() });
   return changes;
 }
 

@@ -26,7 +26,7 @@ export class OpenProposalSource implements OldBusinessSource {
   ) {}
 
   collect({ meeting, at }: OldBusinessContext): void {
-    const open = this.repos.decisions.openFromEndedMeetings(meeting.team_id).filter((d) => d.meeting_id !== meeting.id);
+    const open = this.repos.decisions.openFromEndedMeetings(meeting.team_id).filter((d) => d.meetingId !== meeting.id);
     const known = new Set(
       this.repos.oldBusiness
         .forMeeting(meeting.id)
@@ -38,7 +38,7 @@ export class OpenProposalSource implements OldBusinessSource {
       // The item may already be back because it was not reached, or the agenda has a proposal
       // slot of its own (the template's); then that is where the proposal is taken up.
       let itemId =
-        items.find((i) => decision.agenda_item_id !== null && i.carried_from_id === decision.agenda_item_id)?.id ??
+        items.find((i) => decision.agendaItemId !== null && i.carried_from_id === decision.agendaItemId)?.id ??
         items.find((i) => i.kind === 'proposal' && i.status === 'pending' && i.carried_from_id === null)?.id ??
         null;
       if (!itemId) {
@@ -54,7 +54,7 @@ export class OpenProposalSource implements OldBusinessSource {
           kind: 'proposal',
           title: decision.title,
           planned_ms: PROPOSAL_MINUTES * MINUTE,
-          owner_id: decision.proposer_id,
+          owner_id: decision.proposerId,
           notes: '',
           status: 'pending',
           started_at: null,
@@ -62,7 +62,7 @@ export class OpenProposalSource implements OldBusinessSource {
           paused_at: null,
           paused_total_ms: 0,
           extra_ms: 0,
-          carried_from_id: decision.agenda_item_id,
+          carried_from_id: decision.agendaItemId,
           created_at: at,
           updated_at: at,
           removed_at: null,
@@ -75,7 +75,7 @@ export class OpenProposalSource implements OldBusinessSource {
         meeting_id: meeting.id,
         source: this.source,
         ref_id: decision.id,
-        from_meeting_id: decision.meeting_id,
+        from_meeting_id: decision.meetingId,
         title: decision.title,
         detail: decision.status === 'deferred' ? 'Deferred' : 'No outcome recorded',
         agenda_item_id: itemId,
@@ -101,16 +101,16 @@ export class UnresolvedObjectionSource implements OldBusinessSource {
         .map((o) => [o.refId, o.agendaItemId]),
     );
     for (const o of this.repos.decisions.openObjections(meeting.team_id)) {
-      if (o.from_meeting_id === meeting.id) continue;
+      if (o.fromMeetingId === meeting.id) continue;
       this.repos.oldBusiness.insert({
         id: uuidv7(this.clock),
         meeting_id: meeting.id,
         source: this.source,
         ref_id: o.id,
-        from_meeting_id: o.from_meeting_id,
-        title: `${o.member_name} (${stanceLabel(o.stance).toLowerCase()}) on “${o.decision_title}”`,
+        from_meeting_id: o.fromMeetingId,
+        title: `${o.memberName} (${stanceLabel(o.stance).toLowerCase()}) on “${o.decisionTitle}”`,
         detail: o.reason,
-        agenda_item_id: carried.get(o.decision_id) ?? null,
+        agenda_item_id: carried.get(o.decisionId) ?? null,
         created_at: at,
       });
     }
@@ -134,9 +134,9 @@ export class DecisionReviewSource implements OldBusinessSource {
         meeting_id: meeting.id,
         source: this.source,
         ref_id: d.id,
-        from_meeting_id: d.meeting_id,
+        from_meeting_id: d.meetingId,
         title: d.title,
-        detail: `Review due ${d.review_date}${d.owner_name ? ` · owner ${d.owner_name}` : ''}`,
+        detail: `Review due ${d.reviewDate}${d.ownerName ? ` · owner ${d.ownerName}` : ''}`,
         agenda_item_id: reviewItem,
         created_at: at,
       });

@@ -12,8 +12,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { DecisionRow } from '../../db/repositories/decisions-repository';
-import type { MeetingsTable } from '../../db/schema';
+import type { DecisionRecord } from '../../db/repositories/decisions-repository';
 import { decisionRightInForce } from '../agreements/decision-rights';
 import { applyFields, requireActiveMember } from './decision-fields';
 import { DecisionLog } from './decision-log';
@@ -47,30 +46,30 @@ export class DecisionsService {
       const tags = [...new Set(input.tags ?? [])];
       this.repos.decisions.insert({
         id,
-        team_id: meeting.team_id,
-        meeting_id: meeting.id,
-        agenda_item_id: item.id,
+        teamId: meeting.team_id,
+        meetingId: meeting.id,
+        agendaItemId: item.id,
         title: input.title,
         question: input.question ?? '',
         context: input.context ?? '',
-        options_json: JSON.stringify(input.options ?? []),
+        options: input.options ?? [],
         decision: input.decision ?? '',
         rationale: input.rationale ?? '',
-        proposer_id: input.proposerId ?? null,
-        owner_id: input.ownerId ?? null,
-        decision_right: decisionRightInForce(this.repos, meeting.team_id, input.decisionRight ?? null),
+        proposerId: input.proposerId ?? null,
+        ownerId: input.ownerId ?? null,
+        decisionRight: decisionRightInForce(this.repos, meeting.team_id, input.decisionRight ?? null),
         risks: input.risks ?? '',
         timeline: input.timeline ?? '',
-        review_date: input.reviewDate ?? null,
+        reviewDate: input.reviewDate ?? null,
         status: 'proposed',
-        supersedes_id: input.supersedesId,
-        supersede_kind: input.supersedesId ? input.supersedeKind : null,
-        tags_json: JSON.stringify(tags),
-        confirmed_at: null,
-        decided_at: null,
-        readback_at: null,
-        created_at: now,
-        updated_at: now,
+        supersedesId: input.supersedesId,
+        supersedeKind: input.supersedesId ? input.supersedeKind : null,
+        tags,
+        confirmedAt: null,
+        decidedAt: null,
+        readbackAt: null,
+        createdAt: now,
+        updatedAt: now,
       });
       this.repos.decisions.setTags(id, tags);
       return id;
@@ -82,7 +81,7 @@ export class DecisionsService {
   update(input: ParsedInputOf<'decisions.update'>): DecisionDetail {
     this.repos.sql.transaction(() => {
       const row = this.require(input.decisionId);
-      if (row.meeting_status === 'ended' && !this.reader.carriedIntoLive(row)) {
+      if (row.meetingStatus === 'ended' && !this.reader.carriedIntoLive(row)) {
         throw new DomainError('conflict', 'Its meeting has ended: change this decision by amendment, with a reason');
       }
       const { decisionId: _id, ...fields } = input;
@@ -97,52 +96,45 @@ export class DecisionsService {
       const row = this.inRoom(input.decisionId);
       if (row.status !== 'proposed')
         throw new DomainError('conflict', `Positions are taken on an open proposal; this one is ${row.status}`);
-      const member = this.requireMember(row.team_id, input.memberId);
-      const attendee = this.repos.meetings.attendees(row.meeting_id!).find((a) => a.member_id === member.id);
+      const member = this.requireMember(row.teamId, input.memberId);
+      const attendee = this.repos.meetings.attendees(row.meetingId!).find((a) => a.member_id === member.id);
       if (!attendee || attendee.status === 'absent' || attendee.status === 'left_early') {
         throw new DomainError('conflict', `${member.name} is not in the room for this meeting`);
       }
       const now = this.clock.now();
-      const open = this.repos.decisions.objections(row.id).filter((o) => o.member_id === member.id && o.resolution === null);
+      const open = this.repos.decisions.objections(row.id).filter((o) => o.memberId === member.id && o.resolution === null);
       // A changed mind closes the member's earlier objection; both stay in the record.
       for (const o of open) {
-        this.repos.decisions.updateObjection(o.id, {
+        this.repos.decisions.resolveObjection(o.id, {
           resolution: 'withdrawn',
-          resolution_note: `Changed position to ${stanceLabel(input.stance).toLowerCase()}`,
-          resolved_by_id: member.id,
-          resolved_at: now,
+          resolutionNote: `Changed position to ${stanceLabel(input.stance).toLowerCase()}`,
+          resolvedById: member.id,
+          resolvedAt: now,
         });
       }
       const positionId = uuidv7(this.clock);
       const reason = input.reason?.trim() ? input.reason.trim() : null;
       this.repos.decisions.insertPosition({
         id: positionId,
-        decision_id: row.id,
-        member_id: member.id,
+        decisionId: row.id,
+        memberId: member.id,
         stance: input.stance,
         reason,
-        recorded_at: now,
+        recordedAt: now,
       });
       const objectionId = isObjection(input.stance) ? uuidv7(this.clock) : null;
       if (objectionId) {
         this.repos.decisions.insertObjection({
           id: objectionId,
-          decision_id: row.id,
-          position_id: positionId,
-          member_id: member.id,
+          decisionId: row.id,
+          positionId,
+          memberId: member.id,
           reason: reason!,
-          resolution: null,
-          resolution_note: null,
-          escalated_to: null,
-          resolved_by_id: null,
-          resolved_at: null,
-          created_at: now,
-          text_before: null,
-          text_after: null,
+          createdAt: now,
         });
       }
       this.touch(row.id, now);
-      return { id: row.id, teamId: row.team_id, meetingId: row.meeting_id, positionId, objectionId };
+      return { id: row.id, teamId: row.teamId, meetingId: row.meetingId, positionId, objectionId };
     });
   }
 
@@ -151,42 +143,40 @@ export class DecisionsService {
     const objection = this.repos.decisions.objection(input.objectionId);
     if (!objection) throw new DomainError('not_found', 'That objection does not exist');
     return this.repos.sql.transaction(() => {
-      const row = this.inRoom(objection.decision_id);
+      const row = this.inRoom(objection.decisionId);
       if (objection.resolution !== null) throw new DomainError('conflict', 'That objection has already been resolved');
       if (row.status !== 'proposed')
         throw new DomainError('conflict', `The proposal is ${row.status}; reopen it to work on its objections`);
       const now = this.clock.now();
       const note = input.note?.trim() || null;
-      // An open objection has no note: leaving the column out of the write when there is none spares the log's
-      // full-text row, which a change of the note rebuilds.
-      const base = { resolution: input.resolution, ...(note === null ? {} : { resolution_note: note }), resolved_at: now };
+      const base = { resolution: input.resolution, resolutionNote: note, resolvedAt: now };
       switch (input.resolution) {
         case 'integrated': {
           const changed = input.newText!.trim();
           if (changed === row.decision.trim())
             throw new DomainError('conflict', 'The proposal text is unchanged: integrating means changing it');
-          this.repos.decisions.updateObjection(objection.id, {
+          this.repos.decisions.resolveObjection(objection.id, {
             ...base,
-            text_before: row.decision,
-            text_after: changed,
-            resolved_by_id: null,
+            textBefore: row.decision,
+            textAfter: changed,
+            resolvedById: null,
           });
-          this.repos.decisions.update(row.id, { decision: changed, updated_at: now });
+          this.repos.decisions.update(row.id, { decision: changed, updatedAt: now });
           break;
         }
         case 'overruled':
-          if (!row.owner_id) throw new DomainError('conflict', 'Name the decision owner first: only the owner can overrule an objection');
-          this.repos.decisions.updateObjection(objection.id, { ...base, resolved_by_id: row.owner_id });
+          if (!row.ownerId) throw new DomainError('conflict', 'Name the decision owner first: only the owner can overrule an objection');
+          this.repos.decisions.resolveObjection(objection.id, { ...base, resolvedById: row.ownerId });
           break;
         case 'withdrawn':
-          this.repos.decisions.updateObjection(objection.id, { ...base, resolved_by_id: objection.member_id });
+          this.repos.decisions.resolveObjection(objection.id, { ...base, resolvedById: objection.memberId });
           break;
         case 'escalated':
-          this.repos.decisions.updateObjection(objection.id, { ...base, escalated_to: input.escalatedTo, resolved_by_id: null });
+          this.repos.decisions.resolveObjection(objection.id, { ...base, escalatedTo: input.escalatedTo, resolvedById: null });
           break;
       }
       this.touch(row.id, now);
-      return { id: row.id, teamId: row.team_id, meetingId: row.meeting_id, positionId: null, objectionId: objection.id };
+      return { id: row.id, teamId: row.teamId, meetingId: row.meetingId, positionId: null, objectionId: objection.id };
     });
   }
 
@@ -196,34 +186,41 @@ export class DecisionsService {
       const row = this.inRoom(decisionId);
       if (on && !row.decision.trim()) throw new DomainError('conflict', 'Write the decision before reading it back');
       const now = this.clock.now();
-      this.repos.decisions.update(row.id, { readback_at: on ? now : null, updated_at: now });
+      this.repos.decisions.update(row.id, { readbackAt: on ? now : null, updatedAt: now });
     });
     return this.get(decisionId);
   }
 
   decide(decisionId: string, outcome: 'accepted' | 'rejected' | 'deferred' | 'proposed'): DecisionDetail {
     this.repos.sql.transaction(() => {
+      const before = this.require(decisionId).status;
       const row = this.inRoom(decisionId);
       const now = this.clock.now();
-      if (outcome === 'proposed') return this.reopen(row, now);
+      if (outcome === 'proposed') {
+        // A deferred proposal carried into this meeting was reopened by being taken up just now.
+        if (before !== 'proposed' && row.status === 'proposed') return;
+        return this.reopen(row, now);
+      }
       if (row.status !== 'proposed') throw new DomainError('conflict', `This proposal is already ${row.status}; reopen it first`);
       if (outcome === 'accepted') {
         const problems = this.acceptProblems(row);
         if (problems.length > 0) throw new DomainError('conflict', `Not accepted yet: ${problems.join('; ')}.`);
-        this.repos.decisions.update(row.id, { status: 'accepted', decided_at: now, confirmed_at: now, updated_at: now });
-        if (row.supersedes_id) {
-          this.repos.decisions.update(row.supersedes_id, {
-            status: row.supersede_kind === 'reverses' ? 'reversed' : 'superseded',
-            updated_at: now,
+        this.repos.decisions.update(row.id, { status: 'accepted', decidedAt: now, confirmedAt: now, updatedAt: now });
+        if (row.supersedesId) {
+          this.repos.decisions.update(row.supersedesId, {
+            status: row.supersedeKind === 'reverses' ? 'reversed' : 'superseded',
+            updatedAt: now,
           });
         }
       } else {
         this.repos.decisions.update(row.id, {
           status: outcome,
-          decided_at: outcome === 'rejected' ? now : null,
-          readback_at: null,
-          updated_at: now,
+          decidedAt: outcome === 'rejected' ? now : null,
+          readbackAt: null,
+          updatedAt: now,
         });
+        // A deferral is not final: its date stays in the history, before the meeting that takes it up again.
+        if (outcome === 'deferred') this.noteStatus(row, 'deferred', `Deferred in “${row.meetingTitle ?? 'the meeting'}”`, now);
       }
     });
     return this.get(decisionId);
@@ -255,13 +252,13 @@ export class DecisionsService {
       if (row.status !== 'accepted') throw new DomainError('conflict', `Only an accepted decision is reviewed; this one is ${row.status}`);
       const meeting = input.meetingId ? this.repos.meetings.find(input.meetingId) : null;
       const now = this.clock.now();
-      this.repos.decisions.update(row.id, { review_date: input.nextReviewDate, updated_at: now });
+      this.repos.decisions.update(row.id, { reviewDate: input.nextReviewDate, updatedAt: now });
       this.repos.meetings.insertAmendment({
         id: uuidv7(this.clock),
         entity_type: 'decision',
         entity_id: row.id,
         reason: `Reviewed${meeting ? ` in “${meeting.title}”` : ''}: ${input.note}`,
-        changes_json: JSON.stringify([{ field: 'Review date', from: row.review_date ?? '', to: input.nextReviewDate ?? '' }]),
+        changes_json: JSON.stringify([{ field: 'Review date', from: row.reviewDate ?? '', to: input.nextReviewDate ?? '' }]),
         at: now,
       });
     });
@@ -282,47 +279,60 @@ export class DecisionsService {
   }
 
   /** The decisions a meeting made or is working on, including open proposals it took over. */
-  forMeeting(meeting: MeetingsTable): Decision[] {
+  forMeeting(meeting: { id: string }): Decision[] {
     const own = this.repos.decisions.forMeeting(meeting.id);
     const carriedIds = this.repos.oldBusiness
       .forMeeting(meeting.id)
       .filter((o) => o.source === 'open_proposal')
       .map((o) => o.refId);
-    const carried = this.repos.decisions.findMany(carriedIds).filter((d) => d.meeting_id !== meeting.id);
+    const carried = this.repos.decisions.findMany(carriedIds).filter((d) => d.meetingId !== meeting.id);
     return [...own, ...carried].map((row) => this.reader.toDecision(row));
   }
 
-  private acceptProblems(row: DecisionRow): string[] {
+  private acceptProblems(row: DecisionRecord): string[] {
     const problems: string[] = [];
     if (!row.decision.trim()) problems.push('write the decision');
-    if (!row.owner_id) problems.push('name the decision owner');
+    if (!row.ownerId) problems.push('name the decision owner');
     const open = this.repos.decisions.objections(row.id).filter((o) => o.resolution === null);
     if (open.length > 0) {
-      const who = open.map((o) => `${o.member_name} (${stanceLabel(o.stance).toLowerCase()})`).join(', ');
+      const who = open.map((o) => `${o.memberName} (${stanceLabel(o.stance).toLowerCase()})`).join(', ');
       problems.push(
         `${open.length === 1 ? 'an objection is' : `${open.length} objections are`} unresolved: ${who}. Integrate, withdraw, escalate or have the owner overrule ${open.length === 1 ? 'it' : 'each'} with a reason`,
       );
     }
-    if (row.readback_at === null) problems.push('read it back to the room on the projector so the room can confirm it');
-    if (row.supersedes_id) {
-      const old = this.repos.decisions.find(row.supersedes_id);
+    if (row.readbackAt === null) problems.push('read it back to the room on the projector so the room can confirm it');
+    if (row.supersedesId) {
+      const old = this.repos.decisions.find(row.supersedesId);
       if (old && old.status !== 'accepted') problems.push(`the decision it replaces is ${old.status}, no longer accepted`);
     }
     return problems;
   }
 
-  private reopen(row: DecisionRow, now: number): void {
+  private reopen(row: DecisionRecord, now: number): void {
     if (row.status === 'proposed') throw new DomainError('conflict', 'This proposal is already open');
     if (row.status === 'superseded' || row.status === 'reversed') {
       throw new DomainError('conflict', 'A decision replaced by a later one cannot be reopened');
     }
-    if (row.status === 'accepted' && row.supersedes_id) {
-      const old = this.repos.decisions.find(row.supersedes_id);
+    if (row.status === 'accepted' && row.supersedesId) {
+      const old = this.repos.decisions.find(row.supersedesId);
       if (old && (old.status === 'superseded' || old.status === 'reversed')) {
-        this.repos.decisions.update(old.id, { status: 'accepted', updated_at: now });
+        this.repos.decisions.update(old.id, { status: 'accepted', updatedAt: now });
       }
     }
-    this.repos.decisions.update(row.id, { status: 'proposed', decided_at: null, confirmed_at: null, readback_at: null, updated_at: now });
+    this.repos.decisions.update(row.id, { status: 'proposed', decidedAt: null, confirmedAt: null, readbackAt: null, updatedAt: now });
+    this.noteStatus(row, 'proposed', `Reopened in “${row.meetingTitle ?? 'the meeting'}”`, now);
+  }
+
+  /** A change of status in the room, kept in the decision's history with when and where it happened. */
+  private noteStatus(row: DecisionRecord, to: string, reason: string, now: number): void {
+    this.repos.meetings.insertAmendment({
+      id: uuidv7(this.clock),
+      entity_type: 'decision',
+      entity_id: row.id,
+      reason,
+      changes_json: JSON.stringify([{ field: 'Status', from: row.status, to }]),
+      at: now,
+    });
   }
 
   /** Writes the given fields; answers with what changed, as the history shows it. */
@@ -330,40 +340,33 @@ export class DecisionsService {
    * The decision as the room works on it now. A proposal carried into a live meeting as old
    * business is taken over by that meeting on the first thing the room does with it.
    */
-  private inRoom(decisionId: string): DecisionRow {
+  private inRoom(decisionId: string): DecisionRecord {
     const row = this.require(decisionId);
-    if (row.meeting_status === 'live') return row;
+    if (row.meetingStatus === 'live') return row;
     const carried = this.reader.carriedIntoLive(row);
     if (!carried) {
       throw new DomainError(
         'conflict',
-        row.meeting_status === 'ended'
+        row.meetingStatus === 'ended'
           ? 'Its meeting has ended: take it up in a live meeting, or amend the record with a reason'
           : 'The meeting has not started: positions and outcomes are recorded in the room',
       );
     }
     const now = this.clock.now();
-    this.repos.meetings.insertAmendment({
-      id: uuidv7(this.clock),
-      entity_type: 'decision',
-      entity_id: row.id,
-      reason: `Taken up again in “${carried.meeting.title}”`,
-      changes_json: JSON.stringify([{ field: 'Status', from: row.status, to: 'proposed' }]),
-      at: now,
-    });
+    this.noteStatus(row, 'proposed', `Taken up again in “${carried.meeting.title}”`, now);
     this.repos.decisions.update(row.id, {
-      meeting_id: carried.meeting.id,
-      agenda_item_id: carried.itemId ?? row.agenda_item_id,
+      meetingId: carried.meeting.id,
+      agendaItemId: carried.itemId ?? row.agendaItemId,
       status: 'proposed',
-      readback_at: null,
-      updated_at: now,
+      readbackAt: null,
+      updatedAt: now,
     });
     return this.require(decisionId);
   }
 
   private requireReplaceable(teamId: string, supersedesId: string): void {
     const old = this.repos.decisions.find(supersedesId);
-    if (!old || old.team_id !== teamId) throw new DomainError('not_found', 'The decision to replace does not exist in this team');
+    if (!old || old.teamId !== teamId) throw new DomainError('not_found', 'The decision to replace does not exist in this team');
     if (old.status !== 'accepted') {
       throw new DomainError('conflict', `Only an accepted decision can be superseded or reversed; “${old.title}” is ${old.status}`);
     }
@@ -373,13 +376,13 @@ export class DecisionsService {
     return requireActiveMember(this.repos, teamId, memberId);
   }
 
-  private require(decisionId: string): DecisionRow {
+  private require(decisionId: string): DecisionRecord {
     const row = this.repos.decisions.find(decisionId);
     if (!row) throw new DomainError('not_found', 'That decision does not exist');
     return row;
   }
 
   private touch(decisionId: string, now: number): void {
-    this.repos.decisions.update(decisionId, { updated_at: now });
+    this.repos.decisions.update(decisionId, { updatedAt: now });
   }
 }

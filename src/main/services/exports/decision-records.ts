@@ -1,4 +1,5 @@
 import type { DecisionDetail } from '@shared/decisions';
+import type { Member } from '@shared/domain';
 import { DomainError } from '@shared/result';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionExportSet } from '../../db/repositories/decision-export-repository';
@@ -12,6 +13,8 @@ export interface DecisionRecord {
   date: string;
   at: number;
   zone: string;
+  /** The team's members on that day, in team order: MADR's "informed" are those who neither decided nor took a position. */
+  teamMembers: string[];
 }
 
 export interface DecisionExportScope {
@@ -76,12 +79,20 @@ export function collectDecisions(repos: Repositories, teamId: string | null): De
     if (!zones.has(id)) zones.set(id, repos.teams.find(id)?.timeZone ?? 'UTC');
     return zones.get(id)!;
   };
+  const members = new Map<string, Member[]>();
+  const membersOf = (id: string) => {
+    if (!members.has(id)) members.set(id, repos.members.listByTeam(id));
+    return members.get(id)!;
+  };
   const day = zonedDays();
   const records = set.rows.map((row): DecisionRecord => {
     const detail = reader.detail(row, parts);
     const at = detail.decidedAt ?? detail.meetingStart ?? detail.createdAt;
     const zone = zoneOf(detail.teamId);
-    return { detail, at, zone, date: day(at, zone) };
+    const teamMembers = membersOf(detail.teamId)
+      .filter((m) => m.joinedAt <= at && (m.leftAt === null || m.leftAt > at))
+      .map((m) => m.name);
+    return { detail, at, zone, date: day(at, zone), teamMembers };
   });
   records.sort((a, b) => a.at - b.at || (a.detail.id < b.detail.id ? -1 : a.detail.id > b.detail.id ? 1 : 0));
   return { title: team ? team.name : 'All teams', teamName: team?.name ?? null, records };

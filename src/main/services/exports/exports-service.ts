@@ -11,6 +11,7 @@ import { toZoned } from '../planning/zoned-time';
 import { collectDecisions, type DecisionExportScope } from './decision-records';
 import { decisionLogHtml } from './decision-log-html';
 import { decisionsMadr } from './decisions-madr';
+import { renamedRecords } from './madr-renamed';
 import { resolveTypedFolder, writeFilesToFolder } from './write-folder';
 
 const LAST_MADR_FOLDER = 'export.lastDecisionsFolder';
@@ -20,13 +21,14 @@ const LAST_MADR_FOLDER = 'export.lastDecisionsFolder';
  * own (thousands of records take longer than a frame); the command line, in its one thread.
  */
 export interface DecisionFileMaker {
-  madr(teamId: string | null, today: string): Promise<ExportedFile[]>;
+  /** The MADR folder holds nothing that depends on the day: exporting unchanged data again changes no byte. */
+  madr(teamId: string | null): Promise<ExportedFile[]>;
   html(teamId: string | null, today: string): Promise<ExportedFile>;
 }
 
 export function inThisThread(repos: Repositories): DecisionFileMaker {
   return {
-    madr: async (teamId, today) => decisionsMadr(collectDecisions(repos, teamId), today),
+    madr: async (teamId) => decisionsMadr(collectDecisions(repos, teamId)),
     html: async (teamId, today) => decisionLogHtml(collectDecisions(repos, teamId), today),
   };
 }
@@ -49,7 +51,7 @@ export class ExportsService {
   }
 
   madrFiles(teamId: string | null): Promise<ExportedFile[]> {
-    return this.maker.madr(teamId, this.today());
+    return this.maker.madr(teamId);
   }
 
   logHtml(teamId: string | null): Promise<ExportedFile> {
@@ -81,7 +83,7 @@ export class ExportsService {
       if (chosen === null) return { status: 'cancelled' };
       folder = chosen;
     }
-    const outcome = writeFilesToFolder(folder, files);
+    const outcome = writeFilesToFolder(folder, files, renamedRecords);
     if (outcome.status === 'saved') this.repos.sql.transaction(() => this.repos.settings.set(LAST_MADR_FOLDER, folder));
     return outcome;
   }

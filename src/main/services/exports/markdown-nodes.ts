@@ -61,7 +61,12 @@ export function table(header: string[], rows: (string | PhrasingContent)[][], al
   };
 }
 
-const GFM = [gfmToMarkdown()];
+/**
+ * Tables are not padded to line up: a padded column is measured in characters while a reader (and
+ * markdownlint) sees wide letters such as 田 as two columns, and one longer title would re-pad
+ * every row, so a new decision would show as a change to each line of the index in git.
+ */
+const GFM = [gfmToMarkdown({ tablePipeAlign: false })];
 
 export function serialise(children: RootContent[]): string {
   const root: Root = { type: 'root', children };

@@ -1,8 +1,10 @@
 import type { SeriesRecord } from '../../db/repositories/series-repository';
 import type { ScheduleRule } from './series-schedule';
 import { nextOccurrence } from './series-schedule';
+import { ICS_DAYS as DAYS, vtimezone } from './vtimezone';
 
-const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** Years of the zone's rules written beyond the series' start (or today): enough to show the rule now in force. */
+const ZONE_YEARS_AHEAD = 4;
 
 /** RFC 5545 text: backslash, semicolon, comma and newlines escaped. */
 export function icsText(value: string): string {
@@ -56,11 +58,14 @@ function utcStamp(ms: number): string {
 export function seriesCalendar(row: SeriesRecord, rule: ScheduleRule, now: number): string {
   const first = nextOccurrence(rule, Math.min(now, Date.parse(`${rule.startsOn}T00:00:00Z`)) - 1);
   const lengthMin = Math.round(row.defaultLengthMs / 60_000);
+  const firstYear = Number(first.date.slice(0, 4));
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Cadence//Meeting series//EN',
     'CALSCALE:GREGORIAN',
+    // RFC 5545 wants a definition of every TZID used; without it strict readers take the time as floating.
+    ...vtimezone(rule.timeZone, firstYear, Math.max(firstYear, new Date(now).getUTCFullYear()) + ZONE_YEARS_AHEAD),
     'BEGIN:VEVENT',
     `UID:${row.id}@cadence.local`,
     `DTSTAMP:${utcStamp(now)}`,

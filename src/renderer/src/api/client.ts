@@ -7,7 +7,7 @@ import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import type { ChangeEvent } from '@shared/events';
 import type { OpError } from '@shared/result';
 import { createHttpTransport, type ConnectionState, type HttpTransport } from './http-transport';
-import { invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
+import { applyChange, changesApplied, invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
 
 export { isSignedOut, type ConnectionState } from './http-transport';
 
@@ -43,9 +43,10 @@ export async function signOut(): Promise<void> {
 }
 
 export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  const sentAt = changesApplied();
   const result = await transport.invoke(name, input);
   if (!result.ok) throw new ApiError(result.error);
-  seedFromReply(name, input, result.value);
+  seedFromReply(name, input, result.value, sentAt);
   return result.value;
 }
 
@@ -63,11 +64,14 @@ const readRow = (name: OperationName, input: Record<string, unknown>) => call(na
 
 let seen: { epoch: string; revision: number } | null = null;
 
-/** Applies an event; a gap, a hello after a reconnect, or a new server epoch triggers a resync. */
+/**
+ * Applies an event with the answers it pushes when it is the next one; a gap, a hello after a reconnect, or a new
+ * server epoch triggers a resync, which re-reads (an event that is not the next one never lands a push).
+ */
 async function onChange(event: ChangeEvent): Promise<void> {
   if (seen && event.epoch === seen.epoch && event.revision === seen.revision + 1 && event.operation !== 'hello') {
     seen = { epoch: event.epoch, revision: event.revision };
-    invalidateChanges(event.changes, readRow);
+    applyChange(event, readRow);
     return;
   }
   if (!seen || event.epoch !== seen.epoch) {
@@ -82,6 +86,7 @@ async function onChange(event: ChangeEvent): Promise<void> {
   if (missed.events)
     invalidateChanges(
       missed.events.flatMap((e) => e.changes),
+      new Set(),
       readRow,
     );
   else invalidateEverything();

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation as useTanstackMutation, useQuery as useTa
 import { useCallback, useMemo } from 'react';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import { ApiError, call } from './client';
-import { queryKey } from './query-cache';
+import { changesApplied, newerOf, queryKey } from './query-cache';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -24,7 +24,15 @@ export function useQuery<K extends OperationName>(name: K, input: InputOf<K>): Q
   const key = useMemo(() => queryKey(name, JSON.parse(text)), [name, text]);
   const query = useTanstackQuery({
     queryKey: key,
-    queryFn: () => call(name, JSON.parse(text) as InputOf<K>).catch((e: unknown) => Promise.reject(asApiError(e))),
+    queryFn: async () => {
+      const sentAt = changesApplied();
+      try {
+        // A push that landed while this read was on its way is as new or newer: it stays.
+        return newerOf(key, sentAt, await call(name, JSON.parse(text) as InputOf<K>));
+      } catch (e) {
+        throw asApiError(e);
+      }
+    },
     // A view whose question changes (another filter) keeps the last answer until the new one arrives.
     placeholderData: keepPreviousData,
   });

@@ -2,9 +2,14 @@
  * The renderer's one cache (TanStack Query). A read is cached under [operation, parsed input], so two views
  * asking the same question share one answer; the contract alone decides what a change event makes stale.
  */
-import { QueryClient, type Query } from '@tanstack/react-query';
+import { hashKey, notifyManager, QueryClient, type Query } from '@tanstack/react-query';
 import { contract, isOperationName, type OperationName } from '@shared/contract';
-import { anyOverlap, type Scope } from '@shared/events';
+import { anyOverlap, type ChangeEvent, type Scope } from '@shared/events';
+import type { Rows } from '@shared/operations/define';
+
+// Views hear of new data at the end of the task that brought it (a change event, an answer), not in a later
+// setTimeout(0) task that can queue behind timers and other messages; updates in one task still render together.
+notifyManager.setScheduler(queueMicrotask);
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -44,35 +49,42 @@ function dependsOn(query: Query): Scope[] | null {
 export type ReadFn = (name: OperationName, input: Record<string, unknown>) => Promise<unknown>;
 
 /**
- * Marks stale (and re-reads where shown) exactly the reads whose answer depends on what changed. A read whose
- * changed rows the contract keeps one by one (`rows`) re-reads just those rows and puts each in place.
+ * Marks stale (and re-reads where shown) exactly the reads whose answer depends on what changed, but `current`.
+ * A read whose changed rows the contract keeps one by one (`rows`) re-reads just those rows and puts each in place.
  */
-export function invalidateChanges(changes: readonly Scope[], read: ReadFn): void {
+export function invalidateChanges(changes: readonly Scope[], current: ReadonlySet<string> = new Set(), read?: ReadFn): void {
   if (changes.length === 0) return;
   const patches: Query[] = [];
   void queryClient.invalidateQueries({
     predicate: (query) => {
+      if (current.has(query.queryHash)) return false;
       const scopes = dependsOn(query);
-      const stale = scopes === null || anyOverlap(changes, scopes);
-      if (!stale && query.state.data !== undefined) patches.push(query);
-      return stale;
+      if (scopes === null || anyOverlap(changes, scopes)) return true;
+      const reached = rowsReached(query, changes);
+      if (reached.length > 0 && read) patches.push(query);
+      // With nothing to read rows with, a list whose rows changed is read again whole.
+      return reached.length > 0 && !read;
     },
   });
-  for (const query of patches) patchRows(query, changes, read);
+  for (const query of patches) patchRows(query, changes, read!);
+}
+
+function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null {
+  const [name] = query.queryKey as [string, unknown];
+  if (!isOperationName(name) || query.state.data === undefined) return null;
+  const rows = contract[name].rows as Rows<unknown> | undefined;
+  return rows && isOperationName(rows.read) ? (rows as Rows<unknown> & { read: OperationName }) : null;
+}
+
+/** The rows of a held answer that a change reached, where the contract keeps that answer's rows one by one. */
+function rowsReached(query: Query, changes: readonly Scope[]): { input: Record<string, unknown> }[] {
+  const rows = rowsOf(query);
+  return rows ? rows.held(query.state.data).filter((row) => anyOverlap(changes, row.dependsOn)) : [];
 }
 
 function patchRows(query: Query, changes: readonly Scope[], read: ReadFn): void {
-  const [name] = query.queryKey as [OperationName, unknown];
-  const rows = contract[name].rows as
-    | {
-        read: OperationName;
-        held: (o: unknown) => { input: Record<string, unknown>; dependsOn: Scope[] }[];
-        put: (o: unknown, row: unknown) => unknown;
-      }
-    | undefined;
-  if (!rows) return;
-  for (const row of rows.held(query.state.data)) {
-    if (!anyOverlap(changes, row.dependsOn)) continue;
+  const rows = rowsOf(query)!;
+  for (const row of rowsReached(query, changes)) {
     read(rows.read, row.input).then(
       (value) => queryClient.setQueryData(query.queryKey, (held: unknown) => (held === undefined ? held : rows.put(held, value))),
       // A row that cannot be read (gone, or the connection dropped) leaves the whole answer to be read again.
@@ -81,19 +93,70 @@ function patchRows(query: Query, changes: readonly Scope[], read: ReadFn): void 
   }
 }
 
+/** How many change events this page has applied in order; a call is stamped with it when sent. */
+let applied = 0;
+
+/** Per cached read (its query hash): when a pushed answer last landed (in `applied`), and from which revision. */
+const pushedAt = new Map<string, { applied: number; epoch: string; revision: number }>();
+queryClient.getQueryCache().subscribe((e) => {
+  if (e.type === 'removed') pushedAt.delete(e.query.queryHash);
+});
+
+export function changesApplied(): number {
+  return applied;
+}
+
+/**
+ * Applies a change event received in order: the answers it pushes land in the cache where this page holds that
+ * read (a page that does not ignores them), an answer from an older revision never replaces a newer one, and every
+ * other read the change reaches is invalidated as before.
+ */
+export function applyChange(event: ChangeEvent, read?: ReadFn): void {
+  applied += 1;
+  const current = new Set<string>();
+  for (const push of event.pushes ?? []) {
+    if (!isOperationName(push.read)) continue;
+    const key = queryKey(push.read, push.input);
+    const query = queryClient.getQueryCache().find({ queryKey: key, exact: true });
+    if (query?.state.data === undefined) continue;
+    const last = pushedAt.get(query.queryHash);
+    current.add(query.queryHash);
+    if (last && last.epoch === event.epoch && last.revision >= event.revision) continue;
+    queryClient.setQueryData(key, push.value);
+    pushedAt.set(query.queryHash, { applied, epoch: event.epoch, revision: event.revision });
+  }
+  invalidateChanges(event.changes, current, read);
+}
+
+/**
+ * What the cache should keep of an answer to a call sent when `sentAt` events had been applied: the answer, unless
+ * a push for this read landed after it was sent. The push is then as new or newer; if the answer was newer still,
+ * a later event says so, and the cache is exact again once events stop.
+ */
+export function newerOf<T>(key: readonly unknown[], sentAt: number, answer: T): T {
+  const last = pushedAt.get(hashKey(key));
+  if (!last || last.applied <= sentAt) return answer;
+  return (queryClient.getQueryData(key) as T | undefined) ?? answer;
+}
+
 /** A restarted server or a gap the event log cannot fill: nothing cached can be trusted. */
 export function invalidateEverything(): void {
   void queryClient.invalidateQueries();
 }
 
-/** Puts the reads a write's reply carries into the cache at once, as the contract's `seeds` declares. */
-export function seedFromReply(name: OperationName, input: unknown, value: unknown): void {
+/**
+ * Puts the reads a write's reply carries into the cache at once, as the contract's `seeds` declares, unless a push
+ * newer than the call (sent when `sentAt` events had been applied) has landed there since.
+ */
+export function seedFromReply(name: OperationName, input: unknown, value: unknown, sentAt: number): void {
   const def = contract[name];
   if (def.kind !== 'write') return;
   const parsed = def.input.safeParse(input ?? {});
   if (!parsed.success) return;
   const seeds = (def.seeds as (i: unknown, o: unknown) => { read: string; input: unknown; value: unknown }[])(parsed.data, value);
   for (const seed of seeds) {
-    if (isOperationName(seed.read)) queryClient.setQueryData(queryKey(seed.read, seed.input), seed.value);
+    if (!isOperationName(seed.read)) continue;
+    const key = queryKey(seed.read, seed.input);
+    queryClient.setQueryData(key, newerOf(key, sentAt, seed.value));
   }
 }

@@ -1,43 +1,84 @@
-import { STATUS_LABELS } from '@shared/commitments';
+import { STATUS_LABELS, type Commitment, type CommitmentEvent } from '@shared/commitments';
 import type { MeetingDetail } from '@shared/planning';
 import { eventText } from './CommitmentLine';
 import { Recognition } from './Recognition';
 
+/** Rows the review list shows at once: what fits under "Just recorded" at 1080 px with two-line outcomes. */
+const PAGE = 4;
+
+/** The outcome a review just recorded, in a word or two the back of the room can read. */
+function outcomeWord(e: CommitmentEvent): string {
+  switch (e.kind) {
+    case 'renegotiated':
+      return `Renegotiated to ${e.newDueDate}`;
+    case 'slipped':
+      return 'Slipped';
+    case 'reassigned':
+      return 'Handed over';
+    case 'created':
+      return 'Committed';
+    case 'done':
+    case 'dropped':
+      return STATUS_LABELS[e.kind];
+    case 'status':
+      return STATUS_LABELS[e.status ?? 'open'];
+  }
+}
+
+/** The rows around the one the review has reached, so a long list never runs off the screen. */
+function pageAround<T>(rows: T[], focus: number): { start: number; shown: T[] } {
+  const start = Math.max(0, Math.min(focus - 2, rows.length - PAGE));
+  return { start, shown: rows.slice(start, start + PAGE) };
+}
+
+function ReviewList({ detail }: { detail: MeetingDetail }) {
+  const meetingId = detail.meeting.id;
+  const rows = detail.commitments.review.map((c: Commitment) => ({
+    c,
+    last: [...c.events].reverse().find((e) => e.meetingId === meetingId && e.kind !== 'created') ?? null,
+  }));
+  const latest = rows
+    .filter((r) => r.last !== null)
+    // Ids are time-ordered (UUIDv7): they break ties between outcomes recorded in the same millisecond.
+    .sort((a, b) => b.last!.at - a.last!.at || b.last!.id.localeCompare(a.last!.id))[0];
+  // The console walks on to the first commitment without an outcome here; the list follows it.
+  const upNext = rows.findIndex((r) => r.last === null);
+  const { start, shown } = pageAround(rows, upNext >= 0 ? upNext : rows.length - 1);
+  return (
+    <section className="projector-commitments" aria-label="Commitment review">
+      {latest && (
+        <section className="projector-latest" aria-label="Just recorded">
+          <span className="projector-label">Just recorded</span>
+          <p className="projector-commitment">
+            <strong>{latest.c.ownerName}</strong> {latest.c.outcome}
+          </p>
+          <p className="projector-outcome">{eventText(latest.last!)}</p>
+        </section>
+      )}
+      <ul className="projector-commitment-list" aria-label="Commitments under review">
+        {shown.map(({ c, last }, i) => (
+          <li key={c.id} className={start + i === upNext ? 'is-next' : ''} aria-current={start + i === upNext ? 'step' : undefined}>
+            <span className="pc-owner">{c.ownerName}</span>
+            <span className="pc-outcome">{c.outcome}</span>
+            <span className={`badge pc-status ${last ? `pe-${last.kind} cst-${c.status}` : 'cst-pending'}`}>
+              {last ? outcomeWord(last) : `due ${c.dueDate}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {rows.length > PAGE && (
+        <p className="projector-page-note">
+          {start + 1}–{start + shown.length} of {rows.length} · {rows.filter((r) => r.last).length} reviewed
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** The room sees commitments appear as they are made, each review outcome as it is recorded, and what was done. */
 export function ProjectorCommitments({ detail, itemId, kind }: { detail: MeetingDetail; itemId: string; kind: string }) {
   if (kind === 'recognition') return <Recognition done={detail.commitments.doneSinceLast} large />;
-  if (kind === 'commitment_review') {
-    const meetingId = detail.meeting.id;
-    const withOutcome = detail.commitments.review
-      .map((c) => ({ c, last: [...c.events].reverse().find((e) => e.meetingId === meetingId && e.kind !== 'created') }))
-      // Ids are time-ordered (UUIDv7): they break ties between outcomes recorded in the same millisecond.
-      .sort((a, b) => (b.last?.at ?? 0) - (a.last?.at ?? 0) || (b.last?.id ?? '').localeCompare(a.last?.id ?? ''));
-    const latest = withOutcome[0]?.last ? withOutcome[0] : null;
-    return (
-      <section className="projector-commitments" aria-label="Commitment review">
-        {latest && (
-          <section className="projector-latest" aria-label="Just recorded">
-            <span className="projector-label">Just recorded</span>
-            <p className="projector-commitment">
-              <strong>{latest.c.ownerName}</strong> {latest.c.outcome}
-            </p>
-            <p className="projector-outcome">{eventText(latest.last!)}</p>
-          </section>
-        )}
-        <ul className="projector-commitment-list" aria-label="Commitments under review">
-          {withOutcome
-            .sort((a, b) => detail.commitments.review.indexOf(a.c) - detail.commitments.review.indexOf(b.c))
-            .map(({ c, last }) => (
-              <li key={c.id}>
-                <span className="pc-owner">{c.ownerName}</span>
-                <span className="pc-outcome">{c.outcome}</span>
-                <span className={`badge cst-${last ? c.status : 'pending'}`}>{last ? STATUS_LABELS[c.status] : `due ${c.dueDate}`}</span>
-              </li>
-            ))}
-        </ul>
-      </section>
-    );
-  }
+  if (kind === 'commitment_review') return <ReviewList detail={detail} />;
   const made = detail.commitments.made.filter((c) => c.agendaItemId === itemId);
   if (made.length === 0) return null;
   return (
@@ -48,7 +89,7 @@ export function ProjectorCommitments({ detail, itemId, kind }: { detail: Meeting
           <li key={c.id}>
             <span className="pc-owner">{c.ownerName}</span>
             <span className="pc-outcome">{c.outcome}</span>
-            <span className="badge">due {c.dueDate}</span>
+            <span className="badge pc-status">due {c.dueDate}</span>
           </li>
         ))}
       </ul>

@@ -9,7 +9,8 @@ import { useForm } from '@renderer/ui/form/use-form';
 function folderMessage(outcome: FolderExportOutcome): string | null {
   switch (outcome.status) {
     case 'saved':
-      return `Exported ${outcome.files} files (${outcome.files - 1} decisions and README.md) to ${outcome.folder}`;
+      // Decisions and README.md indexes: one for a team, one per team and one above them for every team.
+      return `Exported ${outcome.files} files (decisions and their README.md index) to ${outcome.folder}`;
     case 'failed':
       return outcome.message;
     default:
@@ -84,7 +85,10 @@ export function ExportLog({ teamId }: { teamId: string | null }) {
               spellCheck={false}
             />
           </Field>
-          <span className="hint">One numbered Markdown file per decision and a README.md index; the folder is created if needed.</span>
+          <span className="hint">
+            One MADR file per decision, named by its number for life, and a README.md index (every team: a folder per team); the folder is
+            created if needed.
+          </span>
           <div className="head-actions">
             <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
               Export here

@@ -1,12 +1,14 @@
-import { STANCES, type Decision } from '@shared/decisions';
+import { STANCES } from '@shared/decisions';
 import type { MeetingDetail } from '@shared/planning';
-import { decisionsOfItem, membersInRoom } from './in-room';
+import { membersInRoom, projectedProposal } from './in-room';
 import { StanceChip } from './StatusBadge';
 
-/** What the room reads during a proposal: the question, where everyone stands, then the read-back to confirm. */
+/**
+ * What the room reads during a proposal (its title is the page's heading): the question, the options weighed, where
+ * everyone stands, then the read-back to confirm.
+ */
 export function ProjectorDecision({ detail, itemId }: { detail: MeetingDetail; itemId: string }) {
-  const list = decisionsOfItem(detail, itemId);
-  const d: Decision | undefined = list.find((x) => x.status === 'proposed') ?? list.at(-1);
+  const d = projectedProposal(detail, itemId);
   if (!d) return null;
   if (d.status === 'accepted' || (d.status === 'proposed' && d.readbackAt !== null)) {
     const confirmed = d.status === 'accepted';
@@ -46,9 +48,13 @@ export function ProjectorDecision({ detail, itemId }: { detail: MeetingDetail; i
       {d.question && <p className="projector-question">{d.question}</p>}
       {d.decision && <p className="projector-proposal-text">{d.decision}</p>}
       {d.options.length > 0 && (
-        <ol className="projector-options">
+        <ol className="projector-options" aria-label="Options considered">
           {d.options.map((o, i) => (
-            <li key={i}>{o.title}</li>
+            <li key={i}>
+              <strong>{o.title}</strong>
+              {o.pros && <span className="pro">+ {o.pros}</span>}
+              {o.cons && <span className="con">− {o.cons}</span>}
+            </li>
           ))}
         </ol>
       )}

@@ -9,6 +9,7 @@ import { decisionsOfItem, membersInRoom } from './in-room';
 import { Objections } from './Objections';
 import { ProposeForm } from './ProposeForm';
 import { RecordForm } from './RecordForm';
+import { DeferredNote, ReopenButton } from './ReopenDeferred';
 import { StatusBadge } from './StatusBadge';
 import { useMutation } from '@renderer/api/hooks';
 
@@ -35,6 +36,8 @@ function Outcome({ decision, disabled }: { decision: Decision; disabled: boolean
   const decide = (outcome: 'accepted' | 'rejected' | 'deferred' | 'proposed') =>
     action.run('decisions.decide', { decisionId: decision.id, outcome });
   const reading = decision.readbackAt !== null;
+  // A deferred proposal's way back is at the top of its card (ReopenButton).
+  if (decision.status === 'deferred') return null;
   if (decision.status !== 'proposed') {
     return (
       <div className="outcome-bar">
@@ -94,9 +97,14 @@ function ProposalCard({ decision, detail, disabled }: { decision: Decision; deta
       <header className="proposal-head">
         <div>
           <h3>{decision.title}</h3>
+          {decision.status === 'deferred' && <DeferredNote decision={decision} />}
           {decision.question && <p className="proposal-question">{decision.question}</p>}
         </div>
-        <StatusBadge status={decision.status} />
+        <div className="proposal-state" role="group" aria-label="Status">
+          <StatusBadge status={decision.status} />
+          {/* A deferred proposal carried over is here to be reopened: its way back is the card's first action. */}
+          {decision.status === 'deferred' && <ReopenButton decision={decision} disabled={disabled} />}
+        </div>
       </header>
       {decision.supersedes && (
         <p className="muted-note">

@@ -14,3 +14,9 @@ export function decisionsOfItem(detail: MeetingDetail, itemId: string) {
   const carried = new Set(detail.oldBusiness.filter((o) => o.source === 'open_proposal' && o.agendaItemId === itemId).map((o) => o.refId));
   return detail.decisions.filter((d) => d.agendaItemId === itemId || carried.has(d.id));
 }
+
+/** The proposal the room is looking at in an item: the open one, else the last one put. */
+export function projectedProposal(detail: MeetingDetail, itemId: string) {
+  const list = decisionsOfItem(detail, itemId);
+  return list.find((d) => d.status === 'proposed') ?? list.at(-1) ?? null;
+}

@@ -3,7 +3,7 @@ import type { MeetingDetail } from '@shared/planning';
 import { formatCountdown } from '@shared/timer';
 import { liveView } from './live-model';
 
-/** Meeting elapsed against its length, and how far behind or ahead it runs; its own text only. */
+/** Meeting elapsed against its length, and how far behind or ahead it runs; its own text only (a timer, as it ticks). */
 export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: () => number }) {
   const elapsed = useRef<HTMLSpanElement>(null);
   const drift = useRef<HTMLSpanElement>(null);
@@ -11,13 +11,11 @@ export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: 
     const view = liveView(detail);
     const update = () => {
       const t = now();
-      if (elapsed.current) elapsed.current.textContent = formatCountdown(view.meetingElapsed(t));
-      const d = view.drift(t);
-      const minutes = Math.round(Math.abs(d) / 60_000);
-      const text = minutes === 0 ? 'on time' : d > 0 ? `${minutes} min behind` : `${minutes} min ahead`;
-      if (drift.current && drift.current.textContent !== text) {
-        drift.current.textContent = text;
-        drift.current.dataset.state = minutes === 0 ? 'on-time' : d > 0 ? 'behind' : 'ahead';
+      const pace = view.pace(t);
+      if (elapsed.current) elapsed.current.textContent = formatCountdown(pace.elapsedMs);
+      if (drift.current && drift.current.textContent !== pace.words) {
+        drift.current.textContent = pace.words;
+        drift.current.dataset.state = pace.state;
       }
     };
     update();
@@ -29,7 +27,7 @@ export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: 
     };
   }, [detail, now]);
   return (
-    <div className="meeting-clock">
+    <div className="meeting-clock" role="timer" aria-label="Meeting time">
       <span>
         <span ref={elapsed} className="meeting-elapsed" /> of {detail.meeting.plannedLengthMin} min
       </span>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '@renderer/api/client';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
@@ -7,8 +7,19 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 /**
  * Notes saved as typed: each pause in typing commits one transaction, and the status says
  * "Saved" only once main has answered. What was typed stays in the box if a save fails.
+ * Memoised: the console renders on every live action; the box renders only when its item or saved text changes.
  */
-export function NotesEditor({ meetingId, itemId, initial, label }: { meetingId: string; itemId: string; initial: string; label: string }) {
+export const NotesEditor = memo(function NotesEditor({
+  meetingId,
+  itemId,
+  initial,
+  label,
+}: {
+  meetingId: string;
+  itemId: string;
+  initial: string;
+  label: string;
+}) {
   const [text, setText] = useState(initial);
   const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<ApiError | null>(null);
@@ -67,4 +78,4 @@ export function NotesEditor({ meetingId, itemId, initial, label }: { meetingId: 
       <ErrorAlert error={error} />
     </div>
   );
-}
+});

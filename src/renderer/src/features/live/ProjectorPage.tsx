@@ -4,16 +4,23 @@ import { kindLabel } from '@shared/planning';
 import { useMeeting } from '@renderer/api/use-meeting';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
 import { ProjectorAgreement, useProjectedAgreement } from '../agreements/ProjectorAgreement';
+import { projectedProposal } from '../decisions/in-room';
 import { ProjectorDecision } from '../decisions/ProjectorDecision';
+import { complete } from '../health/feedback-model';
 import { ProjectorCheckout } from '../health/ProjectorCheckout';
 import { AgendaProgress } from './AgendaProgress';
 import { Countdown } from './Countdown';
 import { liveView, turnWarning } from './live-model';
+import { MeetingClockLine } from './MeetingClockLine';
 import { useServerNow } from './server-clock';
 
+/** Items whose content fills the page: their title takes less room, never the countdown. */
+const FULL_ITEMS = ['proposal', 'commitment_review', 'recognition', 'check_out'];
+
 /**
- * What the room sees: the current item, a countdown readable from the back, who speaks now
- * and next, and the agenda's progress. It only shows; it follows the console through events.
+ * What the room sees: the meeting's title and its own time, the current item, a countdown readable from the back
+ * (in the same corner and at the same size on every kind of item), who speaks now and next, and the agenda's
+ * progress. It only shows; it follows the console through events.
  */
 export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const query = useMeeting(meetingId);
@@ -26,14 +33,30 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   if (!detail || !view) return <div className="projector" aria-busy="true" />;
   const { meeting } = detail;
   const current = view.current;
+  const live = meeting.status === 'live';
+  // During a proposal the room reads the proposal's own title; the slot's title becomes its label.
+  const proposal = current?.kind === 'proposal' ? projectedProposal(detail, current.id) : null;
+  const label = proposal
+    ? `${kindLabel('proposal')} · ${current!.title}`
+    : current && kindLabel(current.kind) !== current.title
+      ? kindLabel(current.kind)
+      : null;
+  // Once everyone has rated, the check-out shows its result, not whose turn it was.
+  const speaking = current?.kind === 'check_out' && complete(detail.feedback) ? null : view.speaking;
 
   return (
-    <div
-      className={`projector${view.paused ? ' is-paused' : ''}${current && ['proposal', 'commitment_review', 'recognition', 'check_out'].includes(current.kind) ? ' has-proposal' : ''}`}
-    >
+    <div className={`projector${view.paused ? ' is-paused' : ''}${current && FULL_ITEMS.includes(current.kind) ? ' has-proposal' : ''}`}>
       <header className="projector-head">
-        <span className="projector-meeting">{meeting.title}</span>
-        <span className="projector-team">{meeting.teamName}</span>
+        <div className="projector-heading">
+          <span className="projector-meeting">{meeting.title}</span>
+          <span className="projector-team">{meeting.teamName}</span>
+        </div>
+        {live && (
+          <div className="projector-pace">
+            <span className="projector-label">Meeting</span>
+            <MeetingClockLine detail={detail} now={now} />
+          </div>
+        )}
       </header>
       <main className="projector-main">
         {agreement && meeting.status !== 'ended' && <ProjectorAgreement agreement={agreement} />}
@@ -51,7 +74,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
             <p>The meeting has ended.</p>
           </div>
         )}
-        {!agreement && meeting.status === 'live' && (
+        {!agreement && live && (
           <>
             {/* Motion is decoration only: text is fully visible from the first frame, even if an animation never runs. */}
             <motion.div
@@ -61,29 +84,28 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
               animate={{ y: 0 }}
               transition={{ duration: 0.35 }}
             >
-              {current && kindLabel(current.kind) !== current.title && <span className="projector-kind">{kindLabel(current.kind)}</span>}
-              <h1 className="projector-title">{current ? current.title : 'All items are done'}</h1>
+              {label && <span className="projector-kind">{label}</span>}
+              <h1 className="projector-title">{proposal?.title ?? current?.title ?? 'All items are done'}</h1>
             </motion.div>
-            {current && <Countdown remaining={itemRemaining} className="projector-countdown" label="Time left for this item" />}
             {view.paused && <p className="projector-paused">Paused</p>}
             {current?.kind === 'proposal' && <ProjectorDecision detail={detail} itemId={current.id} />}
             {current && <ProjectorCommitments detail={detail} itemId={current.id} kind={current.kind} />}
             {current?.kind === 'check_out' && <ProjectorCheckout feedback={detail.feedback} />}
-            {view.speaking && (
+            {speaking && (
               <motion.div
-                key={view.speaking.id}
+                key={speaking.id}
                 className="projector-speaker"
                 initial={{ x: 48 }}
                 animate={{ x: 0 }}
                 transition={{ duration: 0.3 }}
               >
                 <span className="projector-label">Speaking</span>
-                <span className="projector-speaker-name">{view.speaking.name}</span>
+                <span className="projector-speaker-name">{speaking.name}</span>
                 <Countdown
                   remaining={turnRemaining}
                   className="projector-turn-countdown"
-                  label={`Time left for ${view.speaking.name}`}
-                  warningMs={turnWarning(view.speaking.timeboxMs)}
+                  label={`Time left for ${speaking.name}`}
+                  warningMs={turnWarning(speaking.timeboxMs)}
                 />
                 {view.upNext && <span className="projector-next">Next: {view.upNext.name}</span>}
               </motion.div>
@@ -92,6 +114,12 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
         )}
       </main>
       <aside className="projector-side">
+        {!agreement && live && current && (
+          <div className="projector-timer">
+            <span className="projector-label">This item</span>
+            <Countdown remaining={itemRemaining} className="projector-countdown" label="Time left for this item" />
+          </div>
+        )}
         <AgendaProgress detail={detail} now={now} large />
       </aside>
     </div>

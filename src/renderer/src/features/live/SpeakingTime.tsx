@@ -1,8 +1,12 @@
+import { memo } from 'react';
 import type { SpeakingTime as Entry } from '@shared/planning';
 import { formatCountdown } from '@shared/timer';
 
-/** Speaking time per person across the meeting's rounds: recorded, shown without ranking. */
-export function SpeakingTime({ entries }: { entries: Entry[] }) {
+/**
+ * Speaking time per person across the meeting's rounds: recorded, shown without ranking. Memoised: it renders
+ * again only when a turn ends and the figures change, not on other live actions.
+ */
+export const SpeakingTime = memo(function SpeakingTime({ entries }: { entries: Entry[] }) {
   if (entries.length === 0) return null;
   const total = entries.reduce((sum, e) => sum + e.ms, 0);
   const longest = Math.max(...entries.map((e) => e.ms), 1);
@@ -24,4 +28,4 @@ export function SpeakingTime({ entries }: { entries: Entry[] }) {
       </ul>
     </section>
   );
-}
+});

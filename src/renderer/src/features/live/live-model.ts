@@ -1,5 +1,6 @@
 import { itemClockOf, type MeetingDetail, type Turn } from '@shared/planning';
-import { itemElapsed, itemRemaining, meetingElapsed, scheduleDrift, type ItemClock } from '@shared/timer';
+import { meetingPace } from '@shared/pace';
+import { itemElapsed, itemRemaining, meetingElapsed, type ItemClock } from '@shared/timer';
 
 const MIN = 60_000;
 
@@ -16,6 +17,8 @@ export function liveView(detail: MeetingDetail) {
   const turns = current ? detail.turns.filter((t) => t.agendaItemId === current.id) : [];
   const speaking = turns.find((t) => t.status === 'speaking') ?? null;
   const upNext = turns.find((t) => t.status === 'waiting') ?? turns.find((t) => t.status === 'later' && t.id !== speaking?.id) ?? null;
+  const schedule = detail.items.map((i) => ({ ...itemClock(i), status: i.status }));
+  const pace = (now: number) => meetingPace(schedule, detail.clock, detail.meeting.plannedLengthMin * MIN, now);
   return {
     current,
     next,
@@ -27,13 +30,8 @@ export function liveView(detail: MeetingDetail) {
     itemElapsed: (now: number) => (current ? itemElapsed(itemClock(current), detail.clock, now) : 0),
     turnRemaining: (now: number) => (speaking ? itemRemaining(turnClock(speaking), detail.clock, now) : null),
     meetingElapsed: (now: number) => meetingElapsed(detail.clock, now),
-    drift: (now: number) =>
-      scheduleDrift(
-        detail.items.map((i) => ({ ...itemClock(i), status: i.status })),
-        detail.clock,
-        detail.meeting.plannedLengthMin * MIN,
-        now,
-      ),
+    pace,
+    drift: (now: number) => pace(now).driftMs,
   };
 }
 

@@ -1,10 +1,20 @@
+import { memo } from 'react';
 import type { Member } from '@shared/domain';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { useForm } from '@renderer/ui/form/use-form';
 import { PlusIcon } from '@renderer/ui/icons';
 import { draftToInput, emptyDraft, ITEM_FIELDS, ItemFields } from './ItemFields';
 
-export function AddItemForm({ meetingId, revision, members }: { meetingId: string; revision: number; members: Member[] }) {
+// Memoised: the console renders on every live action; this form's members and revision rarely change with it.
+export const AddItemForm = memo(function AddItemForm({
+  meetingId,
+  revision,
+  members,
+}: {
+  meetingId: string;
+  revision: number;
+  members: Member[];
+}) {
   // The draft survives a refusal (or another window's change) so nothing typed is lost.
   const form = useForm('agenda.addItem', {
     initial: emptyDraft,
@@ -23,4 +33,4 @@ export function AddItemForm({ meetingId, revision, members }: { meetingId: strin
       </div>
     </form>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Attendee, AttendanceStatus } from '@shared/planning';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -19,7 +20,16 @@ const LABEL: Record<AttendanceStatus, string> = {
   left_early: 'Left early',
 };
 
-export function AttendancePanel({ meetingId, attendees, readOnly }: { meetingId: string; attendees: Attendee[]; readOnly: boolean }) {
+// Memoised: a live action (a turn, the next item) leaves the attendees as they were, and this list need not render again.
+export const AttendancePanel = memo(function AttendancePanel({
+  meetingId,
+  attendees,
+  readOnly,
+}: {
+  meetingId: string;
+  attendees: Attendee[];
+  readOnly: boolean;
+}) {
   // Not a form: each status button saves at once, and there is nothing typed to keep.
   const set = useMutation('attendance.set');
   const guest = useForm('attendance.addGuest', { initial: { name: '' }, toInput: (v) => ({ meetingId, ...v }) });
@@ -67,4 +77,4 @@ export function AttendancePanel({ meetingId, attendees, readOnly }: { meetingId:
       <ErrorAlert error={guest.formError} />
     </section>
   );
-}
+});

@@ -1,0 +1,44 @@
+import type { Repositories } from '../../db/repositories';
+import type { ArchiveRow } from '../../db/repositories/archive-repository';
+import type { ArchiveTable } from '../../db/repositories/archive-tables';
+
+interface Claim {
+  id: string;
+  createdAt: number;
+  number: number | null;
+  local: boolean;
+}
+
+const byCreation = (a: Claim, b: Claim) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Settles the team's decision numbers before an archive's decisions are written, so a number
+ * stays one decision's for life and every computer that merges the same data ends with the same
+ * numbers. A decision already here keeps the number it has here; a new one keeps the archive's.
+ * Two decisions made apart (one on each laptop) may claim the same number: the one created first
+ * keeps it and the other takes the next free number, here and on the other laptop alike, since the
+ * rule depends only on the rows. A row from an archive made before numbers existed gets the next
+ * free one, in creation order. Changes the archive's rows in place and renumbers local losers.
+ */
+export function settleDecisionNumbers(repos: Repositories, spec: ArchiveTable, teamId: string, incoming: ArchiveRow[]): void {
+  const here = new Map(repos.archive.teamRows(spec, teamId).map((r) => [String(r.id), r]));
+  const claims = new Map<string, Claim>();
+  for (const [id, row] of here) claims.set(id, { id, createdAt: Number(row.created_at), number: row.number as number | null, local: true });
+  for (const row of incoming) {
+    const id = String(row.id);
+    if (!claims.has(id)) claims.set(id, { id, createdAt: Number(row.created_at), number: row.number as number | null, local: false });
+  }
+  const holder = new Map<number, Claim>();
+  const unnumbered: Claim[] = [];
+  for (const claim of [...claims.values()].sort(byCreation)) {
+    if (claim.number !== null && !holder.has(claim.number)) holder.set(claim.number, claim);
+    else unnumbered.push(claim);
+  }
+  let next = Math.max(0, ...holder.keys());
+  for (const claim of unnumbered) {
+    claim.number = ++next;
+    // A number above every claim is free, so moving a local decision to it never collides.
+    if (claim.local) repos.decisions.update(claim.id, { number: claim.number });
+  }
+  for (const row of incoming) row.number = claims.get(String(row.id))!.number;
+}

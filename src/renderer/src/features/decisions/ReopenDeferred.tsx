@@ -1,0 +1,44 @@
+import type { Decision } from '@shared/decisions';
+import { useMutation } from '@renderer/api/hooks';
+import { useFormat } from '@renderer/app/settings-context';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+
+/** When the history last set the status to deferred (records from before that was kept may not say). */
+function deferredAt(decision: Decision): number | null {
+  const entry = decision.amendments.find((a) => a.changes.some((c) => c.field === 'Status' && c.to === 'deferred'));
+  return entry?.at ?? null;
+}
+
+/** Under a deferred proposal's title: where and when it was deferred. */
+export function DeferredNote({ decision }: { decision: Decision }) {
+  const { date } = useFormat();
+  const at = deferredAt(decision);
+  return (
+    <p className="deferred-note">
+      <strong>Deferred</strong>
+      {decision.meetingTitle && <> in “{decision.meetingTitle}”</>}
+      {at !== null && <>, {date(at)}</>}. Reopen it to take everyone’s position again.
+    </p>
+  );
+}
+
+/**
+ * A deferred proposal is what the room came to take up again, so reopening it is its card's first action, in the
+ * card's head beside its status (on a 1366x768 laptop the card starts low): the same decision opens, and the
+ * go-round appears and takes keys at once.
+ */
+export function ReopenButton({ decision, disabled }: { decision: Decision; disabled: boolean }) {
+  const action = useMutation();
+  return (
+    <>
+      <button
+        className="btn btn-primary"
+        onClick={() => void action.run('decisions.decide', { decisionId: decision.id, outcome: 'proposed' })}
+        disabled={disabled || action.pending}
+      >
+        Reopen and start the go-round
+      </button>
+      <ErrorAlert error={action.error} />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { api } from '../support/page-api';
+import { startServer } from '../support/server';
+
+test('a turn reaches the console and the projector in the change event itself: neither page reads the live part again', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  const context = await browser.newContext();
+  try {
+    const console_ = await context.newPage();
+    await console_.goto(server.url);
+    const team = await api(console_, 'demo.load', {});
+    const { upcoming } = await api(console_, 'meetings.list', { teamId: team.id });
+    const meetingId = upcoming[0]!.id;
+    await api(console_, 'meetings.start', { meetingId });
+    await console_.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+    const projector = await context.newPage();
+    await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    const speaker = console_.locator('.speaker-name');
+    const shown = projector.locator('.projector-speaker-name');
+    await expect(speaker).toHaveText('Maya Okafor');
+    await expect(shown).toHaveText('Maya Okafor');
+
+    // From here on, every operation either page asks main for.
+    const asked: string[] = [];
+    for (const [name, page] of [
+      ['console', console_],
+      ['projector', projector],
+    ] as const) {
+      page.on('request', (request) => {
+        const op = /\/api\/op\/([\w.]+)$/.exec(request.url())?.[1];
+        if (op) asked.push(`${name} ${op}`);
+      });
+    }
+    await console_.keyboard.press('s');
+    await expect(shown).toHaveText('Sam Lindqvist');
+    await expect(speaker).toHaveText('Sam Lindqvist');
+    // A second turn: any re-read the first one caused would have been asked by the time this one shows.
+    await console_.keyboard.press('l');
+    await expect(shown).toHaveText('Priya Raman');
+    await expect(speaker).toHaveText('Priya Raman');
+    await expect(console_.getByRole('list', { name: 'Speakers' })).toContainText('Maya OkaforSpoke');
+    expect(asked).toEqual(['console live.turn', 'console live.turn']);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});

@@ -1,0 +1,96 @@
+/**
+ * The series calendar read by a real iCalendar parser (ical.js), which takes a TZID with no VTIMEZONE as floating
+ * time: each export must carry its zone's definition so the occurrences land on the right instants on both sides
+ * of every daylight-saving change.
+ */
+import ICAL from 'ical.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fromZoned, toZoned } from '../../src/main/services/planning/zoned-time';
+import { openTestCore, type TestCore } from '../support/core';
+
+let t: TestCore | undefined;
+afterEach(() => t?.close());
+
+/** The first `count` occurrences as UTC instants, as ical.js expands the file. */
+function expand(ics: string, count: number): string[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+  const iterator = event.iterator();
+  const out: string[] = [];
+  for (let next = iterator.next(); next && out.length < count; next = iterator.next()) out.push(next.toJSDate().toISOString());
+  return out;
+}
+
+async function seriesIn(timeZone: string, startsOn: string) {
+  t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
+  const team = await t.call('teams.create', { name: 'Zone', timeZone, members: ['Ana'] });
+  const series = await t.call('series.create', {
+    teamId: team.id,
+    name: 'Weekly sync',
+    cadence: 'weekly',
+    weekday: 1,
+    startTime: '10:00',
+    startsOn,
+    defaultLengthMin: 30,
+    templateId: null,
+  });
+  return (await t.call('series.exportCalendar', { seriesId: series.id })).content;
+}
+
+/** Every occurrence is 10:00 on a Monday in the zone, as the runtime's own zone data places it. */
+function expectTenLocalEveryMonday(starts: string[], timeZone: string) {
+  for (const start of starts) {
+    const local = toZoned(Date.parse(start), timeZone);
+    expect(`${local.date} ${local.time} ${local.weekday}`).toBe(`${local.date} 10:00 1`);
+    expect(start).toBe(new Date(fromZoned(local.date, '10:00', timeZone)).toISOString());
+  }
+}
+
+describe('series calendar with its time zone', () => {
+  it('the demo series is at 08:00 UTC in October and at 09:00 UTC after Berlin goes to winter time', async () => {
+    t = await openTestCore(Date.parse('2026-11-26T09:00:00Z'));
+    const team = await t.call('demo.load', {});
+    const [series] = await t.call('series.list', { teamId: team.id });
+    const ics = (await t.call('series.exportCalendar', { seriesId: series!.id })).content;
+    expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n');
+
+    const starts = expand(ics, 60);
+    expect(starts.slice(0, 6)).toEqual([
+      '2026-09-28T08:00:00.000Z',
+      '2026-10-05T08:00:00.000Z',
+      '2026-10-12T08:00:00.000Z',
+      '2026-10-19T08:00:00.000Z',
+      '2026-10-26T09:00:00.000Z',
+      '2026-11-02T09:00:00.000Z',
+    ]);
+    // Back to summer time on 28 March 2027.
+    expect(starts).toContain('2027-03-22T09:00:00.000Z');
+    expect(starts).toContain('2027-03-29T08:00:00.000Z');
+    expectTenLocalEveryMonday(starts, 'Europe/Berlin');
+  });
+
+  it('a zone without daylight saving keeps one offset all year', async () => {
+    const ics = await seriesIn('Asia/Kolkata', '2026-11-01');
+    expect(ics).not.toContain('BEGIN:DAYLIGHT');
+    const starts = expand(ics, 60);
+    expect(starts.every((s) => s.endsWith('T04:30:00.000Z'))).toBe(true);
+    expectTenLocalEveryMonday(starts, 'Asia/Kolkata');
+  });
+
+  it('a southern-hemisphere zone is on summer time in January and on standard time in July', async () => {
+    const ics = await seriesIn('Australia/Sydney', '2026-11-01');
+    const starts = expand(ics, 60);
+    expect(starts[0]).toBe('2026-11-01T23:00:00.000Z'); // Monday 2 November, 10:00 AEDT (+11)
+    // Sydney leaves summer time on Sunday 4 April 2027.
+    expect(starts).toContain('2027-03-28T23:00:00.000Z');
+    expect(starts).toContain('2027-04-05T00:00:00.000Z');
+    expectTenLocalEveryMonday(starts, 'Australia/Sydney');
+  });
+
+  it('the zone rule in force goes on past the years written out', async () => {
+    const ics = await seriesIn('America/New_York', '2026-11-01');
+    const starts = expand(ics, 52 * 15);
+    expect(starts.at(-1)! > '2041-01-01').toBe(true);
+    expectTenLocalEveryMonday(starts, 'America/New_York');
+  });
+});
