@@ -6,7 +6,7 @@ import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRecord } from '../../db/repositories/decisions-repository';
 import { decisionRightInForce } from '../agreements/decision-rights';
-import { applyFields, requireActiveMember } from './decision-fields';
+import { applyFields, requireActiveMember, requireOption } from './decision-fields';
 import { DecisionLog } from './decision-log';
 import { DecisionReader } from './decision-reader';
 
@@ -45,6 +45,7 @@ export class DecisionsService {
         question: input.question ?? '',
         context: input.context ?? '',
         options: input.options ?? [],
+        chosenOption: requireOption(input.options ?? [], input.chosenOption ?? null),
         decision: input.decision ?? '',
         rationale: input.rationale ?? '',
         proposerId: input.proposerId ?? null,
@@ -194,7 +195,9 @@ export class DecisionsService {
       if (outcome === 'accepted') {
         const problems = this.acceptProblems(row);
         if (problems.length > 0) throw new DomainError('conflict', `Not accepted yet: ${problems.join('; ')}.`);
-        this.repos.decisions.update(row.id, { status: 'accepted', decidedAt: now, confirmedAt: now, updatedAt: now });
+        // A lone option is the one chosen; with two or more, acceptProblems asked the room to pick one.
+        const chosenOption = row.chosenOption ?? (row.options.length === 1 ? row.options[0]!.title : null);
+        this.repos.decisions.update(row.id, { status: 'accepted', chosenOption, decidedAt: now, confirmedAt: now, updatedAt: now });
         if (row.supersedesId) {
           this.repos.decisions.update(row.supersedesId, {
             status: row.supersedeKind === 'reverses' ? 'reversed' : 'superseded',
@@ -282,6 +285,7 @@ export class DecisionsService {
     const problems: string[] = [];
     if (!row.decision.trim()) problems.push('write the decision');
     if (!row.ownerId) problems.push('name the decision owner');
+    if (row.options.length > 1 && row.chosenOption === null) problems.push('choose which of the options was chosen');
     const open = this.repos.decisions.objections(row.id).filter((o) => o.resolution === null);
     if (open.length > 0) {
       const who = open.map((o) => `${o.memberName} (${stanceLabel(o.stance).toLowerCase()})`).join(', ');
