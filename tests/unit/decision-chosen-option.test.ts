@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestCore, type TestCore } from '../support/core';
+import { decisionFixture } from '../support/decision-fixture';
+
+let t: TestCore;
+beforeEach(async () => {
+  t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
+});
+afterEach(() => t.close());
+
+const { room, propose, accept } = decisionFixture(() => t);
+const options = [
+  { title: 'Keep weekly Thursdays', pros: 'Rhythm', cons: 'Testing cost' },
+  { title: 'Two-week train', pros: 'Half the testing', cons: 'Fixes wait' },
+];
+
+describe('the chosen option of a decision', () => {
+  it('must be one of the proposal’s options, said in plain words', async () => {
+    const r = await room();
+    const wrong = await t.fail('decisions.propose', {
+      meetingId: r.meetingId,
+      agendaItemId: r.itemId,
+      title: 'Release cadence',
+      options,
+      chosenOption: 'Monthly',
+    });
+    expect(wrong.code).toBe('invalid_input');
+    expect(wrong.message).toBe('“Monthly” is not one of this proposal’s options; choose one of “Keep weekly Thursdays”, “Two-week train”');
+    const d = await propose(r, 'Release cadence', { options: [] });
+    const none = await t.fail('decisions.update', { decisionId: d.id, chosenOption: 'Monthly' });
+    expect(none.message).toBe('“Monthly” is not an option: this proposal has no options to choose from');
+    expect((await t.call('decisions.get', { decisionId: d.id })).chosenOption).toBeNull();
+  });
+
+  it('is required to accept when two or more options were weighed, and recorded with the decision', async () => {
+    const r = await room();
+    const d = await propose(r, 'Release cadence', { options });
+    await t.call('decisions.readBack', { decisionId: d.id, on: true });
+    const blocked = await t.fail('decisions.decide', { decisionId: d.id, outcome: 'accepted' });
+    expect(blocked.message).toBe('Not accepted yet: choose which of the options was chosen.');
+    await t.call('decisions.update', { decisionId: d.id, chosenOption: 'Two-week train' });
+    const accepted = await t.call('decisions.decide', { decisionId: d.id, outcome: 'accepted' });
+    expect(accepted).toMatchObject({ status: 'accepted', chosenOption: 'Two-week train' });
+  });
+
+  it('is the lone option when only one was weighed, and none when none were', async () => {
+    const r = await room();
+    expect((await accept((await propose(r, 'One option')).id)).chosenOption).toBe('Weekly');
+    expect((await accept((await propose(r, 'No options', { options: [] })).id)).chosenOption).toBeNull();
+  });
+
+  it('follows its option when the option is renamed, and is cleared when the option is removed', async () => {
+    const r = await room();
+    const d = await propose(r, 'Release cadence', { options, chosenOption: 'Two-week train' });
+    const renamed = await t.call('decisions.update', {
+      decisionId: d.id,
+      options: [options[0]!, { ...options[1]!, title: 'Fortnightly train' }],
+    });
+    expect(renamed.chosenOption).toBe('Fortnightly train');
+    const reordered = await t.call('decisions.update', { decisionId: d.id, options: [...renamed.options].reverse() });
+    expect(reordered.chosenOption).toBe('Fortnightly train');
+    const removed = await t.call('decisions.update', { decisionId: d.id, options: [options[0]!] });
+    expect(removed.chosenOption).toBeNull();
+  });
+
+  it('changes after the meeting only by amendment, kept in its history', async () => {
+    const r = await room();
+    const d = await propose(r, 'Release cadence', { options, chosenOption: 'Two-week train' });
+    await accept(d.id);
+    await t.call('meetings.end', { meetingId: r.meetingId });
+    const amended = await t.call('decisions.amend', {
+      decisionId: d.id,
+      reason: 'The room chose the weekly rhythm; typed wrong',
+      chosenOption: 'Keep weekly Thursdays',
+    });
+    expect(amended.chosenOption).toBe('Keep weekly Thursdays');
+    expect(amended.amendments.at(-1)!.changes).toEqual([{ field: 'Chosen option', from: 'Two-week train', to: 'Keep weekly Thursdays' }]);
+  });
+});
