@@ -77,3 +77,41 @@ describe('the chosen option of a decision', () => {
     expect(amended.amendments.at(-1)!.changes).toEqual([{ field: 'Chosen option', from: 'Two-week train', to: 'Keep weekly Thursdays' }]);
   });
 });
+
+describe('the chosen option in the team archive', () => {
+  const chosen = (core: TestCore) =>
+    Object.fromEntries(
+      (
+        core.core.opened.db.prepare('select title, chosen_option from decisions').all() as { title: string; chosen_option: string | null }[]
+      ).map((d) => [d.title, d.chosen_option]),
+    );
+
+  it('travels with its decision, and an archive from before it imports with none', async () => {
+    const demo = await t.call('demo.load', {});
+    const { content } = await t.call('archive.export', { teamId: demo.id });
+    expect(JSON.parse(content)).toMatchObject({ schemaVersion: 12 });
+    const here = chosen(t);
+    expect(here['Move to a two-week release train']).toBe('Two-week train');
+
+    const b = await openTestCore(Date.parse('2026-11-25T09:00:00Z'));
+    try {
+      await b.call('archive.import', { content });
+      expect(chosen(b)).toEqual(here);
+    } finally {
+      b.close();
+    }
+
+    const older = JSON.parse(content) as { schemaVersion: number; tables: { decisions: Record<string, unknown>[] } };
+    older.schemaVersion = 11;
+    for (const d of older.tables.decisions) delete d.chosen_option;
+    const c = await openTestCore(Date.parse('2026-11-25T09:00:00Z'));
+    try {
+      await c.call('archive.import', { content: JSON.stringify(older) });
+      const imported = chosen(c);
+      expect(Object.keys(imported).sort()).toEqual(Object.keys(here).sort());
+      expect(Object.values(imported).every((v) => v === null)).toBe(true);
+    } finally {
+      c.close();
+    }
+  });
+});
