@@ -115,3 +115,25 @@ describe('the chosen option in the team archive', () => {
     }
   });
 });
+
+describe('the chosen option in the MADR export', () => {
+  const record = async (teamId: string, name: string) =>
+    (await t.core.services.exports.madrFiles(teamId)).find((f) => f.suggestedName === name)!.content;
+
+  it('opens the outcome with the option recorded, and says plainly when a record with options names none', async () => {
+    const demo = await t.call('demo.load', {});
+    const name = '0004-move-to-a-two-week-release-train.md';
+    expect(await record(demo.id, name)).toContain(
+      '## Decision Outcome\n\nChosen option: "Two-week train", because Halving regression days',
+    );
+    // A decision recorded before Cadence kept the choice, whose options the migration could not tell apart.
+    t.core.opened.db.prepare("update decisions set chosen_option = null where title = 'Move to a two-week release train'").run();
+    const unsaid = await record(demo.id, name);
+    expect(unsaid).toContain(
+      '## Decision Outcome\n\nThis record does not say which of the considered options was chosen.\n\nRationale: Halving regression days',
+    );
+    expect(unsaid).not.toContain('Chosen option');
+    // No option's pros and cons are taken for the decision's consequences: only the risks acknowledged.
+    expect(unsaid).toContain('### Consequences\n\n- Bad, because Bigger releases may carry more risk per release');
+  });
+});

@@ -195,13 +195,14 @@ describe('MADR export of the decision log', () => {
       'More Information',
     ]);
     expect(body.children.filter((c) => c.type === 'heading' && c.depth === 3).map(textOf)).toEqual([
+      'Consequences',
       'Opt | *one*',
       'Positions',
       'Objections and how each was resolved',
       'Supersede chain',
     ]);
-    // The one option weighed was chosen; Cadence names the decision's title as the choice unless an option's words are in it.
-    expect(textOf(body)).toContain(`Chosen option: "${HOSTILE} again", because <img src=x onerror=alert(3)>`);
+    // The one option weighed is the one chosen, recorded when the proposal was accepted.
+    expect(textOf(body)).toContain('Chosen option: "Opt | *one*", because <img src=x onerror=alert(3)>');
     expect(front).toEqual({
       status: 'accepted',
       date: '2026-11-24',
