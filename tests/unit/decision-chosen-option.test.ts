@@ -137,3 +137,25 @@ describe('the chosen option in the MADR export', () => {
     expect(unsaid).toContain('### Consequences\n\n- Bad, because Bigger releases may carry more risk per release');
   });
 });
+
+describe('the chosen option in the minutes', () => {
+  it('stands beside the options considered, in Markdown and in HTML', async () => {
+    await t.call('demo.load', {});
+    const { meeting_id: meetingId } = t.core.opened.db
+      .prepare("select meeting_id from decisions where title = 'Move to a two-week release train'")
+      .get() as { meeting_id: string };
+    const md = (await t.call('minutes.markdown', { meetingId })).content;
+    expect(md).toContain(
+      '- Options considered: Keep weekly Thursdays; Two-week train; Continuous delivery\n- Chosen option: Two-week train\n',
+    );
+    const html = (await t.call('minutes.html', { meetingId })).content;
+    expect(html).toMatch(
+      /<li>Options considered: Keep weekly Thursdays; Two-week train; Continuous delivery<\/li>\s*<li>Chosen option: Two-week train<\/li>/,
+    );
+    // The deferred proposal in the same minutes chose nothing, and says nothing of a choice.
+    expect(md.match(/Chosen option/g)).toHaveLength(1);
+    // A decided record from before Cadence kept the choice says it was not recorded.
+    t.core.opened.db.prepare("update decisions set chosen_option = null where title = 'Move to a two-week release train'").run();
+    expect((await t.call('minutes.markdown', { meetingId })).content).toContain('- Chosen option: not recorded\n');
+  });
+});

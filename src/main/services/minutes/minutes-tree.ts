@@ -1,6 +1,6 @@
 import type { List, Root, RootContent, TableRow } from 'mdast';
 import { rootCauseLabel, STATUS_LABELS, type CommitmentEvent } from '@shared/commitments';
-import { decisionStatusLabel, resolutionLabel, stanceLabel } from '@shared/decisions';
+import { decisionStatusLabel, resolutionLabel, stanceLabel, type Decision } from '@shared/decisions';
 import type { MeetingDetail } from '@shared/planning';
 import { kindLabel } from '@shared/planning';
 import { toZoned } from '../planning/zoned-time';
@@ -150,6 +150,7 @@ export function minutesTree(detail: MeetingDetail): Root {
         list([
           `Owner: ${d.ownerName ?? 'not named'}${d.decisionRight ? `, under “${d.decisionRight}”` : ''}`,
           ...(d.options.length ? [`Options considered: ${d.options.map((o) => o.title).join('; ')}`] : []),
+          ...chosenLine(d),
           ...(d.risks ? [`Risks acknowledged: ${d.risks}`] : []),
           ...(d.reviewDate ? [`Review date: ${d.reviewDate}`] : []),
           ...(d.supersedes ? [`${d.supersedeKind === 'reverses' ? 'Reverses' : 'Supersedes'}: ${d.supersedes.title}`] : []),
@@ -236,4 +237,11 @@ export function minutesTree(detail: MeetingDetail): Root {
   }
 
   return { type: 'root', children };
+}
+
+/** The option chosen, beside the options; a decided record with options that names none says so rather than leave a reader to guess. */
+function chosenLine(d: Decision): string[] {
+  if (d.chosenOption) return [`Chosen option: ${d.chosenOption}`];
+  const decided = d.status === 'accepted' || d.status === 'superseded' || d.status === 'reversed';
+  return decided && d.options.length > 0 ? ['Chosen option: not recorded'] : [];
 }
