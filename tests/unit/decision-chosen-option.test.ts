@@ -43,9 +43,9 @@ describe('the chosen option of a decision', () => {
     expect(accepted).toMatchObject({ status: 'accepted', chosenOption: 'Two-week train' });
   });
 
-  it('is the lone option when only one was weighed, and none when none were', async () => {
+  it('is not assumed when only one option was weighed (it may be the one turned down), nor when none were', async () => {
     const r = await room();
-    expect((await accept((await propose(r, 'One option')).id)).chosenOption).toBe('Weekly');
+    expect((await accept((await propose(r, 'One option')).id)).chosenOption).toBeNull();
     expect((await accept((await propose(r, 'No options', { options: [] })).id)).chosenOption).toBeNull();
   });
 

@@ -195,14 +195,15 @@ describe('MADR export of the decision log', () => {
       'More Information',
     ]);
     expect(body.children.filter((c) => c.type === 'heading' && c.depth === 3).map(textOf)).toEqual([
-      'Consequences',
       'Opt | *one*',
       'Positions',
       'Objections and how each was resolved',
       'Supersede chain',
     ]);
-    // The one option weighed is the one chosen, recorded when the proposal was accepted.
-    expect(textOf(body)).toContain('Chosen option: "Opt | *one*", because <img src=x onerror=alert(3)>');
+    // One option was weighed and none recorded as chosen: the record says so, with the rationale, rather than guess.
+    expect(textOf(body)).toContain(
+      'This record does not say which of the considered options was chosen.Rationale: <img src=x onerror=alert(3)>',
+    );
     expect(front).toEqual({
       status: 'accepted',
       date: '2026-11-24',

@@ -195,9 +195,7 @@ export class DecisionsService {
       if (outcome === 'accepted') {
         const problems = this.acceptProblems(row);
         if (problems.length > 0) throw new DomainError('conflict', `Not accepted yet: ${problems.join('; ')}.`);
-        // A lone option is the one chosen; with two or more, acceptProblems asked the room to pick one.
-        const chosenOption = row.chosenOption ?? (row.options.length === 1 ? row.options[0]!.title : null);
-        this.repos.decisions.update(row.id, { status: 'accepted', chosenOption, decidedAt: now, confirmedAt: now, updatedAt: now });
+        this.repos.decisions.update(row.id, { status: 'accepted', decidedAt: now, confirmedAt: now, updatedAt: now });
         if (row.supersedesId) {
           this.repos.decisions.update(row.supersedesId, {
             status: row.supersedeKind === 'reverses' ? 'reversed' : 'superseded',
@@ -285,6 +283,8 @@ export class DecisionsService {
     const problems: string[] = [];
     if (!row.decision.trim()) problems.push('write the decision');
     if (!row.ownerId) problems.push('name the decision owner');
+    // With two or more options weighed, the record must say which won. A lone option is not assumed to be the
+    // choice: it is as often the alternative turned down ("Keep weekly" against a two-week train).
     if (row.options.length > 1 && row.chosenOption === null) problems.push('choose which of the options was chosen');
     const open = this.repos.decisions.objections(row.id).filter((o) => o.resolution === null);
     if (open.length > 0) {

@@ -183,8 +183,8 @@ function RecordFields<V extends Draft>({
       {decision.options.length > 0 && (
         <Field label="Chosen option" error={error('chosenOption')}>
           <select className="input" value={values.chosenOption} onChange={(e) => set('chosenOption', e.target.value)}>
-            {/* With two or more options, acceptance waits for a choice; with one, accepting chooses it. */}
-            <option value="">{decision.options.length > 1 ? 'Not chosen yet' : 'The only option, once accepted'}</option>
+            {/* With two or more options, acceptance waits for a choice; a lone option may be the one turned down. */}
+            <option value="">{decision.options.length > 1 ? 'Not chosen yet' : 'None of these'}</option>
             {decision.options.map((o, i) => (
               <option key={i} value={o.title}>
                 {o.title}
