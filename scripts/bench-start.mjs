@@ -5,6 +5,7 @@
  * (a bare Node process serving one element to the same browser) and an empty database. Chromium is
  * already open, as a person's browser is; each run signs in with a fresh context.
  */
+/* global fetch, localStorage -- used inside the page */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import fs from 'node:fs';
@@ -84,15 +85,18 @@ try {
   const seedUrl = await seed.ready;
   const seedPage = await browser.newPage();
   await seedPage.goto(seedUrl);
-  // Runs in the page (signed in by its cookie), not in Node.
-  await seedPage.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    fetch('/api/op/teams.create', {
+  // The welcome shows once the page has traded its code for a session; the call then runs in the page with
+  // that session's token, as the app's own calls do.
+  await seedPage.getByRole('button', { name: 'Explore a demo team' }).waitFor();
+  const created = await seedPage.evaluate(async () => {
+    const response = await fetch('/api/op/teams.create', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${localStorage.getItem('cadence.session')}` },
       body: JSON.stringify({ name: 'One team', timeZone: 'UTC', members: ['Ana'] }),
-    }),
-  );
+    });
+    return response.json();
+  });
+  if (!created.ok) throw new Error(`could not create the empty database's team: ${JSON.stringify(created)}`);
   await seedPage.close();
   seed.child.kill('SIGTERM');
   await seed.exited;

@@ -16,8 +16,14 @@ export interface FeedbackEntry {
 }
 
 export interface MeetingFeedback {
-  /** Named entries in attendee order, then anonymous ones (in no meaningful order). */
+  /**
+   * Named entries in attendee order, then anonymous ones. Once any rating is anonymous, no entry
+   * carries a name and they come highest rating first: with the attendee list, named raters would
+   * leave the anonymous one's author as the person left over.
+   */
   entries: FeedbackEntry[];
+  /** Some rating is anonymous, so no rating of this meeting is shown with a name (see entries). */
+  namesWithheld: boolean;
   /** Mean of all ratings, unrounded; null before the first. */
   average: number | null;
   count: number;

@@ -21,6 +21,11 @@ test('welcome and team pages have no serious accessibility violations in any the
     await expect(page.getByRole('button', { name: 'Explore a demo team' })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     for (const theme of THEMES) {
       await chooseTheme(page, theme);
@@ -37,6 +42,11 @@ test('the planner and a past meeting have no serious accessibility violations in
   try {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
@@ -67,6 +77,11 @@ test('the decision log and a decision page have no serious accessibility violati
   try {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     // The decision log, searched and filtered, and one decision with its chain, in every theme.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decision log' }).click();
@@ -97,6 +112,11 @@ test('the team health page has no serious accessibility violations in any theme'
   try {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Health' }).click();
     await expect(page.getByRole('region', { name: 'Check-out ratings' }).getByRole('img')).toBeVisible();
@@ -114,6 +134,11 @@ test('the operating agreement, its comparison and the roles have no serious acce
   try {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Roles' }).getByRole('listitem', { name: 'Role: Tech lead' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Agreement' }).click();

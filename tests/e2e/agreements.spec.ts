@@ -153,8 +153,8 @@ test('a team adopts a starter agreement, edits it into version 2, compares, deci
     await form.getByRole('button', { name: 'Put the proposal' }).click();
     const card = page.getByRole('article', { name: 'Proposal: Move to Postgres' });
     // Ana disagrees; escalating her objection offers the agreement's escalation paths.
-    const round = card.getByRole('group', { name: 'Go-round of positions' });
-    await round.focus();
+    // The go-round takes its keys once the key bar shows them; nothing needs focus.
+    await expect(page.getByRole('navigation', { name: 'Keys' })).toContainText('disagree');
     await page.keyboard.press('d');
     await card.getByLabel('Why does Ana Ruiz disagree? (required)').fill('We have no Postgres operations experience');
     await page.keyboard.press('Enter');
@@ -186,6 +186,11 @@ test('the demo team’s next meeting lists the agreement’s due revisit until t
   try {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();

@@ -9,6 +9,11 @@ test('back up by hand and restore from Settings; the restore can be undone', asy
   try {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     const backups = page.getByRole('list', { name: 'Backups' });
@@ -52,6 +57,11 @@ test('back up by hand and restore from Settings; the restore can be undone', asy
 async function demoWithOneBackup(page: Page, server: TestServer): Promise<void> {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Explore a demo team' }).click();
+  // The demo lands on the home screen's "Next up"; its team page is one click away.
+  await page
+    .getByRole('list', { name: 'Teams' })
+    .getByRole('link', { name: /Harbor Product Team/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Back up now' }).click();

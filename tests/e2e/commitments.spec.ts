@@ -77,7 +77,7 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
     const reviewing = (outcome: string) => walk.getByRole('article', { name: `Reviewing: ${outcome}` });
 
     await expect(reviewing('Runbook has the hotfix lane')).toBeVisible();
-    await walk.getByRole('button', { name: 'Done', exact: true }).click();
+    await walk.getByRole('button', { name: /^Done\b/ }).click();
     await expect(projector.getByRole('region', { name: 'Just recorded' })).toContainText('Runbook has the hotfix lane');
 
     await expect(reviewing('Pricing read-out with both variants')).toBeVisible();
@@ -103,7 +103,7 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
     await projector.screenshot({ path: `${SCREENS}/projector-commitment-review.png` });
 
     // Recognition celebrates what was done since the last meeting.
-    await page.getByRole('button', { name: 'Next item →' }).click();
+    await page.getByRole('button', { name: /^Next item/ }).click();
     await expect(projector.getByRole('region', { name: 'Done since the last meeting' })).toContainText('Runbook has the hotfix lane');
     await api(page, 'meetings.end', { meetingId: second });
 
@@ -137,6 +137,11 @@ test('the demo team: the review lists Tom’s commitment for reassignment, and t
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     const follow = page.getByRole('region', { name: 'Follow-through' });
     await expect(follow.getByRole('row').filter({ hasText: 'Whole team' })).toBeVisible();
@@ -148,7 +153,7 @@ test('the demo team: the review lists Tom’s commitment for reassignment, and t
     const heading = page.locator('#current-title');
     while ((await heading.textContent()) !== 'Commitment review') {
       const before = await heading.textContent();
-      await page.getByRole('button', { name: 'Next item →' }).click();
+      await page.getByRole('button', { name: /^Next item/ }).click();
       await expect(heading).not.toHaveText(before!);
     }
     const walk = page.getByRole('region', { name: 'Owner by owner' });

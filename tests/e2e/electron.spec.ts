@@ -22,6 +22,11 @@ test.describe('desktop app (needs the Electron binary)', () => {
       }));
       expect(exposed).toEqual({ keys: ['invoke', 'onChange', 'transport'], node: 'undefined' });
       await window.getByRole('button', { name: 'Explore a demo team' }).click();
+      // The demo lands on the home screen's "Next up"; its team page is one click away.
+      await window
+        .getByRole('list', { name: 'Teams' })
+        .getByRole('link', { name: /Harbor Product Team/ })
+        .click();
       await expect(window.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
       await window.screenshot({ path: 'test-results/screens/electron-demo-team.png' });
     } finally {

@@ -8,6 +8,11 @@ const T0 = Date.parse('2026-11-30T08:58:00Z');
 async function openDemoMeeting(page: Page, server: TestServer) {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Explore a demo team' }).click();
+  // The demo lands on the home screen's "Next up"; its team page is one click away.
+  await page
+    .getByRole('list', { name: 'Teams' })
+    .getByRole('link', { name: /Harbor Product Team/ })
+    .click();
   await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
   await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
@@ -72,10 +77,10 @@ test('run the meeting from the console while the projector follows; a server res
 
     // A round from the keyboard: Maya speaks, Sam passes, Priya is skipped, Diego speaks.
     clock.advance(40_000);
-    await facilitator.keyboard.press('s');
+    await facilitator.keyboard.press('t');
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Sam Lindqvist');
     clock.advance(5_000);
-    await facilitator.keyboard.press('a');
+    await facilitator.keyboard.press('o');
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Priya Raman');
     await facilitator.keyboard.press('x');
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Diego Alvarez');
@@ -144,7 +149,7 @@ test('run the meeting from the console while the projector follows; a server res
 
     // Shortcuts are listed on "?".
     await facilitator.keyboard.press('?');
-    await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Speaker comes back later');
+    await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('next speaker');
     await facilitator.screenshot({ path: 'test-results/screens/console-shortcuts.png' });
     await facilitator.keyboard.press('Escape');
 

@@ -14,6 +14,11 @@ test('the console and projector change the moment a member is renamed or leaves'
     const console = await context.newPage();
     await console.goto(server.url);
     await console.getByRole('button', { name: 'Explore a demo team' }).click();
+    // The demo lands on the home screen's "Next up"; its team page is one click away.
+    await console
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
     await expect(console.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
     const team = (await api(console, 'teams.list', {}))[0]!;
     const meetingId = (await api(console, 'meetings.list', { teamId: team.id })).upcoming[0]!.id;

@@ -129,10 +129,10 @@ test('refused input keeps what was typed and says why', async ({ page }) => {
 test('the demo team’s next meeting lists old business; a past meeting is read-only and amended with a reason', async ({ page }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Explore a demo team' }).click();
-  await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
-  // Home shows the next meeting with what last time left open.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+  // The demo lands on the home screen, on the next meeting with what last time left open.
   const nextUp = page.getByRole('region', { name: 'Next up' });
+  await expect(nextUp).toBeInViewport();
+  await expect(page.getByRole('heading', { name: 'Your teams', level: 1 })).toBeVisible();
   await expect(nextUp).toContainText('Monday accountability');
   await expect(nextUp).toContainText('13 from last time');
   await page.screenshot({ path: 'test-results/screens/home-next-up.png' });
@@ -193,6 +193,11 @@ test('a parking-lot item added between meetings shows up in the next meeting; tw
   const page = await context.newPage();
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Explore a demo team' }).click();
+  // The demo lands on the home screen's "Next up"; its team page is one click away.
+  await page
+    .getByRole('list', { name: 'Teams' })
+    .getByRole('link', { name: /Harbor Product Team/ })
+    .click();
   await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Parking lot' }).click();
   const add = page.getByRole('form', { name: 'Add to the parking lot' });
   await add.getByLabel('Issue').fill('Design review before each release?');

@@ -76,6 +76,7 @@ export const READ_INPUTS: Inputs = {
   'series.exportCalendar': (w) => w.seriesIds.map((seriesId) => ({ seriesId })),
   'templates.list': (w) => [{ teamId: null }, ...w.teamIds.map((teamId) => ({ teamId }))],
   'meetings.list': (w) => [{ teamId: null }, ...w.teamIds.map((teamId) => ({ teamId }))],
+  'meetings.nextUp': () => [{}],
   'meetings.get': perMeeting,
   'meetings.live': perMeeting,
   'meetings.decisions': perMeeting,

@@ -125,6 +125,7 @@ export const WRITE_STEPS: WriteStep[] = [
     return { meetingId: offsite.meeting.id, expectedRevision: offsite.meeting.agendaRevision, templateId: templates.at(-1)!.id };
   }),
   step('attendance.set', (w) => ({ attendeeId: planned(w).attendees[0]!.id, status: 'present' })),
+  step('attendance.allPresent', (w) => ({ meetingId: planned(w).meeting.id })),
   step('attendance.addGuest', (w) => ({ meetingId: planned(w).meeting.id, name: 'Visiting Guest' })),
   step('parkingLot.add', (w) => ({ teamId: w.demoTeamId, title: 'Office move', notes: 'After the holidays' })),
   step('parkingLot.update', (w) => ({ itemId: w.parkingLot.at(-1)!.id, title: 'Office move, spring', notes: 'March' })),
@@ -195,7 +196,7 @@ export const WRITE_STEPS: WriteStep[] = [
   step('live.park', (w) => ({ meetingId: live(w).meeting.id, itemId: live(w).currentItemId! })),
   step('live.rebalance', (w) => {
     const rest = live(w).items.filter((i) => i.status === 'pending');
-    return { meetingId: live(w).meeting.id, shorten: [{ itemId: rest[0]!.id, plannedMin: 1 }], cut: [rest.at(-1)!.id] };
+    return { meetingId: live(w).meeting.id, allow: [{ itemId: rest[0]!.id, minutes: 1 }], cut: [rest.at(-1)!.id] };
   }),
   step('live.undo', (w) => ({ meetingId: live(w).meeting.id })),
   step('meetings.end', (w) => ({ meetingId: live(w).meeting.id })),

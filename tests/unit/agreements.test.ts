@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgreementBodyInput, TeamAgreement } from '../../src/shared/agreements';
-import { minutesMarkdown } from '../../src/main/services/minutes/minutes-markdown';
 import { openTestCore, type TestCore } from '../support/core';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -278,7 +277,7 @@ describe('decisions under the agreement', () => {
     expect(made.decisionRight).toBe('Technical architecture');
     await t.call('decisions.readBack', { decisionId: made.id, on: true });
     await t.call('decisions.decide', { decisionId: made.id, outcome: 'accepted' });
-    const lines = minutesMarkdown(await t.call('meetings.get', { meetingId })).content.split('\n');
+    const lines = (await t.call('minutes.markdown', { meetingId })).content.split('\n');
     expect(lines).toContain('- Owner: Ana, under “Technical architecture”');
   });
 });

@@ -38,6 +38,19 @@ function teamRows(t: TestCore, teamId: string): Record<string, ArchiveRow[]> {
   );
 }
 
+/**
+ * The source's rows as an archive carries them: in a meeting with an anonymous rating, no rating keeps
+ * its attendee or instant (the named ones would name the anonymous one by elimination).
+ */
+function asArchived(rows: Record<string, ArchiveRow[]>): Record<string, ArchiveRow[]> {
+  const feedback = rows.meeting_feedback!;
+  const withAnonymous = new Set(feedback.filter((r) => r.attendee_id === null).map((r) => r.meeting_id));
+  return {
+    ...rows,
+    meeting_feedback: feedback.map((r) => (withAnonymous.has(r.meeting_id) ? { ...r, attendee_id: null, at: null } : r)),
+  };
+}
+
 /** A fingerprint of everything in the database file, to prove a refused import wrote nothing. */
 function checksum(t: TestCore): string {
   const db = t.core.opened.db;
@@ -81,7 +94,7 @@ describe('team archive', () => {
     expect(summary.team).toEqual({ id: demo.id, name: demo.name, isNew: true });
     expect(summary.backupName).toMatch(/before-import\.sqlite$/);
     expect(summary.totals.updated + summary.totals.unchanged + summary.totals.conflicts).toBe(0);
-    const rowsA = teamRows(a, demo.id);
+    const rowsA = asArchived(teamRows(a, demo.id));
     expect(teamRows(b, demo.id)).toEqual(rowsA);
     for (const spec of ARCHIVE_TABLES) {
       expect(summary.tables.find((c) => c.table === spec.table)?.inserted, spec.table).toBe(rowsA[spec.table]!.length);
@@ -116,6 +129,35 @@ describe('team archive', () => {
     expect((await b.call('teams.list', {})).map((t) => t.name)).toEqual([demo.name]);
   });
 
+  it('never ties an anonymous rating to a person: a meeting with one carries no rater at all, others keep their names', async () => {
+    const upcoming = (await a.call('meetings.list', { teamId: demo.id })).upcoming[0]!.id;
+    const started = await a.call('meetings.start', { meetingId: upcoming });
+    await a.call('feedback.give', { meetingId: upcoming, attendeeId: started.attendees[0]!.id, rating: 9 });
+    const archived = (JSON.parse(await exportDemo()) as { tables: { meeting_feedback: ArchiveRow[] } }).tables.meeting_feedback;
+    const past = (await a.call('meetings.list', { teamId: demo.id })).past.map((m) => m.id);
+    for (const meetingId of past) {
+      // The demo's held meetings each have 5 ratings from 5 attendees, 1 of them anonymous.
+      const rows = archived.filter((r) => r.meeting_id === meetingId);
+      expect(rows.length).toBe(5);
+      expect(rows.map((r) => [r.attendee_id, r.at])).toEqual(rows.map(() => [null, null]));
+    }
+    expect(archived.filter((r) => r.meeting_id === upcoming).map((r) => r.attendee_id)).toEqual([started.attendees[0]!.id]);
+
+    await b.call('archive.import', { content: await exportDemo() });
+    for (const meetingId of past) {
+      const feedback = (await b.call('meetings.get', { meetingId })).feedback;
+      expect(feedback).toMatchObject({ count: 5, namesWithheld: true });
+      expect(feedback.entries.every((e) => e.memberName === null && e.attendeeId === null)).toBe(true);
+    }
+    expect((await b.call('meetings.get', { meetingId: upcoming })).feedback.entries[0]!.memberName).toBe(started.attendees[0]!.name);
+
+    // Brought back to the computer that has the named ratings, it changes none and finds no conflict.
+    const before = checksum(a);
+    const back = await a.call('archive.import', { content: await exportDemo() });
+    expect(back.conflicts).toEqual([]);
+    expect(checksum(a)).toBe(before);
+  });
+
   it('carries every table of the database but the settings and the derived search index', () => {
     // A new table fails here until it is added to ARCHIVE_TABLES (src/main/db/repositories/archive-tables.ts) or named below.
     const notTeamOwned = ['settings'];
@@ -140,7 +182,7 @@ describe('team archive', () => {
 
   it('adds only what changed since the last archive: a new decision and a commitment event', async () => {
     await b.call('archive.import', { content: await exportDemo() });
-    const before = teamRows(a, demo.id);
+    const before = asArchived(teamRows(a, demo.id));
     a.clock.advance(60 * 60 * 1000);
     const { meetingId } = await a.call('meetings.create', {
       teamId: demo.id,
@@ -168,7 +210,7 @@ describe('team archive', () => {
     });
     const open = (await a.call('commitments.board', { teamId: demo.id })).open[0]!;
     await a.call('commitments.record', { commitmentId: open.id, outcome: 'on_track', reason: 'Half done' });
-    const after = teamRows(a, demo.id);
+    const after = asArchived(teamRows(a, demo.id));
 
     const summary = await b.call('archive.import', { content: await exportDemo() });
     for (const spec of ARCHIVE_TABLES) {
@@ -242,7 +284,7 @@ describe('team archive', () => {
     const summary = await b.call('archive.import', { content: await exportDemo() });
     expect(summary.conflicts).toEqual([]);
     expect(summary.totals.updated).toBeGreaterThan(0);
-    expect(teamRows(b, demo.id)).toEqual(teamRows(a, demo.id));
+    expect(teamRows(b, demo.id)).toEqual(asArchived(teamRows(a, demo.id)));
     expect((await b.call('decisions.search', { query: 'stays open' })).rows.map((r) => r.title)).toContain('Freeze on Fridays');
     healthy(b);
   });

@@ -5,7 +5,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openForReading } from '../../src/main/cli/cli-data';
-import { minutesMarkdown } from '../../src/main/services/minutes/minutes-markdown';
 import { MARK_END, MARK_START } from '../../src/shared/decisions';
 import { startServer } from '../support/server';
 
@@ -89,11 +88,11 @@ describe('cadence, the command line', () => {
     expect(run).toEqual({ code: 0, out: `Wrote ${out}\n`, err: '' });
     const data = openForReading(dataDir);
     try {
-      expect(fs.readFileSync(out, 'utf8')).toBe(minutesMarkdown(data.services.meetings.get(meetingId)).content);
+      expect(fs.readFileSync(out, 'utf8')).toBe(data.services.minutes.markdown(meetingId).content);
     } finally {
       data.close();
     }
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^---\ntitle: Monday accountability\n[^]*\n# Minutes: Monday accountability/);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^---\ntitle: Monday accountability\n[^]*\n---\n\n- Team: Harbor Product Team\n/);
   });
 
   it('exports the decisions of a team as a MADR folder and as one HTML file', () => {

@@ -237,23 +237,25 @@ describe('team health figures', () => {
         '- Follow-through: 1 of 2 commitments (50%) done by their first date.',
         '- Dissent: 3 objections on 2 of 3 decisions (1 withdrawn, 1 overruled, 1 unresolved).',
         '- What would make meetings better, from the check-out rounds:',
-        '  - “Shorter discussion”',
         '  - “Start on time”',
+        '  - “Shorter discussion”',
       ].join('\n'),
     );
   });
 });
 
 describe('check-out feedback', () => {
-  it('is on the meeting record; an anonymous entry carries no name and is stored without attendee or instant', async () => {
+  it('is on the meeting record; with an anonymous rating none carries a name, and the anonymous one is stored without attendee or instant', async () => {
     const f = await history();
     const d = await t.call('meetings.get', { meetingId: f.a });
+    // Ana and Ben by name and one anonymously, of three attendees: their names would leave the third as its author.
     expect(d.feedback).toEqual({
       entries: [
-        { attendeeId: attendee(d, 'Ana'), memberName: 'Ana', rating: 8, better: '' },
-        { attendeeId: attendee(d, 'Ben'), memberName: 'Ben', rating: 6, better: 'Shorter discussion' },
+        { attendeeId: null, memberName: null, rating: 8, better: '' },
         { attendeeId: null, memberName: null, rating: 7, better: 'Start on time' },
+        { attendeeId: null, memberName: null, rating: 6, better: 'Shorter discussion' },
       ],
+      namesWithheld: true,
       average: 7,
       count: 3,
       anonymousCount: 1,
@@ -333,9 +335,16 @@ describe('the demo team', () => {
       [6.2, 5],
     ]);
     const first = await t.call('meetings.get', { meetingId: series.points[0]!.meetingId });
-    expect(first.feedback.entries.filter((e) => e.memberName === null)).toEqual([
-      { attendeeId: null, memberName: null, rating: 7, better: 'Keep updates to a minute each' },
+    // One of the five is anonymous, so none is shown with a name, highest first.
+    expect(first.feedback.namesWithheld).toBe(true);
+    expect(first.feedback.entries.map((e) => [e.memberName, e.rating])).toEqual([
+      [null, 8],
+      [null, 8],
+      [null, 7],
+      [null, 7],
+      [null, 6],
     ]);
+    expect(first.feedback.entries.map((e) => e.better)).toContain('Keep updates to a minute each');
     expect(h.airtime.members.length).toBeGreaterThan(3);
     expect(h.time.kinds.length).toBeGreaterThan(3);
   });

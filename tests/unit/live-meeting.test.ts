@@ -210,25 +210,33 @@ describe('running a meeting', () => {
     expect(d.items[1]!.notes).toBe('');
   });
 
-  it('applies a rebalance (shorter items, a cut item carried over) and undoes it as one step', async () => {
+  it('applies a rebalance (less time allowed, a cut item carried over), gives the time back, and undoes it as one step', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;
     const [, budget, hiring] = d.items;
-    d = await liveAfter(t, t.call('live.rebalance', { meetingId, shorten: [{ itemId: budget!.id, plannedMin: 7 }], cut: [hiring!.id] }));
-    expect(d.items.map((i) => [i.title, i.plannedMin, i.status])).toEqual([
-      ['Check-in', 4, 'active'],
-      ['Budget', 7, 'pending'],
-      ['Hiring', 10, 'not_reached'],
+    const allowed = (x: typeof d) => x.items.map((i) => [i.title, i.plannedMin, i.plannedMin + i.extraMs / 60_000, i.status]);
+    d = await liveAfter(t, t.call('live.rebalance', { meetingId, allow: [{ itemId: budget!.id, minutes: 7 }], cut: [hiring!.id] }));
+    // The plan stays for the minutes; what was taken is negative extra time.
+    expect(allowed(d)).toEqual([
+      ['Check-in', 4, 4, 'active'],
+      ['Budget', 10, 7, 'pending'],
+      ['Hiring', 10, 10, 'not_reached'],
     ]);
-    expect(
-      (await t.fail('live.rebalance', { meetingId, shorten: [{ itemId: d.items[0]!.id, plannedMin: 1 }], cut: [] })).message,
-    ).toContain('out of date');
+    expect((await t.fail('live.rebalance', { meetingId, allow: [{ itemId: d.items[0]!.id, minutes: 1 }], cut: [] })).message).toContain(
+      'out of date',
+    );
+    expect((await t.fail('live.rebalance', { meetingId, allow: [{ itemId: budget!.id, minutes: 11 }], cut: [] })).message).toContain(
+      'planned for 10 min',
+    );
+    d = await liveAfter(t, t.call('live.rebalance', { meetingId, allow: [{ itemId: budget!.id, minutes: 9 }], cut: [] }));
+    expect(allowed(d)[1]).toEqual(['Budget', 10, 9, 'pending']);
+    await t.call('live.undo', { meetingId });
     await t.call('live.undo', { meetingId });
     d = await t.call('meetings.get', { meetingId });
-    expect(d.items.map((i) => [i.plannedMin, i.status])).toEqual([
-      [4, 'active'],
-      [10, 'pending'],
-      [10, 'pending'],
+    expect(allowed(d)).toEqual([
+      ['Check-in', 4, 4, 'active'],
+      ['Budget', 10, 10, 'pending'],
+      ['Hiring', 10, 10, 'pending'],
     ]);
   });
 

@@ -33,4 +33,11 @@ describe('meetingPace', () => {
     // Under half a minute either way is on time.
     expect(meetingPace(agenda(), meeting, 30 * MIN, T0 + 10.4 * MIN).words).toBe('on time');
   });
+
+  it('counts the minutes a rebalance took from the items to come (their negative extra time)', () => {
+    const items = agenda();
+    items[1] = { ...items[1]!, extraMs: -3 * MIN };
+    // 13 minutes into the 10-minute item, with 3 minutes taken from the next: on time again.
+    expect(meetingPace(items, meeting, 30 * MIN, T0 + 13 * MIN).words).toBe('on time');
+  });
 });

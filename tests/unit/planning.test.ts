@@ -133,6 +133,35 @@ describe('next meeting from a series', () => {
   });
 });
 
+describe('next up on the home screen', () => {
+  it("reads each team's first meeting not yet ended, as the full list orders them, and only those", async () => {
+    const demo = await t.call('demo.load', {});
+    const { team, series } = await teamWithSeries();
+    const fromSeries = await t.call('series.createNextMeeting', { seriesId: series.id });
+    await t.call('series.createNextMeeting', { seriesId: series.id });
+    // An ad hoc meeting before the series' first one comes first for its team.
+    const adHoc = await t.call('meetings.create', {
+      teamId: team.id,
+      title: 'Kick-off',
+      date: '2026-11-25',
+      time: '09:00',
+      lengthMin: 30,
+      facilitatorId: null,
+    });
+    await t.call('teams.create', { name: 'Quiet team', timeZone: 'UTC', members: ['Dee'] });
+
+    const next = await t.call('meetings.nextUp', {});
+    const seen = new Set<string>();
+    const firstPerTeam = (await t.call('meetings.list', { teamId: null })).upcoming.filter(
+      (m) => !seen.has(m.teamId) && seen.add(m.teamId),
+    );
+    expect(next).toEqual(firstPerTeam);
+    expect(next.map((m) => m.teamId).sort()).toEqual([demo.id, team.id].sort());
+    expect(next.find((m) => m.teamId === team.id)!.id).toBe(adHoc.meetingId);
+    expect(next.map((m) => m.id)).not.toContain(fromSeries.meetingId);
+  });
+});
+
 describe('old business', () => {
   it('rolls items not reached and the open parking lot forward across three meetings', async () => {
     const { team, series } = await teamWithSeries({ template: null });
@@ -275,6 +304,17 @@ describe('agenda builder rules', () => {
     expect(item.title).toBe('مراجعة الميزانية 🚀');
     expect(item.notes).toBe(notes);
     expect(notes.length).toBeGreaterThan(10_000);
+  });
+
+  it('marks everyone still expected present in one action, keeping the exceptions already marked', async () => {
+    const { series } = await teamWithSeries();
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const d = await t.call('meetings.get', { meetingId });
+    expect(d.attendees.length).toBeGreaterThan(1);
+    await t.call('attendance.set', { attendeeId: d.attendees[0]!.id, status: 'absent' });
+    const after = await t.call('attendance.allPresent', { meetingId });
+    expect(after.attendees.map((a) => a.status)).toEqual(['absent', ...d.attendees.slice(1).map(() => 'present')]);
+    expect(after.meeting.agendaRevision).toBeGreaterThan(d.meeting.agendaRevision);
   });
 
   it('an ended meeting is read-only; corrections are amendments with a reason, kept in history', async () => {

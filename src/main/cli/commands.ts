@@ -67,17 +67,17 @@ export function exportMinutes(data: CliData, opts: { meeting?: string; format?: 
   const format = opts.format ?? 'md';
   if (format !== 'md' && format !== 'html') throw new UsageError(`Unknown format “${format}”: use md or html.`, 'export minutes');
   const render = MINUTES_FORMATS[format];
-  let detail;
+  let source;
   try {
-    detail = data.services.meetings.get(opts.meeting);
+    source = data.services.minutes.source(opts.meeting);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') {
       throw new CliError(`There is no meeting with id “${opts.meeting}”. List meetings and their ids with: cadence meetings list`);
     }
     throw error;
   }
-  refuseUnheld(detail.meeting);
-  writeOrPrint(render(detail), opts.out, io);
+  refuseUnheld(source.detail.meeting);
+  writeOrPrint(render(source), opts.out, io);
 }
 
 export function exportDecisions(data: CliData, opts: { team?: string; format?: string; out?: string }, io: Output): void {

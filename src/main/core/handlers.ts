@@ -40,6 +40,7 @@ export function createHandlers(
     'templates.list': ({ teamId }) => services.templates.list(teamId),
     'templates.saveFromMeeting': ({ meetingId, name }) => services.templates.saveFromMeeting(meetingId, name),
     'meetings.list': ({ teamId }) => services.meetings.list(teamId),
+    'meetings.nextUp': () => services.meetings.nextUp(),
     'meetings.get': ({ meetingId }) => services.meetingView.detail(meetingId),
     'meetings.live': ({ meetingId }) => services.meetingView.live(meetingId),
     'meetings.decisions': ({ meetingId }) => services.meetingView.decisions(meetingId),
@@ -67,7 +68,7 @@ export function createHandlers(
         return services.live[turn[action]](meetingId);
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
-    'live.rebalance': ({ meetingId, shorten, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, shorten, cut)),
+    'live.rebalance': ({ meetingId, allow, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, allow, cut)),
     'live.undo': ({ meetingId }) => ({
       undone: services.live.undo(meetingId),
       teamId: services.meetingView.live(meetingId).meeting.teamId,
@@ -138,6 +139,7 @@ export function createHandlers(
     'minutes.html': ({ meetingId }) => services.minutes.html(meetingId),
     'minutes.export': { io: ({ meetingId, format }) => services.minutes.export(meetingId, format) },
     'attendance.set': (input) => services.meetings.setAttendance(input),
+    'attendance.allPresent': ({ meetingId }) => services.meetings.allPresent(meetingId),
     'attendance.addGuest': (input) => services.meetings.addGuest(input),
     'parkingLot.list': ({ teamId, includeClosed }) => services.parkingLot.list(teamId, includeClosed),
     'parkingLot.add': (input) => services.parkingLot.add(input),

@@ -90,14 +90,6 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   if (!server) return;
   memory.write(server.port);
   const running = server;
-  for (const line of [...recoveryLines(core.recovery), ...readyLines(dataDir, running.signInUrl())]) process.stdout.write(line + '\n');
-  // The way back in after a sign-out, an expired session or a used address: Enter prints a new one.
-  process.stdin.setEncoding('utf8');
-  process.stdin.on('data', (text: string) => {
-    if (text.includes('\n')) process.stdout.write(`Fresh sign-in address: ${running.signInUrl()}\n`);
-  });
-  process.stdin.on('error', () => undefined);
-
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -107,6 +99,15 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
       process.exit(0);
     });
   };
+  // Before "ready" is printed: a stop sent the moment it appears must close cleanly, not kill the process and
+  // leave an unclean shutdown (whose next start reads the whole file).
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // The way back in after a sign-out, an expired session or a used address: Enter prints a new one.
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (text: string) => {
+    if (text.includes('\n')) process.stdout.write(`Fresh sign-in address: ${running.signInUrl()}\n`);
+  });
+  process.stdin.on('error', () => undefined);
+  for (const line of [...recoveryLines(core.recovery), ...readyLines(dataDir, running.signInUrl())]) process.stdout.write(line + '\n');
 }

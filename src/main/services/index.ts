@@ -80,7 +80,7 @@ export function createServices(
     decisions,
     commitments,
     files,
-    minutes: new MinutesService(meetings, files),
+    minutes: new MinutesService(repos, meetings, files),
     exports: new ExportsService(repos, clock, platform, options.decisionFiles),
     templates,
     series,

@@ -67,6 +67,6 @@ export async function holdBigMeeting(core: CadenceCore, teamId: string, advance:
 }
 
 export function renderMinutes(core: CadenceCore, meetingId: string): { markdown: () => unknown; html: () => unknown } {
-  const detail = core.services.meetings.get(meetingId);
-  return { markdown: () => minutesMarkdown(detail), html: () => minutesHtml(detail) };
+  const source = core.services.minutes.source(meetingId);
+  return { markdown: () => minutesMarkdown(source), html: () => minutesHtml(source) };
 }

@@ -4,13 +4,13 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/shell.css';
-import { QueryClientProvider } from '@tanstack/react-query';
 // Each feature's styles live beside it but load here, in this order, with the first screen: the feature sheets
 // refine one another's selectors (the projector's titles in live and decisions, buttons in five of them), so
 // loading them with their lazy views would make the cascade depend on which view a person opened first.
 import './features/teams/teams.css';
 import './features/meetings/meetings.css';
 import './features/live/live.css';
+import './features/live/console-fit.css';
 import './features/decisions/decisions.css';
 import './features/meetings/minutes.css';
 import './features/health/health.css';
@@ -18,15 +18,12 @@ import './features/agreements/agreements.css';
 import './features/agreements/agreement-diff.css';
 import './features/agreements/roles.css';
 import './features/archive/archive.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { queryClient } from './api/query-cache';
-import { App } from './app/App';
+import { sendFirstReads } from './api/first-reads';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// The first reads leave before the app's code has loaded and run: on a cold start that code takes longer than they do.
+sendFirstReads();
+import('./app/start-app')
+  .then(({ startApp }) => startApp(document.getElementById('root')!))
+  .catch(() => {
+    document.getElementById('root')!.textContent = 'Cadence could not load its code. Is `npm start` still running? Reload the page.';
+  });

@@ -47,7 +47,8 @@ export const liveOperations = {
     input: z
       .object({
         meetingId: id,
-        shorten: z.array(z.object({ itemId: id, plannedMin: minutes('Planned time') }).strict()).max(200),
+        // The minutes each item still to come is allowed from now on: less than planned to catch up, back up to its plan to give time back.
+        allow: z.array(z.object({ itemId: id, minutes: minutes('Time allowed') }).strict()).max(200),
         cut: z.array(id).max(200),
       })
       .strict(),

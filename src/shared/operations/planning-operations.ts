@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { AGENDA_KIND_IDS } from '../planning';
-import type { AgendaTemplate, ExportedFile, MeetingDetail, MeetingLists, MeetingLive, ParkingLotItem, Series } from '../planning';
+import type {
+  AgendaTemplate,
+  ExportedFile,
+  MeetingDetail,
+  MeetingLists,
+  MeetingLive,
+  MeetingSummary,
+  ParkingLotItem,
+  Series,
+} from '../planning';
 import { calendarDate, id, longText, minutes, name, timeZone, wallTime } from '../validation';
-import { op, revision, memberOrNone } from './define';
+import { none, op, revision, memberOrNone } from './define';
 import { meetingOf, scope } from './scopes';
 
 const kind = z.enum(AGENDA_KIND_IDS, { message: 'Choose a kind of agenda item' });
@@ -93,6 +102,11 @@ export const planningOperations = {
   'meetings.list': op<MeetingLists>()({
     input: z.object({ teamId: id.nullable() }).strict(),
     dependsOn: (i) => [{ ...scope('meetings', i), part: 'summary' }, scope('teams', i)],
+  }),
+  // Home's "Next up": each team's next meeting, read alone, so the first screen does not read every meeting ever held.
+  'meetings.nextUp': op<MeetingSummary[]>()({
+    input: none,
+    dependsOn: () => [{ topic: 'meetings', part: 'summary' }, { topic: 'teams' }],
   }),
   'meetings.create': op<{ meetingId: string }>()({
     input: z
@@ -186,6 +200,11 @@ export const planningOperations = {
   'agenda.exportMarkdown': op<ExportedFile>()({ input: z.object({ meetingId: id }).strict() }),
   'attendance.set': op<MeetingDetail>()({
     input: z.object({ attendeeId: id, status: z.enum(['expected', 'present', 'absent', 'late', 'left_early']) }).strict(),
+    ...meetingReply,
+  }),
+  /** Everyone still expected is here: one action, then the exceptions one by one. */
+  'attendance.allPresent': op<MeetingDetail>()({
+    input: z.object({ meetingId: id }).strict(),
     ...meetingReply,
   }),
   'attendance.addGuest': op<MeetingDetail>()({

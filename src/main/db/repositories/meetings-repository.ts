@@ -55,6 +55,29 @@ export class MeetingsRepository {
     return this.sql.all(query.orderBy('meetings.scheduled_start', 'desc').orderBy('meetings.created_at', 'desc')) as MeetingSummaryRow[];
   }
 
+  /**
+   * Each team's first meeting not yet ended: unscheduled first, then by schedule, the newest of a tie first (the
+   * order `list` gives). One short walk of meetings_by_team per team, however many meetings were held before.
+   */
+  nextPerTeam(): MeetingSummaryRow[] {
+    const query = summaries().where('meetings.id', 'in', (eb) =>
+      eb
+        .selectFrom('teams as team')
+        .select((s) =>
+          s
+            .selectFrom('meetings as next')
+            .select('next.id')
+            .whereRef('next.team_id', '=', 'team.id')
+            .where('next.status', '!=', 'ended')
+            .orderBy('next.scheduled_start')
+            .orderBy('next.created_at', 'desc')
+            .limit(1)
+            .as('id'),
+        ),
+    );
+    return this.sql.all(query.orderBy('meetings.scheduled_start', 'desc').orderBy('meetings.created_at', 'desc')) as MeetingSummaryRow[];
+  }
+
   summary(id: string): MeetingSummaryRow | null {
     return (this.sql.first(summaries().where('meetings.id', '=', id)) as MeetingSummaryRow | undefined) ?? null;
   }

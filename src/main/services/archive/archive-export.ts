@@ -24,13 +24,29 @@ function builtinsUsed(repos: Repositories, tables: Map<string, ArchiveRow[]>): {
 }
 
 /**
+ * Ratings as the archive carries them. In a meeting with an anonymous rating, the named ones go
+ * without their attendee and instant too: the attendee list and four named raters of five would
+ * otherwise name the anonymous one, in a file that travels. Such a meeting's ratings arrive on the
+ * other computer all anonymous (as every view there shows them anyway).
+ */
+function withoutElimination(rows: ArchiveRow[]): ArchiveRow[] {
+  const withAnonymous = new Set(rows.filter((r) => r.attendee_id === null).map((r) => r.meeting_id));
+  return rows.map((r) => (withAnonymous.has(r.meeting_id) ? { ...r, attendee_id: null, at: null } : r));
+}
+
+/**
  * One team, everything it owns, as one JSON file: an envelope (format, versions, when, which
  * team) and each table's rows as SQLite holds them, one row per line so two exports diff well.
  */
 export function exportTeamArchive(repos: Repositories, clock: Clock, teamId: string): ExportedFile {
   const team = repos.teams.find(teamId);
   if (!team) throw new DomainError('not_found', 'That team does not exist');
-  const tables = new Map(ARCHIVE_TABLES.map((spec) => [spec.table, repos.archive.teamRows(spec, teamId)]));
+  const tables = new Map(
+    ARCHIVE_TABLES.map((spec) => {
+      const rows = repos.archive.teamRows(spec, teamId);
+      return [spec.table, spec.table === 'meeting_feedback' ? withoutElimination(rows) : rows];
+    }),
+  );
   const envelope = JSON.stringify({
     format: ARCHIVE_FORMAT,
     formatVersion: ARCHIVE_FORMAT_VERSION,

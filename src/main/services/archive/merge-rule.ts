@@ -30,6 +30,9 @@ export function decide(
   if (sameRow(local, incoming, columns)) return 'unchanged';
   switch (rule.kind) {
     case 'newer':
+      // A rating the archive carries without its rater and instant (an anonymous one was in its meeting) is
+      // this computer's named rating seen from elsewhere: nothing to take, nothing in conflict.
+      if (incoming[rule.column] === null && local[rule.column] !== null) return 'unchanged';
       return Number(incoming[rule.column]) > Number(local[rule.column]) ? 'update' : 'conflict';
     case 'follows':
       return taken.get(rule.parent)?.has(JSON.stringify([incoming[rule.column]])) ? 'update' : 'conflict';

@@ -13,20 +13,26 @@ export function attendedOf<A extends Pick<AttendeesTable, 'status'>>(attendees: 
   return attendees.filter((a) => (marked ? a.status === 'present' || a.status === 'late' || a.status === 'left_early' : true));
 }
 
-/** The check-out ratings of one meeting as its record shows them; anonymous entries stay nameless. */
+/**
+ * The check-out ratings of one meeting as every view and export shows them. Anonymous entries stay
+ * nameless, and once one rating is anonymous none carries a name or its attendee's order: "4 named of
+ * 5 attendees, 1 anonymous" would name the anonymous one by elimination. Who rated by name stays
+ * stored (a second rating replaces the first) but leaves main only as a count.
+ */
 export function meetingFeedback(repos: Repositories, meeting: Pick<MeetingsTable, 'id' | 'ended_at'>): MeetingFeedback {
   const rows = repos.feedback.forMeeting(meeting.id);
   const named = rows.filter((r) => r.attendeeId !== null);
   const anonymous = rows.filter((r) => r.attendeeId === null);
-  const entries = [...named, ...anonymous].map((r) => ({
-    attendeeId: r.attendeeId,
-    memberName: r.memberName,
-    rating: r.rating,
-    better: r.better,
-  }));
+  const namesWithheld = anonymous.length > 0;
+  const entries = namesWithheld
+    ? rows
+        .map((r) => ({ attendeeId: null, memberName: null, rating: r.rating, better: r.better }))
+        .sort((a, b) => b.rating - a.rating || a.better.localeCompare(b.better))
+    : named.map((r) => ({ attendeeId: r.attendeeId, memberName: r.memberName, rating: r.rating, better: r.better }));
   const sum = entries.reduce((s, e) => s + e.rating, 0);
   return {
     entries,
+    namesWithheld,
     average: entries.length ? sum / entries.length : null,
     count: entries.length,
     anonymousCount: anonymous.length,

@@ -7,6 +7,7 @@ import type { CommitmentsService } from '../commitments/commitments-service';
 import type { MeetingsService } from '../planning/meetings-service';
 import type { TemplatesService } from '../planning/templates-service';
 import { addDays, daysBetween, fromZoned, toZoned } from '../planning/zoned-time';
+import { meetingFeedback } from './feedback-service';
 import { airtime, dissent, onTime, ratingSeries, timeByKind, type HeldMeeting } from './health-figures';
 import { retrospectiveNotes } from './retrospective-notes';
 
@@ -77,10 +78,15 @@ export class HealthService {
     });
   }
 
-  /** The period's "what would make it better" sentences, newest meeting first, without names. */
+  /**
+   * The period's "what would make it better" sentences, newest meeting first, without names and in the
+   * order the record shows them (team order would mark the anonymous ones by where they fall).
+   */
   private suggestions(health: TeamHealth): string[] {
     const points = health.ratings.series.flatMap((s) => s.points).sort((a, b) => b.date.localeCompare(a.date));
-    return points.flatMap((p) => this.repos.feedback.forMeeting(p.meetingId).map((r) => r.better)).filter((b) => b !== '');
+    return points
+      .flatMap((p) => meetingFeedback(this.repos, { id: p.meetingId, ended_at: null }).entries.map((e) => e.better))
+      .filter((b) => b !== '');
   }
 
   private held(teamId: string, from: string, to: string): HeldMeeting[] {

@@ -96,10 +96,12 @@ export class LiveMeetingService {
   }
 
   /**
-   * Accepts a rebalancing suggestion: shorter plans for items still to come, and items cut
-   * from this meeting (not reached: they carry over to the next one). Undoable as one step.
+   * Accepts a rebalancing suggestion: the time each item still to come is allowed (less than its plan to
+   * catch up, back up to its plan to give time back), and items cut from this meeting (not reached: they
+   * carry over to the next one). The plan itself stays, so the minutes compare it with what happened;
+   * the difference is the item's (negative) extra time. Undoable as one step.
    */
-  rebalance(meetingId: string, shorten: { itemId: string; plannedMin: number }[], cut: string[]): string {
+  rebalance(meetingId: string, allow: { itemId: string; minutes: number }[], cut: string[]): string {
     return this.act(meetingId, 'rebalance', 'rebalance', { items: true }, (_meeting, now) => {
       const pending = new Map(
         this.repos.meetings
@@ -107,14 +109,23 @@ export class LiveMeetingService {
           .filter((i) => i.status === 'pending')
           .map((i) => [i.id, i]),
       );
-      for (const change of shorten) {
-        if (!pending.has(change.itemId))
-          throw new DomainError('conflict', 'That item has already started or finished; the suggestion is out of date');
-        this.repos.meetings.updateItem(change.itemId, { planned_ms: change.plannedMin * MIN, updated_at: now });
+      const stillPending = (itemId: string) => {
+        const item = pending.get(itemId);
+        if (!item) throw new DomainError('conflict', 'That item has already started or finished; the suggestion is out of date');
+        return item;
+      };
+      for (const change of allow) {
+        const item = stillPending(change.itemId);
+        const extra = change.minutes * MIN - item.planned_ms;
+        if (extra > 0)
+          throw new DomainError(
+            'invalid_input',
+            `“${item.title}” is planned for ${item.planned_ms / MIN} min; a rebalance gives back at most that (add time once it runs)`,
+          );
+        this.repos.meetings.updateItem(change.itemId, { extra_ms: extra, updated_at: now });
       }
       for (const itemId of cut) {
-        if (!pending.has(itemId))
-          throw new DomainError('conflict', 'That item has already started or finished; the suggestion is out of date');
+        stillPending(itemId);
         this.repos.meetings.updateItem(itemId, { status: 'not_reached', updated_at: now });
       }
     });

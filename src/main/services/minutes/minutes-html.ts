@@ -1,10 +1,10 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
-import type { ExportedFile, MeetingDetail } from '@shared/planning';
+import type { ExportedFile } from '@shared/planning';
 import { minutesFileName, minutesMeta } from './minutes-meta';
 import { MINUTES_CSS } from './minutes-print-css';
-import { minutesTree } from './minutes-tree';
+import { minutesTree, type MinutesSource } from './minutes-tree';
 
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
   type: 'element',
@@ -20,9 +20,9 @@ const txt = (value: string): ElementContent => ({ type: 'text', value });
  * (mdast-util-to-hast drops it and hast-util-to-html escapes text), and the page's CSP forbids
  * scripts and requests, so opening a file someone else exported is safe. Print it for a PDF.
  */
-export function minutesHtml(detail: MeetingDetail): ExportedFile {
-  const meta = minutesMeta(detail);
-  const body = toHast(minutesTree(detail)) as HastRoot;
+export function minutesHtml(source: MinutesSource): ExportedFile {
+  const meta = minutesMeta(source.detail);
+  const body = toHast(minutesTree(source)) as HastRoot;
   const h1 = body.children.find((n): n is Element => n.type === 'element' && n.tagName === 'h1');
   const title = h1 ? textOf(h1) : `Minutes: ${meta.title}`;
   const doc: HastRoot = {

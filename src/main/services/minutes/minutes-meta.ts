@@ -23,11 +23,14 @@ export function minutesMeta(detail: MeetingDetail): MinutesMeta {
   const { meeting, attendees } = detail;
   const zone = meeting.timeZone;
   const at = (ms: number | null) => (ms === null ? null : (({ date, time }) => `${date} ${time}`)(toZoned(ms, zone)));
+  // Dated by the day it was held, in the team's zone (planned for Monday, held on Sunday: Sunday); by the
+  // planned day only while it has not been held.
+  const day = meeting.startedAt ?? meeting.scheduledStart;
   const names = (status: string) => attendees.filter((a) => a.status === status).map((a) => a.name + (a.memberId ? '' : ' (guest)'));
   return {
     title: meeting.title,
     team: meeting.teamName,
-    date: meeting.scheduledStart !== null ? toZoned(meeting.scheduledStart, zone).date : null,
+    date: day === null ? null : toZoned(day, zone).date,
     started: at(meeting.startedAt),
     ended: at(meeting.endedAt),
     timeZone: zone,

@@ -1,24 +1,35 @@
 import type { SaveOutcome } from '@shared/domain';
 import type { MinutesFormat } from '@shared/operations/minutes-operations';
 import type { ExportedFile } from '@shared/planning';
+import type { Repositories } from '../../db/repositories';
 import type { FilesService } from '../files-service';
 import type { MeetingsService } from '../planning/meetings-service';
 import { minutesHtml } from './minutes-html';
 import { minutesMarkdown } from './minutes-markdown';
+import type { MinutesSource } from './minutes-tree';
 
 /** The minutes of a meeting in each format, and saving them through the platform seam. */
 export class MinutesService {
   constructor(
+    private readonly repos: Repositories,
     private readonly meetings: MeetingsService,
     private readonly files: FilesService,
   ) {}
 
+  /** The meeting and the plan its notes started from, read together. */
+  source(meetingId: string): MinutesSource {
+    return this.repos.sql.transaction(() => ({
+      detail: this.meetings.get(meetingId),
+      notesAsPlanned: this.repos.live.notesBeforeFirstChange(meetingId),
+    }));
+  }
+
   markdown(meetingId: string): ExportedFile {
-    return minutesMarkdown(this.meetings.get(meetingId));
+    return minutesMarkdown(this.source(meetingId));
   }
 
   html(meetingId: string): ExportedFile {
-    return minutesHtml(this.meetings.get(meetingId));
+    return minutesHtml(this.source(meetingId));
   }
 
   async export(meetingId: string, format: MinutesFormat): Promise<SaveOutcome> {

@@ -1,84 +1,48 @@
-import type { List, Root, RootContent, TableRow } from 'mdast';
-import { rootCauseLabel, STATUS_LABELS, type CommitmentEvent } from '@shared/commitments';
-import { decisionStatusLabel, resolutionLabel, stanceLabel, type Decision } from '@shared/decisions';
-import type { MeetingDetail } from '@shared/planning';
+import type { Root, RootContent } from 'mdast';
+import type { CommitmentEvent } from '@shared/commitments';
+import { decisionStatusLabel, resolutionLabel, stanceLabel } from '@shared/decisions';
+import type { MeetingFeedback } from '@shared/feedback';
+import type { Id } from '@shared/domain';
+import type { AgendaItem, MeetingDetail } from '@shared/planning';
 import { kindLabel } from '@shared/planning';
 import { toZoned } from '../planning/zoned-time';
+import { withLinks } from './minutes-links';
 import { minutesMeta } from './minutes-meta';
+import { heading, list, paragraphs, table, uniqueHeadings } from './minutes-nodes';
+import { chosenLine, decisionOutcome, duration, reviewLine, turnLine } from './minutes-sentences';
 
-/** CommonMark reads NUL as U+FFFD; the minutes say so themselves, so Markdown and HTML agree. */
-const text = (value: string) => ({ type: 'text' as const, value: value.replaceAll('\u0000', '\uFFFD') });
-const cell = (value: string) => ({ type: 'tableCell' as const, children: [text(value)] });
-const EDGE_BLANKS = /^[ \t]+|[ \t]+$/g;
-const linesOf = (value: string) =>
-  value
-    .split(/\r\n?|\n/)
-    .map((line) => line.replace(EDGE_BLANKS, ''))
-    .filter(Boolean);
-/**
- * Table cells, list lines and headings hold one line: line breaks fold into a space. Spaces and
- * tabs at the edges of a line carry nothing a reader sees, so they go everywhere.
- */
-const oneLine = (value: string) => linesOf(value).join(' ');
-const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(oneLine(value))] });
-/** Longer text keeps its lines; a blank line (or one of only spaces) starts a new paragraph. */
-const paragraphs = (value: string): RootContent[] =>
-  value
-    .replace(/\r\n?/g, '\n')
-    .split(/\n(?:[ \t]*\n)+/)
-    .map((p) => linesOf(p).join('\n'))
-    .filter(Boolean)
-    .map((p) => ({ type: 'paragraph', children: [text(p)] }));
-const list = (lines: string[]): List => ({
-  type: 'list',
-  ordered: false,
-  spread: false,
-  children: lines.map((line) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(oneLine(line))] }] })),
-});
-const table = (header: string[], rows: string[][], align: ('left' | 'right')[]): RootContent => ({
-  type: 'table',
-  align,
-  children: [
-    { type: 'tableRow', children: header.map(cell) } as TableRow,
-    ...rows.map((r): TableRow => ({ type: 'tableRow', children: r.map((c) => cell(oneLine(c))) })),
-  ],
-});
-const minutes = (ms: number) => Math.round(ms / 60_000);
+/** What the minutes are written from: the meeting, and each item's notes as planned, before the room wrote in them. */
+export interface MinutesSource {
+  detail: MeetingDetail;
+  /**
+   * The notes of each item whose notes were changed while the meeting ran, as they were before (the
+   * plan: "One sentence each: how are you arriving?"). An item not listed was not written in.
+   */
+  notesAsPlanned: ReadonlyMap<Id, string>;
+}
 
-function eventLine(e: CommitmentEvent): string {
-  switch (e.kind) {
-    case 'done':
-      return 'done';
-    case 'dropped':
-      return `dropped: ${e.reason ?? ''}`;
-    case 'status':
-      return `${STATUS_LABELS[e.status ?? 'open'].toLowerCase()}${e.reason ? `: ${e.reason}` : ''}`;
-    case 'renegotiated':
-      return `renegotiated ${e.inAdvance ? 'in advance' : 'after the date'} from ${e.oldDueDate} to ${e.newDueDate}: ${e.reason ?? ''}`;
-    case 'slipped':
-      return `slipped (${e.rootCause ? rootCauseLabel(e.rootCause).toLowerCase() : 'no cause given'}); corrective action: ${e.correctiveAction ?? ''}`;
-    case 'reassigned':
-      return `handed over to ${e.newOwnerName ?? 'someone else'}: ${e.reason ?? ''}`;
-    case 'created':
-      return 'committed';
-  }
+/** What the room wrote into an item's notes, without the description it was planned with. */
+function writtenNotes(item: AgendaItem, notesAsPlanned: ReadonlyMap<Id, string>): string {
+  const planned = notesAsPlanned.get(item.id);
+  if (planned === undefined) return '';
+  return item.notes.startsWith(planned) ? item.notes.slice(planned.length) : item.notes;
 }
 
 /**
  * The minutes of a meeting as a Markdown syntax tree (mdast with GFM tables). Markdown and HTML are
  * both serialised from this one tree, so the two exports cannot say different things, and nothing
- * typed into a title or a note can become markup: every typed text is a text node.
+ * typed into a title or a note can become markup: every typed text is a text node (or a link to
+ * the address typed, see minutes-links).
  */
-export function minutesTree(detail: MeetingDetail): Root {
+export function minutesTree({ detail, notesAsPlanned }: MinutesSource): Root {
   const { meeting, items, turns, speakingTime, decisions, commitments, oldBusiness, amendments, feedback } = detail;
   const zone = meeting.timeZone;
-  const when = meeting.scheduledStart !== null ? toZoned(meeting.scheduledStart, zone) : null;
   const started = meeting.startedAt !== null ? toZoned(meeting.startedAt, zone) : null;
   const ended = meeting.endedAt !== null ? toZoned(meeting.endedAt, zone) : null;
-  const { present, late, leftEarly, absent } = minutesMeta(detail);
+  const { date, present, late, leftEarly, absent } = minutesMeta(detail);
 
   const children: RootContent[] = [
-    heading(1, `Minutes: ${meeting.title}${when ? `, ${when.date}` : ''}`),
+    heading(1, `Minutes: ${meeting.title}${date ? `, ${date}` : ''}`),
     list([
       `Team: ${meeting.teamName}`,
       started ? `Held: ${started.date} ${started.time}${ended ? `–${ended.time}` : ''} (${zone})` : 'Held: not yet',
@@ -94,9 +58,7 @@ export function minutesTree(detail: MeetingDetail): Root {
       ['#', 'Item', 'Kind', 'Planned', 'Actual', 'Outcome'],
       items.map((item, i) => {
         const actual =
-          item.startedAt !== null
-            ? minutes((item.endedAt ?? meeting.endedAt ?? item.startedAt) - item.startedAt - item.pausedTotalMs)
-            : null;
+          item.startedAt !== null ? (item.endedAt ?? meeting.endedAt ?? item.startedAt) - item.startedAt - item.pausedTotalMs : null;
         const outcome = { pending: 'not reached', active: 'running', done: 'done', parked: 'parked', not_reached: 'not reached' }[
           item.status
         ];
@@ -105,7 +67,7 @@ export function minutesTree(detail: MeetingDetail): Root {
           item.title,
           kindLabel(item.kind),
           `${item.plannedMin} min`,
-          actual === null ? '—' : `${actual} min`,
+          actual === null ? '—' : duration(actual),
           outcome,
         ];
       }),
@@ -113,38 +75,30 @@ export function minutesTree(detail: MeetingDetail): Root {
     ),
   ];
 
-  const rounds = items.filter((i) => turns.some((t) => t.agendaItemId === i.id));
-  for (const item of rounds) {
-    children.push(heading(2, item.title));
-    children.push(
-      list(
-        turns
-          .filter((t) => t.agendaItemId === item.id)
-          .map((t) => {
-            const spoke = t.startedAt !== null ? minutes((t.endedAt ?? t.startedAt) - t.startedAt - t.pausedTotalMs) : 0;
-            const how = t.status === 'passed' ? 'passed' : t.status === 'skipped' ? 'skipped' : `${spoke} min`;
-            return `${t.name} (${how})${t.notes.trim() ? `: ${t.notes}` : ''}`;
-          }),
-      ),
-    );
-  }
+  // One section per item the room spoke or wrote in, numbered as in the agenda so no two share a heading.
+  items.forEach((item, i) => {
+    const itemTurns = turns.filter((t) => t.agendaItemId === item.id);
+    // A check-out turn is a rating (listed under feedback); only what was noted in it is minuted here.
+    const spoken = item.kind === 'check_out' ? itemTurns.filter((t) => t.notes.trim()) : itemTurns;
+    const notes = paragraphs(writtenNotes(item, notesAsPlanned));
+    if (spoken.length === 0 && notes.length === 0) return;
+    children.push(heading(2, `Item ${i + 1}: ${item.title}`));
+    if (spoken.length > 0) children.push(list(spoken.map(turnLine)));
+    children.push(...notes);
+  });
   if (speakingTime.some((s) => s.ms > 0)) {
-    children.push(heading(3, 'Speaking time'));
-    children.push(list(speakingTime.map((s) => `${s.name}: ${Math.round(s.ms / 1000 / 60)} min`)));
-  }
-
-  const withNotes = items.filter((i) => i.notes.trim());
-  if (withNotes.length > 0) {
-    children.push(heading(2, 'Notes'));
-    for (const item of withNotes) children.push(heading(3, item.title), ...paragraphs(item.notes));
+    children.push(heading(2, 'Speaking time'));
+    children.push(list(speakingTime.map((s) => `${s.name}: ${duration(s.ms)}`)));
   }
 
   if (decisions.length > 0) {
     children.push(heading(2, 'Decisions'));
     for (const d of decisions) {
+      const { label, state } = decisionOutcome(d);
       children.push(heading(3, `${d.title} (${decisionStatusLabel(d.status).toLowerCase()})`));
       if (d.question) children.push(...paragraphs(`Question: ${d.question}`));
-      if (d.decision) children.push(...paragraphs(`Decision: ${d.decision}`));
+      if (d.decision) children.push(...paragraphs(`${label}: ${d.decision}`));
+      if (state) children.push(...paragraphs(state));
       if (d.rationale) children.push(...paragraphs(`Rationale: ${d.rationale}`));
       children.push(
         list([
@@ -197,7 +151,7 @@ export function minutesTree(detail: MeetingDetail): Root {
   }
   if (reviewed.length > 0) {
     children.push(heading(2, 'Commitments reviewed'));
-    children.push(list(reviewed.map((c) => `${c.ownerName}: ${c.outcome}: ${c.events.filter(here).map(eventLine).join('; ')}`)));
+    children.push(list(reviewed.map((c) => reviewLine(c, c.events.filter(here)))));
   }
 
   const carried = items.filter((i) => i.status === 'not_reached' || i.status === 'pending');
@@ -207,23 +161,7 @@ export function minutesTree(detail: MeetingDetail): Root {
     children.push(list([...carried.map((i) => `Not reached: ${i.title}`), ...openOld.map((o) => `Still open from before: ${o.title}`)]));
   }
 
-  if (feedback.count > 0) {
-    children.push(heading(2, 'Meeting feedback'));
-    const anonymous = feedback.anonymousCount > 0 ? `, ${feedback.anonymousCount} anonymous` : '';
-    children.push(
-      ...paragraphs(
-        `Average rating ${(feedback.average ?? 0).toFixed(1)} out of 10 from ${feedback.count} of ${feedback.expected} attendees${anonymous}.`,
-      ),
-    );
-    // Anonymous entries say only "Anonymous": the minutes never guess who gave them.
-    children.push(
-      list(
-        feedback.entries.map(
-          (e) => `${e.memberName ?? 'Anonymous'}: ${e.rating}${e.better.trim() ? `. Better next time: ${e.better}` : ''}`,
-        ),
-      ),
-    );
-  }
+  if (feedback.count > 0) children.push(heading(2, 'Meeting feedback'), ...feedbackNodes(feedback));
 
   if (amendments.length > 0) {
     children.push(heading(2, 'Amendments'));
@@ -236,12 +174,22 @@ export function minutesTree(detail: MeetingDetail): Root {
     );
   }
 
-  return { type: 'root', children };
+  return withLinks(uniqueHeadings({ type: 'root', children }));
 }
 
-/** The option chosen, beside the options; a decided record with options that names none says so rather than leave a reader to guess. */
-function chosenLine(d: Decision): string[] {
-  if (d.chosenOption) return [`Chosen option: ${d.chosenOption}`];
-  const decided = d.status === 'accepted' || d.status === 'superseded' || d.status === 'reversed';
-  return decided && d.options.length > 0 ? ['Chosen option: not recorded'] : [];
+/**
+ * The check-out ratings. With an anonymous one among them, none is listed with a name (main leaves
+ * them out: see meetingFeedback), and the minutes say why.
+ */
+function feedbackNodes(feedback: MeetingFeedback): RootContent[] {
+  const withheld = feedback.namesWithheld
+    ? ` ${feedback.anonymousCount === 1 ? 'One was' : `${feedback.anonymousCount} were`} given anonymously, so no rating is listed with a name.`
+    : '';
+  const better = (b: string) => (b.trim() ? `. Better next time: ${b}` : '');
+  return [
+    ...paragraphs(
+      `Average rating ${(feedback.average ?? 0).toFixed(1)} out of 10 from ${feedback.count} of ${feedback.expected} attendees.${withheld}`,
+    ),
+    list(feedback.entries.map((e) => `${e.memberName === null ? 'Rating' : e.memberName}: ${e.rating}${better(e.better)}`)),
+  ];
 }

@@ -33,6 +33,21 @@ export function setAttendance(repos: Repositories, clock: Clock, input: ParsedIn
   return attendee.meeting_id;
 }
 
+/** Marks everyone not yet marked as present, in one transaction; those already marked keep their status. */
+export function markExpectedPresent(repos: Repositories, clock: Clock, meetingId: string): string {
+  repos.sql.transaction(() => {
+    const meeting = requireMeeting(repos, meetingId);
+    if (meeting.status === 'ended') throw endedError();
+    const at = clock.now();
+    for (const attendee of repos.meetings.attendees(meetingId)) {
+      if (attendee.status === 'expected')
+        repos.meetings.updateAttendee(attendee.id, { status: 'present', arrived_at: attendee.arrived_at ?? at });
+    }
+    repos.meetings.bumpAgendaRevision(meeting.id, at);
+  });
+  return meetingId;
+}
+
 export function addGuest(repos: Repositories, clock: Clock, input: ParsedInputOf<'attendance.addGuest'>): string {
   repos.sql.transaction(() => {
     const meeting = requireMeeting(repos, input.meetingId);

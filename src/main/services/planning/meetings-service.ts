@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '@shared/contract';
-import type { Amendment, MeetingDetail, MeetingLists } from '@shared/planning';
+import type { Amendment, MeetingDetail, MeetingLists, MeetingSummary } from '@shared/planning';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
@@ -12,9 +12,11 @@ import { nextOccurrence } from './series-schedule';
 import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned } from './zoned-time';
-import { addGuest, endedError, requireMeeting, setAttendance } from './attendance';
+import { addGuest, endedError, markExpectedPresent, requireMeeting, setAttendance } from './attendance';
 
 const MINUTE = 60_000;
+
+const bySchedule = (a: MeetingSummary, b: MeetingSummary) => (a.scheduledStart ?? 0) - (b.scheduledStart ?? 0);
 
 /** Meetings, their agenda and attendance. An ended meeting changes only through amendments. */
 export class MeetingsService {
@@ -28,9 +30,14 @@ export class MeetingsService {
 
   list(teamId: string | null): MeetingLists {
     const all = this.repos.meetings.list(teamId).map(toSummary);
-    const upcoming = all.filter((m) => m.status !== 'ended').sort((a, b) => (a.scheduledStart ?? 0) - (b.scheduledStart ?? 0));
+    const upcoming = all.filter((m) => m.status !== 'ended').sort(bySchedule);
     const past = all.filter((m) => m.status === 'ended');
     return { upcoming, past };
+  }
+
+  /** Each team's first meeting not yet ended, in the order `list` gives upcoming meetings. */
+  nextUp(): MeetingSummary[] {
+    return this.repos.meetings.nextPerTeam().map(toSummary).sort(bySchedule);
   }
 
   get(meetingId: string): MeetingDetail {
@@ -184,6 +191,10 @@ export class MeetingsService {
 
   setAttendance(input: ParsedInputOf<'attendance.set'>): MeetingDetail {
     return this.get(setAttendance(this.repos, this.clock, input));
+  }
+
+  allPresent(meetingId: string): MeetingDetail {
+    return this.get(markExpectedPresent(this.repos, this.clock, meetingId));
   }
 
   addGuest(input: ParsedInputOf<'attendance.addGuest'>): MeetingDetail {

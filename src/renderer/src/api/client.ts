@@ -1,21 +1,16 @@
 /**
  * The renderer's one door to main. Features call `call()` or the hooks in ./hooks; only
- * this module knows whether window.cadence (desktop preload) or HTTP (browser) carries it.
+ * ./transport knows whether window.cadence (desktop preload) or HTTP (browser) carries it.
  */
-import type { CadenceApi } from '@shared/api';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import type { ChangeEvent } from '@shared/events';
 import type { OpError } from '@shared/result';
-import { createHttpTransport, type ConnectionState, type HttpTransport } from './http-transport';
+import { takeFirstRead } from './first-reads';
 import { applyChange, changesApplied, invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
+import { http, transport } from './transport';
 
 export { isSignedOut, type ConnectionState } from './http-transport';
-
-declare global {
-  interface Window {
-    cadence?: CadenceApi;
-  }
-}
+export { connectionState, onConnectionState } from './transport';
 
 export class ApiError extends Error {
   constructor(readonly error: OpError) {
@@ -23,16 +18,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
-
-const stateListeners = new Set<(state: ConnectionState) => void>();
-let connection: ConnectionState = 'connected';
-function setConnection(state: ConnectionState): void {
-  connection = state;
-  for (const l of stateListeners) l(state);
-}
-
-const http: HttpTransport | null = window.cadence ? null : createHttpTransport(setConnection);
-const transport: CadenceApi = window.cadence ?? http!;
 
 /** Browser mode only: the desktop app has no session to end. */
 export const canSignOut = http !== null;
@@ -44,19 +29,10 @@ export async function signOut(): Promise<void> {
 
 export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const sentAt = changesApplied();
-  const result = await transport.invoke(name, input);
+  const result = await (takeFirstRead(name, input) ?? transport.invoke(name, input));
   if (!result.ok) throw new ApiError(result.error);
   seedFromReply(name, input, result.value, sentAt);
   return result.value;
-}
-
-export function connectionState(): ConnectionState {
-  return connection;
-}
-
-export function onConnectionState(listener: (state: ConnectionState) => void): () => void {
-  stateListeners.add(listener);
-  return () => stateListeners.delete(listener);
 }
 
 let seen: { epoch: string; revision: number } | null = null;

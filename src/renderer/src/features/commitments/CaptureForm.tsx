@@ -30,9 +30,6 @@ export function CaptureForm(props: {
   const past = form.failure?.error.reason === 'due_in_past' && form.error('dueDate') !== undefined;
   return (
     <form className="capture-form" aria-label={props.label ?? 'Record a commitment'} onSubmit={form.submit}>
-      <Field label="Owner" error={form.error('ownerId')}>
-        <MemberSelect value={values.ownerId} onChange={(id) => set('ownerId', id)} members={props.members} noneLabel="Choose the owner" />
-      </Field>
       <Field label="What done looks like" className="capture-outcome" error={form.error('outcome')}>
         <input
           className="input"
@@ -40,6 +37,9 @@ export function CaptureForm(props: {
           onChange={(e) => set('outcome', e.target.value)}
           placeholder="An outcome anyone can check"
         />
+      </Field>
+      <Field label="Owner" error={form.error('ownerId')}>
+        <MemberSelect value={values.ownerId} onChange={(id) => set('ownerId', id)} members={props.members} noneLabel="Choose the owner" />
       </Field>
       <Field label="Due" error={form.error('dueDate')}>
         <input

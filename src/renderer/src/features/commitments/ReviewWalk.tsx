@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
 import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from '@shared/commitments';
 import type { Member } from '@shared/domain';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -7,6 +7,8 @@ import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
 import { ReassignForm } from './ReassignForm';
+import { OUTCOME_KEY, type PanelChoice } from '../live/console-keys';
+import { usePanelKeys } from '../live/panel-keys';
 
 const OUTCOMES: { outcome: ReviewOutcome; label: string }[] = [
   { outcome: 'done', label: 'Done' },
@@ -22,11 +24,14 @@ function OutcomeForm({
   meetingId,
   members,
   onRecorded,
+  pickerRef,
 }: {
   commitment: Commitment;
   meetingId: string;
   members: Member[];
   onRecorded: () => void;
+  /** Where the walk's keys reach this form's outcome buttons. */
+  pickerRef: MutableRefObject<((outcome: ReviewOutcome) => void) | null>;
 }) {
   const form = useForm('commitments.record', {
     initial: {
@@ -59,6 +64,14 @@ function OutcomeForm({
   const { values, set } = form;
   const outcome = values.outcome;
   const needsForm = outcome !== null && outcome !== 'done' && outcome !== 'on_track';
+  const pick = (chosen: ReviewOutcome) => {
+    if (form.pending) return;
+    set('outcome', chosen);
+    if (chosen === 'done' || chosen === 'on_track') void form.submit();
+  };
+  useLayoutEffect(() => {
+    pickerRef.current = pick;
+  });
 
   return (
     <div className="outcome-form">
@@ -68,13 +81,10 @@ function OutcomeForm({
             key={o.outcome}
             type="button"
             className={`btn${outcome === o.outcome ? ' is-on' : ''}${o.outcome === 'done' ? ' btn-primary' : ''}`}
-            onClick={() => {
-              set('outcome', o.outcome);
-              if (o.outcome === 'done' || o.outcome === 'on_track') void form.submit();
-            }}
+            onClick={() => pick(o.outcome)}
             disabled={form.pending}
           >
-            {o.label}
+            {o.label} <kbd>{OUTCOME_KEY[o.outcome]}</kbd>
           </button>
         ))}
       </div>
@@ -183,6 +193,17 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
     const i = review.findIndex((c, j) => j > from && !recordedHere(c));
     return i >= 0 ? i : Math.min(from + 1, review.length - 1);
   };
+  const pickerRef = useRef<((outcome: ReviewOutcome) => void) | null>(null);
+  const closed = current?.status === 'done' || current?.status === 'dropped';
+  // Digits record an outcome for the commitment on screen, arrows walk the list: no focus needed.
+  usePanelKeys(
+    'review',
+    (choice: PanelChoice) => {
+      if (choice.type === 'move') setIndex(Math.min(review.length - 1, Math.max(0, index + choice.by)));
+      else if (!closed) pickerRef.current?.(choice.value as ReviewOutcome);
+    },
+    review.length > 0,
+  );
   return (
     <section className="card review-walk" aria-labelledby="review-heading">
       <div className="round-head">
@@ -203,7 +224,7 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
             </ol>
           )}
           {current.needsReassignment && <ReassignForm commitment={current} />}
-          {current.status === 'done' || current.status === 'dropped' ? (
+          {closed ? (
             <p className="muted-note">Recorded: {current.status}.</p>
           ) : (
             <OutcomeForm
@@ -212,14 +233,15 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
               meetingId={meetingId}
               members={members}
               onRecorded={() => setIndex(nextUnreviewed(index))}
+              pickerRef={pickerRef}
             />
           )}
           <div className="form-actions">
             <button className="btn btn-sm" disabled={index === 0} onClick={() => setIndex(index - 1)}>
-              ← Previous commitment
+              Previous commitment <kbd>↑</kbd>
             </button>
             <button className="btn btn-sm" disabled={index >= review.length - 1} onClick={() => setIndex(index + 1)}>
-              Next commitment →
+              Next commitment <kbd>↓</kbd>
             </button>
           </div>
         </article>

@@ -5,12 +5,13 @@ import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
 import { StanceChip } from './StatusBadge';
-
-const BY_KEY = new Map<string, Stance>(STANCES.map((s) => [s.key, s.stance]));
+import { usePanelKeys } from '../live/panel-keys';
+import type { PanelChoice } from '../live/console-keys';
 
 /**
- * The go-round: one member at a time, one key per stance. Disagree and block open a reason
- * field; nothing is recorded for them until the reason has words in it.
+ * The go-round: one member at a time, one key per stance, taken without focusing anything (the
+ * console's key bar shows them). Disagree and block open a reason field; nothing is recorded for
+ * them until the reason has words in it.
  */
 export function GoRound({
   decision,
@@ -31,7 +32,6 @@ export function GoRound({
   // The reason box of a disagree or block is a form; the other stances are one key that saves at once.
   const [open, setOpen] = useState(false);
   const opened = useRef(open);
-  const group = useRef<HTMLDivElement>(null);
   const action = useMutation();
   const form = useForm('decisions.position', {
     initial: { memberId: '', stance: 'disagree' as Stance, reason: '' },
@@ -42,7 +42,6 @@ export function GoRound({
 
   useEffect(() => {
     opened.current = open;
-    if (!open) group.current?.focus();
   }, [open]);
 
   /** The cursor moves on at once, so the next key is for the next person even before main answers. */
@@ -83,32 +82,22 @@ export function GoRound({
     }
   }
 
-  function onKeyDown(e: React.KeyboardEvent) {
-    if (e.target !== group.current || e.ctrlKey || e.metaKey || e.altKey) return;
-    const member = members[cursor];
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      e.stopPropagation();
-      setCursor((c) => Math.min(members.length - 1, Math.max(0, c + (e.key === 'ArrowDown' ? 1 : -1))));
+  usePanelKeys('go-round', (choice: PanelChoice) => {
+    if (choice.type === 'move') {
+      setCursor((c) => Math.min(members.length - 1, Math.max(0, c + choice.by)));
       return;
     }
-    const stance = BY_KEY.get(e.key.toLowerCase());
-    if (stance && member) {
-      // The go-round owns these keys while it has focus; the console's shortcuts wait.
-      e.preventDefault();
-      e.stopPropagation();
-      choose(member.memberId, stance);
-    }
-  }
+    const member = members[cursor];
+    const stance = STANCES.find((s) => s.stance === choice.value)?.stance;
+    if (member && stance) choose(member.memberId, stance);
+  });
 
   const askingName = members.find((m) => m.memberId === asking?.memberId)?.name;
   return (
-    <div className="go-round" role="group" aria-label="Go-round of positions" tabIndex={0} ref={group} onKeyDown={onKeyDown}>
+    <div className="go-round" role="group" aria-label="Go-round of positions">
       <div className="go-round-head">
         <h4>Positions</h4>
-        <span className="hint">
-          Focus here, then {STANCES.map((s) => `${s.key.toUpperCase()} ${s.label.toLowerCase()}`).join(' · ')} · ↑↓ move
-        </span>
+        <span className="hint">{STANCES.map((s) => `${s.key.toUpperCase()} ${s.label.toLowerCase()}`).join(' · ')} · ↑↓ person</span>
       </div>
       {members.length === 0 && <p className="muted-note">Mark who is present to take positions.</p>}
       <ol className="go-round-list">

@@ -1,16 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { MeetingDetail } from '@shared/planning';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
 import { AnonymousRating } from './AnonymousRating';
-import { complete, one, raters, ratingOfKey } from './feedback-model';
+import { complete, one, raters } from './feedback-model';
+import { usePanelKeys } from '../live/panel-keys';
+import type { PanelChoice } from '../live/console-keys';
 
 const RATINGS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /**
- * The check-out round: one person at a time, one key for the rating (0 is 10). After a rating the
+ * The check-out round: one person at a time, one key for the rating (0 is 10), taken without focusing
+ * anything. After a rating the
  * sentence field opens for that person; Enter saves it (or skips when empty) and the round moves on.
  */
 export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDetail; disabled?: boolean }) {
@@ -25,7 +28,6 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
   );
   // A rating is one key that saves at once; the sentence after it is a form.
   const [open, setOpen] = useState(false);
-  const group = useRef<HTMLDivElement>(null);
   const action = useMutation();
   const meetingId = detail.meeting.id;
   const form = useForm('feedback.give', {
@@ -39,10 +41,6 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
   });
   const asking = open ? form.values : null;
   const unchanged = asking !== null && asking.better.trim() === (given.get(asking.attendeeId)?.better ?? '');
-
-  useEffect(() => {
-    if (!open) group.current?.focus();
-  }, [open]);
 
   async function rate(attendeeId: string, rating: number) {
     if (disabled) return;
@@ -72,23 +70,14 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
     else void form.submit();
   }
 
-  function onKeyDown(e: React.KeyboardEvent) {
-    if (e.target !== group.current || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      e.stopPropagation();
-      setCursor((c) => Math.min(people.length - 1, Math.max(0, c + (e.key === 'ArrowDown' ? 1 : -1))));
+  usePanelKeys('check-out', (choice: PanelChoice) => {
+    if (choice.type === 'move') {
+      setCursor((c) => Math.min(people.length - 1, Math.max(0, c + choice.by)));
       return;
     }
-    const rating = ratingOfKey(e.key);
     const person = people[cursor];
-    if (rating !== null && person) {
-      // The round owns the digits while it has focus; the console's +1 / +5 minute keys wait.
-      e.preventDefault();
-      e.stopPropagation();
-      void rate(person.id, rating);
-    }
-  }
+    if (person) void rate(person.id, Number(choice.value));
+  });
 
   const askingName = people.find((p) => p.id === asking?.attendeeId)?.name;
   return (
@@ -100,16 +89,15 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
           {complete(feedback) && feedback.average !== null ? ` · average ${one(feedback.average)}` : ''}
         </span>
       </div>
-      <div
-        className="go-round"
-        role="group"
-        aria-label="Check-out ratings, person by person"
-        tabIndex={0}
-        ref={group}
-        onKeyDown={onKeyDown}
-      >
-        <p className="hint">Focus here, then 1–9, or 0 for 10 · ↑↓ move · the sentence after a rating is optional (Enter skips)</p>
+      <div className="go-round" role="group" aria-label="Check-out ratings, person by person">
+        <p className="hint">1–9, or 0 for 10 · ↑↓ person · the sentence after a rating is optional (Enter skips)</p>
         {people.length === 0 && <p className="muted-note">Mark who is present to take ratings.</p>}
+        {feedback.namesWithheld && (
+          <p className="muted-note">
+            A rating was given anonymously, so who has rated and what each gave are no longer shown: that would tell who gave the anonymous
+            one. Rating someone again still replaces their rating.
+          </p>
+        )}
         <ol className="go-round-list">
           {people.map((p, i) => {
             const entry = given.get(p.id);
@@ -118,9 +106,11 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
                 <button type="button" className="go-round-name" onClick={() => setCursor(i)} tabIndex={-1}>
                   {p.name}
                 </button>
-                <span className="checkout-given">
-                  {entry ? <strong className="rating-chip">{entry.rating}</strong> : <span className="muted-note">not rated yet</span>}
-                </span>
+                {!feedback.namesWithheld && (
+                  <span className="checkout-given">
+                    {entry ? <strong className="rating-chip">{entry.rating}</strong> : <span className="muted-note">not rated yet</span>}
+                  </span>
+                )}
                 {i === cursor && (
                   <span className="rating-buttons">
                     {RATINGS.map((r) => (

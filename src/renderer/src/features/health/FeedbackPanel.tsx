@@ -16,10 +16,13 @@ export function FeedbackPanel({ detail }: { detail: MeetingDetail }) {
         </span>
       </div>
       {f.count === 0 && <p className="muted-note">Nobody has rated this meeting.</p>}
-      <ul className="feedback-list" aria-label="Ratings given">
+      {f.namesWithheld && (
+        <p className="muted-note">Some ratings were given anonymously, so none is shown with a name (names would tell who gave them).</p>
+      )}
+      <ul className={`feedback-list${f.namesWithheld ? ' is-unnamed' : ''}`} aria-label="Ratings given">
         {f.entries.map((e, i) => (
           <li key={e.attendeeId ?? `anonymous-${i}`}>
-            <span className={e.memberName ? '' : 'muted-note'}>{e.memberName ?? 'Anonymous'}</span>
+            {e.memberName !== null && <span>{e.memberName}</span>}
             <strong className="rating-chip">{e.rating}</strong>
             {e.better && <span className="go-round-reason">“{e.better}”</span>}
           </li>

@@ -13,9 +13,3 @@ export function complete(f: MeetingFeedback): boolean {
 }
 
 export const one = (n: number) => n.toFixed(1);
-
-/** Keys 1-9, and 0 for 10. */
-export function ratingOfKey(key: string): number | null {
-  if (!/^[0-9]$/.test(key)) return null;
-  return key === '0' ? 10 : Number(key);
-}

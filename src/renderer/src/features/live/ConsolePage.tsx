@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { kindLabel } from '@shared/planning';
+import { kindLabel, type AgendaItem } from '@shared/planning';
+import { formatCountdown } from '@shared/timer';
 import { useMutation } from '@renderer/api/hooks';
 import { useMeeting } from '@renderer/api/use-meeting';
 import { useFormat } from '@renderer/app/settings-context';
@@ -25,9 +26,19 @@ import { RoundPanel } from './RoundPanel';
 import { useServerNow } from './server-clock';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useConsoleActions } from './console-actions';
-import { consoleCommand, isTyping } from './console-keys';
+import { activeGroups, consoleCommand, isTyping, ITEM_KEYS, keyOf } from './console-keys';
+import { KeyBar } from './KeyBar';
+import { PanelKeysProvider, type PanelClaim, type PanelKeysHost } from './panel-keys';
 import { SpeakingTime } from './SpeakingTime';
 import { MeetingClockLine } from './MeetingClockLine';
+
+/** Why an item's time differs from its plan, in the clock's one unit. */
+function allowanceNote(item: AgendaItem): string {
+  if (item.extraMs > 0) return ` · ${formatCountdown(item.plannedMin * 60_000)} planned + ${formatCountdown(item.extraMs)} added`;
+  if (item.extraMs < 0)
+    return ` · ${formatCountdown(item.plannedMin * 60_000)} planned, ${formatCountdown(-item.extraMs)} given to catch up`;
+  return '';
+}
 
 /** The facilitator's console: everything happens here, from the keyboard or the mouse. */
 export function ConsolePage({ meetingId }: { meetingId: string }) {
@@ -55,22 +66,30 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     currentItemId: view?.current?.id ?? null,
   });
 
+  // The panel on screen (go-round, check-out, review walk) that takes keys of its own.
+  const [panel, setPanel] = useState<PanelClaim | null>(null);
+  const panelHost = useMemo<PanelKeysHost>(() => ({ claim: setPanel, release: (c) => setPanel((p) => (p === c ? null : p)) }), []);
+  const round = !!view?.current && !!view.speaking;
+  const groups = useMemo(() => activeGroups(round, panel?.mode ?? null), [round, panel]);
+
   useEffect(() => {
     if (status !== 'live') return;
     const onKey = (e: KeyboardEvent) => {
-      const command = consoleCommand(e);
+      if (isTyping(e.target)) return;
+      const command = consoleCommand(e, groups);
       if (command?.type === 'help') {
         e.preventDefault();
         setHelp((h) => !h);
         return;
       }
-      if (!command || e.defaultPrevented || isTyping(e.target) || help || confirmEnd) return;
+      if (!command || e.defaultPrevented || help || confirmEnd) return;
       e.preventDefault();
-      void act.perform(command);
+      if (command.type === 'panel') panel?.handle(command.choice);
+      else void act.perform(command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [act, status, help, confirmEnd]);
+  }, [act, status, help, confirmEnd, groups, panel]);
 
   if (!detail || !view) return <div className="page" aria-busy="true" />;
   const { meeting } = detail;
@@ -110,147 +129,154 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
 
   const current = view.current;
   return (
-    <div className={`console${view.paused ? ' is-paused' : ''}`}>
-      <header className="console-head">
-        <div>
-          <p className="eyebrow">
-            <a href={href({ name: 'meeting', meetingId })}>{meeting.teamName}</a> · live
-          </p>
-          <h1>{meeting.title}</h1>
+    <PanelKeysProvider host={panelHost}>
+      <div className={`console${view.paused ? ' is-paused' : ''}`}>
+        <header className="console-head">
+          <div>
+            <p className="eyebrow">
+              <a href={href({ name: 'meeting', meetingId })}>{meeting.teamName}</a> · live
+            </p>
+            <h1>{meeting.title}</h1>
+          </div>
+          <MeetingClockLine detail={detail} now={now} />
+          <div className="console-tools">
+            <button className="btn" onClick={() => void act.openProjector()}>
+              Projector view
+            </button>
+            <ProjectAgreementButton meetingId={meetingId} />
+            <button className="btn" aria-pressed={chime} onClick={() => void updateSettings.run({ chime: !chime })}>
+              Chime: {chime ? 'on' : 'off'}
+            </button>
+            <button
+              className="btn"
+              onClick={() => void act.undo()}
+              disabled={!detail.undoLabel}
+              title={detail.undoLabel ? `Undo ${detail.undoLabel}` : 'Nothing to undo'}
+            >
+              Undo <kbd>Ctrl Z</kbd>
+            </button>
+            <button className="btn" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
+              <kbd>?</kbd>
+            </button>
+            <button className="btn btn-danger" onClick={() => setConfirmEnd(true)}>
+              End meeting
+            </button>
+          </div>
+        </header>
+        <div className="console-status" aria-live="polite">
+          {flash && <span className="status-saved">{flash}</span>}
         </div>
-        <MeetingClockLine detail={detail} now={now} />
-        <div className="console-tools">
-          <button className="btn" onClick={() => void act.openProjector()}>
-            Projector view
-          </button>
-          <ProjectAgreementButton meetingId={meetingId} />
-          <button className="btn" aria-pressed={chime} onClick={() => void updateSettings.run({ chime: !chime })}>
-            Chime: {chime ? 'on' : 'off'}
-          </button>
-          <button
-            className="btn"
-            onClick={() => void act.undo()}
-            disabled={!detail.undoLabel}
-            title={detail.undoLabel ? `Undo ${detail.undoLabel}` : 'Nothing to undo'}
-          >
-            Undo <kbd>Ctrl Z</kbd>
-          </button>
-          <button className="btn" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">
-            <kbd>?</kbd>
-          </button>
-          <button className="btn btn-danger" onClick={() => setConfirmEnd(true)}>
-            End meeting
-          </button>
-        </div>
-      </header>
-      <div className="console-status" aria-live="polite">
-        {flash && <span className="status-saved">{flash}</span>}
-      </div>
-      <ErrorAlert error={error} />
-      <RebalanceBanner detail={detail} now={now} onApply={(r) => void act.rebalance(r)} />
-      <div className="console-body">
-        <main className="console-main">
-          {current ? (
-            <section className="card current-item" aria-labelledby="current-title">
-              <div className="current-top">
-                <div>
-                  <span className="eyebrow-small">
-                    Now · {kindLabel(current.kind)} · item {detail.items.findIndex((i) => i.id === current.id) + 1} of {detail.items.length}
-                  </span>
-                  <h2 id="current-title">{current.title}</h2>
-                  <p className="current-plan">
-                    Planned {current.plannedMin} min{current.extraMs ? ` + ${current.extraMs / 60_000} min` : ''} · elapsed{' '}
-                    <Countdown remaining={itemElapsed} className="item-elapsed" label="Time spent on this item" plain />
-                  </p>
+        <ErrorAlert error={error} />
+        <RebalanceBanner detail={detail} now={now} onApply={(r) => void act.rebalance(r)} />
+        <div className="console-body">
+          <main className="console-main">
+            {current ? (
+              <section className="card current-item" aria-labelledby="current-title">
+                <div className="current-top">
+                  <div>
+                    <span className="eyebrow-small">
+                      Now · {kindLabel(current.kind)} · item {detail.items.findIndex((i) => i.id === current.id) + 1} of{' '}
+                      {detail.items.length}
+                    </span>
+                    <h2 id="current-title">{current.title}</h2>
+                    <p className="current-plan">
+                      <Countdown remaining={itemElapsed} className="item-elapsed" label="Time spent on this item" plain /> of{' '}
+                      {formatCountdown(current.plannedMin * 60_000 + current.extraMs)}
+                      {allowanceNote(current)}
+                    </p>
+                  </div>
+                  <Countdown remaining={itemRemaining} className="item-countdown" label="Time left for this item" onPhase={onPhase} />
                 </div>
-                <Countdown remaining={itemRemaining} className="item-countdown" label="Time left for this item" onPhase={onPhase} />
-              </div>
-              {view.paused && <p className="alert alert-warn">Paused. The clock stands still until you resume (P).</p>}
-              <div className="current-actions">
-                <button className="btn" onClick={() => void act.previous()}>
-                  ← Previous <kbd>B</kbd>
-                </button>
-                <button className="btn btn-primary btn-lg" onClick={() => void act.next()}>
-                  Next item → <kbd>N</kbd>
-                </button>
-                <button className="btn" onClick={() => void act.pauseOrResume()}>
-                  {view.paused ? 'Resume' : 'Pause'} <kbd>P</kbd>
-                </button>
-                <button className="btn" onClick={() => void act.extend(1)}>
-                  +1 min <kbd>1</kbd>
-                </button>
-                <button className="btn" onClick={() => void act.extend(5)}>
-                  +5 min <kbd>5</kbd>
-                </button>
-                <button className="btn" onClick={() => void act.park()}>
-                  Park <kbd>K</kbd>
-                </button>
-              </div>
-              {view.next && <p className="up-next">Up next: {view.next.title}</p>}
-            </section>
-          ) : (
-            <section className="card current-item">
-              <h2>All items are done</h2>
-              <p className="muted-note">End the meeting when the room is ready; anything not reached carries over to the next one.</p>
-            </section>
-          )}
-          {current && view.turns.length > 0 && (
-            <RoundPanel
-              meetingId={meetingId}
-              turns={view.turns}
-              clock={detail.clock}
-              now={now}
-              onTurn={(a) => void act.turn(a)}
-              disabled={view.paused}
-            />
-          )}
-          {current?.kind === 'proposal' && (
-            <ProposalPanel detail={detail} itemId={current.id} itemTitle={current.title} disabled={view.paused} />
-          )}
-          {current?.kind === 'commitment_review' && (
-            <ReviewWalk meetingId={meetingId} review={detail.commitments.review} members={detail.members} />
-          )}
-          {current?.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
-          {current?.kind === 'check_out' && <CheckoutRound key={`checkout-${current.id}`} detail={detail} disabled={view.paused} />}
-          {current && <ConsoleRevisit detail={detail} itemId={current.id} />}
-          {current && current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}
-          {current && (
-            <NotesEditor
-              key={current.id}
-              meetingId={meetingId}
-              itemId={current.id}
-              initial={current.notes}
-              label={`Notes on “${current.title}”`}
-            />
-          )}
-        </main>
-        <aside className="console-side">
-          <AgendaProgress detail={detail} now={now} />
-          <AttendancePanel meetingId={meetingId} attendees={detail.attendees} readOnly={false} />
-          <SpeakingTime entries={detail.speakingTime} />
-          <details className="card console-add">
-            <summary>Add an item to the agenda</summary>
-            <AddItemForm meetingId={meetingId} revision={meeting.agendaRevision} members={detail.members} />
-          </details>
-          <a className="btn btn-ghost" href={href({ name: 'meeting', meetingId })}>
-            Reorder or edit what is left
-          </a>
-        </aside>
+                {view.paused && (
+                  <p className="alert alert-warn">Paused. The clock stands still until you resume ({keyOf(ITEM_KEYS, 'pause')}).</p>
+                )}
+                <div className="current-actions">
+                  <button className="btn" onClick={() => void act.previous()}>
+                    Previous <kbd>{keyOf(ITEM_KEYS, 'previous item')}</kbd>
+                  </button>
+                  <button className="btn btn-primary btn-lg" onClick={() => void act.next()}>
+                    Next item <kbd>{keyOf(ITEM_KEYS, 'next item')}</kbd>
+                  </button>
+                  <button className="btn" onClick={() => void act.pauseOrResume()}>
+                    {view.paused ? 'Resume' : 'Pause'} <kbd>{keyOf(ITEM_KEYS, 'pause')}</kbd>
+                  </button>
+                  <button className="btn" onClick={() => void act.extend(1)}>
+                    +1 min <kbd>{keyOf(ITEM_KEYS, '+1 min')}</kbd>
+                  </button>
+                  <button className="btn" onClick={() => void act.extend(5)}>
+                    +5 min <kbd>{keyOf(ITEM_KEYS, '+5 min')}</kbd>
+                  </button>
+                  <button className="btn" onClick={() => void act.park()}>
+                    Park <kbd>{keyOf(ITEM_KEYS, 'park')}</kbd>
+                  </button>
+                </div>
+                {view.next && <p className="up-next">Up next: {view.next.title}</p>}
+              </section>
+            ) : (
+              <section className="card current-item">
+                <h2>All items are done</h2>
+                <p className="muted-note">End the meeting when the room is ready; anything not reached carries over to the next one.</p>
+              </section>
+            )}
+            {current && view.turns.length > 0 && (
+              <RoundPanel
+                meetingId={meetingId}
+                turns={view.turns}
+                clock={detail.clock}
+                now={now}
+                onTurn={(a) => void act.turn(a)}
+                disabled={view.paused}
+              />
+            )}
+            {current?.kind === 'proposal' && (
+              <ProposalPanel detail={detail} itemId={current.id} itemTitle={current.title} disabled={view.paused} />
+            )}
+            {current?.kind === 'commitment_review' && (
+              <ReviewWalk meetingId={meetingId} review={detail.commitments.review} members={detail.members} />
+            )}
+            {current?.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
+            {current?.kind === 'check_out' && <CheckoutRound key={`checkout-${current.id}`} detail={detail} disabled={view.paused} />}
+            {current && <ConsoleRevisit detail={detail} itemId={current.id} />}
+            {current && current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}
+            {current && (
+              <NotesEditor
+                key={current.id}
+                meetingId={meetingId}
+                itemId={current.id}
+                initial={current.notes}
+                label={`Notes on “${current.title}”`}
+              />
+            )}
+          </main>
+          <aside className="console-side">
+            <AgendaProgress detail={detail} now={now} />
+            <AttendancePanel meetingId={meetingId} attendees={detail.attendees} readOnly={false} />
+            <SpeakingTime entries={detail.speakingTime} />
+            <details className="card console-add">
+              <summary>Add an item to the agenda</summary>
+              <AddItemForm meetingId={meetingId} revision={meeting.agendaRevision} members={detail.members} />
+            </details>
+            <a className="btn btn-ghost" href={href({ name: 'meeting', meetingId })}>
+              Reorder or edit what is left
+            </a>
+          </aside>
+        </div>
+        <KeyBar groups={groups} />
+        {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+        <ConfirmDialog
+          open={confirmEnd}
+          title="End the meeting?"
+          confirmLabel="End meeting"
+          danger
+          onCancel={() => setConfirmEnd(false)}
+          onConfirm={() => {
+            setConfirmEnd(false);
+            void act.end();
+          }}
+        >
+          Items not reached carry over to the next meeting of the series. The record becomes read-only.
+        </ConfirmDialog>
       </div>
-      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
-      <ConfirmDialog
-        open={confirmEnd}
-        title="End the meeting?"
-        confirmLabel="End meeting"
-        danger
-        onCancel={() => setConfirmEnd(false)}
-        onConfirm={() => {
-          setConfirmEnd(false);
-          void act.end();
-        }}
-      >
-        Items not reached carry over to the next meeting of the series. The record becomes read-only.
-      </ConfirmDialog>
-    </div>
+    </PanelKeysProvider>
   );
 }

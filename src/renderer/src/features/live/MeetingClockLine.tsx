@@ -3,16 +3,19 @@ import type { MeetingDetail } from '@shared/planning';
 import { formatCountdown } from '@shared/timer';
 import { liveView } from './live-model';
 
-/** Meeting elapsed against its length, and how far behind or ahead it runs; its own text only (a timer, as it ticks). */
+/**
+ * Meeting elapsed against its length, both in the clock's one unit ("12:05 of 45:00"), and how far behind or
+ * ahead it runs, from `meetingPace`; its own text only (a timer, as it ticks). The console and the projector
+ * both show this line, so the room and the facilitator never read different figures.
+ */
 export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: () => number }) {
   const elapsed = useRef<HTMLSpanElement>(null);
   const drift = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     const view = liveView(detail);
     const update = () => {
-      const t = now();
-      const pace = view.pace(t);
-      if (elapsed.current) elapsed.current.textContent = formatCountdown(pace.elapsedMs);
+      const pace = view.pace(now());
+      if (elapsed.current) elapsed.current.textContent = `${formatCountdown(pace.elapsedMs)} of ${formatCountdown(pace.plannedMs)}`;
       if (drift.current && drift.current.textContent !== pace.words) {
         drift.current.textContent = pace.words;
         drift.current.dataset.state = pace.state;
@@ -28,9 +31,7 @@ export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: 
   }, [detail, now]);
   return (
     <div className="meeting-clock" role="timer" aria-label="Meeting time">
-      <span>
-        <span ref={elapsed} className="meeting-elapsed" /> of {detail.meeting.plannedLengthMin} min
-      </span>
+      <span ref={elapsed} className="meeting-elapsed" />
       <span ref={drift} className="drift" />
     </div>
   );

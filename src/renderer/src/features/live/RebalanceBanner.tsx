@@ -1,44 +1,71 @@
 import { useEffect, useState } from 'react';
+import type { MeetingPace } from '@shared/pace';
 import type { MeetingDetail } from '@shared/planning';
-import { suggestRebalance, type Rebalance } from '@shared/rebalance';
+import { suggestGiveBack, suggestRebalance, type Rebalance } from '@shared/rebalance';
 import { liveView } from './live-model';
 
+interface Suggestion {
+  /** The drift in the header's own words and figure. */
+  driftMin: number;
+  rebalance: Rebalance;
+}
+
+function suggestionFor(detail: MeetingDetail, pace: MeetingPace): Suggestion | null {
+  const pending = detail.items
+    .filter((i) => i.status === 'pending')
+    .map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMin: i.plannedMin, allowedMin: i.plannedMin + i.extraMs / 60_000 }));
+  const rebalance =
+    pace.state === 'behind'
+      ? suggestRebalance(pending, pace.driftMin)
+      : pace.state === 'ahead'
+        ? suggestGiveBack(pending, pace.driftMin)
+        : null;
+  return rebalance && { driftMin: pace.driftMin, rebalance };
+}
+
+function describe(r: Rebalance): string {
+  const changes = r.allow.map((a) => `“${a.title}” ${a.fromMin}→${a.toMin} min`).join(', ');
+  if (r.direction === 'give-back') return `Give the time back: ${changes}.`;
+  return r.allow.length > 0
+    ? `To end on time, shorten ${changes}.`
+    : `To end on time, move ${r.cut.map((c) => `“${c.title}”`).join(', ')} to the next meeting.`;
+}
+
 /**
- * When the meeting runs a minute or more behind, proposes how the rest can still end on time.
- * Re-evaluated every few seconds from the clock; the facilitator applies it or ignores it.
+ * When the meeting runs a minute or more behind, proposes how the rest can still end on time; once it
+ * runs ahead again, offers back the minutes a rebalance took. Both use the header's own `meetingPace`, so
+ * the banner and the header never name different figures. The facilitator applies it or ignores it.
  */
 export function RebalanceBanner({ detail, now, onApply }: { detail: MeetingDetail; now: () => number; onApply: (r: Rebalance) => void }) {
-  const [suggestion, setSuggestion] = useState<Rebalance | null>(null);
-  const [ignoredAt, setIgnoredAt] = useState<number | null>(null);
+  const [found, setFound] = useState<Suggestion | null>(null);
+  const [ignored, setIgnored] = useState<Rebalance | null>(null);
   useEffect(() => {
     const view = liveView(detail);
-    const check = () => {
-      const behindMin = view.drift(now()) / 60_000;
-      const pending = detail.items
-        .filter((i) => i.status === 'pending')
-        .map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMin: i.plannedMin }));
-      setSuggestion(behindMin >= 1 ? suggestRebalance(pending, behindMin) : null);
-    };
+    const check = () => setFound(suggestionFor(detail, view.pace(now())));
     check();
-    const timer = window.setInterval(check, 5000);
+    const timer = window.setInterval(check, 1000);
     return () => window.clearInterval(timer);
   }, [detail, now]);
 
-  // Ignoring holds until the meeting falls further behind than when it was ignored.
-  if (!suggestion || detail.clock.pausedAt !== null || (ignoredAt !== null && suggestion.savedMin <= ignoredAt)) return null;
+  // Ignoring holds until the meeting drifts further the same way than when it was ignored.
+  const suggestion = found?.rebalance ?? null;
+  const stillIgnored =
+    ignored !== null && suggestion !== null && ignored.direction === suggestion.direction && suggestion.minutes <= ignored.minutes;
+  if (!found || !suggestion || detail.clock.pausedAt !== null || stillIgnored) return null;
+  const behind = suggestion.direction === 'catch-up';
   return (
-    <section className="rebalance alert alert-warn" role="region" aria-label="Rebalance suggestion">
+    <section className={`rebalance alert ${behind ? 'alert-warn' : 'rebalance-ahead'}`} role="region" aria-label="Rebalance suggestion">
       <div>
-        <strong>The meeting runs {suggestion.savedMin} min behind.</strong>{' '}
-        {suggestion.shorten.length > 0
-          ? `To end on time: ${suggestion.shorten.map((s) => `shorten “${s.title}” ${s.fromMin}→${s.toMin} min`).join(', ')}.`
-          : `To end on time: move ${suggestion.cut.map((c) => `“${c.title}”`).join(', ')} to the next meeting.`}
+        <strong>
+          The meeting runs {found.driftMin} min {behind ? 'behind' : 'ahead'}.
+        </strong>{' '}
+        {describe(suggestion)}
       </div>
       <div className="rebalance-actions">
         <button className="btn btn-primary" onClick={() => onApply(suggestion)}>
-          Apply
+          {behind ? 'Apply' : 'Give back'}
         </button>
-        <button className="btn btn-ghost" onClick={() => setIgnoredAt(suggestion.savedMin)}>
+        <button className="btn btn-ghost" onClick={() => setIgnored(suggestion)}>
           Ignore
         </button>
       </div>

@@ -1,5 +1,6 @@
 import type { Turn } from '@shared/planning';
 import { Countdown } from './Countdown';
+import { keyOf, ROUND_KEYS } from './console-keys';
 import { turnClock, turnWarning } from './live-model';
 import { itemRemaining } from '@shared/timer';
 import type { MeetingDetail } from '@shared/planning';
@@ -88,16 +89,16 @@ export function RoundPanel({
       )}
       <div className="round-actions">
         <button className="btn btn-primary" disabled={disabled || !speaking} onClick={() => onTurn('next')}>
-          Next speaker <kbd>S</kbd>
+          Next speaker <kbd>{keyOf(ROUND_KEYS, 'next speaker')}</kbd>
         </button>
         <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('pass')}>
-          Pass <kbd>A</kbd>
+          Pass <kbd>{keyOf(ROUND_KEYS, 'pass')}</kbd>
         </button>
         <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('skip')}>
-          Skip <kbd>X</kbd>
+          Skip <kbd>{keyOf(ROUND_KEYS, 'skip')}</kbd>
         </button>
         <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('later')}>
-          Come back later <kbd>L</kbd>
+          Come back later <kbd>{keyOf(ROUND_KEYS, 'later')}</kbd>
         </button>
       </div>
       {speaking && <TurnNotes key={speaking.id} meetingId={meetingId} turnId={speaking.id} name={speaking.name} initial={speaking.notes} />}

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from './console-keys';
+import { ALWAYS, ITEM_KEYS, PANEL_KEYS, ROUND_KEYS } from './console-keys';
 
+const GROUPS = [ITEM_KEYS, ROUND_KEYS, PANEL_KEYS['go-round'], PANEL_KEYS['check-out'], PANEL_KEYS.review, ALWAYS];
+
+/** Every key of the console, by the mode it belongs to; the key bar shows those of the moment. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -11,17 +14,22 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   return (
     <dialog ref={ref} className="confirm shortcuts" aria-labelledby="shortcuts-title" onCancel={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <dl>
-        {SHORTCUTS.map(([keys, what]) => (
-          <div key={keys}>
-            <dt>
-              <kbd>{keys}</kbd>
-            </dt>
-            <dd>{what}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="muted-note">Shortcuts work when you are not typing in a text box.</p>
+      {GROUPS.map((group) => (
+        <section key={group.title}>
+          <h3>{group.title}</h3>
+          <dl>
+            {group.bindings.map((b) => (
+              <div key={b.show + b.label}>
+                <dt>
+                  <kbd>{b.show}</kbd>
+                </dt>
+                <dd>{b.label}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <p className="muted-note">No letter means two things anywhere on the console. Keys wait while you type in a text box.</p>
       <div className="actions">
         <button className="btn btn-primary" onClick={onClose} autoFocus>
           Close

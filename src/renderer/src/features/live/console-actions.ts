@@ -34,16 +34,16 @@ export function useConsoleActions(meetingId: string, state: { paused: boolean; c
       rebalance: (r: Rebalance) =>
         run('live.rebalance', {
           meetingId,
-          shorten: r.shorten.map((s) => ({ itemId: s.id, plannedMin: s.toMin })),
+          allow: r.allow.map((a) => ({ itemId: a.id, minutes: a.toMin })),
           cut: r.cut.map((c) => c.id),
-        }).then(say('Agenda rebalanced')),
+        }).then(say(r.direction === 'give-back' ? `${r.minutes} min given back` : 'Agenda rebalanced')),
       start: () => run('meetings.start', { meetingId }),
       end: () => run('meetings.end', { meetingId }),
       openProjector: async () => projectorOpened(meetingId, await run('windows.openProjector', { meetingId })),
     };
     return {
       ...table,
-      perform: (command: Exclude<ConsoleCommand, { type: 'help' }>): Promise<unknown> => {
+      perform: (command: Exclude<ConsoleCommand, { type: 'help' } | { type: 'panel' }>): Promise<unknown> => {
         switch (command.type) {
           case 'extend':
             return table.extend(command.minutes);

@@ -32,11 +32,26 @@ export const AttendancePanel = memo(function AttendancePanel({
 }) {
   // Not a form: each status button saves at once, and there is nothing typed to keep.
   const set = useMutation('attendance.set');
+  const allPresent = useMutation('attendance.allPresent');
+  const expected = attendees.filter((a) => a.status === 'expected').length;
   const guest = useForm('attendance.addGuest', { initial: { name: '' }, toInput: (v) => ({ meetingId, ...v }) });
 
   return (
     <section className="card side-card" aria-labelledby="attendance-heading">
-      <h2 id="attendance-heading">Attendance</h2>
+      <div className="attendance-head">
+        <h2 id="attendance-heading">Attendance</h2>
+        {!readOnly && expected > 0 && (
+          <button
+            type="button"
+            className="btn btn-sm btn-primary"
+            disabled={allPresent.pending}
+            onClick={() => void allPresent.run({ meetingId })}
+          >
+            {expected === attendees.length ? 'Everyone expected is present' : `The other ${expected} are present`}
+          </button>
+        )}
+      </div>
+      {!readOnly && expected > 0 && <p className="hint">One click marks everyone present; then mark who is absent or late.</p>}
       <ul className="attendance" aria-label="Attendees">
         {attendees.map((a) => (
           <li key={a.id}>
@@ -64,6 +79,7 @@ export const AttendancePanel = memo(function AttendancePanel({
         ))}
       </ul>
       <ErrorAlert error={set.error} />
+      <ErrorAlert error={allPresent.error} />
       {!readOnly && (
         <form className="guest-form" onSubmit={guest.submit} aria-label="Add a guest" noValidate>
           <Field label="Guest name" error={guest.error('name')}>

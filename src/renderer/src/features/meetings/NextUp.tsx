@@ -4,10 +4,8 @@ import { useFormat } from '@renderer/app/settings-context';
 
 /** Home: each team's next meeting, so the facilitator starts where the work is. */
 export function NextUp() {
-  const lists = useQuery('meetings.list', { teamId: null });
+  const next = useQuery('meetings.nextUp', {}).data ?? [];
   const format = useFormat();
-  const seen = new Set<string>();
-  const next = (lists.data?.upcoming ?? []).filter((m) => !seen.has(m.teamId) && seen.add(m.teamId));
   if (next.length === 0) return null;
   return (
     <section className="next-up" aria-labelledby="next-up-heading">

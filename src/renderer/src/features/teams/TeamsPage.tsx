@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ArchiveImportSummary } from '@shared/archive';
 import { useMutation, useQuery } from '@renderer/api/hooks';
-import { href, navigate } from '@renderer/app/router';
+import { href } from '@renderer/app/router';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { PlusIcon } from '@renderer/ui/icons';
 import { ImportArchive } from '../archive/ImportArchive';
@@ -17,10 +17,8 @@ export function TeamsPage() {
   // Held here: importing into an empty Cadence swaps the welcome for the list, and the summary must survive that.
   const [imported, setImported] = useState<ArchiveImportSummary | null>(null);
 
-  async function loadDemo() {
-    const team = await demo.run({});
-    if (team) navigate({ name: 'team', teamId: team.id, tab: 'members' });
-  }
+  // The demo lands here, on "Next up": its planned meeting is where a new user starts, not its member list.
+  const loadDemo = () => demo.run({});
 
   if (teams.loading && !teams.data) return <div className="page" aria-busy="true" />;
   const list = teams.data ?? [];

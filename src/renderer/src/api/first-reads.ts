@@ -1,0 +1,50 @@
+/**
+ * The first screen's reads, sent by the boot as the page starts, while the browser is still loading and running
+ * the app's code: the answers are there by the time the views ask. Each answer is handed out once, to the first
+ * call that asks the same question; a change event drops those not yet handed out, as they may be stale.
+ */
+import type { OperationName } from '@shared/contract';
+import type { OpResult } from '@shared/result';
+import { parseRoute } from '../app/routes';
+import { transport } from './transport';
+
+type Read = readonly [OperationName, Record<string, unknown>];
+
+/** Asked by every window: the change log's position (client.ts) and the settings (settings-context.tsx). */
+const EVERY_WINDOW: Read[] = [
+  ['events.since', { epoch: '', revision: 0 }],
+  ['settings.get', {}],
+];
+/** Asked under the navigation: the recovery banner (RecoveryBanner.tsx). */
+const SHELL: Read[] = [['app.info', {}]];
+/** Home: the teams (TeamsPage.tsx), each team's next meeting (NextUp.tsx), who I am per team (MyHome.tsx). */
+const HOME: Read[] = [
+  ['teams.list', {}],
+  ['meetings.nextUp', {}],
+  ['me.list', {}],
+];
+
+const sent = new Map<string, Promise<OpResult<never>>>();
+const key = (name: string, input: unknown) => `${name} ${JSON.stringify(input)}`;
+
+/** The reads the screen at this address asks for first. */
+export function firstReads(hash: string): Read[] {
+  const route = parseRoute(hash);
+  if (route.name === 'projector') return EVERY_WINDOW;
+  return [...EVERY_WINDOW, ...SHELL, ...(route.name === 'teams' ? HOME : [])];
+}
+
+export function sendFirstReads(): void {
+  for (const [name, input] of firstReads(location.hash)) sent.set(key(name, input), transport.invoke(name, input as never));
+  transport.onChange((event) => {
+    if (event.changes.length > 0) sent.clear();
+  });
+}
+
+/** The answer the boot already asked for, once; undefined when it did not ask this question. */
+export function takeFirstRead(name: OperationName, input: unknown): Promise<OpResult<never>> | undefined {
+  const k = key(name, input);
+  const answer = sent.get(k);
+  sent.delete(k);
+  return answer;
+}

@@ -1,0 +1,212 @@
+import type { Heading } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestCore, type TestCore } from '../support/core';
+import { nodesOf, parseMarkdown, textOf } from '../support/markdown';
+import { markdownlintFaults } from './helpers/markdownlint';
+
+const MIN = 60_000;
+let t: TestCore;
+beforeEach(async () => {
+  t = await openTestCore(Date.parse('2026-11-23T09:00:00Z'));
+});
+afterEach(() => t.close());
+
+/** A meeting of Ana and Ben with one item of each kind given, started. */
+async function started(kinds: { kind: 'proposal' | 'check_in' | 'check_out' | 'discussion'; title: string; notes?: string }[]) {
+  const team = await t.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben'] });
+  const { meetingId } = await t.call('meetings.create', {
+    teamId: team.id,
+    title: 'Weekly',
+    date: '2026-11-23',
+    time: '10:00',
+    lengthMin: 60,
+  });
+  let d = await t.call('meetings.get', { meetingId });
+  for (const item of kinds) {
+    d = await t.call('agenda.addItem', { meetingId, expectedRevision: d.meeting.agendaRevision, plannedMin: 10, notes: '', ...item });
+  }
+  for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+  await t.call('meetings.start', { meetingId });
+  d = await t.call('meetings.get', { meetingId });
+  const member = (name: string) => d.members.find((m) => m.name === name)!.id;
+  return { meetingId, d, member };
+}
+
+/** The HTML's text from a heading to the next heading of its level or above, tags dropped. */
+function htmlSection(html: string, heading: string): string {
+  const start = html.indexOf(`>${heading}</h`);
+  expect(start, heading).toBeGreaterThan(0);
+  const next = html.slice(start + heading.length).search(/<h[1-3]>/);
+  return html.slice(start, next < 0 ? undefined : start + heading.length + next).replace(/<[^>]+>/g, '\n');
+}
+
+/** The Markdown's paragraphs and list lines from a heading to the next heading. */
+function markdownSection(md: string, heading: string): string {
+  const root = parseMarkdown(md);
+  const at = root.children.findIndex((n) => n.type === 'heading' && textOf(n) === heading);
+  expect(at, heading).toBeGreaterThan(0);
+  const end = root.children.findIndex((n, i) => i > at && n.type === 'heading');
+  return root.children
+    .slice(at + 1, end < 0 ? undefined : end)
+    .map((n) => (n.type === 'list' ? n.children.map(textOf).join('\n') : textOf(n)))
+    .join('\n');
+}
+
+describe('minutes that tell the truth', () => {
+  it('print "Decision:" only for what was decided; a proposal says "Proposal:" and its state, in Markdown and HTML', async () => {
+    const { meetingId, d, member } = await started([{ kind: 'proposal', title: 'Proposals' }]);
+    const propose = (title: string, more: { supersedesId?: string; supersedeKind?: 'supersedes' | 'reverses' } = {}) =>
+      t.call('decisions.propose', {
+        meetingId,
+        agendaItemId: d.items[0]!.id,
+        title,
+        decision: `Text of ${title}`,
+        ownerId: member('Ana'),
+        ...more,
+      });
+    const accept = async (id: string) => {
+      await t.call('decisions.readBack', { decisionId: id, on: true });
+      await t.call('decisions.decide', { decisionId: id, outcome: 'accepted' });
+    };
+    const old = await propose('Old way');
+    await accept(old.id);
+    await accept((await propose('New way', { supersedesId: old.id })).id);
+    const wrong = await propose('Wrong turn');
+    await accept(wrong.id);
+    await accept((await propose('Back again', { supersedesId: wrong.id, supersedeKind: 'reverses' })).id);
+    await t.call('decisions.decide', { decisionId: (await propose('Later maybe')).id, outcome: 'deferred' });
+    await t.call('decisions.decide', { decisionId: (await propose('Not this')).id, outcome: 'rejected' });
+    await propose('Still talking');
+    await t.call('meetings.end', { meetingId });
+
+    const md = (await t.call('minutes.markdown', { meetingId })).content;
+    const html = (await t.call('minutes.html', { meetingId })).content;
+    const expected: [string, string, string | null][] = [
+      ['Old way (superseded)', 'Decision: Text of Old way', 'This decision was later superseded by “New way”.'],
+      ['New way (accepted)', 'Decision: Text of New way', null],
+      ['Wrong turn (reversed)', 'Decision: Text of Wrong turn', 'This decision was later reversed by “Back again”.'],
+      ['Back again (accepted)', 'Decision: Text of Back again', null],
+      ['Later maybe (deferred)', 'Proposal: Text of Later maybe', 'Not decided: the proposal was deferred to a later meeting.'],
+      ['Not this (rejected)', 'Proposal: Text of Not this', 'Not adopted: the proposal was rejected.'],
+      ['Still talking (proposed)', 'Proposal: Text of Still talking', 'Not decided: the proposal is still open.'],
+    ];
+    for (const [heading, line, state] of expected) {
+      for (const section of [markdownSection(md, heading), htmlSection(html, heading)]) {
+        expect(section).toContain(line);
+        if (state) expect(section).toContain(state);
+        if (line.startsWith('Proposal')) expect(section).not.toContain('Decision:');
+      }
+    }
+  });
+
+  it('are dated by the day the meeting was held, in the team’s zone, and by the planned day only before it is held', async () => {
+    const team = await t.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin', members: ['Ana'] });
+    // Planned for Monday 30 November at 10:00 in Berlin; held on Sunday the 29th at 23:30 Berlin (22:30 UTC).
+    const { meetingId } = await t.call('meetings.create', {
+      teamId: team.id,
+      title: 'Weekly',
+      date: '2026-11-30',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    expect((await t.call('minutes.markdown', { meetingId })).suggestedName).toBe('2026-11-30-weekly.md');
+    t.clock.current = Date.parse('2026-11-29T22:30:00Z');
+    await t.call('meetings.start', { meetingId });
+    t.clock.advance(45 * MIN);
+    await t.call('meetings.end', { meetingId });
+    const md = await t.call('minutes.markdown', { meetingId });
+    const html = await t.call('minutes.html', { meetingId });
+    expect([md.suggestedName, html.suggestedName]).toEqual(['2026-11-29-weekly.md', '2026-11-29-weekly.html']);
+    const yaml = parseYaml(nodesOf(parseMarkdown(md.content), 'yaml')[0]!.value!) as { date: string; started: string };
+    expect(yaml).toMatchObject({ date: '2026-11-29', started: '2026-11-29 23:30' });
+    expect(html.content).toContain('<h1>Minutes: Weekly, 2026-11-29</h1>');
+  });
+
+  it('keep an item’s planned description out of its notes, list check-out turns only for what was noted, and give every heading once', async () => {
+    const { meetingId, d } = await started([
+      { kind: 'check_in', title: 'Check-in', notes: 'One sentence each: how are you arriving?' },
+      { kind: 'discussion', title: 'Check-in', notes: 'Same title, planned text' },
+      { kind: 'discussion', title: 'Decisions', notes: 'Bring the numbers' },
+      { kind: 'check_out', title: 'Check-out', notes: '1-10, and what would make it better' },
+    ]);
+    t.clock.advance(20_000);
+    await t.call('live.turn', { meetingId, action: 'next' });
+    t.clock.advance(90_000);
+    await t.call('live.turn', { meetingId, action: 'next' });
+    await t.call('live.next', { meetingId });
+    // The room adds a line under the planned text of one item and rewrites another's.
+    await t.call('live.setNotes', { meetingId, itemId: d.items[1]!.id, notes: 'Same title, planned text\nWe agreed to pair.' });
+    await t.call('live.next', { meetingId });
+    await t.call('live.setNotes', { meetingId, itemId: d.items[2]!.id, notes: 'Numbers were late.' });
+    await t.call('live.next', { meetingId });
+    const checkout = (await t.call('meetings.get', { meetingId })).turns.filter((x) => x.agendaItemId === d.items[3]!.id);
+    await t.call('live.setTurnNotes', { meetingId, turnId: checkout[1]!.id, notes: 'Leaves early next week' });
+    await t.call('meetings.end', { meetingId });
+
+    const md = (await t.call('minutes.markdown', { meetingId })).content;
+    const root = parseMarkdown(md);
+    const headings = (nodesOf(root, 'heading') as unknown as Heading[]).map(textOf);
+    expect(headings).toEqual(['Agenda', 'Item 1: Check-in', 'Item 2: Check-in', 'Item 3: Decisions', 'Item 4: Check-out', 'Speaking time']);
+    expect(markdownSection(md, 'Item 1: Check-in')).toBe('Ana (under a minute)\nBen (2 min)');
+    expect(markdownSection(md, 'Item 2: Check-in')).toBe('We agreed to pair.');
+    expect(markdownSection(md, 'Item 3: Decisions')).toBe('Numbers were late.');
+    expect(markdownSection(md, 'Item 4: Check-out')).toBe('Ben (under a minute): Leaves early next week');
+    for (const planned of ['One sentence each', 'Same title, planned text', 'Bring the numbers', '1-10, and what'])
+      expect(md).not.toContain(planned);
+    expect(md).not.toContain('(0 min)');
+  });
+
+  it('say what happened to each reviewed commitment in a sentence, without a string of colons', async () => {
+    const demo = await t.call('demo.load', {});
+    const minutes = await Promise.all(
+      (await t.call('meetings.list', { teamId: demo.id })).past.map((m) => t.call('minutes.markdown', { meetingId: m.id })),
+    );
+    // The demo's last held meeting reviewed a renegotiated and a slipped commitment.
+    const held = minutes.find((m) => m.content.includes('renegotiated in advance'))!;
+    const reviewed = markdownSection(held.content, 'Commitments reviewed').split('\n');
+    // The demo's dates follow today's.
+    expect(reviewed).toContainEqual(
+      expect.stringMatching(
+        /^Sam Lindqvist’s commitment “Pricing experiment read-out: conversion of both variants with confidence intervals” was renegotiated in advance, from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, because “Variant B needs one more week of traffic to be conclusive”\.$/,
+      ),
+    );
+    expect(reviewed).toContain(
+      'Diego Alvarez’s commitment “Regression suite runs nightly in CI and posts results to the channel” slipped, because of a missing resource; the corrective action is “Ask the platform team for a dedicated nightly runner”.',
+    );
+    for (const line of reviewed) expect(line.replace(/“[^”]*”/g, '“…”')).not.toContain(':');
+  });
+
+  it('never let an anonymous rating be traced by elimination: with one among them, no rating is listed with a name', async () => {
+    const { meetingId, d } = await started([{ kind: 'check_out', title: 'Check-out' }]);
+    const ana = d.attendees.find((a) => a.name === 'Ana')!;
+    await t.call('feedback.give', { meetingId, attendeeId: ana.id, rating: 9, better: 'More decisions' });
+    const named = await t.call('minutes.markdown', { meetingId });
+    expect(markdownSection(named.content, 'Meeting feedback')).toContain('Ana: 9. Better next time: More decisions');
+
+    // Ben rates anonymously: 2 of 2 attendees rated, Ana by name, so a named list would name Ben.
+    await t.call('feedback.give', { meetingId, attendeeId: null, rating: 4, better: 'Less status' });
+    await t.call('meetings.end', { meetingId });
+    const md = markdownSection((await t.call('minutes.markdown', { meetingId })).content, 'Meeting feedback');
+    const html = htmlSection((await t.call('minutes.html', { meetingId })).content, 'Meeting feedback');
+    for (const section of [md, html]) {
+      expect(section).toContain('from 2 of 2 attendees. One was given anonymously, so no rating is listed with a name.');
+      expect(section).toContain('Rating: 9. Better next time: More decisions');
+      expect(section).toContain('Rating: 4. Better next time: Less status');
+      expect(section).not.toMatch(/Ana|Ben|Anonymous:/);
+    }
+  });
+
+  it('pass markdownlint’s default rules (but line length) for every meeting of the demo team', async () => {
+    const demo = await t.call('demo.load', {});
+    const { past, upcoming } = await t.call('meetings.list', { teamId: demo.id });
+    expect(past.length).toBeGreaterThan(1);
+    const files: Record<string, string> = {};
+    for (const m of [...past, ...upcoming]) {
+      const file = await t.call('minutes.markdown', { meetingId: m.id });
+      files[file.suggestedName] = file.content;
+    }
+    expect(Object.keys(files)).toHaveLength(past.length + upcoming.length);
+    expect(markdownlintFaults(files)).toEqual([]);
+  });
+});
