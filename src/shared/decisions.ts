@@ -114,6 +114,8 @@ export interface Decision {
   question: string;
   context: string;
   options: DecisionOption[];
+  /** The title of the option chosen, as written among `options`; null when none was recorded. */
+  chosenOption: string | null;
   /** The proposal while proposed; what was decided once accepted. */
   decision: string;
   rationale: string;

@@ -15,6 +15,8 @@ const decisionFields = {
   question: longText('Question', 5000).optional(),
   context: longText('Context').optional(),
   options: z.array(decisionOption).max(12, { message: 'At most 12 options' }).optional(),
+  /** Which option was chosen, by its title; null clears it. Must be one of the options. */
+  chosenOption: optionalLine('Chosen option', 200).optional(),
   decision: longText('Decision', 10_000).optional(),
   rationale: longText('Rationale').optional(),
   proposerId: id.nullable().optional(),

@@ -14,7 +14,7 @@ import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRecord } from '../../db/repositories/decisions-repository';
 import { decisionRightInForce } from '../agreements/decision-rights';
-import { applyFields, requireActiveMember } from './decision-fields';
+import { applyFields, requireActiveMember, requireOption } from './decision-fields';
 import { DecisionLog } from './decision-log';
 import { DecisionReader } from './decision-reader';
 
@@ -53,6 +53,7 @@ export class DecisionsService {
         question: input.question ?? '',
         context: input.context ?? '',
         options: input.options ?? [],
+        chosenOption: requireOption(input.options ?? [], input.chosenOption ?? null),
         decision: input.decision ?? '',
         rationale: input.rationale ?? '',
         proposerId: input.proposerId ?? null,
@@ -293,6 +294,9 @@ export class DecisionsService {
     const problems: string[] = [];
     if (!row.decision.trim()) problems.push('write the decision');
     if (!row.ownerId) problems.push('name the decision owner');
+    // With two or more options weighed, the record must say which won. A lone option is not assumed to be the
+    // choice: it is as often the alternative turned down ("Keep weekly" against a two-week train).
+    if (row.options.length > 1 && row.chosenOption === null) problems.push('choose which of the options was chosen');
     const open = this.repos.decisions.objections(row.id).filter((o) => o.resolution === null);
     if (open.length > 0) {
       const who = open.map((o) => `${o.memberName} (${stanceLabel(o.stance).toLowerCase()})`).join(', ');

@@ -248,6 +248,7 @@ export class DemoTeam {
         question: '',
         context: d.context,
         options: [],
+        chosenOption: null,
         decision: d.decision,
         rationale: d.rationale,
         proposerId: byName(d.owner),
