@@ -79,3 +79,20 @@ describe('file names from hostile titles', () => {
     for (const n of teamFolders) expect(n, n).not.toMatch(/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i);
   });
 });
+
+describe('what else lies in a MADR export folder', () => {
+  it('a folder or a link named like a record is left alone, and the export is saved', async () => {
+    const demo = await t.call('demo.load', {});
+    const folder = tempDir();
+    fs.mkdirSync(path.join(folder, '0001-old-name.md'));
+    // A record-like file outside the folder, reached through a link named as a record: neither is removed.
+    const outside = path.join(tempDir(), 'kept.md');
+    fs.writeFileSync(outside, '---\nstatus: accepted\n---\n');
+    fs.symlinkSync(outside, path.join(folder, '0002-old-name.md'));
+    const outcome = await t.call('exports.decisionsMadr', { teamId: demo.id, folder });
+    expect(outcome).toEqual({ status: 'saved', folder, files: 7 });
+    expect(fs.statSync(path.join(folder, '0001-old-name.md')).isDirectory()).toBe(true);
+    expect(fs.lstatSync(path.join(folder, '0002-old-name.md')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(outside, 'utf8')).toBe('---\nstatus: accepted\n---\n');
+  });
+});
