@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,7 +82,7 @@ describe('file names from hostile titles', () => {
 });
 
 describe('what else lies in a MADR export folder', () => {
-  it('a folder or a link named like a record is left alone, and the export is saved', async () => {
+  it('a folder, a link or a named pipe named like a record is left alone, and the export is saved', async () => {
     const demo = await t.call('demo.load', {});
     const folder = tempDir();
     fs.mkdirSync(path.join(folder, '0001-old-name.md'));
@@ -89,10 +90,13 @@ describe('what else lies in a MADR export folder', () => {
     const outside = path.join(tempDir(), 'kept.md');
     fs.writeFileSync(outside, '---\nstatus: accepted\n---\n');
     fs.symlinkSync(outside, path.join(folder, '0002-old-name.md'));
+    // A named pipe blocked the export's thread for ever when it was read to see whether Cadence wrote it.
+    execFileSync('mkfifo', [path.join(folder, '0003-old-name.md')]);
     const outcome = await t.call('exports.decisionsMadr', { teamId: demo.id, folder });
     expect(outcome).toEqual({ status: 'saved', folder, files: 7 });
     expect(fs.statSync(path.join(folder, '0001-old-name.md')).isDirectory()).toBe(true);
     expect(fs.lstatSync(path.join(folder, '0002-old-name.md')).isSymbolicLink()).toBe(true);
+    expect(fs.lstatSync(path.join(folder, '0003-old-name.md')).isFIFO()).toBe(true);
     expect(fs.readFileSync(outside, 'utf8')).toBe('---\nstatus: accepted\n---\n');
   });
 });
