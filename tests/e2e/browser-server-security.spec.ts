@@ -157,3 +157,38 @@ test('an oversized or malformed message on the event socket closes that socket o
   expect((await listTeams(server.port, { Origin: server.origin, ...bearer(token) })).status).toBe(200);
   expect(await socketVerdict(server, token)).toEqual({ closed: null, heard: ['hello'] });
 });
+
+test('a socket not signed in hears none of the meeting data that change events now carry', async () => {
+  const token = await signIn(server.url);
+  const listen = (first: string | null) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, { origin: server.origin });
+    const heard: { type: string; event?: { pushes?: { read: string }[] } }[] = [];
+    ws.on('open', () => first !== null && ws.send(JSON.stringify({ type: 'auth', token: first })));
+    ws.on('message', (data) => heard.push(JSON.parse(String(data))));
+    return { ws, heard };
+  };
+  const silent = listen(null);
+  const forged = listen(`${token.slice(0, -2)}xx`);
+  const signedIn = listen(token);
+  await expect.poll(() => signedIn.heard.map((m) => m.type)).toEqual(['hello']);
+  const call = async (name: string, input: unknown) => {
+    const res = await rawRequest({
+      port: server.port,
+      method: 'POST',
+      path: `/api/op/${name}`,
+      headers: { 'Content-Type': 'application/json', Origin: server.origin, ...bearer(token) },
+      body: JSON.stringify(input),
+    });
+    return (JSON.parse(res.body) as { value: { id: string; upcoming: { id: string }[] } }).value;
+  };
+  const team = await call('demo.load', {});
+  const meetingId = (await call('meetings.list', { teamId: team.id })).upcoming[0]!.id;
+  await call('meetings.start', { meetingId });
+  await call('live.pause', { meetingId });
+  // The signed-in page gets the live part inside the event; the others got nothing at all.
+  await expect.poll(() => signedIn.heard.flatMap((m) => m.event?.pushes ?? []).map((p) => p.read)).toContain('meetings.live');
+  expect(silent.heard).toEqual([]);
+  expect(forged.heard).toEqual([]);
+  expect(forged.ws.readyState).toBe(WebSocket.CLOSED);
+  for (const { ws } of [silent, forged, signedIn]) ws.close();
+});
