@@ -2,13 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CliError } from './cli-errors';
 
-/** The path with every symbolic link in its existing part resolved; the part not yet made is kept as given. */
+/**
+ * The path with every symbolic link in its existing part resolved; the part not yet made is kept as given. The native
+ * call also gives the existing part's true case, so `…/cadence/` typed on a case-insensitive disk (macOS, Windows)
+ * is still the data folder.
+ */
 function realPath(p: string): string {
   const rest: string[] = [];
   let at = path.resolve(p);
   for (;;) {
     try {
-      return path.join(fs.realpathSync(at), ...rest);
+      return path.join(fs.realpathSync.native(at), ...rest);
     } catch {
       const parent = path.dirname(at);
       if (parent === at) return path.resolve(p);
