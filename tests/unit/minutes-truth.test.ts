@@ -210,3 +210,39 @@ describe('minutes that tell the truth', () => {
     expect(markdownlintFaults(files)).toEqual([]);
   });
 });
+
+describe('minutes of a meeting that took up last week’s leftovers', () => {
+  it('list an item not reached last time and not reached again once, as not reached', async () => {
+    const demo = await t.call('demo.load', {});
+    const meetingId = (await t.call('meetings.list', { teamId: demo.id })).upcoming[0]!.id;
+    const d = await t.call('meetings.get', { meetingId });
+    const leftover = d.oldBusiness.find((o) => o.source === 'not_reached')!;
+    expect(leftover.agendaItemId).not.toBeNull();
+    for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    await t.call('meetings.start', { meetingId });
+    // Not reached again: listed once, as not reached.
+    await t.call('meetings.end', { meetingId });
+    const again = markdownSection((await t.call('minutes.markdown', { meetingId })).content, 'Carried forward').split('\n');
+    expect(again.filter((line) => line.includes(leftover.title))).toEqual([`Not reached: ${leftover.title}`]);
+  });
+
+  it('drop the leftover from "Carried forward" once its item is done here', async () => {
+    const demo = await t.call('demo.load', {});
+    const meetingId = (await t.call('meetings.list', { teamId: demo.id })).upcoming[0]!.id;
+    let d = await t.call('meetings.get', { meetingId });
+    const leftover = d.oldBusiness.find((o) => o.source === 'not_reached')!;
+    for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    await t.call('meetings.start', { meetingId });
+    d = await t.call('meetings.get', { meetingId });
+    while (d.currentItemId !== null) {
+      await t.call('live.next', { meetingId });
+      d = await t.call('meetings.get', { meetingId });
+    }
+    await t.call('meetings.end', { meetingId });
+    d = await t.call('meetings.get', { meetingId });
+    expect(d.oldBusiness.find((o) => o.id === leftover.id)!.open).toBe(false);
+    const md = (await t.call('minutes.markdown', { meetingId })).content;
+    expect(md).not.toContain(`Still open from before: ${leftover.title}`);
+    expect(md).not.toContain(`Not reached: ${leftover.title}`);
+  });
+});
