@@ -246,3 +246,25 @@ describe('minutes of a meeting that took up last week’s leftovers', () => {
     expect(md).not.toContain(`Not reached: ${leftover.title}`);
   });
 });
+
+describe('minutes of a meeting ended mid-turn', () => {
+  it('credit the speaker with the time up to the end, not every minute since', async () => {
+    const { meetingId } = await started([{ kind: 'check_in', title: 'Check-in' }]);
+    t.clock.advance(30_000);
+    await t.call('live.turn', { meetingId, action: 'next' });
+    t.clock.advance(20_000);
+    // Ben is speaking when the meeting ends; an hour later the record still says what it said at the end.
+    await t.call('meetings.end', { meetingId });
+    const atEnd = (await t.call('meetings.get', { meetingId })).speakingTime;
+    t.clock.advance(60 * MIN);
+    const later = await t.call('meetings.get', { meetingId });
+    expect(later.speakingTime).toEqual(atEnd);
+    expect(later.speakingTime.map((s) => [s.name, s.ms])).toEqual([
+      ['Ana', 30_000],
+      ['Ben', 20_000],
+    ]);
+    expect(markdownSection((await t.call('minutes.markdown', { meetingId })).content, 'Speaking time')).toBe(
+      'Ana: under a minute\nBen: under a minute',
+    );
+  });
+});
