@@ -267,4 +267,17 @@ describe('minutes of a meeting ended mid-turn', () => {
       'Ana: under a minute\nBen: under a minute',
     );
   });
+
+  it('list a turn the room never reached as not spoken, not as a short one', async () => {
+    const { meetingId } = await started([
+      { kind: 'check_in', title: 'Check-in' },
+      { kind: 'discussion', title: 'Roadmap' },
+    ]);
+    t.clock.advance(30_000);
+    // The facilitator moves on while Ana speaks: Ben's turn never starts.
+    await t.call('live.next', { meetingId });
+    await t.call('meetings.end', { meetingId });
+    const md = (await t.call('minutes.markdown', { meetingId })).content;
+    expect(markdownSection(md, 'Item 1: Check-in')).toBe('Ana (under a minute)\nBen (did not speak)');
+  });
 });
