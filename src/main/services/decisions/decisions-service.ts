@@ -1,5 +1,13 @@
 import type { ParsedInputOf } from '@shared/contract';
-import { isObjection, stanceLabel, type Decision, type DecisionDetail, type DecisionFacets, type DecisionLogPage } from '@shared/decisions';
+import {
+  isObjection,
+  stanceLabel,
+  type Decision,
+  type DecisionChange,
+  type DecisionDetail,
+  type DecisionFacets,
+  type DecisionLogPage,
+} from '@shared/decisions';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
@@ -82,8 +90,9 @@ export class DecisionsService {
     return this.get(input.decisionId);
   }
 
-  position(input: ParsedInputOf<'decisions.position'>): DecisionDetail {
-    this.repos.sql.transaction(() => {
+  /** Answers what it wrote (the position, and the objection a disagree or block raises), not the whole record. */
+  position(input: ParsedInputOf<'decisions.position'>): DecisionChange {
+    return this.repos.sql.transaction(() => {
       const row = this.inRoom(input.decisionId);
       if (row.status !== 'proposed')
         throw new DomainError('conflict', `Positions are taken on an open proposal; this one is ${row.status}`);
@@ -113,9 +122,10 @@ export class DecisionsService {
         reason,
         recordedAt: now,
       });
-      if (isObjection(input.stance)) {
+      const objectionId = isObjection(input.stance) ? uuidv7(this.clock) : null;
+      if (objectionId) {
         this.repos.decisions.insertObjection({
-          id: uuidv7(this.clock),
+          id: objectionId,
           decisionId: row.id,
           positionId,
           memberId: member.id,
@@ -124,14 +134,15 @@ export class DecisionsService {
         });
       }
       this.touch(row.id, now);
+      return { id: row.id, teamId: row.teamId, meetingId: row.meetingId, positionId, objectionId };
     });
-    return this.get(input.decisionId);
   }
 
-  resolveObjection(input: ParsedInputOf<'decisions.resolveObjection'>): DecisionDetail {
+  /** Answers the decision and the objection it resolved, not the whole record. */
+  resolveObjection(input: ParsedInputOf<'decisions.resolveObjection'>): DecisionChange {
     const objection = this.repos.decisions.objection(input.objectionId);
     if (!objection) throw new DomainError('not_found', 'That objection does not exist');
-    this.repos.sql.transaction(() => {
+    return this.repos.sql.transaction(() => {
       const row = this.inRoom(objection.decisionId);
       if (objection.resolution !== null) throw new DomainError('conflict', 'That objection has already been resolved');
       if (row.status !== 'proposed')
@@ -165,8 +176,8 @@ export class DecisionsService {
           break;
       }
       this.touch(row.id, now);
+      return { id: row.id, teamId: row.teamId, meetingId: row.meetingId, positionId: null, objectionId: objection.id };
     });
-    return this.get(objection.decisionId);
   }
 
   /** Shows (or stops showing) the decision on the projector for the room to confirm. */
