@@ -87,6 +87,9 @@ for (const viewport of [
       clock.set(START);
       await page.getByRole('button', { name: 'Start meeting' }).click();
       await expect(page.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+      // One main landmark: the console's column sat in a second <main> inside the app's, which screen
+      // readers announce as two main regions.
+      await expect(page.getByRole('main')).toHaveCount(1);
 
       // 10. Item, speaker and the primary actions fit without scrolling.
       for (const what of [

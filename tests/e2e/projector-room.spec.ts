@@ -216,6 +216,9 @@ test('issue 18.4: the commitment review fits 1080 px a page at a time around the
     // Where the review has got to is marked; every row is on the screen, and a status is as tall as the text.
     await expect(list.locator('li[aria-current="step"]')).toContainText(review[2]!.outcome);
     for (const row of await list.getByRole('listitem').all()) await expect(row).toBeInViewport({ ratio: 1 });
+    // The marked row keeps its outcome in the same column as the others (its accent bar once pushed it right).
+    const outcomeLefts = await list.locator('.pc-outcome').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    expect(new Set(outcomeLefts).size, `outcome columns at ${outcomeLefts.join(', ')}`).toBe(1);
     expect(await heightOf(projector, '.pc-status')).toBeGreaterThanOrEqual(0.035 * 1080);
     await expect(projector.locator('.projector-page-note')).toHaveText(`1–4 of ${review.length} · 2 reviewed`);
     await projector.screenshot({ path: `${SCREENS}/room-projector-review-recorded.png` });

@@ -210,3 +210,74 @@ describe('minutes that tell the truth', () => {
     expect(markdownlintFaults(files)).toEqual([]);
   });
 });
+
+describe('minutes of a meeting that took up last week’s leftovers', () => {
+  it('list an item not reached last time and not reached again once, as not reached', async () => {
+    const demo = await t.call('demo.load', {});
+    const meetingId = (await t.call('meetings.list', { teamId: demo.id })).upcoming[0]!.id;
+    const d = await t.call('meetings.get', { meetingId });
+    const leftover = d.oldBusiness.find((o) => o.source === 'not_reached')!;
+    expect(leftover.agendaItemId).not.toBeNull();
+    for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    await t.call('meetings.start', { meetingId });
+    // Not reached again: listed once, as not reached.
+    await t.call('meetings.end', { meetingId });
+    const again = markdownSection((await t.call('minutes.markdown', { meetingId })).content, 'Carried forward').split('\n');
+    expect(again.filter((line) => line.includes(leftover.title))).toEqual([`Not reached: ${leftover.title}`]);
+  });
+
+  it('drop the leftover from "Carried forward" once its item is done here', async () => {
+    const demo = await t.call('demo.load', {});
+    const meetingId = (await t.call('meetings.list', { teamId: demo.id })).upcoming[0]!.id;
+    let d = await t.call('meetings.get', { meetingId });
+    const leftover = d.oldBusiness.find((o) => o.source === 'not_reached')!;
+    for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    await t.call('meetings.start', { meetingId });
+    d = await t.call('meetings.get', { meetingId });
+    while (d.currentItemId !== null) {
+      await t.call('live.next', { meetingId });
+      d = await t.call('meetings.get', { meetingId });
+    }
+    await t.call('meetings.end', { meetingId });
+    d = await t.call('meetings.get', { meetingId });
+    expect(d.oldBusiness.find((o) => o.id === leftover.id)!.open).toBe(false);
+    const md = (await t.call('minutes.markdown', { meetingId })).content;
+    expect(md).not.toContain(`Still open from before: ${leftover.title}`);
+    expect(md).not.toContain(`Not reached: ${leftover.title}`);
+  });
+});
+
+describe('minutes of a meeting ended mid-turn', () => {
+  it('credit the speaker with the time up to the end, not every minute since', async () => {
+    const { meetingId } = await started([{ kind: 'check_in', title: 'Check-in' }]);
+    t.clock.advance(30_000);
+    await t.call('live.turn', { meetingId, action: 'next' });
+    t.clock.advance(20_000);
+    // Ben is speaking when the meeting ends; an hour later the record still says what it said at the end.
+    await t.call('meetings.end', { meetingId });
+    const atEnd = (await t.call('meetings.get', { meetingId })).speakingTime;
+    t.clock.advance(60 * MIN);
+    const later = await t.call('meetings.get', { meetingId });
+    expect(later.speakingTime).toEqual(atEnd);
+    expect(later.speakingTime.map((s) => [s.name, s.ms])).toEqual([
+      ['Ana', 30_000],
+      ['Ben', 20_000],
+    ]);
+    expect(markdownSection((await t.call('minutes.markdown', { meetingId })).content, 'Speaking time')).toBe(
+      'Ana: under a minute\nBen: under a minute',
+    );
+  });
+
+  it('list a turn the room never reached as not spoken, not as a short one', async () => {
+    const { meetingId } = await started([
+      { kind: 'check_in', title: 'Check-in' },
+      { kind: 'discussion', title: 'Roadmap' },
+    ]);
+    t.clock.advance(30_000);
+    // The facilitator moves on while Ana speaks: Ben's turn never starts.
+    await t.call('live.next', { meetingId });
+    await t.call('meetings.end', { meetingId });
+    const md = (await t.call('minutes.markdown', { meetingId })).content;
+    expect(markdownSection(md, 'Item 1: Check-in')).toBe('Ana (under a minute)\nBen (did not speak)');
+  });
+});

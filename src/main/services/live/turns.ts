@@ -3,12 +3,15 @@ import { itemElapsed, type MeetingClock } from '@shared/timer';
 
 /** Speaking time per attendee, summed over every turn of every round; a turn runs like an item timer. */
 export function speakingTime(turns: Turn[], attendees: Attendee[], clock: MeetingClock, now: number): SpeakingTime[] {
+  // Ending the meeting leaves the last speaker's turn open; it stops at the end, or an ended
+  // meeting's minutes would credit that speaker with every minute since.
+  const until = clock.endedAt === null ? now : Math.min(now, clock.endedAt);
   const totals = new Map<string, number>();
   for (const t of turns) {
     const ms = itemElapsed(
       { plannedMs: t.timeboxMs, extraMs: 0, startedAt: t.startedAt, endedAt: t.endedAt, pausedTotalMs: t.pausedTotalMs },
       clock,
-      now,
+      until,
     );
     totals.set(t.attendeeId, (totals.get(t.attendeeId) ?? 0) + ms);
   }

@@ -62,6 +62,14 @@ export class MeetingView {
 
   context(meetingId: string, row = this.row(meetingId)): MeetingContext {
     const openParking = new Set(this.repos.parkingLot.list(row.team_id, false).map((p) => p.id));
+    // An item not reached last time is settled once its copy on this agenda is done: the minutes
+    // listed it as "still open from before" after the room had taken it up.
+    const doneHere = new Set(
+      this.repos.meetings
+        .items(row.id)
+        .filter((i) => i.status === 'done')
+        .map((i) => i.id),
+    );
     const oldBusiness = this.repos.oldBusiness.forMeeting(meetingId).map((o) => ({
       id: o.id,
       source: o.source,
@@ -70,7 +78,12 @@ export class MeetingView {
       title: o.title,
       detail: o.detail,
       agendaItemId: o.agendaItemId,
-      open: o.source === 'parking_lot' ? openParking.has(o.refId) : this.stillOpen(o.source, o.refId, o.createdAt),
+      open:
+        o.source === 'parking_lot'
+          ? openParking.has(o.refId)
+          : o.source === 'not_reached'
+            ? o.agendaItemId === null || !doneHere.has(o.agendaItemId)
+            : this.stillOpen(o.source, o.refId, o.createdAt),
     }));
     return {
       members: this.repos.members.listByTeam(row.team_id),

@@ -14,7 +14,9 @@ export function duration(ms: number): string {
 
 export function turnLine(t: Turn): string {
   const spoke = t.startedAt !== null ? (t.endedAt ?? t.startedAt) - t.startedAt - t.pausedTotalMs : 0;
-  const how = t.status === 'passed' ? 'passed' : t.status === 'skipped' ? 'skipped' : duration(spoke);
+  // A turn never started and with nothing noted (the room moved on first) is not a short one: the person did not speak.
+  const unheard = t.startedAt === null && !t.notes.trim();
+  const how = t.status === 'passed' ? 'passed' : t.status === 'skipped' ? 'skipped' : unheard ? 'did not speak' : duration(spoke);
   return `${t.name} (${how})${t.notes.trim() ? `: ${t.notes}` : ''}`;
 }
 

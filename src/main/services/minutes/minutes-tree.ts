@@ -155,7 +155,11 @@ export function minutesTree({ detail, notesAsPlanned }: MinutesSource): Root {
   }
 
   const carried = items.filter((i) => i.status === 'not_reached' || i.status === 'pending');
-  const openOld = oldBusiness.filter((o) => o.open);
+  // An old item still on this agenda and not reached is already listed as "Not reached": once is enough.
+  const carriedIds = new Set(carried.map((i) => i.id));
+  const openOld = oldBusiness.filter(
+    (o) => o.open && !(o.source === 'not_reached' && o.agendaItemId !== null && carriedIds.has(o.agendaItemId)),
+  );
   if (carried.length > 0 || openOld.length > 0) {
     children.push(heading(2, 'Carried forward'));
     children.push(list([...carried.map((i) => `Not reached: ${i.title}`), ...openOld.map((o) => `Still open from before: ${o.title}`)]));

@@ -169,7 +169,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
         <ErrorAlert error={error} />
         <RebalanceBanner detail={detail} now={now} onApply={(r) => void act.rebalance(r)} />
         <div className="console-body">
-          <main className="console-main">
+          <div className="console-main">
             {current ? (
               <section className="card current-item" aria-labelledby="current-title">
                 <div className="current-top">
@@ -247,7 +247,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                 label={`Notes on “${current.title}”`}
               />
             )}
-          </main>
+          </div>
           <aside className="console-side">
             <AgendaProgress detail={detail} now={now} />
             <AttendancePanel meetingId={meetingId} attendees={detail.attendees} readOnly={false} />
