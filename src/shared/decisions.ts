@@ -114,6 +114,8 @@ export interface Decision {
   question: string;
   context: string;
   options: DecisionOption[];
+  /** The title of the option chosen, as written among `options`; null when none was recorded. */
+  chosenOption: string | null;
   /** The proposal while proposed; what was decided once accepted. */
   decision: string;
   rationale: string;
@@ -224,4 +226,18 @@ export function splitMarked(text: string): { text: string; marked: boolean }[] {
   }
   if (run) parts.push({ text: run, marked });
   return parts;
+}
+
+/**
+ * What a go-round write answers: the decision it changed (whose id, team and meeting its change event names) and
+ * the rows it wrote, not the whole record: every window showing the decision re-reads it on the change event.
+ */
+export interface DecisionChange {
+  id: Id;
+  teamId: Id;
+  meetingId: Id | null;
+  /** The position taken, or null for an objection resolved. */
+  positionId: Id | null;
+  /** The objection raised (a disagree or block) or resolved; null for a position that is not one. */
+  objectionId: Id | null;
 }

@@ -33,3 +33,9 @@ export interface MeetingFeedback {
   /** Until when ratings are taken; null while the meeting has not ended. */
   openUntil: EpochMs | null;
 }
+
+/** What a rating answers: the meeting whose feedback part it changed, and the rating's id. */
+export interface FeedbackGiven {
+  meetingId: Id;
+  id: Id;
+}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import net from 'node:net';
+import WebSocket from 'ws';
 import { contentSecurityPolicy } from '../../src/shared/csp';
 import { bearer, rawRequest, signIn, tryUpgrade } from '../support/http';
 import { socketVerdict } from '../support/event-socket';
@@ -137,4 +138,57 @@ test('only a JSON media type is taken as JSON', async () => {
   for (const accepted of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"']) {
     expect((await post(accepted)).status, accepted).toBe(200);
   }
+});
+
+test('an oversized or malformed message on the event socket closes that socket only; the server goes on', async () => {
+  const token = await signIn(server.url);
+  /** Opens the socket as the page's origin, sends one message, and reports the close code. */
+  const closeCodeAfter = (message: string | Buffer) =>
+    new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, { origin: server.origin });
+      ws.on('open', () => ws.send(message, { binary: false }));
+      ws.on('close', (code) => resolve(code));
+      ws.on('error', (error) => (ws.readyState === WebSocket.CLOSED ? undefined : reject(error)));
+    });
+  expect(await closeCodeAfter('x'.repeat(70 * 1024))).toBe(1009); // over the 64 KB a socket message may be
+  expect(await closeCodeAfter(Buffer.from([0xc3, 0x28]))).toBe(1007); // text that is not UTF-8
+  expect(await closeCodeAfter('{"type":"auth","token":{"length":1}}')).toBe(4401);
+  // The server is still there, with its events, for the person's own page.
+  expect((await listTeams(server.port, { Origin: server.origin, ...bearer(token) })).status).toBe(200);
+  expect(await socketVerdict(server, token)).toEqual({ closed: null, heard: ['hello'] });
+});
+
+test('a socket not signed in hears none of the meeting data that change events now carry', async () => {
+  const token = await signIn(server.url);
+  const listen = (first: string | null) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, { origin: server.origin });
+    const heard: { type: string; event?: { pushes?: { read: string }[] } }[] = [];
+    ws.on('open', () => first !== null && ws.send(JSON.stringify({ type: 'auth', token: first })));
+    ws.on('message', (data) => heard.push(JSON.parse(String(data))));
+    return { ws, heard };
+  };
+  const silent = listen(null);
+  const forged = listen(`${token.slice(0, -2)}xx`);
+  const signedIn = listen(token);
+  await expect.poll(() => signedIn.heard.map((m) => m.type)).toEqual(['hello']);
+  const call = async (name: string, input: unknown) => {
+    const res = await rawRequest({
+      port: server.port,
+      method: 'POST',
+      path: `/api/op/${name}`,
+      headers: { 'Content-Type': 'application/json', Origin: server.origin, ...bearer(token) },
+      body: JSON.stringify(input),
+    });
+    return (JSON.parse(res.body) as { value: { id: string; upcoming: { id: string }[] } }).value;
+  };
+  const team = await call('demo.load', {});
+  const meetingId = (await call('meetings.list', { teamId: team.id })).upcoming[0]!.id;
+  await call('meetings.start', { meetingId });
+  await call('live.pause', { meetingId });
+  // The signed-in page gets the live part inside the event; the others got nothing at all.
+  await expect.poll(() => signedIn.heard.flatMap((m) => m.event?.pushes ?? []).map((p) => p.read)).toContain('meetings.live');
+  expect(silent.heard).toEqual([]);
+  expect(forged.heard).toEqual([]);
+  expect(forged.ws.readyState).toBe(WebSocket.CLOSED);
+  for (const { ws } of [silent, forged, signedIn]) ws.close();
 });

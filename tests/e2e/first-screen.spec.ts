@@ -18,7 +18,7 @@ test('home sends its first reads once each, before the app has loaded, and shows
     const setUp = await context.newPage();
     await setUp.goto(server.url);
     await setUp.getByRole('button', { name: 'Explore a demo team' }).click();
-    await expect(setUp.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await expect(setUp.getByRole('region', { name: 'Next up' })).toContainText('Monday accountability');
     await setUp.close();
 
     const page = await context.newPage();

@@ -191,6 +191,12 @@ export const WRITE_STEPS: WriteStep[] = [
     meetingId: live(w).meeting.id,
     outcome: 'on_track',
   })),
+  // Done closes it: the lists that hold it change, not only its row.
+  step('commitments.record', (w) => ({
+    commitmentId: live(w).commitments.review.find((c) => c.status !== 'done' && c.status !== 'dropped' && c.events.length === 1)!.id,
+    meetingId: live(w).meeting.id,
+    outcome: 'done',
+  })),
   step('feedback.give', (w) => ({ meetingId: live(w).meeting.id, attendeeId: null, rating: 8 })),
   step('agreements.project', (w) => ({ meetingId: live(w).meeting.id, on: true })),
   step('live.park', (w) => ({ meetingId: live(w).meeting.id, itemId: live(w).currentItemId! })),

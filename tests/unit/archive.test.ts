@@ -271,7 +271,7 @@ describe('team archive', () => {
     });
     step();
     await a.call('decisions.resolveObjection', {
-      objectionId: blocked.objections[0]!.id,
+      objectionId: blocked.objectionId!,
       resolution: 'withdrawn',
       note: 'Hotfix lane stays open',
     });

@@ -274,6 +274,29 @@ describe('cadence, the command line', () => {
     expect(fs.readdirSync(folder)).toEqual([written]);
   });
 
+  it('never writes an export into the data folder, where one typo in --out would replace the database', () => {
+    const meeting = endedMeetingId();
+    const database = path.join(dataDir, 'cadence.sqlite');
+    const before = fs.readFileSync(database);
+    // The same folder reached through a symbolic link is the same folder.
+    const link = path.join(temp('link'), 'cadence-data');
+    fs.symlinkSync(dataDir, link);
+    for (const out of [database, path.join(link, 'cadence.sqlite'), path.join(dataDir, 'backups'), dataDir]) {
+      for (const args of [
+        ['export', 'minutes', '--meeting', meeting, '--format', 'md', '--out', out],
+        ['export', 'decisions', '--format', 'madr', '--out', out],
+      ])
+        expect(cadence(args), args.join(' ')).toEqual({
+          code: 1,
+          out: '',
+          err: `cadence: ${out} is in Cadence’s data folder (${dataDir}), where an export could replace the database. Choose another place. Nothing was changed.\n`,
+        });
+    }
+    expect(fs.readFileSync(database).equals(before)).toBe(true);
+    expect(fs.readdirSync(dataDir).filter((n) => n.endsWith('.md') || n.endsWith('.html'))).toEqual([]);
+    expect(cadence(['teams', 'list']).code).toBe(0);
+  });
+
   it('refuses the minutes of a meeting not yet held, with exit code 1 and nothing written', () => {
     const out = path.join(temp('unheld'), 'minutes.md');
     const run = cadence(['export', 'minutes', '--meeting', meetingId('planned'), '--format', 'md', '--out', out]);

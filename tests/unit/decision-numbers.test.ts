@@ -133,4 +133,35 @@ describe('decision numbers', () => {
     const again = await b.call('archive.import', { content: (await a.call('archive.export', { teamId: demo.id })).content });
     expect(again.totals.inserted + again.totals.updated + again.totals.conflicts).toBe(0);
   });
+
+  it('an archive carrying a number out of range (below 1, or one whose successors would not be whole numbers) is refused in plain words', async () => {
+    const a = await core();
+    const demo = await a.call('demo.load', {});
+    const exported = (await a.call('archive.export', { teamId: demo.id })).content;
+    const b = await core();
+    const withNumber = (n: number, othersUnnumbered = false) => {
+      const archive = JSON.parse(exported) as { tables: { decisions: Record<string, unknown>[] } };
+      archive.tables.decisions[0]!.number = n;
+      if (othersUnnumbered) for (const row of archive.tables.decisions.slice(1)) row.number = null;
+      return JSON.stringify(archive);
+    };
+    for (const [n, othersUnnumbered] of [
+      [-3, false],
+      [0, false],
+      [1_000_000_000, false],
+      [Number.MAX_SAFE_INTEGER, false],
+      [Number.MAX_SAFE_INTEGER, true],
+    ] as const) {
+      const error = await b.fail('archive.import', { content: withNumber(n, othersUnnumbered) });
+      expect(error.code).toBe('invalid_input');
+      expect(error.message).toBe(
+        `decisions row 1: the decision number ${n} is not one Cadence gives (1 to 999999999). Nothing was imported.`,
+      );
+      expect(numbers(b, demo.id)).toEqual({});
+    }
+    // The largest allowed number imports, and the next decision still gets an exact, unique number.
+    await b.call('archive.import', { content: withNumber(999_999_999) });
+    b.clock.advance(60_000);
+    expect((await propose(b, demo.id, 'After the largest')).number).toBe(1_000_000_000);
+  });
 });

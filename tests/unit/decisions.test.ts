@@ -31,7 +31,11 @@ describe('positions and objections', () => {
     const d = await propose(r);
     await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Cleo, stance: 'disagree', reason: 'Too slow for fixes' });
     t.clock.advance(1000);
-    const after = await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Cleo, stance: 'consent' });
+    const taken = await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Cleo, stance: 'consent' });
+    // The write answers what it wrote; the record is read as every window re-reads it.
+    expect(taken).toMatchObject({ id: d.id, teamId: d.teamId, meetingId: r.meetingId, objectionId: null });
+    const after = await t.call('decisions.get', { decisionId: d.id });
+    expect(after.positionHistory.at(-1)!.id).toBe(taken.positionId);
     expect(after.positions.map((p) => [p.memberName, p.stance])).toEqual([['Cleo', 'consent']]);
     expect(after.positionHistory.map((p) => p.stance)).toEqual(['disagree', 'consent']);
     expect(after.objections).toHaveLength(1);
@@ -58,13 +62,15 @@ describe('positions and objections', () => {
     const d = await propose(r);
     await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Ana, stance: 'agree' });
     await t.call('decisions.position', { decisionId: d.id, memberId: r.member.Ben, stance: 'block', reason: 'Security fixes cannot wait' });
-    let now = await t.call('decisions.position', {
+    const raised = await t.call('decisions.position', {
       decisionId: d.id,
       memberId: r.member.Cleo,
       stance: 'disagree',
       reason: 'Automate testing first',
     });
+    let now = await t.call('decisions.get', { decisionId: d.id });
     expect(now.openObjections).toBe(2);
+    expect(now.objections[1]!.id).toBe(raised.objectionId);
     await t.call('decisions.readBack', { decisionId: d.id, on: true });
     const blocked = await t.fail('decisions.decide', { decisionId: d.id, outcome: 'accepted' });
     expect(blocked.message).toBe(
@@ -80,11 +86,13 @@ describe('positions and objections', () => {
     expect(same.message).toMatch(/unchanged/);
     const noText = await t.fail('decisions.resolveObjection', { objectionId: block!.id, resolution: 'integrated', newText: '  ' });
     expect(noText.code).toBe('invalid_input');
-    now = await t.call('decisions.resolveObjection', {
+    const integrated = await t.call('decisions.resolveObjection', {
       objectionId: block!.id,
       resolution: 'integrated',
       newText: 'Release every second Thursday; security fixes ship any day.',
     });
+    expect(integrated).toMatchObject({ id: d.id, objectionId: block!.id, positionId: null });
+    now = await t.call('decisions.get', { decisionId: d.id });
     expect(now.decision).toBe('Release every second Thursday; security fixes ship any day.');
     expect(now.objections[0]).toMatchObject({
       resolution: 'integrated',
@@ -94,11 +102,12 @@ describe('positions and objections', () => {
 
     const bare = await t.fail('decisions.resolveObjection', { objectionId: disagree!.id, resolution: 'overruled', note: '   ' });
     expect(bare.message).toMatch(/Overruling needs the owner’s reason/);
-    now = await t.call('decisions.resolveObjection', {
+    await t.call('decisions.resolveObjection', {
       objectionId: disagree!.id,
       resolution: 'overruled',
       note: 'Automation is planned next quarter',
     });
+    now = await t.call('decisions.get', { decisionId: d.id });
     expect(now.objections[1]).toMatchObject({
       resolution: 'overruled',
       resolvedByName: 'Ana',
@@ -242,7 +251,9 @@ describe('old business from the decision log', () => {
     for (const a of next.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
     await t.call('meetings.start', { meetingId });
     const objection = next.decisions[0]!.objections[0]!;
-    const taken = await t.call('decisions.resolveObjection', { objectionId: objection.id, resolution: 'withdrawn' });
+    const resolved = await t.call('decisions.resolveObjection', { objectionId: objection.id, resolution: 'withdrawn' });
+    expect(resolved.meetingId).toBe(meetingId);
+    const taken = await t.call('decisions.get', { decisionId: resolved.id });
     expect(taken.meetingId).toBe(meetingId);
     expect(taken.status).toBe('proposed');
     expect(taken.amendments[0]!.reason).toBe('Taken up again in “Week 2”');

@@ -94,8 +94,8 @@ async function history() {
   const d1 = await propose('Release every two weeks');
   await t.call('decisions.position', { decisionId: d1.id, memberId: member.Ana, stance: 'agree' });
   await t.call('decisions.position', { decisionId: d1.id, memberId: member.Ben, stance: 'disagree', reason: 'Fixes wait too long' });
-  const blocked = await t.call('decisions.position', { decisionId: d1.id, memberId: member.Cleo, stance: 'block', reason: 'No tests' });
-  const [withdrawn, overruled] = blocked.objections;
+  await t.call('decisions.position', { decisionId: d1.id, memberId: member.Cleo, stance: 'block', reason: 'No tests' });
+  const [withdrawn, overruled] = (await t.call('decisions.get', { decisionId: d1.id })).objections;
   await t.call('decisions.resolveObjection', { objectionId: withdrawn!.id, resolution: 'withdrawn' });
   await t.call('decisions.resolveObjection', { objectionId: overruled!.id, resolution: 'overruled', note: 'Tests come with it' });
   const d2 = await propose('Move the stand-up');
@@ -286,7 +286,11 @@ describe('check-out feedback', () => {
   it('keeps one rating per attendee (a second replaces the first) and never more ratings than people who attended', async () => {
     const { teamId } = await team();
     const d = await meeting(teamId, '2026-11-24', 30, [['check_out', 5]], ['Cleo']);
-    const give = (attendeeId: string | null, rating: number) => t.call('feedback.give', { meetingId: d.meeting.id, attendeeId, rating });
+    // A rating answers its id; what the record shows is the meeting's feedback part, read as its windows do.
+    const give = async (attendeeId: string | null, rating: number) => {
+      await t.call('feedback.give', { meetingId: d.meeting.id, attendeeId, rating });
+      return t.call('meetings.feedback', { meetingId: d.meeting.id });
+    };
     await give(attendee(d, 'Ana'), 4);
     let after = await give(attendee(d, 'Ana'), 9);
     expect(after.entries.map((e) => [e.memberName, e.rating])).toEqual([['Ana', 9]]);
@@ -316,7 +320,9 @@ describe('check-out feedback', () => {
     await t.call('meetings.start', { meetingId });
     await t.call('meetings.end', { meetingId });
     t.clock.advance(24 * 60 * MIN);
-    expect((await t.call('feedback.give', { meetingId, attendeeId: who, rating: 5 })).count).toBe(1);
+    const given = await t.call('feedback.give', { meetingId, attendeeId: who, rating: 5 });
+    expect((await t.call('meetings.feedback', { meetingId })).entries.map((e) => e.rating)).toEqual([5]);
+    expect(given.meetingId).toBe(meetingId);
     t.clock.advance(1);
     expect((await t.fail('feedback.give', { meetingId, attendeeId: null, rating: 5 })).message).toBe(
       'Ratings for this meeting closed 24 hours after it ended',

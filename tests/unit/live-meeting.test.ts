@@ -197,6 +197,52 @@ describe('running a meeting', () => {
     expect(d.items.find((i) => i.id === budget.id)!.notes).toBe('Q1 budget approved in principle');
   });
 
+  it('undo puts back exactly the turns, items and clock an action changed, and removes the turns it created', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    const round = () =>
+      d.turns.map((x) => `${x.name}:${x.status}:${x.startedAt === null ? '-' : x.startedAt - d.meeting.startedAt!}`).join(' ');
+    const opening = round();
+    expect(opening).toBe('Ana:speaking:0 Ben:waiting:- Cleo:waiting:-');
+    t.clock.advance(10_000);
+    d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'later' }));
+    expect(round()).toBe('Ana:later:0 Ben:speaking:10000 Cleo:waiting:-');
+    const cleo = d.turns.find((x) => x.name === 'Cleo')!;
+    await t.call('live.setTurnNotes', { meetingId, turnId: cleo.id, notes: 'Back from leave' });
+    t.clock.advance(20_000);
+    d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'next' }));
+    expect((await t.call('live.undo', { meetingId })).undone).toBe('next speaker');
+    d = await t.call('meetings.live', { meetingId });
+    // Ben speaks again from where he started; Cleo waits, with the note typed on her turn kept.
+    expect(round()).toBe('Ana:later:0 Ben:speaking:10000 Cleo:waiting:-');
+    expect(d.turns.find((x) => x.id === cleo.id)!.notes).toBe('Back from leave');
+
+    d = await liveAfter(t, t.call('live.pause', { meetingId }));
+    expect(d.clock.pausedAt).not.toBeNull();
+    expect((await t.call('live.undo', { meetingId })).undone).toBe('pause');
+    d = await t.call('meetings.live', { meetingId });
+    expect([d.clock.pausedAt, d.clock.pausedTotalMs]).toEqual([null, 0]);
+
+    // A round added mid-meeting gets its speakers when it starts; undoing that start removes them.
+    const revision = d.meeting.agendaRevision;
+    await t.call('agenda.addItem', { meetingId, expectedRevision: revision, kind: 'check_out', title: 'Check-out', plannedMin: 3 });
+    for (let i = 0; i < 3; i++) d = await liveAfter(t, t.call('live.next', { meetingId }));
+    const checkOut = d.items.find((i) => i.title === 'Check-out')!;
+    expect(d.currentItemId).toBe(checkOut.id);
+    expect(d.turns.filter((x) => x.agendaItemId === checkOut.id)).toHaveLength(3);
+    expect((await t.call('live.undo', { meetingId })).undone).toBe('next item');
+    d = await t.call('meetings.live', { meetingId });
+    expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Hiring');
+    expect(d.items.find((i) => i.id === checkOut.id)!.status).toBe('pending');
+    expect(d.turns.filter((x) => x.agendaItemId === checkOut.id)).toEqual([]);
+    // The check-in round is as the earlier actions left it.
+    expect(d.turns.filter((x) => x.agendaItemId === d.items[0]!.id).map((x) => `${x.name}:${x.status}`)).toEqual([
+      'Ana:later',
+      'Ben:done',
+      'Cleo:waiting',
+    ]);
+  });
+
   it('coalesces a burst of note saves into one undo step', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;

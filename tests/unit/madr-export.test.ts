@@ -200,8 +200,10 @@ describe('MADR export of the decision log', () => {
       'Objections and how each was resolved',
       'Supersede chain',
     ]);
-    // The one option weighed was chosen; Cadence names the decision's title as the choice unless an option's words are in it.
-    expect(textOf(body)).toContain(`Chosen option: "${HOSTILE} again", because <img src=x onerror=alert(3)>`);
+    // One option was weighed and none recorded as chosen: the record says so, with the rationale, rather than guess.
+    expect(textOf(body)).toContain(
+      'This record does not say which of the considered options was chosen.Rationale: <img src=x onerror=alert(3)>',
+    );
     expect(front).toEqual({
       status: 'accepted',
       date: '2026-11-24',

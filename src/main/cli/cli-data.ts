@@ -12,6 +12,8 @@ import { createServices, type Services } from '../services';
 import { CliError } from './cli-errors';
 
 export interface CliData {
+  /** The data folder, which no export may be written into. */
+  dataDir: string;
   repos: Repositories;
   services: Services;
   close(): void;
@@ -50,7 +52,12 @@ export function openForReading(dataDir: string): CliData {
       );
     }
     const repos = createRepositories(new Sql(db));
-    return { repos, services: createServices(repos, systemClock, browserPlatform, { readOnly: true }), close: () => db.close() };
+    return {
+      dataDir,
+      repos,
+      services: createServices(repos, systemClock, browserPlatform, { readOnly: true }),
+      close: () => db.close(),
+    };
   } catch (error) {
     db.close();
     throw error;
@@ -66,6 +73,7 @@ export async function openForWriting(dataDir: string): Promise<CliData> {
     tightenDataFolder(dataDir);
     const repos = createRepositories(new Sql(opened.db));
     return {
+      dataDir,
       repos,
       services: createServices(repos, systemClock, browserPlatform),
       close() {

@@ -13,6 +13,7 @@ import { toZoned } from '../services/planning/zoned-time';
 import type { CliData } from './cli-data';
 import { CliError, UsageError } from './cli-errors';
 import { MINUTES_FORMATS } from './minutes-formats';
+import { refuseDataFolder } from './out-path';
 import { contract } from '@shared/contract';
 
 export interface Output {
@@ -38,11 +39,12 @@ export function resolveTeam(data: CliData, given: string | undefined): string | 
   throw new CliError(`There is no team “${given}”. ${known ? `Teams: ${known}.` : 'There are no teams yet.'}`);
 }
 
-function writeOrPrint(file: ExportedFile, out: string | undefined, io: Output): void {
+function writeOrPrint(file: ExportedFile, out: string | undefined, data: CliData, io: Output): void {
   if (out === undefined) {
     io.out(file.content.replace(/\n$/, ''));
     return;
   }
+  refuseDataFolder(out, data.dataDir);
   // An existing folder takes the file under its usual name, as `cp` would.
   const given = path.resolve(out);
   const target = fs.statSync(given, { throwIfNoEntry: false })?.isDirectory() ? path.join(given, file.suggestedName) : given;
@@ -77,7 +79,7 @@ export function exportMinutes(data: CliData, opts: { meeting?: string; format?: 
     throw error;
   }
   refuseUnheld(source.detail.meeting);
-  writeOrPrint(render(source), opts.out, io);
+  writeOrPrint(render(source), opts.out, data, io);
 }
 
 export function exportDecisions(data: CliData, opts: { team?: string; format?: string; out?: string }, io: Output): void {
@@ -90,10 +92,11 @@ export function exportDecisions(data: CliData, opts: { team?: string; format?: s
   }
   const scope = collectDecisions(data.repos, resolveTeam(data, opts.team));
   if (opts.format === 'html') {
-    writeOrPrint(decisionLogHtml(scope, today()), opts.out, io);
+    writeOrPrint(decisionLogHtml(scope, today()), opts.out, data, io);
     return;
   }
   if (!opts.out) throw new UsageError('Say which folder to write the MADR files into: --out <folder>.', help);
+  refuseDataFolder(opts.out, data.dataDir);
   const folder = path.resolve(opts.out);
   const outcome = writeFilesToFolder(folder, decisionsMadr(scope), renamedRecords);
   if (outcome.status === 'failed') throw new CliError(outcome.message);

@@ -69,10 +69,7 @@ export function createHandlers(
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
     'live.rebalance': ({ meetingId, allow, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, allow, cut)),
-    'live.undo': ({ meetingId }) => ({
-      undone: services.live.undo(meetingId),
-      teamId: services.meetingView.live(meetingId).meeting.teamId,
-    }),
+    'live.undo': ({ meetingId }) => services.live.undo(meetingId),
     'meetings.end': ({ meetingId }, { afterCommit }) => {
       services.meetings.end(meetingId);
       // Every held meeting is in a verified backup the moment it ends.
@@ -96,10 +93,7 @@ export function createHandlers(
     'commitments.get': ({ commitmentId }) => services.commitments.get(commitmentId),
     'commitments.board': (input) => services.commitments.board(input),
     'commitments.followThrough': (input) => services.commitments.followThrough(input),
-    'feedback.give': (input) => {
-      services.feedback.give(input);
-      return services.meetingView.feedback(input.meetingId);
-    },
+    'feedback.give': (input) => services.feedback.give(input),
     'health.team': (input) => services.health.team(input),
     'health.startRetrospective': (input) => services.health.startRetrospective(input),
     'agreements.get': ({ teamId }) => services.agreements.get(teamId),

@@ -255,6 +255,8 @@ export const decisionsColumns = {
   updated_at: integer(),
   /** The decision's number in its team for life; null only between an insert and its trigger (011). */
   number: nullable(integer()),
+  /** The chosen option's title as written among the options; null when none was recorded (012). */
+  chosen_option: nullable(text()),
 };
 export type DecisionsTable = RowOf<typeof decisionsColumns>;
 

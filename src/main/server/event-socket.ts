@@ -41,6 +41,9 @@ export function createEventSockets(feed: ChangeFeed, auth: SessionAuth, now: () 
       const hello = feed.since(feed.epoch, Number.MAX_SAFE_INTEGER);
       ws.send(JSON.stringify({ type: 'hello', epoch: hello.epoch, revision: hello.revision }));
     });
+    // A message over maxPayload, text that is not UTF-8 or a broken frame is an 'error' on this socket, which ws has
+    // already answered by closing it (1009, 1007, 1002): without a listener Node would throw it and stop the server.
+    ws.on('error', () => undefined);
     ws.on('close', () => {
       clearTimeout(timer);
       signedIn.delete(ws);

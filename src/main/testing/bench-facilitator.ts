@@ -1,11 +1,13 @@
 /**
  * The facilitator's writes measured in the service (through the dispatcher: validation, the one transaction,
  * the reply), each beside a raw SQLite insert+commit of the same run; then what the console and the projector
- * read again after each change, which the contract decides (the meeting parts whose scopes the change reaches).
+ * read again after each change, which the contract decides (the meeting parts whose scopes the change reaches, or
+ * only the rows it reached of a part that keeps its rows one by one).
  * Every iteration acts on another of several live meetings, so nothing answers the same question twice.
  */
 import { contract, type OperationName } from '@shared/contract';
 import { anyOverlap, type Scope } from '@shared/events';
+import type { Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
 import { ratioRow, rawCommit, samples, spread, type BenchRow } from './bench-kit';
 
@@ -123,13 +125,13 @@ export async function benchFacilitator(core: CadenceCore, dir: string, advance: 
       name: 'decisions.resolveObjection',
       prepare: async (i) => {
         const m = pick(i);
-        const d = (await call('decisions.position', {
+        const raised = (await call('decisions.position', {
           decisionId: m.proposalId,
           memberId: m.memberIds[i % m.memberIds.length],
           stance: 'block',
           reason: `Concern number ${i}`,
-        })) as { objections: { id: string; resolution: string | null }[] };
-        objection = d.objections.find((o) => o.resolution === null)!.id;
+        })) as { objectionId: string };
+        objection = raised.objectionId;
       },
       input: () => ({ objectionId: objection, resolution: 'withdrawn' }),
     },
@@ -184,11 +186,26 @@ export async function benchFacilitator(core: CadenceCore, dir: string, advance: 
       const meetingId = (input as { meetingId?: string }).meetingId ?? pick(i).meetingId;
       // As the renderer's cache does: each part's scopes come from its input and the answer it holds.
       const stale = PART_READS.filter((read) => anyOverlap(changes, dependsOn(read, meetingId, held.get(`${read} ${meetingId}`))));
+      // A part that keeps its rows one by one re-reads only the rows the change reached.
+      const rowReads = PART_READS.filter((read) => !stale.includes(read)).flatMap((read) => {
+        const rows = contract[read].rows as Rows<unknown> | undefined;
+        const answer = held.get(`${read} ${meetingId}`);
+        if (!rows || answer === undefined) return [];
+        return rows
+          .held(answer)
+          .filter((row) => anyOverlap(changes, row.dependsOn))
+          .map((row) => ({ read, rows, input: row.input }));
+      });
       const before = performance.now();
       for (let window = 0; window < 2; window++) {
         for (const read of stale) {
           const answer = await core.dispatcher.dispatch(read, { meetingId });
           if (answer.ok) held.set(`${read} ${meetingId}`, answer.value);
+        }
+        for (const row of rowReads) {
+          const answer = await core.dispatcher.dispatch(row.rows.read, row.input);
+          const key = `${row.read} ${meetingId}`;
+          if (answer.ok) held.set(key, row.rows.put(held.get(key), answer.value));
         }
       }
       rereads.push(performance.now() - before);

@@ -12,6 +12,8 @@ const commitmentChanged = (o: Commitment) => [
   ...(o.decisionId ? [scope('decisions', { teamId: o.teamId, id: o.decisionId })] : []),
 ];
 
+const ROW_ONLY: readonly string[] = ['on_track', 'at_risk', 'slipped'];
+
 export const commitmentOperations = {
   'commitments.create': op<Commitment>()({
     input: z
@@ -58,7 +60,14 @@ export const commitmentOperations = {
         }
         if (v.corrective) need(v.outcome === 'slipped', 'corrective', 'Only a slip has a corrective action to commit to');
       }),
-    changes: (_input, out) => [{ topic: 'commitments', id: out.id, teamId: out.teamId }],
+    changes: (input, out) => [
+      { topic: 'commitments', id: out.id, teamId: out.teamId },
+      // Closing it, moving its date or adding a corrective commitment changes which commitments the team's
+      // meetings list and in what order; on track, at risk or a slip with nothing to add change its row alone.
+      ...(ROW_ONLY.includes(input.outcome) && !input.corrective
+        ? []
+        : [{ topic: 'meetings' as const, teamId: out.teamId, part: 'commitments' as const }]),
+    ],
   }),
   'commitments.reassign': op<Commitment>()({
     input: z.object({ commitmentId: id, ownerId: id, reason: reasonText('Reason for the hand-over', 500) }).strict(),

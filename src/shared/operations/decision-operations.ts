@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECISION_STATUS_IDS, RESOLUTION_IDS, STANCE_IDS, isObjection } from '../decisions';
-import type { DecisionDetail, DecisionFacets, DecisionLogPage } from '../decisions';
+import type { Decision, DecisionChange, DecisionDetail, DecisionFacets, DecisionLogPage } from '../decisions';
 import { calendarDate, hasWords, id, longText, name, optionalLine, reasonText, tag } from '../validation';
 import type { Scope } from '../events';
 import { op } from './define';
@@ -15,6 +15,8 @@ const decisionFields = {
   question: longText('Question', 5000).optional(),
   context: longText('Context').optional(),
   options: z.array(decisionOption).max(12, { message: 'At most 12 options' }).optional(),
+  /** Which option was chosen, by its title; null clears it. Must be one of the options. */
+  chosenOption: optionalLine('Chosen option', 200).optional(),
   decision: longText('Decision', 10_000).optional(),
   rationale: longText('Rationale').optional(),
   proposerId: id.nullable().optional(),
@@ -35,7 +37,7 @@ const decisionChanged = (o: DecisionDetail) => [
   scope('meetings', { teamId: o.teamId }),
 ];
 /** A change to one decision: its page, its meeting's decisions, the log's lists of its team. */
-function decisionChange(decision: DecisionDetail): Scope {
+function decisionChange(decision: Pick<Decision, 'id' | 'teamId' | 'meetingId'>): Scope {
   return { topic: 'decisions', id: decision.id, teamId: decision.teamId, ...(decision.meetingId ? { meetingId: decision.meetingId } : {}) };
 }
 
@@ -58,7 +60,7 @@ export const decisionOperations = {
     input: z.object({ decisionId: id, ...decisionFields }).strict(),
     changes: (_i, o) => decisionChanged(o),
   }),
-  'decisions.position': op<DecisionDetail>()({
+  'decisions.position': op<DecisionChange>()({
     input: z
       .object({
         decisionId: id,
@@ -78,7 +80,7 @@ export const decisionOperations = {
       }),
     changes: (_input, out) => [decisionChange(out)],
   }),
-  'decisions.resolveObjection': op<DecisionDetail>()({
+  'decisions.resolveObjection': op<DecisionChange>()({
     input: z
       .object({
         objectionId: id,

@@ -23,6 +23,18 @@ export type SeedsOf<I, O> = (input: I, output: O) => Seed[];
  */
 export type PushedBy = (changed: Scope) => Record<string, unknown> | null;
 
+/**
+ * Rows of a read's answer that another read answers one at a time (a list of commitments, each also read by id).
+ * A change that reaches only such rows (their `dependsOn`, not the answer's) re-reads those rows and puts each in
+ * place with `put`, rather than reading the whole answer again. The contract test checks that the answer so
+ * patched equals the answer read again.
+ */
+export interface Rows<O> {
+  read: string;
+  held: (output: O) => { input: Record<string, unknown>; dependsOn: Scope[] }[];
+  put: (output: O, row: unknown) => O;
+}
+
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   /** 'read' changes nothing and may be cached; 'write' publishes `changes` after it commits. */
@@ -33,6 +45,8 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   dependsOn: DependsOn<z.output<I>, O>;
   /** A write: the reads its reply answers (none for a read). */
   seeds: SeedsOf<z.output<I>, O>;
+  /** A read: rows of its answer kept up to date one by one (see Rows). */
+  rows?: Rows<O>;
   /** A read: the input a changed scope names, whose answer main pushes with the change event (absent: never pushed). */
   pushedBy?: PushedBy;
   /** Phantom: carries the output type only. */
@@ -50,6 +64,7 @@ type Spec<I extends z.ZodType, O> =
   | {
       input: I;
       dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[];
+      rows?: Rows<O>;
       pushedBy?: PushedBy;
       changes?: never;
       seeds?: never;
@@ -81,6 +96,7 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
       changes: () => [],
       dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
       seeds: () => [],
+      ...(spec.rows ? { rows: spec.rows } : {}),
       ...(spec.pushedBy ? { pushedBy: spec.pushedBy } : {}),
     };
   };

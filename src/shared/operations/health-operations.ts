@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RATING_MESSAGE } from '../feedback';
 import type { TeamHealth } from '../health';
-import type { MeetingFeedback } from '../feedback';
+import type { FeedbackGiven } from '../feedback';
 import { calendarDate, id, optionalLine, wallTime } from '../validation';
 import { op } from './define';
 import { meetingOf, wholeTeam } from './scopes';
@@ -16,7 +16,7 @@ const period = { teamId: id, from: calendarDate.nullable().default(null), to: ca
 
 export const healthOperations = {
   /** A check-out rating; attendeeId null is an anonymous one. A second rating by the same attendee replaces the first. */
-  'feedback.give': op<MeetingFeedback>()({
+  'feedback.give': op<FeedbackGiven>()({
     input: z
       .object({
         meetingId: id,

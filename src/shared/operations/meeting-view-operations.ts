@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Commitment } from '../commitments';
 import type { Decision } from '../decisions';
 import type { MeetingPart, Scope } from '../events';
 import type { MeetingFeedback } from '../feedback';
@@ -55,8 +56,19 @@ export const meetingViewOperations = {
     input: meeting,
     dependsOn: ({ meetingId }, out) => {
       const teamId = out?.made[0]?.teamId ?? out?.review[0]?.teamId ?? out?.doneSinceLast[0]?.teamId;
-      // The review lists the team's open commitments, so any commitment of the team can change it.
-      return [...ofMeeting(meetingId, 'commitments', teamId), teamId ? { topic: 'commitments', teamId } : { topic: 'commitments' }];
+      // Which commitments the review lists and in what order change only with a commitment made, closed, moved to
+      // another date or handed over, which those writes publish for the team's meetings; each listed row is kept
+      // by `rows`. What was made here and what was done since last are read again when one of them changes.
+      const listed = out ? [...out.made, ...out.doneSinceLast].map((c): Scope => ({ topic: 'commitments', id: c.id })) : [];
+      return [...ofMeeting(meetingId, 'commitments', teamId), ...(out ? listed : [{ topic: 'commitments' as const }])];
+    },
+    rows: {
+      read: 'commitments.get',
+      held: (out) => out.review.map((c) => ({ input: { commitmentId: c.id }, dependsOn: [{ topic: 'commitments', id: c.id }] })),
+      put: (out, row) => {
+        const changed = row as Commitment;
+        return { ...out, review: out.review.map((c) => (c.id === changed.id ? changed : c)) };
+      },
     },
   }),
   'meetings.context': op<MeetingContext>()({

@@ -9,6 +9,7 @@ import * as m008 from './008-agreements-and-roles';
 import * as m009 from './009-open-commitments';
 import * as m010 from './010-decision-search-prefixes';
 import * as m011 from './011-decision-numbers';
+import * as m012 from './012-chosen-option';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,4 @@ export interface Migration {
 }
 
 /** Ordered, static: the list the migrator applies and the checksum test pins. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];

@@ -157,8 +157,10 @@ export class CommitmentsRepository {
     this.sql.run(qb.insertInto('commitments').values({ ...row, closed_at: null }));
   }
 
-  insertEvent(row: CommitmentEventsTable): void {
+  /** Answers the event as read back would give it, less the new owner's name (not looked up here). */
+  insertEvent(row: CommitmentEventsTable): CommitmentEventRecord {
     this.sql.run(qb.insertInto('commitment_events').values(row));
+    return toEvent({ ...row, new_owner_name: null });
   }
 
   /** Every event of the given commitments, oldest first, keyed by commitment. */

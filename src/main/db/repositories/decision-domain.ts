@@ -16,6 +16,8 @@ export interface StoredDecision {
   question: string;
   context: string;
   options: DecisionOption[];
+  /** The chosen option's title as written among `options`, or null (migration 012). */
+  chosenOption: string | null;
   decision: string;
   rationale: string;
   proposerId: Id | null;
@@ -102,6 +104,7 @@ export function toDecisionRecord(row: DecisionRow): DecisionRecord {
     question: row.question,
     context: row.context,
     options: parseJson<DecisionOption[]>(row.options_json, []),
+    chosenOption: row.chosen_option,
     decision: row.decision,
     rationale: row.rationale,
     proposerId: row.proposer_id,
@@ -133,6 +136,7 @@ const DECISION_COLUMNS = {
   title: 'title',
   question: 'question',
   context: 'context',
+  chosenOption: 'chosen_option',
   decision: 'decision',
   rationale: 'rationale',
   proposerId: 'proposer_id',

@@ -1,41 +1,233 @@
+import type { EpochMs, Id } from '@shared/domain';
+import type { AgendaItem, AgendaItemStatus, AgendaKind, AttendanceStatus, Turn } from '@shared/planning';
 import { qb, type Sql } from '../query';
-import type { LiveActionsTable, TurnsTable } from '../schema';
+import type { AgendaItemsTable, MeetingsTable, TurnsTable } from '../schema';
 
-export type TurnRow = TurnsTable & { name: string };
+/** A running meeting's own state: what a live action reads and changes on the meeting's row. */
+export interface LiveMeetingRecord {
+  id: Id;
+  teamId: Id;
+  seriesId: Id | null;
+  status: 'planned' | 'live' | 'ended';
+  pausedAt: EpochMs | null;
+  pausedTotalMs: number;
+  currentItemId: Id | null;
+}
 
-/** Turns of rounds and the log of live actions (for undo). */
+/** The clock of the meeting, as undo puts it back. */
+export type MeetingClockState = Pick<LiveMeetingRecord, 'pausedAt' | 'pausedTotalMs' | 'currentItemId'>;
+
+/** An agenda item's timer, as undo puts it back. */
+export interface ItemClockState {
+  id: Id;
+  status: AgendaItemStatus;
+  startedAt: EpochMs | null;
+  endedAt: EpochMs | null;
+  pausedTotalMs: number;
+  extraMs: number;
+  plannedMs: number;
+}
+
+/** An agenda item as a live action sees it. */
+export interface LiveItemRecord extends ItemClockState {
+  meetingId: Id;
+  position: number;
+  kind: AgendaKind;
+  title: string;
+  notes: string;
+  roundOrder: AgendaItem['roundOrder'];
+  turnTimeboxMs: number | null;
+  removed: boolean;
+}
+
+/** A turn of a round without the speaker's name, as a live action reads and writes it. */
+export type TurnRecord = Omit<Turn, 'name'>;
+
+/** A turn's clock, as undo puts it back. */
+export type TurnClockState = Pick<TurnRecord, 'id' | 'status' | 'startedAt' | 'endedAt' | 'pausedTotalMs'>;
+
+/** Someone who can speak in a round. */
+export interface RoundAttendee {
+  attendeeId: Id;
+  memberId: Id | null;
+  status: AttendanceStatus;
+  teamPosition: number | null;
+}
+
+/** One entry of the undo log: `before` is what the action changed, as it was (the service's own JSON). */
+export interface LiveActionRecord {
+  id: Id;
+  kind: string;
+  label: string;
+  at: EpochMs;
+  before: unknown;
+}
+
+function toItem(row: AgendaItemsTable): LiveItemRecord {
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    position: row.position,
+    kind: row.kind,
+    title: row.title,
+    notes: row.notes,
+    status: row.status,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    pausedTotalMs: row.paused_total_ms,
+    extraMs: row.extra_ms,
+    plannedMs: row.planned_ms,
+    roundOrder: row.round_order,
+    turnTimeboxMs: row.turn_timebox_ms,
+    removed: row.removed_at !== null,
+  };
+}
+
+function toTurn(row: TurnsTable): TurnRecord {
+  return {
+    id: row.id,
+    agendaItemId: row.agenda_item_id,
+    attendeeId: row.attendee_id,
+    position: row.position,
+    timeboxMs: row.timebox_ms,
+    status: row.status,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    pausedTotalMs: row.paused_total_ms,
+    notes: row.notes,
+  };
+}
+
+/** Only the columns named in `changes` are written: undo puts back exactly what an action changed. */
+function itemColumns(changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }): Partial<AgendaItemsTable> {
+  const out: Partial<AgendaItemsTable> = {};
+  if (changes.status !== undefined) out.status = changes.status;
+  if (changes.startedAt !== undefined) out.started_at = changes.startedAt;
+  if (changes.endedAt !== undefined) out.ended_at = changes.endedAt;
+  if (changes.pausedTotalMs !== undefined) out.paused_total_ms = changes.pausedTotalMs;
+  if (changes.extraMs !== undefined) out.extra_ms = changes.extraMs;
+  if (changes.plannedMs !== undefined) out.planned_ms = changes.plannedMs;
+  if (changes.notes !== undefined) out.notes = changes.notes;
+  return out;
+}
+
+function turnColumns(changes: Partial<Omit<TurnRecord, 'id' | 'agendaItemId' | 'attendeeId'>>): Partial<TurnsTable> {
+  const out: Partial<TurnsTable> = {};
+  if (changes.status !== undefined) out.status = changes.status;
+  if (changes.startedAt !== undefined) out.started_at = changes.startedAt;
+  if (changes.endedAt !== undefined) out.ended_at = changes.endedAt;
+  if (changes.pausedTotalMs !== undefined) out.paused_total_ms = changes.pausedTotalMs;
+  if (changes.notes !== undefined) out.notes = changes.notes;
+  if (changes.position !== undefined) out.position = changes.position;
+  if (changes.timeboxMs !== undefined) out.timebox_ms = changes.timeboxMs;
+  return out;
+}
+
+/**
+ * A meeting while it runs: its clock and current item, its items' timers and notes, the turns of its rounds and
+ * the log of live actions (for undo). Each method is one small statement, so an action costs about its commit.
+ */
 export class LiveRepository {
   constructor(private readonly sql: Sql) {}
 
-  turnsOfMeeting(meetingId: string): TurnRow[] {
-    return this.sql.all(
+  meeting(id: string): LiveMeetingRecord | null {
+    const row = this.sql.first(
       qb
-        .selectFrom('turns')
-        .innerJoin('agenda_items', 'agenda_items.id', 'turns.agenda_item_id')
-        .innerJoin('attendees', 'attendees.id', 'turns.attendee_id')
-        .leftJoin('members', 'members.id', 'attendees.member_id')
-        .selectAll('turns')
-        .select((eb) => eb.fn.coalesce('members.name', 'attendees.guest_name').$castTo<string>().as('name'))
-        .where('agenda_items.meeting_id', '=', meetingId)
-        .orderBy('agenda_items.position')
-        .orderBy('turns.position'),
+        .selectFrom('meetings')
+        .select(['id', 'team_id', 'series_id', 'status', 'paused_at', 'paused_total_ms', 'current_item_id'])
+        .where('id', '=', id),
+    );
+    return row
+      ? {
+          id: row.id,
+          teamId: row.team_id,
+          seriesId: row.series_id,
+          status: row.status,
+          pausedAt: row.paused_at,
+          pausedTotalMs: row.paused_total_ms,
+          currentItemId: row.current_item_id,
+        }
+      : null;
+  }
+
+  setMeetingClock(id: string, changes: Partial<MeetingClockState>, at: number): void {
+    const columns: Partial<MeetingsTable> = { updated_at: at };
+    if (changes.pausedAt !== undefined) columns.paused_at = changes.pausedAt;
+    if (changes.pausedTotalMs !== undefined) columns.paused_total_ms = changes.pausedTotalMs;
+    if (changes.currentItemId !== undefined) columns.current_item_id = changes.currentItemId;
+    this.sql.run(qb.updateTable('meetings').set(columns).where('id', '=', id));
+  }
+
+  /** The meeting's agenda in order, removed items left out. */
+  items(meetingId: string): LiveItemRecord[] {
+    return this.sql
+      .all(
+        qb.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).where('removed_at', 'is', null).orderBy('position'),
+      )
+      .map(toItem);
+  }
+
+  item(id: string): LiveItemRecord | null {
+    const row = this.sql.first(qb.selectFrom('agenda_items').selectAll().where('id', '=', id));
+    return row ? toItem(row) : null;
+  }
+
+  /** `at` (the item's updated_at) is left alone when undo puts a timer back. */
+  updateItem(id: string, changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }, at: number | null): void {
+    this.sql.run(
+      qb
+        .updateTable('agenda_items')
+        .set({ ...itemColumns(changes), ...(at === null ? {} : { updated_at: at }) })
+        .where('id', '=', id),
     );
   }
 
-  turnsOfItem(itemId: string): TurnsTable[] {
-    return this.sql.all(qb.selectFrom('turns').selectAll().where('agenda_item_id', '=', itemId).orderBy('position'));
+  /** Turns of every round of the meeting with the speaker's name, in agenda then speaking order. */
+  turnsOfMeeting(meetingId: string): Turn[] {
+    return this.sql
+      .all(
+        qb
+          .selectFrom('turns')
+          .innerJoin('agenda_items', 'agenda_items.id', 'turns.agenda_item_id')
+          .innerJoin('attendees', 'attendees.id', 'turns.attendee_id')
+          .leftJoin('members', 'members.id', 'attendees.member_id')
+          .selectAll('turns')
+          .select((eb) => eb.fn.coalesce('members.name', 'attendees.guest_name').$castTo<string>().as('name'))
+          .where('agenda_items.meeting_id', '=', meetingId)
+          .orderBy('agenda_items.position')
+          .orderBy('turns.position'),
+      )
+      .map((row) => ({ ...toTurn(row), name: row.name }));
   }
 
-  turn(id: string): TurnsTable | null {
-    return this.sql.first(qb.selectFrom('turns').selectAll().where('id', '=', id)) ?? null;
+  turnsOfItem(itemId: string): TurnRecord[] {
+    return this.sql.all(qb.selectFrom('turns').selectAll().where('agenda_item_id', '=', itemId).orderBy('position')).map(toTurn);
   }
 
-  insertTurn(row: TurnsTable): void {
-    this.sql.run(qb.insertInto('turns').values(row));
+  turn(id: string): TurnRecord | null {
+    const row = this.sql.first(qb.selectFrom('turns').selectAll().where('id', '=', id));
+    return row ? toTurn(row) : null;
   }
 
-  updateTurn(id: string, changes: Partial<TurnsTable>): void {
-    this.sql.run(qb.updateTable('turns').set(changes).where('id', '=', id));
+  insertTurn(turn: TurnRecord): void {
+    this.sql.run(
+      qb.insertInto('turns').values({
+        id: turn.id,
+        agenda_item_id: turn.agendaItemId,
+        attendee_id: turn.attendeeId,
+        position: turn.position,
+        timebox_ms: turn.timeboxMs,
+        status: turn.status,
+        started_at: turn.startedAt,
+        ended_at: turn.endedAt,
+        paused_total_ms: turn.pausedTotalMs,
+        notes: turn.notes,
+      }),
+    );
+  }
+
+  updateTurn(id: string, changes: Partial<Omit<TurnRecord, 'id' | 'agendaItemId' | 'attendeeId'>>): void {
+    this.sql.run(qb.updateTable('turns').set(turnColumns(changes)).where('id', '=', id));
   }
 
   /** Only for turns an undone action created, which nobody has written in. */
@@ -43,23 +235,63 @@ export class LiveRepository {
     this.sql.run(qb.deleteFrom('turns').where('id', '=', id).where('notes', '=', ''));
   }
 
-  insertAction(row: LiveActionsTable): void {
-    this.sql.run(qb.insertInto('live_actions').values(row));
+  /** Who can speak in the meeting's rounds, in the team's order (guests last). */
+  roundAttendees(meetingId: string): RoundAttendee[] {
+    return this.sql
+      .all(
+        qb
+          .selectFrom('attendees')
+          .leftJoin('members', 'members.id', 'attendees.member_id')
+          .select(['attendees.id', 'attendees.member_id', 'attendees.status', 'members.position'])
+          .where('attendees.meeting_id', '=', meetingId)
+          .orderBy((eb) => eb.fn.coalesce('members.position', eb.lit(100000)))
+          .orderBy('attendees.id'),
+      )
+      .map((a) => ({ attendeeId: a.id, memberId: a.member_id, status: a.status, teamPosition: a.position }));
   }
 
-  lastAction(meetingId: string): LiveActionsTable | null {
-    return (
-      this.sql.first(
-        qb
-          .selectFrom('live_actions')
-          .selectAll()
-          .where('meeting_id', '=', meetingId)
-          .where('undone_at', 'is', null)
-          .orderBy('at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(1),
-      ) ?? null
+  insertAction(action: LiveActionRecord & { meetingId: string }): void {
+    this.sql.run(
+      qb.insertInto('live_actions').values({
+        id: action.id,
+        meeting_id: action.meetingId,
+        kind: action.kind,
+        label: action.label,
+        before_json: JSON.stringify(action.before),
+        at: action.at,
+        undone_at: null,
+      }),
     );
+  }
+
+  /** The last action not undone yet: what Ctrl/⌘+Z puts back. */
+  lastAction(meetingId: string): LiveActionRecord | null {
+    const row = this.sql.first(
+      qb
+        .selectFrom('live_actions')
+        .select(['id', 'kind', 'label', 'at', 'before_json'])
+        .where('meeting_id', '=', meetingId)
+        .where('undone_at', 'is', null)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1),
+    );
+    return row ? { id: row.id, kind: row.kind, label: row.label, at: row.at, before: JSON.parse(row.before_json) as unknown } : null;
+  }
+
+  /** The label of the last action not undone, for the console's undo button (its snapshot left unread). */
+  lastActionLabel(meetingId: string): string | null {
+    const row = this.sql.first(
+      qb
+        .selectFrom('live_actions')
+        .select('label')
+        .where('meeting_id', '=', meetingId)
+        .where('undone_at', 'is', null)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1),
+    );
+    return row?.label ?? null;
   }
 
   touchAction(id: string, at: number): void {
@@ -93,7 +325,7 @@ export class LiveRepository {
   }
 
   /** Which member opened the same kind of round in an earlier meeting of the series. */
-  lastOpener(seriesId: string, kind: string, beforeMeetingId: string): string | null {
+  lastOpener(seriesId: string, kind: AgendaKind, beforeMeetingId: string): string | null {
     const row = this.sql.first(
       qb
         .selectFrom('turns')
@@ -103,7 +335,7 @@ export class LiveRepository {
         .select('attendees.member_id')
         .where('meetings.series_id', '=', seriesId)
         .where('meetings.id', '!=', beforeMeetingId)
-        .where('agenda_items.kind', '=', kind as never)
+        .where('agenda_items.kind', '=', kind)
         .where('turns.position', '=', 0)
         .where('attendees.member_id', 'is not', null)
         .orderBy('meetings.scheduled_start', 'desc')

@@ -4,7 +4,7 @@ import type { Repositories } from '../../db/repositories';
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive-tables';
 import { describeRowError, parseHeader, rowSchema } from './archive-format';
-import { settleDecisionNumbers } from './decision-numbers';
+import { checkArchivedNumbers, settleDecisionNumbers } from './decision-numbers';
 import { decide } from './merge-rule';
 
 export interface ImportPlan {
@@ -50,6 +50,7 @@ export function planImport(repos: Repositories, content: string): ImportPlan {
       seen.add(key);
       return row;
     });
+    if (spec.table === 'decisions') checkArchivedNumbers(rows);
     return { spec, columns: cols.map((c) => c.name), rows };
   });
   const teams = tables[0]!.rows;

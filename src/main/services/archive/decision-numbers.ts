@@ -1,3 +1,4 @@
+import { DomainError } from '@shared/result';
 import type { Repositories } from '../../db/repositories';
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import type { ArchiveTable } from '../../db/repositories/archive-tables';
@@ -7,6 +8,25 @@ interface Claim {
   createdAt: number;
   number: number | null;
   local: boolean;
+}
+
+/**
+ * The largest number an archive may carry. A hostile archive's 2^53 - 1 would be accepted by SQLite but make every
+ * later number inexact in JavaScript (two decisions then share one, and no import can number them): a team never
+ * records a billion decisions, so anything above is refused, as is anything below 1.
+ */
+export const MAX_DECISION_NUMBER = 999_999_999;
+
+/** Refuses, in plain words and before anything is written, an archive's decision number Cadence would never give. */
+export function checkArchivedNumbers(rows: readonly ArchiveRow[]): void {
+  rows.forEach((row, index) => {
+    const n = row.number;
+    if (typeof n === 'number' && (n < 1 || n > MAX_DECISION_NUMBER))
+      throw new DomainError(
+        'invalid_input',
+        `decisions row ${index + 1}: the decision number ${n} is not one Cadence gives (1 to ${MAX_DECISION_NUMBER}). Nothing was imported.`,
+      );
+  });
 }
 
 const byCreation = (a: Claim, b: Claim) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

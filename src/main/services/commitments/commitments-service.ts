@@ -4,13 +4,11 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { CommitmentRecord } from '../../db/repositories/commitments-repository';
+import type { CommitmentEventRecord, CommitmentRecord } from '../../db/repositories/commitments-repository';
 import { addDays, toZoned } from '../planning/zoned-time';
+import { outcomeFields, type EventFields } from './commitment-outcome';
 import { derive, toEvent } from './commitment-state';
 import { followThroughFigures } from './follow-through';
-
-/** An event as stored: written here, read back as a domain event by the repository. */
-type EventRow = Parameters<Repositories['commitments']['insertEvent']>[0];
 
 /**
  * Commitments and their history. Every change is an event added to the history; nothing is
@@ -96,9 +94,12 @@ export class CommitmentsService {
     });
   }
 
-  /** A review outcome: done, on track, at risk, slipped, renegotiated or dropped. */
+  /**
+   * A review outcome: done, on track, at risk, slipped, renegotiated or dropped. Answers the commitment as it now
+   * stands, composed from what was read to check the outcome and the event written, not read again.
+   */
   record(input: ParsedInputOf<'commitments.record'>): Commitment {
-    this.repos.sql.transaction(() => {
+    return this.repos.sql.transaction(() => {
       const row = this.require(input.commitmentId);
       const events = this.repos.commitments.eventsOf([row.id]).get(row.id) ?? [];
       const current = derive(row, events);
@@ -106,93 +107,9 @@ export class CommitmentsService {
         throw new DomainError('conflict', `This commitment is already ${current.status}; its history stays as it is`);
       }
       const meetingId = this.liveMeetingOf(input.meetingId, row.teamId);
-      const now = this.clock.now();
-      const today = this.today(row.timeZone);
-      switch (input.outcome) {
-        case 'done':
-          this.event(row.id, { kind: 'done', status: 'done', meeting_id: meetingId, reason: input.reason }, now);
-          break;
-        case 'on_track':
-          this.event(row.id, { kind: 'status', status: 'on_track', meeting_id: meetingId, reason: input.reason }, now);
-          break;
-        case 'at_risk':
-          this.event(row.id, { kind: 'status', status: 'at_risk', meeting_id: meetingId, reason: input.reason }, now);
-          break;
-        case 'dropped':
-          this.event(row.id, { kind: 'dropped', status: 'dropped', meeting_id: meetingId, reason: input.reason }, now);
-          break;
-        case 'renegotiated': {
-          const newDate = input.newDueDate!;
-          if (newDate === current.dueDate)
-            throw new DomainError('conflict', `The new date is the same as the current one (${current.dueDate})`);
-          if (newDate < today && !input.confirmPastDue) {
-            throw new DomainError(
-              'conflict',
-              `The new due date ${newDate} is in the past (today is ${today}). Confirm to record it anyway.`,
-              { reason: 'due_in_past', path: 'newDueDate' },
-            );
-          }
-          this.event(
-            row.id,
-            {
-              kind: 'renegotiated',
-              meeting_id: meetingId,
-              old_due_date: current.dueDate,
-              new_due_date: newDate,
-              reason: input.reason,
-              // In advance: on or before the day it was due, in the team's time zone.
-              in_advance: today <= current.dueDate ? 1 : 0,
-            },
-            now,
-          );
-          break;
-        }
-        case 'slipped': {
-          let corrective: string | null = null;
-          if (input.corrective) {
-            corrective = uuidv7(this.clock);
-            this.requireActiveMember(row.teamId, input.corrective.ownerId);
-            if (input.corrective.dueDate < today && !input.confirmPastDue) {
-              throw new DomainError(
-                'conflict',
-                `The corrective action's due date ${input.corrective.dueDate} is in the past. Confirm to record it anyway.`,
-                { reason: 'due_in_past', path: 'corrective.dueDate' },
-              );
-            }
-            this.repos.commitments.insert({
-              id: corrective,
-              team_id: row.teamId,
-              owner_id: input.corrective.ownerId,
-              outcome: input.correctiveAction!,
-              original_due_date: input.corrective.dueDate,
-              meeting_id: meetingId,
-              agenda_item_id: null,
-              decision_id: row.decisionId,
-              created_at: now,
-            });
-            this.event(
-              corrective,
-              { kind: 'created', status: 'open', meeting_id: meetingId, reason: `Corrective action for “${row.outcome}”` },
-              now,
-            );
-          }
-          this.event(
-            row.id,
-            {
-              kind: 'slipped',
-              meeting_id: meetingId,
-              reason: input.reason,
-              root_cause: input.rootCause,
-              corrective_action: input.correctiveAction,
-              corrective_commitment_id: corrective,
-            },
-            now,
-          );
-          break;
-        }
-      }
+      const outcome = this.outcomeEvent(row, current.dueDate, input, meetingId);
+      return this.compose(row, [...events, outcome], this.memberLookup(), new Map());
     });
-    return this.get(input.commitmentId);
   }
 
   /** Someone else takes it over (the owner left, or the team decided so); the history keeps both names. */
@@ -226,7 +143,6 @@ export class CommitmentsService {
     return { today: this.today(zone), open };
   }
 
-  /** For one meeting: what was promised in it, and what it reviewed. */
   /** Promised in this meeting. */
   madeIn(meetingId: string): Commitment[] {
     return this.toCommitments(this.repos.commitments.madeIn(meetingId));
@@ -312,46 +228,58 @@ export class CommitmentsService {
 
   toCommitments(rows: CommitmentRecord[]): Commitment[] {
     const events = this.repos.commitments.eventsOf(rows.map((r) => r.id));
+    const member = this.memberLookup();
+    const todayOf = new Map<string, string>();
+    return rows.map((row) => this.compose(row, events.get(row.id) ?? [], member, todayOf));
+  }
+
+  /** Each owner looked up once however many of their commitments are listed. */
+  private memberLookup(): (id: string) => { name: string; left: boolean } {
     const members = new Map<string, { name: string; left: boolean }>();
-    const member = (id: string) => {
+    return (id) => {
       if (!members.has(id)) {
         const m = this.repos.members.find(id);
         members.set(id, { name: m?.name ?? 'Unknown', left: m?.leftAt !== null && m?.leftAt !== undefined });
       }
       return members.get(id)!;
     };
-    const todayOf = new Map<string, string>();
-    return rows.map((row) => {
-      const list = events.get(row.id) ?? [];
-      const { status, dueDate, ownerId } = derive(row, list);
-      const owner = member(ownerId);
-      if (!todayOf.has(row.timeZone)) todayOf.set(row.timeZone, this.today(row.timeZone));
-      const open = status !== 'done' && status !== 'dropped';
-      return {
-        id: row.id,
-        teamId: row.teamId,
-        teamName: row.teamName,
-        ownerId,
-        ownerName: owner.name,
-        originalOwnerId: row.ownerId,
-        needsReassignment: open && owner.left,
-        outcome: row.outcome,
-        originalDueDate: row.originalDueDate,
-        dueDate,
-        status,
-        overdue: open && dueDate < todayOf.get(row.timeZone)!,
-        meetingId: row.meetingId,
-        meetingTitle: row.meetingTitle,
-        agendaItemId: row.agendaItemId,
-        decisionId: row.decisionId,
-        createdAt: row.createdAt,
-        events: list.map(toEvent),
-      };
-    });
   }
 
-  private event(commitmentId: string, fields: Partial<EventRow> & Pick<EventRow, 'kind'>, at: number): void {
-    this.repos.commitments.insertEvent({
+  /** A commitment as the contract shows it, from its row and its events (oldest first). */
+  private compose(
+    row: CommitmentRecord,
+    list: CommitmentEventRecord[],
+    member: (id: string) => { name: string; left: boolean },
+    todayOf: Map<string, string>,
+  ): Commitment {
+    const { status, dueDate, ownerId } = derive(row, list);
+    const owner = member(ownerId);
+    if (!todayOf.has(row.timeZone)) todayOf.set(row.timeZone, this.today(row.timeZone));
+    const open = status !== 'done' && status !== 'dropped';
+    return {
+      id: row.id,
+      teamId: row.teamId,
+      teamName: row.teamName,
+      ownerId,
+      ownerName: owner.name,
+      originalOwnerId: row.ownerId,
+      needsReassignment: open && owner.left,
+      outcome: row.outcome,
+      originalDueDate: row.originalDueDate,
+      dueDate,
+      status,
+      overdue: open && dueDate < todayOf.get(row.timeZone)!,
+      meetingId: row.meetingId,
+      meetingTitle: row.meetingTitle,
+      agendaItemId: row.agendaItemId,
+      decisionId: row.decisionId,
+      createdAt: row.createdAt,
+      events: list.map(toEvent),
+    };
+  }
+
+  private event(commitmentId: string, fields: EventFields, at: number): CommitmentEventRecord {
+    return this.repos.commitments.insertEvent({
       id: uuidv7(this.clock),
       commitment_id: commitmentId,
       status: null,
@@ -367,6 +295,52 @@ export class CommitmentsService {
       ...fields,
       at,
     });
+  }
+
+  /** Writes the outcome's event (and a slip's corrective commitment first); answers the event written. */
+  private outcomeEvent(
+    row: CommitmentRecord,
+    dueDate: string,
+    input: ParsedInputOf<'commitments.record'>,
+    meetingId: string | null,
+  ): CommitmentEventRecord {
+    const now = this.clock.now();
+    const today = this.today(row.timeZone);
+    const corrective =
+      input.outcome === 'slipped' && input.corrective ? this.corrective(row, input.corrective, input, meetingId, today) : null;
+    return this.event(row.id, outcomeFields(input, dueDate, today, meetingId, corrective), now);
+  }
+
+  /** A slip's corrective action made a commitment of its own, in the same meeting. */
+  private corrective(
+    row: CommitmentRecord,
+    to: { ownerId: string; dueDate: string },
+    input: ParsedInputOf<'commitments.record'>,
+    meetingId: string | null,
+    today: string,
+  ): string {
+    const id = uuidv7(this.clock);
+    const now = this.clock.now();
+    this.requireActiveMember(row.teamId, to.ownerId);
+    if (to.dueDate < today && !input.confirmPastDue) {
+      throw new DomainError('conflict', `The corrective action's due date ${to.dueDate} is in the past. Confirm to record it anyway.`, {
+        reason: 'due_in_past',
+        path: 'corrective.dueDate',
+      });
+    }
+    this.repos.commitments.insert({
+      id,
+      team_id: row.teamId,
+      owner_id: to.ownerId,
+      outcome: input.correctiveAction!,
+      original_due_date: to.dueDate,
+      meeting_id: meetingId,
+      agenda_item_id: null,
+      decision_id: row.decisionId,
+      created_at: now,
+    });
+    this.event(id, { kind: 'created', status: 'open', meeting_id: meetingId, reason: `Corrective action for “${row.outcome}”` }, now);
+    return id;
   }
 
   /** Outcomes are recorded in a live meeting of the team, or between meetings (no meeting). */

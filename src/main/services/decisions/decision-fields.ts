@@ -15,6 +15,7 @@ const FIELD_LABELS: Record<keyof Fields, string> = {
   question: 'Question',
   context: 'Context',
   options: 'Options',
+  chosenOption: 'Chosen option',
   decision: 'Decision',
   rationale: 'Rationale',
   proposerId: 'Proposer',
@@ -47,6 +48,8 @@ export function applyFields(repos: Repositories, clock: Clock, row: DecisionReco
       set.options = fields.options;
     }
   }
+  const chosen = chosenAfter(row, fields);
+  if (note('chosenOption', row.chosenOption ?? '', chosen ?? '')) set.chosenOption = chosen;
   for (const key of ['proposerId', 'ownerId'] as const) {
     const value = fields[key];
     if (value === undefined) continue;
@@ -69,6 +72,32 @@ export function applyFields(repos: Repositories, clock: Clock, row: DecisionReco
   }
   if (Object.keys(set).length > 0) repos.decisions.update(row.id, { ...set, updatedAt: clock.now() });
   return changes;
+}
+
+/** The chosen option named, checked to be one of the options; a clear error when it is not. */
+export function requireOption(options: DecisionOption[], chosen: string | null): string | null {
+  if (chosen === null || options.some((o) => o.title === chosen)) return chosen;
+  const titles = options.map((o) => `“${o.title}”`).join(', ');
+  throw new DomainError(
+    'invalid_input',
+    options.length === 0
+      ? `“${chosen}” is not an option: this proposal has no options to choose from`
+      : `“${chosen}” is not one of this proposal’s options; choose one of ${titles}`,
+    { path: 'chosenOption' },
+  );
+}
+
+/**
+ * The chosen option once these fields are written. Named: it must be among the options. Not named:
+ * it follows its option when the options are edited in place (a rename keeps the choice, by
+ * position), and is cleared when its option is removed, so the record never names a missing option.
+ */
+function chosenAfter(row: DecisionRecord, fields: Fields): string | null {
+  const options = fields.options ?? row.options;
+  if (fields.chosenOption !== undefined) return requireOption(options, fields.chosenOption);
+  if (row.chosenOption === null || options.some((o) => o.title === row.chosenOption)) return row.chosenOption;
+  const at = row.options.findIndex((o) => o.title === row.chosenOption);
+  return options.length === row.options.length && at >= 0 ? options[at]!.title : null;
 }
 
 export function requireActiveMember(repos: Repositories, teamId: string, memberId: string) {

@@ -79,6 +79,7 @@ export class DecisionReader implements DecisionParts {
       question: row.question,
       context: row.context,
       options: row.options,
+      chosenOption: row.chosenOption,
       decision: row.decision,
       rationale: row.rationale,
       proposerId: row.proposerId,

@@ -1,12 +1,20 @@
 import type { ParsedInputOf } from '@shared/contract';
-import { isObjection, stanceLabel, type Decision, type DecisionDetail, type DecisionFacets, type DecisionLogPage } from '@shared/decisions';
+import {
+  isObjection,
+  stanceLabel,
+  type Decision,
+  type DecisionChange,
+  type DecisionDetail,
+  type DecisionFacets,
+  type DecisionLogPage,
+} from '@shared/decisions';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRecord } from '../../db/repositories/decisions-repository';
 import { decisionRightInForce } from '../agreements/decision-rights';
-import { applyFields, requireActiveMember } from './decision-fields';
+import { applyFields, requireActiveMember, requireOption } from './decision-fields';
 import { DecisionLog } from './decision-log';
 import { DecisionReader } from './decision-reader';
 
@@ -45,6 +53,7 @@ export class DecisionsService {
         question: input.question ?? '',
         context: input.context ?? '',
         options: input.options ?? [],
+        chosenOption: requireOption(input.options ?? [], input.chosenOption ?? null),
         decision: input.decision ?? '',
         rationale: input.rationale ?? '',
         proposerId: input.proposerId ?? null,
@@ -82,8 +91,9 @@ export class DecisionsService {
     return this.get(input.decisionId);
   }
 
-  position(input: ParsedInputOf<'decisions.position'>): DecisionDetail {
-    this.repos.sql.transaction(() => {
+  /** Answers what it wrote (the position, and the objection a disagree or block raises), not the whole record. */
+  position(input: ParsedInputOf<'decisions.position'>): DecisionChange {
+    return this.repos.sql.transaction(() => {
       const row = this.inRoom(input.decisionId);
       if (row.status !== 'proposed')
         throw new DomainError('conflict', `Positions are taken on an open proposal; this one is ${row.status}`);
@@ -113,9 +123,10 @@ export class DecisionsService {
         reason,
         recordedAt: now,
       });
-      if (isObjection(input.stance)) {
+      const objectionId = isObjection(input.stance) ? uuidv7(this.clock) : null;
+      if (objectionId) {
         this.repos.decisions.insertObjection({
-          id: uuidv7(this.clock),
+          id: objectionId,
           decisionId: row.id,
           positionId,
           memberId: member.id,
@@ -124,14 +135,15 @@ export class DecisionsService {
         });
       }
       this.touch(row.id, now);
+      return { id: row.id, teamId: row.teamId, meetingId: row.meetingId, positionId, objectionId };
     });
-    return this.get(input.decisionId);
   }
 
-  resolveObjection(input: ParsedInputOf<'decisions.resolveObjection'>): DecisionDetail {
+  /** Answers the decision and the objection it resolved, not the whole record. */
+  resolveObjection(input: ParsedInputOf<'decisions.resolveObjection'>): DecisionChange {
     const objection = this.repos.decisions.objection(input.objectionId);
     if (!objection) throw new DomainError('not_found', 'That objection does not exist');
-    this.repos.sql.transaction(() => {
+    return this.repos.sql.transaction(() => {
       const row = this.inRoom(objection.decisionId);
       if (objection.resolution !== null) throw new DomainError('conflict', 'That objection has already been resolved');
       if (row.status !== 'proposed')
@@ -165,8 +177,8 @@ export class DecisionsService {
           break;
       }
       this.touch(row.id, now);
+      return { id: row.id, teamId: row.teamId, meetingId: row.meetingId, positionId: null, objectionId: objection.id };
     });
-    return this.get(objection.decisionId);
   }
 
   /** Shows (or stops showing) the decision on the projector for the room to confirm. */
@@ -282,6 +294,9 @@ export class DecisionsService {
     const problems: string[] = [];
     if (!row.decision.trim()) problems.push('write the decision');
     if (!row.ownerId) problems.push('name the decision owner');
+    // With two or more options weighed, the record must say which won. A lone option is not assumed to be the
+    // choice: it is as often the alternative turned down ("Keep weekly" against a two-week train).
+    if (row.options.length > 1 && row.chosenOption === null) problems.push('choose which of the options was chosen');
     const open = this.repos.decisions.objections(row.id).filter((o) => o.resolution === null);
     if (open.length > 0) {
       const who = open.map((o) => `${o.memberName} (${stanceLabel(o.stance).toLowerCase()})`).join(', ');

@@ -16,6 +16,8 @@ export interface DemoProposal {
   question: string;
   context: string;
   options: { title: string; pros: string; cons: string }[];
+  /** The option the room chose, for an accepted proposal with options. */
+  chosen?: string;
   proposal: string;
   proposer: string;
   owner: string;
@@ -88,6 +90,7 @@ export const DEMO_DECISIONS = {
           { title: 'Two-week train', pros: 'Half the regression effort; room for a stabilisation day', cons: 'Fixes wait longer' },
           { title: 'Continuous delivery', pros: 'Fastest feedback', cons: 'Needs test automation we do not have yet' },
         ],
+        chosen: 'Two-week train',
         proposal: 'Release every second Thursday, starting next cycle.',
         proposer: 'Sam Lindqvist',
         owner: 'Sam Lindqvist',
@@ -135,6 +138,7 @@ export const DEMO_DECISIONS = {
           { title: 'One reviewer, as usual', pros: 'Fast', cons: 'The lane skips the regression run' },
           { title: 'Two reviewers', pros: 'A second pair of eyes where the safety net is thinnest', cons: 'Needs two people free' },
         ],
+        chosen: 'Two reviewers',
         proposal: 'Every hotfix needs approval from two reviewers, one of them from the on-call pair.',
         proposer: 'Diego Alvarez',
         owner: 'Maya Okafor',
@@ -237,6 +241,7 @@ export function recordDemoProposal(
   decisions.update({
     decisionId: d.id,
     rationale: p.rationale,
+    chosenOption: p.chosen ?? null,
     risks: p.risks,
     timeline: p.timeline,
     reviewDate: p.reviewInDays === null ? null : addDays(day, p.reviewInDays),

@@ -170,7 +170,7 @@ export class DemoTeam {
         const turns = this.repos.live.turnsOfItem(item.id);
         if (turns.length > 0) {
           turns.forEach((turn, i) => {
-            at += Math.round(turn.timebox_ms * (0.6 + ((i * 37) % 9) / 10));
+            at += Math.round(turn.timeboxMs * (0.6 + ((i * 37) % 9) / 10));
             if (item.kind === 'check_in' && i === 2) live.turnPass(meetingId);
             else live.turnNext(meetingId);
           });
@@ -248,6 +248,7 @@ export class DemoTeam {
         question: '',
         context: d.context,
         options: [],
+        chosenOption: null,
         decision: d.decision,
         rationale: d.rationale,
         proposerId: byName(d.owner),

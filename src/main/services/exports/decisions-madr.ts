@@ -16,13 +16,17 @@ export function madrFileName(number: number, title: string): string {
   return `${String(number).padStart(4, '0')}-${fileSlug(title)}.md`;
 }
 
-/** Each team's folder in an export of every team: its name as a file name, made unique. */
+/** Names Windows keeps for devices, whatever follows a dot: a folder called `con` cannot be opened there. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/;
+
+/** Each team's folder in an export of every team: its name as a file name, made unique, never a Windows device. */
 function teamFolders(records: DecisionRecord[]): Map<string, string> {
   const folders = new Map<string, string>();
   const taken = new Set<string>();
   for (const r of records) {
     if (folders.has(r.detail.teamId)) continue;
-    const base = fileSlug(r.detail.teamName);
+    const slug = fileSlug(r.detail.teamName);
+    const base = WINDOWS_DEVICE.test(slug) ? `${slug}-team` : slug;
     let name = base;
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
     taken.add(name);

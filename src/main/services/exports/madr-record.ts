@@ -1,13 +1,6 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import { Document } from 'yaml';
-import {
-  decisionStatusLabel,
-  resolutionLabel,
-  stanceLabel,
-  type DecisionDetail,
-  type DecisionLink,
-  type DecisionOption,
-} from '@shared/decisions';
+import { decisionStatusLabel, resolutionLabel, stanceLabel, type DecisionDetail, type DecisionLink } from '@shared/decisions';
 import { toZoned } from '../planning/zoned-time';
 import type { DecisionRecord } from './decision-records';
 import { heading, link, list, oneLine, paragraph, paragraphs, serialise, strong, table, text } from './markdown-nodes';
@@ -98,31 +91,22 @@ function people(d: DecisionDetail, record: DecisionRecord): People {
   return { makers, consulted, informed };
 }
 
-const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-
-/**
- * The option a decided record chose. Cadence records what was decided, not which option won, so the
- * choice is the one option every word of whose title the decision's title or text uses ("Two-week
- * train" in "Move to a two-week release train"); with none or several, the decision's title names it.
- */
-function chosenOption(d: DecisionDetail): { title: string; option: DecisionOption | null } {
-  const said = new Set(words(`${d.title}\n${d.decision}`));
-  const named = d.options.filter((o) => {
-    const own = words(o.title);
-    return own.length > 0 && own.every((w) => said.has(w));
-  });
-  return named.length === 1 ? { title: named[0]!.title, option: named[0]! } : { title: d.title, option: null };
-}
-
 function outcome(d: DecisionDetail): RootContent[] {
   const out: RootContent[] = [];
   if (DECIDED.has(d.status)) {
-    const chosen = chosenOption(d);
+    // The option recorded as chosen; with options but none recorded, the record says so rather than guess.
+    const option = d.options.find((o) => o.title === d.chosenOption) ?? null;
     const because = oneLine(d.rationale);
-    out.push(paragraph(text(`Chosen option: "${oneLine(chosen.title)}"${because ? `, because ${because}` : ''}`)));
+    if (option || d.options.length === 0) {
+      const title = option ? option.title : d.title;
+      out.push(paragraph(text(`Chosen option: "${oneLine(title)}"${because ? `, because ${because}` : ''}`)));
+    } else {
+      out.push(paragraph(text('This record does not say which of the considered options was chosen.')));
+      if (because) out.push(paragraph(text(`Rationale: ${because}`)));
+    }
     out.push(...paragraphs(d.decision, 'Decision:'));
-    const good = chosen.option?.pros.trim() ? [`Good, because ${chosen.option.pros}`] : [];
-    const bad = [...(chosen.option?.cons.trim() ? [chosen.option.cons] : []), ...(d.risks.trim() ? [d.risks] : [])];
+    const good = option?.pros.trim() ? [`Good, because ${option.pros}`] : [];
+    const bad = [...(option?.cons.trim() ? [option.cons] : []), ...(d.risks.trim() ? [d.risks] : [])];
     if (good.length + bad.length > 0) out.push(heading(3, 'Consequences'), list([...good, ...bad.map((b) => `Bad, because ${b}`)]));
     return out;
   }

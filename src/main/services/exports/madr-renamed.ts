@@ -22,7 +22,11 @@ export function renamedRecords(folder: string, files: ExportedFile[]): string[] 
   }
   const stale: string[] = [];
   for (const [dir, numbers] of numbersIn) {
-    for (const name of fs.readdirSync(dir)) {
+    // Regular files only: a folder named like a record cannot be read as one, a FIFO would block the read for ever,
+    // and a link's target is not this export's to judge.
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const name = entry.name;
       const file = path.join(dir, name);
       const number = RECORD.exec(name)?.[1];
       if (number && numbers.has(number) && !written.has(file) && fs.readFileSync(file, 'utf8').startsWith(WRITTEN_BY_CADENCE))

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '@shared/contract';
-import { FEEDBACK_WINDOW_MS, type MeetingFeedback } from '@shared/feedback';
+import { FEEDBACK_WINDOW_MS, type FeedbackGiven, type MeetingFeedback } from '@shared/feedback';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
@@ -53,8 +53,9 @@ export class FeedbackService {
     private readonly clock: Clock,
   ) {}
 
-  give(input: ParsedInputOf<'feedback.give'>): void {
-    this.repos.sql.transaction(() => {
+  /** Answers the rating's id; the meeting's windows re-read its feedback part on the change event. */
+  give(input: ParsedInputOf<'feedback.give'>): FeedbackGiven {
+    return this.repos.sql.transaction(() => {
       const meeting = this.repos.meetings.find(input.meetingId);
       if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
       const now = this.clock.now();
@@ -71,20 +72,22 @@ export class FeedbackService {
         const earlier = this.repos.feedback.idOfAttendee(meeting.id, input.attendeeId);
         if (earlier) {
           this.repos.feedback.update(meeting.id, earlier, { rating: input.rating, better, at: now });
-          return;
+          return { meetingId: meeting.id, id: earlier };
         }
       }
       this.refuseBeyond(meeting.id, attended.length);
       const anonymous = input.attendeeId === null;
+      // A time-ordered id would tell when in the round an anonymous rating was given.
+      const id = anonymous ? randomUUID() : uuidv7(this.clock);
       this.repos.feedback.insert({
         meeting_id: meeting.id,
-        // A time-ordered id would tell when in the round an anonymous rating was given.
-        id: anonymous ? randomUUID() : uuidv7(this.clock),
+        id,
         attendee_id: input.attendeeId,
         rating: input.rating,
         better,
         at: anonymous ? null : now,
       });
+      return { meetingId: meeting.id, id };
     });
   }
 

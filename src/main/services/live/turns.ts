@@ -1,22 +1,5 @@
 import type { Attendee, SpeakingTime, Turn } from '@shared/planning';
 import { itemElapsed, type MeetingClock } from '@shared/timer';
-import type { TurnRow } from '../../db/repositories/live-repository';
-
-export function toTurn(row: TurnRow): Turn {
-  return {
-    id: row.id,
-    agendaItemId: row.agenda_item_id,
-    attendeeId: row.attendee_id,
-    name: row.name,
-    position: row.position,
-    timeboxMs: row.timebox_ms,
-    status: row.status,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    pausedTotalMs: row.paused_total_ms,
-    notes: row.notes,
-  };
-}
 
 /** Speaking time per attendee, summed over every turn of every round; a turn runs like an item timer. */
 export function speakingTime(turns: Turn[], attendees: Attendee[], clock: MeetingClock, now: number): SpeakingTime[] {

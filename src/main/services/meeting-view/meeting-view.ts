@@ -8,7 +8,7 @@ import type { MeetingSummaryRow } from '../../db/repositories/meetings-repositor
 import type { CommitmentsService } from '../commitments/commitments-service';
 import type { DecisionsService } from '../decisions/decisions-service';
 import { meetingFeedback } from '../health/feedback-service';
-import { speakingTime, toTurn } from '../live/turns';
+import { speakingTime } from '../live/turns';
 import { toZoned } from '../planning/zoned-time';
 import { toAmendment, toAttendee, toItem, toSummary } from './meeting-parts';
 
@@ -29,8 +29,7 @@ export class MeetingView {
     const attendees = this.repos.meetings.attendees(meetingId).map(toAttendee);
     const now = this.clock.now();
     const clock = { startedAt: row.started_at, endedAt: row.ended_at, pausedAt: row.paused_at, pausedTotalMs: row.paused_total_ms };
-    const turns = this.repos.live.turnsOfMeeting(meetingId).map(toTurn);
-    const lastAction = row.status === 'live' ? this.repos.live.lastAction(meetingId) : null;
+    const turns = this.repos.live.turnsOfMeeting(meetingId);
     return {
       meeting: toSummary(row),
       items: this.repos.meetings.items(meetingId).map(toItem),
@@ -40,7 +39,7 @@ export class MeetingView {
       turns,
       speakingTime: speakingTime(turns, attendees, clock, now),
       serverNow: now,
-      undoLabel: lastAction?.label ?? null,
+      undoLabel: row.status === 'live' ? this.repos.live.lastActionLabel(meetingId) : null,
     };
   }
 

@@ -70,3 +70,9 @@ export function decisionOutcome(d: Decision): { label: 'Decision' | 'Proposal'; 
       return { label: 'Proposal', state: 'Not adopted: the proposal was rejected.' };
   }
 }
+
+/** The option chosen, beside the options; a decided record with options that names none says so rather than leave a reader to guess. */
+export function chosenLine(d: Decision): string[] {
+  if (d.chosenOption) return [`Chosen option: ${d.chosenOption}`];
+  return decisionOutcome(d).label === 'Decision' && d.options.length > 0 ? ['Chosen option: not recorded'] : [];
+}

@@ -9,7 +9,7 @@ import { toZoned } from '../planning/zoned-time';
 import { withLinks } from './minutes-links';
 import { minutesMeta } from './minutes-meta';
 import { heading, list, paragraphs, table, uniqueHeadings } from './minutes-nodes';
-import { decisionOutcome, duration, reviewLine, turnLine } from './minutes-sentences';
+import { chosenLine, decisionOutcome, duration, reviewLine, turnLine } from './minutes-sentences';
 
 /** What the minutes are written from: the meeting, and each item's notes as planned, before the room wrote in them. */
 export interface MinutesSource {
@@ -104,6 +104,7 @@ export function minutesTree({ detail, notesAsPlanned }: MinutesSource): Root {
         list([
           `Owner: ${d.ownerName ?? 'not named'}${d.decisionRight ? `, under “${d.decisionRight}”` : ''}`,
           ...(d.options.length ? [`Options considered: ${d.options.map((o) => o.title).join('; ')}`] : []),
+          ...chosenLine(d),
           ...(d.risks ? [`Risks acknowledged: ${d.risks}`] : []),
           ...(d.reviewDate ? [`Review date: ${d.reviewDate}`] : []),
           ...(d.supersedes ? [`${d.supersedeKind === 'reverses' ? 'Reverses' : 'Supersedes'}: ${d.supersedes.title}`] : []),

@@ -35,6 +35,9 @@ export async function call<K extends OperationName>(name: K, input: InputOf<K>):
   return result.value;
 }
 
+/** A row of a list the contract keeps one by one, read without the cache (it goes into the list's answer). */
+const readRow = (name: OperationName, input: Record<string, unknown>) => call(name, input as never) as Promise<unknown>;
+
 let seen: { epoch: string; revision: number } | null = null;
 
 /**
@@ -44,7 +47,7 @@ let seen: { epoch: string; revision: number } | null = null;
 async function onChange(event: ChangeEvent): Promise<void> {
   if (seen && event.epoch === seen.epoch && event.revision === seen.revision + 1 && event.operation !== 'hello') {
     seen = { epoch: event.epoch, revision: event.revision };
-    applyChange(event);
+    applyChange(event, readRow);
     return;
   }
   if (!seen || event.epoch !== seen.epoch) {
@@ -56,7 +59,12 @@ async function onChange(event: ChangeEvent): Promise<void> {
   if (event.revision <= seen.revision) return;
   const missed = await call('events.since', seen);
   seen = { epoch: missed.epoch, revision: missed.revision };
-  if (missed.events) invalidateChanges(missed.events.flatMap((e) => e.changes));
+  if (missed.events)
+    invalidateChanges(
+      missed.events.flatMap((e) => e.changes),
+      new Set(),
+      readRow,
+    );
   else invalidateEverything();
 }
 

@@ -5,6 +5,7 @@
 import { hashKey, notifyManager, QueryClient, type Query } from '@tanstack/react-query';
 import { contract, isOperationName, type OperationName } from '@shared/contract';
 import { anyOverlap, type ChangeEvent, type Scope } from '@shared/events';
+import type { Rows } from '@shared/operations/define';
 
 // Views hear of new data at the end of the task that brought it (a change event, an answer), not in a later
 // setTimeout(0) task that can queue behind timers and other messages; updates in one task still render together.
@@ -44,16 +45,52 @@ function dependsOn(query: Query): Scope[] | null {
   }
 }
 
-/** Marks stale (and re-reads where shown) exactly the reads whose answer depends on what changed, but `current`. */
-export function invalidateChanges(changes: readonly Scope[], current: ReadonlySet<string> = new Set()): void {
+/** Reads one operation from main (the client's call, passed in so this module does not import the client). */
+export type ReadFn = (name: OperationName, input: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * Marks stale (and re-reads where shown) exactly the reads whose answer depends on what changed, but `current`.
+ * A read whose changed rows the contract keeps one by one (`rows`) re-reads just those rows and puts each in place.
+ */
+export function invalidateChanges(changes: readonly Scope[], current: ReadonlySet<string> = new Set(), read?: ReadFn): void {
   if (changes.length === 0) return;
+  const patches: Query[] = [];
   void queryClient.invalidateQueries({
     predicate: (query) => {
       if (current.has(query.queryHash)) return false;
       const scopes = dependsOn(query);
-      return scopes === null || anyOverlap(changes, scopes);
+      if (scopes === null || anyOverlap(changes, scopes)) return true;
+      const reached = rowsReached(query, changes);
+      if (reached.length > 0 && read) patches.push(query);
+      // With nothing to read rows with, a list whose rows changed is read again whole.
+      return reached.length > 0 && !read;
     },
   });
+  for (const query of patches) patchRows(query, changes, read!);
+}
+
+function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null {
+  const [name] = query.queryKey as [string, unknown];
+  if (!isOperationName(name) || query.state.data === undefined) return null;
+  const rows = contract[name].rows as Rows<unknown> | undefined;
+  return rows && isOperationName(rows.read) ? (rows as Rows<unknown> & { read: OperationName }) : null;
+}
+
+/** The rows of a held answer that a change reached, where the contract keeps that answer's rows one by one. */
+function rowsReached(query: Query, changes: readonly Scope[]): { input: Record<string, unknown> }[] {
+  const rows = rowsOf(query);
+  return rows ? rows.held(query.state.data).filter((row) => anyOverlap(changes, row.dependsOn)) : [];
+}
+
+function patchRows(query: Query, changes: readonly Scope[], read: ReadFn): void {
+  const rows = rowsOf(query)!;
+  for (const row of rowsReached(query, changes)) {
+    read(rows.read, row.input).then(
+      (value) => queryClient.setQueryData(query.queryKey, (held: unknown) => (held === undefined ? held : rows.put(held, value))),
+      // A row that cannot be read (gone, or the connection dropped) leaves the whole answer to be read again.
+      () => void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true }),
+    );
+  }
 }
 
 /** How many change events this page has applied in order; a call is stamped with it when sent. */
@@ -74,7 +111,7 @@ export function changesApplied(): number {
  * read (a page that does not ignores them), an answer from an older revision never replaces a newer one, and every
  * other read the change reaches is invalidated as before.
  */
-export function applyChange(event: ChangeEvent): void {
+export function applyChange(event: ChangeEvent, read?: ReadFn): void {
   applied += 1;
   const current = new Set<string>();
   for (const push of event.pushes ?? []) {
@@ -88,7 +125,7 @@ export function applyChange(event: ChangeEvent): void {
     queryClient.setQueryData(key, push.value);
     pushedAt.set(query.queryHash, { applied, epoch: event.epoch, revision: event.revision });
   }
-  invalidateChanges(event.changes, current);
+  invalidateChanges(event.changes, current, read);
 }
 
 /**

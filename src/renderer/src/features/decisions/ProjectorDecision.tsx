@@ -23,6 +23,12 @@ export function ProjectorDecision({ detail, itemId }: { detail: MeetingDetail; i
           </p>
         )}
         <dl className="readback-facts">
+          {d.chosenOption && (
+            <div>
+              <dt>Chosen option</dt>
+              <dd>{d.chosenOption}</dd>
+            </div>
+          )}
           <div>
             <dt>Owner</dt>
             <dd>{d.ownerName ?? '—'}</dd>

@@ -20,8 +20,9 @@ export function OptionsList({ decision }: { decision: Decision }) {
       <h4>Options considered</h4>
       <ul>
         {decision.options.map((o, i) => (
-          <li key={i}>
+          <li key={i} className={o.title === decision.chosenOption ? 'option-chosen' : undefined}>
             <strong>{o.title}</strong>
+            {o.title === decision.chosenOption && <span className="badge">Chosen</span>}
             {o.pros && <span className="pro">+ {o.pros}</span>}
             {o.cons && <span className="con">− {o.cons}</span>}
           </li>

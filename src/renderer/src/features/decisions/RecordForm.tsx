@@ -14,6 +14,8 @@ type Draft = {
   context: string;
   decision: string;
   rationale: string;
+  /** The chosen option's title; '' when none is chosen. */
+  chosenOption: string;
   ownerId: string;
   decisionRight: string;
   risks: string;
@@ -28,6 +30,7 @@ function draftOf(d: Decision): Draft {
     context: d.context,
     decision: d.decision,
     rationale: d.rationale,
+    chosenOption: d.chosenOption ?? '',
     ownerId: d.ownerId ?? '',
     decisionRight: d.decisionRight ?? '',
     risks: d.risks,
@@ -44,6 +47,7 @@ function changed(before: Draft, after: Draft): Changes {
   const out: Changes = {};
   if (after.title !== before.title) out.title = after.title;
   for (const k of ['context', 'decision', 'rationale', 'risks', 'timeline'] as const) if (after[k] !== before[k]) out[k] = after[k];
+  if (after.chosenOption !== before.chosenOption) out.chosenOption = after.chosenOption || null;
   if (after.ownerId !== before.ownerId) out.ownerId = after.ownerId || null;
   if (after.decisionRight !== before.decisionRight) out.decisionRight = after.decisionRight || null;
   if (after.reviewDate !== before.reviewDate) out.reviewDate = after.reviewDate || null;
@@ -60,6 +64,7 @@ const DRAFT_FIELDS: readonly (keyof Draft)[] = [
   'context',
   'decision',
   'rationale',
+  'chosenOption',
   'ownerId',
   'decisionRight',
   'risks',
@@ -175,6 +180,19 @@ function RecordFields<V extends Draft>({
       <Field label="Rationale: why this, and not the other options" className="field-wide" error={error('rationale')}>
         <textarea className="input" rows={3} value={values.rationale} onChange={text('rationale')} />
       </Field>
+      {decision.options.length > 0 && (
+        <Field label="Chosen option" error={error('chosenOption')}>
+          <select className="input" value={values.chosenOption} onChange={(e) => set('chosenOption', e.target.value)}>
+            {/* With two or more options, acceptance waits for a choice; a lone option may be the one turned down. */}
+            <option value="">{decision.options.length > 1 ? 'Not chosen yet' : 'None of these'}</option>
+            {decision.options.map((o, i) => (
+              <option key={i} value={o.title}>
+                {o.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       <Field label="Context" className="field-wide" error={error('context')}>
         <textarea className="input" rows={2} value={values.context} onChange={text('context')} />
       </Field>
