@@ -108,8 +108,14 @@ test('issue 18.1: the demo’s deferred proposal, carried over, is reopened from
     await expect(projector.getByRole('list', { name: 'Open objections' })).toHaveCount(0);
     await console_.screenshot({ path: `${SCREENS}/room-1-go-round-1366.png` });
 
+    // Two options were weighed: the record says which one the room chose before it is read back.
+    const record = card.getByRole('form', { name: 'Decision record' });
+    await record.getByRole('combobox', { name: 'Chosen option' }).selectOption({ label: 'Checklist on every UI story' });
+    await record.getByRole('button', { name: 'Save the record' }).click();
+    await expect(record.getByRole('status')).toHaveText('Saved');
     await card.getByRole('button', { name: 'Read back on the projector' }).click();
     await expect(projector.getByRole('region', { name: 'Read-back' })).toContainText('passes the design checklist');
+    await expect(projector.getByRole('region', { name: 'Read-back' })).toContainText('Checklist on every UI story');
     await card.getByRole('button', { name: 'Room confirms: accept' }).click();
     await expect(card.locator('.outcome-bar')).toContainText('Accepted');
     await expect(projector.getByRole('region', { name: 'Decided' })).toBeVisible();
