@@ -124,7 +124,7 @@ describe('the chosen option in the MADR export', () => {
     const demo = await t.call('demo.load', {});
     const name = '0004-move-to-a-two-week-release-train.md';
     expect(await record(demo.id, name)).toContain(
-      '## Decision Outcome\n\nChosen option: "Two-week train", because Halving regression days',
+      '## Decision Outcome\n\nChosen option: "Two-week train", because halving regression days',
     );
     // A decision recorded before Cadence kept the choice, whose options the migration could not tell apart.
     t.core.opened.db.prepare("update decisions set chosen_option = null where title = 'Move to a two-week release train'").run();
@@ -134,7 +134,7 @@ describe('the chosen option in the MADR export', () => {
     );
     expect(unsaid).not.toContain('Chosen option');
     // No option's pros and cons are taken for the decision's consequences: only the risks acknowledged.
-    expect(unsaid).toContain('### Consequences\n\n- Bad, because Bigger releases may carry more risk per release');
+    expect(unsaid).toContain('### Consequences\n\n- Bad, because bigger releases may carry more risk per release');
   });
 });
 

@@ -176,10 +176,10 @@ describe('the exported MADR folder, read by the tools teams use', () => {
     expect(reversed).toContain('- Reversed by [ADR-0008 田中さんにあげて下さい](0008-田中さんにあげて下さい.md)\n');
     // The option whose every word the decision uses is the one chosen, with its pros and cons and the risks as consequences.
     const train = fs.readFileSync(path.join(root, 'docs', 'adr', '0004-move-to-a-two-week-release-train.md'), 'utf8');
-    expect(train).toContain('## Decision Outcome\n\nChosen option: "Two-week train", because Halving regression days');
+    expect(train).toContain('## Decision Outcome\n\nChosen option: "Two-week train", because halving regression days');
     expect(train).toContain(
-      '### Consequences\n\n- Good, because Half the regression effort; room for a stabilisation day\n- Bad, because Fixes wait longer\n' +
-        '- Bad, because Bigger releases may carry more risk per release; customers may notice slower small fixes.\n',
+      '### Consequences\n\n- Good, because half the regression effort; room for a stabilisation day\n- Bad, because fixes wait longer\n' +
+        '- Bad, because bigger releases may carry more risk per release; customers may notice slower small fixes.\n',
     );
     expect(train).toMatch(
       /^---\nstatus: accepted\ndate: 2026-11-16\ndecision-makers: \[Sam Lindqvist\]\nconsulted: \[Maya Okafor, Priya Raman, Diego Alvarez, Lena Fischer\]\ninformed: \[Kofi Mensah\]\n\n---\n\n# Move/,

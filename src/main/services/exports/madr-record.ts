@@ -4,6 +4,7 @@ import { decisionStatusLabel, resolutionLabel, stanceLabel, type DecisionDetail,
 import { toZoned } from '../planning/zoned-time';
 import type { DecisionRecord } from './decision-records';
 import { heading, link, list, oneLine, paragraph, paragraphs, serialise, strong, table, text } from './markdown-nodes';
+import { afterBecause } from './because';
 
 /** Where a decision's file is, seen from the record being written: its link and its label, or null when it is not exported. */
 export interface MadrPlaces {
@@ -91,23 +92,30 @@ function people(d: DecisionDetail, record: DecisionRecord): People {
   return { makers, consulted, informed };
 }
 
+/** Everyone the record names, whose names keep their capitals after "because". */
+function namesIn(d: DecisionDetail): string[] {
+  return [d.ownerName, d.proposerName, ...d.positions.map((p) => p.memberName)].filter((n): n is string => !!n);
+}
+
 function outcome(d: DecisionDetail): RootContent[] {
   const out: RootContent[] = [];
+  const because = (s: string) => afterBecause(s, namesIn(d));
   if (DECIDED.has(d.status)) {
     // The option recorded as chosen; with options but none recorded, the record says so rather than guess.
     const option = d.options.find((o) => o.title === d.chosenOption) ?? null;
-    const because = oneLine(d.rationale);
+    const rationale = oneLine(d.rationale);
     if (option || d.options.length === 0) {
       const title = option ? option.title : d.title;
-      out.push(paragraph(text(`Chosen option: "${oneLine(title)}"${because ? `, because ${because}` : ''}`)));
+      out.push(paragraph(text(`Chosen option: "${oneLine(title)}"${rationale ? `, because ${because(rationale)}` : ''}`)));
     } else {
       out.push(paragraph(text('This record does not say which of the considered options was chosen.')));
-      if (because) out.push(paragraph(text(`Rationale: ${because}`)));
+      if (rationale) out.push(paragraph(text(`Rationale: ${rationale}`)));
     }
     out.push(...paragraphs(d.decision, 'Decision:'));
-    const good = option?.pros.trim() ? [`Good, because ${option.pros}`] : [];
+    const good = option?.pros.trim() ? [`Good, because ${because(option.pros)}`] : [];
     const bad = [...(option?.cons.trim() ? [option.cons] : []), ...(d.risks.trim() ? [d.risks] : [])];
-    if (good.length + bad.length > 0) out.push(heading(3, 'Consequences'), list([...good, ...bad.map((b) => `Bad, because ${b}`)]));
+    if (good.length + bad.length > 0)
+      out.push(heading(3, 'Consequences'), list([...good, ...bad.map((b) => `Bad, because ${because(b)}`)]));
     return out;
   }
   const state =
@@ -222,7 +230,13 @@ export function madrRecord(record: DecisionRecord, places: MadrPlaces): string {
     body.push(heading(2, 'Pros and Cons of the Options'));
     for (const o of argued) {
       body.push(heading(3, o.title));
-      body.push(list([...(o.pros.trim() ? [`Good, because ${o.pros}`] : []), ...(o.cons.trim() ? [`Bad, because ${o.cons}`] : [])]));
+      const because = (s: string) => afterBecause(s, namesIn(d));
+      body.push(
+        list([
+          ...(o.pros.trim() ? [`Good, because ${because(o.pros)}`] : []),
+          ...(o.cons.trim() ? [`Bad, because ${because(o.cons)}`] : []),
+        ]),
+      );
     }
   }
   body.push(...moreInformation(d, record, places));
