@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { nodesOf, parseMarkdown } from '../support/markdown';
 import { api } from '../support/page-api';
-import { startServer, tempDataDir } from '../support/server';
+import { startServer, tempDataDir, TestClock } from '../support/server';
 
 const SCREENS = 'test-results/screens';
 
@@ -138,6 +138,42 @@ test('typed markup in a meeting stays text in the preview and in the exported HT
     await expect(reader.locator('main img, main script, main iframe')).toHaveCount(0);
     expect(await reader.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await reader.screenshot({ path: `${SCREENS}/minutes-hostile-html.png`, fullPage: true });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('minutes are dated by the day the meeting was held, not the day it was planned (issue 18.13)', async ({ browser }) => {
+  // Planned for Monday 30 Nov at 10:00 in Berlin; held the evening before, Sunday 29 Nov at 23:30 Berlin time.
+  const dir = tempDataDir('minutes-held');
+  const clock = new TestClock(dir, Date.parse('2026-11-29T22:30:00Z'));
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    const team = await api(page, 'teams.create', { name: 'Night shift', timeZone: 'Europe/Berlin', members: ['Ana Ruiz'] });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: 'Handover',
+      date: '2026-11-30',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    await api(page, 'meetings.start', { meetingId });
+    clock.advance(20 * 60_000);
+    await api(page, 'meetings.end', { meetingId });
+
+    await page.goto(`${server.origin}/#/meetings/${meetingId}`);
+    const minutes = page.getByRole('region', { name: 'Minutes' });
+    const formatted = page.frameLocator('iframe[title="Minutes preview (formatted)"]');
+    await expect(formatted.getByRole('heading', { level: 1 })).toContainText('2026-11-29');
+    const md = await download(page, () =>
+      minutes.getByRole('group', { name: 'Export minutes' }).getByRole('button', { name: 'Markdown' }).click(),
+    );
+    expect(md.name).toBe('2026-11-29-handover.md');
+    expect(fs.readFileSync(md.file, 'utf8')).toContain('\ndate: 2026-11-29\n');
   } finally {
     await context.close();
     await server.stop();
