@@ -139,7 +139,7 @@ test('run the meeting from the console while the projector follows; a server res
 
     // The demo agenda was planned 10 minutes over; the console proposes how to end on time.
     const banner = facilitator.getByRole('region', { name: 'Rebalance suggestion' });
-    await expect(banner).toContainText('behind');
+    await expect(banner).toContainText('planned 10 min over its length');
     await expect(banner).toContainText('shorten “Commitment review”');
     await facilitator.screenshot({ path: 'test-results/screens/console-rebalance.png' });
     await banner.getByRole('button', { name: 'Apply' }).click();
