@@ -144,6 +144,11 @@ test('run the meeting from the console while the projector follows; a server res
     await facilitator.screenshot({ path: 'test-results/screens/console-rebalance.png' });
     await banner.getByRole('button', { name: 'Apply' }).click();
     await expect(facilitator.getByText('Agenda rebalanced')).toBeVisible();
+    // Both agenda lists show the minutes the shortened item is now allowed, its plan beside them.
+    for (const view of [facilitator, projector]) {
+      const row = view.getByRole('list', { name: 'Agenda progress' }).getByRole('listitem').filter({ hasText: 'Commitment review' });
+      await expect(row.locator('.p-time')).toHaveText(/^\d+ min \(\d+ planned\)$/);
+    }
     await expect(banner).toHaveCount(0);
     await expect(facilitator.locator('.drift')).toHaveText('on time');
 
