@@ -108,8 +108,14 @@ test('issue 18.1: the demo’s deferred proposal, carried over, is reopened from
     await expect(projector.getByRole('list', { name: 'Open objections' })).toHaveCount(0);
     await console_.screenshot({ path: `${SCREENS}/room-1-go-round-1366.png` });
 
+    // Two options were weighed: the record says which one the room chose before it is read back.
+    const record = card.getByRole('form', { name: 'Decision record' });
+    await record.getByRole('combobox', { name: 'Chosen option' }).selectOption({ label: 'Checklist on every UI story' });
+    await record.getByRole('button', { name: 'Save the record' }).click();
+    await expect(record.getByRole('status')).toHaveText('Saved');
     await card.getByRole('button', { name: 'Read back on the projector' }).click();
     await expect(projector.getByRole('region', { name: 'Read-back' })).toContainText('passes the design checklist');
+    await expect(projector.getByRole('region', { name: 'Read-back' })).toContainText('Checklist on every UI story');
     await card.getByRole('button', { name: 'Room confirms: accept' }).click();
     await expect(card.locator('.outcome-bar')).toContainText('Accepted');
     await expect(projector.getByRole('region', { name: 'Decided' })).toBeVisible();
@@ -184,6 +190,63 @@ test('issues 18.2, 18.3 and 18.6: at 1920x1080 the room reads the meeting, its o
   }
 });
 
+/** Where the countdown's digits sit inside its corner card: the room left on each side, in CSS pixels. */
+async function countdownMargins(page: Page): Promise<{ text: string; left: number; right: number; card: number; height: number }> {
+  return page.locator('.projector-countdown').evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const digits = range.getBoundingClientRect();
+    const card = el.closest('.projector-timer')!.getBoundingClientRect();
+    return {
+      text: el.textContent ?? '',
+      left: digits.left - card.left,
+      right: card.right - digits.right,
+      card: card.width,
+      height: digits.height,
+    };
+  });
+}
+
+test('issue 18 (walk): the projector countdown at ten minutes and in overtime fits its corner card with a margin at 1920x1080 and 1366x768', async ({
+  browser,
+}) => {
+  const room = await demoRoom(browser, 'countdown');
+  const { projector } = room;
+  try {
+    // The commitment review is planned for ten minutes: it opens on "10:00".
+    await room.reach('commitment_review');
+    const timer = projector.getByRole('timer', { name: 'Time left for this item' });
+    for (const [width, height] of [
+      [1920, 1080],
+      [1366, 768],
+    ] as const) {
+      await projector.setViewportSize({ width, height });
+      await expect(timer).toHaveText('10:00');
+      const m = await countdownMargins(projector);
+      expect(m.left, `10:00 at ${width}x${height}: ${JSON.stringify(m)}`).toBeGreaterThanOrEqual(0.03 * m.card);
+      expect(m.right, `10:00 at ${width}x${height}: ${JSON.stringify(m)}`).toBeGreaterThanOrEqual(0.03 * m.card);
+      // Still a fifth of the screen high.
+      expect(await heightOf(projector, '.projector-countdown')).toBeGreaterThanOrEqual(0.2 * height);
+    }
+    // Twenty minutes on, the item runs ten minutes over: six characters in the same card.
+    room.clock.advance(20 * MIN);
+    await projector.reload();
+    for (const [width, height] of [
+      [1920, 1080],
+      [1366, 768],
+    ] as const) {
+      await projector.setViewportSize({ width, height });
+      await expect(timer).toHaveText(/^-10:\d\d$/);
+      const m = await countdownMargins(projector);
+      expect(m.left, `-10:00 at ${width}x${height}: ${JSON.stringify(m)}`).toBeGreaterThanOrEqual(0.03 * m.card);
+      expect(m.right, `-10:00 at ${width}x${height}: ${JSON.stringify(m)}`).toBeGreaterThanOrEqual(0.03 * m.card);
+      await projector.screenshot({ path: `${SCREENS}/room-projector-overtime-${width}.png` });
+    }
+  } finally {
+    await room.close();
+  }
+});
+
 test('issue 18.4: the commitment review fits 1080 px a page at a time around the next one, with legible statuses and each outcome as recorded', async ({
   browser,
 }) => {
@@ -220,12 +283,19 @@ test('issue 18.4: the commitment review fits 1080 px a page at a time around the
     const outcomeLefts = await list.locator('.pc-outcome').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     expect(new Set(outcomeLefts).size, `outcome columns at ${outcomeLefts.join(', ')}`).toBe(1);
     expect(await heightOf(projector, '.pc-status')).toBeGreaterThanOrEqual(0.035 * 1080);
-    await expect(projector.locator('.projector-page-note')).toHaveText(`1–4 of ${review.length} · 2 reviewed`);
+    // Under "Just recorded" a page is three rows, so the last one and the page note stay on the screen.
+    await expect(list.getByRole('listitem')).toHaveCount(3);
+    const note = projector.locator('.projector-page-note');
+    await expect(note).toHaveText(`2–4 of ${review.length} · 2 reviewed`);
+    await expect(note).toBeInViewport({ ratio: 1 });
+    const bottom = await projector.locator('.projector-commitments').evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(bottom, 'the review ends above the screen edge with room to spare').toBeLessThanOrEqual(1080 - 0.02 * 1080);
     await projector.screenshot({ path: `${SCREENS}/room-projector-review-recorded.png` });
     await expectAccessible(projector, 'projector during the commitment review');
     // One more done: the page moves on with the review, to the rows still to come.
     await api(console_, 'commitments.record', { commitmentId: review[2]!.id, meetingId: room.meetingId, outcome: 'done' });
-    await expect(projector.locator('.projector-page-note')).toHaveText(`2–5 of ${review.length} · 3 reviewed`);
+    await expect(note).toHaveText(`3–5 of ${review.length} · 3 reviewed`);
+    await expect(note).toBeInViewport({ ratio: 1 });
     await expect(list.locator('li[aria-current="step"]')).toContainText(review[3]!.outcome);
     await expect(list.getByRole('listitem').filter({ hasText: review[2]!.outcome })).toContainText('Done');
     await expect(list.getByRole('listitem').filter({ hasText: review[4]!.outcome })).toBeInViewport({ ratio: 1 });

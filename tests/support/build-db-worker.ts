@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 
@@ -8,10 +9,11 @@ import { build } from 'vite';
  * for the app, and name it to the code under test (dbWorkerScript reads CADENCE_DB_WORKER_SCRIPT).
  * Built fresh every run, so a test never runs an older worker than the source it tests.
  */
-export default async function buildDbWorker(): Promise<void> {
-  // One folder per checkout: worktrees that link one node_modules must not run each other's worker.
+export default async function buildDbWorker(): Promise<() => void> {
+  // One folder per checkout and run: worktrees that link one node_modules must not run each other's worker, and a
+  // second run in the same checkout (emptyOutDir) would delete the file under a test that starts its worker later.
   const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 12);
-  const outDir = path.resolve(`node_modules/.cache/cadence-test-db-worker-${checkout}`);
+  const outDir = path.resolve(`node_modules/.cache/cadence-test-db-worker-${checkout}-${process.pid}`);
   await build({
     configFile: false,
     logLevel: 'warn',
@@ -26,4 +28,5 @@ export default async function buildDbWorker(): Promise<void> {
     },
   });
   process.env.CADENCE_DB_WORKER_SCRIPT = path.join(outDir, 'db-worker.mjs');
+  return () => fs.rmSync(outDir, { recursive: true, force: true });
 }

@@ -3,8 +3,12 @@ import type { MeetingDetail } from '@shared/planning';
 import { eventText } from './CommitmentLine';
 import { Recognition } from './Recognition';
 
-/** Rows the review list shows at once: what fits under "Just recorded" at 1080 px with two-line outcomes. */
+/**
+ * Rows the review list shows at once, with its page note, on 1080 px: four with two-line outcomes, three once the
+ * "Just recorded" card takes its place above them (four then ran off the bottom with the note).
+ */
 const PAGE = 4;
+const PAGE_UNDER_LATEST = 3;
 
 /** The outcome a review just recorded, in a word or two the back of the room can read. */
 function outcomeWord(e: CommitmentEvent): string {
@@ -26,9 +30,9 @@ function outcomeWord(e: CommitmentEvent): string {
 }
 
 /** The rows around the one the review has reached, so a long list never runs off the screen. */
-function pageAround<T>(rows: T[], focus: number): { start: number; shown: T[] } {
-  const start = Math.max(0, Math.min(focus - 2, rows.length - PAGE));
-  return { start, shown: rows.slice(start, start + PAGE) };
+function pageAround<T>(rows: T[], focus: number, size: number): { start: number; shown: T[] } {
+  const start = Math.max(0, Math.min(focus - Math.floor(size / 2), rows.length - size));
+  return { start, shown: rows.slice(start, start + size) };
 }
 
 function ReviewList({ detail }: { detail: MeetingDetail }) {
@@ -43,7 +47,7 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
     .sort((a, b) => b.last!.at - a.last!.at || b.last!.id.localeCompare(a.last!.id))[0];
   // The console walks on to the first commitment without an outcome here; the list follows it.
   const upNext = rows.findIndex((r) => r.last === null);
-  const { start, shown } = pageAround(rows, upNext >= 0 ? upNext : rows.length - 1);
+  const { start, shown } = pageAround(rows, upNext >= 0 ? upNext : rows.length - 1, latest ? PAGE_UNDER_LATEST : PAGE);
   return (
     <section className="projector-commitments" aria-label="Commitment review">
       {latest && (
@@ -66,7 +70,7 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
           </li>
         ))}
       </ul>
-      {rows.length > PAGE && (
+      {shown.length < rows.length && (
         <p className="projector-page-note">
           {start + 1}–{start + shown.length} of {rows.length} · {rows.filter((r) => r.last).length} reviewed
         </p>

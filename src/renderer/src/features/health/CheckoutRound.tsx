@@ -13,8 +13,9 @@ const RATINGS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /**
  * The check-out round: one person at a time, one key for the rating (0 is 10), taken without focusing
- * anything. After a rating the
- * sentence field opens for that person; Enter saves it (or skips when empty) and the round moves on.
+ * anything. A rating moves on to the next person at once, so 8, 7, 9 rates three people in a row; the
+ * sentence box opens for the person just rated but never takes focus (a digit typed into it would be
+ * lost as a rating): the facilitator clicks into it to write their words, and Enter saves them.
  */
 export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDetail; disabled?: boolean }) {
   const people = raters(detail.attendees);
@@ -34,9 +35,9 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
     initial: { attendeeId: '', rating: 0, better: '' },
     clears: [],
     toInput: (v) => ({ meetingId, attendeeId: v.attendeeId, rating: v.rating, better: v.better.trim() || null }),
-    // On to the next person, unless the sentence was changed while it saved: the box stays, with the change.
+    // The box closes (the rating already moved the cursor on), unless the sentence was changed while it saved.
     onSaved: (_out, sent, kept) => {
-      if (kept.better === sent.better) next(sent.attendeeId);
+      if (kept.better === sent.better) setOpen(false);
     },
   });
   const asking = open ? form.values : null;
@@ -44,29 +45,29 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
 
   async function rate(attendeeId: string, rating: number) {
     if (disabled) return;
-    const index = people.findIndex((p) => p.id === attendeeId);
-    setCursor(index);
+    // The cursor moves before the save answers, so a quick next digit rates the next person, not this one again.
+    setCursor(after(attendeeId));
     const saved = await action.run('feedback.give', { meetingId, attendeeId, rating, better: given.get(attendeeId)?.better || null });
     if (saved) {
       form.set('attendeeId', attendeeId);
       form.set('rating', rating);
       form.set('better', given.get(attendeeId)?.better ?? '');
       setOpen(true);
-    }
+    } else setCursor(people.findIndex((p) => p.id === attendeeId));
   }
 
-  function next(attendeeId: string) {
+  /** The next person after this one who has not rated yet (this one again when nobody after them is left). */
+  function after(attendeeId: string): number {
     const taken = new Set([...given.keys(), attendeeId]);
     const index = people.findIndex((p) => p.id === attendeeId);
-    const after = people.findIndex((p, i) => i > index && !taken.has(p.id));
-    setCursor(after >= 0 ? after : index);
-    setOpen(false);
+    const found = people.findIndex((p, i) => i > index && !taken.has(p.id));
+    return found >= 0 ? found : index;
   }
 
   function saveSentence(event: React.FormEvent) {
     event.preventDefault();
     if (!asking) return;
-    if (unchanged) next(asking.attendeeId);
+    if (unchanged) setOpen(false);
     else void form.submit();
   }
 
@@ -90,7 +91,7 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
         </span>
       </div>
       <div className="go-round" role="group" aria-label="Check-out ratings, person by person">
-        <p className="hint">1–9, or 0 for 10 · ↑↓ person · the sentence after a rating is optional (Enter skips)</p>
+        <p className="hint">1–9, or 0 for 10 · ↑↓ person · click the sentence box to add one (optional), Enter saves it</p>
         {people.length === 0 && <p className="muted-note">Mark who is present to take ratings.</p>}
         {feedback.namesWithheld && (
           <p className="muted-note">
@@ -139,7 +140,6 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
           <Field label={`What would make the next meeting better, for ${askingName}? (optional)`} error={form.error('better')}>
             <input
               className="input"
-              autoFocus
               value={asking.better}
               maxLength={280}
               onChange={(e) => form.set('better', e.target.value)}
@@ -149,7 +149,7 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
                   setOpen(false);
                 }
               }}
-              placeholder="One sentence, in their words; Enter to go on"
+              placeholder="One sentence, in their words; Enter saves it"
             />
           </Field>
           <div className="form-actions">

@@ -34,6 +34,8 @@ export function Countdown({
       const text = ms === null ? '–:––' : formatCountdown(ms);
       if (text !== shown) {
         el.textContent = text;
+        // Its length, so a fixed box (the projector's corner) can size "9:59", "10:00" and "-10:00" to fit.
+        el.style.setProperty('--chars', String(text.length));
         shown = text;
       }
       const next = ms === null ? 'idle' : plain ? 'normal' : phaseOf(ms, warningMs);
