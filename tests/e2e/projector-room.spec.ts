@@ -168,6 +168,7 @@ test('issues 18.2, 18.3 and 18.6: at 1920x1080 the room reads the meeting, its o
       // The one calculation the console shows too: the demo's agenda plans 55 minutes into 45, which is not lateness.
       await expect(pace.locator('.drift')).toHaveText("planned 10 min over the meeting's length");
       await expect(console_.locator('.drift')).toHaveText("planned 10 min over the meeting's length");
+      await expect(pace.locator('.drift')).toHaveAttribute('data-plan', 'over');
       await projector.screenshot({ path: `${SCREENS}/room-projector-${shot}.png` });
 
       if (kind === 'proposal') {
