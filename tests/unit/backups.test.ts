@@ -43,9 +43,15 @@ describe('backups', () => {
     await t.call('teams.rename', { teamId: team.id, name: 'Ops team' });
     expect(await t.core.backups.tick()).toBeNull(); // not 15 minutes yet
     t.clock.advance(6 * 60_000);
-    expect((await t.core.backups.tick())!.reason).toBe('scheduled');
+    // The timer's announcement is a change event naming the backups (open lists read them again) ...
+    const announced: string[] = [];
+    t.core.feed.subscribe((event) => announced.push(...event.changes.map((c) => c.topic)));
+    const announce = () => t.core.feed.publish([{ topic: 'backups' }], 'backups.scheduled');
+    expect((await t.core.backups.tick(announce))!.reason).toBe('scheduled');
+    expect(announced).toEqual(['backups']);
     t.clock.advance(20 * 60_000);
-    expect(await t.core.backups.tick()).toBeNull(); // nothing changed since
+    // ... which is not itself a change of the data to back up.
+    expect(await t.core.backups.tick(announce)).toBeNull(); // nothing changed since
   });
 
   it('keep the newest of each of the last 7 days, all of today, and every pre-restore copy', () => {

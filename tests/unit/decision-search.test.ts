@@ -99,6 +99,16 @@ describe('decision log search', () => {
     expect((await t.call('decisions.search', { query: 'hiring NEAR freeze' })).notice).toMatch(/searched as plain text/);
   });
 
+  it("finds in the demo team a superseded decision with dissent (Priya's journey filters to both)", async () => {
+    await t.call('demo.load', {});
+    const page = await t.call('decisions.search', { hasDissent: true, statuses: ['superseded'] });
+    expect(page.rows.map((row) => row.title)).toEqual(['Monthly release with a freeze week']);
+    const record = await t.call('decisions.get', { decisionId: page.rows[0]!.id });
+    expect(record.objections.map((o) => [o.memberName, o.resolution, o.resolvedByName])).toEqual([
+      ['Diego Alvarez', 'overruled', 'Maya Okafor'],
+    ]);
+  });
+
   it('filters by status, owner, tag, dissent, review due and date range', async () => {
     const r = await room();
     const { inTitle, inObjection } = await seedLog(r);

@@ -175,7 +175,13 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   const backupTimer =
     options.scheduledBackups === false
       ? undefined
-      : setInterval(() => void backups.tick().catch((e: unknown) => logError('backups.tick', e)), 60_000);
+      : setInterval(
+          () =>
+            void backups
+              .tick(() => feed.publish([{ topic: 'backups' }], 'backups.scheduled'))
+              .catch((e: unknown) => logError('backups.tick', e)),
+          60_000,
+        );
   backupTimer?.unref();
   const info = (): AppInfo => ({
     version: options.version,

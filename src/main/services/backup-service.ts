@@ -44,11 +44,16 @@ export class BackupService {
     return toInfo(made);
   }
 
-  /** Called every minute: backs up when 15 minutes have passed and something was written since. */
-  async tick(): Promise<BackupInfo | null> {
+  /** Called every minute: backs up when 15 minutes have passed and something was written since, then `announce`s it. */
+  async tick(announce: () => void = () => undefined): Promise<BackupInfo | null> {
     const now = this.clock.now();
     if (now - this.lastBackupAt < BACKUP_EVERY_MS || this.revision() === this.lastBackupRevision) return null;
-    return this.backupNow('scheduled');
+    const made = await this.backupNow('scheduled');
+    // Open backup lists learn of it by a change event; that event is not a change of the data, so it does not
+    // make the next tick back up again.
+    announce();
+    this.lastBackupRevision = this.revision();
+    return made;
   }
 
   async restore(name: string): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo }> {

@@ -65,6 +65,14 @@ export const DEMO_DECISIONS = {
       decision: 'Release once a month; the last week before a release is a code freeze.',
       rationale: 'A freeze week gives testing a stable target after two incidents in a month.',
       tags: ['release', 'quality'],
+      // Dissent kept from before Cadence, so "has dissent" finds a superseded decision too (Priya's journey).
+      dissent: {
+        who: 'Diego Alvarez',
+        stance: 'disagree',
+        reason: 'A freeze week holds every fix for a week; gate each release on a full test run instead.',
+        overruledBy: 'Maya Okafor',
+        note: 'Two billing incidents in one month: we try the freeze for a quarter and look again.',
+      },
     },
     {
       key: 'weekly-thursday',

@@ -268,9 +268,30 @@ export class DemoTeam {
         updatedAt: at,
       });
       this.repos.decisions.setTags(id, [...d.tags]);
+      if ('dissent' in d) this.earlierDissent(id, d.dissent, byName, at);
       ids.set(d.key, id);
       previous = id;
     }
     return ids;
+  }
+
+  /** A position against an earlier decision and how its owner overruled it, as the record kept them. */
+  private earlierDissent(
+    decisionId: string,
+    d: { who: string; stance: 'disagree' | 'block'; reason: string; overruledBy: string; note: string },
+    byName: (name: string) => string | null,
+    at: number,
+  ): void {
+    const positionId = uuidv7(this.clock);
+    const memberId = byName(d.who)!;
+    this.repos.decisions.insertPosition({ id: positionId, decisionId, memberId, stance: d.stance, reason: d.reason, recordedAt: at });
+    const objectionId = uuidv7(this.clock);
+    this.repos.decisions.insertObjection({ id: objectionId, decisionId, positionId, memberId, reason: d.reason, createdAt: at });
+    this.repos.decisions.resolveObjection(objectionId, {
+      resolution: 'overruled',
+      resolutionNote: d.note,
+      resolvedById: byName(d.overruledBy),
+      resolvedAt: at,
+    });
   }
 }
