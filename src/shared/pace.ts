@@ -8,26 +8,59 @@ export type PaceState = 'on-time' | 'behind' | 'ahead';
 export interface MeetingPace {
   elapsedMs: number;
   plannedMs: number;
-  /** Behind (+) or ahead (-), from the agenda still to run; see scheduleDrift. */
+  /** Where the meeting will end against its length (+ late, - early), from the agenda still to run; see scheduleDrift. */
   driftMs: number;
-  /** The drift in whole minutes, rounded once here so no two views disagree by a minute. */
+  /** The end's drift in whole minutes, rounded once here: what a catch-up or give-back must absorb. */
   driftMin: number;
+  /** How much longer than the meeting the plan itself is, while the meeting would end late (else 0): known before anything ran late. */
+  overPlanMs: number;
+  overPlanMin: number;
+  /** Time actually lost (+) or gained (-) against the plan: the end's drift less what was planned over. */
+  behindMs: number;
+  behindMin: number;
+  /** Behind or ahead of the plan, never because the plan itself is over. */
   state: PaceState;
-  /** "on time", "3 min behind", "2 min ahead". */
+  /** "on time", "3 min behind", "planned 10 min over the meeting's length", "3 min behind · planned 10 min over…". */
   words: string;
 }
 
-/** The meeting's elapsed time, its length, and how far behind or ahead the agenda left to run puts it. */
+/**
+ * The plan the room agreed to: each item's planned minutes, less what a catch-up took from it (negative extra
+ * time). Time granted with +1/+5 is not plan: it is the meeting running over, so it shows as behind.
+ * Parked and cut items have left this meeting's plan.
+ */
+function plannedTotal(items: ScheduleItem[]): number {
+  let total = 0;
+  for (const item of items) {
+    if (item.status === 'parked' || item.status === 'not_reached') continue;
+    total += item.plannedMs + Math.min(0, item.extraMs);
+  }
+  return total;
+}
+
+/** The meeting's elapsed time, its length, how far its plan runs over that length, and how far behind or ahead of the plan it runs. */
 export function meetingPace(items: ScheduleItem[], meeting: MeetingClock, plannedLengthMs: number, now: number): MeetingPace {
   const driftMs = scheduleDrift(items, meeting, plannedLengthMs, now);
   const driftMin = Math.round(Math.abs(driftMs) / MIN);
-  const state: PaceState = driftMin === 0 ? 'on-time' : driftMs > 0 ? 'behind' : 'ahead';
+  // A plan over the length matters only while the meeting would end late: time given back after a catch-up
+  // makes the plan long again, yet if the meeting ends on time there is nothing to explain.
+  const overPlanMs = driftMs > 0 && driftMin > 0 ? Math.max(0, plannedTotal(items) - plannedLengthMs) : 0;
+  const behindMs = driftMs - overPlanMs;
+  const behindMin = Math.round(Math.abs(behindMs) / MIN);
+  const overPlanMin = Math.round(overPlanMs / MIN);
+  const state: PaceState = behindMin === 0 ? 'on-time' : behindMs > 0 ? 'behind' : 'ahead';
+  const paceWords = state === 'on-time' ? 'on time' : `${behindMin} min ${state}`;
+  const planWords = `planned ${overPlanMin} min over the meeting's length`;
   return {
     elapsedMs: meetingElapsed(meeting, now),
     plannedMs: plannedLengthMs,
     driftMs,
     driftMin,
+    overPlanMs,
+    overPlanMin,
+    behindMs,
+    behindMin,
     state,
-    words: state === 'on-time' ? 'on time' : `${driftMin} min ${state}`,
+    words: overPlanMin === 0 ? paceWords : state === 'on-time' ? planWords : `${paceWords} · ${planWords}`,
   };
 }

@@ -139,11 +139,16 @@ test('run the meeting from the console while the projector follows; a server res
 
     // The demo agenda was planned 10 minutes over; the console proposes how to end on time.
     const banner = facilitator.getByRole('region', { name: 'Rebalance suggestion' });
-    await expect(banner).toContainText('behind');
+    await expect(banner).toContainText('planned 10 min over its length');
     await expect(banner).toContainText('shorten “Commitment review”');
     await facilitator.screenshot({ path: 'test-results/screens/console-rebalance.png' });
     await banner.getByRole('button', { name: 'Apply' }).click();
     await expect(facilitator.getByText('Agenda rebalanced')).toBeVisible();
+    // Both agenda lists show the minutes the shortened item is now allowed, its plan beside them.
+    for (const view of [facilitator, projector]) {
+      const row = view.getByRole('list', { name: 'Agenda progress' }).getByRole('listitem').filter({ hasText: 'Commitment review' });
+      await expect(row.locator('.p-time')).toHaveText(/^\d+ min \(\d+ planned\)$/);
+    }
     await expect(banner).toHaveCount(0);
     await expect(facilitator.locator('.drift')).toHaveText('on time');
 

@@ -21,6 +21,10 @@ describe('meetingPace', () => {
       plannedMs: 30 * MIN,
       driftMs: 0,
       driftMin: 0,
+      overPlanMs: 0,
+      overPlanMin: 0,
+      behindMs: 0,
+      behindMin: 0,
       state: 'on-time',
       words: 'on time',
     });
@@ -39,5 +43,43 @@ describe('meetingPace', () => {
     items[1] = { ...items[1]!, extraMs: -3 * MIN };
     // 13 minutes into the 10-minute item, with 3 minutes taken from the next: on time again.
     expect(meetingPace(items, meeting, 30 * MIN, T0 + 13 * MIN).words).toBe('on time');
+  });
+
+  it('tells an agenda planned longer than the meeting apart from time lost against that plan', () => {
+    // The same 30 minutes of agenda in a 20-minute meeting, two minutes in: nothing has run late.
+    const start = meetingPace(agenda(), meeting, 20 * MIN, T0 + 2 * MIN);
+    expect([start.state, start.overPlanMin, start.behindMin, start.driftMin]).toEqual(['on-time', 10, 0, 10]);
+    expect(start.words).toBe("planned 10 min over the meeting's length");
+    // Three minutes over the first item: three behind the plan, and the plan still ten over; the end thirteen late.
+    const late = meetingPace(agenda(), meeting, 20 * MIN, T0 + 13 * MIN);
+    expect([late.state, late.behindMin, late.overPlanMin, late.driftMin]).toEqual(['behind', 3, 10, 13]);
+    expect(late.words).toBe("3 min behind · planned 10 min over the meeting's length");
+  });
+
+  it('counts minutes granted with +1/+5 as running behind, not as plan', () => {
+    // Five minutes granted to the 10-minute item, nine minutes in: the meeting will end five minutes late.
+    const pace = meetingPace(agenda(5), meeting, 30 * MIN, T0 + 9 * MIN);
+    expect([pace.overPlanMin, pace.words, pace.driftMin]).toEqual([0, '5 min behind', 5]);
+  });
+
+  it('once a catch-up fits the plan into the length, the meeting reads on time, and ahead when it gains', () => {
+    const items = agenda();
+    // 30 minutes of agenda in a 20-minute meeting, ten taken from the item to come.
+    items[1] = { ...items[1]!, extraMs: -10 * MIN };
+    expect(meetingPace(items, meeting, 20 * MIN, T0 + 2 * MIN).words).toBe('on time');
+    // Parking the first item after four minutes leaves six of the plan unused.
+    items[0] = { ...items[0]!, status: 'parked', endedAt: T0 + 4 * MIN };
+    const gained = meetingPace(items, meeting, 20 * MIN, T0 + 4 * MIN);
+    expect([gained.words, gained.overPlanMin]).toEqual(['6 min ahead', 0]);
+  });
+
+  it('names no overrun of the plan once the meeting would end on time (time given back after gaining it)', () => {
+    // A 30-minute agenda in a 20-minute meeting whose first item ended after none of its ten minutes were needed.
+    const items = agenda();
+    items[0] = { ...items[0]!, status: 'done', endedAt: T0 };
+    expect(meetingPace(items, meeting, 20 * MIN, T0).words).toBe('on time');
+    // Seven minutes gained there, ten planned over: three late, and the room hears both.
+    items[0] = { ...items[0]!, endedAt: T0 + 3 * MIN };
+    expect(meetingPace(items, meeting, 20 * MIN, T0 + 3 * MIN).words).toBe("7 min ahead · planned 10 min over the meeting's length");
   });
 });

@@ -1,15 +1,19 @@
 import type { MeetingDetail } from '@shared/planning';
 import { itemElapsed } from '@shared/timer';
-import { itemClock } from './live-model';
+import { agendaTime, itemClock } from './live-model';
 
-/** The agenda as the meeting moves through it: planned against actual minutes. */
+/** The agenda as the meeting moves through it: the minutes each item is allowed (and its plan, where a catch-up or +1 changed it) against the minutes it took. */
 export function AgendaProgress({ detail, now, large = false }: { detail: MeetingDetail; now: () => number; large?: boolean }) {
   return (
     <section className={`card agenda-progress${large ? ' is-large' : ''}`} aria-labelledby="progress-heading">
       <h2 id="progress-heading">Agenda</h2>
       <ol aria-label="Agenda progress">
         {detail.items.map((item) => {
-          const actual = item.startedAt !== null ? Math.round(itemElapsed(itemClock(item), detail.clock, now()) / 60_000) : null;
+          const actual =
+            item.startedAt !== null && item.status !== 'active'
+              ? Math.round(itemElapsed(itemClock(item), detail.clock, now()) / 60_000)
+              : null;
+          const time = agendaTime(item, actual);
           return (
             <li
               key={item.id}
@@ -19,8 +23,8 @@ export function AgendaProgress({ detail, now, large = false }: { detail: Meeting
               <span className="p-dot" aria-hidden="true" />
               <span className="p-title">{item.title}</span>
               <span className="p-time">
-                {actual !== null && item.status !== 'active' ? `${actual}/` : ''}
-                {item.plannedMin} min
+                {time.allowed}
+                {time.plan && <span className="p-plan"> {time.plan}</span>}
               </span>
             </li>
           );

@@ -19,6 +19,8 @@ export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: 
       if (drift.current && drift.current.textContent !== pace.words) {
         drift.current.textContent = pace.words;
         drift.current.dataset.state = pace.state;
+        // A plan longer than the meeting is a warning too, though nothing has run late.
+        drift.current.dataset.plan = pace.overPlanMin > 0 ? 'over' : 'fits';
       }
     };
     update();

@@ -5,8 +5,8 @@ import { suggestGiveBack, suggestRebalance, type Rebalance } from '@shared/rebal
 import { liveView } from './live-model';
 
 interface Suggestion {
-  /** The drift in the header's own words and figure. */
-  driftMin: number;
+  /** What the banner says first, in the header's own figures. */
+  headline: string;
   rebalance: Rebalance;
 }
 
@@ -14,13 +14,18 @@ function suggestionFor(detail: MeetingDetail, pace: MeetingPace): Suggestion | n
   const pending = detail.items
     .filter((i) => i.status === 'pending')
     .map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMin: i.plannedMin, allowedMin: i.plannedMin + i.extraMs / 60_000 }));
+  // The suggestion fits the meeting into its length: it absorbs the time lost and the plan's own overrun.
   const rebalance =
-    pace.state === 'behind'
-      ? suggestRebalance(pending, pace.driftMin)
-      : pace.state === 'ahead'
-        ? suggestGiveBack(pending, pace.driftMin)
-        : null;
-  return rebalance && { driftMin: pace.driftMin, rebalance };
+    pace.driftMin === 0 ? null : pace.driftMs > 0 ? suggestRebalance(pending, pace.driftMin) : suggestGiveBack(pending, pace.driftMin);
+  return rebalance && { headline: headline(pace), rebalance };
+}
+
+/** Time lost and a plan longer than the meeting are different news; the room is told which it is. */
+function headline(pace: MeetingPace): string {
+  const plan = `its agenda is planned ${pace.overPlanMin} min over its length`;
+  if (pace.state === 'on-time') return pace.overPlanMin > 0 ? `The meeting is on time, but ${plan}.` : 'The meeting is on time.';
+  const runs = `The meeting runs ${pace.behindMin} min ${pace.state}`;
+  return pace.overPlanMin > 0 ? `${runs}, and ${plan}.` : `${runs}.`;
 }
 
 function describe(r: Rebalance): string {
@@ -32,8 +37,8 @@ function describe(r: Rebalance): string {
 }
 
 /**
- * When the meeting runs a minute or more behind, proposes how the rest can still end on time; once it
- * runs ahead again, offers back the minutes a rebalance took. Both use the header's own `meetingPace`, so
+ * When the meeting would end a minute or more late (time lost, or an agenda planned longer than the meeting),
+ * proposes how the rest can still end on time; once it runs ahead again, offers back the minutes a rebalance took. Both use the header's own `meetingPace`, so
  * the banner and the header never name different figures. The facilitator applies it or ignores it.
  */
 export function RebalanceBanner({ detail, now, onApply }: { detail: MeetingDetail; now: () => number; onApply: (r: Rebalance) => void }) {
@@ -56,10 +61,7 @@ export function RebalanceBanner({ detail, now, onApply }: { detail: MeetingDetai
   return (
     <section className={`rebalance alert ${behind ? 'alert-warn' : 'rebalance-ahead'}`} role="region" aria-label="Rebalance suggestion">
       <div>
-        <strong>
-          The meeting runs {found.driftMin} min {behind ? 'behind' : 'ahead'}.
-        </strong>{' '}
-        {describe(suggestion)}
+        <strong>{found.headline}</strong> {describe(suggestion)}
       </div>
       <div className="rebalance-actions">
         <button className="btn btn-primary" onClick={() => onApply(suggestion)}>

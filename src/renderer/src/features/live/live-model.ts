@@ -35,6 +35,22 @@ export function liveView(detail: MeetingDetail) {
   };
 }
 
+/**
+ * An agenda row's time: the minutes the item is now allowed (its plan plus time granted, less what a catch-up
+ * took), after the minutes it took once it has run; and its plan beside it where the two differ, so a rebalanced
+ * agenda reads as it will run, not as it was planned.
+ */
+export function agendaTime(
+  item: { plannedMin: number; extraMs: number },
+  actualMin: number | null,
+): { allowed: string; plan: string | null } {
+  const allowedMin = Math.max(0, Math.round(item.plannedMin + item.extraMs / MIN));
+  return {
+    allowed: `${actualMin !== null ? `${actualMin}/` : ''}${allowedMin} min`,
+    plan: allowedMin === item.plannedMin ? null : `(${item.plannedMin} planned)`,
+  };
+}
+
 /** A speaker's warning comes at a quarter of their time, at most a minute before the end. */
 export function turnWarning(timeboxMs: number): number {
   return Math.min(60_000, Math.round(timeboxMs / 4));
