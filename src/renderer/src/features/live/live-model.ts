@@ -31,7 +31,6 @@ export function liveView(detail: MeetingDetail) {
     turnRemaining: (now: number) => (speaking ? itemRemaining(turnClock(speaking), detail.clock, now) : null),
     meetingElapsed: (now: number) => meetingElapsed(detail.clock, now),
     pace,
-    drift: (now: number) => pace(now).driftMs,
   };
 }
 
