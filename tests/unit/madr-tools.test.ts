@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Log4brains } from '@log4brains/core';
-import { lint } from 'markdownlint/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileSlug } from '../../src/main/services/planning/file-names';
 import { openTestCore, type TestCore } from '../support/core';
+import { markdownlintFaults } from './helpers/markdownlint';
 
 let t: TestCore;
 let dirs: string[] = [];
@@ -193,11 +193,7 @@ describe('the exported MADR folder, read by the tools teams use', () => {
     for (const teamId of [(await t.call('teams.list', {}))[0]!.id, null]) {
       const folder = tempDir();
       for (const name of await exportTo(teamId, folder)) {
-        const result = lint({
-          strings: { [name]: fs.readFileSync(path.join(folder, name), 'utf8') },
-          config: { default: true, MD013: false },
-        });
-        const found = result[name]!.map((e) => `${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription} ${e.errorDetail ?? ''}`);
+        const found = markdownlintFaults({ [name]: fs.readFileSync(path.join(folder, name), 'utf8') });
         if (found.length) problems[`${teamId ?? 'all'}/${name}`] = found;
       }
     }
