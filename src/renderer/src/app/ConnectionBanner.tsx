@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { connectionState, onConnectionState, type ConnectionState } from '../api/client';
 
-/** The connection state, kept current. */
+/**
+ * The connection state, kept current. An external store, not state copied at the first render: the transport is
+ * made by the boot and may learn (a used sign-in address) between that render and a subscription made in an effect.
+ */
 export function useConnectionState(): ConnectionState {
-  const [state, setState] = useState(connectionState);
-  useEffect(() => onConnectionState(setState), []);
-  return state;
+  return useSyncExternalStore(onConnectionState, connectionState);
 }
 
 /** Says plainly when the browser mode lost its server, and what to do. */
