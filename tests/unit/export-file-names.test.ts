@@ -1,25 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../support/core';
+import { tempDirs } from '../support/temp-dirs';
 
 let t: TestCore;
-let dirs: string[] = [];
+const temp = tempDirs('file-names');
 beforeEach(async () => {
   t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
 });
 afterEach(() => {
   t.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-  dirs = [];
+  temp.removeAll();
 });
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-file-names-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = temp.make;
 
 /** A team with one proposal per title, recorded in a meeting as the facilitator would. */
 async function teamWithDecisions(teamName: string, titles: string[]): Promise<string> {

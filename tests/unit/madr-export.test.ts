@@ -14,27 +14,20 @@ import type { Platform } from '../../src/main/platform/platform';
 import { ExportsService } from '../../src/main/services/exports/exports-service';
 import type { ExportedFile } from '../../src/shared/planning';
 import { openTestCore, type TestCore } from '../support/core';
+import { tempDirs } from '../support/temp-dirs';
 
 const HOSTILE = '# x | y *z* <script>alert(1)</script>';
 let t: TestCore;
-let dirs: string[] = [];
+const temp = tempDirs('madr');
 beforeEach(async () => {
   t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
 });
 afterEach(() => {
   t.close();
-  for (const d of dirs) {
-    fs.chmodSync(d, 0o755);
-    fs.rmSync(d, { recursive: true, force: true });
-  }
-  dirs = [];
+  temp.removeAll();
 });
 
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-madr-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = temp.make;
 const parse = (md: string): Root => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 function all<T extends { type: string }>(node: { type: string; children?: unknown[] }, type: string): T[] {
   const out: T[] = [];

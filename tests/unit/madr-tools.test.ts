@@ -1,27 +1,22 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Log4brains } from '@log4brains/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileSlug } from '../../src/main/services/planning/file-names';
 import { openTestCore, type TestCore } from '../support/core';
+import { tempDirs } from '../support/temp-dirs';
 import { markdownlintFaults } from './helpers/markdownlint';
 
 let t: TestCore;
-let dirs: string[] = [];
+const temp = tempDirs('madr-tools');
 beforeEach(async () => {
   t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
 });
 afterEach(() => {
   t.close();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-  dirs = [];
+  temp.removeAll();
 });
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-madr-tools-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = temp.make;
 
 /**
  * The demo team (its supersede chain ADR-0001 → 0004, ADR-0005 accepted, ADR-0006 deferred) and
