@@ -20,6 +20,7 @@ const demoMeeting = (w: World, status: MeetingDetail['meeting']['status']): Meet
 const live = (w: World) => demoMeeting(w, 'live');
 const planned = (w: World) => demoMeeting(w, 'planned');
 const held = (w: World) => demoMeeting(w, 'ended');
+const openInReview = (w: World) => live(w).commitments.review.filter((c) => c.status !== 'done' && c.status !== 'dropped');
 const activeMembers = (w: World) => w.members.filter((m) => m.teamId === w.demoTeamId && m.leftAt === null);
 const itemOf = (m: MeetingDetail, kind: string) => {
   const item = m.items.find((i) => i.kind === kind);
@@ -196,6 +197,30 @@ export const WRITE_STEPS: WriteStep[] = [
     commitmentId: live(w).commitments.review.find((c) => c.status !== 'done' && c.status !== 'dropped' && c.events.length === 1)!.id,
     meetingId: live(w).meeting.id,
     outcome: 'done',
+  })),
+  // A new date moves it in the walk; a corrective commitment joins what the meeting made; dropped closes it.
+  step('commitments.record', (w) => ({
+    commitmentId: openInReview(w)
+      .filter((c) => c.dueDate !== '2026-11-27')
+      .at(-1)!.id,
+    meetingId: live(w).meeting.id,
+    outcome: 'renegotiated',
+    newDueDate: '2026-11-27',
+    reason: 'Waiting on the vendor',
+  })),
+  step('commitments.record', (w) => ({
+    commitmentId: openInReview(w)[0]!.id,
+    meetingId: live(w).meeting.id,
+    outcome: 'slipped',
+    rootCause: 'missing_resource',
+    correctiveAction: 'Book the test rig',
+    corrective: { ownerId: activeMembers(w)[1]!.id, dueDate: '2026-12-04' },
+  })),
+  step('commitments.record', (w) => ({
+    commitmentId: openInReview(w)[0]!.id,
+    meetingId: live(w).meeting.id,
+    outcome: 'dropped',
+    reason: 'No longer needed',
   })),
   step('feedback.give', (w) => ({ meetingId: live(w).meeting.id, attendeeId: null, rating: 8 })),
   step('agreements.project', (w) => ({ meetingId: live(w).meeting.id, on: true })),

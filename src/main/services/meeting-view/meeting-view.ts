@@ -57,7 +57,7 @@ export class MeetingView {
     const since = previous?.ended_at ?? previous?.scheduled_start ?? null;
     // Up to the end of this meeting once it has ended, so an old record keeps showing what it celebrated.
     const doneSinceLast = since === null ? [] : this.commitmentsOf.doneBetween(row.team_id, since, row.ended_at ?? Number.MAX_SAFE_INTEGER);
-    return { made, review, doneSinceLast };
+    return { made, review, doneSinceLast, reviewDate: date, doneSince: since };
   }
 
   context(meetingId: string, row = this.row(meetingId)): MeetingContext {

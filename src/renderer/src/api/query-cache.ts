@@ -5,7 +5,7 @@
 import { hashKey, notifyManager, QueryClient, type Query } from '@tanstack/react-query';
 import { contract, isOperationName, type OperationName } from '@shared/contract';
 import { anyOverlap, type ChangeEvent, type Scope } from '@shared/events';
-import type { Rows } from '@shared/operations/define';
+import { rowsToRead, type Rows } from '@shared/operations/define';
 
 // Views hear of new data at the end of the task that brought it (a change event, an answer), not in a later
 // setTimeout(0) task that can queue behind timers and other messages; updates in one task still render together.
@@ -76,20 +76,29 @@ function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null 
   return rows && isOperationName(rows.read) ? (rows as Rows<unknown> & { read: OperationName }) : null;
 }
 
-/** The rows of a held answer that a change reached, where the contract keeps that answer's rows one by one. */
-function rowsReached(query: Query, changes: readonly Scope[]): { input: Record<string, unknown> }[] {
+/**
+ * The rows of a held answer that a change reached or added (their inputs), where the contract keeps that answer's
+ * rows one by one.
+ */
+function rowsReached(query: Query, changes: readonly Scope[]): Record<string, unknown>[] {
   const rows = rowsOf(query);
-  return rows ? rows.held(query.state.data).filter((row) => anyOverlap(changes, row.dependsOn)) : [];
+  return rows ? rowsToRead(rows, query.state.data, changes, query.queryKey[1] as Record<string, unknown>) : [];
 }
 
 function patchRows(query: Query, changes: readonly Scope[], read: ReadFn): void {
   const rows = rowsOf(query)!;
-  for (const row of rowsReached(query, changes)) {
-    read(rows.read, row.input).then(
-      (value) => queryClient.setQueryData(query.queryKey, (held: unknown) => (held === undefined ? held : rows.put(held, value))),
+  const input = query.queryKey[1] as Record<string, unknown>;
+  const readAgain = () => void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  for (const rowInput of rowsReached(query, changes)) {
+    read(rows.read, rowInput).then((value) => {
+      const held = queryClient.getQueryData(query.queryKey);
+      if (held === undefined) return;
+      const patched = rows.put(held, value, input);
+      // A row only the whole answer can place (it moved others in or out) has the whole answer read again.
+      if (patched === null) readAgain();
+      else queryClient.setQueryData(query.queryKey, patched);
       // A row that cannot be read (gone, or the connection dropped) leaves the whole answer to be read again.
-      () => void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true }),
-    );
+    }, readAgain);
   }
 }
 
