@@ -133,7 +133,8 @@ export class CommitmentsRepository {
   private readonly eventsOfOneRead: Prepared<CommitmentEventsTable & { new_owner_name: string | null }>;
   private readonly addEvent: Prepared<unknown>;
   private readonly ownerOf: Prepared<{ name: string; left_at: number | null }>;
-  private readonly closedOf: Prepared<{ closed_at: number | null }>;
+  private readonly closedOf: Prepared<{ id: string }>;
+  private readonly meetingOf: Prepared<{ team_id: string; status: string }>;
   /** The review's candidates: the team's open commitments, and those reviewed in the meeting (closed there or not). */
   private readonly reviewRead: (...parameters: unknown[]) => Listed;
   private readonly madeInRead: (...parameters: unknown[]) => Listed;
@@ -150,7 +151,17 @@ export class CommitmentsRepository {
       qb.insertInto('commitment_events').values(Object.fromEntries(EVENT_COLUMNS.map((c) => [c, P])) as never),
     );
     this.ownerOf = new Prepared(sql, qb.selectFrom('members').select(['name', 'left_at']).where('id', '=', P));
-    this.closedOf = new Prepared(sql, qb.selectFrom('commitments').select('closed_at').where('id', '=', P));
+    this.closedOf = new Prepared(
+      sql,
+      qb
+        .selectFrom('old_business as o')
+        .innerJoin('commitments as c', 'c.id', 'o.ref_id')
+        .select('c.id')
+        .where('o.meeting_id', '=', P)
+        .where('o.source', '=', fragment.lit('open_commitment'))
+        .where('c.closed_at', 'is not', null),
+    );
+    this.meetingOf = new Prepared(sql, qb.selectFrom('meetings').select(['team_id', 'status']).where('id', '=', P));
     this.reviewRead = listRead(
       sql,
       qb
@@ -240,9 +251,9 @@ export class CommitmentsRepository {
     return this.doneBetweenRead(since, until, teamId);
   }
 
-  /** Done or dropped: one indexed look at its row. */
-  isClosed(id: string): boolean {
-    return this.closedOf.get(id)?.closed_at != null;
+  /** Which of the open commitments a meeting inherited as old business have been done or dropped since. */
+  closedInOldBusiness(meetingId: string): Set<string> {
+    return new Set(this.closedOf.all(meetingId).map((r) => r.id));
   }
 
   /** Promised in this meeting, in the order they were made, with their events. */
@@ -254,6 +265,12 @@ export class CommitmentsRepository {
   owner(memberId: string): { name: string; left: boolean } | null {
     const row = this.ownerOf.get(memberId);
     return row ? { name: row.name, left: row.left_at !== null } : null;
+  }
+
+  /** The meeting an outcome is recorded in: its team and whether it is live. */
+  meeting(meetingId: string): { teamId: string; status: string } | null {
+    const row = this.meetingOf.get(meetingId);
+    return row ? { teamId: row.team_id, status: row.status } : null;
   }
 
   /** closed_at is not the writer's to set: the trigger of migration 009 keeps it from the events. */

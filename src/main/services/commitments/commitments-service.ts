@@ -108,8 +108,9 @@ export class CommitmentsService {
         throw new DomainError('conflict', `This commitment is already ${current.status}; its history stays as it is`);
       }
       const meetingId = this.liveMeetingOf(input.meetingId, row.teamId);
-      const outcome = this.outcomeEvent(row, current.dueDate, input, meetingId);
-      return this.compose(row, [...events, outcome], this.memberLookup(), new Map());
+      const today = this.today(row.timeZone);
+      const outcome = this.outcomeEvent(row, current.dueDate, input, meetingId, today);
+      return this.compose(row, [...events, outcome], this.memberLookup(), new Map([[row.timeZone, today]]));
     });
   }
 
@@ -304,9 +305,9 @@ export class CommitmentsService {
     dueDate: string,
     input: ParsedInputOf<'commitments.record'>,
     meetingId: string | null,
+    today: string,
   ): CommitmentEventRecord {
     const now = this.clock.now();
-    const today = this.today(row.timeZone);
     const corrective =
       input.outcome === 'slipped' && input.corrective ? this.corrective(row, input.corrective, input, meetingId, today) : null;
     return this.event(row.id, outcomeFields(input, dueDate, today, meetingId, corrective), now);
@@ -347,10 +348,10 @@ export class CommitmentsService {
   /** Outcomes are recorded in a live meeting of the team, or between meetings (no meeting). */
   private liveMeetingOf(meetingId: string | null, teamId: string): string | null {
     if (!meetingId) return null;
-    const meeting = this.repos.meetings.find(meetingId);
-    if (!meeting || meeting.team_id !== teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
+    const meeting = this.repos.commitments.meeting(meetingId);
+    if (!meeting || meeting.teamId !== teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
     if (meeting.status !== 'live') throw new DomainError('conflict', 'Review outcomes are recorded while the meeting is live');
-    return meeting.id;
+    return meetingId;
   }
 
   private requireActiveMember(teamId: string, memberId: string): void {

@@ -70,6 +70,8 @@ export class MeetingView {
         .filter((i) => i.status === 'done')
         .map((i) => i.id),
     );
+    // The team's open commitments are most of a meeting's old business: which of them closed, in one statement.
+    const closed = this.repos.commitments.closedInOldBusiness(meetingId);
     const oldBusiness = this.repos.oldBusiness.forMeeting(meetingId).map((o) => ({
       id: o.id,
       source: o.source,
@@ -83,7 +85,9 @@ export class MeetingView {
           ? openParking.has(o.refId)
           : o.source === 'not_reached'
             ? o.agendaItemId === null || !doneHere.has(o.agendaItemId)
-            : this.stillOpen(o.source, o.refId, o.createdAt),
+            : o.source === 'open_commitment'
+              ? !closed.has(o.refId)
+              : this.stillOpen(o.source, o.refId, o.createdAt),
     }));
     return {
       members: this.repos.members.listByTeam(row.team_id),
@@ -116,7 +120,6 @@ export class MeetingView {
 
   /** Whether a leftover from the decision log still needs the room. */
   private stillOpen(source: string, refId: string, listedAt: number): boolean {
-    if (source === 'open_commitment') return !this.repos.commitments.isClosed(refId);
     if (source === 'objection') return this.repos.decisions.objection(refId)?.resolution === null;
     if (source === 'agreement_revisit') return this.repos.agreements.revisitOpen(refId, listedAt);
     const decision = source === 'open_proposal' || source === 'decision_review' ? this.repos.decisions.find(refId) : null;
