@@ -137,6 +137,7 @@ async function main(): Promise<void> {
     // The facilitator's writes and what the open windows read again after each, beside a raw commit.
     now = Date.parse('2026-11-30T09:00:00Z');
     for (const row of await benchFacilitator(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
+    for (const row of await (await import('./bench-outcome')).benchOutcome(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await benchTransport(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await (await import('./bench-push')).benchPush(core, dir)) rows.push(benchRow(row));
     // A team archive: one team's ten years exported, imported into an empty database, then again (all unchanged).
