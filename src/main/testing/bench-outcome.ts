@@ -38,6 +38,8 @@ export class HeldParts {
   /** Re-reads, as the renderer's cache does, what `changes` made stale in one window; answers what was read. */
   async readAgain(meetingId: string, changes: Scope[]): Promise<string[]> {
     const reads: string[] = [];
+    // A row held by two parts (the review and the old business) is read once per change, as the cache does.
+    const rowReads = new Map<string, unknown>();
     for (const part of PARTS) {
       const answer = this.held.get(`${part} ${meetingId}`);
       const dependsOn = (contract[part].dependsOn as (i: unknown, o: unknown) => Scope[])({ meetingId }, answer ?? null);
@@ -49,8 +51,12 @@ export class HeldParts {
       const rows = contract[part].rows as Rows<unknown> | undefined;
       if (!rows || answer === undefined) continue;
       for (const input of rowsToRead(rows, answer, changes, { meetingId })) {
-        const value = await this.dispatch(rows.read as OperationName, input);
-        reads.push(rows.read);
+        const key = `${rows.read} ${JSON.stringify(input)}`;
+        if (!rowReads.has(key)) {
+          rowReads.set(key, await this.dispatch(rows.read as OperationName, input));
+          reads.push(rows.read);
+        }
+        const value = rowReads.get(key);
         const patched = rows.put(this.held.get(`${part} ${meetingId}`), value, { meetingId });
         // A row the part cannot place has the whole part read again, as the renderer's cache does.
         if (patched !== null) this.held.set(`${part} ${meetingId}`, patched);

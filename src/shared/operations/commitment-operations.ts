@@ -60,16 +60,14 @@ export const commitmentOperations = {
       }),
     // The commitment, and a slip's corrective commitment with the meeting it was made in. The team's meetings hold
     // it in their review (meetings.commitments' rows), which puts it in place or reads the whole part again where
-    // the outcome moved commitments in or out (commitment-review.ts). Closing it also settles its entry in the old
-    // business of the team's meetings.
-    changes: (input, out) => {
+    // the outcome moved commitments in or out (commitment-review.ts), and in their old business (meetings.context's
+    // rows).
+    changes: (_input, out) => {
       const last = out.events.at(-1);
       const corrective = last?.correctiveCommitmentId;
-      const closes = input.outcome === 'done' || input.outcome === 'dropped';
       return [
         { topic: 'commitments', id: out.id, teamId: out.teamId },
         ...(corrective ? [scope('commitments', { id: corrective, teamId: out.teamId, meetingId: last?.meetingId })] : []),
-        ...(closes ? [{ topic: 'meetings' as const, teamId: out.teamId, part: 'context' as const }] : []),
       ];
     },
   }),

@@ -17,8 +17,7 @@ function ofMeeting(meetingId: string, part: Scope['part'], teamId: string | unde
 
 /**
  * Old business lists leftovers of other entities; each entry is open or not by its source's state. An open
- * commitment's entry changes only when the commitment closes, which publishes its team's meetings' context part (so
- * the review's other outcomes, which change the commitment's row, leave the context alone).
+ * commitment's entry is kept by the context's rows (it is open while the commitment is), not read again whole.
  */
 function oldBusinessScopes(context: MeetingContext | null): Scope[] {
   if (!context) return [{ topic: 'decisions' }, { topic: 'commitments' }, { topic: 'parkingLot' }, { topic: 'agreements' }];
@@ -81,6 +80,22 @@ export const meetingViewOperations = {
   'meetings.context': op<MeetingContext>()({
     input: meeting,
     dependsOn: ({ meetingId }, out) => [...ofMeeting(meetingId, 'context', out?.members[0]?.teamId), ...oldBusinessScopes(out)],
+    // A commitment inherited as old business is settled once it is done or dropped: the commitment read again says so.
+    rows: {
+      read: 'commitments.get',
+      held: (out) =>
+        out.oldBusiness
+          .filter((o) => o.source === 'open_commitment')
+          .map((o) => ({ input: { commitmentId: o.refId }, dependsOn: [{ topic: 'commitments', id: o.refId }] })),
+      put: (out, row) => {
+        const c = row as Commitment;
+        const open = c.status !== 'done' && c.status !== 'dropped';
+        return {
+          ...out,
+          oldBusiness: out.oldBusiness.map((o) => (o.source === 'open_commitment' && o.refId === c.id ? { ...o, open } : o)),
+        };
+      },
+    },
   }),
   'meetings.feedback': op<MeetingFeedback>()({
     input: meeting,

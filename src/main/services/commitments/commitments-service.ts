@@ -163,8 +163,8 @@ export class CommitmentsService {
   reviewList(teamId: string, meetingId: string, meetingDate: string): Commitment[] {
     const members = new Map(this.repos.members.listByTeam(teamId).map((m) => [m.id, m.position]));
     // The team's open commitments not made here, and those closed here (a closed one is a candidate only for that).
-    const all = this.composeAll(this.repos.commitments.reviewCandidates(teamId, meetingId)).filter((c) =>
-      c.status === 'done' || c.status === 'dropped' ? true : c.meetingId !== meetingId,
+    const all = this.composeAll(this.repos.commitments.reviewCandidates(teamId, meetingId)).filter(
+      (c) => c.status === 'done' || c.status === 'dropped' || c.meetingId !== meetingId,
     );
     // Ordered by where each stood when the meeting began, so the walk does not reshuffle as outcomes are recorded
     // (the renderer puts a commitment read again after an outcome in place by the same rule: commitment-review.ts).

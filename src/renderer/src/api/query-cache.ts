@@ -66,7 +66,15 @@ export function invalidateChanges(changes: readonly Scope[], current: ReadonlySe
       return reached.length > 0 && !read;
     },
   });
-  for (const query of patches) patchRows(query, changes, read!);
+  if (patches.length === 0) return;
+  // One row held by several reads (a commitment in the review and in the old business) is read once per change.
+  const reads = new Map<string, Promise<unknown>>();
+  const once: ReadFn = (name, input) => {
+    const key = `${name} ${JSON.stringify(input)}`;
+    if (!reads.has(key)) reads.set(key, read!(name, input));
+    return reads.get(key)!;
+  };
+  for (const query of patches) patchRows(query, changes, once);
 }
 
 function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null {
