@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { MeetingDetail } from '@shared/planning';
 import { itemElapsed } from '@shared/timer';
-import { agendaTime, itemClock } from './live-model';
+import { agendaTime, itemClock, type ScheduledItem } from './live-model';
 
 /**
  * The agenda as the meeting moves through it: the minutes each item is allowed (and its plan, where a catch-up or
@@ -15,7 +15,7 @@ export const AgendaProgress = memo(function AgendaProgress({
   now,
   large = false,
 }: {
-  items: MeetingDetail['items'];
+  items: ScheduledItem[];
   clock: MeetingDetail['clock'];
   currentItemId: string | null;
   now: () => number;

@@ -20,7 +20,7 @@ import { NotesEditor } from './NotesEditor';
 import { RebalanceBanner } from './RebalanceBanner';
 import { RoundPanel } from './RoundPanel';
 import { useServerNow } from './server-clock';
-import { useSteadyDetail } from './steady-detail';
+import { useSchedule, useSteadyDetail } from './steady-detail';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useConsoleActions } from './console-actions';
 import { activeGroups, consoleCommand, isTyping, ITEM_KEYS, keyOf } from './console-keys';
@@ -30,7 +30,7 @@ import { SpeakingTime } from './SpeakingTime';
 import { MeetingClockLine } from './MeetingClockLine';
 
 /** Why an item's time differs from its plan, in the clock's one unit. */
-function allowanceNote(item: AgendaItem): string {
+function allowanceNote(item: Pick<AgendaItem, 'plannedMin' | 'extraMs'>): string {
   if (item.extraMs > 0) return ` · ${formatCountdown(item.plannedMin * 60_000)} planned + ${formatCountdown(item.extraMs)} added`;
   if (item.extraMs < 0)
     return ` · ${formatCountdown(item.plannedMin * 60_000)} planned, ${formatCountdown(-item.extraMs)} given to catch up`;
@@ -44,11 +44,13 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   const now = useServerNow(detail?.serverNow);
   const [help, setHelp] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
-  const steady = useSteadyDetail(detail);
+  const schedule = useSchedule(meetingId);
+  const steady = useSteadyDetail(detail, schedule);
   const view = useMemo(() => (detail ? liveView(detail) : null), [detail]);
   const status = detail?.meeting.status;
-  // From the item and the clock alone (both keep their identity across a turn), so the countdowns go on undisturbed.
-  const current = view?.current ?? null;
+  // The current item without its notes, and the clock: both keep their identity across a turn or a note, so the
+  // countdowns and the item's panels go on undisturbed.
+  const current = schedule?.find((i) => i.id === detail?.currentItemId) ?? null;
   const clock = detail?.clock;
   const timers = useMemo(() => itemTimers(current, clock, now), [current, clock, now]);
   const { settings } = useFormat();
@@ -93,7 +95,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [act, status, help, confirmEnd, groups, panel]);
 
-  if (!detail || !steady || !view || !clock) return <div className="page" aria-busy="true" />;
+  if (!detail || !schedule || !steady || !view || !clock) return <div className="page" aria-busy="true" />;
   const { meeting } = detail;
 
   if (meeting.status === 'planned') {
@@ -139,7 +141,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             </p>
             <h1>{meeting.title}</h1>
           </div>
-          <MeetingClockLine items={detail.items} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} />
+          <MeetingClockLine items={schedule} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} />
           <div className="console-tools">
             <button className="btn" onClick={() => void act.openProjector()}>
               Projector view
@@ -168,7 +170,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
           {flash && <span className="status-saved">{flash}</span>}
         </div>
         <ErrorAlert error={error} />
-        <RebalanceBanner items={detail.items} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} onApply={onRebalance} />
+        <RebalanceBanner items={schedule} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} onApply={onRebalance} />
         <div className="console-body">
           <div className="console-main">
             {current ? (
@@ -228,13 +230,13 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                 key={current.id}
                 meetingId={meetingId}
                 itemId={current.id}
-                initial={current.notes}
+                stored={view.current?.notes ?? ''}
                 label={`Notes on “${current.title}”`}
               />
             )}
           </div>
           <aside className="console-side">
-            <AgendaProgress items={detail.items} clock={clock} currentItemId={detail.currentItemId} now={now} />
+            <AgendaProgress items={schedule} clock={clock} currentItemId={detail.currentItemId} now={now} />
             <AttendancePanel meetingId={meetingId} attendees={detail.attendees} readOnly={false} />
             <SpeakingTime entries={detail.speakingTime} />
             <details className="card console-add">

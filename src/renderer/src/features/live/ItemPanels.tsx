@@ -1,11 +1,12 @@
 import { memo } from 'react';
-import type { AgendaItem, MeetingDetail } from '@shared/planning';
+import type { MeetingDetail } from '@shared/planning';
 import { ConsoleRevisit } from '../agreements/ConsoleRevisit';
 import { ItemCommitments } from '../commitments/ItemCommitments';
 import { Recognition } from '../commitments/Recognition';
 import { ReviewWalk } from '../commitments/ReviewWalk';
 import { ProposalPanel } from '../decisions/ProposalPanel';
 import { CheckoutRound } from '../health/CheckoutRound';
+import type { ScheduledItem } from './live-model';
 
 /**
  * The current item's own panels in the console: the proposal, the review walk, recognition, the check-out, a due
@@ -18,7 +19,7 @@ export const ItemPanels = memo(function ItemPanels({
   paused,
 }: {
   detail: MeetingDetail;
-  current: AgendaItem;
+  current: ScheduledItem;
   paused: boolean;
 }) {
   return (

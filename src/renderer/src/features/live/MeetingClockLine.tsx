@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { MeetingDetail } from '@shared/planning';
 import { formatCountdown } from '@shared/timer';
-import { paceOf } from './live-model';
+import { paceOf, type ScheduledItem } from './live-model';
 
 /**
  * Meeting elapsed against its length, both in the clock's one unit ("12:05 of 45:00"), and how far behind or
@@ -15,7 +15,7 @@ export const MeetingClockLine = memo(function MeetingClockLine({
   plannedLengthMin,
   now,
 }: {
-  items: MeetingDetail['items'];
+  items: ScheduledItem[];
   clock: MeetingDetail['clock'];
   plannedLengthMin: number;
   now: () => number;

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { kindLabel, type AgendaItem, type MeetingDetail } from '@shared/planning';
+import { kindLabel, type MeetingDetail } from '@shared/planning';
 import { useMeeting } from '@renderer/api/use-meeting';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
 import { ProjectorAgreement, useProjectedAgreement } from '../agreements/ProjectorAgreement';
@@ -9,10 +9,10 @@ import { complete } from '../health/feedback-model';
 import { ProjectorCheckout } from '../health/ProjectorCheckout';
 import { AgendaProgress } from './AgendaProgress';
 import { Countdown } from './Countdown';
-import { itemTimers, liveView, turnTimer, turnWarning } from './live-model';
+import { itemTimers, liveView, turnTimer, turnWarning, type ScheduledItem } from './live-model';
 import { MeetingClockLine } from './MeetingClockLine';
 import { useServerNow } from './server-clock';
-import { useSteadyDetail } from './steady-detail';
+import { useSchedule, useSteadyDetail } from './steady-detail';
 
 /** Items whose content fills the page: their title takes less room, never the countdown. */
 const FULL_ITEMS = ['proposal', 'commitment_review', 'recognition', 'check_out'];
@@ -26,16 +26,18 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const query = useMeeting(meetingId);
   const agreement = useProjectedAgreement(meetingId);
   const detail = query.data;
-  const steady = useSteadyDetail(detail);
+  const schedule = useSchedule(meetingId);
+  const steady = useSteadyDetail(detail, schedule);
   const now = useServerNow(detail?.serverNow);
   const view = useMemo(() => (detail ? liveView(detail) : null), [detail]);
-  // From the item, the turn and the clock alone (each keeps its identity across other actions): no countdown restarts.
-  const current = view?.current ?? null;
+  // The item without its notes, the turn and the clock: each keeps its identity across other actions (a note, a
+  // turn), so no countdown restarts and the item's panels render only when their own data changes.
+  const current = schedule?.find((i) => i.id === detail?.currentItemId) ?? null;
   const speakingTurn = view?.speaking ?? null;
   const clock = detail?.clock;
   const itemRemaining = useMemo(() => itemTimers(current, clock, now).remaining, [current, clock, now]);
   const turnRemaining = useMemo(() => turnTimer(speakingTurn, clock, now), [speakingTurn, clock, now]);
-  if (!detail || !steady || !view || !clock) return <div className="projector" aria-busy="true" />;
+  if (!detail || !schedule || !steady || !view || !clock) return <div className="projector" aria-busy="true" />;
   const { meeting } = detail;
   const live = meeting.status === 'live';
   // During a proposal the room reads the proposal's own title; the slot's title becomes its label.
@@ -58,7 +60,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
         {live && (
           <div className="projector-pace">
             <span className="projector-label">Meeting</span>
-            <MeetingClockLine items={detail.items} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} />
+            <MeetingClockLine items={schedule} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} />
           </div>
         )}
       </header>
@@ -111,14 +113,14 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
             <Countdown remaining={itemRemaining} className="projector-countdown" label="Time left for this item" />
           </div>
         )}
-        <AgendaProgress items={detail.items} clock={clock} currentItemId={detail.currentItemId} now={now} large />
+        <AgendaProgress items={schedule} clock={clock} currentItemId={detail.currentItemId} now={now} large />
       </aside>
     </div>
   );
 }
 
 /** The current item's own panels on the projector; memoised on the steady detail, so a turn renders none of them. */
-const ProjectorItemPanels = memo(function ProjectorItemPanels({ detail, current }: { detail: MeetingDetail; current: AgendaItem }) {
+const ProjectorItemPanels = memo(function ProjectorItemPanels({ detail, current }: { detail: MeetingDetail; current: ScheduledItem }) {
   return (
     <>
       {current.kind === 'proposal' && <ProjectorDecision detail={detail} itemId={current.id} />}

@@ -2,7 +2,7 @@ import { memo, useEffect, useState } from 'react';
 import type { MeetingPace } from '@shared/pace';
 import type { MeetingDetail } from '@shared/planning';
 import { suggestGiveBack, suggestRebalance, type Rebalance } from '@shared/rebalance';
-import { paceOf } from './live-model';
+import { paceOf, type ScheduledItem } from './live-model';
 
 interface Suggestion {
   /** What the banner says first, in the header's own figures. */
@@ -10,7 +10,7 @@ interface Suggestion {
   rebalance: Rebalance;
 }
 
-function suggestionFor(items: MeetingDetail['items'], pace: MeetingPace): Suggestion | null {
+function suggestionFor(items: ScheduledItem[], pace: MeetingPace): Suggestion | null {
   const pending = items
     .filter((i) => i.status === 'pending')
     .map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMin: i.plannedMin, allowedMin: i.plannedMin + i.extraMs / 60_000 }));
@@ -48,7 +48,7 @@ export const RebalanceBanner = memo(function RebalanceBanner({
   now,
   onApply,
 }: {
-  items: MeetingDetail['items'];
+  items: ScheduledItem[];
   clock: MeetingDetail['clock'];
   plannedLengthMin: number;
   now: () => number;

@@ -10,7 +10,12 @@ function turnClock(turn: Turn): ItemClock {
   return { plannedMs: turn.timeboxMs, extraMs: 0, startedAt: turn.startedAt, endedAt: turn.endedAt, pausedTotalMs: turn.pausedTotalMs };
 }
 
-type Schedule = Pick<MeetingDetail, 'items' | 'clock'> & { plannedLengthMin: number };
+type Clock = MeetingDetail['clock'];
+
+/** An agenda item as the clock, the agenda's progress and the panels read it: everything but its notes. */
+export type ScheduledItem = Omit<AgendaItem, 'notes'>;
+
+type Schedule = { items: ScheduledItem[]; clock: Clock; plannedLengthMin: number };
 
 /** How far behind or ahead the meeting runs at a moment, from its agenda and clock alone. */
 export function paceOf({ items, clock, plannedLengthMin }: Schedule) {
@@ -35,14 +40,12 @@ export function liveView(detail: MeetingDetail) {
   };
 }
 
-type Clock = MeetingDetail['clock'];
-
 /**
  * The current item's countdowns, made from the item and the clock alone: both keep their identity across a turn
  * or a note (the cache shares unchanged parts of a new answer), so a view that memoises these on them does not
  * restart its countdowns on every live action.
  */
-export function itemTimers(current: AgendaItem | null, clock: Clock | undefined, now: () => number) {
+export function itemTimers(current: ScheduledItem | null, clock: Clock | undefined, now: () => number) {
   return {
     remaining: () => (current && clock ? itemRemaining(itemClock(current), clock, now()) : null),
     elapsed: () => (current && clock ? itemElapsed(itemClock(current), clock, now()) : null),
