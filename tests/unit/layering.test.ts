@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -52,6 +53,17 @@ describe('import boundaries', () => {
     expect(await ruleIdsFor('src/main/services/planning/x.ts', "import { sql } from 'kysely';\nexport const a = sql;\n")).toContain(
       'no-restricted-imports',
     );
+  });
+
+  it('no service file is exempt from the db/schema rule', async () => {
+    const services = fs.globSync('src/main/services/**/*.ts');
+    expect(services.length).toBeGreaterThan(50);
+    const exempt: string[] = [];
+    for (const file of services) {
+      const config = (await eslint.calculateConfigForFile(file)) as { rules?: Record<string, unknown> };
+      if (!JSON.stringify(config.rules?.['no-restricted-imports'] ?? null).includes('**/db/schema*')) exempt.push(file);
+    }
+    expect(exempt).toEqual([]);
   });
 
   it('only the Electron shell imports electron', async () => {
