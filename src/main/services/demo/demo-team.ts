@@ -3,7 +3,6 @@ import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import { LiveMeetingService } from '../live/live-meeting-service';
-import { MeetingView } from '../meeting-view/meeting-view';
 import { MeetingsService } from '../planning/meetings-service';
 import { OldBusinessProvider } from '../planning/old-business';
 import { CommitmentsService } from '../commitments/commitments-service';
@@ -136,13 +135,7 @@ export class DemoTeam {
     const oldBusiness = new OldBusinessProvider(this.repos, past, oldBusinessSources(this.repos, past));
     const decisions = new DecisionsService(this.repos, past);
     const commitments = new CommitmentsService(this.repos, past);
-    const meetings = new MeetingsService(
-      this.repos,
-      past,
-      this.services.templates,
-      oldBusiness,
-      new MeetingView(this.repos, past, decisions, commitments),
-    );
+    const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness);
     const history = this.recordEarlierDecisions(teamId, now);
     const feedback = new FeedbackService(this.repos, past);
     new DemoAgreement(this.repos, teamId).create(now);
@@ -159,8 +152,8 @@ export class DemoTeam {
     ) => {
       const meeting = this.repos.meetings.find(meetingId)!;
       at = meeting.scheduledStart! + 2 * MINUTE;
-      for (const a of meetings.get(meetingId).attendees) {
-        meetings.setAttendance({ attendeeId: a.id, status: a.name === absent ? 'absent' : 'present' });
+      for (const a of this.repos.meetings.attendees(meetingId)) {
+        meetings.setAttendance({ attendeeId: a.id, status: a.memberName === absent ? 'absent' : 'present' });
       }
       meetings.start(meetingId);
       live.afterStart(meetingId);

@@ -10,7 +10,7 @@ import type { DecisionsService } from '../decisions/decisions-service';
 import { meetingFeedback } from '../health/feedback-service';
 import { speakingTime } from '../live/turns';
 import { toZoned } from '../planning/zoned-time';
-import { toAttendee, toItem, toSummary } from './meeting-parts';
+import { toAttendee, toItem, toSummary } from '../planning/meeting-parts';
 
 /**
  * A meeting as its pages, the console, the projector and the minutes read it, composed from the features it

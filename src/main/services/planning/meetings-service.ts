@@ -1,13 +1,12 @@
 import type { ParsedInputOf } from '@shared/contract';
-import type { Amendment, MeetingDetail, MeetingLists, MeetingSummary } from '@shared/planning';
+import type { Amendment, MeetingLists, MeetingSummary } from '@shared/planning';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { AgendaItemRecord, MeetingRecord } from '../../db/repositories/meetings-repository';
-import type { MeetingView } from '../meeting-view/meeting-view';
-import { toSummary } from '../meeting-view/meeting-parts';
 import { pendingItem } from './agenda-items';
+import { toSummary } from './meeting-parts';
 import type { OldBusinessProvider } from './old-business';
 import { nextOccurrence } from './series-schedule';
 import { ruleOf } from './series-service';
@@ -19,14 +18,17 @@ const MINUTE = 60_000;
 
 const bySchedule = (a: MeetingSummary, b: MeetingSummary) => (a.scheduledStart ?? 0) - (b.scheduledStart ?? 0);
 
-/** Meetings, their agenda and attendance. An ended meeting changes only through amendments. */
+/**
+ * Meetings, their agenda and attendance. An ended meeting changes only through amendments. A write answers the id
+ * of the meeting it changed: what the views show of a meeting is composed from every feature by meeting-view/,
+ * which the handlers read after the write.
+ */
 export class MeetingsService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly templates: TemplatesService,
     private readonly oldBusiness: OldBusinessProvider,
-    private readonly view: MeetingView,
   ) {}
 
   list(teamId: string | null): MeetingLists {
@@ -39,10 +41,6 @@ export class MeetingsService {
   /** Each team's first meeting not yet ended, in the order `list` gives upcoming meetings. */
   nextUp(): MeetingSummary[] {
     return this.repos.meetings.nextPerTeam().map(toSummary).sort(bySchedule);
-  }
-
-  get(meetingId: string): MeetingDetail {
-    return this.view.detail(meetingId);
   }
 
   /** "Next meeting": the series' next date, its template, its team, and what the last one left. */
@@ -87,7 +85,7 @@ export class MeetingsService {
     });
   }
 
-  updateDetails(input: ParsedInputOf<'meetings.updateDetails'>): MeetingDetail {
+  updateDetails(input: ParsedInputOf<'meetings.updateDetails'>): string {
     this.repos.sql.transaction(() => {
       const meeting = this.editable(input.meetingId, input.expectedRevision);
       if (input.facilitatorId) this.requireActiveMember(meeting.teamId, input.facilitatorId);
@@ -100,19 +98,19 @@ export class MeetingsService {
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, this.clock.now());
     });
-    return this.get(input.meetingId);
+    return input.meetingId;
   }
 
-  applyTemplate(input: ParsedInputOf<'agenda.applyTemplate'>): MeetingDetail {
+  applyTemplate(input: ParsedInputOf<'agenda.applyTemplate'>): string {
     this.repos.sql.transaction(() => {
       const meeting = this.editable(input.meetingId, input.expectedRevision);
       this.appendTemplate(meeting, input.templateId);
       this.repos.meetings.bumpAgendaRevision(meeting.id, this.clock.now());
     });
-    return this.get(input.meetingId);
+    return input.meetingId;
   }
 
-  addItem(input: ParsedInputOf<'agenda.addItem'>): MeetingDetail {
+  addItem(input: ParsedInputOf<'agenda.addItem'>): string {
     this.repos.sql.transaction(() => {
       const meeting = this.editable(input.meetingId, input.expectedRevision);
       if (input.ownerId) this.requireActiveMember(meeting.teamId, input.ownerId);
@@ -136,10 +134,10 @@ export class MeetingsService {
       );
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(input.meetingId);
+    return input.meetingId;
   }
 
-  updateItem(input: ParsedInputOf<'agenda.updateItem'>): MeetingDetail {
+  updateItem(input: ParsedInputOf<'agenda.updateItem'>): string {
     const item = this.requireItem(input.itemId);
     this.repos.sql.transaction(() => {
       const meeting = this.editable(item.meetingId, input.expectedRevision);
@@ -157,11 +155,11 @@ export class MeetingsService {
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(item.meetingId);
+    return item.meetingId;
   }
 
   /** Removing marks the item; its notes stay in the database. */
-  removeItem(input: ParsedInputOf<'agenda.removeItem'>): MeetingDetail {
+  removeItem(input: ParsedInputOf<'agenda.removeItem'>): string {
     const item = this.requireItem(input.itemId);
     this.repos.sql.transaction(() => {
       const meeting = this.editable(item.meetingId, input.expectedRevision);
@@ -171,10 +169,10 @@ export class MeetingsService {
       this.renumber(meeting.id);
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(item.meetingId);
+    return item.meetingId;
   }
 
-  moveItem(input: ParsedInputOf<'agenda.moveItem'>): MeetingDetail {
+  moveItem(input: ParsedInputOf<'agenda.moveItem'>): string {
     const item = this.requireItem(input.itemId);
     this.repos.sql.transaction(() => {
       const meeting = this.editable(item.meetingId, input.expectedRevision);
@@ -190,23 +188,23 @@ export class MeetingsService {
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(item.meetingId);
+    return item.meetingId;
   }
 
-  setAttendance(input: ParsedInputOf<'attendance.set'>): MeetingDetail {
-    return this.get(setAttendance(this.repos, this.clock, input));
+  setAttendance(input: ParsedInputOf<'attendance.set'>): string {
+    return setAttendance(this.repos, this.clock, input);
   }
 
-  allPresent(meetingId: string): MeetingDetail {
-    return this.get(markExpectedPresent(this.repos, this.clock, meetingId));
+  allPresent(meetingId: string): string {
+    return markExpectedPresent(this.repos, this.clock, meetingId);
   }
 
-  addGuest(input: ParsedInputOf<'attendance.addGuest'>): MeetingDetail {
-    return this.get(addGuest(this.repos, this.clock, input));
+  addGuest(input: ParsedInputOf<'attendance.addGuest'>): string {
+    return addGuest(this.repos, this.clock, input);
   }
 
   /** Corrections to an ended meeting: kept as amendments with a reason, never silent. */
-  amend(input: ParsedInputOf<'meetings.amend'>): MeetingDetail {
+  amend(input: ParsedInputOf<'meetings.amend'>): string {
     this.repos.sql.transaction(() => {
       const meeting = requireMeeting(this.repos, input.meetingId);
       if (meeting.status !== 'ended') throw new DomainError('conflict', 'Only an ended meeting is amended; edit a planned one directly');
@@ -235,11 +233,11 @@ export class MeetingsService {
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(input.meetingId);
+    return input.meetingId;
   }
 
   /** Starts the meeting: the first item becomes current. The live console builds on this. */
-  start(meetingId: string): MeetingDetail {
+  start(meetingId: string): void {
     this.repos.sql.transaction(() => {
       const meeting = requireMeeting(this.repos, meetingId);
       if (meeting.status !== 'planned') throw new DomainError('conflict', 'This meeting has already started');
@@ -248,11 +246,10 @@ export class MeetingsService {
       if (first) this.repos.meetings.updateItem(first.id, { status: 'active', startedAt: at, updatedAt: at });
       this.repos.meetings.update(meetingId, { status: 'live', startedAt: at, currentItemId: first?.id ?? null, updatedAt: at });
     });
-    return this.get(meetingId);
   }
 
   /** Ends the meeting; whatever was not reached is marked so and rolls into the next one. */
-  end(meetingId: string): MeetingDetail {
+  end(meetingId: string): void {
     this.repos.sql.transaction(() => {
       const meeting = requireMeeting(this.repos, meetingId);
       if (meeting.status !== 'live')
@@ -265,7 +262,6 @@ export class MeetingsService {
       this.repos.meetings.update(meetingId, { status: 'ended', endedAt: at, currentItemId: null, updatedAt: at });
       this.oldBusiness.pushFrom(requireMeeting(this.repos, meetingId));
     });
-    return this.get(meetingId);
   }
 
   /** Marks one item done (the live console's "next"); used by the demo history too. */
