@@ -66,6 +66,14 @@ describe('import boundaries', () => {
     expect(exempt).toEqual([]);
   });
 
+  it('planning reaches up into no other feature, and keeps the service rules', async () => {
+    const reachUp = "import type { DecisionsService } from '../decisions/decisions-service';\nexport type A = DecisionsService;\n";
+    expect(await ruleIdsFor('src/main/services/planning/x.ts', reachUp)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/main/services/meeting-view/x.ts', reachUp)).not.toContain('no-restricted-imports');
+    const schema = "import type { TeamsTable } from '../../db/schema';\nexport type A = TeamsTable;\n";
+    expect(await ruleIdsFor('src/main/services/planning/x.ts', schema)).toContain('no-restricted-imports');
+  });
+
   it('only the Electron shell imports electron', async () => {
     const code = "import { app } from 'electron';\nexport const a = app;\n";
     expect(await ruleIdsFor('src/main/core/x.ts', code)).toContain('no-restricted-imports');
