@@ -102,7 +102,9 @@ async function main(): Promise<void> {
         .prepare("select id from meetings where team_id = ? and status = 'ended' order by scheduled_start desc limit 1")
         .get(teamId) as { id: string }
     ).id;
-    await timed('open the latest meeting (decisions, commitment review), p50 / p95', 20, () => core.services.meetings.get(lastMeeting));
+    await timed('open the latest meeting (decisions, commitment review), p50 / p95', 20, () =>
+      core.services.meetingView.detail(lastMeeting),
+    );
 
     // Minutes of a three-hour meeting with 40 items, 20 decisions and 100 commitments.
     const { holdBigMeeting, renderMinutes } = await import('./bench-minutes');
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
     ]);
     await timed('minutes render, same meeting, Markdown again, p50 / p95', 50, render.markdown);
     await timed('minutes render, same meeting, HTML again, p50 / p95', 50, render.html);
-    await timed('minutes of that meeting read from the database, p50 / p95', 20, () => core.services.meetings.get(big));
+    await timed('minutes of that meeting read from the database, p50 / p95', 20, () => core.services.meetingView.detail(big));
 
     // Exports of one team's whole decision log, built in memory (writing the files is the disk's speed).
     const { decisionsMadr } = await import('../services/exports/decisions-madr');

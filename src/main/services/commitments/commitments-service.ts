@@ -25,7 +25,7 @@ export class CommitmentsService {
     const id = this.repos.sql.transaction(() => {
       const meeting = input.meetingId ? this.repos.meetings.find(input.meetingId) : null;
       if (input.meetingId && !meeting) throw new DomainError('not_found', 'That meeting does not exist');
-      const teamId = meeting?.team_id ?? input.teamId;
+      const teamId = meeting?.teamId ?? input.teamId;
       if (!teamId) throw new DomainError('invalid_input', 'Say which team the commitment belongs to');
       const team = this.repos.teams.find(teamId);
       if (!team) throw new DomainError('not_found', 'That team does not exist');
@@ -35,7 +35,7 @@ export class CommitmentsService {
         });
       if (input.agendaItemId) {
         const item = this.repos.meetings.item(input.agendaItemId);
-        if (!item || item.meeting_id !== meeting?.id) throw new DomainError('not_found', 'That agenda item is not part of this meeting');
+        if (!item || item.meetingId !== meeting?.id) throw new DomainError('not_found', 'That agenda item is not part of this meeting');
       }
       if (input.decisionId) {
         const decision = this.repos.decisions.find(input.decisionId);
@@ -191,8 +191,8 @@ export class CommitmentsService {
     let previous = addDays(from, -1);
     const held = this.repos.meetings
       .list(team.id)
-      .filter((m) => m.status === 'ended' && m.scheduled_start !== null)
-      .map((m) => ({ id: m.id, date: toZoned(m.scheduled_start!, m.time_zone).date }))
+      .filter((m) => m.status === 'ended' && m.scheduledStart !== null)
+      .map((m) => ({ id: m.id, date: toZoned(m.scheduledStart!, m.timeZone).date }))
       .filter((m) => m.date >= from && m.date <= to)
       .sort((a, b) => a.date.localeCompare(b.date));
     for (const m of held) {

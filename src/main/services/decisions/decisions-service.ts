@@ -37,17 +37,17 @@ export class DecisionsService {
       if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
       if (meeting.status === 'ended') throw new DomainError('conflict', 'This meeting has ended: put the proposal on an upcoming meeting');
       const item = this.repos.meetings.item(input.agendaItemId);
-      if (!item || item.meeting_id !== meeting.id || item.removed_at !== null)
+      if (!item || item.meetingId !== meeting.id || item.removedAt !== null)
         throw new DomainError('not_found', 'That agenda item does not exist');
       if (item.kind !== 'proposal') throw new DomainError('conflict', 'Proposals are put in a proposal item of the agenda');
-      for (const memberId of [input.proposerId, input.ownerId]) if (memberId) this.requireMember(meeting.team_id, memberId);
-      if (input.supersedesId) this.requireReplaceable(meeting.team_id, input.supersedesId);
+      for (const memberId of [input.proposerId, input.ownerId]) if (memberId) this.requireMember(meeting.teamId, memberId);
+      if (input.supersedesId) this.requireReplaceable(meeting.teamId, input.supersedesId);
       const now = this.clock.now();
       const id = uuidv7(this.clock);
       const tags = [...new Set(input.tags ?? [])];
       this.repos.decisions.insert({
         id,
-        teamId: meeting.team_id,
+        teamId: meeting.teamId,
         meetingId: meeting.id,
         agendaItemId: item.id,
         title: input.title,
@@ -59,7 +59,7 @@ export class DecisionsService {
         rationale: input.rationale ?? '',
         proposerId: input.proposerId ?? null,
         ownerId: input.ownerId ?? null,
-        decisionRight: decisionRightInForce(this.repos, meeting.team_id, input.decisionRight ?? null),
+        decisionRight: decisionRightInForce(this.repos, meeting.teamId, input.decisionRight ?? null),
         risks: input.risks ?? '',
         timeline: input.timeline ?? '',
         reviewDate: input.reviewDate ?? null,
@@ -99,7 +99,7 @@ export class DecisionsService {
       if (row.status !== 'proposed')
         throw new DomainError('conflict', `Positions are taken on an open proposal; this one is ${row.status}`);
       const member = this.requireMember(row.teamId, input.memberId);
-      const attendee = this.repos.meetings.attendees(row.meetingId!).find((a) => a.member_id === member.id);
+      const attendee = this.repos.meetings.attendees(row.meetingId!).find((a) => a.memberId === member.id);
       if (!attendee || attendee.status === 'absent' || attendee.status === 'left_early') {
         throw new DomainError('conflict', `${member.name} is not in the room for this meeting`);
       }
@@ -237,10 +237,10 @@ export class DecisionsService {
       if (changes.length === 0) throw new DomainError('conflict', 'Nothing changed: edit a field before saving the amendment');
       this.repos.meetings.insertAmendment({
         id: uuidv7(this.clock),
-        entity_type: 'decision',
-        entity_id: row.id,
+        entityType: 'decision',
+        entityId: row.id,
         reason,
-        changes_json: JSON.stringify(changes),
+        changes,
         at: this.clock.now(),
       });
     });
@@ -257,10 +257,10 @@ export class DecisionsService {
       this.repos.decisions.update(row.id, { reviewDate: input.nextReviewDate, updatedAt: now });
       this.repos.meetings.insertAmendment({
         id: uuidv7(this.clock),
-        entity_type: 'decision',
-        entity_id: row.id,
+        entityType: 'decision',
+        entityId: row.id,
         reason: `Reviewed${meeting ? ` in “${meeting.title}”` : ''}: ${input.note}`,
-        changes_json: JSON.stringify([{ field: 'Review date', from: row.reviewDate ?? '', to: input.nextReviewDate ?? '' }]),
+        changes: [{ field: 'Review date', from: row.reviewDate ?? '', to: input.nextReviewDate ?? '' }],
         at: now,
       });
     });
@@ -329,10 +329,10 @@ export class DecisionsService {
   private noteStatus(row: DecisionRecord, to: string, reason: string, now: number): void {
     this.repos.meetings.insertAmendment({
       id: uuidv7(this.clock),
-      entity_type: 'decision',
-      entity_id: row.id,
+      entityType: 'decision',
+      entityId: row.id,
       reason,
-      changes_json: JSON.stringify([{ field: 'Status', from: row.status, to }]),
+      changes: [{ field: 'Status', from: row.status, to }],
       at: now,
     });
   }

@@ -3,7 +3,7 @@ import type { MinutesFormat } from '@shared/operations/minutes-operations';
 import type { ExportedFile } from '@shared/planning';
 import type { Repositories } from '../../db/repositories';
 import type { FilesService } from '../files-service';
-import type { MeetingsService } from '../planning/meetings-service';
+import type { MeetingView } from '../meeting-view/meeting-view';
 import { minutesHtml } from './minutes-html';
 import { minutesMarkdown } from './minutes-markdown';
 import type { MinutesSource } from './minutes-tree';
@@ -12,14 +12,14 @@ import type { MinutesSource } from './minutes-tree';
 export class MinutesService {
   constructor(
     private readonly repos: Repositories,
-    private readonly meetings: MeetingsService,
+    private readonly view: MeetingView,
     private readonly files: FilesService,
   ) {}
 
   /** The meeting and the plan its notes started from, read together. */
   source(meetingId: string): MinutesSource {
     return this.repos.sql.transaction(() => ({
-      detail: this.meetings.get(meetingId),
+      detail: this.view.detail(meetingId),
       notesAsPlanned: this.repos.live.notesBeforeFirstChange(meetingId),
     }));
   }
