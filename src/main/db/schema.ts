@@ -11,6 +11,7 @@ import {
   roleEventsColumns,
   rolesColumns,
 } from './schema-agreements';
+import { syncConflictsColumns, syncDeviceColumns, syncStampsColumns } from './schema-sync';
 
 export const teamsColumns = {
   id: text(),
@@ -366,6 +367,9 @@ export const tables = {
   agreement_on_projector: agreementOnProjectorColumns,
   roles: rolesColumns,
   role_events: roleEventsColumns,
+  sync_device: syncDeviceColumns,
+  sync_stamps: syncStampsColumns,
+  sync_conflicts: syncConflictsColumns,
 };
 
 export type DatabaseSchema = { [K in keyof typeof tables]: RowOf<(typeof tables)[K]> };

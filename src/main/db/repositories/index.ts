@@ -14,6 +14,7 @@ import { ParkingLotRepository } from './parking-lot-repository';
 import { RolesRepository } from './roles-repository';
 import { SeriesRepository } from './series-repository';
 import { SettingsRepository } from './settings-repository';
+import { SyncRepository } from './sync-repository';
 import { TeamsRepository } from './teams-repository';
 import { TemplatesRepository } from './templates-repository';
 
@@ -36,6 +37,7 @@ export interface Repositories {
   agreements: AgreementsRepository;
   roles: RolesRepository;
   archive: ArchiveRepository;
+  sync: SyncRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -58,5 +60,6 @@ export function createRepositories(sql: Sql): Repositories {
     agreements: new AgreementsRepository(sql),
     roles: new RolesRepository(sql),
     archive: new ArchiveRepository(sql),
+    sync: new SyncRepository(sql),
   };
 }
