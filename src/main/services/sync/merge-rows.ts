@@ -68,7 +68,8 @@ function mergeRow(
   if (!present) return undefined;
   // Removed on one side and unchanged on the other: removed, where the domain removes such rows at all.
   if (base && REMOVABLE.has(spec.table) && sameContent(base.row, present.row)) return undefined;
-  return present;
+  // A copy: settling decision numbers replaces the merged row, never the side it came from.
+  return { row: present.row, stamp: present.stamp };
 }
 
 /**
