@@ -51,7 +51,7 @@ const refusal = (error: unknown) => (error instanceof DomainError ? new CliError
 export async function syncTeams(data: CliData, opts: { team?: string }, env: NodeJS.ProcessEnv, io: Output): Promise<void> {
   const sync = syncService(data, env, io);
   const teamId = resolveTeam(data, opts.team);
-  const linked = data.repos.sync.list().filter((l) => teamId === null || l.team_id === teamId);
+  const linked = data.repos.syncLinks.list().filter((l) => teamId === null || l.team_id === teamId);
   if (linked.length === 0)
     throw new CliError(
       teamId

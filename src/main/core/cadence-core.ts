@@ -217,7 +217,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     madr: (teamId) => worker.run('decisionsMadr', { file, teamId }),
     merged: (teamId) => feed.publish(wholeTeam(teamId), 'sync.merge'),
     statusChanged: (teamId) => feed.publish([scope('settings', { teamId })], 'sync.status'),
-    meetingLive: () => repos.sync.anyMeetingLive(),
+    meetingLive: () => repos.syncLinks.anyMeetingLive(),
     logError,
   });
   feed.watch((event) => sync.noteChange(event));

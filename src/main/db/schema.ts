@@ -11,6 +11,7 @@ import {
   roleEventsColumns,
   rolesColumns,
 } from './schema-agreements';
+import { syncConflictsColumns, syncDeviceColumns, syncStampsColumns } from './schema-sync';
 
 export const teamsColumns = {
   id: text(),
@@ -382,6 +383,9 @@ export const tables = {
   agreement_on_projector: agreementOnProjectorColumns,
   roles: rolesColumns,
   role_events: roleEventsColumns,
+  sync_device: syncDeviceColumns,
+  sync_stamps: syncStampsColumns,
+  sync_conflicts: syncConflictsColumns,
   sync_links: syncLinksColumns,
 };
 

@@ -1,62 +1,46 @@
 import { qb, type Sql } from '../query';
-import type { SyncLinksTable } from '../schema';
+import type { SyncConflictsTable } from '../schema-sync';
 
-export type SyncLinkRow = SyncLinksTable;
+export interface StoredStamp {
+  table: string;
+  key: string;
+  stamp: string;
+}
 
-/** What one sync attempt ended with: a success moves the last commit on; a failure keeps it and says why. */
-export type SyncAttempt =
-  | { ok: true; at: number; commit: string; pushed: boolean; incoming: number; outgoing: number; conflictsJson: string }
-  | { ok: false; at: number; error: string; kind: string };
-
-/** The teams linked to git repositories (sync_links): one row per team, kept until it is unlinked. */
+/** The git sync's bookkeeping (migration 013): this database's device id and clock, row stamps, conflicts found. */
 export class SyncRepository {
   constructor(private readonly sql: Sql) {}
 
-  get(teamId: string): SyncLinkRow | undefined {
-    return this.sql.first(qb.selectFrom('sync_links').selectAll().where('team_id', '=', teamId));
+  device(): { deviceId: string; lastStamp: string } {
+    const row = this.sql.first(qb.selectFrom('sync_device').selectAll())!;
+    return { deviceId: row.device_id, lastStamp: row.last_stamp };
   }
 
-  list(): SyncLinkRow[] {
-    return this.sql.all(qb.selectFrom('sync_links').selectAll().orderBy('linked_at'));
+  setLastStamp(stamp: string): void {
+    this.sql.run(qb.updateTable('sync_device').set({ last_stamp: stamp }).where('only', '=', 1));
   }
 
-  link(teamId: string, url: string, at: number): void {
-    this.sql.run(
-      qb
-        .insertInto('sync_links')
-        .values({ team_id: teamId, url, linked_at: at, pushed: 0, incoming: 0, outgoing: 0, conflicts_json: '[]' })
-        .onConflict((oc) =>
-          // Another repository: what was synced with the old one says nothing about the new one.
-          oc
-            .column('team_id')
-            .doUpdateSet({ url, linked_at: at, last_commit: null, pushed: 0, last_sync_at: null, last_error: null, last_error_kind: null }),
-        ),
-    );
+  stamps(teamId: string): StoredStamp[] {
+    return this.sql
+      .all(qb.selectFrom('sync_stamps').select(['table_name', 'row_key', 'stamp']).where('team_id', '=', teamId))
+      .map((r) => ({ table: r.table_name, key: r.row_key, stamp: r.stamp }));
   }
 
-  /** Whether any meeting is being held on this laptop (the timers' syncs wait for it to end). */
-  anyMeetingLive(): boolean {
-    return this.sql.first(qb.selectFrom('meetings').select('id').where('status', '=', 'live').limit(1)) !== undefined;
+  /** Writes the stamps that changed and drops those of rows no longer there: an incremental sync touches few. */
+  saveStamps(teamId: string, changed: readonly StoredStamp[], dropped: readonly Omit<StoredStamp, 'stamp'>[]): void {
+    const drop = this.sql.db.prepare('DELETE FROM sync_stamps WHERE table_name = ? AND row_key = ?');
+    for (const s of dropped) drop.run(s.table, s.key);
+    // One prepared statement for what may be a hundred thousand rows at a first sync (kysely would compile each one).
+    const upsert = this.sql.db.prepare('INSERT OR REPLACE INTO sync_stamps (team_id, table_name, row_key, stamp) VALUES (?, ?, ?, ?)');
+    for (const s of changed) upsert.run(teamId, s.table, s.key, s.stamp);
   }
 
-  unlink(teamId: string): boolean {
-    return this.sql.run(qb.deleteFrom('sync_links').where('team_id', '=', teamId)) > 0;
+  conflicts(teamId: string): SyncConflictsTable[] {
+    return this.sql.all(qb.selectFrom('sync_conflicts').selectAll().where('team_id', '=', teamId));
   }
 
-  record(teamId: string, attempt: SyncAttempt): void {
-    const values = attempt.ok
-      ? {
-          last_attempt_at: attempt.at,
-          last_sync_at: attempt.at,
-          last_commit: attempt.commit,
-          pushed: attempt.pushed ? (1 as const) : (0 as const),
-          incoming: attempt.incoming,
-          outgoing: attempt.outgoing,
-          conflicts_json: attempt.conflictsJson,
-          last_error: null,
-          last_error_kind: null,
-        }
-      : { last_attempt_at: attempt.at, last_error: attempt.error, last_error_kind: attempt.kind };
-    this.sql.run(qb.updateTable('sync_links').set(values).where('team_id', '=', teamId));
+  replaceConflicts(teamId: string, rows: readonly Omit<SyncConflictsTable, 'team_id'>[]): void {
+    this.sql.run(qb.deleteFrom('sync_conflicts').where('team_id', '=', teamId));
+    for (const r of rows) this.sql.run(qb.insertInto('sync_conflicts').values({ ...r, team_id: teamId }));
   }
 }

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { ExportedFile } from '@shared/planning';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
-import type { SyncLinkRow } from '../../db/repositories/sync-repository';
+import type { SyncLinkRow } from '../../db/repositories/sync-links-repository';
 import { GitFailure, type Git } from './git';
 import { commitOrNull, fetchHead, isAncestor, keepAndPush, mergeBase, TEAM_TRAILER, treeOf } from './sync-clone';
 import { MADR_FOLDER, README, readDataTree, writeCommit } from './git-tree';

@@ -5,7 +5,7 @@ import type { ChangeEvent } from '@shared/events';
 import { DomainError } from '@shared/result';
 import type { SyncConflictView, SyncProblemKind, SyncStatus } from '@shared/sync';
 import { id } from '@shared/validation';
-import type { SyncLinkRow } from '../../db/repositories/sync-repository';
+import type { SyncLinkRow } from '../../db/repositories/sync-links-repository';
 import { GitFailure } from './git';
 import { TreeRefused } from './git-tree';
 import { cloneDir, ensureClone, fetchHead, syncRoot, teamOfCommit } from './sync-clone';
@@ -67,7 +67,7 @@ export class SyncService {
   constructor(private readonly deps: SyncServiceDeps) {}
 
   status(teamId: string): SyncStatus {
-    const link = this.deps.repos.sync.get(teamId);
+    const link = this.deps.repos.syncLinks.get(teamId);
     const problem =
       link?.last_error && link.last_error_kind ? { kind: link.last_error_kind as SyncProblemKind, message: link.last_error } : null;
     return {
@@ -90,13 +90,13 @@ export class SyncService {
     const { repos, clock } = this.deps;
     if (teamId !== undefined) {
       if (!repos.teams.find(teamId)) throw new DomainError('not_found', 'That team is not on this laptop.');
-      repos.sync.link(teamId, url, clock.now());
+      repos.syncLinks.link(teamId, url, clock.now());
       fs.rmSync(cloneDir(this.deps.dataDir, teamId), { recursive: true, force: true });
       return this.run(teamId);
     }
     const joined = await this.teamInRepository(url);
-    if (repos.sync.get(joined)) throw new DomainError('conflict', 'This laptop already syncs that team; sync it from its page.');
-    repos.sync.link(joined, url, clock.now());
+    if (repos.syncLinks.get(joined)) throw new DomainError('conflict', 'This laptop already syncs that team; sync it from its page.');
+    repos.syncLinks.link(joined, url, clock.now());
     return this.run(joined);
   }
 
@@ -115,7 +115,7 @@ export class SyncService {
       if (!teamId || !id.safeParse(teamId).success)
         throw new DomainError('invalid_input', 'That repository was not written by Cadence’s sync (its last commit names no team).');
       const target = cloneDir(this.deps.dataDir, teamId);
-      if (!this.deps.repos.sync.get(teamId)) {
+      if (!this.deps.repos.syncLinks.get(teamId)) {
         fs.rmSync(target, { recursive: true, force: true });
         fs.renameSync(dir, target);
       }
@@ -129,7 +129,7 @@ export class SyncService {
   }
 
   unlink(teamId: string): SyncStatus {
-    if (!this.deps.repos.sync.unlink(teamId)) throw new DomainError('not_found', 'That team is not linked to a repository.');
+    if (!this.deps.repos.syncLinks.unlink(teamId)) throw new DomainError('not_found', 'That team is not linked to a repository.');
     this.changed.delete(teamId);
     fs.rmSync(cloneDir(this.deps.dataDir, teamId), { recursive: true, force: true });
     return this.status(teamId);
@@ -139,7 +139,7 @@ export class SyncService {
   run(teamId: string): Promise<SyncStatus> {
     const running = this.running.get(teamId);
     if (running) return running;
-    const link = this.deps.repos.sync.get(teamId);
+    const link = this.deps.repos.syncLinks.get(teamId);
     if (!link) return Promise.reject(new DomainError('not_found', 'That team is not linked to a repository: link one first.'));
     const done = this.runLinked(link).finally(() => {
       this.running.delete(teamId);
@@ -160,7 +160,7 @@ export class SyncService {
       const result = await syncRound(this.deps, dir, link);
       const at = clock.now();
       this.changed.set(teamId, Math.max(0, (this.changed.get(teamId) ?? 0) - changedBefore));
-      repos.sync.record(teamId, {
+      repos.syncLinks.record(teamId, {
         ok: true,
         at,
         commit: result.commit,
@@ -174,11 +174,11 @@ export class SyncService {
         : result.rewritten
           ? { kind: 'rewritten' as const, message: REWRITTEN }
           : null;
-      if (problem) repos.sync.record(teamId, { ok: false, at, error: problem.message, kind: problem.kind });
+      if (problem) repos.syncLinks.record(teamId, { ok: false, at, error: problem.message, kind: problem.kind });
     } catch (error) {
       const problem = problemOf(error);
       if (!problem) throw error;
-      repos.sync.record(teamId, { ok: false, at: clock.now(), error: problem.message, kind: problem.kind });
+      repos.syncLinks.record(teamId, { ok: false, at: clock.now(), error: problem.message, kind: problem.kind });
     }
     return this.status(teamId);
   }
@@ -188,18 +188,18 @@ export class SyncService {
     if (event.operation.startsWith('sync.')) return;
     const teams = new Set(event.changes.map((c) => c.teamId).filter((t): t is string => t !== undefined));
     for (const teamId of teams)
-      if (this.changed.has(teamId) || this.deps.repos.sync.get(teamId)) this.changed.set(teamId, (this.changed.get(teamId) ?? 0) + 1);
+      if (this.changed.has(teamId) || this.deps.repos.syncLinks.get(teamId)) this.changed.set(teamId, (this.changed.get(teamId) ?? 0) + 1);
   }
 
   /** Syncs every linked team unless a meeting is being held (then the next tick, or the meeting's end, does it). */
   async syncAll(): Promise<void> {
     if (this.deps.meetingLive()) return;
-    for (const link of this.deps.repos.sync.list()) await this.run(link.team_id);
+    for (const link of this.deps.repos.syncLinks.list()) await this.run(link.team_id);
   }
 
   /** A sync in the background (after a meeting ends, at start-up): never waited for, failures recorded as usual. */
   soon(teamId?: string): void {
-    const linked = teamId === undefined ? this.deps.repos.sync.list().length > 0 : Boolean(this.deps.repos.sync.get(teamId));
+    const linked = teamId === undefined ? this.deps.repos.syncLinks.list().length > 0 : Boolean(this.deps.repos.syncLinks.get(teamId));
     if (!linked) return;
     const sync = teamId === undefined ? this.syncAll() : this.deps.meetingLive() ? Promise.resolve() : this.run(teamId);
     sync.catch((error: unknown) => this.deps.logError('sync (in the background)', error));
