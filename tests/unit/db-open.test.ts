@@ -61,6 +61,7 @@ describe('migrations', () => {
         'settings',
         'sync_conflicts',
         'sync_device',
+        'sync_links',
         'sync_stamps',
         'teams',
         'turns',
