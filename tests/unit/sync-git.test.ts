@@ -6,6 +6,7 @@ import { cloneDir } from '../../src/main/services/sync/sync-clone';
 import { Git, GIT_MISSING } from '../../src/main/services/sync/git';
 import { openTestCore, type TestCore } from '../support/core';
 import { tempDirs } from '../support/temp-dirs';
+import { runCli } from '../../src/main/cli/run-cli';
 
 const temp = tempDirs('sync');
 const cores: TestCore[] = [];
@@ -98,6 +99,32 @@ describe('sync through a git repository', () => {
     fs.renameSync(`${remote}-away`, remote);
     const ok = await a.call('sync.run', { teamId: team.id });
     expect(ok).toMatchObject({ problem: null, waiting: { unpushed: false, changesSinceSync: 0 } });
+  });
+
+  it('a rewritten remote (its history lost what this laptop pushed) is merged with no base, losing nothing here', async () => {
+    const remote = bareRemote();
+    const a = await laptop();
+    const team = await a.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin' });
+    await a.call('members.add', { teamId: team.id, name: 'Ada' });
+    await a.call('sync.link', { teamId: team.id, url: remote });
+    const work = temp.make();
+    git(work, 'init', '--quiet', '--initial-branch=main');
+    fs.writeFileSync(path.join(work, 'README.md'), '# Started over\n');
+    git(work, 'add', '-A');
+    git(work, '-c', 'user.name=Someone', '-c', 'user.email=someone@example.com', 'commit', '--quiet', '-m', 'Start over');
+    git(work, 'push', '--quiet', '--force', remote, 'HEAD:main');
+    const orphan = git(work, 'rev-parse', 'HEAD');
+    const status = await a.call('sync.run', { teamId: team.id });
+    expect(status.problem?.kind).toBe('rewritten');
+    expect(status.problem?.message).toMatch(/history was rewritten .* keeping everything from this laptop/);
+    expect((await a.call('teams.get', { teamId: team.id })).members.map((m) => m.name)).toEqual(['Ada']);
+    expect(git(remote, 'rev-parse', 'main^')).toBe(orphan);
+    expect(
+      git(remote, 'ls-tree', '-r', '--name-only', 'main')
+        .split('\n')
+        .some((f) => f.startsWith('cadence/')),
+    ).toBe(true);
+    expect((await a.call('sync.run', { teamId: team.id })).problem).toBeNull();
   });
 
   it('two syncs of one team at once are one sync', async () => {
@@ -213,5 +240,33 @@ describe('two laptops', () => {
     const lastOf = (t: TestCore) => t.core.opened.db.prepare('select last_commit from sync_links').pluck().get();
     expect(lastOf(a)).toBe(git(remote, 'rev-parse', 'main'));
     expect(lastOf(b)).toBe(git(remote, 'rev-parse', 'main'));
+  });
+});
+
+describe('the command line', () => {
+  async function cadence(argv: string[], env: NodeJS.ProcessEnv = process.env) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli({ argv, env, version: 'test', io: { out: (s) => out.push(s), err: (s) => err.push(s) } });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('links a team, joins it from a second folder, syncs, and names a missing git', async () => {
+    const remote = bareRemote();
+    const first = temp.make();
+    const t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'), first);
+    await t.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin' });
+    t.close();
+    const linked = await cadence(['sync', 'link', remote, '--team', 'platform', '--data-dir', first]);
+    expect(linked).toMatchObject({ code: 0, err: '' });
+    expect(linked.out).toMatch(/^Platform: synced with .*team\.git \(\d+ in, \d+ out\)\.$/);
+    const second = temp.make();
+    const joined = await cadence(['sync', 'link', remote, '--data-dir', second]);
+    expect(joined).toMatchObject({ code: 0, err: '' });
+    expect(joined.out).toMatch(/^Platform: synced/);
+    expect(await cadence(['sync', '--data-dir', second])).toMatchObject({ code: 0 });
+    const noGit = await cadence(['sync', '--data-dir', first], { ...process.env, PATH: temp.make() });
+    expect(noGit.code).toBe(1);
+    expect(noGit.err).toMatch(/Platform: not synced\. Cadence syncs through git, which is not installed .* apt install git/);
   });
 });
