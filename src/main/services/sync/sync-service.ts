@@ -129,6 +129,7 @@ export class SyncService {
   }
 
   unlink(teamId: string): SyncStatus {
+    if (this.running.has(teamId)) throw new DomainError('conflict', 'This team is syncing now: unlink it once the sync has ended.');
     if (!this.deps.repos.syncLinks.unlink(teamId)) throw new DomainError('not_found', 'That team is not linked to a repository.');
     this.changed.delete(teamId);
     fs.rmSync(cloneDir(this.deps.dataDir, teamId), { recursive: true, force: true });
