@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CadenceCore } from '../core/cadence-core';
 import { cloneDir } from '../services/sync/sync-clone';
-import { caller, startMeeting } from './bench-facilitator';
+import { caller } from './bench-facilitator';
 import { ratioRow, spread, type BenchRow } from './bench-kit';
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
@@ -53,7 +53,11 @@ export async function benchSync(core: CadenceCore, teamId: string, advance: (ms:
     const out: number[] = [];
     const into: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const { meetingId } = await startMeeting(core, call, teamId, `2027-01-${String(4 + 7 * i).padStart(2, '0')}`);
+      const date = `2027-01-${String(4 + 7 * i).padStart(2, '0')}`;
+      const { meetingId } = (await call('meetings.create', { teamId, title: `Weekly ${date}`, date, time: '09:00', lengthMin: 45 })) as {
+        meetingId: string;
+      };
+      await call('meetings.start', { meetingId });
       advance(45 * 60_000);
       await call('meetings.end', { meetingId });
       const start = performance.now();
