@@ -61,15 +61,36 @@ async function plan(git: Git, dir: string, link: SyncLinkRow, remote: string | n
   return { base: await mergeBase(git, dir, last, remote), theirs: remote, parents: [last, remote], rewritten: false };
 }
 
+function sameFiles(a: TreeFiles, b: TreeFiles): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, text] of a) if (b.get(path) !== text) return false;
+  return true;
+}
+
+/** The merged data, the MADR folder regenerated from the database (never merged) and the README, as one commit. */
+async function commitMerged(deps: RoundDeps, dir: string, teamId: string, outcome: MergeOutcome, parents: string[]): Promise<string> {
+  const files = new Map(outcome.tree);
+  for (const f of await deps.madr(teamId)) files.set(`${MADR_FOLDER}${f.suggestedName}`, f.content);
+  files.set(README, repositoryReadme(deps.repos.teams.find(teamId)?.name ?? 'This team', teamId));
+  return writeCommit(deps.git, dir, {
+    files,
+    parents,
+    message: `${outcome.summary}\n\n${TEAM_TRAILER}: ${teamId}\n`,
+    at: deps.clock.now(),
+    committer: `Cadence on ${os.hostname() || 'this laptop'} <cadence@localhost>`,
+  });
+}
+
 /** One sync of a team: fetch, check and read, merge into the database, commit the merged state, push. */
 export async function syncRound(deps: RoundDeps, dir: string, link: SyncLinkRow): Promise<RoundResult> {
   const { git, repos, clock } = deps;
   const teamId = link.team_id;
-  const trees = new Map<string, TreeFiles>();
-  const read = async (commit: string | null) => {
-    if (!commit) return null;
+  // Read once per commit, also when base and theirs are the same commit and are asked for at once.
+  const trees = new Map<string, Promise<TreeFiles>>();
+  const read = (commit: string | null): Promise<TreeFiles | null> => {
+    if (!commit) return Promise.resolve(null);
     let files = trees.get(commit);
-    if (!files) trees.set(commit, (files = await readDataTree(git, dir, commit, deps.fileCap)));
+    if (!files) trees.set(commit, (files = readDataTree(git, dir, commit, deps.fileCap)));
     return files;
   };
   for (let attempt = 1; ; attempt++) {
@@ -82,18 +103,11 @@ export async function syncRound(deps: RoundDeps, dir: string, link: SyncLinkRow)
     if (bringsAnything) await deps.backup();
     const outcome = mergeTeamTree(repos, clock, teamId, base, theirs);
     if (outcome.incoming > 0 || outcome.conflicts.length > 0) deps.merged(teamId);
-    const files = new Map(outcome.tree);
-    for (const f of await deps.madr(teamId)) files.set(`${MADR_FOLDER}${f.suggestedName}`, f.content);
-    files.set(README, repositoryReadme(repos.teams.find(teamId)?.name ?? 'This team', teamId));
-    let commit = await writeCommit(git, dir, {
-      files,
-      parents: p.parents,
-      message: `${outcome.summary}\n\n${TEAM_TRAILER}: ${teamId}\n`,
-      at: clock.now(),
-      committer: `Cadence on ${os.hostname() || 'this laptop'} <cadence@localhost>`,
-    });
-    // Nothing new since the one parent: keep that commit rather than add an empty one.
     const [only] = p.parents;
+    // The data as the one parent holds it: nothing to commit (the timer's usual sync), and no MADR folder to build.
+    const unchanged = p.parents.length === 1 && only !== undefined && sameFiles(outcome.tree, (await read(only))!);
+    let commit = unchanged ? only : await commitMerged(deps, dir, teamId, outcome, p.parents);
+    // Nothing new since the one parent (the README or MADR folder as before): keep that commit rather than add an empty one.
     if (p.parents.length === 1 && only && (await treeOf(git, dir, commit)) === (await treeOf(git, dir, only))) commit = only;
     if (commit === remote) return { commit, pushed: true, outcome, rewritten: p.rewritten, pushFailure: null };
     try {
