@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { AGREEMENT_STARTERS } from '../../src/shared/agreement-starters';
 import type { InputOf, OperationName } from '../../src/shared/contract';
 import type { MeetingDetail } from '../../src/shared/planning';
@@ -239,6 +240,13 @@ export const WRITE_STEPS: WriteStep[] = [
   step('minutes.export', (w) => ({ meetingId: held(w).meeting.id, format: 'md' })),
   step('exports.decisionLogHtml', (w) => ({ teamId: w.demoTeamId })),
   step('exports.decisionsMadr', (w, t) => ({ teamId: w.demoTeamId, folder: `${t.dataDir}/madr-export` })),
+  step('sync.link', (w, t) => {
+    const remote = `${t.dataDir}/remote.git`;
+    execFileSync('git', ['init', '--bare', '--quiet', remote]);
+    return { teamId: w.demoTeamId, url: remote };
+  }),
+  step('sync.run', (w) => ({ teamId: w.demoTeamId })),
+  step('sync.unlink', (w) => ({ teamId: w.demoTeamId })),
   step('archive.import', async (w, t) => ({ content: (await t.call('archive.export', { teamId: w.demoTeamId })).content })),
   step('backups.restore', (w) => ({ name: w.backupNames[0]! })),
 ];

@@ -59,6 +59,10 @@ describe('migrations', () => {
         'role_events',
         'roles',
         'settings',
+        'sync_conflicts',
+        'sync_device',
+        'sync_links',
+        'sync_stamps',
         'teams',
         'turns',
       ].sort(),
@@ -80,6 +84,8 @@ describe('migrations', () => {
       [10, 'decision search: prefix index and date order with ties', 'f3504482fd35ce5bfe23656e7068ba8ee5b45462187211d08e632a4c6b4b9036'],
       [11, 'decision numbers', 'baa40c3c00a5aa2bdc2202290f3d836aee79d907d2312732bf6293af8a96e5de'],
       [12, 'chosen option', '9e4600aa9bfa469d2e80564917c8df799c7bcc5ff63d22870faa4ca174d4c6d1'],
+      [13, 'sync stamps and conflicts', '7eb03581ab5bf48a1ca5e21136e65a5b90a427eb83b74a129fe2a1eedf401169'],
+      [14, 'sync links', '13295247cd7b7017e3988cb420a21c2e77b9aab6680b0a59273f3fdafab8518a'],
     ]);
   });
 

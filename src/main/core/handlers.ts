@@ -1,6 +1,7 @@
 import type { AppInfo } from '@shared/domain';
 import type { Services } from '../services';
 import type { BackupService } from '../services/backup-service';
+import type { SyncService } from '../services/sync/sync-service';
 import { agendaMarkdown } from '../services/planning/agenda-markdown';
 import type { ChangeFeed } from './change-feed';
 import { prepared, type Handlers } from './handler-kinds';
@@ -13,6 +14,7 @@ export function createHandlers(
   info: () => AppInfo,
   backups: BackupService,
   diagnostics: () => Promise<string>,
+  sync: SyncService,
 ): Handlers {
   /** Runs a live action and answers with what it changed; the views re-read the live part on the change event. */
   const liveThen = (meetingId: string, action: () => string) => ({ meetingId, teamId: action() });
@@ -74,7 +76,10 @@ export function createHandlers(
       services.meetings.end(meetingId);
       // Every held meeting is in a verified backup the moment it ends.
       afterCommit({ label: 'the backup after the meeting', committed: 'The ended meeting', run: () => backups.backupNow('meeting-end') });
-      return services.meetingView.live(meetingId);
+      const live = services.meetingView.live(meetingId);
+      // The team's repository hears of it in the background: ending a meeting never waits for the network.
+      afterCommit({ label: 'the sync after the meeting', committed: 'The ended meeting', run: () => sync.soon(live.meeting.teamId) });
+      return live;
     },
     'decisions.propose': (input) => services.decisions.propose(input),
     'decisions.update': (input) => services.decisions.update(input),
@@ -118,6 +123,10 @@ export function createHandlers(
       },
       run: (_input, { plan, backup }) => services.archive.apply(plan, backup),
     }),
+    'sync.link': { io: ({ url, teamId }) => sync.link(url, teamId) },
+    'sync.unlink': ({ teamId }) => sync.unlink(teamId),
+    'sync.status': ({ teamId }) => sync.status(teamId),
+    'sync.run': { io: ({ teamId }) => sync.run(teamId) },
     'me.list': () => services.me.list(),
     'me.set': ({ teamId, memberId }) => services.me.set(teamId, memberId),
     'backups.list': { io: () => backups.list() },

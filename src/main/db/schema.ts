@@ -11,6 +11,7 @@ import {
   roleEventsColumns,
   rolesColumns,
 } from './schema-agreements';
+import { syncConflictsColumns, syncDeviceColumns, syncStampsColumns } from './schema-sync';
 
 export const teamsColumns = {
   id: text(),
@@ -50,6 +51,22 @@ export const settingsColumns = {
   value_json: text(),
 };
 export type SettingsTable = RowOf<typeof settingsColumns>;
+
+export const syncLinksColumns = {
+  team_id: text(),
+  url: text(),
+  linked_at: integer(),
+  last_commit: nullable(text()),
+  pushed: integer<0 | 1>(),
+  last_sync_at: nullable(integer()),
+  last_attempt_at: nullable(integer()),
+  last_error: nullable(text()),
+  last_error_kind: nullable(text()),
+  incoming: integer(),
+  outgoing: integer(),
+  conflicts_json: text(),
+};
+export type SyncLinksTable = RowOf<typeof syncLinksColumns>;
 
 export const turnsColumns = {
   id: text(),
@@ -366,6 +383,10 @@ export const tables = {
   agreement_on_projector: agreementOnProjectorColumns,
   roles: rolesColumns,
   role_events: roleEventsColumns,
+  sync_device: syncDeviceColumns,
+  sync_stamps: syncStampsColumns,
+  sync_conflicts: syncConflictsColumns,
+  sync_links: syncLinksColumns,
 };
 
 export type DatabaseSchema = { [K in keyof typeof tables]: RowOf<(typeof tables)[K]> };

@@ -142,6 +142,7 @@ async function main(): Promise<void> {
     for (const row of await (await import('./bench-outcome')).benchOutcome(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await benchTransport(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await (await import('./bench-push')).benchPush(core, dir)) rows.push(benchRow(row));
+    for (const row of await (await import('./bench-sync')).benchSync(core, teamId, (ms) => (now += ms))) rows.push(benchRow(row));
     // A team archive: one team's ten years exported, imported into an empty database, then again (all unchanged).
     try {
       const [file, exportMs] = await time(() => core.services.archive.export(teamId));

@@ -108,6 +108,12 @@ export class ArchiveRepository {
     );
   }
 
+  /** Only the git sync removes rows, and only those the domain itself removes (see services/sync/merge-rows.ts). */
+  delete(spec: ArchiveTable, row: ArchiveRow): void {
+    const where = spec.key.map((k) => `${q(k)} = ?`).join(' AND ');
+    this.prepare(`DELETE FROM ${known(spec.table)} WHERE ${where}`).run(...spec.key.map((k) => row[k]));
+  }
+
   schemaVersion(): number {
     return this.sql.db.pragma('user_version', { simple: true }) as number;
   }

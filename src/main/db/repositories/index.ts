@@ -14,6 +14,8 @@ import { ParkingLotRepository } from './parking-lot-repository';
 import { RolesRepository } from './roles-repository';
 import { SeriesRepository } from './series-repository';
 import { SettingsRepository } from './settings-repository';
+import { SyncRepository } from './sync-repository';
+import { SyncLinksRepository } from './sync-links-repository';
 import { TeamsRepository } from './teams-repository';
 import { TemplatesRepository } from './templates-repository';
 
@@ -36,6 +38,8 @@ export interface Repositories {
   agreements: AgreementsRepository;
   roles: RolesRepository;
   archive: ArchiveRepository;
+  sync: SyncRepository;
+  syncLinks: SyncLinksRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -58,5 +62,7 @@ export function createRepositories(sql: Sql): Repositories {
     agreements: new AgreementsRepository(sql),
     roles: new RolesRepository(sql),
     archive: new ArchiveRepository(sql),
+    sync: new SyncRepository(sql),
+    syncLinks: new SyncLinksRepository(sql),
   };
 }

@@ -29,7 +29,7 @@ function builtinsUsed(repos: Repositories, tables: Map<string, ArchiveRow[]>): {
  * otherwise name the anonymous one, in a file that travels. Such a meeting's ratings arrive on the
  * other computer all anonymous (as every view there shows them anyway).
  */
-function withoutElimination(rows: ArchiveRow[]): ArchiveRow[] {
+export function withoutElimination(rows: ArchiveRow[]): ArchiveRow[] {
   const withAnonymous = new Set(rows.filter((r) => r.attendee_id === null).map((r) => r.meeting_id));
   return rows.map((r) => (withAnonymous.has(r.meeting_id) ? { ...r, attendee_id: null, at: null } : r));
 }

@@ -3,10 +3,7 @@ import type { Repositories } from '../../db/repositories';
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import type { ArchiveTable } from '../../db/repositories/archive-tables';
 
-interface Claim {
-  id: string;
-  createdAt: number;
-  number: number | null;
+interface Claim extends NumberClaim {
   local: boolean;
 }
 
@@ -29,7 +26,30 @@ export function checkArchivedNumbers(rows: readonly ArchiveRow[]): void {
   });
 }
 
-const byCreation = (a: Claim, b: Claim) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export interface NumberClaim {
+  id: string;
+  createdAt: number;
+  number: number | null;
+}
+
+/**
+ * The rule itself, on claims alone (the git sync applies it to merged rows): in creation order, the first
+ * claim of a number keeps it; a later claim of a taken number, or none, gets the next number above every
+ * claim. Sets the losers' numbers in place and returns them.
+ */
+export function settleClaims<C extends NumberClaim>(claims: C[]): C[] {
+  const holder = new Map<number, C>();
+  const unnumbered: C[] = [];
+  for (const claim of [...claims].sort(byCreation)) {
+    if (claim.number !== null && !holder.has(claim.number)) holder.set(claim.number, claim);
+    else unnumbered.push(claim);
+  }
+  let next = Math.max(0, ...holder.keys());
+  for (const claim of unnumbered) claim.number = ++next;
+  return unnumbered;
+}
+
+const byCreation = (a: NumberClaim, b: NumberClaim) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Settles the team's decision numbers before an archive's decisions are written, so a number
@@ -48,17 +68,9 @@ export function settleDecisionNumbers(repos: Repositories, spec: ArchiveTable, t
     const id = String(row.id);
     if (!claims.has(id)) claims.set(id, { id, createdAt: Number(row.created_at), number: row.number as number | null, local: false });
   }
-  const holder = new Map<number, Claim>();
-  const unnumbered: Claim[] = [];
-  for (const claim of [...claims.values()].sort(byCreation)) {
-    if (claim.number !== null && !holder.has(claim.number)) holder.set(claim.number, claim);
-    else unnumbered.push(claim);
-  }
-  let next = Math.max(0, ...holder.keys());
-  for (const claim of unnumbered) {
-    claim.number = ++next;
+  for (const claim of settleClaims([...claims.values()])) {
     // A number above every claim is free, so moving a local decision to it never collides.
-    if (claim.local) repos.decisions.update(claim.id, { number: claim.number });
+    if (claim.local) repos.decisions.update(claim.id, { number: claim.number! });
   }
   for (const row of incoming) row.number = claims.get(String(row.id))!.number;
 }

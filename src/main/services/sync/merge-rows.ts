@@ -1,0 +1,122 @@
+import type { ArchiveRow } from '../../db/repositories/archive-repository';
+import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive-tables';
+import { settleClaims } from '../archive/decision-numbers';
+import { laterStamp } from './hlc';
+import type { SyncConflict } from './sync-data';
+import { sameContent, shownKey, type StampedRow, type TableRows, type TeamState } from './team-state';
+
+/**
+ * Rows the domain itself removes (the only deletes in the repositories: a decision's tags are
+ * replaced as a set; a turn added to a round and left without notes is taken back). Everything
+ * else is marked, never removed, so a row missing on one side is one the other side has to keep.
+ */
+const REMOVABLE = new Set(['decision_tags', 'turns']);
+
+/** The column that says when a row last changed: it follows the winning side and is not itself a conflict. */
+const versionColumn = (spec: ArchiveTable) => (spec.merge.kind === 'newer' ? spec.merge.column : null);
+
+export type FoundConflict = Omit<SyncConflict, 'at'>;
+
+/** The side whose change stands when both changed one field: the higher stamp (the device id inside it breaks ties). */
+function winner(ours: StampedRow, theirs: StampedRow): 'ours' | 'theirs' {
+  if (ours.stamp !== theirs.stamp) return ours.stamp > theirs.stamp ? 'ours' : 'theirs';
+  // Two rows never stamped (written by teamTree before any merge): an order on the content alone.
+  return JSON.stringify(ours.row) >= JSON.stringify(theirs.row) ? 'ours' : 'theirs';
+}
+
+/** Field by field: a change on one side is taken; the same field changed differently on both is settled by stamp and listed. */
+function mergeFields(
+  spec: ArchiveTable,
+  base: ArchiveRow | undefined,
+  ours: StampedRow,
+  theirs: StampedRow,
+  found: FoundConflict[],
+): StampedRow {
+  const won = winner(ours, theirs);
+  const columns = [...new Set([...Object.keys(ours.row), ...Object.keys(theirs.row)])].sort();
+  const row: ArchiveRow = {};
+  for (const c of columns) {
+    const o = ours.row[c] ?? null;
+    const t = theirs.row[c] ?? null;
+    const b = base ? (base[c] ?? null) : undefined;
+    if (o === t || b === t) row[c] = o;
+    else if (b === o) row[c] = t;
+    else if (spec.table === 'decisions' && c === 'number') {
+      // Renumbering only ever moves a decision up, above every number claimed (decision-numbers.ts).
+      row[c] = o === null ? t : t === null ? o : Math.max(Number(o), Number(t));
+    } else {
+      row[c] = won === 'ours' ? o : t;
+      if (c !== versionColumn(spec))
+        found.push({ entity: spec.table, id: shownKey(spec, ours.row), field: c, kept: row[c], other: won === 'ours' ? t : o });
+    }
+  }
+  return { row, stamp: laterStamp(ours.stamp, theirs.stamp) };
+}
+
+function mergeRow(
+  spec: ArchiveTable,
+  base: StampedRow | undefined,
+  ours: StampedRow | undefined,
+  theirs: StampedRow | undefined,
+  found: FoundConflict[],
+): StampedRow | undefined {
+  if (ours && theirs) {
+    if (sameContent(ours.row, theirs.row)) return { row: ours.row, stamp: laterStamp(ours.stamp, theirs.stamp) };
+    return mergeFields(spec, base?.row, ours, theirs, found);
+  }
+  const present = ours ?? theirs;
+  if (!present) return undefined;
+  // Removed on one side and unchanged on the other: removed, where the domain removes such rows at all.
+  if (base && REMOVABLE.has(spec.table) && sameContent(base.row, present.row)) return undefined;
+  // A copy: settling decision numbers replaces the merged row, never the side it came from.
+  return { row: present.row, stamp: present.stamp };
+}
+
+/**
+ * The three-way merge of a team's rows by table, key and field (base = the last synced tree).
+ * History only grows; a change made on one side is taken; the same field changed on both sides is
+ * settled by stamp and returned as a conflict. Decision numbers then follow the archive's rule.
+ */
+export function mergeStates(
+  base: TeamState,
+  ours: TeamState,
+  theirs: TeamState,
+): { tables: Map<string, TableRows>; found: FoundConflict[] } {
+  const found: FoundConflict[] = [];
+  const tables = new Map<string, TableRows>();
+  for (const spec of ARCHIVE_TABLES) {
+    const b = base.tables.get(spec.table) ?? new Map<string, StampedRow>();
+    const o = ours.tables.get(spec.table) ?? new Map<string, StampedRow>();
+    const t = theirs.tables.get(spec.table) ?? new Map<string, StampedRow>();
+    const merged: TableRows = new Map();
+    for (const key of [...new Set([...b.keys(), ...o.keys(), ...t.keys()])].sort()) {
+      const row = mergeRow(spec, b.get(key), o.get(key), t.get(key), found);
+      if (row) merged.set(key, row);
+    }
+    tables.set(spec.table, merged);
+  }
+  settleNumbers(tables.get('decisions')!);
+  return { tables, found };
+}
+
+/** Two decisions made apart may claim one number: the archive's rule gives the later one the next free number, on every laptop alike. */
+function settleNumbers(decisions: TableRows): void {
+  const claims = [...decisions.values()].map((s) => ({
+    id: String(s.row.id),
+    createdAt: Number(s.row.created_at),
+    number: s.row.number as number | null,
+    stamped: s,
+  }));
+  for (const claim of settleClaims(claims)) claim.stamped.row = { ...claim.stamped.row, number: claim.number };
+}
+
+/** Conflicts listed so far and those just found, once each (two laptops finding one keep its first `at`). */
+export function unionConflicts(lists: readonly (readonly SyncConflict[])[]): SyncConflict[] {
+  const byWhat = new Map<string, SyncConflict>();
+  for (const c of lists.flat()) {
+    const what = JSON.stringify([c.entity, c.id, c.field, c.kept, c.other]);
+    const seen = byWhat.get(what);
+    if (!seen || c.at < seen.at) byWhat.set(what, c);
+  }
+  return [...byWhat.values()];
+}

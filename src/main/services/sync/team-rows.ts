@@ -1,0 +1,57 @@
+import type { Repositories } from '../../db/repositories';
+import type { ArchiveRow } from '../../db/repositories/archive-repository';
+import { ARCHIVE_TABLES } from '../../db/repositories/archive-tables';
+import { withoutElimination } from '../archive/archive-export';
+import type { SyncConflict } from './sync-data';
+import { BUILTIN_PREFIX, keyOf, type TableRows, type TeamState } from './team-state';
+
+/** Columns of each table that refer to an agenda template (a built-in one is written by its key). */
+export function templateColumns(repos: Repositories): Map<string, string[]> {
+  return new Map(ARCHIVE_TABLES.map((spec) => [spec.table, repos.archive.referencesTo(spec.table, 'agenda_templates')]));
+}
+
+/**
+ * The team's rows as the tree carries them (see team-state.ts), with their stored stamps (a row
+ * never synced has ""). Ratings go as the archive sends them: where a meeting has an anonymous
+ * rating, none carries its rater, since the repository travels further than this laptop.
+ */
+export function readTeamState(repos: Repositories, teamId: string): TeamState {
+  const tables = new Map<string, TableRows>(ARCHIVE_TABLES.map((spec) => [spec.table, new Map()]));
+  if (!repos.teams.find(teamId)) return { tables, conflicts: [] };
+  const stamps = new Map(repos.sync.stamps(teamId).map((s) => [`${s.table}\n${s.key}`, s.stamp]));
+  const builtins = new Map(repos.archive.builtinTemplates().map((b) => [b.id, `${BUILTIN_PREFIX}${b.key}`]));
+  const refs = templateColumns(repos);
+  for (const spec of ARCHIVE_TABLES) {
+    let rows = repos.archive.teamRows(spec, teamId);
+    if (spec.table === 'meeting_feedback') rows = withoutElimination(rows);
+    const columns = refs.get(spec.table)!;
+    const map: TableRows = new Map();
+    for (const raw of rows) {
+      const row = { ...raw };
+      for (const c of columns) if (typeof row[c] === 'string' && builtins.has(row[c])) row[c] = builtins.get(row[c])!;
+      const key = keyOf(spec, row);
+      map.set(key, { row, stamp: stamps.get(`${spec.table}\n${key}`) ?? '' });
+    }
+    tables.set(spec.table, map);
+  }
+  const conflicts: SyncConflict[] = repos.sync.conflicts(teamId).map((c) => ({
+    entity: c.entity,
+    id: c.row_id,
+    field: c.field,
+    kept: JSON.parse(c.kept_json) as unknown,
+    other: JSON.parse(c.other_json) as unknown,
+    at: c.at,
+  }));
+  return { tables, conflicts };
+}
+
+/** A row of the tree as this database stores it: a built-in template by this laptop's id for it. */
+export function toLocalRow(row: ArchiveRow, columns: readonly string[], builtinIds: ReadonlyMap<string, string>): ArchiveRow {
+  if (columns.length === 0) return row;
+  const local = { ...row };
+  for (const c of columns) {
+    const value = local[c];
+    if (typeof value === 'string' && value.startsWith(BUILTIN_PREFIX)) local[c] = builtinIds.get(value.slice(BUILTIN_PREFIX.length))!;
+  }
+  return local;
+}

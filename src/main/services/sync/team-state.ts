@@ -1,0 +1,31 @@
+import type { ArchiveRow } from '../../db/repositories/archive-repository';
+import type { ArchiveTable } from '../../db/repositories/archive-tables';
+import type { SyncConflict } from './sync-data';
+
+/**
+ * A team's rows as the tree carries them, by table and key: every table of ARCHIVE_TABLES, a
+ * built-in agenda template referred to by `builtin:<key>` (its id differs on every laptop), each
+ * row with the stamp of the sync that last found it changed.
+ */
+export interface StampedRow {
+  row: ArchiveRow;
+  stamp: string;
+}
+export type TableRows = Map<string, StampedRow>;
+export interface TeamState {
+  tables: Map<string, TableRows>;
+  conflicts: SyncConflict[];
+}
+
+export const keyOf = (spec: ArchiveTable, row: ArchiveRow): string => JSON.stringify(spec.key.map((k) => row[k]));
+
+/** The key as a person reads it in a conflict: the id, or the key's parts joined by "/". */
+export const shownKey = (spec: ArchiveTable, row: ArchiveRow): string => spec.key.map((k) => String(row[k])).join('/');
+
+export function sameContent(a: ArchiveRow, b: ArchiveRow): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
+  return true;
+}
+
+export const BUILTIN_PREFIX = 'builtin:';

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { Sql } from '../../src/main/db/query';
+import { createRepositories, type Repositories } from '../../src/main/db/repositories';
+import { mergeTeamTree, type MergeOutcome, type TreeFiles } from '../../src/main/services/sync/sync-data';
+import { readTeamState } from '../../src/main/services/sync/team-rows';
+import { openTestCore, type TestCore } from './core';
+
+/** One laptop's data folder and the tree it last synced (what git's last synced commit would hold). */
+export interface Laptop {
+  name: string;
+  t: TestCore;
+  repos: Repositories;
+  base: TreeFiles | null;
+}
+
+export async function openLaptop(name: string, start: number): Promise<Laptop> {
+  const t = await openTestCore(start);
+  return { name, t, repos: createRepositories(new Sql(t.core.opened.db)), base: null };
+}
+
+export const sameTree = (a: TreeFiles | null, b: TreeFiles | null): boolean =>
+  (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? new Map<string, string>())].every(([path, text]) => b?.get(path) === text);
+
+/** A remote without git: the list of trees pushed, newest last. A push is a new tree on top of the one merged with. */
+export class Remote {
+  readonly trees: TreeFiles[] = [];
+  head(): TreeFiles | null {
+    return this.trees.at(-1) ?? null;
+  }
+  /** Fetch, merge, push: what syncgit does around mergeTeamTree, with the last synced tree as the base. */
+  sync(laptop: Laptop, teamId: string): MergeOutcome {
+    const outcome = mergeTeamTree(laptop.repos, laptop.t.clock, teamId, laptop.base, this.head());
+    if (!sameTree(outcome.tree, this.head())) this.trees.push(outcome.tree);
+    laptop.base = outcome.tree;
+    return outcome;
+  }
+}
+
+/**
+ * A fingerprint of a team's data as the laptops share it: every row of every team table, as the
+ * tree carries it (built-in templates by key, which laptops share; ratings of a meeting with an
+ * anonymous one without raters, as they travel), stamps left out.
+ */
+export function teamChecksum(repos: Repositories, teamId: string): string {
+  const hash = createHash('sha256');
+  for (const [table, rows] of readTeamState(repos, teamId).tables)
+    for (const key of [...rows.keys()].sort()) hash.update(`${table} ${key} ${JSON.stringify(rows.get(key)!.row)}\n`);
+  return hash.digest('hex');
+}
+
+/** Rows of every table in the database file, to prove a refused sync wrote nothing. */
+export function rowCounts(repos: Repositories): Record<string, number> {
+  const db = repos.sql.db;
+  const names = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'decisions_fts%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+  return Object.fromEntries(names.map((n) => [n, (db.prepare(`SELECT count(*) AS n FROM "${n}"`).get() as { n: number }).n]));
+}
