@@ -141,6 +141,15 @@ function statements(sql: Sql) {
     turnsByItem: sql.prepared((a: { itemId: string }) =>
       qb.selectFrom('turns').selectAll().where('agenda_item_id', '=', a.itemId).orderBy('position'),
     ),
+    speakingIn: sql.prepared((a: { itemId: string }) =>
+      qb
+        .selectFrom('turns')
+        .selectAll()
+        .where('agenda_item_id', '=', a.itemId)
+        .where('status', '=', 'speaking')
+        .orderBy('position')
+        .limit(1),
+    ),
     turnById: sql.prepared((a: { id: string }) => qb.selectFrom('turns').selectAll().where('id', '=', a.id)),
     turnColumns: sql.updates((set: Partial<TurnsTable>, id) => qb.updateTable('turns').set(set).where('id', '=', id)),
     // Inserts name every column: the arguments stand for themselves only when read one by one.
@@ -254,6 +263,12 @@ export class LiveRepository {
 
   turnsOfItem(itemId: string): TurnRecord[] {
     return this.q.turnsByItem.all({ itemId }).map(toTurn);
+  }
+
+  /** The turn of the item's round now speaking, if any (the first in speaking order, as a round has one). */
+  speakingTurn(itemId: string): TurnRecord | null {
+    const row = this.q.speakingIn.get({ itemId });
+    return row ? toTurn(row) : null;
   }
 
   turn(id: string): TurnRecord | null {
