@@ -80,6 +80,7 @@ describe('migrations', () => {
       [10, 'decision search: prefix index and date order with ties', 'f3504482fd35ce5bfe23656e7068ba8ee5b45462187211d08e632a4c6b4b9036'],
       [11, 'decision numbers', 'baa40c3c00a5aa2bdc2202290f3d836aee79d907d2312732bf6293af8a96e5de'],
       [12, 'chosen option', '9e4600aa9bfa469d2e80564917c8df799c7bcc5ff63d22870faa4ca174d4c6d1'],
+      [13, 'open meetings by team', '90963606739891e2937b4cfddc010ed10735f06f8962c6bfc4ba37130b4767b7'],
     ]);
   });
 

@@ -10,6 +10,7 @@ import * as m009 from './009-open-commitments';
 import * as m010 from './010-decision-search-prefixes';
 import * as m011 from './011-decision-numbers';
 import * as m012 from './012-chosen-option';
+import * as m013 from './013-open-meetings-by-team';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,4 @@ export interface Migration {
 }
 
 /** Ordered, static: the list the migrator applies and the checksum test pins. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];
