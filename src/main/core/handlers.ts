@@ -2,7 +2,7 @@ import type { AppInfo } from '@shared/domain';
 import type { Services } from '../services';
 import type { BackupService } from '../services/backup-service';
 import type { SyncService } from '../services/sync/sync-service';
-import { agendaMarkdown } from '../services/planning/agenda-markdown';
+import type * as AgendaMarkdown from '../services/planning/agenda-markdown';
 import type { ChangeFeed } from './change-feed';
 import { prepared, type Handlers } from './handler-kinds';
 
@@ -137,9 +137,13 @@ export function createHandlers(
     'agenda.updateItem': (input) => services.meetingView.detail(services.meetings.updateItem(input)),
     'agenda.removeItem': (input) => services.meetingView.detail(services.meetings.removeItem(input)),
     'agenda.moveItem': (input) => services.meetingView.detail(services.meetings.moveItem(input)),
-    'agenda.exportMarkdown': ({ meetingId }) => agendaMarkdown(services.meetingView.detail(meetingId)),
-    'minutes.markdown': ({ meetingId }) => services.minutes.markdown(meetingId),
-    'minutes.html': ({ meetingId }) => services.minutes.html(meetingId),
+    // The Markdown libraries load with the first export, not at every start; the meeting is read in the one transaction.
+    'agenda.exportMarkdown': prepared<'agenda.exportMarkdown', typeof AgendaMarkdown>({
+      prepare: () => import('../services/planning/agenda-markdown'),
+      run: ({ meetingId }, { agendaMarkdown }) => agendaMarkdown(services.meetingView.detail(meetingId)),
+    }),
+    'minutes.markdown': { io: ({ meetingId }) => services.minutes.markdown(meetingId) },
+    'minutes.html': { io: ({ meetingId }) => services.minutes.html(meetingId) },
     'minutes.export': { io: ({ meetingId, format }) => services.minutes.export(meetingId, format) },
     'attendance.set': (input) => services.meetingView.detail(services.meetings.setAttendance(input)),
     'attendance.allPresent': ({ meetingId }) => services.meetingView.detail(services.meetings.allPresent(meetingId)),

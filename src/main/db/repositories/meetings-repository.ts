@@ -1,4 +1,5 @@
 import type { Amendment } from '@shared/planning';
+import { sql } from 'kysely';
 import { qb, type Sql } from '../query';
 import type { AgendaItemsTable, AttendeesTable, MeetingsTable } from '../schema';
 import { toAmendment } from './decision-domain';
@@ -76,7 +77,8 @@ export class MeetingsRepository {
 
   /**
    * Each team's first meeting not yet ended: unscheduled first, then by schedule, the newest of a tie first (the
-   * order `list` gives). One short walk of meetings_by_team per team, however many meetings were held before.
+   * order `list` gives). One step into meetings_open_by_team per team, however many meetings were held before; the
+   * status is written in the SQL, not bound, so the planner can see that index's condition holds.
    */
   nextPerTeam(): MeetingSummaryRecord[] {
     const query = summaries().where('meetings.id', 'in', (eb) =>
@@ -87,7 +89,7 @@ export class MeetingsRepository {
             .selectFrom('meetings as next')
             .select('next.id')
             .whereRef('next.team_id', '=', 'team.id')
-            .where('next.status', '!=', 'ended')
+            .where('next.status', '!=', sql.lit<MeetingsTable['status']>('ended'))
             .orderBy('next.scheduled_start')
             .orderBy('next.created_at', 'desc')
             .limit(1)
