@@ -101,6 +101,32 @@ describe('sync through a git repository', () => {
     expect(ok).toMatchObject({ problem: null, waiting: { unpushed: false, changesSinceSync: 0 } });
   });
 
+  it('never merges beside a live meeting: Sync now says so in words, and the meeting’s end syncs the team', async () => {
+    const remote = bareRemote();
+    const a = await laptop();
+    const team = await a.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin', members: ['Ada'] });
+    await a.call('sync.link', { teamId: team.id, url: remote });
+    const head = git(remote, 'rev-parse', 'main');
+    const { meetingId } = await a.call('meetings.create', {
+      teamId: team.id,
+      title: 'Weekly',
+      date: '2026-11-30',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    await a.call('meetings.start', { meetingId });
+    const refused = await a.fail('sync.run', { teamId: team.id });
+    expect([refused.code, refused.message]).toEqual([
+      'conflict',
+      'A meeting is being held on this laptop: the team syncs when it ends, so the meeting never waits for git.',
+    ]);
+    expect(git(remote, 'rev-parse', 'main')).toBe(head);
+    await a.call('meetings.end', { meetingId });
+    // The sync after the meeting runs in the background: wait for the meeting to reach the repository.
+    await expect.poll(() => git(remote, 'rev-parse', 'main'), { timeout: 20_000 }).not.toBe(head);
+    await expect.poll(async () => (await a.call('sync.status', { teamId: team.id })).running, { timeout: 20_000 }).toBe(false);
+  });
+
   it('a rewritten remote (its history lost what this laptop pushed) is merged with no base, losing nothing here', async () => {
     const remote = bareRemote();
     const a = await laptop();

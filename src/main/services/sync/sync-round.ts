@@ -22,7 +22,12 @@ export interface RoundDeps {
   merged: (teamId: string) => void;
   /** The per-file cap for what a repository may hand over (tests lower it). */
   fileCap?: number;
+  /** Whether a meeting is being held on this laptop: a merge never runs beside its writes. */
+  meetingLive: () => boolean;
 }
+
+/** A meeting began while the round fetched: nothing was written, and the meeting's end syncs the team again. */
+export class SyncPostponed extends Error {}
 
 export interface RoundResult {
   commit: string;
@@ -100,6 +105,7 @@ export async function syncRound(deps: RoundDeps, dir: string, link: SyncLinkRow)
     const [base, theirs] = await Promise.all([read(p.base), read(p.theirs)]);
     const bringsAnything =
       p.theirs !== null && (p.base === null || (await treeOf(git, dir, p.base)) !== (await treeOf(git, dir, p.theirs)));
+    if (deps.meetingLive()) throw new SyncPostponed('A meeting began: the merge waits for its end.');
     if (bringsAnything) await deps.backup();
     const outcome = mergeTeamTree(repos, clock, teamId, base, theirs);
     if (outcome.incoming > 0 || outcome.conflicts.length > 0) deps.merged(teamId);

@@ -11,12 +11,10 @@ import { TreeRefused } from './git-tree';
 import { cloneDir, ensureClone, fetchHead, syncRoot, teamOfCommit } from './sync-clone';
 import { SyncRefused, type SyncConflict } from './sync-data';
 import { checkRemote, shownRemote } from './sync-remote';
-import { syncRound, type RoundDeps } from './sync-round';
+import { SyncPostponed, syncRound, type RoundDeps } from './sync-round';
 
 export interface SyncServiceDeps extends RoundDeps {
   dataDir: string;
-  /** Whether a meeting is being held on this laptop: the timers leave the database to it until it ends. */
-  meetingLive: () => boolean;
   /** Announces that a team's sync status changed (a run began or ended) outside any operation. */
   statusChanged: (teamId: string) => void;
   /** A sync that failed for a reason git or the merge did not give (a bug): to the log, since no one waits for it. */
@@ -92,7 +90,8 @@ export class SyncService {
       if (!repos.teams.find(teamId)) throw new DomainError('not_found', 'That team is not on this laptop.');
       repos.syncLinks.link(teamId, url, clock.now());
       fs.rmSync(cloneDir(this.deps.dataDir, teamId), { recursive: true, force: true });
-      return this.run(teamId);
+      // Linked now, synced when the meeting being held ends.
+      return this.deps.meetingLive() ? this.status(teamId) : this.run(teamId);
     }
     const joined = await this.teamInRepository(url);
     if (repos.syncLinks.get(joined)) throw new DomainError('conflict', 'This laptop already syncs that team; sync it from its page.');
@@ -136,10 +135,20 @@ export class SyncService {
     return this.status(teamId);
   }
 
-  /** Syncs one team now; a sync of it already running is joined rather than started twice. */
+  /**
+   * Syncs one team now; a sync of it already running is joined rather than started twice. Not while a meeting
+   * is held here: the merge writes the database, and the meeting's writes never wait for it (its end syncs).
+   */
   run(teamId: string): Promise<SyncStatus> {
     const running = this.running.get(teamId);
     if (running) return running;
+    if (this.deps.meetingLive())
+      return Promise.reject(
+        new DomainError(
+          'conflict',
+          'A meeting is being held on this laptop: the team syncs when it ends, so the meeting never waits for git.',
+        ),
+      );
     const link = this.deps.repos.syncLinks.get(teamId);
     if (!link) return Promise.reject(new DomainError('not_found', 'That team is not linked to a repository: link one first.'));
     const done = this.runLinked(link).finally(() => {
@@ -177,6 +186,7 @@ export class SyncService {
           : null;
       if (problem) repos.syncLinks.record(teamId, { ok: false, at, error: problem.message, kind: problem.kind });
     } catch (error) {
+      if (error instanceof SyncPostponed) return this.status(teamId);
       const problem = problemOf(error);
       if (!problem) throw error;
       repos.syncLinks.record(teamId, { ok: false, at: clock.now(), error: problem.message, kind: problem.kind });
