@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Sql } from '../../src/main/db/query';
 import { createRepositories, type Repositories } from '../../src/main/db/repositories';
-import { mergeTeamTree, type MergeOutcome, type TreeFiles } from '../../src/main/services/sync/sync-data';
+import { mergeTeamTree, teamTree, type MergeOutcome, type TreeFiles } from '../../src/main/services/sync/sync-data';
 import { readTeamState } from '../../src/main/services/sync/team-rows';
 import { openTestCore, type TestCore } from './core';
 
@@ -30,6 +30,9 @@ export class Remote {
   /** Fetch, merge, push: what syncgit does around mergeTeamTree, with the last synced tree as the base. */
   sync(laptop: Laptop, teamId: string): MergeOutcome {
     const outcome = mergeTeamTree(laptop.repos, laptop.t.clock, teamId, laptop.base, this.head());
+    // The database holds exactly the merged tree.
+    if (!sameTree(teamTree(laptop.repos, teamId), outcome.tree))
+      throw new Error(`${laptop.name}: the database does not hold the merged tree`);
     if (!sameTree(outcome.tree, this.head())) this.trees.push(outcome.tree);
     laptop.base = outcome.tree;
     return outcome;

@@ -8,7 +8,7 @@ import { writeMerged } from './merge-write';
 import { describeChanges } from './sync-summary';
 import { readTeamState } from './team-rows';
 import { sameContent, type TableRows, type TeamState } from './team-state';
-import { readTree } from './tree-read';
+import { readTree, type ParsedFiles } from './tree-read';
 import { layOut, lookupIn, placeOf, sortConflicts } from './tree-layout';
 
 export { SyncRefused } from './sync-refused';
@@ -57,10 +57,12 @@ export function mergeTeamTree(
   theirs: TreeFiles | null,
 ): MergeOutcome {
   // Both trees are read and checked whole before the transaction opens: a refusal writes nothing.
-  const baseState = readTree(repos, teamId, base ?? new Map(), 'The last synced version');
-  const theirState = readTree(repos, teamId, theirs ?? new Map(), 'The repository');
+  const cache = parsedFilesOf(repos, teamId);
+  const baseState = readTree(repos, teamId, base ?? new Map(), 'The last synced version', cache);
+  const theirState = readTree(repos, teamId, theirs ?? new Map(), 'The repository', cache);
   return repos.sql.transaction(() => {
     const ours = readTeamState(repos, teamId);
+    const storedStamps = stampsOf(ours);
     const { files: changedFiles, count: outgoing } = stampChanges(repos, clock, baseState, ours, theirState);
     const { tables, found } = mergeStates(baseState, ours, theirState);
     const now = clock.now();
@@ -68,7 +70,7 @@ export function mergeTeamTree(
     const incoming = writeMerged(repos, teamId, ours, tables);
     const team = repos.teams.find(teamId);
     if (team) {
-      saveStamps(repos, teamId, ours, tables);
+      saveStamps(repos, teamId, storedStamps, tables);
       repos.sync.replaceConflicts(
         teamId,
         conflicts.map((c) => ({
@@ -89,7 +91,12 @@ export function mergeTeamTree(
       incoming,
       found.length,
     );
-    return { tree: teamTree(repos, teamId), incoming, outgoing, conflicts, summary };
+    // The database now holds the merged rows: their files are the tree (and are read back next time without parsing).
+    const written = new Map() as ParsedFiles;
+    const tree = layOut({ tables: team ? tables : new Map(), conflicts: team ? conflicts : [] }, written);
+    cache.clear();
+    for (const [path, file] of written) cache.set(path, file);
+    return { tree, incoming, outgoing, conflicts, summary };
   });
 }
 
@@ -131,13 +138,41 @@ function stampChanges(
   return { files, count };
 }
 
-/** Keeps each row's stamp beside it, so the next teamTree writes the same bytes as this merge's tree. */
-function saveStamps(repos: Repositories, teamId: string, ours: TeamState, merged: ReadonlyMap<string, TableRows>): void {
-  const stored = new Map(repos.sync.stamps(teamId).map((s) => [`${s.table}\n${s.key}`, s.stamp]));
+function stampsOf(state: TeamState): Map<string, string> {
+  const stamps = new Map<string, string>();
+  for (const [table, rows] of state.tables) for (const [key, { stamp }] of rows) stamps.set(`${table}\n${key}`, stamp);
+  return stamps;
+}
+
+/** Keeps each row's stamp beside it (writing only those that changed), so the next teamTree writes this merge's bytes. */
+function saveStamps(
+  repos: Repositories,
+  teamId: string,
+  stored: ReadonlyMap<string, string>,
+  merged: ReadonlyMap<string, TableRows>,
+): void {
   const changed: StoredStamp[] = [];
+  const kept = new Set<string>();
   for (const [table, rows] of merged)
-    for (const [key, { stamp }] of rows) if (stored.get(`${table}\n${key}`) !== stamp) changed.push({ table, key, stamp });
-  const dropped: { table: string; key: string }[] = [];
-  for (const [table, rows] of ours.tables) for (const key of rows.keys()) if (!merged.get(table)!.has(key)) dropped.push({ table, key });
+    for (const [key, { stamp }] of rows) {
+      kept.add(`${table}\n${key}`);
+      if (stored.get(`${table}\n${key}`) !== stamp) changed.push({ table, key, stamp });
+    }
+  const dropped = [...stored.keys()]
+    .filter((k) => !kept.has(k))
+    .map((k) => ({ table: k.slice(0, k.indexOf('\n')), key: k.slice(k.indexOf('\n') + 1) }));
   repos.sync.saveStamps(teamId, changed, dropped);
+}
+
+/**
+ * Each file of the last tree this process read or wrote for a team, parsed and checked: the next sync's base is that
+ * tree, and most of the remote's files are the same text, so only files that changed are parsed again.
+ */
+const parsedFiles = new WeakMap<Repositories, Map<string, ParsedFiles>>();
+function parsedFilesOf(repos: Repositories, teamId: string): ParsedFiles {
+  let byTeam = parsedFiles.get(repos);
+  if (!byTeam) parsedFiles.set(repos, (byTeam = new Map()));
+  let files = byTeam.get(teamId);
+  if (!files) byTeam.set(teamId, (files = new Map()));
+  return files;
 }
