@@ -1,9 +1,12 @@
 // `npm run bench:console`: from the moment a facilitator's action is sent to the moment both the console's and the
 // projector's DOM show it, in Debian's Chromium: the two pages in one browser context, timed on one clock (the
-// pages' shared epoch clock, performance.timeOrigin + performance.now()). The action is a turn in a round ("come
-// back later"), which both windows show as a new speaker. Printed beside the floor: a no-op operation sent from the
-// page (the transport alone), and the steps between: the action's own answer, the change event's arrival in each
-// page (with its size), what the pages asked again (nothing, when the event carries the live part) and the render.
+// pages' shared epoch clock, performance.timeOrigin + performance.now()). Three actions, each with inputs that change
+// every time: a turn in a round ("come back later": both windows show a new speaker), the next item and back again
+// (both show another item's title), and a note typed in the console and saved as it leaves the box (the console
+// says "Saved"; the projector shows no notes, so its figure is the event's arrival). Each is printed beside the
+// floors: a no-op operation sent from the page just before it (the transport alone) and a raw commit on the same
+// disk (what a write adds at the least), with the steps between: the change event's arrival in both pages (with its
+// size), the slower page's render, and what the pages asked again (nothing, when the event carries the live part).
 //
 // BENCH_DIR=<folder seeded by `BENCH_KEEP=1 BENCH_SEED_ONLY=1 npm run bench`> measures the ten-year database: the
 // script finds (or starts, or plans) a meeting on a round itself. Without it, the demo team's next meeting, in a
@@ -14,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { ARGS, CHROMIUM, percentile, startCadence } from './bench-browser.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
@@ -39,29 +43,43 @@ async function op(page, name, input) {
   );
 }
 
-/** In a page: resolves with the epoch time at which `selector`'s text first differs from `before`. */
-function watch(page, selector) {
-  return page.evaluate((selector) => {
-    const el = () => document.querySelector(selector);
-    const before = el()?.textContent ?? '';
-    window.__changed = new Promise((resolve) => {
-      const seen = () => {
-        if ((el()?.textContent ?? '') !== before) {
-          observer.disconnect();
-          resolve(performance.timeOrigin + performance.now());
-        }
-      };
-      const observer = new MutationObserver(seen);
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
-    return before;
-  }, selector);
+/** In a page: resolves with the epoch time at which `selector`'s text first differs from `before` (or reads `until`). */
+function watch(page, selector, until = null) {
+  return page.evaluate(
+    ([selector, until]) => {
+      const el = () => document.querySelector(selector);
+      const before = el()?.textContent ?? '';
+      window.__changed = new Promise((resolve) => {
+        const seen = () => {
+          const text = el()?.textContent ?? '';
+          if (until === null ? text !== before : text === until) {
+            observer.disconnect();
+            resolve(performance.timeOrigin + performance.now());
+          }
+        };
+        const observer = new MutationObserver(seen);
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      return before;
+    },
+    [selector, until],
+  );
 }
 
-/** Every page of the context notes when each event-socket message arrived and its size, before the app sees it. */
+/**
+ * Every page of the context notes when each event-socket message arrived and its size, before the app sees it, and
+ * when the app itself last sent each operation (a note is saved by the app, not by the bench).
+ */
 function recordSocketMessages() {
   const Native = window.WebSocket;
   window.__socket = [];
+  window.__sent = {};
+  const nativeFetch = window.fetch;
+  window.fetch = (url, init) => {
+    const name = /\/api\/op\/([\w.]+)$/.exec(String(url))?.[1];
+    if (name) window.__sent[name] = performance.timeOrigin + performance.now();
+    return nativeFetch(url, init);
+  };
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
@@ -122,12 +140,120 @@ async function meetingOnRound(page) {
   return { id: meetingId, how: `a new meeting of ${team.name}` };
 }
 
-/** The change message of `revision` in a page: when it arrived and how long it is. */
-const arrival = (page, operation) =>
-  page.evaluate((operation) => {
-    const found = window.__socket.findLast((m) => m.text.includes(`"operation":"${operation}"`));
-    return found && { at: found.at, bytes: found.text.length };
-  }, operation);
+/**
+ * The three actions. `send` runs one (its inputs differ every time) and answers when it was sent; `console` and
+ * `projector` name what each page shows of it ([selector, text it must read] or [selector] for "any change"; null:
+ * nothing, then the event's arrival stands for the page).
+ */
+function actions(console_, meetingId) {
+  const sendOp = (name, input) => async () => {
+    const answer = await op(console_, name, input());
+    if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`);
+    return answer.sentAt;
+  };
+  let moves = 0;
+  let notes = 0;
+  return [
+    {
+      what: 'turn (a new speaker)',
+      operation: 'live.turn',
+      send: sendOp('live.turn', () => ({ meetingId, action: 'later' })),
+      console: ['.speaker-name'],
+      projector: ['.projector-speaker-name'],
+    },
+    {
+      // Next, then back: another item each time, and the meeting ends where it began (on its round).
+      what: 'next item / previous item',
+      operation: null,
+      send: async () => {
+        const name = moves++ % 2 === 0 ? 'live.next' : 'live.previous';
+        return sendOp(name, () => ({ meetingId }))();
+      },
+      console: ['.current-item h2'],
+      projector: ['.projector-title'],
+    },
+    {
+      what: 'note saved (typed, then leaving the box)',
+      operation: 'live.setNotes',
+      send: async () => {
+        const box = console_.locator('.notes-editor textarea');
+        await box.fill(`Bench note ${++notes}: what was said, decided, who does what.`);
+        await box.blur();
+        return console_.evaluate(() => window.__sent['live.setNotes']);
+      },
+      console: ['.notes-editor .save-state', 'Saved'],
+      projector: null,
+    },
+  ];
+}
+
+/**
+ * The disk's own limit beside the transport's: one row inserted and committed as main commits (WAL,
+ * synchronous=FULL) in a file of its own in the same folder, timed just before each action. A write cannot show
+ * before its commit is on the disk; the no-op reads and commits nothing.
+ */
+function rawCommitter(dir) {
+  const file = path.join(dir, 'bench-console-raw-commit.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('create table if not exists t (id integer primary key, note text not null)');
+  const insert = db.prepare('insert into t (note) values (?)');
+  let i = 0;
+  return {
+    commit() {
+      const start = performance.now();
+      db.transaction(() => insert.run(`note ${i++}`))();
+      return performance.now() - start;
+    },
+    close() {
+      db.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    },
+  };
+}
+
+const stat = (v) => `${percentile(v, 50).toFixed(1)} / ${percentile(v, 95).toFixed(1)} ms`;
+
+/** One action `SAMPLES` times, each just after a no-op from the same page; with the steps between. */
+async function measure(pages, action, raw) {
+  const [console_, projector] = pages;
+  const steps = { noop: [], commit: [], floor: [], event: [], render: [], both: [], bytes: [] };
+  for (let i = 0; i < SAMPLES; i++) {
+    const noop = await op(console_, 'events.since', { epoch: '', revision: 0 });
+    steps.noop.push(noop.answeredAt - noop.sentAt);
+    steps.commit.push(raw.commit());
+    steps.floor.push(steps.noop.at(-1) + steps.commit.at(-1));
+    if (action.console) await watch(console_, ...action.console);
+    if (action.projector) await watch(projector, ...action.projector);
+    const heard = await Promise.all(pages.map((page) => page.evaluate(() => window.__socket.length)));
+    const sentAt = await action.send();
+    const shown = await Promise.all(
+      pages.map((page, k) => ([action.console, action.projector][k] ? page.evaluate(() => window.__changed) : null)),
+    );
+    // The change message this action caused in each page (the first after it was sent).
+    const events = await Promise.all(
+      pages.map((page, k) =>
+        page
+          .waitForFunction(
+            ([from, operation]) =>
+              window.__socket
+                .slice(from)
+                .find((m) => m.text.includes('"type":"change"') && (!operation || m.text.includes(`"operation":"${operation}"`))),
+            [heard[k], action.operation],
+          )
+          .then((h) => h.jsonValue()),
+      ),
+    );
+    const at = events.map((e) => e.at);
+    const done = shown.map((t, k) => t ?? at[k]);
+    steps.both.push(Math.max(...done) - sentAt);
+    steps.event.push(Math.max(...at) - sentAt);
+    steps.render.push(Math.max(...done.map((t, k) => t - at[k])));
+    steps.bytes.push(events[0].text.length);
+  }
+  return steps;
+}
 
 async function main() {
   if (!fs.existsSync('out/main/server.js')) throw new Error('Build first: npx electron-vite build');
@@ -152,30 +278,21 @@ async function main() {
     await projector.goto(`${server.origin}/#/meetings/${meeting.id}/projector`);
     await console_.waitForSelector('.speaker-name');
     await projector.waitForSelector('.projector-speaker-name');
-    // What the pages ask main for while the turns run (the bench's own calls are not the app's).
+    // What the pages ask main for while the actions run (the bench's own calls are not the app's; the note is).
     const asked = [];
     const ask = (request) => {
       const name = /\/api\/op\/([\w.]+)$/.exec(request.url())?.[1];
-      if (name && !request.headers()['x-bench']) asked.push(name);
+      if (name && !request.headers()['x-bench'] && name !== 'live.setNotes') asked.push(name);
     };
     console_.on('request', ask);
     projector.on('request', ask);
-    const steps = { noop: [], answered: [], event: [], render: [], both: [], bytes: [] };
-    for (let i = 0; i < SAMPLES; i++) {
-      // The floor: a no-op operation from the page through the same transport, just before the turn.
-      const noop = await op(console_, 'events.since', { epoch: '', revision: 0 });
-      steps.noop.push(noop.answeredAt - noop.sentAt);
-      await watch(console_, '.speaker-name');
-      await watch(projector, '.projector-speaker-name');
-      const answer = await op(console_, 'live.turn', { meetingId: meeting.id, action: 'later' });
-      if (!answer.ok) throw new Error(`live.turn: ${JSON.stringify(answer.error)}`);
-      const [a, b] = await Promise.all([console_.evaluate(() => window.__changed), projector.evaluate(() => window.__changed)]);
-      const [ea, eb] = await Promise.all([arrival(console_, 'live.turn'), arrival(projector, 'live.turn')]);
-      steps.both.push(Math.max(a, b) - answer.sentAt);
-      steps.answered.push(answer.answeredAt - answer.sentAt);
-      steps.event.push(Math.max(ea.at, eb.at) - answer.sentAt);
-      steps.render.push(Math.max(a - ea.at, b - eb.at));
-      steps.bytes.push(ea.bytes);
+    const results = [];
+    const raw = rawCommitter(dataDir);
+    try {
+      for (const action of actions(console_, meeting.id))
+        results.push({ action, steps: await measure([console_, projector], action, raw) });
+    } finally {
+      raw.close();
     }
     const parse = await console_.evaluate(() => {
       const text = window.__socket.findLast((m) => m.text.includes('"live.turn"')).text;
@@ -183,25 +300,30 @@ async function main() {
       for (let i = 0; i < 100; i++) JSON.parse(text);
       return (performance.now() - start) / 100;
     });
-    const p = (v) => `${percentile(v, 50).toFixed(1)} / ${percentile(v, 95).toFixed(1)} ms`;
-    const met = percentile(steps.both, 95) < TARGET_MS;
     const reads =
       asked.length === 0
         ? 'none'
         : Object.entries(Object.groupBy(asked, (n) => n))
             .map(([n, l]) => `${n} ×${l.length}`)
             .join(', ');
-    console.log(`\nConsole and projector in Chromium (${fresh ? 'demo team' : dataDir}; ${meeting.how}), ${SAMPLES} turns\n`);
-    console.log(`  no-op operation (events.since) from the page: the floor, p50 / p95            ${p(steps.noop)}`);
-    console.log(`  the turn answered in the page (transport + commit + the live part read once)   ${p(steps.answered)}`);
-    console.log(
-      `  sent until the change event reached both pages (${Math.round(percentile(steps.bytes, 50) / 1024)} KB, parsed in ${parse.toFixed(2)} ms)     ${p(steps.event)}`,
-    );
-    console.log(`  from the event's arrival to the page's DOM showing it (the slower page)         ${p(steps.render)}`);
-    console.log(`  what the two pages asked main again during the ${SAMPLES} turns                       ${reads}`);
-    console.log(
-      `  sent until both pages' DOM show the new speaker, p50 / p95                      ${p(steps.both)}  ·  ${(percentile(steps.both, 95) / percentile(steps.noop, 95)).toFixed(1)}x the no-op floor  ·  target p95 < ${TARGET_MS} ms: ${met ? 'met' : 'NOT met'}`,
-    );
+    console.log(`\nConsole and projector in Chromium (${fresh ? 'demo team' : dataDir}; ${meeting.how}), ${SAMPLES} of each action\n`);
+    for (const { action, steps } of results) {
+      const floor = percentile(steps.noop, 95);
+      const withCommit = percentile(steps.floor, 95);
+      const met = percentile(steps.both, 95) < TARGET_MS;
+      console.log(`  ${action.what}`);
+      console.log(`    no-op operation (events.since) from the page just before: the floor, p50 / p95   ${stat(steps.noop)}`);
+      console.log(`    a raw insert+commit on the same disk (WAL, synchronous=FULL), just before       ${stat(steps.commit)}`);
+      console.log(`    the two added (the least a write can take to come back), p50 / p95             ${stat(steps.floor)}`);
+      console.log(
+        `    sent until the change event reached both pages (${Math.round(percentile(steps.bytes, 50) / 1024)} KB)                ${stat(steps.event)}`,
+      );
+      console.log(`    from the event's arrival to the page's DOM showing it (the slower page)         ${stat(steps.render)}`);
+      console.log(
+        `    sent until both pages show it, p50 / p95                                        ${stat(steps.both)}  ·  ${(percentile(steps.both, 95) / floor).toFixed(1)}x the no-op, ${(percentile(steps.both, 95) / withCommit).toFixed(1)}x no-op + commit  ·  target p95 < ${TARGET_MS} ms: ${met ? 'met' : 'NOT met'}`,
+      );
+    }
+    console.log(`  the change event parsed in ${parse.toFixed(2)} ms; what the two pages asked main again meanwhile: ${reads}`);
   } finally {
     await browser.close();
     server.stop();

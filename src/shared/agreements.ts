@@ -46,34 +46,40 @@ const escalationPath = z
   })
   .strict();
 
-export const agreementBody = z
-  .object({
-    decisionRights: z.array(decisionRight).max(40, { message: 'At most 40 decision rights' }),
-    escalationPaths: z.array(escalationPath).max(20, { message: 'At most 20 escalation paths' }),
-    checkInCadence: longText('Check-in cadence', 500).default(''),
-    norms: z
-      .object({
-        communication: longText('Communication quality', 3000).default(''),
-        responseTimes: longText('Response times', 3000).default(''),
-        documentation: longText('Documentation', 3000).default(''),
-      })
-      .strict(),
-    freeText: longText('Free text', 20_000).default(''),
-  })
-  .strict()
-  .superRefine((body, ctx) => {
-    const seen = new Map<string, number>();
-    body.decisionRights.forEach((r, i) => {
-      const key = r.kind.toLocaleLowerCase();
-      if (seen.has(key))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['decisionRights', i, 'kind'],
-          message: `“${r.kind}” is listed twice in the decision rights: each kind of decision once`,
-        });
-      seen.set(key, i);
-    });
-  });
+/**
+ * Built on first use (z.lazy), like the contract's inputs: the contract names it, and every window loads the
+ * contract for its first screen, which never parses an agreement.
+ */
+export const agreementBody = z.lazy(() =>
+  z
+    .object({
+      decisionRights: z.array(decisionRight).max(40, { message: 'At most 40 decision rights' }),
+      escalationPaths: z.array(escalationPath).max(20, { message: 'At most 20 escalation paths' }),
+      checkInCadence: longText('Check-in cadence', 500).default(''),
+      norms: z
+        .object({
+          communication: longText('Communication quality', 3000).default(''),
+          responseTimes: longText('Response times', 3000).default(''),
+          documentation: longText('Documentation', 3000).default(''),
+        })
+        .strict(),
+      freeText: longText('Free text', 20_000).default(''),
+    })
+    .strict()
+    .superRefine((body, ctx) => {
+      const seen = new Map<string, number>();
+      body.decisionRights.forEach((r, i) => {
+        const key = r.kind.toLocaleLowerCase();
+        if (seen.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['decisionRights', i, 'kind'],
+            message: `“${r.kind}” is listed twice in the decision rights: each kind of decision once`,
+          });
+        seen.set(key, i);
+      });
+    }),
+);
 
 export type AgreementBodyInput = z.input<typeof agreementBody>;
 export type DecisionRightRow = z.output<typeof decisionRight> & { id: string };

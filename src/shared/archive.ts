@@ -1,5 +1,5 @@
 /** A team archive and its import, as they cross the contract. JSON only. */
-import type { Id } from './domain';
+import type { Id, Member } from './domain';
 
 export const ARCHIVE_FORMAT = 'cadence.team-archive';
 export const ARCHIVE_FORMAT_VERSION = 1;
@@ -44,4 +44,6 @@ export interface MeChoice {
   memberName: string | null;
   /** The chosen member has left the team: kept, and said so. */
   memberLeft: boolean;
+  /** The team's members, to choose from (the first screen asks who you are from this answer alone). */
+  members: Pick<Member, 'id' | 'name' | 'leftAt'>[];
 }

@@ -146,6 +146,11 @@ export interface Decision {
   amendments: Amendment[];
   /** After its meeting has ended a decision changes only by amendment. */
   changesBy: 'edit' | 'amendment';
+  /**
+   * Set only in the record of a meeting that left this proposal open: the later meeting that took it up. The rest
+   * of the record then shows the proposal as it stood when that meeting ended (its status, positions, objections).
+   */
+  takenUpIn?: { meetingId: Id; title: string; start: EpochMs | null };
 }
 
 export interface DecisionDetail extends Decision {

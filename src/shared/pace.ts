@@ -15,6 +15,9 @@ export interface MeetingPace {
   /** How much longer than the meeting the plan itself is, while the meeting would end late (else 0): known before anything ran late. */
   overPlanMs: number;
   overPlanMin: number;
+  /** How much shorter than the meeting the plan as made is, while the meeting would end early (else 0): spare from the start, not time gained. */
+  underPlanMs: number;
+  underPlanMin: number;
   /** Time actually lost (+) or gained (-) against the plan: the end's drift less what was planned over. */
   behindMs: number;
   behindMin: number;
@@ -38,6 +41,14 @@ function plannedTotal(items: ScheduleItem[]): number {
   return total;
 }
 
+/**
+ * The plan as it was made: every item's planned minutes, parked and cut ones included, before any catch-up.
+ * Time the room gains against it (an item parked or cut, a catch-up, an item ended early) shows as ahead.
+ */
+function madeTotal(items: ScheduleItem[]): number {
+  return items.reduce((total, item) => total + item.plannedMs, 0);
+}
+
 /** The meeting's elapsed time, its length, how far its plan runs over that length, and how far behind or ahead of the plan it runs. */
 export function meetingPace(items: ScheduleItem[], meeting: MeetingClock, plannedLengthMs: number, now: number): MeetingPace {
   const driftMs = scheduleDrift(items, meeting, plannedLengthMs, now);
@@ -45,12 +56,20 @@ export function meetingPace(items: ScheduleItem[], meeting: MeetingClock, planne
   // A plan over the length matters only while the meeting would end late: time given back after a catch-up
   // makes the plan long again, yet if the meeting ends on time there is nothing to explain.
   const overPlanMs = driftMs > 0 && driftMin > 0 ? Math.max(0, plannedTotal(items) - plannedLengthMs) : 0;
-  const behindMs = driftMs - overPlanMs;
+  // A plan shorter than the meeting ends early from its first minute: that is spare time, not time gained.
+  const underPlanMs = driftMs < 0 ? Math.min(-driftMs, Math.max(0, plannedLengthMs - madeTotal(items))) : 0;
+  const behindMs = driftMs - overPlanMs + underPlanMs;
   const behindMin = Math.round(Math.abs(behindMs) / MIN);
   const overPlanMin = Math.round(overPlanMs / MIN);
+  const underPlanMin = Math.round(underPlanMs / MIN);
   const state: PaceState = behindMin === 0 ? 'on-time' : behindMs > 0 ? 'behind' : 'ahead';
   const paceWords = state === 'on-time' ? 'on time' : `${behindMin} min ${state}`;
-  const planWords = `planned ${overPlanMin} min over the meeting's length`;
+  const planWords =
+    overPlanMin > 0
+      ? `planned ${overPlanMin} min over the meeting's length`
+      : underPlanMin > 0
+        ? `${underPlanMin} min spare in the plan`
+        : '';
   return {
     elapsedMs: meetingElapsed(meeting, now),
     plannedMs: plannedLengthMs,
@@ -58,9 +77,11 @@ export function meetingPace(items: ScheduleItem[], meeting: MeetingClock, planne
     driftMin,
     overPlanMs,
     overPlanMin,
+    underPlanMs,
+    underPlanMin,
     behindMs,
     behindMin,
     state,
-    words: overPlanMin === 0 ? paceWords : state === 'on-time' ? planWords : `${paceWords} · ${planWords}`,
+    words: planWords === '' ? paceWords : state === 'on-time' && overPlanMin > 0 ? planWords : `${paceWords} · ${planWords}`,
   };
 }

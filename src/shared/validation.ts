@@ -4,9 +4,11 @@ import { z } from 'zod';
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-// One formatter for every limit: `toLocaleString('en-US')` builds a new one per call, and the contract states
-// dozens of limits as its modules load (60 ms of the first screen's start on a busy machine).
-const thousands = new Intl.NumberFormat('en-US');
+// One formatter for every limit: `toLocaleString('en-US')` builds a new one per call (60 ms of the first screen's
+// start on a busy machine when the contract built its schemas as it loaded). Made on first use: building one costs
+// milliseconds, and the first screen, which loads this module with the contract, states no limit.
+let thousandsFormat: Intl.NumberFormat | undefined;
+const thousands = (n: number) => (thousandsFormat ??= new Intl.NumberFormat('en-US')).format(n);
 
 export const id = z.uuid({ message: 'Must be an id' });
 
@@ -101,7 +103,7 @@ export function minutes(label: string) {
 export function longText(label: string, max = 20_000) {
   return z
     .string({ message: `${label} must be text` })
-    .max(max, { message: `${label} must be at most ${thousands.format(max)} characters` })
+    .max(max, { message: `${label} must be at most ${thousands(max)} characters` })
     .refine((s) => !CONTROL.test(s), { message: `${label} must not contain control characters` })
     .transform((s) => s.replace(/\r\n?/g, '\n').replace(/\s+$/u, ''));
 }
@@ -118,7 +120,7 @@ export function reasonText(label: string, max = 2000) {
     .pipe(
       z
         .string()
-        .max(max, { message: `${label} must be at most ${thousands.format(max)} characters` })
+        .max(max, { message: `${label} must be at most ${thousands(max)} characters` })
         .refine(hasWords, { message: `${label} is required: write a few words, not only spaces or punctuation` }),
     );
 }

@@ -42,6 +42,11 @@ test('home sends its first reads once each, before the app has loaded, and shows
     // The app's code is preloaded from index.html, so it is asked for before the boot's reads leave.
     expect(appRequestedAt).toBe(0);
     expect(sent).not.toContain('meetings.list');
+    // "Which member are you?" lists the members me.list answered with: no read of each team after it.
+    await expect(
+      page.getByRole('form', { name: 'Who you are in Harbor Product Team' }).getByRole('option', { name: 'Maya Okafor' }),
+    ).toBeAttached();
+    expect(sent).not.toContain('teams.get');
     await context.close();
   } finally {
     await server.stop();

@@ -103,3 +103,28 @@ describe("a window's cache takes pushed answers", () => {
     expect(newerOf(liveKey, changesApplied(), live('Cy'))).toEqual(live('Cy'));
   });
 });
+
+describe('what a held answer depends on is worked out once per answer', () => {
+  const key = queryKey('commitments.get', { commitmentId: '01936b2a-0000-7000-8000-000000000003' });
+  const teamA = '01936b2a-0000-7000-8000-00000000000a';
+  const teamB = '01936b2a-0000-7000-8000-00000000000b';
+  let revision = 500;
+  const changeOfTeam = (teamId: string): ChangeEvent => ({
+    epoch: 'e1',
+    revision: ++revision,
+    changes: [{ topic: 'commitments', teamId }],
+    operation: 'commitments.update',
+    at: 0,
+  });
+
+  it('and again when the answer changes, so a change reaches the read by what it holds now', () => {
+    queryClient.clear();
+    queryClient.setQueryData(key, { teamId: teamA });
+    applyChange(changeOfTeam(teamB));
+    expect(queryClient.getQueryState(key)?.isInvalidated).toBe(false);
+    // The commitment moved to the other team (a new answer): the same change now reaches it.
+    queryClient.setQueryData(key, { teamId: teamB });
+    applyChange(changeOfTeam(teamB));
+    expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
+  });
+});

@@ -279,9 +279,9 @@ describe('old business from the decision log', () => {
     });
     const planned = await t.call('meetings.get', { meetingId });
     for (const a of planned.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    t.clock.advance(7 * DAY);
     await t.call('meetings.start', { meetingId });
 
-    t.clock.advance(7 * DAY);
     const reopened = await t.call('decisions.decide', { decisionId: deferred.id, outcome: 'proposed' });
     expect([reopened.id, reopened.status, reopened.meetingId]).toEqual([deferred.id, 'proposed', meetingId]);
     expect(reopened.amendments.map((a) => [a.reason, a.changes, a.at])).toEqual([
@@ -296,6 +296,20 @@ describe('old business from the decision log', () => {
     expect((await accept(deferred.id)).status).toBe('accepted');
     const log = await t.call('decisions.search', { query: 'Design checklist' });
     expect(log.rows.map((row) => row.id)).toEqual([deferred.id]);
+
+    // The record of Week 1 still tells what happened there: deferred, with the stances of that day only, and
+    // where it was taken up; Week 2's record has it accepted. Each meeting lists it once.
+    await t.call('meetings.end', { meetingId });
+    const week1 = await t.call('meetings.get', { meetingId: r.meetingId });
+    const asHeld = week1.decisions.filter((d) => d.id === deferred.id);
+    expect(asHeld.map((d) => [d.status, d.takenUpIn?.title, d.positions.map((p) => p.memberName)])).toEqual([['deferred', 'Week 2', []]]);
+    const week2 = await t.call('meetings.get', { meetingId });
+    expect(week2.decisions.filter((d) => d.id === deferred.id).map((d) => [d.status, d.takenUpIn])).toEqual([['accepted', undefined]]);
+    const minutes1 = (await t.call('minutes.markdown', { meetingId: r.meetingId })).content;
+    expect(minutes1).toContain('Not decided: the proposal was deferred to a later meeting.');
+    expect(minutes1).toContain('Taken up again in “Week 2” on 2026-12-01; its record there says what came of it.');
+    expect(minutes1).not.toContain('Decision:');
+    expect((await t.call('minutes.markdown', { meetingId })).content).toContain('Decision: ');
   });
 });
 

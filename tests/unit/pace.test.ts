@@ -23,6 +23,8 @@ describe('meetingPace', () => {
       driftMin: 0,
       overPlanMs: 0,
       overPlanMin: 0,
+      underPlanMs: 0,
+      underPlanMin: 0,
       behindMs: 0,
       behindMin: 0,
       state: 'on-time',
@@ -31,9 +33,12 @@ describe('meetingPace', () => {
     // 13.6 minutes into a 10-minute item: 3.6 minutes over, shown as 4 behind.
     const late = meetingPace(agenda(), meeting, 30 * MIN, T0 + 13.6 * MIN);
     expect([late.driftMs, late.driftMin, late.state, late.words]).toEqual([3.6 * MIN, 4, 'behind', '4 min behind']);
-    // Five minutes granted to the first item, against a 40-minute length: 5 minutes to spare.
-    const early = meetingPace(agenda(5), meeting, 40 * MIN, T0 + 2 * MIN);
-    expect([early.driftMin, early.state, early.words]).toEqual([5, 'ahead', '5 min ahead']);
+    // Done with the first item after 7 of its 10 minutes: 3 gained.
+    const items = agenda();
+    items[0] = { ...items[0]!, status: 'done', endedAt: T0 + 7 * MIN };
+    items[1] = { ...items[1]!, status: 'active', startedAt: T0 + 7 * MIN };
+    const early = meetingPace(items, meeting, 30 * MIN, T0 + 8 * MIN);
+    expect([early.driftMin, early.state, early.words]).toEqual([3, 'ahead', '3 min ahead']);
     // Under half a minute either way is on time.
     expect(meetingPace(agenda(), meeting, 30 * MIN, T0 + 10.4 * MIN).words).toBe('on time');
   });
@@ -54,6 +59,25 @@ describe('meetingPace', () => {
     const late = meetingPace(agenda(), meeting, 20 * MIN, T0 + 13 * MIN);
     expect([late.state, late.behindMin, late.overPlanMin, late.driftMin]).toEqual(['behind', 3, 10, 13]);
     expect(late.words).toBe("3 min behind · planned 10 min over the meeting's length");
+  });
+
+  it('tells a plan shorter than the meeting (spare minutes) apart from time gained against it', () => {
+    // 30 minutes of agenda in a 40-minute meeting, two minutes in: not "10 min ahead" from the first minute.
+    const start = meetingPace(agenda(), meeting, 40 * MIN, T0 + 2 * MIN);
+    expect([start.state, start.underPlanMin, start.behindMin, start.driftMin]).toEqual(['on-time', 10, 0, 10]);
+    expect(start.words).toBe('on time · 10 min spare in the plan');
+    // Five minutes granted to the first item use half the spare: still on time.
+    expect(meetingPace(agenda(5), meeting, 40 * MIN, T0 + 2 * MIN).words).toBe('on time · 5 min spare in the plan');
+    // Twelve minutes over the first item: the spare is gone and two minutes lost.
+    const late = meetingPace(agenda(), meeting, 40 * MIN, T0 + 22 * MIN);
+    expect([late.state, late.behindMin, late.underPlanMin, late.words]).toEqual(['behind', 2, 0, '2 min behind']);
+    // Parking the 20-minute item gains time against the plan as made: ahead, beside the spare.
+    const items = agenda();
+    items[0] = { ...items[0]!, status: 'done', endedAt: T0 + 10 * MIN };
+    items[1] = { ...items[1]!, status: 'parked' };
+    const parked = meetingPace(items, meeting, 40 * MIN, T0 + 10 * MIN);
+    expect([parked.state, parked.behindMin, parked.underPlanMin]).toEqual(['ahead', 20, 10]);
+    expect(parked.words).toBe('20 min ahead · 10 min spare in the plan');
   });
 
   it('counts minutes granted with +1/+5 as running behind, not as plan', () => {

@@ -14,14 +14,15 @@ export class MeService {
   list(): MeChoice[] {
     const chosen = this.chosen();
     return this.repos.teams.list().map((team) => {
-      const member = chosen[team.id] ? this.repos.members.find(chosen[team.id]!) : null;
-      const mine = member && member.teamId === team.id ? member : null;
+      const members = this.repos.members.listByTeam(team.id);
+      const mine = members.find((m) => m.id === chosen[team.id]) ?? null;
       return {
         teamId: team.id,
         teamName: team.name,
         memberId: mine?.id ?? null,
         memberName: mine?.name ?? null,
         memberLeft: mine ? mine.leftAt !== null : false,
+        members: members.map(({ id, name, leftAt }) => ({ id, name, leftAt })),
       };
     });
   }

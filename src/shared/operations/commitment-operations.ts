@@ -16,50 +16,52 @@ const ROW_ONLY: readonly string[] = ['on_track', 'at_risk', 'slipped'];
 
 export const commitmentOperations = {
   'commitments.create': op<Commitment>()({
-    input: z
-      .object({
-        meetingId: id.nullable().default(null),
-        teamId: id.nullable().default(null),
-        agendaItemId: id.nullable().default(null),
-        decisionId: id.nullable().default(null),
-        ownerId: id,
-        outcome: name('What done looks like', 500),
-        dueDate: calendarDate,
-        confirmPastDue: z.boolean().default(false),
-      })
-      .strict(),
+    input: () =>
+      z
+        .object({
+          meetingId: id.nullable().default(null),
+          teamId: id.nullable().default(null),
+          agendaItemId: id.nullable().default(null),
+          decisionId: id.nullable().default(null),
+          ownerId: id,
+          outcome: name('What done looks like', 500),
+          dueDate: calendarDate,
+          confirmPastDue: z.boolean().default(false),
+        })
+        .strict(),
     changes: (_i, o) => commitmentChanged(o),
   }),
   'commitments.record': op<Commitment>()({
-    input: z
-      .object({
-        commitmentId: id,
-        meetingId: id.nullable().default(null),
-        outcome: z.enum(REVIEW_OUTCOMES, { message: 'Choose done, on track, at risk, slipped, renegotiated or dropped' }),
-        reason: longText('Reason', 2000).nullable().default(null),
-        newDueDate: calendarDate.nullable().default(null),
-        rootCause: z.enum(['wrong_assumption', 'missing_resource', 'other']).nullable().default(null),
-        correctiveAction: longText('Corrective action', 2000).nullable().default(null),
-        corrective: z.object({ ownerId: id, dueDate: calendarDate }).strict().nullable().default(null),
-        confirmPastDue: z.boolean().default(false),
-      })
-      .strict()
-      .superRefine((v, ctx) => {
-        const need = (ok: boolean, path: string, message: string) => {
-          if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
-        };
-        if (v.outcome === 'at_risk') need(hasWords(v.reason), 'reason', 'Say what help is needed');
-        if (v.outcome === 'dropped') need(hasWords(v.reason), 'reason', 'Say why it is dropped');
-        if (v.outcome === 'renegotiated') {
-          need(v.newDueDate !== null, 'newDueDate', 'A renegotiation needs the new date');
-          need(hasWords(v.reason), 'reason', 'A renegotiation needs a reason');
-        }
-        if (v.outcome === 'slipped') {
-          need(v.rootCause !== null, 'rootCause', 'Choose the root cause: a wrong assumption, a missing resource, or something else');
-          need(hasWords(v.correctiveAction), 'correctiveAction', 'A slip needs a corrective action');
-        }
-        if (v.corrective) need(v.outcome === 'slipped', 'corrective', 'Only a slip has a corrective action to commit to');
-      }),
+    input: () =>
+      z
+        .object({
+          commitmentId: id,
+          meetingId: id.nullable().default(null),
+          outcome: z.enum(REVIEW_OUTCOMES, { message: 'Choose done, on track, at risk, slipped, renegotiated or dropped' }),
+          reason: longText('Reason', 2000).nullable().default(null),
+          newDueDate: calendarDate.nullable().default(null),
+          rootCause: z.enum(['wrong_assumption', 'missing_resource', 'other']).nullable().default(null),
+          correctiveAction: longText('Corrective action', 2000).nullable().default(null),
+          corrective: z.object({ ownerId: id, dueDate: calendarDate }).strict().nullable().default(null),
+          confirmPastDue: z.boolean().default(false),
+        })
+        .strict()
+        .superRefine((v, ctx) => {
+          const need = (ok: boolean, path: string, message: string) => {
+            if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
+          };
+          if (v.outcome === 'at_risk') need(hasWords(v.reason), 'reason', 'Say what help is needed');
+          if (v.outcome === 'dropped') need(hasWords(v.reason), 'reason', 'Say why it is dropped');
+          if (v.outcome === 'renegotiated') {
+            need(v.newDueDate !== null, 'newDueDate', 'A renegotiation needs the new date');
+            need(hasWords(v.reason), 'reason', 'A renegotiation needs a reason');
+          }
+          if (v.outcome === 'slipped') {
+            need(v.rootCause !== null, 'rootCause', 'Choose the root cause: a wrong assumption, a missing resource, or something else');
+            need(hasWords(v.correctiveAction), 'correctiveAction', 'A slip needs a corrective action');
+          }
+          if (v.corrective) need(v.outcome === 'slipped', 'corrective', 'Only a slip has a corrective action to commit to');
+        }),
     changes: (input, out) => [
       { topic: 'commitments', id: out.id, teamId: out.teamId },
       // Closing it, moving its date or adding a corrective commitment changes which commitments the team's
@@ -70,19 +72,19 @@ export const commitmentOperations = {
     ],
   }),
   'commitments.reassign': op<Commitment>()({
-    input: z.object({ commitmentId: id, ownerId: id, reason: reasonText('Reason for the hand-over', 500) }).strict(),
+    input: () => z.object({ commitmentId: id, ownerId: id, reason: reasonText('Reason for the hand-over', 500) }).strict(),
     changes: (_i, o) => commitmentChanged(o),
   }),
   'commitments.get': op<Commitment>()({
-    input: z.object({ commitmentId: id }).strict(),
+    input: () => z.object({ commitmentId: id }).strict(),
     dependsOn: (i, o) => [scope('commitments', { teamId: o?.teamId, id: i.commitmentId }), scope('teams', { teamId: o?.teamId })],
   }),
   'commitments.board': op<CommitmentBoard>()({
-    input: z.object({ teamId: id.nullable().default(null), memberId: id.nullable().default(null) }).strict(),
+    input: () => z.object({ teamId: id.nullable().default(null), memberId: id.nullable().default(null) }).strict(),
     dependsOn: (i) => [scope('commitments', i), scope('teams', i)],
   }),
   'commitments.followThrough': op<FollowThrough>()({
-    input: z.object({ teamId: id, from: calendarDate.nullable().default(null), to: calendarDate.nullable().default(null) }).strict(),
+    input: () => z.object({ teamId: id, from: calendarDate.nullable().default(null), to: calendarDate.nullable().default(null) }).strict(),
     dependsOn: (i) => [scope('commitments', i), scope('meetings', i), scope('teams', i)],
   }),
 } as const;

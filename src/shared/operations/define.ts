@@ -36,7 +36,8 @@ export interface Rows<O> {
 }
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
-  input: I;
+  /** The input's schema, built the first time it is read (see `Input`). */
+  readonly input: I;
   /** 'read' changes nothing and may be cached; 'write' publishes `changes` after it commits. */
   kind: 'read' | 'write';
   /** A write: what it changed. Published in the change event after the transaction commits. */
@@ -53,16 +54,23 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly output?: (o: O) => O;
 }
 
+/**
+ * An operation's input schema, best given as a function that builds it: the contract is loaded by every window's
+ * first screen for its operations' names and scopes, and building all its schemas there was half the page's
+ * start-up CPU. A function is called once, the first time the schema is read (a check, a form, a query key).
+ */
+type Input<I extends z.ZodType> = I | (() => I);
+
 type Spec<I extends z.ZodType, O> =
   | {
-      input: I;
+      input: Input<I>;
       changes: ChangesOf<z.output<I>, O> | readonly Topic[];
       seeds?: SeedsOf<z.output<I>, O>;
       dependsOn?: never;
       pushedBy?: never;
     }
   | {
-      input: I;
+      input: Input<I>;
       dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[];
       rows?: Rows<O>;
       pushedBy?: PushedBy;
@@ -80,9 +88,12 @@ const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic
 export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output type is not plain JSON']) {
   return <I extends z.ZodType>(spec: Spec<I, O>): OperationDef<I, O> => {
     const changes = spec.changes;
+    const input = memoised(spec.input);
     if (changes !== undefined) {
       return {
-        input: spec.input,
+        get input() {
+          return input();
+        },
         kind: 'write',
         changes: typeof changes === 'function' ? changes : whole(changes),
         dependsOn: () => [],
@@ -91,7 +102,9 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
     }
     const dependsOn = spec.dependsOn ?? ALL;
     return {
-      input: spec.input,
+      get input() {
+        return input();
+      },
       kind: 'read',
       changes: () => [],
       dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
@@ -100,6 +113,12 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
       ...(spec.pushedBy ? { pushedBy: spec.pushedBy } : {}),
     };
   };
+}
+
+function memoised<I extends z.ZodType>(input: Input<I>): () => I {
+  if (input instanceof z.ZodType) return () => input;
+  let built: I | undefined;
+  return () => (built ??= input());
 }
 
 const ALL: readonly Topic[] = ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments', 'agreements'];

@@ -7,7 +7,7 @@ import type { MeetingCommitments, MeetingContext, MeetingDetail, MeetingLive } f
 import { id } from '../validation';
 import { op } from './define';
 
-const meeting = z.object({ meetingId: id }).strict();
+const meeting = () => z.object({ meetingId: id }).strict();
 
 /** Every part of a meeting shows names of the team's members: a change to the team reaches them all. */
 function ofMeeting(meetingId: string, part: Scope['part'], teamId: string | undefined): Scope[] {

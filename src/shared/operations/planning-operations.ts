@@ -14,9 +14,8 @@ import { calendarDate, id, longText, minutes, name, timeZone, wallTime } from '.
 import { none, op, revision, memberOrNone } from './define';
 import { meetingOf, scope } from './scopes';
 
-const kind = z.enum(AGENDA_KIND_IDS, { message: 'Choose a kind of agenda item' });
-
-const seriesFields = {
+// Fields shared by several inputs, built with the input that uses them (see `op`).
+const seriesFields = () => ({
   name: name('Series name'),
   cadence: z.enum(['weekly', 'every_n_weeks', 'monthly'], { message: 'Cadence must be weekly, every N weeks or monthly' }),
   intervalWeeks: z
@@ -38,10 +37,10 @@ const seriesFields = {
   defaultFacilitatorId: memberOrNone,
   rotateFacilitator: z.boolean().default(false),
   templateId: id.nullable().default(null),
-};
+});
 
-const itemFields = {
-  kind,
+const itemFields = () => ({
+  kind: z.enum(AGENDA_KIND_IDS, { message: 'Choose a kind of agenda item' }),
   title: name('Item title', 200),
   plannedMin: minutes('Planned time'),
   ownerId: memberOrNone,
@@ -54,7 +53,7 @@ const itemFields = {
     .max(3600, { message: 'Time per speaker cannot be more than an hour' })
     .nullable()
     .default(null),
-};
+});
 
 /** A meeting's detail changed: that meeting (and the team's lists of meetings). Its reply is `meetings.get`'s answer. */
 const detailChanged = (_i: unknown, o: MeetingDetail) => [meetingOf(o.meeting.teamId, o.meeting.id)];
@@ -75,32 +74,32 @@ const parkingLotChanged = (o: { teamId: string }) => [scope('parkingLot', o), me
 const teamMeetings = (i: { teamId: string | null }) => [scope('meetings', i), scope('teams', i)];
 
 export const planningOperations = {
-  'series.list': op<Series[]>()({ input: z.object({ teamId: id }).strict(), dependsOn: teamMeetings }),
+  'series.list': op<Series[]>()({ input: () => z.object({ teamId: id }).strict(), dependsOn: teamMeetings }),
   'series.create': op<Series>()({
-    input: z.object({ teamId: id, ...seriesFields }).strict(),
+    input: () => z.object({ teamId: id, ...seriesFields() }).strict(),
     changes: (_i, o) => [meetingOf(o.teamId)],
   }),
   'series.update': op<Series>()({
-    input: z.object({ seriesId: id, ...seriesFields }).strict(),
+    input: () => z.object({ seriesId: id, ...seriesFields() }).strict(),
     changes: (_i, o) => [meetingOf(o.teamId)],
   }),
   'series.createNextMeeting': op<{ meetingId: string }>()({
-    input: z.object({ seriesId: id }).strict(),
+    input: () => z.object({ seriesId: id }).strict(),
     // The reply names the new meeting only: every team's lists hear it.
     changes: (_i, o) => [meetingOf(null, o.meetingId)],
   }),
-  'series.exportCalendar': op<ExportedFile>()({ input: z.object({ seriesId: id }).strict(), dependsOn: ['meetings', 'teams'] }),
+  'series.exportCalendar': op<ExportedFile>()({ input: () => z.object({ seriesId: id }).strict(), dependsOn: ['meetings', 'teams'] }),
   'templates.list': op<AgendaTemplate[]>()({
-    input: z.object({ teamId: id.nullable() }).strict(),
+    input: () => z.object({ teamId: id.nullable() }).strict(),
     dependsOn: (i) => [scope('meetings', i)],
   }),
   'templates.saveFromMeeting': op<AgendaTemplate>()({
-    input: z.object({ meetingId: id, name: name('Template name') }).strict(),
+    input: () => z.object({ meetingId: id, name: name('Template name') }).strict(),
     changes: (_i, o) => [meetingOf(o.teamId)],
   }),
   // A list shows each meeting's summary, which no live action (notes, turns, next, pause) changes.
   'meetings.list': op<MeetingLists>()({
-    input: z.object({ teamId: id.nullable() }).strict(),
+    input: () => z.object({ teamId: id.nullable() }).strict(),
     dependsOn: (i) => [{ ...scope('meetings', i), part: 'summary' }, scope('teams', i)],
   }),
   // Home's "Next up": each team's next meeting, read alone, so the first screen does not read every meeting ever held.
@@ -109,50 +108,53 @@ export const planningOperations = {
     dependsOn: () => [{ topic: 'meetings', part: 'summary' }, { topic: 'teams' }],
   }),
   'meetings.create': op<{ meetingId: string }>()({
-    input: z
-      .object({
-        teamId: id,
-        title: name('Meeting title', 200),
-        date: calendarDate,
-        time: wallTime,
-        lengthMin: minutes('Meeting length'),
-        facilitatorId: memberOrNone,
-        templateId: id.nullable().default(null),
-      })
-      .strict(),
+    input: () =>
+      z
+        .object({
+          teamId: id,
+          title: name('Meeting title', 200),
+          date: calendarDate,
+          time: wallTime,
+          lengthMin: minutes('Meeting length'),
+          facilitatorId: memberOrNone,
+          templateId: id.nullable().default(null),
+        })
+        .strict(),
     changes: (i, o) => [meetingOf(i.teamId, o.meetingId)],
   }),
   'meetings.updateDetails': op<MeetingDetail>()({
-    input: z
-      .object({
-        meetingId: id,
-        expectedRevision: revision,
-        title: name('Meeting title', 200),
-        date: calendarDate,
-        time: wallTime,
-        lengthMin: minutes('Meeting length'),
-        facilitatorId: memberOrNone,
-      })
-      .strict(),
+    input: () =>
+      z
+        .object({
+          meetingId: id,
+          expectedRevision: revision,
+          title: name('Meeting title', 200),
+          date: calendarDate,
+          time: wallTime,
+          lengthMin: minutes('Meeting length'),
+          facilitatorId: memberOrNone,
+        })
+        .strict(),
     ...meetingRenamed,
   }),
   'meetings.amend': op<MeetingDetail>()({
-    input: z
-      .object({
-        meetingId: id,
-        reason: name('Reason for the amendment', 500),
-        title: name('Meeting title', 200).optional(),
-        attendance: z
-          .array(z.object({ attendeeId: id, status: z.enum(['present', 'absent', 'late', 'left_early']) }).strict())
-          .max(500)
-          .optional(),
-      })
-      .strict(),
+    input: () =>
+      z
+        .object({
+          meetingId: id,
+          reason: name('Reason for the amendment', 500),
+          title: name('Meeting title', 200).optional(),
+          attendance: z
+            .array(z.object({ attendeeId: id, status: z.enum(['present', 'absent', 'late', 'left_early']) }).strict())
+            .max(500)
+            .optional(),
+        })
+        .strict(),
     ...meetingRenamed,
   }),
   /** Starting changes every part of the meeting (its first round begins) and its place in the lists. */
   'meetings.start': op<MeetingLive>()({
-    input: z.object({ meetingId: id }).strict(),
+    input: () => z.object({ meetingId: id }).strict(),
     // Starting takes over the team's open proposals from the meeting they were made in (found by the contract test).
     changes: ({ meetingId }, out) => [
       { topic: 'meetings', meetingId, teamId: out.meeting.teamId },
@@ -165,7 +167,7 @@ export const planningOperations = {
    * the ratings window, and is followed by a verified backup: it changes the team's meetings, not only this one.
    */
   'meetings.end': op<MeetingLive>()({
-    input: z.object({ meetingId: id }).strict(),
+    input: () => z.object({ meetingId: id }).strict(),
     changes: (_input, out) => {
       const teamId = out.meeting.teamId;
       return [
@@ -178,54 +180,54 @@ export const planningOperations = {
     },
   }),
   'agenda.applyTemplate': op<MeetingDetail>()({
-    input: z.object({ meetingId: id, expectedRevision: revision, templateId: id }).strict(),
+    input: () => z.object({ meetingId: id, expectedRevision: revision, templateId: id }).strict(),
     ...meetingReply,
   }),
   'agenda.addItem': op<MeetingDetail>()({
-    input: z.object({ meetingId: id, expectedRevision: revision, ...itemFields }).strict(),
+    input: () => z.object({ meetingId: id, expectedRevision: revision, ...itemFields() }).strict(),
     ...meetingReply,
   }),
   'agenda.updateItem': op<MeetingDetail>()({
-    input: z.object({ itemId: id, expectedRevision: revision, ...itemFields }).strict(),
+    input: () => z.object({ itemId: id, expectedRevision: revision, ...itemFields() }).strict(),
     ...meetingReply,
   }),
   'agenda.removeItem': op<MeetingDetail>()({
-    input: z.object({ itemId: id, expectedRevision: revision }).strict(),
+    input: () => z.object({ itemId: id, expectedRevision: revision }).strict(),
     ...meetingReply,
   }),
   'agenda.moveItem': op<MeetingDetail>()({
-    input: z.object({ itemId: id, expectedRevision: revision, toIndex: z.number().int().min(0).max(1000) }).strict(),
+    input: () => z.object({ itemId: id, expectedRevision: revision, toIndex: z.number().int().min(0).max(1000) }).strict(),
     ...meetingReply,
   }),
-  'agenda.exportMarkdown': op<ExportedFile>()({ input: z.object({ meetingId: id }).strict() }),
+  'agenda.exportMarkdown': op<ExportedFile>()({ input: () => z.object({ meetingId: id }).strict() }),
   'attendance.set': op<MeetingDetail>()({
-    input: z.object({ attendeeId: id, status: z.enum(['expected', 'present', 'absent', 'late', 'left_early']) }).strict(),
+    input: () => z.object({ attendeeId: id, status: z.enum(['expected', 'present', 'absent', 'late', 'left_early']) }).strict(),
     ...meetingReply,
   }),
   /** Everyone still expected is here: one action, then the exceptions one by one. */
   'attendance.allPresent': op<MeetingDetail>()({
-    input: z.object({ meetingId: id }).strict(),
+    input: () => z.object({ meetingId: id }).strict(),
     ...meetingReply,
   }),
   'attendance.addGuest': op<MeetingDetail>()({
-    input: z.object({ meetingId: id, name: name('Guest name') }).strict(),
+    input: () => z.object({ meetingId: id, name: name('Guest name') }).strict(),
     ...meetingReply,
   }),
   'parkingLot.list': op<ParkingLotItem[]>()({
-    input: z.object({ teamId: id, includeClosed: z.boolean().default(false) }).strict(),
+    input: () => z.object({ teamId: id, includeClosed: z.boolean().default(false) }).strict(),
     dependsOn: (i) => [scope('parkingLot', i)],
   }),
   'parkingLot.add': op<ParkingLotItem>()({
-    input: z.object({ teamId: id, title: name('Title', 200), notes: longText('Notes', 5000).default('') }).strict(),
+    input: () => z.object({ teamId: id, title: name('Title', 200), notes: longText('Notes', 5000).default('') }).strict(),
     changes: (_i, o) => parkingLotChanged(o),
   }),
   'parkingLot.update': op<ParkingLotItem>()({
-    input: z.object({ itemId: id, title: name('Title', 200), notes: longText('Notes', 5000) }).strict(),
+    input: () => z.object({ itemId: id, title: name('Title', 200), notes: longText('Notes', 5000) }).strict(),
     changes: (_i, o) => parkingLotChanged(o),
   }),
   'parkingLot.close': op<ParkingLotItem>()({
-    input: z.object({ itemId: id, status: z.enum(['discussed', 'dropped']), meetingId: id.nullable().default(null) }).strict(),
+    input: () => z.object({ itemId: id, status: z.enum(['discussed', 'dropped']), meetingId: id.nullable().default(null) }).strict(),
     changes: (_i, o) => parkingLotChanged(o),
   }),
-  'parkingLot.reopen': op<ParkingLotItem>()({ input: z.object({ itemId: id }).strict(), changes: (_i, o) => parkingLotChanged(o) }),
+  'parkingLot.reopen': op<ParkingLotItem>()({ input: () => z.object({ itemId: id }).strict(), changes: (_i, o) => parkingLotChanged(o) }),
 } as const;

@@ -24,6 +24,13 @@ function toRecord(row: OldBusinessTable): OldBusinessRecord {
   };
 }
 
+/** A proposal a later meeting took over, and whether it had been deferred (else it was left without an outcome). */
+export interface TakenUpProposal {
+  decisionId: Id;
+  deferred: boolean;
+  meeting: { id: Id; title: string; start: EpochMs | null };
+}
+
 export class OldBusinessRepository {
   constructor(private readonly sql: Sql) {}
 
@@ -37,6 +44,36 @@ export class OldBusinessRepository {
     return this.sql
       .all(qb.selectFrom('old_business').selectAll().where('source', '=', source).where('ref_id', '=', refId).orderBy('created_at', 'desc'))
       .map(toRecord);
+  }
+
+  /**
+   * Open proposals this meeting left that a later meeting took up, with that meeting: the record of this one
+   * must still show them as they stood when it ended. Read for ended meetings only (no index on the source meeting).
+   */
+  proposalsTakenUpFrom(meetingId: string): TakenUpProposal[] {
+    return this.sql
+      .all(
+        qb
+          .selectFrom('old_business')
+          .innerJoin('meetings', 'meetings.id', 'old_business.meeting_id')
+          .select([
+            'old_business.ref_id as decisionId',
+            'old_business.detail as detail',
+            'meetings.id as meetingId',
+            'meetings.title as title',
+            'meetings.scheduled_start as scheduledStart',
+            'meetings.started_at as startedAt',
+          ])
+          .where('old_business.from_meeting_id', '=', meetingId)
+          .where('old_business.source', '=', 'open_proposal')
+          .orderBy('old_business.created_at')
+          .orderBy('old_business.id'),
+      )
+      .map((r) => ({
+        decisionId: r.decisionId,
+        deferred: r.detail === 'Deferred',
+        meeting: { id: r.meetingId, title: r.title, start: r.startedAt ?? r.scheduledStart },
+      }));
   }
 
   /** Records what a meeting inherited; the same leftover twice is one row. */

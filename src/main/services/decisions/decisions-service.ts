@@ -17,6 +17,7 @@ import { decisionRightInForce } from '../agreements/decision-rights';
 import { applyFields, requireActiveMember, requireOption } from './decision-fields';
 import { DecisionLog } from './decision-log';
 import { DecisionReader } from './decision-reader';
+import { meetingDecisions } from './meeting-decisions';
 
 /**
  * Proposals, positions, objections and decisions. In the room a decision is edited directly;
@@ -279,15 +280,12 @@ export class DecisionsService {
     return this.log.facets(teamId);
   }
 
-  /** The decisions a meeting made or is working on, including open proposals it took over. */
-  forMeeting(meeting: { id: string }): Decision[] {
-    const own = this.repos.decisions.forMeeting(meeting.id);
-    const carriedIds = this.repos.oldBusiness
-      .forMeeting(meeting.id)
-      .filter((o) => o.source === 'open_proposal')
-      .map((o) => o.refId);
-    const carried = this.repos.decisions.findMany(carriedIds).filter((d) => d.meetingId !== meeting.id);
-    return [...own, ...carried].map((row) => this.reader.toDecision(row));
+  /**
+   * The decisions a meeting made or is working on, including open proposals it took over; once it has ended,
+   * also those it left open that a later meeting took up, as they stood at its end.
+   */
+  forMeeting(meetingId: string, endedAt: number | null): Decision[] {
+    return meetingDecisions(this.repos, this.reader, meetingId, endedAt);
   }
 
   private acceptProblems(row: DecisionRecord): string[] {

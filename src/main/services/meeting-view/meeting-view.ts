@@ -45,7 +45,7 @@ export class MeetingView {
 
   /** Proposals and decisions made here, and open ones this meeting took over. */
   decisions(meetingId: string, row = this.row(meetingId)): Decision[] {
-    return this.decisionsOf.forMeeting(row);
+    return this.decisionsOf.forMeeting(row.id, row.status === 'ended' ? row.ended_at : null);
   }
 
   commitments(meetingId: string, row = this.row(meetingId)): MeetingCommitments {

@@ -99,6 +99,10 @@ export function minutesTree({ detail, notesAsPlanned }: MinutesSource): Root {
       if (d.question) children.push(...paragraphs(`Question: ${d.question}`));
       if (d.decision) children.push(...paragraphs(`${label}: ${d.decision}`));
       if (state) children.push(...paragraphs(state));
+      if (d.takenUpIn) {
+        const on = d.takenUpIn.start !== null ? ` on ${toZoned(d.takenUpIn.start, zone).date}` : '';
+        children.push(...paragraphs(`Taken up again in “${d.takenUpIn.title}”${on}; its record there says what came of it.`));
+      }
       if (d.rationale) children.push(...paragraphs(`Rationale: ${d.rationale}`));
       children.push(
         list([

@@ -17,12 +17,19 @@ function asApiError(e: unknown): ApiError {
 
 /**
  * Reads an operation through the shared cache. What makes the answer stale is the contract's `dependsOn`
- * for this operation, applied to every change event: a call site names only the question.
+ * for this operation, applied to every change event: a call site names only the question. With `select` (a
+ * function made once, outside the component), the view gets that part of the answer and renders again only when the
+ * part changed: the cache shares what is equal with the last part it gave.
  */
-export function useQuery<K extends OperationName>(name: K, input: InputOf<K>): QueryState<OutputOf<K>> {
+export function useQuery<K extends OperationName, S = OutputOf<K>>(
+  name: K,
+  input: InputOf<K>,
+  select?: (answer: OutputOf<K>) => S,
+): QueryState<S> {
   const text = JSON.stringify(input);
   const key = useMemo(() => queryKey(name, JSON.parse(text)), [name, text]);
-  const query = useTanstackQuery({
+  const query = useTanstackQuery<OutputOf<K>, ApiError, S>({
+    select,
     queryKey: key,
     queryFn: async () => {
       const sentAt = changesApplied();

@@ -33,7 +33,24 @@ export function queryKey(name: OperationName, input: unknown): readonly [Operati
   return [name, canonical(name, input)];
 }
 
-function dependsOn(query: Query): Scope[] | null {
+/**
+ * What a held answer depends on, worked out once per answer: every change event asks it of every cached read, and a
+ * long list's scopes (or rows) are many, while the answers themselves change far less often than events arrive.
+ */
+function perAnswer<T>(memo: WeakMap<Query, { data: unknown; value: T }>, query: Query, work: (query: Query) => T): T {
+  const known = memo.get(query);
+  if (known && known.data === query.state.data) return known.value;
+  const value = work(query);
+  memo.set(query, { data: query.state.data, value });
+  return value;
+}
+
+const scopesHeld = new WeakMap<Query, { data: unknown; value: Scope[] | null }>();
+const rowsHeld = new WeakMap<Query, { data: unknown; value: { input: Record<string, unknown>; dependsOn: Scope[] }[] }>();
+
+const dependsOn = (query: Query): Scope[] | null => perAnswer(scopesHeld, query, readDependsOn);
+
+function readDependsOn(query: Query): Scope[] | null {
   const [name, input] = query.queryKey as [string, unknown];
   if (!isOperationName(name)) return null;
   try {
@@ -78,8 +95,8 @@ function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null 
 
 /** The rows of a held answer that a change reached, where the contract keeps that answer's rows one by one. */
 function rowsReached(query: Query, changes: readonly Scope[]): { input: Record<string, unknown> }[] {
-  const rows = rowsOf(query);
-  return rows ? rows.held(query.state.data).filter((row) => anyOverlap(changes, row.dependsOn)) : [];
+  const held = perAnswer(rowsHeld, query, (q) => rowsOf(q)?.held(q.state.data) ?? []);
+  return held.filter((row) => anyOverlap(changes, row.dependsOn));
 }
 
 function patchRows(query: Query, changes: readonly Scope[], read: ReadFn): void {

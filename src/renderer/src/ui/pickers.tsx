@@ -19,7 +19,7 @@ export function MemberSelect({
 }: FieldControl & {
   value: string;
   onChange: (id: string) => void;
-  members: Member[];
+  members: readonly Pick<Member, 'id' | 'name' | 'leftAt'>[];
   noneLabel: string;
   /** Only outside a `<Field>`, whose visible label names it. */
   label?: string;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ArchiveImportSummary } from '@shared/archive';
+import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { WhoAmI } from '../me/WhoAmI';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -9,6 +11,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function ImportSummary({ summary: s, onClose }: { summary: ArchiveImportSummary; onClose: () => void }) {
   const t = s.totals;
   const [chosen, setChosen] = useState(false);
+  const team = useQuery('teams.get', { teamId: s.team.id });
   return (
     <section className="card import-summary" aria-labelledby="import-summary-heading">
       <div className="section-head">
@@ -59,8 +62,9 @@ export function ImportSummary({ summary: s, onClose }: { summary: ArchiveImportS
       {chosen ? (
         <p className="muted-note">Saved: home now shows your commitments and follow-through in {s.team.name}.</p>
       ) : (
-        <WhoAmI teamId={s.team.id} teamName={s.team.name} onDone={() => setChosen(true)} />
+        <WhoAmI teamId={s.team.id} teamName={s.team.name} members={team.data?.members ?? []} onDone={() => setChosen(true)} />
       )}
+      <ErrorAlert error={team.error} />
       <p>
         <a href={href({ name: 'team', teamId: s.team.id, tab: 'members' })}>Open {s.team.name}</a> ·{' '}
         <a href={href({ name: 'decisions' })}>Decision log</a>

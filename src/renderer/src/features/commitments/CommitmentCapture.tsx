@@ -3,8 +3,13 @@ import type { MeetingDetail } from '@shared/planning';
 import { CaptureForm } from './CaptureForm';
 import { CommitmentLine } from './CommitmentLine';
 
+// Making a formatter costs most of a millisecond, and this renders beside the round on every live action: one per zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 function inDays(ms: number, timeZone: string, days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(ms + days * 86_400_000));
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone })));
+  return format.format(new Date(ms + days * 86_400_000));
 }
 
 /** The commitments made for something in the room (an item, a decision), and the form to add one. */

@@ -2,7 +2,7 @@ import type { Decision } from '@shared/decisions';
 import { href } from '@renderer/app/router';
 import { StatusBadge } from './StatusBadge';
 
-/** The decisions a meeting made or worked on, each linked to its full record. */
+/** The decisions a meeting made or worked on, each linked to its full record; one it left open links to the meeting that took it up. */
 export function MeetingDecisions({ decisions }: { decisions: Decision[] }) {
   if (decisions.length === 0) return null;
   return (
@@ -30,6 +30,11 @@ export function MeetingDecisions({ decisions }: { decisions: Decision[] }) {
               {d.reviewDate ? ` · review ${d.reviewDate}` : ''}
               {d.positions.length > 0 && ` · ${d.positions.length} positions`}
             </p>
+            {d.takenUpIn && (
+              <p className="log-meta">
+                Taken up again in <a href={href({ name: 'meeting', meetingId: d.takenUpIn.meetingId })}>{d.takenUpIn.title}</a>
+              </p>
+            )}
           </li>
         ))}
       </ul>

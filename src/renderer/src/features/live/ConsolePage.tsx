@@ -1,29 +1,26 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { kindLabel, type AgendaItem } from '@shared/planning';
+import type { Rebalance } from '@shared/rebalance';
 import { formatCountdown } from '@shared/timer';
 import { useMutation } from '@renderer/api/hooks';
 import { useMeeting } from '@renderer/api/use-meeting';
 import { useFormat } from '@renderer/app/settings-context';
-import { ItemCommitments } from '../commitments/ItemCommitments';
-import { Recognition } from '../commitments/Recognition';
-import { ReviewWalk } from '../commitments/ReviewWalk';
-import { ConsoleRevisit } from '../agreements/ConsoleRevisit';
 import { ProjectAgreementButton } from '../agreements/ProjectorAgreement';
-import { ProposalPanel } from '../decisions/ProposalPanel';
 import { AddItemForm } from '../meetings/AddItemForm';
 import { AttendancePanel } from '../meetings/AttendancePanel';
-import { CheckoutRound } from '../health/CheckoutRound';
 import { playChime } from './chime';
 import { href } from '@renderer/app/router';
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { AgendaProgress } from './AgendaProgress';
 import { Countdown } from './Countdown';
-import { liveView } from './live-model';
+import { ItemPanels } from './ItemPanels';
+import { itemTimers, liveView } from './live-model';
 import { NotesEditor } from './NotesEditor';
 import { RebalanceBanner } from './RebalanceBanner';
 import { RoundPanel } from './RoundPanel';
 import { useServerNow } from './server-clock';
+import { useSchedule, useSteadyDetail } from './steady-detail';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useConsoleActions } from './console-actions';
 import { activeGroups, consoleCommand, isTyping, ITEM_KEYS, keyOf } from './console-keys';
@@ -33,7 +30,7 @@ import { SpeakingTime } from './SpeakingTime';
 import { MeetingClockLine } from './MeetingClockLine';
 
 /** Why an item's time differs from its plan, in the clock's one unit. */
-function allowanceNote(item: AgendaItem): string {
+function allowanceNote(item: Pick<AgendaItem, 'plannedMin' | 'extraMs'>): string {
   if (item.extraMs > 0) return ` · ${formatCountdown(item.plannedMin * 60_000)} planned + ${formatCountdown(item.extraMs)} added`;
   if (item.extraMs < 0)
     return ` · ${formatCountdown(item.plannedMin * 60_000)} planned, ${formatCountdown(-item.extraMs)} given to catch up`;
@@ -47,10 +44,15 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   const now = useServerNow(detail?.serverNow);
   const [help, setHelp] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const schedule = useSchedule(meetingId);
+  const steady = useSteadyDetail(detail, schedule);
   const view = useMemo(() => (detail ? liveView(detail) : null), [detail]);
   const status = detail?.meeting.status;
-  const itemRemaining = useMemo(() => () => view?.itemRemaining(now()) ?? null, [view, now]);
-  const itemElapsed = useMemo(() => () => (view?.current ? view.itemElapsed(now()) : null), [view, now]);
+  // The current item without its notes, and the clock: both keep their identity across a turn or a note, so the
+  // countdowns and the item's panels go on undisturbed.
+  const current = schedule?.find((i) => i.id === detail?.currentItemId) ?? null;
+  const clock = detail?.clock;
+  const timers = useMemo(() => itemTimers(current, clock, now), [current, clock, now]);
   const { settings } = useFormat();
   const updateSettings = useMutation('settings.update');
   const chime = settings.chime;
@@ -65,6 +67,8 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     paused: view?.paused ?? false,
     currentItemId: view?.current?.id ?? null,
   });
+  const onRebalance = useCallback((r: Rebalance) => void act.rebalance(r), [act]);
+  const onTurn = useCallback((a: 'next' | 'pass' | 'skip' | 'later') => void act.turn(a), [act]);
 
   // The panel on screen (go-round, check-out, review walk) that takes keys of its own.
   const [panel, setPanel] = useState<PanelClaim | null>(null);
@@ -91,7 +95,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [act, status, help, confirmEnd, groups, panel]);
 
-  if (!detail || !view) return <div className="page" aria-busy="true" />;
+  if (!detail || !schedule || !steady || !view || !clock) return <div className="page" aria-busy="true" />;
   const { meeting } = detail;
 
   if (meeting.status === 'planned') {
@@ -127,7 +131,6 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     );
   }
 
-  const current = view.current;
   return (
     <PanelKeysProvider host={panelHost}>
       <div className={`console${view.paused ? ' is-paused' : ''}`}>
@@ -138,7 +141,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             </p>
             <h1>{meeting.title}</h1>
           </div>
-          <MeetingClockLine detail={detail} now={now} />
+          <MeetingClockLine items={schedule} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} />
           <div className="console-tools">
             <button className="btn" onClick={() => void act.openProjector()}>
               Projector view
@@ -167,7 +170,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
           {flash && <span className="status-saved">{flash}</span>}
         </div>
         <ErrorAlert error={error} />
-        <RebalanceBanner detail={detail} now={now} onApply={(r) => void act.rebalance(r)} />
+        <RebalanceBanner items={schedule} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} onApply={onRebalance} />
         <div className="console-body">
           <div className="console-main">
             {current ? (
@@ -180,12 +183,12 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                     </span>
                     <h2 id="current-title">{current.title}</h2>
                     <p className="current-plan">
-                      <Countdown remaining={itemElapsed} className="item-elapsed" label="Time spent on this item" plain /> of{' '}
+                      <Countdown remaining={timers.elapsed} className="item-elapsed" label="Time spent on this item" plain /> of{' '}
                       {formatCountdown(current.plannedMin * 60_000 + current.extraMs)}
                       {allowanceNote(current)}
                     </p>
                   </div>
-                  <Countdown remaining={itemRemaining} className="item-countdown" label="Time left for this item" onPhase={onPhase} />
+                  <Countdown remaining={timers.remaining} className="item-countdown" label="Time left for this item" onPhase={onPhase} />
                 </div>
                 {view.paused && (
                   <p className="alert alert-warn">Paused. The clock stands still until you resume ({keyOf(ITEM_KEYS, 'pause')}).</p>
@@ -219,37 +222,21 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
               </section>
             )}
             {current && view.turns.length > 0 && (
-              <RoundPanel
-                meetingId={meetingId}
-                turns={view.turns}
-                clock={detail.clock}
-                now={now}
-                onTurn={(a) => void act.turn(a)}
-                disabled={view.paused}
-              />
+              <RoundPanel meetingId={meetingId} turns={view.turns} clock={clock} now={now} onTurn={onTurn} disabled={view.paused} />
             )}
-            {current?.kind === 'proposal' && (
-              <ProposalPanel detail={detail} itemId={current.id} itemTitle={current.title} disabled={view.paused} />
-            )}
-            {current?.kind === 'commitment_review' && (
-              <ReviewWalk meetingId={meetingId} review={detail.commitments.review} members={detail.members} />
-            )}
-            {current?.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
-            {current?.kind === 'check_out' && <CheckoutRound key={`checkout-${current.id}`} detail={detail} disabled={view.paused} />}
-            {current && <ConsoleRevisit detail={detail} itemId={current.id} />}
-            {current && current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}
+            {current && <ItemPanels detail={steady} current={current} paused={view.paused} />}
             {current && (
               <NotesEditor
                 key={current.id}
                 meetingId={meetingId}
                 itemId={current.id}
-                initial={current.notes}
+                stored={view.current?.notes ?? ''}
                 label={`Notes on “${current.title}”`}
               />
             )}
           </div>
           <aside className="console-side">
-            <AgendaProgress detail={detail} now={now} />
+            <AgendaProgress items={schedule} clock={clock} currentItemId={detail.currentItemId} now={now} />
             <AttendancePanel meetingId={meetingId} attendees={detail.attendees} readOnly={false} />
             <SpeakingTime entries={detail.speakingTime} />
             <details className="card console-add">

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import type { KeyGroup } from './console-keys';
 
-/** The keys the console answers right now, always on screen: the same table the listener reads. */
-export function KeyBar({ groups }: { groups: KeyGroup[] }) {
+/** The keys the console answers right now, always on screen: the same table the listener reads. Memoised on it. */
+export const KeyBar = memo(function KeyBar({ groups }: { groups: KeyGroup[] }) {
   return (
     <nav className="key-bar" aria-label="Keys">
       {groups.map((group) => (
@@ -16,4 +17,4 @@ export function KeyBar({ groups }: { groups: KeyGroup[] }) {
       ))}
     </nav>
   );
-}
+});

@@ -1,26 +1,37 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { MeetingDetail } from '@shared/planning';
 import { formatCountdown } from '@shared/timer';
-import { liveView } from './live-model';
+import { paceOf, type ScheduledItem } from './live-model';
 
 /**
  * Meeting elapsed against its length, both in the clock's one unit ("12:05 of 45:00"), and how far behind or
  * ahead it runs, from `meetingPace`; its own text only (a timer, as it ticks). The console and the projector
- * both show this line, so the room and the facilitator never read different figures.
+ * both show this line, so the room and the facilitator never read different figures. Memoised on the agenda and
+ * the clock: a turn or a note changes neither, so the line neither renders nor restarts its timer.
  */
-export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: () => number }) {
+export const MeetingClockLine = memo(function MeetingClockLine({
+  items,
+  clock,
+  plannedLengthMin,
+  now,
+}: {
+  items: ScheduledItem[];
+  clock: MeetingDetail['clock'];
+  plannedLengthMin: number;
+  now: () => number;
+}) {
   const elapsed = useRef<HTMLSpanElement>(null);
   const drift = useRef<HTMLSpanElement>(null);
+  const pace = useMemo(() => paceOf({ items, clock, plannedLengthMin }), [items, clock, plannedLengthMin]);
   useEffect(() => {
-    const view = liveView(detail);
     const update = () => {
-      const pace = view.pace(now());
-      if (elapsed.current) elapsed.current.textContent = `${formatCountdown(pace.elapsedMs)} of ${formatCountdown(pace.plannedMs)}`;
-      if (drift.current && drift.current.textContent !== pace.words) {
-        drift.current.textContent = pace.words;
-        drift.current.dataset.state = pace.state;
+      const at = pace(now());
+      if (elapsed.current) elapsed.current.textContent = `${formatCountdown(at.elapsedMs)} of ${formatCountdown(at.plannedMs)}`;
+      if (drift.current && drift.current.textContent !== at.words) {
+        drift.current.textContent = at.words;
+        drift.current.dataset.state = at.state;
         // A plan longer than the meeting is a warning too, though nothing has run late.
-        drift.current.dataset.plan = pace.overPlanMin > 0 ? 'over' : 'fits';
+        drift.current.dataset.plan = at.overPlanMin > 0 ? 'over' : 'fits';
       }
     };
     update();
@@ -30,11 +41,11 @@ export function MeetingClockLine({ detail, now }: { detail: MeetingDetail; now: 
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', update);
     };
-  }, [detail, now]);
+  }, [pace, now]);
   return (
     <div className="meeting-clock" role="timer" aria-label="Meeting time">
       <span ref={elapsed} className="meeting-elapsed" />
       <span ref={drift} className="drift" />
     </div>
   );
-}
+});

@@ -6,22 +6,27 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 /**
  * Notes saved as typed: each pause in typing commits one transaction, and the status says
- * "Saved" only once main has answered. What was typed stays in the box if a save fails.
+ * "Saved" only once main has said so: in the change event of the save (its live part, read after the commit, holds
+ * the text sent), or in the save's own answer, whichever comes first; the event comes first. What was typed stays in
+ * the box if a save fails.
  * Memoised: the console renders on every live action; the box renders only when its item or saved text changes.
  */
 export const NotesEditor = memo(function NotesEditor({
   meetingId,
   itemId,
-  initial,
+  stored,
   label,
 }: {
   meetingId: string;
   itemId: string;
-  initial: string;
+  /** The item's notes as main holds them: the box starts from them. */
+  stored: string;
   label: string;
 }) {
-  const [text, setText] = useState(initial);
+  const [text, setText] = useState(stored);
   const [state, setState] = useState<SaveState>('idle');
+  const [sending, setSending] = useState<string | null>(null);
+  const shown: SaveState = state === 'saving' && sending === stored ? 'saved' : state;
   const [error, setError] = useState<ApiError | null>(null);
   const pending = useRef<string | null>(null);
   const timer = useRef<number | null>(null);
@@ -33,6 +38,7 @@ export const NotesEditor = memo(function NotesEditor({
     if (value === null) return;
     pending.current = null;
     setState('saving');
+    setSending(value);
     try {
       await call('live.setNotes', { meetingId, itemId, notes: value });
       if (pending.current === null) setState('saved');
@@ -56,8 +62,8 @@ export const NotesEditor = memo(function NotesEditor({
       <label className="field">
         <span>
           {label}
-          <span className={`save-state s-${state}`} role="status">
-            {state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : state === 'failed' ? 'Not saved' : ''}
+          <span className={`save-state s-${shown}`} role="status">
+            {shown === 'saving' ? 'Saving…' : shown === 'saved' ? 'Saved' : shown === 'failed' ? 'Not saved' : ''}
           </span>
         </span>
         <textarea

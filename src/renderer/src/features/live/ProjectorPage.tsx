@@ -1,6 +1,5 @@
-import { motion } from 'framer-motion';
-import { useMemo } from 'react';
-import { kindLabel } from '@shared/planning';
+import { memo, useMemo } from 'react';
+import { kindLabel, type MeetingDetail } from '@shared/planning';
 import { useMeeting } from '@renderer/api/use-meeting';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
 import { ProjectorAgreement, useProjectedAgreement } from '../agreements/ProjectorAgreement';
@@ -10,9 +9,10 @@ import { complete } from '../health/feedback-model';
 import { ProjectorCheckout } from '../health/ProjectorCheckout';
 import { AgendaProgress } from './AgendaProgress';
 import { Countdown } from './Countdown';
-import { liveView, turnWarning } from './live-model';
+import { itemTimers, liveView, turnTimer, turnWarning, type ScheduledItem } from './live-model';
 import { MeetingClockLine } from './MeetingClockLine';
 import { useServerNow } from './server-clock';
+import { useSchedule, useSteadyDetail } from './steady-detail';
 
 /** Items whose content fills the page: their title takes less room, never the countdown. */
 const FULL_ITEMS = ['proposal', 'commitment_review', 'recognition', 'check_out'];
@@ -26,13 +26,19 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const query = useMeeting(meetingId);
   const agreement = useProjectedAgreement(meetingId);
   const detail = query.data;
+  const schedule = useSchedule(meetingId);
+  const steady = useSteadyDetail(detail, schedule);
   const now = useServerNow(detail?.serverNow);
   const view = useMemo(() => (detail ? liveView(detail) : null), [detail]);
-  const itemRemaining = useMemo(() => () => view?.itemRemaining(now()) ?? null, [view, now]);
-  const turnRemaining = useMemo(() => () => view?.turnRemaining(now()) ?? null, [view, now]);
-  if (!detail || !view) return <div className="projector" aria-busy="true" />;
+  // The item without its notes, the turn and the clock: each keeps its identity across other actions (a note, a
+  // turn), so no countdown restarts and the item's panels render only when their own data changes.
+  const current = schedule?.find((i) => i.id === detail?.currentItemId) ?? null;
+  const speakingTurn = view?.speaking ?? null;
+  const clock = detail?.clock;
+  const itemRemaining = useMemo(() => itemTimers(current, clock, now).remaining, [current, clock, now]);
+  const turnRemaining = useMemo(() => turnTimer(speakingTurn, clock, now), [speakingTurn, clock, now]);
+  if (!detail || !schedule || !steady || !view || !clock) return <div className="projector" aria-busy="true" />;
   const { meeting } = detail;
-  const current = view.current;
   const live = meeting.status === 'live';
   // During a proposal the room reads the proposal's own title; the slot's title becomes its label.
   const proposal = current?.kind === 'proposal' ? projectedProposal(detail, current.id) : null;
@@ -42,7 +48,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
       ? kindLabel(current.kind)
       : null;
   // Once everyone has rated, the check-out shows its result, not whose turn it was.
-  const speaking = current?.kind === 'check_out' && complete(detail.feedback) ? null : view.speaking;
+  const speaking = current?.kind === 'check_out' && complete(detail.feedback) ? null : speakingTurn;
 
   return (
     <div className={`projector${view.paused ? ' is-paused' : ''}${current && FULL_ITEMS.includes(current.kind) ? ' has-proposal' : ''}`}>
@@ -54,7 +60,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
         {live && (
           <div className="projector-pace">
             <span className="projector-label">Meeting</span>
-            <MeetingClockLine detail={detail} now={now} />
+            <MeetingClockLine items={schedule} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} />
           </div>
         )}
       </header>
@@ -76,29 +82,16 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
         )}
         {!agreement && live && (
           <>
-            {/* Motion is decoration only: text is fully visible from the first frame, even if an animation never runs. */}
-            <motion.div
-              key={current?.id ?? 'done'}
-              className="projector-item"
-              initial={{ y: 28 }}
-              animate={{ y: 0 }}
-              transition={{ duration: 0.35 }}
-            >
+            {/* Motion is decoration only, a CSS animation (live.css) the compositor runs: the text is in the DOM and
+                visible from the first frame, no script runs per frame, and reduced motion turns it off. */}
+            <div key={current?.id ?? 'done'} className="projector-item">
               {label && <span className="projector-kind">{label}</span>}
               <h1 className="projector-title">{proposal?.title ?? current?.title ?? 'All items are done'}</h1>
-            </motion.div>
+            </div>
             {view.paused && <p className="projector-paused">Paused</p>}
-            {current?.kind === 'proposal' && <ProjectorDecision detail={detail} itemId={current.id} />}
-            {current && <ProjectorCommitments detail={detail} itemId={current.id} kind={current.kind} />}
-            {current?.kind === 'check_out' && <ProjectorCheckout feedback={detail.feedback} />}
+            {current && <ProjectorItemPanels detail={steady} current={current} />}
             {speaking && (
-              <motion.div
-                key={speaking.id}
-                className="projector-speaker"
-                initial={{ x: 48 }}
-                animate={{ x: 0 }}
-                transition={{ duration: 0.3 }}
-              >
+              <div key={speaking.id} className="projector-speaker">
                 <span className="projector-label">Speaking</span>
                 <span className="projector-speaker-name">{speaking.name}</span>
                 <Countdown
@@ -108,7 +101,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
                   warningMs={turnWarning(speaking.timeboxMs)}
                 />
                 {view.upNext && <span className="projector-next">Next: {view.upNext.name}</span>}
-              </motion.div>
+              </div>
             )}
           </>
         )}
@@ -120,8 +113,19 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
             <Countdown remaining={itemRemaining} className="projector-countdown" label="Time left for this item" />
           </div>
         )}
-        <AgendaProgress detail={detail} now={now} large />
+        <AgendaProgress items={schedule} clock={clock} currentItemId={detail.currentItemId} now={now} large />
       </aside>
     </div>
   );
 }
+
+/** The current item's own panels on the projector; memoised on the steady detail, so a turn renders none of them. */
+const ProjectorItemPanels = memo(function ProjectorItemPanels({ detail, current }: { detail: MeetingDetail; current: ScheduledItem }) {
+  return (
+    <>
+      {current.kind === 'proposal' && <ProjectorDecision detail={detail} itemId={current.id} />}
+      <ProjectorCommitments detail={detail} itemId={current.id} kind={current.kind} />
+      {current.kind === 'check_out' && <ProjectorCheckout feedback={detail.feedback} />}
+    </>
+  );
+});

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { MeetingPace } from '@shared/pace';
 import type { MeetingDetail } from '@shared/planning';
 import { suggestGiveBack, suggestRebalance, type Rebalance } from '@shared/rebalance';
-import { liveView } from './live-model';
+import { paceOf, type ScheduledItem } from './live-model';
 
 interface Suggestion {
   /** What the banner says first, in the header's own figures. */
@@ -10,8 +10,8 @@ interface Suggestion {
   rebalance: Rebalance;
 }
 
-function suggestionFor(detail: MeetingDetail, pace: MeetingPace): Suggestion | null {
-  const pending = detail.items
+function suggestionFor(items: ScheduledItem[], pace: MeetingPace): Suggestion | null {
+  const pending = items
     .filter((i) => i.status === 'pending')
     .map((i) => ({ id: i.id, title: i.title, kind: i.kind, plannedMin: i.plannedMin, allowedMin: i.plannedMin + i.extraMs / 60_000 }));
   // The suggestion fits the meeting into its length: it absorbs the time lost and the plan's own overrun.
@@ -41,22 +41,38 @@ function describe(r: Rebalance): string {
  * proposes how the rest can still end on time; once it runs ahead again, offers back the minutes a rebalance took. Both use the header's own `meetingPace`, so
  * the banner and the header never name different figures. The facilitator applies it or ignores it.
  */
-export function RebalanceBanner({ detail, now, onApply }: { detail: MeetingDetail; now: () => number; onApply: (r: Rebalance) => void }) {
+export const RebalanceBanner = memo(function RebalanceBanner({
+  items,
+  clock,
+  plannedLengthMin,
+  now,
+  onApply,
+}: {
+  items: ScheduledItem[];
+  clock: MeetingDetail['clock'];
+  plannedLengthMin: number;
+  now: () => number;
+  onApply: (r: Rebalance) => void;
+}) {
   const [found, setFound] = useState<Suggestion | null>(null);
   const [ignored, setIgnored] = useState<Rebalance | null>(null);
   useEffect(() => {
-    const view = liveView(detail);
-    const check = () => setFound(suggestionFor(detail, view.pace(now())));
+    const pace = paceOf({ items, clock, plannedLengthMin });
+    // The same suggestion found again keeps its object: the banner renders when what it says changes, not each second.
+    const check = () => {
+      const next = suggestionFor(items, pace(now()));
+      setFound((held) => (JSON.stringify(held) === JSON.stringify(next) ? held : next));
+    };
     check();
     const timer = window.setInterval(check, 1000);
     return () => window.clearInterval(timer);
-  }, [detail, now]);
+  }, [items, clock, plannedLengthMin, now]);
 
   // Ignoring holds until the meeting drifts further the same way than when it was ignored.
   const suggestion = found?.rebalance ?? null;
   const stillIgnored =
     ignored !== null && suggestion !== null && ignored.direction === suggestion.direction && suggestion.minutes <= ignored.minutes;
-  if (!found || !suggestion || detail.clock.pausedAt !== null || stillIgnored) return null;
+  if (!found || !suggestion || clock.pausedAt !== null || stillIgnored) return null;
   const behind = suggestion.direction === 'catch-up';
   return (
     <section className={`rebalance alert ${behind ? 'alert-warn' : 'rebalance-ahead'}`} role="region" aria-label="Rebalance suggestion">
@@ -73,4 +89,4 @@ export function RebalanceBanner({ detail, now, onApply }: { detail: MeetingDetai
       </div>
     </section>
   );
-}
+});

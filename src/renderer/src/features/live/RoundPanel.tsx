@@ -1,8 +1,7 @@
 import type { Turn } from '@shared/planning';
 import { Countdown } from './Countdown';
 import { keyOf, ROUND_KEYS } from './console-keys';
-import { turnClock, turnWarning } from './live-model';
-import { itemRemaining } from '@shared/timer';
+import { turnTimer, turnWarning } from './live-model';
 import type { MeetingDetail } from '@shared/planning';
 import { useMemo, useState } from 'react';
 import { useMutation } from '@renderer/api/hooks';
@@ -61,7 +60,7 @@ export function RoundPanel({
 }) {
   const speaking = turns.find((t) => t.status === 'speaking') ?? null;
   const next = turns.find((t) => t.status === 'waiting') ?? turns.find((t) => t.status === 'later' && t.id !== speaking?.id) ?? null;
-  const remaining = useMemo(() => () => (speaking ? itemRemaining(turnClock(speaking), clock, now()) : null), [speaking, clock, now]);
+  const remaining = useMemo(() => turnTimer(speaking, clock, now), [speaking, clock, now]);
   return (
     <section className="card round-panel" aria-labelledby="round-heading">
       <div className="round-head">

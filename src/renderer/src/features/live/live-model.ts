@@ -1,13 +1,26 @@
-import { itemClockOf, type MeetingDetail, type Turn } from '@shared/planning';
+import { itemClockOf, type AgendaItem, type MeetingDetail, type Turn } from '@shared/planning';
 import { meetingPace } from '@shared/pace';
-import { itemElapsed, itemRemaining, meetingElapsed, type ItemClock } from '@shared/timer';
+import { itemElapsed, itemRemaining, type ItemClock } from '@shared/timer';
 
 const MIN = 60_000;
 
 export const itemClock = itemClockOf;
 
-export function turnClock(turn: Turn): ItemClock {
+function turnClock(turn: Turn): ItemClock {
   return { plannedMs: turn.timeboxMs, extraMs: 0, startedAt: turn.startedAt, endedAt: turn.endedAt, pausedTotalMs: turn.pausedTotalMs };
+}
+
+type Clock = MeetingDetail['clock'];
+
+/** An agenda item as the clock, the agenda's progress and the panels read it: everything but its notes. */
+export type ScheduledItem = Omit<AgendaItem, 'notes'>;
+
+type Schedule = { items: ScheduledItem[]; clock: Clock; plannedLengthMin: number };
+
+/** How far behind or ahead the meeting runs at a moment, from its agenda and clock alone. */
+export function paceOf({ items, clock, plannedLengthMin }: Schedule) {
+  const schedule = items.map((i) => ({ ...itemClock(i), status: i.status }));
+  return (now: number) => meetingPace(schedule, clock, plannedLengthMin * MIN, now);
 }
 
 /** What the console and the projector both need to know about the moment. */
@@ -17,8 +30,6 @@ export function liveView(detail: MeetingDetail) {
   const turns = current ? detail.turns.filter((t) => t.agendaItemId === current.id) : [];
   const speaking = turns.find((t) => t.status === 'speaking') ?? null;
   const upNext = turns.find((t) => t.status === 'waiting') ?? turns.find((t) => t.status === 'later' && t.id !== speaking?.id) ?? null;
-  const schedule = detail.items.map((i) => ({ ...itemClock(i), status: i.status }));
-  const pace = (now: number) => meetingPace(schedule, detail.clock, detail.meeting.plannedLengthMin * MIN, now);
   return {
     current,
     next,
@@ -26,12 +37,24 @@ export function liveView(detail: MeetingDetail) {
     speaking,
     upNext,
     paused: detail.clock.pausedAt !== null,
-    itemRemaining: (now: number) => (current ? itemRemaining(itemClock(current), detail.clock, now) : null),
-    itemElapsed: (now: number) => (current ? itemElapsed(itemClock(current), detail.clock, now) : 0),
-    turnRemaining: (now: number) => (speaking ? itemRemaining(turnClock(speaking), detail.clock, now) : null),
-    meetingElapsed: (now: number) => meetingElapsed(detail.clock, now),
-    pace,
   };
+}
+
+/**
+ * The current item's countdowns, made from the item and the clock alone: both keep their identity across a turn
+ * or a note (the cache shares unchanged parts of a new answer), so a view that memoises these on them does not
+ * restart its countdowns on every live action.
+ */
+export function itemTimers(current: ScheduledItem | null, clock: Clock | undefined, now: () => number) {
+  return {
+    remaining: () => (current && clock ? itemRemaining(itemClock(current), clock, now()) : null),
+    elapsed: () => (current && clock ? itemElapsed(itemClock(current), clock, now()) : null),
+  };
+}
+
+/** The speaker's countdown, likewise from the turn and the clock alone. */
+export function turnTimer(speaking: Turn | null, clock: Clock | undefined, now: () => number) {
+  return () => (speaking && clock ? itemRemaining(turnClock(speaking), clock, now()) : null);
 }
 
 /**

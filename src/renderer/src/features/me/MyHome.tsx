@@ -26,7 +26,15 @@ function MyTeam({ choice }: { choice: MeChoice & { memberId: string } }) {
           Forget
         </button>
       </div>
-      {changing && <WhoAmI teamId={choice.teamId} teamName={choice.teamName} current={choice.memberId} onDone={() => setChanging(false)} />}
+      {changing && (
+        <WhoAmI
+          teamId={choice.teamId}
+          teamName={choice.teamName}
+          members={choice.members}
+          current={choice.memberId}
+          onDone={() => setChanging(false)}
+        />
+      )}
       <ErrorAlert error={board.error ?? clear.error} />
       <h4 className="my-subhead">My commitments</h4>
       {board.data && open.length === 0 && <p className="muted-note">Nothing open. Whatever you promised is done or handed on.</p>}
@@ -59,7 +67,7 @@ export function MyHome({ askedElsewhere = null }: { askedElsewhere?: string | nu
           <MyTeam key={c.teamId} choice={{ ...c, memberId: c.memberId }} />
         ) : (
           <div key={c.teamId} className="card my-team my-team-ask">
-            <WhoAmI teamId={c.teamId} teamName={c.teamName} />
+            <WhoAmI teamId={c.teamId} teamName={c.teamName} members={c.members} />
           </div>
         ),
       )}

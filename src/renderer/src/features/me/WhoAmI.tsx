@@ -1,22 +1,26 @@
-import { useQuery } from '@renderer/api/hooks';
+import type { Member } from '@shared/domain';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 
-/** "Which member are you?": the person at this computer picks themself, so home can show their own commitments. */
+/**
+ * "Which member are you?": the person at this computer picks themself, so home can show their own commitments.
+ * The caller hands the members in: home has them from `me.list`, so the first screen waits for no second read.
+ */
 export function WhoAmI({
   teamId,
   teamName,
+  members,
   current = '',
   onDone,
 }: {
   teamId: string;
   teamName: string;
+  members: readonly Pick<Member, 'id' | 'name' | 'leftAt'>[];
   current?: string;
   onDone?: () => void;
 }) {
-  const team = useQuery('teams.get', { teamId });
   const form = useForm('me.set', {
     initial: { memberId: current },
     clears: [],
@@ -28,12 +32,7 @@ export function WhoAmI({
     <form className="who-am-i" onSubmit={form.submit} aria-label={`Who you are in ${teamName}`}>
       {/* No one chosen yet is said by the disabled button, not by the contract's "Must be an id". */}
       <Field label={`Which member of ${teamName} are you?`} error={memberId ? form.error('memberId') : undefined}>
-        <MemberSelect
-          value={memberId}
-          onChange={(id) => form.set('memberId', id)}
-          members={team.data?.members ?? []}
-          noneLabel="Choose yourself…"
-        />
+        <MemberSelect value={memberId} onChange={(id) => form.set('memberId', id)} members={members} noneLabel="Choose yourself…" />
       </Field>
       <button type="submit" className="btn btn-primary" disabled={!form.canSubmit}>
         This is me
@@ -43,7 +42,7 @@ export function WhoAmI({
           Cancel
         </button>
       )}
-      <ErrorAlert error={form.formError ?? team.error} />
+      <ErrorAlert error={form.formError} />
     </form>
   );
 }
