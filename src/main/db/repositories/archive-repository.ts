@@ -99,7 +99,8 @@ export class ArchiveRepository {
     for (const fk of this.foreignKeys(table)) {
       const value = row[fk.from];
       if (value === null || value === undefined) continue;
-      if (!this.prepare(`SELECT 1 FROM ${q(fk.table)} WHERE ${q(fk.to ?? 'id')} = ?`).get(value)) return { parent: fk.table, column: fk.from };
+      if (!this.prepare(`SELECT 1 FROM ${q(fk.table)} WHERE ${q(fk.to ?? 'id')} = ?`).get(value))
+        return { parent: fk.table, column: fk.from };
     }
     return null;
   }
