@@ -17,7 +17,9 @@ export interface TeamState {
   conflicts: SyncConflict[];
 }
 
-export const keyOf = (spec: ArchiveTable, row: ArchiveRow): string => JSON.stringify(spec.key.map((k) => row[k]));
+/** JSON of the key's values, e.g. `["id-1"]` (the one-column case spelt out: it runs for every row at every sync). */
+export const keyOf = (spec: ArchiveTable, row: ArchiveRow): string =>
+  spec.key.length === 1 ? `[${JSON.stringify(row[spec.key[0]!] ?? null)}]` : JSON.stringify(spec.key.map((k) => row[k]));
 
 /** The key as a person reads it in a conflict: the id, or the key's parts joined by "/". */
 export const shownKey = (spec: ArchiveTable, row: ArchiveRow): string => spec.key.map((k) => String(row[k])).join('/');
