@@ -73,6 +73,7 @@ export default defineConfig({
           // Test-only entry with a settable clock; excluded from packages (electron-builder.yml).
           'test-server': resolve('src/main/testing/test-server-entry.ts'),
           'crash-writer': resolve('src/main/testing/crash-writer-entry.ts'),
+          'sync-crash': resolve('src/main/testing/sync-crash-entry.ts'),
           bench: resolve('src/main/testing/bench-entry.ts'),
         },
       },

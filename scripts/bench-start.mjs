@@ -3,7 +3,11 @@
  * keeps with BENCH_KEEP=1): from spawning the browser-mode server (`node out/main/server.js`) to the
  * first screen's data (the team cards) rendered in Chromium, on that database, against the no-op floor
  * (a bare Node process serving one element to the same browser) and an empty database. Chromium is
- * already open, as a person's browser is; each run signs in with a fresh context.
+ * already open, as a person's browser is; each run signs in with a fresh context. Each start is also cut where
+ * the time goes: spawn to "ready" printed (Node, main's bundle, the database, the server: main's part), "ready"
+ * to the page's first operation sent (the browser loading the page and the boot: the renderer's part), first
+ * operation sent to the last of the first screen's reads answered (main answering), and that to the team card
+ * rendered (the app's code running and React rendering).
  */
 /* global fetch, localStorage -- used inside the page */
 import { spawn } from 'node:child_process';
@@ -49,11 +53,23 @@ function startServer(args, env) {
   return { child, ready, exited };
 }
 
-/** One start: spawn, sign in, wait for the first team card; then a clean stop (or a kill, leaving an unclean shutdown). */
+/**
+ * One start: spawn, sign in, wait for the first team card; then a clean stop (or a kill, leaving an unclean
+ * shutdown). The page's operations are watched on the way, to cut the start where the time goes.
+ */
 async function once(browser, args, env, { kill = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto('about:blank');
+  let firstSent = null;
+  let lastAnswered = null;
+  const isOperation = (request) => request.url().includes('/api/op/');
+  page.on('request', (request) => {
+    if (isOperation(request)) firstSent ??= performance.now();
+  });
+  page.on('requestfinished', (request) => {
+    if (isOperation(request)) lastAnswered = performance.now();
+  });
   const began = performance.now();
   const server = startServer(args, env);
   const url = await server.ready;
@@ -61,10 +77,16 @@ async function once(browser, args, env, { kill = false } = {}) {
   await page.goto(url);
   await page.locator('.team-card-name').first().waitFor();
   const rendered = performance.now() - began;
+  // Reads answered after the card showed belong to the next screen, not to this one.
+  const answered = lastAnswered === null ? null : Math.min(lastAnswered - began, rendered);
   await context.close();
   server.child.kill(kill ? 'SIGKILL' : 'SIGTERM');
   await server.exited;
-  return { serverReady, rendered };
+  const parts =
+    firstSent === null || answered === null
+      ? null
+      : { loading: firstSent - began - serverReady, answering: answered - (firstSent - began), rendering: rendered - answered };
+  return { serverReady, rendered, parts };
 }
 
 const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
@@ -101,26 +123,57 @@ try {
   seed.child.kill('SIGTERM');
   await seed.exited;
 
-  const runs = { noop: [], empty: [], seeded: [], seededServer: [] };
+  const runs = {
+    noop: [],
+    noopReady: [],
+    empty: [],
+    emptyServer: [],
+    seeded: [],
+    seededServer: [],
+    loading: [],
+    answering: [],
+    rendering: [],
+  };
+  // One start of the seeded folder untimed: one that migrates it (and backs it up first) is not a usual start.
+  await once(browser, server, { CADENCE_DATA_DIR: dataDir });
   // Interleaved, so a busy moment of a shared machine falls on every kind alike.
   for (let i = 0; i < RUNS; i++) {
-    runs.noop.push((await once(browser, noop, {})).rendered);
-    runs.empty.push((await once(browser, server, { CADENCE_DATA_DIR: empty })).rendered);
+    const noopRun = await once(browser, noop, {});
+    runs.noop.push(noopRun.rendered);
+    runs.noopReady.push(noopRun.serverReady);
+    const emptyRun = await once(browser, server, { CADENCE_DATA_DIR: empty });
+    runs.empty.push(emptyRun.rendered);
+    runs.emptyServer.push(emptyRun.serverReady);
     const seeded = await once(browser, server, { CADENCE_DATA_DIR: dataDir });
     runs.seeded.push(seeded.rendered);
     runs.seededServer.push(seeded.serverReady);
+    if (seeded.parts) for (const part of ['loading', 'answering', 'rendering']) runs[part].push(seeded.parts[part]);
   }
   const floor = pct(runs.noop, 95);
-  const row = (label, values, target) => {
+  const row = (label, values, target, against = floor, againstName = 'no-op floor') => {
     const p95 = pct(values, 95);
-    const tail = [`${(p95 / floor).toFixed(1)}x no-op floor (${ms(floor)} ms)`];
+    const tail = [`${(p95 / against).toFixed(1)}x ${againstName} (${ms(against)} ms)`];
     if (target) tail.push(`target p95 < ${target} ms: ${p95 < target ? 'met' : 'NOT met'}`);
     rows.push([`${label}, p50 / p95`, `${ms(pct(values, 50))} / ${ms(p95)} ms`, tail.join('  ·  ')]);
+  };
+  /** A part of the ten-year start, as its share of the whole (p50s). */
+  const part = (label, values) => {
+    const share = (100 * pct(values, 50)) / pct(runs.seeded, 50);
+    rows.push([`${label}, p50 / p95`, `${ms(pct(values, 50))} / ${ms(pct(values, 95))} ms`, `${share.toFixed(0)}% of the start (p50)`]);
   };
   row('no-op floor: spawn Node serving one element, rendered in Chromium', runs.noop);
   row('spawn server to first screen rendered, empty database', runs.empty);
   row(`spawn server to first screen rendered, ${path.basename(dataDir)} (ten-year)`, runs.seeded, TARGET_MS);
-  row('  of which: spawn to "ready" printed', runs.seededServer);
+  // The floor's own spawn to "ready" is a bare Node start: what main's part cannot go under.
+  const nodeStart = pct(runs.noopReady, 95);
+  row('no-op floor: spawn Node to "ready" printed', runs.noopReady, null, nodeStart, 'bare Node');
+  row('spawn to "ready" printed, empty database', runs.emptyServer, null, nodeStart, 'bare Node');
+  row('ten-year, where the time goes: spawn to "ready" printed (main)', runs.seededServer, null, nodeStart, 'bare Node');
+  if (runs.loading.length === RUNS) {
+    part('  "ready" to the first operation sent (browser loads the page, the boot runs)', runs.loading);
+    part('  first operation sent to the first reads answered (main)', runs.answering);
+    part('  first reads answered to the team card rendered (app code, React)', runs.rendering);
+  }
   // A killed server leaves an unclean shutdown: the next start reads the whole file first.
   await once(browser, server, { CADENCE_DATA_DIR: dataDir }, { kill: true });
   const unclean = await once(browser, server, { CADENCE_DATA_DIR: dataDir });

@@ -11,6 +11,7 @@ import { healthOperations } from './operations/health-operations';
 import { agreementOperations } from './operations/agreement-operations';
 import { roleOperations } from './operations/role-operations';
 import { archiveOperations } from './operations/archive-operations';
+import { syncOperations } from './operations/sync-operations';
 import type { OperationDef } from './operations/define';
 import type { z } from 'zod';
 
@@ -35,6 +36,7 @@ export const contract = {
   ...agreementOperations,
   ...roleOperations,
   ...archiveOperations,
+  ...syncOperations,
 } as const;
 
 export type Contract = typeof contract;

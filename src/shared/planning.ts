@@ -166,6 +166,10 @@ export interface MeetingDetail {
     review: Commitment[];
     /** Done since the series' previous meeting: what recognition can celebrate. */
     doneSinceLast: Commitment[];
+    /** The meeting's day in its zone: commitments due by it are walked first. */
+    reviewDate: string;
+    /** When `doneSinceLast` starts (the previous meeting's end); null when the team held none before. */
+    doneSince: EpochMs | null;
   };
   /** Check-out ratings; anonymous entries carry no name. */
   feedback: MeetingFeedback;

@@ -98,6 +98,7 @@ export const READ_INPUTS: Inputs = {
   'agreements.version': (w) => w.versionIds.map((versionId) => ({ versionId })),
   'agreements.compare': (w) => (w.versionIds.length > 1 ? [{ fromId: w.versionIds.at(-1)!, toId: w.versionIds[0]! }] : []),
   'archive.export': perTeam((teamId) => [{ teamId }]),
+  'sync.status': perTeam((teamId) => [{ teamId }]),
   'commitments.board': (w) => [
     {},
     ...w.teamIds.map((teamId) => ({ teamId })),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { AGREEMENT_STARTERS } from '../../src/shared/agreement-starters';
 import type { InputOf, OperationName } from '../../src/shared/contract';
 import type { MeetingDetail } from '../../src/shared/planning';
@@ -20,6 +21,7 @@ const demoMeeting = (w: World, status: MeetingDetail['meeting']['status']): Meet
 const live = (w: World) => demoMeeting(w, 'live');
 const planned = (w: World) => demoMeeting(w, 'planned');
 const held = (w: World) => demoMeeting(w, 'ended');
+const openInReview = (w: World) => live(w).commitments.review.filter((c) => c.status !== 'done' && c.status !== 'dropped');
 const activeMembers = (w: World) => w.members.filter((m) => m.teamId === w.demoTeamId && m.leftAt === null);
 const itemOf = (m: MeetingDetail, kind: string) => {
   const item = m.items.find((i) => i.kind === kind);
@@ -197,6 +199,30 @@ export const WRITE_STEPS: WriteStep[] = [
     meetingId: live(w).meeting.id,
     outcome: 'done',
   })),
+  // A new date moves it in the walk; a corrective commitment joins what the meeting made; dropped closes it.
+  step('commitments.record', (w) => ({
+    commitmentId: openInReview(w)
+      .filter((c) => c.dueDate !== '2026-11-27')
+      .at(-1)!.id,
+    meetingId: live(w).meeting.id,
+    outcome: 'renegotiated',
+    newDueDate: '2026-11-27',
+    reason: 'Waiting on the vendor',
+  })),
+  step('commitments.record', (w) => ({
+    commitmentId: openInReview(w)[0]!.id,
+    meetingId: live(w).meeting.id,
+    outcome: 'slipped',
+    rootCause: 'missing_resource',
+    correctiveAction: 'Book the test rig',
+    corrective: { ownerId: activeMembers(w)[1]!.id, dueDate: '2026-12-04' },
+  })),
+  step('commitments.record', (w) => ({
+    commitmentId: openInReview(w)[0]!.id,
+    meetingId: live(w).meeting.id,
+    outcome: 'dropped',
+    reason: 'No longer needed',
+  })),
   step('feedback.give', (w) => ({ meetingId: live(w).meeting.id, attendeeId: null, rating: 8 })),
   step('agreements.project', (w) => ({ meetingId: live(w).meeting.id, on: true })),
   step('live.park', (w) => ({ meetingId: live(w).meeting.id, itemId: live(w).currentItemId! })),
@@ -214,6 +240,13 @@ export const WRITE_STEPS: WriteStep[] = [
   step('minutes.export', (w) => ({ meetingId: held(w).meeting.id, format: 'md' })),
   step('exports.decisionLogHtml', (w) => ({ teamId: w.demoTeamId })),
   step('exports.decisionsMadr', (w, t) => ({ teamId: w.demoTeamId, folder: `${t.dataDir}/madr-export` })),
+  step('sync.link', (w, t) => {
+    const remote = `${t.dataDir}/remote.git`;
+    execFileSync('git', ['init', '--bare', '--quiet', remote]);
+    return { teamId: w.demoTeamId, url: remote };
+  }),
+  step('sync.run', (w) => ({ teamId: w.demoTeamId })),
+  step('sync.unlink', (w) => ({ teamId: w.demoTeamId })),
   step('archive.import', async (w, t) => ({ content: (await t.call('archive.export', { teamId: w.demoTeamId })).content })),
   step('backups.restore', (w) => ({ name: w.backupNames[0]! })),
 ];

@@ -81,14 +81,14 @@ describe('cadence, the command line', () => {
     expect(sub.out).toContain('Usage: cadence export decisions [--team <name or id>] --format madr|html --out <folder or file>');
   });
 
-  it('exports a meeting’s minutes as Markdown, the same text the app exports', () => {
+  it('exports a meeting’s minutes as Markdown, the same text the app exports', async () => {
     const meetingId = endedMeetingId();
     const out = path.join(temp('out'), 'minutes.md');
     const run = cadence(['export', 'minutes', '--meeting', meetingId, '--format', 'md', '--out', out]);
     expect(run).toEqual({ code: 0, out: `Wrote ${out}\n`, err: '' });
     const data = openForReading(dataDir);
     try {
-      expect(fs.readFileSync(out, 'utf8')).toBe(data.services.minutes.markdown(meetingId).content);
+      expect(fs.readFileSync(out, 'utf8')).toBe((await data.services.minutes.markdown(meetingId)).content);
     } finally {
       data.close();
     }

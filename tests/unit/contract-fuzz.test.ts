@@ -112,7 +112,7 @@ const value = (): fc.Arbitrary<unknown> =>
 const input = () => fc.oneof(fc.dictionary(fc.constantFrom(...KEYS), value(), { maxKeys: 8 }), fc.anything({ maxDepth: 2 }));
 
 /** Values near what each field wants: real ids, in-range numbers, real enums, and naughty text mixed in. */
-function fieldValue(key: string): fc.Arbitrary<unknown> {
+function valueFor(key: string): fc.Arbitrary<unknown> {
   const anyText = fc.oneof(fc.constantFrom(...naughty), fc.string({ maxLength: 40 }), fc.constant(MB));
   if (key.endsWith('Id'))
     return fc.oneof(
@@ -143,12 +143,27 @@ function fieldValue(key: string): fc.Arbitrary<unknown> {
       { maxLength: 3 },
     );
   if (key === 'rotateFacilitator' || key === 'includeClosed' || key === 'chime') return fc.boolean();
+  // A repository address that git would really try (a host, this very folder) makes a fuzz run wait on the network.
+  if (key === 'url')
+    return fc.constantFrom('', ' ', 'https://sam:pw@example.com/t.git', 'ext::sh -c x', '-oProxyCommand=x', '/no/such/folder', MB);
   return fc.oneof({ weight: 4, arbitrary: anyText }, { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) });
 }
+
+/** A repository address git would really try (a host, this very folder) would make a run wait on the network. */
+const repositoryAddress = fc.constantFrom(
+  '',
+  ' ',
+  'https://sam:pw@example.com/t.git',
+  'ext::sh -c x',
+  '-oProxyCommand=x',
+  '/no/such/folder',
+  MB,
+);
 
 function shapedInput(name: OperationName): fc.Arbitrary<Record<string, unknown>> {
   const schema = contract[name].input as z.ZodType;
   const keys = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const fieldValue = (key: string) => (name === 'sync.link' && key === 'url' ? repositoryAddress : valueFor(key));
   // Mostly all keys, sometimes one missing, sometimes an extra one.
   const record = fc.record(Object.fromEntries(keys.map((k) => [k, fieldValue(k)])), { requiredKeys: [] as never[] });
   return fc.oneof(

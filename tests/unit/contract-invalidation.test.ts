@@ -10,6 +10,7 @@ import { anyOverlap, type Push, type Scope } from '../../src/shared/events';
 import { openTestCore, type TestCore } from '../support/core';
 import { READ_INPUTS, readWorld, type World } from '../support/contract-world';
 import { WRITE_STEPS } from '../support/contract-writes';
+import { rowsToRead, type Rows } from '../../src/shared/operations/define';
 
 interface Answer {
   name: OperationName;
@@ -33,21 +34,19 @@ async function readAll(t: TestCore, w: World): Promise<Map<string, Answer>> {
   return answers;
 }
 
-type RowsDef = {
-  read: OperationName;
-  held: (o: unknown) => { input: Record<string, unknown>; dependsOn: Scope[] }[];
-  put: (o: unknown, row: unknown) => unknown;
-};
-
-/** The held answer with each row a change reached replaced by that row read again; null for a read without rows. */
+/**
+ * The held answer with each row a change reached or added read again and put in place, as the renderer does; null
+ * for a read without rows, 'read again' where a row could only be placed by reading the whole answer again.
+ */
 async function patchRows(t: TestCore, was: Answer, published: Scope[]): Promise<string | null> {
-  const rows = contract[was.name].rows as RowsDef | undefined;
+  const rows = contract[was.name].rows as Rows<unknown> | undefined;
   if (!rows || was.value === null) return null;
   let value: unknown = was.value;
-  for (const row of rows.held(was.value)) {
-    if (!anyOverlap(published, row.dependsOn)) continue;
-    const fresh = (await t.core.dispatcher.dispatch(rows.read, row.input)) as { ok: boolean; value?: unknown };
-    value = rows.put(value, fresh.ok ? fresh.value : null);
+  for (const input of rowsToRead(rows, was.value, published, was.input as Record<string, unknown>)) {
+    const fresh = (await t.core.dispatcher.dispatch(rows.read, input)) as { ok: boolean; value?: unknown };
+    const patched = rows.put(value, fresh.ok ? fresh.value : null, was.input as Record<string, unknown>);
+    if (patched === null) return 'read again';
+    value = patched;
   }
   return JSON.stringify(value);
 }
@@ -102,7 +101,7 @@ describe('each write invalidates every read whose answer it changes', () => {
           // Rows the contract keeps one by one: the answer held, with the rows the change reached read again and put
           // in place as the renderer does, must be the answer read again.
           const patched = await patchRows(t, was, published);
-          if (patched !== now.text) missed.push(`${key}\n    depends on ${JSON.stringify(dependsOn)}`);
+          if (patched !== now.text && patched !== 'read again') missed.push(`${key}\n    depends on ${JSON.stringify(dependsOn)}`);
         }
         expect(missed, `${step.name} changed these reads but published ${JSON.stringify(published)}`).toEqual([]);
 

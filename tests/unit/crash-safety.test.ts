@@ -142,7 +142,7 @@ describe('crash safety', () => {
         // The live meeting resumes: same item, same remaining time, unless a later action committed unreported.
         const meeting = core.services.meetings.list(null).upcoming.find((m) => m.status === 'live');
         expect(meeting, `round ${round}: meeting still live`).toBeDefined();
-        const detail = core.services.meetings.get(meeting!.id);
+        const detail = core.services.meetingView.detail(meeting!.id);
         const actions = (db.prepare('select count(*) as n from live_actions').get() as { n: number }).n;
         if (lastLive) {
           expect(actions).toBeGreaterThanOrEqual(lastLive.count);

@@ -61,6 +61,7 @@ describe('migrations', () => {
         'settings',
         'sync_conflicts',
         'sync_device',
+        'sync_links',
         'sync_stamps',
         'teams',
         'turns',
@@ -84,6 +85,8 @@ describe('migrations', () => {
       [11, 'decision numbers', 'baa40c3c00a5aa2bdc2202290f3d836aee79d907d2312732bf6293af8a96e5de'],
       [12, 'chosen option', '9e4600aa9bfa469d2e80564917c8df799c7bcc5ff63d22870faa4ca174d4c6d1'],
       [13, 'sync stamps and conflicts', '7eb03581ab5bf48a1ca5e21136e65a5b90a427eb83b74a129fe2a1eedf401169'],
+      [14, 'sync links', '13295247cd7b7017e3988cb420a21c2e77b9aab6680b0a59273f3fdafab8518a'],
+      [15, 'open meetings by team', '90963606739891e2937b4cfddc010ed10735f06f8962c6bfc4ba37130b4767b7'],
     ]);
   });
 

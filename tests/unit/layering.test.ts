@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -52,6 +53,25 @@ describe('import boundaries', () => {
     expect(await ruleIdsFor('src/main/services/planning/x.ts', "import { sql } from 'kysely';\nexport const a = sql;\n")).toContain(
       'no-restricted-imports',
     );
+  });
+
+  it('no service file is exempt from the db/schema rule', async () => {
+    const services = fs.globSync('src/main/services/**/*.ts');
+    expect(services.length).toBeGreaterThan(50);
+    const exempt: string[] = [];
+    for (const file of services) {
+      const config = (await eslint.calculateConfigForFile(file)) as { rules?: Record<string, unknown> };
+      if (!JSON.stringify(config.rules?.['no-restricted-imports'] ?? null).includes('**/db/schema*')) exempt.push(file);
+    }
+    expect(exempt).toEqual([]);
+  });
+
+  it('planning reaches up into no other feature, and keeps the service rules', async () => {
+    const reachUp = "import type { DecisionsService } from '../decisions/decisions-service';\nexport type A = DecisionsService;\n";
+    expect(await ruleIdsFor('src/main/services/planning/x.ts', reachUp)).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/main/services/meeting-view/x.ts', reachUp)).not.toContain('no-restricted-imports');
+    const schema = "import type { TeamsTable } from '../../db/schema';\nexport type A = TeamsTable;\n";
+    expect(await ruleIdsFor('src/main/services/planning/x.ts', schema)).toContain('no-restricted-imports');
   });
 
   it('only the Electron shell imports electron', async () => {

@@ -54,7 +54,8 @@ describe('migration 012: the chosen option of decisions recorded before it', () 
       broken: null,
     });
     const raw = new Database(file, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
+    // Migrated to the latest version, whatever later migrations follow 012.
+    expect(raw.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     raw.close();
   });
 });

@@ -4,6 +4,7 @@ import { DataDirLockedError } from '../data-folder/data-lock';
 import { openForReading, openForWriting, type CliData } from './cli-data';
 import { CliError, UsageError } from './cli-errors';
 import { exportDecisions, exportMinutes, listMeetings, listTeams, searchDecisions, type Output } from './commands';
+import { linkTeam, syncTeams } from './sync-commands';
 import { COMMANDS, GLOBAL_HELP, OPTIONS, commandHelp, type CommandSpec } from './usage';
 
 export interface CliContext {
@@ -33,7 +34,7 @@ function findCommand(positionals: string[]): CommandSpec | null {
 async function run(spec: CommandSpec, args: string[], values: Values, ctx: CliContext): Promise<void> {
   const dataDir = values['data-dir'] !== undefined ? resolveDataDir({ CADENCE_DATA_DIR: values['data-dir'] }) : resolveDataDir(ctx.env);
   if (values['data-dir'] !== undefined && !values['data-dir'].trim()) throw new UsageError('--data-dir needs a folder.');
-  const writes = spec.words.join(' ') === 'demo load';
+  const writes = ['demo', 'sync'].includes(spec.words[0]!);
   const data: CliData = writes ? await openForWriting(dataDir) : openForReading(dataDir);
   try {
     switch (spec.words.join(' ')) {
@@ -45,6 +46,10 @@ async function run(spec: CommandSpec, args: string[], values: Values, ctx: CliCo
         return searchDecisions(data, args[0]!, values, ctx.io);
       case 'meetings list':
         return listMeetings(data, values, ctx.io);
+      case 'sync':
+        return await syncTeams(data, values, ctx.env, ctx.io);
+      case 'sync link':
+        return await linkTeam(data, args[0]!, values, ctx.env, ctx.io);
       case 'teams list':
         return listTeams(data, ctx.io);
       case 'demo load': {

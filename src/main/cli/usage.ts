@@ -70,6 +70,25 @@ export const COMMANDS: CommandSpec[] = [
     help: 'Prints id and name, one team a line.',
   },
   {
+    words: ['sync', 'link'],
+    summary: 'Link a team to a git repository and sync it (writes)',
+    usage: 'cadence sync link <url-or-path> [--team <name or id>]',
+    options: ['team'],
+    positionals: 1,
+    help:
+      'With --team, links that team and pushes it to the repository (an empty one, or one that team already syncs with).\n' +
+      'Without --team, joins the team the repository holds: this laptop gets it with its first sync.\n' +
+      'git signs in with your own SSH key or credential helper; an address holding a password is refused.',
+  },
+  {
+    words: ['sync'],
+    summary: 'Sync linked teams with their git repositories now (writes)',
+    usage: 'cadence sync [--team <name or id>]',
+    options: ['team'],
+    positionals: 0,
+    help: 'Fetches, merges by Cadence’s rules, commits and pushes each linked team (or the one named), and prints what came in and went out.',
+  },
+  {
     words: ['demo', 'load'],
     summary: 'Load the demo team (writes; creates the database if needed)',
     usage: 'cadence demo load',
@@ -91,7 +110,7 @@ Options for every command:
   -h, --help           Help for a command: cadence <command> --help
   -v, --version        The version
 
-Reading commands work while the app is open; a command that writes (demo load) is refused while
+Reading commands work while the app is open; a command that writes (sync, demo load) is refused while
 another Cadence process has the data folder.
 Exit codes: 0 done, 1 failed (the reason is on stderr), 2 the command line was not understood.`;
 

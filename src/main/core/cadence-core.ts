@@ -23,6 +23,13 @@ import { Dispatcher, type ErrorLogger } from './dispatcher';
 import { hasLoggedStart, LogFile } from '../data-folder/log-file';
 import { DiskFullError, isDiskFull } from '../data-folder/disk-full';
 import { createHandlers } from './handlers';
+import { scope, wholeTeam } from '@shared/operations/scopes';
+import { Git } from '../services/sync/git';
+import { SyncService } from '../services/sync/sync-service';
+
+/** A linked team syncs this long after start-up (the first screen comes first), then this often while the app is open. */
+const SYNC_AFTER_START_MS = 10_000;
+const SYNC_EVERY_MS = 5 * 60_000;
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,8 +43,13 @@ export interface CoreOptions {
   platform?: Platform;
   /** How long after a clean start the whole file is checked in the background (default 30 s); null: only when asked. */
   backgroundCheckAfterMs?: number | null;
-  /** Whether the every-minute backup timer runs (default true); false: only `backups.tick()` by hand, as tests do. */
+  /**
+   * Whether the timers run (default true): the every-minute backup and the syncs of linked teams (soon after start-up,
+   * then every five minutes); false: only `backups.tick()` and `sync.run()` by hand, as tests do.
+   */
   scheduledBackups?: boolean;
+  /** The environment git runs with (default this process's: the person's SSH agent, PATH and credential helpers). */
+  gitEnv?: NodeJS.ProcessEnv;
 }
 
 export interface CadenceCore {
@@ -46,6 +58,8 @@ export interface CadenceCore {
   services: Services;
   opened: OpenedDatabase;
   backups: BackupService;
+  /** Linked teams' git repositories: synced at start-up, every few minutes, after each meeting, and on request. */
+  sync: SyncService;
   recovery: Recovery | null;
   log: LogFile;
   /** Backups, checks and exports run there. */
@@ -194,8 +208,24 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   });
   const diagnostics = async () => diagnosticsText(info(), await backups.list(), log, { ...opened.pragmas });
   const sql = new Sql(opened.db);
+  const sync = new SyncService({
+    repos,
+    clock,
+    git: new Git(options.gitEnv),
+    dataDir: options.dataDir,
+    backup: () => backups.backupNow('before-sync'),
+    madr: (teamId) => worker.run('decisionsMadr', { file, teamId }),
+    merged: (teamId) => feed.publish(wholeTeam(teamId), 'sync.merge'),
+    statusChanged: (teamId) => feed.publish([scope('settings', { teamId })], 'sync.status'),
+    meetingLive: () => repos.syncLinks.anyMeetingLive(),
+    logError,
+  });
+  feed.watch((event) => sync.noteChange(event));
+  const syncAtStart = options.scheduledBackups === false ? undefined : setTimeout(() => sync.soon(), SYNC_AFTER_START_MS);
+  syncAtStart?.unref();
+  if (options.scheduledBackups !== false) sync.startTimer(SYNC_EVERY_MS);
   const dispatcher = new Dispatcher(
-    createHandlers(services, feed, info, backups, diagnostics),
+    createHandlers(services, feed, info, backups, diagnostics, sync),
     feed,
     (fn) => sql.transaction(fn),
     logError,
@@ -210,6 +240,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     services,
     opened,
     backups,
+    sync,
     recovery,
     log,
     worker,
@@ -219,6 +250,8 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
       if (closed) return;
       closed = true;
       clearInterval(backupTimer);
+      clearTimeout(syncAtStart);
+      sync.stop();
       if (checkTimer) clearTimeout(checkTimer);
       void worker.close();
       opened.db.close();

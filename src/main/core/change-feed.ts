@@ -13,6 +13,8 @@ export class ChangeFeed {
   private revision = 0;
   private readonly recent: ChangeEvent[] = [];
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
+  /** Listeners inside main that need no pushes (the sync's count of what waits to go out): not counted in `heard`. */
+  private readonly watchers = new Set<(event: ChangeEvent) => void>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -31,6 +33,7 @@ export class ChangeFeed {
     if (this.recent.length > KEEP) this.recent.shift();
     const sent = pushes.length > 0 ? { ...event, pushes } : event;
     for (const listener of this.listeners) listener(sent);
+    for (const watcher of this.watchers) watcher(event);
     return sent;
   }
 
@@ -41,6 +44,11 @@ export class ChangeFeed {
       return { epoch: this.epoch, revision: this.revision, events: null };
     }
     return { epoch: this.epoch, revision: this.revision, events: this.recent.filter((e) => e.revision > revision) };
+  }
+
+  watch(watcher: (event: ChangeEvent) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   subscribe(listener: (event: ChangeEvent) => void): () => void {

@@ -1,7 +1,8 @@
 import type { AppInfo } from '@shared/domain';
 import type { Services } from '../services';
 import type { BackupService } from '../services/backup-service';
-import { agendaMarkdown } from '../services/planning/agenda-markdown';
+import type { SyncService } from '../services/sync/sync-service';
+import type * as AgendaMarkdown from '../services/planning/agenda-markdown';
 import type { ChangeFeed } from './change-feed';
 import { prepared, type Handlers } from './handler-kinds';
 
@@ -13,6 +14,7 @@ export function createHandlers(
   info: () => AppInfo,
   backups: BackupService,
   diagnostics: () => Promise<string>,
+  sync: SyncService,
 ): Handlers {
   /** Runs a live action and answers with what it changed; the views re-read the live part on the change event. */
   const liveThen = (meetingId: string, action: () => string) => ({ meetingId, teamId: action() });
@@ -48,8 +50,8 @@ export function createHandlers(
     'meetings.context': ({ meetingId }) => services.meetingView.context(meetingId),
     'meetings.feedback': ({ meetingId }) => services.meetingView.feedback(meetingId),
     'meetings.create': (input) => services.meetings.createAdHoc(input),
-    'meetings.updateDetails': (input) => services.meetings.updateDetails(input),
-    'meetings.amend': (input) => services.meetings.amend(input),
+    'meetings.updateDetails': (input) => services.meetingView.detail(services.meetings.updateDetails(input)),
+    'meetings.amend': (input) => services.meetingView.detail(services.meetings.amend(input)),
     'meetings.start': ({ meetingId }) => {
       services.meetings.start(meetingId);
       services.live.afterStart(meetingId);
@@ -74,7 +76,10 @@ export function createHandlers(
       services.meetings.end(meetingId);
       // Every held meeting is in a verified backup the moment it ends.
       afterCommit({ label: 'the backup after the meeting', committed: 'The ended meeting', run: () => backups.backupNow('meeting-end') });
-      return services.meetingView.live(meetingId);
+      const live = services.meetingView.live(meetingId);
+      // The team's repository hears of it in the background: ending a meeting never waits for the network.
+      afterCommit({ label: 'the sync after the meeting', committed: 'The ended meeting', run: () => sync.soon(live.meeting.teamId) });
+      return live;
     },
     'decisions.propose': (input) => services.decisions.propose(input),
     'decisions.update': (input) => services.decisions.update(input),
@@ -118,23 +123,31 @@ export function createHandlers(
       },
       run: (_input, { plan, backup }) => services.archive.apply(plan, backup),
     }),
+    'sync.link': { io: ({ url, teamId }) => sync.link(url, teamId) },
+    'sync.unlink': ({ teamId }) => sync.unlink(teamId),
+    'sync.status': ({ teamId }) => sync.status(teamId),
+    'sync.run': { io: ({ teamId }) => sync.run(teamId) },
     'me.list': () => services.me.list(),
     'me.set': ({ teamId, memberId }) => services.me.set(teamId, memberId),
     'backups.list': { io: () => backups.list() },
     'backups.create': { io: () => backups.backupNow('manual') },
     'backups.restore': { io: ({ name }) => backups.restore(name) },
-    'agenda.applyTemplate': (input) => services.meetings.applyTemplate(input),
-    'agenda.addItem': (input) => services.meetings.addItem(input),
-    'agenda.updateItem': (input) => services.meetings.updateItem(input),
-    'agenda.removeItem': (input) => services.meetings.removeItem(input),
-    'agenda.moveItem': (input) => services.meetings.moveItem(input),
-    'agenda.exportMarkdown': ({ meetingId }) => agendaMarkdown(services.meetings.get(meetingId)),
-    'minutes.markdown': ({ meetingId }) => services.minutes.markdown(meetingId),
-    'minutes.html': ({ meetingId }) => services.minutes.html(meetingId),
+    'agenda.applyTemplate': (input) => services.meetingView.detail(services.meetings.applyTemplate(input)),
+    'agenda.addItem': (input) => services.meetingView.detail(services.meetings.addItem(input)),
+    'agenda.updateItem': (input) => services.meetingView.detail(services.meetings.updateItem(input)),
+    'agenda.removeItem': (input) => services.meetingView.detail(services.meetings.removeItem(input)),
+    'agenda.moveItem': (input) => services.meetingView.detail(services.meetings.moveItem(input)),
+    // The Markdown libraries load with the first export, not at every start; the meeting is read in the one transaction.
+    'agenda.exportMarkdown': prepared<'agenda.exportMarkdown', typeof AgendaMarkdown>({
+      prepare: () => import('../services/planning/agenda-markdown'),
+      run: ({ meetingId }, { agendaMarkdown }) => agendaMarkdown(services.meetingView.detail(meetingId)),
+    }),
+    'minutes.markdown': { io: ({ meetingId }) => services.minutes.markdown(meetingId) },
+    'minutes.html': { io: ({ meetingId }) => services.minutes.html(meetingId) },
     'minutes.export': { io: ({ meetingId, format }) => services.minutes.export(meetingId, format) },
-    'attendance.set': (input) => services.meetings.setAttendance(input),
-    'attendance.allPresent': ({ meetingId }) => services.meetings.allPresent(meetingId),
-    'attendance.addGuest': (input) => services.meetings.addGuest(input),
+    'attendance.set': (input) => services.meetingView.detail(services.meetings.setAttendance(input)),
+    'attendance.allPresent': ({ meetingId }) => services.meetingView.detail(services.meetings.allPresent(meetingId)),
+    'attendance.addGuest': (input) => services.meetingView.detail(services.meetings.addGuest(input)),
     'parkingLot.list': ({ teamId, includeClosed }) => services.parkingLot.list(teamId, includeClosed),
     'parkingLot.add': (input) => services.parkingLot.add(input),
     'parkingLot.update': (input) => services.parkingLot.update(input),

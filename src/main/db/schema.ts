@@ -52,6 +52,22 @@ export const settingsColumns = {
 };
 export type SettingsTable = RowOf<typeof settingsColumns>;
 
+export const syncLinksColumns = {
+  team_id: text(),
+  url: text(),
+  linked_at: integer(),
+  last_commit: nullable(text()),
+  pushed: integer<0 | 1>(),
+  last_sync_at: nullable(integer()),
+  last_attempt_at: nullable(integer()),
+  last_error: nullable(text()),
+  last_error_kind: nullable(text()),
+  incoming: integer(),
+  outgoing: integer(),
+  conflicts_json: text(),
+};
+export type SyncLinksTable = RowOf<typeof syncLinksColumns>;
+
 export const turnsColumns = {
   id: text(),
   agenda_item_id: text(),
@@ -370,6 +386,7 @@ export const tables = {
   sync_device: syncDeviceColumns,
   sync_stamps: syncStampsColumns,
   sync_conflicts: syncConflictsColumns,
+  sync_links: syncLinksColumns,
 };
 
 export type DatabaseSchema = { [K in keyof typeof tables]: RowOf<(typeof tables)[K]> };

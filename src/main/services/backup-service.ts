@@ -36,7 +36,9 @@ export class BackupService {
     return (await this.worker.run('listBackups', { dataDir: this.dataDir })).map(toInfo);
   }
 
-  async backupNow(reason: 'manual' | 'meeting-end' | 'scheduled' | 'before-restore' | 'before-import'): Promise<BackupInfo> {
+  async backupNow(
+    reason: 'manual' | 'meeting-end' | 'scheduled' | 'before-restore' | 'before-import' | 'before-sync',
+  ): Promise<BackupInfo> {
     const revision = this.revision();
     const made = await this.worker.run('backup', { file: this.databaseFile, dataDir: this.dataDir, reason, now: this.clock.now() });
     this.lastBackupAt = this.clock.now();

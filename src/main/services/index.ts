@@ -67,7 +67,7 @@ export function createServices(
   const decisions = new DecisionsService(repos, clock);
   const commitments = new CommitmentsService(repos, clock);
   const meetingView = new MeetingView(repos, clock, decisions, commitments);
-  const meetings = new MeetingsService(repos, clock, templates, oldBusiness, meetingView);
+  const meetings = new MeetingsService(repos, clock, templates, oldBusiness);
   const parkingLot = new ParkingLotService(repos, clock);
   const files = new FilesService(repos, platform);
   const feedback = new FeedbackService(repos, clock);
@@ -80,7 +80,7 @@ export function createServices(
     decisions,
     commitments,
     files,
-    minutes: new MinutesService(repos, meetings, files),
+    minutes: new MinutesService(repos, meetingView, files),
     exports: new ExportsService(repos, clock, platform, options.decisionFiles),
     templates,
     series,

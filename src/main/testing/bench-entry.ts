@@ -102,7 +102,9 @@ async function main(): Promise<void> {
         .prepare("select id from meetings where team_id = ? and status = 'ended' order by scheduled_start desc limit 1")
         .get(teamId) as { id: string }
     ).id;
-    await timed('open the latest meeting (decisions, commitment review), p50 / p95', 20, () => core.services.meetings.get(lastMeeting));
+    await timed('open the latest meeting (decisions, commitment review), p50 / p95', 20, () =>
+      core.services.meetingView.detail(lastMeeting),
+    );
 
     // Minutes of a three-hour meeting with 40 items, 20 decisions and 100 commitments.
     const { holdBigMeeting, renderMinutes } = await import('./bench-minutes');
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
     ]);
     await timed('minutes render, same meeting, Markdown again, p50 / p95', 50, render.markdown);
     await timed('minutes render, same meeting, HTML again, p50 / p95', 50, render.html);
-    await timed('minutes of that meeting read from the database, p50 / p95', 20, () => core.services.meetings.get(big));
+    await timed('minutes of that meeting read from the database, p50 / p95', 20, () => core.services.meetingView.detail(big));
 
     // Exports of one team's whole decision log, built in memory (writing the files is the disk's speed).
     const { decisionsMadr } = await import('../services/exports/decisions-madr');
@@ -137,8 +139,10 @@ async function main(): Promise<void> {
     // The facilitator's writes and what the open windows read again after each, beside a raw commit.
     now = Date.parse('2026-11-30T09:00:00Z');
     for (const row of await benchFacilitator(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
+    for (const row of await (await import('./bench-outcome')).benchOutcome(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await benchTransport(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await (await import('./bench-push')).benchPush(core, dir)) rows.push(benchRow(row));
+    for (const row of await (await import('./bench-sync')).benchSync(core, teamId, (ms) => (now += ms))) rows.push(benchRow(row));
     // A team archive: one team's ten years exported, imported into an empty database, then again (all unchanged).
     try {
       const [file, exportMs] = await time(() => core.services.archive.export(teamId));

@@ -7,7 +7,7 @@
  */
 import { contract, type OperationName } from '@shared/contract';
 import { anyOverlap, type Scope } from '@shared/events';
-import type { Rows } from '@shared/operations/define';
+import { rowsToRead, type Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
 import { ratioRow, rawCommit, samples, spread, type BenchRow } from './bench-kit';
 
@@ -191,10 +191,7 @@ export async function benchFacilitator(core: CadenceCore, dir: string, advance: 
         const rows = contract[read].rows as Rows<unknown> | undefined;
         const answer = held.get(`${read} ${meetingId}`);
         if (!rows || answer === undefined) return [];
-        return rows
-          .held(answer)
-          .filter((row) => anyOverlap(changes, row.dependsOn))
-          .map((row) => ({ read, rows, input: row.input }));
+        return rowsToRead(rows, answer, changes, { meetingId }).map((input) => ({ read, rows, input }));
       });
       const before = performance.now();
       for (let window = 0; window < 2; window++) {
@@ -205,7 +202,8 @@ export async function benchFacilitator(core: CadenceCore, dir: string, advance: 
         for (const row of rowReads) {
           const answer = await core.dispatcher.dispatch(row.rows.read, row.input);
           const key = `${row.read} ${meetingId}`;
-          if (answer.ok) held.set(key, row.rows.put(held.get(key), answer.value));
+          // A row the part cannot place (put answers null) has the whole part read again.
+          if (answer.ok) held.set(key, row.rows.put(held.get(key), answer.value, { meetingId }) ?? (await call(row.read, { meetingId })));
         }
       }
       rereads.push(performance.now() - before);

@@ -22,13 +22,14 @@ export async function holdBigMeeting(core: CadenceCore, teamId: string, advance:
     lengthMin: 180,
   });
   for (let i = 0; i < 40; i++) {
-    const revision = core.services.meetings.get(meetingId).meeting.agendaRevision;
+    const revision = core.services.meetingView.detail(meetingId).meeting.agendaRevision;
     const kind = i === 0 ? 'check_in' : i % 2 ? 'proposal' : 'discussion';
     await call('agenda.addItem', { meetingId, expectedRevision: revision, kind, title: `Item ${i + 1}: planning topic`, plannedMin: 4 });
   }
-  for (const a of core.services.meetings.get(meetingId).attendees) await call('attendance.set', { attendeeId: a.id, status: 'present' });
+  for (const a of core.services.meetingView.detail(meetingId).attendees)
+    await call('attendance.set', { attendeeId: a.id, status: 'present' });
   await call('meetings.start', { meetingId });
-  const items = core.services.meetings.get(meetingId).items;
+  const items = core.services.meetingView.detail(meetingId).items;
   let decisions = 0;
   let commitments = 0;
   for (const item of items) {

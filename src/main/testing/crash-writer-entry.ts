@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       meetingId: string;
     };
     meetingId = created.meetingId;
-    let revision = core.services.meetings.get(meetingId).meeting.agendaRevision;
+    let revision = core.services.meetingView.detail(meetingId).meeting.agendaRevision;
     for (const [kind, title] of [
       ['check_in', 'Check-in'],
       ['discussion', 'Budget'],
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
 
   for (let seq = 0; ; seq++) {
     now += 1000;
-    const detail = core.services.meetings.get(meetingId);
+    const detail = core.services.meetingView.detail(meetingId);
     const current = detail.items.find((i) => i.id === detail.currentItemId);
     const roll = random();
     const proposalItem = detail.items.find((i) => i.kind === 'proposal');
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
 
   /** The live state as the room sees it right after the write: which item, how much time left. */
   function liveActions(): Record<string, unknown> {
-    const d = core.services.meetings.get(meetingId!);
+    const d = core.services.meetingView.detail(meetingId!);
     const current = d.items.find((i) => i.id === d.currentItemId);
     const remaining = current ? itemRemaining(itemClockOf(current), d.clock, now) : null;
     const count = (core.opened.db.prepare('select count(*) as n from live_actions').get() as { n: number }).n;

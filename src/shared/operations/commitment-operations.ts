@@ -12,8 +12,6 @@ const commitmentChanged = (o: Commitment) => [
   ...(o.decisionId ? [scope('decisions', { teamId: o.teamId, id: o.decisionId })] : []),
 ];
 
-const ROW_ONLY: readonly string[] = ['on_track', 'at_risk', 'slipped'];
-
 export const commitmentOperations = {
   'commitments.create': op<Commitment>()({
     input: () =>
@@ -62,14 +60,18 @@ export const commitmentOperations = {
           }
           if (v.corrective) need(v.outcome === 'slipped', 'corrective', 'Only a slip has a corrective action to commit to');
         }),
-    changes: (input, out) => [
-      { topic: 'commitments', id: out.id, teamId: out.teamId },
-      // Closing it, moving its date or adding a corrective commitment changes which commitments the team's
-      // meetings list and in what order; on track, at risk or a slip with nothing to add change its row alone.
-      ...(ROW_ONLY.includes(input.outcome) && !input.corrective
-        ? []
-        : [{ topic: 'meetings' as const, teamId: out.teamId, part: 'commitments' as const }]),
-    ],
+    // The commitment, and a slip's corrective commitment with the meeting it was made in. The team's meetings hold
+    // it in their review (meetings.commitments' rows), which puts it in place or reads the whole part again where
+    // the outcome moved commitments in or out (commitment-review.ts), and in their old business (meetings.context's
+    // rows).
+    changes: (_input, out) => {
+      const last = out.events.at(-1);
+      const corrective = last?.correctiveCommitmentId;
+      return [
+        { topic: 'commitments', id: out.id, teamId: out.teamId },
+        ...(corrective ? [scope('commitments', { id: corrective, teamId: out.teamId, meetingId: last?.meetingId })] : []),
+      ];
+    },
   }),
   'commitments.reassign': op<Commitment>()({
     input: () => z.object({ commitmentId: id, ownerId: id, reason: reasonText('Reason for the hand-over', 500) }).strict(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Scope, Topic } from '../events';
+import { anyOverlap, type Scope, type Topic } from '../events';
 import type { JsonSafe } from '../json';
 import { id } from '../validation';
 
@@ -25,14 +25,29 @@ export type PushedBy = (changed: Scope) => Record<string, unknown> | null;
 
 /**
  * Rows of a read's answer that another read answers one at a time (a list of commitments, each also read by id).
- * A change that reaches only such rows (their `dependsOn`, not the answer's) re-reads those rows and puts each in
- * place with `put`, rather than reading the whole answer again. The contract test checks that the answer so
- * patched equals the answer read again.
+ * A change that reaches only such rows (their `dependsOn`, not the answer's), or adds rows (`added`), re-reads
+ * those rows and puts each in place with `put`, rather than reading the whole answer again; `put` answers null when
+ * only the whole answer read again can place the row. The contract test checks that the answer so patched equals
+ * the answer read again.
  */
 export interface Rows<O> {
   read: string;
   held: (output: O) => { input: Record<string, unknown>; dependsOn: Scope[] }[];
-  put: (output: O, row: unknown) => O;
+  /** Rows the changes add to this answer (given the read's input): the inputs to read them with. */
+  added?: (output: O, changes: readonly Scope[], input: Record<string, unknown>) => Record<string, unknown>[];
+  put: (output: O, row: unknown, input: Record<string, unknown>) => O | null;
+}
+
+/** The inputs of the rows of a held answer (read with `input`) that `changes` reached or added. */
+export function rowsToRead<O>(
+  rows: Rows<O>,
+  output: O,
+  changes: readonly Scope[],
+  input: Record<string, unknown>,
+  held = rows.held(output),
+): Record<string, unknown>[] {
+  const reached = held.filter((row) => anyOverlap(changes, row.dependsOn)).map((row) => row.input);
+  return [...reached, ...(rows.added?.(output, changes, input) ?? [])];
 }
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {

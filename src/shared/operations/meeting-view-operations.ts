@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addedCommitments, putCommitment } from '../commitment-review';
 import type { Commitment } from '../commitments';
 import type { Decision } from '../decisions';
 import type { MeetingPart, Scope } from '../events';
@@ -14,14 +15,17 @@ function ofMeeting(meetingId: string, part: Scope['part'], teamId: string | unde
   return [{ topic: 'meetings', meetingId, part }, ...(teamId ? [{ topic: 'teams' as const, teamId }] : [{ topic: 'teams' as const }])];
 }
 
-/** Old business lists leftovers of other entities; each entry is open or not by its source's state. */
+/**
+ * Old business lists leftovers of other entities; each entry is open or not by its source's state. An open
+ * commitment's entry is kept by the context's rows (it is open while the commitment is), not read again whole.
+ */
 function oldBusinessScopes(context: MeetingContext | null): Scope[] {
   if (!context) return [{ topic: 'decisions' }, { topic: 'commitments' }, { topic: 'parkingLot' }, { topic: 'agreements' }];
-  return context.oldBusiness.map((o): Scope => {
-    if (o.source === 'parking_lot') return { topic: 'parkingLot', id: o.refId };
-    if (o.source === 'open_commitment') return { topic: 'commitments', id: o.refId };
-    if (o.source === 'agreement_revisit') return { topic: 'agreements' };
-    return { topic: 'decisions', id: o.refId };
+  return context.oldBusiness.flatMap((o): Scope[] => {
+    if (o.source === 'parking_lot') return [{ topic: 'parkingLot', id: o.refId }];
+    if (o.source === 'open_commitment') return [];
+    if (o.source === 'agreement_revisit') return [{ topic: 'agreements' }];
+    return [{ topic: 'decisions', id: o.refId }];
   });
 }
 
@@ -56,24 +60,42 @@ export const meetingViewOperations = {
     input: meeting,
     dependsOn: ({ meetingId }, out) => {
       const teamId = out?.made[0]?.teamId ?? out?.review[0]?.teamId ?? out?.doneSinceLast[0]?.teamId;
-      // Which commitments the review lists and in what order change only with a commitment made, closed, moved to
-      // another date or handed over, which those writes publish for the team's meetings; each listed row is kept
-      // by `rows`. What was made here and what was done since last are read again when one of them changes.
+      // Which commitments the review lists and in what order change with a commitment made or handed over, which
+      // those writes publish for the team's meetings, and with a review outcome, which reaches the part through the
+      // review rows it holds (`rows`). What was made here and what was done since last are read again when one of
+      // them changes.
       const listed = out ? [...out.made, ...out.doneSinceLast].map((c): Scope => ({ topic: 'commitments', id: c.id })) : [];
       return [...ofMeeting(meetingId, 'commitments', teamId), ...(out ? listed : [{ topic: 'commitments' as const }])];
     },
+    // A review outcome reaches every meeting of the team through the review rows it holds: each is read again and
+    // put in place (in the meeting it was recorded in, with the walk's order and what was made or done here), or,
+    // where only the whole part can show what changed, the part is read again.
     rows: {
       read: 'commitments.get',
       held: (out) => out.review.map((c) => ({ input: { commitmentId: c.id }, dependsOn: [{ topic: 'commitments', id: c.id }] })),
-      put: (out, row) => {
-        const changed = row as Commitment;
-        return { ...out, review: out.review.map((c) => (c.id === changed.id ? changed : c)) };
-      },
+      added: (out, changes, input) => addedCommitments(out, changes, String(input.meetingId)),
+      put: (out, row, input) => putCommitment(out, row as Commitment, String(input.meetingId)),
     },
   }),
   'meetings.context': op<MeetingContext>()({
     input: meeting,
     dependsOn: ({ meetingId }, out) => [...ofMeeting(meetingId, 'context', out?.members[0]?.teamId), ...oldBusinessScopes(out)],
+    // A commitment inherited as old business is settled once it is done or dropped: the commitment read again says so.
+    rows: {
+      read: 'commitments.get',
+      held: (out) =>
+        out.oldBusiness
+          .filter((o) => o.source === 'open_commitment')
+          .map((o) => ({ input: { commitmentId: o.refId }, dependsOn: [{ topic: 'commitments', id: o.refId }] })),
+      put: (out, row) => {
+        const c = row as Commitment;
+        const open = c.status !== 'done' && c.status !== 'dropped';
+        return {
+          ...out,
+          oldBusiness: out.oldBusiness.map((o) => (o.source === 'open_commitment' && o.refId === c.id ? { ...o, open } : o)),
+        };
+      },
+    },
   }),
   'meetings.feedback': op<MeetingFeedback>()({
     input: meeting,

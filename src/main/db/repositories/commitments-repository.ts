@@ -1,8 +1,9 @@
 import type { CommitmentEvent } from '@shared/commitments';
 import type { EpochMs, Id } from '@shared/domain';
-import { sql } from 'kysely';
+import { sql as fragment, type SelectQueryBuilder } from 'kysely';
 import { qb, type Sql } from '../query';
-import type { CommitmentEventsTable, CommitmentsTable } from '../schema';
+import { Prepared } from '../prepared';
+import { commitmentEventsColumns, type CommitmentEventsTable, type CommitmentsTable } from '../schema';
 
 /** A commitment as it was made; its status, due date and owner follow from its events (commitment-state.ts). */
 export interface CommitmentRecord {
@@ -75,12 +76,130 @@ function commitments() {
     .select(['teams.name as team_name', 'teams.time_zone as time_zone', 'meetings.title as meeting_title']);
 }
 
+function events() {
+  return qb
+    .selectFrom('commitment_events')
+    .leftJoin('members', 'members.id', 'commitment_events.new_owner_id')
+    .selectAll('commitment_events')
+    .select('members.name as new_owner_name');
+}
+
+/** Commitments and the events of each, oldest first: what a list of commitments is composed from. */
+export interface Listed {
+  rows: CommitmentRecord[];
+  events: Map<string, CommitmentEventRecord[]>;
+}
+
+/**
+ * A list read set-based, in two statements compiled once: the commitments a subquery names, and all their events
+ * (found through the events' commitment index), whatever the list's length.
+ */
+function listRead<DB, TB extends keyof DB>(
+  sql: Sql,
+  ids: SelectQueryBuilder<DB, TB, { id: string }>,
+  order: (q: ReturnType<typeof commitments>) => ReturnType<typeof commitments>,
+): (...parameters: unknown[]) => Listed {
+  const rows = new Prepared(sql, order(commitments().where('commitments.id', 'in', ids)));
+  const listed = new Prepared(
+    sql,
+    events()
+      .where('commitment_events.commitment_id', 'in', ids)
+      .orderBy('commitment_events.commitment_id')
+      .orderBy('commitment_events.at')
+      .orderBy('commitment_events.id'),
+  );
+  return (...parameters) => ({ rows: rows.all(...parameters).map(toCommitment), events: byCommitment(listed.all(...parameters)) });
+}
+
+function byCommitment(rows: (CommitmentEventsTable & { new_owner_name: string | null })[]): Map<string, CommitmentEventRecord[]> {
+  const out = new Map<string, CommitmentEventRecord[]>();
+  for (const row of rows) {
+    const list = out.get(row.commitment_id);
+    if (list) list.push(toEvent(row));
+    else out.set(row.commitment_id, [toEvent(row)]);
+  }
+  return out;
+}
+
+// Placeholders: each statement is compiled once, and every call binds its own values in their order (constants are
+// written as literals, so that only the placeholders are parameters).
+const P = '';
+const P_NUMBER = 0;
+const EVENT_COLUMNS = Object.keys(commitmentEventsColumns) as (keyof CommitmentEventsTable)[];
+
 /** Commitments and their events. Events are only ever added: nothing here updates or deletes one. */
 export class CommitmentsRepository {
-  constructor(private readonly sql: Sql) {}
+  private readonly findOne: Prepared<CommitmentRow>;
+  private readonly eventsOfOneRead: Prepared<CommitmentEventsTable & { new_owner_name: string | null }>;
+  private readonly addEvent: Prepared<unknown>;
+  private readonly ownerOf: Prepared<{ name: string; left_at: number | null }>;
+  private readonly closedOf: Prepared<{ id: string }>;
+  private readonly meetingOf: Prepared<{ team_id: string; status: string }>;
+  /** The review's candidates: the team's open commitments, and those reviewed in the meeting (closed there or not). */
+  private readonly reviewRead: (...parameters: unknown[]) => Listed;
+  private readonly madeInRead: (...parameters: unknown[]) => Listed;
+  private readonly doneBetweenRead: (...parameters: unknown[]) => Listed;
+
+  constructor(private readonly sql: Sql) {
+    this.findOne = new Prepared(sql, commitments().where('commitments.id', '=', P));
+    this.eventsOfOneRead = new Prepared(
+      sql,
+      events().where('commitment_events.commitment_id', '=', P).orderBy('commitment_events.at').orderBy('commitment_events.id'),
+    );
+    this.addEvent = new Prepared(
+      sql,
+      qb.insertInto('commitment_events').values(Object.fromEntries(EVENT_COLUMNS.map((c) => [c, P])) as never),
+    );
+    this.ownerOf = new Prepared(sql, qb.selectFrom('members').select(['name', 'left_at']).where('id', '=', P));
+    this.closedOf = new Prepared(
+      sql,
+      qb
+        .selectFrom('old_business as o')
+        .innerJoin('commitments as c', 'c.id', 'o.ref_id')
+        .select('c.id')
+        .where('o.meeting_id', '=', P)
+        .where('o.source', '=', fragment.lit('open_commitment'))
+        .where('c.closed_at', 'is not', null),
+    );
+    this.meetingOf = new Prepared(sql, qb.selectFrom('meetings').select(['team_id', 'status']).where('id', '=', P));
+    this.reviewRead = listRead(
+      sql,
+      qb
+        .selectFrom('commitments as c')
+        .select('c.id')
+        // closed_at IS NULL is what the partial index commitments_open_by_team holds.
+        .where('c.closed_at', 'is', null)
+        .where('c.team_id', '=', P)
+        .union(
+          qb
+            .selectFrom('commitment_events as e')
+            .select('e.commitment_id as id')
+            .where('e.meeting_id', '=', P)
+            .where('e.kind', '!=', fragment.lit('created')),
+        ),
+      (q) => q.orderBy('commitments.original_due_date').orderBy('commitments.id'),
+    );
+    this.madeInRead = listRead(sql, qb.selectFrom('commitments as c').select('c.id').where('c.meeting_id', '=', P), (q) =>
+      q.orderBy('commitments.created_at').orderBy('commitments.id'),
+    );
+    this.doneBetweenRead = listRead(
+      sql,
+      qb
+        .selectFrom('commitment_events as e')
+        .innerJoin('commitments as c', 'c.id', 'e.commitment_id')
+        .select('e.commitment_id as id')
+        .where('e.kind', '=', fragment.lit('done'))
+        .where('e.at', '>=', P_NUMBER)
+        .where('e.at', '<', P_NUMBER)
+        // `+` keeps SQLite off the team index (ten years of the team's commitments): the few done events of the
+        // period, found by the events' kind-and-time index, are the ones to look up.
+        .where(fragment<string>`+c.team_id`, '=', P),
+      (q) => q.orderBy('commitments.original_due_date').orderBy('commitments.id'),
+    );
+  }
 
   find(id: string): CommitmentRecord | null {
-    const row = this.sql.first(commitments().where('commitments.id', '=', id)) as CommitmentRow | undefined;
+    const row = this.findOne.get(id);
     return row ? toCommitment(row) : null;
   }
 
@@ -90,6 +209,11 @@ export class CommitmentsRepository {
     let query = commitments().where('commitments.closed_at', 'is', null);
     if (teamId) query = query.where('commitments.team_id', '=', teamId);
     return this.sql.all(query.orderBy('commitments.original_due_date').orderBy('commitments.id')).map(toCommitment);
+  }
+
+  /** A meeting's review candidates with their events: the team's open commitments and those reviewed in it. */
+  reviewCandidates(teamId: string, meetingId: string): Listed {
+    return this.reviewRead(teamId, meetingId);
   }
 
   /** Those whose original due date falls in [from, to]: what follow-through counts. */
@@ -122,34 +246,31 @@ export class CommitmentsRepository {
       .map(toCommitment);
   }
 
-  /** Commitments of a team marked done in [since, until). */
-  doneBetween(teamId: string, since: number, until: number): CommitmentRecord[] {
-    return this.sql
-      .all(
-        commitments()
-          // `+` keeps SQLite off the team index (ten years of the team's commitments): the few done events of the
-          // period, found by the events' kind-and-time index, are the ones to look up.
-          .where(sql<string>`+commitments.team_id`, '=', teamId)
-          .where('commitments.id', 'in', (eb) =>
-            eb
-              .selectFrom('commitment_events as e')
-              .select('e.commitment_id')
-              .where('e.kind', '=', 'done')
-              .where('e.at', '>=', since)
-              .where('e.at', '<', until),
-          )
-          .orderBy('commitments.original_due_date'),
-      )
-      .map(toCommitment);
+  /** Commitments of a team with a done event in [since, until), with their events. */
+  doneBetween(teamId: string, since: number, until: number): Listed {
+    return this.doneBetweenRead(since, until, teamId);
   }
 
-  /** Done or dropped: one indexed look at its events. */
-  isClosed(id: string): boolean {
-    return this.sql.first(qb.selectFrom('commitments').select('closed_at').where('id', '=', id))?.closed_at != null;
+  /** Which of the open commitments a meeting inherited as old business have been done or dropped since. */
+  closedInOldBusiness(meetingId: string): Set<string> {
+    return new Set(this.closedOf.all(meetingId).map((r) => r.id));
   }
 
-  madeIn(meetingId: string): CommitmentRecord[] {
-    return this.sql.all(commitments().where('commitments.meeting_id', '=', meetingId).orderBy('commitments.created_at')).map(toCommitment);
+  /** Promised in this meeting, in the order they were made, with their events. */
+  madeIn(meetingId: string): Listed {
+    return this.madeInRead(meetingId);
+  }
+
+  /** An owner's name and whether they have left (an owner is a member of the commitment's team). */
+  owner(memberId: string): { name: string; left: boolean } | null {
+    const row = this.ownerOf.get(memberId);
+    return row ? { name: row.name, left: row.left_at !== null } : null;
+  }
+
+  /** The meeting an outcome is recorded in: its team and whether it is live. */
+  meeting(meetingId: string): { teamId: string; status: string } | null {
+    const row = this.meetingOf.get(meetingId);
+    return row ? { teamId: row.team_id, status: row.status } : null;
   }
 
   /** closed_at is not the writer's to set: the trigger of migration 009 keeps it from the events. */
@@ -159,8 +280,13 @@ export class CommitmentsRepository {
 
   /** Answers the event as read back would give it, less the new owner's name (not looked up here). */
   insertEvent(row: CommitmentEventsTable): CommitmentEventRecord {
-    this.sql.run(qb.insertInto('commitment_events').values(row));
+    this.addEvent.run(...EVENT_COLUMNS.map((c) => row[c]));
     return toEvent({ ...row, new_owner_name: null });
+  }
+
+  /** One commitment's events, oldest first. */
+  eventsOfOne(id: string): CommitmentEventRecord[] {
+    return this.eventsOfOneRead.all(id).map(toEvent);
   }
 
   /** Every event of the given commitments, oldest first, keyed by commitment. */
@@ -169,20 +295,9 @@ export class CommitmentsRepository {
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       const rows = this.sql.all(
-        qb
-          .selectFrom('commitment_events')
-          .leftJoin('members', 'members.id', 'commitment_events.new_owner_id')
-          .selectAll('commitment_events')
-          .select('members.name as new_owner_name')
-          .where('commitment_events.commitment_id', 'in', chunk)
-          .orderBy('commitment_events.at')
-          .orderBy('commitment_events.id'),
+        events().where('commitment_events.commitment_id', 'in', chunk).orderBy('commitment_events.at').orderBy('commitment_events.id'),
       );
-      for (const row of rows) {
-        const list = out.get(row.commitment_id) ?? [];
-        list.push(toEvent(row));
-        out.set(row.commitment_id, list);
-      }
+      for (const [id, list] of byCommitment(rows)) out.set(id, list);
     }
     return out;
   }

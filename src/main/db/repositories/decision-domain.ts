@@ -167,10 +167,14 @@ export function decisionColumns(fields: Partial<StoredDecision>): Partial<Decisi
   return out as Partial<DecisionsTable>;
 }
 
+/**
+ * The columns resolving an objection writes. An unresolved objection has no note: a resolution without one leaves
+ * the column out, so the full-text trigger that rewrites the decision's search row when a note changes does not run.
+ */
 export function resolutionColumns(r: ObjectionResolution): Partial<ObjectionsTable> {
   return {
     resolution: r.resolution,
-    resolution_note: r.resolutionNote,
+    ...(r.resolutionNote !== null ? { resolution_note: r.resolutionNote } : {}),
     resolved_by_id: r.resolvedById,
     resolved_at: r.resolvedAt,
     ...(r.escalatedTo !== undefined ? { escalated_to: r.escalatedTo } : {}),

@@ -15,8 +15,10 @@ import {
   type StoredDecision,
 } from './decision-domain';
 import { searchLog, type LogFilter, type LogResult } from './decision-log-search';
+import { roomStatements, type Ballot, type RoomObjection } from './decision-room';
 
 export { RANK_LIMIT } from './decision-log-search';
+export type { Ballot, RoomDecision, RoomObjection } from './decision-room';
 export type { DecisionRecord, NewObjection, NewPosition, ObjectionRecord, ObjectionResolution, StoredDecision } from './decision-domain';
 
 export type DecisionRow = DecisionsTable & {
@@ -63,7 +65,26 @@ function objections() {
 
 /** Decisions, positions, objections and tags, in domain types; the decision log's search over FTS5. */
 export class DecisionsRepository {
-  constructor(private readonly sql: Sql) {}
+  private readonly room: ReturnType<typeof roomStatements>;
+
+  constructor(private readonly sql: Sql) {
+    this.room = roomStatements(sql);
+  }
+
+  /** What taking a position checks, in one read; null when the decision does not exist. */
+  ballot(decisionId: string, memberId: string): Ballot | null {
+    return this.room.ballot(decisionId, memberId);
+  }
+
+  /** An objection with its decision's state, as resolving it checks them. */
+  objectionInRoom(id: string): RoomObjection | null {
+    return this.room.objection(id);
+  }
+
+  /** Marks the decision changed now (its updated_at), nothing else. */
+  touch(id: string, at: number): void {
+    this.room.touch.run({ id, at });
+  }
 
   find(id: string): DecisionRecord | null {
     const row = this.sql.first(decisions().where('decisions.id', '=', id)) as DecisionRow | undefined;
@@ -135,15 +156,14 @@ export class DecisionsRepository {
   }
 
   insertPosition(p: NewPosition): void {
-    const row: PositionsTable = {
+    this.room.insertPosition.run({
       id: p.id,
       decision_id: p.decisionId,
       member_id: p.memberId,
       stance: p.stance,
       reason: p.reason,
       recorded_at: p.recordedAt,
-    };
-    this.sql.run(qb.insertInto('positions').values(row));
+    });
   }
 
   objections(decisionId: string): Objection[] {
@@ -159,26 +179,19 @@ export class DecisionsRepository {
 
   /** A new objection, unresolved. */
   insertObjection(o: NewObjection): void {
-    const row: ObjectionsTable = {
+    this.room.insertObjection.run({
       id: o.id,
       decision_id: o.decisionId,
       position_id: o.positionId,
       member_id: o.memberId,
       reason: o.reason,
-      resolution: null,
-      resolution_note: null,
-      escalated_to: null,
-      resolved_by_id: null,
-      resolved_at: null,
       created_at: o.createdAt,
-      text_before: null,
-      text_after: null,
-    };
-    this.sql.run(qb.insertInto('objections').values(row));
+    });
   }
 
+  /** Resolves an objection not resolved yet. */
   resolveObjection(id: string, resolution: ObjectionResolution): void {
-    this.sql.run(qb.updateTable('objections').set(resolutionColumns(resolution)).where('id', '=', id));
+    this.room.resolve(id, resolutionColumns(resolution));
   }
 
   /** Unresolved objections of a team's decisions that are still open. */

@@ -15,6 +15,7 @@ import { RolesRepository } from './roles-repository';
 import { SeriesRepository } from './series-repository';
 import { SettingsRepository } from './settings-repository';
 import { SyncRepository } from './sync-repository';
+import { SyncLinksRepository } from './sync-links-repository';
 import { TeamsRepository } from './teams-repository';
 import { TemplatesRepository } from './templates-repository';
 
@@ -38,6 +39,7 @@ export interface Repositories {
   roles: RolesRepository;
   archive: ArchiveRepository;
   sync: SyncRepository;
+  syncLinks: SyncLinksRepository;
 }
 
 export function createRepositories(sql: Sql): Repositories {
@@ -61,5 +63,6 @@ export function createRepositories(sql: Sql): Repositories {
     roles: new RolesRepository(sql),
     archive: new ArchiveRepository(sql),
     sync: new SyncRepository(sql),
+    syncLinks: new SyncLinksRepository(sql),
   };
 }

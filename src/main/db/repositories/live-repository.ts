@@ -1,7 +1,7 @@
 import type { EpochMs, Id } from '@shared/domain';
 import type { AgendaItem, AgendaItemStatus, AgendaKind, AttendanceStatus, Turn } from '@shared/planning';
 import { qb, type Sql } from '../query';
-import type { AgendaItemsTable, MeetingsTable, TurnsTable } from '../schema';
+import type { AgendaItemsTable, LiveActionsTable, MeetingsTable, TurnsTable } from '../schema';
 
 /** A running meeting's own state: what a live action reads and changes on the meeting's row. */
 export interface LiveMeetingRecord {
@@ -123,20 +123,88 @@ function turnColumns(changes: Partial<Omit<TurnRecord, 'id' | 'agendaItemId' | '
   return out;
 }
 
+/** The statements a live action runs, compiled once per connection (see Sql.prepared). */
+function statements(sql: Sql) {
+  return {
+    meetingById: sql.prepared((a: { id: string }) =>
+      qb
+        .selectFrom('meetings')
+        .select(['id', 'team_id', 'series_id', 'status', 'paused_at', 'paused_total_ms', 'current_item_id'])
+        .where('id', '=', a.id),
+    ),
+    meetingColumns: sql.updates((set: Partial<MeetingsTable>, id) => qb.updateTable('meetings').set(set).where('id', '=', id)),
+    itemsOfMeeting: sql.prepared((a: { meetingId: string }) =>
+      qb.selectFrom('agenda_items').selectAll().where('meeting_id', '=', a.meetingId).where('removed_at', 'is', null).orderBy('position'),
+    ),
+    itemById: sql.prepared((a: { id: string }) => qb.selectFrom('agenda_items').selectAll().where('id', '=', a.id)),
+    itemColumns: sql.updates((set: Partial<AgendaItemsTable>, id) => qb.updateTable('agenda_items').set(set).where('id', '=', id)),
+    turnsByItem: sql.prepared((a: { itemId: string }) =>
+      qb.selectFrom('turns').selectAll().where('agenda_item_id', '=', a.itemId).orderBy('position'),
+    ),
+    speakingIn: sql.prepared((a: { itemId: string }) =>
+      qb
+        .selectFrom('turns')
+        .selectAll()
+        .where('agenda_item_id', '=', a.itemId)
+        .where('status', '=', 'speaking')
+        .orderBy('position')
+        .limit(1),
+    ),
+    turnById: sql.prepared((a: { id: string }) => qb.selectFrom('turns').selectAll().where('id', '=', a.id)),
+    turnColumns: sql.updates((set: Partial<TurnsTable>, id) => qb.updateTable('turns').set(set).where('id', '=', id)),
+    // Inserts name every column: the arguments stand for themselves only when read one by one.
+    newTurn: sql.prepared((a: TurnsTable) =>
+      qb.insertInto('turns').values({
+        id: a.id,
+        agenda_item_id: a.agenda_item_id,
+        attendee_id: a.attendee_id,
+        position: a.position,
+        timebox_ms: a.timebox_ms,
+        status: a.status,
+        started_at: a.started_at,
+        ended_at: a.ended_at,
+        paused_total_ms: a.paused_total_ms,
+        notes: a.notes,
+      }),
+    ),
+    newAction: sql.prepared((a: LiveActionsTable) =>
+      qb.insertInto('live_actions').values({
+        id: a.id,
+        meeting_id: a.meeting_id,
+        kind: a.kind,
+        label: a.label,
+        before_json: a.before_json,
+        at: a.at,
+        undone_at: a.undone_at,
+      }),
+    ),
+    lastActionOf: sql.prepared((a: { meetingId: string }) =>
+      qb
+        .selectFrom('live_actions')
+        .select(['id', 'kind', 'label', 'at', 'before_json'])
+        .where('meeting_id', '=', a.meetingId)
+        .where('undone_at', 'is', null)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1),
+    ),
+    actionColumns: sql.updates((set: Partial<LiveActionsTable>, id) => qb.updateTable('live_actions').set(set).where('id', '=', id)),
+  };
+}
+
 /**
  * A meeting while it runs: its clock and current item, its items' timers and notes, the turns of its rounds and
  * the log of live actions (for undo). Each method is one small statement, so an action costs about its commit.
  */
 export class LiveRepository {
-  constructor(private readonly sql: Sql) {}
+  private readonly q: ReturnType<typeof statements>;
+
+  constructor(private readonly sql: Sql) {
+    this.q = statements(sql);
+  }
 
   meeting(id: string): LiveMeetingRecord | null {
-    const row = this.sql.first(
-      qb
-        .selectFrom('meetings')
-        .select(['id', 'team_id', 'series_id', 'status', 'paused_at', 'paused_total_ms', 'current_item_id'])
-        .where('id', '=', id),
-    );
+    const row = this.q.meetingById.get({ id });
     return row
       ? {
           id: row.id,
@@ -155,31 +223,24 @@ export class LiveRepository {
     if (changes.pausedAt !== undefined) columns.paused_at = changes.pausedAt;
     if (changes.pausedTotalMs !== undefined) columns.paused_total_ms = changes.pausedTotalMs;
     if (changes.currentItemId !== undefined) columns.current_item_id = changes.currentItemId;
-    this.sql.run(qb.updateTable('meetings').set(columns).where('id', '=', id));
+    this.q.meetingColumns(id, columns);
   }
 
   /** The meeting's agenda in order, removed items left out. */
   items(meetingId: string): LiveItemRecord[] {
-    return this.sql
-      .all(
-        qb.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).where('removed_at', 'is', null).orderBy('position'),
-      )
-      .map(toItem);
+    return this.q.itemsOfMeeting.all({ meetingId }).map(toItem);
   }
 
   item(id: string): LiveItemRecord | null {
-    const row = this.sql.first(qb.selectFrom('agenda_items').selectAll().where('id', '=', id));
+    const row = this.q.itemById.get({ id });
     return row ? toItem(row) : null;
   }
 
   /** `at` (the item's updated_at) is left alone when undo puts a timer back. */
   updateItem(id: string, changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }, at: number | null): void {
-    this.sql.run(
-      qb
-        .updateTable('agenda_items')
-        .set({ ...itemColumns(changes), ...(at === null ? {} : { updated_at: at }) })
-        .where('id', '=', id),
-    );
+    const columns = itemColumns(changes);
+    if (at !== null) columns.updated_at = at;
+    this.q.itemColumns(id, columns);
   }
 
   /** Turns of every round of the meeting with the speaker's name, in agenda then speaking order. */
@@ -201,33 +262,37 @@ export class LiveRepository {
   }
 
   turnsOfItem(itemId: string): TurnRecord[] {
-    return this.sql.all(qb.selectFrom('turns').selectAll().where('agenda_item_id', '=', itemId).orderBy('position')).map(toTurn);
+    return this.q.turnsByItem.all({ itemId }).map(toTurn);
+  }
+
+  /** The turn of the item's round now speaking, if any (the first in speaking order, as a round has one). */
+  speakingTurn(itemId: string): TurnRecord | null {
+    const row = this.q.speakingIn.get({ itemId });
+    return row ? toTurn(row) : null;
   }
 
   turn(id: string): TurnRecord | null {
-    const row = this.sql.first(qb.selectFrom('turns').selectAll().where('id', '=', id));
+    const row = this.q.turnById.get({ id });
     return row ? toTurn(row) : null;
   }
 
   insertTurn(turn: TurnRecord): void {
-    this.sql.run(
-      qb.insertInto('turns').values({
-        id: turn.id,
-        agenda_item_id: turn.agendaItemId,
-        attendee_id: turn.attendeeId,
-        position: turn.position,
-        timebox_ms: turn.timeboxMs,
-        status: turn.status,
-        started_at: turn.startedAt,
-        ended_at: turn.endedAt,
-        paused_total_ms: turn.pausedTotalMs,
-        notes: turn.notes,
-      }),
-    );
+    this.q.newTurn.run({
+      id: turn.id,
+      agenda_item_id: turn.agendaItemId,
+      attendee_id: turn.attendeeId,
+      position: turn.position,
+      timebox_ms: turn.timeboxMs,
+      status: turn.status,
+      started_at: turn.startedAt,
+      ended_at: turn.endedAt,
+      paused_total_ms: turn.pausedTotalMs,
+      notes: turn.notes,
+    });
   }
 
   updateTurn(id: string, changes: Partial<Omit<TurnRecord, 'id' | 'agendaItemId' | 'attendeeId'>>): void {
-    this.sql.run(qb.updateTable('turns').set(turnColumns(changes)).where('id', '=', id));
+    this.q.turnColumns(id, turnColumns(changes));
   }
 
   /** Only for turns an undone action created, which nobody has written in. */
@@ -251,31 +316,20 @@ export class LiveRepository {
   }
 
   insertAction(action: LiveActionRecord & { meetingId: string }): void {
-    this.sql.run(
-      qb.insertInto('live_actions').values({
-        id: action.id,
-        meeting_id: action.meetingId,
-        kind: action.kind,
-        label: action.label,
-        before_json: JSON.stringify(action.before),
-        at: action.at,
-        undone_at: null,
-      }),
-    );
+    this.q.newAction.run({
+      id: action.id,
+      meeting_id: action.meetingId,
+      kind: action.kind,
+      label: action.label,
+      before_json: JSON.stringify(action.before),
+      at: action.at,
+      undone_at: null,
+    });
   }
 
   /** The last action not undone yet: what Ctrl/⌘+Z puts back. */
   lastAction(meetingId: string): LiveActionRecord | null {
-    const row = this.sql.first(
-      qb
-        .selectFrom('live_actions')
-        .select(['id', 'kind', 'label', 'at', 'before_json'])
-        .where('meeting_id', '=', meetingId)
-        .where('undone_at', 'is', null)
-        .orderBy('at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1),
-    );
+    const row = this.q.lastActionOf.get({ meetingId });
     return row ? { id: row.id, kind: row.kind, label: row.label, at: row.at, before: JSON.parse(row.before_json) as unknown } : null;
   }
 
@@ -295,11 +349,11 @@ export class LiveRepository {
   }
 
   touchAction(id: string, at: number): void {
-    this.sql.run(qb.updateTable('live_actions').set({ at }).where('id', '=', id));
+    this.q.actionColumns(id, { at });
   }
 
   markUndone(id: string, at: number): void {
-    this.sql.run(qb.updateTable('live_actions').set({ undone_at: at }).where('id', '=', id));
+    this.q.actionColumns(id, { undone_at: at });
   }
 
   /**

@@ -1,15 +1,34 @@
+import type { Amendment } from '@shared/planning';
+import { sql } from 'kysely';
 import { qb, type Sql } from '../query';
-import type { AgendaItemsTable, AmendmentsTable, AttendeesTable, MeetingsTable } from '../schema';
+import type { AgendaItemsTable, AttendeesTable, MeetingsTable } from '../schema';
+import { toAmendment } from './decision-domain';
+import {
+  agendaItemColumns,
+  amendmentColumns,
+  attendeeColumns,
+  meetingColumns,
+  toAgendaItem,
+  toAttendee,
+  toMeeting,
+  toMeetingSummary,
+  type AgendaItemRecord,
+  type AttendeeRecord,
+  type MeetingRecord,
+  type MeetingSummaryRecord,
+  type MeetingSummaryRow,
+  type NamedAttendeeRecord,
+  type NewAmendment,
+} from './meeting-domain';
 
-export type MeetingSummaryRow = MeetingsTable & {
-  team_name: string;
-  time_zone: string;
-  series_name: string | null;
-  facilitator_name: string | null;
-  item_count: number;
-  planned_total_ms: number | null;
-  old_business_count: number;
-};
+export type {
+  AgendaItemRecord,
+  AttendeeRecord,
+  MeetingRecord,
+  MeetingSummaryRecord,
+  NamedAttendeeRecord,
+  NewAmendment,
+} from './meeting-domain';
 
 function summaries() {
   return qb
@@ -46,20 +65,22 @@ function summaries() {
     ]);
 }
 
+/** Meetings, their agenda items, attendees and amendments, in domain types. */
 export class MeetingsRepository {
   constructor(private readonly sql: Sql) {}
 
-  list(teamId: string | null): MeetingSummaryRow[] {
+  list(teamId: string | null): MeetingSummaryRecord[] {
     let query = summaries();
     if (teamId) query = query.where('meetings.team_id', '=', teamId);
-    return this.sql.all(query.orderBy('meetings.scheduled_start', 'desc').orderBy('meetings.created_at', 'desc')) as MeetingSummaryRow[];
+    return this.allSummaries(query.orderBy('meetings.scheduled_start', 'desc').orderBy('meetings.created_at', 'desc'));
   }
 
   /**
    * Each team's first meeting not yet ended: unscheduled first, then by schedule, the newest of a tie first (the
-   * order `list` gives). One short walk of meetings_by_team per team, however many meetings were held before.
+   * order `list` gives). One step into meetings_open_by_team per team, however many meetings were held before; the
+   * status is written in the SQL, not bound, so the planner can see that index's condition holds.
    */
-  nextPerTeam(): MeetingSummaryRow[] {
+  nextPerTeam(): MeetingSummaryRecord[] {
     const query = summaries().where('meetings.id', 'in', (eb) =>
       eb
         .selectFrom('teams as team')
@@ -68,49 +89,52 @@ export class MeetingsRepository {
             .selectFrom('meetings as next')
             .select('next.id')
             .whereRef('next.team_id', '=', 'team.id')
-            .where('next.status', '!=', 'ended')
+            .where('next.status', '!=', sql.lit<MeetingsTable['status']>('ended'))
             .orderBy('next.scheduled_start')
             .orderBy('next.created_at', 'desc')
             .limit(1)
             .as('id'),
         ),
     );
-    return this.sql.all(query.orderBy('meetings.scheduled_start', 'desc').orderBy('meetings.created_at', 'desc')) as MeetingSummaryRow[];
+    return this.allSummaries(query.orderBy('meetings.scheduled_start', 'desc').orderBy('meetings.created_at', 'desc'));
   }
 
-  summary(id: string): MeetingSummaryRow | null {
-    return (this.sql.first(summaries().where('meetings.id', '=', id)) as MeetingSummaryRow | undefined) ?? null;
+  summary(id: string): MeetingSummaryRecord | null {
+    const row = this.sql.first(summaries().where('meetings.id', '=', id)) as MeetingSummaryRow | undefined;
+    return row ? toMeetingSummary(row) : null;
   }
 
-  find(id: string): MeetingsTable | null {
-    return this.sql.first(qb.selectFrom('meetings').selectAll().where('id', '=', id)) ?? null;
+  find(id: string): MeetingRecord | null {
+    const row = this.sql.first(qb.selectFrom('meetings').selectAll().where('id', '=', id));
+    return row ? toMeeting(row) : null;
   }
 
   /** The last meeting held before this one: in its series if it has one, otherwise the team's. */
-  previousHeld(meeting: Pick<MeetingsTable, 'id' | 'team_id' | 'series_id' | 'scheduled_start'>): MeetingsTable | null {
+  previousHeld(meeting: Pick<MeetingRecord, 'id' | 'teamId' | 'seriesId' | 'scheduledStart'>): MeetingRecord | null {
     let query = qb
       .selectFrom('meetings')
       .selectAll()
       .where('id', '!=', meeting.id)
       .where('status', '=', 'ended')
-      .where('scheduled_start', '<', meeting.scheduled_start ?? 0);
-    query = meeting.series_id ? query.where('series_id', '=', meeting.series_id) : query.where('team_id', '=', meeting.team_id);
-    return this.sql.first(query.orderBy('scheduled_start', 'desc').limit(1)) ?? null;
+      .where('scheduled_start', '<', meeting.scheduledStart ?? 0);
+    query = meeting.seriesId ? query.where('series_id', '=', meeting.seriesId) : query.where('team_id', '=', meeting.teamId);
+    const row = this.sql.first(query.orderBy('scheduled_start', 'desc').limit(1));
+    return row ? toMeeting(row) : null;
   }
 
   /** The series' meetings in schedule order. */
-  inSeries(seriesId: string): MeetingsTable[] {
-    return this.sql.all(
-      qb.selectFrom('meetings').selectAll().where('series_id', '=', seriesId).orderBy('scheduled_start').orderBy('created_at'),
-    );
+  inSeries(seriesId: string): MeetingRecord[] {
+    return this.sql
+      .all(qb.selectFrom('meetings').selectAll().where('series_id', '=', seriesId).orderBy('scheduled_start').orderBy('created_at'))
+      .map(toMeeting);
   }
 
-  insert(row: MeetingsTable): void {
-    this.sql.run(qb.insertInto('meetings').values(row));
+  insert(meeting: MeetingRecord): void {
+    this.sql.run(qb.insertInto('meetings').values(meetingColumns(meeting) as MeetingsTable));
   }
 
-  update(id: string, changes: Partial<MeetingsTable>): void {
-    this.sql.run(qb.updateTable('meetings').set(changes).where('id', '=', id));
+  update(id: string, changes: Partial<MeetingRecord>): void {
+    this.sql.run(qb.updateTable('meetings').set(meetingColumns(changes)).where('id', '=', id));
   }
 
   bumpAgendaRevision(id: string, at: number): void {
@@ -122,22 +146,25 @@ export class MeetingsRepository {
     );
   }
 
-  items(meetingId: string): AgendaItemsTable[] {
-    return this.sql.all(
-      qb.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).where('removed_at', 'is', null).orderBy('position'),
-    );
+  items(meetingId: string): AgendaItemRecord[] {
+    return this.sql
+      .all(
+        qb.selectFrom('agenda_items').selectAll().where('meeting_id', '=', meetingId).where('removed_at', 'is', null).orderBy('position'),
+      )
+      .map(toAgendaItem);
   }
 
-  item(id: string): AgendaItemsTable | null {
-    return this.sql.first(qb.selectFrom('agenda_items').selectAll().where('id', '=', id)) ?? null;
+  item(id: string): AgendaItemRecord | null {
+    const row = this.sql.first(qb.selectFrom('agenda_items').selectAll().where('id', '=', id));
+    return row ? toAgendaItem(row) : null;
   }
 
-  insertItem(row: AgendaItemsTable): void {
-    this.sql.run(qb.insertInto('agenda_items').values(row));
+  insertItem(item: AgendaItemRecord): void {
+    this.sql.run(qb.insertInto('agenda_items').values(agendaItemColumns(item) as AgendaItemsTable));
   }
 
-  updateItem(id: string, changes: Partial<AgendaItemsTable>): void {
-    this.sql.run(qb.updateTable('agenda_items').set(changes).where('id', '=', id));
+  updateItem(id: string, changes: Partial<AgendaItemRecord>): void {
+    this.sql.run(qb.updateTable('agenda_items').set(agendaItemColumns(changes)).where('id', '=', id));
   }
 
   /** Item ids whose leftovers were already carried into some meeting. */
@@ -147,38 +174,54 @@ export class MeetingsRepository {
     return new Set(rows.map((r) => r.carried_from_id!));
   }
 
-  attendees(meetingId: string): (AttendeesTable & { member_name: string | null; member_position: number | null })[] {
-    return this.sql.all(
-      qb
-        .selectFrom('attendees')
-        .leftJoin('members', 'members.id', 'attendees.member_id')
-        .selectAll('attendees')
-        .select(['members.name as member_name', 'members.position as member_position'])
-        .where('attendees.meeting_id', '=', meetingId)
-        .orderBy((eb) => eb.fn.coalesce('members.position', eb.lit(100000)))
-        .orderBy('attendees.id'),
-    );
+  /** In team order, guests last. */
+  attendees(meetingId: string): NamedAttendeeRecord[] {
+    return this.sql
+      .all(
+        qb
+          .selectFrom('attendees')
+          .leftJoin('members', 'members.id', 'attendees.member_id')
+          .selectAll('attendees')
+          .select('members.name as member_name')
+          .where('attendees.meeting_id', '=', meetingId)
+          .orderBy((eb) => eb.fn.coalesce('members.position', eb.lit(100000)))
+          .orderBy('attendees.id'),
+      )
+      .map((row) => ({ ...toAttendee(row), memberName: row.member_name }));
   }
 
-  attendee(id: string): AttendeesTable | null {
-    return this.sql.first(qb.selectFrom('attendees').selectAll().where('id', '=', id)) ?? null;
+  attendee(id: string): AttendeeRecord | null {
+    const row = this.sql.first(qb.selectFrom('attendees').selectAll().where('id', '=', id));
+    return row ? toAttendee(row) : null;
   }
 
-  insertAttendee(row: AttendeesTable): void {
-    this.sql.run(qb.insertInto('attendees').values(row));
+  insertAttendee(attendee: AttendeeRecord): void {
+    this.sql.run(qb.insertInto('attendees').values(attendeeColumns(attendee) as AttendeesTable));
   }
 
-  updateAttendee(id: string, changes: Partial<AttendeesTable>): void {
-    this.sql.run(qb.updateTable('attendees').set(changes).where('id', '=', id));
+  updateAttendee(id: string, changes: Partial<AttendeeRecord>): void {
+    this.sql.run(qb.updateTable('attendees').set(attendeeColumns(changes)).where('id', '=', id));
   }
 
-  amendments(entityType: string, entityId: string): AmendmentsTable[] {
-    return this.sql.all(
-      qb.selectFrom('amendments').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('at', 'desc'),
-    );
+  /** Newest first. */
+  amendments(entityType: NewAmendment['entityType'], entityId: string): Amendment[] {
+    return this.sql
+      .all(
+        qb
+          .selectFrom('amendments')
+          .selectAll()
+          .where('entity_type', '=', entityType)
+          .where('entity_id', '=', entityId)
+          .orderBy('at', 'desc'),
+      )
+      .map(toAmendment);
   }
 
-  insertAmendment(row: AmendmentsTable): void {
-    this.sql.run(qb.insertInto('amendments').values(row));
+  insertAmendment(amendment: NewAmendment): void {
+    this.sql.run(qb.insertInto('amendments').values(amendmentColumns(amendment)));
+  }
+
+  private allSummaries(query: ReturnType<typeof summaries>): MeetingSummaryRecord[] {
+    return (this.sql.all(query) as MeetingSummaryRow[]).map(toMeetingSummary);
   }
 }

@@ -16,11 +16,11 @@ export class AgreementRevisitSource implements OldBusinessSource {
   ) {}
 
   collect({ meeting, at }: OldBusinessContext): void {
-    const current = this.repos.agreements.current(meeting.team_id);
+    const current = this.repos.agreements.current(meeting.teamId);
     if (!current) return;
     const revisitBy = this.repos.agreements.revisits([current.id]).at(-1)?.nextRevisitBy ?? current.revisitBy;
-    const zone = this.repos.meetings.summary(meeting.id)?.time_zone ?? 'UTC';
-    if (revisitBy > toZoned(meeting.scheduled_start ?? at, zone).date) return;
+    const zone = this.repos.meetings.summary(meeting.id)?.timeZone ?? 'UTC';
+    if (revisitBy > toZoned(meeting.scheduledStart ?? at, zone).date) return;
     const reviewItem = this.repos.meetings.items(meeting.id).find((i) => i.kind === 'decision_review')?.id ?? null;
     this.repos.oldBusiness.insert({
       id: uuidv7(this.clock),

@@ -111,7 +111,7 @@ export class AgreementsService {
       }
       if (input.meetingId) {
         const meeting = this.repos.meetings.find(input.meetingId);
-        if (!meeting || meeting.team_id !== version.teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
+        if (!meeting || meeting.teamId !== version.teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
       }
       this.requireFuture(version.teamId, input.nextRevisitBy, 'Next revisit date', true);
       this.repos.agreements.insertRevisit({
@@ -138,7 +138,7 @@ export class AgreementsService {
     this.repos.sql.transaction(() => {
       const meeting = this.repos.meetings.find(meetingId);
       if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
-      const current = this.repos.agreements.current(meeting.team_id);
+      const current = this.repos.agreements.current(meeting.teamId);
       if (on && meeting.status === 'ended') throw new DomainError('conflict', 'This meeting has ended');
       if (on && !current)
         throw new DomainError('conflict', 'This team has no operating agreement yet: set one up on the team’s Agreement tab');
@@ -157,11 +157,11 @@ export class AgreementsService {
     const meeting = this.repos.meetings.summary(meetingId);
     if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
     const shown = this.repos.agreements.projection(meetingId)?.shownAt != null;
-    const current = this.repos.agreements.current(meeting.team_id);
+    const current = this.repos.agreements.current(meeting.teamId);
     return {
       meetingId,
       shown: shown && !!current,
-      teamName: meeting.team_name,
+      teamName: meeting.teamName,
       agreement: shown && current ? this.reader.toVersion(current) : null,
     };
   }

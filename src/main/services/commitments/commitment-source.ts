@@ -17,7 +17,7 @@ export class OpenCommitmentSource implements OldBusinessSource {
 
   collect({ meeting, at }: OldBusinessContext): void {
     const reviewItem = this.repos.meetings.items(meeting.id).find((i) => i.kind === 'commitment_review')?.id ?? null;
-    const open = this.commitments.toCommitments(this.repos.commitments.open(meeting.team_id)).filter((c) => c.meetingId !== meeting.id);
+    const open = this.commitments.toCommitments(this.repos.commitments.open(meeting.teamId)).filter((c) => c.meetingId !== meeting.id);
     for (const c of open) {
       this.repos.oldBusiness.insert({
         id: uuidv7(this.clock),

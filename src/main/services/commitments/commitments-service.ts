@@ -1,10 +1,11 @@
+import { byDueDate, dueGroup } from '@shared/commitment-review';
 import type { ParsedInputOf } from '@shared/contract';
 import type { Commitment, CommitmentBoard, FollowThrough } from '@shared/commitments';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { CommitmentEventRecord, CommitmentRecord } from '../../db/repositories/commitments-repository';
+import type { CommitmentEventRecord, CommitmentRecord, Listed } from '../../db/repositories/commitments-repository';
 import { addDays, toZoned } from '../planning/zoned-time';
 import { outcomeFields, type EventFields } from './commitment-outcome';
 import { derive, toEvent } from './commitment-state';
@@ -24,7 +25,7 @@ export class CommitmentsService {
     const id = this.repos.sql.transaction(() => {
       const meeting = input.meetingId ? this.repos.meetings.find(input.meetingId) : null;
       if (input.meetingId && !meeting) throw new DomainError('not_found', 'That meeting does not exist');
-      const teamId = meeting?.team_id ?? input.teamId;
+      const teamId = meeting?.teamId ?? input.teamId;
       if (!teamId) throw new DomainError('invalid_input', 'Say which team the commitment belongs to');
       const team = this.repos.teams.find(teamId);
       if (!team) throw new DomainError('not_found', 'That team does not exist');
@@ -34,7 +35,7 @@ export class CommitmentsService {
         });
       if (input.agendaItemId) {
         const item = this.repos.meetings.item(input.agendaItemId);
-        if (!item || item.meeting_id !== meeting?.id) throw new DomainError('not_found', 'That agenda item is not part of this meeting');
+        if (!item || item.meetingId !== meeting?.id) throw new DomainError('not_found', 'That agenda item is not part of this meeting');
       }
       if (input.decisionId) {
         const decision = this.repos.decisions.find(input.decisionId);
@@ -101,14 +102,15 @@ export class CommitmentsService {
   record(input: ParsedInputOf<'commitments.record'>): Commitment {
     return this.repos.sql.transaction(() => {
       const row = this.require(input.commitmentId);
-      const events = this.repos.commitments.eventsOf([row.id]).get(row.id) ?? [];
+      const events = this.repos.commitments.eventsOfOne(row.id);
       const current = derive(row, events);
       if (current.status === 'done' || current.status === 'dropped') {
         throw new DomainError('conflict', `This commitment is already ${current.status}; its history stays as it is`);
       }
       const meetingId = this.liveMeetingOf(input.meetingId, row.teamId);
-      const outcome = this.outcomeEvent(row, current.dueDate, input, meetingId);
-      return this.compose(row, [...events, outcome], this.memberLookup(), new Map());
+      const today = this.today(row.timeZone);
+      const outcome = this.outcomeEvent(row, current.dueDate, input, meetingId, today);
+      return this.compose(row, [...events, outcome], this.memberLookup(), new Map([[row.timeZone, today]]));
     });
   }
 
@@ -116,7 +118,7 @@ export class CommitmentsService {
   reassign(input: ParsedInputOf<'commitments.reassign'>): Commitment {
     this.repos.sql.transaction(() => {
       const row = this.require(input.commitmentId);
-      const current = derive(row, this.repos.commitments.eventsOf([row.id]).get(row.id) ?? []);
+      const current = derive(row, this.repos.commitments.eventsOfOne(row.id));
       if (current.status === 'done' || current.status === 'dropped')
         throw new DomainError('conflict', `This commitment is already ${current.status}`);
       if (current.ownerId === input.ownerId) throw new DomainError('conflict', 'That person already owns it');
@@ -145,12 +147,12 @@ export class CommitmentsService {
 
   /** Promised in this meeting. */
   madeIn(meetingId: string): Commitment[] {
-    return this.toCommitments(this.repos.commitments.madeIn(meetingId));
+    return this.composeAll(this.repos.commitments.madeIn(meetingId));
   }
 
   forMeeting(meetingId: string): { made: Commitment[]; reviewed: Commitment[] } {
     return {
-      made: this.toCommitments(this.repos.commitments.madeIn(meetingId)),
+      made: this.madeIn(meetingId),
       reviewed: this.toCommitments(this.repos.commitments.reviewedIn(meetingId)).filter(
         (c) => c.meetingId !== meetingId || c.events.length > 1,
       ),
@@ -160,20 +162,18 @@ export class CommitmentsService {
   /** A team's open commitments in review order: due by the meeting's day first, then the rest; by owner within each. */
   reviewList(teamId: string, meetingId: string, meetingDate: string): Commitment[] {
     const members = new Map(this.repos.members.listByTeam(teamId).map((m) => [m.id, m.position]));
-    const open = this.toCommitments(this.repos.commitments.open(teamId)).filter((c) => c.meetingId !== meetingId);
-    const reviewedHere = this.toCommitments(this.repos.commitments.reviewedIn(meetingId)).filter(
-      (c) => c.status === 'done' || c.status === 'dropped',
+    // The team's open commitments not made here, and those closed here (a closed one is a candidate only for that).
+    const all = this.composeAll(this.repos.commitments.reviewCandidates(teamId, meetingId)).filter(
+      (c) => c.status === 'done' || c.status === 'dropped' || c.meetingId !== meetingId,
     );
-    const all = [...open, ...reviewedHere.filter((c) => !open.some((o) => o.id === c.id))];
-    // Ordered by where each stood when the meeting began, so the walk does not reshuffle as outcomes are recorded.
-    const dueBefore = (c: Commitment) =>
-      c.events.filter((e) => e.kind === 'renegotiated' && e.meetingId !== meetingId).at(-1)?.newDueDate ?? c.originalDueDate;
+    // Ordered by where each stood when the meeting began, so the walk does not reshuffle as outcomes are recorded
+    // (the renderer puts a commitment read again after an outcome in place by the same rule: commitment-review.ts).
     // Each key worked out once, not in every comparison.
-    const keys = new Map(all.map((c) => [c.id, { due: dueBefore(c) <= meetingDate ? 0 : 1, owner: members.get(c.ownerId) ?? 999 }]));
+    const keys = new Map(all.map((c) => [c.id, { due: dueGroup(c, meetingId, meetingDate), owner: members.get(c.ownerId) ?? 999 }]));
     return all.sort((a, b) => {
       const x = keys.get(a.id)!;
       const y = keys.get(b.id)!;
-      return x.due - y.due || x.owner - y.owner || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id);
+      return x.due - y.due || x.owner - y.owner || byDueDate(a, b);
     });
   }
 
@@ -191,8 +191,8 @@ export class CommitmentsService {
     let previous = addDays(from, -1);
     const held = this.repos.meetings
       .list(team.id)
-      .filter((m) => m.status === 'ended' && m.scheduled_start !== null)
-      .map((m) => ({ id: m.id, date: toZoned(m.scheduled_start!, m.time_zone).date }))
+      .filter((m) => m.status === 'ended' && m.scheduledStart !== null)
+      .map((m) => ({ id: m.id, date: toZoned(m.scheduledStart!, m.timeZone).date }))
       .filter((m) => m.date >= from && m.date <= to)
       .sort((a, b) => a.date.localeCompare(b.date));
     for (const m of held) {
@@ -223,11 +223,14 @@ export class CommitmentsService {
 
   /** Commitments done between two instants (since the previous meeting): what recognition can celebrate. */
   doneBetween(teamId: string, since: number, until: number): Commitment[] {
-    return this.toCommitments(this.repos.commitments.doneBetween(teamId, since, until)).filter((c) => c.status === 'done');
+    return this.composeAll(this.repos.commitments.doneBetween(teamId, since, until)).filter((c) => c.status === 'done');
   }
 
   toCommitments(rows: CommitmentRecord[]): Commitment[] {
-    const events = this.repos.commitments.eventsOf(rows.map((r) => r.id));
+    return this.composeAll({ rows, events: this.repos.commitments.eventsOf(rows.map((r) => r.id)) });
+  }
+
+  private composeAll({ rows, events }: Listed): Commitment[] {
     const member = this.memberLookup();
     const todayOf = new Map<string, string>();
     return rows.map((row) => this.compose(row, events.get(row.id) ?? [], member, todayOf));
@@ -238,8 +241,7 @@ export class CommitmentsService {
     const members = new Map<string, { name: string; left: boolean }>();
     return (id) => {
       if (!members.has(id)) {
-        const m = this.repos.members.find(id);
-        members.set(id, { name: m?.name ?? 'Unknown', left: m?.leftAt !== null && m?.leftAt !== undefined });
+        members.set(id, this.repos.commitments.owner(id) ?? { name: 'Unknown', left: false });
       }
       return members.get(id)!;
     };
@@ -303,9 +305,9 @@ export class CommitmentsService {
     dueDate: string,
     input: ParsedInputOf<'commitments.record'>,
     meetingId: string | null,
+    today: string,
   ): CommitmentEventRecord {
     const now = this.clock.now();
-    const today = this.today(row.timeZone);
     const corrective =
       input.outcome === 'slipped' && input.corrective ? this.corrective(row, input.corrective, input, meetingId, today) : null;
     return this.event(row.id, outcomeFields(input, dueDate, today, meetingId, corrective), now);
@@ -346,10 +348,10 @@ export class CommitmentsService {
   /** Outcomes are recorded in a live meeting of the team, or between meetings (no meeting). */
   private liveMeetingOf(meetingId: string | null, teamId: string): string | null {
     if (!meetingId) return null;
-    const meeting = this.repos.meetings.find(meetingId);
-    if (!meeting || meeting.team_id !== teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
+    const meeting = this.repos.commitments.meeting(meetingId);
+    if (!meeting || meeting.teamId !== teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
     if (meeting.status !== 'live') throw new DomainError('conflict', 'Review outcomes are recorded while the meeting is live');
-    return meeting.id;
+    return meetingId;
   }
 
   private requireActiveMember(teamId: string, memberId: string): void {

@@ -1,7 +1,7 @@
 import type { Decision, DecisionDetail, DecisionLink, Objection, Position } from '@shared/decisions';
 import type { Amendment } from '@shared/planning';
 import type { Repositories } from '../../db/repositories';
-import { toAmendment, toLink } from '../../db/repositories/decision-domain';
+import { toLink } from '../../db/repositories/decision-domain';
 import type { DecisionRecord } from '../../db/repositories/decisions-repository';
 
 const CHAIN_LIMIT = 500;
@@ -44,7 +44,7 @@ export class DecisionReader implements DecisionParts {
   }
 
   amendments(id: string): Amendment[] {
-    return this.repos.meetings.amendments('decision', id).map(toAmendment);
+    return this.repos.meetings.amendments('decision', id);
   }
 
   isCarriedIntoLive(row: DecisionRecord): boolean {

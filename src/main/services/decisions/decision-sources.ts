@@ -2,16 +2,17 @@ import { stanceLabel } from '@shared/decisions';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { MeetingsTable } from '../../db/schema';
+import type { MeetingRecord } from '../../db/repositories/meetings-repository';
+import { pendingItem } from '../planning/agenda-items';
 import type { OldBusinessContext, OldBusinessSource } from '../planning/old-business';
 import { toZoned } from '../planning/zoned-time';
 
 const MINUTE = 60_000;
 const PROPOSAL_MINUTES = 10;
 
-function meetingDate(repos: Repositories, meeting: MeetingsTable, at: number): string {
-  const zone = repos.meetings.summary(meeting.id)?.time_zone ?? 'UTC';
-  return toZoned(meeting.scheduled_start ?? at, zone).date;
+function meetingDate(repos: Repositories, meeting: MeetingRecord, at: number): string {
+  const zone = repos.meetings.summary(meeting.id)?.timeZone ?? 'UTC';
+  return toZoned(meeting.scheduledStart ?? at, zone).date;
 }
 
 /**
@@ -26,7 +27,7 @@ export class OpenProposalSource implements OldBusinessSource {
   ) {}
 
   collect({ meeting, at }: OldBusinessContext): void {
-    const open = this.repos.decisions.openFromEndedMeetings(meeting.team_id).filter((d) => d.meetingId !== meeting.id);
+    const open = this.repos.decisions.openFromEndedMeetings(meeting.teamId).filter((d) => d.meetingId !== meeting.id);
     const known = new Set(
       this.repos.oldBusiness
         .forMeeting(meeting.id)
@@ -38,37 +39,31 @@ export class OpenProposalSource implements OldBusinessSource {
       // The item may already be back because it was not reached, or the agenda has a proposal
       // slot of its own (the template's); then that is where the proposal is taken up.
       let itemId =
-        items.find((i) => decision.agendaItemId !== null && i.carried_from_id === decision.agendaItemId)?.id ??
-        items.find((i) => i.kind === 'proposal' && i.status === 'pending' && i.carried_from_id === null)?.id ??
+        items.find((i) => decision.agendaItemId !== null && i.carriedFromId === decision.agendaItemId)?.id ??
+        items.find((i) => i.kind === 'proposal' && i.status === 'pending' && i.carriedFromId === null)?.id ??
         null;
       if (!itemId) {
         // After the opening check-in and the other old business already brought back.
         let insertAt = 0;
-        while (items[insertAt]?.kind === 'check_in' || items[insertAt]?.carried_from_id) insertAt++;
+        while (items[insertAt]?.kind === 'check_in' || items[insertAt]?.carriedFromId) insertAt++;
         items.slice(insertAt).forEach((item, i) => this.repos.meetings.updateItem(item.id, { position: insertAt + 1 + i }));
         itemId = uuidv7(this.clock);
-        this.repos.meetings.insertItem({
-          id: itemId,
-          meeting_id: meeting.id,
-          position: insertAt,
-          kind: 'proposal',
-          title: decision.title,
-          planned_ms: PROPOSAL_MINUTES * MINUTE,
-          owner_id: decision.proposerId,
-          notes: '',
-          status: 'pending',
-          started_at: null,
-          ended_at: null,
-          paused_at: null,
-          paused_total_ms: 0,
-          extra_ms: 0,
-          carried_from_id: decision.agendaItemId,
-          created_at: at,
-          updated_at: at,
-          removed_at: null,
-          round_order: 'team',
-          turn_timebox_ms: null,
-        });
+        this.repos.meetings.insertItem(
+          pendingItem(
+            {
+              id: itemId,
+              meetingId: meeting.id,
+              position: insertAt,
+              kind: 'proposal',
+              title: decision.title,
+              plannedMs: PROPOSAL_MINUTES * MINUTE,
+              ownerId: decision.proposerId,
+              notes: '',
+              carriedFromId: decision.agendaItemId,
+            },
+            at,
+          ),
+        );
       }
       this.repos.oldBusiness.insert({
         id: uuidv7(this.clock),
@@ -100,7 +95,7 @@ export class UnresolvedObjectionSource implements OldBusinessSource {
         .filter((o) => o.source === 'open_proposal')
         .map((o) => [o.refId, o.agendaItemId]),
     );
-    for (const o of this.repos.decisions.openObjections(meeting.team_id)) {
+    for (const o of this.repos.decisions.openObjections(meeting.teamId)) {
       if (o.fromMeetingId === meeting.id) continue;
       this.repos.oldBusiness.insert({
         id: uuidv7(this.clock),
@@ -126,7 +121,7 @@ export class DecisionReviewSource implements OldBusinessSource {
   ) {}
 
   collect({ meeting, at }: OldBusinessContext): void {
-    const due = this.repos.decisions.dueForReview(meeting.team_id, meetingDate(this.repos, meeting, at));
+    const due = this.repos.decisions.dueForReview(meeting.teamId, meetingDate(this.repos, meeting, at));
     const reviewItem = this.repos.meetings.items(meeting.id).find((i) => i.kind === 'decision_review')?.id ?? null;
     for (const d of due) {
       this.repos.oldBusiness.insert({

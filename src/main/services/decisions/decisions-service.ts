@@ -37,17 +37,17 @@ export class DecisionsService {
       if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
       if (meeting.status === 'ended') throw new DomainError('conflict', 'This meeting has ended: put the proposal on an upcoming meeting');
       const item = this.repos.meetings.item(input.agendaItemId);
-      if (!item || item.meeting_id !== meeting.id || item.removed_at !== null)
+      if (!item || item.meetingId !== meeting.id || item.removedAt !== null)
         throw new DomainError('not_found', 'That agenda item does not exist');
       if (item.kind !== 'proposal') throw new DomainError('conflict', 'Proposals are put in a proposal item of the agenda');
-      for (const memberId of [input.proposerId, input.ownerId]) if (memberId) this.requireMember(meeting.team_id, memberId);
-      if (input.supersedesId) this.requireReplaceable(meeting.team_id, input.supersedesId);
+      for (const memberId of [input.proposerId, input.ownerId]) if (memberId) this.requireMember(meeting.teamId, memberId);
+      if (input.supersedesId) this.requireReplaceable(meeting.teamId, input.supersedesId);
       const now = this.clock.now();
       const id = uuidv7(this.clock);
       const tags = [...new Set(input.tags ?? [])];
       this.repos.decisions.insert({
         id,
-        teamId: meeting.team_id,
+        teamId: meeting.teamId,
         meetingId: meeting.id,
         agendaItemId: item.id,
         title: input.title,
@@ -59,7 +59,7 @@ export class DecisionsService {
         rationale: input.rationale ?? '',
         proposerId: input.proposerId ?? null,
         ownerId: input.ownerId ?? null,
-        decisionRight: decisionRightInForce(this.repos, meeting.team_id, input.decisionRight ?? null),
+        decisionRight: decisionRightInForce(this.repos, meeting.teamId, input.decisionRight ?? null),
         risks: input.risks ?? '',
         timeline: input.timeline ?? '',
         reviewDate: input.reviewDate ?? null,
@@ -92,22 +92,32 @@ export class DecisionsService {
     return this.get(input.decisionId);
   }
 
-  /** Answers what it wrote (the position, and the objection a disagree or block raises), not the whole record. */
+  /**
+   * Answers what it wrote (the position, and the objection a disagree or block raises), not the whole record.
+   * Reads what its rules need in one statement: the decision, the member and their attendance, their open objections.
+   */
   position(input: ParsedInputOf<'decisions.position'>): DecisionChange {
     return this.repos.sql.transaction(() => {
-      const row = this.inRoom(input.decisionId);
+      let ballot = this.repos.decisions.ballot(input.decisionId, input.memberId);
+      if (!ballot) throw new DomainError('not_found', 'That decision does not exist');
+      if (ballot.decision.meetingStatus !== 'live') {
+        // Taken up by the live meeting it was carried into (or refused): its attendance is that meeting's.
+        this.inRoom(input.decisionId);
+        ballot = this.repos.decisions.ballot(input.decisionId, input.memberId)!;
+      }
+      const row = ballot.decision;
       if (row.status !== 'proposed')
         throw new DomainError('conflict', `Positions are taken on an open proposal; this one is ${row.status}`);
-      const member = this.requireMember(row.teamId, input.memberId);
-      const attendee = this.repos.meetings.attendees(row.meetingId!).find((a) => a.member_id === member.id);
-      if (!attendee || attendee.status === 'absent' || attendee.status === 'left_early') {
+      const member = ballot.member;
+      if (!member) throw new DomainError('not_found', 'That person is not a member of this team');
+      if (member.leftAt !== null) throw new DomainError('conflict', `${member.name} has left the team`);
+      if (ballot.attendance === null || ballot.attendance === 'absent' || ballot.attendance === 'left_early') {
         throw new DomainError('conflict', `${member.name} is not in the room for this meeting`);
       }
       const now = this.clock.now();
-      const open = this.repos.decisions.objections(row.id).filter((o) => o.memberId === member.id && o.resolution === null);
       // A changed mind closes the member's earlier objection; both stay in the record.
-      for (const o of open) {
-        this.repos.decisions.resolveObjection(o.id, {
+      for (const objectionId of ballot.openObjectionIds) {
+        this.repos.decisions.resolveObjection(objectionId, {
           resolution: 'withdrawn',
           resolutionNote: `Changed position to ${stanceLabel(input.stance).toLowerCase()}`,
           resolvedById: member.id,
@@ -135,17 +145,17 @@ export class DecisionsService {
           createdAt: now,
         });
       }
-      this.touch(row.id, now);
+      this.repos.decisions.touch(row.id, now);
       return { id: row.id, teamId: row.teamId, meetingId: row.meetingId, positionId, objectionId };
     });
   }
 
   /** Answers the decision and the objection it resolved, not the whole record. */
   resolveObjection(input: ParsedInputOf<'decisions.resolveObjection'>): DecisionChange {
-    const objection = this.repos.decisions.objection(input.objectionId);
-    if (!objection) throw new DomainError('not_found', 'That objection does not exist');
     return this.repos.sql.transaction(() => {
-      const row = this.inRoom(objection.decisionId);
+      const objection = this.repos.decisions.objectionInRoom(input.objectionId);
+      if (!objection) throw new DomainError('not_found', 'That objection does not exist');
+      const row = objection.decision.meetingStatus === 'live' ? objection.decision : this.inRoom(objection.decision.id);
       if (objection.resolution !== null) throw new DomainError('conflict', 'That objection has already been resolved');
       if (row.status !== 'proposed')
         throw new DomainError('conflict', `The proposal is ${row.status}; reopen it to work on its objections`);
@@ -177,7 +187,7 @@ export class DecisionsService {
           this.repos.decisions.resolveObjection(objection.id, { ...base, escalatedTo: input.escalatedTo, resolvedById: null });
           break;
       }
-      this.touch(row.id, now);
+      this.repos.decisions.touch(row.id, now);
       return { id: row.id, teamId: row.teamId, meetingId: row.meetingId, positionId: null, objectionId: objection.id };
     });
   }
@@ -237,10 +247,10 @@ export class DecisionsService {
       if (changes.length === 0) throw new DomainError('conflict', 'Nothing changed: edit a field before saving the amendment');
       this.repos.meetings.insertAmendment({
         id: uuidv7(this.clock),
-        entity_type: 'decision',
-        entity_id: row.id,
+        entityType: 'decision',
+        entityId: row.id,
         reason,
-        changes_json: JSON.stringify(changes),
+        changes,
         at: this.clock.now(),
       });
     });
@@ -257,10 +267,10 @@ export class DecisionsService {
       this.repos.decisions.update(row.id, { reviewDate: input.nextReviewDate, updatedAt: now });
       this.repos.meetings.insertAmendment({
         id: uuidv7(this.clock),
-        entity_type: 'decision',
-        entity_id: row.id,
+        entityType: 'decision',
+        entityId: row.id,
         reason: `Reviewed${meeting ? ` in “${meeting.title}”` : ''}: ${input.note}`,
-        changes_json: JSON.stringify([{ field: 'Review date', from: row.reviewDate ?? '', to: input.nextReviewDate ?? '' }]),
+        changes: [{ field: 'Review date', from: row.reviewDate ?? '', to: input.nextReviewDate ?? '' }],
         at: now,
       });
     });
@@ -329,10 +339,10 @@ export class DecisionsService {
   private noteStatus(row: DecisionRecord, to: string, reason: string, now: number): void {
     this.repos.meetings.insertAmendment({
       id: uuidv7(this.clock),
-      entity_type: 'decision',
-      entity_id: row.id,
+      entityType: 'decision',
+      entityId: row.id,
       reason,
-      changes_json: JSON.stringify([{ field: 'Status', from: row.status, to }]),
+      changes: [{ field: 'Status', from: row.status, to }],
       at: now,
     });
   }
@@ -382,9 +392,5 @@ export class DecisionsService {
     const row = this.repos.decisions.find(decisionId);
     if (!row) throw new DomainError('not_found', 'That decision does not exist');
     return row;
-  }
-
-  private touch(decisionId: string, now: number): void {
-    this.repos.decisions.update(decisionId, { updatedAt: now });
   }
 }

@@ -23,7 +23,7 @@ export class DemoCommitments {
 
   private dateOf(meetingId: string): string {
     const m = this.repos.meetings.summary(meetingId)!;
-    return toZoned(m.scheduled_start!, m.time_zone).date;
+    return toZoned(m.scheduledStart!, m.timeZone).date;
   }
 
   /** Before the team used Cadence, Tom promised a hand-over he never finished before leaving. */

@@ -210,7 +210,7 @@ export function recordDemoProposal(
   const members = repos.members.listByTeam(ctx.teamId);
   const idOf = (name: string) => members.find((m) => m.name === name)!.id;
   const meeting = repos.meetings.summary(ctx.meetingId)!;
-  const day = toZoned(meeting.scheduled_start ?? 0, meeting.time_zone).date;
+  const day = toZoned(meeting.scheduledStart ?? 0, meeting.timeZone).date;
   const d = decisions.propose({
     meetingId: ctx.meetingId,
     agendaItemId: ctx.itemId,

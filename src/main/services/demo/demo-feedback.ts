@@ -35,7 +35,7 @@ export function recordDemoFeedback(
 ): void {
   const attendees = repos.meetings.attendees(meetingId);
   for (const r of ratings) {
-    const attendeeId = r.name === null ? null : (attendees.find((a) => a.member_name === r.name)?.id ?? null);
+    const attendeeId = r.name === null ? null : (attendees.find((a) => a.memberName === r.name)?.id ?? null);
     feedback.give({ meetingId, attendeeId, rating: r.rating, better: r.better ?? null });
   }
 }

@@ -3,7 +3,6 @@ import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import { LiveMeetingService } from '../live/live-meeting-service';
-import { MeetingView } from '../meeting-view/meeting-view';
 import { MeetingsService } from '../planning/meetings-service';
 import { OldBusinessProvider } from '../planning/old-business';
 import { CommitmentsService } from '../commitments/commitments-service';
@@ -136,13 +135,7 @@ export class DemoTeam {
     const oldBusiness = new OldBusinessProvider(this.repos, past, oldBusinessSources(this.repos, past));
     const decisions = new DecisionsService(this.repos, past);
     const commitments = new CommitmentsService(this.repos, past);
-    const meetings = new MeetingsService(
-      this.repos,
-      past,
-      this.services.templates,
-      oldBusiness,
-      new MeetingView(this.repos, past, decisions, commitments),
-    );
+    const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness);
     const history = this.recordEarlierDecisions(teamId, now);
     const feedback = new FeedbackService(this.repos, past);
     new DemoAgreement(this.repos, teamId).create(now);
@@ -158,9 +151,9 @@ export class DemoTeam {
       during: (item: { id: string; kind: string }) => void,
     ) => {
       const meeting = this.repos.meetings.find(meetingId)!;
-      at = meeting.scheduled_start! + 2 * MINUTE;
-      for (const a of meetings.get(meetingId).attendees) {
-        meetings.setAttendance({ attendeeId: a.id, status: a.name === absent ? 'absent' : 'present' });
+      at = meeting.scheduledStart! + 2 * MINUTE;
+      for (const a of this.repos.meetings.attendees(meetingId)) {
+        meetings.setAttendance({ attendeeId: a.id, status: a.memberName === absent ? 'absent' : 'present' });
       }
       meetings.start(meetingId);
       live.afterStart(meetingId);
@@ -179,13 +172,13 @@ export class DemoTeam {
           for (const proposal of proposals) {
             recordDemoProposal(decisions, this.repos, { meetingId, itemId: item.id, teamId, proposal, history }, (ms) => (at += ms));
           }
-          at = Math.max(at, startedAt + item.planned_ms + 4 * MINUTE);
+          at = Math.max(at, startedAt + item.plannedMs + 4 * MINUTE);
         } else {
-          at += item.planned_ms - MINUTE;
+          at += item.plannedMs - MINUTE;
         }
         if (index < items.length - skipLast - 1) live.next(meetingId);
       });
-      at = Math.max(at, meeting.scheduled_start! + meeting.planned_length_ms + MINUTE);
+      at = Math.max(at, meeting.scheduledStart! + meeting.plannedLengthMs + MINUTE);
       meetings.end(meetingId);
     };
 
@@ -194,7 +187,7 @@ export class DemoTeam {
     const first = meetings.createFromSeries(series.id).meetingId;
     const weekAfter = (meetingId: string) => {
       const m = this.repos.meetings.summary(meetingId)!;
-      return toZoned(m.scheduled_start! + 7 * DAY, m.time_zone).date;
+      return toZoned(m.scheduledStart! + 7 * DAY, m.timeZone).date;
     };
     hold(first, 0, 'Kofi Mensah', DEMO_DECISIONS.meetings[0]!, (item) => {
       if (item.kind === 'round_robin') demoCommitments.makeInFirst(first, item.id, weekAfter(first));
@@ -205,7 +198,7 @@ export class DemoTeam {
     demoCommitments.betweenMeetings();
     at += DAY;
     const second = meetings.createFromSeries(series.id).meetingId;
-    const revision = this.repos.meetings.find(second)!.agenda_revision;
+    const revision = this.repos.meetings.find(second)!.agendaRevision;
     const n = DEMO_TEAM.notReached;
     meetings.addItem({
       meetingId: second,

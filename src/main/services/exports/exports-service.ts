@@ -9,8 +9,6 @@ import type { Repositories } from '../../db/repositories';
 import type { Platform } from '../../platform/platform';
 import { toZoned } from '../planning/zoned-time';
 import { collectDecisions, type DecisionExportScope } from './decision-records';
-import { decisionLogHtml } from './decision-log-html';
-import { decisionsMadr } from './decisions-madr';
 import { renamedRecords } from './madr-renamed';
 import { resolveTypedFolder, writeFilesToFolder } from './write-folder';
 
@@ -26,10 +24,11 @@ export interface DecisionFileMaker {
   html(teamId: string | null, today: string): Promise<ExportedFile>;
 }
 
+/** The formats' code and libraries load with the first export, not at every start. */
 export function inThisThread(repos: Repositories): DecisionFileMaker {
   return {
-    madr: async (teamId) => decisionsMadr(collectDecisions(repos, teamId)),
-    html: async (teamId, today) => decisionLogHtml(collectDecisions(repos, teamId), today),
+    madr: async (teamId) => (await import('./decisions-madr')).decisionsMadr(collectDecisions(repos, teamId)),
+    html: async (teamId, today) => (await import('./decision-log-html')).decisionLogHtml(collectDecisions(repos, teamId), today),
   };
 }
 

@@ -5,10 +5,10 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { AttendeesTable, MeetingsTable } from '../../db/schema';
+import type { AttendeeRecord, MeetingRecord } from '../../db/repositories/meetings-repository';
 
 /** Who may rate: those marked as there, or everyone invited when nobody was marked (as a round takes them). */
-export function attendedOf<A extends Pick<AttendeesTable, 'status'>>(attendees: A[]): A[] {
+export function attendedOf<A extends Pick<AttendeeRecord, 'status'>>(attendees: A[]): A[] {
   const marked = attendees.some((a) => a.status !== 'expected');
   return attendees.filter((a) => (marked ? a.status === 'present' || a.status === 'late' || a.status === 'left_early' : true));
 }
@@ -19,7 +19,7 @@ export function attendedOf<A extends Pick<AttendeesTable, 'status'>>(attendees: 
  * 5 attendees, 1 anonymous" would name the anonymous one by elimination. Who rated by name stays
  * stored (a second rating replaces the first) but leaves main only as a count.
  */
-export function meetingFeedback(repos: Repositories, meeting: Pick<MeetingsTable, 'id' | 'ended_at'>): MeetingFeedback {
+export function meetingFeedback(repos: Repositories, meeting: Pick<MeetingRecord, 'id' | 'endedAt'>): MeetingFeedback {
   const rows = repos.feedback.forMeeting(meeting.id);
   const named = rows.filter((r) => r.attendeeId !== null);
   const anonymous = rows.filter((r) => r.attendeeId === null);
@@ -37,7 +37,7 @@ export function meetingFeedback(repos: Repositories, meeting: Pick<MeetingsTable
     count: entries.length,
     anonymousCount: anonymous.length,
     expected: attendedOf(repos.meetings.attendees(meeting.id)).length,
-    openUntil: meeting.ended_at === null ? null : meeting.ended_at + FEEDBACK_WINDOW_MS,
+    openUntil: meeting.endedAt === null ? null : meeting.endedAt + FEEDBACK_WINDOW_MS,
   };
 }
 
@@ -60,7 +60,7 @@ export class FeedbackService {
       if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
       const now = this.clock.now();
       if (meeting.status === 'planned') throw new DomainError('conflict', 'The check-out round opens once the meeting has started');
-      if (meeting.ended_at !== null && now > meeting.ended_at + FEEDBACK_WINDOW_MS) {
+      if (meeting.endedAt !== null && now > meeting.endedAt + FEEDBACK_WINDOW_MS) {
         throw new DomainError('conflict', 'Ratings for this meeting closed 24 hours after it ended');
       }
       const attended = attendedOf(this.repos.meetings.attendees(meeting.id));

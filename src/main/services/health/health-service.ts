@@ -72,7 +72,7 @@ export class HealthService {
       const data = this.repos.meetings.items(meetingId).find((i) => i.kind === 'metrics_review');
       if (data) {
         const notes = retrospectiveNotes(health, this.suggestions(health));
-        this.repos.meetings.updateItem(data.id, { notes, updated_at: this.clock.now() });
+        this.repos.meetings.updateItem(data.id, { notes, updatedAt: this.clock.now() });
       }
       return { meetingId };
     });
@@ -85,24 +85,24 @@ export class HealthService {
   private suggestions(health: TeamHealth): string[] {
     const points = health.ratings.series.flatMap((s) => s.points).sort((a, b) => b.date.localeCompare(a.date));
     return points
-      .flatMap((p) => meetingFeedback(this.repos, { id: p.meetingId, ended_at: null }).entries.map((e) => e.better))
+      .flatMap((p) => meetingFeedback(this.repos, { id: p.meetingId, endedAt: null }).entries.map((e) => e.better))
       .filter((b) => b !== '');
   }
 
   private held(teamId: string, from: string, to: string): HeldMeeting[] {
     return this.repos.meetings
       .list(teamId)
-      .filter((m) => m.status === 'ended' && m.started_at !== null && m.ended_at !== null)
+      .filter((m) => m.status === 'ended' && m.startedAt !== null && m.endedAt !== null)
       .map((m) => ({
         id: m.id,
-        seriesId: m.series_id,
-        seriesName: m.series_name,
+        seriesId: m.seriesId,
+        seriesName: m.seriesName,
         title: m.title,
-        date: toZoned(m.scheduled_start ?? m.started_at!, m.time_zone).date,
-        startedAt: m.started_at!,
-        endedAt: m.ended_at!,
-        pausedTotalMs: m.paused_total_ms,
-        plannedLengthMs: m.planned_length_ms,
+        date: toZoned(m.scheduledStart ?? m.startedAt!, m.timeZone).date,
+        startedAt: m.startedAt!,
+        endedAt: m.endedAt!,
+        pausedTotalMs: m.pausedTotalMs,
+        plannedLengthMs: m.plannedLengthMs,
       }))
       .filter((m) => m.date >= from && m.date <= to);
   }

@@ -269,7 +269,7 @@ export class LiveMeetingService {
   /** Only rounds have turns: any other item is not asked. */
   private speakingIn(item: LiveItemRecord): TurnRecord | undefined {
     if (!ROUND_KINDS.includes(item.kind)) return undefined;
-    return this.repos.live.turnsOfItem(item.id).find((t) => t.status === 'speaking');
+    return this.repos.live.speakingTurn(item.id) ?? undefined;
   }
 
   /** A round (check-in, updates, check-out) gets its speakers when it first starts. */

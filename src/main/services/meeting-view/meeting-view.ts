@@ -4,13 +4,13 @@ import type { MeetingCommitments, MeetingContext, MeetingDetail, MeetingLive } f
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
-import type { MeetingSummaryRow } from '../../db/repositories/meetings-repository';
+import type { MeetingSummaryRecord } from '../../db/repositories/meetings-repository';
 import type { CommitmentsService } from '../commitments/commitments-service';
 import type { DecisionsService } from '../decisions/decisions-service';
 import { meetingFeedback } from '../health/feedback-service';
 import { speakingTime } from '../live/turns';
 import { toZoned } from '../planning/zoned-time';
-import { toAmendment, toAttendee, toItem, toSummary } from './meeting-parts';
+import { toAttendee, toItem, toSummary } from '../planning/meeting-parts';
 
 /**
  * A meeting as its pages, the console, the projector and the minutes read it, composed from the features it
@@ -28,14 +28,14 @@ export class MeetingView {
   live(meetingId: string, row = this.row(meetingId)): MeetingLive {
     const attendees = this.repos.meetings.attendees(meetingId).map(toAttendee);
     const now = this.clock.now();
-    const clock = { startedAt: row.started_at, endedAt: row.ended_at, pausedAt: row.paused_at, pausedTotalMs: row.paused_total_ms };
+    const clock = { startedAt: row.startedAt, endedAt: row.endedAt, pausedAt: row.pausedAt, pausedTotalMs: row.pausedTotalMs };
     const turns = this.repos.live.turnsOfMeeting(meetingId);
     return {
       meeting: toSummary(row),
       items: this.repos.meetings.items(meetingId).map(toItem),
       attendees,
       clock,
-      currentItemId: row.current_item_id,
+      currentItemId: row.currentItemId,
       turns,
       speakingTime: speakingTime(turns, attendees, clock, now),
       serverNow: now,
@@ -45,23 +45,23 @@ export class MeetingView {
 
   /** Proposals and decisions made here, and open ones this meeting took over. */
   decisions(meetingId: string, row = this.row(meetingId)): Decision[] {
-    return this.decisionsOf.forMeeting(row.id, row.status === 'ended' ? row.ended_at : null);
+    return this.decisionsOf.forMeeting(row.id, row.status === 'ended' ? row.endedAt : null);
   }
 
   commitments(meetingId: string, row = this.row(meetingId)): MeetingCommitments {
     const made = this.commitmentsOf.madeIn(row.id);
-    const date = toZoned(row.scheduled_start ?? row.created_at, row.time_zone).date;
+    const date = toZoned(row.scheduledStart ?? row.createdAt, row.timeZone).date;
     const reviewing = row.status !== 'ended' || this.repos.meetings.items(row.id).some((i) => i.kind === 'commitment_review');
-    const review = reviewing ? this.commitmentsOf.reviewList(row.team_id, row.id, date) : [];
+    const review = reviewing ? this.commitmentsOf.reviewList(row.teamId, row.id, date) : [];
     const previous = this.repos.meetings.previousHeld(row);
-    const since = previous?.ended_at ?? previous?.scheduled_start ?? null;
+    const since = previous?.endedAt ?? previous?.scheduledStart ?? null;
     // Up to the end of this meeting once it has ended, so an old record keeps showing what it celebrated.
-    const doneSinceLast = since === null ? [] : this.commitmentsOf.doneBetween(row.team_id, since, row.ended_at ?? Number.MAX_SAFE_INTEGER);
-    return { made, review, doneSinceLast };
+    const doneSinceLast = since === null ? [] : this.commitmentsOf.doneBetween(row.teamId, since, row.endedAt ?? Number.MAX_SAFE_INTEGER);
+    return { made, review, doneSinceLast, reviewDate: date, doneSince: since };
   }
 
   context(meetingId: string, row = this.row(meetingId)): MeetingContext {
-    const openParking = new Set(this.repos.parkingLot.list(row.team_id, false).map((p) => p.id));
+    const openParking = new Set(this.repos.parkingLot.list(row.teamId, false).map((p) => p.id));
     // An item not reached last time is settled once its copy on this agenda is done: the minutes
     // listed it as "still open from before" after the room had taken it up.
     const doneHere = new Set(
@@ -70,6 +70,8 @@ export class MeetingView {
         .filter((i) => i.status === 'done')
         .map((i) => i.id),
     );
+    // The team's open commitments are most of a meeting's old business: which of them closed, in one statement.
+    const closed = this.repos.commitments.closedInOldBusiness(meetingId);
     const oldBusiness = this.repos.oldBusiness.forMeeting(meetingId).map((o) => ({
       id: o.id,
       source: o.source,
@@ -83,12 +85,14 @@ export class MeetingView {
           ? openParking.has(o.refId)
           : o.source === 'not_reached'
             ? o.agendaItemId === null || !doneHere.has(o.agendaItemId)
-            : this.stillOpen(o.source, o.refId, o.createdAt),
+            : o.source === 'open_commitment'
+              ? !closed.has(o.refId)
+              : this.stillOpen(o.source, o.refId, o.createdAt),
     }));
     return {
-      members: this.repos.members.listByTeam(row.team_id),
+      members: this.repos.members.listByTeam(row.teamId),
       oldBusiness,
-      amendments: this.repos.meetings.amendments('meeting', meetingId).map(toAmendment),
+      amendments: this.repos.meetings.amendments('meeting', meetingId),
     };
   }
 
@@ -108,7 +112,7 @@ export class MeetingView {
     };
   }
 
-  private row(meetingId: string): MeetingSummaryRow {
+  private row(meetingId: string): MeetingSummaryRecord {
     const row = this.repos.meetings.summary(meetingId);
     if (!row) throw new DomainError('not_found', 'That meeting does not exist');
     return row;
@@ -116,7 +120,6 @@ export class MeetingView {
 
   /** Whether a leftover from the decision log still needs the room. */
   private stillOpen(source: string, refId: string, listedAt: number): boolean {
-    if (source === 'open_commitment') return !this.repos.commitments.isClosed(refId);
     if (source === 'objection') return this.repos.decisions.objection(refId)?.resolution === null;
     if (source === 'agreement_revisit') return this.repos.agreements.revisitOpen(refId, listedAt);
     const decision = source === 'open_proposal' || source === 'decision_review' ? this.repos.decisions.find(refId) : null;

@@ -3,38 +3,41 @@ import type { MinutesFormat } from '@shared/operations/minutes-operations';
 import type { ExportedFile } from '@shared/planning';
 import type { Repositories } from '../../db/repositories';
 import type { FilesService } from '../files-service';
-import type { MeetingsService } from '../planning/meetings-service';
-import { minutesHtml } from './minutes-html';
-import { minutesMarkdown } from './minutes-markdown';
+import type { MeetingView } from '../meeting-view/meeting-view';
 import type { MinutesSource } from './minutes-tree';
 
-/** The minutes of a meeting in each format, and saving them through the platform seam. */
+/**
+ * The minutes of a meeting in each format, and saving them through the platform seam. Each format's code and
+ * libraries (mdast, hast, yaml: a third of main's bundle) load with the first minutes asked for, not at every start.
+ */
 export class MinutesService {
   constructor(
     private readonly repos: Repositories,
-    private readonly meetings: MeetingsService,
+    private readonly view: MeetingView,
     private readonly files: FilesService,
   ) {}
 
   /** The meeting and the plan its notes started from, read together. */
   source(meetingId: string): MinutesSource {
     return this.repos.sql.transaction(() => ({
-      detail: this.meetings.get(meetingId),
+      detail: this.view.detail(meetingId),
       notesAsPlanned: this.repos.live.notesBeforeFirstChange(meetingId),
     }));
   }
 
-  markdown(meetingId: string): ExportedFile {
+  async markdown(meetingId: string): Promise<ExportedFile> {
+    const { minutesMarkdown } = await import('./minutes-markdown');
     return minutesMarkdown(this.source(meetingId));
   }
 
-  html(meetingId: string): ExportedFile {
+  async html(meetingId: string): Promise<ExportedFile> {
+    const { minutesHtml } = await import('./minutes-html');
     return minutesHtml(this.source(meetingId));
   }
 
   async export(meetingId: string, format: MinutesFormat): Promise<SaveOutcome> {
-    if (format === 'md') return this.files.save({ kind: 'markdown', ...this.markdown(meetingId) });
-    const html = this.html(meetingId);
+    if (format === 'md') return this.files.save({ kind: 'markdown', ...(await this.markdown(meetingId)) });
+    const html = await this.html(meetingId);
     if (format === 'html') return this.files.save({ kind: 'html', ...html });
     const pdf = await this.files.printToPdf(html.content);
     if (pdf === 'client') return { status: 'print', path: null };

@@ -3,13 +3,13 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { MeetingsTable } from '../../db/schema';
+import type { MeetingRecord } from '../../db/repositories/meetings-repository';
 
 export function endedError(): DomainError {
   return new DomainError('conflict', 'This meeting has ended and is read-only. Corrections are amendments with a reason.');
 }
 
-export function requireMeeting(repos: Repositories, id: string): MeetingsTable {
+export function requireMeeting(repos: Repositories, id: string): MeetingRecord {
   const meeting = repos.meetings.find(id);
   if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
   return meeting;
@@ -20,17 +20,17 @@ export function setAttendance(repos: Repositories, clock: Clock, input: ParsedIn
   const attendee = repos.meetings.attendee(input.attendeeId);
   if (!attendee) throw new DomainError('not_found', 'That attendee does not exist');
   repos.sql.transaction(() => {
-    const meeting = requireMeeting(repos, attendee.meeting_id);
+    const meeting = requireMeeting(repos, attendee.meetingId);
     if (meeting.status === 'ended') throw endedError();
     const at = clock.now();
     repos.meetings.updateAttendee(attendee.id, {
       status: input.status,
-      arrived_at: input.status === 'present' || input.status === 'late' ? (attendee.arrived_at ?? at) : attendee.arrived_at,
-      left_at: input.status === 'left_early' ? at : null,
+      arrivedAt: input.status === 'present' || input.status === 'late' ? (attendee.arrivedAt ?? at) : attendee.arrivedAt,
+      leftAt: input.status === 'left_early' ? at : null,
     });
     repos.meetings.bumpAgendaRevision(meeting.id, at);
   });
-  return attendee.meeting_id;
+  return attendee.meetingId;
 }
 
 /** Marks everyone not yet marked as present, in one transaction; those already marked keep their status. */
@@ -41,7 +41,7 @@ export function markExpectedPresent(repos: Repositories, clock: Clock, meetingId
     const at = clock.now();
     for (const attendee of repos.meetings.attendees(meetingId)) {
       if (attendee.status === 'expected')
-        repos.meetings.updateAttendee(attendee.id, { status: 'present', arrived_at: attendee.arrived_at ?? at });
+        repos.meetings.updateAttendee(attendee.id, { status: 'present', arrivedAt: attendee.arrivedAt ?? at });
     }
     repos.meetings.bumpAgendaRevision(meeting.id, at);
   });
@@ -54,12 +54,12 @@ export function addGuest(repos: Repositories, clock: Clock, input: ParsedInputOf
     if (meeting.status === 'ended') throw endedError();
     repos.meetings.insertAttendee({
       id: uuidv7(clock),
-      meeting_id: meeting.id,
-      member_id: null,
-      guest_name: input.name,
+      meetingId: meeting.id,
+      memberId: null,
+      guestName: input.name,
       status: meeting.status === 'live' ? 'late' : 'expected',
-      arrived_at: meeting.status === 'live' ? clock.now() : null,
-      left_at: null,
+      arrivedAt: meeting.status === 'live' ? clock.now() : null,
+      leftAt: null,
     });
     repos.meetings.bumpAgendaRevision(meeting.id, clock.now());
   });

@@ -1,12 +1,12 @@
 import type { ParsedInputOf } from '@shared/contract';
-import type { Amendment, MeetingDetail, MeetingLists, MeetingSummary } from '@shared/planning';
+import type { Amendment, MeetingLists, MeetingSummary } from '@shared/planning';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { AgendaItemsTable, MeetingsTable } from '../../db/schema';
-import type { MeetingView } from '../meeting-view/meeting-view';
-import { toSummary } from '../meeting-view/meeting-parts';
+import type { AgendaItemRecord, MeetingRecord } from '../../db/repositories/meetings-repository';
+import { pendingItem } from './agenda-items';
+import { toSummary } from './meeting-parts';
 import type { OldBusinessProvider } from './old-business';
 import { nextOccurrence } from './series-schedule';
 import { ruleOf } from './series-service';
@@ -18,14 +18,17 @@ const MINUTE = 60_000;
 
 const bySchedule = (a: MeetingSummary, b: MeetingSummary) => (a.scheduledStart ?? 0) - (b.scheduledStart ?? 0);
 
-/** Meetings, their agenda and attendance. An ended meeting changes only through amendments. */
+/**
+ * Meetings, their agenda and attendance. An ended meeting changes only through amendments. A write answers the id
+ * of the meeting it changed: what the views show of a meeting is composed from every feature by meeting-view/,
+ * which the handlers read after the write.
+ */
 export class MeetingsService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly templates: TemplatesService,
     private readonly oldBusiness: OldBusinessProvider,
-    private readonly view: MeetingView,
   ) {}
 
   list(teamId: string | null): MeetingLists {
@@ -40,10 +43,6 @@ export class MeetingsService {
     return this.repos.meetings.nextPerTeam().map(toSummary).sort(bySchedule);
   }
 
-  get(meetingId: string): MeetingDetail {
-    return this.view.detail(meetingId);
-  }
-
   /** "Next meeting": the series' next date, its template, its team, and what the last one left. */
   createFromSeries(seriesId: string): { meetingId: string } {
     return this.repos.sql.transaction(() => {
@@ -51,7 +50,7 @@ export class MeetingsService {
       if (!series || series.archivedAt !== null) throw new DomainError('not_found', 'That meeting series does not exist');
       const previous = this.repos.meetings.inSeries(seriesId);
       const last = previous.at(-1);
-      const next = nextOccurrence(ruleOf(series), Math.max(this.clock.now(), last?.scheduled_start ?? 0));
+      const next = nextOccurrence(ruleOf(series), Math.max(this.clock.now(), last?.scheduledStart ?? 0));
       const facilitator = this.facilitatorFor(series.teamId, series.defaultFacilitatorId, series.rotateFacilitator, last ?? null);
       const meeting = this.insertMeeting({
         teamId: series.teamId,
@@ -86,94 +85,97 @@ export class MeetingsService {
     });
   }
 
-  updateDetails(input: ParsedInputOf<'meetings.updateDetails'>): MeetingDetail {
+  updateDetails(input: ParsedInputOf<'meetings.updateDetails'>): string {
     this.repos.sql.transaction(() => {
       const meeting = this.editable(input.meetingId, input.expectedRevision);
-      if (input.facilitatorId) this.requireActiveMember(meeting.team_id, input.facilitatorId);
-      const zone = this.repos.meetings.summary(meeting.id)!.time_zone;
+      if (input.facilitatorId) this.requireActiveMember(meeting.teamId, input.facilitatorId);
+      const zone = this.repos.meetings.summary(meeting.id)!.timeZone;
       this.repos.meetings.update(meeting.id, {
         title: input.title,
-        scheduled_start: fromZoned(input.date, input.time, zone),
-        planned_length_ms: input.lengthMin * MINUTE,
-        facilitator_id: input.facilitatorId,
+        scheduledStart: fromZoned(input.date, input.time, zone),
+        plannedLengthMs: input.lengthMin * MINUTE,
+        facilitatorId: input.facilitatorId,
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, this.clock.now());
     });
-    return this.get(input.meetingId);
+    return input.meetingId;
   }
 
-  applyTemplate(input: ParsedInputOf<'agenda.applyTemplate'>): MeetingDetail {
+  applyTemplate(input: ParsedInputOf<'agenda.applyTemplate'>): string {
     this.repos.sql.transaction(() => {
       const meeting = this.editable(input.meetingId, input.expectedRevision);
       this.appendTemplate(meeting, input.templateId);
       this.repos.meetings.bumpAgendaRevision(meeting.id, this.clock.now());
     });
-    return this.get(input.meetingId);
+    return input.meetingId;
   }
 
-  addItem(input: ParsedInputOf<'agenda.addItem'>): MeetingDetail {
+  addItem(input: ParsedInputOf<'agenda.addItem'>): string {
     this.repos.sql.transaction(() => {
       const meeting = this.editable(input.meetingId, input.expectedRevision);
-      if (input.ownerId) this.requireActiveMember(meeting.team_id, input.ownerId);
+      if (input.ownerId) this.requireActiveMember(meeting.teamId, input.ownerId);
       const at = this.clock.now();
       this.repos.meetings.insertItem(
-        this.newItem(meeting.id, this.repos.meetings.items(meeting.id).length, at, {
-          kind: input.kind,
-          title: input.title,
-          planned_ms: input.plannedMin * MINUTE,
-          owner_id: input.ownerId,
-          notes: input.notes,
-        }),
+        pendingItem(
+          {
+            id: uuidv7(this.clock),
+            meetingId: meeting.id,
+            position: this.repos.meetings.items(meeting.id).length,
+            kind: input.kind,
+            title: input.title,
+            plannedMs: input.plannedMin * MINUTE,
+            ownerId: input.ownerId,
+            notes: input.notes,
+            roundOrder: input.roundOrder,
+            turnTimeboxMs: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
+          },
+          at,
+        ),
       );
-      const added = this.repos.meetings.items(meeting.id).at(-1)!;
-      this.repos.meetings.updateItem(added.id, {
-        round_order: input.roundOrder,
-        turn_timebox_ms: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
-      });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(input.meetingId);
+    return input.meetingId;
   }
 
-  updateItem(input: ParsedInputOf<'agenda.updateItem'>): MeetingDetail {
+  updateItem(input: ParsedInputOf<'agenda.updateItem'>): string {
     const item = this.requireItem(input.itemId);
     this.repos.sql.transaction(() => {
-      const meeting = this.editable(item.meeting_id, input.expectedRevision);
-      if (input.ownerId) this.requireActiveMember(meeting.team_id, input.ownerId);
+      const meeting = this.editable(item.meetingId, input.expectedRevision);
+      if (input.ownerId) this.requireActiveMember(meeting.teamId, input.ownerId);
       const at = this.clock.now();
       this.repos.meetings.updateItem(item.id, {
         kind: input.kind,
         title: input.title,
-        planned_ms: input.plannedMin * MINUTE,
-        owner_id: input.ownerId,
+        plannedMs: input.plannedMin * MINUTE,
+        ownerId: input.ownerId,
         notes: input.notes,
-        round_order: input.roundOrder,
-        turn_timebox_ms: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
-        updated_at: at,
+        roundOrder: input.roundOrder,
+        turnTimeboxMs: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
+        updatedAt: at,
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(item.meeting_id);
+    return item.meetingId;
   }
 
   /** Removing marks the item; its notes stay in the database. */
-  removeItem(input: ParsedInputOf<'agenda.removeItem'>): MeetingDetail {
+  removeItem(input: ParsedInputOf<'agenda.removeItem'>): string {
     const item = this.requireItem(input.itemId);
     this.repos.sql.transaction(() => {
-      const meeting = this.editable(item.meeting_id, input.expectedRevision);
+      const meeting = this.editable(item.meetingId, input.expectedRevision);
       if (item.status !== 'pending') throw new DomainError('conflict', 'An item the meeting has started cannot be removed');
       const at = this.clock.now();
-      this.repos.meetings.updateItem(item.id, { removed_at: at, updated_at: at });
+      this.repos.meetings.updateItem(item.id, { removedAt: at, updatedAt: at });
       this.renumber(meeting.id);
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(item.meeting_id);
+    return item.meetingId;
   }
 
-  moveItem(input: ParsedInputOf<'agenda.moveItem'>): MeetingDetail {
+  moveItem(input: ParsedInputOf<'agenda.moveItem'>): string {
     const item = this.requireItem(input.itemId);
     this.repos.sql.transaction(() => {
-      const meeting = this.editable(item.meeting_id, input.expectedRevision);
+      const meeting = this.editable(item.meetingId, input.expectedRevision);
       const items = this.repos.meetings.items(meeting.id);
       const from = items.findIndex((i) => i.id === item.id);
       if (from < 0) throw new DomainError('not_found', 'That agenda item was removed');
@@ -182,27 +184,27 @@ export class MeetingsService {
       items.splice(to, 0, moved!);
       const at = this.clock.now();
       items.forEach((i, position) => {
-        if (i.position !== position) this.repos.meetings.updateItem(i.id, { position, updated_at: at });
+        if (i.position !== position) this.repos.meetings.updateItem(i.id, { position, updatedAt: at });
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(item.meeting_id);
+    return item.meetingId;
   }
 
-  setAttendance(input: ParsedInputOf<'attendance.set'>): MeetingDetail {
-    return this.get(setAttendance(this.repos, this.clock, input));
+  setAttendance(input: ParsedInputOf<'attendance.set'>): string {
+    return setAttendance(this.repos, this.clock, input);
   }
 
-  allPresent(meetingId: string): MeetingDetail {
-    return this.get(markExpectedPresent(this.repos, this.clock, meetingId));
+  allPresent(meetingId: string): string {
+    return markExpectedPresent(this.repos, this.clock, meetingId);
   }
 
-  addGuest(input: ParsedInputOf<'attendance.addGuest'>): MeetingDetail {
-    return this.get(addGuest(this.repos, this.clock, input));
+  addGuest(input: ParsedInputOf<'attendance.addGuest'>): string {
+    return addGuest(this.repos, this.clock, input);
   }
 
   /** Corrections to an ended meeting: kept as amendments with a reason, never silent. */
-  amend(input: ParsedInputOf<'meetings.amend'>): MeetingDetail {
+  amend(input: ParsedInputOf<'meetings.amend'>): string {
     this.repos.sql.transaction(() => {
       const meeting = requireMeeting(this.repos, input.meetingId);
       if (meeting.status !== 'ended') throw new DomainError('conflict', 'Only an ended meeting is amended; edit a planned one directly');
@@ -213,10 +215,9 @@ export class MeetingsService {
       }
       for (const change of input.attendance ?? []) {
         const attendee = this.repos.meetings.attendee(change.attendeeId);
-        if (!attendee || attendee.meeting_id !== meeting.id)
-          throw new DomainError('not_found', 'That attendee is not part of this meeting');
+        if (!attendee || attendee.meetingId !== meeting.id) throw new DomainError('not_found', 'That attendee is not part of this meeting');
         if (attendee.status === change.status) continue;
-        const name = attendee.member_id ? (this.repos.members.find(attendee.member_id)?.name ?? 'Member') : attendee.guest_name!;
+        const name = attendee.memberId ? (this.repos.members.find(attendee.memberId)?.name ?? 'Member') : attendee.guestName!;
         changes.push({ field: `attendance: ${name}`, from: attendee.status, to: change.status });
         this.repos.meetings.updateAttendee(attendee.id, { status: change.status });
       }
@@ -224,51 +225,49 @@ export class MeetingsService {
       const at = this.clock.now();
       this.repos.meetings.insertAmendment({
         id: uuidv7(this.clock),
-        entity_type: 'meeting',
-        entity_id: meeting.id,
+        entityType: 'meeting',
+        entityId: meeting.id,
         reason: input.reason,
-        changes_json: JSON.stringify(changes),
+        changes,
         at,
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
-    return this.get(input.meetingId);
+    return input.meetingId;
   }
 
   /** Starts the meeting: the first item becomes current. The live console builds on this. */
-  start(meetingId: string): MeetingDetail {
+  start(meetingId: string): void {
     this.repos.sql.transaction(() => {
       const meeting = requireMeeting(this.repos, meetingId);
       if (meeting.status !== 'planned') throw new DomainError('conflict', 'This meeting has already started');
       const at = this.clock.now();
       const first = this.repos.meetings.items(meetingId)[0];
-      if (first) this.repos.meetings.updateItem(first.id, { status: 'active', started_at: at, updated_at: at });
-      this.repos.meetings.update(meetingId, { status: 'live', started_at: at, current_item_id: first?.id ?? null, updated_at: at });
+      if (first) this.repos.meetings.updateItem(first.id, { status: 'active', startedAt: at, updatedAt: at });
+      this.repos.meetings.update(meetingId, { status: 'live', startedAt: at, currentItemId: first?.id ?? null, updatedAt: at });
     });
-    return this.get(meetingId);
   }
 
   /** Ends the meeting; whatever was not reached is marked so and rolls into the next one. */
-  end(meetingId: string): MeetingDetail {
+  end(meetingId: string): void {
     this.repos.sql.transaction(() => {
       const meeting = requireMeeting(this.repos, meetingId);
       if (meeting.status !== 'live')
         throw new DomainError('conflict', meeting.status === 'ended' ? 'This meeting has already ended' : 'This meeting has not started');
       const at = this.clock.now();
       for (const item of this.repos.meetings.items(meetingId)) {
-        if (item.status === 'active') this.repos.meetings.updateItem(item.id, { status: 'done', ended_at: at, updated_at: at });
-        if (item.status === 'pending') this.repos.meetings.updateItem(item.id, { status: 'not_reached', updated_at: at });
+        if (item.status === 'active') this.repos.meetings.updateItem(item.id, { status: 'done', endedAt: at, updatedAt: at });
+        if (item.status === 'pending') this.repos.meetings.updateItem(item.id, { status: 'not_reached', updatedAt: at });
       }
-      this.repos.meetings.update(meetingId, { status: 'ended', ended_at: at, current_item_id: null, updated_at: at });
+      this.repos.meetings.update(meetingId, { status: 'ended', endedAt: at, currentItemId: null, updatedAt: at });
       this.oldBusiness.pushFrom(requireMeeting(this.repos, meetingId));
     });
-    return this.get(meetingId);
   }
 
   /** Marks one item done (the live console's "next"); used by the demo history too. */
   completeItem(itemId: string): void {
     const at = this.clock.now();
-    this.repos.meetings.updateItem(itemId, { status: 'done', ended_at: at, updated_at: at });
+    this.repos.meetings.updateItem(itemId, { status: 'done', endedAt: at, updatedAt: at });
   }
 
   private insertMeeting(m: {
@@ -279,91 +278,71 @@ export class MeetingsService {
     lengthMs: number;
     facilitatorId: string | null;
     templateId: string | null;
-  }): MeetingsTable {
+  }): MeetingRecord {
     const at = this.clock.now();
-    const row: MeetingsTable = {
+    const meeting: MeetingRecord = {
       id: uuidv7(this.clock),
-      team_id: m.teamId,
-      series_id: m.seriesId,
+      teamId: m.teamId,
+      seriesId: m.seriesId,
       title: m.title,
       status: 'planned',
-      scheduled_start: m.scheduledStart,
-      planned_length_ms: m.lengthMs,
-      facilitator_id: m.facilitatorId,
-      started_at: null,
-      ended_at: null,
-      paused_at: null,
-      paused_total_ms: 0,
-      current_item_id: null,
-      created_at: at,
-      updated_at: at,
-      agenda_revision: 0,
+      scheduledStart: m.scheduledStart,
+      plannedLengthMs: m.lengthMs,
+      facilitatorId: m.facilitatorId,
+      startedAt: null,
+      endedAt: null,
+      pausedAt: null,
+      pausedTotalMs: 0,
+      currentItemId: null,
+      createdAt: at,
+      updatedAt: at,
+      agendaRevision: 0,
     };
-    this.repos.meetings.insert(row);
+    this.repos.meetings.insert(meeting);
     for (const member of this.repos.members.listByTeam(m.teamId).filter((x) => x.leftAt === null)) {
       this.repos.meetings.insertAttendee({
         id: uuidv7(this.clock),
-        meeting_id: row.id,
-        member_id: member.id,
-        guest_name: null,
+        meetingId: meeting.id,
+        memberId: member.id,
+        guestName: null,
         status: 'expected',
-        arrived_at: null,
-        left_at: null,
+        arrivedAt: null,
+        leftAt: null,
       });
     }
-    if (m.templateId) this.appendTemplate(row, m.templateId);
-    return row;
+    if (m.templateId) this.appendTemplate(meeting, m.templateId);
+    return meeting;
   }
 
-  private appendTemplate(meeting: MeetingsTable, templateId: string): void {
+  private appendTemplate(meeting: MeetingRecord, templateId: string): void {
     const template = this.templates.get(templateId);
     const start = this.repos.meetings.items(meeting.id).length;
     const at = this.clock.now();
     template.items.forEach((t, i) =>
       this.repos.meetings.insertItem(
-        this.newItem(meeting.id, start + i, at, {
-          kind: t.kind,
-          title: t.title,
-          planned_ms: t.plannedMin * MINUTE,
-          owner_id: null,
-          notes: t.notes,
-        }),
+        pendingItem(
+          {
+            id: uuidv7(this.clock),
+            meetingId: meeting.id,
+            position: start + i,
+            kind: t.kind,
+            title: t.title,
+            plannedMs: t.plannedMin * MINUTE,
+            ownerId: null,
+            notes: t.notes,
+          },
+          at,
+        ),
       ),
     );
   }
 
-  private newItem(
-    meetingId: string,
-    position: number,
-    at: number,
-    fields: Pick<AgendaItemsTable, 'kind' | 'title' | 'planned_ms' | 'owner_id' | 'notes'>,
-  ): AgendaItemsTable {
-    return {
-      id: uuidv7(this.clock),
-      meeting_id: meetingId,
-      position,
-      ...fields,
-      status: 'pending',
-      started_at: null,
-      ended_at: null,
-      paused_at: null,
-      paused_total_ms: 0,
-      extra_ms: 0,
-      carried_from_id: null,
-      created_at: at,
-      updated_at: at,
-      removed_at: null,
-      round_order: 'team',
-      turn_timebox_ms: null,
-    };
-  }
-
   /** Rotation: the active member after the last meeting's facilitator, in team order. */
-  private facilitatorFor(teamId: string, defaultId: string | null, rotate: boolean, last: MeetingsTable | null): string | null {
+  private facilitatorFor(teamId: string, defaultId: string | null, rotate: boolean, last: MeetingRecord | null): string | null {
     const active = this.repos.members.listByTeam(teamId).filter((m) => m.leftAt === null);
-    if (!rotate || !last?.facilitator_id) return active.some((m) => m.id === defaultId) ? defaultId : (active[0]?.id ?? null);
+    if (!rotate || !last?.facilitatorId) return active.some((m) => m.id === defaultId) ? defaultId : (active[0]?.id ?? null);
     const all = this.repos.members.listByTeam(teamId);
-    const lastPosition = all.find((m) => m.id === last.facilitator_id)?.position ?? -1;
+    const lastPosition = all.find((m) => m.id === last.facilitatorId)?.position ?? -1;
     return (active.find((m) => m.position > lastPosition) ?? active[0])?.id ?? null;
   }
 
@@ -373,10 +352,10 @@ export class MeetingsService {
     });
   }
 
-  private editable(meetingId: string, expectedRevision: number): MeetingsTable {
+  private editable(meetingId: string, expectedRevision: number): MeetingRecord {
     const meeting = requireMeeting(this.repos, meetingId);
     if (meeting.status === 'ended') throw endedError();
-    if (meeting.agenda_revision !== expectedRevision) {
+    if (meeting.agendaRevision !== expectedRevision) {
       throw new DomainError(
         'conflict',
         'This agenda was changed in another window. It now shows the latest version; please make your change again.',
@@ -386,9 +365,9 @@ export class MeetingsService {
     return meeting;
   }
 
-  private requireItem(id: string): AgendaItemsTable {
+  private requireItem(id: string): AgendaItemRecord {
     const item = this.repos.meetings.item(id);
-    if (!item || item.removed_at !== null) throw new DomainError('not_found', 'That agenda item does not exist any more');
+    if (!item || item.removedAt !== null) throw new DomainError('not_found', 'That agenda item does not exist any more');
     return item;
   }
 

@@ -1,12 +1,13 @@
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { MeetingsTable } from '../../db/schema';
+import type { MeetingRecord } from '../../db/repositories/meetings-repository';
+import { pendingItem } from './agenda-items';
 
 export interface OldBusinessContext {
-  meeting: MeetingsTable;
+  meeting: MeetingRecord;
   /** The series' latest ended meeting before this one, if any. */
-  previous: MeetingsTable | null;
+  previous: MeetingRecord | null;
   at: number;
 }
 
@@ -43,22 +44,25 @@ export class NotReachedSource implements OldBusinessSource {
     shifted.forEach((item, i) => this.repos.meetings.updateItem(item.id, { position: insertAt + todo.length + i }));
     todo.forEach((old, i) => {
       const id = uuidv7(this.clock);
-      this.repos.meetings.insertItem({
-        ...old,
-        id,
-        meeting_id: meeting.id,
-        position: insertAt + i,
-        status: 'pending',
-        started_at: null,
-        ended_at: null,
-        paused_at: null,
-        paused_total_ms: 0,
-        extra_ms: 0,
-        carried_from_id: old.id,
-        created_at: at,
-        updated_at: at,
-        removed_at: null,
-      });
+      const { kind, title, plannedMs, ownerId, notes, roundOrder, turnTimeboxMs } = old;
+      this.repos.meetings.insertItem(
+        pendingItem(
+          {
+            id,
+            meetingId: meeting.id,
+            position: insertAt + i,
+            kind,
+            title,
+            plannedMs,
+            ownerId,
+            notes,
+            roundOrder,
+            turnTimeboxMs,
+            carriedFromId: old.id,
+          },
+          at,
+        ),
+      );
       this.repos.oldBusiness.insert({
         id: uuidv7(this.clock),
         meeting_id: meeting.id,
@@ -83,7 +87,7 @@ export class ParkingLotSource implements OldBusinessSource {
   ) {}
 
   collect({ meeting, at }: OldBusinessContext): void {
-    for (const item of this.repos.parkingLot.list(meeting.team_id, false)) {
+    for (const item of this.repos.parkingLot.list(meeting.teamId, false)) {
       this.repos.oldBusiness.insert({
         id: uuidv7(this.clock),
         meeting_id: meeting.id,
@@ -107,7 +111,7 @@ export class OldBusinessProvider {
     private readonly sources: OldBusinessSource[],
   ) {}
 
-  pullInto(meeting: MeetingsTable): void {
+  pullInto(meeting: MeetingRecord): void {
     const previous = this.previousEnded(meeting);
     const context = { meeting, previous, at: this.clock.now() };
     for (const source of this.sources) source.collect(context);
@@ -116,19 +120,19 @@ export class OldBusinessProvider {
   }
 
   /** After a meeting ends, its leftovers go to the series' next planned meeting, if one exists yet. */
-  pushFrom(ended: MeetingsTable): void {
-    if (!ended.series_id) return;
+  pushFrom(ended: MeetingRecord): void {
+    if (!ended.seriesId) return;
     const next = this.repos.meetings
-      .inSeries(ended.series_id)
-      .find((m) => m.status === 'planned' && m.id !== ended.id && (m.scheduled_start ?? 0) >= (ended.scheduled_start ?? 0));
+      .inSeries(ended.seriesId)
+      .find((m) => m.status === 'planned' && m.id !== ended.id && (m.scheduledStart ?? 0) >= (ended.scheduledStart ?? 0));
     if (next) this.pullInto(next);
   }
 
-  private previousEnded(meeting: MeetingsTable): MeetingsTable | null {
-    if (!meeting.series_id) return null;
+  private previousEnded(meeting: MeetingRecord): MeetingRecord | null {
+    if (!meeting.seriesId) return null;
     const before = this.repos.meetings
-      .inSeries(meeting.series_id)
-      .filter((m) => m.id !== meeting.id && m.status === 'ended' && (m.scheduled_start ?? 0) <= (meeting.scheduled_start ?? 0));
+      .inSeries(meeting.seriesId)
+      .filter((m) => m.id !== meeting.id && m.status === 'ended' && (m.scheduledStart ?? 0) <= (meeting.scheduledStart ?? 0));
     return before.at(-1) ?? null;
   }
 }

@@ -52,7 +52,7 @@ export class ParkingLotService {
       if (item.status !== 'open') throw new DomainError('conflict', 'That item is already closed');
       if (input.meetingId !== null) {
         const meeting = this.repos.meetings.find(input.meetingId);
-        if (!meeting || meeting.team_id !== item.teamId) throw new DomainError('not_found', 'That meeting does not exist in this team');
+        if (!meeting || meeting.teamId !== item.teamId) throw new DomainError('not_found', 'That meeting does not exist in this team');
       }
       const at = this.clock.now();
       this.repos.parkingLot.update(item.id, { status: input.status, closed_at: at, closed_in_meeting_id: input.meetingId, updated_at: at });

@@ -125,7 +125,7 @@ export class SeriesService {
   toDomain(row: SeriesRecord): Series {
     const rule = ruleOf(row);
     const last = this.repos.meetings.inSeries(row.id).at(-1);
-    const after = Math.max(this.clock.now(), last?.scheduled_start ?? 0);
+    const after = Math.max(this.clock.now(), last?.scheduledStart ?? 0);
     return {
       id: row.id,
       teamId: row.teamId,

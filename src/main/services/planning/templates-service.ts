@@ -47,14 +47,14 @@ export class TemplatesService {
       if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
       const items = this.repos.meetings.items(meetingId);
       if (items.length === 0) throw new DomainError('invalid_input', 'An empty agenda cannot become a template');
-      const clash = this.repos.templates.listFor(meeting.team_id).find((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+      const clash = this.repos.templates.listFor(meeting.teamId).find((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase());
       if (clash)
         throw new DomainError('conflict', `A template called “${clash.name}” already exists`, { reason: 'name_taken', path: 'name' });
       const id = this.insert(
-        meeting.team_id,
+        meeting.teamId,
         name,
         `Saved from “${meeting.title}”`,
-        items.map((i) => ({ kind: i.kind, title: i.title, plannedMin: Math.round(i.planned_ms / MINUTE), notes: i.notes })),
+        items.map((i) => ({ kind: i.kind, title: i.title, plannedMin: Math.round(i.plannedMs / MINUTE), notes: i.notes })),
         null,
       );
       return this.get(id);

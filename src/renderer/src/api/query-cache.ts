@@ -5,7 +5,7 @@
 import { hashKey, notifyManager, QueryClient, type Query } from '@tanstack/react-query';
 import { contract, isOperationName, type OperationName } from '@shared/contract';
 import { anyOverlap, type ChangeEvent, type Scope } from '@shared/events';
-import type { Rows } from '@shared/operations/define';
+import { rowsToRead, type Rows } from '@shared/operations/define';
 
 // Views hear of new data at the end of the task that brought it (a change event, an answer), not in a later
 // setTimeout(0) task that can queue behind timers and other messages; updates in one task still render together.
@@ -83,7 +83,15 @@ export function invalidateChanges(changes: readonly Scope[], current: ReadonlySe
       return reached.length > 0 && !read;
     },
   });
-  for (const query of patches) patchRows(query, changes, read!);
+  if (patches.length === 0) return;
+  // One row held by several reads (a commitment in the review and in the old business) is read once per change.
+  const reads = new Map<string, Promise<unknown>>();
+  const once: ReadFn = (name, input) => {
+    const key = `${name} ${JSON.stringify(input)}`;
+    if (!reads.has(key)) reads.set(key, read!(name, input));
+    return reads.get(key)!;
+  };
+  for (const query of patches) patchRows(query, changes, once);
 }
 
 function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null {
@@ -93,20 +101,31 @@ function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null 
   return rows && isOperationName(rows.read) ? (rows as Rows<unknown> & { read: OperationName }) : null;
 }
 
-/** The rows of a held answer that a change reached, where the contract keeps that answer's rows one by one. */
-function rowsReached(query: Query, changes: readonly Scope[]): { input: Record<string, unknown> }[] {
-  const held = perAnswer(rowsHeld, query, (q) => rowsOf(q)?.held(q.state.data) ?? []);
-  return held.filter((row) => anyOverlap(changes, row.dependsOn));
+/**
+ * The rows of a held answer that a change reached or added (their inputs), where the contract keeps that answer's
+ * rows one by one; the rows an answer holds are listed once per answer.
+ */
+function rowsReached(query: Query, changes: readonly Scope[]): Record<string, unknown>[] {
+  const rows = rowsOf(query);
+  if (!rows) return [];
+  const held = perAnswer(rowsHeld, query, (q) => rows.held(q.state.data));
+  return rowsToRead(rows, query.state.data, changes, query.queryKey[1] as Record<string, unknown>, held);
 }
 
 function patchRows(query: Query, changes: readonly Scope[], read: ReadFn): void {
   const rows = rowsOf(query)!;
-  for (const row of rowsReached(query, changes)) {
-    read(rows.read, row.input).then(
-      (value) => queryClient.setQueryData(query.queryKey, (held: unknown) => (held === undefined ? held : rows.put(held, value))),
+  const input = query.queryKey[1] as Record<string, unknown>;
+  const readAgain = () => void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  for (const rowInput of rowsReached(query, changes)) {
+    read(rows.read, rowInput).then((value) => {
+      const held = queryClient.getQueryData(query.queryKey);
+      if (held === undefined) return;
+      const patched = rows.put(held, value, input);
+      // A row only the whole answer can place (it moved others in or out) has the whole answer read again.
+      if (patched === null) readAgain();
+      else queryClient.setQueryData(query.queryKey, patched);
       // A row that cannot be read (gone, or the connection dropped) leaves the whole answer to be read again.
-      () => void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true }),
-    );
+    }, readAgain);
   }
 }
 

@@ -11,6 +11,7 @@ const REASON: Record<string, string> = {
   scheduled: 'Every 15 minutes',
   'before-restore': 'Before a restore',
   'before-import': 'Before an archive import (restore to undo it)',
+  'before-sync': 'Before a sync brought changes in (restore to undo it)',
 };
 
 function size(bytes: number): string {

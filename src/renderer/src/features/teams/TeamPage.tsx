@@ -12,6 +12,7 @@ import { AddMemberForm } from './AddMemberForm';
 import { FollowThroughPanel } from '../commitments/FollowThroughPanel';
 import { MemberHistory } from './MemberHistory';
 import { MemberRow } from './MemberRow';
+import { SyncPanel } from '../sync/SyncPanel';
 import { lazyView, ViewSlot } from '@renderer/ui/lazy-view';
 
 // The agreement and health tabs (diffs, charts) load when first opened.
@@ -144,6 +145,7 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
       )}
       {tab === 'members' && <RolesPanel teamId={team.id} members={members} />}
       {tab === 'members' && <FollowThroughPanel teamId={team.id} />}
+      {tab === 'members' && <SyncPanel teamId={team.id} />}
     </div>
   );
 }

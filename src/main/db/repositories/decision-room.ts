@@ -1,0 +1,154 @@
+import type { DecisionStatus } from '@shared/decisions';
+import type { EpochMs, Id } from '@shared/domain';
+import type { AttendanceStatus, MeetingStatus } from '@shared/planning';
+import { qb, type Sql } from '../query';
+import type { ObjectionsTable, PositionsTable } from '../schema';
+
+/** What a write in the room checks of a decision: its state and its meeting's. */
+export interface RoomDecision {
+  id: Id;
+  teamId: Id;
+  meetingId: Id | null;
+  status: DecisionStatus;
+  ownerId: Id | null;
+  decision: string;
+  meetingStatus: MeetingStatus | null;
+}
+
+/** What taking a position checks, read at once: the decision, the member and whether they are in its meeting's room. */
+export interface Ballot {
+  decision: RoomDecision;
+  /** Null when no such member is in the decision's team. */
+  member: { id: Id; name: string; leftAt: EpochMs | null } | null;
+  /** The member's attendance at the decision's meeting; null when not listed. */
+  attendance: AttendanceStatus | null;
+  /** The member's objections to this decision not resolved yet (a changed mind withdraws them). */
+  openObjectionIds: Id[];
+}
+
+/** An objection as resolving it checks it, with its decision. */
+export interface RoomObjection {
+  id: Id;
+  memberId: Id;
+  resolution: ObjectionsTable['resolution'];
+  decision: RoomDecision;
+}
+
+interface RoomRow {
+  id: string;
+  team_id: string;
+  meeting_id: string | null;
+  status: DecisionStatus;
+  owner_id: string | null;
+  decision: string;
+  meeting_status: MeetingStatus | null;
+}
+
+function toRoomDecision(row: RoomRow): RoomDecision {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    meetingId: row.meeting_id,
+    status: row.status,
+    ownerId: row.owner_id,
+    decision: row.decision,
+    meetingStatus: row.meeting_status,
+  };
+}
+
+const ROOM_COLUMNS = [
+  'decisions.id',
+  'decisions.team_id',
+  'decisions.meeting_id',
+  'decisions.status',
+  'decisions.owner_id',
+  'decisions.decision',
+  'meetings.status as meeting_status',
+] as const;
+
+/**
+ * The go-round's reads and writes, compiled once per connection (see Sql.prepared): a position or a resolution
+ * reads what its rules need in one statement (no names, no JSON) and writes its rows.
+ */
+export function roomStatements(sql: Sql) {
+  const ballot = sql.prepared((a: { decisionId: string; memberId: string }) =>
+    qb
+      .selectFrom('decisions')
+      .leftJoin('meetings', 'meetings.id', 'decisions.meeting_id')
+      .leftJoin('members', (join) => join.on('members.id', '=', a.memberId).onRef('members.team_id', '=', 'decisions.team_id'))
+      .leftJoin('attendees', (join) =>
+        join.onRef('attendees.meeting_id', '=', 'decisions.meeting_id').onRef('attendees.member_id', '=', 'members.id'),
+      )
+      .select(ROOM_COLUMNS)
+      .select(['members.id as member_id', 'members.name as member_name', 'members.left_at as member_left_at'])
+      .select('attendees.status as attendance')
+      .select((eb) =>
+        eb
+          .selectFrom('objections')
+          .select((sub) => sub.fn<string>('group_concat', ['objections.id']).as('ids'))
+          .whereRef('objections.decision_id', '=', 'decisions.id')
+          .whereRef('objections.member_id', '=', 'members.id')
+          .where('objections.resolution', 'is', null)
+          .as('open_objections'),
+      )
+      .where('decisions.id', '=', a.decisionId),
+  );
+  const objection = sql.prepared((a: { id: string }) =>
+    qb
+      .selectFrom('objections')
+      .innerJoin('decisions', 'decisions.id', 'objections.decision_id')
+      .leftJoin('meetings', 'meetings.id', 'decisions.meeting_id')
+      .select(ROOM_COLUMNS)
+      .select(['objections.id as objection_id', 'objections.member_id as objection_member_id', 'objections.resolution'])
+      .where('objections.id', '=', a.id),
+  );
+  return {
+    ballot(decisionId: string, memberId: string): Ballot | null {
+      const row = ballot.get({ decisionId, memberId });
+      if (!row) return null;
+      return {
+        decision: toRoomDecision(row),
+        member: row.member_id ? { id: row.member_id, name: row.member_name!, leftAt: row.member_left_at } : null,
+        attendance: row.attendance,
+        // Ids are UUIDs: no comma inside one.
+        openObjectionIds: row.open_objections ? row.open_objections.split(',') : [],
+      };
+    },
+    objection(id: string): RoomObjection | null {
+      const row = objection.get({ id });
+      return row
+        ? { id: row.objection_id, memberId: row.objection_member_id, resolution: row.resolution, decision: toRoomDecision(row) }
+        : null;
+    },
+    insertPosition: sql.prepared((a: PositionsTable) =>
+      qb.insertInto('positions').values({
+        id: a.id,
+        decision_id: a.decision_id,
+        member_id: a.member_id,
+        stance: a.stance,
+        reason: a.reason,
+        recorded_at: a.recorded_at,
+      }),
+    ),
+    insertObjection: sql.prepared(
+      (a: Pick<ObjectionsTable, 'id' | 'decision_id' | 'position_id' | 'member_id' | 'reason' | 'created_at'>) =>
+        qb.insertInto('objections').values({
+          id: a.id,
+          decision_id: a.decision_id,
+          position_id: a.position_id,
+          member_id: a.member_id,
+          reason: a.reason,
+          resolution: null,
+          resolution_note: null,
+          escalated_to: null,
+          resolved_by_id: null,
+          resolved_at: null,
+          created_at: a.created_at,
+          text_before: null,
+          text_after: null,
+        }),
+    ),
+    resolve: sql.updates((set: Partial<ObjectionsTable>, id) => qb.updateTable('objections').set(set).where('id', '=', id)),
+    touch: sql.prepared((a: { id: string; at: number }) => qb.updateTable('decisions').set({ updated_at: a.at }).where('id', '=', a.id)),
+  };
+}

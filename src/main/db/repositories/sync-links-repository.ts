@@ -1,0 +1,62 @@
+import { qb, type Sql } from '../query';
+import type { SyncLinksTable } from '../schema';
+
+export type SyncLinkRow = SyncLinksTable;
+
+/** What one sync attempt ended with: a success moves the last commit on; a failure keeps it and says why. */
+export type SyncAttempt =
+  | { ok: true; at: number; commit: string; pushed: boolean; incoming: number; outgoing: number; conflictsJson: string }
+  | { ok: false; at: number; error: string; kind: string };
+
+/** The teams linked to git repositories (sync_links): one row per team, kept until it is unlinked. */
+export class SyncLinksRepository {
+  constructor(private readonly sql: Sql) {}
+
+  get(teamId: string): SyncLinkRow | undefined {
+    return this.sql.first(qb.selectFrom('sync_links').selectAll().where('team_id', '=', teamId));
+  }
+
+  list(): SyncLinkRow[] {
+    return this.sql.all(qb.selectFrom('sync_links').selectAll().orderBy('linked_at'));
+  }
+
+  link(teamId: string, url: string, at: number): void {
+    this.sql.run(
+      qb
+        .insertInto('sync_links')
+        .values({ team_id: teamId, url, linked_at: at, pushed: 0, incoming: 0, outgoing: 0, conflicts_json: '[]' })
+        .onConflict((oc) =>
+          // Another repository: what was synced with the old one says nothing about the new one.
+          oc
+            .column('team_id')
+            .doUpdateSet({ url, linked_at: at, last_commit: null, pushed: 0, last_sync_at: null, last_error: null, last_error_kind: null }),
+        ),
+    );
+  }
+
+  /** Whether any meeting is being held on this laptop (the timers' syncs wait for it to end). */
+  anyMeetingLive(): boolean {
+    return this.sql.first(qb.selectFrom('meetings').select('id').where('status', '=', 'live').limit(1)) !== undefined;
+  }
+
+  unlink(teamId: string): boolean {
+    return this.sql.run(qb.deleteFrom('sync_links').where('team_id', '=', teamId)) > 0;
+  }
+
+  record(teamId: string, attempt: SyncAttempt): void {
+    const values = attempt.ok
+      ? {
+          last_attempt_at: attempt.at,
+          last_sync_at: attempt.at,
+          last_commit: attempt.commit,
+          pushed: attempt.pushed ? (1 as const) : (0 as const),
+          incoming: attempt.incoming,
+          outgoing: attempt.outgoing,
+          conflicts_json: attempt.conflictsJson,
+          last_error: null,
+          last_error_kind: null,
+        }
+      : { last_attempt_at: attempt.at, last_error: attempt.error, last_error_kind: attempt.kind };
+    this.sql.run(qb.updateTable('sync_links').set(values).where('team_id', '=', teamId));
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Git sync of the ten-year bench team (issue 19): the first push, a fresh laptop's first sync, then one more
+ * meeting held and an incremental sync (target under 1 s), each beside the floor every sync pays (a `git fetch`
+ * that finds nothing new, in the same run); and the repository's size. Each incremental round holds another
+ * meeting, so no figure comes from syncing the same change twice.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CadenceCore } from '../core/cadence-core';
+import { cloneDir } from '../services/sync/sync-clone';
+import { caller } from './bench-facilitator';
+import { ratioRow, spread, type BenchRow } from './bench-kit';
+
+const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+
+export async function benchSync(core: CadenceCore, teamId: string, advance: (ms: number) => void): Promise<BenchRow[]> {
+  try {
+    git('--version');
+  } catch {
+    return [{ label: 'git sync', value: 'skipped: git is not installed on this machine' }];
+  }
+  const { startCore } = await import('../core/cadence-core');
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-sync-'));
+  const remote = path.join(scratch, 'team.git');
+  git('init', '--bare', '--quiet', '--initial-branch=main', remote);
+  const rows: BenchRow[] = [];
+  const freshDir = path.join(scratch, 'laptop-b');
+  const fresh = await startCore({ dataDir: freshDir, mode: 'browser', version: 'bench', lockKind: 'bench-sync', scheduledBackups: false });
+  try {
+    const ok = (status: { problem: { message: string } | null }) => {
+      if (status.problem) throw new Error(`the bench sync failed: ${status.problem.message}`);
+    };
+    const [first, firstMs] = await timed(() => core.sync.link(remote, teamId));
+    ok(first);
+    rows.push({ label: `first push of the team (${first.outgoing} rows)`, value: `${(firstMs / 1000).toFixed(2)} s` });
+    const [joined, joinMs] = await timed(() => fresh.sync.link(remote));
+    ok(joined);
+    rows.push({
+      label: `a fresh laptop's first sync (${joined.incoming} rows in, backup and MADR folder included)`,
+      value: `${(joinMs / 1000).toFixed(2)} s`,
+    });
+
+    const call = caller(core);
+    const floor: number[] = [];
+    const out: number[] = [];
+    const into: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const date = `2027-01-${String(4 + 7 * i).padStart(2, '0')}`;
+      const { meetingId } = (await call('meetings.create', { teamId, title: `Weekly ${date}`, date, time: '09:00', lengthMin: 45 })) as {
+        meetingId: string;
+      };
+      await call('meetings.start', { meetingId });
+      advance(45 * 60_000);
+      await call('meetings.end', { meetingId });
+      const start = performance.now();
+      git('--git-dir', cloneDir(freshDir, teamId), 'fetch', '--quiet', 'origin');
+      floor.push(performance.now() - start);
+      const [sent, sendMs] = await timed(() => core.sync.run(teamId));
+      ok(sent);
+      out.push(sendMs);
+      const [got, getMs] = await timed(() => fresh.sync.run(teamId));
+      ok(got);
+      into.push(getMs);
+    }
+    const limit = { name: 'a git fetch finding nothing', p95: spread(floor).p95 };
+    rows.push(ratioRow('one more meeting held, then an incremental sync that sends it', out, limit, { maxMs: 1000 }));
+    rows.push(ratioRow('the other laptop’s incremental sync that brings it in (backup first)', into, limit));
+    const size = /size-pack: (.*)/.exec(git('--git-dir', remote, 'count-objects', '-vH'))?.[1] ?? '?';
+    rows.push({ label: 'the team repository’s size (packed, after the pushes)', value: size });
+  } finally {
+    fresh.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+  return rows;
+}

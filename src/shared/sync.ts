@@ -1,0 +1,31 @@
+/** A team's link to its git repository and how its syncs go (issue 19), as the team page and the CLI show it. */
+
+/** Why the last sync did not complete, or what the last one noticed: each shown in words and retried. */
+export type SyncProblemKind = 'git-missing' | 'offline' | 'auth' | 'not-found' | 'rejected' | 'rewritten' | 'refused' | 'other';
+
+/** A field two laptops changed differently: the value every laptop kept and the other one, as text. */
+export interface SyncConflictView {
+  entity: string;
+  id: string;
+  field: string;
+  kept: string;
+  other: string;
+  at: number;
+}
+
+export interface SyncStatus {
+  teamId: string;
+  /** null: the team is not linked to a repository. */
+  url: string | null;
+  running: boolean;
+  /** The last sync that completed (fetched, merged, committed). */
+  lastSyncAt: number | null;
+  lastAttemptAt: number | null;
+  problem: { kind: SyncProblemKind; message: string } | null;
+  /** What waits to go out: a commit the repository has not taken yet, and the team's changes since the last sync. */
+  waiting: { unpushed: boolean; changesSinceSync: number };
+  /** The last completed sync's counts: rows that came in from the others, and rows this laptop sent. */
+  incoming: number;
+  outgoing: number;
+  conflicts: SyncConflictView[];
+}

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { startServer, tempDataDir } from '../support/server';
+
+test('the team page links a repository (a bare one on this disk), syncs it, and shows the last sync', async ({ page }) => {
+  const remote = path.join(tempDataDir('sync-remote'), 'team.git');
+  execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', remote]);
+  const server = await startServer();
+  try {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await page
+      .getByRole('list', { name: 'Teams' })
+      .getByRole('link', { name: /Harbor Product Team/ })
+      .click();
+    const panel = page.getByRole('region', { name: 'Sync' });
+    await expect(panel.getByTestId('sync-last')).toHaveCount(0);
+    // A password in the address is refused in words, and nothing is linked.
+    await panel.getByLabel('Repository address or folder').fill('https://sam:hunter2@example.com/team.git');
+    await panel.getByRole('button', { name: 'Link a repository' }).click();
+    await expect(panel).toContainText('Cadence stores no credential');
+
+    await panel.getByLabel('Repository address or folder').fill(remote);
+    await panel.getByRole('button', { name: 'Link a repository' }).click();
+    await expect(panel.getByText(`Linked to ${remote}`)).toBeVisible();
+    await expect(panel.getByTestId('sync-last')).not.toHaveText('Not synced yet');
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+    const pushed = execFileSync('git', ['--git-dir', remote, 'ls-tree', '-r', '--name-only', 'main'], { encoding: 'utf8' });
+    expect(pushed).toContain('README.md');
+    expect(pushed).toMatch(/^decisions\//m);
+
+    // A change made here waits to go out until the next sync.
+    await page.getByRole('form', { name: 'Add a member' }).getByLabel('New member').fill('Noor Haddad');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await expect(panel).toContainText('1 change made here since the last sync');
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expect(panel).toContainText(/Waiting to go out\s*Nothing/);
+    expect(execFileSync('git', ['--git-dir', remote, 'rev-list', '--count', 'main'], { encoding: 'utf8' }).trim()).toBe('2');
+  } finally {
+    await server.stop();
+  }
+});
