@@ -106,7 +106,7 @@ export function mergeTeamTree(
 }
 
 /** Two trees with the same files and text (null is the empty tree). */
-function sameFiles(a: TreeFiles | null, b: TreeFiles | null): boolean {
+export function sameFiles(a: TreeFiles | null, b: TreeFiles | null): boolean {
   if (a === b) return true;
   if ((a?.size ?? 0) !== (b?.size ?? 0)) return false;
   for (const [path, text] of a ?? []) if (b?.get(path) !== text) return false;
