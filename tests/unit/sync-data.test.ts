@@ -201,6 +201,11 @@ describe('a hostile or unreadable repository', () => {
       ],
       ['a bad stamp', editLine(good, 'cadence/members/', (l) => ({ ...l, stamp: 'tomorrow' })), /stamp: /],
     ];
+    hostile.push([
+      'a reference to nothing',
+      editLine(good, 'cadence/meetings/', (l) => ({ ...l, row: { ...rowOf(l), facilitator_id: '01a20cc9-0000-7000-8000-0000000000ff' } })),
+      /meetings row .* refers to a members row \(facilitator_id\) that is neither in the repository nor on this computer/,
+    ]);
     // A row hanging off another team's member (its file is that member's; the member is not in the tree).
     const event = [...good.get(memberFile)!.trim().split('\n')]
       .map((l) => JSON.parse(l) as Record<string, unknown>)

@@ -87,6 +87,35 @@ export class ArchiveRepository {
       .all({ team: teamId }) as ArchiveRow[];
   }
 
+  /** The keys (as rows of key columns) of one table's rows of the team: lighter than teamRows where only membership matters. */
+  teamKeys(spec: ArchiveTable, teamId: string): ArchiveRow[] {
+    return this.sql.db
+      .prepare(`SELECT ${spec.key.map((k) => `t.${q(k)}`).join(', ')} FROM ${known(spec.table)} t WHERE ${spec.scope}`)
+      .all({ team: teamId }) as ArchiveRow[];
+  }
+
+  /** The first reference of `row` that finds no parent row, or null: checks the rows a sync wrote without scanning the whole file. */
+  missingParent(table: string, row: ArchiveRow): { parent: string; column: string } | null {
+    for (const fk of this.foreignKeys(table)) {
+      const value = row[fk.from];
+      if (value === null || value === undefined) continue;
+      if (!this.prepare(`SELECT 1 FROM ${q(fk.table)} WHERE ${q(fk.to ?? 'id')} = ?`).get(value))
+        return { parent: fk.table, column: fk.from };
+    }
+    return null;
+  }
+
+  private readonly foreignKeyCache = new Map<string, { table: string; from: string; to: string | null }[]>();
+
+  private foreignKeys(table: string): { table: string; from: string; to: string | null }[] {
+    let fks = this.foreignKeyCache.get(table);
+    if (!fks) {
+      fks = this.sql.db.prepare(`PRAGMA foreign_key_list(${known(table)})`).all() as { table: string; from: string; to: string | null }[];
+      this.foreignKeyCache.set(table, fks);
+    }
+    return fks;
+  }
+
   find(spec: ArchiveTable, row: ArchiveRow): ArchiveRow | undefined {
     const where = spec.key.map((k) => `${q(k)} = ?`).join(' AND ');
     return this.prepare(`SELECT * FROM ${known(spec.table)} WHERE ${where}`).get(...spec.key.map((k) => row[k])) as ArchiveRow | undefined;

@@ -29,6 +29,8 @@ export function writeMerged(repos: Repositories, teamId: string, ours: TeamState
   const refs = templateColumns(repos);
   const local = (table: string, row: ArchiveRow) => toLocalRow(row, refs.get(table)!, builtinIds);
   let written = 0;
+  // A row may be written before the row it refers to (parents come first by table, not always by row): checked once all are in.
+  const pendingReferences: { table: string; key: string; row: ArchiveRow; parent: string; column: string }[] = [];
   for (const spec of [...ARCHIVE_TABLES].reverse()) {
     const after = merged.get(spec.table)!;
     for (const [key, { row }] of ours.tables.get(spec.table)!) {
@@ -38,6 +40,7 @@ export function writeMerged(repos: Repositories, teamId: string, ours: TeamState
     }
   }
   freeMovedNumbers(repos, ours, merged);
+  const touched = new Set<string>();
   for (const spec of ARCHIVE_TABLES) {
     const before = ours.tables.get(spec.table)!;
     const columns = repos.archive.columns(spec.table).map((c) => c.name);
@@ -48,11 +51,14 @@ export function writeMerged(repos: Repositories, teamId: string, ours: TeamState
       if (!was && repos.archive.find(spec, dbRow))
         throw new SyncRefused(`The ${spec.table} row ${key} in the repository has the id of a row of another team on this computer.`);
       write(spec.table, key, () => (was ? repos.archive.update(spec, dbRow, columns) : repos.archive.insert(spec.table, dbRow, columns)));
+      const missing = repos.archive.missingParent(spec.table, dbRow);
+      if (missing) pendingReferences.push({ table: spec.table, key, row: dbRow, ...missing });
+      touched.add(spec.table);
       written++;
     }
   }
-  checkBelongs(repos, teamId, merged);
-  checkReferences(repos);
+  checkReferences(repos, pendingReferences);
+  checkBelongs(repos, teamId, merged, touched);
   return written;
 }
 
@@ -67,21 +73,28 @@ function freeMovedNumbers(repos: Repositories, ours: TeamState, merged: Readonly
 }
 
 /** Every row written is the team's once written (an attendee of another team's meeting is not). */
-function checkBelongs(repos: Repositories, teamId: string, merged: ReadonlyMap<string, TableRows>): void {
+function checkBelongs(repos: Repositories, teamId: string, merged: ReadonlyMap<string, TableRows>, touched: ReadonlySet<string>): void {
   for (const spec of ARCHIVE_TABLES) {
-    const rows = merged.get(spec.table)!;
-    if (rows.size === 0) continue;
-    const inTeam = new Set(repos.archive.teamRows(spec, teamId).map((r) => keyOf(spec, r)));
-    for (const key of rows.keys())
+    if (!touched.has(spec.table)) continue;
+    const inTeam = new Set(repos.archive.teamKeys(spec, teamId).map((r) => keyOf(spec, r)));
+    for (const key of merged.get(spec.table)!.keys())
       if (!inTeam.has(key)) throw new SyncRefused(`The ${spec.table} row ${key} in the repository belongs to another team.`);
   }
 }
 
-function checkReferences(repos: Repositories): void {
-  const [first] = repos.archive.foreignKeyViolations(1);
-  if (!first) return;
-  const id = first.rowId === null ? null : repos.archive.idOfRow(first.table, first.rowId);
-  throw new SyncRefused(
-    `A ${first.table} row${id ? ` (${id})` : ''} refers to a ${first.parent} row (${first.column}) that is neither in the repository nor on this computer.`,
-  );
+/**
+ * Every reference of every row written finds its row (foreign keys are deferred to the commit, which
+ * refuses any left broken; this names the first in words). Only rows written are looked at: the rows
+ * a sync leaves alone were whole before, and it removes no row anything refers to (turns, tags).
+ */
+function checkReferences(
+  repos: Repositories,
+  pending: readonly { table: string; key: string; row: ArchiveRow; parent: string; column: string }[],
+): void {
+  for (const p of pending) {
+    if (!repos.archive.missingParent(p.table, p.row)) continue;
+    throw new SyncRefused(
+      `The ${p.table} row ${p.key} refers to a ${p.parent} row (${p.column}) that is neither in the repository nor on this computer.`,
+    );
+  }
 }

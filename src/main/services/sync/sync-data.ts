@@ -8,7 +8,7 @@ import { writeMerged } from './merge-write';
 import { describeChanges } from './sync-summary';
 import { readTeamState } from './team-rows';
 import { sameContent, type TableRows, type TeamState } from './team-state';
-import { readTree } from './tree-read';
+import { readTree, type ParsedFiles } from './tree-read';
 import { layOut, lookupIn, placeOf, sortConflicts } from './tree-layout';
 
 export { SyncRefused } from './sync-refused';
@@ -41,7 +41,7 @@ export interface MergeOutcome {
 
 /** The team's state now, as files (deterministic: same database, same bytes). An unknown team is an empty tree. */
 export function teamTree(repos: Repositories, teamId: string): TreeFiles {
-  return layOut(readTeamState(repos, teamId));
+  return layOut(readTeamState(repos, teamId), undefined, parsedFilesOf(repos, teamId));
 }
 
 /**
@@ -57,18 +57,24 @@ export function mergeTeamTree(
   theirs: TreeFiles | null,
 ): MergeOutcome {
   // Both trees are read and checked whole before the transaction opens: a refusal writes nothing.
-  const baseState = readTree(repos, teamId, base ?? new Map(), 'The last synced version');
-  const theirState = readTree(repos, teamId, theirs ?? new Map(), 'The repository');
+  const cache = parsedFilesOf(repos, teamId);
+  const last = lastMerged.get(repos)?.get(teamId);
+  // The tree this process merged last is the next base (and the remote's, when nothing came): its state is at hand.
+  const read = (files: TreeFiles | null, what: string) =>
+    last && sameFiles(last.tree, files) ? last.state : readTree(repos, teamId, files ?? new Map(), what, cache);
+  const baseState = read(base, 'The last synced version');
+  // Nothing new from the others (the timer's usual sync): their tree is the base, read once.
+  const theirState = sameFiles(base, theirs) ? baseState : read(theirs, 'The repository');
   return repos.sql.transaction(() => {
     const ours = readTeamState(repos, teamId);
-    const { files: changedFiles, count: outgoing } = stampChanges(repos, clock, baseState, ours, theirState);
+    const { files: changedFiles, count: outgoing, stored } = stampChanges(repos, clock, baseState, ours, theirState);
     const { tables, found } = mergeStates(baseState, ours, theirState);
     const now = clock.now();
     const conflicts = sortConflicts(unionConflicts([ours.conflicts, theirState.conflicts, found.map((c) => ({ ...c, at: now }))]));
     const incoming = writeMerged(repos, teamId, ours, tables);
     const team = repos.teams.find(teamId);
     if (team) {
-      saveStamps(repos, teamId, ours, tables);
+      saveStamps(repos, teamId, ours, stored, tables);
       repos.sync.replaceConflicts(
         teamId,
         conflicts.map((c) => ({
@@ -89,8 +95,22 @@ export function mergeTeamTree(
       incoming,
       found.length,
     );
-    return { tree: teamTree(repos, teamId), incoming, outgoing, conflicts, summary };
+    // The database now holds the merged rows: their files are the tree (and are read back next time without parsing).
+    const written = new Map() as ParsedFiles;
+    const tree = layOut({ tables: team ? tables : new Map(), conflicts: team ? conflicts : [] }, written, cache);
+    cache.clear();
+    for (const [path, file] of written) cache.set(path, file);
+    remember(repos, teamId, tree, team ? { tables, conflicts: sortConflicts(conflicts) } : null);
+    return { tree, incoming, outgoing, conflicts, summary };
   });
+}
+
+/** Two trees with the same files and text (null is the empty tree). */
+export function sameFiles(a: TreeFiles | null, b: TreeFiles | null): boolean {
+  if (a === b) return true;
+  if ((a?.size ?? 0) !== (b?.size ?? 0)) return false;
+  for (const [path, text] of a ?? []) if (b?.get(path) !== text) return false;
+  return true;
 }
 
 /**
@@ -103,11 +123,12 @@ function stampChanges(
   base: TeamState,
   ours: TeamState,
   theirs: TeamState,
-): { files: Set<string>; count: number } {
+): { files: Set<string>; count: number; stored: Map<string, string> } {
   const { deviceId, lastStamp } = repos.sync.device();
   let last = lastStamp;
-  for (const state of [base, theirs])
+  for (const state of base === theirs ? [base] : [base, theirs])
     for (const rows of state.tables.values()) for (const { stamp } of rows.values()) if (stamp > last) last = stamp;
+  const stored = new Map<string, string>();
   const now = clock.now();
   const files = new Set<string>();
   let count = 0;
@@ -122,22 +143,63 @@ function stampChanges(
       const was = before.get(key);
       if (was && sameContent(was.row, stamped.row)) continue;
       last = nextStamp(last, now, deviceId);
+      stored.set(`${table}\n${key}`, stamped.stamp);
       stamped.stamp = last;
       note(ours, table, stamped.row);
     }
     for (const [key, { row }] of before) if (!rows.has(key)) note(base, table, row);
   }
   repos.sync.setLastStamp(last);
-  return { files, count };
+  // The stamps read from the database for the rows given a new one (the others still hold theirs in `ours`).
+  return { files, count, stored };
 }
 
-/** Keeps each row's stamp beside it, so the next teamTree writes the same bytes as this merge's tree. */
-function saveStamps(repos: Repositories, teamId: string, ours: TeamState, merged: ReadonlyMap<string, TableRows>): void {
-  const stored = new Map(repos.sync.stamps(teamId).map((s) => [`${s.table}\n${s.key}`, s.stamp]));
+/**
+ * Keeps each row's stamp beside it (writing only those that changed), so the next teamTree writes this merge's bytes.
+ * The database's stamps are those read into `ours`, or for a row stamped since, the one `restamped` kept.
+ */
+function saveStamps(
+  repos: Repositories,
+  teamId: string,
+  ours: TeamState,
+  restamped: ReadonlyMap<string, string>,
+  merged: ReadonlyMap<string, TableRows>,
+): void {
   const changed: StoredStamp[] = [];
-  for (const [table, rows] of merged)
-    for (const [key, { stamp }] of rows) if (stored.get(`${table}\n${key}`) !== stamp) changed.push({ table, key, stamp });
-  const dropped: { table: string; key: string }[] = [];
-  for (const [table, rows] of ours.tables) for (const key of rows.keys()) if (!merged.get(table)!.has(key)) dropped.push({ table, key });
+  const dropped: Omit<StoredStamp, 'stamp'>[] = [];
+  for (const [table, rows] of merged) {
+    const before = ours.tables.get(table)!;
+    for (const [key, { stamp }] of rows) {
+      const was = before.get(key);
+      const stored = was && (restamped.get(`${table}\n${key}`) ?? was.stamp);
+      if (stored !== stamp) changed.push({ table, key, stamp });
+    }
+    for (const key of before.keys()) if (!rows.has(key)) dropped.push({ table, key });
+  }
   repos.sync.saveStamps(teamId, changed, dropped);
+}
+
+/**
+ * Each file of the last tree this process read or wrote for a team, parsed and checked: the next sync's base is that
+ * tree, and most of the remote's files are the same text, so only files that changed are parsed again.
+ */
+const parsedFiles = new WeakMap<Repositories, Map<string, ParsedFiles>>();
+function parsedFilesOf(repos: Repositories, teamId: string): ParsedFiles {
+  let byTeam = parsedFiles.get(repos);
+  if (!byTeam) parsedFiles.set(repos, (byTeam = new Map()));
+  let files = byTeam.get(teamId);
+  if (!files) byTeam.set(teamId, (files = new Map()));
+  return files;
+}
+
+/**
+ * The tree of each team's last merge in this process and its state: what reading that tree back gives (its text
+ * decides it, whatever became of the merge; nothing mutates it), so the next sync, whose base it is, skips the read.
+ */
+const lastMerged = new WeakMap<Repositories, Map<string, { tree: TreeFiles; state: TeamState }>>();
+function remember(repos: Repositories, teamId: string, tree: TreeFiles, state: TeamState | null): void {
+  let byTeam = lastMerged.get(repos);
+  if (!byTeam) lastMerged.set(repos, (byTeam = new Map()));
+  if (state && tree.size > 0) byTeam.set(teamId, { tree, state });
+  else byTeam.delete(teamId);
 }

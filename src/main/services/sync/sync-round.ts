@@ -6,7 +6,7 @@ import type { SyncLinkRow } from '../../db/repositories/sync-links-repository';
 import { GitFailure, type Git } from './git';
 import { commitOrNull, fetchHead, isAncestor, keepAndPush, mergeBase, TEAM_TRAILER, treeOf } from './sync-clone';
 import { MADR_FOLDER, README, readDataTree, writeCommit } from './git-tree';
-import { mergeTeamTree, type MergeOutcome, type TreeFiles } from './sync-data';
+import { mergeTeamTree, sameFiles, type MergeOutcome, type TreeFiles } from './sync-data';
 import { repositoryReadme } from './sync-readme';
 
 /** What a sync round needs from the app: the database, and the slow or outside steps it hands elsewhere. */
@@ -64,12 +64,6 @@ async function plan(git: Git, dir: string, link: SyncLinkRow, remote: string | n
   if (await isAncestor(git, dir, last, remote)) return { base: last, theirs: remote, parents: [remote], rewritten: false };
   if (link.pushed) return { base: null, theirs: remote, parents: [remote], rewritten: true };
   return { base: await mergeBase(git, dir, last, remote), theirs: remote, parents: [last, remote], rewritten: false };
-}
-
-function sameFiles(a: TreeFiles, b: TreeFiles): boolean {
-  if (a.size !== b.size) return false;
-  for (const [path, text] of a) if (b.get(path) !== text) return false;
-  return true;
 }
 
 /** The merged data, the MADR folder regenerated from the database (never merged) and the README, as one commit. */

@@ -18,19 +18,26 @@ export function templateColumns(repos: Repositories): Map<string, string[]> {
 export function readTeamState(repos: Repositories, teamId: string): TeamState {
   const tables = new Map<string, TableRows>(ARCHIVE_TABLES.map((spec) => [spec.table, new Map()]));
   if (!repos.teams.find(teamId)) return { tables, conflicts: [] };
-  const stamps = new Map(repos.sync.stamps(teamId).map((s) => [`${s.table}\n${s.key}`, s.stamp]));
+  // By table, then key: a ten-year team has tens of thousands of rows, read at every sync.
+  const stamps = new Map<string, Map<string, string>>();
+  for (const s of repos.sync.stamps(teamId)) {
+    let byKey = stamps.get(s.table);
+    if (!byKey) stamps.set(s.table, (byKey = new Map()));
+    byKey.set(s.key, s.stamp);
+  }
   const builtins = new Map(repos.archive.builtinTemplates().map((b) => [b.id, `${BUILTIN_PREFIX}${b.key}`]));
   const refs = templateColumns(repos);
   for (const spec of ARCHIVE_TABLES) {
     let rows = repos.archive.teamRows(spec, teamId);
     if (spec.table === 'meeting_feedback') rows = withoutElimination(rows);
     const columns = refs.get(spec.table)!;
+    const stamped = stamps.get(spec.table);
     const map: TableRows = new Map();
-    for (const raw of rows) {
-      const row = { ...raw };
+    // Each row is a fresh object from SQLite (or withoutElimination's copy): only a template reference is rewritten, in place.
+    for (const row of rows) {
       for (const c of columns) if (typeof row[c] === 'string' && builtins.has(row[c])) row[c] = builtins.get(row[c])!;
       const key = keyOf(spec, row);
-      map.set(key, { row, stamp: stamps.get(`${spec.table}\n${key}`) ?? '' });
+      map.set(key, { row, stamp: stamped?.get(key) ?? '' });
     }
     tables.set(spec.table, map);
   }

@@ -17,14 +17,17 @@ export interface TeamState {
   conflicts: SyncConflict[];
 }
 
-export const keyOf = (spec: ArchiveTable, row: ArchiveRow): string => JSON.stringify(spec.key.map((k) => row[k]));
+/** JSON of the key's values, e.g. `["id-1"]` (the one-column case spelt out: it runs for every row at every sync). */
+export const keyOf = (spec: ArchiveTable, row: ArchiveRow): string =>
+  spec.key.length === 1 ? `[${JSON.stringify(row[spec.key[0]!] ?? null)}]` : JSON.stringify(spec.key.map((k) => row[k]));
 
 /** The key as a person reads it in a conflict: the id, or the key's parts joined by "/". */
 export const shownKey = (spec: ArchiveTable, row: ArchiveRow): string => spec.key.map((k) => String(row[k])).join('/');
 
+/** Same values, a column missing counting as null. Runs for every row of a ten-year team at each sync: no set built. */
 export function sameContent(a: ArchiveRow, b: ArchiveRow): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
+  for (const k in a) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
+  for (const k in b) if (!(k in a) && (b[k] ?? null) !== null) return false;
   return true;
 }
 

@@ -3,6 +3,7 @@ import { ARCHIVE_TABLES } from '../../db/repositories/archive-tables';
 import { stableJson } from './stable-json';
 import type { SyncConflict } from './sync-data';
 import type { StampedRow, TeamState } from './team-state';
+import type { ParsedFiles, ParsedRow } from './tree-read';
 
 /**
  * Where each row lives in the tree: one file per aggregate (a meeting with its agenda, attendance,
@@ -85,9 +86,43 @@ export function lookupIn(state: TeamState): Lookup {
 export const rowLine = (table: string, { row, stamp }: StampedRow): string => stableJson({ row, stamp, table });
 export const conflictLine = (c: SyncConflict): string => stableJson(c);
 
-/** The files of a team's state, each line in table order then key order: the same state is always the same bytes. */
-export function layOut(state: TeamState): Map<string, string> {
-  const lines = new Map<string, { order: number; key: string; text: string }[]>();
+interface LaidLine {
+  order: number;
+  table: string;
+  key: string;
+  stamped: StampedRow;
+}
+
+/** The file's rows are those `previous` was read or written from (same order, stamps and values), so its text is theirs. */
+function sameRows(sorted: readonly LaidLine[], previous: { rows: readonly ParsedRow[] } | undefined): boolean {
+  if (previous?.rows.length !== sorted.length) return false;
+  return sorted.every((l, i) => {
+    const p = previous.rows[i]!;
+    return (
+      p.table === l.table &&
+      p.key === l.key &&
+      p.stamp === l.stamped.stamp &&
+      (p.row === l.stamped.row || sameRowValues(p.row, l.stamped.row))
+    );
+  });
+}
+
+/** Same columns and values (a column missing is not one holding null here: the line would differ). */
+function sameRowValues(a: ArchiveRow, b: ArchiveRow): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (!(k in b) || a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * The files of a team's state, each line in table order then key order: the same state is always the
+ * same bytes. `parsed`, when given, receives each file's rows as reading the file back would give them.
+ * `previous` (files read or written before, by path) lends its text to a file whose rows have not
+ * changed, so an incremental sync serialises only the aggregates that did.
+ */
+export function layOut(state: TeamState, parsed?: ParsedFiles, previous?: ParsedFiles): Map<string, string> {
+  const lines = new Map<string, LaidLine[]>();
   const find = lookupIn(state);
   for (const [table, rows] of state.tables) {
     for (const [key, stamped] of rows) {
@@ -95,7 +130,7 @@ export function layOut(state: TeamState): Map<string, string> {
       if (path === null) throw new Error(`${table} ${key} has no file in the sync tree`);
       let list = lines.get(path);
       if (!list) lines.set(path, (list = []));
-      list.push({ order: TABLE_ORDER.get(table)!, key, text: rowLine(table, stamped) });
+      list.push({ order: TABLE_ORDER.get(table)!, table, key, stamped });
     }
   }
   const files = new Map<string, string>();
@@ -103,15 +138,16 @@ export function layOut(state: TeamState): Map<string, string> {
   files.set(FORMAT_PATH, `${stableJson({ format: SYNC_FORMAT, version: SYNC_FORMAT_VERSION })}\n`);
   const byOrder = (a: { order: number; key: string }, b: { order: number; key: string }) =>
     a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  for (const path of [...lines.keys()].sort())
-    files.set(
-      path,
-      `${lines
-        .get(path)!
-        .sort(byOrder)
-        .map((l) => l.text)
-        .join('\n')}\n`,
-    );
+  for (const path of [...lines.keys()].sort()) {
+    const sorted = lines.get(path)!.sort(byOrder);
+    const before = previous?.get(path);
+    const text = before && sameRows(sorted, before) ? before.text : `${sorted.map((l) => rowLine(l.table, l.stamped)).join('\n')}\n`;
+    files.set(path, text);
+    parsed?.set(path, {
+      text,
+      rows: sorted.map((l, n) => ({ table: l.table, key: l.key, row: l.stamped.row, stamp: l.stamped.stamp, n: n + 1 })),
+    });
+  }
   if (state.conflicts.length > 0) files.set(CONFLICTS_PATH, `${sortConflicts(state.conflicts).map(conflictLine).join('\n')}\n`);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

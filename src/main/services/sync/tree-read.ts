@@ -60,13 +60,50 @@ function lines(path: string, text: string): { n: number; value: unknown }[] {
     });
 }
 
+/** One file's rows, checked; kept by text so a file read at the last sync (or written by it) is not parsed again. */
+export interface ParsedRow {
+  table: string;
+  key: string;
+  row: ArchiveRow;
+  stamp: string;
+  n: number;
+}
+export type ParsedFiles = Map<string, { text: string; rows: readonly ParsedRow[] }>;
+
+/** The checks of one line that depend on nothing but the line: its shape, its columns, its team, its template, its number. */
+function rowChecks(repos: Repositories, teamId: string): (path: string, n: number, value: unknown) => ParsedRow {
+  const builtins = new Set(repos.archive.builtinTemplates().map((b) => b.key));
+  const refs = templateColumns(repos);
+  const schemas = new Map(ARCHIVE_TABLES.map((spec) => [spec.table, rowSchema(repos.archive.columns(spec.table))]));
+  return (path, n, value) => {
+    const line = rowLine.safeParse(value);
+    if (!line.success) throw new SyncRefused(`${path} line ${n}: ${issueText(line.error)}.`);
+    const { table, stamp } = line.data;
+    const parsed = schemas.get(table)!.safeParse(line.data.row);
+    if (!parsed.success) throw new SyncRefused(`${path} line ${n} (${table}): ${issueText(parsed.error)}.`);
+    const row: ArchiveRow = parsed.data;
+    for (const c of refs.get(table)!) {
+      const ref = row[c];
+      if (typeof ref === 'string' && ref.startsWith(BUILTIN_PREFIX) && !builtins.has(ref.slice(BUILTIN_PREFIX.length)))
+        throw new SyncRefused(`${path} line ${n} uses a built-in agenda template this Cadence does not have (${ref}).`);
+    }
+    if (table === 'decisions' && typeof row.number === 'number' && (row.number < 1 || row.number > MAX_DECISION_NUMBER))
+      throw new SyncRefused(`${path} line ${n}: the decision number ${row.number} is not one Cadence gives (1 to ${MAX_DECISION_NUMBER}).`);
+    if ('team_id' in row && row.team_id !== teamId)
+      throw new SyncRefused(`${path} line ${n} is a ${table} row of another team (${String(row.team_id)}), not of this one (${teamId}).`);
+    if (table === 'teams' && row.id !== teamId)
+      throw new SyncRefused(`${path} line ${n} is another team (${String(row.id)}), not this one (${teamId}).`);
+    return { table, key: keyOf(SPECS.get(table)!, row), row, stamp, n };
+  };
+}
+
 /**
  * Reads a tree into a team's state, checking everything first and writing nothing: only known
  * files, none too large, a format this Cadence reads, each line a row of a known table with the
  * columns this database has, every row in the file it belongs in, no row twice, no row of another
  * team. `what` names the tree in messages ("The repository", "The last synced version").
  */
-export function readTree(repos: Repositories, teamId: string, files: TreeFiles, what: string): TeamState {
+export function readTree(repos: Repositories, teamId: string, files: TreeFiles, what: string, cache?: ParsedFiles): TeamState {
   const tables = new Map<string, TableRows>(ARCHIVE_TABLES.map((spec) => [spec.table, new Map()]));
   const conflicts: SyncConflict[] = [];
   if (files.size === 0) return { tables, conflicts };
@@ -83,9 +120,7 @@ export function readTree(repos: Repositories, teamId: string, files: TreeFiles, 
   const parsedFormat = formatFile.safeParse(head?.value);
   if (!parsedFormat.success) throw new SyncRefused(`${FORMAT_PATH} is not as Cadence writes it (${issueText(parsedFormat.error)}).`);
 
-  const builtins = new Set(repos.archive.builtinTemplates().map((b) => b.key));
-  const refs = templateColumns(repos);
-  const schemas = new Map(ARCHIVE_TABLES.map((spec) => [spec.table, rowSchema(repos.archive.columns(spec.table))]));
+  const check = rowChecks(repos, teamId);
   const where = new Map<string, { path: string; n: number }>();
   for (const [path, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (path === FORMAT_PATH) continue;
@@ -99,27 +134,12 @@ export function readTree(repos: Repositories, teamId: string, files: TreeFiles, 
     }
     if (path !== TEAM_PATH && !AGGREGATE_PATH.test(path))
       throw new SyncRefused(`${what} holds a file Cadence does not know: ${path}. Only Cadence's own files belong under cadence/.`);
-    for (const { n, value } of lines(path, text)) {
-      const line = rowLine.safeParse(value);
-      if (!line.success) throw new SyncRefused(`${path} line ${n}: ${issueText(line.error)}.`);
-      const { table, stamp } = line.data;
-      const parsed = schemas.get(table)!.safeParse(line.data.row);
-      if (!parsed.success) throw new SyncRefused(`${path} line ${n} (${table}): ${issueText(parsed.error)}.`);
-      const row: ArchiveRow = parsed.data;
-      for (const c of refs.get(table)!) {
-        const ref = row[c];
-        if (typeof ref === 'string' && ref.startsWith(BUILTIN_PREFIX) && !builtins.has(ref.slice(BUILTIN_PREFIX.length)))
-          throw new SyncRefused(`${path} line ${n} uses a built-in agenda template this Cadence does not have (${ref}).`);
-      }
-      if (table === 'decisions' && typeof row.number === 'number' && (row.number < 1 || row.number > MAX_DECISION_NUMBER))
-        throw new SyncRefused(
-          `${path} line ${n}: the decision number ${row.number} is not one Cadence gives (1 to ${MAX_DECISION_NUMBER}).`,
-        );
-      if ('team_id' in row && row.team_id !== teamId)
-        throw new SyncRefused(`${path} line ${n} is a ${table} row of another team (${String(row.team_id)}), not of this one (${teamId}).`);
-      if (table === 'teams' && row.id !== teamId)
-        throw new SyncRefused(`${path} line ${n} is another team (${String(row.id)}), not this one (${teamId}).`);
-      const key = keyOf(SPECS.get(table)!, row);
+    let parsed = cache?.get(path);
+    if (parsed?.text !== text) {
+      parsed = { text, rows: lines(path, text).map(({ n, value }) => check(path, n, value)) };
+      cache?.set(path, parsed);
+    }
+    for (const { table, key, row, stamp, n } of parsed.rows) {
       const earlier = where.get(`${table}\n${key}`);
       if (earlier) throw new SyncRefused(`${path} line ${n} repeats the ${table} row ${key} of ${earlier.path} line ${earlier.n}.`);
       where.set(`${table}\n${key}`, { path, n });
