@@ -6,6 +6,7 @@ import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive
 import { describeRowError, parseHeader, rowSchema } from './archive-format';
 import { checkArchivedNumbers, settleDecisionNumbers } from './decision-numbers';
 import { decide } from './merge-rule';
+import { writeOrRefuse } from './rule-broken';
 
 export interface ImportPlan {
   team: { id: string; name: string };
@@ -112,16 +113,8 @@ export function applyImport(repos: Repositories, plan: ImportPlan, backupName: s
   });
 }
 
-/** A row SQLite refuses (a CHECK or UNIQUE rule: an unknown status, an empty name) is named in plain words. */
 function write(table: string, key: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
-      throw refused(`${table} ${key} breaks a rule of the database (${(error as Error).message}).`);
-    throw error;
-  }
+  writeOrRefuse(table, key, fn, refused);
 }
 
 /** A row that is not the team's once written (a member of another team, a meeting's attendee elsewhere) is refused. */

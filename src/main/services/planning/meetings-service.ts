@@ -18,6 +18,19 @@ const MINUTE = 60_000;
 
 const bySchedule = (a: MeetingSummary, b: MeetingSummary) => (a.scheduledStart ?? 0) - (b.scheduledStart ?? 0);
 
+/** An agenda item's fields as the add and edit forms give them, in the units the database keeps. */
+function itemFields(input: ParsedInputOf<'agenda.addItem'> | ParsedInputOf<'agenda.updateItem'>) {
+  return {
+    kind: input.kind,
+    title: input.title,
+    plannedMs: input.plannedMin * MINUTE,
+    ownerId: input.ownerId,
+    notes: input.notes,
+    roundOrder: input.roundOrder,
+    turnTimeboxMs: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
+  };
+}
+
 /**
  * Meetings, their agenda and attendance. An ended meeting changes only through amendments. A write answers the id
  * of the meeting it changed: what the views show of a meeting is composed from every feature by meeting-view/,
@@ -121,13 +134,7 @@ export class MeetingsService {
             id: uuidv7(this.clock),
             meetingId: meeting.id,
             position: this.repos.meetings.items(meeting.id).length,
-            kind: input.kind,
-            title: input.title,
-            plannedMs: input.plannedMin * MINUTE,
-            ownerId: input.ownerId,
-            notes: input.notes,
-            roundOrder: input.roundOrder,
-            turnTimeboxMs: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
+            ...itemFields(input),
           },
           at,
         ),
@@ -144,13 +151,7 @@ export class MeetingsService {
       if (input.ownerId) this.requireActiveMember(meeting.teamId, input.ownerId);
       const at = this.clock.now();
       this.repos.meetings.updateItem(item.id, {
-        kind: input.kind,
-        title: input.title,
-        plannedMs: input.plannedMin * MINUTE,
-        ownerId: input.ownerId,
-        notes: input.notes,
-        roundOrder: input.roundOrder,
-        turnTimeboxMs: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
+        ...itemFields(input),
         updatedAt: at,
       });
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);

@@ -1,20 +1,13 @@
 import type { Repositories } from '../../db/repositories';
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import { ARCHIVE_TABLES } from '../../db/repositories/archive-tables';
+import { writeOrRefuse } from '../archive/rule-broken';
 import { SyncRefused } from './sync-refused';
 import { templateColumns, toLocalRow } from './team-rows';
 import { keyOf, sameContent, type TableRows, type TeamState } from './team-state';
 
-/** A row SQLite refuses (a CHECK or UNIQUE rule) is named in plain words, and the whole sync rolls back. */
 function write(table: string, key: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
-      throw new SyncRefused(`The ${table} row ${key} breaks a rule of the database (${(error as Error).message}).`);
-    throw error;
-  }
+  writeOrRefuse(table, key, fn, (why) => new SyncRefused(`The ${why}`));
 }
 
 /**
