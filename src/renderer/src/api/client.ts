@@ -2,10 +2,10 @@
  * The renderer's one door to main. Features call `call()` or the hooks in ./hooks; only
  * ./transport knows whether window.cadence (desktop preload) or HTTP (browser) carries it.
  */
-import type { InputOf, OperationName, OutputOf } from '@shared/contract';
+import { contract, type InputOf, type OperationName, type OutputOf } from '@shared/contract';
 import type { ChangeEvent } from '@shared/events';
 import type { OpError } from '@shared/result';
-import { takeFirstRead } from './first-reads';
+import { dropFirstReads, takeFirstRead } from './first-reads';
 import { applyChange, changesApplied, invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
 import { http, transport } from './transport';
 
@@ -29,6 +29,7 @@ export async function signOut(): Promise<void> {
 
 export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const sentAt = changesApplied();
+  if (contract[name].kind === 'write') dropFirstReads();
   const result = await (takeFirstRead(name, input) ?? transport.invoke(name, input));
   if (!result.ok) throw new ApiError(result.error);
   seedFromReply(name, input, result.value, sentAt);
@@ -54,6 +55,8 @@ async function onChange(event: ChangeEvent): Promise<void> {
     const first = seen === null;
     seen = { epoch: event.epoch, revision: event.revision };
     if (!first) invalidateEverything();
+    // A change heard before the page learnt its place in the log may postdate answers it holds: they are read again.
+    else if (event.operation !== 'hello') invalidateChanges(event.changes, new Set(), readRow);
     return;
   }
   if (event.revision <= seen.revision) return;

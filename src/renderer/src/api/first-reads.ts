@@ -1,7 +1,9 @@
 /**
  * The first screen's reads, sent by the boot as the page starts, while the browser is still loading and running
  * the app's code: the answers are there by the time the views ask. Each answer is handed out once, to the first
- * call that asks the same question; a change event drops those not yet handed out, as they may be stale.
+ * call that asks the same question; a change event, or a write this page sends, drops those not yet handed out,
+ * as they may be stale (a write's reply can come before its change event: the screen it opens must not show
+ * answers from before it).
  */
 import type { OperationName } from '@shared/contract';
 import type { OpResult } from '@shared/result';
@@ -39,6 +41,11 @@ export function sendFirstReads(): void {
   transport.onChange((event) => {
     if (event.changes.length > 0) sent.clear();
   });
+}
+
+/** A write is on its way: the answers from before it are no longer the first screen's. */
+export function dropFirstReads(): void {
+  sent.clear();
 }
 
 /** The answer the boot already asked for, once; undefined when it did not ask this question. */
