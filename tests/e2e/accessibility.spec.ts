@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer } from '../support/server';
 import { chooseTheme, THEMES } from '../support/theme';
+import { openDemoTeam } from '../support/demo-team';
 
 // An axe scan of a full page takes seconds, several times that on a busy 2-core machine; each test runs many.
 test.describe.configure({ timeout: 180_000 });
@@ -20,13 +21,7 @@ test('welcome and team pages have no serious accessibility violations in any the
     await page.goto(server.url);
     await expect(page.getByRole('button', { name: 'Explore a demo team' })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     for (const theme of THEMES) {
       await chooseTheme(page, theme);
       expect(await seriousViolations(page), theme).toEqual([]);
@@ -41,13 +36,7 @@ test('the planner and a past meeting have no serious accessibility violations in
   const server = await startServer();
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
     await expect(page.getByRole('list', { name: 'Agenda' })).toBeVisible();
@@ -76,13 +65,7 @@ test('the decision log and a decision page have no serious accessibility violati
   const server = await startServer();
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     // The decision log, searched and filtered, and one decision with its chain, in every theme.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decision log' }).click();
     await page.getByRole('searchbox', { name: 'Search decisions' }).fill('release');
@@ -111,13 +94,7 @@ test('the team health page has no serious accessibility violations in any theme'
   const server = await startServer();
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Health' }).click();
     await expect(page.getByRole('region', { name: 'Check-out ratings' }).getByRole('img')).toBeVisible();
     for (const theme of THEMES) {
@@ -133,13 +110,7 @@ test('the operating agreement, its comparison and the roles have no serious acce
   const server = await startServer();
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     await expect(page.getByRole('region', { name: 'Roles' }).getByRole('listitem', { name: 'Role: Tech lead' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Agreement' }).click();
     await expect(page.getByRole('heading', { name: /Operating agreement · version 2/ })).toBeVisible();

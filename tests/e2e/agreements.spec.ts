@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 const SCREENS = 'test-results/screens';
 // Tuesday 24 Nov 2026, 10:00 in Berlin.
@@ -185,13 +186,7 @@ test('the demo team’s next meeting lists the agreement’s due revisit until t
   const server = await startServer();
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
     const due = page.getByRole('list', { name: 'Operating agreement due for revisit' }).getByRole('listitem');

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, tempDataDir } from '../support/server';
 import { chooseTheme, THEMES } from '../support/theme';
+import { openDemoTeam } from '../support/demo-team';
 
 const SCREENS = 'test-results/screens';
 
@@ -14,13 +15,7 @@ test('a team moves to another computer in one archive file, and home shows the c
   try {
     // Computer one: the demo team, exported from its page as a download.
     await page.goto(first.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export team archive' }).click();
     const download = await downloading;

@@ -3,18 +3,13 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, TestClock, type TestServer } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 test('back up by hand and restore from Settings; the restore can be undone', async ({ page }) => {
   const server = await startServer();
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     const backups = page.getByRole('list', { name: 'Backups' });
     await page.getByRole('button', { name: 'Back up now' }).click();
@@ -56,13 +51,7 @@ test('back up by hand and restore from Settings; the restore can be undone', asy
 /** The demo team loaded, one backup made from Settings, and the server stopped: a data folder to damage. */
 async function demoWithOneBackup(page: Page, server: TestServer): Promise<void> {
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Explore a demo team' }).click();
-  // The demo lands on the home screen's "Next up"; its team page is one click away.
-  await page
-    .getByRole('list', { name: 'Teams' })
-    .getByRole('link', { name: /Harbor Product Team/ })
-    .click();
-  await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+  await openDemoTeam(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(1);

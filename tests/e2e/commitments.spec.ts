@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 const SCREENS = 'test-results/screens';
 
@@ -136,13 +137,7 @@ test('the demo team: the review lists Tom’s commitment for reassignment, and t
   try {
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     const follow = page.getByRole('region', { name: 'Follow-through' });
     await expect(follow.getByRole('row').filter({ hasText: 'Whole team' })).toBeVisible();
     await follow.screenshot({ path: `${SCREENS}/team-follow-through.png` });

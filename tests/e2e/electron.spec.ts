@@ -1,6 +1,7 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 import { tempDataDir } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 const binary = electronBinary();
 
@@ -21,13 +22,7 @@ test.describe('desktop app (needs the Electron binary)', () => {
         node: typeof (window as unknown as { require?: unknown }).require,
       }));
       expect(exposed).toEqual({ keys: ['invoke', 'onChange', 'transport'], node: 'undefined' });
-      await window.getByRole('button', { name: 'Explore a demo team' }).click();
-      // The demo lands on the home screen's "Next up"; its team page is one click away.
-      await window
-        .getByRole('list', { name: 'Teams' })
-        .getByRole('link', { name: /Harbor Product Team/ })
-        .click();
-      await expect(window.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+      await openDemoTeam(window);
       await window.screenshot({ path: 'test-results/screens/electron-demo-team.png' });
     } finally {
       await app.close();

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 import { chooseTheme } from '../support/theme';
+import { openDemoTeam } from '../support/demo-team';
 
 const SCREENS = 'test-results/screens';
 // Tuesday 24 Nov 2026, 10:00 in Berlin.
@@ -147,13 +148,7 @@ test('the demo team’s health page shows its trend at once, in light and dark, 
   try {
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Health' }).click();
     const trend = page.getByRole('region', { name: 'Check-out ratings' });
     await expect(trend.getByRole('img')).toHaveAccessibleName(/Monday accountability: 7\.2 on .*, 6\.2 on /);

@@ -1,19 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, tempDataDir, TestClock, type TestServer } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 // Monday 30 Nov 2026, 09:58 in Berlin: the demo team's next meeting starts at 10:00.
 const T0 = Date.parse('2026-11-30T08:58:00Z');
 
 async function openDemoMeeting(page: Page, server: TestServer) {
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Explore a demo team' }).click();
-  // The demo lands on the home screen's "Next up"; its team page is one click away.
-  await page
-    .getByRole('list', { name: 'Teams' })
-    .getByRole('link', { name: /Harbor Product Team/ })
-    .click();
-  await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+  await openDemoTeam(page);
   await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
   await page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('link').first().click();
   await expect(page.getByRole('list', { name: 'Agenda' })).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 // Monday 30 Nov 2026, 10:00 in Berlin: the demo team's next meeting.
 const T0 = Date.parse('2026-11-30T09:00:00Z');
@@ -13,13 +14,7 @@ test('the console and projector change the moment a member is renamed or leaves'
   try {
     const console = await context.newPage();
     await console.goto(server.url);
-    await console.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await console
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(console.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(console);
     const team = (await api(console, 'teams.list', {}))[0]!;
     const meetingId = (await api(console, 'meetings.list', { teamId: team.id })).upcoming[0]!.id;
     const detail = await api(console, 'meetings.get', { meetingId });

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { nodesOf, parseMarkdown } from '../support/markdown';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 const SCREENS = 'test-results/screens';
 
@@ -25,12 +26,7 @@ test('Sam previews the demo meeting’s minutes, exports Markdown and HTML, open
   const page = await context.newPage();
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
+    await openDemoTeam(page);
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
 

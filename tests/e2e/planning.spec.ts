@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { startServer, type TestServer } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 let server: TestServer;
 test.beforeEach(async () => {
@@ -192,12 +193,7 @@ test('a parking-lot item added between meetings shows up in the next meeting; tw
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Explore a demo team' }).click();
-  // The demo lands on the home screen's "Next up"; its team page is one click away.
-  await page
-    .getByRole('list', { name: 'Teams' })
-    .getByRole('link', { name: /Harbor Product Team/ })
-    .click();
+  await openDemoTeam(page);
   await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Parking lot' }).click();
   const add = page.getByRole('form', { name: 'Add to the parking lot' });
   await add.getByLabel('Issue').fill('Design review before each release?');

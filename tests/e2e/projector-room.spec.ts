@@ -27,6 +27,9 @@ async function demoRoom(browser: Browser, label: string, consoleSize = { width: 
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   const context = await browser.newContext({ viewport: consoleSize });
   const console_ = await context.newPage();
+  // Views take "now" from main's clock (the test's); each window's own clock is held still, so a busy machine's
+  // seconds do not tick a countdown the test reads.
+  await console_.clock.setFixedTime(new Date(T0));
   const close = async () => {
     await context.close();
     await server.stop();
@@ -41,6 +44,7 @@ async function demoRoom(browser: Browser, label: string, consoleSize = { width: 
     await api(console_, 'meetings.start', { meetingId });
     await console_.goto(`${server.origin}/#/meetings/${meetingId}/run`);
     const projector = await context.newPage();
+    await projector.clock.setFixedTime(new Date(T0));
     await projector.setViewportSize({ width: 1920, height: 1080 });
     await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
     const reach = async (kind: string) => {

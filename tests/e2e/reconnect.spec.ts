@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { startServer } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 test('an open page says the server is gone, then reconnects when it is back on the same port', async ({ page }) => {
   let server = await startServer();
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
 
     const { dataDir, port } = server;
     await server.stop();

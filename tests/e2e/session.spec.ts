@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { bearer, rawRequest } from '../support/http';
 import { startServer, type TestServer } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 let server: TestServer;
 test.beforeEach(async () => {
@@ -81,13 +82,7 @@ test('another web app on another port receives nothing it can use and cannot loc
 
     // Cadence still works in the same browser, after a reload, with every one of those cookies sent to it.
     await page.reload();
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     const teams = JSON.parse((await listTeams((await tokenOf(page))!)).body) as { value: { name: string }[] };
     expect(teams.value.map((t) => t.name)).toEqual(['Harbor Product Team']);
     await page.screenshot({ path: 'test-results/screens/session-after-hostile-app.png' });

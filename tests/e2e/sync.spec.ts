@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startServer, tempDataDir } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 test('the team page links a repository (a bare one on this disk), syncs it, and shows the last sync', async ({ page }) => {
   const remote = path.join(tempDataDir('sync-remote'), 'team.git');
@@ -9,11 +10,7 @@ test('the team page links a repository (a bare one on this disk), syncs it, and 
   const server = await startServer();
   try {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
+    await openDemoTeam(page);
     const panel = page.getByRole('region', { name: 'Sync' });
     await expect(panel.getByTestId('sync-last')).toHaveCount(0);
     // A password in the address is refused in words, and nothing is linked.

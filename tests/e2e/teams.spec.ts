@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startServer } from '../support/server';
+import { openDemoTeam } from '../support/demo-team';
 
 test('create a team with members, edit them, restart the server: everything is still there', async ({ page }) => {
   let server = await startServer();
@@ -61,13 +62,7 @@ test('a first-time user loads the demo team and switches themes', async ({ page 
   try {
     await page.goto(server.url);
     await page.screenshot({ path: 'test-results/screens/welcome.png' });
-    await page.getByRole('button', { name: 'Explore a demo team' }).click();
-    // The demo lands on the home screen's "Next up"; its team page is one click away.
-    await page
-      .getByRole('list', { name: 'Teams' })
-      .getByRole('link', { name: /Harbor Product Team/ })
-      .click();
-    await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
+    await openDemoTeam(page);
     await expect(page.getByRole('list', { name: 'Active members' }).getByRole('listitem')).toHaveCount(6);
     await expect(page.getByRole('list', { name: 'Former members' }).getByText('Tom Becker')).toBeVisible();
     await page.screenshot({ path: 'test-results/screens/demo-team-light.png' });
