@@ -33,13 +33,20 @@ export async function benchSync(core: CadenceCore, teamId: string, advance: (ms:
   git('init', '--bare', '--quiet', '--initial-branch=main', remote);
   const rows: BenchRow[] = [];
   const freshDir = path.join(scratch, 'laptop-b');
+  let restoreLive = () => {};
   const fresh = await startCore({ dataDir: freshDir, mode: 'browser', version: 'bench', lockKind: 'bench-sync', scheduledBackups: false });
   try {
     const ok = (status: { problem: { message: string } | null }) => {
       if (status.problem) throw new Error(`the bench sync failed: ${status.problem.message}`);
     };
-    // The benches before this one leave meetings live, and a laptop never merges beside a live meeting: end them.
+    // The benches before this one leave meetings live, and a laptop never merges beside a live meeting: they are
+    // held ended while this bench runs, then live again, so a kept folder still has meetings for bench:console.
+    const wasLive = core.opened.db.prepare("SELECT id FROM meetings WHERE status = 'live'").pluck().all() as string[];
     core.opened.db.prepare("UPDATE meetings SET status = 'ended', ended_at = started_at WHERE status = 'live'").run();
+    restoreLive = () => {
+      const back = core.opened.db.prepare("UPDATE meetings SET status = 'live', ended_at = NULL WHERE id = ?");
+      core.opened.db.transaction(() => wasLive.forEach((id) => back.run(id)))();
+    };
     const [first, firstMs] = await timed(() => core.sync.link(remote, teamId));
     ok(first);
     rows.push({ label: `first push of the team (${first.outgoing} rows)`, value: `${(firstMs / 1000).toFixed(2)} s` });
@@ -78,6 +85,7 @@ export async function benchSync(core: CadenceCore, teamId: string, advance: (ms:
     const size = /size-pack: (.*)/.exec(git('--git-dir', remote, 'count-objects', '-vH'))?.[1] ?? '?';
     rows.push({ label: 'the team repository’s size (packed, after the pushes)', value: size });
   } finally {
+    restoreLive();
     fresh.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
