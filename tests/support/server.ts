@@ -61,6 +61,12 @@ export async function startServer(
       reject(new Error(`server exited with ${code}:\n${out}`));
     });
   });
+  // A server that dies under a test says why (its exit and its last words), instead of a page left "reconnecting".
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (!stopping)
+      process.stderr.write(`\n[test server of ${dataDir}] exited on its own (code ${code}, signal ${signal}):\n${out.slice(-4000)}\n`);
+  });
   const parsed = new URL(url);
   return {
     url,
@@ -84,6 +90,7 @@ export async function startServer(
       }),
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
