@@ -15,6 +15,12 @@ const NOTES_COALESCE_MS = 10_000;
 /** What a live action answers: the meeting's team, which its reply and change event name. */
 type TeamId = string;
 
+/** A clock started again (a turn or an item taken up again): it runs on from where it stopped, the gap counted as paused. */
+function runsOn(clock: { startedAt: number | null; endedAt: number | null; pausedTotalMs: number }, now: number) {
+  const gap = clock.startedAt !== null && clock.endedAt !== null ? now - clock.endedAt : 0;
+  return { startedAt: clock.startedAt ?? now, endedAt: null, pausedTotalMs: clock.pausedTotalMs + gap };
+}
+
 /**
  * Runs a meeting: the current item, pause, extend, park, rounds of speakers, notes, undo.
  * Every action is one transaction over stored instants; the timers are derived from them. An action reads only
@@ -228,32 +234,11 @@ export class LiveMeetingService {
 
   private startTurn(turn: TurnRecord, now: number, before: Before): void {
     // A returning speaker's clock runs on from where it stopped.
-    const resumed = turn.startedAt !== null && turn.endedAt !== null;
-    this.updateTurn(
-      turn,
-      {
-        status: 'speaking',
-        startedAt: turn.startedAt ?? now,
-        endedAt: null,
-        pausedTotalMs: resumed ? turn.pausedTotalMs + (now - turn.endedAt!) : turn.pausedTotalMs,
-      },
-      before,
-    );
+    this.updateTurn(turn, { status: 'speaking', ...runsOn(turn, now) }, before);
   }
 
   private startItem(meeting: LiveMeetingRecord, item: LiveItemRecord, now: number, before: Before): void {
-    const resumed = item.startedAt !== null && item.endedAt !== null;
-    this.updateItem(
-      item,
-      {
-        status: 'active',
-        startedAt: item.startedAt ?? now,
-        endedAt: null,
-        pausedTotalMs: resumed ? item.pausedTotalMs + (now - item.endedAt!) : item.pausedTotalMs,
-      },
-      now,
-      before,
-    );
+    this.updateItem(item, { status: 'active', ...runsOn(item, now) }, now, before);
     this.setCurrent(meeting, item.id, now, before);
     this.prepareRound(meeting, item, now, before);
   }
