@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { CadenceCore } from '../core/cadence-core';
 import { cloneDir } from '../services/sync/sync-clone';
 import { caller } from './bench-facilitator';
@@ -15,11 +16,26 @@ import { ratioRow, spread, type BenchRow } from './bench-kit';
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+/** The answering thread's target: nothing runs on it longer than a frame's worth. */
+const STALL_LIMIT_MS = 50;
+
+/** How long `fn` took, and the longest the event loop (the thread that answers operations) was held meanwhile, ms. */
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
   const start = performance.now();
-  const value = await fn();
-  return [value, performance.now() - start];
+  try {
+    const value = await fn();
+    return [value, performance.now() - start, histogram.max / 1e6];
+  } finally {
+    histogram.disable();
+  }
 }
+
+const stallRow = (what: string, stalls: number[]): BenchRow => ({
+  label: `longest stall of the answering thread during ${what}`,
+  value: `${Math.max(...stalls).toFixed(0)} ms (target < ${STALL_LIMIT_MS} ms: ${Math.max(...stalls) < STALL_LIMIT_MS ? 'met' : 'not met'})`,
+});
 
 export async function benchSync(core: CadenceCore, teamId: string, advance: (ms: number) => void): Promise<BenchRow[]> {
   try {
@@ -47,20 +63,23 @@ export async function benchSync(core: CadenceCore, teamId: string, advance: (ms:
       const back = core.opened.db.prepare("UPDATE meetings SET status = 'live', ended_at = NULL WHERE id = ?");
       core.opened.db.transaction(() => wasLive.forEach((id) => back.run(id)))();
     };
-    const [first, firstMs] = await timed(() => core.sync.link(remote, teamId));
+    const [first, firstMs, firstStall] = await timed(() => core.sync.link(remote, teamId));
     ok(first);
     rows.push({ label: `first push of the team (${first.outgoing} rows)`, value: `${(firstMs / 1000).toFixed(2)} s` });
-    const [joined, joinMs] = await timed(() => fresh.sync.link(remote));
+    rows.push(stallRow('the first push', [firstStall]));
+    const [joined, joinMs, joinStall] = await timed(() => fresh.sync.link(remote));
     ok(joined);
     rows.push({
       label: `a fresh laptop's first sync (${joined.incoming} rows in, backup and MADR folder included)`,
       value: `${(joinMs / 1000).toFixed(2)} s`,
     });
+    rows.push(stallRow('a fresh laptop’s first sync', [joinStall]));
 
     const call = caller(core);
     const floor: number[] = [];
     const out: number[] = [];
     const into: number[] = [];
+    const stalls: number[] = [];
     for (let i = 0; i < 3; i++) {
       const date = `2027-01-${String(4 + 7 * i).padStart(2, '0')}`;
       const { meetingId } = (await call('meetings.create', { teamId, title: `Weekly ${date}`, date, time: '09:00', lengthMin: 45 })) as {
@@ -72,16 +91,18 @@ export async function benchSync(core: CadenceCore, teamId: string, advance: (ms:
       const start = performance.now();
       git('--git-dir', cloneDir(freshDir, teamId), 'fetch', '--quiet', 'origin');
       floor.push(performance.now() - start);
-      const [sent, sendMs] = await timed(() => core.sync.run(teamId));
+      const [sent, sendMs, sendStall] = await timed(() => core.sync.run(teamId));
       ok(sent);
       out.push(sendMs);
-      const [got, getMs] = await timed(() => fresh.sync.run(teamId));
+      const [got, getMs, getStall] = await timed(() => fresh.sync.run(teamId));
       ok(got);
       into.push(getMs);
+      stalls.push(sendStall, getStall);
     }
     const limit = { name: 'a git fetch finding nothing', p95: spread(floor).p95 };
     rows.push(ratioRow('one more meeting held, then an incremental sync that sends it', out, limit, { maxMs: 1000 }));
     rows.push(ratioRow('the other laptop’s incremental sync that brings it in (backup first)', into, limit));
+    rows.push(stallRow('the incremental syncs (sending and bringing in)', stalls));
     const size = /size-pack: (.*)/.exec(git('--git-dir', remote, 'count-objects', '-vH'))?.[1] ?? '?';
     rows.push({ label: 'the team repository’s size (packed, after the pushes)', value: size });
   } finally {
