@@ -5,12 +5,13 @@ import { createBackup, pruneBackups } from '../db/backups';
 import { databasePath } from '../data-folder/data-dir';
 import { inThisThread } from '../services/exports/exports-service';
 import { Git } from '../services/sync/git';
+import { dataInThisThread } from '../services/sync/merge-runner';
 import { SyncService } from '../services/sync/sync-service';
 import type { CliData } from './cli-data';
 import { CliError } from './cli-errors';
 import { resolveTeam, type Output } from './commands';
 
-/** The sync service on the command line's connection: one thread, the backup and the MADR files made in it. */
+/** The sync service on the command line: one thread, the backup, the merge (on a connection of its own) and the MADR files made in it. */
 function syncService(data: CliData, env: NodeJS.ProcessEnv, io: Output): SyncService {
   const file = databasePath(data.dataDir);
   return new SyncService({
@@ -23,6 +24,7 @@ function syncService(data: CliData, env: NodeJS.ProcessEnv, io: Output): SyncSer
       pruneBackups(data.dataDir);
     },
     madr: inThisThread(data.repos).madr,
+    data: dataInThisThread(file, { ...env }),
     merged: () => undefined,
     statusChanged: () => undefined,
     // The command line holds the data-folder lock: no meeting is being held while it runs.

@@ -25,6 +25,7 @@ import { DiskFullError, isDiskFull } from '../data-folder/disk-full';
 import { createHandlers } from './handlers';
 import { scope, wholeTeam } from '@shared/operations/scopes';
 import { Git } from '../services/sync/git';
+import { dataInWorker } from '../services/sync/merge-runner';
 import { SyncService } from '../services/sync/sync-service';
 
 /** A linked team syncs this long after start-up (the first screen comes first), then this often while the app is open. */
@@ -215,6 +216,11 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     dataDir: options.dataDir,
     backup: () => backups.backupNow('before-sync'),
     madr: (teamId) => worker.run('decisionsMadr', { file, teamId }),
+    data: dataInWorker(
+      { check: (job) => worker.run('syncCheck', job), merge: (job) => worker.run('syncMerge', job) },
+      file,
+      { ...(options.gitEnv ?? process.env) },
+    ),
     merged: (teamId) => feed.publish(wholeTeam(teamId), 'sync.merge'),
     statusChanged: (teamId) => feed.publish([scope('settings', { teamId })], 'sync.status'),
     meetingLive: () => repos.syncLinks.anyMeetingLive(),
@@ -227,7 +233,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   const dispatcher = new Dispatcher(
     createHandlers(services, feed, info, backups, diagnostics, sync),
     feed,
-    (fn) => sql.transaction(fn),
+    (fn, kind) => (kind === 'read' ? sql.readTransaction(fn) : sql.transaction(fn)),
     logError,
   );
   log.info(

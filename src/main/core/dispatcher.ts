@@ -21,8 +21,11 @@ function describeIssues(error: z.ZodError): OpError {
 
 export type ErrorLogger = (operation: string, error: unknown) => void;
 
-/** Runs fn in one database transaction (better-sqlite3: synchronous; a nested call becomes a savepoint). */
-export type Transact = <T>(fn: () => T) => T;
+/**
+ * Runs fn in one database transaction (better-sqlite3: synchronous; a nested call becomes a savepoint). A read's
+ * need not wait for the write lock, which another connection (a sync's merge in the worker) may hold a moment.
+ */
+export type Transact = <T>(fn: () => T, kind?: 'read' | 'write') => T;
 
 const INTERNAL: OpError = {
   code: 'internal',
@@ -57,7 +60,7 @@ export class Dispatcher {
     const steps: AfterCommitStep[] = [];
     let value: unknown;
     try {
-      value = await this.run(handler, parsed.data, steps);
+      value = await this.run(handler, parsed.data, steps, def.kind);
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toOpError() };
       this.logError(name, error);
@@ -87,14 +90,14 @@ export class Dispatcher {
     });
   }
 
-  private async run(handler: AnyHandler, input: unknown, steps: AfterCommitStep[]): Promise<unknown> {
+  private async run(handler: AnyHandler, input: unknown, steps: AfterCommitStep[], kind: 'read' | 'write'): Promise<unknown> {
     const context = { afterCommit: (step: AfterCommitStep) => void steps.push(step) };
     if (isIoHandler(handler)) return handler.io(input);
     if (isPreparedHandler(handler)) {
       const prepared = await handler.prepare(input);
-      return this.transact(() => handler.run(input, prepared, context));
+      return this.transact(() => handler.run(input, prepared, context), kind);
     }
-    return this.transact(() => handler(input, context));
+    return this.transact(() => handler(input, context), kind);
   }
 
   /** The one serialise step both transports share. */

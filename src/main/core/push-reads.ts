@@ -48,7 +48,7 @@ function readNow(
   // Only a read answered inside one transaction can be read here, synchronously, in step with the event.
   if (isIoHandler(handler) || isPreparedHandler(handler)) return undefined;
   try {
-    return transact(() => handler(input, { afterCommit: () => undefined }));
+    return transact(() => handler(input, { afterCommit: () => undefined }), 'read');
   } catch (error) {
     onError(name, error);
     return undefined;

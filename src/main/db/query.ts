@@ -89,9 +89,15 @@ export class Sql {
   private readonly statements = new Map<string, Database.Statement>();
   /** One wrapper for every call: better-sqlite3 decides at each call whether it begins a transaction or a savepoint. */
   private readonly transact: (fn: () => unknown) => unknown;
+  private readonly readTransact: (fn: () => unknown) => unknown;
 
   constructor(readonly db: Database.Database) {
-    this.transact = db.transaction((fn: () => unknown) => fn());
+    const wrapped = db.transaction((fn: () => unknown) => fn());
+    // A transaction that may write takes the write lock as it begins (BEGIN IMMEDIATE): while another connection holds
+    // it (a sync's merge in the worker thread) it waits for it (busy_timeout), where one that had read first could not
+    // wait and would fail. A read-only connection never writes.
+    this.transact = db.readonly ? wrapped : wrapped.immediate;
+    this.readTransact = wrapped;
   }
 
   private prepare(text: string): Database.Statement {
@@ -153,5 +159,10 @@ export class Sql {
   /** Runs fn in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T {
     return this.transact(fn) as T;
+  }
+
+  /** Runs fn, which only reads, in one transaction: a snapshot that never waits for a writer (WAL). */
+  readTransaction<T>(fn: () => T): T {
+    return this.readTransact(fn) as T;
   }
 }

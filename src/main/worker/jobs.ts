@@ -5,6 +5,7 @@ import { checkFile, withReadConnection } from '../db/side-connection';
 import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
+import { checkTrees, mergeTrees, type MergeJob } from '../services/sync/merge-job';
 
 /** A decision-log export of one team (or all): the database file to read. */
 interface ExportJob {
@@ -31,6 +32,10 @@ export const jobs = {
   /** The HTML page names the day it was exported. */
   decisionLogHtml: (input: ExportJob & { today: string }): ExportedFile =>
     withReadConnection(input.file, (sql) => decisionLogHtml(collectDecisions(createRepositories(sql), input.teamId), input.today)),
+  /** A sync's trees read from its clone and checked, nothing written (a refusal comes back as an error). */
+  syncCheck: (input: MergeJob): Promise<void> => checkTrees(input),
+  /** A sync's merge, written on the worker's own connection; answers the merged tree (null: the parent's). */
+  syncMerge: (input: MergeJob) => mergeTrees(input),
 };
 
 export type Jobs = typeof jobs;

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import type { StoredStamp } from '../../db/repositories/sync-repository';
 import { nextStamp } from './hlc';
-import { mergeStates, unionConflicts } from './merge-rows';
+import { mergeStates, unionConflicts, type FoundConflict } from './merge-rows';
 import { writeMerged } from './merge-write';
 import { describeChanges } from './sync-summary';
 import { readTeamState } from './team-rows';
@@ -44,10 +45,92 @@ export function teamTree(repos: Repositories, teamId: string): TreeFiles {
   return layOut(readTeamState(repos, teamId), undefined, parsedFilesOf(repos, teamId));
 }
 
+/** Both trees read into states, parsed and checked whole (throws SyncRefused): nothing is written before this. */
+export interface ReadTrees {
+  base: TeamState;
+  theirs: TeamState;
+}
+
+export function readTrees(repos: Repositories, teamId: string, base: TreeFiles | null, theirs: TreeFiles | null): ReadTrees {
+  const cache = parsedFilesOf(repos, teamId);
+  const last = lastMerged.get(cacheKey(repos))?.get(teamId);
+  // The tree this process merged last is the next base (and the remote's, when nothing came): its state is at hand.
+  const read = (files: TreeFiles | null, what: string) =>
+    last && sameFiles(last.tree, files) ? last.state : readTree(repos, teamId, files ?? new Map(), what, cache);
+  const baseState = read(base, 'The last synced version');
+  // Nothing new from the others (the timer's usual sync): their tree is the base, read once.
+  return { base: baseState, theirs: sameFiles(base, theirs) ? baseState : read(theirs, 'The repository') };
+}
+
+/** What the merge will write, worked out from one snapshot of the database and writing nothing. */
+export interface MergePlan {
+  ours: TeamState;
+  tables: Map<string, TableRows>;
+  found: FoundConflict[];
+  conflicts: SyncConflict[];
+  /** The rows' stamps as the database holds them, for those given a new one. */
+  stored: Map<string, string>;
+  /** The device's newest stamp once this laptop's changes are stamped. */
+  lastStamp: string;
+  changedFiles: Set<string>;
+  outgoing: number;
+}
+
+/** Reads the team's rows and works out the merge (stamps, rows, conflicts); the caller holds one snapshot around it. */
+export function planMerge(repos: Repositories, now: number, teamId: string, trees: ReadTrees): MergePlan {
+  const ours = readTeamState(repos, teamId);
+  const { files: changedFiles, count: outgoing, stored, last } = stampChanges(repos, now, trees.base, ours, trees.theirs);
+  const { tables, found } = mergeStates(trees.base, ours, trees.theirs);
+  const conflicts = sortConflicts(unionConflicts([ours.conflicts, trees.theirs.conflicts, found.map((c) => ({ ...c, at: now }))]));
+  return { ours, tables, found, conflicts, stored, lastStamp: last, changedFiles, outgoing };
+}
+
+/**
+ * Writes a plan, inside the caller's transaction on the connection it was read on (foreign keys checked at its
+ * commit), and answers the merged tree: the database then holds exactly it.
+ */
+export function writePlan(repos: Repositories, teamId: string, plan: MergePlan): MergeOutcome {
+  const { ours, tables, found, conflicts, stored, changedFiles, outgoing } = plan;
+  repos.sync.setLastStamp(plan.lastStamp);
+  const incoming = writeMerged(repos, teamId, ours, tables);
+  const team = repos.teams.find(teamId);
+  if (team) {
+    saveStamps(repos, teamId, ours, stored, tables);
+    repos.sync.replaceConflicts(
+      teamId,
+      conflicts.map((c) => ({
+        entity: c.entity,
+        row_id: c.id,
+        field: c.field,
+        kept_json: JSON.stringify(c.kept ?? null),
+        other_json: JSON.stringify(c.other ?? null),
+        at: c.at,
+      })),
+    );
+  }
+  const meetings = ours.tables.get('meetings')!;
+  const summary = describeChanges(
+    changedFiles,
+    (id) => meetings.get(JSON.stringify([id]))?.row,
+    team?.timeZone ?? 'UTC',
+    incoming,
+    found.length,
+  );
+  // The database now holds the merged rows: their files are the tree (and are read back next time without parsing).
+  const cache = parsedFilesOf(repos, teamId);
+  const written = new Map() as ParsedFiles;
+  const tree = layOut({ tables: team ? tables : new Map(), conflicts: team ? conflicts : [] }, written, cache);
+  cache.clear();
+  for (const [path, file] of written) cache.set(path, file);
+  remember(repos, teamId, tree, team ? { tables, conflicts: sortConflicts(conflicts) } : null);
+  return { tree, incoming, outgoing, conflicts, summary };
+}
+
 /**
  * Checks `base` and `theirs` (throws SyncRefused), merges base/ours/theirs by Cadence's rules and writes
- * the result in ONE transaction (foreign keys checked). base = the tree of the last synced commit (null
- * the first time), theirs = the remote's tree (null when the remote is empty).
+ * the result in ONE transaction (foreign keys checked), on `repos`' connection. base = the tree of the last
+ * synced commit (null the first time), theirs = the remote's tree (null when the remote is empty). The app
+ * runs the same steps in its worker thread (merge-job.ts); this one-connection form serves the tests.
  */
 export function mergeTeamTree(
   repos: Repositories,
@@ -57,52 +140,8 @@ export function mergeTeamTree(
   theirs: TreeFiles | null,
 ): MergeOutcome {
   // Both trees are read and checked whole before the transaction opens: a refusal writes nothing.
-  const cache = parsedFilesOf(repos, teamId);
-  const last = lastMerged.get(repos)?.get(teamId);
-  // The tree this process merged last is the next base (and the remote's, when nothing came): its state is at hand.
-  const read = (files: TreeFiles | null, what: string) =>
-    last && sameFiles(last.tree, files) ? last.state : readTree(repos, teamId, files ?? new Map(), what, cache);
-  const baseState = read(base, 'The last synced version');
-  // Nothing new from the others (the timer's usual sync): their tree is the base, read once.
-  const theirState = sameFiles(base, theirs) ? baseState : read(theirs, 'The repository');
-  return repos.sql.transaction(() => {
-    const ours = readTeamState(repos, teamId);
-    const { files: changedFiles, count: outgoing, stored } = stampChanges(repos, clock, baseState, ours, theirState);
-    const { tables, found } = mergeStates(baseState, ours, theirState);
-    const now = clock.now();
-    const conflicts = sortConflicts(unionConflicts([ours.conflicts, theirState.conflicts, found.map((c) => ({ ...c, at: now }))]));
-    const incoming = writeMerged(repos, teamId, ours, tables);
-    const team = repos.teams.find(teamId);
-    if (team) {
-      saveStamps(repos, teamId, ours, stored, tables);
-      repos.sync.replaceConflicts(
-        teamId,
-        conflicts.map((c) => ({
-          entity: c.entity,
-          row_id: c.id,
-          field: c.field,
-          kept_json: JSON.stringify(c.kept ?? null),
-          other_json: JSON.stringify(c.other ?? null),
-          at: c.at,
-        })),
-      );
-    }
-    const meetings = ours.tables.get('meetings')!;
-    const summary = describeChanges(
-      changedFiles,
-      (id) => meetings.get(JSON.stringify([id]))?.row,
-      team?.timeZone ?? 'UTC',
-      incoming,
-      found.length,
-    );
-    // The database now holds the merged rows: their files are the tree (and are read back next time without parsing).
-    const written = new Map() as ParsedFiles;
-    const tree = layOut({ tables: team ? tables : new Map(), conflicts: team ? conflicts : [] }, written, cache);
-    cache.clear();
-    for (const [path, file] of written) cache.set(path, file);
-    remember(repos, teamId, tree, team ? { tables, conflicts: sortConflicts(conflicts) } : null);
-    return { tree, incoming, outgoing, conflicts, summary };
-  });
+  const trees = readTrees(repos, teamId, base, theirs);
+  return repos.sql.transaction(() => writePlan(repos, teamId, planMerge(repos, clock.now(), teamId, trees)));
 }
 
 /** Two trees with the same files and text (null is the empty tree). */
@@ -119,17 +158,16 @@ export function sameFiles(a: TreeFiles | null, b: TreeFiles | null): boolean {
  */
 function stampChanges(
   repos: Repositories,
-  clock: Clock,
+  now: number,
   base: TeamState,
   ours: TeamState,
   theirs: TeamState,
-): { files: Set<string>; count: number; stored: Map<string, string> } {
+): { files: Set<string>; count: number; stored: Map<string, string>; last: string } {
   const { deviceId, lastStamp } = repos.sync.device();
   let last = lastStamp;
   for (const state of base === theirs ? [base] : [base, theirs])
     for (const rows of state.tables.values()) for (const { stamp } of rows.values()) if (stamp > last) last = stamp;
   const stored = new Map<string, string>();
-  const now = clock.now();
   const files = new Set<string>();
   let count = 0;
   const note = (state: TeamState, table: string, row: ArchiveRow) => {
@@ -149,9 +187,8 @@ function stampChanges(
     }
     for (const [key, { row }] of before) if (!rows.has(key)) note(base, table, row);
   }
-  repos.sync.setLastStamp(last);
   // The stamps read from the database for the rows given a new one (the others still hold theirs in `ours`).
-  return { files, count, stored };
+  return { files, count, stored, last };
 }
 
 /**
@@ -183,10 +220,10 @@ function saveStamps(
  * Each file of the last tree this process read or wrote for a team, parsed and checked: the next sync's base is that
  * tree, and most of the remote's files are the same text, so only files that changed are parsed again.
  */
-const parsedFiles = new WeakMap<Repositories, Map<string, ParsedFiles>>();
+const parsedFiles = new Map<string, Map<string, ParsedFiles>>();
 function parsedFilesOf(repos: Repositories, teamId: string): ParsedFiles {
-  let byTeam = parsedFiles.get(repos);
-  if (!byTeam) parsedFiles.set(repos, (byTeam = new Map()));
+  let byTeam = parsedFiles.get(cacheKey(repos));
+  if (!byTeam) parsedFiles.set(cacheKey(repos), (byTeam = new Map()));
   let files = byTeam.get(teamId);
   if (!files) byTeam.set(teamId, (files = new Map()));
   return files;
@@ -196,10 +233,24 @@ function parsedFilesOf(repos: Repositories, teamId: string): ParsedFiles {
  * The tree of each team's last merge in this process and its state: what reading that tree back gives (its text
  * decides it, whatever became of the merge; nothing mutates it), so the next sync, whose base it is, skips the read.
  */
-const lastMerged = new WeakMap<Repositories, Map<string, { tree: TreeFiles; state: TeamState }>>();
+const lastMerged = new Map<string, Map<string, { tree: TreeFiles; state: TeamState }>>();
 function remember(repos: Repositories, teamId: string, tree: TreeFiles, state: TeamState | null): void {
-  let byTeam = lastMerged.get(repos);
-  if (!byTeam) lastMerged.set(repos, (byTeam = new Map()));
+  let byTeam = lastMerged.get(cacheKey(repos));
+  if (!byTeam) lastMerged.set(cacheKey(repos), (byTeam = new Map()));
   if (state && tree.size > 0) byTeam.set(teamId, { tree, state });
   else byTeam.delete(teamId);
+}
+
+/**
+ * The caches above are by database file, not by connection: the worker thread opens a connection of its own for
+ * each sync. What they hold depends only on a tree's text and the file's schema, whichever connection wrote it.
+ * A database in memory has no file: its connection is its own key.
+ */
+const memoryKeys = new WeakMap<object, string>();
+function cacheKey(repos: Repositories): string {
+  const { db } = repos.sql;
+  if (!db.memory) return db.name;
+  let key = memoryKeys.get(db);
+  if (!key) memoryKeys.set(db, (key = `memory:${randomUUID()}`));
+  return key;
 }

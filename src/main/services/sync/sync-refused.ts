@@ -7,3 +7,11 @@ export class SyncRefused extends DomainError {
     this.name = 'SyncRefused';
   }
 }
+
+/** The merge did not run and nothing was written (a meeting began, or the app kept writing): the next sync does it. */
+export class SyncPostponed extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SyncPostponed';
+  }
+}

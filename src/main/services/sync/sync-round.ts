@@ -5,9 +5,13 @@ import type { Repositories } from '../../db/repositories';
 import type { SyncLinkRow } from '../../db/repositories/sync-links-repository';
 import { GitFailure, type Git } from './git';
 import { commitOrNull, fetchHead, isAncestor, keepAndPush, mergeBase, TEAM_TRAILER, treeOf } from './sync-clone';
-import { MADR_FOLDER, README, readDataTree, writeCommit } from './git-tree';
-import { mergeTeamTree, sameFiles, type MergeOutcome, type TreeFiles } from './sync-data';
+import { MADR_FOLDER, README, writeCommit } from './git-tree';
+import type { DataRunner } from './merge-runner';
+import type { MergeOutcome } from './sync-data';
+import { SyncPostponed } from './sync-refused';
 import { repositoryReadme } from './sync-readme';
+
+export { SyncPostponed };
 
 /** What a sync round needs from the app: the database, and the slow or outside steps it hands elsewhere. */
 export interface RoundDeps {
@@ -22,17 +26,16 @@ export interface RoundDeps {
   merged: (teamId: string) => void;
   /** The per-file cap for what a repository may hand over (tests lower it). */
   fileCap?: number;
+  /** Reads, checks and merges the trees into the database, off the thread that answers operations in the app. */
+  data: DataRunner;
   /** Whether a meeting is being held on this laptop: a merge never runs beside its writes. */
   meetingLive: () => boolean;
 }
 
-/** A meeting began while the round fetched: nothing was written, and the meeting's end syncs the team again. */
-export class SyncPostponed extends Error {}
-
 export interface RoundResult {
   commit: string;
   pushed: boolean;
-  outcome: MergeOutcome;
+  outcome: Omit<MergeOutcome, 'tree'>;
   /** The repository's history no longer held this laptop's last pushed commit: merged with no base. */
   rewritten: boolean;
   /** Why the push did not go out (the merge and the commit are kept here and go out next time). */
@@ -82,31 +85,23 @@ async function commitMerged(deps: RoundDeps, dir: string, teamId: string, outcom
 
 /** One sync of a team: fetch, check and read, merge into the database, commit the merged state, push. */
 export async function syncRound(deps: RoundDeps, dir: string, link: SyncLinkRow): Promise<RoundResult> {
-  const { git, repos, clock } = deps;
+  const { git, clock } = deps;
   const teamId = link.team_id;
-  // Read once per commit, also when base and theirs are the same commit and are asked for at once.
-  const trees = new Map<string, Promise<TreeFiles>>();
-  const read = (commit: string | null): Promise<TreeFiles | null> => {
-    if (!commit) return Promise.resolve(null);
-    let files = trees.get(commit);
-    if (!files) trees.set(commit, (files = readDataTree(git, dir, commit, deps.fileCap)));
-    return files;
-  };
   for (let attempt = 1; ; attempt++) {
     const remote = await fetchHead(git, dir);
     const p = await plan(git, dir, link, remote);
+    const [only] = p.parents;
+    const job = { teamId, gitDir: dir, base: p.base, theirs: p.theirs, parent: p.parents.length === 1 ? (only ?? null) : null };
     // Everything read is checked before anything is written: both trees first, then the backup, then the merge.
-    const [base, theirs] = await Promise.all([read(p.base), read(p.theirs)]);
+    await deps.data.check({ ...job, fileCap: deps.fileCap, now: clock.now() });
     const bringsAnything =
       p.theirs !== null && (p.base === null || (await treeOf(git, dir, p.base)) !== (await treeOf(git, dir, p.theirs)));
     if (deps.meetingLive()) throw new SyncPostponed('A meeting began: the merge waits for its end.');
     if (bringsAnything) await deps.backup();
-    const outcome = mergeTeamTree(repos, clock, teamId, base, theirs);
+    const { tree, ...outcome } = await deps.data.merge({ ...job, fileCap: deps.fileCap, now: clock.now() });
     if (outcome.incoming > 0 || outcome.conflicts.length > 0) deps.merged(teamId);
-    const [only] = p.parents;
-    // The data as the one parent holds it: nothing to commit (the timer's usual sync), and no MADR folder to build.
-    const unchanged = p.parents.length === 1 && only !== undefined && sameFiles(outcome.tree, (await read(only))!);
-    let commit = unchanged ? only : await commitMerged(deps, dir, teamId, outcome, p.parents);
+    // The data as the one parent holds it (tree null): nothing to commit (the timer's usual sync), and no MADR folder to build.
+    let commit = tree === null && only ? only : await commitMerged(deps, dir, teamId, { ...outcome, tree: tree ?? new Map() }, p.parents);
     // Nothing new since the one parent (the README or MADR folder as before): keep that commit rather than add an empty one.
     if (p.parents.length === 1 && only && (await treeOf(git, dir, commit)) === (await treeOf(git, dir, only))) commit = only;
     if (commit === remote) return { commit, pushed: true, outcome, rewritten: p.rewritten, pushFailure: null };

@@ -1,0 +1,132 @@
+/**
+ * The data half of a sync round, run in the worker thread (jobs.ts) so the thread that answers operations never
+ * waits for it: reading both trees from the clone, parsing and checking them, reading the team's rows, merging,
+ * and writing, on connections of its own. The command line, which has one thread, runs the same functions.
+ */
+import Database from 'better-sqlite3';
+import { applyPragmas } from '../../db/open-database';
+import { Sql } from '../../db/query';
+import { createRepositories, type Repositories } from '../../db/repositories';
+import { GitFailure, Git } from './git';
+import { readDataTree } from './git-tree';
+import { planMerge, readTrees, sameFiles, writePlan, type MergeOutcome, type TreeFiles } from './sync-data';
+import { SyncPostponed } from './sync-refused';
+
+/** Plain data, since it crosses threads: the database, the team, the clone and the commits to merge. */
+export interface MergeJob {
+  file: string;
+  teamId: string;
+  gitDir: string;
+  /** The environment git runs in (the person's SSH agent and credential helpers). */
+  gitEnv: Record<string, string | undefined>;
+  base: string | null;
+  theirs: string | null;
+  /** The merge commit's one parent, if it has one: a merged tree that equals its tree needs no commit. */
+  parent: string | null;
+  fileCap?: number;
+  now: number;
+}
+
+export interface MergeJobResult {
+  /** The merged tree, or null when it is the parent's (nothing to commit, and nothing to send across threads). */
+  tree: TreeFiles | null;
+  incoming: number;
+  outgoing: number;
+  conflicts: MergeOutcome['conflicts'];
+  summary: string;
+  /** How many snapshots were read: more than one when the app wrote meanwhile. */
+  attempts: number;
+  /** How long the write held the database's write lock (the longest any write of the app can have waited), ms. */
+  lockedMs: number;
+}
+
+/**
+ * Snapshots read before giving up: a write of the app between a snapshot and the merge's write (of any team:
+ * SQLite's data_version cannot tell) reads again. The app's writes never wait for a read of the team, only for
+ * the write itself; a team that kept changing throughout is merged by the next sync.
+ */
+const ATTEMPTS = 3;
+
+/** The last few trees read, by clone and commit: the check and the merge read the same two, and the next round its base. */
+const KEEP_TREES = 4;
+const trees = new Map<string, Promise<TreeFiles>>();
+
+function treeOf(job: MergeJob, commit: string | null): Promise<TreeFiles | null> {
+  if (!commit) return Promise.resolve(null);
+  const key = `${job.gitDir}\n${commit}`;
+  let files = trees.get(key);
+  if (!files) {
+    files = readDataTree(new Git(job.gitEnv), job.gitDir, commit, job.fileCap);
+    // A failed read is not kept: the next sync reads again.
+    files.catch(() => trees.delete(key));
+    if (trees.size >= KEEP_TREES) trees.delete(trees.keys().next().value!);
+  } else trees.delete(key);
+  trees.set(key, files);
+  return files;
+}
+
+/** git's failure keeps its kind across threads (the worker sends an error's name, message and code). */
+async function keepingKind<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof GitFailure) throw Object.assign(error, { code: error.kind });
+    throw error;
+  }
+}
+
+function withConnection<T>(file: string, readonly: boolean, fn: (repos: Repositories, db: Database.Database) => T): T {
+  const db = new Database(file, { readonly, fileMustExist: true });
+  try {
+    if (!readonly) applyPragmas(db);
+    return fn(createRepositories(new Sql(db)), db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Reads, parses and checks both trees, writing nothing: throws TreeRefused or SyncRefused with the reason. */
+export function checkTrees(job: MergeJob): Promise<void> {
+  return keepingKind(async () => {
+    const [base, theirs] = await Promise.all([treeOf(job, job.base), treeOf(job, job.theirs)]);
+    withConnection(job.file, true, (repos) => void readTrees(repos, job.teamId, base, theirs));
+  });
+}
+
+class Stale extends Error {}
+
+/**
+ * Merges both trees into the database in ONE transaction on a connection of the worker's own. The team's rows are
+ * read in a snapshot while the app goes on writing; the write then takes the write lock and goes ahead only if
+ * nothing was committed since that snapshot (PRAGMA data_version), else it reads again.
+ */
+export function mergeTrees(job: MergeJob): Promise<MergeJobResult> {
+  return keepingKind(async () => {
+    const [base, theirs, parent] = await Promise.all([treeOf(job, job.base), treeOf(job, job.theirs), treeOf(job, job.parent)]);
+    return withConnection(job.file, false, (repos, db) => {
+      const trees = readTrees(repos, job.teamId, base, theirs);
+      const plan = () => planMerge(repos, job.now, job.teamId, trees);
+      const version = () => db.pragma('data_version', { simple: true }) as number;
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        let seen = 0;
+        // data_version, read first, starts the snapshot the plan is read in.
+        const planned = db.transaction(() => ((seen = version()), plan()))();
+        const started = performance.now();
+        try {
+          const outcome = db
+            .transaction(() => {
+              if (version() !== seen) throw new Stale();
+              return writePlan(repos, job.teamId, planned);
+            })
+            .immediate();
+          const lockedMs = performance.now() - started;
+          const { tree, incoming, outgoing, conflicts, summary } = outcome;
+          return { tree: parent && sameFiles(tree, parent) ? null : tree, incoming, outgoing, conflicts, summary, attempts: attempt, lockedMs };
+        } catch (error) {
+          if (!(error instanceof Stale)) throw error;
+        }
+      }
+      throw new SyncPostponed('The team’s data kept changing while the sync read it: nothing was written, and the next sync merges it.');
+    });
+  });
+}
