@@ -233,6 +233,24 @@ describe('hostile repository content is refused with nothing written', () => {
       expect((await a.call('teams.get', { teamId: team.id })).team.name).toBe('Renamed here');
     });
   }
+
+  it('refuses a line that is not JSON in the worker thread, with the same words as on the answering thread', async () => {
+    const remote = bareRemote();
+    const a = await laptop();
+    const team = await a.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin' });
+    await a.call('sync.link', { teamId: team.id, url: remote });
+    pushByHand(remote, (w) => {
+      fs.writeFileSync(path.join(w, 'cadence', 'team.jsonl'), 'not json\n');
+      git(w, 'add', '-A');
+    });
+    await a.call('teams.rename', { teamId: team.id, name: 'Renamed here' });
+    const status = await a.call('sync.run', { teamId: team.id });
+    expect(status.problem).toEqual({
+      kind: 'refused',
+      message: 'The repository was refused: cadence/team.jsonl line 1 is not JSON. Nothing was synced.',
+    });
+    expect((await a.call('teams.get', { teamId: team.id })).team.name).toBe('Renamed here');
+  });
 });
 
 describe('two laptops', () => {

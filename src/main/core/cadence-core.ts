@@ -216,11 +216,9 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     dataDir: options.dataDir,
     backup: () => backups.backupNow('before-sync'),
     madr: (teamId) => worker.run('decisionsMadr', { file, teamId }),
-    data: dataInWorker(
-      { check: (job) => worker.run('syncCheck', job), merge: (job) => worker.run('syncMerge', job) },
-      file,
-      { ...(options.gitEnv ?? process.env) },
-    ),
+    data: dataInWorker({ check: (job) => worker.run('syncCheck', job), merge: (job) => worker.run('syncMerge', job) }, file, {
+      ...(options.gitEnv ?? process.env),
+    }),
     merged: (teamId) => feed.publish(wholeTeam(teamId), 'sync.merge'),
     statusChanged: (teamId) => feed.publish([scope('settings', { teamId })], 'sync.status'),
     meetingLive: () => repos.syncLinks.anyMeetingLive(),

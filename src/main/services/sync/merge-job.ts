@@ -10,7 +10,6 @@ import { createRepositories, type Repositories } from '../../db/repositories';
 import { GitFailure, Git } from './git';
 import { readDataTree } from './git-tree';
 import { planMerge, readTrees, sameFiles, writePlan, type MergeOutcome, type TreeFiles } from './sync-data';
-import { SyncPostponed } from './sync-refused';
 
 /** Plain data, since it crosses threads: the database, the team, the clone and the commits to merge. */
 export interface MergeJob {
@@ -41,9 +40,9 @@ export interface MergeJobResult {
 }
 
 /**
- * Snapshots read before giving up: a write of the app between a snapshot and the merge's write (of any team:
- * SQLite's data_version cannot tell) reads again. The app's writes never wait for a read of the team, only for
- * the write itself; a team that kept changing throughout is merged by the next sync.
+ * A write of the app between a snapshot and the merge's write (of any team: SQLite's data_version cannot tell)
+ * reads again. The last attempt reads under the write lock, so a sync of a team that kept changing still ends,
+ * with the app's writes waiting for that one read and write (a merge on the answering thread held everything).
  */
 const ATTEMPTS = 3;
 
@@ -98,35 +97,44 @@ class Stale extends Error {}
 /**
  * Merges both trees into the database in ONE transaction on a connection of the worker's own. The team's rows are
  * read in a snapshot while the app goes on writing; the write then takes the write lock and goes ahead only if
- * nothing was committed since that snapshot (PRAGMA data_version), else it reads again.
+ * nothing was committed since that snapshot (PRAGMA data_version), else it reads again. `afterSnapshot` lets a
+ * test write in between, as the app may.
  */
-export function mergeTrees(job: MergeJob): Promise<MergeJobResult> {
+export function mergeTrees(job: MergeJob, afterSnapshot: (attempt: number) => void = () => undefined): Promise<MergeJobResult> {
   return keepingKind(async () => {
     const [base, theirs, parent] = await Promise.all([treeOf(job, job.base), treeOf(job, job.theirs), treeOf(job, job.parent)]);
     return withConnection(job.file, false, (repos, db) => {
       const trees = readTrees(repos, job.teamId, base, theirs);
       const plan = () => planMerge(repos, job.now, job.teamId, trees);
       const version = () => db.pragma('data_version', { simple: true }) as number;
-      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      for (let attempt = 1; ; attempt++) {
         let seen = 0;
         // data_version, read first, starts the snapshot the plan is read in.
-        const planned = db.transaction(() => ((seen = version()), plan()))();
+        const planned = attempt < ATTEMPTS ? db.transaction(() => ((seen = version()), plan()))() : null;
+        afterSnapshot(attempt);
         const started = performance.now();
         try {
           const outcome = db
             .transaction(() => {
-              if (version() !== seen) throw new Stale();
-              return writePlan(repos, job.teamId, planned);
+              if (planned && version() !== seen) throw new Stale();
+              return writePlan(repos, job.teamId, planned ?? plan());
             })
             .immediate();
           const lockedMs = performance.now() - started;
           const { tree, incoming, outgoing, conflicts, summary } = outcome;
-          return { tree: parent && sameFiles(tree, parent) ? null : tree, incoming, outgoing, conflicts, summary, attempts: attempt, lockedMs };
+          return {
+            tree: parent && sameFiles(tree, parent) ? null : tree,
+            incoming,
+            outgoing,
+            conflicts,
+            summary,
+            attempts: attempt,
+            lockedMs,
+          };
         } catch (error) {
           if (!(error instanceof Stale)) throw error;
         }
       }
-      throw new SyncPostponed('The team’s data kept changing while the sync read it: nothing was written, and the next sync merges it.');
     });
   });
 }
