@@ -54,7 +54,7 @@ function problemOf(error: unknown): { kind: SyncProblemKind; message: string } |
 /**
  * Links teams to git repositories and syncs them: one sync per team at a time (a second request joins the one
  * running), a failure recorded with its reason and retried by the next sync. git runs in child processes; the
- * merge runs in one transaction on this connection, and the timers never start one while a meeting is held.
+ * merge runs in one transaction in the worker thread (merge-job.ts), and the timers never start one while a meeting is held.
  */
 export class SyncService {
   private readonly running = new Map<string, Promise<SyncStatus>>();
