@@ -3,10 +3,9 @@
  * waits for it: reading both trees from the clone, parsing and checking them, reading the team's rows, merging,
  * and writing, on connections of its own. The command line, which has one thread, runs the same functions.
  */
-import Database from 'better-sqlite3';
-import { applyPragmas } from '../../db/open-database';
-import { Sql } from '../../db/query';
-import { createRepositories, type Repositories } from '../../db/repositories';
+import { createRepositories } from '../../db/repositories';
+import { withReadConnection } from '../../db/side-connection';
+import { withWriteConnection } from '../../db/write-connection';
 import { GitFailure, Git } from './git';
 import { readDataTree } from './git-tree';
 import { planMerge, readTrees, sameFiles, writePlan, type MergeOutcome, type TreeFiles } from './sync-data';
@@ -74,21 +73,11 @@ async function keepingKind<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function withConnection<T>(file: string, readonly: boolean, fn: (repos: Repositories, db: Database.Database) => T): T {
-  const db = new Database(file, { readonly, fileMustExist: true });
-  try {
-    if (!readonly) applyPragmas(db);
-    return fn(createRepositories(new Sql(db)), db);
-  } finally {
-    db.close();
-  }
-}
-
 /** Reads, parses and checks both trees, writing nothing: throws TreeRefused or SyncRefused with the reason. */
 export function checkTrees(job: MergeJob): Promise<void> {
   return keepingKind(async () => {
     const [base, theirs] = await Promise.all([treeOf(job, job.base), treeOf(job, job.theirs)]);
-    withConnection(job.file, true, (repos) => void readTrees(repos, job.teamId, base, theirs));
+    withReadConnection(job.file, (sql) => void readTrees(createRepositories(sql), job.teamId, base, theirs));
   });
 }
 
@@ -103,7 +92,9 @@ class Stale extends Error {}
 export function mergeTrees(job: MergeJob, afterSnapshot: (attempt: number) => void = () => undefined): Promise<MergeJobResult> {
   return keepingKind(async () => {
     const [base, theirs, parent] = await Promise.all([treeOf(job, job.base), treeOf(job, job.theirs), treeOf(job, job.parent)]);
-    return withConnection(job.file, false, (repos, db) => {
+    return withWriteConnection(job.file, (sql) => {
+      const { db } = sql;
+      const repos = createRepositories(sql);
       const trees = readTrees(repos, job.teamId, base, theirs);
       const plan = () => planMerge(repos, job.now, job.teamId, trees);
       const version = () => db.pragma('data_version', { simple: true }) as number;
