@@ -8,7 +8,7 @@ import { withReadConnection } from '../../db/side-connection';
 import { withWriteConnection } from '../../db/write-connection';
 import { GitFailure, Git } from './git';
 import { readDataTree } from './git-tree';
-import { planMerge, readTrees, sameFiles, writePlan, type MergeOutcome, type TreeFiles } from './sync-data';
+import { mergedTree, planMerge, readTrees, sameFiles, writePlan, type MergeOutcome, type TreeFiles } from './sync-data';
 
 /** Plain data, since it crosses threads: the database, the team, the clone and the commits to merge. */
 export interface MergeJob {
@@ -105,14 +105,16 @@ export function mergeTrees(job: MergeJob, afterSnapshot: (attempt: number) => vo
         afterSnapshot(attempt);
         const started = performance.now();
         try {
-          const outcome = db
+          const [done, written] = db
             .transaction(() => {
               if (planned && version() !== seen) throw new Stale();
-              return writePlan(repos, job.teamId, planned ?? plan());
+              const used = planned ?? plan();
+              return [used, writePlan(repos, job.teamId, used)] as const;
             })
             .immediate();
           const lockedMs = performance.now() - started;
-          const { tree, incoming, outgoing, conflicts, summary } = outcome;
+          // Laid out once the write lock is let go: the tree is what the database now holds.
+          const { tree, incoming, outgoing, conflicts, summary } = mergedTree(repos, job.teamId, done, written);
           return {
             tree: parent && sameFiles(tree, parent) ? null : tree,
             incoming,

@@ -85,12 +85,18 @@ export function planMerge(repos: Repositories, now: number, teamId: string, tree
   return { ours, tables, found, conflicts, stored, lastStamp: last, changedFiles, outgoing };
 }
 
+/** What a plan's write found: how many rows it wrote, and the team's time zone (null: no such team here). */
+export interface Written {
+  incoming: number;
+  timeZone: string | null;
+}
+
 /**
  * Writes a plan, inside the caller's transaction on the connection it was read on (foreign keys checked at its
- * commit), and answers the merged tree: the database then holds exactly it.
+ * commit). Only the writes: the tree is laid out after the commit (mergedTree), so the write lock is held briefly.
  */
-export function writePlan(repos: Repositories, teamId: string, plan: MergePlan): MergeOutcome {
-  const { ours, tables, found, conflicts, stored, changedFiles, outgoing } = plan;
+export function writePlan(repos: Repositories, teamId: string, plan: MergePlan): Written {
+  const { ours, tables, conflicts, stored } = plan;
   repos.sync.setLastStamp(plan.lastStamp);
   const incoming = writeMerged(repos, teamId, ours, tables);
   const team = repos.teams.find(teamId);
@@ -108,14 +114,15 @@ export function writePlan(repos: Repositories, teamId: string, plan: MergePlan):
       })),
     );
   }
+  return { incoming, timeZone: team?.timeZone ?? null };
+}
+
+/** The merged tree of a written plan, and its commit message: the database holds exactly this tree. */
+export function mergedTree(repos: Repositories, teamId: string, plan: MergePlan, { incoming, timeZone }: Written): MergeOutcome {
+  const { ours, tables, found, conflicts, changedFiles, outgoing } = plan;
+  const team = timeZone !== null;
   const meetings = ours.tables.get('meetings')!;
-  const summary = describeChanges(
-    changedFiles,
-    (id) => meetings.get(JSON.stringify([id]))?.row,
-    team?.timeZone ?? 'UTC',
-    incoming,
-    found.length,
-  );
+  const summary = describeChanges(changedFiles, (id) => meetings.get(JSON.stringify([id]))?.row, timeZone ?? 'UTC', incoming, found.length);
   // The database now holds the merged rows: their files are the tree (and are read back next time without parsing).
   const cache = parsedFilesOf(repos, teamId);
   const written = new Map() as ParsedFiles;
@@ -141,7 +148,10 @@ export function mergeTeamTree(
 ): MergeOutcome {
   // Both trees are read and checked whole before the transaction opens: a refusal writes nothing.
   const trees = readTrees(repos, teamId, base, theirs);
-  return repos.sql.transaction(() => writePlan(repos, teamId, planMerge(repos, clock.now(), teamId, trees)));
+  return repos.sql.transaction(() => {
+    const plan = planMerge(repos, clock.now(), teamId, trees);
+    return mergedTree(repos, teamId, plan, writePlan(repos, teamId, plan));
+  });
 }
 
 /** Two trees with the same files and text (null is the empty tree). */
