@@ -1,7 +1,7 @@
 import type { CommitmentEvent } from '@shared/commitments';
 import type { EpochMs, Id } from '@shared/domain';
 import { sql as fragment, type SelectQueryBuilder } from 'kysely';
-import { qb, type Prepared as Compiled, type Sql } from '../query';
+import { qb, type Prepared as NamedPrepared, type Sql } from '../query';
 import { Prepared } from '../prepared';
 import { commitmentEventsColumns, type CommitmentEventsTable, type CommitmentsTable } from '../schema';
 
@@ -168,10 +168,10 @@ const EVENT_COLUMNS = Object.keys(commitmentEventsColumns) as (keyof CommitmentE
 
 /** Commitments and their events. Events are only ever added: nothing here updates or deletes one. */
 export class CommitmentsRepository {
-  private readonly findOne: Compiled<{ id: string }, CommitmentRow>;
-  private readonly outcomeRead: Compiled<{ id: string; meetingId: string | null; ownerId: string | null }, OutcomeRow>;
-  private readonly eventsOfOneRead: Compiled<{ id: string }, EventRow>;
-  private readonly addCommitment: Compiled<CommitmentsTable, unknown>;
+  private readonly findOne: NamedPrepared<{ id: string }, CommitmentRow>;
+  private readonly outcomeRead: NamedPrepared<{ id: string; meetingId: string | null; ownerId: string | null }, OutcomeRow>;
+  private readonly eventsOfOneRead: NamedPrepared<{ id: string }, EventRow>;
+  private readonly addCommitment: NamedPrepared<CommitmentsTable, unknown>;
   private readonly addEvent: Prepared<unknown>;
   private readonly ownerOf: Prepared<{ name: string; left_at: number | null }>;
   private readonly closedOf: Prepared<{ id: string }>;
