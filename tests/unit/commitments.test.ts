@@ -107,6 +107,9 @@ describe('commitments', () => {
     expect(handed.events.at(-1)).toMatchObject({ kind: 'reassigned', newOwnerName: 'Ana', reason: 'Ben left; Ana owns the dashboard now' });
     const back = await t.fail('commitments.reassign', { commitmentId: open.id, ownerId: ben, reason: 'Undo' });
     expect(back.message).toBe('Ben has left the team: choose someone who is in it');
+    // An outcome answers with the owner it now has, not the one who made it.
+    const reviewed = await record(open.id, { outcome: 'on_track' });
+    expect([reviewed.ownerName, reviewed.originalOwnerId, reviewed.needsReassignment]).toEqual(['Ana', ben, false]);
   });
 
   it('refuse an outcome naming what is not the commitment’s, in words, and write nothing of it', async () => {
@@ -141,6 +144,7 @@ describe('commitments', () => {
     expect(board.open.map((o) => [o.outcome, o.status, o.events.length])).toEqual([['Runbook updated', 'open', 1]]);
     // Named well, the slip and its corrective commitment are written together.
     const slipped = await record(c.id, slip(ana));
+    expect([slipped.ownerName, slipped.needsReassignment]).toEqual(['Ana', false]);
     const corrective = await t.call('commitments.get', { commitmentId: slipped.events.at(-1)!.correctiveCommitmentId! });
     expect([corrective.outcome, corrective.ownerName, corrective.dueDate]).toEqual(['Pair on it', 'Ana', '2026-11-20']);
   });

@@ -30,6 +30,8 @@ export interface CommitmentEventRecord extends CommitmentEvent {
 
 type CommitmentRow = CommitmentsTable & { team_name: string; time_zone: string; meeting_title: string | null };
 type OutcomeRow = CommitmentRow & {
+  owner_name: string;
+  owner_left_at: number | null;
   at_team_id: string | null;
   at_status: string | null;
   to_team_id: string | null;
@@ -119,6 +121,8 @@ export interface OutcomeRead {
   row: CommitmentRecord;
   /** The meeting the outcome is recorded in, if one was named and exists. */
   meeting: { teamId: Id; status: string } | null;
+  /** The member who made it: the owner the answer names, unless a reassignment moved it on. */
+  owner: { name: string; left: boolean };
   /** The owner named for a slip's corrective commitment, if one was named and exists. */
   correctiveOwner: { teamId: Id; name: string; leftAt: EpochMs | null } | null;
 }
@@ -185,6 +189,8 @@ export class CommitmentsRepository {
     this.outcomeRead = sql.prepared((a: { id: string; meetingId: string | null; ownerId: string | null }) =>
       oneCommitment(a.id)
         .select((eb) => [
+          eb.selectFrom('members').select('members.name').whereRef('members.id', '=', 'c.owner_id').as('owner_name'),
+          eb.selectFrom('members').select('members.left_at').whereRef('members.id', '=', 'c.owner_id').as('owner_left_at'),
           eb.selectFrom('meetings').select('meetings.team_id').where('meetings.id', '=', a.meetingId).as('at_team_id'),
           eb.selectFrom('meetings').select('meetings.status').where('meetings.id', '=', a.meetingId).as('at_status'),
           eb.selectFrom('members').select('members.team_id').where('members.id', '=', a.ownerId).as('to_team_id'),
@@ -279,14 +285,15 @@ export class CommitmentsRepository {
   }
 
   /**
-   * A commitment, the meeting an outcome of it is recorded in and the owner of a slip's corrective commitment, in
-   * one statement: what the outcome's rules check before it is written.
+   * A commitment with the member who made it, the meeting an outcome of it is recorded in and the owner of a slip's
+   * corrective commitment, in one statement: what the outcome's rules check and its answer names.
    */
   forOutcome(id: string, meetingId: string | null, correctiveOwnerId: string | null): OutcomeRead | null {
     const row = this.outcomeRead.get({ id, meetingId, ownerId: correctiveOwnerId });
     if (!row) return null;
     return {
       row: toCommitment(row),
+      owner: { name: row.owner_name, left: row.owner_left_at !== null },
       meeting: row.at_team_id !== null ? { teamId: row.at_team_id, status: row.at_status! } : null,
       correctiveOwner: row.to_team_id !== null ? { teamId: row.to_team_id, name: row.to_name!, leftAt: row.to_left_at } : null,
     };

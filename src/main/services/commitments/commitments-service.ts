@@ -113,7 +113,7 @@ export class CommitmentsService {
       const meetingId = liveMeetingOf(input.meetingId, read.meeting, row.teamId);
       const today = this.today(row.timeZone);
       const outcome = this.outcomeEvent(read, current.dueDate, input, meetingId, today);
-      return this.compose(row, [...events, outcome], this.memberLookup(), new Map([[row.timeZone, today]]));
+      return this.compose(row, [...events, outcome], this.memberLookup([[row.ownerId, read.owner]]), new Map([[row.timeZone, today]]));
     });
   }
 
@@ -239,9 +239,9 @@ export class CommitmentsService {
     return rows.map((row) => this.compose(row, events.get(row.id) ?? [], member, todayOf));
   }
 
-  /** Each owner looked up once however many of their commitments are listed. */
-  private memberLookup(): (id: string) => { name: string; left: boolean } {
-    const members = new Map<string, { name: string; left: boolean }>();
+  /** Each owner looked up once however many of their commitments are listed (`known` already read). */
+  private memberLookup(known: [string, { name: string; left: boolean }][] = []): (id: string) => { name: string; left: boolean } {
+    const members = new Map(known);
     return (id) => {
       if (!members.has(id)) {
         members.set(id, this.repos.commitments.owner(id) ?? { name: 'Unknown', left: false });
