@@ -85,7 +85,12 @@ describe('three data folders syncing through a bare repository', () => {
           await note(l);
         }
 
-        // The final round: all three at once (pushes refused and merged again), then each in turn until all hold the last.
+        // The final round: each laptop with something to send, all three at once (two pushes refused, merged and sent
+        // again), then each in turn until all hold the last.
+        for (const l of open) {
+          await l.t.call('members.add', { teamId, name: `Joined on ${l.name}` });
+          await note(l);
+        }
         refused += await refusedPushes(() => Promise.all(open.map((l) => sync(l, teamId))));
         for (const l of [a, b, c, a, b]) await sync(l, teamId);
 
