@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { Stance } from '../../src/shared/decisions';
 import type { TestCore } from './core';
@@ -95,18 +94,11 @@ export async function teamRows(t: TestCore, teamId: string): Promise<Record<stri
   return archive.tables;
 }
 
-/** A team's data as sorted lines, one a row ("table {json}"): the same on two laptops exactly when they hold the same data. */
+/** A team's data as sorted lines, one a row ("table {json}"): the same on two laptops exactly when they hold the same data (and so the same checksum). */
 export async function teamLines(t: TestCore, teamId: string): Promise<string[]> {
   return Object.entries(await teamRows(t, teamId))
     .flatMap(([table, rows]) => rows.map((r) => `${table} ${JSON.stringify(r)}`))
     .sort();
-}
-
-/** A fingerprint of a team's data, in an order that does not depend on the laptop. */
-export async function teamFingerprint(t: TestCore, teamId: string): Promise<string> {
-  return createHash('sha256')
-    .update((await teamLines(t, teamId)).join('\n'))
-    .digest('hex');
 }
 
 /**
