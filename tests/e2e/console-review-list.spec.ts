@@ -52,6 +52,7 @@ test('a team with 120 open commitments: the console review draws only the rows i
     expect(drawn).toBeGreaterThan(3);
     expect(drawn).toBeLessThan(30);
     const first = (await rows.first().textContent())!;
+    await expect(rows.first()).toHaveAttribute('aria-setsize', String(OPEN));
 
     // Walking down with the keys keeps the current row drawn and in view, far past the first window.
     for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');

@@ -49,6 +49,9 @@ export function ReviewList({
               key={row.key}
               ref={virtualizer.measureElement}
               data-index={row.index}
+              // A screen reader hears where in the whole list a drawn row stands.
+              aria-setsize={review.length}
+              aria-posinset={row.index + 1}
               className={row.index === index ? 'is-current' : ''}
               style={{ transform: `translateY(${row.start}px)` }}
             >
