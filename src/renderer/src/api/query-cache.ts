@@ -72,17 +72,22 @@ export type ReadFn = (name: OperationName, input: Record<string, unknown>) => Pr
 export function invalidateChanges(changes: readonly Scope[], current: ReadonlySet<string> = new Set(), read?: ReadFn): void {
   if (changes.length === 0) return;
   const patches: Query[] = [];
-  void queryClient.invalidateQueries({
-    predicate: (query) => {
-      if (current.has(query.queryHash)) return false;
-      const scopes = dependsOn(query);
-      if (scopes === null || anyOverlap(changes, scopes)) return true;
-      const reached = rowsReached(query, changes);
-      if (reached.length > 0 && read) patches.push(query);
-      // With nothing to read rows with, a list whose rows changed is read again whole.
-      return reached.length > 0 && !read;
-    },
-  });
+  const stale = new Set<Query>();
+  // Each held read is asked once: invalidateQueries runs its predicate twice (to mark, then to refetch), and on a
+  // ten-year team the lists' rows make that question the larger part of applying an event.
+  for (const query of queryClient.getQueryCache().getAll()) {
+    if (current.has(query.queryHash)) continue;
+    const scopes = dependsOn(query);
+    if (scopes === null || anyOverlap(changes, scopes)) {
+      stale.add(query);
+      continue;
+    }
+    const reached = rowsReached(query, changes);
+    if (reached.length > 0 && read) patches.push(query);
+    // With nothing to read rows with, a list whose rows changed is read again whole.
+    else if (reached.length > 0) stale.add(query);
+  }
+  if (stale.size > 0) void queryClient.invalidateQueries({ predicate: (query) => stale.has(query) });
   if (patches.length === 0) return;
   // One row held by several reads (a commitment in the review and in the old business) is read once per change.
   const reads = new Map<string, Promise<unknown>>();
