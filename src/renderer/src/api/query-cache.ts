@@ -186,6 +186,14 @@ export function invalidateEverything(): void {
   void queryClient.invalidateQueries();
 }
 
+/** What a write changed, as its change event names it; nothing for an input main would refuse. */
+export function changesOf(name: OperationName, input: unknown, value: unknown): Scope[] {
+  const def = contract[name];
+  const parsed = def.input.safeParse(input ?? {});
+  if (def.kind !== 'write' || !parsed.success) return [];
+  return (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);
+}
+
 /**
  * Puts the reads a write's reply carries into the cache at once, as the contract's `seeds` declares, unless a push
  * newer than the call (sent when `sentAt` events had been applied) has landed there since.
