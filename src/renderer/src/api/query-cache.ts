@@ -23,10 +23,16 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** The input as main parses it (defaults filled), so `{ teamId: null }` and `{}` name one question. */
+/**
+ * The input with the contract's defaults filled in and undefined keys left out, as main's parse completes it, so
+ * `{ teamId: null }` and `{}` name one question; built from plain data, not the input's schema, whose code the
+ * first screen need not load (tests/unit/contract-cache-key.test.ts checks the two agree for every read).
+ */
 function canonical(name: OperationName, input: unknown): unknown {
-  const parsed = contract[name].input.safeParse(input ?? {});
-  return parsed.success ? parsed.data : input;
+  if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) return input;
+  const key: Record<string, unknown> = { ...contract[name].defaults };
+  for (const [field, value] of Object.entries(input ?? {})) if (value !== undefined) key[field] = value;
+  return key;
 }
 
 export function queryKey(name: OperationName, input: unknown): readonly [OperationName, unknown] {
