@@ -68,6 +68,7 @@ test('a team with 120 open commitments: the console review draws only the rows i
     const reviewing = (await walk.getByRole('article').getAttribute('aria-label'))!.replace('Reviewing: ', '');
     await expect(current).toContainText(reviewing);
     await expect(rows.filter({ hasText: first })).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screens/console-review-list-1366.png' });
 
     // Any drawn row can be picked with the mouse, and the walk shows it.
     const pick = rows.filter({ hasNot: page.locator('.is-current') }).last();
