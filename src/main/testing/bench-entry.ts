@@ -63,6 +63,14 @@ async function main(): Promise<void> {
     if (process.env.BENCH_SEED_ONLY) return;
     const [core, reopenMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
     rows.push(['open the seeded database (PRAGMAs, quick_check)', `${reopenMs.toFixed(0)} ms`]);
+    // BENCH_ONLY=outcome measures the commitment outcome alone: a before/after or a profile of it needs nothing else.
+    if (process.env.BENCH_ONLY === 'outcome') {
+      now = Date.parse('2026-11-30T09:00:00Z');
+      for (const row of await (await import('./bench-outcome')).benchOutcome(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
+      core.close();
+      printTable(rows);
+      return;
+    }
     const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
     const listSamples: number[] = [];
     for (let i = 0; i < 20; i++) listSamples.push((await time(() => core.dispatcher.dispatch('meetings.list', { teamId })))[1]);
@@ -172,6 +180,10 @@ async function main(): Promise<void> {
     if (process.env.BENCH_KEEP || reuse) process.stdout.write(`kept the seeded data folder: ${dir}\n`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
+  printTable(rows);
+}
+
+function printTable(rows: [string, string][]): void {
   const width = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write(`\nCadence benchmarks (${TEAMS} teams x ${WEEKS} weekly meetings), Node ${process.version}\n\n`);
   for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
