@@ -64,6 +64,13 @@ async function main(): Promise<void> {
     const [core, reopenMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
     rows.push(['open the seeded database (PRAGMAs, quick_check)', `${reopenMs.toFixed(0)} ms`]);
     const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
+    // BENCH_ONLY=sync measures the git sync alone, on a kept folder (BENCH_DIR), without the rest of the run.
+    if (process.env.BENCH_ONLY === 'sync') {
+      now = Date.parse('2026-11-30T09:00:00Z');
+      for (const row of await (await import('./bench-sync')).benchSync(core, teamId, (ms) => (now += ms))) rows.push(benchRow(row));
+      core.close();
+      return printTable(rows);
+    }
     const listSamples: number[] = [];
     for (let i = 0; i < 20; i++) listSamples.push((await time(() => core.dispatcher.dispatch('meetings.list', { teamId })))[1]);
     rows.push([
@@ -172,6 +179,10 @@ async function main(): Promise<void> {
     if (process.env.BENCH_KEEP || reuse) process.stdout.write(`kept the seeded data folder: ${dir}\n`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
+  printTable(rows);
+}
+
+function printTable(rows: [string, string][]): void {
   const width = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write(`\nCadence benchmarks (${TEAMS} teams x ${WEEKS} weekly meetings), Node ${process.version}\n\n`);
   for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(width)}  ${v}\n`);
