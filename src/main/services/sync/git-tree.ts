@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Git } from './git';
 import type { TreeFiles } from './sync-data';
 
@@ -115,31 +116,65 @@ export interface NewCommit {
   committer: string;
 }
 
+/** A file's blob id as git computes it (`git hash-object`), in the repository's hash (SHA-1, or SHA-256 by its length). */
+export function blobOid(content: Buffer, hexLength: number): string {
+  const hash = createHash(hexLength === 64 ? 'sha256' : 'sha1');
+  hash.update(`blob ${content.length}\0`);
+  return hash.update(content).digest('hex');
+}
+
+/** Path to mode and blob id of every file in a commit's tree (no sizes: git need not open a single blob). */
+async function blobsOf(git: Git, gitDir: string, commit: string): Promise<Map<string, { mode: string; oid: string }>> {
+  const raw = (await git.run(['--git-dir', gitDir, 'ls-tree', '-r', '-z', '--full-tree', commit])).stdout.toString('utf8');
+  const blobs = new Map<string, { mode: string; oid: string }>();
+  for (const line of raw.split('\0')) {
+    if (!line) continue;
+    const tab = line.indexOf('\t');
+    const [mode = '', , oid = ''] = line.slice(0, tab).split(' ');
+    blobs.set(line.slice(tab + 1), { mode, oid });
+  }
+  return blobs;
+}
+
+const byPath = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Writes a commit holding exactly `files` with `git fast-import` (one process for the whole tree, whatever its
- * size; blobs git already has are not stored twice) and answers its id. No work tree, no index: nothing on disk
- * is half-written if the process is killed, only unreferenced objects git collects later.
+ * Writes a commit holding exactly `files` with `git fast-import` (one process whatever the tree's size; no work
+ * tree, no index: a killed process leaves only unreferenced objects git collects later) and answers its id.
+ * With a parent, only what differs from the first parent's tree goes in (`M` for a file whose blob id differs, `D`
+ * for one gone): the same tree as writing every file, for the cost of the change. A commit of one parent that
+ * would change nothing is not written: the parent is the answer.
  */
 export async function writeCommit(git: Git, gitDir: string, commit: NewCommit): Promise<string> {
   const ref = 'refs/cadence/new';
   const chunks: Buffer[] = [];
   const text = (s: string) => chunks.push(Buffer.from(s, 'utf8'));
-  const data = (s: string) => {
-    const bytes = Buffer.from(s, 'utf8');
+  const data = (bytes: Buffer) => {
     text(`data ${bytes.length}\n`);
-    chunks.push(bytes);
-    text('\n');
+    chunks.push(bytes, Buffer.from('\n'));
   };
-  text(`commit ${ref}\ncommitter ${commit.committer} ${Math.floor(commit.at / 1000)} +0000\n`);
-  data(commit.message);
   const [first, ...more] = commit.parents;
+  const before = first ? await blobsOf(git, gitDir, first) : null;
+  const changes: Buffer[] = [];
+  const change = (s: string, bytes?: Buffer) => {
+    changes.push(Buffer.from(s, 'utf8'));
+    if (bytes) changes.push(Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n'));
+  };
+  const hexLength = before?.values().next().value?.oid.length ?? 40;
+  for (const [p, content] of [...commit.files].sort(byPath)) {
+    const bytes = Buffer.from(content, 'utf8');
+    const was = before?.get(p);
+    if (was && was.mode === '100644' && was.oid === blobOid(bytes, hexLength)) continue;
+    change(`M 100644 inline ${quotePath(p)}\n`, bytes);
+  }
+  if (before) for (const p of before.keys()) if (!commit.files.has(p)) change(`D ${quotePath(p)}\n`);
+  if (first && more.length === 0 && changes.length === 0) return first;
+  text(`commit ${ref}\ncommitter ${commit.committer} ${Math.floor(commit.at / 1000)} +0000\n`);
+  data(Buffer.from(commit.message, 'utf8'));
   if (first) text(`from ${first}\n`);
   for (const p of more) text(`merge ${p}\n`);
-  text('deleteall\n');
-  for (const [p, content] of [...commit.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    text(`M 100644 inline ${quotePath(p)}\n`);
-    data(content);
-  }
+  if (!before) text('deleteall\n');
+  chunks.push(...changes);
   text('done\n');
   await git.run(['--git-dir', gitDir, 'fast-import', '--quiet', '--force', '--done'], { input: Buffer.concat(chunks) });
   return git.text(['--git-dir', gitDir, 'rev-parse', '--verify', `${ref}^{commit}`]);
