@@ -3,6 +3,7 @@ import { decisionStatusLabel } from '@shared/decisions';
 import type { ExportedFile } from '@shared/planning';
 import { fileSlug } from '../planning/file-names';
 import type { DecisionExportScope, DecisionRecord } from './decision-records';
+import type { RenderRecord } from './madr-memo';
 import { madrRecord, type MadrPlaces } from './madr-record';
 import { heading, link, paragraph, serialise, table, text } from './markdown-nodes';
 
@@ -56,9 +57,9 @@ const count = (n: number) => `${n} decision${n === 1 ? '' : 's'}`;
  * The decisions of one team (or all) as a MADR folder: one file per decision named by its number
  * for life, and a README.md index. Nothing in it depends on the day of the export, so exporting
  * unchanged data again leaves `git diff` empty. Every team's export puts each team in a folder of its
- * own, since numbers are per team.
+ * own, since numbers are per team. `render` may answer a record rendered before (MadrMemo).
  */
-export function decisionsMadr(scope: DecisionExportScope): ExportedFile[] {
+export function decisionsMadr(scope: DecisionExportScope, render: RenderRecord = madrRecord): ExportedFile[] {
   const records = [...scope.records].sort(
     (a, b) => (a.detail.teamId < b.detail.teamId ? -1 : a.detail.teamId > b.detail.teamId ? 1 : 0) || a.detail.number - b.detail.number,
   );
@@ -80,7 +81,7 @@ export function decisionsMadr(scope: DecisionExportScope): ExportedFile[] {
   });
   const files: ExportedFile[] = records.map((r) => ({
     suggestedName: `${folderOf(r)}${nameOf(r)}`,
-    content: madrRecord(r, placesFrom(r)),
+    content: render(r, placesFrom(r)),
   }));
 
   const about = 'Each file follows MADR 4.0 and keeps its number for life; a decision added later never renumbers the others.';
