@@ -28,12 +28,14 @@ export function stepTimer(): StepTimer {
   const wrap = (proto: { run: unknown }, nameOf: (args: unknown[]) => string) => {
     const original = proto.run as Run;
     proto.run = async function (this: unknown, ...args: unknown[]) {
+      // A call counts where it began: one still running from before (a sync the meeting's end started) is not this one's.
+      const into = steps;
       const start = performance.now();
       try {
         return await original.apply(this, args);
       } finally {
         const name = nameOf(args);
-        steps.set(name, (steps.get(name) ?? 0) + performance.now() - start);
+        into.set(name, (into.get(name) ?? 0) + performance.now() - start);
       }
     };
     return () => {

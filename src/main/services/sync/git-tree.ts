@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Git } from './git';
+import { knownFiles, knownTree, rememberTree, type Known, type KnownBlob } from './known-trees';
 import type { TreeFiles } from './sync-data';
 
 /** Where Cadence's files live in a team's repository: its data, the MADR folder it regenerates, and the README. */
@@ -83,6 +84,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * submodule, a path outside Cadence's folders or a file over the cap refuses it before anything is read or written.
  */
 export async function readDataTree(git: Git, gitDir: string, commit: string, cap = FILE_CAP_BYTES): Promise<TreeFiles> {
+  const seen = knownTree(gitDir, commit, cap);
+  const files = seen && knownFiles(seen.blobs, DATA_FOLDER);
+  if (files) return files;
   const entries = await listTree(git, gitDir, commit);
   for (const e of entries) checkEntry(e, cap);
   const data = entries.filter((e) => e.path.startsWith(DATA_FOLDER));
@@ -91,15 +95,17 @@ export async function readDataTree(git: Git, gitDir: string, commit: string, cap
     gitDir,
     data.map((e) => e.oid),
   );
-  const files = new Map<string, string>();
+  const texts = new Map<string, string>();
   data.forEach((e, i) => {
     try {
-      files.set(e.path, utf8.decode(blobs[i]));
+      texts.set(e.path, utf8.decode(blobs[i]));
     } catch {
       throw new TreeRefused(`The repository's “${e.path}” is not UTF-8 text; Cadence wrote nothing.`);
     }
   });
-  return files;
+  const tree = new Map(entries.map((e): [string, KnownBlob] => [e.path, { mode: e.mode, oid: e.oid, text: texts.get(e.path) }]));
+  rememberTree(gitDir, commit, tree, Math.max(0, ...entries.map((e) => e.size)));
+  return texts;
 }
 
 /** A path as fast-import reads it: quoted C-style when it holds anything but plain characters. */
@@ -124,16 +130,19 @@ export function blobOid(content: Buffer, hexLength: number): string {
 }
 
 /** Path to mode and blob id of every file in a commit's tree (no sizes: git need not open a single blob). */
-async function blobsOf(git: Git, gitDir: string, commit: string): Promise<Map<string, { mode: string; oid: string }>> {
+async function blobsOf(git: Git, gitDir: string, commit: string): Promise<Known> {
+  const known = knownTree(gitDir, commit);
+  if (known) return known;
   const raw = (await git.run(['--git-dir', gitDir, 'ls-tree', '-r', '-z', '--full-tree', commit])).stdout.toString('utf8');
-  const blobs = new Map<string, { mode: string; oid: string }>();
+  const blobs = new Map<string, KnownBlob>();
   for (const line of raw.split('\0')) {
     if (!line) continue;
     const tab = line.indexOf('\t');
     const [mode = '', , oid = ''] = line.slice(0, tab).split(' ');
     blobs.set(line.slice(tab + 1), { mode, oid });
   }
-  return blobs;
+  // No text is known, so every file of a commit on top of it is measured: nothing of its own counts.
+  return { commit, blobs, largest: 0 };
 }
 
 const byPath = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
@@ -154,21 +163,37 @@ export async function writeCommit(git: Git, gitDir: string, commit: NewCommit): 
     chunks.push(bytes, Buffer.from('\n'));
   };
   const [first, ...more] = commit.parents;
-  const before = first ? await blobsOf(git, gitDir, first) : null;
+  const parent = first ? await blobsOf(git, gitDir, first) : null;
+  const before = parent?.blobs;
   const changes: Buffer[] = [];
   const change = (s: string, bytes?: Buffer) => {
     changes.push(Buffer.from(s, 'utf8'));
     if (bytes) changes.push(Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n'));
   };
   const hexLength = before?.values().next().value?.oid.length ?? 40;
+  // The new tree as this process will know it: every file's blob id and text, for the next commit on top of it.
+  const after = new Map<string, KnownBlob>();
+  // A file kept from the parent with its text is within the parent's largest; every other one is measured here.
+  let largest = parent?.largest ?? 0;
   for (const [p, content] of [...commit.files].sort(byPath)) {
-    const bytes = Buffer.from(content, 'utf8');
     const was = before?.get(p);
-    if (was && was.mode === '100644' && was.oid === blobOid(bytes, hexLength)) continue;
+    // The text this process read or wrote for the parent, else its blob id: either says the file is unchanged.
+    if (was && was.mode === '100644' && was.text === content) {
+      after.set(p, was);
+      continue;
+    }
+    const bytes = Buffer.from(content, 'utf8');
+    const oid = blobOid(bytes, hexLength);
+    after.set(p, { mode: '100644', oid, text: content });
+    largest = Math.max(largest, bytes.length);
+    if (was && was.mode === '100644' && was.oid === oid) continue;
     change(`M 100644 inline ${quotePath(p)}\n`, bytes);
   }
   if (before) for (const p of before.keys()) if (!commit.files.has(p)) change(`D ${quotePath(p)}\n`);
-  if (first && more.length === 0 && changes.length === 0) return first;
+  if (first && more.length === 0 && changes.length === 0) {
+    rememberTree(gitDir, first, after, largest);
+    return first;
+  }
   text(`commit ${ref}\ncommitter ${commit.committer} ${Math.floor(commit.at / 1000)} +0000\n`);
   data(Buffer.from(commit.message, 'utf8'));
   if (first) text(`from ${first}\n`);
@@ -177,5 +202,7 @@ export async function writeCommit(git: Git, gitDir: string, commit: NewCommit): 
   chunks.push(...changes);
   text('done\n');
   await git.run(['--git-dir', gitDir, 'fast-import', '--quiet', '--force', '--done'], { input: Buffer.concat(chunks) });
-  return git.text(['--git-dir', gitDir, 'rev-parse', '--verify', `${ref}^{commit}`]);
+  const id = await git.text(['--git-dir', gitDir, 'rev-parse', '--verify', `${ref}^{commit}`]);
+  rememberTree(gitDir, id, after, largest);
+  return id;
 }
