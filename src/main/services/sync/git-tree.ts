@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Git } from './git';
-import { knownFiles, knownTree, rememberTree, type Known, type KnownBlob } from './known-trees';
+import { knownFiles, knownTexts, knownTree, rememberTree, type Known, type KnownBlob } from './known-trees';
 import type { TreeFiles } from './sync-data';
 
 /** Where Cadence's files live in a team's repository: its data, the MADR folder it regenerates, and the README. */
@@ -89,20 +89,23 @@ export async function readDataTree(git: Git, gitDir: string, commit: string, cap
   if (files) return files;
   const entries = await listTree(git, gitDir, commit);
   for (const e of entries) checkEntry(e, cap);
+  // A blob whose text this process holds (the base's files, most of the remote's) is not read again: same id, same bytes.
+  const held = knownTexts(gitDir);
   const data = entries.filter((e) => e.path.startsWith(DATA_FOLDER));
+  const missing = data.filter((e) => !held.has(e.oid));
   const blobs = await readBlobs(
     git,
     gitDir,
-    data.map((e) => e.oid),
+    missing.map((e) => e.oid),
   );
-  const texts = new Map<string, string>();
-  data.forEach((e, i) => {
+  missing.forEach((e, i) => {
     try {
-      texts.set(e.path, utf8.decode(blobs[i]));
+      held.set(e.oid, utf8.decode(blobs[i]));
     } catch {
       throw new TreeRefused(`The repository's “${e.path}” is not UTF-8 text; Cadence wrote nothing.`);
     }
   });
+  const texts = new Map(data.map((e) => [e.path, held.get(e.oid)!]));
   const tree = new Map(entries.map((e): [string, KnownBlob] => [e.path, { mode: e.mode, oid: e.oid, text: texts.get(e.path) }]));
   rememberTree(gitDir, commit, tree, Math.max(0, ...entries.map((e) => e.size)));
   return texts;

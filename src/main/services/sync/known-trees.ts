@@ -41,3 +41,10 @@ export function knownFiles(blobs: ReadonlyMap<string, KnownBlob>, folder: string
   }
   return files;
 }
+
+/** Blob id to text, of every file this process holds the text of in a repository's kept trees. */
+export function knownTexts(gitDir: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const k of known.get(gitDir) ?? []) for (const blob of k.blobs.values()) if (blob.text !== undefined) texts.set(blob.oid, blob.text);
+  return texts;
+}
