@@ -161,18 +161,12 @@ export async function writeCommit(git: Git, gitDir: string, commit: NewCommit): 
   const ref = 'refs/cadence/new';
   const chunks: Buffer[] = [];
   const text = (s: string) => chunks.push(Buffer.from(s, 'utf8'));
-  const data = (bytes: Buffer) => {
-    text(`data ${bytes.length}\n`);
-    chunks.push(bytes, Buffer.from('\n'));
-  };
+  const data = (bytes: Buffer) => [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')];
   const [first, ...more] = commit.parents;
   const parent = first ? await blobsOf(git, gitDir, first) : null;
   const before = parent?.blobs;
   const changes: Buffer[] = [];
-  const change = (s: string, bytes?: Buffer) => {
-    changes.push(Buffer.from(s, 'utf8'));
-    if (bytes) changes.push(Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n'));
-  };
+  const change = (s: string, bytes?: Buffer) => changes.push(Buffer.from(s, 'utf8'), ...(bytes ? data(bytes) : []));
   const hexLength = before?.values().next().value?.oid.length ?? 40;
   // The new tree as this process will know it: every file's blob id and text, for the next commit on top of it.
   const after = new Map<string, KnownBlob>();
@@ -198,7 +192,7 @@ export async function writeCommit(git: Git, gitDir: string, commit: NewCommit): 
     return first;
   }
   text(`commit ${ref}\ncommitter ${commit.committer} ${Math.floor(commit.at / 1000)} +0000\n`);
-  data(Buffer.from(commit.message, 'utf8'));
+  chunks.push(...data(Buffer.from(commit.message, 'utf8')));
   if (first) text(`from ${first}\n`);
   for (const p of more) text(`merge ${p}\n`);
   if (!before) text('deleteall\n');
