@@ -208,13 +208,16 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   });
   const diagnostics = async () => diagnosticsText(info(), await backups.list(), log, { ...opened.pragmas });
   const sql = new Sql(opened.db);
+  // Sync renders the MADR folder in a worker of its own: the backup a meeting's end makes (seconds on a large
+  // database) would otherwise hold the sync that same end starts behind it. It keeps the team's rendered records.
+  const syncWorker = new DbWorker();
   const sync = new SyncService({
     repos,
     clock,
     git: new Git(options.gitEnv),
     dataDir: options.dataDir,
     backup: () => backups.backupNow('before-sync'),
-    madr: (teamId) => worker.run('decisionsMadr', { file, teamId }),
+    madr: (teamId) => syncWorker.run('decisionsMadr', { file, teamId }),
     merged: (teamId) => feed.publish(wholeTeam(teamId), 'sync.merge'),
     statusChanged: (teamId) => feed.publish([scope('settings', { teamId })], 'sync.status'),
     meetingLive: () => repos.syncLinks.anyMeetingLive(),
@@ -254,6 +257,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
       sync.stop();
       if (checkTimer) clearTimeout(checkTimer);
       void worker.close();
+      void syncWorker.close();
       opened.db.close();
       marker.end();
       lock.release();
