@@ -7,6 +7,8 @@
 // floors: a no-op operation sent from the page just before it (the transport alone) and a raw commit on the same
 // disk (what a write adds at the least), with the steps between: the change event's arrival in both pages (with its
 // size), the slower page's render, and what the pages asked again (nothing, when the event carries the live part).
+// For the two actions the bench sends itself, main says where its part went (Server-Timing: the write with its
+// commit, the live part read for the event, the event sent), and the rest of the event's arrival is the transit.
 //
 // BENCH_DIR=<folder seeded by `BENCH_KEEP=1 BENCH_SEED_ONLY=1 npm run bench`> measures the ten-year database: the
 // script finds (or starts, or plans) a meeting on a round itself. Without it, the demo team's next meeting, in a
@@ -37,7 +39,15 @@ async function op(page, name, input) {
         body: JSON.stringify(input),
       });
       const body = await res.json();
-      return { ...body, sentAt, answeredAt: performance.timeOrigin + performance.now() };
+      // Where the operation's time in main went (the server answers X-Bench calls with it): run;dur=…, push;dur=…
+      const server = Object.fromEntries(
+        (res.headers.get('Server-Timing') ?? '')
+          .split(',')
+          .map((m) => /^\s*(\w+);dur=([\d.]+)/.exec(m))
+          .filter(Boolean)
+          .map(([, name, dur]) => [name, Number(dur)]),
+      );
+      return { ...body, server, sentAt, answeredAt: performance.timeOrigin + performance.now() };
     },
     [name, input],
   );
@@ -149,7 +159,7 @@ function actions(console_, meetingId) {
   const sendOp = (name, input) => async () => {
     const answer = await op(console_, name, input());
     if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`);
-    return answer.sentAt;
+    return { sentAt: answer.sentAt, server: answer.server };
   };
   let moves = 0;
   let notes = 0;
@@ -179,7 +189,8 @@ function actions(console_, meetingId) {
         const box = console_.locator('.notes-editor textarea');
         await box.fill(`Bench note ${++notes}: what was said, decided, who does what.`);
         await box.blur();
-        return console_.evaluate(() => window.__sent['live.setNotes']);
+        // The app sends this one: main's part of it is not known to the bench.
+        return { sentAt: await console_.evaluate(() => window.__sent['live.setNotes']), server: null };
       },
       console: ['.notes-editor .save-state', 'Saved'],
       projector: null,
@@ -218,7 +229,20 @@ const stat = (v) => `${percentile(v, 50).toFixed(1)} / ${percentile(v, 95).toFix
 /** One action `SAMPLES` times, each just after a no-op from the same page; with the steps between. */
 async function measure(pages, action, raw) {
   const [console_, projector] = pages;
-  const steps = { noop: [], commit: [], floor: [], event: [], render: [], both: [], bytes: [] };
+  const steps = {
+    noop: [],
+    commit: [],
+    floor: [],
+    event: [],
+    render: [],
+    both: [],
+    bytes: [],
+    run: [],
+    push: [],
+    publish: [],
+    main: [],
+    wire: [],
+  };
   for (let i = 0; i < SAMPLES; i++) {
     const noop = await op(console_, 'events.since', { epoch: '', revision: 0 });
     steps.noop.push(noop.answeredAt - noop.sentAt);
@@ -227,7 +251,7 @@ async function measure(pages, action, raw) {
     if (action.console) await watch(console_, ...action.console);
     if (action.projector) await watch(projector, ...action.projector);
     const heard = await Promise.all(pages.map((page) => page.evaluate(() => window.__socket.length)));
-    const sentAt = await action.send();
+    const { sentAt, server } = await action.send();
     const shown = await Promise.all(
       pages.map((page, k) => ([action.console, action.projector][k] ? page.evaluate(() => window.__changed) : null)),
     );
@@ -251,6 +275,10 @@ async function measure(pages, action, raw) {
     steps.event.push(Math.max(...at) - sentAt);
     steps.render.push(Math.max(...done.map((t, k) => t - at[k])));
     steps.bytes.push(events[0].text.length);
+    if (server?.run !== undefined) {
+      const main = server.run + server.push + server.publish;
+      for (const [step, ms] of Object.entries({ ...server, main, wire: steps.event.at(-1) - main })) steps[step].push(ms);
+    }
   }
   return steps;
 }
@@ -318,6 +346,13 @@ async function main() {
       console.log(
         `    sent until the change event reached both pages (${Math.round(percentile(steps.bytes, 50) / 1024)} KB)                ${stat(steps.event)}`,
       );
+      if (steps.main.length > 0) {
+        console.log(`      of which in main (Server-Timing): the write with its commit                  ${stat(steps.run)}`);
+        console.log(`                                        the live part read for the event          ${stat(steps.push)}`);
+        console.log(`                                        the event sent to every window            ${stat(steps.publish)}`);
+        console.log(`                                        the three                                 ${stat(steps.main)}`);
+        console.log(`      and the rest: request and event in transit, the server's HTTP work          ${stat(steps.wire)}`);
+      }
       console.log(`    from the event's arrival to the page's DOM showing it (the slower page)         ${stat(steps.render)}`);
       console.log(
         `    sent until both pages show it, p50 / p95                                        ${stat(steps.both)}  ·  ${(percentile(steps.both, 95) / floor).toFixed(1)}x the no-op, ${(percentile(steps.both, 95) / withCommit).toFixed(1)}x no-op + commit  ·  target p95 < ${TARGET_MS} ms: ${met ? 'met' : 'NOT met'}`,

@@ -37,10 +37,12 @@ const byOriginalDue = (a: Commitment, b: Commitment) => a.originalDueDate.locale
  * here): the inputs to read them with. A change elsewhere reaches the part through the rows it holds.
  */
 export function addedCommitments(part: MeetingCommitments, changes: readonly Scope[], meetingId: string): { commitmentId: string }[] {
+  const here = changes.filter((s) => s.topic === 'commitments' && s.id !== undefined && s.meetingId === meetingId);
+  // Every change event asks this of the held part: a live action (no commitment in it) must not list a ten-year
+  // team's hundreds of open commitments to find nothing.
+  if (here.length === 0) return [];
   const held = new Set([...part.made, ...part.review, ...part.doneSinceLast].map((c) => c.id));
-  return changes
-    .filter((s) => s.topic === 'commitments' && s.id !== undefined && s.meetingId === meetingId && !held.has(s.id))
-    .map((s) => ({ commitmentId: s.id! }));
+  return here.filter((s) => !held.has(s.id!)).map((s) => ({ commitmentId: s.id! }));
 }
 
 /**

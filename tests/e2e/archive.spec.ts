@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, tempDataDir } from '../support/server';

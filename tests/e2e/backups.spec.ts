@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, TestClock, type TestServer } from '../support/server';

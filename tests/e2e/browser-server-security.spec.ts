@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import net from 'node:net';
 import WebSocket from 'ws';
 import { contentSecurityPolicy } from '../../src/shared/csp';

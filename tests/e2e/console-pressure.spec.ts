@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 
 const SCREENS = 'test-results/screens';

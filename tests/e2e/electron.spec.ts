@@ -1,4 +1,5 @@
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 import { tempDataDir } from '../support/server';
 import { openDemoTeam } from '../support/demo-team';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { startServer } from '../support/server';
 
 /** The operations a page asks for while it loads, in the order it sent them. */

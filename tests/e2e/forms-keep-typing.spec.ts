@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock, type TestServer } from '../support/server';
 

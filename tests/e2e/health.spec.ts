@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 import { chooseTheme } from '../support/theme';

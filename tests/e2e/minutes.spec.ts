@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { nodesOf, parseMarkdown } from '../support/markdown';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import type { MeetingDetail } from '../../src/shared/planning';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock, type TestServer } from '../support/server';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { startServer } from '../support/server';
 import { openDemoTeam } from '../support/demo-team';
 
@@ -57,6 +57,21 @@ test('a view whose code cannot be fetched while the server is down says so, and 
     server = await startServer({ dataDir, port });
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect(page.getByRole('heading', { name: 'Decisions', level: 1 })).toBeVisible();
+  } finally {
+    await server.stop();
+  }
+});
+
+test('while its event socket hears nothing, the page that writes still shows what it wrote', async ({ page }) => {
+  const server = await startServer();
+  try {
+    // The socket opens but never hears the server's hello or a change: as when it is down or still reconnecting.
+    await page.routeWebSocket(/\/api\/events$/, () => undefined);
+    await page.goto(server.url);
+    await openDemoTeam(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect(page.getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(1);
   } finally {
     await server.stop();
   }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { bearer, rawRequest } from '../support/http';
 import { startServer, type TestServer } from '../support/server';
 import { openDemoTeam } from '../support/demo-team';

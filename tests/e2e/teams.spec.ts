@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { startServer } from '../support/server';
 import { openDemoTeam } from '../support/demo-team';
 

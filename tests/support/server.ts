@@ -31,6 +31,12 @@ export function tempDataDir(label = 'e2e'): string {
   return dir;
 }
 
+/** The servers started since the running test began (tests/support/test.ts prints their output if it fails). */
+const startedByThisTest: TestServer[] = [];
+export function serversOfThisTest(): TestServer[] {
+  return startedByThisTest;
+}
+
 /** Starts the real browser-mode server on its own data folder and reads the address it prints. */
 export async function startServer(
   options: { dataDir?: string; port?: number; env?: Record<string, string>; clockFile?: string } = {},
@@ -68,7 +74,7 @@ export async function startServer(
       process.stderr.write(`\n[test server of ${dataDir}] exited on its own (code ${code}, signal ${signal}):\n${out.slice(-4000)}\n`);
   });
   const parsed = new URL(url);
-  return {
+  const server: TestServer = {
     url,
     origin: parsed.origin,
     port: Number(parsed.port),
@@ -96,6 +102,8 @@ export async function startServer(
         child.kill('SIGTERM');
       }),
   };
+  startedByThisTest.push(server);
+  return server;
 }
 
 /** A clock the test server reads: write an instant, and that is "now" for main. */

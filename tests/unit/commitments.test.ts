@@ -107,6 +107,46 @@ describe('commitments', () => {
     expect(handed.events.at(-1)).toMatchObject({ kind: 'reassigned', newOwnerName: 'Ana', reason: 'Ben left; Ana owns the dashboard now' });
     const back = await t.fail('commitments.reassign', { commitmentId: open.id, ownerId: ben, reason: 'Undo' });
     expect(back.message).toBe('Ben has left the team: choose someone who is in it');
+    // An outcome answers with the owner it now has, not the one who made it.
+    const reviewed = await record(open.id, { outcome: 'on_track' });
+    expect([reviewed.ownerName, reviewed.originalOwnerId, reviewed.needsReassignment]).toEqual(['Ana', ben, false]);
+  });
+
+  it('refuse an outcome naming what is not the commitment’s, in words, and write nothing of it', async () => {
+    const { teamId, ana, ben } = await team();
+    const sales = await t.call('teams.create', { name: 'Sales', timeZone: 'Europe/Berlin', members: ['Cleo'] });
+    const cleo = (await t.call('teams.get', { teamId: sales.id })).members[0]!.id;
+    const { meetingId: elsewhere } = await t.call('meetings.create', {
+      teamId: sales.id,
+      title: 'Sales weekly',
+      date: '2026-11-02',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    const c = await commit(teamId, ana, 'Runbook updated', '2026-11-10');
+    const slip = (ownerId: string) => ({
+      commitmentId: c.id,
+      outcome: 'slipped',
+      rootCause: 'other',
+      correctiveAction: 'Pair on it',
+      corrective: { ownerId, dueDate: '2026-11-20' },
+    });
+    const unknown = await t.fail('commitments.record', { commitmentId: '01900000-0000-7000-8000-000000000000', outcome: 'done' });
+    expect([unknown.code, unknown.message]).toEqual(['not_found', 'That commitment does not exist']);
+    const theirs = await t.fail('commitments.record', { commitmentId: c.id, meetingId: elsewhere, outcome: 'done' });
+    expect([theirs.code, theirs.message]).toEqual(['not_found', 'That meeting is not one of this team’s']);
+    const stranger = await t.fail('commitments.record', slip(cleo));
+    expect([stranger.code, stranger.message]).toEqual(['not_found', 'That person is not a member of this team']);
+    await t.call('members.markLeft', { memberId: ben });
+    const left = await t.fail('commitments.record', slip(ben));
+    expect(left).toMatchObject({ code: 'conflict', reason: 'member_left', message: 'Ben has left the team: choose someone who is in it' });
+    const board = await t.call('commitments.board', { teamId });
+    expect(board.open.map((o) => [o.outcome, o.status, o.events.length])).toEqual([['Runbook updated', 'open', 1]]);
+    // Named well, the slip and its corrective commitment are written together.
+    const slipped = await record(c.id, slip(ana));
+    expect([slipped.ownerName, slipped.needsReassignment]).toEqual(['Ana', false]);
+    const corrective = await t.call('commitments.get', { commitmentId: slipped.events.at(-1)!.correctiveCommitmentId! });
+    expect([corrective.outcome, corrective.ownerName, corrective.dueDate]).toEqual(['Pair on it', 'Ana', '2026-11-20']);
   });
 
   it('compute follow-through over a fixture history exactly as counted by hand', async () => {

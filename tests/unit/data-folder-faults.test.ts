@@ -266,5 +266,7 @@ describe('files after repeated crashes and backups', () => {
     }
     // Backups are one file each: no -wal or -shm beside them.
     expect(fs.readdirSync(path.join(dir, 'backups')).filter((name) => !name.endsWith('.sqlite'))).toEqual([]);
-  });
+    // Eleven starts, each checking the whole file after a crash and starting a worker for its backup: about 5 s on an
+    // idle machine, and more than the usual 20 s with both cores loaded (a time budget, not a speed target).
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dispatcher } from '../../src/main/core/dispatcher';
+import { Dispatcher, type OpTiming } from '../../src/main/core/dispatcher';
 import type { Handlers } from '../../src/main/core/handler-kinds';
 import type { ChangeEvent } from '../../src/shared/events';
 import { openTestCore, type TestCore } from '../support/core';
@@ -77,5 +77,24 @@ describe('the dispatcher', () => {
     expect(error.message).not.toMatch(/nothing was changed/i);
     expect((await t.call('meetings.live', { meetingId })).meeting.status).toBe('ended');
     expect(events.map((e) => e.operation)).toEqual(['meetings.end']);
+  });
+
+  it('tells a caller that asks where a write spent its time in main: the write, the pushed read, the event sent', async () => {
+    const meetingId = await plannedMeeting();
+    await t.call('meetings.start', { meetingId });
+    // The listener is the event's sending: held up on purpose, the publishing step measures it.
+    t.core.feed.subscribe(() => {
+      const until = performance.now() + 5;
+      while (performance.now() < until);
+    });
+    const timing: OpTiming = { runMs: -1, pushMs: -1, publishMs: -1 };
+    expect(await t.core.dispatcher.dispatch('live.turn', { meetingId, action: 'next' }, timing)).toMatchObject({ ok: true });
+    expect(timing.runMs).toBeGreaterThan(0);
+    expect(timing.pushMs).toBeGreaterThan(0);
+    expect(timing.publishMs).toBeGreaterThanOrEqual(5);
+    // A read publishes nothing: the timing is left as it was.
+    const untouched: OpTiming = { runMs: -1, pushMs: -1, publishMs: -1 };
+    await t.core.dispatcher.dispatch('meetings.live', { meetingId }, untouched);
+    expect(untouched).toEqual({ runMs: -1, pushMs: -1, publishMs: -1 });
   });
 });

@@ -95,6 +95,8 @@ describe('sync through a git repository', () => {
     const failed = await a.call('sync.run', { teamId: team.id });
     expect(failed.problem?.kind).toBe('not-found');
     expect(failed.problem?.message).toMatch(/no repository at that address/);
+    // The message names git's command, not the clone's folder.
+    expect(failed.problem?.message).toMatch(/\(git fetch failed: /);
     expect(failed.waiting.changesSinceSync).toBe(1);
     fs.renameSync(`${remote}-away`, remote);
     const ok = await a.call('sync.run', { teamId: team.id });

@@ -21,6 +21,17 @@ function describeIssues(error: z.ZodError): OpError {
 
 export type ErrorLogger = (operation: string, error: unknown) => void;
 
+/**
+ * Where one operation's time in main went, in ms, for a bench that asks (the browser mode's Server-Timing): the
+ * handler with its commit, the reads pushed with its change event, and publishing that event (every window's socket
+ * or IPC send). Filled in by `dispatch` when passed.
+ */
+export interface OpTiming {
+  runMs: number;
+  pushMs: number;
+  publishMs: number;
+}
+
 /** Runs fn in one database transaction (better-sqlite3: synchronous; a nested call becomes a savepoint). */
 export type Transact = <T>(fn: () => T) => T;
 
@@ -46,7 +57,7 @@ export class Dispatcher {
     private readonly logError: ErrorLogger = () => undefined,
   ) {}
 
-  async dispatch(name: string, rawInput: unknown): Promise<OpResult<unknown>> {
+  async dispatch(name: string, rawInput: unknown, timing?: OpTiming): Promise<OpResult<unknown>> {
     if (!isOperationName(name)) {
       return { ok: false, error: { code: 'unknown_operation', message: `Unknown operation: ${String(name).slice(0, 80)}` } };
     }
@@ -56,6 +67,7 @@ export class Dispatcher {
     const handler = this.handlers[name] as AnyHandler;
     const steps: AfterCommitStep[] = [];
     let value: unknown;
+    const started = performance.now();
     try {
       value = await this.run(handler, parsed.data, steps);
     } catch (error) {
@@ -65,7 +77,11 @@ export class Dispatcher {
     }
     if (def.kind === 'write') {
       const changes = (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);
-      if (changes.length > 0) this.feed.publish(changes, name, this.feed.heard ? this.pushes(name, changes) : []);
+      const ran = performance.now();
+      const pushes = changes.length > 0 && this.feed.heard ? this.pushes(name, changes) : [];
+      const pushed = performance.now();
+      if (changes.length > 0) this.feed.publish(changes, name, pushes);
+      if (timing) Object.assign(timing, { runMs: ran - started, pushMs: pushed - ran, publishMs: performance.now() - pushed });
     }
     for (const step of steps) {
       try {
@@ -98,7 +114,7 @@ export class Dispatcher {
   }
 
   /** The one serialise step both transports share. */
-  async dispatchSerialized(name: string, rawInput: unknown): Promise<string> {
-    return JSON.stringify(await this.dispatch(name, rawInput));
+  async dispatchSerialized(name: string, rawInput: unknown, timing?: OpTiming): Promise<string> {
+    return JSON.stringify(await this.dispatch(name, rawInput, timing));
   }
 }

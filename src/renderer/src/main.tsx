@@ -18,6 +18,9 @@ import './features/agreements/agreements.css';
 import './features/agreements/agreement-diff.css';
 import './features/agreements/roles.css';
 import './features/archive/archive.css';
+// The form fields' sheet (beside ui/form/Field.tsx) loads here too, last as before: imported by the app's chunk, it
+// made the app's import wait for one more stylesheet request before its code could run.
+import './ui/form/field.css';
 import { sendFirstReads } from './api/first-reads';
 
 // The first reads leave before the app's code has loaded and run: on a cold start that code takes longer than they do.

@@ -83,10 +83,12 @@ export const commitmentOperations = {
   }),
   'commitments.board': op<CommitmentBoard>()({
     input: () => z.object({ teamId: id.nullable().default(null), memberId: id.nullable().default(null) }).strict(),
+    defaults: { teamId: null, memberId: null },
     dependsOn: (i) => [scope('commitments', i), scope('teams', i)],
   }),
   'commitments.followThrough': op<FollowThrough>()({
     input: () => z.object({ teamId: id, from: calendarDate.nullable().default(null), to: calendarDate.nullable().default(null) }).strict(),
+    defaults: { from: null, to: null },
     dependsOn: (i) => [scope('commitments', i), scope('meetings', i), scope('teams', i)],
   }),
 } as const;

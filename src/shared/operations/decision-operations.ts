@@ -166,10 +166,25 @@ export const decisionOperations = {
           limit: z.number().int().min(1).max(500).default(100),
         })
         .strict(),
+    defaults: {
+      query: '',
+      teamId: null,
+      statuses: [],
+      ownerId: null,
+      tag: null,
+      from: null,
+      to: null,
+      hasDissent: false,
+      reviewDue: false,
+      sort: 'relevance',
+      offset: 0,
+      limit: 100,
+    },
     dependsOn: (i) => [scope('decisions', i), scope('teams', i), scope('meetings', i)],
   }),
   'decisions.facets': op<DecisionFacets>()({
     input: () => z.object({ teamId: id.nullable().default(null) }).strict(),
+    defaults: { teamId: null },
     // The facets name every team, whichever team is filtered.
     dependsOn: (i) => [scope('decisions', i), scope('teams')],
   }),

@@ -65,6 +65,8 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   rows?: Rows<O>;
   /** A read: the input a changed scope names, whose answer main pushes with the change event (absent: never pushed). */
   pushedBy?: PushedBy;
+  /** A read: what its schema fills in for a key left out (see `defaults` in `Spec`); empty for a write. */
+  defaults: Readonly<Record<string, unknown>>;
   /** Phantom: carries the output type only. */
   readonly output?: (o: O) => O;
 }
@@ -89,9 +91,18 @@ type Spec<I extends z.ZodType, O> =
       dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[];
       rows?: Rows<O>;
       pushedBy?: PushedBy;
+      /**
+       * The schema's defaults (`.default(...)`) as plain data: the renderer keys its cache with the input so
+       * completed, without building the schema on the first screen, so `{ teamId: null }` and `{}` are one question
+       * and a pushed answer (main's parsed input) lands under the key a view asked with. A unit test checks these
+       * equal the schema's own, for every read.
+       */
+      defaults?: Readonly<Partial<z.output<I>>>;
       changes?: never;
       seeds?: never;
     };
+
+const NO_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic }));
 
@@ -113,6 +124,7 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
         changes: typeof changes === 'function' ? changes : whole(changes),
         dependsOn: () => [],
         seeds: spec.seeds ?? (() => []),
+        defaults: NO_DEFAULTS,
       };
     }
     const dependsOn = spec.dependsOn ?? ALL;
@@ -124,6 +136,7 @@ export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output typ
       changes: () => [],
       dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
       seeds: () => [],
+      defaults: spec.defaults ?? NO_DEFAULTS,
       ...(spec.rows ? { rows: spec.rows } : {}),
       ...(spec.pushedBy ? { pushedBy: spec.pushedBy } : {}),
     };

@@ -29,7 +29,11 @@ export const healthOperations = {
         .strict(),
     changes: ({ meetingId }) => [{ topic: 'meetings', meetingId, part: 'feedback' }],
   }),
-  'health.team': op<TeamHealth>()({ input: () => z.object(period()).strict(), dependsOn: (i) => wholeTeam(i.teamId) }),
+  'health.team': op<TeamHealth>()({
+    input: () => z.object(period()).strict(),
+    defaults: { from: null, to: null },
+    dependsOn: (i) => wholeTeam(i.teamId),
+  }),
   'health.startRetrospective': op<{ meetingId: string }>()({
     input: () => z.object({ ...period(), date: calendarDate, time: wallTime }).strict(),
     changes: (i, o) => [meetingOf(i.teamId, o.meetingId)],

@@ -215,6 +215,7 @@ export const planningOperations = {
   }),
   'parkingLot.list': op<ParkingLotItem[]>()({
     input: () => z.object({ teamId: id, includeClosed: z.boolean().default(false) }).strict(),
+    defaults: { includeClosed: false },
     dependsOn: (i) => [scope('parkingLot', i)],
   }),
   'parkingLot.add': op<ParkingLotItem>()({

@@ -10,10 +10,15 @@ export type SyncAttempt =
 
 /** The teams linked to git repositories (sync_links): one row per team, kept until it is unlinked. */
 export class SyncLinksRepository {
-  constructor(private readonly sql: Sql) {}
+  /** Compiled once: the change feed asks it after every write that names a team (SyncService.noteChange). */
+  private readonly byTeam;
+
+  constructor(private readonly sql: Sql) {
+    this.byTeam = sql.prepared((a: { teamId: string }) => qb.selectFrom('sync_links').selectAll().where('team_id', '=', a.teamId));
+  }
 
   get(teamId: string): SyncLinkRow | undefined {
-    return this.sql.first(qb.selectFrom('sync_links').selectAll().where('team_id', '=', teamId));
+    return this.byTeam.get({ teamId });
   }
 
   list(): SyncLinkRow[] {

@@ -2,6 +2,21 @@ import type { ParsedInputOf } from '@shared/contract';
 import { DomainError } from '@shared/result';
 import type { Repositories } from '../../db/repositories';
 
+/** Outcomes are recorded in a live meeting of the team, or between meetings (no meeting). */
+export function liveMeetingOf(meetingId: string | null, meeting: { teamId: string; status: string } | null, teamId: string): string | null {
+  if (!meetingId) return null;
+  if (!meeting || meeting.teamId !== teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
+  if (meeting.status !== 'live') throw new DomainError('conflict', 'Review outcomes are recorded while the meeting is live');
+  return meetingId;
+}
+
+/** An owner of a commitment is someone in its team now: not someone else's member, nor someone who has left. */
+export function checkActiveMember(teamId: string, member: { teamId: string; name: string; leftAt: number | null } | null): void {
+  if (!member || member.teamId !== teamId) throw new DomainError('not_found', 'That person is not a member of this team');
+  if (member.leftAt !== null)
+    throw new DomainError('conflict', `${member.name} has left the team: choose someone who is in it`, { reason: 'member_left' });
+}
+
 /** An event as stored: written by the service, read back as a domain event by the repository. */
 export type EventRow = Parameters<Repositories['commitments']['insertEvent']>[0];
 export type EventFields = Partial<EventRow> & Pick<EventRow, 'kind'>;

@@ -5,9 +5,9 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { CommitmentEventRecord, CommitmentRecord, Listed } from '../../db/repositories/commitments-repository';
+import type { CommitmentEventRecord, CommitmentRecord, Listed, OutcomeRead } from '../../db/repositories/commitments-repository';
 import { addDays, toZoned } from '../planning/zoned-time';
-import { outcomeFields, type EventFields } from './commitment-outcome';
+import { checkActiveMember, liveMeetingOf, outcomeFields, type EventFields } from './commitment-outcome';
 import { derive, toEvent } from './commitment-state';
 import { followThroughFigures } from './follow-through';
 
@@ -101,16 +101,19 @@ export class CommitmentsService {
    */
   record(input: ParsedInputOf<'commitments.record'>): Commitment {
     return this.repos.sql.transaction(() => {
-      const row = this.require(input.commitmentId);
+      // The commitment, the meeting and a corrective commitment's owner in one read; its events in another.
+      const read = this.repos.commitments.forOutcome(input.commitmentId, input.meetingId, input.corrective?.ownerId ?? null);
+      if (!read) throw new DomainError('not_found', 'That commitment does not exist');
+      const { row } = read;
       const events = this.repos.commitments.eventsOfOne(row.id);
       const current = derive(row, events);
       if (current.status === 'done' || current.status === 'dropped') {
         throw new DomainError('conflict', `This commitment is already ${current.status}; its history stays as it is`);
       }
-      const meetingId = this.liveMeetingOf(input.meetingId, row.teamId);
+      const meetingId = liveMeetingOf(input.meetingId, read.meeting, row.teamId);
       const today = this.today(row.timeZone);
-      const outcome = this.outcomeEvent(row, current.dueDate, input, meetingId, today);
-      return this.compose(row, [...events, outcome], this.memberLookup(), new Map([[row.timeZone, today]]));
+      const outcome = this.outcomeEvent(read, current.dueDate, input, meetingId, today);
+      return this.compose(row, [...events, outcome], this.memberLookup([[row.ownerId, read.owner]]), new Map([[row.timeZone, today]]));
     });
   }
 
@@ -130,7 +133,7 @@ export class CommitmentsService {
 
   get(id: string): Commitment {
     const row = this.require(id);
-    return this.toCommitments([row])[0]!;
+    return this.compose(row, this.repos.commitments.eventsOfOne(id), this.memberLookup(), new Map());
   }
 
   /** Open commitments, overdue first, then by due date; optionally one team's or one person's. */
@@ -236,9 +239,9 @@ export class CommitmentsService {
     return rows.map((row) => this.compose(row, events.get(row.id) ?? [], member, todayOf));
   }
 
-  /** Each owner looked up once however many of their commitments are listed. */
-  private memberLookup(): (id: string) => { name: string; left: boolean } {
-    const members = new Map<string, { name: string; left: boolean }>();
+  /** Each owner looked up once however many of their commitments are listed (`known` already read). */
+  private memberLookup(known: [string, { name: string; left: boolean }][] = []): (id: string) => { name: string; left: boolean } {
+    const members = new Map(known);
     return (id) => {
       if (!members.has(id)) {
         members.set(id, this.repos.commitments.owner(id) ?? { name: 'Unknown', left: false });
@@ -301,7 +304,7 @@ export class CommitmentsService {
 
   /** Writes the outcome's event (and a slip's corrective commitment first); answers the event written. */
   private outcomeEvent(
-    row: CommitmentRecord,
+    read: OutcomeRead,
     dueDate: string,
     input: ParsedInputOf<'commitments.record'>,
     meetingId: string | null,
@@ -309,13 +312,13 @@ export class CommitmentsService {
   ): CommitmentEventRecord {
     const now = this.clock.now();
     const corrective =
-      input.outcome === 'slipped' && input.corrective ? this.corrective(row, input.corrective, input, meetingId, today) : null;
-    return this.event(row.id, outcomeFields(input, dueDate, today, meetingId, corrective), now);
+      input.outcome === 'slipped' && input.corrective ? this.corrective(read, input.corrective, input, meetingId, today) : null;
+    return this.event(read.row.id, outcomeFields(input, dueDate, today, meetingId, corrective), now);
   }
 
   /** A slip's corrective action made a commitment of its own, in the same meeting. */
   private corrective(
-    row: CommitmentRecord,
+    { row, correctiveOwner }: OutcomeRead,
     to: { ownerId: string; dueDate: string },
     input: ParsedInputOf<'commitments.record'>,
     meetingId: string | null,
@@ -323,7 +326,7 @@ export class CommitmentsService {
   ): string {
     const id = uuidv7(this.clock);
     const now = this.clock.now();
-    this.requireActiveMember(row.teamId, to.ownerId);
+    checkActiveMember(row.teamId, correctiveOwner);
     if (to.dueDate < today && !input.confirmPastDue) {
       throw new DomainError('conflict', `The corrective action's due date ${to.dueDate} is in the past. Confirm to record it anyway.`, {
         reason: 'due_in_past',
@@ -345,20 +348,8 @@ export class CommitmentsService {
     return id;
   }
 
-  /** Outcomes are recorded in a live meeting of the team, or between meetings (no meeting). */
-  private liveMeetingOf(meetingId: string | null, teamId: string): string | null {
-    if (!meetingId) return null;
-    const meeting = this.repos.commitments.meeting(meetingId);
-    if (!meeting || meeting.teamId !== teamId) throw new DomainError('not_found', 'That meeting is not one of this team’s');
-    if (meeting.status !== 'live') throw new DomainError('conflict', 'Review outcomes are recorded while the meeting is live');
-    return meetingId;
-  }
-
   private requireActiveMember(teamId: string, memberId: string): void {
-    const member = this.repos.members.find(memberId);
-    if (!member || member.teamId !== teamId) throw new DomainError('not_found', 'That person is not a member of this team');
-    if (member.leftAt !== null)
-      throw new DomainError('conflict', `${member.name} has left the team: choose someone who is in it`, { reason: 'member_left' });
+    checkActiveMember(teamId, this.repos.members.find(memberId));
   }
 
   private require(id: string): CommitmentRecord {

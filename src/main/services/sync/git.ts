@@ -71,10 +71,7 @@ export class Git {
         if (timedOut) return reject(new GitFailure('offline', 'The repository did not answer within two minutes.', stderr));
         const result = { code: code ?? -1, stdout: Buffer.concat(out), stderr };
         if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(result);
-        else
-          reject(
-            new GitFailure(classify(stderr), `git ${args.find((a) => !a.startsWith('-')) ?? ''} failed: ${lastLines(stderr)}`, stderr),
-          );
+        else reject(new GitFailure(classify(stderr), `git ${subcommand(args)} failed: ${lastLines(stderr)}`, stderr));
       });
       child.stdin.end(options.input ?? '');
     });
@@ -83,6 +80,11 @@ export class Git {
   async text(args: string[], options: GitOptions = {}): Promise<string> {
     return (await this.run(args, options)).stdout.toString('utf8').trim();
   }
+}
+
+/** The command git was asked to run (push, fetch...), past the options before it and the folder `--git-dir` names. */
+function subcommand(args: string[]): string {
+  return args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--git-dir') ?? '';
 }
 
 function lastLines(stderr: string): string {

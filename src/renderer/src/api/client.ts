@@ -6,7 +6,7 @@ import { contract, type InputOf, type OperationName, type OutputOf } from '@shar
 import type { ChangeEvent } from '@shared/events';
 import type { OpError } from '@shared/result';
 import { dropFirstReads, takeFirstRead } from './first-reads';
-import { applyChange, changesApplied, invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
+import { applyChange, changesApplied, changesOf, invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
 import { http, transport } from './transport';
 
 export { isSignedOut, type ConnectionState } from './http-transport';
@@ -33,6 +33,9 @@ export async function call<K extends OperationName>(name: K, input: InputOf<K>):
   const result = await (takeFirstRead(name, input) ?? transport.invoke(name, input));
   if (!result.ok) throw new ApiError(result.error);
   seedFromReply(name, input, result.value, sentAt);
+  // Its change event cannot reach this page while the socket is down: the page that wrote re-reads what it changed.
+  if (http && !http.hearing() && contract[name].kind === 'write')
+    invalidateChanges(changesOf(name, input, result.value), new Set(), readRow);
   return result.value;
 }
 

@@ -19,7 +19,12 @@ const CLOSE_SIGNED_OUT = 4401;
 
 export interface HttpTransport extends CadenceApi {
   signOut(): Promise<void>;
+  /** Whether change events reach this page now (its socket is signed in); a write's page refreshes itself when not. */
+  hearing(): boolean;
 }
+
+/** The longest wait between two attempts to reach the server again: it is on this computer, so trying is cheap. */
+const RETRY_MAX_MS = 2_000;
 
 const failure = (message: string) => ({ ok: false, error: { code: 'internal', message } }) as OpResult<never>;
 
@@ -34,6 +39,7 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
   let socket: WebSocket | null = null;
   let retry = 0;
   let addressFailed = false;
+  let hearing = false;
 
   const setToken = (next: string | null) => {
     token = next;
@@ -75,6 +81,7 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
       const data = JSON.parse(String(message.data)) as
         { type: 'hello'; epoch: string; revision: number } | { type: 'change'; event: ChangeEvent };
       if (data.type === 'hello') {
+        hearing = true;
         onState('connected');
         // A synthetic event with revision 0 tells the client to check what it missed.
         for (const l of listeners) l({ epoch: data.epoch, revision: data.revision, changes: [], operation: 'hello', at: Date.now() });
@@ -84,14 +91,15 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
     };
     ws.onclose = (event) => {
       if (socket === ws) socket = null;
+      hearing = false;
       if (event.code === CLOSE_SIGNED_OUT) {
         if (token) endSession('session-ended');
         return;
       }
       if (!token) return;
       onState('reconnecting');
-      retry = Math.min(retry + 1, 6);
-      setTimeout(connect, 250 * 2 ** retry);
+      retry = Math.min(retry + 1, 8);
+      setTimeout(connect, Math.min(RETRY_MAX_MS, 250 * 2 ** retry));
     };
   }
 
@@ -140,6 +148,7 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
       }
       return (await response.json()) as OpResult<never>;
     },
+    hearing: () => hearing,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

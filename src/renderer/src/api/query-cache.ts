@@ -23,10 +23,16 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** The input as main parses it (defaults filled), so `{ teamId: null }` and `{}` name one question. */
+/**
+ * The input with the contract's defaults filled in and undefined keys left out, as main's parse completes it, so
+ * `{ teamId: null }` and `{}` name one question; built from plain data, not the input's schema, whose code the
+ * first screen need not load (tests/unit/contract-cache-key.test.ts checks the two agree for every read).
+ */
 function canonical(name: OperationName, input: unknown): unknown {
-  const parsed = contract[name].input.safeParse(input ?? {});
-  return parsed.success ? parsed.data : input;
+  if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) return input;
+  const key: Record<string, unknown> = { ...contract[name].defaults };
+  for (const [field, value] of Object.entries(input ?? {})) if (value !== undefined) key[field] = value;
+  return key;
 }
 
 export function queryKey(name: OperationName, input: unknown): readonly [OperationName, unknown] {
@@ -72,17 +78,22 @@ export type ReadFn = (name: OperationName, input: Record<string, unknown>) => Pr
 export function invalidateChanges(changes: readonly Scope[], current: ReadonlySet<string> = new Set(), read?: ReadFn): void {
   if (changes.length === 0) return;
   const patches: Query[] = [];
-  void queryClient.invalidateQueries({
-    predicate: (query) => {
-      if (current.has(query.queryHash)) return false;
-      const scopes = dependsOn(query);
-      if (scopes === null || anyOverlap(changes, scopes)) return true;
-      const reached = rowsReached(query, changes);
-      if (reached.length > 0 && read) patches.push(query);
-      // With nothing to read rows with, a list whose rows changed is read again whole.
-      return reached.length > 0 && !read;
-    },
-  });
+  const stale = new Set<Query>();
+  // Each held read is asked once: invalidateQueries runs its predicate twice (to mark, then to refetch), and on a
+  // ten-year team the lists' rows make that question the larger part of applying an event.
+  for (const query of queryClient.getQueryCache().getAll()) {
+    if (current.has(query.queryHash)) continue;
+    const scopes = dependsOn(query);
+    if (scopes === null || anyOverlap(changes, scopes)) {
+      stale.add(query);
+      continue;
+    }
+    const reached = rowsReached(query, changes);
+    if (reached.length > 0 && read) patches.push(query);
+    // With nothing to read rows with, a list whose rows changed is read again whole.
+    else if (reached.length > 0) stale.add(query);
+  }
+  if (stale.size > 0) void queryClient.invalidateQueries({ predicate: (query) => stale.has(query) });
   if (patches.length === 0) return;
   // One row held by several reads (a commitment in the review and in the old business) is read once per change.
   const reads = new Map<string, Promise<unknown>>();
@@ -178,6 +189,14 @@ export function newerOf<T>(key: readonly unknown[], sentAt: number, answer: T): 
 /** A restarted server or a gap the event log cannot fill: nothing cached can be trusted. */
 export function invalidateEverything(): void {
   void queryClient.invalidateQueries();
+}
+
+/** What a write changed, as its change event names it; nothing for an input main would refuse. */
+export function changesOf(name: OperationName, input: unknown, value: unknown): Scope[] {
+  const def = contract[name];
+  const parsed = def.input.safeParse(input ?? {});
+  if (def.kind !== 'write' || !parsed.success) return [];
+  return (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);
 }
 
 /**

@@ -13,13 +13,30 @@ export interface Formatters {
 
 function makeFormatters(settings: Settings): Formatters {
   const hour12 = settings.clock === '12h';
+  // One formatter per kind and zone for these settings: building one costs a millisecond or more (the first several
+  // tens, as ICU's data loads), and a list of meetings or commitments formats a date per row.
+  const made = new Map<string, Intl.DateTimeFormat>();
+  const formatter = (kind: string, timeZone: string | undefined, make: () => Intl.DateTimeFormat) => {
+    const key = `${kind} ${timeZone ?? ''}`;
+    let format = made.get(key);
+    if (!format) made.set(key, (format = make()));
+    return format;
+  };
   const date = (ms: number, timeZone?: string) => {
     const d = new Date(ms);
     if (settings.dateStyle === 'locale') {
-      return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(d);
+      return formatter(
+        'date',
+        timeZone,
+        () => new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone }),
+      ).format(d);
     }
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', timeZone })
+      formatter(
+        'parts',
+        timeZone,
+        () => new Intl.DateTimeFormat('en-US', { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', timeZone }),
+      )
         .formatToParts(d)
         .map((p) => [p.type, p.value]),
     );
@@ -32,7 +49,9 @@ function makeFormatters(settings: Settings): Formatters {
     return `${parts.weekday} ${body}`;
   };
   const time = (ms: number, timeZone?: string) =>
-    new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12, timeZone }).format(new Date(ms));
+    formatter('time', timeZone, () => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12, timeZone })).format(
+      new Date(ms),
+    );
   return { settings, date, time, dateTime: (ms, tz) => `${date(ms, tz)}, ${time(ms, tz)}` };
 }
 

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { AgreementVersion } from '@shared/agreements';
 import { useMutation, useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -19,8 +20,11 @@ export function ProjectorAgreement({ agreement }: { agreement: AgreementVersion 
   );
 }
 
-/** The console's switch for showing the agreement in force on the projector. */
-export function ProjectAgreementButton({ meetingId }: { meetingId: string }) {
+/**
+ * The console's switch for showing the agreement in force on the projector. Memoised: the console renders again at
+ * every live action, and this switch (a read and a write of its own) has nothing to redraw for one.
+ */
+export const ProjectAgreementButton = memo(function ProjectAgreementButton({ meetingId }: { meetingId: string }) {
   const projected = useQuery('agreements.onProjector', { meetingId });
   const action = useMutation();
   const on = projected.data?.shown ?? false;
@@ -37,4 +41,4 @@ export function ProjectAgreementButton({ meetingId }: { meetingId: string }) {
       <ErrorAlert error={action.error} />
     </>
   );
-}
+});

@@ -7,6 +7,7 @@ import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
 import { ReassignForm } from './ReassignForm';
+import { ReviewList } from './ReviewList';
 import { OUTCOME_KEY, type PanelChoice } from '../live/console-keys';
 import { usePanelKeys } from '../live/panel-keys';
 
@@ -246,18 +247,7 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
           </div>
         </article>
       )}
-      <ol className="review-list" aria-label="Commitments to review">
-        {review.map((c, i) => (
-          <li key={c.id} className={i === index ? 'is-current' : ''}>
-            <button type="button" className="review-pick" onClick={() => setIndex(i)}>
-              <span>
-                {c.ownerName}: {c.outcome}
-              </span>
-              <span className="muted-note">{recordedHere(c) ? eventText(c.events.at(-1)!).split(':')[0] : `due ${c.dueDate}`}</span>
-            </button>
-          </li>
-        ))}
-      </ol>
+      <ReviewList review={review} index={index} recordedHere={recordedHere} onPick={setIndex} />
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
-import './field.css';
 
 interface ControlProps {
   id?: string;

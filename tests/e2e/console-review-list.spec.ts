@@ -1,0 +1,81 @@
+import { expect, test } from '../support/test';
+import { api } from '../support/page-api';
+import { startServer, tempDataDir, TestClock } from '../support/server';
+
+const OPEN = 120;
+
+test('a team with 120 open commitments: the console review draws only the rows in view, follows the walk and picks any of them', async ({
+  browser,
+}) => {
+  const dir = tempDataDir('review-list');
+  const clock = new TestClock(dir, Date.parse('2026-11-23T09:00:00Z'));
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ana Ruiz', 'Ben Osei', 'Cleo Park'] });
+    const members = (await api(page, 'teams.get', { teamId: team.id })).members;
+    for (let i = 0; i < OPEN; i++) {
+      const day = String(24 + (i % 6)).padStart(2, '0');
+      await api(page, 'commitments.create', {
+        teamId: team.id,
+        ownerId: members[i % members.length]!.id,
+        outcome: `Outcome number ${i + 1}`,
+        dueDate: `2026-11-${day}`,
+      });
+    }
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: 'Week 48',
+      date: '2026-11-23',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    const revision = (await api(page, 'meetings.live', { meetingId })).meeting.agendaRevision;
+    await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: revision,
+      kind: 'commitment_review',
+      title: 'Commitment review',
+      plannedMin: 20,
+    });
+    await api(page, 'meetings.start', { meetingId });
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+
+    const walk = page.getByRole('region', { name: 'Owner by owner' });
+    await expect(walk.locator('.round-head .badge')).toHaveText(`0 of ${OPEN} reviewed`);
+    const rows = walk.getByRole('list', { name: 'Commitments to review' }).getByRole('listitem');
+    // A window of rows, not all 120: the first is there, the last is not until the box scrolls to it.
+    await expect(rows.first()).toBeVisible();
+    const drawn = await rows.count();
+    expect(drawn).toBeGreaterThan(3);
+    expect(drawn).toBeLessThan(30);
+    const first = (await rows.first().textContent())!;
+    await expect(rows.first()).toHaveAttribute('aria-setsize', String(OPEN));
+
+    // Walking down with the keys keeps the current row drawn and in view, far past the first window.
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+    const current = walk.locator('.review-list li.is-current');
+    // In view within its box (the box itself may sit below the fold of the page at this size).
+    const inBox = () =>
+      current.evaluate((li) => {
+        const box = li.closest('.review-scroll')!.getBoundingClientRect();
+        const row = li.getBoundingClientRect();
+        return row.top >= box.top - 1 && row.bottom <= box.bottom + 1;
+      });
+    await expect.poll(inBox).toBe(true);
+    const reviewing = (await walk.getByRole('article').getAttribute('aria-label'))!.replace('Reviewing: ', '');
+    await expect(current).toContainText(reviewing);
+    await expect(rows.filter({ hasText: first })).toHaveCount(0);
+
+    // Any drawn row can be picked with the mouse, and the walk shows it.
+    const pick = rows.filter({ hasNot: page.locator('.is-current') }).last();
+    const picked = (await pick.locator('span').first().textContent())!.split(': ')[1]!;
+    await pick.getByRole('button').click();
+    await expect(walk.getByRole('article', { name: `Reviewing: ${picked}` })).toBeVisible();
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
