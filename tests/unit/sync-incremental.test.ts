@@ -125,7 +125,7 @@ describe('a sync after each change', () => {
     const head = () => gitIn(remote, 'rev-parse', 'main');
     const expectWhole = async (t: TestCore) => expect(treeOf(remote, head())).toBe(await wholeTree(t, teamId));
     await expectWhole(a);
-    const laptopA = { name: 'a', t: a, repos: createRepositories(new Sql(a.core.opened.db)), base: null };
+    const laptopA = { name: 'a', t: a };
 
     // A member renamed: every record naming them (decision-makers, positions, informed) is rendered again.
     const [member] = await activeMembers(laptopA, teamId);
@@ -190,7 +190,7 @@ describe('a sync after each change', () => {
     // its first parent a tree this laptop never wrote.
     const b = await laptop('2026-11-27T09:00:00Z');
     await b.call('sync.link', { url: remote });
-    await holdMeeting({ name: 'b', t: b, repos: createRepositories(new Sql(b.core.opened.db)), base: null }, teamId, 'On b', '2026-11-27');
+    await holdMeeting({ name: 'b', t: b }, teamId, 'On b', '2026-11-27');
     await b.call('sync.run', { teamId });
     await expectWhole(b);
     const fromB = head();

@@ -77,7 +77,8 @@ async function main(): Promise<void> {
       now = Date.parse('2026-11-30T09:00:00Z');
       for (const row of await (await import('./bench-sync')).benchSync(core, teamId, (ms) => (now += ms))) rows.push(benchRow(row));
       core.close();
-      return printTable(rows);
+      printTable(rows);
+      return;
     }
     const listSamples: number[] = [];
     for (let i = 0; i < 20; i++) listSamples.push((await time(() => core.dispatcher.dispatch('meetings.list', { teamId })))[1]);
