@@ -209,13 +209,16 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   });
   const diagnostics = async () => diagnosticsText(info(), await backups.list(), log, { ...opened.pragmas });
   const sql = new Sql(opened.db);
+  // Sync renders the MADR folder in a worker of its own: the backup a meeting's end makes (seconds on a large
+  // database) would otherwise hold the sync that same end starts behind it. It keeps the team's rendered records.
+  const syncWorker = new DbWorker();
   const sync = new SyncService({
     repos,
     clock,
     git: new Git(options.gitEnv),
     dataDir: options.dataDir,
     backup: () => backups.backupNow('before-sync'),
-    madr: (teamId) => worker.run('decisionsMadr', { file, teamId }),
+    madr: (teamId) => syncWorker.run('decisionsMadr', { file, teamId }),
     data: dataInWorker({ check: (job) => worker.run('syncCheck', job), merge: (job) => worker.run('syncMerge', job) }, file, {
       ...(options.gitEnv ?? process.env),
     }),
@@ -258,6 +261,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
       sync.stop();
       if (checkTimer) clearTimeout(checkTimer);
       void worker.close();
+      void syncWorker.close();
       opened.db.close();
       marker.end();
       lock.release();

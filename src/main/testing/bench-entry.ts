@@ -72,6 +72,14 @@ async function main(): Promise<void> {
       return;
     }
     const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
+    // BENCH_ONLY=sync measures the git sync alone, on a kept folder (BENCH_DIR), without the rest of the run.
+    if (process.env.BENCH_ONLY === 'sync') {
+      now = Date.parse('2026-11-30T09:00:00Z');
+      for (const row of await (await import('./bench-sync')).benchSync(core, teamId, (ms) => (now += ms))) rows.push(benchRow(row));
+      core.close();
+      printTable(rows);
+      return;
+    }
     const listSamples: number[] = [];
     for (let i = 0; i < 20; i++) listSamples.push((await time(() => core.dispatcher.dispatch('meetings.list', { teamId })))[1]);
     rows.push([

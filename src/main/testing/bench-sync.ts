@@ -13,6 +13,7 @@ import type { CadenceCore } from '../core/cadence-core';
 import { cloneDir } from '../services/sync/sync-clone';
 import { caller } from './bench-facilitator';
 import { ratioRow, spread, type BenchRow } from './bench-kit';
+import { stepBreakdown, stepTimer } from './bench-steps';
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 
@@ -61,6 +62,7 @@ export async function benchSync(core: CadenceCore, teamId: string, advance: (ms:
   const rows: BenchRow[] = [];
   const freshDir = path.join(scratch, 'laptop-b');
   let restoreLive = () => {};
+  const steps = stepTimer();
   const fresh = await startCore({ dataDir: freshDir, mode: 'browser', version: 'bench', lockKind: 'bench-sync', scheduledBackups: false });
   try {
     const ok = (status: { problem: { message: string } | null }) => {
@@ -91,6 +93,8 @@ export async function benchSync(core: CadenceCore, teamId: string, advance: (ms:
     const out: number[] = [];
     const into: number[] = [];
     const stalls: number[] = [];
+    const sendSteps: Awaited<ReturnType<typeof steps.measure>>[] = [];
+    const getSteps: typeof sendSteps = [];
     for (let i = 0; i < 3; i++) {
       const date = `2027-01-${String(4 + 7 * i).padStart(2, '0')}`;
       const { meetingId } = (await call('meetings.create', { teamId, title: `Weekly ${date}`, date, time: '09:00', lengthMin: 45 })) as {
@@ -102,21 +106,26 @@ export async function benchSync(core: CadenceCore, teamId: string, advance: (ms:
       const start = performance.now();
       git('--git-dir', cloneDir(freshDir, teamId), 'fetch', '--quiet', 'origin');
       floor.push(performance.now() - start);
-      const [sent, sendMs, sendStall] = await timed(() => core.sync.run(teamId));
-      ok(sent);
+      const [sent, sendMs, sendStall] = await timed(() => steps.measure(() => core.sync.run(teamId)));
+      ok(sent.value);
       out.push(sendMs);
-      const [got, getMs, getStall] = await timed(() => fresh.sync.run(teamId));
-      ok(got);
+      sendSteps.push(sent);
+      const [got, getMs, getStall] = await timed(() => steps.measure(() => fresh.sync.run(teamId)));
+      ok(got.value);
       into.push(getMs);
+      getSteps.push(got);
       stalls.push(sendStall, getStall);
     }
     const limit = { name: 'a git fetch finding nothing', p95: spread(floor).p95 };
     rows.push(ratioRow('one more meeting held, then an incremental sync that sends it', out, limit, { maxMs: 1000 }));
+    rows.push({ label: '... where its time goes (median of each step)', value: stepBreakdown(sendSteps) });
     rows.push(ratioRow('the other laptop’s incremental sync that brings it in (backup first)', into, limit));
+    rows.push({ label: '... where its time goes (median of each step)', value: stepBreakdown(getSteps) });
     rows.push(stallRow('the incremental syncs (sending and bringing in)', stalls, await idleStall(Math.max(...out, ...into))));
     const size = /size-pack: (.*)/.exec(git('--git-dir', remote, 'count-objects', '-vH'))?.[1] ?? '?';
     rows.push({ label: 'the team repository’s size (packed, after the pushes)', value: size });
   } finally {
+    steps.restore();
     restoreLive();
     fresh.close();
     fs.rmSync(scratch, { recursive: true, force: true });

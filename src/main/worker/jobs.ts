@@ -5,6 +5,7 @@ import { checkFile, withReadConnection } from '../db/side-connection';
 import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
+import { MadrMemo } from '../services/exports/madr-memo';
 import { checkTrees, mergeTrees, type MergeJob } from '../services/sync/merge-job';
 
 /** A decision-log export of one team (or all): the database file to read. */
@@ -12,6 +13,9 @@ interface ExportJob {
   file: string;
   teamId: string | null;
 }
+
+/** A team's MADR records rendered by the last export, so a sync's export after each merge renders only what changed. */
+const madrMemo = new MadrMemo();
 
 /**
  * The slow work done in the worker thread, each from the database file on a connection of the
@@ -28,7 +32,9 @@ export const jobs = {
   /** `PRAGMA quick_check`: 'ok', or what is wrong. */
   check: (input: { file: string }): string => checkFile(input.file),
   decisionsMadr: (input: ExportJob): ExportedFile[] =>
-    withReadConnection(input.file, (sql) => decisionsMadr(collectDecisions(createRepositories(sql), input.teamId))),
+    withReadConnection(input.file, (sql) =>
+      decisionsMadr(collectDecisions(createRepositories(sql), input.teamId), input.teamId ? madrMemo.forTeam(input.teamId) : undefined),
+    ),
   /** The HTML page names the day it was exported. */
   decisionLogHtml: (input: ExportJob & { today: string }): ExportedFile =>
     withReadConnection(input.file, (sql) => decisionLogHtml(collectDecisions(createRepositories(sql), input.teamId), input.today)),

@@ -3,8 +3,9 @@ import { decisionStatusLabel } from '@shared/decisions';
 import type { ExportedFile } from '@shared/planning';
 import { fileSlug } from '../planning/file-names';
 import type { DecisionExportScope, DecisionRecord } from './decision-records';
+import type { MadrRender } from './madr-memo';
 import { madrRecord, type MadrPlaces } from './madr-record';
-import { heading, link, paragraph, serialise, table, text } from './markdown-nodes';
+import { heading, link, paragraph, serialise, serialiseWithTable, table, text, type Cell, type TableColumns } from './markdown-nodes';
 
 export const MADR_INDEX = 'README.md';
 
@@ -35,19 +36,19 @@ function teamFolders(records: DecisionRecord[]): Map<string, string> {
   return folders;
 }
 
-function indexTable(records: DecisionRecord[], hrefOf: (r: DecisionRecord) => string, withTeam: boolean): RootContent {
-  return table(
-    ['#', 'Decision', 'Status', 'Date', ...(withTeam ? ['Team'] : []), 'Owner'],
-    records.map((r) => [
-      adrLabel(r.detail.number),
-      link(hrefOf(r), r.detail.title),
-      decisionStatusLabel(r.detail.status),
-      r.date,
-      ...(withTeam ? [r.detail.teamName] : []),
-      r.detail.ownerName ?? '',
-    ]),
-    ['left', 'left', 'left', 'left', ...(withTeam ? ['left' as const] : []), 'left'],
-  );
+const INDEX_COLUMNS: TableColumns = {
+  header: ['#', 'Decision', 'Status', 'Date', 'Owner'],
+  align: ['left', 'left', 'left', 'left', 'left'],
+};
+
+function indexRows(records: DecisionRecord[], hrefOf: (r: DecisionRecord) => string): Cell[][] {
+  return records.map((r) => [
+    adrLabel(r.detail.number),
+    link(hrefOf(r), r.detail.title),
+    decisionStatusLabel(r.detail.status),
+    r.date,
+    r.detail.ownerName ?? '',
+  ]);
 }
 
 const count = (n: number) => `${n} decision${n === 1 ? '' : 's'}`;
@@ -56,9 +57,9 @@ const count = (n: number) => `${n} decision${n === 1 ? '' : 's'}`;
  * The decisions of one team (or all) as a MADR folder: one file per decision named by its number
  * for life, and a README.md index. Nothing in it depends on the day of the export, so exporting
  * unchanged data again leaves `git diff` empty. Every team's export puts each team in a folder of its
- * own, since numbers are per team.
+ * own, since numbers are per team. `render` may answer records and index rows rendered before (MadrMemo).
  */
-export function decisionsMadr(scope: DecisionExportScope): ExportedFile[] {
+export function decisionsMadr(scope: DecisionExportScope, render?: MadrRender): ExportedFile[] {
   const records = [...scope.records].sort(
     (a, b) => (a.detail.teamId < b.detail.teamId ? -1 : a.detail.teamId > b.detail.teamId ? 1 : 0) || a.detail.number - b.detail.number,
   );
@@ -80,14 +81,16 @@ export function decisionsMadr(scope: DecisionExportScope): ExportedFile[] {
   });
   const files: ExportedFile[] = records.map((r) => ({
     suggestedName: `${folderOf(r)}${nameOf(r)}`,
-    content: madrRecord(r, placesFrom(r)),
+    content: render ? render.record(r, placesFrom(r)) : madrRecord(r, placesFrom(r)),
   }));
 
   const about = 'Each file follows MADR 4.0 and keeps its number for life; a decision added later never renumbers the others.';
   if (!folders) {
-    const index: RootContent[] = [heading(1, `Decisions: ${scope.title}`), paragraph(text(`${count(records.length)}. ${about}`))];
-    if (records.length > 0) index.push(indexTable(records, nameOf, false));
-    return [...files, { suggestedName: MADR_INDEX, content: serialise(index) }];
+    const intro = [heading(1, `Decisions: ${scope.title}`), paragraph(text(`${count(records.length)}. ${about}`))];
+    const rows = indexRows(records, nameOf);
+    const line = render && ((row: Cell[]) => render.indexRow(INDEX_COLUMNS, row));
+    const index = records.length > 0 ? serialiseWithTable(intro, INDEX_COLUMNS, rows, line) : serialise(intro);
+    return [...files, { suggestedName: MADR_INDEX, content: index }];
   }
   const top: RootContent[] = [
     heading(1, 'Decisions: All teams'),
@@ -101,7 +104,7 @@ export function decisionsMadr(scope: DecisionExportScope): ExportedFile[] {
       content: serialise([
         heading(1, `Decisions: ${name}`),
         paragraph(text(`${count(own.length)}. ${about}`)),
-        indexTable(own, nameOf, false),
+        table(INDEX_COLUMNS.header, indexRows(own, nameOf), INDEX_COLUMNS.align),
       ]),
     });
     top.push(heading(2, name), paragraph(link(`${folder}/${MADR_INDEX}`, `${name}: ${count(own.length)}`)));

@@ -46,8 +46,10 @@ export function list(lines: (string | PhrasingContent[])[]): List {
   };
 }
 
-export function table(header: string[], rows: (string | PhrasingContent)[][], align: ('left' | 'right')[]): RootContent {
-  const cell = (c: string | PhrasingContent) => ({
+export type Cell = string | PhrasingContent;
+
+export function table(header: string[], rows: Cell[][], align: ('left' | 'right')[]): RootContent {
+  const cell = (c: Cell) => ({
     type: 'tableCell' as const,
     children: [typeof c === 'string' ? text(oneLine(c)) : c],
   });
@@ -71,4 +73,29 @@ const GFM = [gfmToMarkdown({ tablePipeAlign: false })];
 export function serialise(children: RootContent[]): string {
   const root: Root = { type: 'root', children };
   return toMarkdown(root, { extensions: GFM, bullet: '-' });
+}
+
+/** A table's columns: each row's line of an unpadded table depends on these and on the row alone. */
+export interface TableColumns {
+  header: string[];
+  align: ('left' | 'right')[];
+}
+
+/** One row of an unpadded table as serialise writes it: the line under the header and the delimiter row. */
+export function rowLine(columns: TableColumns, row: Cell[]): string {
+  return serialise([table(columns.header, [row], columns.align)]).split('\n')[2]!;
+}
+
+/**
+ * `blocks` and then a table, the same text serialise gives for them together, each row's line asked of `line`: a
+ * table of thousands of rows (a decision index) costs a few hundred milliseconds to serialise, and a caller that
+ * kept the lines of rows it wrote before answers those without serialising them again.
+ */
+export function serialiseWithTable(
+  blocks: RootContent[],
+  columns: TableColumns,
+  rows: Cell[][],
+  line: (row: Cell[]) => string = (row) => rowLine(columns, row),
+): string {
+  return serialise([...blocks, table(columns.header, [], columns.align)]) + rows.map((r) => `${line(r)}\n`).join('');
 }

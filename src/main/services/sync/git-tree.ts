@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Git } from './git';
+import { knownFiles, knownTexts, knownTree, rememberTree, type Known, type KnownBlob } from './known-trees';
 import type { TreeFiles } from './sync-data';
 
 /** Where Cadence's files live in a team's repository: its data, the MADR folder it regenerates, and the README. */
@@ -82,23 +84,31 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * submodule, a path outside Cadence's folders or a file over the cap refuses it before anything is read or written.
  */
 export async function readDataTree(git: Git, gitDir: string, commit: string, cap = FILE_CAP_BYTES): Promise<TreeFiles> {
+  const seen = knownTree(gitDir, commit, cap);
+  const files = seen && knownFiles(seen.blobs, DATA_FOLDER);
+  if (files) return files;
   const entries = await listTree(git, gitDir, commit);
   for (const e of entries) checkEntry(e, cap);
+  // A blob whose text this process holds (the base's files, most of the remote's) is not read again: same id, same bytes.
+  const held = knownTexts(gitDir);
   const data = entries.filter((e) => e.path.startsWith(DATA_FOLDER));
+  const missing = data.filter((e) => !held.has(e.oid));
   const blobs = await readBlobs(
     git,
     gitDir,
-    data.map((e) => e.oid),
+    missing.map((e) => e.oid),
   );
-  const files = new Map<string, string>();
-  data.forEach((e, i) => {
+  missing.forEach((e, i) => {
     try {
-      files.set(e.path, utf8.decode(blobs[i]));
+      held.set(e.oid, utf8.decode(blobs[i]));
     } catch {
       throw new TreeRefused(`The repository's “${e.path}” is not UTF-8 text; Cadence wrote nothing.`);
     }
   });
-  return files;
+  const texts = new Map(data.map((e) => [e.path, held.get(e.oid)!]));
+  const tree = new Map(entries.map((e): [string, KnownBlob] => [e.path, { mode: e.mode, oid: e.oid, text: texts.get(e.path) }]));
+  rememberTree(gitDir, commit, tree, Math.max(0, ...entries.map((e) => e.size)));
+  return texts;
 }
 
 /** A path as fast-import reads it: quoted C-style when it holds anything but plain characters. */
@@ -115,32 +125,81 @@ export interface NewCommit {
   committer: string;
 }
 
+/** A file's blob id as git computes it (`git hash-object`), in the repository's hash (SHA-1, or SHA-256 by its length). */
+export function blobOid(content: Buffer, hexLength: number): string {
+  const hash = createHash(hexLength === 64 ? 'sha256' : 'sha1');
+  hash.update(`blob ${content.length}\0`);
+  return hash.update(content).digest('hex');
+}
+
+/** Path to mode and blob id of every file in a commit's tree (no sizes: git need not open a single blob). */
+async function blobsOf(git: Git, gitDir: string, commit: string): Promise<Known> {
+  const known = knownTree(gitDir, commit);
+  if (known) return known;
+  const raw = (await git.run(['--git-dir', gitDir, 'ls-tree', '-r', '-z', '--full-tree', commit])).stdout.toString('utf8');
+  const blobs = new Map<string, KnownBlob>();
+  for (const line of raw.split('\0')) {
+    if (!line) continue;
+    const tab = line.indexOf('\t');
+    const [mode = '', , oid = ''] = line.slice(0, tab).split(' ');
+    blobs.set(line.slice(tab + 1), { mode, oid });
+  }
+  // No text is known, so every file of a commit on top of it is measured: nothing of its own counts.
+  return { commit, blobs, largest: 0 };
+}
+
+const byPath = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * Writes a commit holding exactly `files` with `git fast-import` (one process for the whole tree, whatever its
- * size; blobs git already has are not stored twice) and answers its id. No work tree, no index: nothing on disk
- * is half-written if the process is killed, only unreferenced objects git collects later.
+ * Writes a commit holding exactly `files` with `git fast-import` (one process whatever the tree's size; no work
+ * tree, no index: a killed process leaves only unreferenced objects git collects later) and answers its id.
+ * With a parent, only what differs from the first parent's tree goes in (`M` for a file whose blob id differs, `D`
+ * for one gone): the same tree as writing every file, for the cost of the change. A commit of one parent that
+ * would change nothing is not written: the parent is the answer.
  */
 export async function writeCommit(git: Git, gitDir: string, commit: NewCommit): Promise<string> {
   const ref = 'refs/cadence/new';
   const chunks: Buffer[] = [];
   const text = (s: string) => chunks.push(Buffer.from(s, 'utf8'));
-  const data = (s: string) => {
-    const bytes = Buffer.from(s, 'utf8');
-    text(`data ${bytes.length}\n`);
-    chunks.push(bytes);
-    text('\n');
-  };
-  text(`commit ${ref}\ncommitter ${commit.committer} ${Math.floor(commit.at / 1000)} +0000\n`);
-  data(commit.message);
+  const data = (bytes: Buffer) => [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')];
   const [first, ...more] = commit.parents;
+  const parent = first ? await blobsOf(git, gitDir, first) : null;
+  const before = parent?.blobs;
+  const changes: Buffer[] = [];
+  const change = (s: string, bytes?: Buffer) => changes.push(Buffer.from(s, 'utf8'), ...(bytes ? data(bytes) : []));
+  const hexLength = before?.values().next().value?.oid.length ?? 40;
+  // The new tree as this process will know it: every file's blob id and text, for the next commit on top of it.
+  const after = new Map<string, KnownBlob>();
+  // A file kept from the parent with its text is within the parent's largest; every other one is measured here.
+  let largest = parent?.largest ?? 0;
+  for (const [p, content] of [...commit.files].sort(byPath)) {
+    const was = before?.get(p);
+    // The text this process read or wrote for the parent, else its blob id: either says the file is unchanged.
+    if (was && was.mode === '100644' && was.text === content) {
+      after.set(p, was);
+      continue;
+    }
+    const bytes = Buffer.from(content, 'utf8');
+    const oid = blobOid(bytes, hexLength);
+    after.set(p, { mode: '100644', oid, text: content });
+    largest = Math.max(largest, bytes.length);
+    if (was && was.mode === '100644' && was.oid === oid) continue;
+    change(`M 100644 inline ${quotePath(p)}\n`, bytes);
+  }
+  if (before) for (const p of before.keys()) if (!commit.files.has(p)) change(`D ${quotePath(p)}\n`);
+  if (first && more.length === 0 && changes.length === 0) {
+    rememberTree(gitDir, first, after, largest);
+    return first;
+  }
+  text(`commit ${ref}\ncommitter ${commit.committer} ${Math.floor(commit.at / 1000)} +0000\n`);
+  chunks.push(...data(Buffer.from(commit.message, 'utf8')));
   if (first) text(`from ${first}\n`);
   for (const p of more) text(`merge ${p}\n`);
-  text('deleteall\n');
-  for (const [p, content] of [...commit.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    text(`M 100644 inline ${quotePath(p)}\n`);
-    data(content);
-  }
+  if (!before) text('deleteall\n');
+  chunks.push(...changes);
   text('done\n');
   await git.run(['--git-dir', gitDir, 'fast-import', '--quiet', '--force', '--done'], { input: Buffer.concat(chunks) });
-  return git.text(['--git-dir', gitDir, 'rev-parse', '--verify', `${ref}^{commit}`]);
+  const id = await git.text(['--git-dir', gitDir, 'rev-parse', '--verify', `${ref}^{commit}`]);
+  rememberTree(gitDir, id, after, largest);
+  return id;
 }

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { DecisionRecord } from './decision-records';
+import { madrRecord, type MadrPlaces } from './madr-record';
+import { rowLine, type Cell, type TableColumns } from './markdown-nodes';
+
+/** Teams whose rendered records are kept: a laptop syncs a handful; the one used longest ago goes first. */
+const TEAMS_KEPT = 4;
+
+type Rendered = Map<string, { input: string; content: string }>;
+
+/** How an export renders a record and a row of its index: afresh, or answered from what was rendered before. */
+export interface MadrRender {
+  record(record: DecisionRecord, places: MadrPlaces): string;
+  indexRow(columns: TableColumns, row: Cell[]): string;
+}
+
+/**
+ * Rendered MADR records kept from one export of a team to the next: a sync exports the team's folder after every
+ * merge, and after one meeting nearly every record reads as before. A record is a function of its DecisionRecord and
+ * of where the decisions it links to are (its supersede chain, what it replaces, what replaced it): when neither
+ * changed (a digest of both says so), the text rendered last time is what rendering again would give. A renamed
+ * member or decision changes the input of every record naming it, and those are rendered again.
+ */
+export class MadrMemo {
+  private readonly teams = new Map<string, Rendered>();
+
+  /** The renderer for one export of `teamId`'s folder: records and rows not in it are let go when it ends. */
+  forTeam(teamId: string): MadrRender {
+    const previous = this.teams.get(teamId) ?? new Map();
+    const current: Rendered = new Map();
+    this.teams.delete(teamId);
+    if (this.teams.size >= TEAMS_KEPT) this.teams.delete(this.teams.keys().next().value!);
+    this.teams.set(teamId, current);
+    const kept = (key: string, input: string, render: () => string) => {
+      const was = previous.get(key);
+      const content = was?.input === input ? was.content : render();
+      current.set(key, { input, content });
+      return content;
+    };
+    return {
+      record: (record, places) => {
+        const d = record.detail;
+        const linked = [d.supersedes, d.replacedBy, ...d.chain].flatMap((l) => (l ? [[l.id, places.href(l.id), places.slug(l.id)]] : []));
+        return kept(d.id, digest([record, linked]), () => madrRecord(record, places));
+      },
+      // The index's row of each decision, by what its line is made of (number, title, link, status, date, owner).
+      indexRow: (columns, row) => {
+        const input = JSON.stringify([columns, row]);
+        return kept(`row ${input}`, '', () => rowLine(columns, row));
+      },
+    };
+  }
+}
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64');
