@@ -63,19 +63,15 @@ async function main(): Promise<void> {
     if (process.env.BENCH_SEED_ONLY) return;
     const [core, reopenMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
     rows.push(['open the seeded database (PRAGMAs, quick_check)', `${reopenMs.toFixed(0)} ms`]);
-    // BENCH_ONLY=outcome measures the commitment outcome alone: a before/after or a profile of it needs nothing else.
-    if (process.env.BENCH_ONLY === 'outcome') {
-      now = Date.parse('2026-11-30T09:00:00Z');
-      for (const row of await (await import('./bench-outcome')).benchOutcome(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
-      core.close();
-      printTable(rows);
-      return;
-    }
     const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
-    // BENCH_ONLY=sync measures the git sync alone, on a kept folder (BENCH_DIR), without the rest of the run.
-    if (process.env.BENCH_ONLY === 'sync') {
+    // BENCH_ONLY=outcome or =sync measures that alone (a before/after or a profile of it needs nothing else).
+    const alone = {
+      outcome: async (advance: (ms: number) => void) => (await import('./bench-outcome')).benchOutcome(core, dir, advance),
+      sync: async (advance: (ms: number) => void) => (await import('./bench-sync')).benchSync(core, teamId, advance),
+    }[process.env.BENCH_ONLY ?? ''];
+    if (alone) {
       now = Date.parse('2026-11-30T09:00:00Z');
-      for (const row of await (await import('./bench-sync')).benchSync(core, teamId, (ms) => (now += ms))) rows.push(benchRow(row));
+      for (const row of await alone((ms) => (now += ms))) rows.push(benchRow(row));
       core.close();
       printTable(rows);
       return;
