@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resolveStatic } from '../../src/main/server/static-files';
+import { loadStaticFiles, resolveStatic, staticKey } from '../../src/main/server/static-files';
 
 let base: string;
 let root: string;
@@ -49,5 +49,22 @@ describe('the renderer folder, served by path', () => {
     fs.symlinkSync(root, link);
     expect(resolveStatic(link, '/assets/app.js')?.file).toBe(path.join(root, 'assets', 'app.js'));
     expect(resolveStatic(link, '/../secret.txt')).toBeNull();
+  });
+});
+
+describe('the renderer folder, read once', () => {
+  it('holds each file inside it by the path its address names, with its type', () => {
+    const files = loadStaticFiles(root);
+    expect([...files.keys()].sort()).toEqual(['assets/app.js', 'index.html']);
+    expect(files.get('assets/app.js')).toEqual({ body: Buffer.from('export {}'), type: 'text/javascript; charset=utf-8' });
+    expect(staticKey('/')).toBe('index.html');
+    expect(staticKey('/assets/app%2Ejs')).toBe('assets/app.js');
+    expect(staticKey('/%E0%A4%A')).toBeNull();
+  });
+
+  it('leaves out a symbolic link that leads out of the folder, and does not walk into links to folders', () => {
+    fs.symlinkSync(path.join(base, 'secret.txt'), path.join(root, 'assets', 'leak.js'));
+    fs.symlinkSync(base, path.join(root, 'outside'));
+    expect([...loadStaticFiles(root).keys()].sort()).toEqual(['assets/app.js', 'index.html']);
   });
 });

@@ -8,7 +8,7 @@ import type { OpTiming } from '../core/dispatcher';
 import { checkRequest } from './request-guard';
 import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
-import { resolveStatic } from './static-files';
+import { loadStaticFiles, staticKey } from './static-files';
 import { BodyTooLargeError, isJsonContentType, readBody } from './request-body';
 
 export interface BrowserServerOptions {
@@ -77,9 +77,25 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<RunningBrowserServer> {
   const { core, auth } = options;
   const rendererDir = path.resolve(options.rendererDir);
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run: npm run build`);
-  }
+  // With their headers, made once: the page's start asks for a dozen files on the thread that answers its first reads.
+  const assets = new Map(
+    [...(fs.existsSync(rendererDir) ? loadStaticFiles(rendererDir) : [])].map(([key, file]) => [
+      key,
+      {
+        body: file.body,
+        headers: {
+          ...SECURITY_HEADERS,
+          'Content-Type': file.type,
+          'Content-Length': String(file.body.length),
+          // Built files carry their content's hash in their names.
+          'Cache-Control': key.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+        },
+      },
+    ]),
+  );
+  const found = assets.get('index.html');
+  if (!found) throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run: npm run build`);
+  const index = found;
   let port = 0;
   const events = createEventSockets(core.feed, auth);
 
@@ -128,12 +144,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (!isApi) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-      const file = resolveStatic(rendererDir, url.pathname) ?? resolveStatic(rendererDir, '/');
-      if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-      const immutable = url.pathname.startsWith('/assets/');
-      return send(res, 200, file.type, fs.readFileSync(file.file), {
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-      });
+      // Any other address is one of the app's screens: index.html.
+      const file = assets.get(staticKey(url.pathname) ?? '') ?? index;
+      res.writeHead(200, file.headers);
+      return void res.end(file.body);
     }
     if (req.method !== 'POST') return fail(res, 404, 'not_found', 'No such endpoint');
 

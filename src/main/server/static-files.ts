@@ -45,3 +45,42 @@ export function resolveStatic(root: string, urlPath: string): { file: string; ty
   }
   return { file: real, type: TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
 }
+
+export interface StaticFile {
+  body: Buffer;
+  type: string;
+}
+
+/**
+ * Every file of the built renderer, read once, by the relative path a URL names ("index.html",
+ * "assets/app-x.js"): the page's start asks for a dozen of them on the same thread that answers its first
+ * reads, and a lookup here costs nothing beside resolving, checking and reading each file again. Only files
+ * resolveStatic accepts are kept, so a link out of the folder is not served.
+ */
+export function loadStaticFiles(root: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  // By hand rather than readdir's recursive walk, which follows links to folders (a link to a parent never ends).
+  const walk = (relative: string) => {
+    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        walk(name);
+        continue;
+      }
+      const found = resolveStatic(root, '/' + name);
+      if (found) files.set(name, { body: fs.readFileSync(found.file), type: found.type });
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** The key loadStaticFiles gave the file a URL path names ("/" is index.html), or null for a path that cannot be one. */
+export function staticKey(urlPath: string): string | null {
+  try {
+    const decoded = decodeURIComponent(urlPath);
+    return decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  } catch {
+    return null;
+  }
+}
