@@ -46,41 +46,31 @@ export function resolveStatic(root: string, urlPath: string): { file: string; ty
   return { file: real, type: TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
 }
 
-export interface StaticFile {
+export interface ServedFile {
   body: Buffer;
-  type: string;
+  headers: Record<string, string>;
 }
 
 /**
- * Every file of the built renderer, read once, by the relative path a URL names ("index.html",
- * "assets/app-x.js"): the page's start asks for a dozen of them on the same thread that answers its first
- * reads, and a lookup here costs nothing beside resolving, checking and reading each file again. Only files
- * resolveStatic accepts are kept, so a link out of the folder is not served.
+ * The built renderer's files by URL path ("/" is index.html), each read at its first request and kept with the
+ * headers `headersOf` gives it: a page's start asks for a dozen of them on the thread that answers its first reads,
+ * and a reload or another tab asks again. Not read ahead of time: reading the whole folder before "ready" cost more
+ * than the first page's requests do. Only what resolveStatic accepts is kept, so the map holds files of the folder
+ * and nothing else; a path that names none is looked up again each time, never stored.
  */
-export function loadStaticFiles(root: string): Map<string, StaticFile> {
-  const files = new Map<string, StaticFile>();
-  // By hand rather than readdir's recursive walk, which follows links to folders (a link to a parent never ends).
-  const walk = (relative: string) => {
-    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
-      const name = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        walk(name);
-        continue;
-      }
-      const found = resolveStatic(root, '/' + name);
-      if (found) files.set(name, { body: fs.readFileSync(found.file), type: found.type });
-    }
+export function staticFiles(
+  root: string,
+  headersOf: (urlPath: string, type: string, body: Buffer) => Record<string, string>,
+): (urlPath: string) => ServedFile | null {
+  const kept = new Map<string, ServedFile>();
+  return (urlPath) => {
+    const known = kept.get(urlPath);
+    if (known) return known;
+    const found = resolveStatic(root, urlPath);
+    if (!found) return null;
+    const body = fs.readFileSync(found.file);
+    const file = { body, headers: headersOf(urlPath, found.type, body) };
+    kept.set(urlPath, file);
+    return file;
   };
-  walk('');
-  return files;
-}
-
-/** The key loadStaticFiles gave the file a URL path names ("/" is index.html), or null for a path that cannot be one. */
-export function staticKey(urlPath: string): string | null {
-  try {
-    const decoded = decodeURIComponent(urlPath);
-    return decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  } catch {
-    return null;
-  }
 }
