@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resolveStatic } from '../../src/main/server/static-files';
+import { resolveStatic, staticFiles } from '../../src/main/server/static-files';
 
 let base: string;
 let root: string;
@@ -49,5 +49,30 @@ describe('the renderer folder, served by path', () => {
     fs.symlinkSync(root, link);
     expect(resolveStatic(link, '/assets/app.js')?.file).toBe(path.join(root, 'assets', 'app.js'));
     expect(resolveStatic(link, '/../secret.txt')).toBeNull();
+  });
+});
+
+describe('the renderer folder, each file read once', () => {
+  const headersOf = (urlPath: string, type: string) => ({ 'Content-Type': type, 'X-Path': urlPath });
+
+  it('serves each file inside it from memory after its first request, with the headers made for it', () => {
+    const files = staticFiles(root, headersOf);
+    expect(files('/assets/app.js')).toEqual({
+      body: Buffer.from('export {}'),
+      headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'X-Path': '/assets/app.js' },
+    });
+    fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'changed');
+    expect(files('/assets/app.js')?.body.toString()).toBe('export {}');
+    expect(files('/')?.body.toString()).toBe('<!doctype html>');
+  });
+
+  it('refuses what resolveStatic refuses, and keeps no answer for a path that names no file', () => {
+    fs.symlinkSync(path.join(base, 'secret.txt'), path.join(root, 'assets', 'leak.js'));
+    const files = staticFiles(root, headersOf);
+    expect(files('/assets/leak.js')).toBeNull();
+    expect(files('/../secret.txt')).toBeNull();
+    expect(files('/later.js')).toBeNull();
+    fs.writeFileSync(path.join(root, 'later.js'), 'export {}');
+    expect(files('/later.js')?.body.toString()).toBe('export {}');
   });
 });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +7,7 @@ import type { OpTiming } from '../core/dispatcher';
 import { checkRequest } from './request-guard';
 import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
-import { resolveStatic } from './static-files';
+import { staticFiles } from './static-files';
 import { BodyTooLargeError, isJsonContentType, readBody } from './request-body';
 
 export interface BrowserServerOptions {
@@ -77,9 +76,14 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<RunningBrowserServer> {
   const { core, auth } = options;
   const rendererDir = path.resolve(options.rendererDir);
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run: npm run build`);
-  }
+  const files = staticFiles(rendererDir, (urlPath, type, body) => ({
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': String(body.length),
+    // Built files carry their content's hash in their names.
+    'Cache-Control': urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
+  }));
+  if (!files('/')) throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run: npm run build`);
   let port = 0;
   const events = createEventSockets(core.feed, auth);
 
@@ -128,12 +132,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (!isApi) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-      const file = resolveStatic(rendererDir, url.pathname) ?? resolveStatic(rendererDir, '/');
+      // Any other address is one of the app's screens: index.html.
+      const file = files(url.pathname) ?? files('/');
       if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-      const immutable = url.pathname.startsWith('/assets/');
-      return send(res, 200, file.type, fs.readFileSync(file.file), {
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-      });
+      res.writeHead(200, file.headers);
+      return void res.end(file.body);
     }
     if (req.method !== 'POST') return fail(res, 404, 'not_found', 'No such endpoint');
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
 import { resolveDataDir } from '../data-folder/data-dir';
+import { warmFirstReads } from '../core/warm-first-reads';
 import { readyLines, recoveryLines } from './terminal-messages';
 
 const PREFERRED_PORT = 47300;
@@ -110,4 +111,6 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   });
   process.stdin.on('error', () => undefined);
   for (const line of [...recoveryLines(core.recovery), ...readyLines(dataDir, running.signInUrl())]) process.stdout.write(line + '\n');
+  // After "ready": the browser takes longer to load the page than these take to answer.
+  void warmFirstReads(core.dispatcher);
 }

@@ -45,3 +45,32 @@ export function resolveStatic(root: string, urlPath: string): { file: string; ty
   }
   return { file: real, type: TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' };
 }
+
+export interface ServedFile {
+  body: Buffer;
+  headers: Record<string, string>;
+}
+
+/**
+ * The built renderer's files by URL path ("/" is index.html), each read at its first request and kept with the
+ * headers `headersOf` gives it: a page's start asks for a dozen of them on the thread that answers its first reads,
+ * and a reload or another tab asks again. Not read ahead of time: reading the whole folder before "ready" cost more
+ * than the first page's requests do. Only what resolveStatic accepts is kept, so the map holds files of the folder
+ * and nothing else; a path that names none is looked up again each time, never stored.
+ */
+export function staticFiles(
+  root: string,
+  headersOf: (urlPath: string, type: string, body: Buffer) => Record<string, string>,
+): (urlPath: string) => ServedFile | null {
+  const kept = new Map<string, ServedFile>();
+  return (urlPath) => {
+    const known = kept.get(urlPath);
+    if (known) return known;
+    const found = resolveStatic(root, urlPath);
+    if (!found) return null;
+    const body = fs.readFileSync(found.file);
+    const file = { body, headers: headersOf(urlPath, found.type, body) };
+    kept.set(urlPath, file);
+    return file;
+  };
+}

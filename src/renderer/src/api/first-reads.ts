@@ -6,34 +6,18 @@
  * answers from before it).
  */
 import type { OperationName } from '@shared/contract';
+import { firstReadsOf, type FirstRead } from '@shared/first-reads';
 import type { OpResult } from '@shared/result';
 import { parseRoute } from '../app/routes';
 import { transport } from './transport';
-
-type Read = readonly [OperationName, Record<string, unknown>];
-
-/** Asked by every window: the change log's position (client.ts) and the settings (settings-context.tsx). */
-const EVERY_WINDOW: Read[] = [
-  ['events.since', { epoch: '', revision: 0 }],
-  ['settings.get', {}],
-];
-/** Asked under the navigation: the recovery banner (RecoveryBanner.tsx). */
-const SHELL: Read[] = [['app.info', {}]];
-/** Home: the teams (TeamsPage.tsx), each team's next meeting (NextUp.tsx), who I am per team (MyHome.tsx). */
-const HOME: Read[] = [
-  ['teams.list', {}],
-  ['meetings.nextUp', {}],
-  ['me.list', {}],
-];
 
 const sent = new Map<string, Promise<OpResult<never>>>();
 const key = (name: string, input: unknown) => `${name} ${JSON.stringify(input)}`;
 
 /** The reads the screen at this address asks for first. */
-export function firstReads(hash: string): Read[] {
+export function firstReads(hash: string): FirstRead[] {
   const route = parseRoute(hash);
-  if (route.name === 'projector') return EVERY_WINDOW;
-  return [...EVERY_WINDOW, ...SHELL, ...(route.name === 'teams' ? HOME : [])];
+  return firstReadsOf(route.name === 'projector' ? 'projector' : route.name === 'teams' ? 'home' : 'other');
 }
 
 export function sendFirstReads(): void {
