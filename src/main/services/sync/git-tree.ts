@@ -191,15 +191,16 @@ export async function writeCommit(git: Git, gitDir: string, commit: NewCommit): 
     rememberTree(gitDir, first, after, largest);
     return first;
   }
-  text(`commit ${ref}\ncommitter ${commit.committer} ${Math.floor(commit.at / 1000)} +0000\n`);
+  text(`commit ${ref}\nmark :1\ncommitter ${commit.committer} ${Math.floor(commit.at / 1000)} +0000\n`);
   chunks.push(...data(Buffer.from(commit.message, 'utf8')));
   if (first) text(`from ${first}\n`);
   for (const p of more) text(`merge ${p}\n`);
   if (!before) text('deleteall\n');
   chunks.push(...changes);
-  text('done\n');
-  await git.run(['--git-dir', gitDir, 'fast-import', '--quiet', '--force', '--done'], { input: Buffer.concat(chunks) });
-  const id = await git.text(['--git-dir', gitDir, 'rev-parse', '--verify', `${ref}^{commit}`]);
+  // fast-import prints the new commit's id itself (no `rev-parse` afterwards): `get-mark` answers on its standard output.
+  text('get-mark :1\ndone\n');
+  const out = await git.run(['--git-dir', gitDir, 'fast-import', '--quiet', '--force', '--done'], { input: Buffer.concat(chunks) });
+  const id = out.stdout.toString('utf8').trim();
   rememberTree(gitDir, id, after, largest);
   return id;
 }

@@ -36,7 +36,11 @@ export async function ensureClone(git: Git, dir: string, url: string): Promise<v
     await git.run(['init', '--bare', '--quiet', `--initial-branch=${BRANCH}`, dir]);
   }
   ensurePrivateDir(dir);
-  const remotes = await git.text(['--git-dir', dir, 'remote']);
+  // Every sync comes here: the remote is written only when it is missing or its address changed (exit 1: no such key).
+  const { code, stdout } = await git.run(['--git-dir', dir, 'config', '--get', 'remote.origin.url'], { okCodes: [1] });
+  const current = code === 0 ? stdout.toString('utf8').replace(/\n$/, '') : null;
+  if (current === url) return;
+  const remotes = current === null ? await git.text(['--git-dir', dir, 'remote']) : 'origin';
   await git.run(['--git-dir', dir, 'remote', remotes.split('\n').includes('origin') ? 'set-url' : 'add', 'origin', url]);
 }
 
@@ -62,8 +66,10 @@ export async function mergeBase(git: Git, dir: string, a: string, b: string): Pr
   return code === 0 ? stdout.toString('utf8').trim() : null;
 }
 
-export async function treeOf(git: Git, dir: string, commit: string): Promise<string> {
-  return git.text(['--git-dir', dir, 'rev-parse', `${commit}^{tree}`]);
+/** Whether two commits hold the same tree (one `rev-parse` for both). */
+export async function sameTree(git: Git, dir: string, a: string, b: string): Promise<boolean> {
+  const [x, y] = (await git.text(['--git-dir', dir, 'rev-parse', `${a}^{tree}`, `${b}^{tree}`])).split('\n');
+  return x === y;
 }
 
 /** The team a commit names in its trailer, or null. */

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { SyncLinkRow } from '../../db/repositories/sync-links-repository';
 import { GitFailure, type Git } from './git';
-import { commitOrNull, fetchHead, isAncestor, keepAndPush, mergeBase, TEAM_TRAILER, treeOf } from './sync-clone';
+import { commitOrNull, fetchHead, isAncestor, keepAndPush, mergeBase, sameTree, TEAM_TRAILER } from './sync-clone';
 import { MADR_FOLDER, README, writeCommit } from './git-tree';
 import type { DataRunner } from './merge-runner';
 import type { MergeOutcome } from './sync-data';
@@ -94,16 +94,15 @@ export async function syncRound(deps: RoundDeps, dir: string, link: SyncLinkRow)
     const job = { teamId, gitDir: dir, base: p.base, theirs: p.theirs, parent: p.parents.length === 1 ? (only ?? null) : null };
     // Everything read is checked before anything is written: both trees first, then the backup, then the merge.
     await deps.data.check({ ...job, fileCap: deps.fileCap, now: clock.now() });
-    const bringsAnything =
-      p.theirs !== null && (p.base === null || (await treeOf(git, dir, p.base)) !== (await treeOf(git, dir, p.theirs)));
+    // Their head is the base (the timer's usual sync, or one that only sends): nothing comes in, no tree to compare.
+    const bringsAnything = p.theirs !== null && p.theirs !== p.base && (p.base === null || !(await sameTree(git, dir, p.base, p.theirs)));
     if (deps.meetingLive()) throw new SyncPostponed('A meeting began: the merge waits for its end.');
     if (bringsAnything) await deps.backup();
     const { tree, ...outcome } = await deps.data.merge({ ...job, fileCap: deps.fileCap, now: clock.now() });
     if (outcome.incoming > 0 || outcome.conflicts.length > 0) deps.merged(teamId);
     // The data as the one parent holds it (tree null): nothing to commit (the timer's usual sync), and no MADR folder to build.
-    let commit = tree === null && only ? only : await commitMerged(deps, dir, teamId, { ...outcome, tree: tree ?? new Map() }, p.parents);
-    // Nothing new since the one parent (the README or MADR folder as before): keep that commit rather than add an empty one.
-    if (p.parents.length === 1 && only && (await treeOf(git, dir, commit)) === (await treeOf(git, dir, only))) commit = only;
+    // Nothing new since the one parent (the README or MADR folder as before): writeCommit answers that parent, no empty commit.
+    const commit = tree === null && only ? only : await commitMerged(deps, dir, teamId, { ...outcome, tree: tree ?? new Map() }, p.parents);
     if (commit === remote) return { commit, pushed: true, outcome, rewritten: p.rewritten, pushFailure: null };
     try {
       await keepAndPush(git, dir, commit);
