@@ -73,11 +73,23 @@ async function keepingKind<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The last few checks that passed, by database, team, clone, commits and cap: a commit's content never changes, and
+ * what a tree is checked against (the database's columns and built-in templates, the team) does not within a
+ * process, so the timer's sync that finds nothing new does not check the same commit again.
+ */
+const KEEP_CHECKS = 8;
+const checked = new Set<string>();
+
 /** Reads, parses and checks both trees, writing nothing: throws TreeRefused or SyncRefused with the reason. */
 export function checkTrees(job: MergeJob): Promise<void> {
   return keepingKind(async () => {
+    const key = JSON.stringify([job.file, job.teamId, job.gitDir, job.base, job.theirs, job.fileCap ?? null]);
+    if (checked.has(key)) return;
     const [base, theirs] = await Promise.all([treeOf(job, job.base), treeOf(job, job.theirs)]);
     withReadConnection(job.file, (sql) => void readTrees(createRepositories(sql), job.teamId, base, theirs));
+    if (checked.size >= KEEP_CHECKS) checked.delete(checked.values().next().value!);
+    checked.add(key);
   });
 }
 
