@@ -66,7 +66,15 @@ export function decisionsMadr(scope: DecisionExportScope, render?: MadrRender): 
   const folders = scope.teamName === null ? teamFolders(records) : null;
   const byId = new Map(records.map((r) => [r.detail.id, r]));
   const folderOf = (r: DecisionRecord) => (folders ? `${folders.get(r.detail.teamId)}/` : '');
-  const nameOf = (r: DecisionRecord) => madrFileName(r.detail.number, r.detail.title);
+  // Each record's file name once (its file, its index row and every link to it want it): a slug walks Intl's grapheme
+  // segmenter, which for a ten-year log cost more than all the rest of an export whose records were kept.
+  const names = new Map(
+    records.map((r) => {
+      const make = () => madrFileName(r.detail.number, r.detail.title);
+      return [r.detail.id, render ? render.fileName(r.detail.number, r.detail.title, make) : make()];
+    }),
+  );
+  const nameOf = (r: DecisionRecord) => names.get(r.detail.id)!;
   const placesFrom = (from: DecisionRecord): MadrPlaces => ({
     label: (l) => adrLabel(l.number),
     href: (id) => {

@@ -11,6 +11,8 @@ type Rendered = Map<string, { input: unknown; content: string }>;
 export interface MadrRender {
   record(record: DecisionRecord, places: MadrPlaces): string;
   indexRow(columns: TableColumns, row: Cell[]): string;
+  /** A record's file name (`make` works it out), by its number and title. */
+  fileName(number: number, title: string, make: () => string): string;
 }
 
 /**
@@ -47,6 +49,7 @@ export class MadrMemo {
         const input = JSON.stringify([columns, row]);
         return kept(`row ${input}`, '', () => rowLine(columns, row));
       },
+      fileName: (number, title, make) => kept(`name ${number}\n${title}`, '', make),
     };
   }
 }
