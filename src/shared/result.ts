@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'internal'
   | 'after_commit'
   /** The disk holding the data folder is full; the transaction rolled back. */
-  | 'disk_full';
+  | 'disk_full'
+  /** Another connection (a sync's merge) held the database's write lock past the wait; nothing was written. */
+  | 'busy';
 
 /**
  * Why a service refused, as a stable code the renderer can act on (offer a confirmation, point at a field).
@@ -30,7 +32,7 @@ export type OpResult<T> = { ok: true; value: T } | { ok: false; error: OpError }
 /** A failure a service raises on purpose; its message is shown to the user as is. */
 export class DomainError extends Error {
   constructor(
-    readonly code: Exclude<ErrorCode, 'internal' | 'unknown_operation' | 'after_commit' | 'disk_full'>,
+    readonly code: Exclude<ErrorCode, 'internal' | 'unknown_operation' | 'after_commit' | 'disk_full' | 'busy'>,
     message: string,
     readonly detail: { reason?: ErrorReason; path?: string } = {},
   ) {

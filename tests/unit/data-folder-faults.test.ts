@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -242,6 +243,25 @@ describe.skipIf(!fs.existsSync('/proc/self/stat'))('a lock whose pid now belongs
       expect(() => acquireDataDirLock(dir, 'cli')).toThrow(DataDirLockedError);
     } finally {
       other.stop();
+    }
+  });
+});
+
+describe('a write while another connection holds the write lock past the wait', () => {
+  it('is refused in plain words, writes nothing, and the next write goes through', async () => {
+    const t = await openTestCore(START);
+    const other = new Database(path.join(t.dataDir, 'cadence.sqlite'));
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const refused = await t.core.dispatcher.dispatch('teams.create', { name: 'Ops', timeZone: 'UTC', members: ['Ana'] });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('nothing was changed') } });
+      other.exec('ROLLBACK');
+      expect(await t.call('teams.list', {})).toEqual([]);
+      await t.call('teams.create', { name: 'Ops', timeZone: 'UTC', members: ['Ana'] });
+      expect((await t.call('teams.list', {})).map((team) => team.name)).toEqual(['Ops']);
+    } finally {
+      other.close();
+      t.close();
     }
   });
 });

@@ -45,6 +45,12 @@ const INTERNAL: OpError = {
 
 // True because the write's transaction rolled back: what was typed is still on screen to send again.
 const DISK_FULL: OpError = { code: 'disk_full', message: 'The disk is full: free some space; nothing you entered was lost.' };
+// The write waited the whole busy timeout for a lock another connection held (a sync's merge writes from the worker).
+const BUSY: OpError = {
+  code: 'busy',
+  message: 'Cadence is busy writing a sync into the database: nothing was changed and nothing you entered was lost. Try again in a moment.',
+};
+const isBusy = (error: unknown) => /^SQLITE_BUSY/.test(String((error as { code?: unknown } | null)?.code ?? ''));
 
 /**
  * The single door into main: validates the input against the contract, runs the handler in ONE transaction,
@@ -76,7 +82,7 @@ export class Dispatcher {
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toOpError() };
       this.logError(name, error);
-      return { ok: false, error: isDiskFull(error) ? DISK_FULL : INTERNAL };
+      return { ok: false, error: isDiskFull(error) ? DISK_FULL : isBusy(error) ? BUSY : INTERNAL };
     }
     if (def.kind === 'write') {
       const changes = (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);
