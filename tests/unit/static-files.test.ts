@@ -76,3 +76,19 @@ describe('the renderer folder, each file read once', () => {
     expect(files('/later.js')?.body.toString()).toBe('export {}');
   });
 });
+
+describe('the renderer folder, one copy per file', () => {
+  const headersOf = (urlPath: string, type: string) => ({ 'Content-Type': type, 'X-Path': urlPath });
+
+  // Every spelling of a path (extra slashes, escaped letters) used to be kept as an entry of its own with a fresh
+  // copy of the file: a page anywhere could make the server hold gigabytes by asking for /assets//…, /assets///…
+  it('keeps one answer per file however its path is spelled, with the headers of its own path', () => {
+    const files = staticFiles(root, headersOf);
+    const first = files('/assets//app.js');
+    expect(first?.headers['X-Path']).toBe('/assets/app.js');
+    for (const spelling of ['/assets/app.js', '/assets///app.js', '/assets/%61pp.js', '//assets/app.js']) {
+      expect(files(spelling), spelling).toBe(first);
+    }
+    expect(files('/')).toBe(files('/index.html'));
+  });
+});

@@ -51,26 +51,41 @@ export interface ServedFile {
   headers: Record<string, string>;
 }
 
+/** A file's own URL path: its place under the folder, with forward slashes ("/assets/app.js"). */
+function urlPathOf(realRoot: string, realFile: string): string {
+  return '/' + path.relative(realRoot, realFile).split(path.sep).join('/');
+}
+
 /**
  * The built renderer's files by URL path ("/" is index.html), each read at its first request and kept with the
- * headers `headersOf` gives it: a page's start asks for a dozen of them on the thread that answers its first reads,
- * and a reload or another tab asks again. Not read ahead of time: reading the whole folder before "ready" cost more
- * than the first page's requests do. Only what resolveStatic accepts is kept, so the map holds files of the folder
- * and nothing else; a path that names none is looked up again each time, never stored.
+ * headers `headersOf` gives its own path: a page's start asks for a dozen of them on the thread that answers its first
+ * reads, and a reload or another tab asks again. Not read ahead of time: reading the whole folder before "ready" cost
+ * more than the first page's requests do. One copy per file, however the address spells it (`/assets//app.js`,
+ * `/assets/%61pp.js`): keyed by the address, any page could make the server keep a copy per spelling until it ran out
+ * of memory. Only a file's own path (and "/") is remembered for the fast answer; other spellings are resolved each
+ * time. Only what resolveStatic accepts is kept, so the maps hold files of the folder and nothing else.
  */
 export function staticFiles(
   root: string,
   headersOf: (urlPath: string, type: string, body: Buffer) => Record<string, string>,
 ): (urlPath: string) => ServedFile | null {
-  const kept = new Map<string, ServedFile>();
+  const byFile = new Map<string, ServedFile>();
+  const byOwnPath = new Map<string, ServedFile>();
+  let realRoot: string | null = null;
   return (urlPath) => {
-    const known = kept.get(urlPath);
+    const known = byOwnPath.get(urlPath);
     if (known) return known;
     const found = resolveStatic(root, urlPath);
     if (!found) return null;
-    const body = fs.readFileSync(found.file);
-    const file = { body, headers: headersOf(urlPath, found.type, body) };
-    kept.set(urlPath, file);
+    realRoot ??= fs.realpathSync(root);
+    const ownPath = urlPathOf(realRoot, found.file);
+    let file = byFile.get(found.file);
+    if (!file) {
+      const body = fs.readFileSync(found.file);
+      file = { body, headers: headersOf(ownPath, found.type, body) };
+      byFile.set(found.file, file);
+    }
+    if (urlPath === ownPath || urlPath === '/') byOwnPath.set(urlPath, file);
     return file;
   };
 }
