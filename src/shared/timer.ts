@@ -62,6 +62,14 @@ export function formatCountdown(ms: number): string {
   return negative && total > 0 ? `-${body}` : body;
 }
 
+/**
+ * Time spent ("0:02", "1:02:00"): whole seconds gone, as a stopwatch shows them. Beside a countdown (rounded up)
+ * the two add up to the plan: 2.3 s into ten minutes reads "0:02" spent and "9:58" left.
+ */
+export function formatElapsed(ms: number): string {
+  return formatCountdown(Math.floor(Math.max(0, ms) / 1000) * 1000);
+}
+
 export interface ScheduleItem extends ItemClock {
   status: 'pending' | 'active' | 'done' | 'parked' | 'not_reached';
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCountdown,
+  formatElapsed,
   itemElapsed,
   itemRemaining,
   meetingElapsed,
@@ -92,6 +93,17 @@ describe('timer math', () => {
     expect(formatCountdown(-400)).toBe('-0:01');
     expect(formatCountdown(0)).toBe('0:00');
     expect(formatCountdown(62 * MIN)).toBe('1:02:00');
+  });
+
+  // The console read "0:02 of 10:00" beside "9:59" left: the time spent was rounded up like the countdown.
+  it('formats time spent in whole seconds gone, so it and the time left add up to the plan', () => {
+    expect(formatElapsed(2_300)).toBe('0:02');
+    expect(formatElapsed(999)).toBe('0:00');
+    expect(formatElapsed(62 * MIN + 999)).toBe('1:02:00');
+    const seconds = (text: string) => text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+    for (const spent of [1, 999, 2_300, 59_999, 60_000, 61_500, 599_001]) {
+      expect(seconds(formatElapsed(spent)) + seconds(formatCountdown(10 * MIN - spent)), String(spent)).toBe(600);
+    }
   });
 
   it('says how far the meeting runs behind or ahead', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { formatCountdown, phaseOf } from '@shared/timer';
+import { formatCountdown, formatElapsed, phaseOf } from '@shared/timer';
 
 /**
  * A countdown that writes only its own text node and phase class, a few times a second and
@@ -20,7 +20,7 @@ export function Countdown({
   warningMs?: number;
   /** Told when the phase changes (for the chime), not on every tick. */
   onPhase?: (phase: string, previous: string) => void;
-  /** A plain clock (elapsed time): no warning or overtime colours. */
+  /** A plain clock (elapsed time): whole seconds gone, no warning or overtime colours. */
   plain?: boolean;
 }) {
   const ref = useRef<HTMLSpanElement>(null);
@@ -31,7 +31,7 @@ export function Countdown({
       const el = ref.current;
       const ms = remaining();
       if (!el) return;
-      const text = ms === null ? '–:––' : formatCountdown(ms);
+      const text = ms === null ? '–:––' : plain ? formatElapsed(ms) : formatCountdown(ms);
       if (text !== shown) {
         el.textContent = text;
         // Its length, so a fixed box (the projector's corner) can size "9:59", "10:00" and "-10:00" to fit.

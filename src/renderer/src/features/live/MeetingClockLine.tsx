@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { MeetingDetail } from '@shared/planning';
-import { formatCountdown } from '@shared/timer';
+import { formatCountdown, formatElapsed } from '@shared/timer';
 import { paceOf, type ScheduledItem } from './live-model';
 
 /**
@@ -26,7 +26,7 @@ export const MeetingClockLine = memo(function MeetingClockLine({
   useEffect(() => {
     const update = () => {
       const at = pace(now());
-      if (elapsed.current) elapsed.current.textContent = `${formatCountdown(at.elapsedMs)} of ${formatCountdown(at.plannedMs)}`;
+      if (elapsed.current) elapsed.current.textContent = `${formatElapsed(at.elapsedMs)} of ${formatCountdown(at.plannedMs)}`;
       if (drift.current && drift.current.textContent !== at.words) {
         drift.current.textContent = at.words;
         drift.current.dataset.state = at.state;

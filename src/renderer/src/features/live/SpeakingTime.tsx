@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { SpeakingTime as Entry } from '@shared/planning';
-import { formatCountdown } from '@shared/timer';
+import { formatElapsed } from '@shared/timer';
 
 /**
  * Speaking time per person across the meeting's rounds: recorded, shown without ranking. Memoised: it renders
@@ -21,7 +21,7 @@ export const SpeakingTime = memo(function SpeakingTime({ entries }: { entries: E
               <span style={{ width: `${(e.ms / longest) * 100}%` }} />
             </span>
             <span className="speaking-time">
-              {formatCountdown(e.ms)} <small>{total ? Math.round((e.ms / total) * 100) : 0}%</small>
+              {formatElapsed(e.ms)} <small>{total ? Math.round((e.ms / total) * 100) : 0}%</small>
             </span>
           </li>
         ))}
