@@ -11,6 +11,13 @@ export const README = 'README.md';
 /** The largest file a repository may hand Cadence (a year of one team's meetings is far smaller). */
 export const FILE_CAP_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The most Cadence reads from a repository's cadence/ folder in all, far above a real team's (a team archive, the same
+ * rows as JSON, is at most 20 MB). Each file under the cap is not enough: thousands of near-identical files download
+ * as a few MB, and their text is read into memory at once.
+ */
+export const DATA_CAP_BYTES = 256 * 1024 * 1024;
+
 /** Hostile or unreadable content a repository holds: the sync stops before anything is written, with this reason. */
 export class TreeRefused extends Error {
   constructor(message: string) {
@@ -83,7 +90,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * The Cadence data files of a commit (`cadence/…` to text), after checking the whole tree: a symbolic link, a
  * submodule, a path outside Cadence's folders or a file over the cap refuses it before anything is read or written.
  */
-export async function readDataTree(git: Git, gitDir: string, commit: string, cap = FILE_CAP_BYTES): Promise<TreeFiles> {
+export async function readDataTree(
+  git: Git,
+  gitDir: string,
+  commit: string,
+  cap = FILE_CAP_BYTES,
+  dataCap = DATA_CAP_BYTES,
+): Promise<TreeFiles> {
   const seen = knownTree(gitDir, commit, cap);
   const files = seen && knownFiles(seen.blobs, DATA_FOLDER);
   if (files) return files;
@@ -92,6 +105,11 @@ export async function readDataTree(git: Git, gitDir: string, commit: string, cap
   // A blob whose text this process holds (the base's files, most of the remote's) is not read again: same id, same bytes.
   const held = knownTexts(gitDir);
   const data = entries.filter((e) => e.path.startsWith(DATA_FOLDER));
+  const total = data.reduce((sum, e) => sum + e.size, 0);
+  if (total > dataCap)
+    throw new TreeRefused(
+      `The repository holds ${(total / 1024 / 1024).toFixed(1)} MB in ${DATA_FOLDER}, more than the ${Math.round(dataCap / 1024 / 1024)} MB any team's data comes to; Cadence wrote nothing.`,
+    );
   const missing = data.filter((e) => !held.has(e.oid));
   const blobs = await readBlobs(
     git,
