@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { kindLabel, type AgendaItem } from '@shared/planning';
 import type { Rebalance } from '@shared/rebalance';
 import { formatCountdown } from '@shared/timer';
@@ -52,6 +52,16 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   // countdowns and the item's panels go on undisturbed.
   const current = schedule?.find((i) => i.id === detail?.currentItemId) ?? null;
   const clock = detail?.clock;
+  // Another item (N, ←, undo, the other window) brings its card into view: read down to a decision record, the
+  // facilitator would otherwise press N and see the next item's lower half, its title and countdown out of sight.
+  const currentId = current?.id ?? null;
+  const shownId = useRef(currentId);
+  useEffect(() => {
+    if (shownId.current === currentId) return;
+    shownId.current = currentId;
+    const card = document.querySelector('.current-item');
+    if (card && card.getBoundingClientRect().top < 0) card.scrollIntoView({ block: 'start' });
+  }, [currentId]);
   const timers = useMemo(() => itemTimers(current, clock, now), [current, clock, now]);
   const { settings } = useFormat();
   const updateSettings = useMutation('settings.update');
