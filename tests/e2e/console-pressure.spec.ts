@@ -65,6 +65,10 @@ for (const viewport of [
       const kind = page.getByRole('form', { name: 'Add an agenda item' }).getByRole('combobox', { name: 'Kind' });
       await expect(kind).toHaveValue('discussion');
       expect(await showsAllText(kind)).toBe(true);
+      // Agenda tools' template picker read "Add items from a templa" at 1366x768.
+      expect(await showsAllText(page.getByRole('form', { name: 'Apply a template' }).getByRole('combobox', { name: 'Template' }))).toBe(
+        true,
+      );
       const pricing = agenda.getByRole('listitem').filter({ hasText: 'Pricing page experiment' });
       await pricing.getByRole('button', { name: 'Edit' }).click();
       const editedKind = pricing.getByRole('combobox', { name: 'Kind' });
