@@ -129,6 +129,20 @@ test('a body over the limit is answered 413 with a clear message, not a reset co
   expect((await listTeams(server.port, { Origin: server.origin, ...bearer(token) })).status).toBe(200);
 });
 
+// Anyone on this computer can reach the sign-in endpoint before having a session: it took 48 MB bodies like the
+// operations, so a few connections from another account could hold gigabytes of the server's memory.
+test('the sign-in endpoint takes a small body only, before any session', async () => {
+  const headers = { 'Content-Type': 'application/json', Origin: server.origin };
+  const body = JSON.stringify({ code: 'x', padding: 'x'.repeat(6 * 1024) });
+  const raw = await rawRequest({ port: server.port, method: 'POST', path: '/api/session', headers, body });
+  expect(raw.status).toBe(413);
+  expect(JSON.parse(raw.body).error.message).toBe(
+    'The request is larger than 4 KB, the most Cadence takes in one request. Nothing was changed.',
+  );
+  // The address printed still signs in.
+  expect(await signIn(server.url)).toBeTruthy();
+});
+
 test('only a JSON media type is taken as JSON', async () => {
   const token = await signIn(server.url);
   const post = (type: string) => listTeams(server.port, { Origin: server.origin, ...bearer(token), 'Content-Type': type });

@@ -8,7 +8,7 @@ import { checkRequest } from './request-guard';
 import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
 import { staticFiles } from './static-files';
-import { BodyTooLargeError, isJsonContentType, readBody } from './request-body';
+import { BodyTooLargeError, isJsonContentType, MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES, readBody } from './request-body';
 
 export interface BrowserServerOptions {
   core: CadenceCore;
@@ -101,14 +101,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     json(res, status, { ok: false, error: { code, message } }, extra);
 
   /** The body as JSON, or null once an error answer has been sent. */
-  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | null> {
+  async function readJson(req: IncomingMessage, res: ServerResponse, limit = MAX_BODY_BYTES): Promise<{ value: unknown } | null> {
     if (!isJsonContentType(req.headers['content-type'])) {
       fail(res, 415, 'invalid_input', 'JSON only (Content-Type: application/json)');
       return null;
     }
     let body: string;
     try {
-      body = await readBody(req);
+      body = await readBody(req, limit);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
       fail(res, 413, 'invalid_input', `${error.message}, the most Cadence takes in one request. Nothing was changed.`, {
@@ -141,7 +141,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (req.method !== 'POST') return fail(res, 404, 'not_found', 'No such endpoint');
 
     if (url.pathname === '/api/session') {
-      const input = await readJson(req, res);
+      const input = await readJson(req, res, MAX_SIGN_IN_BODY_BYTES);
       if (!input) return;
       const code = (input.value as { code?: unknown } | null)?.code;
       if (typeof code !== 'string' || !auth.redeemCode(code)) {

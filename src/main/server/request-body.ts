@@ -3,9 +3,14 @@ import type { IncomingMessage } from 'node:http';
 // A 20 MB team archive (archive.import) sent as a JSON string, escapes and all.
 export const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
+// A sign-in code and nothing else: this endpoint answers before any session, so anyone on the computer can reach it.
+export const MAX_SIGN_IN_BODY_BYTES = 4 * 1024;
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
+
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
-    super(`The request is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+    super(`The request is larger than ${sizeText(limit)}`);
     this.name = 'BodyTooLargeError';
   }
 }
