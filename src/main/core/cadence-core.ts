@@ -22,6 +22,7 @@ import { diagnosticsText } from '../data-folder/diagnostics';
 import { Dispatcher, type ErrorLogger } from './dispatcher';
 import { hasLoggedStart, LogFile } from '../data-folder/log-file';
 import { DiskFullError, isDiskFull } from '../data-folder/disk-full';
+import { DataFolderUnwritableError, unwritableReason } from '../data-folder/folder-unwritable';
 import { createHandlers } from './handlers';
 import { scope, wholeTeam } from '@shared/operations/scopes';
 import { Git } from '../services/sync/git';
@@ -77,8 +78,11 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
   try {
     return await start(options);
   } catch (error) {
-    // A full disk fails start-up somewhere deep (the lock, the marker, SQLite): name it rather than show a stack.
+    // A full disk or a folder it may not write fails start-up somewhere deep (the lock, the marker, SQLite): name it
+    // rather than show a stack.
     if (isDiskFull(error)) throw new DiskFullError(options.dataDir, error);
+    const unwritable = unwritableReason(options.dataDir, error);
+    if (unwritable) throw new DataFolderUnwritableError(options.dataDir, unwritable, error);
     throw error;
   }
 }

@@ -49,6 +49,7 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   const { FutureSchemaError } = await import('../db/migrator');
   const { CorruptDatabaseError } = await import('../db/open-database');
   const { DiskFullError } = await import('../data-folder/disk-full');
+  const { DataFolderUnwritableError } = await import('../data-folder/folder-unwritable');
 
   let core;
   try {
@@ -63,7 +64,7 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
         process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
     });
   } catch (error) {
-    const plain = [DataDirLockedError, FutureSchemaError, CorruptDatabaseError, DiskFullError];
+    const plain = [DataDirLockedError, FutureSchemaError, CorruptDatabaseError, DiskFullError, DataFolderUnwritableError];
     if (plain.some((kind) => error instanceof kind)) {
       process.stderr.write((error as Error).message + '\n');
       process.exit(1);

@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCore } from '../../src/main/core/cadence-core';
+import { DataFolderUnwritableError } from '../../src/main/data-folder/folder-unwritable';
+import { openTestCore } from '../support/core';
+
+const START = Date.parse('2026-11-24T09:00:00Z');
+const dirs: string[] = [];
+const mounts: string[] = [];
+afterEach(() => {
+  for (const m of mounts.splice(0)) execFileSync('umount', [m]);
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Whether this machine lets the test mount (a read-only bind mount is a real EROFS, even for root). */
+const mountProblem = ((): string | null => {
+  const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-ro-probe-'));
+  try {
+    execFileSync('mount', ['--bind', probe, probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe]);
+    return null;
+  } catch (error) {
+    return (error as Error).message.split('\n')[0]!;
+  } finally {
+    fs.rmSync(probe, { recursive: true, force: true });
+  }
+})();
+
+describe.skipIf(mountProblem !== null)(
+  `a read-only data folder${mountProblem ? ` (skipped: mounting is not permitted here: ${mountProblem})` : ''}`,
+  () => {
+    // Walked with the folder on a read-only mount: the browser server printed "Cadence failed to start: EROFS:
+    // read-only file system, chmod '/tmp/…'", a system call's words, and nothing about what to do.
+    it('stops start-up in plain words that say which folder and what to do', async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-readonly-'));
+      dirs.push(dataDir);
+      (await openTestCore(START, dataDir)).close();
+      const before = fs.readdirSync(dataDir).sort();
+      execFileSync('mount', ['--bind', dataDir, dataDir]);
+      mounts.push(dataDir);
+      execFileSync('mount', ['-o', 'remount,ro,bind', dataDir]);
+
+      const error = await startCore({ dataDir, mode: 'browser', version: 'test', backgroundCheckAfterMs: null }).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(DataFolderUnwritableError);
+      expect(error!.message).toBe(
+        `Cadence cannot write to its data folder ${dataDir} (it is on a read-only disk). ` +
+          'Make it writable, or start Cadence with CADENCE_DATA_DIR set to a folder it can write, then start Cadence again.',
+      );
+      expect(fs.readdirSync(dataDir).sort()).toEqual(before);
+    });
+  },
+);
