@@ -309,6 +309,21 @@ describe('cadence, the command line', () => {
     expect(cadence(['export', 'minutes', '--meeting', meetingId('planned'), '--format', 'html']).code).toBe(1);
   });
 
+  // Node's recursive mkdir never returns where mkdir answers "no such file" under a folder that exists (/proc): a
+  // MADR folder typed there hung the process for good, the app's with it (its answering thread spun at 100%).
+  it('gives up in words on a folder that cannot be made, and never hangs', () => {
+    const madr = cadence(['export', 'decisions', '--format', 'madr', '--out', '/proc/self/cadence-decisions'], { timeout: 20_000 });
+    expect(madr).toEqual({
+      code: 1,
+      out: '',
+      err: 'cadence: The folder /proc/self/cadence-decisions could not be made (ENOENT). Choose another folder. Nothing was changed.\n',
+    });
+    // The same for a data folder there: refused, not a process spinning for good.
+    const load = cadence(['demo', 'load', '--data-dir', '/proc/self/cadence-data'], { timeout: 20_000 });
+    expect(load.code).toBe(1);
+    expect(load.err).toMatch(/^cadence: .*\/proc\/self\/cadence-data/);
+  });
+
   it('says clearly when it may not write the output, and leaves an existing file intact', () => {
     const folder = temp('readonly');
     const target = path.join(folder, 'log.html');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/core/cadence-core';
 import { DataFolderUnwritableError } from '../../src/main/data-folder/folder-unwritable';
+import { writeFilesToFolder } from '../../src/main/services/exports/write-folder';
 import { openTestCore } from '../support/core';
 
 const START = Date.parse('2026-11-24T09:00:00Z');
@@ -30,7 +31,7 @@ const mountProblem = ((): string | null => {
 })();
 
 describe.skipIf(mountProblem !== null)(
-  `a read-only data folder${mountProblem ? ` (skipped: mounting is not permitted here: ${mountProblem})` : ''}`,
+  `a read-only disk${mountProblem ? ` (skipped: mounting is not permitted here: ${mountProblem})` : ''}`,
   () => {
     // Walked with the folder on a read-only mount: the browser server printed "Cadence failed to start: EROFS:
     // read-only file system, chmod '/tmp/…'", a system call's words, and nothing about what to do.
@@ -53,6 +54,25 @@ describe.skipIf(mountProblem !== null)(
           'Make it writable, or start Cadence with CADENCE_DATA_DIR set to a folder it can write, then start Cadence again.',
       );
       expect(fs.readdirSync(dataDir).sort()).toEqual(before);
+    });
+
+    // Node's recursive mkdir answers ENOENT for EROFS, so the MADR export said "The folder … does not exist" of a
+    // folder that did, on a read-only disk.
+    it('names the folder an export may not write, not "does not exist"', () => {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-readonly-export-'));
+      dirs.push(folder);
+      execFileSync('mount', ['--bind', folder, folder]);
+      mounts.push(folder);
+      execFileSync('mount', ['-o', 'remount,ro,bind', folder]);
+      const files = [{ suggestedName: 'team/0001-a.md', content: '# A\n' }];
+      for (const target of [folder, path.join(folder, 'a', 'b')]) {
+        expect(writeFilesToFolder(target, files)).toEqual({
+          status: 'failed',
+          folder: target,
+          written: 0,
+          message: `Cadence may not write to ${folder}. Choose another folder. Nothing was changed.`,
+        });
+      }
     });
   },
 );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeFolders } from './make-folders';
 
 export const LOCK_FILE = 'cadence.lock';
 
@@ -107,7 +108,7 @@ export interface DataDirLock {
  * process) is taken over, and nothing of it is left behind.
  */
 export function acquireDataDirLock(dataDir: string, kind: string): DataDirLock {
-  fs.mkdirSync(dataDir, { recursive: true });
+  makeFolders(dataDir);
   const lockPath = path.resolve(dataDir, LOCK_FILE);
   const held = heldHere.get(lockPath);
   const current = readOwner(lockPath);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolders } from './make-folders';
 
 /**
  * Meeting data is readable by this user only: the data folder and every folder in it 0700,
@@ -13,13 +14,13 @@ const posix = process.platform !== 'win32';
 
 /** Creates the folder (and any missing parents) private, and makes an existing one private: for Cadence's own folders only. */
 export function ensurePrivateDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  makeFolders(dir, PRIVATE_DIR_MODE);
   if (posix) fs.chmodSync(dir, PRIVATE_DIR_MODE);
 }
 
 /** A folder created private if missing; an existing one is left as it is (it may be anyone's). */
 export function createPrivateDir(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  makeFolders(dir, PRIVATE_DIR_MODE);
 }
 
 /** Makes a file private if it exists. SQLite gives a database's -wal and -shm the database's mode. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FolderExportOutcome } from '@shared/exports';
 import type { ExportedFile } from '@shared/planning';
 import { describeWriteError, writeFileAtomic } from '../../data-folder/atomic-write';
+import { makeFolders } from '../../data-folder/make-folders';
 import { modeForNewFolder } from '../../data-folder/private-files';
 
 /** A typed folder path: `~` is the home folder; anything else must be a full path. */
@@ -33,13 +34,17 @@ export function writeFilesToFolder(
       message: `${folder} is a file, not a folder. Give a folder for the files. Nothing was changed.`,
     };
   }
+  const mode = modeForNewFolder(folder);
+  // The folder being made, if that is what failed.
+  let making: string | null = folder;
   try {
-    fs.mkdirSync(folder, { recursive: true, mode: modeForNewFolder(folder) });
+    makeFolders(folder, mode);
     for (const file of files) {
       // Every team's MADR export puts each team in a folder of its own (an error names the folder it is made in).
       const inside = path.dirname(path.join(folder, file.suggestedName));
-      target = inside;
-      if (inside !== folder) fs.mkdirSync(inside, { recursive: true, mode: modeForNewFolder(folder) });
+      making = inside;
+      if (inside !== folder) makeFolders(inside, mode);
+      making = null;
       target = path.join(folder, file.suggestedName);
       writeFileAtomic(target, file.content);
       written++;
@@ -50,7 +55,14 @@ export function writeFilesToFolder(
     }
     return { status: 'saved', folder, files: written };
   } catch (error) {
-    const reason = describeWriteError(error, target);
+    // A folder that could not be made is named as mkdir named it: the one refused, not the file meant for it.
+    const refused = making !== null ? ((error as NodeJS.ErrnoException).path ?? making) : null;
+    const reason =
+      refused === null
+        ? describeWriteError(error, target)
+        : (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? `The folder ${refused} could not be made (ENOENT). Choose another folder. Nothing was changed.`
+          : describeWriteError(error, refused);
     const done = written > 0 ? ` ${written} of ${files.length} files were written before it stopped.` : '';
     return { status: 'failed', folder, written, message: `${reason}${done}` };
   }
