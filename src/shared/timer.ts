@@ -70,6 +70,11 @@ export function formatElapsed(ms: number): string {
   return formatCountdown(Math.floor(Math.max(0, ms) / 1000) * 1000);
 }
 
+/** Time spoken or taken, in whole minutes; "under a minute" rather than a "0 min" that reads as nothing. */
+export function durationWords(ms: number): string {
+  return ms < 60_000 ? 'under a minute' : `${Math.round(ms / 60_000)} min`;
+}
+
 export interface ScheduleItem extends ItemClock {
   status: 'pending' | 'active' | 'done' | 'parked' | 'not_reached';
 }

@@ -6,7 +6,9 @@ const START = Date.parse('2026-11-30T09:00:00Z');
 
 // Walked at 1366x768: read down to a proposal's decision record, the facilitator pressed N and the window stayed
 // where it was, on the next item's lower half; its title and countdown were out of sight, as if N had done nothing.
-test('moving to another item brings its title and countdown into view, from wherever the console was scrolled', async ({ browser }) => {
+test('moving to another item brings its title and countdown into view, from wherever the console was scrolled; the record says what each took', async ({
+  browser,
+}) => {
   const dir = tempDataDir('follow');
   const clock = new TestClock(dir, START);
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
@@ -37,6 +39,13 @@ test('moving to another item brings its title and countdown into view, from wher
     await page.keyboard.press('e');
     await expect(page.getByText(/1:00 added/)).toBeAttached();
     expect(await page.evaluate(() => window.scrollY)).toBe(400);
+
+    // The record says what each item took as the minutes do: "took 0" read as a figure left out.
+    await page.getByRole('button', { name: 'End meeting' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'End meeting' }).click();
+    await page.getByRole('link', { name: 'Open the record' }).click();
+    const checkIn = page.getByRole('list', { name: 'Agenda' }).getByRole('listitem').filter({ hasText: 'Check-in round' });
+    await expect(checkIn.locator('.agenda-actual')).toHaveText('took under a minute');
   } finally {
     await context.close();
     await server.stop();

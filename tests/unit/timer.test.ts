@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCountdown,
   formatElapsed,
+  durationWords,
   itemElapsed,
   itemRemaining,
   meetingElapsed,
@@ -104,6 +105,12 @@ describe('timer math', () => {
     for (const spent of [1, 999, 2_300, 59_999, 60_000, 61_500, 599_001]) {
       expect(seconds(formatElapsed(spent)) + seconds(formatCountdown(10 * MIN - spent)), String(spent)).toBe(600);
     }
+  });
+
+  it('says time taken in words, never "0"', () => {
+    expect(durationWords(59_999)).toBe('under a minute');
+    expect(durationWords(60_000)).toBe('1 min');
+    expect(durationWords(10 * MIN + 29_000)).toBe('10 min');
   });
 
   it('says how far the meeting runs behind or ahead', () => {

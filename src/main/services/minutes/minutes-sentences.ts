@@ -1,16 +1,12 @@
 import { rootCauseLabel, STATUS_LABELS, type Commitment, type CommitmentEvent } from '@shared/commitments';
 import type { Decision } from '@shared/decisions';
 import type { Turn } from '@shared/planning';
+import { durationWords as duration } from '@shared/timer';
 
 /**
  * The sentences of the minutes that say what happened to something: in words a reader takes at face
  * value, typed text in quotes, never a string of colons.
  */
-
-/** Time spoken or taken, in whole minutes; "under a minute" rather than a "0 min" that reads as nothing. */
-export function duration(ms: number): string {
-  return ms < 60_000 ? 'under a minute' : `${Math.round(ms / 60_000)} min`;
-}
 
 export function turnLine(t: Turn): string {
   const spoke = t.startedAt !== null ? (t.endedAt ?? t.startedAt) - t.startedAt - t.pausedTotalMs : 0;

@@ -9,7 +9,8 @@ import { toZoned } from '../planning/zoned-time';
 import { withLinks } from './minutes-links';
 import { minutesMeta } from './minutes-meta';
 import { heading, list, paragraphs, table, uniqueHeadings } from './minutes-nodes';
-import { chosenLine, decisionOutcome, duration, reviewLine, turnLine } from './minutes-sentences';
+import { durationWords as duration } from '@shared/timer';
+import { chosenLine, decisionOutcome, reviewLine, turnLine } from './minutes-sentences';
 
 /** What the minutes are written from: the meeting, and each item's notes as planned, before the room wrote in them. */
 export interface MinutesSource {

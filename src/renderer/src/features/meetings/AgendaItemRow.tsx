@@ -3,6 +3,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { useState } from 'react';
 import type { Member } from '@shared/domain';
 import { kindLabel, type AgendaItem } from '@shared/planning';
+import { durationWords } from '@shared/timer';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { useForm } from '@renderer/ui/form/use-form';
@@ -49,7 +50,7 @@ export function AgendaItemRow({ item, index, members, revision, readOnly }: Prop
           {item.plannedMin}
           <small> min</small>
           {item.startedAt !== null && item.endedAt !== null && (
-            <small className="agenda-actual">took {Math.round((item.endedAt - item.startedAt - item.pausedTotalMs) / 60_000)}</small>
+            <small className="agenda-actual">took {durationWords(item.endedAt - item.startedAt - item.pausedTotalMs)}</small>
           )}
         </span>
         {!readOnly && !editing && (
