@@ -66,8 +66,6 @@ export function createEventSockets(feed: ChangeFeed, auth: SessionAuth, now: () 
 
   return {
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-      // A socket that breaks while ws loads is dropped, not left to throw its error at the process.
-      socket.on('error', () => socket.destroy());
       void server().then(
         (ready) => (closed ? socket.destroy() : ready.handleUpgrade(req, socket, head, accept)),
         () => socket.destroy(),
