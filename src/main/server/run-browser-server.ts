@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
-import type { CadenceCore } from '../core/cadence-core';
+import type { CadenceCore, startCore } from '../core/cadence-core';
 import { holdDataFolder, isUsualStart } from '../core/early-start';
 import { resolveDataDir } from '../data-folder/data-dir';
 import { DataDirLockedError, type DataDirLock } from '../data-folder/data-lock';
@@ -55,6 +55,26 @@ async function exitIfPlain(error: unknown): Promise<void> {
   }
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The core's modules, loaded here rather than with this module (main's services and database layer are most of a
+ * start's CPU, and in the usual start they load while the browser loads the page), and a few at a time with a turn of
+ * the event loop between: Node's loader reads, links and runs an import's whole graph without yielding, and the page's
+ * requests (its HTML, its code) arriving meanwhile would wait for all of it (some 60 ms of CPU) rather than one step.
+ */
+async function loadCore(): Promise<typeof startCore> {
+  await import('../db/open-database');
+  await nextTurn();
+  await import('@shared/contract');
+  await nextTurn();
+  await import('../services');
+  await nextTurn();
+  const core = await import('../core/cadence-core');
+  await nextTurn();
+  return core.startCore;
+}
+
 export async function runBrowserServer(options: { clock: Clock; rendererDir: string; backgroundCheckAfterMs?: number }): Promise<void> {
   const dataDir = resolveDataDir();
   const explicit = parsePort(process.argv.slice(2));
@@ -68,10 +88,8 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   }
   const openCore = async (): Promise<CadenceCore> => {
     try {
-      // Loaded here rather than with this module: main's services and database layer are most of a start's CPU,
-      // and in the usual start they load while the browser already loads the page.
-      const { startCore } = await import('../core/cadence-core');
-      return await startCore({
+      const start = await loadCore();
+      return await start({
         dataDir,
         mode: 'browser',
         version: process.env.npm_package_version ?? '0.1.0',
