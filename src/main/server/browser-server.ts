@@ -16,6 +16,8 @@ export interface BrowserServerOptions {
    * socket that arrives before the database is open waits for it.
    */
   core: CadenceCore | Promise<CadenceCore>;
+  /** Told of each request as it arrives, and whether it needs the core (an operation, the event socket). */
+  requested?: (needsCore: boolean) => void;
   auth: SessionAuth;
   rendererDir: string;
   /** 0 picks a free port. */
@@ -134,6 +136,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isApi = url.pathname.startsWith('/api/');
+    options.requested?.(url.pathname.startsWith('/api/op/'));
     const verdict = checkRequest(req, port, isApi && req.method !== 'GET');
     if (!verdict.ok) return send(res, verdict.status, 'text/plain; charset=utf-8', verdict.reason);
 
@@ -179,6 +182,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   server.on('upgrade', (req, socket, head) => {
+    options.requested?.(true);
     const verdict = checkRequest(req, port, true);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!verdict.ok || url.pathname !== '/api/events') {

@@ -55,6 +55,15 @@ async function exitIfPlain(error: unknown): Promise<void> {
   }
 }
 
+/**
+ * On the usual start the database opens once the page's first requests (its HTML, then its code) have paused this
+ * long, so they are answered at once and the opening runs while the browser compiles the page's code; this long after
+ * "ready" when no page has asked for anything (a person opens the address later), and at once when an operation or
+ * the event socket asks for it (a page left open reconnecting).
+ */
+const QUIET_MS = 15;
+const AT_MOST_MS = 150;
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -114,6 +123,7 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   const core: Promise<CadenceCore> = openedFirst
     ? Promise.resolve(openedFirst)
     : new Promise<void>((resolve) => (begin = resolve)).then(openCore);
+  let requested: (needsCore: boolean) => void = () => {};
   // Awaited below; a failure meanwhile is not also an unhandled rejection.
   core.catch(() => undefined);
   const { startBrowserServer } = await import('./browser-server');
@@ -125,7 +135,13 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   let server;
   for (const port of candidates) {
     try {
-      server = await startBrowserServer({ core, auth, rendererDir: options.rendererDir, port });
+      server = await startBrowserServer({
+        core,
+        auth,
+        rendererDir: options.rendererDir,
+        port,
+        requested: (needsCore) => requested(needsCore),
+      });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === candidates.at(-1)) {
@@ -169,7 +185,21 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
     for (const line of lines) process.stdout.write(line + '\n');
   };
   say([...recoveryLines(openedFirst?.recovery ?? null), ...readyLines(dataDir, running.signInUrl())]);
-  begin();
+  if (!openedFirst) {
+    let quiet: NodeJS.Timeout | undefined;
+    const latest = setTimeout(() => open(), AT_MOST_MS);
+    const open = () => {
+      clearTimeout(quiet);
+      clearTimeout(latest);
+      requested = () => {};
+      begin();
+    };
+    requested = (needsCore) => {
+      clearTimeout(quiet);
+      if (needsCore) open();
+      else quiet = setTimeout(() => open(), QUIET_MS);
+    };
+  }
   const opened = await core;
   // A file that looked usual and still proved damaged: said now, with a fresh address below it so it is not missed.
   if (!openedFirst && opened.recovery) say([...recoveryLines(opened.recovery), ...readyLines(dataDir, running.signInUrl())]);
