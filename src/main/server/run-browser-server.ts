@@ -64,6 +64,26 @@ async function exitIfPlain(error: unknown): Promise<void> {
 const QUIET_MS = 15;
 const AT_MOST_MS = 150;
 
+/** Calls `open` once, as above; answers the hook the server calls at each request. */
+function openWhenQuiet(open: () => void): (needsCore: boolean) => void {
+  let done = false;
+  let quiet: NodeJS.Timeout | undefined;
+  const now = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(quiet);
+    clearTimeout(latest);
+    open();
+  };
+  const latest = setTimeout(now, AT_MOST_MS);
+  return (needsCore) => {
+    if (done) return;
+    clearTimeout(quiet);
+    if (needsCore) now();
+    else quiet = setTimeout(now, QUIET_MS);
+  };
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -119,11 +139,10 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   // operation that arrives meanwhile waits for it. Any other start opens first, so what it has to say about the
   // file (damage moved aside, a newer Cadence's file) comes before the address.
   const openedFirst = isUsualStart(dataDir) ? null : await openCore();
-  let begin = () => {};
+  let requested: (needsCore: boolean) => void = () => {};
   const core: Promise<CadenceCore> = openedFirst
     ? Promise.resolve(openedFirst)
-    : new Promise<void>((resolve) => (begin = resolve)).then(openCore);
-  let requested: (needsCore: boolean) => void = () => {};
+    : new Promise<void>((resolve) => (requested = openWhenQuiet(resolve))).then(openCore);
   // Awaited below; a failure meanwhile is not also an unhandled rejection.
   core.catch(() => undefined);
   const { startBrowserServer } = await import('./browser-server');
@@ -140,7 +159,7 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
         auth,
         rendererDir: options.rendererDir,
         port,
-        requested: (needsCore) => requested(needsCore),
+        requested,
       });
       break;
     } catch (error) {
@@ -185,21 +204,6 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
     for (const line of lines) process.stdout.write(line + '\n');
   };
   say([...recoveryLines(openedFirst?.recovery ?? null), ...readyLines(dataDir, running.signInUrl())]);
-  if (!openedFirst) {
-    let quiet: NodeJS.Timeout | undefined;
-    const latest = setTimeout(() => open(), AT_MOST_MS);
-    const open = () => {
-      clearTimeout(quiet);
-      clearTimeout(latest);
-      requested = () => {};
-      begin();
-    };
-    requested = (needsCore) => {
-      clearTimeout(quiet);
-      if (needsCore) open();
-      else quiet = setTimeout(() => open(), QUIET_MS);
-    };
-  }
   const opened = await core;
   // A file that looked usual and still proved damaged: said now, with a fresh address below it so it is not missed.
   if (!openedFirst && opened.recovery) say([...recoveryLines(opened.recovery), ...readyLines(dataDir, running.signInUrl())]);
