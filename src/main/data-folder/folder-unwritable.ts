@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DiskFullError, isDiskFull } from './disk-full';
 
 /** The operating system's words for "this may not be written", by what the person can do about each. */
 const REASONS: Record<string, string> = {
@@ -25,4 +26,11 @@ export class DataFolderUnwritableError extends Error {
     );
     this.name = 'DataFolderUnwritableError';
   }
+}
+
+/** A start-up failure to write the data folder said plainly (a full disk, a folder it may not write); any other as it was. */
+export function plainFolderError(dataDir: string, error: unknown): unknown {
+  if (isDiskFull(error)) return new DiskFullError(dataDir, error);
+  const reason = unwritableReason(dataDir, error);
+  return reason ? new DataFolderUnwritableError(dataDir, reason, error) : error;
 }
