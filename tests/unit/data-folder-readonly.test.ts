@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/core/cadence-core';
+import { holdDataFolder } from '../../src/main/core/early-start';
 import { DataFolderUnwritableError } from '../../src/main/data-folder/folder-unwritable';
 import { writeFilesToFolder } from '../../src/main/services/exports/write-folder';
 import { openTestCore } from '../support/core';
@@ -53,6 +54,8 @@ describe.skipIf(mountProblem !== null)(
         `Cadence cannot write to its data folder ${dataDir} (it is on a read-only disk). ` +
           'Make it writable, or start Cadence with CADENCE_DATA_DIR set to a folder it can write, then start Cadence again.',
       );
+      // The browser server's early start takes the folder before the core: the same words there.
+      expect(() => holdDataFolder(dataDir, 'browser server')).toThrow(error!.message);
       expect(fs.readdirSync(dataDir).sort()).toEqual(before);
     });
 
