@@ -53,8 +53,11 @@ export function phaseOf(remainingMs: number, warningMs = WARNING_MS): TimerPhase
 
 /** "12:05", "-1:30" (overtime), "1:02:00" past an hour; whole seconds, rounded towards the start. */
 export function formatCountdown(ms: number): string {
-  const negative = ms < 0;
-  const total = negative ? Math.ceil(-ms / 1000) : Math.ceil(ms / 1000);
+  // Up before the end, towards zero after it (-6.4 s reads -0:06): always what the plan leaves once the whole seconds
+  // spent are taken off, so a countdown and its time spent add up, in overtime too.
+  const seconds = Math.ceil(ms / 1000);
+  const negative = seconds < 0;
+  const total = Math.abs(seconds);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

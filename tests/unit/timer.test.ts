@@ -91,7 +91,8 @@ describe('timer math', () => {
     expect(formatCountdown(5 * MIN)).toBe('5:00');
     expect(formatCountdown(59_001)).toBe('1:00');
     expect(formatCountdown(-90_000)).toBe('-1:30');
-    expect(formatCountdown(-400)).toBe('-0:01');
+    expect(formatCountdown(-400)).toBe('0:00');
+    expect(formatCountdown(-1_000)).toBe('-0:01');
     expect(formatCountdown(0)).toBe('0:00');
     expect(formatCountdown(62 * MIN)).toBe('1:02:00');
   });
@@ -101,8 +102,14 @@ describe('timer math', () => {
     expect(formatElapsed(2_300)).toBe('0:02');
     expect(formatElapsed(999)).toBe('0:00');
     expect(formatElapsed(62 * MIN + 999)).toBe('1:02:00');
-    const seconds = (text: string) => text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
-    for (const spent of [1, 999, 2_300, 59_999, 60_000, 61_500, 599_001]) {
+    const seconds = (text: string) =>
+      (text.startsWith('-') ? -1 : 1) *
+      text
+        .replace('-', '')
+        .split(':')
+        .reduce((total, part) => total * 60 + Number(part), 0);
+    // In overtime too: 11:29.4 spent of ten minutes is "11:29" and "-1:29", not "-1:30".
+    for (const spent of [1, 999, 2_300, 59_999, 60_000, 61_500, 599_001, 600_000, 600_400, 689_400, 3_700_000]) {
       expect(seconds(formatElapsed(spent)) + seconds(formatCountdown(10 * MIN - spent)), String(spent)).toBe(600);
     }
   });
