@@ -1,7 +1,7 @@
 /**
  * How many pages a write's commit adds to the WAL: every table, index and trigger row it touches is one more page
  * written and synced, beside the one or two of the raw insert+commit. Counted on untimed runs, since the WAL is
- * emptied first (a checkpoint on the answering thread is what the timed writes must not pay).
+ * emptied first (a checkpoint of everything before, which no timed write should be charged for).
  */
 import fs from 'node:fs';
 import type { CadenceCore } from '../core/cadence-core';
@@ -9,7 +9,7 @@ import type { CadenceCore } from '../core/cadence-core';
 const FRAME_HEADER = 24;
 const WAL_HEADER = 32;
 
-/** The pages `write` committed, or null when the WAL could not be emptied first (the worker was checkpointing). */
+/** The pages `write` committed, or null when the WAL could not be emptied first (another connection was reading an older snapshot). */
 export async function walPagesOf(core: CadenceCore, write: () => Promise<unknown>): Promise<number | null> {
   const wal = `${core.opened.file}-wal`;
   core.opened.db.pragma('wal_checkpoint(TRUNCATE)');
