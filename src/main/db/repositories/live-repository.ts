@@ -28,17 +28,39 @@ export interface ItemClockState {
   plannedMs: number;
 }
 
-/** An agenda item as a live action sees it. */
+/** An agenda item as a live action sees it in the agenda's order (its notes, which grow as they are typed, left out). */
 export interface LiveItemRecord extends ItemClockState {
   meetingId: Id;
   position: number;
   kind: AgendaKind;
   title: string;
-  notes: string;
   roundOrder: AgendaItem['roundOrder'];
   turnTimeboxMs: number | null;
   removed: boolean;
 }
+
+/** One item with its notes: what a note save or parking the item reads. */
+export interface LiveItemWithNotes extends LiveItemRecord {
+  notes: string;
+}
+
+/** The columns of an item in the agenda's order: every one but the notes. */
+const ITEM_COLUMNS = [
+  'id',
+  'meeting_id',
+  'position',
+  'kind',
+  'title',
+  'status',
+  'started_at',
+  'ended_at',
+  'paused_total_ms',
+  'extra_ms',
+  'planned_ms',
+  'round_order',
+  'turn_timebox_ms',
+  'removed_at',
+] as const;
 
 /** A turn of a round without the speaker's name, as a live action reads and writes it. */
 export type TurnRecord = Omit<Turn, 'name'>;
@@ -63,14 +85,13 @@ export interface LiveActionRecord {
   before: unknown;
 }
 
-function toItem(row: AgendaItemsTable): LiveItemRecord {
+function toItem(row: Pick<AgendaItemsTable, (typeof ITEM_COLUMNS)[number]>): LiveItemRecord {
   return {
     id: row.id,
     meetingId: row.meeting_id,
     position: row.position,
     kind: row.kind,
     title: row.title,
-    notes: row.notes,
     status: row.status,
     startedAt: row.started_at,
     endedAt: row.ended_at,
@@ -134,7 +155,12 @@ function statements(sql: Sql) {
     ),
     meetingColumns: sql.updates((set: Partial<MeetingsTable>, id) => qb.updateTable('meetings').set(set).where('id', '=', id)),
     itemsOfMeeting: sql.prepared((a: { meetingId: string }) =>
-      qb.selectFrom('agenda_items').selectAll().where('meeting_id', '=', a.meetingId).where('removed_at', 'is', null).orderBy('position'),
+      qb
+        .selectFrom('agenda_items')
+        .select(ITEM_COLUMNS)
+        .where('meeting_id', '=', a.meetingId)
+        .where('removed_at', 'is', null)
+        .orderBy('position'),
     ),
     itemById: sql.prepared((a: { id: string }) => qb.selectFrom('agenda_items').selectAll().where('id', '=', a.id)),
     itemColumns: sql.updates((set: Partial<AgendaItemsTable>, id) => qb.updateTable('agenda_items').set(set).where('id', '=', id)),
@@ -226,14 +252,14 @@ export class LiveRepository {
     this.q.meetingColumns(id, columns);
   }
 
-  /** The meeting's agenda in order, removed items left out. */
+  /** The meeting's agenda in order, removed items left out; no notes (a meeting's can run to pages, read at every move). */
   items(meetingId: string): LiveItemRecord[] {
     return this.q.itemsOfMeeting.all({ meetingId }).map(toItem);
   }
 
-  item(id: string): LiveItemRecord | null {
+  item(id: string): LiveItemWithNotes | null {
     const row = this.q.itemById.get({ id });
-    return row ? toItem(row) : null;
+    return row ? { ...toItem(row), notes: row.notes } : null;
   }
 
   /** `at` (the item's updated_at) is left alone when undo puts a timer back. */
