@@ -72,18 +72,14 @@ export function answeredFirstRead(name: OperationName, input: unknown): unknown 
   return result.value;
 }
 
-/** How long the first screen's views take to mount after the boot's answers are handed over, with room to spare. */
-const FIRST_SCREEN_MS = 1000;
-
 /**
- * How long a cached answer stays fresh (TanStack Query's staleTime): one the boot handed over is, for the views that
- * mount with the first screen, as fresh as the read each would have sent (it would have taken this same answer), so
- * they do not read it again; a change event still marks it stale, and a view that mounts later than a second after
- * reads again, as every view does. Every other answer is stale at once, as before.
+ * How long a cached answer stays fresh (TanStack Query's staleTime): one the boot handed over is as fresh as the
+ * read the view would have sent when it mounted (that read would have taken this same answer), so mounting does
+ * not read it again; a change event still marks it stale. Every other answer is stale at once, as before.
  */
 export function freshFromBoot(query: { state: { data: unknown } }): number {
   const data = query.state.data;
-  return typeof data === 'object' && data !== null && handedOver.has(data) ? FIRST_SCREEN_MS : 0;
+  return typeof data === 'object' && data !== null && handedOver.has(data) ? Infinity : 0;
 }
 
 /** The answer the boot already asked for, once; undefined when it did not ask this question. */
