@@ -21,17 +21,14 @@ import './features/archive/archive.css';
 // The form fields' sheet (beside ui/form/Field.tsx) loads here too, last as before: imported by the app's chunk, it
 // made the app's import wait for one more stylesheet request before its code could run.
 import './ui/form/field.css';
-import { firstReadsAnswered, sendFirstReads } from './api/first-reads';
+import { sendFirstReads } from './api/first-reads';
 import { loadDateData } from './ui/format';
 
 // The first reads leave before the app's code has loaded and run: on a cold start that code takes longer than they do.
 sendFirstReads();
 const app = import('./app/start-app');
 loadDateData();
-// Once the code is here, the first screen waits a moment for answers still on their way (100 ms at most), so
-// it renders once with them rather than empty first.
 app
-  .then(async (code) => (await firstReadsAnswered(100), code))
   .then(({ startApp }) => startApp(document.getElementById('root')!))
   .catch(() => {
     document.getElementById('root')!.textContent = 'Cadence could not load its code. Is `npm start` still running? Reload the page.';

@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation as useTanstackMutation, useQuery as useTa
 import { useCallback, useMemo } from 'react';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import { ApiError, call } from './client';
-import { answeredFirstRead, freshFromBoot } from './first-reads';
 import { changesApplied, newerOf, queryKey } from './query-cache';
 
 export interface QueryState<T> {
@@ -43,9 +42,6 @@ export function useQuery<K extends OperationName, S = OutputOf<K>>(
     },
     // A view whose question changes (another filter) keeps the last answer until the new one arrives.
     placeholderData: keepPreviousData,
-    // The first screen's answer the boot holds already: the view renders with it at once (read when the query is made).
-    initialData: () => answeredFirstRead(name, JSON.parse(text)) as OutputOf<K> | undefined,
-    staleTime: freshFromBoot,
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
