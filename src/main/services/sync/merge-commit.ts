@@ -11,7 +11,7 @@ import type { MadrMemo } from '../exports/madr-memo';
 import { Git } from './git';
 import { MADR_FOLDER, README, writeCommit } from './git-tree';
 import { mergeTrees, onlyParent, type MergeJob, type MergeJobResult } from './merge-job';
-import { TEAM_TRAILER } from './sync-clone';
+import { OWN_BRANCH, TEAM_TRAILER } from './sync-clone';
 import { repositoryReadme } from './sync-readme';
 
 export interface MergeCommitResult extends Omit<MergeJobResult, 'tree'> {
@@ -43,6 +43,7 @@ export async function mergeAndCommit(job: MergeJob, madr?: MadrMemo): Promise<Me
     message: `${outcome.summary}\n\n${TEAM_TRAILER}: ${job.teamId}\n`,
     at: job.now,
     committer: job.committer,
+    ref: OWN_BRANCH,
   });
   return { commit, ...outcome };
 }

@@ -86,7 +86,8 @@ export async function syncRound(deps: RoundDeps, dir: string, link: SyncLinkRow)
     if (outcome.incoming > 0 || outcome.conflicts.length > 0) deps.merged(teamId);
     if (commit === remote) return { commit, pushed: true, outcome, rewritten: p.rewritten, pushFailure: null };
     try {
-      await keepAndPush(git, dir, commit);
+      // A commit that is none of its parents was just written onto the clone's branch.
+      await keepAndPush(git, dir, commit, !p.parents.includes(commit));
       return { commit, pushed: true, outcome, rewritten: p.rewritten, pushFailure: null };
     } catch (error) {
       if (!(error instanceof GitFailure)) throw error;
