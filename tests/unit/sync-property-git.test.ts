@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src/shared/sync';
 import { openTestCore } from '../support/core';
 import { act, keptRows, stepArb, teamLines, type Person } from '../support/sync-actions';
+import { expectSyncedWhole } from '../support/sync-whole-tree';
 import { tempDirs } from '../support/temp-dirs';
 
 /**
@@ -46,10 +47,15 @@ async function refusedPushes(during: () => Promise<unknown>): Promise<number> {
   return refused;
 }
 
-/** A sync through the real service; a failure here is a bug (the remote is on local disk and always answers). */
+/**
+ * A sync through the real service; a failure here is a bug (the remote is on local disk and always answers). What it
+ * committed (laid out again only where rows changed, records rendered again only where they changed) is what a
+ * whole rebuild of the laptop's database gives, byte for byte.
+ */
 async function sync(l: Person, teamId: string): Promise<SyncStatus> {
   const status = await l.t.call('sync.run', { teamId });
   expect(status.problem, `${l.name}: ${status.problem?.message}`).toBeNull();
+  await expectSyncedWhole(l.t, teamId);
   return status;
 }
 
