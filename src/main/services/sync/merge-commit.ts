@@ -17,6 +17,8 @@ import { repositoryReadme } from './sync-readme';
 export interface MergeCommitResult extends Omit<MergeJobResult, 'tree'> {
   /** The round's commit: a new one, or the one parent when the merge changed nothing it holds. */
   commit: string;
+  /** Where the job's time went, ms (the bench shows it): the merge, the MADR folder, the commit. */
+  steps: { merge: number; madr: number; commit: number };
 }
 
 /**
@@ -24,10 +26,12 @@ export interface MergeCommitResult extends Omit<MergeJobResult, 'tree'> {
  * the README. `madr` keeps each team's rendered records from one sync to the next, so only changed ones render again.
  */
 export async function mergeAndCommit(job: MergeJob, madr?: MadrMemo): Promise<MergeCommitResult> {
+  const started = performance.now();
   const { tree, ...outcome } = await mergeTrees(job);
+  const merged = performance.now();
   const parent = onlyParent(job);
   // The data as the one parent holds it: nothing to commit (the timer's usual sync), and no MADR folder to build.
-  if (tree === null && parent) return { commit: parent, ...outcome };
+  if (tree === null && parent) return { commit: parent, ...outcome, steps: { merge: merged - started, madr: 0, commit: 0 } };
   const files = new Map(tree ?? []);
   const teamName = withReadConnection(job.file, (sql) => {
     const repos = createRepositories(sql);
@@ -36,6 +40,7 @@ export async function mergeAndCommit(job: MergeJob, madr?: MadrMemo): Promise<Me
     return repos.teams.find(job.teamId)?.name;
   });
   files.set(README, repositoryReadme(teamName ?? 'This team', job.teamId));
+  const rendered = performance.now();
   // Nothing new since the one parent (the README or MADR folder as before): writeCommit answers that parent, no empty commit.
   const commit = await writeCommit(new Git(job.gitEnv), job.gitDir, {
     files,
@@ -45,5 +50,5 @@ export async function mergeAndCommit(job: MergeJob, madr?: MadrMemo): Promise<Me
     committer: job.committer,
     ref: OWN_BRANCH,
   });
-  return { commit, ...outcome };
+  return { commit, ...outcome, steps: { merge: merged - started, madr: rendered - merged, commit: performance.now() - rendered } };
 }
