@@ -15,9 +15,10 @@ import { browserPlatform } from '../platform/browser-platform';
 import { createServices, type Services } from '../services';
 import { ChangeFeed } from './change-feed';
 import { systemClock, type Clock } from './clock';
-import { acquireDataDirLock } from '../data-folder/data-lock';
+import type { DataDirLock } from '../data-folder/data-lock';
+import { holdDataFolder } from './early-start';
 import { databasePath } from '../data-folder/data-dir';
-import { ensurePrivateDir, tightenDataFolder } from '../data-folder/private-files';
+import { tightenDataFolder } from '../data-folder/private-files';
 import { diagnosticsText } from '../data-folder/diagnostics';
 import { Dispatcher, type ErrorLogger } from './dispatcher';
 import { hasLoggedStart, LogFile } from '../data-folder/log-file';
@@ -39,6 +40,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** Who holds the data-folder lock, for the message a second process sees. */
   lockKind?: string;
+  /** The data folder's lock when the caller took it already (the browser server, before it prints its address). */
+  lock?: DataDirLock;
   logError?: ErrorLogger;
   /** Dialogs, PDF, displays: Electron's in the desktop app, the browser mode's otherwise. */
   platform?: Platform;
@@ -97,8 +100,7 @@ function emptiedAfterUse(dataDir: string, file: string, crashed: boolean): boole
 
 async function start(options: CoreOptions): Promise<CadenceCore> {
   const clock = options.clock ?? systemClock;
-  ensurePrivateDir(options.dataDir);
-  const lock = acquireDataDirLock(options.dataDir, options.lockKind ?? options.mode);
+  const lock = options.lock ?? holdDataFolder(options.dataDir, options.lockKind ?? options.mode);
   let log: LogFile;
   // Every failure goes to the rotated log file as well as wherever the host process reports it.
   const logError: ErrorLogger = (operation, error) => {

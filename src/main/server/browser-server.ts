@@ -11,7 +11,13 @@ import { staticFiles } from './static-files';
 import { BodyTooLargeError, isJsonContentType, readBody } from './request-body';
 
 export interface BrowserServerOptions {
-  core: CadenceCore;
+  /**
+   * The core, or its start still under way: the page and its sign-in are served meanwhile, and an operation or event
+   * socket that arrives before the database is open waits for it.
+   */
+  core: CadenceCore | Promise<CadenceCore>;
+  /** Told of each request as it arrives, and whether it needs the core (an operation, the event socket). */
+  requested?: (needsCore: boolean) => void;
   auth: SessionAuth;
   rendererDir: string;
   /** 0 picks a free port. */
@@ -74,7 +80,11 @@ function listen(server: Server, port: number): Promise<number> {
  * /api/session/sign-out ends every session. See session-auth.ts for why no cookie is used.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<RunningBrowserServer> {
-  const { core, auth } = options;
+  const { auth } = options;
+  const opened = Promise.resolve(options.core);
+  const events = opened.then((core) => createEventSockets(core.feed, auth));
+  // A start that fails is said and ends the process where it is awaited (run-browser-server); not again here.
+  events.catch(() => undefined);
   const rendererDir = path.resolve(options.rendererDir);
   const files = staticFiles(rendererDir, (urlPath, type, body) => ({
     ...SECURITY_HEADERS,
@@ -85,7 +95,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }));
   if (!files('/')) throw new Error(`The renderer is not built (${rendererDir}/index.html is missing). Run: npm run build`);
   let port = 0;
-  const events = createEventSockets(core.feed, auth);
 
   // Cookies other local web apps set for 127.0.0.1 reach this port too; headers up to 1 MB keep
   // a pile of them (a "cookie bomb") from shutting the person out with 431 answers.
@@ -127,6 +136,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isApi = url.pathname.startsWith('/api/');
+    options.requested?.(url.pathname.startsWith('/api/op/'));
     const verdict = checkRequest(req, port, isApi && req.method !== 'GET');
     if (!verdict.ok) return send(res, verdict.status, 'text/plain; charset=utf-8', verdict.reason);
 
@@ -157,7 +167,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (url.pathname === '/api/session/sign-out') {
       auth.signOutEverywhere();
-      events.closeAll();
+      void events.then((sockets) => sockets.closeAll());
       return json(res, 200, { ok: true, value: null });
     }
     const match = /^\/api\/op\/([A-Za-z.]{1,64})$/.exec(url.pathname);
@@ -166,11 +176,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!input) return;
     // A bench's call (X-Bench) hears where the write's time in main went (Server-Timing), to set beside the page's clock.
     const timing: OpTiming | undefined = req.headers['x-bench'] === '1' ? { runMs: 0, pushMs: 0, publishMs: 0 } : undefined;
+    const core = await opened;
     const body = await core.dispatcher.dispatchSerialized(match[1]!, input.value, timing);
     send(res, 200, 'application/json', body, timing ? { ...renewed, 'Server-Timing': serverTiming(timing) } : renewed);
   }
 
   server.on('upgrade', (req, socket, head) => {
+    options.requested?.(true);
     const verdict = checkRequest(req, port, true);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!verdict.ok || url.pathname !== '/api/events') {
@@ -178,7 +190,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       socket.destroy();
       return;
     }
-    events.upgrade(req, socket, head);
+    // A socket that breaks while it waits (for the database to open, for ws to load) is dropped, not left to throw.
+    socket.on('error', () => socket.destroy());
+    void events.then(
+      (sockets) => sockets.upgrade(req, socket, head),
+      () => socket.destroy(),
+    );
   });
 
   port = await listen(server, options.port);
@@ -188,7 +205,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     signInUrl: () => `http://127.0.0.1:${port}/?code=${auth.issueCode()}`,
     close: () =>
       new Promise<void>((resolve) => {
-        events.close();
+        void events.then(
+          (sockets) => sockets.close(),
+          () => undefined,
+        );
         server.closeAllConnections();
         server.close(() => resolve());
       }),

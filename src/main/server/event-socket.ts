@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import type { ChangeFeed } from '../core/change-feed';
 import type { SessionAuth } from './session-auth';
 
@@ -25,7 +25,13 @@ function parse(data: unknown): SocketMessage | null {
  * history). The page sends each renewed token too; a socket whose session ended is closed.
  */
 export function createEventSockets(feed: ChangeFeed, auth: SessionAuth, now: () => number = Date.now) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // ws and what it loads (zlib, https, tls) are loaded at the first page's socket, not at start-up: some 15 ms of CPU
+  // that stood before "ready" and the first screen.
+  let wss: WebSocketServer | null = null;
+  let closed = false;
+  let loading: Promise<WebSocketServer> | null = null;
+  const server = () =>
+    (loading ??= import('ws').then(({ WebSocketServer }) => (wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 }))));
   const signedIn = new Map<WebSocket, number>();
 
   const accept = (ws: WebSocket) => {
@@ -60,16 +66,20 @@ export function createEventSockets(feed: ChangeFeed, auth: SessionAuth, now: () 
 
   return {
     upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-      wss.handleUpgrade(req, socket, head, accept);
+      void server().then(
+        (ready) => (closed ? socket.destroy() : ready.handleUpgrade(req, socket, head, accept)),
+        () => socket.destroy(),
+      );
     },
     /** After a sign-out: every page is told at once. */
     closeAll(code = CLOSE_SIGNED_OUT): void {
-      for (const ws of wss.clients) ws.close(code, 'Signed out');
+      for (const ws of wss?.clients ?? []) ws.close(code, 'Signed out');
     },
     close(): void {
+      closed = true;
       unsubscribe();
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      for (const ws of wss?.clients ?? []) ws.terminate();
+      wss?.close();
     },
   };
 }

@@ -5,7 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
+import type { CadenceCore, startCore } from '../core/cadence-core';
+import { holdDataFolder, isUsualStart } from '../core/early-start';
 import { resolveDataDir } from '../data-folder/data-dir';
+import { DataDirLockedError, type DataDirLock } from '../data-folder/data-lock';
+import { DiskFullError } from '../data-folder/disk-full';
+import { FutureSchemaError } from '../db/migrator';
 import { warmFirstReads } from '../core/warm-first-reads';
 import { readyLines, recoveryLines } from './terminal-messages';
 
@@ -40,49 +45,127 @@ function portMemory(dataDir: string) {
   };
 }
 
+/** A start-up failure a person can act on (the folder in use, a newer Cadence's file, a full disk) is said in its own words, and the process ends. */
+async function exitIfPlain(error: unknown): Promise<void> {
+  const { CorruptDatabaseError } = await import('../db/open-database');
+  const plain = [DataDirLockedError, FutureSchemaError, CorruptDatabaseError, DiskFullError];
+  if (plain.some((kind) => error instanceof kind)) {
+    process.stderr.write((error as Error).message + '\n');
+    process.exit(1);
+  }
+}
+
+/**
+ * On the usual start the database opens once the page's first requests (its HTML, then its code) have paused this
+ * long, so they are answered at once and the opening runs while the browser compiles the page's code; this long after
+ * "ready" when no page has asked for anything (a person opens the address later), and at once when an operation or
+ * the event socket asks for it (a page left open reconnecting).
+ */
+const QUIET_MS = 15;
+const AT_MOST_MS = 150;
+
+/** Calls `open` once, as above; answers the hook the server calls at each request. */
+function openWhenQuiet(open: () => void): (needsCore: boolean) => void {
+  let done = false;
+  let quiet: NodeJS.Timeout | undefined;
+  const now = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(quiet);
+    clearTimeout(latest);
+    open();
+  };
+  const latest = setTimeout(now, AT_MOST_MS);
+  return (needsCore) => {
+    if (done) return;
+    clearTimeout(quiet);
+    if (needsCore) now();
+    else quiet = setTimeout(now, QUIET_MS);
+  };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The core's modules, loaded here rather than with this module (main's services and database layer are most of a
+ * start's CPU, and in the usual start they load while the browser loads the page), and a few at a time with a turn of
+ * the event loop between: Node's loader reads, links and runs an import's whole graph without yielding, and the page's
+ * requests (its HTML, its code) arriving meanwhile would wait for all of it (some 60 ms of CPU) rather than one step.
+ */
+async function loadCore(): Promise<typeof startCore> {
+  await import('../db/open-database');
+  await nextTurn();
+  await import('@shared/contract');
+  await nextTurn();
+  await import('../services');
+  await nextTurn();
+  const core = await import('../core/cadence-core');
+  await nextTurn();
+  return core.startCore;
+}
+
 export async function runBrowserServer(options: { clock: Clock; rendererDir: string; backgroundCheckAfterMs?: number }): Promise<void> {
   const dataDir = resolveDataDir();
-  const { startCore } = await import('../core/cadence-core');
-  const { startBrowserServer } = await import('./browser-server');
-  const { SessionAuth } = await import('./session-auth');
-  const { DataDirLockedError } = await import('../data-folder/data-lock');
-  const { FutureSchemaError } = await import('../db/migrator');
-  const { CorruptDatabaseError } = await import('../db/open-database');
-  const { DiskFullError } = await import('../data-folder/disk-full');
-
-  let core;
+  const explicit = parsePort(process.argv.slice(2));
+  let lock: DataDirLock;
   try {
-    core = await startCore({
-      dataDir,
-      mode: 'browser',
-      version: process.env.npm_package_version ?? '0.1.0',
-      lockKind: 'browser server',
-      clock: options.clock,
-      backgroundCheckAfterMs: options.backgroundCheckAfterMs,
-      logError: (op, error) =>
-        process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
-    });
+    // First: a second server on this folder is refused before it prints anything, as it always was.
+    lock = holdDataFolder(dataDir, 'browser server');
   } catch (error) {
-    const plain = [DataDirLockedError, FutureSchemaError, CorruptDatabaseError, DiskFullError];
-    if (plain.some((kind) => error instanceof kind)) {
-      process.stderr.write((error as Error).message + '\n');
-      process.exit(1);
-    }
+    await exitIfPlain(error);
     throw error;
   }
+  const openCore = async (): Promise<CadenceCore> => {
+    try {
+      const start = await loadCore();
+      return await start({
+        dataDir,
+        mode: 'browser',
+        version: process.env.npm_package_version ?? '0.1.0',
+        lockKind: 'browser server',
+        lock,
+        clock: options.clock,
+        backgroundCheckAfterMs: options.backgroundCheckAfterMs,
+        logError: (op, error) =>
+          process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
+      });
+    } catch (error) {
+      await exitIfPlain(error);
+      throw error;
+    }
+  };
+
+  // The usual start (isUsualStart) prints the address first and opens the database while the page loads: an
+  // operation that arrives meanwhile waits for it. Any other start opens first, so what it has to say about the
+  // file (damage moved aside, a newer Cadence's file) comes before the address.
+  const openedFirst = isUsualStart(dataDir) ? null : await openCore();
+  let requested: (needsCore: boolean) => void = () => {};
+  const core: Promise<CadenceCore> = openedFirst
+    ? Promise.resolve(openedFirst)
+    : new Promise<void>((resolve) => (requested = openWhenQuiet(resolve))).then(openCore);
+  // Awaited below; a failure meanwhile is not also an unhandled rejection.
+  core.catch(() => undefined);
+  const { startBrowserServer } = await import('./browser-server');
+  const { SessionAuth } = await import('./session-auth');
 
   const memory = portMemory(dataDir);
-  const explicit = parsePort(process.argv.slice(2));
   const candidates = explicit !== null ? [explicit] : [memory.read() ?? PREFERRED_PORT, 0];
   const auth = SessionAuth.fromDataDir(dataDir);
   let server;
   for (const port of candidates) {
     try {
-      server = await startBrowserServer({ core, auth, rendererDir: options.rendererDir, port });
+      server = await startBrowserServer({
+        core,
+        auth,
+        rendererDir: options.rendererDir,
+        port,
+        requested,
+      });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === candidates.at(-1)) {
-        core.close();
+        if (openedFirst) openedFirst.close();
+        else lock.release();
         process.stderr.write(`Cadence could not start its server: ${(error as Error).message}\n`);
         process.exit(1);
       }
@@ -95,10 +178,17 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void running.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    // A stop while the database opens waits for it, so the close is a clean one.
+    void running
+      .close()
+      .then(() => core)
+      .then(
+        (opened) => {
+          opened.close();
+          process.exit(0);
+        },
+        () => process.exit(1),
+      );
   };
   // Before "ready" is printed: a stop sent the moment it appears must close cleanly, not kill the process and
   // leave an unclean shutdown (whose next start reads the whole file).
@@ -110,7 +200,13 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
     if (text.includes('\n')) process.stdout.write(`Fresh sign-in address: ${running.signInUrl()}\n`);
   });
   process.stdin.on('error', () => undefined);
-  for (const line of [...recoveryLines(core.recovery), ...readyLines(dataDir, running.signInUrl())]) process.stdout.write(line + '\n');
-  // After "ready": the browser takes longer to load the page than these take to answer.
-  void warmFirstReads(core.dispatcher);
+  const say = (lines: string[]) => {
+    for (const line of lines) process.stdout.write(line + '\n');
+  };
+  say([...recoveryLines(openedFirst?.recovery ?? null), ...readyLines(dataDir, running.signInUrl())]);
+  const opened = await core;
+  // A file that looked usual and still proved damaged: said now, with a fresh address below it so it is not missed.
+  if (!openedFirst && opened.recovery) say([...recoveryLines(opened.recovery), ...readyLines(dataDir, running.signInUrl())]);
+  // The browser takes longer to load the page than these take to answer.
+  void warmFirstReads(opened.dispatcher);
 }

@@ -5,19 +5,22 @@ import type { ArchiveRow, ColumnInfo } from '../../db/repositories/archive-repos
 
 const bad = (message: string) => new DomainError('invalid_input', `${message} Nothing was imported.`);
 
-const header = z
-  .object({
-    format: z.literal(ARCHIVE_FORMAT),
-    formatVersion: z.number().int().min(1),
-    schemaVersion: z.number().int().min(1),
-    exportedAt: z.number().int().min(0),
-    team: z.object({ id: z.uuid(), name: z.string().min(1).max(120) }).strict(),
-    builtinTemplates: z.array(z.object({ id: z.uuid(), key: z.string().min(1).max(100) }).strict()).max(1000),
-    tables: z.record(z.string(), z.array(z.unknown())),
-  })
-  .strict();
+/** The envelope's schema, built at the first import rather than when the module loads (every start loads it). */
+const headerSchema = () =>
+  z
+    .object({
+      format: z.literal(ARCHIVE_FORMAT),
+      formatVersion: z.number().int().min(1),
+      schemaVersion: z.number().int().min(1),
+      exportedAt: z.number().int().min(0),
+      team: z.object({ id: z.uuid(), name: z.string().min(1).max(120) }).strict(),
+      builtinTemplates: z.array(z.object({ id: z.uuid(), key: z.string().min(1).max(100) }).strict()).max(1000),
+      tables: z.record(z.string(), z.array(z.unknown())),
+    })
+    .strict();
+let header: ReturnType<typeof headerSchema> | undefined;
 
-export type ArchiveHeader = z.infer<typeof header>;
+export type ArchiveHeader = z.infer<ReturnType<typeof headerSchema>>;
 
 /** The archive's envelope, with the messages a person can act on: not an archive, truncated, too new. */
 export function parseHeader(content: string, schemaVersion: number): ArchiveHeader {
@@ -39,7 +42,7 @@ export function parseHeader(content: string, schemaVersion: number): ArchiveHead
     throw bad(
       `This archive was made by a newer Cadence (database version ${archivedSchema}; this one knows up to ${schemaVersion}). Update Cadence to import it.`,
     );
-  const parsed = header.safeParse(raw);
+  const parsed = (header ??= headerSchema()).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw bad(`The archive's ${issue.path.join('.') || 'header'} is not as Cadence writes it (${issue.message}).`);

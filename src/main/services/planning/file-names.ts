@@ -1,4 +1,8 @@
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Made at the first slug, not when the module loads: building a segmenter loads ICU's break rules, some 12 ms of
+ * CPU that every start of the app paid before its first screen, though no screen there names a file.
+ */
+let graphemes: Intl.Segmenter | undefined;
 
 /** The most UTF-8 bytes a slug takes: file systems allow 255 a name, and a name holds up to two slugs beside a date,
  * a number or an extension, and the atomic write's temp name adds about 30 more. */
@@ -22,6 +26,7 @@ export function fileSlug(text: string): string {
   let kept = '';
   let bytes = 0;
   let count = 0;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(dashed)) {
     bytes += Buffer.byteLength(segment);
     if (++count > 60 || bytes > MAX_SLUG_BYTES) break;

@@ -24,20 +24,26 @@ import {
 const TABLES = ARCHIVE_TABLES.map((t) => t.table) as [string, ...string[]];
 const SPECS = new Map(ARCHIVE_TABLES.map((spec) => [spec.table, spec]));
 
-const formatFile = z.object({ format: z.literal(SYNC_FORMAT), version: z.number().int().min(1) }).strict();
-const rowLine = z
-  .object({ row: z.record(z.string(), z.unknown()), stamp: z.string().regex(STAMP_PATTERN), table: z.enum(TABLES) })
-  .strict();
-const conflictLine = z
-  .object({
-    at: z.number().int().min(0),
-    entity: z.enum(TABLES),
-    field: z.string().min(1).max(100),
-    id: z.string().min(1).max(300),
-    kept: z.unknown(),
-    other: z.unknown(),
-  })
-  .strict();
+/**
+ * The line and format schemas, built at the first tree read rather than when the module loads: every start of the
+ * app loads this module (the services import it), and building them there cost the first screen some 10 ms.
+ */
+const treeSchemas = () => ({
+  formatFile: z.object({ format: z.literal(SYNC_FORMAT), version: z.number().int().min(1) }).strict(),
+  rowLine: z.object({ row: z.record(z.string(), z.unknown()), stamp: z.string().regex(STAMP_PATTERN), table: z.enum(TABLES) }).strict(),
+  conflictLine: z
+    .object({
+      at: z.number().int().min(0),
+      entity: z.enum(TABLES),
+      field: z.string().min(1).max(100),
+      id: z.string().min(1).max(300),
+      kept: z.unknown(),
+      other: z.unknown(),
+    })
+    .strict(),
+});
+let built: ReturnType<typeof treeSchemas> | undefined;
+const lineSchemas = () => (built ??= treeSchemas());
 
 /** "cadence/members/x.jsonl line 3: name is missing" */
 function issueText(error: z.ZodError): string {
@@ -75,6 +81,7 @@ function rowChecks(repos: Repositories, teamId: string): (path: string, n: numbe
   const builtins = new Set(repos.archive.builtinTemplates().map((b) => b.key));
   const refs = templateColumns(repos);
   const schemas = new Map(ARCHIVE_TABLES.map((spec) => [spec.table, rowSchema(repos.archive.columns(spec.table))]));
+  const { rowLine } = lineSchemas();
   return (path, n, value) => {
     const line = rowLine.safeParse(value);
     if (!line.success) throw new SyncRefused(`${path} line ${n}: ${issueText(line.error)}.`);
@@ -117,7 +124,7 @@ export function readTree(repos: Repositories, teamId: string, files: TreeFiles, 
     throw new SyncRefused(
       `${what} was written by a newer Cadence (sync format ${version}; this one reads up to ${SYNC_FORMAT_VERSION}). Update Cadence to sync this team.`,
     );
-  const parsedFormat = formatFile.safeParse(head?.value);
+  const parsedFormat = lineSchemas().formatFile.safeParse(head?.value);
   if (!parsedFormat.success) throw new SyncRefused(`${FORMAT_PATH} is not as Cadence writes it (${issueText(parsedFormat.error)}).`);
 
   const check = rowChecks(repos, teamId);
@@ -126,7 +133,7 @@ export function readTree(repos: Repositories, teamId: string, files: TreeFiles, 
     if (path === FORMAT_PATH) continue;
     if (path === CONFLICTS_PATH) {
       for (const { n, value } of lines(path, text)) {
-        const parsed = conflictLine.safeParse(value);
+        const parsed = lineSchemas().conflictLine.safeParse(value);
         if (!parsed.success) throw new SyncRefused(`${path} line ${n}: ${issueText(parsed.error)}.`);
         conflicts.push(parsed.data as SyncConflict);
       }
