@@ -41,7 +41,11 @@ export async function expectSyncedWhole(t: TestCore, teamId: string): Promise<vo
   const repos = createRepositories(new Sql(t.core.opened.db));
   const last = repos.syncLinks.get(teamId)?.last_commit;
   if (!last) throw new Error('the laptop has not synced this team');
-  const synced = treeOf(cloneDir(t.dataDir, teamId), last);
-  if (synced !== (await wholeTree(t, teamId)))
-    throw new Error(`the last sync committed a tree (${synced}) other than a whole rebuild of the database gives`);
+  const dir = cloneDir(t.dataDir, teamId);
+  const synced = treeOf(dir, last);
+  const whole = await wholeTree(t, teamId);
+  if (synced !== whole)
+    throw new Error(
+      `the last sync committed a tree other than a whole rebuild of the database gives:\n${gitIn(dir, 'diff', synced, whole)}`,
+    );
 }
