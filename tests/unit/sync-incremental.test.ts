@@ -2,17 +2,11 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Sql } from '../../src/main/db/query';
-import { createRepositories } from '../../src/main/db/repositories';
-import { collectDecisions } from '../../src/main/services/exports/decision-records';
-import { decisionsMadr } from '../../src/main/services/exports/decisions-madr';
 import { Git } from '../../src/main/services/sync/git';
-import { MADR_FOLDER, README, writeCommit } from '../../src/main/services/sync/git-tree';
-import { cloneDir } from '../../src/main/services/sync/sync-clone';
-import { teamTree } from '../../src/main/services/sync/sync-data';
-import { repositoryReadme } from '../../src/main/services/sync/sync-readme';
+import { MADR_FOLDER, writeCommit } from '../../src/main/services/sync/git-tree';
 import { activeMembers, holdMeeting } from '../support/sync-actions';
 import { openTestCore, type TestCore } from '../support/core';
+import { treeOf, wholeTree } from '../support/sync-whole-tree';
 import { tempDirs } from '../support/temp-dirs';
 
 const SEED = Number(process.env.SYNC_SEED ?? Date.now() % 100000);
@@ -26,7 +20,6 @@ afterEach(() => {
 });
 
 const gitIn = (dir: string, ...args: string[]) => execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8' }).trim();
-const treeOf = (dir: string, commit: string) => gitIn(dir, 'rev-parse', `${commit}^{tree}`);
 
 function bare(): string {
   const dir = path.join(temp.make(), 'repo.git');
@@ -102,15 +95,6 @@ describe('an incremental commit', () => {
 });
 
 describe('a sync after each change', () => {
-  /** What the round commits, built whole from this laptop's database: the data, the MADR folder rendered afresh, the README. */
-  async function wholeTree(t: TestCore, teamId: string): Promise<string> {
-    const repos = createRepositories(new Sql(t.core.opened.db));
-    const files = new Map(teamTree(repos, teamId));
-    for (const f of decisionsMadr(collectDecisions(repos, teamId))) files.set(`${MADR_FOLDER}${f.suggestedName}`, f.content);
-    files.set(README, repositoryReadme(repos.teams.find(teamId)!.name, teamId));
-    return fullTree(new Git(), cloneDir(t.dataDir, teamId), files);
-  }
-
   async function laptop(start: string): Promise<TestCore> {
     const t = await openTestCore(Date.parse(start), temp.make());
     cores.push(t);

@@ -50,7 +50,8 @@ async function incomingRename() {
     gitEnv: { ...process.env },
     base,
     theirs,
-    parent: theirs,
+    parents: theirs ? [theirs] : [],
+    committer: 'Cadence test <cadence@localhost>',
     now: a.clock.now(),
   };
   return { a, repos, teamId: demo.id, memberId, job };

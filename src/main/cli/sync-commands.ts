@@ -3,7 +3,6 @@ import { DomainError } from '@shared/result';
 import { systemClock } from '../core/clock';
 import { createBackup, pruneBackups } from '../db/backups';
 import { databasePath } from '../data-folder/data-dir';
-import { inThisThread } from '../services/exports/exports-service';
 import { Git } from '../services/sync/git';
 import { dataInThisThread } from '../services/sync/merge-runner';
 import { SyncService } from '../services/sync/sync-service';
@@ -11,7 +10,7 @@ import type { CliData } from './cli-data';
 import { CliError } from './cli-errors';
 import { resolveTeam, type Output } from './commands';
 
-/** The sync service on the command line: one thread, the backup, the merge (on a connection of its own) and the MADR files made in it. */
+/** The sync service on the command line: one thread, the backup, the merge (on a connection of its own) and the commit made in it. */
 function syncService(data: CliData, env: NodeJS.ProcessEnv, io: Output): SyncService {
   const file = databasePath(data.dataDir);
   return new SyncService({
@@ -23,7 +22,6 @@ function syncService(data: CliData, env: NodeJS.ProcessEnv, io: Output): SyncSer
       await createBackup(file, data.dataDir, 'before-sync', systemClock.now());
       pruneBackups(data.dataDir);
     },
-    madr: inThisThread(data.repos).madr,
     data: dataInThisThread(file, { ...env }),
     merged: () => undefined,
     statusChanged: () => undefined,

@@ -155,9 +155,13 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   for (const problem of tightenDataFolder(options.dataDir)) log.info(`could not make private: ${problem}`);
   const repos = createRepositories(new Sql(opened.db));
   const worker = new DbWorker();
+  // Syncs read, merge and commit in a worker of their own: the backup a meeting's end makes (seconds on a large
+  // database) would otherwise hold the sync that same end starts behind it. The MADR folder a sync commits and the
+  // MADR export render there too, so one memo keeps each team's rendered records.
+  const syncWorker = new DbWorker();
   const services = createServices(repos, clock, options.platform ?? browserPlatform, {
     decisionFiles: {
-      madr: (teamId) => worker.run('decisionsMadr', { file, teamId }),
+      madr: (teamId) => syncWorker.run('decisionsMadr', { file, teamId }),
       html: (teamId, today) => worker.run('decisionLogHtml', { file, teamId, today }),
     },
   });
@@ -211,17 +215,13 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   });
   const diagnostics = async () => diagnosticsText(info(), await backups.list(), log, { ...opened.pragmas });
   const sql = new Sql(opened.db);
-  // Sync renders the MADR folder in a worker of its own: the backup a meeting's end makes (seconds on a large
-  // database) would otherwise hold the sync that same end starts behind it. It keeps the team's rendered records.
-  const syncWorker = new DbWorker();
   const sync = new SyncService({
     repos,
     clock,
     git: new Git(options.gitEnv),
     dataDir: options.dataDir,
     backup: () => backups.backupNow('before-sync'),
-    madr: (teamId) => syncWorker.run('decisionsMadr', { file, teamId }),
-    data: dataInWorker({ check: (job) => worker.run('syncCheck', job), merge: (job) => worker.run('syncMerge', job) }, file, {
+    data: dataInWorker({ check: (job) => syncWorker.run('syncCheck', job), merge: (job) => syncWorker.run('syncMerge', job) }, file, {
       ...(options.gitEnv ?? process.env),
     }),
     merged: (teamId) => feed.publish(wholeTeam(teamId), 'sync.merge'),

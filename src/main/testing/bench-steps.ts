@@ -17,6 +17,9 @@ function gitStep(args: unknown[]): string {
   return 'git';
 }
 
+/** Joins a step's name and a part of it: parts are shown, not counted again in "the rest". */
+const PART = ' › ';
+
 export interface StepTimer {
   /** Times `fn`: its total, and each named step's summed time (steps run at once may overlap). */
   measure<T>(fn: () => Promise<T>): Promise<{ value: T; total: number; steps: Map<string, number> }>;
@@ -31,11 +34,16 @@ export function stepTimer(): StepTimer {
       // A call counts where it began: one still running from before (a sync the meeting's end started) is not this one's.
       const into = steps;
       const start = performance.now();
+      const name = nameOf(args);
+      const add = (step: string, ms: number) => into.set(step, (into.get(step) ?? 0) + ms);
       try {
-        return await original.apply(this, args);
+        const value = await original.apply(this, args);
+        // A worker job that says where its own time went (a sync's merge): its parts, shown beside it.
+        const parts = (value as { steps?: Record<string, number> } | null)?.steps;
+        for (const [part, ms] of Object.entries(parts ?? {})) add(`${name}${PART}${part}`, ms);
+        return value;
       } finally {
-        const name = nameOf(args);
-        into.set(name, (into.get(name) ?? 0) + performance.now() - start);
+        add(name, performance.now() - start);
       }
     };
     return () => {
@@ -61,7 +69,7 @@ export function stepTimer(): StepTimer {
 export function stepBreakdown(runs: { total: number; steps: Map<string, number> }[]): string {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const names = [...new Set(runs.flatMap((r) => [...r.steps.keys()]))];
-  const rest = runs.map((r) => r.total - [...r.steps.values()].reduce((a, b) => a + b, 0));
+  const rest = runs.map((r) => r.total - [...r.steps].reduce((sum, [n, ms]) => (n.includes(PART) ? sum : sum + ms), 0));
   const parts: [string, number][] = [...names.map((n): [string, number] => [n, median(runs.map((r) => r.steps.get(n) ?? 0))])];
   parts.sort((a, b) => b[1] - a[1]);
   parts.push(['in process (merge, files, hashing)', median(rest)]);

@@ -6,7 +6,8 @@ import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
 import { MadrMemo } from '../services/exports/madr-memo';
-import { checkTrees, mergeTrees, type MergeJob } from '../services/sync/merge-job';
+import { mergeAndCommit } from '../services/sync/merge-commit';
+import { checkTrees, type MergeJob } from '../services/sync/merge-job';
 
 /** A decision-log export of one team (or all): the database file to read. */
 interface ExportJob {
@@ -14,7 +15,10 @@ interface ExportJob {
   teamId: string | null;
 }
 
-/** A team's MADR records rendered by the last export, so a sync's export after each merge renders only what changed. */
+/**
+ * A team's MADR records rendered by the last export, so a sync's commit after each merge renders only what changed.
+ * The app runs syncs and MADR exports in one worker (cadence-core.ts), so one memo holds them.
+ */
 const madrMemo = new MadrMemo();
 
 /**
@@ -40,8 +44,8 @@ export const jobs = {
     withReadConnection(input.file, (sql) => decisionLogHtml(collectDecisions(createRepositories(sql), input.teamId), input.today)),
   /** A sync's trees read from its clone and checked, nothing written (a refusal comes back as an error). */
   syncCheck: (input: MergeJob): Promise<void> => checkTrees(input),
-  /** A sync's merge, written on the worker's own connection; answers the merged tree (null: the parent's). */
-  syncMerge: (input: MergeJob) => mergeTrees(input),
+  /** A sync's merge, written on the worker's own connection, and its commit (data, MADR folder, README); answers its id. */
+  syncMerge: (input: MergeJob) => mergeAndCommit(input, madrMemo),
 };
 
 export type Jobs = typeof jobs;

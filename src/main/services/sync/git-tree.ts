@@ -141,6 +141,8 @@ export interface NewCommit {
   /** When, in epoch ms (the Cadence clock, so tests and the bench are repeatable). */
   at: number;
   committer: string;
+  /** The ref the commit is written to (default: one of Cadence's own, which only keeps it from git's collection). */
+  ref?: string;
 }
 
 /** A file's blob id as git computes it (`git hash-object`), in the repository's hash (SHA-1, or SHA-256 by its length). */
@@ -176,7 +178,7 @@ const byPath = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 :
  * would change nothing is not written: the parent is the answer.
  */
 export async function writeCommit(git: Git, gitDir: string, commit: NewCommit): Promise<string> {
-  const ref = 'refs/cadence/new';
+  const ref = commit.ref ?? 'refs/cadence/new';
   const chunks: Buffer[] = [];
   const text = (s: string) => chunks.push(Buffer.from(s, 'utf8'));
   const data = (bytes: Buffer) => [Buffer.from(`data ${bytes.length}\n`), bytes, Buffer.from('\n')];

@@ -19,14 +19,16 @@ export interface MergeJob {
   gitEnv: Record<string, string | undefined>;
   base: string | null;
   theirs: string | null;
-  /** The merge commit's one parent, if it has one: a merged tree that equals its tree needs no commit. */
-  parent: string | null;
+  /** The commit's parents (this laptop's last and the remote's head, neither repeated): with one, a merged tree equal to its tree needs no commit. */
+  parents: string[];
+  /** Who the commit names as its committer (the laptop's host name). */
+  committer: string;
   fileCap?: number;
   now: number;
 }
 
 export interface MergeJobResult {
-  /** The merged tree, or null when it is the parent's (nothing to commit, and nothing to send across threads). */
+  /** The merged tree, or null when it is the one parent's (nothing to commit). */
   tree: TreeFiles | null;
   incoming: number;
   outgoing: number;
@@ -95,6 +97,9 @@ export function checkTrees(job: MergeJob): Promise<void> {
 
 class Stale extends Error {}
 
+/** The commit's one parent, or null for a merge of two histories or a first commit. */
+export const onlyParent = (job: Pick<MergeJob, 'parents'>): string | null => (job.parents.length === 1 ? job.parents[0]! : null);
+
 /**
  * Merges both trees into the database in ONE transaction on a connection of the worker's own. The team's rows are
  * read in a snapshot while the app goes on writing; the write then takes the write lock and goes ahead only if
@@ -103,7 +108,7 @@ class Stale extends Error {}
  */
 export function mergeTrees(job: MergeJob, afterSnapshot: (attempt: number) => void = () => undefined): Promise<MergeJobResult> {
   return keepingKind(async () => {
-    const [base, theirs, parent] = await Promise.all([treeOf(job, job.base), treeOf(job, job.theirs), treeOf(job, job.parent)]);
+    const [base, theirs, parent] = await Promise.all([treeOf(job, job.base), treeOf(job, job.theirs), treeOf(job, onlyParent(job))]);
     return withWriteConnection(job.file, (sql) => {
       const { db } = sql;
       const repos = createRepositories(sql);

@@ -1,28 +1,29 @@
 import { GitFailure, type GitFailureKind } from './git';
 import { TreeRefused } from './git-tree';
-import { checkTrees, mergeTrees, type MergeJob, type MergeJobResult } from './merge-job';
+import { mergeAndCommit, type MergeCommitResult } from './merge-commit';
+import { checkTrees, type MergeJob } from './merge-job';
 import { SyncPostponed, SyncRefused } from './sync-refused';
 
 /** What a round asks of the data half; the runner adds the database file and git's environment. */
 export type RoundJob = Omit<MergeJob, 'file' | 'gitEnv'>;
 
-/** The data half of a round (merge-job.ts), wherever it runs: checks both trees writing nothing, then merges. */
+/** The data half of a round (merge-job.ts), wherever it runs: checks both trees writing nothing, then merges and commits. */
 export interface DataRunner {
   check: (job: RoundJob) => Promise<void>;
-  merge: (job: RoundJob) => Promise<MergeJobResult>;
+  merge: (job: RoundJob) => Promise<MergeCommitResult>;
 }
 
 /** On this thread: the command line, which answers no one meanwhile. */
 export function dataInThisThread(file: string, gitEnv: MergeJob['gitEnv']): DataRunner {
   return {
     check: (job) => checkTrees({ ...job, file, gitEnv }),
-    merge: (job) => mergeTrees({ ...job, file, gitEnv }),
+    merge: (job) => mergeAndCommit({ ...job, file, gitEnv }),
   };
 }
 
 /** In the worker thread (the app): its refusals come back as the errors the round and the sync service know. */
 export function dataInWorker(
-  worker: { check: (job: MergeJob) => Promise<void>; merge: (job: MergeJob) => Promise<MergeJobResult> },
+  worker: { check: (job: MergeJob) => Promise<void>; merge: (job: MergeJob) => Promise<MergeCommitResult> },
   file: string,
   gitEnv: MergeJob['gitEnv'],
 ): DataRunner {

@@ -17,11 +17,21 @@ export function cloneDir(dataDir: string, teamId: string): string {
   return path.join(syncRoot(dataDir), teamId);
 }
 
+/** Clones this process made or checked, by folder, with the address they point at: the next sync spawns no git to check again. */
+const checked = new Map<string, string>();
+
+/** A sync of this clone failed: the next one checks it again, as after a restart. */
+export function forgetClone(dir: string): void {
+  checked.delete(dir);
+}
+
 /**
  * Makes the team's clone (a bare repository: Cadence writes commits with fast-import and never needs a work tree)
  * pointing at `url`. A folder a killed process left half-made is made again; git answers for what it holds.
  */
 export async function ensureClone(git: Git, dir: string, url: string): Promise<void> {
+  if (checked.get(dir) === url && fs.existsSync(path.join(dir, 'HEAD'))) return;
+  checked.delete(dir);
   ensurePrivateDir(path.dirname(dir));
   const made = fs.existsSync(path.join(dir, 'HEAD')) && fs.existsSync(path.join(dir, 'objects'));
   if (made) {
@@ -39,9 +49,11 @@ export async function ensureClone(git: Git, dir: string, url: string): Promise<v
   // Every sync comes here: the remote is written only when it is missing or its address changed (exit 1: no such key).
   const { code, stdout } = await git.run(['--git-dir', dir, 'config', '--get', 'remote.origin.url'], { okCodes: [1] });
   const current = code === 0 ? stdout.toString('utf8').replace(/\n$/, '') : null;
-  if (current === url) return;
-  const remotes = current === null ? await git.text(['--git-dir', dir, 'remote']) : 'origin';
-  await git.run(['--git-dir', dir, 'remote', remotes.split('\n').includes('origin') ? 'set-url' : 'add', 'origin', url]);
+  if (current !== url) {
+    const remotes = current === null ? await git.text(['--git-dir', dir, 'remote']) : 'origin';
+    await git.run(['--git-dir', dir, 'remote', remotes.split('\n').includes('origin') ? 'set-url' : 'add', 'origin', url]);
+  }
+  checked.set(dir, url);
 }
 
 /** Fetches the team's branch; answers the remote's head commit, or null for a repository with no commits yet. */
@@ -78,8 +90,14 @@ export async function teamOfCommit(git: Git, dir: string, commit: string): Promi
   return value.split('\n')[0]?.trim() || null;
 }
 
-/** Pushes `commit` as the branch (never forced). Keeps it on the clone's own branch first, so git never collects it. */
-export async function keepAndPush(git: Git, dir: string, commit: string): Promise<void> {
-  await git.run(['--git-dir', dir, 'update-ref', `refs/heads/${BRANCH}`, commit]);
+/** The clone's own branch: the round writes its commit there (fast-import), so git never collects it, pushed or not. */
+export const OWN_BRANCH = `refs/heads/${BRANCH}`;
+
+/**
+ * Pushes `commit` as the branch (never forced). Keeps it on the clone's own branch first, so git never collects it,
+ * unless the round's fast-import just wrote it there (`onBranch`).
+ */
+export async function keepAndPush(git: Git, dir: string, commit: string, onBranch: boolean): Promise<void> {
+  if (!onBranch) await git.run(['--git-dir', dir, 'update-ref', OWN_BRANCH, commit]);
   await git.run(['--git-dir', dir, 'push', '--quiet', 'origin', `${commit}:refs/heads/${BRANCH}`], { network: true });
 }

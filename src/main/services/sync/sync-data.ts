@@ -11,6 +11,7 @@ import { readTeamState } from './team-rows';
 import { sameContent, type TableRows, type TeamState } from './team-state';
 import { readTree, type ParsedFiles } from './tree-read';
 import { layOut, lookupIn, placeOf, sortConflicts } from './tree-layout';
+import { relayOut, type LaidOut } from './tree-relayout';
 
 export { SyncRefused } from './sync-refused';
 
@@ -125,11 +126,16 @@ export function mergedTree(repos: Repositories, teamId: string, plan: MergePlan,
   const summary = describeChanges(changedFiles, (id) => meetings.get(JSON.stringify([id]))?.row, timeZone ?? 'UTC', incoming, found.length);
   // The database now holds the merged rows: their files are the tree (and are read back next time without parsing).
   const cache = parsedFilesOf(repos, teamId);
-  const written = new Map() as ParsedFiles;
-  const tree = layOut({ tables: team ? tables : new Map(), conflicts: team ? conflicts : [] }, written, cache);
+  const state: TeamState = { tables: team ? tables : new Map(), conflicts: team ? sortConflicts(conflicts) : [] };
+  // Laid out again from the last merge's layout where this process holds one: only the files whose rows changed.
+  const last = lastMerged.get(cacheKey(repos))?.get(teamId);
+  const again = last ? relayOut(last, state) : null;
+  const written: ParsedFiles = again ? again.parsed : new Map();
+  const tree = again ? again.tree : layOut(state, written, cache);
+  // A copy: reading a tree adds to the cache, and `written` stays the layout the next merge starts from.
   cache.clear();
   for (const [path, file] of written) cache.set(path, file);
-  remember(repos, teamId, tree, team ? { tables, conflicts: sortConflicts(conflicts) } : null);
+  remember(repos, teamId, team ? { tree, state, parsed: written } : null);
   return { tree, incoming, outgoing, conflicts, summary };
 }
 
@@ -240,14 +246,15 @@ function parsedFilesOf(repos: Repositories, teamId: string): ParsedFiles {
 }
 
 /**
- * The tree of each team's last merge in this process and its state: what reading that tree back gives (its text
- * decides it, whatever became of the merge; nothing mutates it), so the next sync, whose base it is, skips the read.
+ * The tree of each team's last merge in this process, its state and its files' rows: what reading that tree back
+ * gives (its text decides it, whatever became of the merge; nothing mutates it), so the next sync, whose base it is,
+ * skips the read, and the next merge lays out again only the files whose rows changed.
  */
-const lastMerged = new Map<string, Map<string, { tree: TreeFiles; state: TeamState }>>();
-function remember(repos: Repositories, teamId: string, tree: TreeFiles, state: TeamState | null): void {
+const lastMerged = new Map<string, Map<string, LaidOut>>();
+function remember(repos: Repositories, teamId: string, laid: LaidOut | null): void {
   let byTeam = lastMerged.get(cacheKey(repos));
   if (!byTeam) lastMerged.set(cacheKey(repos), (byTeam = new Map()));
-  if (state && tree.size > 0) byTeam.set(teamId, { tree, state });
+  if (laid && laid.tree.size > 0) byTeam.set(teamId, laid);
   else byTeam.delete(teamId);
 }
 

@@ -1,15 +1,12 @@
 import os from 'node:os';
-import type { ExportedFile } from '@shared/planning';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { SyncLinkRow } from '../../db/repositories/sync-links-repository';
 import { GitFailure, type Git } from './git';
-import { commitOrNull, fetchHead, isAncestor, keepAndPush, mergeBase, sameTree, TEAM_TRAILER } from './sync-clone';
-import { MADR_FOLDER, README, writeCommit } from './git-tree';
+import { commitOrNull, fetchHead, isAncestor, keepAndPush, mergeBase, sameTree } from './sync-clone';
 import type { DataRunner } from './merge-runner';
 import type { MergeOutcome } from './sync-data';
 import { SyncPostponed } from './sync-refused';
-import { repositoryReadme } from './sync-readme';
 
 export { SyncPostponed };
 
@@ -20,13 +17,11 @@ export interface RoundDeps {
   git: Git;
   /** A backup of the database, made before a merge that brings anything in writes it. */
   backup: () => Promise<unknown>;
-  /** The team's decision log as MADR files (the existing export), read after the merge committed. */
-  madr: (teamId: string) => Promise<ExportedFile[]>;
   /** Announces the merge's change once it committed, so open views re-read while the push goes on. */
   merged: (teamId: string) => void;
   /** The per-file cap for what a repository may hand over (tests lower it). */
   fileCap?: number;
-  /** Reads, checks and merges the trees into the database, off the thread that answers operations in the app. */
+  /** Reads, checks and merges the trees into the database and commits, off the thread that answers operations in the app. */
   data: DataRunner;
   /** Whether a meeting is being held on this laptop: a merge never runs beside its writes. */
   meetingLive: () => boolean;
@@ -41,6 +36,9 @@ export interface RoundResult {
   /** Why the push did not go out (the merge and the commit are kept here and go out next time). */
   pushFailure: GitFailure | null;
 }
+
+/** The commits' committer: this laptop, by its host name. */
+const COMMITTER = `Cadence on ${os.hostname() || 'this laptop'} <cadence@localhost>`;
 
 /** A rejected push means someone pushed meanwhile: fetch, merge and try again, a few times. */
 const PUSH_ATTEMPTS = 4;
@@ -69,20 +67,6 @@ async function plan(git: Git, dir: string, link: SyncLinkRow, remote: string | n
   return { base: await mergeBase(git, dir, last, remote), theirs: remote, parents: [last, remote], rewritten: false };
 }
 
-/** The merged data, the MADR folder regenerated from the database (never merged) and the README, as one commit. */
-async function commitMerged(deps: RoundDeps, dir: string, teamId: string, outcome: MergeOutcome, parents: string[]): Promise<string> {
-  const files = new Map(outcome.tree);
-  for (const f of await deps.madr(teamId)) files.set(`${MADR_FOLDER}${f.suggestedName}`, f.content);
-  files.set(README, repositoryReadme(deps.repos.teams.find(teamId)?.name ?? 'This team', teamId));
-  return writeCommit(deps.git, dir, {
-    files,
-    parents,
-    message: `${outcome.summary}\n\n${TEAM_TRAILER}: ${teamId}\n`,
-    at: deps.clock.now(),
-    committer: `Cadence on ${os.hostname() || 'this laptop'} <cadence@localhost>`,
-  });
-}
-
 /** One sync of a team: fetch, check and read, merge into the database, commit the merged state, push. */
 export async function syncRound(deps: RoundDeps, dir: string, link: SyncLinkRow): Promise<RoundResult> {
   const { git, clock } = deps;
@@ -90,22 +74,20 @@ export async function syncRound(deps: RoundDeps, dir: string, link: SyncLinkRow)
   for (let attempt = 1; ; attempt++) {
     const remote = await fetchHead(git, dir);
     const p = await plan(git, dir, link, remote);
-    const [only] = p.parents;
-    const job = { teamId, gitDir: dir, base: p.base, theirs: p.theirs, parent: p.parents.length === 1 ? (only ?? null) : null };
+    const job = { teamId, gitDir: dir, base: p.base, theirs: p.theirs, parents: p.parents, committer: COMMITTER };
     // Everything read is checked before anything is written: both trees first, then the backup, then the merge.
     await deps.data.check({ ...job, fileCap: deps.fileCap, now: clock.now() });
     // Their head is the base (the timer's usual sync, or one that only sends): nothing comes in, no tree to compare.
     const bringsAnything = p.theirs !== null && p.theirs !== p.base && (p.base === null || !(await sameTree(git, dir, p.base, p.theirs)));
     if (deps.meetingLive()) throw new SyncPostponed('A meeting began: the merge waits for its end.');
     if (bringsAnything) await deps.backup();
-    const { tree, ...outcome } = await deps.data.merge({ ...job, fileCap: deps.fileCap, now: clock.now() });
+    // Merged and committed where the trees were read: only the commit's id and the outcome come back.
+    const { commit, ...outcome } = await deps.data.merge({ ...job, fileCap: deps.fileCap, now: clock.now() });
     if (outcome.incoming > 0 || outcome.conflicts.length > 0) deps.merged(teamId);
-    // The data as the one parent holds it (tree null): nothing to commit (the timer's usual sync), and no MADR folder to build.
-    // Nothing new since the one parent (the README or MADR folder as before): writeCommit answers that parent, no empty commit.
-    const commit = tree === null && only ? only : await commitMerged(deps, dir, teamId, { ...outcome, tree: tree ?? new Map() }, p.parents);
     if (commit === remote) return { commit, pushed: true, outcome, rewritten: p.rewritten, pushFailure: null };
     try {
-      await keepAndPush(git, dir, commit);
+      // A commit that is none of its parents was just written onto the clone's branch.
+      await keepAndPush(git, dir, commit, !p.parents.includes(commit));
       return { commit, pushed: true, outcome, rewritten: p.rewritten, pushFailure: null };
     } catch (error) {
       if (!(error instanceof GitFailure)) throw error;

@@ -8,7 +8,7 @@ import { id } from '@shared/validation';
 import type { SyncLinkRow } from '../../db/repositories/sync-links-repository';
 import { GitFailure } from './git';
 import { TreeRefused } from './git-tree';
-import { cloneDir, ensureClone, fetchHead, syncRoot, teamOfCommit } from './sync-clone';
+import { cloneDir, ensureClone, fetchHead, forgetClone, syncRoot, teamOfCommit } from './sync-clone';
 import { SyncRefused, type SyncConflict } from './sync-data';
 import { checkRemote, shownRemote } from './sync-remote';
 import { SyncPostponed, syncRound, type RoundDeps } from './sync-round';
@@ -123,6 +123,7 @@ export class SyncService {
       if (error instanceof GitFailure) throw new DomainError('invalid_input', problemOf(error)!.message);
       throw error;
     } finally {
+      forgetClone(dir);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
@@ -187,6 +188,7 @@ export class SyncService {
       if (problem) repos.syncLinks.record(teamId, { ok: false, at, error: problem.message, kind: problem.kind });
     } catch (error) {
       if (error instanceof SyncPostponed) return this.status(teamId);
+      forgetClone(dir);
       const problem = problemOf(error);
       if (!problem) throw error;
       repos.syncLinks.record(teamId, { ok: false, at: clock.now(), error: problem.message, kind: problem.kind });

@@ -71,7 +71,7 @@ const PLACES: Record<string, Place> = {
 // A team-owned table added to the archive without a place here would silently not sync: stop at start-up instead.
 for (const spec of ARCHIVE_TABLES) if (!PLACES[spec.table]) throw new Error(`The sync tree has no file for ${spec.table}`);
 
-const TABLE_ORDER = new Map(ARCHIVE_TABLES.map((spec, i) => [spec.table, i]));
+export const TABLE_ORDER = new Map(ARCHIVE_TABLES.map((spec, i) => [spec.table, i]));
 
 /** The file a row belongs in (null when it refers to a parent that is not in the tree). */
 export function placeOf(table: string, row: ArchiveRow, find: Lookup): string | null {
@@ -86,7 +86,7 @@ export function lookupIn(state: TeamState): Lookup {
 export const rowLine = (table: string, { row, stamp }: StampedRow): string => stableJson({ row, stamp, table });
 export const conflictLine = (c: SyncConflict): string => stableJson(c);
 
-interface LaidLine {
+export interface LaidLine {
   order: number;
   table: string;
   key: string;
@@ -108,7 +108,7 @@ function sameRows(sorted: readonly LaidLine[], previous: { rows: readonly Parsed
 }
 
 /** Same columns and values (a column missing is not one holding null here: the line would differ). */
-function sameRowValues(a: ArchiveRow, b: ArchiveRow): boolean {
+export function sameRowValues(a: ArchiveRow, b: ArchiveRow): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   for (const k of keys) if (!(k in b) || a[k] !== b[k]) return false;
@@ -135,22 +135,30 @@ export function layOut(state: TeamState, parsed?: ParsedFiles, previous?: Parsed
   }
   const files = new Map<string, string>();
   if (lines.size === 0) return files;
-  files.set(FORMAT_PATH, `${stableJson({ format: SYNC_FORMAT, version: SYNC_FORMAT_VERSION })}\n`);
-  const byOrder = (a: { order: number; key: string }, b: { order: number; key: string }) =>
-    a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  files.set(FORMAT_PATH, FORMAT_TEXT);
   for (const path of [...lines.keys()].sort()) {
-    const sorted = lines.get(path)!.sort(byOrder);
-    const before = previous?.get(path);
-    const text = before && sameRows(sorted, before) ? before.text : `${sorted.map((l) => rowLine(l.table, l.stamped)).join('\n')}\n`;
-    files.set(path, text);
-    parsed?.set(path, {
-      text,
-      rows: sorted.map((l, n) => ({ table: l.table, key: l.key, row: l.stamped.row, stamp: l.stamped.stamp, n: n + 1 })),
-    });
+    const laid = laidFile(lines.get(path)!, previous?.get(path));
+    files.set(path, laid.text);
+    parsed?.set(path, laid);
   }
-  if (state.conflicts.length > 0) files.set(CONFLICTS_PATH, `${sortConflicts(state.conflicts).map(conflictLine).join('\n')}\n`);
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (state.conflicts.length > 0) files.set(CONFLICTS_PATH, conflictsText(state.conflicts));
+  return new Map([...files].sort(byPath));
 }
+
+export const FORMAT_TEXT = `${stableJson({ format: SYNC_FORMAT, version: SYNC_FORMAT_VERSION })}\n`;
+
+export const byPath = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
+const byOrder = (a: LaidLine, b: LaidLine) => a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** One file of rows, in table then key order (sorts `lines` in place), its text lent by `before` when its rows are those. */
+export function laidFile(lines: LaidLine[], before?: { text: string; rows: readonly ParsedRow[] }): { text: string; rows: ParsedRow[] } {
+  const sorted = lines.sort(byOrder);
+  const text = before && sameRows(sorted, before) ? before.text : `${sorted.map((l) => rowLine(l.table, l.stamped)).join('\n')}\n`;
+  return { text, rows: sorted.map((l, n) => ({ table: l.table, key: l.key, row: l.stamped.row, stamp: l.stamped.stamp, n: n + 1 })) };
+}
+
+export const conflictsText = (conflicts: readonly SyncConflict[]) => `${sortConflicts(conflicts).map(conflictLine).join('\n')}\n`;
 
 export function sortConflicts(list: readonly SyncConflict[]): SyncConflict[] {
   return [...list].sort((a, b) => {
