@@ -1,6 +1,7 @@
 import type { Decision } from '@shared/decisions';
 import { useMutation } from '@renderer/api/hooks';
 import { useFormat } from '@renderer/app/settings-context';
+import { useTeamZones } from '@renderer/features/teams/use-team-zone';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** When the history last set the status to deferred (records from before that was kept may not say). */
@@ -12,12 +13,13 @@ function deferredAt(decision: Decision): number | null {
 /** Under a deferred proposal's title: where and when it was deferred. */
 export function DeferredNote({ decision }: { decision: Decision }) {
   const { date } = useFormat();
+  const zone = useTeamZones()(decision.teamId);
   const at = deferredAt(decision);
   return (
     <p className="deferred-note">
       <strong>Deferred</strong>
       {decision.meetingTitle && <> in “{decision.meetingTitle}”</>}
-      {at !== null && <>, {date(at)}</>}. Reopen it to take everyone’s position again.
+      {at !== null && <>, {date(at, zone)}</>}. Reopen it to take everyone’s position again.
     </p>
   );
 }
