@@ -56,6 +56,10 @@ test('a decision taken late in UTC reads the team’s day in the log, in search 
     await page.goto(`${server.origin}/#/decisions`);
     const row = page.getByRole('listitem').filter({ hasText: 'Weekly on-call rota' });
     await expect(row).toContainText(`Mon ${madrDate} · Bengaluru`);
+    // The list box is as tall as its one row (and its border), not a screen-high empty box under it.
+    const box = (await page.getByRole('list', { name: 'Decisions' }).boundingBox())!;
+    const rowBox = (await row.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(rowBox.height + 2);
     await page.getByLabel('Search decisions').fill('rota');
     await expect(row.locator('mark').first()).toBeVisible();
     await expect(row).toContainText(`Mon ${madrDate} · Bengaluru`);
@@ -64,6 +68,29 @@ test('a decision taken late in UTC reads the team’s day in the log, in search 
     await expect(page.getByRole('heading', { name: 'Weekly on-call rota', level: 1 })).toBeVisible();
     await expect(page.locator('.lede').first()).toContainText(`Decided Mon ${madrDate}, 05:00`);
     await expect(page.locator('.lede').first()).toContainText(`Early sync (Mon ${madrDate})`);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('with many decisions the log’s list box stops at the screen and scrolls inside it', async ({ browser }) => {
+  const server = await startServer({ dataDir: tempDataDir('decision-log-many') });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await api(page, 'demo.load', {});
+    await page.goto(`${server.origin}/#/decisions`);
+    const list = page.getByRole('list', { name: 'Decisions' });
+    await expect(list.getByRole('listitem').first()).toContainText('·');
+    const total = Number(/^(\d+)/.exec((await page.locator('.log-summary').innerText()).replace(',', ''))![1]);
+    const box = (await list.boundingBox())!;
+    // The cap the stylesheet sets: the window's height less the controls above it (800 - 330).
+    expect(box.height).toBeLessThanOrEqual(470 + 2);
+    // The rest scrolls inside the box, where the virtualiser follows it.
+    expect(total * 104).toBeGreaterThan(box.height);
+    expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
   } finally {
     await context.close();
     await server.stop();
