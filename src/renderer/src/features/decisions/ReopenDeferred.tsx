@@ -10,7 +10,11 @@ function deferredAt(decision: Decision): number | null {
   return entry?.at ?? null;
 }
 
-/** Under a deferred proposal's title: where and when it was deferred. */
+/**
+ * Under a deferred proposal's title: where and when it was deferred, and what reopening does. Positions are kept
+ * (each with its reason, and open objections with them): the go-round after a reopen starts from them and asks
+ * whoever has none, so the note says so rather than promising a fresh round.
+ */
 export function DeferredNote({ decision }: { decision: Decision }) {
   const { date } = useFormat();
   const zone = useTeamZones()(decision.teamId);
@@ -19,7 +23,7 @@ export function DeferredNote({ decision }: { decision: Decision }) {
     <p className="deferred-note">
       <strong>Deferred</strong>
       {decision.meetingTitle && <> in “{decision.meetingTitle}”</>}
-      {at !== null && <>, {date(at, zone)}</>}. Reopen it to take everyone’s position again.
+      {at !== null && <>, {date(at, zone)}</>}. Reopen to take it up again: positions already taken stand; the go-round asks the rest.
     </p>
   );
 }
