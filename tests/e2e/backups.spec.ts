@@ -102,7 +102,7 @@ test('damage found by the check in the background is told in plain words, the fi
     const db = new Database(file);
     db.pragma('wal_checkpoint(TRUNCATE)');
     const pageSize = db.pragma('page_size', { simple: true }) as number;
-    const root = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'positions_by_member'").get() as { rootpage: number })
+    const root = (db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'decisions_by_owner'").get() as { rootpage: number })
       .rootpage;
     db.close();
     const fd = fs.openSync(file, 'r+');

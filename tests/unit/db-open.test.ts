@@ -87,6 +87,7 @@ describe('migrations', () => {
       [13, 'sync stamps and conflicts', '7eb03581ab5bf48a1ca5e21136e65a5b90a427eb83b74a129fe2a1eedf401169'],
       [14, 'sync links', '13295247cd7b7017e3988cb420a21c2e77b9aab6680b0a59273f3fdafab8518a'],
       [15, 'open meetings by team', '90963606739891e2937b4cfddc010ed10735f06f8962c6bfc4ba37130b4767b7'],
+      [16, 'lean write indexes', 'c7caa38a3f789cc37f692e6ce17c3f5e35893e059e361df066df702e68858ad4'],
     ]);
   });
 

@@ -64,8 +64,9 @@ async function main(): Promise<void> {
     const [core, reopenMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
     rows.push(['open the seeded database (PRAGMAs, quick_check)', `${reopenMs.toFixed(0)} ms`]);
     const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
-    // BENCH_ONLY=outcome or =sync measures that alone (a before/after or a profile of it needs nothing else).
+    // BENCH_ONLY=facilitator, =outcome or =sync measures that alone (a before/after or a profile of it needs nothing else).
     const alone = {
+      facilitator: async (advance: (ms: number) => void) => benchFacilitator(core, dir, advance),
       outcome: async (advance: (ms: number) => void) => (await import('./bench-outcome')).benchOutcome(core, dir, advance),
       sync: async (advance: (ms: number) => void) => (await import('./bench-sync')).benchSync(core, teamId, advance),
     }[process.env.BENCH_ONLY ?? ''];

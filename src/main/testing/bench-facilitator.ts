@@ -10,6 +10,7 @@ import { anyOverlap, type Scope } from '@shared/events';
 import { rowsToRead, type Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
 import { ratioRow, rawCommit, samples, spread, type BenchRow } from './bench-kit';
+import { pagesLabel, walPagesOf } from './bench-wal-pages';
 
 const PART_READS = ['meetings.live', 'meetings.decisions', 'meetings.commitments', 'meetings.context', 'meetings.feedback'] as const;
 
@@ -209,7 +210,15 @@ export async function benchFacilitator(core: CadenceCore, dir: string, advance: 
       rereads.push(performance.now() - before);
       mine.push(performance.now() - before);
     }
-    rows.push(ratioRow(`${write.label}, in the service`, durations, limit, { maxRatio: 2 }));
+    // Untimed, after the timed runs: the pages each commit of this write adds to the WAL.
+    const pages: (number | null)[] = [];
+    for (let i = N; i < N + 8; i++) {
+      advance(1000);
+      if (write.prepare) await write.prepare(i);
+      const name = typeof write.name === 'function' ? write.name(i) : write.name;
+      pages.push(await walPagesOf(core, () => call(name, write.input(i))));
+    }
+    rows.push(ratioRow(`${write.label} (${pagesLabel(pages)}), in the service`, durations, limit, { maxRatio: 2 }));
     rereadRows.push(ratioRow(`  read again by console + projector after: ${write.label}`, mine, null, { maxMs: 3 }));
   }
   rows.push(ratioRow('what console + projector read again after each of those writes', rereads, null, { maxMs: 3 }), ...rereadRows);

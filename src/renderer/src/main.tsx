@@ -22,10 +22,13 @@ import './features/archive/archive.css';
 // made the app's import wait for one more stylesheet request before its code could run.
 import './ui/form/field.css';
 import { sendFirstReads } from './api/first-reads';
+import { loadDateData } from './ui/format';
 
 // The first reads leave before the app's code has loaded and run: on a cold start that code takes longer than they do.
 sendFirstReads();
-import('./app/start-app')
+const app = import('./app/start-app');
+loadDateData();
+app
   .then(({ startApp }) => startApp(document.getElementById('root')!))
   .catch(() => {
     document.getElementById('root')!.textContent = 'Cadence could not load its code. Is `npm start` still running? Reload the page.';

@@ -13,6 +13,7 @@ import * as m012 from './012-chosen-option';
 import * as m013 from './013-sync-stamps';
 import * as m014 from './014-sync-links';
 import * as m015 from './015-open-meetings-by-team';
+import * as m016 from './016-lean-write-indexes';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,21 @@ export interface Migration {
 }
 
 /** Ordered, static: the list the migrator applies and the checksum test pins. */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014, m015];
+export const migrations: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+  m013,
+  m014,
+  m015,
+  m016,
+];

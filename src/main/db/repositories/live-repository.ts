@@ -1,127 +1,23 @@
-import type { EpochMs, Id } from '@shared/domain';
-import type { AgendaItem, AgendaItemStatus, AgendaKind, AttendanceStatus, Turn } from '@shared/planning';
+import type { AgendaKind, Turn } from '@shared/planning';
 import { qb, type Sql } from '../query';
 import type { AgendaItemsTable, LiveActionsTable, MeetingsTable, TurnsTable } from '../schema';
-
-/** A running meeting's own state: what a live action reads and changes on the meeting's row. */
-export interface LiveMeetingRecord {
-  id: Id;
-  teamId: Id;
-  seriesId: Id | null;
-  status: 'planned' | 'live' | 'ended';
-  pausedAt: EpochMs | null;
-  pausedTotalMs: number;
-  currentItemId: Id | null;
-}
-
-/** The clock of the meeting, as undo puts it back. */
-export type MeetingClockState = Pick<LiveMeetingRecord, 'pausedAt' | 'pausedTotalMs' | 'currentItemId'>;
-
-/** An agenda item's timer, as undo puts it back. */
-export interface ItemClockState {
-  id: Id;
-  status: AgendaItemStatus;
-  startedAt: EpochMs | null;
-  endedAt: EpochMs | null;
-  pausedTotalMs: number;
-  extraMs: number;
-  plannedMs: number;
-}
-
-/** An agenda item as a live action sees it. */
-export interface LiveItemRecord extends ItemClockState {
-  meetingId: Id;
-  position: number;
-  kind: AgendaKind;
-  title: string;
-  notes: string;
-  roundOrder: AgendaItem['roundOrder'];
-  turnTimeboxMs: number | null;
-  removed: boolean;
-}
-
-/** A turn of a round without the speaker's name, as a live action reads and writes it. */
-export type TurnRecord = Omit<Turn, 'name'>;
-
-/** A turn's clock, as undo puts it back. */
-export type TurnClockState = Pick<TurnRecord, 'id' | 'status' | 'startedAt' | 'endedAt' | 'pausedTotalMs'>;
-
-/** Someone who can speak in a round. */
-export interface RoundAttendee {
-  attendeeId: Id;
-  memberId: Id | null;
-  status: AttendanceStatus;
-  teamPosition: number | null;
-}
-
-/** One entry of the undo log: `before` is what the action changed, as it was (the service's own JSON). */
-export interface LiveActionRecord {
-  id: Id;
-  kind: string;
-  label: string;
-  at: EpochMs;
-  before: unknown;
-}
-
-function toItem(row: AgendaItemsTable): LiveItemRecord {
-  return {
-    id: row.id,
-    meetingId: row.meeting_id,
-    position: row.position,
-    kind: row.kind,
-    title: row.title,
-    notes: row.notes,
-    status: row.status,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    pausedTotalMs: row.paused_total_ms,
-    extraMs: row.extra_ms,
-    plannedMs: row.planned_ms,
-    roundOrder: row.round_order,
-    turnTimeboxMs: row.turn_timebox_ms,
-    removed: row.removed_at !== null,
-  };
-}
-
-function toTurn(row: TurnsTable): TurnRecord {
-  return {
-    id: row.id,
-    agendaItemId: row.agenda_item_id,
-    attendeeId: row.attendee_id,
-    position: row.position,
-    timeboxMs: row.timebox_ms,
-    status: row.status,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    pausedTotalMs: row.paused_total_ms,
-    notes: row.notes,
-  };
-}
-
-/** Only the columns named in `changes` are written: undo puts back exactly what an action changed. */
-function itemColumns(changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }): Partial<AgendaItemsTable> {
-  const out: Partial<AgendaItemsTable> = {};
-  if (changes.status !== undefined) out.status = changes.status;
-  if (changes.startedAt !== undefined) out.started_at = changes.startedAt;
-  if (changes.endedAt !== undefined) out.ended_at = changes.endedAt;
-  if (changes.pausedTotalMs !== undefined) out.paused_total_ms = changes.pausedTotalMs;
-  if (changes.extraMs !== undefined) out.extra_ms = changes.extraMs;
-  if (changes.plannedMs !== undefined) out.planned_ms = changes.plannedMs;
-  if (changes.notes !== undefined) out.notes = changes.notes;
-  return out;
-}
-
-function turnColumns(changes: Partial<Omit<TurnRecord, 'id' | 'agendaItemId' | 'attendeeId'>>): Partial<TurnsTable> {
-  const out: Partial<TurnsTable> = {};
-  if (changes.status !== undefined) out.status = changes.status;
-  if (changes.startedAt !== undefined) out.started_at = changes.startedAt;
-  if (changes.endedAt !== undefined) out.ended_at = changes.endedAt;
-  if (changes.pausedTotalMs !== undefined) out.paused_total_ms = changes.pausedTotalMs;
-  if (changes.notes !== undefined) out.notes = changes.notes;
-  if (changes.position !== undefined) out.position = changes.position;
-  if (changes.timeboxMs !== undefined) out.timebox_ms = changes.timeboxMs;
-  return out;
-}
+import {
+  ITEM_COLUMNS,
+  itemColumns,
+  TURN_COLUMNS,
+  toItem,
+  toTurn,
+  turnColumns,
+  type ItemClockState,
+  type LiveActionRecord,
+  type LiveItemRecord,
+  type LiveItemWithNotes,
+  type LiveMeetingRecord,
+  type MeetingClockState,
+  type RoundAttendee,
+  type TurnRecord,
+  type TurnWithNotes,
+} from './live-records';
 
 /** The statements a live action runs, compiled once per connection (see Sql.prepared). */
 function statements(sql: Sql) {
@@ -134,17 +30,22 @@ function statements(sql: Sql) {
     ),
     meetingColumns: sql.updates((set: Partial<MeetingsTable>, id) => qb.updateTable('meetings').set(set).where('id', '=', id)),
     itemsOfMeeting: sql.prepared((a: { meetingId: string }) =>
-      qb.selectFrom('agenda_items').selectAll().where('meeting_id', '=', a.meetingId).where('removed_at', 'is', null).orderBy('position'),
+      qb
+        .selectFrom('agenda_items')
+        .select(ITEM_COLUMNS)
+        .where('meeting_id', '=', a.meetingId)
+        .where('removed_at', 'is', null)
+        .orderBy('position'),
     ),
     itemById: sql.prepared((a: { id: string }) => qb.selectFrom('agenda_items').selectAll().where('id', '=', a.id)),
     itemColumns: sql.updates((set: Partial<AgendaItemsTable>, id) => qb.updateTable('agenda_items').set(set).where('id', '=', id)),
     turnsByItem: sql.prepared((a: { itemId: string }) =>
-      qb.selectFrom('turns').selectAll().where('agenda_item_id', '=', a.itemId).orderBy('position'),
+      qb.selectFrom('turns').select(TURN_COLUMNS).where('agenda_item_id', '=', a.itemId).orderBy('position'),
     ),
     speakingIn: sql.prepared((a: { itemId: string }) =>
       qb
         .selectFrom('turns')
-        .selectAll()
+        .select(TURN_COLUMNS)
         .where('agenda_item_id', '=', a.itemId)
         .where('status', '=', 'speaking')
         .orderBy('position')
@@ -226,14 +127,14 @@ export class LiveRepository {
     this.q.meetingColumns(id, columns);
   }
 
-  /** The meeting's agenda in order, removed items left out. */
+  /** The meeting's agenda in order, removed items left out; no notes (a meeting's can run to pages, read at every move). */
   items(meetingId: string): LiveItemRecord[] {
     return this.q.itemsOfMeeting.all({ meetingId }).map(toItem);
   }
 
-  item(id: string): LiveItemRecord | null {
+  item(id: string): LiveItemWithNotes | null {
     const row = this.q.itemById.get({ id });
-    return row ? toItem(row) : null;
+    return row ? { ...toItem(row), notes: row.notes } : null;
   }
 
   /** `at` (the item's updated_at) is left alone when undo puts a timer back. */
@@ -258,7 +159,7 @@ export class LiveRepository {
           .orderBy('agenda_items.position')
           .orderBy('turns.position'),
       )
-      .map((row) => ({ ...toTurn(row), name: row.name }));
+      .map((row) => ({ ...toTurn(row), notes: row.notes, name: row.name }));
   }
 
   turnsOfItem(itemId: string): TurnRecord[] {
@@ -271,12 +172,12 @@ export class LiveRepository {
     return row ? toTurn(row) : null;
   }
 
-  turn(id: string): TurnRecord | null {
+  turn(id: string): TurnWithNotes | null {
     const row = this.q.turnById.get({ id });
-    return row ? toTurn(row) : null;
+    return row ? { ...toTurn(row), notes: row.notes } : null;
   }
 
-  insertTurn(turn: TurnRecord): void {
+  insertTurn(turn: TurnWithNotes): void {
     this.q.newTurn.run({
       id: turn.id,
       agenda_item_id: turn.agendaItemId,
@@ -291,7 +192,7 @@ export class LiveRepository {
     });
   }
 
-  updateTurn(id: string, changes: Partial<Omit<TurnRecord, 'id' | 'agendaItemId' | 'attendeeId'>>): void {
+  updateTurn(id: string, changes: Partial<Omit<TurnWithNotes, 'id' | 'agendaItemId' | 'attendeeId'>>): void {
     this.q.turnColumns(id, turnColumns(changes));
   }
 

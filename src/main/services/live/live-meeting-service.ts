@@ -3,7 +3,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { LiveItemRecord, LiveMeetingRecord, TurnRecord } from '../../db/repositories/live-repository';
+import type { LiveItemRecord, LiveMeetingRecord, TurnRecord } from '../../db/repositories/live-records';
 import type { ParkingLotService } from '../planning/parking-lot-service';
 import { orderSpeakers } from './round-order';
 import { Before, readSnapshot, type Snapshot } from './undo';

@@ -6,7 +6,7 @@ import type {
   MeetingClockState,
   TurnClockState,
   TurnRecord,
-} from '../../db/repositories/live-repository';
+} from '../../db/repositories/live-records';
 
 /**
  * What one action changed, as it was before: the rows it wrote and no others, so recording it costs no reads and

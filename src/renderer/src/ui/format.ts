@@ -6,6 +6,15 @@ export function formatDate(ms: number): string {
   return dateFormat.format(new Date(ms));
 }
 
+/**
+ * Builds a date formatter and drops it. The page's first Intl.DateTimeFormat loads the locale's date data: 15-30 ms
+ * in Chromium on a busy 2-core machine, where each one after it (any options, any zone) takes well under one. The
+ * boot calls this while it waits for the app's code to arrive, so the first screen's dates do not pay it mid-render.
+ */
+export function loadDateData(): void {
+  new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(0);
+}
+
 export function defaultTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { MeChoice } from '@shared/archive';
 import { useMutation, useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -50,8 +50,11 @@ function MyTeam({ choice }: { choice: MeChoice & { memberId: string } }) {
   );
 }
 
-/** Home, for the person at this computer: their commitments per team, or the question of who they are. */
-export function MyHome({ askedElsewhere = null }: { askedElsewhere?: string | null }) {
+/**
+ * Home, for the person at this computer: their commitments per team, or the question of who they are. Memoised:
+ * opening the New team form renders the home page again, and this part does not change with it.
+ */
+export const MyHome = memo(function MyHome({ askedElsewhere = null }: { askedElsewhere?: string | null }) {
   const me = useQuery('me.list', {});
   // A team whose import summary is on screen asks there; once is enough.
   const choices = (me.data ?? []).filter((c) => c.memberId || c.teamId !== askedElsewhere);
@@ -73,4 +76,4 @@ export function MyHome({ askedElsewhere = null }: { askedElsewhere?: string | nu
       )}
     </section>
   );
-}
+});

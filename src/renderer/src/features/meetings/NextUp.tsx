@@ -1,9 +1,13 @@
+import { memo } from 'react';
 import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
 
-/** Home: each team's next meeting, so the facilitator starts where the work is. */
-export function NextUp() {
+/**
+ * Home: each team's next meeting, so the facilitator starts where the work is. Memoised: opening the New team form
+ * renders the home page again, and this part does not change with it.
+ */
+export const NextUp = memo(function NextUp() {
   const next = useQuery('meetings.nextUp', {}).data ?? [];
   const format = useFormat();
   if (next.length === 0) return null;
@@ -29,4 +33,4 @@ export function NextUp() {
       </div>
     </section>
   );
-}
+});

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ArchiveImportSummary } from '@shared/archive';
+import type { Team } from '@shared/domain';
 import { useMutation, useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -68,19 +69,26 @@ export function TeamsPage() {
       <NextUp />
       <MyHome askedElsewhere={imported?.team.id ?? null} />
       <h2 className="section-title">Teams</h2>
-      <ul className="team-grid" aria-label="Teams">
-        {list.map((team) => (
-          <li key={team.id}>
-            <a className="card team-card" href={href({ name: 'team', teamId: team.id, tab: 'members' })}>
-              <span className="team-card-name">{team.name}</span>
-              <span className="team-card-meta">
-                {team.activeMemberCount} {team.activeMemberCount === 1 ? 'member' : 'members'} · {team.timeZone.replace(/_/g, ' ')}
-              </span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      <TeamGrid teams={list} />
       <ImportArchive onImported={setImported} />
     </div>
   );
 }
+
+/** The team cards; memoised like NextUp and MyHome, so opening the New team form leaves them be. */
+const TeamGrid = memo(function TeamGrid({ teams }: { teams: readonly Team[] }) {
+  return (
+    <ul className="team-grid" aria-label="Teams">
+      {teams.map((team) => (
+        <li key={team.id}>
+          <a className="card team-card" href={href({ name: 'team', teamId: team.id, tab: 'members' })}>
+            <span className="team-card-name">{team.name}</span>
+            <span className="team-card-meta">
+              {team.activeMemberCount} {team.activeMemberCount === 1 ? 'member' : 'members'} · {team.timeZone.replace(/_/g, ' ')}
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+});
