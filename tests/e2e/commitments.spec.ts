@@ -94,9 +94,19 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
 
     await expect(reviewing('Nightly regression run in CI')).toBeVisible();
     await walk.getByRole('button', { name: 'Slipped' }).click();
+    // A disabled Record says what the slip still needs, in the contract's words.
+    const record = walk.getByRole('button', { name: 'Record' });
+    await expect(record).toBeDisabled();
+    await expect(record).toHaveAccessibleDescription(
+      'Still needed: Give the corrective commitment a due date; Choose the root cause: a wrong assumption, a missing resource, or something else; A slip needs a corrective action.',
+    );
+    await expect(walk.getByText(/^Still needed: .*Choose the root cause/)).toBeVisible();
     await walk.getByRole('combobox', { name: 'Root cause' }).selectOption({ label: 'A missing resource' });
+    await expect(record).not.toHaveAccessibleDescription(/root cause/);
+    await expect(record).toHaveAccessibleDescription(/A slip needs a corrective action/);
     await walk.getByLabel('Corrective action', { exact: true }).fill('Ask the platform team for a dedicated runner');
     await walk.getByLabel('Corrective action due').fill('2026-11-27');
+    await expect(walk.getByText(/^Still needed/)).toBeHidden();
     await walk.getByLabel('What happened (optional)').fill('Runners were busy every night');
     await walk.getByRole('button', { name: 'Record' }).click();
     await expect(projector.getByRole('region', { name: 'Just recorded' })).toContainText('Slipped (a missing resource)');

@@ -89,6 +89,8 @@ test('issue 18.1: the demo’s deferred proposal, carried over, is reopened from
     const card = console_.getByRole('article', { name: 'Proposal: Adopt a design review checklist' });
     // Where and when it was deferred: last week's meeting, Monday 23 November.
     await expect(card.locator('.deferred-note')).toContainText(/Deferred in “Monday accountability”, .*(23 Nov|Nov 23)/);
+    // What reopening does, in the note's words: last week's positions stand (the go-round below keeps them).
+    await expect(card.locator('.deferred-note')).toContainText('positions already taken stand; the go-round asks the rest.');
     const reopen = card.getByRole('button', { name: 'Reopen and start the go-round' });
     await expect(reopen).toBeInViewport({ ratio: 1 });
     await console_.screenshot({ path: `${SCREENS}/room-1-deferred-card-1366.png` });

@@ -40,7 +40,15 @@ export const commitmentOperations = {
           newDueDate: calendarDate.nullable().default(null),
           rootCause: z.enum(['wrong_assumption', 'missing_resource', 'other']).nullable().default(null),
           correctiveAction: longText('Corrective action', 2000).nullable().default(null),
-          corrective: z.object({ ownerId: id, dueDate: calendarDate }).strict().nullable().default(null),
+          corrective: z
+            .object({
+              ownerId: id,
+              // Empty is a missing date, said as such (the form shows it beside a disabled Record).
+              dueDate: z.string().trim().min(1, { message: 'Give the corrective commitment a due date' }).pipe(calendarDate),
+            })
+            .strict()
+            .nullable()
+            .default(null),
           confirmPastDue: z.boolean().default(false),
         })
         .strict()

@@ -3,6 +3,7 @@ import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from
 import type { Member } from '@shared/domain';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
+import { SubmitButton } from '@renderer/ui/form/SubmitButton';
 import { useForm } from '@renderer/ui/form/use-form';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
@@ -157,9 +158,7 @@ function OutcomeForm({
             />
           </Field>
           <div className="form-actions">
-            <button className="btn btn-primary" type="submit" disabled={!form.canSubmit}>
-              Record
-            </button>
+            <SubmitButton form={form}>Record</SubmitButton>
             <button className="btn btn-ghost" type="button" onClick={() => set('outcome', null)}>
               Cancel
             </button>

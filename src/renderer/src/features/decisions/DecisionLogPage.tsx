@@ -4,6 +4,7 @@ import { DECISION_STATUSES, decisionCount, type DecisionLogRow, type DecisionSta
 import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
+import { useTeamZones } from '@renderer/features/teams/use-team-zone';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { ExportLog } from './ExportLog';
 import { Marked } from './Marked';
@@ -14,6 +15,7 @@ const ROW_HEIGHT = 104;
 
 function LogRow({ row }: { row: DecisionLogRow }) {
   const { date } = useFormat();
+  const zoneOf = useTeamZones();
   return (
     <a className="log-row" href={href({ name: 'decision', decisionId: row.id })}>
       <div className="log-row-top">
@@ -26,7 +28,7 @@ function LogRow({ row }: { row: DecisionLogRow }) {
         </span>
       </div>
       <div className="log-meta">
-        {date(row.loggedAt)} · {row.teamName}
+        {date(row.loggedAt, zoneOf(row.teamId))} · {row.teamName}
         {row.ownerName && ` · owner ${row.ownerName}`}
         {row.meetingTitle && ` · ${row.meetingTitle}`}
         {row.reviewDate && ` · review ${row.reviewDate}`}

@@ -3,6 +3,7 @@ import { decisionStatusLabel, type DecisionDetail } from '@shared/decisions';
 import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
+import { useTeamZones } from '@renderer/features/teams/use-team-zone';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
@@ -13,6 +14,7 @@ import { StanceChip, StatusBadge } from './StatusBadge';
 
 function Chain({ decision }: { decision: DecisionDetail }) {
   const { date } = useFormat();
+  const zone = useTeamZones()(decision.teamId);
   if (decision.chain.length < 2) return null;
   return (
     <section className="card chain" aria-labelledby="chain-heading">
@@ -32,7 +34,7 @@ function Chain({ decision }: { decision: DecisionDetail }) {
                 <a href={href({ name: 'decision', decisionId: link.id })}>{link.title}</a>
               )}
               <div className="log-meta">
-                {date(link.decidedAt ?? link.createdAt)} · {decisionStatusLabel(link.status)}
+                {date(link.decidedAt ?? link.createdAt, zone)} · {decisionStatusLabel(link.status)}
                 {link.supersedeKind && ` · ${link.supersedeKind === 'reverses' ? 'reverses' : 'supersedes'} the one before`}
                 {link.meetingTitle ? ` · ${link.meetingTitle}` : ' · recorded outside a meeting'}
               </div>
@@ -83,6 +85,7 @@ function Amend({ decision }: { decision: DecisionDetail }) {
 export function DecisionPage({ decisionId }: { decisionId: string }) {
   const query = useQuery('decisions.get', { decisionId });
   const { date, dateTime } = useFormat();
+  const zoneOf = useTeamZones();
   const d = query.data;
   if (query.error && !d) {
     return (
@@ -93,6 +96,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
     );
   }
   if (!d) return <div className="page" aria-busy="true" />;
+  const zone = zoneOf(d.teamId);
   const section = (title: string, text: string) =>
     text.trim() ? (
       <section className="record-section">
@@ -110,12 +114,13 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
         <div>
           <h1>{d.title}</h1>
           <p className="lede">
-            <StatusBadge status={d.status} /> {d.decidedAt ? `Decided ${dateTime(d.decidedAt)}` : `Proposed ${dateTime(d.createdAt)}`}
+            <StatusBadge status={d.status} />{' '}
+            {d.decidedAt ? `Decided ${dateTime(d.decidedAt, zone)}` : `Proposed ${dateTime(d.createdAt, zone)}`}
             {d.meetingId && d.meetingTitle && (
               <>
                 {' '}
                 in <a href={href({ name: 'meeting', meetingId: d.meetingId })}>{d.meetingTitle}</a>
-                {d.meetingStart ? ` (${date(d.meetingStart)})` : ''}
+                {d.meetingStart ? ` (${date(d.meetingStart, zone)})` : ''}
               </>
             )}
           </p>
@@ -147,7 +152,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
               <dt>Review date</dt>
               <dd>{d.reviewDate ?? 'None'}</dd>
               <dt>Confirmed by the room</dt>
-              <dd>{d.confirmedAt ? dateTime(d.confirmedAt) : 'No'}</dd>
+              <dd>{d.confirmedAt ? dateTime(d.confirmedAt, zone) : 'No'}</dd>
               <dt>Tags</dt>
               <dd>{d.tags.length ? d.tags.join(', ') : 'None'}</dd>
               {d.supersedes && (
@@ -192,7 +197,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
                 <ol className="plain-list">
                   {d.positionHistory.map((p) => (
                     <li key={p.id}>
-                      {dateTime(p.recordedAt)} · {p.memberName}: <StanceChip stance={p.stance} /> {p.reason ? `“${p.reason}”` : ''}
+                      {dateTime(p.recordedAt, zone)} · {p.memberName}: <StanceChip stance={p.stance} /> {p.reason ? `“${p.reason}”` : ''}
                     </li>
                   ))}
                 </ol>
@@ -211,7 +216,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
               <ol className="amendments">
                 {d.amendments.map((a) => (
                   <li key={a.id}>
-                    <div className="log-meta">{dateTime(a.at)}</div>
+                    <div className="log-meta">{dateTime(a.at, zone)}</div>
                     <strong>{a.reason}</strong>
                     <ul>
                       {a.changes.map((c, i) => (

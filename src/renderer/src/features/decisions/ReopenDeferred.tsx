@@ -1,6 +1,7 @@
 import type { Decision } from '@shared/decisions';
 import { useMutation } from '@renderer/api/hooks';
 import { useFormat } from '@renderer/app/settings-context';
+import { useTeamZones } from '@renderer/features/teams/use-team-zone';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 /** When the history last set the status to deferred (records from before that was kept may not say). */
@@ -9,15 +10,20 @@ function deferredAt(decision: Decision): number | null {
   return entry?.at ?? null;
 }
 
-/** Under a deferred proposal's title: where and when it was deferred. */
+/**
+ * Under a deferred proposal's title: where and when it was deferred, and what reopening does. Positions are kept
+ * (each with its reason, and open objections with them): the go-round after a reopen starts from them and asks
+ * whoever has none, so the note says so rather than promising a fresh round.
+ */
 export function DeferredNote({ decision }: { decision: Decision }) {
   const { date } = useFormat();
+  const zone = useTeamZones()(decision.teamId);
   const at = deferredAt(decision);
   return (
     <p className="deferred-note">
       <strong>Deferred</strong>
       {decision.meetingTitle && <> in “{decision.meetingTitle}”</>}
-      {at !== null && <>, {date(at)}</>}. Reopen it to take everyone’s position again.
+      {at !== null && <>, {date(at, zone)}</>}. Reopen to take it up again: positions already taken stand; the go-round asks the rest.
     </p>
   );
 }

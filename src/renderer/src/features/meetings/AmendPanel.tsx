@@ -81,7 +81,7 @@ export function AmendPanel({ detail }: { detail: MeetingDetail }) {
           {detail.amendments.map((a) => (
             <li key={a.id}>
               <strong>{a.reason}</strong>
-              <time>{format.dateTime(a.at)}</time>
+              <time>{format.dateTime(a.at, detail.meeting.timeZone)}</time>
               <ul>
                 {a.changes.map((c, i) => (
                   <li key={i}>

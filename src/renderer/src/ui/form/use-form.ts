@@ -25,6 +25,8 @@ export interface Form<K extends OperationName, V extends Values> {
   error: (field: keyof V) => string | undefined;
   /** The input passes the contract's schema and no save is in flight. */
   canSubmit: boolean;
+  /** Why the input does not pass, in the contract's words: each message no field is showing yet (see SubmitButton). */
+  blockedBy: string[];
   pending: boolean;
   /** Main's last refusal, to match by `failure.error.reason`. */
   failure: ApiError | null;
@@ -88,6 +90,16 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     if (submitted && serverIssues.has(field) && Object.is(values[field], submitted[field])) return serverIssues.get(field);
     return Object.is(values[field], options.initial[field]) ? undefined : clientIssues.get(field);
   };
+  const blockedBy = [
+    ...new Set(
+      (parsed.success ? [] : parsed.error.issues)
+        .filter((issue) => {
+          const field = fieldOf(issue.path.map(String).join('.'));
+          return field === undefined || error(field) !== issue.message;
+        })
+        .map((issue) => issue.message),
+    ),
+  ];
   const shownAtField = [...serverIssues.keys()].some((f) => error(f) === serverIssues.get(f));
 
   const submit = async (event?: FormEvent) => {
@@ -111,6 +123,7 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     set,
     error,
     canSubmit: parsed.success && !mutation.pending,
+    blockedBy,
     pending: mutation.pending,
     failure,
     formError: failure && !shownAtField ? failure : null,

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '../support/test';
+import { api } from '../support/page-api';
+import { startServer, tempDataDir, TestClock } from '../support/server';
+
+// 23:30 UTC on 25 October is already 05:00 on 26 October in Kolkata: the team's record says the 26th.
+const TAKEN = Date.parse('2026-10-25T23:30:00Z');
+
+test('a decision taken late in UTC reads the team’s day in the log, in search results and on its page, as in its MADR file', async ({
+  browser,
+}) => {
+  const dir = tempDataDir('decision-dates');
+  const clock = new TestClock(dir, TAKEN);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  // The viewer's computer is on UTC, where it is still the 25th.
+  const context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await api(page, 'settings.update', { dateStyle: 'iso' });
+    const team = await api(page, 'teams.create', { name: 'Bengaluru', timeZone: 'Asia/Kolkata', members: ['Asha', 'Ravi'] });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: 'Early sync',
+      date: '2026-10-26',
+      time: '05:00',
+      lengthMin: 30,
+    });
+    const planned = await api(page, 'meetings.get', { meetingId });
+    const withItem = await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: planned.meeting.agendaRevision,
+      kind: 'proposal',
+      title: 'On-call rota',
+      plannedMin: 20,
+    });
+    for (const a of withItem.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
+    await api(page, 'meetings.start', { meetingId });
+    const proposed = await api(page, 'decisions.propose', {
+      meetingId,
+      agendaItemId: withItem.items[0]!.id,
+      title: 'Weekly on-call rota',
+      decision: 'Rotate on-call weekly.',
+      ownerId: withItem.members[0]!.id,
+    });
+    await api(page, 'decisions.readBack', { decisionId: proposed.id, on: true });
+    await api(page, 'decisions.decide', { decisionId: proposed.id, outcome: 'accepted' });
+
+    const folder = path.join(dir, 'madr');
+    await api(page, 'exports.decisionsMadr', { teamId: team.id, folder });
+    const file = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).find((n) => /\d{4}-weekly.+\.md$/.test(n))!;
+    const madrDate = /^date: (\S+)$/m.exec(fs.readFileSync(path.join(folder, file), 'utf8'))![1];
+    expect(madrDate).toBe('2026-10-26');
+
+    await page.goto(`${server.origin}/#/decisions`);
+    const row = page.getByRole('listitem').filter({ hasText: 'Weekly on-call rota' });
+    await expect(row).toContainText(`Mon ${madrDate} · Bengaluru`);
+    // The list box is as tall as its one row (and its border), not a screen-high empty box under it.
+    const box = (await page.getByRole('list', { name: 'Decisions' }).boundingBox())!;
+    const rowBox = (await row.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(rowBox.height + 2);
+    await page.getByLabel('Search decisions').fill('rota');
+    await expect(row.locator('mark').first()).toBeVisible();
+    await expect(row).toContainText(`Mon ${madrDate} · Bengaluru`);
+
+    await row.getByRole('link').click();
+    await expect(page.getByRole('heading', { name: 'Weekly on-call rota', level: 1 })).toBeVisible();
+    await expect(page.locator('.lede').first()).toContainText(`Decided Mon ${madrDate}, 05:00`);
+    await expect(page.locator('.lede').first()).toContainText(`Early sync (Mon ${madrDate})`);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('with many decisions the log’s list box stops at the screen and scrolls inside it', async ({ browser }) => {
+  const server = await startServer({ dataDir: tempDataDir('decision-log-many') });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await api(page, 'demo.load', {});
+    await page.goto(`${server.origin}/#/decisions`);
+    const list = page.getByRole('list', { name: 'Decisions' });
+    await expect(list.getByRole('listitem').first()).toContainText('·');
+    const total = Number(/^(\d+)/.exec((await page.locator('.log-summary').innerText()).replace(',', ''))![1]);
+    const box = (await list.boundingBox())!;
+    // The cap the stylesheet sets: the window's height less the controls above it (800 - 330).
+    expect(box.height).toBeLessThanOrEqual(470 + 2);
+    // The rest scrolls inside the box, where the virtualiser follows it.
+    expect(total * 104).toBeGreaterThan(box.height);
+    expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
