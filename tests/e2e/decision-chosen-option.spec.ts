@@ -1,5 +1,5 @@
 import { expect, test } from '../support/test';
-import { api } from '../support/page-api';
+import { api, startedWithProposal } from '../support/page-api';
 import { startServer, tempDataDir } from '../support/server';
 
 test('the facilitator picks the chosen option in the proposal panel; the projector reads it back and the decision log shows it', async ({
@@ -11,24 +11,11 @@ test('the facilitator picks the chosen option in the proposal panel; the project
   const page = await context.newPage();
   try {
     await page.goto(server.url);
-    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'Europe/Berlin', members: ['Ana Ruiz', 'Ben Osei'] });
-    const { meetingId } = await api(page, 'meetings.create', {
-      teamId: team.id,
-      title: 'Weekly platform sync',
-      date: '2026-11-24',
-      time: '10:00',
-      lengthMin: 30,
+    const { meetingId, withItem } = await startedWithProposal(page, {
+      team: { name: 'Platform', timeZone: 'Europe/Berlin', members: ['Ana Ruiz', 'Ben Osei'] },
+      meeting: { title: 'Weekly platform sync', date: '2026-11-24', time: '10:00' },
+      item: 'Release cadence',
     });
-    const planned = await api(page, 'meetings.get', { meetingId });
-    const withItem = await api(page, 'agenda.addItem', {
-      meetingId,
-      expectedRevision: planned.meeting.agendaRevision,
-      kind: 'proposal',
-      title: 'Release cadence',
-      plannedMin: 20,
-    });
-    for (const a of withItem.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
-    await api(page, 'meetings.start', { meetingId });
     const ana = withItem.members.find((m) => m.name === 'Ana Ruiz')!.id;
     await api(page, 'decisions.propose', {
       meetingId,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../support/test';
-import { api } from '../support/page-api';
+import { api, startedWithProposal } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 
 // 23:30 UTC on 25 October is already 05:00 on 26 October in Kolkata: the team's record says the 26th.
@@ -19,24 +19,11 @@ test('a decision taken late in UTC reads the team’s day in the log, in search 
   try {
     await page.goto(server.url);
     await api(page, 'settings.update', { dateStyle: 'iso' });
-    const team = await api(page, 'teams.create', { name: 'Bengaluru', timeZone: 'Asia/Kolkata', members: ['Asha', 'Ravi'] });
-    const { meetingId } = await api(page, 'meetings.create', {
-      teamId: team.id,
-      title: 'Early sync',
-      date: '2026-10-26',
-      time: '05:00',
-      lengthMin: 30,
+    const { team, meetingId, withItem } = await startedWithProposal(page, {
+      team: { name: 'Bengaluru', timeZone: 'Asia/Kolkata', members: ['Asha', 'Ravi'] },
+      meeting: { title: 'Early sync', date: '2026-10-26', time: '05:00' },
+      item: 'On-call rota',
     });
-    const planned = await api(page, 'meetings.get', { meetingId });
-    const withItem = await api(page, 'agenda.addItem', {
-      meetingId,
-      expectedRevision: planned.meeting.agendaRevision,
-      kind: 'proposal',
-      title: 'On-call rota',
-      plannedMin: 20,
-    });
-    for (const a of withItem.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
-    await api(page, 'meetings.start', { meetingId });
     const proposed = await api(page, 'decisions.propose', {
       meetingId,
       agendaItemId: withItem.items[0]!.id,

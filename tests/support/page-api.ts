@@ -19,3 +19,33 @@ export async function api<K extends OperationName>(page: Page, name: K, input: I
   if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
   return result.value as OutputOf<K>;
 }
+
+/**
+ * A decision test's set-up: a team, one meeting with one proposal item on its agenda, everyone marked present (unless
+ * `present` is false), and the meeting started.
+ */
+export async function startedWithProposal(
+  page: Page,
+  setUp: {
+    team: InputOf<'teams.create'>;
+    meeting: { title: string; date: string; time: string };
+    item: string;
+    plannedMin?: number;
+    present?: boolean;
+  },
+) {
+  const team = await api(page, 'teams.create', setUp.team);
+  const { meetingId } = await api(page, 'meetings.create', { teamId: team.id, lengthMin: 30, ...setUp.meeting });
+  const planned = await api(page, 'meetings.get', { meetingId });
+  const withItem = await api(page, 'agenda.addItem', {
+    meetingId,
+    expectedRevision: planned.meeting.agendaRevision,
+    kind: 'proposal',
+    title: setUp.item,
+    plannedMin: setUp.plannedMin ?? 20,
+  });
+  if (setUp.present !== false)
+    for (const a of withItem.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
+  await api(page, 'meetings.start', { meetingId });
+  return { team, meetingId, withItem };
+}
