@@ -133,27 +133,38 @@ export function toTurn(row: Pick<TurnsTable, (typeof TURN_COLUMNS)[number]>): Tu
   };
 }
 
+/** Each field a live action changes, beside its column. */
+const ITEM_COLUMN = {
+  status: 'status',
+  startedAt: 'started_at',
+  endedAt: 'ended_at',
+  pausedTotalMs: 'paused_total_ms',
+  extraMs: 'extra_ms',
+  plannedMs: 'planned_ms',
+  notes: 'notes',
+} as const satisfies Partial<Record<keyof ItemClockState | 'notes', keyof AgendaItemsTable>>;
+const TURN_COLUMN = {
+  status: 'status',
+  startedAt: 'started_at',
+  endedAt: 'ended_at',
+  pausedTotalMs: 'paused_total_ms',
+  notes: 'notes',
+  position: 'position',
+  timeboxMs: 'timebox_ms',
+} as const satisfies Partial<Record<keyof TurnWithNotes, keyof TurnsTable>>;
+
 /** Only the columns named in `changes` are written: undo puts back exactly what an action changed. */
+function columnsOf<T>(changes: object, columns: Record<string, string>): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(changes))
+    if (value !== undefined && Object.hasOwn(columns, field)) out[columns[field]!] = value;
+  return out as Partial<T>;
+}
+
 export function itemColumns(changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }): Partial<AgendaItemsTable> {
-  const out: Partial<AgendaItemsTable> = {};
-  if (changes.status !== undefined) out.status = changes.status;
-  if (changes.startedAt !== undefined) out.started_at = changes.startedAt;
-  if (changes.endedAt !== undefined) out.ended_at = changes.endedAt;
-  if (changes.pausedTotalMs !== undefined) out.paused_total_ms = changes.pausedTotalMs;
-  if (changes.extraMs !== undefined) out.extra_ms = changes.extraMs;
-  if (changes.plannedMs !== undefined) out.planned_ms = changes.plannedMs;
-  if (changes.notes !== undefined) out.notes = changes.notes;
-  return out;
+  return columnsOf<AgendaItemsTable>(changes, ITEM_COLUMN);
 }
 
 export function turnColumns(changes: Partial<Omit<TurnWithNotes, 'id' | 'agendaItemId' | 'attendeeId'>>): Partial<TurnsTable> {
-  const out: Partial<TurnsTable> = {};
-  if (changes.status !== undefined) out.status = changes.status;
-  if (changes.startedAt !== undefined) out.started_at = changes.startedAt;
-  if (changes.endedAt !== undefined) out.ended_at = changes.endedAt;
-  if (changes.pausedTotalMs !== undefined) out.paused_total_ms = changes.pausedTotalMs;
-  if (changes.notes !== undefined) out.notes = changes.notes;
-  if (changes.position !== undefined) out.position = changes.position;
-  if (changes.timeboxMs !== undefined) out.timebox_ms = changes.timeboxMs;
-  return out;
+  return columnsOf<TurnsTable>(changes, TURN_COLUMN);
 }
