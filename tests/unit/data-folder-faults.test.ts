@@ -10,15 +10,16 @@ import { DiskFullError } from '../../src/main/data-folder/disk-full';
 import { LogFile } from '../../src/main/data-folder/log-file';
 import { RUN_MARKER } from '../../src/main/data-folder/run-marker';
 import { ManualClock, openTestCore } from '../support/core';
+import { mountProblem, testMounts } from '../support/mounts';
 
 // Faults found by breaking Cadence from outside (issue 16): an emptied database, a full disk,
 // a lock whose pid was reused, and files that pile up after crashes.
 
 const START = Date.parse('2026-11-24T09:00:00Z');
 const dirs: string[] = [];
-const mounts: string[] = [];
+const mounts = testMounts();
 afterEach(() => {
-  for (const m of mounts.splice(0)) execFileSync('umount', [m]);
+  mounts.unmountAll();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -32,24 +33,11 @@ function tempDir(): string {
 function smallDisk(): string {
   const dir = tempDir();
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'ignore' });
-  mounts.push(dir);
+  mounts.track(dir);
   return dir;
 }
 
-const mountProblem = ((): string | null => {
-  try {
-    const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-mount-probe-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-      execFileSync('umount', [probe]);
-    } finally {
-      fs.rmSync(probe, { recursive: true, force: true });
-    }
-    return null;
-  } catch (error) {
-    return (error as Error).message.split('\n')[0]!;
-  }
-})();
+const cannotMount = mountProblem((probe) => ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
 
 /** Fills the disk to the last byte; returns a function that frees the space again. */
 function fill(disk: string): () => void {
@@ -137,8 +125,8 @@ describe('an emptied database file', () => {
   });
 });
 
-describe.skipIf(mountProblem !== null)(
-  `a full disk${mountProblem ? ` (skipped: mounting a small tmpfs is not permitted here: ${mountProblem})` : ''}`,
+describe.skipIf(cannotMount !== null)(
+  `a full disk${cannotMount ? ` (skipped: mounting a small tmpfs is not permitted here: ${cannotMount})` : ''}`,
   () => {
     it('is named to the person, and the write rolled back', async () => {
       const disk = smallDisk();

@@ -8,31 +8,21 @@ import { holdDataFolder } from '../../src/main/core/early-start';
 import { DataFolderUnwritableError } from '../../src/main/data-folder/folder-unwritable';
 import { writeFilesToFolder } from '../../src/main/services/exports/write-folder';
 import { openTestCore } from '../support/core';
+import { mountProblem, testMounts } from '../support/mounts';
 
 const START = Date.parse('2026-11-24T09:00:00Z');
 const dirs: string[] = [];
-const mounts: string[] = [];
+const mounts = testMounts();
 afterEach(() => {
-  for (const m of mounts.splice(0)) execFileSync('umount', [m]);
+  mounts.unmountAll();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
 /** Whether this machine lets the test mount (a read-only bind mount is a real EROFS, even for root). */
-const mountProblem = ((): string | null => {
-  const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-ro-probe-'));
-  try {
-    execFileSync('mount', ['--bind', probe, probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe]);
-    return null;
-  } catch (error) {
-    return (error as Error).message.split('\n')[0]!;
-  } finally {
-    fs.rmSync(probe, { recursive: true, force: true });
-  }
-})();
+const cannotMount = mountProblem((probe) => ['--bind', probe, probe]);
 
-describe.skipIf(mountProblem !== null)(
-  `a read-only disk${mountProblem ? ` (skipped: mounting is not permitted here: ${mountProblem})` : ''}`,
+describe.skipIf(cannotMount !== null)(
+  `a read-only disk${cannotMount ? ` (skipped: mounting is not permitted here: ${cannotMount})` : ''}`,
   () => {
     // Walked with the folder on a read-only mount: the browser server printed "Cadence failed to start: EROFS:
     // read-only file system, chmod '/tmp/…'", a system call's words, and nothing about what to do.
@@ -42,7 +32,7 @@ describe.skipIf(mountProblem !== null)(
       (await openTestCore(START, dataDir)).close();
       const before = fs.readdirSync(dataDir).sort();
       execFileSync('mount', ['--bind', dataDir, dataDir]);
-      mounts.push(dataDir);
+      mounts.track(dataDir);
       execFileSync('mount', ['-o', 'remount,ro,bind', dataDir]);
 
       const error = await startCore({ dataDir, mode: 'browser', version: 'test', backgroundCheckAfterMs: null }).then(
@@ -65,7 +55,7 @@ describe.skipIf(mountProblem !== null)(
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-readonly-export-'));
       dirs.push(folder);
       execFileSync('mount', ['--bind', folder, folder]);
-      mounts.push(folder);
+      mounts.track(folder);
       execFileSync('mount', ['-o', 'remount,ro,bind', folder]);
       const files = [{ suggestedName: 'team/0001-a.md', content: '# A\n' }];
       for (const target of [folder, path.join(folder, 'a', 'b')]) {
