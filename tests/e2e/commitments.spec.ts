@@ -101,6 +101,7 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
       'Still needed: Give the corrective commitment a due date; Choose the root cause: a wrong assumption, a missing resource, or something else; A slip needs a corrective action.',
     );
     await expect(walk.getByText(/^Still needed: .*Choose the root cause/)).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/console-slip-still-needed.png` });
     await walk.getByRole('combobox', { name: 'Root cause' }).selectOption({ label: 'A missing resource' });
     await expect(record).not.toHaveAccessibleDescription(/root cause/);
     await expect(record).toHaveAccessibleDescription(/A slip needs a corrective action/);

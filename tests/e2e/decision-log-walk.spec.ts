@@ -47,6 +47,7 @@ test('a decision taken late in UTC reads the team’s day in the log, in search 
     const box = (await page.getByRole('list', { name: 'Decisions' }).boundingBox())!;
     const rowBox = (await row.boundingBox())!;
     expect(box.height).toBeLessThanOrEqual(rowBox.height + 2);
+    await page.screenshot({ path: 'test-results/screens/decision-log-one-result.png' });
     await page.getByLabel('Search decisions').fill('rota');
     await expect(row.locator('mark').first()).toBeVisible();
     await expect(row).toContainText(`Mon ${madrDate} · Bengaluru`);
@@ -55,6 +56,7 @@ test('a decision taken late in UTC reads the team’s day in the log, in search 
     await expect(page.getByRole('heading', { name: 'Weekly on-call rota', level: 1 })).toBeVisible();
     await expect(page.locator('.lede').first()).toContainText(`Decided Mon ${madrDate}, 05:00`);
     await expect(page.locator('.lede').first()).toContainText(`Early sync (Mon ${madrDate})`);
+    await page.screenshot({ path: 'test-results/screens/decision-record-team-day.png' });
   } finally {
     await context.close();
     await server.stop();
