@@ -80,7 +80,7 @@ export function createServices(
     decisions,
     commitments,
     files,
-    minutes: new MinutesService(repos, meetingView, files),
+    minutes: new MinutesService(meetingView, files),
     exports: new ExportsService(repos, clock, platform, options.decisionFiles),
     templates,
     series,
