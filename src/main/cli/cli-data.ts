@@ -55,7 +55,7 @@ export function openForReading(dataDir: string): CliData {
     return {
       dataDir,
       repos,
-      services: createServices(repos, systemClock, browserPlatform, { readOnly: true }),
+      services: createServices(repos, systemClock, browserPlatform, { readOnly: true, dataDir }),
       close: () => db.close(),
     };
   } catch (error) {
@@ -75,7 +75,7 @@ export async function openForWriting(dataDir: string): Promise<CliData> {
     return {
       dataDir,
       repos,
-      services: createServices(repos, systemClock, browserPlatform),
+      services: createServices(repos, systemClock, browserPlatform, { dataDir }),
       close() {
         opened.db.close();
         lock.release();
