@@ -18,6 +18,10 @@ function packageVersion(): string {
 
 const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
 
+// A data folder on a read-only disk is read through a `file:` name with `immutable=1` (db/open-read-only.ts); the
+// database layer reads this once, when it loads, which is in the import below.
+process.env.SQLITE_USE_URI = '1';
+
 import('./cli/run-cli')
   .then(({ runCli }) =>
     runCli({

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { systemClock } from '../core/clock';
 import { acquireDataDirLock } from '../data-folder/data-lock';
+import { unwritableReason } from '../data-folder/folder-unwritable';
 import { ensurePrivateDir, tightenDataFolder } from '../data-folder/private-files';
 import { databasePath } from '../data-folder/data-dir';
 import { openReadOnly } from '../db/open-read-only';
@@ -36,7 +37,7 @@ function requireDatabase(dataDir: string): string {
  */
 export function openForReading(dataDir: string): CliData {
   const file = requireDatabase(dataDir);
-  const { db, found, known } = openReadOnly(file);
+  const { db, found, known, close } = openReadOnly(file);
   try {
     if (found === 0) throw new CliError(`${file} is not a Cadence database, or it is empty. Nothing was changed.`);
     if (found < known) {
@@ -56,18 +57,33 @@ export function openForReading(dataDir: string): CliData {
       dataDir,
       repos,
       services: createServices(repos, systemClock, browserPlatform, { readOnly: true, dataDir }),
-      close: () => db.close(),
+      close,
     };
   } catch (error) {
-    db.close();
+    close();
     throw error;
   }
 }
 
+/** A command that writes, refused by a data folder it may not write (a read-only disk, no permission), in words. */
+function unwritable(dataDir: string, error: unknown): unknown {
+  const reason = unwritableReason(dataDir, error);
+  if (!reason) return error;
+  return new CliError(
+    `This command writes to the data folder ${dataDir}, and Cadence may not write there (${reason}). ` +
+      'Reading commands (export, decisions search, meetings list, teams list) work there as they are. Nothing was changed.',
+  );
+}
+
 /** Writes take the data-folder lock like the app does; a second writer gets the lock's clear message. */
 export async function openForWriting(dataDir: string): Promise<CliData> {
-  ensurePrivateDir(dataDir);
-  const lock = acquireDataDirLock(dataDir, 'cli');
+  let lock: ReturnType<typeof acquireDataDirLock>;
+  try {
+    ensurePrivateDir(dataDir);
+    lock = acquireDataDirLock(dataDir, 'cli');
+  } catch (error) {
+    throw unwritable(dataDir, error);
+  }
   try {
     const opened = await openDatabase(databasePath(dataDir));
     tightenDataFolder(dataDir);
@@ -83,6 +99,6 @@ export async function openForWriting(dataDir: string): Promise<CliData> {
     };
   } catch (error) {
     lock.release();
-    throw error;
+    throw unwritable(dataDir, error);
   }
 }
