@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { systemClock } from '../core/clock';
 import { acquireDataDirLock } from '../data-folder/data-lock';
+import { folderShapeProblem } from '../data-folder/folder-shape';
 import { unwritableReason } from '../data-folder/folder-unwritable';
 import { ensurePrivateDir, tightenDataFolder } from '../data-folder/private-files';
 import { databasePath } from '../data-folder/data-dir';
@@ -21,6 +22,8 @@ export interface CliData {
 }
 
 function requireDatabase(dataDir: string): string {
+  const shape = folderShapeProblem(dataDir);
+  if (shape) throw new CliError(`${shape} Nothing was changed.`);
   const file = databasePath(dataDir);
   if (!fs.existsSync(file)) {
     throw new CliError(
@@ -67,6 +70,8 @@ export function openForReading(dataDir: string): CliData {
 
 /** A command that writes, refused by a data folder it may not write (a read-only disk, no permission), in words. */
 function unwritable(dataDir: string, error: unknown): unknown {
+  const shape = folderShapeProblem(dataDir);
+  if (shape) return new CliError(`${shape} Nothing was changed.`);
   const reason = unwritableReason(dataDir, error);
   if (!reason) return error;
   return new CliError(
