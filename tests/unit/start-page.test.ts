@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CadenceCore } from '../../src/main/core/cadence-core';
 import { startBrowserServer, type RunningBrowserServer } from '../../src/main/server/browser-server';
+import { requestPauses } from '../../src/main/server/start-page';
 import { SessionAuth } from '../../src/main/server/session-auth';
 import { START_DATA_ID, type StartData } from '../../src/shared/first-reads';
 import { openTestCore, type TestCore } from '../support/core';
@@ -155,5 +156,36 @@ describe('the page a sign-in address opens', () => {
     expect(data.reads.find(([name]) => name === 'teams.list')?.[2]).toEqual({ ok: true, value: [] });
     expect(chunks.join('')).toMatch(/<\/script><\/body><\/html>$/);
     expect(server.answeredFirstReads()).toBe(true);
+  });
+});
+
+describe("the page's answers wait for its first requests to pause", () => {
+  it('until no request has come for the quiet time, and never longer than the most', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    try {
+      const pauses = requestPauses(15, 100);
+      const at = (wait: Promise<void>) => wait.then(() => performance.now());
+      // Nothing heard: at once.
+      const start = performance.now();
+      expect(await at(pauses.paused())).toBe(start);
+      // The page's head, then its code asked for 10 ms later: 15 ms after that.
+      pauses.heard();
+      const afterCode = at(pauses.paused());
+      await vi.advanceTimersByTimeAsync(10);
+      pauses.heard();
+      await vi.advanceTimersByTimeAsync(30);
+      expect(await afterCode).toBe(start + 25);
+      // Requests that never pause: the most.
+      pauses.heard();
+      const asked = performance.now();
+      const busy = at(pauses.paused());
+      for (let i = 0; i < 30; i++) {
+        pauses.heard();
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      expect(await busy).toBe(asked + 100);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

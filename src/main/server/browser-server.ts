@@ -8,7 +8,7 @@ import { checkRequest } from './request-guard';
 import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
 import { staticFiles, type ServedFile } from './static-files';
-import { mayRedeemOnNavigation, splitPage, startDataBlock, startDataJson } from './start-page';
+import { mayRedeemOnNavigation, requestPauses, splitPage, startDataBlock, startDataJson } from './start-page';
 import { BodyTooLargeError, isJsonContentType, MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES, readBody } from './request-body';
 
 export interface BrowserServerOptions {
@@ -136,10 +136,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   let page: { of: ServedFile; head: string; tail: string } | undefined;
   let answered = false;
+  const pauses = requestPauses();
   /**
    * The page a sign-in address opens, with its session and the first screen's answers in it (start-page.ts): no
    * sign-in request and no first reads leave the page. Its head goes at once, so the browser fetches the code while
-   * the database opens; the answers follow when they are read.
+   * the database opens; the answers follow once the requests for that code have paused and the database is open.
    */
   async function servePageSignedIn(res: ServerResponse, file: ServedFile, token: string): Promise<void> {
     if (page?.of !== file) page = { of: file, ...splitPage(file.body.toString('utf8')) };
@@ -149,6 +150,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     res.write(head);
     let data: string;
     try {
+      await pauses.paused();
       data = await startDataJson((await opened).dispatcher, token);
       answered = true;
     } catch {
@@ -159,6 +161,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    pauses.heard();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isApi = url.pathname.startsWith('/api/');
     const verdict = checkRequest(req, port, isApi && req.method !== 'GET');

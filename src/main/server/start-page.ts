@@ -41,14 +41,44 @@ export function startDataBlock(json: string): string {
   return `<script type="application/json" id="${START_DATA_ID}">${json.replace(/</g, '\\u003c')}</script>`;
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The StartData JSON for a session: the home screen's first reads answered in their listed order (`events.since`
- * first). Each answer is main's own serialised reply, spliced in as it would travel over HTTP.
+ * first), one per turn of the event loop, so a request for the page's code that arrives meanwhile waits behind one
+ * read at most. Each answer is main's own serialised reply, spliced in as it would travel over HTTP.
  */
 export async function startDataJson(dispatcher: Dispatcher, token: string): Promise<string> {
-  const reads = firstReadsOf('home');
-  // Started in order, each read runs its transaction before the next is asked.
-  const answers = await Promise.all(reads.map(([name, input]) => dispatcher.dispatchSerialized(name, input)));
-  const rows = reads.map(([name, input], i) => `[${JSON.stringify(name)},${JSON.stringify(input)},${answers[i]}]`);
+  const rows: string[] = [];
+  for (const [name, input] of firstReadsOf('home')) {
+    await nextTurn();
+    rows.push(`[${JSON.stringify(name)},${JSON.stringify(input)},${await dispatcher.dispatchSerialized(name, input)}]`);
+  }
   return `{"token":${JSON.stringify(token)},"reads":[${rows.join(',')}]}`;
+}
+
+/**
+ * When the requests a page makes right after its head (its code, styles and font) have paused: the page's first reads
+ * are answered then, so reading them (tens of ms of the database's pages on a fresh start, on the one thread that
+ * serves the files) does not hold back those files, which the browser needs first and takes longer to use. A request
+ * heard while waiting puts the moment off, but never past `atMostMs` after it was asked for.
+ */
+export function requestPauses(quietMs = 15, atMostMs = 100): { heard(): void; paused(): Promise<void> } {
+  let last = -Infinity;
+  return {
+    heard() {
+      last = performance.now();
+    },
+    paused() {
+      const latest = performance.now() + atMostMs;
+      return new Promise((resolve) => {
+        const check = () => {
+          const wait = Math.min(last + quietMs, latest) - performance.now();
+          if (wait <= 0) resolve();
+          else setTimeout(check, wait);
+        };
+        check();
+      });
+    },
+  };
 }
