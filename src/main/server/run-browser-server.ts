@@ -180,7 +180,7 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   const opened = await core;
   // A file that looked usual and still proved damaged: said now, with a fresh address below it so it is not missed.
   if (!openedFirst && opened.recovery) say([...recoveryLines(opened.recovery), ...readyLines(dataDir, running.signInUrl())]);
-  // For a page that asks its first reads itself (one opened without a sign-in address), unless a page opened with one
-  // had them answered already.
+  // While the browser loads the page: the answers a sign-in address's page carries are then read warm, as are the
+  // reads a page opened without one sends itself. Not once a page has been sent them (they were warmed by that).
   void warmFirstReads(opened.dispatcher, running.answeredFirstReads);
 }
