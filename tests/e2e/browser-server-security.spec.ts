@@ -41,7 +41,7 @@ test('the one-time code signs in once, for a token and no cookie', async () => {
   const again = await redeem();
   expect(again.status).toBe(401);
   expect(JSON.parse(again.body).error.message).toContain('used or has expired');
-  // The page itself is served to anyone on this computer; it holds no secret.
+  // The page itself is served to anyone on this computer; for a spent code it holds no secret (no session, no data).
   expect((await rawRequest({ port: server.port, path: '/?code=' + code })).status).toBe(200);
 });
 

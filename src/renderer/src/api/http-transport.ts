@@ -2,6 +2,7 @@ import type { CadenceApi } from '@shared/api';
 import type { ChangeEvent } from '@shared/events';
 import type { OpResult } from '@shared/result';
 import { onTokenChange, readToken, takeSignInCode, writeToken } from './session-token';
+import { startData } from './start-data';
 
 /**
  * 'not-signed-in': no session in this browser; 'address-used': the sign-in address had been used
@@ -104,7 +105,10 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
   }
 
   const code = takeSignInCode();
-  const ready = (code ? redeem(code) : Promise.resolve()).then(() => {
+  // The page its sign-in address opened holds the session that address was traded for: no request to make.
+  const given = startData()?.token;
+  if (given) setToken(given);
+  const ready = (code && !given ? redeem(code) : Promise.resolve()).then(() => {
     if (token) connect();
     else if (!addressFailed) onState('not-signed-in');
   });
