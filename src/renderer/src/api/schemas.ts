@@ -27,19 +27,30 @@ export function loadedSchemas(): Schemas | null {
   return loaded;
 }
 
-/** The schemas, or null while they load (the load starts with the first component that asks). */
+/**
+ * The schemas, or null while they load. A form asks for them as it mounts, but home's own form (who am I) is on
+ * the first screen: the load waits until the page is idle, after that screen's render and reads, so evaluating zod
+ * is not part of them. A submit or a write does not wait for idle: it loads them at once (loadSchemas).
+ */
 export function useSchemas(): Schemas | null {
   const [schemas, setSchemas] = useState(loaded);
   useEffect(() => {
     if (schemas) return;
     let live = true;
-    loadSchemas().then(
-      (s) => live && setSchemas(s),
-      () => undefined,
-    );
+    const load = () =>
+      loadSchemas().then(
+        (s) => live && setSchemas(s),
+        () => undefined,
+      );
+    // Already on their way (a write or another form asked): this form waits for that load, not for idle.
+    const idle = loading ? (void load(), null) : requestIdleCallback(() => void load(), { timeout: IDLE_WAIT_MS });
     return () => {
       live = false;
+      if (idle !== null) cancelIdleCallback(idle);
     };
   }, [schemas]);
   return schemas;
 }
+
+/** The longest a form waits for an idle moment before loading the schemas anyway (a page kept busy by a live meeting). */
+const IDLE_WAIT_MS = 1000;
