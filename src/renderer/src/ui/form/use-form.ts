@@ -24,7 +24,7 @@ export interface Form<K extends OperationName, V extends Values> {
   set: <F extends keyof V>(field: F, value: V[F]) => void;
   /** The message to show beside a field: the contract's, once the person changed it, or main's, until they do. */
   error: (field: keyof V) => string | undefined;
-  /** The input passes the contract's schema (loaded: see api/schemas.ts) and no save is in flight. */
+  /** No save is in flight, and the input passes the contract's schema (or it has not loaded yet: see submit). */
   canSubmit: boolean;
   /** Why the input does not pass, in the contract's words: each message no field is showing yet (see SubmitButton). */
   blockedBy: string[];
@@ -49,10 +49,13 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
   const [values, setValues] = useState(options.initial);
   const current = useRef(values);
   const [submitted, setSubmitted] = useState<V | null>(null);
+  const waiting = useRef(false);
 
   const set = useCallback(<F extends keyof V>(field: F, value: V[F]) => {
     current.current = { ...current.current, [field]: value };
     setValues(current.current);
+    // The person is filling the form in: its schema is needed now, not when the page is next idle.
+    void loadSchemas().catch(() => undefined);
   }, []);
 
   // A path names its field, or what it is in ("members.2" is the Members field), the longest such part first.
@@ -65,7 +68,9 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     }
     return undefined;
   };
-  // Until the schemas have loaded (the form's first render on a page that had none), nothing is judged and submit is off.
+  // Until the schemas have loaded (the form's first moments on a page that had none) nothing is judged yet, and submit
+  // stays possible: it waits for them and judges the input before sending (a disabled button would also swallow the
+  // Enter of a person who typed and pressed it at once).
   const schemas = useSchemas();
   const parsed = useMemo(
     () => schemas?.[name].input.safeParse(options.toInput(values)) ?? null,
@@ -112,8 +117,10 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     // Judged again on what is sent: a button may set a value and submit in one click, before a render (and before
     // the schemas have loaded: then it waits for them).
     const input = options.toInput(sent);
-    if (mutation.pending) return null;
+    if (mutation.pending || waiting.current) return null;
+    waiting.current = schemas === null; // a second Enter while the schemas load is not a second save
     const judge = schemas ?? (await loadSchemas().catch(() => null));
+    waiting.current = false;
     if (!judge?.[name].input.safeParse(input).success) return null;
     setSubmitted(sent);
     const output = await mutation.run(input);
@@ -129,7 +136,7 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     values,
     set,
     error,
-    canSubmit: parsed?.success === true && !mutation.pending,
+    canSubmit: (parsed === null || parsed.success) && !mutation.pending,
     blockedBy,
     pending: mutation.pending,
     failure,
