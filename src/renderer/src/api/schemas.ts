@@ -32,20 +32,31 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The longest a form waits for an idle moment before loading the schemas anyway (a page kept busy by a live meeting). */
+/**
+ * How long after a form mounts its schemas load, at the page's next idle moment, unless something needs them sooner.
+ * Home's own form (who am I) mounts with the first screen: loaded at once, evaluating zod (some 10-20 ms of the page's
+ * one thread) landed on the screen's last reads or on the person's first click; half a second later it meets neither.
+ */
+const SETTLE_MS = 500;
+/** The longest the load then waits for an idle moment (a page kept busy by a live meeting). */
 const IDLE_WAIT_MS = 1000;
 
 /**
- * The schemas, or null while they load; the component renders again when they come. A form asks for them as it
- * mounts, but home's own form (who am I) is on the first screen: unless something needs them sooner (the person
- * types, submits, or a write is sent), the load waits until the page is idle, after that screen's reads and render.
+ * The schemas, or null while they load; the component renders again when they come. They load when the person
+ * types into a form, submits one, or a write is sent, and otherwise shortly after the form mounts (SETTLE_MS).
  */
 export function useSchemas(): Schemas | null {
   const schemas = useSyncExternalStore(subscribe, () => loaded);
   useEffect(() => {
     if (loaded) return;
-    const idle = requestIdleCallback(() => void loadSchemas().catch(() => undefined), { timeout: IDLE_WAIT_MS });
-    return () => cancelIdleCallback(idle);
+    let idle: number | null = null;
+    const settle = setTimeout(() => {
+      idle = requestIdleCallback(() => void loadSchemas().catch(() => undefined), { timeout: IDLE_WAIT_MS });
+    }, SETTLE_MS);
+    return () => {
+      clearTimeout(settle);
+      if (idle !== null) cancelIdleCallback(idle);
+    };
   }, []);
   return schemas;
 }
