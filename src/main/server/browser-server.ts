@@ -83,7 +83,7 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<RunningBrowserServer> {
   const { auth } = options;
   const opened = Promise.resolve(options.core);
-  const events = opened.then((core) => createEventSockets(core.feed, auth));
+  const events = opened.then((core) => createEventSockets(core.feed, auth, core.dispatcher));
   // A start that fails is said and ends the process where it is awaited (run-browser-server); not again here.
   events.catch(() => undefined);
   const rendererDir = path.resolve(options.rendererDir);
