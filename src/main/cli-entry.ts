@@ -18,6 +18,17 @@ function packageVersion(): string {
 
 const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
 
+// A reader that stops early (`cadence decisions search x | head -3`) closes the pipe: the rest is not wanted, so the
+// command ends quietly, as other command-line tools do, rather than with a stack trace of the failed write.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
+// A data folder on a read-only disk is read through a `file:` name with `immutable=1` (db/open-read-only.ts); the
+// database layer reads this once, when it loads, which is in the import below.
+process.env.SQLITE_USE_URI = '1';
+
 import('./cli/run-cli')
   .then(({ runCli }) =>
     runCli({

@@ -99,7 +99,10 @@ export interface AgendaItem {
   title: string;
   plannedMin: number;
   ownerId: Id | null;
+  /** What the room wrote while the item ran (the console's notes box, the minutes). */
   notes: string;
+  /** What the facilitator planned the item to be ("One sentence each: how are you arriving?"): planning and the console show it; it is never a note. */
+  plan: string;
   status: AgendaItemStatus;
   carriedFromId: Id | null;
   startedAt: EpochMs | null;

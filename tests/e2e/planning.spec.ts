@@ -114,14 +114,14 @@ test('refused input keeps what was typed and says why', async ({ page }) => {
   await page.getByRole('form', { name: 'New meeting series' }).getByRole('button', { name: 'Create series' }).click();
   await page.getByRole('button', { name: 'Plan next meeting' }).click();
   const add = page.getByRole('form', { name: 'Add an agenda item' });
-  await add.getByLabel('Notes').fill('Context the facilitator typed');
+  await add.getByLabel('Plan').fill('Context the facilitator typed');
   // The form judges the input by the contract's own schema, with main's words, beside the field.
   await expect(add.getByRole('button', { name: 'Add item' })).toBeDisabled();
   await add.getByLabel('Title').fill('Budget');
   await add.getByLabel('Minutes').fill('600');
   await expect(add.getByLabel('Minutes')).toHaveAccessibleDescription('Planned time cannot be more than 8 hours (480 minutes)');
   await expect(add.getByRole('button', { name: 'Add item' })).toBeDisabled();
-  await expect(add.getByLabel('Notes')).toHaveValue('Context the facilitator typed');
+  await expect(add.getByLabel('Plan')).toHaveValue('Context the facilitator typed');
   await add.getByLabel('Minutes').fill('15');
   await add.getByRole('button', { name: 'Add item' }).click();
   await expect(page.getByRole('list', { name: 'Agenda' }).getByText('Budget')).toBeVisible();

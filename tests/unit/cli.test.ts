@@ -6,24 +6,12 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openForReading } from '../../src/main/cli/cli-data';
 import { MARK_END, MARK_START } from '../../src/shared/decisions';
+import { buildCliIfStale, runCadence } from '../support/cli-binary';
 import { startServer } from '../support/server';
 
-/**
- * The real `cadence` binary (bin/cadence.mjs loading out/main/cli.js) on temp data folders.
- * npm test builds before Vitest; run alone, this file builds first when the build is missing or older than the source.
- */
-const BIN = path.resolve('bin/cadence.mjs');
-const BUILT = path.resolve('out/main/cli.js');
+/** The real `cadence` binary on temp data folders. */
 const dirs: string[] = [];
 let dataDir: string;
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
 
 function temp(label: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `cadence-cli-${label}-`));
@@ -32,22 +20,12 @@ function temp(label: string): string {
 }
 
 function cadence(args: string[], options: { dataDir?: string | null; env?: Record<string, string> } & SpawnSyncOptions = {}) {
-  const { dataDir: dir = dataDir, env = {}, ...rest } = options;
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...(dir ? { CADENCE_DATA_DIR: dir } : {}), ...env },
-    timeout: 30_000,
-    ...rest,
-  });
-  return { code: result.status, out: String(result.stdout), err: String(result.stderr) };
+  const { dataDir: dir = dataDir, ...rest } = options;
+  return runCadence(args, dir, rest);
 }
 
 beforeAll(() => {
-  const stale = !fs.existsSync(BUILT) || fs.statSync(BUILT).mtimeMs < Math.max(newestSource('src/main'), newestSource('src/shared'));
-  if (stale) {
-    const build = spawnSync(path.resolve('node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], { encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
-  }
+  buildCliIfStale();
   dataDir = temp('data');
   const loaded = cadence(['demo', 'load']);
   expect(loaded.err).toBe('');

@@ -245,7 +245,7 @@ describe('every contract operation under generated input', () => {
     expect(saved).toBeGreaterThan(300);
   });
 
-  it('keeps multi-line naughty notes on an agenda item byte for byte (after the schema’s normalising)', async () => {
+  it('keeps a multi-line naughty plan of an agenda item byte for byte (after the schema’s normalising)', async () => {
     const meeting = (await t.call('meetings.list', { teamId: null })).upcoming[0]!;
     const notesSchema = contract['agenda.addItem'].input;
     for (const s of naughty.slice(0, 200)) {
@@ -256,14 +256,14 @@ describe('every contract operation under generated input', () => {
         kind: 'discussion',
         title: 'Naughty notes',
         plannedMin: 1,
-        notes: s,
+        plan: s,
       };
       const parsed = notesSchema.safeParse(raw);
       const result = await t.core.dispatcher.dispatch('agenda.addItem', raw);
       expect(result.ok, JSON.stringify(s)).toBe(parsed.success);
       if (parsed.success && result.ok) {
-        const after = result.value as { items: { notes: string }[] };
-        expect(after.items.at(-1)!.notes).toBe(parsed.data.notes);
+        const after = result.value as { items: { plan: string }[] };
+        expect(after.items.at(-1)!.plan).toBe(parsed.data.plan);
       }
     }
   });

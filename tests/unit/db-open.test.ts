@@ -25,7 +25,7 @@ describe('migrations', () => {
   it('take an empty file to the latest version with every domain table', async () => {
     const { db, appliedMigrations } = await openDatabase(file);
     expect(appliedMigrations).toEqual(migrations.map((m) => m.version));
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     expect(tables(db)).toEqual(
       [
         'agenda_items',
@@ -88,6 +88,7 @@ describe('migrations', () => {
       [14, 'sync links', '13295247cd7b7017e3988cb420a21c2e77b9aab6680b0a59273f3fdafab8518a'],
       [15, 'open meetings by team', '90963606739891e2937b4cfddc010ed10735f06f8962c6bfc4ba37130b4767b7'],
       [16, 'lean write indexes', 'c7caa38a3f789cc37f692e6ce17c3f5e35893e059e361df066df702e68858ad4'],
+      [18, 'agenda item plan', '18b37e271aa5915d24fbbe30f003e12e4dfdcb148c609c05f85984468b23e425'],
     ]);
   });
 
@@ -108,7 +109,7 @@ describe('migrations', () => {
     first.db.close();
     const second = await openDatabase(file, { now: () => Date.parse('2026-11-24T10:00:00Z') });
     expect(second.preMigrationBackup).toBe(
-      path.join(dir, 'backups', `before-migration-v1-to-v${migrations.length}-2026-11-24T10-00-00-000Z.sqlite`),
+      path.join(dir, 'backups', `before-migration-v1-to-v${migrations.at(-1)!.version}-2026-11-24T10-00-00-000Z.sqlite`),
     );
     second.db.close();
     const backup = new Database(second.preMigrationBackup!, { readonly: true });
@@ -127,7 +128,7 @@ describe('migrations', () => {
     const error = await openDatabase(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FutureSchemaError);
     expect((error as Error).message).toBe(
-      `This database was written by a newer Cadence (schema 99; this version knows up to ${migrations.length}). Nothing was changed. Update Cadence to open it.`,
+      `This database was written by a newer Cadence (schema 99; this version knows up to ${migrations.at(-1)!.version}). Nothing was changed. Update Cadence to open it.`,
     );
     expect(sha(fs.readFileSync(file))).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['cadence.sqlite']); // no -wal, no -shm, no backup

@@ -221,13 +221,14 @@ describe('team health figures', () => {
     ]);
   });
 
-  it('start a retrospective whose "gather data" notes hold the figures and what people asked for', async () => {
+  it('start a retrospective whose "gather data" plan holds the figures and what people asked for', async () => {
     const f = await history();
     const { meetingId } = await t.call('health.startRetrospective', { teamId: f.teamId, date: '2026-11-26', time: '15:00' });
     const d = await t.call('meetings.get', { meetingId });
     expect(d.meeting.title).toBe('Retrospective');
     expect(d.items.map((i) => i.kind)).toEqual(['check_in', 'metrics_review', 'discussion', 'proposal', 'check_out']);
-    expect(d.items[1]!.notes).toBe(
+    expect(d.items[1]!.notes).toBe('');
+    expect(d.items[1]!.plan).toBe(
       [
         'Figures for 2026-08-25 to 2026-11-24 (2 meetings held):',
         '- Ratings averaged 8.0, from 5 ratings.',

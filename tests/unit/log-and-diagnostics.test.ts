@@ -26,7 +26,7 @@ describe('the log file', () => {
 
   it('records start-up and every failure, and "copy diagnostics" reports versions, data, last backup and recent errors', async () => {
     const log = fs.readFileSync(t.core.log.file, 'utf8');
-    const latest = migrations.length;
+    const latest = migrations.at(-1)!.version;
     expect(log).toContain(
       `2026-11-26T09:00:00.000Z INFO started browser test, schema ${latest}, migrated ${migrations.map((m) => m.version).join(', ')}`,
     );
@@ -38,7 +38,7 @@ describe('the log file', () => {
     expect(text).toContain(`Data folder: ${t.dataDir}`);
     expect(text).toMatch(
       new RegExp(
-        `Database: .*cadence\\.sqlite \\(\\d+ KB(: \\d+ KB in the file, \\d+ KB in its write-ahead log)?, schema ${migrations.length}\\)`,
+        `Database: .*cadence\\.sqlite \\(\\d+ KB(: \\d+ KB in the file, \\d+ KB in its write-ahead log)?, schema ${migrations.at(-1)!.version}\\)`,
       ),
     );
     expect(text).toContain('synchronous=2');
@@ -56,7 +56,7 @@ describe('the log file', () => {
     const kb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
     const { text } = await t.call('app.diagnostics', {});
     expect(text).toContain(
-      `cadence.sqlite (${kb(main + wal)}: ${kb(main)} in the file, ${kb(wal)} in its write-ahead log, schema ${migrations.length})`,
+      `cadence.sqlite (${kb(main + wal)}: ${kb(main)} in the file, ${kb(wal)} in its write-ahead log, schema ${migrations.at(-1)!.version})`,
     );
   });
 

@@ -236,6 +236,30 @@ describe('MADR export of the decision log', () => {
     await t.call('exports.decisionsMadr', { teamId: demo.id, folder });
     expect(await t.call('exports.decisionsMadr', { teamId: demo.id })).toEqual({ status: 'chooseFolder', suggestedFolder: folder });
   });
+
+  it('refuses the data folder, a folder under it and a link into it, by the command line’s rule, writing nothing', async () => {
+    const demo = await t.call('demo.load', {});
+    const link = path.join(tempDir(), 'looks-elsewhere');
+    fs.symlinkSync(t.dataDir, link);
+    const before = fs.readdirSync(t.dataDir).sort();
+    for (const folder of [t.dataDir, path.join(t.dataDir, 'decisions'), path.join(t.dataDir, 'backups', 'madr'), path.join(link, 'adr')]) {
+      const outcome = await t.call('exports.decisionsMadr', { teamId: demo.id, folder });
+      expect(outcome).toEqual({
+        status: 'failed',
+        folder,
+        written: 0,
+        message: `${folder} is in Cadence’s data folder (${t.dataDir}), where an export could replace the database. Choose another place. Nothing was changed.`,
+      });
+    }
+    expect(fs.readdirSync(t.dataDir).sort()).toEqual(before);
+    // A folder beside it whose name merely starts the same is not inside it.
+    const beside = `${t.dataDir}-decisions`;
+    try {
+      expect(await t.call('exports.decisionsMadr', { teamId: demo.id, folder: beside })).toMatchObject({ status: 'saved' });
+    } finally {
+      fs.rmSync(beside, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('MADR export on the desktop', () => {

@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** A meeting of Ana and Ben with one item of each kind given, started. */
-async function started(kinds: { kind: 'proposal' | 'check_in' | 'check_out' | 'discussion'; title: string; notes?: string }[]) {
+async function started(kinds: { kind: 'proposal' | 'check_in' | 'check_out' | 'discussion'; title: string; plan?: string }[]) {
   const team = await t.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben'] });
   const { meetingId } = await t.call('meetings.create', {
     teamId: team.id,
@@ -24,7 +24,7 @@ async function started(kinds: { kind: 'proposal' | 'check_in' | 'check_out' | 'd
   });
   let d = await t.call('meetings.get', { meetingId });
   for (const item of kinds) {
-    d = await t.call('agenda.addItem', { meetingId, expectedRevision: d.meeting.agendaRevision, plannedMin: 10, notes: '', ...item });
+    d = await t.call('agenda.addItem', { meetingId, expectedRevision: d.meeting.agendaRevision, plannedMin: 10, plan: '', ...item });
   }
   for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
   await t.call('meetings.start', { meetingId });
@@ -125,18 +125,17 @@ describe('minutes that tell the truth', () => {
 
   it('keep an item’s planned description out of its notes, list check-out turns only for what was noted, and give every heading once', async () => {
     const { meetingId, d } = await started([
-      { kind: 'check_in', title: 'Check-in', notes: 'One sentence each: how are you arriving?' },
-      { kind: 'discussion', title: 'Check-in', notes: 'Same title, planned text' },
-      { kind: 'discussion', title: 'Decisions', notes: 'Bring the numbers' },
-      { kind: 'check_out', title: 'Check-out', notes: '1-10, and what would make it better' },
+      { kind: 'check_in', title: 'Check-in', plan: 'One sentence each: how are you arriving?' },
+      { kind: 'discussion', title: 'Check-in', plan: 'Same title, planned text' },
+      { kind: 'discussion', title: 'Decisions', plan: 'Bring the numbers' },
+      { kind: 'check_out', title: 'Check-out', plan: '1-10, and what would make it better' },
     ]);
     t.clock.advance(20_000);
     await t.call('live.turn', { meetingId, action: 'next' });
     t.clock.advance(90_000);
     await t.call('live.turn', { meetingId, action: 'next' });
     await t.call('live.next', { meetingId });
-    // The room adds a line under the planned text of one item and rewrites another's.
-    await t.call('live.setNotes', { meetingId, itemId: d.items[1]!.id, notes: 'Same title, planned text\nWe agreed to pair.' });
+    await t.call('live.setNotes', { meetingId, itemId: d.items[1]!.id, notes: 'We agreed to pair.' });
     await t.call('live.next', { meetingId });
     await t.call('live.setNotes', { meetingId, itemId: d.items[2]!.id, notes: 'Numbers were late.' });
     await t.call('live.next', { meetingId });

@@ -183,7 +183,7 @@ describe('old business', () => {
       kind: 'discussion',
       title: 'Budget',
       plannedMin: 15,
-      notes: 'Bring numbers',
+      plan: 'Bring numbers',
     });
     expect(d1.oldBusiness.map((o) => [o.source, o.title])).toEqual([['parking_lot', 'On-call fairness']]);
     t.clock.current = d1.meeting.scheduledStart!;
@@ -192,10 +192,10 @@ describe('old business', () => {
     const ended1 = await t.call('meetings.end', { meetingId: m1 });
     expect(ended1.items.map((i) => i.status)).toEqual(['done', 'not_reached']);
 
-    // Meeting 2 inherits "Budget" as an item, with its notes, linked to where it came from.
+    // Meeting 2 inherits "Budget" as an item, with its plan, linked to where it came from.
     const m2 = (await t.call('series.createNextMeeting', { seriesId: series.id })).meetingId;
     let d2 = await t.call('meetings.get', { meetingId: m2 });
-    expect(d2.items.map((i) => [i.title, i.carriedFromId, i.notes])).toEqual([['Budget', d1.items[1]!.id, 'Bring numbers']]);
+    expect(d2.items.map((i) => [i.title, i.carriedFromId, i.plan, i.notes])).toEqual([['Budget', d1.items[1]!.id, 'Bring numbers', '']]);
     d2 = await t.call('agenda.addItem', {
       meetingId: m2,
       expectedRevision: d2.meeting.agendaRevision,
@@ -299,10 +299,10 @@ describe('agenda builder rules', () => {
     expect((await t.call('meetings.get', { meetingId })).items).toHaveLength(7); // nothing half-saved
 
     const notes = 'Long notes. '.repeat(834).trim() + '\nשלום עולם 🚀';
-    const added = await t.call('agenda.addItem', { ...base, title: 'مراجعة الميزانية 🚀', notes });
+    const added = await t.call('agenda.addItem', { ...base, title: 'مراجعة الميزانية 🚀', plan: notes });
     const item = added.items.at(-1)!;
     expect(item.title).toBe('مراجعة الميزانية 🚀');
-    expect(item.notes).toBe(notes);
+    expect(item.plan).toBe(notes);
     expect(notes.length).toBeGreaterThan(10_000);
   });
 
@@ -373,7 +373,7 @@ describe('calendar and Markdown exports', () => {
       kind: 'discussion',
       title: '# x | y *z* <script>alert(1)</script>',
       plannedMin: 5,
-      notes: 'line one\n\nline two | with pipe',
+      plan: 'line one\n\nline two | with pipe',
     });
     const file = await t.call('agenda.exportMarkdown', { meetingId });
     expect(file.suggestedName).toBe('2026-11-30-weekly-sync-agenda.md');

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { systemClock } from '../core/clock';
 import { acquireDataDirLock } from '../data-folder/data-lock';
+import { folderShapeProblem } from '../data-folder/folder-shape';
+import { unwritableReason } from '../data-folder/folder-unwritable';
 import { ensurePrivateDir, tightenDataFolder } from '../data-folder/private-files';
 import { databasePath } from '../data-folder/data-dir';
 import { openReadOnly } from '../db/open-read-only';
@@ -20,6 +22,8 @@ export interface CliData {
 }
 
 function requireDatabase(dataDir: string): string {
+  const shape = folderShapeProblem(dataDir);
+  if (shape) throw new CliError(`${shape} Nothing was changed.`);
   const file = databasePath(dataDir);
   if (!fs.existsSync(file)) {
     throw new CliError(
@@ -36,7 +40,7 @@ function requireDatabase(dataDir: string): string {
  */
 export function openForReading(dataDir: string): CliData {
   const file = requireDatabase(dataDir);
-  const { db, found, known } = openReadOnly(file);
+  const { db, found, known, close } = openReadOnly(file);
   try {
     if (found === 0) throw new CliError(`${file} is not a Cadence database, or it is empty. Nothing was changed.`);
     if (found < known) {
@@ -55,19 +59,36 @@ export function openForReading(dataDir: string): CliData {
     return {
       dataDir,
       repos,
-      services: createServices(repos, systemClock, browserPlatform, { readOnly: true }),
-      close: () => db.close(),
+      services: createServices(repos, systemClock, browserPlatform, { readOnly: true, dataDir }),
+      close,
     };
   } catch (error) {
-    db.close();
+    close();
     throw error;
   }
 }
 
+/** A command that writes, refused by a data folder it may not write (a read-only disk, no permission), in words. */
+function unwritable(dataDir: string, error: unknown): unknown {
+  const shape = folderShapeProblem(dataDir);
+  if (shape) return new CliError(`${shape} Nothing was changed.`);
+  const reason = unwritableReason(dataDir, error);
+  if (!reason) return error;
+  return new CliError(
+    `This command writes to the data folder ${dataDir}, and Cadence may not write there (${reason}). ` +
+      'Reading commands (export, decisions search, meetings list, teams list) work there as they are. Nothing was changed.',
+  );
+}
+
 /** Writes take the data-folder lock like the app does; a second writer gets the lock's clear message. */
 export async function openForWriting(dataDir: string): Promise<CliData> {
-  ensurePrivateDir(dataDir);
-  const lock = acquireDataDirLock(dataDir, 'cli');
+  let lock: ReturnType<typeof acquireDataDirLock>;
+  try {
+    ensurePrivateDir(dataDir);
+    lock = acquireDataDirLock(dataDir, 'cli');
+  } catch (error) {
+    throw unwritable(dataDir, error);
+  }
   try {
     const opened = await openDatabase(databasePath(dataDir));
     tightenDataFolder(dataDir);
@@ -75,7 +96,7 @@ export async function openForWriting(dataDir: string): Promise<CliData> {
     return {
       dataDir,
       repos,
-      services: createServices(repos, systemClock, browserPlatform),
+      services: createServices(repos, systemClock, browserPlatform, { dataDir }),
       close() {
         opened.db.close();
         lock.release();
@@ -83,6 +104,6 @@ export async function openForWriting(dataDir: string): Promise<CliData> {
     };
   } catch (error) {
     lock.release();
-    throw error;
+    throw unwritable(dataDir, error);
   }
 }

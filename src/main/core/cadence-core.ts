@@ -160,6 +160,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   // MADR export render there too, so one memo keeps each team's rendered records.
   const syncWorker = new DbWorker();
   const services = createServices(repos, clock, options.platform ?? browserPlatform, {
+    dataDir: options.dataDir,
     decisionFiles: {
       madr: (teamId) => syncWorker.run('decisionsMadr', { file, teamId }),
       html: (teamId, today) => worker.run('decisionLogHtml', { file, teamId, today }),

@@ -166,6 +166,7 @@ export const agendaItemsColumns = {
   planned_ms: integer(),
   owner_id: nullable(text()),
   notes: text(),
+  plan: text(),
   status: text<'pending' | 'active' | 'done' | 'parked' | 'not_reached'>(),
   started_at: nullable(integer()),
   ended_at: nullable(integer()),

@@ -51,12 +51,13 @@ export interface Services {
 /**
  * readOnly: for a database opened read-only (the command line's reads), so nothing is written at start.
  * decisionFiles: where the decision-log exports are built (the app's worker thread).
+ * dataDir: the data folder, which the exports refuse to write into.
  */
 export function createServices(
   repos: Repositories,
   clock: Clock,
   platform: Platform,
-  options: { readOnly?: boolean; decisionFiles?: DecisionFileMaker } = {},
+  options: { readOnly?: boolean; decisionFiles?: DecisionFileMaker; dataDir?: string } = {},
 ): Services {
   const teams = new TeamsService(repos, clock);
   const templates = new TemplatesService(repos, clock);
@@ -80,8 +81,8 @@ export function createServices(
     decisions,
     commitments,
     files,
-    minutes: new MinutesService(repos, meetingView, files),
-    exports: new ExportsService(repos, clock, platform, options.decisionFiles),
+    minutes: new MinutesService(meetingView, files),
+    exports: new ExportsService(repos, clock, platform, options.decisionFiles, options.dataDir ?? null),
     templates,
     series,
     meetings,

@@ -106,7 +106,7 @@ export async function benchDecisionSearch(core: CadenceCore, vocabulary: readonl
       const log = new DecisionLog(createRepositories(new Sql(fresh.db)), systemClock);
       log.search(contract['decisions.search'].input.parse({ query: twoWords[(i * 17) % twoWords.length] }));
     } finally {
-      fresh.db.close();
+      fresh.close();
     }
   });
   rows.push(ratioRow('decision search, cold: open a connection and search two words (10 questions)', cold, limit, TARGET));

@@ -43,7 +43,7 @@ const itemFields = () => ({
   title: name('Item title', 200),
   plannedMin: minutes('Planned time'),
   ownerId: memberOrNone,
-  notes: longText('Notes').default(''),
+  plan: longText('Plan').default(''),
   roundOrder: z.enum(['team', 'shuffle', 'rotate'], { message: 'Speaker order must be team order, shuffled or rotating' }).default('team'),
   turnTimeboxSec: z
     .number({ message: 'Time per speaker must be a number of seconds' })

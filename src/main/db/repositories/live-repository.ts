@@ -257,28 +257,6 @@ export class LiveRepository {
     this.q.actionColumns(id, { undone_at: at });
   }
 
-  /**
-   * The notes each item had before the first change made to them while the meeting ran (the undo log
-   * keeps what each change replaced, undone ones included), by item. Items never changed are absent.
-   */
-  notesBeforeFirstChange(meetingId: string): Map<string, string> {
-    const rows = this.sql.all(
-      qb
-        .selectFrom('live_actions')
-        .select('before_json')
-        .where('meeting_id', '=', meetingId)
-        .where('kind', '=', 'notes')
-        .orderBy('at')
-        .orderBy('id'),
-    );
-    const planned = new Map<string, string>();
-    for (const row of rows) {
-      const { notes } = JSON.parse(row.before_json) as { notes?: { itemId: string; text: string } };
-      if (notes && !planned.has(notes.itemId)) planned.set(notes.itemId, notes.text);
-    }
-    return planned;
-  }
-
   /** Which member opened the same kind of round in an earlier meeting of the series. */
   lastOpener(seriesId: string, kind: AgendaKind, beforeMeetingId: string): string | null {
     const row = this.sql.first(

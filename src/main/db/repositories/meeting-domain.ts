@@ -44,7 +44,10 @@ export interface AgendaItemRecord {
   title: string;
   plannedMs: number;
   ownerId: Id | null;
+  /** What the room wrote while the item ran. */
   notes: string;
+  /** What the facilitator planned the item to be, shown when planning and on the console, never as a note. */
+  plan: string;
   status: AgendaItemStatus;
   startedAt: EpochMs | null;
   endedAt: EpochMs | null;
@@ -140,6 +143,7 @@ export function toAgendaItem(row: AgendaItemsTable): AgendaItemRecord {
     plannedMs: row.planned_ms,
     ownerId: row.owner_id,
     notes: row.notes,
+    plan: row.plan,
     status: row.status,
     startedAt: row.started_at,
     endedAt: row.ended_at,
@@ -195,6 +199,7 @@ const AGENDA_ITEM_COLUMNS = {
   plannedMs: 'planned_ms',
   ownerId: 'owner_id',
   notes: 'notes',
+  plan: 'plan',
   status: 'status',
   startedAt: 'started_at',
   endedAt: 'ended_at',

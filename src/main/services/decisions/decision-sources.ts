@@ -58,7 +58,7 @@ export class OpenProposalSource implements OldBusinessSource {
               title: decision.title,
               plannedMs: PROPOSAL_MINUTES * MINUTE,
               ownerId: decision.proposerId,
-              notes: '',
+              plan: '',
               carriedFromId: decision.agendaItemId,
             },
             at,

@@ -207,7 +207,7 @@ export class DemoTeam {
       title: n.title,
       plannedMin: n.minutes,
       ownerId: sam.id,
-      notes: n.notes,
+      plan: n.notes,
       roundOrder: 'team',
       turnTimeboxSec: null,
     });

@@ -7,6 +7,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { Platform } from '../../platform/platform';
+import { dataFolderRefusal } from '../../data-folder/inside-data-folder';
 import { toZoned } from '../planning/zoned-time';
 import { collectDecisions, type DecisionExportScope } from './decision-records';
 import { renamedRecords } from './madr-renamed';
@@ -39,6 +40,8 @@ export class ExportsService {
     private readonly clock: Clock,
     private readonly platform: Platform,
     private readonly maker: DecisionFileMaker = inThisThread(repos),
+    /** The data folder, which no export may be written into; null where there is none (a test's bare core). */
+    private readonly dataDir: string | null = null,
   ) {}
 
   today(): string {
@@ -82,6 +85,8 @@ export class ExportsService {
       if (chosen === null) return { status: 'cancelled' };
       folder = chosen;
     }
+    const refusal = this.dataDir === null ? null : dataFolderRefusal(folder, this.dataDir);
+    if (refusal) return { status: 'failed', folder, written: 0, message: refusal };
     const outcome = writeFilesToFolder(folder, files, renamedRecords);
     if (outcome.status === 'saved') this.repos.sql.transaction(() => this.repos.settings.set(LAST_MADR_FOLDER, folder));
     return outcome;

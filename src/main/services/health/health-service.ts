@@ -71,8 +71,9 @@ export class HealthService {
       });
       const data = this.repos.meetings.items(meetingId).find((i) => i.kind === 'metrics_review');
       if (data) {
-        const notes = retrospectiveNotes(health, this.suggestions(health));
-        this.repos.meetings.updateItem(data.id, { notes, updatedAt: this.clock.now() });
+        // The figures are what the item plans to look at; the room's notes on them start empty.
+        const plan = retrospectiveNotes(health, this.suggestions(health));
+        this.repos.meetings.updateItem(data.id, { plan, updatedAt: this.clock.now() });
       }
       return { meetingId };
     });

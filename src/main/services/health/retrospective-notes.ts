@@ -46,7 +46,7 @@ function dissentLine(d: TeamHealth['dissent']): string {
   return `Dissent: ${d.objections} objection${d.objections === 1 ? '' : 's'} on ${d.decisionsWithDissent} of ${d.decisions} decisions (${how.join(', ')}).`;
 }
 
-/** The figures a retrospective starts from, as plain sentences for the "gather data" item's notes. */
+/** The figures a retrospective starts from, as plain sentences for the "gather data" item's plan. */
 export function retrospectiveNotes(h: TeamHealth, suggestions: string[]): string {
   const lines = [
     ratingLine(h.ratings),

@@ -1,7 +1,6 @@
 import type { SaveOutcome } from '@shared/domain';
 import type { MinutesFormat } from '@shared/operations/minutes-schemas';
 import type { ExportedFile } from '@shared/planning';
-import type { Repositories } from '../../db/repositories';
 import type { FilesService } from '../files-service';
 import type { MeetingView } from '../meeting-view/meeting-view';
 import type { MinutesSource } from './minutes-tree';
@@ -12,17 +11,13 @@ import type { MinutesSource } from './minutes-tree';
  */
 export class MinutesService {
   constructor(
-    private readonly repos: Repositories,
     private readonly view: MeetingView,
     private readonly files: FilesService,
   ) {}
 
-  /** The meeting and the plan its notes started from, read together. */
+  /** What the minutes are written from (see MinutesSource). */
   source(meetingId: string): MinutesSource {
-    return this.repos.sql.transaction(() => ({
-      detail: this.view.detail(meetingId),
-      notesAsPlanned: this.repos.live.notesBeforeFirstChange(meetingId),
-    }));
+    return { detail: this.view.detail(meetingId) };
   }
 
   async markdown(meetingId: string): Promise<ExportedFile> {

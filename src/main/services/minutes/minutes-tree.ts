@@ -2,8 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import type { CommitmentEvent } from '@shared/commitments';
 import { decisionStatusLabel, resolutionLabel, stanceLabel } from '@shared/decisions';
 import type { MeetingFeedback } from '@shared/feedback';
-import type { Id } from '@shared/domain';
-import type { AgendaItem, MeetingDetail } from '@shared/planning';
+import type { MeetingDetail } from '@shared/planning';
 import { kindLabel } from '@shared/planning';
 import { toZoned } from '../planning/zoned-time';
 import { withLinks } from './minutes-links';
@@ -12,21 +11,12 @@ import { heading, list, paragraphs, table, uniqueHeadings } from './minutes-node
 import { durationWords as duration } from '@shared/timer';
 import { chosenLine, decisionOutcome, reviewLine, turnLine } from './minutes-sentences';
 
-/** What the minutes are written from: the meeting, and each item's notes as planned, before the room wrote in them. */
+/**
+ * What the minutes are written from: the meeting. An item's notes are what the room wrote in it; its plan (the
+ * description it was planned with) is kept apart and never minuted.
+ */
 export interface MinutesSource {
   detail: MeetingDetail;
-  /**
-   * The notes of each item whose notes were changed while the meeting ran, as they were before (the
-   * plan: "One sentence each: how are you arriving?"). An item not listed was not written in.
-   */
-  notesAsPlanned: ReadonlyMap<Id, string>;
-}
-
-/** What the room wrote into an item's notes, without the description it was planned with. */
-function writtenNotes(item: AgendaItem, notesAsPlanned: ReadonlyMap<Id, string>): string {
-  const planned = notesAsPlanned.get(item.id);
-  if (planned === undefined) return '';
-  return item.notes.startsWith(planned) ? item.notes.slice(planned.length) : item.notes;
 }
 
 /**
@@ -35,7 +25,7 @@ function writtenNotes(item: AgendaItem, notesAsPlanned: ReadonlyMap<Id, string>)
  * typed into a title or a note can become markup: every typed text is a text node (or a link to
  * the address typed, see minutes-links).
  */
-export function minutesTree({ detail, notesAsPlanned }: MinutesSource): Root {
+export function minutesTree({ detail }: MinutesSource): Root {
   const { meeting, items, turns, speakingTime, decisions, commitments, oldBusiness, amendments, feedback } = detail;
   const zone = meeting.timeZone;
   const started = meeting.startedAt !== null ? toZoned(meeting.startedAt, zone) : null;
@@ -81,7 +71,7 @@ export function minutesTree({ detail, notesAsPlanned }: MinutesSource): Root {
     const itemTurns = turns.filter((t) => t.agendaItemId === item.id);
     // A check-out turn is a rating (listed under feedback); only what was noted in it is minuted here.
     const spoken = item.kind === 'check_out' ? itemTurns.filter((t) => t.notes.trim()) : itemTurns;
-    const notes = paragraphs(writtenNotes(item, notesAsPlanned));
+    const notes = paragraphs(item.notes);
     if (spoken.length === 0 && notes.length === 0) return;
     children.push(heading(2, `Item ${i + 1}: ${item.title}`));
     if (spoken.length > 0) children.push(list(spoken.map(turnLine)));

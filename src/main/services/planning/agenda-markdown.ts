@@ -74,12 +74,12 @@ export function agendaMarkdown(detail: MeetingDetail): ExportedFile {
     },
   ];
 
-  const withNotes = items.filter((i) => i.notes.trim());
-  if (withNotes.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [text('Notes')] });
-    for (const item of withNotes) {
+  const planned = items.filter((i) => i.plan.trim());
+  if (planned.length > 0) {
+    children.push({ type: 'heading', depth: 2, children: [text('Plan')] });
+    for (const item of planned) {
       children.push({ type: 'heading', depth: 3, children: [text(oneLine(item.title))] });
-      for (const paragraph of item.notes.split(/\n{2,}/)) {
+      for (const paragraph of item.plan.split(/\n{2,}/)) {
         children.push({ type: 'paragraph', children: [text(paragraph.trim())] });
       }
     }

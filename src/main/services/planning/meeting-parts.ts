@@ -37,6 +37,7 @@ export function toItem(i: AgendaItemRecord): AgendaItem {
     plannedMin: Math.round(i.plannedMs / MINUTE),
     ownerId: i.ownerId,
     notes: i.notes,
+    plan: i.plan,
     status: i.status,
     carriedFromId: i.carriedFromId,
     startedAt: i.startedAt,

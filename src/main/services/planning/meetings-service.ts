@@ -25,7 +25,7 @@ function itemFields(input: ParsedInputOf<'agenda.addItem'> | ParsedInputOf<'agen
     title: input.title,
     plannedMs: input.plannedMin * MINUTE,
     ownerId: input.ownerId,
-    notes: input.notes,
+    plan: input.plan,
     roundOrder: input.roundOrder,
     turnTimeboxMs: input.turnTimeboxSec === null ? null : input.turnTimeboxSec * 1000,
   };
@@ -330,7 +330,7 @@ export class MeetingsService {
             title: t.title,
             plannedMs: t.plannedMin * MINUTE,
             ownerId: null,
-            notes: t.notes,
+            plan: t.notes,
           },
           at,
         ),

@@ -44,7 +44,7 @@ export class NotReachedSource implements OldBusinessSource {
     shifted.forEach((item, i) => this.repos.meetings.updateItem(item.id, { position: insertAt + todo.length + i }));
     todo.forEach((old, i) => {
       const id = uuidv7(this.clock);
-      const { kind, title, plannedMs, ownerId, notes, roundOrder, turnTimeboxMs } = old;
+      const { kind, title, plannedMs, ownerId, plan, roundOrder, turnTimeboxMs } = old;
       this.repos.meetings.insertItem(
         pendingItem(
           {
@@ -55,7 +55,7 @@ export class NotReachedSource implements OldBusinessSource {
             title,
             plannedMs,
             ownerId,
-            notes,
+            plan,
             roundOrder,
             turnTimeboxMs,
             carriedFromId: old.id,

@@ -54,7 +54,7 @@ export class TemplatesService {
         meeting.teamId,
         name,
         `Saved from “${meeting.title}”`,
-        items.map((i) => ({ kind: i.kind, title: i.title, plannedMin: Math.round(i.plannedMs / MINUTE), notes: i.notes })),
+        items.map((i) => ({ kind: i.kind, title: i.title, plannedMin: Math.round(i.plannedMs / MINUTE), notes: i.plan })),
         null,
       );
       return this.get(id);

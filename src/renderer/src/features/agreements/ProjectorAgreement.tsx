@@ -31,7 +31,7 @@ export const ProjectAgreementButton = memo(function ProjectAgreementButton({ mee
   return (
     <>
       <button
-        className={`btn${on ? ' is-on' : ''}`}
+        className="btn"
         aria-pressed={on}
         disabled={action.pending}
         onClick={() => void action.run('agreements.project', { meetingId, on: !on })}

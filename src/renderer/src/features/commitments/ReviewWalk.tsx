@@ -82,7 +82,8 @@ function OutcomeForm({
           <button
             key={o.outcome}
             type="button"
-            className={`btn${outcome === o.outcome ? ' is-on' : ''}${o.outcome === 'done' ? ' btn-primary' : ''}`}
+            className="btn"
+            aria-pressed={outcome === o.outcome}
             onClick={() => pick(o.outcome)}
             disabled={form.pending}
           >

@@ -117,7 +117,8 @@ export function GoRound({
                     <button
                       key={s.stance}
                       type="button"
-                      className={`btn btn-sm${p?.stance === s.stance ? ' is-on' : ''}`}
+                      className="btn btn-sm"
+                      aria-pressed={p?.stance === s.stance}
                       aria-label={`${m.name}: ${s.label}`}
                       disabled={disabled}
                       onClick={() => {

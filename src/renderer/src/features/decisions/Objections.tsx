@@ -50,7 +50,8 @@ function ResolveForm({ decision, objection, onDone }: { decision: Decision; obje
           <button
             key={r.resolution}
             type="button"
-            className={`btn btn-sm${how === r.resolution ? ' is-on' : ''}`}
+            className="btn btn-sm"
+            aria-pressed={how === r.resolution}
             title={r.help}
             onClick={() => set('resolution', r.resolution)}
           >

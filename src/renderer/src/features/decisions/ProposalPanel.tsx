@@ -53,7 +53,7 @@ function Outcome({ decision, disabled }: { decision: Decision; disabled: boolean
   return (
     <div className="outcome-bar">
       <button
-        className={`btn${reading ? ' is-on' : ''}`}
+        className="btn"
         aria-pressed={reading}
         disabled={disabled}
         onClick={() => void action.run('decisions.readBack', { decisionId: decision.id, on: !reading })}

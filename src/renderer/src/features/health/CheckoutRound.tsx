@@ -118,7 +118,8 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
                       <button
                         key={r}
                         type="button"
-                        className={`btn btn-sm${entry?.rating === r ? ' is-on' : ''}`}
+                        className="btn btn-sm"
+                        aria-pressed={entry?.rating === r}
                         aria-label={`${p.name}: ${r}`}
                         disabled={disabled}
                         onClick={() => void rate(p.id, r)}

@@ -246,6 +246,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                 meetingId={meetingId}
                 itemId={current.id}
                 stored={view.current?.notes ?? ''}
+                plan={current.plan}
                 label={`Notes on “${current.title}”`}
               />
             )}

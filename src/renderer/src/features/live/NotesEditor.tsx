@@ -15,12 +15,15 @@ export const NotesEditor = memo(function NotesEditor({
   meetingId,
   itemId,
   stored,
+  plan,
   label,
 }: {
   meetingId: string;
   itemId: string;
   /** The item's notes as main holds them: the box starts from them. */
   stored: string;
+  /** What the item was planned to be: shown above the box for the facilitator, never put in it (it is not a note). */
+  plan: string;
   label: string;
 }) {
   const [text, setText] = useState(stored);
@@ -59,6 +62,11 @@ export const NotesEditor = memo(function NotesEditor({
 
   return (
     <div className="notes-editor">
+      {plan && (
+        <p className="notes-plan" id={`plan-${itemId}`}>
+          <span>Planned:</span> {plan}
+        </p>
+      )}
       <label className="field">
         <span>
           {label}
@@ -68,6 +76,7 @@ export const NotesEditor = memo(function NotesEditor({
         </span>
         <textarea
           className="input"
+          aria-describedby={plan ? `plan-${itemId}` : undefined}
           value={text}
           onChange={(e) => {
             setText(e.target.value);

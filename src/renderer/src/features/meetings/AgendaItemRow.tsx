@@ -44,7 +44,7 @@ export function AgendaItemRow({ item, index, members, revision, readOnly }: Prop
             {item.carriedFromId && <span className="badge">Carried over</span>}
             {item.status === 'not_reached' && <span className="badge">Not reached</span>}
           </span>
-          {item.notes && !editing && <p className="agenda-notes">{item.notes}</p>}
+          {item.plan && !editing && <p className="agenda-notes">{item.plan}</p>}
         </div>
         <span className="agenda-minutes">
           {item.plannedMin}

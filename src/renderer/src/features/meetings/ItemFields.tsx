@@ -10,7 +10,8 @@ export type ItemDraft = {
   title: string;
   plannedMin: string;
   ownerId: string;
-  notes: string;
+  /** What the item is for and what to prepare; the notes the room takes while it runs are kept apart. */
+  plan: string;
   roundOrder: 'team' | 'shuffle' | 'rotate';
   /** Seconds per speaker; empty shares the item's time among the speakers. */
   turnSeconds: string;
@@ -21,7 +22,7 @@ export const emptyDraft: ItemDraft = {
   title: '',
   plannedMin: '10',
   ownerId: '',
-  notes: '',
+  plan: '',
   roundOrder: 'team',
   turnSeconds: '',
 };
@@ -81,12 +82,12 @@ export function ItemFields({ form, members }: { form: FormFields<ItemDraft>; mem
           </Field>
         </>
       )}
-      <Field label="Notes" className="field-notes" error={error('notes')}>
+      <Field label="Plan" className="field-notes" error={error('plan')}>
         <textarea
           className="input"
           rows={3}
-          value={draft.notes}
-          onChange={(e) => set('notes', e.target.value)}
+          value={draft.plan}
+          onChange={(e) => set('plan', e.target.value)}
           placeholder="Optional: context, links, what to prepare"
         />
       </Field>
@@ -102,7 +103,7 @@ export function draftToInput(draft: ItemDraft) {
     title: draft.title,
     plannedMin: trimmed === '' ? Number.NaN : Number(trimmed),
     ownerId: draft.ownerId || null,
-    notes: draft.notes,
+    plan: draft.plan,
     roundOrder: draft.roundOrder,
     turnTimeboxSec: draft.turnSeconds.trim() === '' ? null : Number(draft.turnSeconds.trim()),
   };
@@ -114,7 +115,7 @@ export function draftOf(item: AgendaItem): ItemDraft {
     title: item.title,
     plannedMin: String(item.plannedMin),
     ownerId: item.ownerId ?? '',
-    notes: item.notes,
+    plan: item.plan,
     roundOrder: item.roundOrder,
     turnSeconds: item.turnTimeboxMs === null ? '' : String(item.turnTimeboxMs / 1000),
   };

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { databasePath } from './data-dir';
+
+/**
+ * Why the data folder cannot hold Cadence's data as it is shaped, in words, or null: a file where the folder (or a
+ * folder above it) should be, or a folder where the database file should be. Asked only once something has failed,
+ * so a normal start pays nothing; without it the person read a system call ("EEXIST: file already exists, mkdir")
+ * or SQLite's "unable to open database file".
+ */
+export function folderShapeProblem(dataDir: string): string | null {
+  for (let at = path.resolve(dataDir); ; at = path.dirname(at)) {
+    const found = fs.statSync(at, { throwIfNoEntry: false });
+    if (found && !found.isDirectory()) {
+      const where = at === path.resolve(dataDir) ? '' : ` (the data folder ${dataDir} would be inside it)`;
+      return `${at} is a file, not a folder${where}, so Cadence cannot keep its data there. Move that file, or point CADENCE_DATA_DIR (or --data-dir) at a folder.`;
+    }
+    if (found || path.dirname(at) === at) break;
+  }
+  const file = databasePath(dataDir);
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isFile() === false) {
+    return `${file} is not a file, so it cannot be Cadence’s database. Move it out of the data folder (Cadence then starts a new database there), or point CADENCE_DATA_DIR (or --data-dir) at the folder that holds your cadence.sqlite.`;
+  }
+  return null;
+}
+
+/** The data folder is not shaped to hold Cadence's data (see folderShapeProblem). */
+export class DataFolderShapeError extends Error {
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.name = 'DataFolderShapeError';
+  }
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCore } from '../../src/main/core/cadence-core';
+import { holdDataFolder } from '../../src/main/core/early-start';
+import { buildCliIfStale, runCadence } from '../support/cli-binary';
+
+const dirs: string[] = [];
+const temp = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-shape-'));
+  dirs.push(dir);
+  return dir;
+};
+beforeAll(() => buildCliIfStale(), 120_000);
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const start = (dataDir: string) =>
+  startCore({ dataDir, mode: 'browser', version: 'test', backgroundCheckAfterMs: null, scheduledBackups: false }).then(
+    (core) => {
+      core.close();
+      return null;
+    },
+    (e: unknown) => (e as Error).message,
+  );
+
+// Walked: the browser server said "Cadence failed to start: EEXIST: file already exists, mkdir '…'" of a data folder
+// that was a file, and "unable to open database file" (the command line: "disk I/O error") of a cadence.sqlite that was
+// a folder.
+describe('a data folder of the wrong shape', () => {
+  it('that is a file, or lies inside one, is named in words by the app, its early start and the command line', async () => {
+    const file = path.join(temp(), 'cadence-data');
+    fs.writeFileSync(file, 'not a folder');
+    const said = `${file} is a file, not a folder, so Cadence cannot keep its data there. Move that file, or point CADENCE_DATA_DIR (or --data-dir) at a folder.`;
+    expect(await start(file)).toBe(said);
+    expect(() => holdDataFolder(file, 'browser server')).toThrow(said);
+    for (const args of [
+      ['teams', 'list'],
+      ['demo', 'load'],
+    ]) {
+      expect(runCadence([...args, '--data-dir', file], null)).toEqual({ code: 1, out: '', err: `cadence: ${said} Nothing was changed.\n` });
+    }
+    const inside = path.join(file, 'sub');
+    expect(await start(inside)).toBe(
+      `${file} is a file, not a folder (the data folder ${inside} would be inside it), so Cadence cannot keep its data there. Move that file, or point CADENCE_DATA_DIR (or --data-dir) at a folder.`,
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('whose cadence.sqlite is a folder is named in words, and the folder is left as it was', async () => {
+    const dataDir = temp();
+    const db = path.join(dataDir, 'cadence.sqlite');
+    fs.mkdirSync(db);
+    fs.writeFileSync(path.join(db, 'keep.txt'), 'mine');
+    const said = `${db} is not a file, so it cannot be Cadence’s database. Move it out of the data folder (Cadence then starts a new database there), or point CADENCE_DATA_DIR (or --data-dir) at the folder that holds your cadence.sqlite.`;
+    expect(await start(dataDir)).toBe(said);
+    for (const args of [
+      ['teams', 'list'],
+      ['demo', 'load'],
+    ]) {
+      expect(runCadence([...args, '--data-dir', dataDir], null)).toEqual({
+        code: 1,
+        out: '',
+        err: `cadence: ${said} Nothing was changed.\n`,
+      });
+    }
+    expect(fs.readdirSync(db)).toEqual(['keep.txt']);
+  });
+});
