@@ -34,6 +34,7 @@ export interface MergeJobResult {
   outgoing: number;
   conflicts: MergeOutcome['conflicts'];
   summary: string;
+  read: MergeOutcome['read'];
   /** How many snapshots were read: more than one when the app wrote meanwhile. */
   attempts: number;
   /** How long the write held the database's write lock (the longest any write of the app can have waited), ms. */
@@ -131,13 +132,14 @@ export function mergeTrees(job: MergeJob, afterSnapshot: (attempt: number) => vo
             .immediate();
           const lockedMs = performance.now() - started;
           // Laid out once the write lock is let go: the tree is what the database now holds.
-          const { tree, incoming, outgoing, conflicts, summary } = mergedTree(repos, job.teamId, done, written);
+          const { tree, incoming, outgoing, conflicts, summary, read } = mergedTree(repos, job.teamId, done, written);
           return {
             tree: parent && sameFiles(tree, parent) ? null : tree,
             incoming,
             outgoing,
             conflicts,
             summary,
+            read,
             attempts: attempt,
             lockedMs,
           };

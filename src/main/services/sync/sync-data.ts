@@ -40,6 +40,8 @@ export interface MergeOutcome {
   conflicts: SyncConflict[];
   /** A commit message a person understands, e.g. "Monday accountability, 2026-11-30: ended; 2 decisions". */
   summary: string;
+  /** What the merge read of the database: the aggregates its change log named, or every row of the team. */
+  read: 'changes' | 'everything';
 }
 
 /** The team's state now, as files (deterministic: same database, same bytes). An unknown team is an empty tree. */
@@ -159,7 +161,7 @@ export function mergedTree(repos: Repositories, teamId: string, plan: MergePlan,
   cache.clear();
   for (const [path, file] of written) cache.set(path, file);
   remember(repos, teamId, team ? { tree, state, parsed: written, mergeId } : null);
-  return { tree, incoming, outgoing, conflicts, summary };
+  return { tree, incoming, outgoing, conflicts, summary, read: only ? 'changes' : 'everything' };
 }
 
 /**
