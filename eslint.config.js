@@ -70,10 +70,21 @@ export default tseslint.config(
             { name: 'electron', message: 'The renderer reaches main only through src/renderer/src/api.' },
             { name: 'better-sqlite3', message: 'The renderer never touches the database.' },
             ...nodeBuiltins.filter((n) => !n.includes('*')).map((name) => ({ name, message: 'The renderer runs in a browser.' })),
+            // zod and the schemas load when a form or a write needs them (api/schemas.ts), not with the first screen.
+            ...['zod', '@shared/contract', '@shared/schemas', '@shared/validation', '@shared/agreement-schema'].map((name) => ({
+              name,
+              allowTypeImports: true,
+              message: 'The renderer takes @shared/manifest, and the schemas from api/schemas.ts (loaded when needed).',
+            })),
           ],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser.' },
             { group: ['**/main/**', '**/preload/**'], message: 'The renderer imports nothing from main or preload.' },
+            {
+              group: ['@shared/operations/*-schemas', '@shared/operations/io'],
+              allowTypeImports: true,
+              message: 'The renderer takes @shared/manifest, and the schemas from api/schemas.ts (loaded when needed).',
+            },
           ],
         },
       ],

@@ -4,11 +4,13 @@
 // every time: a turn in a round ("come back later": both windows show a new speaker), the next item and back again
 // (both show another item's title), and a note typed in the console and saved as it leaves the box (the console
 // says "Saved"; the projector shows no notes, so its figure is the event's arrival). Each is printed beside the
-// floors: a no-op operation sent from the page just before it (the transport alone) and a raw commit on the same
+// floors: a no-op operation sent from the page just before it, as the app sends it, on its signed-in event socket (the
+// transport alone; the same no-op by fetch is printed beside it) and a raw commit on the same
 // disk (what a write adds at the least), with the steps between: the change event's arrival in both pages (with its
 // size), the slower page's render, and what the pages asked again (nothing, when the event carries the live part).
-// For the two actions the bench sends itself, main says where its part went (Server-Timing: the write with its
-// commit, the live part read for the event, the event sent), and the rest of the event's arrival is the transit.
+// For the two actions the bench sends itself (on the console's socket, as the app does), main says where its part
+// went (the reply's timing: the write with its commit, the live part read for the event, the event sent), and the rest of the event's arrival is the transit.
+// BENCH_BY_FETCH=1 sends the bench's own operations by fetch instead (the transport before).
 //
 // BENCH_DIR=<folder seeded by `BENCH_KEEP=1 BENCH_SEED_ONLY=1 npm run bench`> measures the ten-year database: the
 // script finds (or starts, or plans) a meeting on a round itself. Without it, the demo team's next meeting, in a
@@ -23,13 +25,36 @@ import Database from 'better-sqlite3';
 import { ARGS, CHROMIUM, percentile, startCadence } from './bench-browser.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
+// BENCH_BY_FETCH=1: the bench sends its operations by fetch, as the app did before they went on the socket, to set the
+// two side by side on one machine (the note is still sent by the app, on its socket).
+const BY_FETCH = process.env.BENCH_BY_FETCH === '1';
 const TARGET_MS = 16;
 
-/** In a page: calls an operation with the page's own session, as the app does; with when it was sent and answered. */
-async function op(page, name, input) {
+/**
+ * In a page: calls an operation with the page's own session as the app does, on the app's own signed-in socket (the
+ * reply to the bench's number goes by the app's handler, which knows no such number), or by fetch with `byFetch`
+ * (the transport before, and the way in until the socket is up); with when it was sent and answered, and where
+ * main's part of it went (asked for with `timing`, answered as run, push and publish in ms).
+ */
+async function op(page, name, input, byFetch = BY_FETCH) {
   return page.evaluate(
-    async ([name, input]) => {
+    async ([name, input, byFetch]) => {
       const sentAt = performance.timeOrigin + performance.now();
+      const socket = window.__appSocket;
+      if (!byFetch && socket?.readyState === 1 && window.__heardHello) {
+        const id = 2 ** 40 + (window.__benchOps = (window.__benchOps ?? 0) + 1);
+        const reply = await new Promise((resolve) => {
+          const hear = (m) => {
+            const data = JSON.parse(String(m.data));
+            if (data.type !== 'reply' || data.id !== id) return;
+            socket.removeEventListener('message', hear);
+            resolve(data);
+          };
+          socket.addEventListener('message', hear);
+          socket.send(JSON.stringify({ type: 'op', id, name, input, timing: true }));
+        });
+        return { ...reply.result, server: reply.timing ?? {}, sentAt, answeredAt: performance.timeOrigin + performance.now() };
+      }
       const token = Object.keys(localStorage)
         .map((k) => localStorage.getItem(k))
         .find((v) => v && v.length > 20);
@@ -49,7 +74,7 @@ async function op(page, name, input) {
       );
       return { ...body, server, sentAt, answeredAt: performance.timeOrigin + performance.now() };
     },
-    [name, input],
+    [name, input, byFetch],
   );
 }
 
@@ -78,7 +103,8 @@ function watch(page, selector, until = null) {
 
 /**
  * Every page of the context notes when each event-socket message arrived and its size, before the app sees it, and
- * when the app itself last sent each operation (a note is saved by the app, not by the bench).
+ * when the app itself last sent each operation (a note is saved by the app, not by the bench), on its socket or by
+ * fetch; the app's socket is kept for the bench's own calls.
  */
 function recordSocketMessages() {
   const Native = window.WebSocket;
@@ -93,10 +119,19 @@ function recordSocketMessages() {
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
+      window.__appSocket = this;
       // Added before the app sets onmessage, so it runs first: the arrival, not the app's handling.
-      this.addEventListener('message', (m) =>
-        window.__socket.push({ at: performance.timeOrigin + performance.now(), text: String(m.data) }),
-      );
+      this.addEventListener('message', (m) => {
+        const text = String(m.data);
+        if (text.startsWith('{"type":"hello"')) window.__heardHello = true;
+        window.__socket.push({ at: performance.timeOrigin + performance.now(), text });
+      });
+    }
+    send(data) {
+      const [, id, name] = /^\{"type":"op","id":(\d+),"name":"([\w.]+)"/.exec(String(data)) ?? [];
+      if (name) window.__sent[name] = performance.timeOrigin + performance.now();
+      if (name && Number(id) < 2 ** 40) (window.__asked ??= []).push(name);
+      super.send(data);
     }
   };
 }
@@ -231,6 +266,7 @@ async function measure(pages, action, raw) {
   const [console_, projector] = pages;
   const steps = {
     noop: [],
+    fetchNoop: [],
     commit: [],
     floor: [],
     event: [],
@@ -246,6 +282,8 @@ async function measure(pages, action, raw) {
   for (let i = 0; i < SAMPLES; i++) {
     const noop = await op(console_, 'events.since', { epoch: '', revision: 0 });
     steps.noop.push(noop.answeredAt - noop.sentAt);
+    const byFetch = await op(console_, 'events.since', { epoch: '', revision: 0 }, true);
+    steps.fetchNoop.push(byFetch.answeredAt - byFetch.sentAt);
     steps.commit.push(raw.commit());
     steps.floor.push(steps.noop.at(-1) + steps.commit.at(-1));
     if (action.console) await watch(console_, ...action.console);
@@ -306,8 +344,10 @@ async function main() {
     await projector.goto(`${server.origin}/#/meetings/${meeting.id}/projector`);
     await console_.waitForSelector('.speaker-name');
     await projector.waitForSelector('.projector-speaker-name');
-    // What the pages ask main for while the actions run (the bench's own calls are not the app's; the note is).
+    // What the pages ask main for while the actions run, by fetch or on their socket (the bench's own calls are not the
+    // app's; the note is).
     const asked = [];
+    for (const page of [console_, projector]) await page.evaluate(() => (window.__asked = []));
     const ask = (request) => {
       const name = /\/api\/op\/([\w.]+)$/.exec(request.url())?.[1];
       if (name && !request.headers()['x-bench'] && name !== 'live.setNotes') asked.push(name);
@@ -328,6 +368,8 @@ async function main() {
       for (let i = 0; i < 100; i++) JSON.parse(text);
       return (performance.now() - start) / 100;
     });
+    for (const page of [console_, projector])
+      asked.push(...(await page.evaluate(() => window.__asked)).filter((name) => name !== 'live.setNotes'));
     const reads =
       asked.length === 0
         ? 'none'
@@ -341,13 +383,14 @@ async function main() {
       const met = percentile(steps.both, 95) < TARGET_MS;
       console.log(`  ${action.what}`);
       console.log(`    no-op operation (events.since) from the page just before: the floor, p50 / p95   ${stat(steps.noop)}`);
+      console.log(`      the same no-op by fetch (the transport before operations went on the socket)  ${stat(steps.fetchNoop)}`);
       console.log(`    a raw insert+commit on the same disk (WAL, synchronous=FULL), just before       ${stat(steps.commit)}`);
       console.log(`    the two added (the least a write can take to come back), p50 / p95             ${stat(steps.floor)}`);
       console.log(
         `    sent until the change event reached both pages (${Math.round(percentile(steps.bytes, 50) / 1024)} KB)                ${stat(steps.event)}`,
       );
       if (steps.main.length > 0) {
-        console.log(`      of which in main (Server-Timing): the write with its commit                  ${stat(steps.run)}`);
+        console.log(`      of which in main (its timing):      the write with its commit                  ${stat(steps.run)}`);
         console.log(`                                        the live part read for the event          ${stat(steps.push)}`);
         console.log(`                                        the event sent to every window            ${stat(steps.publish)}`);
         console.log(`                                        the three                                 ${stat(steps.main)}`);

@@ -1,52 +1,28 @@
-import { appOperations } from './operations/app-operations';
-import { teamOperations } from './operations/team-operations';
-import { planningOperations } from './operations/planning-operations';
-import { liveOperations } from './operations/live-operations';
-import { meetingViewOperations } from './operations/meeting-view-operations';
-import { minutesOperations } from './operations/minutes-operations';
-import { decisionOperations } from './operations/decision-operations';
-import { commitmentOperations } from './operations/commitment-operations';
-import { exportOperations } from './operations/export-operations';
-import { healthOperations } from './operations/health-operations';
-import { agreementOperations } from './operations/agreement-operations';
-import { roleOperations } from './operations/role-operations';
-import { archiveOperations } from './operations/archive-operations';
-import { syncOperations } from './operations/sync-operations';
-import type { OperationDef } from './operations/define';
-import type { z } from 'zod';
-
-export type { OperationDef } from './operations/define';
-
 /**
- * Every operation main serves, declared once. Main registers a handler for each
- * key (a missing one fails to compile), the preload and the browser transport
- * expose exactly these names, and inputs are validated against these schemas.
+ * Every operation main serves, declared once: the manifest (kind, scopes; ./manifest) joined with the schemas
+ * (input, answer type; ./schemas). Main registers a handler for each name (a missing one fails to compile), the
+ * preload and the browser transport expose exactly these names, and inputs are validated against these schemas.
+ * The renderer imports only types from here: its code takes the manifest, and the schemas when it needs them.
  */
-export const contract = {
-  ...appOperations,
-  ...teamOperations,
-  ...planningOperations,
-  ...meetingViewOperations,
-  ...liveOperations,
-  ...minutesOperations,
-  ...decisionOperations,
-  ...commitmentOperations,
-  ...exportOperations,
-  ...healthOperations,
-  ...agreementOperations,
-  ...roleOperations,
-  ...archiveOperations,
-  ...syncOperations,
-} as const;
+import type { z } from 'zod';
+import { manifest, operationNames, type OperationName, type OutputOf } from './manifest';
+import type { OperationMeta } from './operations/define';
+import { schemas, type Schemas } from './schemas';
 
-export type Contract = typeof contract;
-export type OperationName = keyof Contract;
-export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>;
-export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>;
-export type OutputOf<K extends OperationName> = Contract[K] extends OperationDef<z.ZodType, infer O> ? O : never;
+export { isOperationName, operationNames, type InputOf, type OperationName, type OutputOf, type ParsedInputOf } from './manifest';
 
-export const operationNames = Object.keys(contract) as OperationName[];
+/** One operation, both halves: what the manifest says of it, and its input's schema. */
+export type OperationDef<I extends z.ZodType = z.ZodType, O = unknown> = OperationMeta<z.output<I>, O> & { readonly input: I };
 
-export function isOperationName(name: string): name is OperationName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+export type Contract = { readonly [K in OperationName]: OperationDef<Schemas[K]['input'], OutputOf<K>> };
+
+function join(name: OperationName): OperationDef {
+  const io = schemas[name];
+  // The schema is read through, so an input given as a function is still built the first time it is used.
+  return Object.defineProperty({ ...(manifest[name] as OperationMeta<unknown>) }, 'input', {
+    enumerable: true,
+    get: () => io.input,
+  }) as unknown as OperationDef;
 }
+
+export const contract = Object.fromEntries(operationNames.map((name) => [name, join(name)])) as unknown as Contract;

@@ -41,7 +41,7 @@ test('the one-time code signs in once, for a token and no cookie', async () => {
   const again = await redeem();
   expect(again.status).toBe(401);
   expect(JSON.parse(again.body).error.message).toContain('used or has expired');
-  // The page itself is served to anyone on this computer; it holds no secret.
+  // The page itself is served to anyone on this computer; for a spent code it holds no secret (no session, no data).
   expect((await rawRequest({ port: server.port, path: '/?code=' + code })).status).toBe(200);
 });
 
@@ -205,4 +205,56 @@ test('a socket not signed in hears none of the meeting data that change events n
   expect(forged.heard).toEqual([]);
   expect(forged.ws.readyState).toBe(WebSocket.CLOSED);
   for (const { ws } of [silent, forged, signedIn]) ws.close();
+});
+
+test('operations on the event socket: refused before the sign-in, answered after it, refused once signed out', async () => {
+  const token = await signIn(server.url);
+  /** A socket of the page's origin that records what it heard and how it closed. */
+  const open = () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, { origin: server.origin });
+    const heard: { type: string; id?: number; result?: { ok: boolean; value?: unknown; error?: { code: string } } }[] = [];
+    const closed = new Promise<number>((resolve) => ws.on('close', resolve));
+    ws.on('message', (data) => heard.push(JSON.parse(String(data))));
+    return { ws, heard, closed, ready: new Promise((resolve) => ws.on('open', resolve)) };
+  };
+  const op = (id: number, name: string, input: unknown) => JSON.stringify({ type: 'op', id, name, input });
+
+  // Before its sign-in, an operation closes the socket as not signed in, and nothing was done.
+  const early = open();
+  await early.ready;
+  early.ws.send(op(1, 'demo.load', {}));
+  expect(await early.closed).toBe(4401);
+  expect(early.heard).toEqual([]);
+  const teams = await listTeams(server.port, { Origin: server.origin, ...bearer(token) });
+  expect(JSON.parse(teams.body)).toEqual({ ok: true, value: [] });
+
+  // Signed in: each operation is answered by its number, bad input as clearly as over HTTP.
+  const page = open();
+  await page.ready;
+  page.ws.send(JSON.stringify({ type: 'auth', token }));
+  await expect.poll(() => page.heard.map((m) => m.type)).toEqual(['hello']);
+  page.ws.send(op(7, 'teams.list', {}));
+  page.ws.send(op(8, 'meetings.get', { meetingId: 42 }));
+  await expect.poll(() => page.heard.filter((m) => m.type === 'reply').length).toBe(2);
+  const replies = Object.fromEntries(page.heard.filter((m) => m.type === 'reply').map((m) => [m.id, m.result]));
+  expect(replies[7]).toEqual({ ok: true, value: [] });
+  expect(replies[8]).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+  // A message that is neither a sign-in nor an operation with a number and a name closes the socket.
+  const odd = open();
+  await odd.ready;
+  odd.ws.send(JSON.stringify({ type: 'auth', token }));
+  await expect.poll(() => odd.heard.map((m) => m.type)).toEqual(['hello']);
+  odd.ws.send(JSON.stringify({ type: 'op', id: -1, name: 'teams.list', input: {} }));
+  expect(await odd.closed).toBe(1008);
+
+  // Signing out everywhere closes the socket as signed out: no operation of that session can reach main.
+  await rawRequest({
+    port: server.port,
+    method: 'POST',
+    path: '/api/session/sign-out',
+    headers: { 'Content-Type': 'application/json', Origin: server.origin, ...bearer(token) },
+    body: '{}',
+  });
+  expect(await page.closed).toBe(4401);
 });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
+import { bearer, rawRequest, signIn } from '../support/http';
 import { startServer } from '../support/server';
 
 /** The operations a page asks for while it loads, in the order it sent them. */
@@ -54,14 +55,101 @@ test('home sends its first reads once each, before the app has loaded, and shows
   }
 });
 
-test('another screen opened first (signing in with its address) sends the reads every window makes, then its own', async ({ page }) => {
+test('another screen opened first sends the reads every window makes, then its own', async ({ browser }) => {
   const server = await startServer();
   try {
+    const context = await browser.newContext();
+    const setUp = await context.newPage();
+    await setUp.goto(server.url);
+    await expect(setUp.getByRole('button', { name: 'Explore a demo team' })).toBeVisible();
+    await setUp.close();
+    const page = await context.newPage();
     const sent = opsOf(page);
-    await page.goto(`${server.url}#/settings`);
+    await page.goto(`${server.origin}/#/settings`);
     await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
     expect(sent.slice(0, 3)).toEqual(['events.since', 'settings.get', 'app.info']);
     expect(sent.filter((n) => n === 'settings.get')).toHaveLength(1);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+});
+
+/** The operations and sign-ins a page sends. */
+function callsOf(page: Page): { ops: string[]; signIns: number } {
+  const calls = { ops: opsOf(page), signIns: 0 };
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/session') calls.signIns += 1;
+  });
+  return calls;
+}
+
+async function serverWithTeam(name: string) {
+  const server = await startServer();
+  const token = await signIn(server.url);
+  const call = async (op: string, input: unknown) => {
+    const res = await rawRequest({
+      port: server.port,
+      method: 'POST',
+      path: `/api/op/${op}`,
+      headers: { 'Content-Type': 'application/json', Origin: server.origin, ...bearer(token) },
+      body: JSON.stringify(input),
+    });
+    return (JSON.parse(res.body) as { value: { id: string } }).value;
+  };
+  const team = await call('teams.create', { name, timeZone: 'UTC', members: ['Ana'] });
+  return { server, call, teamId: team.id };
+}
+
+const teamNamed = (page: Page, name: string) => page.getByRole('list', { name: 'Teams' }).getByText(name, { exact: true });
+
+test('the page a sign-in address opens shows its first screen from answers it carries: no sign-in, no first read', async ({ page }) => {
+  const { server } = await serverWithTeam('Harbor');
+  try {
+    const calls = callsOf(page);
+    await page.goto(await server.pressEnter());
+    await expect(teamNamed(page, 'Harbor')).toBeVisible();
+    expect(page.url()).toBe(server.origin + '/');
+    expect(calls.signIns).toBe(0);
+    for (const name of ['events.since', 'settings.get', 'app.info', 'teams.list', 'meetings.nextUp', 'me.list'])
+      expect(calls.ops, `${name} not sent`).not.toContain(name);
+    // The session it carried is this browser's, as a traded one is: a reload is still signed in.
+    await page.reload();
+    await expect(teamNamed(page, 'Harbor')).toBeVisible();
+    expect(calls.signIns).toBe(0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a change made after the page was sent its answers, and before it listens for changes, is shown instead of them', async ({ page }) => {
+  const { server, call, teamId } = await serverWithTeam('Before');
+  try {
+    const address = await server.pressEnter();
+    // The boot is held until the page has all its answers and the team has been renamed; the app's code until the
+    // event socket has said hello, so the page hears of the rename only as the change log's later place.
+    const documentDone = page.waitForEvent('requestfinished', (request) => request.resourceType() === 'document');
+    let renamed: Promise<unknown> | null = null;
+    await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await documentDone;
+      renamed ??= call('teams.rename', { teamId, name: 'After' });
+      await renamed;
+      await route.continue();
+    });
+    const hello = new Promise<void>((resolve) =>
+      page.on('websocket', (socket) =>
+        socket.on('framereceived', (frame) => {
+          if (String(frame.payload).includes('"hello"')) resolve();
+        }),
+      ),
+    );
+    await page.route(/\/assets\/start-app-[\w-]+\.js$/, async (route) => {
+      await hello;
+      await route.continue();
+    });
+    await page.goto(address);
+    await expect(teamNamed(page, 'After')).toBeVisible();
+    await expect(teamNamed(page, 'Before')).toHaveCount(0);
   } finally {
     await server.stop();
   }

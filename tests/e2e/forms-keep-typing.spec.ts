@@ -4,24 +4,36 @@ import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock, type TestServer } from '../support/server';
 
 /**
- * A person who types the next entry while the last one saves loses nothing. Each save is held in flight by the
- * route until the typing is done, so the order (submit, type, reply) is certain rather than a race.
+ * A person who types the next entry while the last one saves loses nothing. Each save is held in flight (its message
+ * on the page's event socket, where the page sends its operations) until the typing is done, so the order (submit,
+ * type, reply) is certain rather than a race.
  */
-async function holdNext(page: Page, operation: string) {
+const holds = new Map<string, { held: () => void; released: Promise<void> }>();
+
+function holdNext(operation: string) {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held!: () => void;
   const inFlight = new Promise<void>((resolve) => (held = resolve));
-  await page.route(
-    `**/api/op/${operation}`,
-    async (route) => {
-      held();
-      await released;
-      await route.continue();
-    },
-    { times: 1 },
-  );
+  holds.set(operation, { held, released });
   return { inFlight, release };
+}
+
+/** The page's event socket, through a router that passes every message on but the next one of a held operation. */
+async function routeSocket(page: Page) {
+  await page.routeWebSocket(/\/api\/events$/, (ws) => {
+    const main = ws.connectToServer();
+    ws.onMessage(async (message) => {
+      const name = /^\{"type":"op","id":\d+,"name":"([\w.]+)"/.exec(String(message))?.[1];
+      const hold = name === undefined ? undefined : holds.get(name);
+      if (hold) {
+        holds.delete(name!);
+        hold.held();
+        await hold.released;
+      }
+      main.send(message);
+    });
+  });
 }
 
 let server: TestServer;
@@ -31,6 +43,7 @@ test.beforeEach(async ({ page }) => {
   const dir = tempDataDir('forms');
   const clock = new TestClock(dir, Date.parse('2026-11-16T09:00:00Z'));
   server = await startServer({ dataDir: dir, clockFile: clock.file });
+  await routeSocket(page);
   await page.goto(server.url);
   teamId = (await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ana Ruiz', 'Ben Osei'] })).id;
 });
@@ -52,7 +65,7 @@ test('the commitment form keeps the next outcome typed while the last one saves'
   await form.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Ana Ruiz' });
   await form.getByLabel('Due').fill('2026-11-23');
   await outcome.fill('Runbook has the hotfix lane');
-  const save = await holdNext(page, 'commitments.create');
+  const save = await holdNext('commitments.create');
   await outcome.press('Enter');
   await save.inFlight;
   await outcome.fill('');
@@ -72,7 +85,7 @@ test('adding a member keeps the next name typed while the last one saves', async
   const form = page.getByRole('form', { name: 'Add a member' });
   const name = form.getByLabel('New member');
   await name.fill('Cleo Park');
-  const save = await holdNext(page, 'members.add');
+  const save = await holdNext('members.add');
   await name.press('Enter');
   await save.inFlight;
   await name.fill('Dara Okoye');
@@ -89,7 +102,7 @@ test('the parking lot keeps the next issue typed while the last one saves', asyn
   const notes = form.getByLabel('Notes');
   await issue.fill('Design review before each release?');
   await notes.fill('Raised by Ana');
-  const save = await holdNext(page, 'parkingLot.add');
+  const save = await holdNext('parkingLot.add');
   await issue.press('Enter');
   await save.inFlight;
   await issue.fill('On-call hand-over notes');
@@ -113,7 +126,7 @@ test('the proposal form keeps the next proposal typed while the last one saves',
 
   await title.fill('Release every two weeks');
   await proposal.fill('Release every second Thursday.');
-  const save = await holdNext(page, 'decisions.propose');
+  const save = await holdNext('decisions.propose');
   await form.getByRole('button', { name: 'Put the proposal' }).click();
   await save.inFlight;
   await title.fill('On-call rotation');
@@ -137,7 +150,7 @@ test('the guest form keeps the next name typed while the last one saves', async 
   const attendees = page.getByRole('list', { name: 'Attendees' }).getByRole('listitem');
   await expect(attendees).toHaveCount(2);
   await name.fill('Priya Nair');
-  const save = await holdNext(page, 'attendance.addGuest');
+  const save = await holdNext('attendance.addGuest');
   await name.press('Enter');
   await save.inFlight;
   await name.fill('Tom Berg');
@@ -171,7 +184,7 @@ test('the go-round keeps the next reason typed while the last one saves', async 
   await expect(page.getByRole('navigation', { name: 'Keys' })).toContainText('block');
   await page.keyboard.press('b');
   await card.getByLabel('Why does Ana Ruiz block? (required)').fill('Security fixes cannot wait');
-  const save = await holdNext(page, 'decisions.position');
+  const save = await holdNext('decisions.position');
   await page.keyboard.press('Enter');
   await save.inFlight;
   await expect(card.locator('.reason-form')).toHaveCount(0);

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
 import { startServer } from '../support/server';
@@ -8,7 +9,18 @@ test('a turn reaches the console and the projector in the change event itself: n
   const server = await startServer();
   const context = await browser.newContext();
   try {
+    // Every operation either page asks main for, by fetch or on its event socket, once `recording`.
+    const asked: string[] = [];
+    let recording = false;
+    const record = (name: string, page: Page) => {
+      const note = (op: string | undefined) => recording && op && asked.push(`${name} ${op}`);
+      page.on('request', (request) => note(/\/api\/op\/([\w.]+)$/.exec(request.url())?.[1]));
+      page.on('websocket', (ws) =>
+        ws.on('framesent', ({ payload }) => note(/^\{"type":"op","id":\d+,"name":"([\w.]+)"/.exec(String(payload))?.[1])),
+      );
+    };
     const console_ = await context.newPage();
+    record('console', console_);
     await console_.goto(server.url);
     const team = await api(console_, 'demo.load', {});
     const { upcoming } = await api(console_, 'meetings.list', { teamId: team.id });
@@ -16,23 +28,15 @@ test('a turn reaches the console and the projector in the change event itself: n
     await api(console_, 'meetings.start', { meetingId });
     await console_.goto(`${server.origin}/#/meetings/${meetingId}/run`);
     const projector = await context.newPage();
+    record('projector', projector);
     await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
     const speaker = console_.locator('.speaker-name');
     const shown = projector.locator('.projector-speaker-name');
     await expect(speaker).toHaveText('Maya Okafor');
     await expect(shown).toHaveText('Maya Okafor');
 
-    // From here on, every operation either page asks main for.
-    const asked: string[] = [];
-    for (const [name, page] of [
-      ['console', console_],
-      ['projector', projector],
-    ] as const) {
-      page.on('request', (request) => {
-        const op = /\/api\/op\/([\w.]+)$/.exec(request.url())?.[1];
-        if (op) asked.push(`${name} ${op}`);
-      });
-    }
+    // From here on.
+    recording = true;
     await expect(console_.getByRole('navigation', { name: 'Keys' })).toContainText('next speaker');
     await console_.keyboard.press('t');
     await expect(shown).toHaveText('Sam Lindqvist');

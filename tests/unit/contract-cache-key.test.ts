@@ -6,8 +6,8 @@ import { contract, type OperationName } from '@shared/contract';
 import { queryKey } from '@renderer/api/query-cache';
 
 /**
- * The renderer keys its cache without the inputs' schemas (the first screen does not build them): the contract's
- * `defaults`, as plain data, complete an input as main's parse does. These tests hold the two together for every
+ * The renderer keys its cache without the inputs' schemas (the first screen does not load them, see
+ * contract-manifest.test.ts): the manifest's `defaults`, as plain data, complete an input as main's parse does. These tests hold the two together for every
  * read, so a view's key is the key a pushed answer (parsed by main) or a seed lands under.
  */
 type Field = z.ZodType & { _zod: { def: { type: string; defaultValue?: unknown } } };
@@ -74,33 +74,5 @@ describe("the cache key of a read, made without the input's schema", () => {
   it('makes `{ teamId: null }` and `{}` one question', () => {
     expect(hashKey(queryKey('commitments.board', {}))).toBe(hashKey(queryKey('commitments.board', { teamId: null, memberId: null })));
     expect(hashKey(queryKey('commitments.board', {}))).not.toBe(hashKey(queryKey('commitments.board', { teamId: randomUUID() })));
-  });
-});
-
-describe("the first screen's reads", () => {
-  it("are keyed without reading the inputs' schemas", () => {
-    const read: string[] = [];
-    const restore: (() => void)[] = [];
-    for (const name of Object.keys(contract) as OperationName[]) {
-      const def = contract[name];
-      const descriptor = Object.getOwnPropertyDescriptor(def, 'input')!;
-      Object.defineProperty(def, 'input', {
-        configurable: true,
-        get() {
-          read.push(name);
-          return descriptor.get!.call(def);
-        },
-      });
-      restore.push(() => Object.defineProperty(def, 'input', descriptor));
-    }
-    try {
-      for (const name of ['teams.list', 'meetings.nextUp', 'me.list', 'settings.get', 'app.info', 'commitments.board'] as const) {
-        queryKey(name, {});
-      }
-      queryKey('events.since', { epoch: '', revision: 0 });
-    } finally {
-      restore.forEach((undo) => undo());
-    }
-    expect(read).toEqual([]);
   });
 });

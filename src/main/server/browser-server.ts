@@ -7,7 +7,8 @@ import type { OpTiming } from '../core/dispatcher';
 import { checkRequest } from './request-guard';
 import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
-import { staticFiles } from './static-files';
+import { staticFiles, type ServedFile } from './static-files';
+import { mayRedeemOnNavigation, requestPauses, splitPage, startDataBlock, startDataJson } from './start-page';
 import { BodyTooLargeError, isJsonContentType, MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES, readBody } from './request-body';
 
 export interface BrowserServerOptions {
@@ -16,8 +17,6 @@ export interface BrowserServerOptions {
    * socket that arrives before the database is open waits for it.
    */
   core: CadenceCore | Promise<CadenceCore>;
-  /** Told of each request as it arrives, and whether it needs the core (an operation, the event socket). */
-  requested?: (needsCore: boolean) => void;
   auth: SessionAuth;
   rendererDir: string;
   /** 0 picks a free port. */
@@ -28,6 +27,8 @@ export interface RunningBrowserServer {
   port: number;
   /** The address to open, with a fresh one-time code (its page signs in and drops the code from the address bar). */
   signInUrl(): string;
+  /** Whether a page has been sent the first screen's answers (those reads then need no warming). */
+  answeredFirstReads(): boolean;
   close(): Promise<void>;
 }
 
@@ -82,7 +83,7 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<RunningBrowserServer> {
   const { auth } = options;
   const opened = Promise.resolve(options.core);
-  const events = opened.then((core) => createEventSockets(core.feed, auth));
+  const events = opened.then((core) => createEventSockets(core.feed, auth, core.dispatcher));
   // A start that fails is said and ends the process where it is awaited (run-browser-server); not again here.
   events.catch(() => undefined);
   const rendererDir = path.resolve(options.rendererDir);
@@ -133,10 +134,36 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
   }
 
+  let page: { of: ServedFile; head: string; tail: string } | undefined;
+  let answered = false;
+  const pauses = requestPauses();
+  /**
+   * The page a sign-in address opens, with its session and the first screen's answers in it (start-page.ts): no
+   * sign-in request and no first reads leave the page. Its head goes at once, so the browser fetches the code while
+   * the database opens; the answers follow once the requests for that code have paused and the database is open.
+   */
+  async function servePageSignedIn(res: ServerResponse, file: ServedFile, token: string): Promise<void> {
+    if (page?.of !== file) page = { of: file, ...splitPage(file.body.toString('utf8')) };
+    const { head, tail } = page;
+    const { 'Content-Length': _length, ...headers } = file.headers;
+    res.writeHead(200, headers);
+    res.write(head);
+    let data: string;
+    try {
+      await pauses.paused();
+      data = await startDataJson((await opened).dispatcher, token);
+      answered = true;
+    } catch {
+      // The start failed (and is said where it is awaited): the session still reaches the page.
+      data = JSON.stringify({ token, reads: [] });
+    }
+    res.end(startDataBlock(data) + tail);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    pauses.heard();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isApi = url.pathname.startsWith('/api/');
-    options.requested?.(url.pathname.startsWith('/api/op/'));
     const verdict = checkRequest(req, port, isApi && req.method !== 'GET');
     if (!verdict.ok) return send(res, verdict.status, 'text/plain; charset=utf-8', verdict.reason);
 
@@ -145,6 +172,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       // Any other address is one of the app's screens: index.html.
       const file = files(url.pathname) ?? files('/');
       if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+      const code = url.searchParams.get('code');
+      if (code !== null && file === files('/') && mayRedeemOnNavigation(req) && auth.redeemCode(code))
+        return servePageSignedIn(res, file, auth.issueSession().token);
       res.writeHead(200, file.headers);
       return void res.end(file.body);
     }
@@ -182,7 +212,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   server.on('upgrade', (req, socket, head) => {
-    options.requested?.(true);
     const verdict = checkRequest(req, port, true);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!verdict.ok || url.pathname !== '/api/events') {
@@ -203,6 +232,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   return {
     port,
     signInUrl: () => `http://127.0.0.1:${port}/?code=${auth.issueCode()}`,
+    answeredFirstReads: () => answered,
     close: () =>
       new Promise<void>((resolve) => {
         void events.then(

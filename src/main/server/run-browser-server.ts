@@ -56,35 +56,6 @@ async function exitIfPlain(error: unknown): Promise<void> {
   }
 }
 
-/**
- * On the usual start the database opens once the page's first requests (its HTML, then its code) have paused this
- * long, so they are answered at once and the opening runs while the browser compiles the page's code; this long after
- * "ready" when no page has asked for anything (a person opens the address later), and at once when an operation or
- * the event socket asks for it (a page left open reconnecting).
- */
-const QUIET_MS = 15;
-const AT_MOST_MS = 150;
-
-/** Calls `open` once, as above; answers the hook the server calls at each request. */
-function openWhenQuiet(open: () => void): (needsCore: boolean) => void {
-  let done = false;
-  let quiet: NodeJS.Timeout | undefined;
-  const now = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(quiet);
-    clearTimeout(latest);
-    open();
-  };
-  const latest = setTimeout(now, AT_MOST_MS);
-  return (needsCore) => {
-    if (done) return;
-    clearTimeout(quiet);
-    if (needsCore) now();
-    else quiet = setTimeout(now, QUIET_MS);
-  };
-}
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -136,14 +107,15 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
     }
   };
 
-  // The usual start (isUsualStart) prints the address first and opens the database while the page loads: an
-  // operation that arrives meanwhile waits for it. Any other start opens first, so what it has to say about the
-  // file (damage moved aside, a newer Cadence's file) comes before the address.
+  // The usual start (isUsualStart) prints the address first and opens the database at once after it, while the
+  // browser sets out to ask for the page: the page's head is sent between two steps of the opening, and what needs
+  // the database (the page's first answers, an operation) waits for it. Any other start opens first, so what it has
+  // to say about the file (damage moved aside, a newer Cadence's file) comes before the address.
   const openedFirst = isUsualStart(dataDir) ? null : await openCore();
-  let requested: (needsCore: boolean) => void = () => {};
+  let printed: () => void = () => {};
   const core: Promise<CadenceCore> = openedFirst
     ? Promise.resolve(openedFirst)
-    : new Promise<void>((resolve) => (requested = openWhenQuiet(resolve))).then(openCore);
+    : new Promise<void>((resolve) => (printed = resolve)).then(openCore);
   // Awaited below; a failure meanwhile is not also an unhandled rejection.
   core.catch(() => undefined);
   const { startBrowserServer } = await import('./browser-server');
@@ -160,7 +132,6 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
         auth,
         rendererDir: options.rendererDir,
         port,
-        requested,
       });
       break;
     } catch (error) {
@@ -205,9 +176,11 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
     for (const line of lines) process.stdout.write(line + '\n');
   };
   say([...recoveryLines(openedFirst?.recovery ?? null), ...readyLines(dataDir, running.signInUrl())]);
+  printed();
   const opened = await core;
   // A file that looked usual and still proved damaged: said now, with a fresh address below it so it is not missed.
   if (!openedFirst && opened.recovery) say([...recoveryLines(opened.recovery), ...readyLines(dataDir, running.signInUrl())]);
-  // The browser takes longer to load the page than these take to answer.
-  void warmFirstReads(opened.dispatcher);
+  // While the browser loads the page: the answers a sign-in address's page carries are then read warm, as are the
+  // reads a page opened without one sends itself. Not once a page has been sent them (they were warmed by that).
+  void warmFirstReads(opened.dispatcher, running.answeredFirstReads);
 }

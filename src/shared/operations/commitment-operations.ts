@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { REVIEW_OUTCOMES } from '../commitments';
-import type { Commitment, CommitmentBoard, FollowThrough } from '../commitments';
-import { calendarDate, hasWords, id, longText, name, reasonText } from '../validation';
-import { op } from './define';
+import type { Commitment } from '../commitments';
+import type { commitmentSchemas } from './commitment-schemas';
+import { manifest } from './define';
 import { scope } from './scopes';
 
 /** A commitment changed: itself, its team's board, and the team's meetings that list it (made, review, old business). */
@@ -12,66 +10,13 @@ const commitmentChanged = (o: Commitment) => [
   ...(o.decisionId ? [scope('decisions', { teamId: o.teamId, id: o.decisionId })] : []),
 ];
 
-export const commitmentOperations = {
-  'commitments.create': op<Commitment>()({
-    input: () =>
-      z
-        .object({
-          meetingId: id.nullable().default(null),
-          teamId: id.nullable().default(null),
-          agendaItemId: id.nullable().default(null),
-          decisionId: id.nullable().default(null),
-          ownerId: id,
-          outcome: name('What done looks like', 500),
-          dueDate: calendarDate,
-          confirmPastDue: z.boolean().default(false),
-        })
-        .strict(),
-    changes: (_i, o) => commitmentChanged(o),
-  }),
-  'commitments.record': op<Commitment>()({
-    input: () =>
-      z
-        .object({
-          commitmentId: id,
-          meetingId: id.nullable().default(null),
-          outcome: z.enum(REVIEW_OUTCOMES, { message: 'Choose done, on track, at risk, slipped, renegotiated or dropped' }),
-          reason: longText('Reason', 2000).nullable().default(null),
-          newDueDate: calendarDate.nullable().default(null),
-          rootCause: z.enum(['wrong_assumption', 'missing_resource', 'other']).nullable().default(null),
-          correctiveAction: longText('Corrective action', 2000).nullable().default(null),
-          corrective: z
-            .object({
-              ownerId: id,
-              // Empty is a missing date, said as such (the form shows it beside a disabled Record).
-              dueDate: z.string().trim().min(1, { message: 'Give the corrective commitment a due date' }).pipe(calendarDate),
-            })
-            .strict()
-            .nullable()
-            .default(null),
-          confirmPastDue: z.boolean().default(false),
-        })
-        .strict()
-        .superRefine((v, ctx) => {
-          const need = (ok: boolean, path: string, message: string) => {
-            if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
-          };
-          if (v.outcome === 'at_risk') need(hasWords(v.reason), 'reason', 'Say what help is needed');
-          if (v.outcome === 'dropped') need(hasWords(v.reason), 'reason', 'Say why it is dropped');
-          if (v.outcome === 'renegotiated') {
-            need(v.newDueDate !== null, 'newDueDate', 'A renegotiation needs the new date');
-            need(hasWords(v.reason), 'reason', 'A renegotiation needs a reason');
-          }
-          if (v.outcome === 'slipped') {
-            need(v.rootCause !== null, 'rootCause', 'Choose the root cause: a wrong assumption, a missing resource, or something else');
-            need(hasWords(v.correctiveAction), 'correctiveAction', 'A slip needs a corrective action');
-          }
-          if (v.corrective) need(v.outcome === 'slipped', 'corrective', 'Only a slip has a corrective action to commit to');
-        }),
-    // The commitment, and a slip's corrective commitment with the meeting it was made in. The team's meetings hold
-    // it in their review (meetings.commitments' rows), which puts it in place or reads the whole part again where
-    // the outcome moved commitments in or out (commitment-review.ts), and in their old business (meetings.context's
-    // rows).
+export const commitmentOperations = manifest<typeof commitmentSchemas>()({
+  'commitments.create': { changes: (_i, o) => commitmentChanged(o) },
+  // The commitment, and a slip's corrective commitment with the meeting it was made in. The team's meetings hold
+  // it in their review (meetings.commitments' rows), which puts it in place or reads the whole part again where
+  // the outcome moved commitments in or out (commitment-review.ts), and in their old business (meetings.context's
+  // rows).
+  'commitments.record': {
     changes: (_input, out) => {
       const last = out.events.at(-1);
       const corrective = last?.correctiveCommitmentId;
@@ -80,23 +25,17 @@ export const commitmentOperations = {
         ...(corrective ? [scope('commitments', { id: corrective, teamId: out.teamId, meetingId: last?.meetingId })] : []),
       ];
     },
-  }),
-  'commitments.reassign': op<Commitment>()({
-    input: () => z.object({ commitmentId: id, ownerId: id, reason: reasonText('Reason for the hand-over', 500) }).strict(),
-    changes: (_i, o) => commitmentChanged(o),
-  }),
-  'commitments.get': op<Commitment>()({
-    input: () => z.object({ commitmentId: id }).strict(),
+  },
+  'commitments.reassign': { changes: (_i, o) => commitmentChanged(o) },
+  'commitments.get': {
     dependsOn: (i, o) => [scope('commitments', { teamId: o?.teamId, id: i.commitmentId }), scope('teams', { teamId: o?.teamId })],
-  }),
-  'commitments.board': op<CommitmentBoard>()({
-    input: () => z.object({ teamId: id.nullable().default(null), memberId: id.nullable().default(null) }).strict(),
+  },
+  'commitments.board': {
     defaults: { teamId: null, memberId: null },
     dependsOn: (i) => [scope('commitments', i), scope('teams', i)],
-  }),
-  'commitments.followThrough': op<FollowThrough>()({
-    input: () => z.object({ teamId: id, from: calendarDate.nullable().default(null), to: calendarDate.nullable().default(null) }).strict(),
+  },
+  'commitments.followThrough': {
     defaults: { from: null, to: null },
     dependsOn: (i) => [scope('commitments', i), scope('meetings', i), scope('teams', i)],
-  }),
-} as const;
+  },
+});

@@ -1,7 +1,13 @@
-import { z } from 'zod';
+/**
+ * The two halves of an operation's one declaration. Its input's zod schema and its answer's type are declared in a
+ * `*-schemas.ts` file (with `read`/`write` from ./io); what it means for the cache and the change events (its
+ * kind, `changes` or `dependsOn`, seeds, rows, pushes, defaults) in the `*-operations.ts` manifest beside it, as
+ * plain code without zod: every window's first screen needs the manifest to key and invalidate its reads, and
+ * loading zod and every schema there was most of the page's own start-up work. The manifest is typed from the
+ * schemas' type, so a name missing on either side, or a write declared as a read, fails to compile.
+ */
+import type { z } from 'zod';
 import { anyOverlap, type Scope, type Topic } from '../events';
-import type { JsonSafe } from '../json';
-import { id } from '../validation';
 
 /** What a write changed, from its parsed input and its answer (which carries ids the input lacks). */
 export type ChangesOf<I, O> = (input: I, output: O) => Scope[];
@@ -50,109 +56,100 @@ export function rowsToRead<O>(
   return [...reached, ...(rows.added?.(output, changes, input) ?? [])];
 }
 
-export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
-  /** The input's schema, built the first time it is read (see `Input`). */
+export type Kind = 'read' | 'write';
+
+/** An operation's schema side (see ./io): its kind, its input's schema (built the first time it is read), its answer's type. */
+export interface Io<I extends z.ZodType = z.ZodType, O = unknown, K extends Kind = Kind> {
+  readonly kind: K;
   readonly input: I;
-  /** 'read' changes nothing and may be cached; 'write' publishes `changes` after it commits. */
-  kind: 'read' | 'write';
-  /** A write: what it changed. Published in the change event after the transaction commits. */
-  changes: ChangesOf<z.output<I>, O>;
-  /** A read: which changes make its answer stale. Drives the renderer's cache; nothing else decides. */
-  dependsOn: DependsOn<z.output<I>, O>;
-  /** A write: the reads its reply answers (none for a read). */
-  seeds: SeedsOf<z.output<I>, O>;
-  /** A read: rows of its answer kept up to date one by one (see Rows). */
-  rows?: Rows<O>;
-  /** A read: the input a changed scope names, whose answer main pushes with the change event (absent: never pushed). */
-  pushedBy?: PushedBy;
-  /** A read: what its schema fills in for a key left out (see `defaults` in `Spec`); empty for a write. */
-  defaults: Readonly<Record<string, unknown>>;
   /** Phantom: carries the output type only. */
   readonly output?: (o: O) => O;
 }
 
-/**
- * An operation's input schema, best given as a function that builds it: the contract is loaded by every window's
- * first screen for its operations' names and scopes, and building all its schemas there was half the page's
- * start-up CPU. A function is called once, the first time the schema is read (a check, a form, a query key).
- */
-type Input<I extends z.ZodType> = I | (() => I);
+/** An operation's manifest side, with `I` its parsed input and `O` its answer. */
+export interface OperationMeta<I = never, O = unknown> {
+  /** 'read' changes nothing and may be cached; 'write' publishes `changes` after it commits. */
+  kind: Kind;
+  /** A write: what it changed. Published in the change event after the transaction commits. */
+  changes: ChangesOf<I, O>;
+  /** A read: which changes make its answer stale. Drives the renderer's cache; nothing else decides. */
+  dependsOn: DependsOn<I, O>;
+  /** A write: the reads its reply answers (none for a read). */
+  seeds: SeedsOf<I, O>;
+  /** A read: rows of its answer kept up to date one by one (see Rows). */
+  rows?: Rows<O>;
+  /** A read: the input a changed scope names, whose answer main pushes with the change event (absent: never pushed). */
+  pushedBy?: PushedBy;
+  /** A read: what its schema fills in for a key left out (see `defaults` in ReadSpec); empty for a write. */
+  defaults: Readonly<Record<string, unknown>>;
+}
 
-type Spec<I extends z.ZodType, O> =
-  | {
-      input: Input<I>;
-      changes: ChangesOf<z.output<I>, O> | readonly Topic[];
-      seeds?: SeedsOf<z.output<I>, O>;
-      dependsOn?: never;
-      pushedBy?: never;
-    }
-  | {
-      input: Input<I>;
-      dependsOn?: DependsOn<z.output<I>, O> | readonly Topic[];
-      rows?: Rows<O>;
-      pushedBy?: PushedBy;
-      /**
-       * The schema's defaults (`.default(...)`) as plain data: the renderer keys its cache with the input so
-       * completed, without building the schema on the first screen, so `{ teamId: null }` and `{}` are one question
-       * and a pushed answer (main's parsed input) lands under the key a view asked with. A unit test checks these
-       * equal the schema's own, for every read.
-       */
-      defaults?: Readonly<Partial<z.output<I>>>;
-      changes?: never;
-      seeds?: never;
-    };
+/** A write names what it changes: topics, or scopes with ids from its input and answer. */
+interface WriteSpec<I, O> {
+  changes: ChangesOf<I, O> | readonly Topic[];
+  seeds?: SeedsOf<I, O>;
+}
+
+/** A read's `dependsOn` defaults to every topic (always re-read) until it says better. */
+interface ReadSpec<I, O> {
+  dependsOn?: DependsOn<I, O> | readonly Topic[];
+  rows?: Rows<O>;
+  pushedBy?: PushedBy;
+  /**
+   * The schema's defaults (`.default(...)`) as plain data: the renderer keys its cache with the input so
+   * completed, without loading the schemas on the first screen, so `{ teamId: null }` and `{}` are one question
+   * and a pushed answer (main's parsed input) lands under the key a view asked with. A unit test checks these
+   * equal the schema's own, for every read.
+   */
+  defaults?: Readonly<Partial<I>>;
+}
+
+type SpecOf<E> =
+  E extends Io<infer I, infer O, 'write'>
+    ? WriteSpec<z.output<I>, O>
+    : E extends Io<infer I, infer O, 'read'>
+      ? ReadSpec<z.output<I>, O>
+      : never;
+type MetaOf<E> = E extends Io<infer I, infer O> ? OperationMeta<z.output<I>, O> : never;
+
+/** The manifest of a group of operations, typed by its schemas' file: the same names, each of the same kind. */
+export type Manifest<S> = { [K in keyof S]: MetaOf<S[K]> };
 
 const NO_DEFAULTS: Readonly<Record<string, unknown>> = Object.freeze({});
+const ALL: readonly Topic[] = ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments', 'agreements'];
 
 const whole = (topics: readonly Topic[]) => () => topics.map((topic) => ({ topic }));
 
-/**
- * Declares an operation whose output type `O` must be plain JSON (else the call needs an argument it cannot get).
- * A write names what it changes (`changes`: topics, or scopes with ids); anything else is a read, whose
- * `dependsOn` defaults to every topic (always re-read) until it says better.
- */
-export function op<O>(..._notJson: [O] extends [JsonSafe<O>] ? [] : ['output type is not plain JSON']) {
-  return <I extends z.ZodType>(spec: Spec<I, O>): OperationDef<I, O> => {
-    const changes = spec.changes;
-    const input = memoised(spec.input);
-    if (changes !== undefined) {
-      return {
-        get input() {
-          return input();
-        },
-        kind: 'write',
-        changes: typeof changes === 'function' ? changes : whole(changes),
-        dependsOn: () => [],
-        seeds: spec.seeds ?? (() => []),
-        defaults: NO_DEFAULTS,
-      };
-    }
-    const dependsOn = spec.dependsOn ?? ALL;
+function meta(spec: WriteSpec<unknown, unknown> | ReadSpec<unknown, unknown>): OperationMeta<unknown, unknown> {
+  if ('changes' in spec) {
+    const { changes } = spec;
     return {
-      get input() {
-        return input();
-      },
-      kind: 'read',
-      changes: () => [],
-      dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
-      seeds: () => [],
-      defaults: spec.defaults ?? NO_DEFAULTS,
-      ...(spec.rows ? { rows: spec.rows } : {}),
-      ...(spec.pushedBy ? { pushedBy: spec.pushedBy } : {}),
+      kind: 'write',
+      changes: typeof changes === 'function' ? changes : whole(changes),
+      dependsOn: () => [],
+      seeds: spec.seeds ?? (() => []),
+      defaults: NO_DEFAULTS,
     };
+  }
+  const dependsOn = spec.dependsOn ?? ALL;
+  return {
+    kind: 'read',
+    changes: () => [],
+    dependsOn: typeof dependsOn === 'function' ? dependsOn : whole(dependsOn),
+    seeds: () => [],
+    defaults: (spec.defaults as Readonly<Record<string, unknown>> | undefined) ?? NO_DEFAULTS,
+    ...(spec.rows ? { rows: spec.rows } : {}),
+    ...(spec.pushedBy ? { pushedBy: spec.pushedBy } : {}),
   };
 }
 
-function memoised<I extends z.ZodType>(input: Input<I>): () => I {
-  if (input instanceof z.ZodType) return () => input;
-  let built: I | undefined;
-  return () => (built ??= input());
+/**
+ * Declares the manifest of the operations whose schemas `S` (a `*-schemas.ts` file's type) declares: one entry per
+ * name, a write's with `changes`, a read's with what it depends on.
+ */
+export function manifest<S>() {
+  return (specs: { [K in keyof S]: SpecOf<S[K]> }): Manifest<S> =>
+    Object.fromEntries(
+      Object.entries(specs).map(([name, spec]) => [name, meta(spec as WriteSpec<unknown, unknown> | ReadSpec<unknown, unknown>)]),
+    ) as Manifest<S>;
 }
-
-const ALL: readonly Topic[] = ['teams', 'settings', 'meetings', 'parkingLot', 'backups', 'decisions', 'commitments', 'agreements'];
-
-export const none = z.object({}).strict();
-
-export const revision = z.number({ message: 'expectedRevision is required' }).int().min(0);
-
-export const memberOrNone = id.nullable().default(null);

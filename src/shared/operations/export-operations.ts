@@ -1,29 +1,7 @@
-import { z } from 'zod';
-import type { FolderExportOutcome } from '../exports';
-import type { ExportedFile } from '../planning';
-import { id } from '../validation';
-import { op } from './define';
+import { manifest } from './define';
+import type { exportSchemas } from './export-schemas';
 
-const teamScope = () => id.nullable().default(null);
-
-export const exportOperations = {
-  /** The decision log (or one team's decisions) as a MADR folder; without a folder the platform asks for one. */
-  'exports.decisionsMadr': op<FolderExportOutcome>()({
-    changes: [],
-    input: () =>
-      z
-        .object({
-          teamId: teamScope(),
-          folder: z
-            .string({ message: 'The folder must be text' })
-            .trim()
-            .min(1, { message: 'Type the folder to export into' })
-            .max(1000, { message: 'The folder path is longer than 1000 characters' })
-            .nullable()
-            .default(null),
-        })
-        .strict(),
-  }),
-  /** The decision log as one self-contained HTML file; saving goes through files.saveText. */
-  'exports.decisionLogHtml': op<ExportedFile>()({ changes: [], input: () => z.object({ teamId: teamScope() }).strict() }),
-} as const;
+export const exportOperations = manifest<typeof exportSchemas>()({
+  'exports.decisionsMadr': { changes: [] },
+  'exports.decisionLogHtml': { changes: [] },
+});

@@ -1,14 +1,9 @@
-import { z } from 'zod';
 import { addedCommitments, putCommitment } from '../commitment-review';
 import type { Commitment } from '../commitments';
-import type { Decision } from '../decisions';
 import type { MeetingPart, Scope } from '../events';
-import type { MeetingFeedback } from '../feedback';
-import type { MeetingCommitments, MeetingContext, MeetingDetail, MeetingLive } from '../planning';
-import { id } from '../validation';
-import { op } from './define';
-
-const meeting = () => z.object({ meetingId: id }).strict();
+import type { MeetingContext } from '../planning';
+import { manifest } from './define';
+import type { meetingViewSchemas } from './meeting-view-schemas';
 
 /** Every part of a meeting shows names of the team's members: a change to the team reaches them all. */
 function ofMeeting(meetingId: string, part: Scope['part'], teamId: string | undefined): Scope[] {
@@ -40,14 +35,12 @@ function pushedPart(part: MeetingPart) {
  * action (a few rows, read once by main), and re-read the other parts only when what they show changed. `meetings.get` is all of it at once,
  * for the minutes and exports.
  */
-export const meetingViewOperations = {
-  'meetings.live': op<MeetingLive>()({
-    input: meeting,
+export const meetingViewOperations = manifest<typeof meetingViewSchemas>()({
+  'meetings.live': {
     dependsOn: ({ meetingId }, out) => ofMeeting(meetingId, 'live', out?.meeting.teamId),
     pushedBy: pushedPart('live'),
-  }),
-  'meetings.decisions': op<Decision[]>()({
-    input: meeting,
+  },
+  'meetings.decisions': {
     dependsOn: ({ meetingId }, out) => [
       ...ofMeeting(meetingId, 'decisions', out?.[0]?.teamId),
       { topic: 'decisions', meetingId },
@@ -55,9 +48,8 @@ export const meetingViewOperations = {
       ...(out ?? []).map((d): Scope => ({ topic: 'decisions', id: d.id })),
       { topic: 'agreements' },
     ],
-  }),
-  'meetings.commitments': op<MeetingCommitments>()({
-    input: meeting,
+  },
+  'meetings.commitments': {
     dependsOn: ({ meetingId }, out) => {
       const teamId = out?.made[0]?.teamId ?? out?.review[0]?.teamId ?? out?.doneSinceLast[0]?.teamId;
       // Which commitments the review lists and in what order change with a commitment made or handed over, which
@@ -76,9 +68,8 @@ export const meetingViewOperations = {
       added: (out, changes, input) => addedCommitments(out, changes, String(input.meetingId)),
       put: (out, row, input) => putCommitment(out, row as Commitment, String(input.meetingId)),
     },
-  }),
-  'meetings.context': op<MeetingContext>()({
-    input: meeting,
+  },
+  'meetings.context': {
     dependsOn: ({ meetingId }, out) => [...ofMeeting(meetingId, 'context', out?.members[0]?.teamId), ...oldBusinessScopes(out)],
     // A commitment inherited as old business is settled once it is done or dropped: the commitment read again says so.
     rows: {
@@ -96,14 +87,12 @@ export const meetingViewOperations = {
         };
       },
     },
-  }),
-  'meetings.feedback': op<MeetingFeedback>()({
-    input: meeting,
+  },
+  'meetings.feedback': {
     dependsOn: ({ meetingId }) => ofMeeting(meetingId, 'feedback', undefined),
     pushedBy: pushedPart('feedback'),
-  }),
-  'meetings.get': op<MeetingDetail>()({
-    input: meeting,
+  },
+  'meetings.get': {
     dependsOn: ({ meetingId }, out) => [
       { topic: 'meetings', meetingId },
       out ? { topic: 'teams', teamId: out.meeting.teamId } : { topic: 'teams' },
@@ -113,5 +102,5 @@ export const meetingViewOperations = {
       ...oldBusinessScopes(out),
       { topic: 'agreements' },
     ],
-  }),
-} as const;
+  },
+});

@@ -1,19 +1,8 @@
-import { z } from 'zod';
-import type { SaveOutcome } from '../domain';
-import type { ExportedFile } from '../planning';
-import { id } from '../validation';
-import { op } from './define';
+import { manifest } from './define';
+import type { minutesSchemas } from './minutes-schemas';
 
-export const MINUTES_FORMATS = ['md', 'html', 'pdf'] as const;
-export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
-
-export const minutesOperations = {
-  'minutes.markdown': op<ExportedFile>()({ input: () => z.object({ meetingId: id }).strict() }),
-  'minutes.html': op<ExportedFile>()({ input: () => z.object({ meetingId: id }).strict() }),
-  /** Desktop: a save dialog in the last folder used, written atomically. Browser: the page downloads or prints. */
-  'minutes.export': op<SaveOutcome>()({
-    changes: [],
-    input: () =>
-      z.object({ meetingId: id, format: z.enum(MINUTES_FORMATS, { message: 'Minutes are exported as md, html or pdf' }) }).strict(),
-  }),
-} as const;
+export const minutesOperations = manifest<typeof minutesSchemas>()({
+  'minutes.markdown': {},
+  'minutes.html': {},
+  'minutes.export': { changes: [] },
+});

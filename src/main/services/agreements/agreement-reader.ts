@@ -1,4 +1,5 @@
-import { agreementBody, type AgreementBody, type AgreementVersion, type ResolvedDecisionRight } from '@shared/agreements';
+import { agreementBody } from '@shared/agreement-schema';
+import type { AgreementBody, AgreementVersion, ResolvedDecisionRight } from '@shared/agreements';
 import type { Repositories } from '../../db/repositories';
 import type { AgreementVersionRecord } from '../../db/repositories/agreements-repository';
 

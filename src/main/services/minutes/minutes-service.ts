@@ -1,5 +1,5 @@
 import type { SaveOutcome } from '@shared/domain';
-import type { MinutesFormat } from '@shared/operations/minutes-operations';
+import type { MinutesFormat } from '@shared/operations/minutes-schemas';
 import type { ExportedFile } from '@shared/planning';
 import type { Repositories } from '../../db/repositories';
 import type { FilesService } from '../files-service';

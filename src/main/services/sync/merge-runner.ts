@@ -1,7 +1,7 @@
 import { GitFailure, type GitFailureKind } from './git';
 import { TreeRefused } from './git-tree';
-import { mergeAndCommit, type MergeCommitResult } from './merge-commit';
-import { checkTrees, type MergeJob } from './merge-job';
+import type { MergeCommitResult } from './merge-commit';
+import type { MergeJob } from './merge-job';
 import { SyncPostponed, SyncRefused } from './sync-refused';
 
 /** What a round asks of the data half; the runner adds the database file and git's environment. */
@@ -13,11 +13,15 @@ export interface DataRunner {
   merge: (job: RoundJob) => Promise<MergeCommitResult>;
 }
 
-/** On this thread: the command line, which answers no one meanwhile. */
+/**
+ * On this thread: the command line, which answers no one meanwhile. The merge's code loads when a round first needs
+ * it: the app's main thread imports this file for dataInWorker alone, and loading the merge with it (the MADR records
+ * and their Markdown and YAML libraries) cost every start's CPU for code that never runs there.
+ */
 export function dataInThisThread(file: string, gitEnv: MergeJob['gitEnv']): DataRunner {
   return {
-    check: (job) => checkTrees({ ...job, file, gitEnv }),
-    merge: (job) => mergeAndCommit({ ...job, file, gitEnv }),
+    check: async (job) => (await import('./merge-job')).checkTrees({ ...job, file, gitEnv }),
+    merge: async (job) => (await import('./merge-commit')).mergeAndCommit({ ...job, file, gitEnv }),
   };
 }
 

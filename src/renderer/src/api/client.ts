@@ -2,11 +2,12 @@
  * The renderer's one door to main. Features call `call()` or the hooks in ./hooks; only
  * ./transport knows whether window.cadence (desktop preload) or HTTP (browser) carries it.
  */
-import { contract, type InputOf, type OperationName, type OutputOf } from '@shared/contract';
+import { manifest, type InputOf, type OperationName, type OutputOf } from '@shared/manifest';
 import type { ChangeEvent } from '@shared/events';
 import type { OpError } from '@shared/result';
 import { dropFirstReads, takeFirstRead } from './first-reads';
 import { applyChange, changesApplied, changesOf, invalidateChanges, invalidateEverything, seedFromReply } from './query-cache';
+import { loadSchemas } from './schemas';
 import { http, transport } from './transport';
 
 export { isSignedOut, type ConnectionState } from './http-transport';
@@ -29,13 +30,24 @@ export async function signOut(): Promise<void> {
 
 export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const sentAt = changesApplied();
-  if (contract[name].kind === 'write') dropFirstReads();
+  const write = manifest[name].kind === 'write';
+  if (write) dropFirstReads();
+  // A write's changes and seeds come from its input as the schema parses it: the schemas load beside the write (once,
+  // for the page's first), and its reply waits for them.
+  const schemas = write ? loadSchemas().catch(() => null) : null;
   const result = await (takeFirstRead(name, input) ?? transport.invoke(name, input));
   if (!result.ok) throw new ApiError(result.error);
-  seedFromReply(name, input, result.value, sentAt);
-  // Its change event cannot reach this page while the socket is down: the page that wrote re-reads what it changed.
-  if (http && !http.hearing() && contract[name].kind === 'write')
-    invalidateChanges(changesOf(name, input, result.value), new Set(), readRow);
+  if (!schemas) return result.value;
+  const parsed = (await schemas)?.[name].input.safeParse(input ?? {});
+  // Its change event cannot reach this page while the socket is down: the page that wrote re-reads what it changed
+  // (everything, when the schemas could not be loaded to say what that is).
+  const deaf = http !== null && !http.hearing();
+  if (!parsed?.success) {
+    if (deaf) invalidateEverything();
+    return result.value;
+  }
+  seedFromReply(name, parsed.data, result.value, sentAt);
+  if (deaf) invalidateChanges(changesOf(name, parsed.data, result.value), new Set(), readRow);
   return result.value;
 }
 

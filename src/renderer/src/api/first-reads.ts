@@ -1,18 +1,23 @@
 /**
  * The first screen's reads, sent by the boot as the page starts, while the browser is still loading and running
- * the app's code: the answers are there by the time the views ask. Each answer is handed out once, to the first
- * call that asks the same question; a change event, or a write this page sends, drops those not yet handed out,
- * as they may be stale (a write's reply can come before its change event: the screen it opens must not show
- * answers from before it).
+ * the app's code: the answers are there by the time the views ask. The page a sign-in address opened carries their
+ * answers in itself (start-data.ts) and sends none. Each answer is handed out once, to the first call that asks the
+ * same question. Those not yet handed out are dropped, as they may be stale, by a change event, by a write this page
+ * sends (a write's reply can come before its change event: the screen it opens must not show answers from before
+ * it), and by any event from later in the change log than the place `events.since` answered (a change made before
+ * the event socket was connected is announced by nothing but the socket's hello).
  */
 import type { OperationName } from '@shared/contract';
 import { firstReadsOf, type FirstRead } from '@shared/first-reads';
 import type { OpResult } from '@shared/result';
 import { parseRoute } from '../app/routes';
+import { startData } from './start-data';
 import { transport } from './transport';
 
 const sent = new Map<string, Promise<OpResult<never>>>();
 const key = (name: string, input: unknown) => `${name} ${JSON.stringify(input)}`;
+/** The read that answers where in the change log the others stand; every window asks it first. */
+const POSITION = firstReadsOf('projector')[0]!;
 
 /** The reads the screen at this address asks for first. */
 export function firstReads(hash: string): FirstRead[] {
@@ -21,9 +26,27 @@ export function firstReads(hash: string): FirstRead[] {
 }
 
 export function sendFirstReads(): void {
-  for (const [name, input] of firstReads(location.hash)) sent.set(key(name, input), transport.invoke(name, input as never));
+  const carried = new Map((startData()?.reads ?? []).map(([name, input, answer]) => [key(name, input), answer as OpResult<never>]));
+  for (const [name, input] of firstReads(location.hash)) {
+    const k = key(name, input);
+    const answer = carried.get(k);
+    sent.set(k, answer ? Promise.resolve(answer) : transport.invoke(name, input as never));
+  }
+  // Where in the change log the answers stand, and the latest place heard of.
+  let answeredAt: { epoch: string; revision: number } | null = null;
+  let heard: { epoch: string; revision: number } | null = null;
+  const dropIfBehind = () => {
+    if (answeredAt && heard && (heard.epoch !== answeredAt.epoch || heard.revision > answeredAt.revision)) sent.clear();
+  };
+  void sent.get(key(...POSITION))?.then((answer) => {
+    if (!answer.ok) return;
+    answeredAt = answer.value as { epoch: string; revision: number };
+    dropIfBehind();
+  });
   transport.onChange((event) => {
     if (event.changes.length > 0) sent.clear();
+    heard = event;
+    dropIfBehind();
   });
 }
 

@@ -1,7 +1,9 @@
 import type { CadenceApi } from '@shared/api';
+import { CLOSE_SIGNED_OUT, SOCKET_MAX_INPUT_CHARS, type MainMessage } from '@shared/event-socket';
 import type { ChangeEvent } from '@shared/events';
 import type { OpResult } from '@shared/result';
 import { onTokenChange, readToken, takeSignInCode, writeToken } from './session-token';
+import { startData } from './start-data';
 
 /**
  * 'not-signed-in': no session in this browser; 'address-used': the sign-in address had been used
@@ -14,9 +16,6 @@ export function isSignedOut(state: ConnectionState): boolean {
   return state !== 'connected' && state !== 'reconnecting';
 }
 
-/** The server's close code for a socket without a valid session (see main's event-socket.ts). */
-const CLOSE_SIGNED_OUT = 4401;
-
 export interface HttpTransport extends CadenceApi {
   signOut(): Promise<void>;
   /** Whether change events reach this page now (its socket is signed in); a write's page refreshes itself when not. */
@@ -27,11 +26,16 @@ export interface HttpTransport extends CadenceApi {
 const RETRY_MAX_MS = 2_000;
 
 const failure = (message: string) => ({ ok: false, error: { code: 'internal', message } }) as OpResult<never>;
+const NOT_SIGNED_IN = 'Not signed in: open a fresh sign-in address (press Enter where npm start runs).';
+// Sent, then the connection went: main may or may not have done it, and the page cannot know which.
+const DROPPED =
+  'The connection to Cadence dropped before it answered. Is `npm start` still running? If this was a change, check whether it shows before doing it again.';
 
 /**
- * The browser mode's transport: the contract over POST /api/op/<name> with the session token in
- * a header, change events over a WebSocket whose first message is the token, reconnecting by
- * itself. It reports the connection state so the page can say clearly what is going on.
+ * The browser mode's transport: change events over a WebSocket whose first message is the token, reconnecting by
+ * itself; the contract's operations on that socket once it is signed in (a message each way: about a quarter of a
+ * fetch's round trip), else, and for an input too large for a socket message, over POST /api/op/<name> with the
+ * session token in a header. It reports the connection state so the page can say clearly what is going on.
  */
 export function createHttpTransport(onState: (state: ConnectionState) => void): HttpTransport {
   const listeners = new Set<(event: ChangeEvent) => void>();
@@ -40,6 +44,9 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
   let retry = 0;
   let addressFailed = false;
   let hearing = false;
+  /** The operations sent on the socket, by their number, until their reply (or the socket's end) settles them. */
+  const pending = new Map<number, (result: OpResult<never>) => void>();
+  let numbered = 0;
 
   const setToken = (next: string | null) => {
     token = next;
@@ -78,9 +85,13 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
       ws.send(JSON.stringify({ type: 'auth', token }));
     };
     ws.onmessage = (message) => {
-      const data = JSON.parse(String(message.data)) as
-        { type: 'hello'; epoch: string; revision: number } | { type: 'change'; event: ChangeEvent };
-      if (data.type === 'hello') {
+      const data = JSON.parse(String(message.data)) as MainMessage;
+      if (data.type === 'reply') {
+        // The token it was sent with is still this page's: main renewed that one (as a fetch's answer header does).
+        if (data.session && token && socket === ws) setToken(data.session);
+        pending.get(data.id)?.(data.result as OpResult<never>);
+        pending.delete(data.id);
+      } else if (data.type === 'hello') {
         hearing = true;
         onState('connected');
         // A synthetic event with revision 0 tells the client to check what it missed.
@@ -92,6 +103,8 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
     ws.onclose = (event) => {
       if (socket === ws) socket = null;
       hearing = false;
+      for (const settle of pending.values()) settle(failure(event.code === CLOSE_SIGNED_OUT ? NOT_SIGNED_IN : DROPPED));
+      pending.clear();
       if (event.code === CLOSE_SIGNED_OUT) {
         if (token) endSession('session-ended');
         return;
@@ -104,7 +117,10 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
   }
 
   const code = takeSignInCode();
-  const ready = (code ? redeem(code) : Promise.resolve()).then(() => {
+  // The page its sign-in address opened holds the session that address was traded for: no request to make.
+  const given = startData()?.token;
+  if (given) setToken(given);
+  const ready = (code && !given ? redeem(code) : Promise.resolve()).then(() => {
     if (token) connect();
     else if (!addressFailed) onState('not-signed-in');
   });
@@ -120,12 +136,25 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
     }
   });
 
+  /** The operation on the signed-in socket, or null when it must go by fetch (no socket heard hello, a large input). */
+  function onSocket(name: string, input: unknown): Promise<OpResult<never>> | null {
+    const ws = socket;
+    if (!hearing || ws?.readyState !== WebSocket.OPEN) return null;
+    const text = JSON.stringify(input ?? {});
+    if (text.length > SOCKET_MAX_INPUT_CHARS) return null;
+    const id = numbered++;
+    ws.send(`{"type":"op","id":${id},"name":${JSON.stringify(name)},"input":${text}}`);
+    return new Promise((resolve) => pending.set(id, resolve));
+  }
+
   return {
     transport: 'http',
     async invoke(name, input) {
       await ready;
       const sent = token;
-      if (!sent) return failure('Not signed in: open a fresh sign-in address (press Enter where npm start runs).');
+      if (!sent) return failure(NOT_SIGNED_IN);
+      const answered = onSocket(name, input);
+      if (answered) return answered;
       let response: Response;
       try {
         response = await fetch(`/api/op/${name}`, {
@@ -139,7 +168,7 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
       }
       if (response.status === 401) {
         if (token === sent) endSession('session-ended');
-        return failure('Not signed in: open a fresh sign-in address (press Enter where npm start runs).');
+        return failure(NOT_SIGNED_IN);
       }
       const renewed = response.headers.get('X-Cadence-Session');
       if (renewed && token === sent) {

@@ -2,7 +2,7 @@
  * Exporting minutes from the page. The desktop saves through main (a dialog in the last folder used);
  * the browser mode downloads the file, or prints the formatted minutes, whose print view saves a PDF.
  */
-import type { MinutesFormat } from '@shared/operations/minutes-operations';
+import type { MinutesFormat } from '@shared/operations/minutes-schemas';
 import { call } from './client';
 import { saveTextFile } from './platform';
 

@@ -1,9 +1,9 @@
 /**
  * The renderer's one cache (TanStack Query). A read is cached under [operation, parsed input], so two views
- * asking the same question share one answer; the contract alone decides what a change event makes stale.
+ * asking the same question share one answer; the manifest alone decides what a change event makes stale.
  */
 import { hashKey, notifyManager, QueryClient, type Query } from '@tanstack/react-query';
-import { contract, isOperationName, type OperationName } from '@shared/contract';
+import { isOperationName, manifest, type OperationName } from '@shared/manifest';
 import { anyOverlap, type ChangeEvent, type Scope } from '@shared/events';
 import { rowsToRead, type Rows } from '@shared/operations/define';
 
@@ -24,13 +24,13 @@ export const queryClient = new QueryClient({
 });
 
 /**
- * The input with the contract's defaults filled in and undefined keys left out, as main's parse completes it, so
+ * The input with the manifest's defaults filled in and undefined keys left out, as main's parse completes it, so
  * `{ teamId: null }` and `{}` name one question; built from plain data, not the input's schema, whose code the
- * first screen need not load (tests/unit/contract-cache-key.test.ts checks the two agree for every read).
+ * first screen does not load (tests/unit/contract-cache-key.test.ts checks the two agree for every read).
  */
 function canonical(name: OperationName, input: unknown): unknown {
   if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input))) return input;
-  const key: Record<string, unknown> = { ...contract[name].defaults };
+  const key: Record<string, unknown> = { ...manifest[name].defaults };
   for (const [field, value] of Object.entries(input ?? {})) if (value !== undefined) key[field] = value;
   return key;
 }
@@ -60,7 +60,7 @@ function readDependsOn(query: Query): Scope[] | null {
   const [name, input] = query.queryKey as [string, unknown];
   if (!isOperationName(name)) return null;
   try {
-    const read = contract[name].dependsOn as (i: unknown, o: unknown) => Scope[];
+    const read = manifest[name].dependsOn as (i: unknown, o: unknown) => Scope[];
     return read(input, query.state.data ?? null);
   } catch {
     // An input main refused has no answer to keep: read it again.
@@ -108,7 +108,7 @@ export function invalidateChanges(changes: readonly Scope[], current: ReadonlySe
 function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null {
   const [name] = query.queryKey as [string, unknown];
   if (!isOperationName(name) || query.state.data === undefined) return null;
-  const rows = contract[name].rows as Rows<unknown> | undefined;
+  const rows = manifest[name].rows as Rows<unknown> | undefined;
   return rows && isOperationName(rows.read) ? (rows as Rows<unknown> & { read: OperationName }) : null;
 }
 
@@ -191,24 +191,22 @@ export function invalidateEverything(): void {
   void queryClient.invalidateQueries();
 }
 
-/** What a write changed, as its change event names it; nothing for an input main would refuse. */
-export function changesOf(name: OperationName, input: unknown, value: unknown): Scope[] {
-  const def = contract[name];
-  const parsed = def.input.safeParse(input ?? {});
-  if (def.kind !== 'write' || !parsed.success) return [];
-  return (def.changes as (i: unknown, o: unknown) => Scope[])(parsed.data, value);
+/** What a write changed, as its change event names it, from its input as the schema parsed it. */
+export function changesOf(name: OperationName, parsedInput: unknown, value: unknown): Scope[] {
+  const def = manifest[name];
+  if (def.kind !== 'write') return [];
+  return (def.changes as (i: unknown, o: unknown) => Scope[])(parsedInput, value);
 }
 
 /**
- * Puts the reads a write's reply carries into the cache at once, as the contract's `seeds` declares, unless a push
- * newer than the call (sent when `sentAt` events had been applied) has landed there since.
+ * Puts the reads a write's reply carries into the cache at once, as the manifest's `seeds` declares (from the input
+ * as the schema parsed it), unless a push newer than the call (sent when `sentAt` events had been applied) has landed
+ * there since.
  */
-export function seedFromReply(name: OperationName, input: unknown, value: unknown, sentAt: number): void {
-  const def = contract[name];
+export function seedFromReply(name: OperationName, parsedInput: unknown, value: unknown, sentAt: number): void {
+  const def = manifest[name];
   if (def.kind !== 'write') return;
-  const parsed = def.input.safeParse(input ?? {});
-  if (!parsed.success) return;
-  const seeds = (def.seeds as (i: unknown, o: unknown) => { read: string; input: unknown; value: unknown }[])(parsed.data, value);
+  const seeds = (def.seeds as (i: unknown, o: unknown) => { read: string; input: unknown; value: unknown }[])(parsedInput, value);
   for (const seed of seeds) {
     if (!isOperationName(seed.read)) continue;
     const key = queryKey(seed.read, seed.input);

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { MinutesFormat } from '@shared/operations/minutes-operations';
+import type { MinutesFormat } from '@shared/operations/minutes-schemas';
 import { useQuery } from '@renderer/api/hooks';
 import { exportMinutes } from '@renderer/api/minutes-export';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
-import { contract, type InputOf, type OperationName, type OutputOf } from '@shared/contract';
+import type { InputOf, OperationName, OutputOf } from '@shared/manifest';
 import type { ApiError } from '@renderer/api/client';
 import { useMutation } from '@renderer/api/hooks';
+import { loadSchemas, useSchemas } from '@renderer/api/schemas';
 import { afterSave } from './after-save';
 
 type Values = Record<string, unknown>;
@@ -23,7 +24,7 @@ export interface Form<K extends OperationName, V extends Values> {
   set: <F extends keyof V>(field: F, value: V[F]) => void;
   /** The message to show beside a field: the contract's, once the person changed it, or main's, until they do. */
   error: (field: keyof V) => string | undefined;
-  /** The input passes the contract's schema and no save is in flight. */
+  /** No save is in flight, and the input passes the contract's schema (or it has not loaded yet: see submit). */
   canSubmit: boolean;
   /** Why the input does not pass, in the contract's words: each message no field is showing yet (see SubmitButton). */
   blockedBy: string[];
@@ -48,10 +49,13 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
   const [values, setValues] = useState(options.initial);
   const current = useRef(values);
   const [submitted, setSubmitted] = useState<V | null>(null);
+  const waiting = useRef(false);
 
   const set = useCallback(<F extends keyof V>(field: F, value: V[F]) => {
     current.current = { ...current.current, [field]: value };
     setValues(current.current);
+    // The person is filling the form in: its schema is needed now, not when the page is next idle.
+    void loadSchemas().catch(() => undefined);
   }, []);
 
   // A path names its field, or what it is in ("members.2" is the Members field), the longest such part first.
@@ -64,13 +68,18 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     }
     return undefined;
   };
+  // Until the schemas have loaded (the form's first moments on a page that had none) nothing is judged yet, and submit
+  // stays possible: it waits for them and judges the input before sending (a disabled button would also swallow the
+  // Enter of a person who typed and pressed it at once).
+  const schemas = useSchemas();
   const parsed = useMemo(
-    () => contract[name].input.safeParse(options.toInput(values)),
+    () => schemas?.[name].input.safeParse(options.toInput(values)) ?? null,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- toInput is read fresh with the values it maps
-    [name, values],
+    [schemas, name, values],
   );
+  const issues = parsed && !parsed.success ? parsed.error.issues : [];
   const clientIssues = new Map<keyof V, string>();
-  for (const issue of parsed.success ? [] : parsed.error.issues) {
+  for (const issue of issues) {
     const field = fieldOf(issue.path.map(String).join('.'));
     if (field !== undefined && !clientIssues.has(field)) clientIssues.set(field, issue.message);
   }
@@ -92,7 +101,7 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
   };
   const blockedBy = [
     ...new Set(
-      (parsed.success ? [] : parsed.error.issues)
+      issues
         .filter((issue) => {
           const field = fieldOf(issue.path.map(String).join('.'));
           return field === undefined || error(field) !== issue.message;
@@ -105,9 +114,14 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const sent = current.current;
-    // Judged again on what is sent: a button may set a value and submit in one click, before a render.
+    // Judged again on what is sent: a button may set a value and submit in one click, before a render (and before
+    // the schemas have loaded: then it waits for them).
     const input = options.toInput(sent);
-    if (mutation.pending || !contract[name].input.safeParse(input).success) return null;
+    if (mutation.pending || waiting.current) return null;
+    waiting.current = schemas === null; // a second Enter while the schemas load is not a second save
+    const judge = schemas ?? (await loadSchemas().catch(() => null));
+    waiting.current = false;
+    if (!judge?.[name].input.safeParse(input).success) return null;
     setSubmitted(sent);
     const output = await mutation.run(input);
     if (output === null) return null;
@@ -122,7 +136,7 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     values,
     set,
     error,
-    canSubmit: parsed.success && !mutation.pending,
+    canSubmit: (parsed === null || parsed.success) && !mutation.pending,
     blockedBy,
     pending: mutation.pending,
     failure,

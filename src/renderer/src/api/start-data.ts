@@ -1,0 +1,21 @@
+/**
+ * The session and first answers the browser server's page carries when its sign-in address opened it (main's
+ * server/start-page.ts), taken out of the document once: the block holds a session token, which no later script
+ * needs to find lying in the page.
+ */
+import { START_DATA_ID, type StartData } from '@shared/first-reads';
+
+let taken: StartData | null | undefined;
+
+export function startData(): StartData | null {
+  if (taken !== undefined) return taken;
+  const block = document.getElementById(START_DATA_ID);
+  block?.remove();
+  try {
+    taken = block?.textContent ? (JSON.parse(block.textContent) as StartData) : null;
+  } catch {
+    // A page cut short: it signs in and reads as any other.
+    taken = null;
+  }
+  return taken;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { LiveChange } from '../planning';
+import { id, longText, minutes } from '../validation';
+import { write } from './io';
+
+const live = () => z.object({ meetingId: id }).strict();
+
+export const liveSchemas = {
+  'live.next': write<LiveChange>()(live),
+  'live.previous': write<LiveChange>()(live),
+  'live.pause': write<LiveChange>()(live),
+  'live.resume': write<LiveChange>()(live),
+  'live.extend': write<LiveChange>()(() =>
+    z
+      .object({
+        meetingId: id,
+        minutes: z.number().int().min(1, { message: 'Extend by at least a minute' }).max(60, { message: 'Extend by at most an hour' }),
+      })
+      .strict(),
+  ),
+  'live.park': write<LiveChange>()(() => z.object({ meetingId: id, itemId: id }).strict()),
+  'live.setNotes': write<LiveChange>()(() => z.object({ meetingId: id, itemId: id, notes: longText('Notes') }).strict()),
+  'live.turn': write<LiveChange>()(() => z.object({ meetingId: id, action: z.enum(['next', 'pass', 'skip', 'later']) }).strict()),
+  'live.setTurnNotes': write<LiveChange>()(() => z.object({ meetingId: id, turnId: id, notes: longText('Notes', 5000) }).strict()),
+  'live.rebalance': write<LiveChange>()(() =>
+    z
+      .object({
+        meetingId: id,
+        // The minutes each item still to come is allowed from now on: less than planned to catch up, back up to its plan to give time back.
+        allow: z.array(z.object({ itemId: id, minutes: minutes('Time allowed') }).strict()).max(200),
+        cut: z.array(id).max(200),
+      })
+      .strict(),
+  ),
+  'live.undo': write<{ undone: string; teamId: string }>()(live),
+} as const;
