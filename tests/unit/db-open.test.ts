@@ -59,9 +59,11 @@ describe('migrations', () => {
         'role_events',
         'roles',
         'settings',
+        'sync_changes',
         'sync_conflicts',
         'sync_device',
         'sync_links',
+        'sync_merged',
         'sync_stamps',
         'teams',
         'turns',
@@ -88,6 +90,7 @@ describe('migrations', () => {
       [14, 'sync links', '13295247cd7b7017e3988cb420a21c2e77b9aab6680b0a59273f3fdafab8518a'],
       [15, 'open meetings by team', '90963606739891e2937b4cfddc010ed10735f06f8962c6bfc4ba37130b4767b7'],
       [16, 'lean write indexes', 'c7caa38a3f789cc37f692e6ce17c3f5e35893e059e361df066df702e68858ad4'],
+      [17, 'sync changes', 'a7919340ef1d6698f026cdb60cb6b73b758420741d5666788a39f7a63e1c1583'],
       [18, 'agenda item plan', '18b37e271aa5915d24fbbe30f003e12e4dfdcb148c609c05f85984468b23e425'],
     ]);
   });

@@ -14,6 +14,7 @@ import * as m013 from './013-sync-stamps';
 import * as m014 from './014-sync-links';
 import * as m015 from './015-open-meetings-by-team';
 import * as m016 from './016-lean-write-indexes';
+import * as m017 from './017-sync-changes';
 import * as m018 from './018-agenda-item-plan';
 
 export interface Migration {
@@ -40,5 +41,6 @@ export const migrations: readonly Migration[] = [
   m014,
   m015,
   m016,
+  m017,
   m018,
 ];

@@ -14,6 +14,7 @@ import { ParkingLotRepository } from './parking-lot-repository';
 import { RolesRepository } from './roles-repository';
 import { SeriesRepository } from './series-repository';
 import { SettingsRepository } from './settings-repository';
+import { SyncChangesRepository } from './sync-changes-repository';
 import { SyncRepository } from './sync-repository';
 import { SyncLinksRepository } from './sync-links-repository';
 import { TeamsRepository } from './teams-repository';
@@ -39,6 +40,7 @@ export interface Repositories {
   roles: RolesRepository;
   archive: ArchiveRepository;
   sync: SyncRepository;
+  syncChanges: SyncChangesRepository;
   syncLinks: SyncLinksRepository;
 }
 
@@ -63,6 +65,7 @@ export function createRepositories(sql: Sql): Repositories {
     roles: new RolesRepository(sql),
     archive: new ArchiveRepository(sql),
     sync: new SyncRepository(sql),
+    syncChanges: new SyncChangesRepository(sql),
     syncLinks: new SyncLinksRepository(sql),
   };
 }

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { qb, type Sql } from '../query';
 import type { SyncConflictsTable } from '../schema-sync';
 
@@ -25,6 +26,14 @@ export class SyncRepository {
       .all(qb.selectFrom('sync_stamps').select(['table_name', 'row_key', 'stamp']).where('team_id', '=', teamId))
       .map((r) => ({ table: r.table_name, key: r.row_key, stamp: r.stamp }));
   }
+
+  /** One row's stamp, or undefined for a row never synced: an incremental sync reads those of the rows it reads again. */
+  stampOf(table: string, key: string): string | undefined {
+    this.stampStatement ??= this.sql.db.prepare('SELECT stamp FROM sync_stamps WHERE table_name = ? AND row_key = ?').pluck();
+    return this.stampStatement.get(table, key) as string | undefined;
+  }
+
+  private stampStatement: Statement | undefined;
 
   /** Writes the stamps that changed and drops those of rows no longer there: an incremental sync touches few. */
   saveStamps(teamId: string, changed: readonly StoredStamp[], dropped: readonly Omit<StoredStamp, 'stamp'>[]): void {

@@ -8,7 +8,7 @@ import { withReadConnection } from '../../db/side-connection';
 import { withWriteConnection } from '../../db/write-connection';
 import { GitFailure, Git } from './git';
 import { readDataTree } from './git-tree';
-import { mergedTree, planMerge, readTrees, sameFiles, writePlan, type MergeOutcome, type TreeFiles } from './sync-data';
+import { mergedTree, planMerge, readTrees, sameFiles, writePlan, type MergeOutcome, type ReadTrees, type TreeFiles } from './sync-data';
 
 /** Plain data, since it crosses threads: the database, the team, the clone and the commits to merge. */
 export interface MergeJob {
@@ -34,6 +34,7 @@ export interface MergeJobResult {
   outgoing: number;
   conflicts: MergeOutcome['conflicts'];
   summary: string;
+  read: MergeOutcome['read'];
   /** How many snapshots were read: more than one when the app wrote meanwhile. */
   attempts: number;
   /** How long the write held the database's write lock (the longest any write of the app can have waited), ms. */
@@ -82,14 +83,18 @@ async function keepingKind<T>(fn: () => Promise<T>): Promise<T> {
  */
 const KEEP_CHECKS = 8;
 const checked = new Set<string>();
+const checkKey = (job: MergeJob) => JSON.stringify([job.file, job.teamId, job.gitDir, job.base, job.theirs, job.fileCap ?? null]);
+
+/** The trees the last check read, for the merge of the same round: a remote's tree is read into rows once, not twice. */
+let lastRead: { key: string; trees: ReadTrees } | null = null;
 
 /** Reads, parses and checks both trees, writing nothing: throws TreeRefused or SyncRefused with the reason. */
 export function checkTrees(job: MergeJob): Promise<void> {
   return keepingKind(async () => {
-    const key = JSON.stringify([job.file, job.teamId, job.gitDir, job.base, job.theirs, job.fileCap ?? null]);
+    const key = checkKey(job);
     if (checked.has(key)) return;
     const [base, theirs] = await Promise.all([treeOf(job, job.base), treeOf(job, job.theirs)]);
-    withReadConnection(job.file, (sql) => void readTrees(createRepositories(sql), job.teamId, base, theirs));
+    lastRead = { key, trees: withReadConnection(job.file, (sql) => readTrees(createRepositories(sql), job.teamId, base, theirs)) };
     if (checked.size >= KEEP_CHECKS) checked.delete(checked.values().next().value!);
     checked.add(key);
   });
@@ -112,7 +117,9 @@ export function mergeTrees(job: MergeJob, afterSnapshot: (attempt: number) => vo
     return withWriteConnection(job.file, (sql) => {
       const { db } = sql;
       const repos = createRepositories(sql);
-      const trees = readTrees(repos, job.teamId, base, theirs);
+      // Nothing mutates a read tree's state: the one the round's check read is the one this merge would read.
+      const trees = lastRead?.key === checkKey(job) ? lastRead.trees : readTrees(repos, job.teamId, base, theirs);
+      lastRead = null;
       const plan = () => planMerge(repos, job.now, job.teamId, trees);
       const version = () => db.pragma('data_version', { simple: true }) as number;
       for (let attempt = 1; ; attempt++) {
@@ -131,13 +138,14 @@ export function mergeTrees(job: MergeJob, afterSnapshot: (attempt: number) => vo
             .immediate();
           const lockedMs = performance.now() - started;
           // Laid out once the write lock is let go: the tree is what the database now holds.
-          const { tree, incoming, outgoing, conflicts, summary } = mergedTree(repos, job.teamId, done, written);
+          const { tree, incoming, outgoing, conflicts, summary, read } = mergedTree(repos, job.teamId, done, written);
           return {
             tree: parent && sameFiles(tree, parent) ? null : tree,
             incoming,
             outgoing,
             conflicts,
             summary,
+            read,
             attempts: attempt,
             lockedMs,
           };

@@ -3,7 +3,7 @@ import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive
 import { settleClaims } from '../archive/decision-numbers';
 import { laterStamp } from './hlc';
 import type { SyncConflict } from './sync-data';
-import { sameContent, shownKey, type StampedRow, type TableRows, type TeamState } from './team-state';
+import { sameContent, shownKey, type Candidates, type StampedRow, type TableRows, type TeamState } from './team-state';
 
 /**
  * Rows the domain itself removes (the only deletes in the repositories: a decision's tags are
@@ -75,39 +75,50 @@ function mergeRow(
 /**
  * The three-way merge of a team's rows by table, key and field (base = the last synced tree).
  * History only grows; a change made on one side is taken; the same field changed on both sides is
- * settled by stamp and returned as a conflict. Decision numbers then follow the archive's rule.
+ * settled by stamp and returned as a conflict. Decision numbers then follow the archive's rule
+ * (`renumbered`: the keys of the decisions it moved). With `only`, the rows outside it are the same
+ * rows on all three sides: they are kept as ours holds them, not looked at.
  */
 export function mergeStates(
   base: TeamState,
   ours: TeamState,
   theirs: TeamState,
-): { tables: Map<string, TableRows>; found: FoundConflict[] } {
+  only: Candidates = null,
+): { tables: Map<string, TableRows>; found: FoundConflict[]; renumbered: string[] } {
   const found: FoundConflict[] = [];
   const tables = new Map<string, TableRows>();
   for (const spec of ARCHIVE_TABLES) {
     const b = base.tables.get(spec.table) ?? new Map<string, StampedRow>();
     const o = ours.tables.get(spec.table) ?? new Map<string, StampedRow>();
     const t = theirs.tables.get(spec.table) ?? new Map<string, StampedRow>();
-    const merged: TableRows = new Map();
-    for (const key of [...new Set([...b.keys(), ...o.keys(), ...t.keys()])].sort()) {
+    const merged: TableRows = only ? new Map(o) : new Map();
+    const keys = only ? (only.get(spec.table) ?? []) : [...new Set([...b.keys(), ...o.keys(), ...t.keys()])].sort();
+    for (const key of keys) {
       const row = mergeRow(spec, b.get(key), o.get(key), t.get(key), found);
       if (row) merged.set(key, row);
+      else merged.delete(key);
     }
     tables.set(spec.table, merged);
   }
-  settleNumbers(tables.get('decisions')!);
-  return { tables, found };
+  return { tables, found, renumbered: settleNumbers(tables.get('decisions')!) };
 }
 
-/** Two decisions made apart may claim one number: the archive's rule gives the later one the next free number, on every laptop alike. */
-function settleNumbers(decisions: TableRows): void {
-  const claims = [...decisions.values()].map((s) => ({
+/**
+ * Two decisions made apart may claim one number: the archive's rule gives the later one the next free number, on every
+ * laptop alike. A moved decision gets a new row object (the old one may be shared with the state a process remembers).
+ */
+function settleNumbers(decisions: TableRows): string[] {
+  const claims = [...decisions].map(([key, s]) => ({
     id: String(s.row.id),
     createdAt: Number(s.row.created_at),
     number: s.row.number as number | null,
+    key,
     stamped: s,
   }));
-  for (const claim of settleClaims(claims)) claim.stamped.row = { ...claim.stamped.row, number: claim.number };
+  return settleClaims(claims).map((claim) => {
+    decisions.set(claim.key, { row: { ...claim.stamped.row, number: claim.number }, stamp: claim.stamped.stamp });
+    return claim.key;
+  });
 }
 
 /** Conflicts listed so far and those just found, once each (two laptops finding one keep its first `at`). */

@@ -4,7 +4,7 @@ import { ARCHIVE_TABLES } from '../../db/repositories/archive-tables';
 import { writeOrRefuse } from '../archive/rule-broken';
 import { SyncRefused } from './sync-refused';
 import { templateColumns, toLocalRow } from './team-rows';
-import { keyOf, sameContent, type TableRows, type TeamState } from './team-state';
+import { keyOf, rowsToVisit, sameContent, type Candidates, type TableRows, type TeamState } from './team-state';
 
 function write(table: string, key: string, fn: () => void): void {
   writeOrRefuse(table, key, fn, (why) => new SyncRefused(`The ${why}`));
@@ -14,9 +14,15 @@ function write(table: string, key: string, fn: () => void): void {
  * Brings the database from `ours` to `merged` (both in tree form), inside the caller's transaction:
  * removals children first, then inserts and updates parents first with foreign keys checked at the
  * end. A row whose tree form did not change is not written (a named rating kept here while the tree
- * carries it anonymous stays named). Returns how many rows it wrote.
+ * carries it anonymous stays named). Returns how many rows it wrote. With `only`, the rows outside it are ours unchanged.
  */
-export function writeMerged(repos: Repositories, teamId: string, ours: TeamState, merged: ReadonlyMap<string, TableRows>): number {
+export function writeMerged(
+  repos: Repositories,
+  teamId: string,
+  ours: TeamState,
+  merged: ReadonlyMap<string, TableRows>,
+  only: Candidates = null,
+): number {
   repos.archive.deferForeignKeys();
   const builtinIds = new Map(repos.archive.builtinTemplates().map((b) => [b.key, b.id]));
   const refs = templateColumns(repos);
@@ -26,51 +32,54 @@ export function writeMerged(repos: Repositories, teamId: string, ours: TeamState
   const pendingReferences: { table: string; key: string; row: ArchiveRow; parent: string; column: string }[] = [];
   for (const spec of [...ARCHIVE_TABLES].reverse()) {
     const after = merged.get(spec.table)!;
-    for (const [key, { row }] of ours.tables.get(spec.table)!) {
+    for (const [key, { row }] of rowsToVisit(ours.tables.get(spec.table)!, spec.table, only)) {
       if (after.has(key)) continue;
       write(spec.table, key, () => repos.archive.delete(spec, local(spec.table, row)));
       written++;
     }
   }
-  freeMovedNumbers(repos, ours, merged);
-  const touched = new Set<string>();
+  freeMovedNumbers(repos, ours, merged, only);
+  const touched = new Map<string, string[]>();
   for (const spec of ARCHIVE_TABLES) {
     const before = ours.tables.get(spec.table)!;
     const columns = repos.archive.columns(spec.table).map((c) => c.name);
-    for (const [key, { row }] of merged.get(spec.table)!) {
+    for (const [key, { row }] of rowsToVisit(merged.get(spec.table)!, spec.table, only)) {
       const was = before.get(key);
-      if (was && sameContent(was.row, row)) continue;
+      if (was && (was.row === row || sameContent(was.row, row))) continue;
       const dbRow = local(spec.table, row);
       if (!was && repos.archive.find(spec, dbRow))
         throw new SyncRefused(`The ${spec.table} row ${key} in the repository has the id of a row of another team on this computer.`);
       write(spec.table, key, () => (was ? repos.archive.update(spec, dbRow, columns) : repos.archive.insert(spec.table, dbRow, columns)));
       const missing = repos.archive.missingParent(spec.table, dbRow);
       if (missing) pendingReferences.push({ table: spec.table, key, row: dbRow, ...missing });
-      touched.add(spec.table);
+      let keys = touched.get(spec.table);
+      if (!keys) touched.set(spec.table, (keys = []));
+      keys.push(key);
       written++;
     }
   }
   checkReferences(repos, pendingReferences);
-  checkBelongs(repos, teamId, merged, touched);
+  checkBelongs(repos, teamId, touched);
   return written;
 }
 
 /** A decision whose number changes lets go of its old one first, so a swap never trips the one-number-per-decision rule. */
-function freeMovedNumbers(repos: Repositories, ours: TeamState, merged: ReadonlyMap<string, TableRows>): void {
+function freeMovedNumbers(repos: Repositories, ours: TeamState, merged: ReadonlyMap<string, TableRows>, only: Candidates): void {
   const spec = ARCHIVE_TABLES.find((s) => s.table === 'decisions')!;
   const after = merged.get('decisions')!;
-  for (const [key, { row }] of ours.tables.get('decisions')!) {
+  for (const [key, { row }] of rowsToVisit(ours.tables.get('decisions')!, 'decisions', only)) {
     const next = after.get(key);
     if (next && next.row.number !== row.number) repos.archive.update(spec, { id: row.id!, number: null }, ['id', 'number']);
   }
 }
 
-/** Every row written is the team's once written (an attendee of another team's meeting is not). */
-function checkBelongs(repos: Repositories, teamId: string, merged: ReadonlyMap<string, TableRows>, touched: ReadonlySet<string>): void {
+/** Every row written is the team's once written (an attendee of another team's meeting is not); the others were read as the team's. */
+function checkBelongs(repos: Repositories, teamId: string, written: ReadonlyMap<string, readonly string[]>): void {
   for (const spec of ARCHIVE_TABLES) {
-    if (!touched.has(spec.table)) continue;
+    const keys = written.get(spec.table);
+    if (!keys) continue;
     const inTeam = new Set(repos.archive.teamKeys(spec, teamId).map((r) => keyOf(spec, r)));
-    for (const key of merged.get(spec.table)!.keys())
+    for (const key of keys)
       if (!inTeam.has(key)) throw new SyncRefused(`The ${spec.table} row ${key} in the repository belongs to another team.`);
   }
 }

@@ -7,11 +7,12 @@ import { nextStamp } from './hlc';
 import { mergeStates, unionConflicts, type FoundConflict } from './merge-rows';
 import { writeMerged } from './merge-write';
 import { describeChanges } from './sync-summary';
+import { readChangedState, withTheirs, type LastMerge } from './team-changes';
 import { readTeamState } from './team-rows';
-import { sameContent, type TableRows, type TeamState } from './team-state';
+import { rowsToVisit, sameContent, type Candidates, type TableRows, type TeamState } from './team-state';
 import { readTree, type ParsedFiles } from './tree-read';
 import { layOut, lookupIn, placeOf, sortConflicts } from './tree-layout';
-import { relayOut, type LaidOut } from './tree-relayout';
+import { relayOut } from './tree-relayout';
 
 export { SyncRefused } from './sync-refused';
 
@@ -39,6 +40,8 @@ export interface MergeOutcome {
   conflicts: SyncConflict[];
   /** A commit message a person understands, e.g. "Monday accountability, 2026-11-30: ended; 2 decisions". */
   summary: string;
+  /** What the merge read of the database: the aggregates its change log named, or every row of the team. */
+  read: 'changes' | 'everything';
 }
 
 /** The team's state now, as files (deterministic: same database, same bytes). An unknown team is an empty tree. */
@@ -75,21 +78,37 @@ export interface MergePlan {
   lastStamp: string;
   changedFiles: Set<string>;
   outgoing: number;
+  /** The rows the merge looked at: those the change log and the remote's tree name (null: every row, read whole). */
+  only: Candidates;
 }
 
 /** Reads the team's rows and works out the merge (stamps, rows, conflicts); the caller holds one snapshot around it. */
 export function planMerge(repos: Repositories, now: number, teamId: string, trees: ReadTrees): MergePlan {
-  const ours = readTeamState(repos, teamId);
-  const { files: changedFiles, count: outgoing, stored, last } = stampChanges(repos, now, trees.base, ours, trees.theirs);
-  const { tables, found } = mergeStates(trees.base, ours, trees.theirs);
+  // Where the base is the state this process last merged, only what the change log names is read again.
+  const remembered = lastMerged.get(cacheKey(repos))?.get(teamId);
+  const changed = remembered && trees.base === remembered.state ? readChangedState(repos, teamId, remembered) : null;
+  const ours = changed?.ours ?? readTeamState(repos, teamId);
+  const only = changed ? withTheirs(changed.only, trees.base, trees.theirs) : null;
+  const { files: changedFiles, count: outgoing, stored, last } = stampChanges(repos, now, trees.base, ours, trees.theirs, only);
+  const { tables, found, renumbered } = mergeStates(trees.base, ours, trees.theirs, only);
   const conflicts = sortConflicts(unionConflicts([ours.conflicts, trees.theirs.conflicts, found.map((c) => ({ ...c, at: now }))]));
-  return { ours, tables, found, conflicts, stored, lastStamp: last, changedFiles, outgoing };
+  return { ours, tables, found, conflicts, stored, lastStamp: last, changedFiles, outgoing, only: withRenumbered(only, renumbered) };
+}
+
+/** Decisions the numbering rule moved are looked at too, wherever they were. */
+function withRenumbered(only: Candidates, renumbered: readonly string[]): Candidates {
+  if (!only || renumbered.length === 0) return only;
+  const all = new Map(only);
+  all.set('decisions', new Set([...(only.get('decisions') ?? []), ...renumbered]));
+  return all;
 }
 
 /** What a plan's write found: how many rows it wrote, and the team's time zone (null: no such team here). */
 export interface Written {
   incoming: number;
   timeZone: string | null;
+  /** The merge's id, kept beside the team's rows: the state this process remembers is the database's while they match. */
+  mergeId: string;
 }
 
 /**
@@ -97,12 +116,18 @@ export interface Written {
  * commit). Only the writes: the tree is laid out after the commit (mergedTree), so the write lock is held briefly.
  */
 export function writePlan(repos: Repositories, teamId: string, plan: MergePlan): Written {
-  const { ours, tables, conflicts, stored } = plan;
+  const { ours, tables, conflicts, stored, only } = plan;
   repos.sync.setLastStamp(plan.lastStamp);
-  const incoming = writeMerged(repos, teamId, ours, tables);
+  // The plan read every change logged so far (in the snapshot the write checked): the merge's own writes log theirs
+  // afresh, so the next sync reads again what it wrote, as a whole read would see it.
+  repos.syncChanges.clear(teamId);
+  const incoming = writeMerged(repos, teamId, ours, tables, only);
   const team = repos.teams.find(teamId);
+  const mergeId = randomUUID();
   if (team) {
-    saveStamps(repos, teamId, ours, stored, tables);
+    // From now on the team's writes are logged (until it is unlinked or linked again, which drops the id).
+    repos.syncChanges.setMergeId(teamId, mergeId);
+    saveStamps(repos, teamId, ours, stored, tables, only);
     repos.sync.replaceConflicts(
       teamId,
       conflicts.map((c) => ({
@@ -115,12 +140,12 @@ export function writePlan(repos: Repositories, teamId: string, plan: MergePlan):
       })),
     );
   }
-  return { incoming, timeZone: team?.timeZone ?? null };
+  return { incoming, timeZone: team?.timeZone ?? null, mergeId };
 }
 
 /** The merged tree of a written plan, and its commit message: the database holds exactly this tree. */
-export function mergedTree(repos: Repositories, teamId: string, plan: MergePlan, { incoming, timeZone }: Written): MergeOutcome {
-  const { ours, tables, found, conflicts, changedFiles, outgoing } = plan;
+export function mergedTree(repos: Repositories, teamId: string, plan: MergePlan, { incoming, timeZone, mergeId }: Written): MergeOutcome {
+  const { ours, tables, found, conflicts, changedFiles, outgoing, only } = plan;
   const team = timeZone !== null;
   const meetings = ours.tables.get('meetings')!;
   const summary = describeChanges(changedFiles, (id) => meetings.get(JSON.stringify([id]))?.row, timeZone ?? 'UTC', incoming, found.length);
@@ -129,14 +154,14 @@ export function mergedTree(repos: Repositories, teamId: string, plan: MergePlan,
   const state: TeamState = { tables: team ? tables : new Map(), conflicts: team ? sortConflicts(conflicts) : [] };
   // Laid out again from the last merge's layout where this process holds one: only the files whose rows changed.
   const last = lastMerged.get(cacheKey(repos))?.get(teamId);
-  const again = last ? relayOut(last, state) : null;
+  const again = last ? relayOut(last, state, only) : null;
   const written: ParsedFiles = again ? again.parsed : new Map();
   const tree = again ? again.tree : layOut(state, written, cache);
   // A copy: reading a tree adds to the cache, and `written` stays the layout the next merge starts from.
   cache.clear();
   for (const [path, file] of written) cache.set(path, file);
-  remember(repos, teamId, team ? { tree, state, parsed: written } : null);
-  return { tree, incoming, outgoing, conflicts, summary };
+  remember(repos, teamId, team ? { tree, state, parsed: written, mergeId } : null);
+  return { tree, incoming, outgoing, conflicts, summary, read: only ? 'changes' : 'everything' };
 }
 
 /**
@@ -178,11 +203,13 @@ function stampChanges(
   base: TeamState,
   ours: TeamState,
   theirs: TeamState,
+  only: Candidates,
 ): { files: Set<string>; count: number; stored: Map<string, string>; last: string } {
   const { deviceId, lastStamp } = repos.sync.device();
   let last = lastStamp;
+  // Rows outside the candidates are the last merge's, whose stamps the device's last stamp is already above.
   for (const state of base === theirs ? [base] : [base, theirs])
-    for (const rows of state.tables.values()) for (const { stamp } of rows.values()) if (stamp > last) last = stamp;
+    for (const [table, rows] of state.tables) for (const [, { stamp }] of rowsToVisit(rows, table, only)) if (stamp > last) last = stamp;
   const stored = new Map<string, string>();
   const files = new Set<string>();
   let count = 0;
@@ -193,15 +220,19 @@ function stampChanges(
   };
   for (const [table, rows] of ours.tables) {
     const before = base.tables.get(table)!;
-    for (const [key, stamped] of rows) {
+    const changed = [...rowsToVisit(rows, table, only)].filter(([key, stamped]) => {
       const was = before.get(key);
-      if (was && sameContent(was.row, stamped.row)) continue;
+      return !was || (was.row !== stamped.row && !sameContent(was.row, stamped.row));
+    });
+    // In key order, whichever rows were looked at: a sync that read only the changes gives the stamps a whole read would.
+    for (const [key, stamped] of changed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       last = nextStamp(last, now, deviceId);
       stored.set(`${table}\n${key}`, stamped.stamp);
-      stamped.stamp = last;
+      // A new object: the row's old one may be shared with the state this process remembers.
+      rows.set(key, { row: stamped.row, stamp: last });
       note(ours, table, stamped.row);
     }
-    for (const [key, { row }] of before) if (!rows.has(key)) note(base, table, row);
+    for (const [key, { row }] of rowsToVisit(before, table, only)) if (!rows.has(key)) note(base, table, row);
   }
   // The stamps read from the database for the rows given a new one (the others still hold theirs in `ours`).
   return { files, count, stored, last };
@@ -217,17 +248,18 @@ function saveStamps(
   ours: TeamState,
   restamped: ReadonlyMap<string, string>,
   merged: ReadonlyMap<string, TableRows>,
+  only: Candidates,
 ): void {
   const changed: StoredStamp[] = [];
   const dropped: Omit<StoredStamp, 'stamp'>[] = [];
   for (const [table, rows] of merged) {
     const before = ours.tables.get(table)!;
-    for (const [key, { stamp }] of rows) {
+    for (const [key, { stamp }] of rowsToVisit(rows, table, only)) {
       const was = before.get(key);
       const stored = was && (restamped.get(`${table}\n${key}`) ?? was.stamp);
       if (stored !== stamp) changed.push({ table, key, stamp });
     }
-    for (const key of before.keys()) if (!rows.has(key)) dropped.push({ table, key });
+    for (const [key] of rowsToVisit(before, table, only)) if (!rows.has(key)) dropped.push({ table, key });
   }
   repos.sync.saveStamps(teamId, changed, dropped);
 }
@@ -250,8 +282,8 @@ function parsedFilesOf(repos: Repositories, teamId: string): ParsedFiles {
  * gives (its text decides it, whatever became of the merge; nothing mutates it), so the next sync, whose base it is,
  * skips the read, and the next merge lays out again only the files whose rows changed.
  */
-const lastMerged = new Map<string, Map<string, LaidOut>>();
-function remember(repos: Repositories, teamId: string, laid: LaidOut | null): void {
+const lastMerged = new Map<string, Map<string, LastMerge>>();
+function remember(repos: Repositories, teamId: string, laid: LastMerge | null): void {
   let byTeam = lastMerged.get(cacheKey(repos));
   if (!byTeam) lastMerged.set(cacheKey(repos), (byTeam = new Map()));
   if (laid && laid.tree.size > 0) byTeam.set(teamId, laid);

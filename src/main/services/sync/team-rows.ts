@@ -1,6 +1,6 @@
 import type { Repositories } from '../../db/repositories';
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
-import { ARCHIVE_TABLES } from '../../db/repositories/archive-tables';
+import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive-tables';
 import { withoutElimination } from '../archive/archive-export';
 import type { SyncConflict } from './sync-data';
 import { BUILTIN_PREFIX, keyOf, type TableRows, type TeamState } from './team-state';
@@ -25,23 +25,37 @@ export function readTeamState(repos: Repositories, teamId: string): TeamState {
     if (!byKey) stamps.set(s.table, (byKey = new Map()));
     byKey.set(s.key, s.stamp);
   }
+  const add = treeRows(repos);
+  for (const spec of ARCHIVE_TABLES) {
+    const stamped = stamps.get(spec.table);
+    add(spec, repos.archive.teamRows(spec, teamId), (key) => stamped?.get(key) ?? '', tables.get(spec.table)!);
+  }
+  return { tables, conflicts: readConflicts(repos, teamId) };
+}
+
+/**
+ * Puts rows as SQLite holds them into `into` as the tree carries them, each with its stamp: a built-in template by
+ * its key, and a meeting's ratings without their raters where any of them is anonymous.
+ */
+export function treeRows(
+  repos: Repositories,
+): (spec: ArchiveTable, rows: ArchiveRow[], stampOf: (key: string) => string, into: TableRows) => void {
   const builtins = new Map(repos.archive.builtinTemplates().map((b) => [b.id, `${BUILTIN_PREFIX}${b.key}`]));
   const refs = templateColumns(repos);
-  for (const spec of ARCHIVE_TABLES) {
-    let rows = repos.archive.teamRows(spec, teamId);
-    if (spec.table === 'meeting_feedback') rows = withoutElimination(rows);
+  return (spec, rows, stampOf, into) => {
     const columns = refs.get(spec.table)!;
-    const stamped = stamps.get(spec.table);
-    const map: TableRows = new Map();
     // Each row is a fresh object from SQLite (or withoutElimination's copy): only a template reference is rewritten, in place.
-    for (const row of rows) {
+    for (const row of spec.table === 'meeting_feedback' ? withoutElimination(rows) : rows) {
       for (const c of columns) if (typeof row[c] === 'string' && builtins.has(row[c])) row[c] = builtins.get(row[c])!;
       const key = keyOf(spec, row);
-      map.set(key, { row, stamp: stamped?.get(key) ?? '' });
+      into.set(key, { row, stamp: stampOf(key) });
     }
-    tables.set(spec.table, map);
-  }
-  const conflicts: SyncConflict[] = repos.sync.conflicts(teamId).map((c) => ({
+  };
+}
+
+/** The conflicts found so far for the team, as the tree lists them. */
+export function readConflicts(repos: Repositories, teamId: string): SyncConflict[] {
+  return repos.sync.conflicts(teamId).map((c) => ({
     entity: c.entity,
     id: c.row_id,
     field: c.field,
@@ -49,7 +63,6 @@ export function readTeamState(repos: Repositories, teamId: string): TeamState {
     other: JSON.parse(c.other_json) as unknown,
     at: c.at,
   }));
-  return { tables, conflicts };
 }
 
 /** A row of the tree as this database stores it: a built-in template by this laptop's id for it. */

@@ -32,3 +32,22 @@ export function sameContent(a: ArchiveRow, b: ArchiveRow): boolean {
 }
 
 export const BUILTIN_PREFIX = 'builtin:';
+
+/**
+ * By table, the keys of the rows that may differ between the states a merge reads (an incremental sync's: the rows of
+ * the aggregates written since the last merge, and of the files the remote changed); every other row is the same row
+ * in all of them. Null: any row may differ, every row is looked at.
+ */
+export type Candidates = ReadonlyMap<string, ReadonlySet<string>> | null;
+
+/** The rows of `rows` a merge looks at: every one, or only the candidates'. */
+export function* rowsToVisit(rows: TableRows, table: string, only: Candidates): Iterable<[string, StampedRow]> {
+  if (!only) {
+    yield* rows;
+    return;
+  }
+  for (const key of only.get(table) ?? []) {
+    const stamped = rows.get(key);
+    if (stamped) yield [key, stamped];
+  }
+}

@@ -71,6 +71,9 @@ const PLACES: Record<string, Place> = {
 // A team-owned table added to the archive without a place here would silently not sync: stop at start-up instead.
 for (const spec of ARCHIVE_TABLES) if (!PLACES[spec.table]) throw new Error(`The sync tree has no file for ${spec.table}`);
 
+/** The file of an aggregate the change log names (migration 017: folder `team` is the team's own file). */
+export const aggregateFile = (folder: string, id: string): string => (folder === 'team' ? TEAM_PATH : `${TREE_ROOT}/${folder}/${id}.jsonl`);
+
 export const TABLE_ORDER = new Map(ARCHIVE_TABLES.map((spec, i) => [spec.table, i]));
 
 /** The file a row belongs in (null when it refers to a parent that is not in the tree). */

@@ -1,4 +1,4 @@
-import type { TeamState } from './team-state';
+import { rowsToVisit, type Candidates, type TeamState } from './team-state';
 import {
   byPath,
   CONFLICTS_PATH,
@@ -26,9 +26,14 @@ export interface LaidOut {
  * was added, removed or changed (its stamp or a value) are laid out again, the others keep their text. After one
  * meeting that is a few files of a ten-year team's sixteen thousand. Null when that cannot be told row by row: an
  * agenda item moved to another meeting or removed (its turns' file follows it), or a table missing on one side.
- * Unchanged rows of `next` are replaced by `previous`'s equal ones, so the two states share them.
+ * Unchanged rows of `next` are replaced by `previous`'s equal ones, so the two states share them. With `only`, the rows
+ * outside it are `previous`'s own: only those named are looked at.
  */
-export function relayOut(previous: LaidOut, next: TeamState): { tree: Map<string, string>; parsed: ParsedFiles } | null {
+export function relayOut(
+  previous: LaidOut,
+  next: TeamState,
+  only: Candidates = null,
+): { tree: Map<string, string>; parsed: ParsedFiles } | null {
   const before = previous.state.tables;
   if (before.size !== next.tables.size) return null;
   const findBefore = lookupIn(previous.state);
@@ -45,7 +50,7 @@ export function relayOut(previous: LaidOut, next: TeamState): { tree: Map<string
   for (const [table, rows] of next.tables) {
     const was = before.get(table);
     if (!was) return null;
-    for (const [key, stamped] of rows) {
+    for (const [key, stamped] of [...rowsToVisit(rows, table, only)]) {
       const old = was.get(key);
       if (old && old.stamp === stamped.stamp && (old.row === stamped.row || sameRowValues(old.row, stamped.row))) {
         rows.set(key, old);
@@ -58,7 +63,7 @@ export function relayOut(previous: LaidOut, next: TeamState): { tree: Map<string
       if (path === null) throw new Error(`${table} ${key} has no file in the sync tree`);
       touch(path).push({ order: TABLE_ORDER.get(table)!, table, key, stamped });
     }
-    for (const [key, old] of was) {
+    for (const [key, old] of rowsToVisit(was, table, only)) {
       if (rows.has(key)) continue;
       if (table === 'agenda_items') return null;
       changed.add(`${table}\n${key}`);
