@@ -160,8 +160,9 @@ describe('team archive', () => {
 
   it('carries every table of the database but the settings and the derived search index', () => {
     // A new table fails here until it is added to ARCHIVE_TABLES (src/main/db/repositories/archive-tables.ts) or named below.
-    // The git sync's bookkeeping (device id, row stamps, conflicts found, the link to a repository) is this laptop's, not the team's data.
-    const notTeamOwned = ['settings', 'sync_device', 'sync_stamps', 'sync_conflicts', 'sync_links'];
+    // The git sync's bookkeeping (device id, row stamps, conflicts found, the link to a repository, what changed since
+    // the last merge) is this laptop's, not the team's data.
+    const notTeamOwned = ['settings', 'sync_device', 'sync_stamps', 'sync_conflicts', 'sync_links', 'sync_changes', 'sync_merged'];
     const tables = (
       a.core.opened.db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'decisions_fts%'")
