@@ -68,6 +68,20 @@ export const syncLinksColumns = {
 };
 export type SyncLinksTable = RowOf<typeof syncLinksColumns>;
 
+/** Which files of a linked team's sync tree changed since its last merge (migration 017; triggers write it). */
+export const syncChangesColumns = {
+  team_id: text(),
+  folder: text(),
+  id: text(),
+};
+export type SyncChangesTable = RowOf<typeof syncChangesColumns>;
+
+export const syncMergedColumns = {
+  team_id: text(),
+  merge_id: text(),
+};
+export type SyncMergedTable = RowOf<typeof syncMergedColumns>;
+
 export const turnsColumns = {
   id: text(),
   agenda_item_id: text(),
@@ -388,6 +402,8 @@ export const tables = {
   sync_stamps: syncStampsColumns,
   sync_conflicts: syncConflictsColumns,
   sync_links: syncLinksColumns,
+  sync_changes: syncChangesColumns,
+  sync_merged: syncMergedColumns,
 };
 
 export type DatabaseSchema = { [K in keyof typeof tables]: RowOf<(typeof tables)[K]> };
