@@ -5,7 +5,8 @@ import { listBackups, moveAside } from '../db/backups';
 import { RunMarker } from '../data-folder/run-marker';
 import { DbWorker } from '../worker/db-worker';
 import { BackgroundCheck } from './background-check';
-import { CorruptDatabaseError, openDatabase, type OpenedDatabase } from '../db/open-database';
+import { checkpointInBackground, CorruptDatabaseError, openDatabase, type OpenedDatabase } from '../db/open-database';
+import { WalCheckpoints } from './wal-checkpoints';
 import { BackupService } from '../services/backup-service';
 import { Sql } from '../db/query';
 import { createRepositories } from '../db/repositories';
@@ -70,6 +71,8 @@ export interface CadenceCore {
   worker: DbWorker;
   /** The check a clean start skipped; run by a timer, or now when called. */
   integrity: BackgroundCheck;
+  /** The WAL's checkpoints, run in the worker thread after writes. */
+  checkpoints: WalCheckpoints;
   /** Whether this start read the whole file before opening it (the last run did not close cleanly). */
   checkedAtStart: boolean;
   close(): void;
@@ -166,6 +169,12 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     },
   });
   const feed = new ChangeFeed(clock);
+  checkpointInBackground(opened.db);
+  const checkpoints = new WalCheckpoints(
+    () => worker.run('checkpoint', { file }),
+    (error) => logError('checkpoint', error),
+  );
+  feed.watch(() => checkpoints.wrote());
   const backups = new BackupService(
     new Sql(opened.db),
     file,
@@ -254,10 +263,12 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     log,
     worker,
     integrity,
+    checkpoints,
     checkedAtStart,
     close() {
       if (closed) return;
       closed = true;
+      checkpoints.stop();
       clearInterval(backupTimer);
       clearTimeout(syncAtStart);
       sync.stop();
