@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKPOINT_EVERY_WRITES } from '../../src/main/core/wal-checkpoints';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CHECKPOINT_EVERY_WRITES, CHECKPOINT_IDLE_MS, WalCheckpoints } from '../../src/main/core/wal-checkpoints';
 import { checkpointInBackground, openDatabase, WAL_BACKSTOP_PAGES } from '../../src/main/db/open-database';
 import { openTestCore, type TestCore } from '../support/core';
 import { tempDirs } from '../support/temp-dirs';
@@ -30,13 +30,46 @@ describe('checkpoints of the WAL', () => {
     const writes = 20 * CHECKPOINT_EVERY_WRITES;
     for (let i = 1; i <= writes; i++) {
       await t.call('teams.rename', { teamId: team.id, name: `Ops ${i}` });
-      // Each CHECKPOINT_EVERY_WRITES-th write asks the worker for a checkpoint; waiting for it makes the test exact.
-      if (i % CHECKPOINT_EVERY_WRITES === 0) await t.core.checkpoints.settled();
+      // Every CHECKPOINT_EVERY_WRITES-th write asks the worker for a checkpoint; the test waits for it before the next
+      // write (a write made while it runs is left for the next one), so it is exact.
+      await t.core.checkpoints.settled();
     }
     // 640 commits of two pages or more, all durable, in a WAL that never held more than the writes between two checkpoints.
     expect(framesIn(wal)).toBeLessThan(CHECKPOINT_EVERY_WRITES * 8);
     expect(framesIn(wal)).toBeGreaterThan(0);
     expect((await t.call('teams.list', {})).find((x) => x.id === team.id)?.name).toBe(`Ops ${writes}`);
+  });
+
+  it('are asked for after every few writes, and once writes pause', () => {
+    vi.useFakeTimers();
+    try {
+      let asked = 0;
+      const checkpoints = new WalCheckpoints(
+        async () => void asked++,
+        (error) => {
+          throw error;
+        },
+      );
+      for (let i = 0; i < CHECKPOINT_EVERY_WRITES; i++) checkpoints.wrote();
+      expect(asked).toBe(1);
+      // A few writes, each moving the pause on: none until the last is CHECKPOINT_IDLE_MS old.
+      for (let i = 0; i < 3; i++) {
+        checkpoints.wrote();
+        vi.advanceTimersByTime(CHECKPOINT_IDLE_MS - 1);
+      }
+      expect(asked).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(asked).toBe(2);
+      // Nothing written since: a pause asks for nothing more.
+      vi.advanceTimersByTime(10 * CHECKPOINT_IDLE_MS);
+      expect(asked).toBe(2);
+      checkpoints.wrote();
+      checkpoints.stop();
+      vi.advanceTimersByTime(10 * CHECKPOINT_IDLE_MS);
+      expect(asked).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('happen on the answering connection past the backstop when the worker cannot keep up, so the WAL never grows without bound', async () => {

@@ -49,8 +49,9 @@ export interface CoreOptions {
   /** How long after a clean start the whole file is checked in the background (default 30 s); null: only when asked. */
   backgroundCheckAfterMs?: number | null;
   /**
-   * Whether the timers run (default true): the every-minute backup and the syncs of linked teams (soon after start-up,
-   * then every five minutes); false: only `backups.tick()` and `sync.run()` by hand, as tests do.
+   * Whether the timers run (default true): the every-minute backup, the syncs of linked teams (soon after start-up,
+   * then every five minutes) and the WAL's checkpoint once writes pause; false: only `backups.tick()` and `sync.run()`
+   * by hand, and checkpoints after every few writes, as tests do.
    */
   scheduledBackups?: boolean;
   /** The environment git runs with (default this process's: the person's SSH agent, PATH and credential helpers). */
@@ -173,6 +174,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   const checkpoints = new WalCheckpoints(
     () => worker.run('checkpoint', { file }),
     (error) => logError('checkpoint', error),
+    options.scheduledBackups === false ? null : undefined,
   );
   feed.watch(() => checkpoints.wrote());
   const backups = new BackupService(

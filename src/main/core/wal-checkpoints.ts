@@ -10,7 +10,7 @@
 /** After this many writes the worker checkpoints: some 100-300 pages to copy, a few ms, none of them on this thread. */
 export const CHECKPOINT_EVERY_WRITES = 32;
 /** And this long after the last write: a pause in the meeting leaves nothing in the WAL for the next write. */
-const IDLE_MS = 250;
+export const CHECKPOINT_IDLE_MS = 250;
 
 export class WalCheckpoints {
   private writes = 0;
@@ -22,6 +22,8 @@ export class WalCheckpoints {
     /** Runs one PASSIVE checkpoint in the worker thread. */
     private readonly checkpoint: () => Promise<unknown>,
     private readonly logError: (error: unknown) => void,
+    /** null: no timer (tests, whose cores would each start a worker thread on it); every CHECKPOINT_EVERY_WRITES still checkpoints. */
+    private readonly idleMs: number | null = CHECKPOINT_IDLE_MS,
   ) {}
 
   /** Called after each committed write (its change event). */
@@ -31,8 +33,9 @@ export class WalCheckpoints {
       this.run();
       return;
     }
+    if (this.idleMs === null) return;
     // One timer, moved on by every write (refresh also re-arms it once it has fired).
-    this.idle ??= setTimeout(() => this.run(), IDLE_MS).unref();
+    this.idle ??= setTimeout(() => this.run(), this.idleMs).unref();
     this.idle.refresh();
   }
 
