@@ -124,11 +124,18 @@ export class Slowest {
   }
 
   rows(): BenchRow[] {
-    return [...this.worst].map(([kind, w]) => ({
+    // The WAL file keeps the size it grew to when it starts again from its beginning: its longest so far.
+    const wal = fs.statSync(`${this.file}-wal`, { throwIfNoEntry: false });
+    const walRow: BenchRow = {
+      label: 'the WAL at its longest (its file keeps that size)',
+      value: wal ? `${Math.round(wal.size / 4120)} pages` : 'no WAL file',
+    };
+    const rows = [...this.worst].map(([kind, w]): BenchRow => ({
       label: `longest ${kind} (of ${this.counts.get(kind)}; the file was written by a checkpoint during ${this.checkpoints.get(kind) ?? 0})`,
       value: `${ms(w.ms)} ms`,
       ratio: `${w.what}${w.checkpoint ? ', while a checkpoint wrote the database file' : ', no checkpoint meanwhile'}`,
     }));
+    return [...rows, walRow];
   }
 }
 

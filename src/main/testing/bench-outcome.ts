@@ -120,16 +120,24 @@ export async function benchOutcome(core: CadenceCore, advance: (ms: number) => v
     const m = await startMeeting(core, call, teamId, `2026-12-2${i % 8}`);
     reviews.push({ meetingId: m.meetingId, memberIds: m.memberIds, open: m.openCommitmentIds, next: 0 });
   }
+  // 150 of each kind (1,050 in all): a p95 of a few dozen is one hiccup of the disk. Each review closes (done,
+  // dropped) two of every seven: 50 of its open commitments.
+  const N = KINDS.length * 150;
+  // A folder measured before (BENCH_DIR) has had commitments closed: the team commits to more first, untimed.
+  const closing = (N * 2) / KINDS.length / reviews.length;
+  for (const r of reviews)
+    while (r.open.length <= closing + 10) {
+      const made = (await call('commitments.create', {
+        meetingId: r.meetingId,
+        ownerId: r.memberIds[r.open.length % r.memberIds.length],
+        outcome: `Follow up on item ${r.open.length}`,
+        dueDate: '2026-12-31',
+      })) as { id: string };
+      r.open.push(made.id);
+    }
   // Two windows (console and projector), each with its own cache holding every part of every meeting.
   const windows = [new HeldParts(core), new HeldParts(core)];
   for (const w of windows) for (const r of reviews) await w.load(r.meetingId);
-
-  // 150 of each kind (1,050 in all): a p95 of a few dozen is one hiccup of the disk. Each review closes (done,
-  // dropped) two of every seven: 50 of the 60 to 80 open commitments a seeded team has.
-  const N = KINDS.length * 150;
-  const closing = (N * 2) / KINDS.length / reviews.length;
-  for (const r of reviews)
-    if (r.open.length <= closing) throw new Error(`A review has ${r.open.length} open commitments; the bench closes ${closing} of each`);
   const raw = rawCommitBeside(core.opened.db);
   const slowest = new Slowest(core.opened.file);
   const raws: number[] = [];
