@@ -81,10 +81,10 @@ export class HeldParts {
   }
 }
 
-function outcomeInput(kind: Kind, commitmentId: string, review: Review, i: number): Record<string, unknown> {
+function outcomeInput(kind: Kind, commitmentId: string, review: Review, i: number, firstDay: number): Record<string, unknown> {
   const base = { commitmentId, meetingId: review.meetingId };
-  // A day of its own per iteration: a commitment renegotiated twice never gets the date it already has.
-  const later = new Date(Date.UTC(2027, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  // A day of its own per iteration, after any a commitment was moved to before: never the date it already has.
+  const later = new Date(firstDay + i * 86_400_000).toISOString().slice(0, 10);
   switch (kind) {
     case 'done':
       return { ...base, outcome: 'done' };
@@ -138,6 +138,11 @@ export async function benchOutcome(core: CadenceCore, advance: (ms: number) => v
   // Two windows (console and projector), each with its own cache holding every part of every meeting.
   const windows = [new HeldParts(core), new HeldParts(core)];
   for (const w of windows) for (const r of reviews) await w.load(r.meetingId);
+  // New due dates start after the latest any commitment has (a folder measured before, BENCH_DIR, has some).
+  const latest = core.opened.db.prepare("select max(new_due_date) as d from commitment_events where kind = 'renegotiated'").get() as {
+    d: string | null;
+  };
+  const firstDay = Math.max(Date.UTC(2027, 0, 1), latest.d ? Date.parse(`${latest.d}T00:00:00Z`) + 86_400_000 : 0);
   const raw = rawCommitBeside(core.opened.db);
   const slowest = new Slowest(core.opened.file);
   const raws: number[] = [];
@@ -156,7 +161,7 @@ export async function benchOutcome(core: CadenceCore, advance: (ms: number) => v
     const commitmentId = review.open[at]!;
     // A closed commitment leaves the review's walk: the next outcome of this meeting takes the next open one.
     if (kind === 'done' || kind === 'dropped') review.open.splice(at, 1);
-    const input = outcomeInput(kind, commitmentId, review, i);
+    const input = outcomeInput(kind, commitmentId, review, i, firstDay);
 
     // The raw commit goes before the write on even samples and after it on odd ones: neither always follows the other.
     const rawOne = () => slowest.time('raw commit', `raw commit beside ${kind}, sample ${i}`, () => raw.commit(i));
