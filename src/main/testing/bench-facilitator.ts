@@ -32,15 +32,14 @@ interface LiveMeeting {
 /** Samples per write (BENCH_SAMPLES): enough that a p95 is not one busy moment of the disk. */
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2000);
 /**
- * What the windows read again is measured over the first this-many samples of each write, all taken before the rest
- * (the earlier benches' shape): later a meeting holds more proposals than any does (see ROUNDS_PER_PROPOSAL), which
- * its reads would report rather than the change.
+ * What the windows read again is measured over the first this-many samples of each write (the earlier benches'
+ * count): later a meeting holds more than any meeting does (hundreds of positions), which its reads would report
+ * rather than the change.
  */
 const REREAD_SAMPLES = 200;
 /**
- * A proposal takes this many rounds of positions (or objections) before the bench puts a fresh one: a go-round, not
- * hundreds (each objection rewrites its proposal's full-text row with all of them). The first fresh one comes after
- * the reads-again samples.
+ * The objection bench's proposal takes this many rounds of objections before it puts a fresh one: each objection
+ * rewrites its proposal's full-text row with all of them. The first fresh one comes after the reads-again samples.
  */
 const ROUNDS_PER_PROPOSAL = 25;
 
@@ -138,9 +137,6 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
     {
       label: 'position in the go-round',
       name: 'decisions.position',
-      prepare: async (i) => {
-        if (round(i) > 0 && round(i) % ROUNDS_PER_PROPOSAL === 0) pick(i).proposalId = await pick(i).propose();
-      },
       input: (i) => {
         const m = pick(i);
         return {
