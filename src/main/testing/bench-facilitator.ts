@@ -195,63 +195,55 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
   const rereads: number[] = [];
   const rereadRows: BenchRow[] = [];
   const writeRows: BenchRow[] = [];
-  const measured = new Map(writes.map((w) => [w, { durations: [] as number[], raws: [] as number[], mine: [] as number[] }]));
-  // Two passes: every write's first REREAD_SAMPLES (with what the windows read again, on meetings as the earlier
-  // benches had them), then the rest of every write's samples.
-  for (const [from, to] of [
-    [0, REREAD_SAMPLES],
-    [REREAD_SAMPLES, SAMPLES],
-  ] as const)
-    for (const write of writes) {
-      const { durations, raws, mine } = measured.get(write)!;
-      for (let i = from; i < to; i++) {
-        advance(1000);
-        if (write.prepare) await write.prepare(i);
-        const input = write.input(i);
-        const name = typeof write.name === 'function' ? write.name(i) : write.name;
-        // The raw commit goes before the write on even samples and after it on odd ones: neither always follows the other.
-        const rawOne = () => slowest.time('raw commit', `raw commit beside ${write.label}, sample ${i}`, () => raw.commit(i));
-        if (i % 2 === 0) raws.push(await rawOne());
-        let result: Awaited<ReturnType<typeof core.dispatcher.dispatch>> | undefined;
-        durations.push(
-          await slowest.time('write', `${write.label} (${name}), sample ${i}`, async () => {
-            result = await core.dispatcher.dispatch(name, input);
-          }),
-        );
-        if (i % 2 === 1) raws.push(await rawOne());
-        if (!result!.ok) throw new Error(`${name}: ${result!.error.message}`);
-        // What the console and the projector read again: the parts of this meeting the change reaches, once per window.
-        const changes = (contract[name].changes as (i: unknown, o: unknown) => Scope[])(input, result!.value);
-        if (from > 0) continue;
-        const meetingId = (input as { meetingId?: string }).meetingId ?? pick(i).meetingId;
-        // As the renderer's cache does: each part's scopes come from its input and the answer it holds.
-        const stale = PART_READS.filter((read) => anyOverlap(changes, dependsOn(read, meetingId, held.get(`${read} ${meetingId}`))));
-        // A part that keeps its rows one by one re-reads only the rows the change reached.
-        const rowReads = PART_READS.filter((read) => !stale.includes(read)).flatMap((read) => {
-          const rows = contract[read].rows as Rows<unknown> | undefined;
-          const answer = held.get(`${read} ${meetingId}`);
-          if (!rows || answer === undefined) return [];
-          return rowsToRead(rows, answer, changes, { meetingId }).map((input) => ({ read, rows, input }));
-        });
-        const before = performance.now();
-        for (let window = 0; window < 2; window++) {
-          for (const read of stale) {
-            const answer = await core.dispatcher.dispatch(read, { meetingId });
-            if (answer.ok) held.set(`${read} ${meetingId}`, answer.value);
-          }
-          for (const row of rowReads) {
-            const answer = await core.dispatcher.dispatch(row.rows.read, row.input);
-            const key = `${row.read} ${meetingId}`;
-            // A row the part cannot place (put answers null) has the whole part read again.
-            if (answer.ok) held.set(key, row.rows.put(held.get(key), answer.value, { meetingId }) ?? (await call(row.read, { meetingId })));
-          }
-        }
-        rereads.push(performance.now() - before);
-        mine.push(performance.now() - before);
-      }
-    }
   for (const write of writes) {
-    const { durations, raws, mine } = measured.get(write)!;
+    const durations: number[] = [];
+    const raws: number[] = [];
+    const mine: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      advance(1000);
+      if (write.prepare) await write.prepare(i);
+      const input = write.input(i);
+      const name = typeof write.name === 'function' ? write.name(i) : write.name;
+      // The raw commit goes before the write on even samples and after it on odd ones: neither always follows the other.
+      const rawOne = () => slowest.time('raw commit', `raw commit beside ${write.label}, sample ${i}`, () => raw.commit(i));
+      if (i % 2 === 0) raws.push(await rawOne());
+      let result: Awaited<ReturnType<typeof core.dispatcher.dispatch>> | undefined;
+      durations.push(
+        await slowest.time('write', `${write.label} (${name}), sample ${i}`, async () => {
+          result = await core.dispatcher.dispatch(name, input);
+        }),
+      );
+      if (i % 2 === 1) raws.push(await rawOne());
+      if (!result!.ok) throw new Error(`${name}: ${result!.error.message}`);
+      // What the console and the projector read again: the parts of this meeting the change reaches, once per window.
+      const changes = (contract[name].changes as (i: unknown, o: unknown) => Scope[])(input, result!.value);
+      if (i >= REREAD_SAMPLES) continue;
+      const meetingId = (input as { meetingId?: string }).meetingId ?? pick(i).meetingId;
+      // As the renderer's cache does: each part's scopes come from its input and the answer it holds.
+      const stale = PART_READS.filter((read) => anyOverlap(changes, dependsOn(read, meetingId, held.get(`${read} ${meetingId}`))));
+      // A part that keeps its rows one by one re-reads only the rows the change reached.
+      const rowReads = PART_READS.filter((read) => !stale.includes(read)).flatMap((read) => {
+        const rows = contract[read].rows as Rows<unknown> | undefined;
+        const answer = held.get(`${read} ${meetingId}`);
+        if (!rows || answer === undefined) return [];
+        return rowsToRead(rows, answer, changes, { meetingId }).map((input) => ({ read, rows, input }));
+      });
+      const before = performance.now();
+      for (let window = 0; window < 2; window++) {
+        for (const read of stale) {
+          const answer = await core.dispatcher.dispatch(read, { meetingId });
+          if (answer.ok) held.set(`${read} ${meetingId}`, answer.value);
+        }
+        for (const row of rowReads) {
+          const answer = await core.dispatcher.dispatch(row.rows.read, row.input);
+          const key = `${row.read} ${meetingId}`;
+          // A row the part cannot place (put answers null) has the whole part read again.
+          if (answer.ok) held.set(key, row.rows.put(held.get(key), answer.value, { meetingId }) ?? (await call(row.read, { meetingId })));
+        }
+      }
+      rereads.push(performance.now() - before);
+      mine.push(performance.now() - before);
+    }
     // Untimed, after the timed runs: the pages each commit of this write adds to the WAL.
     const pages: (number | null)[] = [];
     for (let i = SAMPLES; i < SAMPLES + 8; i++) {
