@@ -5,7 +5,8 @@ import { listBackups, moveAside } from '../db/backups';
 import { RunMarker } from '../data-folder/run-marker';
 import { DbWorker } from '../worker/db-worker';
 import { BackgroundCheck } from './background-check';
-import { CorruptDatabaseError, openDatabase, type OpenedDatabase } from '../db/open-database';
+import { checkpointInBackground, CorruptDatabaseError, openDatabase, type OpenedDatabase } from '../db/open-database';
+import { WalCheckpoints } from './wal-checkpoints';
 import { BackupService } from '../services/backup-service';
 import { Sql } from '../db/query';
 import { createRepositories } from '../db/repositories';
@@ -48,8 +49,9 @@ export interface CoreOptions {
   /** How long after a clean start the whole file is checked in the background (default 30 s); null: only when asked. */
   backgroundCheckAfterMs?: number | null;
   /**
-   * Whether the timers run (default true): the every-minute backup and the syncs of linked teams (soon after start-up,
-   * then every five minutes); false: only `backups.tick()` and `sync.run()` by hand, as tests do.
+   * Whether the timers run (default true): the every-minute backup, the syncs of linked teams (soon after start-up,
+   * then every five minutes) and the WAL's checkpoint once writes pause; false: only `backups.tick()` and `sync.run()`
+   * by hand, and checkpoints after every few writes, as tests do.
    */
   scheduledBackups?: boolean;
   /** The environment git runs with (default this process's: the person's SSH agent, PATH and credential helpers). */
@@ -70,6 +72,8 @@ export interface CadenceCore {
   worker: DbWorker;
   /** The check a clean start skipped; run by a timer, or now when called. */
   integrity: BackgroundCheck;
+  /** The WAL's checkpoints, run in the worker thread after writes. */
+  checkpoints: WalCheckpoints;
   /** Whether this start read the whole file before opening it (the last run did not close cleanly). */
   checkedAtStart: boolean;
   close(): void;
@@ -167,6 +171,13 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     },
   });
   const feed = new ChangeFeed(clock);
+  checkpointInBackground(opened.db);
+  const checkpoints = new WalCheckpoints(
+    () => worker.run('checkpoint', { file }),
+    (error) => logError('checkpoint', error),
+    options.scheduledBackups === false ? null : undefined,
+  );
+  feed.watch(() => checkpoints.wrote());
   const backups = new BackupService(
     new Sql(opened.db),
     file,
@@ -255,10 +266,12 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     log,
     worker,
     integrity,
+    checkpoints,
     checkedAtStart,
     close() {
       if (closed) return;
       closed = true;
+      checkpoints.stop();
       clearInterval(backupTimer);
       clearTimeout(syncAtStart);
       sync.stop();

@@ -59,6 +59,20 @@ export function applyPragmas(db: Database.Database): PragmaReport {
   return report;
 }
 
+/**
+ * The most pages the WAL may hold before the answering connection checkpoints by itself (16 MB): a backstop for when
+ * the worker's checkpoints cannot keep up (writes with no pause, a backup holding a snapshot) or the worker is gone.
+ * Reached, it copies only what the worker has not (see core/wal-checkpoints.ts).
+ */
+export const WAL_BACKSTOP_PAGES = 4000;
+
+/** The answering connection leaves checkpoints to the worker thread, keeping SQLite's own only as a backstop. */
+export function checkpointInBackground(db: Database.Database): void {
+  db.pragma(`wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`);
+  const set = Number(db.pragma('wal_autocheckpoint', { simple: true }));
+  if (set !== WAL_BACKSTOP_PAGES) throw new Error(`SQLite refused wal_autocheckpoint = ${WAL_BACKSTOP_PAGES} (it is ${set})`);
+}
+
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }

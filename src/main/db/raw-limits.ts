@@ -28,6 +28,34 @@ export function rawCommit(dir: string, n = 400): number[] {
   }
 }
 
+/** One raw insert+commit, timed, beside the app's own writes (see `rawCommitBeside`). */
+export interface RawCommits {
+  /** Inserts one row in a transaction of its own and answers how long it took, commit included, in ms. */
+  commit(i: number): number;
+  /** Removes the table again (untimed). */
+  drop(): void;
+}
+
+/**
+ * A raw insert+commit on the app's own connection, into a table of its own in the same file: the same WAL, the same
+ * page cache, the same checkpoints and the same busy moments of the disk as the writes it is compared with. A bench
+ * alternates it with a write, sample by sample, so a disk that is slow for a minute is slow for both.
+ */
+export function rawCommitBeside(db: Database.Database): RawCommits {
+  const table = 'bench_raw_commit';
+  db.exec(`create table if not exists ${table} (id integer primary key, note text not null, at integer not null)`);
+  const insert = db.prepare(`insert into ${table} (note, at) values (?, ?)`);
+  const transaction = db.transaction((i: number) => insert.run(`note ${i}`, Date.now()));
+  return {
+    commit(i) {
+      const start = performance.now();
+      transaction.immediate(i);
+      return performance.now() - start;
+    },
+    drop: () => db.exec(`drop table if exists ${table}`),
+  };
+}
+
 /**
  * SQLite's FTS5 answering a search alone, on a connection of its own to the same file: for each query (FTS
  * expressions, as the decision log builds them), the top 50 ranked by bm25 with the matched words of the

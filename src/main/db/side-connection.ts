@@ -17,6 +17,22 @@ export function withReadConnection<T>(file: string, fn: (sql: Sql) => T): T {
   }
 }
 
+/**
+ * A PASSIVE checkpoint of the file's WAL from a connection of its own (the worker thread's): it copies what no reader
+ * still needs into the database file and syncs it (synchronous=FULL), without waiting for a writer or blocking one.
+ * Answers how many frames the WAL held and how many of them are now in the file.
+ */
+export function checkpointFile(file: string): { log: number; checkpointed: number } {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('synchronous = FULL');
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    return { log: result?.log ?? 0, checkpointed: result?.checkpointed ?? 0 };
+  } finally {
+    db.close();
+  }
+}
+
 export function quickCheck(db: Database.Database): string {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
   return rows.map((r) => r.quick_check).join('; ');

@@ -66,8 +66,8 @@ async function main(): Promise<void> {
     const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
     // BENCH_ONLY=facilitator, =outcome or =sync measures that alone (a before/after or a profile of it needs nothing else).
     const alone = {
-      facilitator: async (advance: (ms: number) => void) => benchFacilitator(core, dir, advance),
-      outcome: async (advance: (ms: number) => void) => (await import('./bench-outcome')).benchOutcome(core, dir, advance),
+      facilitator: async (advance: (ms: number) => void) => benchFacilitator(core, advance),
+      outcome: async (advance: (ms: number) => void) => (await import('./bench-outcome')).benchOutcome(core, advance),
       sync: async (advance: (ms: number) => void) => (await import('./bench-sync')).benchSync(core, teamId, advance),
     }[process.env.BENCH_ONLY ?? ''];
     if (alone) {
@@ -151,8 +151,8 @@ async function main(): Promise<void> {
 
     // The facilitator's writes and what the open windows read again after each, beside a raw commit.
     now = Date.parse('2026-11-30T09:00:00Z');
-    for (const row of await benchFacilitator(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
-    for (const row of await (await import('./bench-outcome')).benchOutcome(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
+    for (const row of await benchFacilitator(core, (ms) => (now += ms))) rows.push(benchRow(row));
+    for (const row of await (await import('./bench-outcome')).benchOutcome(core, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await benchTransport(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await (await import('./bench-push')).benchPush(core, dir)) rows.push(benchRow(row));
     for (const row of await (await import('./bench-sync')).benchSync(core, teamId, (ms) => (now += ms))) rows.push(benchRow(row));

@@ -1,15 +1,16 @@
 /**
  * The facilitator's writes measured in the service (through the dispatcher: validation, the one transaction,
- * the reply), each beside a raw SQLite insert+commit of the same run; then what the console and the projector
- * read again after each change, which the contract decides (the meeting parts whose scopes the change reaches, or
- * only the rows it reached of a part that keeps its rows one by one).
+ * the reply), each sample beside a raw SQLite insert+commit made in the same loop on the same connection (a table of
+ * its own in the same file, so the same WAL, checkpoints and disk), alternating with it; then what the console and
+ * the projector read again after each change, which the contract decides (the meeting parts whose scopes the change
+ * reaches, or only the rows it reached of a part that keeps its rows one by one).
  * Every iteration acts on another of several live meetings, so nothing answers the same question twice.
  */
 import { contract, type OperationName } from '@shared/contract';
 import { anyOverlap, type Scope } from '@shared/events';
 import { rowsToRead, type Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
-import { ratioRow, rawCommit, samples, spread, type BenchRow } from './bench-kit';
+import { pairedRow, ratioRow, rawCommitBeside, samples, Slowest, type BenchRow } from './bench-kit';
 import { pagesLabel, walPagesOf } from './bench-wal-pages';
 
 const PART_READS = ['meetings.live', 'meetings.decisions', 'meetings.commitments', 'meetings.context', 'meetings.feedback'] as const;
@@ -21,8 +22,26 @@ interface LiveMeeting {
   attendeeIds: string[];
   memberIds: string[];
   proposalId: string;
+  /** The proposal the objection bench raises and resolves its objections on. */
+  objectedId: string;
+  /** Puts a fresh proposal in the meeting's proposal item; answers its id. */
+  propose: () => Promise<string>;
   openCommitmentIds: string[];
 }
+
+/** Samples per write (BENCH_SAMPLES): enough that a p95 is not one busy moment of the disk. */
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 2000);
+/**
+ * What the windows read again is measured over the first this-many samples of each write (the earlier benches'
+ * count): later a meeting holds more than any meeting does (hundreds of positions), which its reads would report
+ * rather than the change.
+ */
+const REREAD_SAMPLES = 200;
+/**
+ * The objection bench's proposal takes this many rounds of objections before it puts a fresh one: each objection
+ * rewrites its proposal's full-text row with all of them. The first fresh one comes after the reads-again samples.
+ */
+const ROUNDS_PER_PROPOSAL = 25;
 
 export type Call = <K extends OperationName>(name: K, input: unknown) => Promise<unknown>;
 
@@ -55,14 +74,17 @@ export async function startMeeting(core: CadenceCore, call: Call, teamId: string
   await call('meetings.start', { meetingId });
   const live = core.services.meetingView.live(meetingId);
   const members = core.services.meetingView.context(meetingId).members.filter((m) => m.leftAt === null);
-  const proposal = (await call('decisions.propose', {
-    meetingId,
-    agendaItemId: live.items[2]!.id,
-    title: 'Try a shorter stand-up',
-    decision: 'Stand-ups take ten minutes.',
-    rationale: 'Less waiting.',
-    ownerId: members[0]!.id,
-  })) as { id: string };
+  const propose = async () =>
+    (
+      (await call('decisions.propose', {
+        meetingId,
+        agendaItemId: live.items[2]!.id,
+        title: 'Try a shorter stand-up',
+        decision: 'Stand-ups take ten minutes.',
+        rationale: 'Less waiting.',
+        ownerId: members[0]!.id,
+      })) as { id: string }
+    ).id;
   const review = core.services.meetingView
     .commitments(meetingId)
     .review.filter((c) => c.status !== 'done' && c.status !== 'dropped' && !c.needsReassignment);
@@ -72,7 +94,9 @@ export async function startMeeting(core: CadenceCore, call: Call, teamId: string
     itemIds: live.items.map((i) => i.id),
     attendeeIds: live.attendees.map((a) => a.id),
     memberIds: members.map((m) => m.id),
-    proposalId: proposal.id,
+    proposalId: await propose(),
+    objectedId: await propose(),
+    propose,
     openCommitmentIds: review.map((c) => c.id),
   };
 }
@@ -81,13 +105,14 @@ function dependsOn(read: (typeof PART_READS)[number], meetingId: string, answer:
   return (contract[read].dependsOn as (i: unknown, o: unknown) => Scope[])({ meetingId }, answer ?? null);
 }
 
-export async function benchFacilitator(core: CadenceCore, dir: string, advance: (ms: number) => void): Promise<BenchRow[]> {
+export async function benchFacilitator(core: CadenceCore, advance: (ms: number) => void): Promise<BenchRow[]> {
   const call = caller(core);
   const teamIds = (core.services.teams.list() as { id: string }[]).slice(0, 8).map((t) => t.id);
   const meetings: LiveMeeting[] = [];
   for (const [i, teamId] of teamIds.entries()) meetings.push(await startMeeting(core, call, teamId, `2026-12-0${1 + (i % 7)}`));
   const pick = (i: number) => meetings[i % meetings.length]!;
-  const N = 200;
+  // Each meeting's turn comes round every `meetings.length` samples: the how-many-th time it is acted on.
+  const round = (i: number) => Math.floor(i / meetings.length);
 
   // Each facilitator write, with inputs that rotate over the meetings; `prepare` runs unmeasured before it.
   const writes: {
@@ -126,8 +151,10 @@ export async function benchFacilitator(core: CadenceCore, dir: string, advance: 
       name: 'decisions.resolveObjection',
       prepare: async (i) => {
         const m = pick(i);
+        // Every objection rewrites its proposal's full-text row with all its objections: a fresh proposal now and then.
+        if (round(i) > 0 && round(i) % ROUNDS_PER_PROPOSAL === 0) m.objectedId = await m.propose();
         const raised = (await call('decisions.position', {
-          decisionId: m.proposalId,
+          decisionId: m.objectedId,
           memberId: m.memberIds[i % m.memberIds.length],
           stance: 'block',
           reason: `Concern number ${i}`,
@@ -163,27 +190,34 @@ export async function benchFacilitator(core: CadenceCore, dir: string, advance: 
   for (const m of meetings)
     for (const read of PART_READS) held.set(`${read} ${m.meetingId}`, (await call(read, { meetingId: m.meetingId })) as unknown);
   const rows: BenchRow[] = [];
-  const limit = { name: 'raw commit', ...spread(rawCommit(dir)) };
-  rows.push({
-    label: 'raw SQLite insert+commit (WAL, synchronous=FULL), p50 / p95',
-    value: `${limit.p50.toFixed(2)} / ${limit.p95.toFixed(2)} ms`,
-  });
+  const raw = rawCommitBeside(core.opened.db);
+  const slowest = new Slowest(core.opened.file);
   const rereads: number[] = [];
   const rereadRows: BenchRow[] = [];
+  const writeRows: BenchRow[] = [];
   for (const write of writes) {
     const durations: number[] = [];
+    const raws: number[] = [];
     const mine: number[] = [];
-    for (let i = 0; i < N; i++) {
+    for (let i = 0; i < SAMPLES; i++) {
       advance(1000);
       if (write.prepare) await write.prepare(i);
       const input = write.input(i);
       const name = typeof write.name === 'function' ? write.name(i) : write.name;
-      const start = performance.now();
-      const result = await core.dispatcher.dispatch(name, input);
-      durations.push(performance.now() - start);
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+      // The raw commit goes before the write on even samples and after it on odd ones: neither always follows the other.
+      const rawOne = () => slowest.time('raw commit', `raw commit beside ${write.label}, sample ${i}`, () => raw.commit(i));
+      if (i % 2 === 0) raws.push(await rawOne());
+      let result: Awaited<ReturnType<typeof core.dispatcher.dispatch>> | undefined;
+      durations.push(
+        await slowest.time('write', `${write.label} (${name}), sample ${i}`, async () => {
+          result = await core.dispatcher.dispatch(name, input);
+        }),
+      );
+      if (i % 2 === 1) raws.push(await rawOne());
+      if (!result!.ok) throw new Error(`${name}: ${result!.error.message}`);
       // What the console and the projector read again: the parts of this meeting the change reaches, once per window.
-      const changes = (contract[name].changes as (i: unknown, o: unknown) => Scope[])(input, result.value);
+      const changes = (contract[name].changes as (i: unknown, o: unknown) => Scope[])(input, result!.value);
+      if (i >= REREAD_SAMPLES) continue;
       const meetingId = (input as { meetingId?: string }).meetingId ?? pick(i).meetingId;
       // As the renderer's cache does: each part's scopes come from its input and the answer it holds.
       const stale = PART_READS.filter((read) => anyOverlap(changes, dependsOn(read, meetingId, held.get(`${read} ${meetingId}`))));
@@ -212,16 +246,21 @@ export async function benchFacilitator(core: CadenceCore, dir: string, advance: 
     }
     // Untimed, after the timed runs: the pages each commit of this write adds to the WAL.
     const pages: (number | null)[] = [];
-    for (let i = N; i < N + 8; i++) {
+    for (let i = SAMPLES; i < SAMPLES + 8; i++) {
       advance(1000);
       if (write.prepare) await write.prepare(i);
       const name = typeof write.name === 'function' ? write.name(i) : write.name;
       pages.push(await walPagesOf(core, () => call(name, write.input(i))));
     }
-    rows.push(ratioRow(`${write.label} (${pagesLabel(pages)}), in the service`, durations, limit, { maxRatio: 2 }));
+    writeRows.push(pairedRow(`${write.label} (${pagesLabel(pages)}), in the service`, durations, raws, 2));
     rereadRows.push(ratioRow(`  read again by console + projector after: ${write.label}`, mine, null, { maxMs: 3 }));
   }
-  rows.push(ratioRow('what console + projector read again after each of those writes', rereads, null, { maxMs: 3 }), ...rereadRows);
+  raw.drop();
+  rows.push(...writeRows, ...slowest.rows());
+  rows.push(
+    ratioRow(`what console + projector read again after each of those writes (their first ${REREAD_SAMPLES})`, rereads, null, { maxMs: 3 }),
+    ...rereadRows,
+  );
   // Cold: a meeting not read before, every part of it (what a window opening an old meeting reads).
   const old = core.opened.db
     .prepare("select id from meetings where status = 'ended' order by random() limit 60")

@@ -3,7 +3,9 @@
  * insert+commit with Cadence's own settings, a raw FTS5 query), because absolute times on a shared machine drift.
  * A figure's target is a ratio to one of these, or an absolute time where the issue names one.
  */
-export { rawCommit, rawFts, documentFrequencies } from '../db/raw-limits';
+import fs from 'node:fs';
+
+export { rawCommit, rawCommitBeside, rawFts, documentFrequencies, type RawCommits } from '../db/raw-limits';
 
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -74,6 +76,67 @@ export function ratioRow(
     ...(limit && ratio !== null ? { ratio: `${ratio.toFixed(1)}x ${limit.name} (${ms(limit.p95)} ms)` } : {}),
     ...(words.length ? { target: words.join(', '), met: checks.every(Boolean) } : {}),
   };
+}
+
+/**
+ * A write beside the raw insert+commits alternated with it in the same loop (same file, same WAL): its p95 against
+ * theirs (the target), and the median of the per-sample ratios (each write over the raw commit made next to it).
+ */
+export function pairedRow(label: string, writes: number[], raws: number[], maxRatio: number): BenchRow {
+  const w = spread(writes);
+  const r = spread(raws);
+  const ratio = w.p95 / r.p95;
+  const perPair = percentile(
+    writes.map((v, i) => v / raws[i]!),
+    50,
+  );
+  return {
+    label: `${label}, p50 / p95`,
+    value: `${ms(w.p50)} / ${ms(w.p95)} ms`,
+    ratio: `${ratio.toFixed(1)}x the ${raws.length} raw commits alternated with it (${ms(r.p50)} / ${ms(r.p95)} ms); per pair, median ${perPair.toFixed(1)}x`,
+    target: `p95 <= ${maxRatio}x`,
+    met: ratio <= maxRatio,
+  };
+}
+
+/**
+ * The slowest sample of each kind (a write, a raw commit) and whether the database file itself was written while it
+ * ran: only a checkpoint (the WAL copied back into the file) writes it, so that names a checkpoint's stall.
+ */
+export class Slowest {
+  private readonly worst = new Map<string, { ms: number; what: string; checkpoint: boolean }>();
+  private readonly checkpoints = new Map<string, number>();
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly file: string) {}
+
+  /** Runs and times fn (the file's time is read outside the timing); answers fn's duration in ms. */
+  async time(kind: string, what: string, fn: () => unknown): Promise<number> {
+    const before = fs.statSync(this.file).mtimeMs;
+    const start = performance.now();
+    await fn();
+    const took = performance.now() - start;
+    const checkpoint = fs.statSync(this.file).mtimeMs !== before;
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+    if (checkpoint) this.checkpoints.set(kind, (this.checkpoints.get(kind) ?? 0) + 1);
+    if (took > (this.worst.get(kind)?.ms ?? -1)) this.worst.set(kind, { ms: took, what, checkpoint });
+    return took;
+  }
+
+  rows(): BenchRow[] {
+    // The WAL file keeps the size it grew to when it starts again from its beginning: its longest so far.
+    const wal = fs.statSync(`${this.file}-wal`, { throwIfNoEntry: false });
+    const walRow: BenchRow = {
+      label: 'the WAL at its longest (its file keeps that size)',
+      value: wal ? `${Math.round(wal.size / 4120)} pages` : 'no WAL file',
+    };
+    const rows = [...this.worst].map(([kind, w]): BenchRow => ({
+      label: `longest ${kind} (of ${this.counts.get(kind)}; the file was written by a checkpoint during ${this.checkpoints.get(kind) ?? 0})`,
+      value: `${ms(w.ms)} ms`,
+      ratio: `${w.what}${w.checkpoint ? ', while a checkpoint wrote the database file' : ', no checkpoint meanwhile'}`,
+    }));
+    return [...rows, walRow];
+  }
 }
 
 /** A row as the table's [label, text] pair: the figure, its ratio to a limit, and whether its target was met. */

@@ -14,6 +14,8 @@ const WAL_HEADER = 32;
 /** The pages `write` committed, or null when the WAL could not be restarted first (another connection was reading an older snapshot). */
 export async function walPagesOf(core: CadenceCore, write: () => Promise<unknown>): Promise<number | null> {
   const wal = `${core.opened.file}-wal`;
+  // A checkpoint the worker is making holds the checkpoint lock: the restart would find it busy.
+  await core.checkpoints.settled();
   const [result] = core.opened.db.pragma('wal_checkpoint(RESTART)') as { busy: number }[];
   if (!result || result.busy !== 0) return null;
   await write();

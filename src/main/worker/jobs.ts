@@ -1,7 +1,7 @@
 import type { ExportedFile } from '@shared/planning';
 import { createBackup, describeBackup, listBackups, pruneBackups, type BackupFile } from '../db/backups';
 import { createRepositories } from '../db/repositories';
-import { checkFile, withReadConnection } from '../db/side-connection';
+import { checkFile, checkpointFile, withReadConnection } from '../db/side-connection';
 import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
@@ -33,6 +33,8 @@ export const jobs = {
     return describeBackup(input.dataDir, target);
   },
   listBackups: (input: { dataDir: string }): BackupFile[] => listBackups(input.dataDir),
+  /** A PASSIVE checkpoint of the app's WAL, so that no write of the answering thread pays for one (core/wal-checkpoints.ts). */
+  checkpoint: (input: { file: string }) => checkpointFile(input.file),
   /** `PRAGMA quick_check`: 'ok', or what is wrong. */
   check: (input: { file: string }): string => checkFile(input.file),
   decisionsMadr: (input: ExportJob): ExportedFile[] =>
