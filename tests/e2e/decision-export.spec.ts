@@ -25,7 +25,8 @@ test('the decision log exports a MADR folder and one HTML file whose search work
     await madrButton.click();
     const folderField = page.getByLabel('Folder on this computer for the MADR files');
     await expect(folderField).toHaveValue(/decisions$/);
-    const folder = path.join(dir, 'exported', 'decisions');
+    // Outside the data folder: an export there is refused (it could replace the database).
+    const folder = path.join(tempDataDir('decision-export-out'), 'exported', 'decisions');
     await folderField.fill(folder);
     await page.screenshot({ path: `${SCREENS}/decision-log-export-folder.png` });
     await page.getByRole('button', { name: 'Export here' }).click();

@@ -34,7 +34,7 @@ test('a decision taken late in UTC reads the team’s day in the log, in search 
     await api(page, 'decisions.readBack', { decisionId: proposed.id, on: true });
     await api(page, 'decisions.decide', { decisionId: proposed.id, outcome: 'accepted' });
 
-    const folder = path.join(dir, 'madr');
+    const folder = path.join(tempDataDir('decision-dates-madr'), 'madr');
     await api(page, 'exports.decisionsMadr', { teamId: team.id, folder });
     const file = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).find((n) => /\d{4}-weekly.+\.md$/.test(n))!;
     const madrDate = /^date: (\S+)$/m.exec(fs.readFileSync(path.join(folder, file), 'utf8'))![1];
