@@ -6,11 +6,12 @@
  * reaches, or only the rows it reached of a part that keeps its rows one by one).
  * Every iteration acts on another of several live meetings, so nothing answers the same question twice.
  */
+import path from 'node:path';
 import { contract, type OperationName } from '@shared/contract';
 import { anyOverlap, type Scope } from '@shared/events';
 import { rowsToRead, type Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
-import { pairedRow, ratioRow, rawCommitBeside, samples, Slowest, type BenchRow } from './bench-kit';
+import { pairedRow, ratioRow, rawCommit, rawCommitBeside, rawGoesFirst, samples, Slowest, type BenchRow } from './bench-kit';
 import { pagesLabel, walPagesOf } from './bench-wal-pages';
 
 const PART_READS = ['meetings.live', 'meetings.decisions', 'meetings.commitments', 'meetings.context', 'meetings.feedback'] as const;
@@ -204,16 +205,17 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
       if (write.prepare) await write.prepare(i);
       const input = write.input(i);
       const name = typeof write.name === 'function' ? write.name(i) : write.name;
-      // The raw commit goes before the write on even samples and after it on odd ones: neither always follows the other.
+      // The raw commit goes before the write or after it, by a coin: neither always follows the other.
       const rawOne = () => slowest.time('raw commit', `raw commit beside ${write.label}, sample ${i}`, () => raw.commit(i));
-      if (i % 2 === 0) raws.push(await rawOne());
+      const first = rawGoesFirst(i);
+      if (first) raws.push(await rawOne());
       let result: Awaited<ReturnType<typeof core.dispatcher.dispatch>> | undefined;
       durations.push(
         await slowest.time('write', `${write.label} (${name}), sample ${i}`, async () => {
           result = await core.dispatcher.dispatch(name, input);
         }),
       );
-      if (i % 2 === 1) raws.push(await rawOne());
+      if (!first) raws.push(await rawOne());
       if (!result!.ok) throw new Error(`${name}: ${result!.error.message}`);
       // What the console and the projector read again: the parts of this meeting the change reaches, once per window.
       const changes = (contract[name].changes as (i: unknown, o: unknown) => Scope[])(input, result!.value);
@@ -252,7 +254,9 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
       const name = typeof write.name === 'function' ? write.name(i) : write.name;
       pages.push(await walPagesOf(core, () => call(name, write.input(i))));
     }
-    writeRows.push(pairedRow(`${write.label} (${pagesLabel(pages)}), in the service`, durations, raws, 2));
+    // The disk's floor in this minute, with no checkpoint of the app's beside it (a scratch file of its own).
+    const alone = rawCommit(path.dirname(core.opened.file), 400);
+    writeRows.push(pairedRow(`${write.label} (${pagesLabel(pages)}), in the service`, durations, raws, 2, alone));
     rereadRows.push(ratioRow(`  read again by console + projector after: ${write.label}`, mine, null, { maxMs: 3 }));
   }
   raw.drop();

@@ -5,12 +5,13 @@
  * Every iteration records the next kind of outcome on the next open commitment of the next live meeting, so no
  * figure comes from answering the same question twice; cold reads (a window opening the review) are reported too.
  */
+import path from 'node:path';
 import { contract, type OperationName } from '@shared/contract';
 import { anyOverlap, type Scope } from '@shared/events';
 import { rowsToRead, type Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
 import { caller, startMeeting } from './bench-facilitator';
-import { pairedRow, ratioRow, rawCommitBeside, Slowest, type BenchRow } from './bench-kit';
+import { pairedRow, ratioRow, rawCommit, rawCommitBeside, rawGoesFirst, Slowest, type BenchRow } from './bench-kit';
 
 /** What the console and the projector each hold of a meeting (useMeeting's five part reads). */
 const PARTS = ['meetings.live', 'meetings.decisions', 'meetings.commitments', 'meetings.context', 'meetings.feedback'] as const;
@@ -165,7 +166,7 @@ export async function benchOutcome(core: CadenceCore, advance: (ms: number) => v
 
     // The raw commit goes before the write on even samples and after it on odd ones: neither always follows the other.
     const rawOne = () => slowest.time('raw commit', `raw commit beside ${kind}, sample ${i}`, () => raw.commit(i));
-    const rawBefore = i % 2 === 0 ? await rawOne() : null;
+    const rawBefore = rawGoesFirst(i) ? await rawOne() : null;
     let result: Awaited<ReturnType<typeof core.dispatcher.dispatch>> | undefined;
     const wrote = await slowest.time('write', `${kind}, sample ${i}`, async () => {
       result = await core.dispatcher.dispatch('commitments.record', input);
@@ -199,13 +200,15 @@ export async function benchOutcome(core: CadenceCore, advance: (ms: number) => v
   }
 
   raw.drop();
+  // The disk's floor in this minute, with no checkpoint of the app's beside it (a scratch file of its own).
+  const alone = rawCommit(path.dirname(core.opened.file), 400);
   const rows: BenchRow[] = [
-    pairedRow('commitment outcome (7 kinds rotated), in the service', writes, raws, 2),
+    pairedRow('commitment outcome (7 kinds rotated), in the service', writes, raws, 2, alone),
     ...slowest.rows(),
     ratioRow('what console + projector read again after it', rereads, null, { maxMs: 3 }),
   ];
   for (const [kind, s] of byKind) {
-    rows.push(pairedRow(`  ${kind}: the write`, s.write, s.raw, 2));
+    rows.push(pairedRow(`  ${kind}: the write`, s.write, s.raw, 2, alone));
     rows.push(ratioRow(`  ${kind}: read again (${[...s.reads].join(', ') || 'nothing'})`, s.reread, null, { maxMs: 3 }));
   }
   rows.push(ratioRow('cold: a live meeting\u2019s whole commitments part (review list), one window', cold, null));
