@@ -1,6 +1,7 @@
 import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive-tables';
 import { settleClaims } from '../archive/decision-numbers';
+import { DERIVED_COLUMNS, deriveClosedAt } from './derived-columns';
 import { laterStamp } from './hlc';
 import type { SyncConflict } from './sync-data';
 import { sameContent, shownKey, type Candidates, type StampedRow, type TableRows, type TeamState } from './team-state';
@@ -33,13 +34,15 @@ function mergeFields(
   found: FoundConflict[],
 ): StampedRow {
   const won = winner(ours, theirs);
+  const derived = DERIVED_COLUMNS.get(spec.table);
   const columns = [...new Set([...Object.keys(ours.row), ...Object.keys(theirs.row)])].sort();
   const row: ArchiveRow = {};
   for (const c of columns) {
     const o = ours.row[c] ?? null;
     const t = theirs.row[c] ?? null;
     const b = base ? (base[c] ?? null) : undefined;
-    if (o === t || b === t) row[c] = o;
+    // Worked out from the merged rows once all are merged (derived-columns.ts).
+    if (o === t || b === t || derived?.has(c)) row[c] = o;
     else if (b === o) row[c] = t;
     else if (spec.table === 'decisions' && c === 'number') {
       // Renumbering only ever moves a decision up, above every number claimed (decision-numbers.ts).
@@ -76,7 +79,8 @@ function mergeRow(
  * The three-way merge of a team's rows by table, key and field (base = the last synced tree).
  * History only grows; a change made on one side is taken; the same field changed on both sides is
  * settled by stamp and returned as a conflict. Decision numbers then follow the archive's rule
- * (`renumbered`: the keys of the decisions it moved). With `only`, the rows outside it are the same
+ * (`renumbered`: the keys of the decisions it moved), and the columns the database derives are worked out as its
+ * triggers would (`derived`: by table, the keys of the rows that changed). With `only`, the rows outside it are the same
  * rows on all three sides: they are kept as ours holds them, not looked at.
  */
 export function mergeStates(
@@ -84,7 +88,7 @@ export function mergeStates(
   ours: TeamState,
   theirs: TeamState,
   only: Candidates = null,
-): { tables: Map<string, TableRows>; found: FoundConflict[]; renumbered: string[] } {
+): { tables: Map<string, TableRows>; found: FoundConflict[]; renumbered: string[]; derived: Map<string, string[]> } {
   const found: FoundConflict[] = [];
   const tables = new Map<string, TableRows>();
   for (const spec of ARCHIVE_TABLES) {
@@ -100,7 +104,8 @@ export function mergeStates(
     }
     tables.set(spec.table, merged);
   }
-  return { tables, found, renumbered: settleNumbers(tables.get('decisions')!) };
+  const renumbered = settleNumbers(tables.get('decisions')!);
+  return { tables, found, renumbered, derived: new Map([['commitments', deriveClosedAt(tables, only)]]) };
 }
 
 /**

@@ -90,16 +90,26 @@ export function planMerge(repos: Repositories, now: number, teamId: string, tree
   const ours = changed?.ours ?? readTeamState(repos, teamId);
   const only = changed ? withTheirs(changed.only, trees.base, trees.theirs) : null;
   const { files: changedFiles, count: outgoing, stored, last } = stampChanges(repos, now, trees.base, ours, trees.theirs, only);
-  const { tables, found, renumbered } = mergeStates(trees.base, ours, trees.theirs, only);
+  const { tables, found, renumbered, derived } = mergeStates(trees.base, ours, trees.theirs, only);
   const conflicts = sortConflicts(unionConflicts([ours.conflicts, trees.theirs.conflicts, found.map((c) => ({ ...c, at: now }))]));
-  return { ours, tables, found, conflicts, stored, lastStamp: last, changedFiles, outgoing, only: withRenumbered(only, renumbered) };
+  return {
+    ours,
+    tables,
+    found,
+    conflicts,
+    stored,
+    lastStamp: last,
+    changedFiles,
+    outgoing,
+    only: withMoved(only, new Map([...derived, ['decisions', renumbered]])),
+  };
 }
 
-/** Decisions the numbering rule moved are looked at too, wherever they were. */
-function withRenumbered(only: Candidates, renumbered: readonly string[]): Candidates {
-  if (!only || renumbered.length === 0) return only;
+/** Rows the merge changed after merging (decisions the numbering rule moved, derived columns) are looked at too, wherever they were. */
+function withMoved(only: Candidates, moved: ReadonlyMap<string, readonly string[]>): Candidates {
+  if (!only) return only;
   const all = new Map(only);
-  all.set('decisions', new Set([...(only.get('decisions') ?? []), ...renumbered]));
+  for (const [table, keys] of moved) if (keys.length > 0) all.set(table, new Set([...(only.get(table) ?? []), ...keys]));
   return all;
 }
 
