@@ -11,7 +11,14 @@ import {
   roleEventsColumns,
   rolesColumns,
 } from './schema-agreements';
-import { syncConflictsColumns, syncDeviceColumns, syncStampsColumns } from './schema-sync';
+import {
+  syncChangesColumns,
+  syncConflictsColumns,
+  syncDeviceColumns,
+  syncLinksColumns,
+  syncMergedColumns,
+  syncStampsColumns,
+} from './schema-sync';
 
 export const teamsColumns = {
   id: text(),
@@ -51,36 +58,6 @@ export const settingsColumns = {
   value_json: text(),
 };
 export type SettingsTable = RowOf<typeof settingsColumns>;
-
-export const syncLinksColumns = {
-  team_id: text(),
-  url: text(),
-  linked_at: integer(),
-  last_commit: nullable(text()),
-  pushed: integer<0 | 1>(),
-  last_sync_at: nullable(integer()),
-  last_attempt_at: nullable(integer()),
-  last_error: nullable(text()),
-  last_error_kind: nullable(text()),
-  incoming: integer(),
-  outgoing: integer(),
-  conflicts_json: text(),
-};
-export type SyncLinksTable = RowOf<typeof syncLinksColumns>;
-
-/** Which files of a linked team's sync tree changed since its last merge (migration 017; triggers write it). */
-export const syncChangesColumns = {
-  team_id: text(),
-  folder: text(),
-  id: text(),
-};
-export type SyncChangesTable = RowOf<typeof syncChangesColumns>;
-
-export const syncMergedColumns = {
-  team_id: text(),
-  merge_id: text(),
-};
-export type SyncMergedTable = RowOf<typeof syncMergedColumns>;
 
 export const turnsColumns = {
   id: text(),

@@ -1,5 +1,5 @@
 import { qb, type Sql } from '../query';
-import type { SyncLinksTable } from '../schema';
+import type { SyncLinksTable } from '../schema-sync';
 
 export type SyncLinkRow = SyncLinksTable;
 
