@@ -12,7 +12,7 @@ import { Countdown } from './Countdown';
 import { itemTimers, liveView, turnTimer, turnWarning, type ScheduledItem } from './live-model';
 import { MeetingClockLine } from './MeetingClockLine';
 import { useServerNow } from './server-clock';
-import { useSchedule, useSteadyDetail } from './steady-detail';
+import { usePanelsBehind, useSchedule, useSteadyDetail } from './steady-detail';
 
 /** Items whose content fills the page: their title takes less room, never the countdown. */
 const FULL_ITEMS = ['proposal', 'commitment_review', 'recognition', 'check_out'];
@@ -35,6 +35,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const current = schedule?.find((i) => i.id === detail?.currentItemId) ?? null;
   const speakingTurn = view?.speaking ?? null;
   const clock = detail?.clock;
+  const panels = usePanelsBehind(current, steady);
   const itemRemaining = useMemo(() => itemTimers(current, clock, now).remaining, [current, clock, now]);
   const turnRemaining = useMemo(() => turnTimer(speakingTurn, clock, now), [speakingTurn, clock, now]);
   if (!detail || !schedule || !steady || !view || !clock) return <div className="projector" aria-busy="true" />;
@@ -89,7 +90,11 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
               <h1 className="projector-title">{proposal?.title ?? current?.title ?? 'All items are done'}</h1>
             </div>
             {view.paused && <p className="projector-paused">Paused</p>}
-            {current && <ProjectorItemPanels detail={steady} current={current} />}
+            {panels.item && panels.detail && (
+              <div className="item-panels" hidden={panels.stale}>
+                <ProjectorItemPanels detail={panels.detail} current={panels.item} />
+              </div>
+            )}
             {speaking && (
               <div key={speaking.id} className="projector-speaker">
                 <span className="projector-label">Speaking</span>
