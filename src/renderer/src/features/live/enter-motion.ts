@@ -7,11 +7,14 @@ import { useLayoutEffect, useRef } from 'react';
  * Decoration only: played by the compositor (a transform), after the text is already in place, and not at all when
  * the person asked for reduced motion (base.css turns off CSS animations; this one is the Web Animations API's).
  */
+let reducedMotion: MediaQueryList | null = null;
+
 export function useEnterMotion<E extends HTMLElement>(shown: string | null, from: Keyframe, durationMs: number) {
   const ref = useRef<E>(null);
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || shown === null || window.matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    reducedMotion ??= window.matchMedia('(prefers-reduced-motion: reduce)');
+    if (!el || shown === null || reducedMotion.matches) return;
     const motion = el.animate([from, {}], { duration: durationMs, easing: 'ease-out' });
     return () => motion.cancel();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- played again for another `shown` only
