@@ -241,6 +241,9 @@ describe('old business', () => {
       'How often do we interview customers?',
     ]);
     expect(next.items[1]!.title).toBe('Pricing page experiment: read-out');
+    expect(next.items[1]!.carriedFromId).not.toBeNull();
+    // Planned as a facilitator leaves it: the carried-over read-out fits in the meeting's 45 minutes.
+    expect(next.items.reduce((sum, i) => sum + i.plannedMin, 0)).toBe(next.meeting.plannedLengthMin);
     expect(next.meeting.scheduledStart!).toBeGreaterThan(t.clock.now());
     expect((await t.call('demo.load', {})).id).toBe(demo.id);
   });
