@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import type { Member } from '@shared/domain';
 import { timeZones } from './format';
 
@@ -38,15 +39,21 @@ export function MemberSelect({
   );
 }
 
+/** Before the deferred render lists them all (a constant: React compares the initial value by identity). */
+const NO_ZONES: string[] = [];
+
 export function TimeZoneSelect({
   value,
   onChange,
   label,
   ...control
 }: FieldControl & { value: string; onChange: (zone: string) => void; label?: string }) {
+  // The form opens with the chosen zone alone and lists the other 400 in a render of its own right after: made with
+  // the form, their elements were most of the work between a click on "New team" and its form showing.
+  const zones = useDeferredValue(timeZones(), NO_ZONES);
   return (
     <select {...control} className="input" value={value} onChange={(e) => onChange(e.target.value)} aria-label={label}>
-      {timeZones().map((tz) => (
+      {(zones.includes(value) ? zones : [value, ...zones]).map((tz) => (
         <option key={tz} value={tz}>
           {tz.replace(/_/g, ' ')}
         </option>
