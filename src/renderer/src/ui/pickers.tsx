@@ -39,9 +39,6 @@ export function MemberSelect({
   );
 }
 
-/** Before the deferred render lists them all (a constant: React compares the initial value by identity). */
-const NO_ZONES: string[] = [];
-
 export function TimeZoneSelect({
   value,
   onChange,
@@ -49,8 +46,10 @@ export function TimeZoneSelect({
   ...control
 }: FieldControl & { value: string; onChange: (zone: string) => void; label?: string }) {
   // The form opens with the chosen zone alone and lists the other 400 in a render of its own right after: made with
-  // the form, their elements were most of the work between a click on "New team" and its form showing.
-  const zones = useDeferredValue(timeZones(), NO_ZONES);
+  // the form, their elements (and the browser's list of zones, asked for once per page) were most of the work
+  // between a click on "New team" and its form showing.
+  const listed = useDeferredValue(true, false);
+  const zones = listed ? timeZones() : [];
   return (
     <select {...control} className="input" value={value} onChange={(e) => onChange(e.target.value)} aria-label={label}>
       {(zones.includes(value) ? zones : [value, ...zones]).map((tz) => (
