@@ -119,7 +119,7 @@ function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null 
 function rowsReached(query: Query, changes: readonly Scope[]): Record<string, unknown>[] {
   const rows = rowsOf(query);
   if (!rows) return [];
-  const held = perAnswer(rowsHeld, query, (q) => rows.held(q.state.data));
+  const held = perAnswer(rowsHeld, query, (q) => rows.held(q.state.data, q.queryKey[1] as Record<string, unknown>));
   return rowsToRead(rows, query.state.data, changes, query.queryKey[1] as Record<string, unknown>, held);
 }
 
