@@ -300,7 +300,7 @@ async function marathon(core: CadenceCore, call: Call, teamId: string, advance: 
   const opened = await samples(20, () => new Windows(core).open(m.meetingId));
   return [
     ratioRow(
-      `marathon meeting (30 proposals x ${m.memberIds.length} positions, 2 objections each): after a position`,
+      `marathon meeting (30 proposals x ${m.memberIds.length} positions, 2 objections each): after a position (${readsOf('decisions.position')})`,
       positions,
       null,
       TARGET,
