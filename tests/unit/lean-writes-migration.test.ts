@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 describe('migration 19 (lean facilitator writes)', () => {
-  it('keeps every undo step and every commitment event, and undo still finds the last step not undone', async () => {
+  it('keeps every undo step, position and commitment event, and undo still finds the last step not undone', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-lean-writes-'));
     const file = path.join(dir, 'cadence.sqlite');
     const before = await openDatabase(file, { migrations: migrations.filter((m) => m.version < 19) });
@@ -40,6 +40,16 @@ describe('migration 19 (lean facilitator writes)', () => {
     event.run('e1', 'c1', 'created', 'open', 1, 'live');
     event.run('e2', 'c1', 'status', 'on_track', 2, 'live');
     event.run('e3', 'c1', 'done', 'done', 3, 'live');
+    db.prepare(
+      "insert into decisions (id, team_id, title, status, created_at, updated_at) values ('d1', 't1', 'Ship weekly', 'proposed', 1, 1)",
+    ).run();
+    db.prepare(
+      "insert into positions (id, decision_id, member_id, stance, reason, recorded_at) values ('p1', 'd1', 'm1', 'block', 'Too soon', 5)",
+    ).run();
+    db.prepare(
+      "insert into objections (id, decision_id, position_id, member_id, reason, created_at) values ('o1', 'd1', 'p1', 'm1', 'Too soon', 5)",
+    ).run();
+    const positions = db.prepare('select * from positions').all();
     const actions = db.prepare('select * from live_actions order by id').all();
     const events = db.prepare('select * from commitment_events order by id').all();
     db.close();
@@ -48,6 +58,10 @@ describe('migration 19 (lean facilitator writes)', () => {
     expect(after.db.pragma('user_version', { simple: true })).toBe(19);
     expect(after.db.prepare('select * from live_actions order by id').all()).toEqual(actions);
     expect(after.db.prepare('select * from commitment_events order by id').all()).toEqual(events);
+    expect(after.db.prepare('select * from positions').all()).toEqual(positions);
+    expect(after.db.pragma('foreign_key_check')).toEqual([]);
+    // An objection still names its position, which the database still holds it to.
+    expect(() => after.db.prepare("delete from positions where id = 'p1'").run()).toThrow(/FOREIGN KEY/);
     expect(after.db.prepare("select closed_at from commitments where id = 'c1'").get()).toEqual({ closed_at: 3 });
     const live = new LiveRepository(new Sql(after.db));
     expect(live.lastAction('live')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000002', at: 40, kind: 'notes' });
