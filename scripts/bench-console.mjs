@@ -10,7 +10,9 @@
 // size), the slower page's render, and what the pages asked again (nothing, when the event carries the live part).
 // For the two actions the bench sends itself (on the console's socket, as the app does), main says where its part
 // went (the reply's timing: the write with its commit, the live part read for the event, the event sent), and the rest of the event's arrival is the transit.
-// BENCH_BY_FETCH=1 sends the bench's own operations by fetch instead (the transport before).
+// BENCH_BY_FETCH=1 sends the bench's own operations by fetch instead (the transport before). BENCH_TRACE=<file.json>
+// writes a Chromium trace of both pages while the actions run (open it in DevTools' Performance panel): each page
+// marks an event's arrival ("event") and its DOM showing it ("shown"), with the JavaScript sampled between.
 //
 // BENCH_DIR=<folder seeded by `BENCH_KEEP=1 BENCH_SEED_ONLY=1 npm run bench`> measures the ten-year database: the
 // script finds (or starts, or plans) a meeting on a round itself. Without it, the demo team's next meeting, in a
@@ -29,6 +31,15 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 // two side by side on one machine (the note is still sent by the app, on its socket).
 const BY_FETCH = process.env.BENCH_BY_FETCH === '1';
 const TARGET_MS = 16;
+const TRACE = process.env.BENCH_TRACE;
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8',
+  'disabled-by-default-v8.gc',
+  'disabled-by-default-v8.cpu_profiler',
+];
 
 /**
  * In a page: calls an operation with the page's own session as the app does, on the app's own signed-in socket (the
@@ -89,6 +100,7 @@ function watch(page, selector, until = null) {
           const text = el()?.textContent ?? '';
           if (until === null ? text !== before : text === until) {
             observer.disconnect();
+            performance.mark('shown');
             resolve(performance.timeOrigin + performance.now());
           }
         };
@@ -124,6 +136,7 @@ function recordSocketMessages() {
       this.addEventListener('message', (m) => {
         const text = String(m.data);
         if (text.startsWith('{"type":"hello"')) window.__heardHello = true;
+        else if (text.startsWith('{"type":"change"')) performance.mark('event');
         window.__socket.push({ at: performance.timeOrigin + performance.now(), text });
       });
     }
@@ -356,11 +369,13 @@ async function main() {
     projector.on('request', ask);
     const results = [];
     const raw = rawCommitter(dataDir);
+    if (TRACE) await browser.startTracing(console_, { path: TRACE, categories: TRACE_CATEGORIES });
     try {
       for (const action of actions(console_, meeting.id))
         results.push({ action, steps: await measure([console_, projector], action, raw) });
     } finally {
       raw.close();
+      if (TRACE) await browser.stopTracing();
     }
     const parse = await console_.evaluate(() => {
       const text = window.__socket.findLast((m) => m.text.includes('"live.turn"')).text;

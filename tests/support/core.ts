@@ -57,10 +57,27 @@ export async function openTestCore(start = Date.parse('2026-11-24T09:00:00Z'), d
       return result.error;
     },
     close() {
-      core.close();
-      if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
+      // The folder this made goes even when closing fails (the test fails on the error, not on a folder left in /tmp).
+      try {
+        core.close();
+      } finally {
+        if (!dataDir) fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
+}
+
+/** Closes every core (each removing the folder it made) even when one fails to, then throws the first failure. */
+export function closeEvery(cores: readonly Pick<TestCore, 'close'>[]): void {
+  const failures = cores.flatMap((t) => {
+    try {
+      t.close();
+      return [];
+    } catch (error) {
+      return [error];
+    }
+  });
+  if (failures.length > 0) throw failures[0];
 }
 
 /** A live action answers only what it changed; this reads the live part it changed, as the console does next. */

@@ -128,3 +128,39 @@ describe('what a held answer depends on is worked out once per answer', () => {
     expect(queryClient.getQueryState(key)?.isInvalidated).toBe(true);
   });
 });
+
+describe('rows a held answer keeps one by one are looked up by topic', () => {
+  const meetingId = '01936b2a-0000-7000-8000-000000000004';
+  const teamId = '01936b2a-0000-7000-8000-00000000000c';
+  const key = queryKey('meetings.commitments', { meetingId });
+  const ids = Array.from({ length: 300 }, (_, i) => `01936b2a-0000-7000-8000-${String(i).padStart(12, '0')}`);
+  let revision = 900;
+  const change = (changes: ChangeEvent['changes']): ChangeEvent => ({ epoch: 'e1', revision: ++revision, changes, operation: 'x', at: 0 });
+  const asked: unknown[] = [];
+  // Never answers: the test looks only at which rows were asked for.
+  const read = (_name: string, input: Record<string, unknown>) => {
+    asked.push(input);
+    return new Promise<never>(() => undefined);
+  };
+
+  beforeEach(() => {
+    queryClient.clear();
+    asked.length = 0;
+    queryClient.setQueryData(key, { made: [], review: ids.map((id) => ({ id, teamId })), doneSinceLast: [] });
+  });
+
+  it('reads no row for a change of another topic, and only the row a change names', () => {
+    applyChange(change([{ topic: 'meetings', meetingId, part: 'live', teamId }]), read);
+    expect(asked).toEqual([]);
+    expect(queryClient.getQueryState(key)?.isInvalidated).toBe(false);
+    applyChange(
+      change([
+        { topic: 'meetings', meetingId, part: 'live' },
+        { topic: 'commitments', id: ids[7] },
+      ]),
+      read,
+    );
+    expect(asked).toEqual([{ commitmentId: ids[7] }]);
+    expect(queryClient.getQueryState(key)?.isInvalidated).toBe(false);
+  });
+});

@@ -68,4 +68,30 @@ describe('a data folder of the wrong shape', () => {
     }
     expect(fs.readdirSync(db)).toEqual(['keep.txt']);
   });
+
+  it('whose write-ahead log or shared-memory file is a folder is named in words, and the database is left as it was', async () => {
+    for (const suffix of ['-wal', '-shm']) {
+      const dataDir = temp();
+      const core = await startCore({ dataDir, mode: 'browser', version: 'test', backgroundCheckAfterMs: null, scheduledBackups: false });
+      core.close();
+      const db = path.join(dataDir, 'cadence.sqlite');
+      const before = fs.readFileSync(db);
+      const companion = `${db}${suffix}`;
+      fs.rmSync(companion, { force: true });
+      fs.mkdirSync(companion);
+      const said = await start(dataDir);
+      expect(said).toMatch(
+        new RegExp(
+          `^${companion} is not a file, but it is where the database’s .+ belongs, so Cadence cannot open ${db}\\. Move cadence\\.sqlite${suffix} out of the data folder: it holds none of Cadence’s data\\.$`,
+        ),
+      );
+      expect(runCadence(['teams', 'list', '--data-dir', dataDir], null)).toEqual({
+        code: 1,
+        out: '',
+        err: `cadence: ${said} Nothing was changed.\n`,
+      });
+      expect(fs.readFileSync(db)).toEqual(before);
+      expect(fs.statSync(companion).isDirectory()).toBe(true);
+    }
+  });
 });

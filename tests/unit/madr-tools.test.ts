@@ -181,6 +181,19 @@ describe('the exported MADR folder, read by the tools teams use', () => {
     );
   });
 
+  it('log4brains reads a decider whose name holds a comma as one person', async () => {
+    const teamId = await demoWithMore();
+    const sam = (await t.call('teams.get', { teamId })).members.find((m) => m.name === 'Sam Lindqvist')!;
+    await t.call('members.update', { memberId: sam.id, name: 'Lindqvist, Sam', roleTitle: sam.roleTitle });
+    const root = tempDir();
+    fs.writeFileSync(path.join(root, '.log4brains.yml'), 'project:\n  name: Harbor\n  tz: UTC\n  adrFolder: ./docs/adr\n');
+    await exportTo(teamId, path.join(root, 'docs', 'adr'));
+    const train = (await Log4brains.create(root).searchAdrs()).find((a) => a.slug === '0004-move-to-a-two-week-release-train')!;
+    expect(train.deciders).toEqual(['Lindqvist\u201a Sam']);
+    const file = fs.readFileSync(path.join(root, 'docs', 'adr', '0004-move-to-a-two-week-release-train.md'), 'utf8');
+    expect(file).toContain('decision-makers: ["Lindqvist, Sam"]\n');
+  });
+
   it('markdownlint (every default rule but line length) reports nothing, for one team and for every team', async () => {
     await demoWithMore();
     await t.call('teams.create', { name: 'Second team', timeZone: 'UTC', members: ['Ana'] });

@@ -1,3 +1,4 @@
+import { toZoned } from '../../src/main/services/planning/zoned-time';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../support/core';
 
@@ -241,7 +242,15 @@ describe('old business', () => {
       'How often do we interview customers?',
     ]);
     expect(next.items[1]!.title).toBe('Pricing page experiment: read-out');
+    expect(next.items[1]!.carriedFromId).not.toBeNull();
+    // Planned as a facilitator leaves it: the carried-over read-out fits in the meeting's 45 minutes.
+    expect(next.items.reduce((sum, i) => sum + i.plannedMin, 0)).toBe(next.meeting.plannedLengthMin);
     expect(next.meeting.scheduledStart!).toBeGreaterThan(t.clock.now());
+    // Reported on track at the last meeting, no commitment is overdue on the next one's day.
+    const day = toZoned(next.meeting.scheduledStart!, demo.timeZone).date;
+    const onTrack = (await t.call('commitments.board', { teamId: demo.id })).open.filter((c) => c.status === 'on_track');
+    expect(onTrack.map((c) => c.outcome)).toEqual(['Two designer candidates interviewed and written up']);
+    for (const c of onTrack) expect(c.dueDate >= day, `${c.outcome} due ${c.dueDate}, meeting ${day}`).toBe(true);
     expect((await t.call('demo.load', {})).id).toBe(demo.id);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, it } from 'vitest';
+import { closeEvery } from '../support/core';
 import { act, stepArb } from '../support/sync-actions';
 import { openLaptop, Remote, type Laptop } from '../support/sync-world';
 
@@ -13,17 +14,20 @@ import { openLaptop, Remote, type Laptop } from '../support/sync-world';
 const SEED = Number(process.env.SYNC_SEED) || Date.now() % 1_000_000;
 
 let open: Laptop[] = [];
-afterEach(() => {
-  for (const l of open) l.t.close();
+/** Every laptop closed, and its folder removed, even when one of them fails to close. */
+function closeAll(): void {
+  const laptops = open;
   open = [];
-});
+  closeEvery(laptops.map((l) => l.t));
+}
+afterEach(closeAll);
 
 describe('three laptops syncing through a remote of trees', () => {
   it('each sync ends as a full one on a fresh copy of the database would, and the database holds the tree it pushes', async () => {
     process.stdout.write(`sync property (merge) seed: ${SEED} (replay with SYNC_SEED=${SEED})\n`);
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 3, maxLength: 9 }), async (steps) => {
-        for (const l of open) l.t.close();
+        closeAll();
         const start = Date.parse('2026-11-24T08:00:00Z');
         open = [await openLaptop('a', start), await openLaptop('b', start + 1_000), await openLaptop('c', start + 2_000)];
         const teamId = (await open[0]!.t.call('demo.load', {})).id;

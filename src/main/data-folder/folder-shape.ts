@@ -4,7 +4,7 @@ import { databasePath } from './data-dir';
 
 /**
  * Why the data folder cannot hold Cadence's data as it is shaped, in words, or null: a file where the folder (or a
- * folder above it) should be, or a folder where the database file should be. Asked only once something has failed,
+ * folder above it) should be, or a folder where the database file (or its -wal or -shm file) should be. Asked only once something has failed,
  * so a normal start pays nothing; without it the person read a system call ("EEXIST: file already exists, mkdir")
  * or SQLite's "unable to open database file".
  */
@@ -20,6 +20,17 @@ export function folderShapeProblem(dataDir: string): string | null {
   const file = databasePath(dataDir);
   if (fs.statSync(file, { throwIfNoEntry: false })?.isFile() === false) {
     return `${file} is not a file, so it cannot be Cadence’s database. Move it out of the data folder (Cadence then starts a new database there), or point CADENCE_DATA_DIR (or --data-dir) at the folder that holds your cadence.sqlite.`;
+  }
+  // SQLite's companions, where the newest writes (-wal) and the readers' shared index (-shm) are kept: a folder there
+  // holds no data of Cadence's, and SQLite says only "unable to open database file".
+  for (const [suffix, what] of [
+    ['-wal', 'write-ahead log (where its newest writes are kept)'],
+    ['-shm', 'shared-memory index'],
+  ] as const) {
+    const companion = `${file}${suffix}`;
+    if (fs.statSync(companion, { throwIfNoEntry: false })?.isFile() === false) {
+      return `${companion} is not a file, but it is where the database’s ${what} belongs, so Cadence cannot open ${file}. Move ${path.basename(companion)} out of the data folder: it holds none of Cadence’s data.`;
+    }
   }
   return null;
 }

@@ -1,7 +1,8 @@
 /** The records a live action reads and writes, and how the rows of a running meeting become them and back. */
 import type { EpochMs, Id } from '@shared/domain';
-import type { AgendaItem, AgendaItemStatus, AgendaKind, AttendanceStatus, Turn } from '@shared/planning';
+import type { AttendanceStatus, Turn } from '@shared/planning';
 import type { AgendaItemsTable, TurnsTable } from '../schema';
+import { AGENDA_ITEM_COLUMNS, agendaItemFields, columnsOf, type AgendaItemRecord } from './meeting-domain';
 
 /** A running meeting's own state: what a live action reads and changes on the meeting's row. */
 export interface LiveMeetingRecord {
@@ -18,24 +19,28 @@ export interface LiveMeetingRecord {
 export type MeetingClockState = Pick<LiveMeetingRecord, 'pausedAt' | 'pausedTotalMs' | 'currentItemId'>;
 
 /** An agenda item's timer, as undo puts it back. */
-export interface ItemClockState {
-  id: Id;
-  status: AgendaItemStatus;
-  startedAt: EpochMs | null;
-  endedAt: EpochMs | null;
-  pausedTotalMs: number;
-  extraMs: number;
-  plannedMs: number;
-}
+export type ItemClockState = Pick<AgendaItemRecord, 'id' | 'status' | 'startedAt' | 'endedAt' | 'pausedTotalMs' | 'extraMs' | 'plannedMs'>;
 
-/** An agenda item as a live action sees it in the agenda's order (its notes, which grow as they are typed, left out). */
-export interface LiveItemRecord extends ItemClockState {
-  meetingId: Id;
-  position: number;
-  kind: AgendaKind;
-  title: string;
-  roundOrder: AgendaItem['roundOrder'];
-  turnTimeboxMs: number | null;
+/** What a live action reads of an item in the agenda's order, in AgendaItemRecord's names (its notes, which grow as they are typed, left out). */
+const LIVE_ITEM_FIELDS = [
+  'id',
+  'meetingId',
+  'position',
+  'kind',
+  'title',
+  'status',
+  'startedAt',
+  'endedAt',
+  'pausedTotalMs',
+  'extraMs',
+  'plannedMs',
+  'roundOrder',
+  'turnTimeboxMs',
+] as const satisfies readonly (keyof AgendaItemRecord)[];
+type LiveItemField = (typeof LIVE_ITEM_FIELDS)[number];
+
+/** An agenda item as a live action sees it: the planner's record's fields it needs, and whether it was removed. */
+export interface LiveItemRecord extends Pick<AgendaItemRecord, LiveItemField> {
   removed: boolean;
 }
 
@@ -44,23 +49,10 @@ export interface LiveItemWithNotes extends LiveItemRecord {
   notes: string;
 }
 
-/** The columns of an item in the agenda's order: every one but the notes. */
-export const ITEM_COLUMNS = [
-  'id',
-  'meeting_id',
-  'position',
-  'kind',
-  'title',
-  'status',
-  'started_at',
-  'ended_at',
-  'paused_total_ms',
-  'extra_ms',
-  'planned_ms',
-  'round_order',
-  'turn_timebox_ms',
-  'removed_at',
-] as const;
+type LiveItemColumn = (typeof AGENDA_ITEM_COLUMNS)[LiveItemField] | 'removed_at';
+
+/** The columns of an item in the agenda's order (every one but the notes), from the one agenda item table. */
+export const ITEM_COLUMNS: readonly LiveItemColumn[] = [...LIVE_ITEM_FIELDS.map((f) => AGENDA_ITEM_COLUMNS[f]), 'removed_at'];
 
 /** A turn of a round without the speaker's name or notes (read at every turn of the round), as a live action moves it. */
 export type TurnRecord = Omit<Turn, 'name' | 'notes'>;
@@ -100,23 +92,8 @@ export interface LiveActionRecord {
   before: unknown;
 }
 
-export function toItem(row: Pick<AgendaItemsTable, (typeof ITEM_COLUMNS)[number]>): LiveItemRecord {
-  return {
-    id: row.id,
-    meetingId: row.meeting_id,
-    position: row.position,
-    kind: row.kind,
-    title: row.title,
-    status: row.status,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    pausedTotalMs: row.paused_total_ms,
-    extraMs: row.extra_ms,
-    plannedMs: row.planned_ms,
-    roundOrder: row.round_order,
-    turnTimeboxMs: row.turn_timebox_ms,
-    removed: row.removed_at !== null,
-  };
+export function toItem(row: Pick<AgendaItemsTable, LiveItemColumn>): LiveItemRecord {
+  return { ...agendaItemFields(LIVE_ITEM_FIELDS, row), removed: row.removed_at !== null };
 }
 
 export function toTurn(row: Pick<TurnsTable, (typeof TURN_COLUMNS)[number]>): TurnRecord {
@@ -133,16 +110,10 @@ export function toTurn(row: Pick<TurnsTable, (typeof TURN_COLUMNS)[number]>): Tu
   };
 }
 
-/** Each field a live action changes, beside its column. */
-const ITEM_COLUMN = {
-  status: 'status',
-  startedAt: 'started_at',
-  endedAt: 'ended_at',
-  pausedTotalMs: 'paused_total_ms',
-  extraMs: 'extra_ms',
-  plannedMs: 'planned_ms',
-  notes: 'notes',
-} as const satisfies Partial<Record<keyof ItemClockState | 'notes', keyof AgendaItemsTable>>;
+/** Each field a live action changes on an item, beside its column in the one agenda item table. */
+const ITEM_COLUMN: Partial<Record<keyof AgendaItemRecord, keyof AgendaItemsTable>> = Object.fromEntries(
+  (['status', 'startedAt', 'endedAt', 'pausedTotalMs', 'extraMs', 'plannedMs', 'notes'] as const).map((f) => [f, AGENDA_ITEM_COLUMNS[f]]),
+);
 const TURN_COLUMN = {
   status: 'status',
   startedAt: 'started_at',
@@ -154,17 +125,10 @@ const TURN_COLUMN = {
 } as const satisfies Partial<Record<keyof TurnWithNotes, keyof TurnsTable>>;
 
 /** Only the columns named in `changes` are written: undo puts back exactly what an action changed. */
-function columnsOf<T>(changes: object, columns: Record<string, string>): Partial<T> {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(changes))
-    if (value !== undefined && Object.hasOwn(columns, field)) out[columns[field]!] = value;
-  return out as Partial<T>;
-}
-
 export function itemColumns(changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }): Partial<AgendaItemsTable> {
-  return columnsOf<AgendaItemsTable>(changes, ITEM_COLUMN);
+  return columnsOf<AgendaItemRecord, AgendaItemsTable>(ITEM_COLUMN, changes);
 }
 
 export function turnColumns(changes: Partial<Omit<TurnWithNotes, 'id' | 'agendaItemId' | 'attendeeId'>>): Partial<TurnsTable> {
-  return columnsOf<TurnsTable>(changes, TURN_COLUMN);
+  return columnsOf<TurnWithNotes, TurnsTable>(TURN_COLUMN, changes);
 }

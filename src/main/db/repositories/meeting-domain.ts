@@ -134,29 +134,7 @@ export function toMeetingSummary(row: MeetingSummaryRow): MeetingSummaryRecord {
 }
 
 export function toAgendaItem(row: AgendaItemsTable): AgendaItemRecord {
-  return {
-    id: row.id,
-    meetingId: row.meeting_id,
-    position: row.position,
-    kind: row.kind,
-    title: row.title,
-    plannedMs: row.planned_ms,
-    ownerId: row.owner_id,
-    notes: row.notes,
-    plan: row.plan,
-    status: row.status,
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-    pausedAt: row.paused_at,
-    pausedTotalMs: row.paused_total_ms,
-    extraMs: row.extra_ms,
-    carriedFromId: row.carried_from_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    removedAt: row.removed_at,
-    roundOrder: row.round_order,
-    turnTimeboxMs: row.turn_timebox_ms,
-  };
+  return agendaItemFields(AGENDA_ITEM_FIELDS, row);
 }
 
 export function toAttendee(row: AttendeesTable): AttendeeRecord {
@@ -190,7 +168,11 @@ const MEETING_COLUMNS = {
   agendaRevision: 'agenda_revision',
 } as const satisfies Record<keyof MeetingRecord, keyof MeetingsTable>;
 
-const AGENDA_ITEM_COLUMNS = {
+/**
+ * Each field of an agenda item beside its column: the one table both the planner's record (AgendaItemRecord) and a live
+ * action's (LiveItemRecord, its fields a subset) are read and written by.
+ */
+export const AGENDA_ITEM_COLUMNS = {
   id: 'id',
   meetingId: 'meeting_id',
   position: 'position',
@@ -224,12 +206,28 @@ const ATTENDEE_COLUMNS = {
   leftAt: 'left_at',
 } as const satisfies Record<keyof AttendeeRecord, keyof AttendeesTable>;
 
-/** The columns for the fields given; a field left undefined is not written (as kysely leaves it). */
-function columnsOf<R, T>(names: Record<keyof R, keyof T>, fields: Partial<R>): Partial<T> {
+const AGENDA_ITEM_FIELDS = Object.keys(AGENDA_ITEM_COLUMNS) as (keyof AgendaItemRecord)[];
+
+/** An agenda item's fields read from its row by the one table above: each value is stored as the record holds it. */
+export function agendaItemFields<F extends keyof AgendaItemRecord>(
+  fields: readonly F[],
+  row: Pick<AgendaItemsTable, (typeof AGENDA_ITEM_COLUMNS)[F]>,
+): Pick<AgendaItemRecord, F> {
+  const out: Partial<Record<F, unknown>> = {};
+  for (const field of fields) out[field] = row[AGENDA_ITEM_COLUMNS[field]];
+  return out as Pick<AgendaItemRecord, F>;
+}
+
+/**
+ * The columns for the fields given; a field left undefined is not written (as kysely leaves it), nor is one the table
+ * does not name (an undo snapshot read back from JSON writes only what it may).
+ */
+export function columnsOf<R, T>(names: Partial<Record<keyof R, keyof T>>, fields: Partial<R>): Partial<T> {
   const out: Partial<T> = {};
   for (const key of Object.keys(fields) as (keyof R)[]) {
     const value = fields[key];
-    if (value !== undefined) out[names[key]] = value as unknown as T[keyof T];
+    const column = Object.hasOwn(names, key) ? names[key] : undefined;
+    if (value !== undefined && column !== undefined) out[column] = value as unknown as T[keyof T];
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { ArchiveRow } from '../../db/repositories/archive-repository';
 import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive-tables';
 import { describeRowError, parseHeader, rowSchema } from './archive-format';
 import { checkArchivedNumbers, settleDecisionNumbers } from './decision-numbers';
+import { splitPlanFromNotes } from './archive-upgrade';
 import { decide } from './merge-rule';
 import { writeOrRefuse } from './rule-broken';
 
@@ -54,6 +55,8 @@ export function planImport(repos: Repositories, content: string): ImportPlan {
     if (spec.table === 'decisions') checkArchivedNumbers(rows);
     return { spec, columns: cols.map((c) => c.name), rows };
   });
+  const rowsOf = (table: string) => tables.find((t) => t.spec.table === table)?.rows ?? [];
+  splitPlanFromNotes(head.schemaVersion, rowsOf('agenda_items'), rowsOf('live_actions'));
   const teams = tables[0]!.rows;
   if (teams.length !== 1 || teams[0]!.id !== head.team.id)
     throw new DomainError('invalid_input', 'The archive must hold exactly its own team’s row. Nothing was imported.');

@@ -60,6 +60,11 @@ export const DEMO_TEAM = {
     minutes: 10,
     notes: 'Sam brings the conversion numbers from the two variants.',
   },
+  /** How the facilitator fits the next meeting into its 45 minutes with last week's read-out carried over. */
+  nextMeeting: {
+    updates: { minutes: 5, plan: 'Updates went round in writing on Friday: questions on them only.' },
+    carried: { minutes: 5, plan: 'Sam sent the conversion numbers of the two variants on Friday: questions and what we do next.' },
+  },
 } as const;
 
 interface DemoServices {
@@ -220,7 +225,30 @@ export class DemoTeam {
     at = Math.min(at + DAY, now - 60 * MINUTE);
     demoCommitments.afterSecond();
 
-    this.services.meetings.createFromSeries(series.id);
+    this.fitToLength(this.services.meetings.createFromSeries(series.id).meetingId);
+  }
+
+  /**
+   * The next meeting as its facilitator would leave it planned: the template's 45 minutes and the read-out carried
+   * over from last time came to 55, so it opened 10 minutes over before anyone spoke. Updates go in writing (questions
+   * only) and the read-out is cut to its questions, so the plan fits the meeting and the carried-over item stays.
+   */
+  private fitToLength(meetingId: string): void {
+    for (const item of this.repos.meetings.items(meetingId)) {
+      const fit = item.kind === 'round_robin' ? DEMO_TEAM.nextMeeting.updates : item.carriedFromId ? DEMO_TEAM.nextMeeting.carried : null;
+      if (!fit) continue;
+      this.services.meetings.updateItem({
+        itemId: item.id,
+        expectedRevision: this.repos.meetings.find(meetingId)!.agendaRevision,
+        kind: item.kind,
+        title: item.title,
+        plannedMin: fit.minutes,
+        ownerId: item.ownerId,
+        plan: fit.plan,
+        roundOrder: item.roundOrder,
+        turnTimeboxSec: item.turnTimeboxMs === null ? null : item.turnTimeboxMs / 1000,
+      });
+    }
   }
 
   /** Decisions from before the team used Cadence: the start of a supersede chain the demo continues. */

@@ -213,12 +213,23 @@ function uniqueHeadings(body: RootContent[]): RootContent[] {
  * (the same status, date and decision-makers as the front matter), then MADR's sections. The body is
  * an mdast tree, so no title or note can change its structure.
  */
+/**
+ * A decider's name as log4brains reads the `- Deciders:` line, which it splits at every comma: a comma in one name
+ * ("Okafor, Maya") is written as the low comma-like mark U+201A so the name stays one decider. The front matter's
+ * `decision-makers` keeps the name exactly.
+ */
+const oneDecider = (name: string) => name.replaceAll(',', '\u201a');
+
 export function madrRecord(record: DecisionRecord, places: MadrPlaces): string {
   const d = record.detail;
   const who = people(d, record);
   const body: RootContent[] = [
     heading(1, d.title),
-    list([statusLine(d, places), `Date: ${record.date}`, ...(who.makers.length ? [`Deciders: ${who.makers.join(', ')}`] : [])]),
+    list([
+      statusLine(d, places),
+      `Date: ${record.date}`,
+      ...(who.makers.length ? [`Deciders: ${who.makers.map(oneDecider).join(', ')}`] : []),
+    ]),
     heading(2, 'Context and Problem Statement'),
   ];
   const problem = [...paragraphs(d.question, 'Question:'), ...paragraphs(d.context)];

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation as useTanstackMutation, useQuery as useTanstackQuery } from '@tanstack/react-query';
+import { hashKey, keepPreviousData, useMutation as useTanstackMutation, useQuery as useTanstackQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import { ApiError, call } from './client';
@@ -27,11 +27,11 @@ export function useQuery<K extends OperationName, S = OutputOf<K>>(
   select?: (answer: OutputOf<K>) => S,
 ): QueryState<S> {
   const text = JSON.stringify(input);
-  const key = useMemo(() => queryKey(name, JSON.parse(text)), [name, text]);
-  const query = useTanstackQuery<OutputOf<K>, ApiError, S>({
-    select,
-    queryKey: key,
-    queryFn: async () => {
+  // The key, its hash and the read made once per question: a view that renders on every live action (the console)
+  // otherwise hashes each of its keys twice a render, and a new read function makes the cache hear of new options.
+  const { key, queryHash, queryFn } = useMemo(() => {
+    const key = queryKey(name, JSON.parse(text));
+    const queryFn = async () => {
       const sentAt = changesApplied();
       try {
         // A push that landed while this read was on its way is as new or newer: it stays.
@@ -39,7 +39,14 @@ export function useQuery<K extends OperationName, S = OutputOf<K>>(
       } catch (e) {
         throw asApiError(e);
       }
-    },
+    };
+    return { key, queryHash: hashKey(key), queryFn };
+  }, [name, text]);
+  const query = useTanstackQuery<OutputOf<K>, ApiError, S>({
+    select,
+    queryKey: key,
+    queryHash,
+    queryFn,
     // A view whose question changes (another filter) keeps the last answer until the new one arrives.
     placeholderData: keepPreviousData,
   });

@@ -4,7 +4,7 @@
  */
 import { hashKey, notifyManager, QueryClient, type Query } from '@tanstack/react-query';
 import { isOperationName, manifest, type OperationName } from '@shared/manifest';
-import { anyOverlap, type ChangeEvent, type Scope } from '@shared/events';
+import { anyOverlap, type ChangeEvent, type Scope, type Topic } from '@shared/events';
 import { rowsToRead, type Rows } from '@shared/operations/define';
 
 // Views hear of new data at the end of the task that brought it (a change event, an answer), not in a later
@@ -51,10 +51,38 @@ function perAnswer<T>(memo: WeakMap<Query, { data: unknown; value: T }>, query: 
   return value;
 }
 
-const scopesHeld = new WeakMap<Query, { data: unknown; value: Scope[] | null }>();
-const rowsHeld = new WeakMap<Query, { data: unknown; value: { input: Record<string, unknown>; dependsOn: Scope[] }[] }>();
+type HeldRow = { input: Record<string, unknown>; dependsOn: Scope[] };
 
-const dependsOn = (query: Query): Scope[] | null => perAnswer(scopesHeld, query, readDependsOn);
+/**
+ * Scopes (or rows) grouped by topic: two scopes overlap only when their topics match, so a live action's event (topic
+ * `meetings`) never compares itself with the thousands of commitment rows a ten-year team's review holds.
+ */
+function byTopic<T>(items: readonly T[], topics: (item: T) => Iterable<Topic>): Map<Topic, T[]> {
+  const groups = new Map<Topic, T[]>();
+  for (const item of items)
+    for (const topic of new Set(topics(item))) {
+      const group = groups.get(topic);
+      if (group) group.push(item);
+      else groups.set(topic, [item]);
+    }
+  return groups;
+}
+
+/** The members of `groups` filed under the changes' topics, each once. */
+function underTopics<T>(groups: Map<Topic, T[]>, changes: readonly Scope[]): T[] {
+  const topics = new Set(changes.map((c) => c.topic));
+  if (topics.size === 1) return groups.get(changes[0]!.topic) ?? [];
+  return [...new Set([...topics].flatMap((topic) => groups.get(topic) ?? []))];
+}
+
+const scopesHeld = new WeakMap<Query, { data: unknown; value: Map<Topic, Scope[]> | null }>();
+const rowsHeld = new WeakMap<Query, { data: unknown; value: Map<Topic, HeldRow[]> }>();
+
+const dependsOn = (query: Query): Map<Topic, Scope[]> | null =>
+  perAnswer(scopesHeld, query, (q) => {
+    const scopes = readDependsOn(q);
+    return scopes && byTopic(scopes, (scope) => [scope.topic]);
+  });
 
 function readDependsOn(query: Query): Scope[] | null {
   const [name, input] = query.queryKey as [string, unknown];
@@ -84,7 +112,7 @@ export function invalidateChanges(changes: readonly Scope[], current: ReadonlySe
   for (const query of queryClient.getQueryCache().getAll()) {
     if (current.has(query.queryHash)) continue;
     const scopes = dependsOn(query);
-    if (scopes === null || anyOverlap(changes, scopes)) {
+    if (scopes === null || anyOverlap(changes, underTopics(scopes, changes))) {
       stale.add(query);
       continue;
     }
@@ -119,8 +147,8 @@ function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null 
 function rowsReached(query: Query, changes: readonly Scope[]): Record<string, unknown>[] {
   const rows = rowsOf(query);
   if (!rows) return [];
-  const held = perAnswer(rowsHeld, query, (q) => rows.held(q.state.data));
-  return rowsToRead(rows, query.state.data, changes, query.queryKey[1] as Record<string, unknown>, held);
+  const held = perAnswer(rowsHeld, query, (q) => byTopic(rows.held(q.state.data), (row) => row.dependsOn.map((d) => d.topic)));
+  return rowsToRead(rows, query.state.data, changes, query.queryKey[1] as Record<string, unknown>, underTopics(held, changes));
 }
 
 function patchRows(query: Query, changes: readonly Scope[], read: ReadFn): void {

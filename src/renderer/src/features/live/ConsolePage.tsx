@@ -20,7 +20,7 @@ import { NotesEditor } from './NotesEditor';
 import { RebalanceBanner } from './RebalanceBanner';
 import { RoundPanel } from './RoundPanel';
 import { useServerNow } from './server-clock';
-import { useSchedule, useSteadyDetail } from './steady-detail';
+import { usePanelsBehind, useSchedule, useSteadyDetail } from './steady-detail';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useConsoleActions } from './console-actions';
 import { activeGroups, consoleCommand, isTyping, ITEM_KEYS, keyOf } from './console-keys';
@@ -52,6 +52,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   // countdowns and the item's panels go on undisturbed.
   const current = schedule?.find((i) => i.id === detail?.currentItemId) ?? null;
   const clock = detail?.clock;
+  const panels = usePanelsBehind(current, steady);
   // Another item (N, ←, undo, the other window) brings its card into view: read down to a decision record, the
   // facilitator would otherwise press N and see the next item's lower half, its title and countdown out of sight.
   const currentId = current?.id ?? null;
@@ -239,7 +240,11 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             {current && view.turns.length > 0 && (
               <RoundPanel meetingId={meetingId} turns={view.turns} clock={clock} now={now} onTurn={onTurn} disabled={view.paused} />
             )}
-            {current && <ItemPanels detail={steady} current={current} paused={view.paused} />}
+            {panels.item && panels.detail && (
+              <div className="item-panels" hidden={panels.stale}>
+                <ItemPanels detail={panels.detail} current={panels.item} paused={view.paused} />
+              </div>
+            )}
             {current && (
               <NotesEditor
                 key={current.id}

@@ -11,8 +11,11 @@ import { AgendaProgress } from './AgendaProgress';
 import { Countdown } from './Countdown';
 import { itemTimers, liveView, turnTimer, turnWarning, type ScheduledItem } from './live-model';
 import { MeetingClockLine } from './MeetingClockLine';
+import { useEnterMotion } from './enter-motion';
 import { useServerNow } from './server-clock';
-import { useSchedule, useSteadyDetail } from './steady-detail';
+import { usePanelsBehind, useSchedule, useSteadyDetail } from './steady-detail';
+
+const SPEAKER_ENTERS: Keyframe = { transform: 'translateX(48px)' };
 
 /** Items whose content fills the page: their title takes less room, never the countdown. */
 const FULL_ITEMS = ['proposal', 'commitment_review', 'recognition', 'check_out'];
@@ -35,8 +38,11 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const current = schedule?.find((i) => i.id === detail?.currentItemId) ?? null;
   const speakingTurn = view?.speaking ?? null;
   const clock = detail?.clock;
+  const panels = usePanelsBehind(current, steady);
   const itemRemaining = useMemo(() => itemTimers(current, clock, now).remaining, [current, clock, now]);
   const turnRemaining = useMemo(() => turnTimer(speakingTurn, clock, now), [speakingTurn, clock, now]);
+  // A new speaker comes in from the side.
+  const speakerRef = useEnterMotion<HTMLDivElement>(speakingTurn?.id ?? null, SPEAKER_ENTERS, 300);
   if (!detail || !schedule || !steady || !view || !clock) return <div className="projector" aria-busy="true" />;
   const { meeting } = detail;
   const live = meeting.status === 'live';
@@ -83,15 +89,20 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
         {!agreement && live && (
           <>
             {/* Motion is decoration only, a CSS animation (live.css) the compositor runs: the text is in the DOM and
-                visible from the first frame, no script runs per frame, and reduced motion turns it off. */}
+                visible from the first frame, no script runs per frame, and reduced motion turns it off. The speaker's
+                block stays in place from turn to turn, its motion played again (enter-motion.ts). */}
             <div key={current?.id ?? 'done'} className="projector-item">
               {label && <span className="projector-kind">{label}</span>}
               <h1 className="projector-title">{proposal?.title ?? current?.title ?? 'All items are done'}</h1>
             </div>
             {view.paused && <p className="projector-paused">Paused</p>}
-            {current && <ProjectorItemPanels detail={steady} current={current} />}
+            {panels.item && panels.detail && (
+              <div className="item-panels" hidden={panels.stale}>
+                <ProjectorItemPanels detail={panels.detail} current={panels.item} />
+              </div>
+            )}
             {speaking && (
-              <div key={speaking.id} className="projector-speaker">
+              <div ref={speakerRef} className="projector-speaker">
                 <span className="projector-label">Speaking</span>
                 <span className="projector-speaker-name">{speaking.name}</span>
                 <Countdown

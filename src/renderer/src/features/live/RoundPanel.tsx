@@ -19,6 +19,13 @@ function TurnNotes({ meetingId, turnId, name, initial }: { meetingId: string; tu
   const save = useMutation('live.setTurnNotes');
   const [text, setText] = useState(initial);
   const [saved, setSaved] = useState(false);
+  // Another speaker: the box starts again from their turn's notes. Kept in place rather than made anew on every turn.
+  const [shownFor, setShownFor] = useState(turnId);
+  if (shownFor !== turnId) {
+    setShownFor(turnId);
+    setText(initial);
+    setSaved(false);
+  }
   return (
     <label className="field">
       <span>
@@ -100,7 +107,7 @@ export function RoundPanel({
           Come back later <kbd>{keyOf(ROUND_KEYS, 'later')}</kbd>
         </button>
       </div>
-      {speaking && <TurnNotes key={speaking.id} meetingId={meetingId} turnId={speaking.id} name={speaking.name} initial={speaking.notes} />}
+      {speaking && <TurnNotes meetingId={meetingId} turnId={speaking.id} name={speaking.name} initial={speaking.notes} />}
       <ol className="speaker-list" aria-label="Speakers">
         {turns.map((t) => (
           <li key={t.id} className={`s-${t.status}`}>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { MeetingDetail, MeetingLive } from '@shared/planning';
 import { useQuery } from '@renderer/api/hooks';
 import type { ScheduledItem } from './live-model';
@@ -46,4 +46,18 @@ export function useSteadyDetail(detail: MeetingDetail | undefined, schedule: Sch
       quarter,
     ],
   );
+}
+
+/**
+ * The current item and the steady detail as the item's own panels (proposal, review walk, commitments, check-out)
+ * get them: a render behind the title. Another item's title, speaker and countdown are what the room reads first, so
+ * they go to the screen in the event's own task, and the panels of the new item (a proposal's forms, a review's
+ * list: most of that render's work on a ten-year team) follow in a render of their own that yields to the browser.
+ * Until they catch up, `stale` says the panels still show the item before: the caller hides them rather than show
+ * one item's panels under another's title.
+ */
+export function usePanelsBehind(current: ScheduledItem | null, steady: MeetingDetail | undefined) {
+  const item = useDeferredValue(current);
+  const detail = useDeferredValue(steady);
+  return { item, detail, stale: item?.id !== current?.id };
 }
