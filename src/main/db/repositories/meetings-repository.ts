@@ -67,7 +67,23 @@ function summaries() {
 
 /** Meetings, their agenda items, attendees and amendments, in domain types. */
 export class MeetingsRepository {
-  constructor(private readonly sql: Sql) {}
+  /** Compiled once (see Sql.prepared): every write of a meeting reads it, a check-out rating its attendees too. */
+  private readonly byId;
+  private readonly attendeesOf;
+
+  constructor(private readonly sql: Sql) {
+    this.byId = sql.prepared((a: { id: string }) => qb.selectFrom('meetings').selectAll().where('id', '=', a.id));
+    this.attendeesOf = sql.prepared((a: { meetingId: string }) =>
+      qb
+        .selectFrom('attendees')
+        .leftJoin('members', 'members.id', 'attendees.member_id')
+        .selectAll('attendees')
+        .select('members.name as member_name')
+        .where('attendees.meeting_id', '=', a.meetingId)
+        .orderBy((eb) => eb.fn.coalesce('members.position', eb.lit(100000)))
+        .orderBy('attendees.id'),
+    );
+  }
 
   list(teamId: string | null): MeetingSummaryRecord[] {
     let query = summaries();
@@ -105,7 +121,7 @@ export class MeetingsRepository {
   }
 
   find(id: string): MeetingRecord | null {
-    const row = this.sql.first(qb.selectFrom('meetings').selectAll().where('id', '=', id));
+    const row = this.byId.get({ id });
     return row ? toMeeting(row) : null;
   }
 
@@ -176,18 +192,7 @@ export class MeetingsRepository {
 
   /** In team order, guests last. */
   attendees(meetingId: string): NamedAttendeeRecord[] {
-    return this.sql
-      .all(
-        qb
-          .selectFrom('attendees')
-          .leftJoin('members', 'members.id', 'attendees.member_id')
-          .selectAll('attendees')
-          .select('members.name as member_name')
-          .where('attendees.meeting_id', '=', meetingId)
-          .orderBy((eb) => eb.fn.coalesce('members.position', eb.lit(100000)))
-          .orderBy('attendees.id'),
-      )
-      .map((row) => ({ ...toAttendee(row), memberName: row.member_name }));
+    return this.attendeesOf.all({ meetingId }).map((row) => ({ ...toAttendee(row), memberName: row.member_name }));
   }
 
   attendee(id: string): AttendeeRecord | null {
