@@ -1,9 +1,17 @@
 // What the Chromium benches share: the browser as playwright.config.ts launches it, the browser-mode server on a
 // data folder (its sign-in address read from what it prints), and percentiles.
 import { spawn } from 'node:child_process';
+import { FEATURES_OFF } from './chromium-features.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
+export const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--no-first-run',
+  FEATURES_OFF,
+];
 
 export const percentile = (values, p) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];

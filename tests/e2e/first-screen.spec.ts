@@ -154,3 +154,29 @@ test('a change made after the page was sent its answers, and before it listens f
     await server.stop();
   }
 });
+
+test('the page a sign-in address opens renders its teams and its theme in its first render, with no empty page first', async ({ page }) => {
+  const { server, call } = await serverWithTeam('Harbor');
+  try {
+    await call('settings.update', { theme: 'dark' });
+    // Everything the page puts into its root, and the theme the page had each time, from before its code runs.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { seenInRoot: seen });
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof HTMLElement)
+              seen.push(`${node.className}${node.ariaBusy ? ' busy' : ''} ${document.documentElement.dataset.theme ?? 'no theme'}`);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(await server.pressEnter());
+    await expect(teamNamed(page, 'Harbor')).toBeVisible();
+    const seen = await page.evaluate(() => (window as unknown as { seenInRoot: string[] }).seenInRoot);
+    const shell = seen.find((added) => added.startsWith('shell '));
+    expect(shell).toBe('shell dark');
+    expect(seen.filter((added) => added.includes(' busy'))).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});

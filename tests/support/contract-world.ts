@@ -82,6 +82,7 @@ export const READ_INPUTS: Inputs = {
   'meetings.get': perMeeting,
   'meetings.live': perMeeting,
   'meetings.decisions': perMeeting,
+  'meetings.decision': (w) => w.meetings.flatMap((m) => m.decisions.map((d) => ({ meetingId: m.meeting.id, decisionId: d.id }))),
   'meetings.commitments': perMeeting,
   'meetings.context': perMeeting,
   'meetings.feedback': perMeeting,

@@ -164,5 +164,6 @@ describe('crash safety', () => {
     expect(writes).toBeGreaterThan(ROUNDS);
     // Some rounds end with a commit the kill kept from being reported; most do not.
     expect(exactResumes).toBeGreaterThan(ROUNDS / 3);
-  }, 120_000);
+    // A guard against a hang, not a speed target: 30 spawns, kills and unclean starts took over 120 s at load 17.
+  }, 600_000);
 });

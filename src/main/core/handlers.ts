@@ -46,6 +46,7 @@ export function createHandlers(
     'meetings.get': ({ meetingId }) => services.meetingView.detail(meetingId),
     'meetings.live': ({ meetingId }) => services.meetingView.live(meetingId),
     'meetings.decisions': ({ meetingId }) => services.meetingView.decisions(meetingId),
+    'meetings.decision': ({ meetingId, decisionId }) => services.meetingView.decision(meetingId, decisionId),
     'meetings.commitments': ({ meetingId }) => services.meetingView.commitments(meetingId),
     'meetings.context': ({ meetingId }) => services.meetingView.context(meetingId),
     'meetings.feedback': ({ meetingId }) => services.meetingView.feedback(meetingId),

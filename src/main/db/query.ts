@@ -1,5 +1,15 @@
 import type Database from 'better-sqlite3';
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  sql,
+  type Compilable,
+  type Expression,
+  type SqlBool,
+} from 'kysely';
 import type { DatabaseSchema } from './schema';
 
 /**
@@ -17,6 +27,14 @@ export const qb = new Kysely<DatabaseSchema>({
 });
 
 export type QueryBuilder = typeof qb;
+
+/**
+ * Whether a column's value is in a list bound as one JSON text (`JSON.stringify(ids)`, or a prepared statement's
+ * argument): the statement's text is the same for any number of values, so it is compiled and prepared once.
+ */
+export function inJsonList(column: string, list: unknown): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${list}))`;
+}
 
 /** Statements kept prepared, by SQL text: preparing costs more than running the small queries a live action makes. */
 const CACHE_LIMIT = 500;

@@ -64,9 +64,11 @@ async function main(): Promise<void> {
     const [core, reopenMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
     rows.push(['open the seeded database (PRAGMAs, quick_check)', `${reopenMs.toFixed(0)} ms`]);
     const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
-    // BENCH_ONLY=facilitator, =outcome or =sync measures that alone (a before/after or a profile of it needs nothing else).
+    // BENCH_ONLY=facilitator, =reread, =search, =outcome or =sync measures that alone (a before/after or a profile of it needs nothing else).
     const alone = {
       facilitator: async (advance: (ms: number) => void) => benchFacilitator(core, advance),
+      reread: async (advance: (ms: number) => void) => (await import('./bench-reread')).benchReread(core, advance),
+      search: async () => (await import('./bench-search')).benchDecisionSearch(core, VOCABULARY),
       outcome: async (advance: (ms: number) => void) => (await import('./bench-outcome')).benchOutcome(core, advance),
       sync: async (advance: (ms: number) => void) => (await import('./bench-sync')).benchSync(core, teamId, advance),
     }[process.env.BENCH_ONLY ?? ''];
@@ -94,7 +96,7 @@ async function main(): Promise<void> {
     ]);
 
     // The decision log: searches a person types, over every team's decisions, beside raw FTS5.
-    rows.push(...(await (await import('./bench-search')).benchDecisionSearch(core, VOCABULARY)));
+    for (const row of await (await import('./bench-search')).benchDecisionSearch(core, VOCABULARY)) rows.push(benchRow(row));
 
     // Commitments: the board a person opens between meetings, and follow-through over 13 weeks.
     const timed = async (label: string, runs: number, fn: () => unknown) => {
@@ -152,6 +154,7 @@ async function main(): Promise<void> {
     // The facilitator's writes and what the open windows read again after each, beside a raw commit.
     now = Date.parse('2026-11-30T09:00:00Z');
     for (const row of await benchFacilitator(core, (ms) => (now += ms))) rows.push(benchRow(row));
+    for (const row of await (await import('./bench-reread')).benchReread(core, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await (await import('./bench-outcome')).benchOutcome(core, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await benchTransport(core, dir, (ms) => (now += ms))) rows.push(benchRow(row));
     for (const row of await (await import('./bench-push')).benchPush(core, dir)) rows.push(benchRow(row));

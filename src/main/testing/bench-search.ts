@@ -20,7 +20,7 @@ type SearchInput = Partial<InputOf<'decisions.search'>>;
 /** Distinct, in first-seen order: a question asked twice would be answered from a warm cache. */
 const distinct = <T>(items: T[], key: (item: T) => string = String) => [...new Map(items.map((i) => [key(i), i])).values()];
 
-export async function benchDecisionSearch(core: CadenceCore, vocabulary: readonly string[]): Promise<[string, string][]> {
+export async function benchDecisionSearch(core: CadenceCore, vocabulary: readonly string[]): Promise<BenchRow[]> {
   const db = core.opened.db;
   const file = core.opened.file;
   const decisions = (db.prepare('select count(*) as n from decisions').get() as { n: number }).n;
@@ -111,8 +111,5 @@ export async function benchDecisionSearch(core: CadenceCore, vocabulary: readonl
   });
   rows.push(ratioRow('decision search, cold: open a connection and search two words (10 questions)', cold, limit, TARGET));
 
-  return rows.map((r) => [
-    r.label,
-    [r.value, r.ratio, r.target ? `target ${r.target}: ${r.met ? 'met' : 'NOT met'}` : undefined].filter(Boolean).join('  ·  '),
-  ]);
+  return rows;
 }

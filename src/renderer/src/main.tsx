@@ -12,6 +12,9 @@ import './features/meetings/meetings.css';
 import './features/live/live.css';
 import './features/live/console-fit.css';
 import './features/decisions/decisions.css';
+import './features/decisions/decision-projector.css';
+import './features/decisions/decision-log.css';
+import './features/commitments/commitments.css';
 import './features/meetings/minutes.css';
 import './features/health/health.css';
 import './features/agreements/agreements.css';
@@ -22,10 +25,15 @@ import './features/archive/archive.css';
 // made the app's import wait for one more stylesheet request before its code could run.
 import './ui/form/field.css';
 import { sendFirstReads } from './api/first-reads';
+import { carriedTheme } from './api/start-data';
 import { loadDateData } from './ui/format';
 
 // The first reads leave before the app's code has loaded and run: on a cold start that code takes longer than they do.
 sendFirstReads();
+// The saved theme, from the settings the page carries, before anything is painted in the default one (the settings'
+// provider applies it again, and any change to it, once the app runs).
+const theme = carriedTheme();
+if (theme) document.documentElement.dataset.theme = theme;
 const app = import('./app/start-app');
 loadDateData();
 app

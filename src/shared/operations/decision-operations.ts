@@ -16,8 +16,13 @@ function decisionChange(decision: Pick<Decision, 'id' | 'teamId' | 'meetingId'>)
 
 export const decisionOperations = manifest<typeof decisionSchemas>()({
   // A superseded decision's chain now ends in this one.
+  // A new proposal is listed in its team's meetings' decisions parts (and the log); their other parts do not show it.
   'decisions.propose': {
-    changes: (i, o) => [...decisionChanged(o), ...(i.supersedesId ? [scope('decisions', { teamId: o.teamId, id: i.supersedesId })] : [])],
+    changes: (i, o) => [
+      scope('decisions', { teamId: o.teamId, id: o.id }),
+      { topic: 'meetings', teamId: o.teamId, part: 'decisions' },
+      ...(i.supersedesId ? [scope('decisions', { teamId: o.teamId, id: i.supersedesId })] : []),
+    ],
   },
   'decisions.update': { changes: (_i, o) => decisionChanged(o) },
   'decisions.position': { changes: (_input, out) => [decisionChange(out)] },

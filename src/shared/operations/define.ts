@@ -38,7 +38,8 @@ export type PushedBy = (changed: Scope) => Record<string, unknown> | null;
  */
 export interface Rows<O> {
   read: string;
-  held: (output: O) => { input: Record<string, unknown>; dependsOn: Scope[] }[];
+  /** The rows an answer holds (read with `input`): each one's input to `read` and what it depends on. */
+  held: (output: O, input: Record<string, unknown>) => { input: Record<string, unknown>; dependsOn: Scope[] }[];
   /** Rows the changes add to this answer (given the read's input): the inputs to read them with. */
   added?: (output: O, changes: readonly Scope[], input: Record<string, unknown>) => Record<string, unknown>[];
   put: (output: O, row: unknown, input: Record<string, unknown>) => O | null;
@@ -50,7 +51,7 @@ export function rowsToRead<O>(
   output: O,
   changes: readonly Scope[],
   input: Record<string, unknown>,
-  held = rows.held(output),
+  held = rows.held(output, input),
 ): Record<string, unknown>[] {
   const reached = held.filter((row) => anyOverlap(changes, row.dependsOn)).map((row) => row.input);
   return [...reached, ...(rows.added?.(output, changes, input) ?? [])];

@@ -1,5 +1,6 @@
 import { addedCommitments, putCommitment } from '../commitment-review';
 import type { Commitment } from '../commitments';
+import type { Decision } from '../decisions';
 import type { MeetingPart, Scope } from '../events';
 import type { MeetingContext } from '../planning';
 import { manifest } from './define';
@@ -40,12 +41,31 @@ export const meetingViewOperations = manifest<typeof meetingViewSchemas>()({
     dependsOn: ({ meetingId }, out) => ofMeeting(meetingId, 'live', out?.meeting.teamId),
     pushedBy: pushedPart('live'),
   },
+  // The part reads again whole when a decision comes or goes (a proposal made here or taken over reaches the team's
+  // meetings); a change to one of its decisions (a position, an objection) re-reads that one decision (`rows`), so a
+  // go-round costs the same in a meeting of thirty proposals as in one of two.
   'meetings.decisions': {
     dependsOn: ({ meetingId }, out) => [
       ...ofMeeting(meetingId, 'decisions', out?.[0]?.teamId),
-      { topic: 'decisions', meetingId },
-      // Open proposals this meeting took over were made in another meeting.
-      ...(out ?? []).map((d): Scope => ({ topic: 'decisions', id: d.id })),
+      ...(out ? [] : [{ topic: 'decisions' as const, meetingId }]),
+      { topic: 'agreements' },
+    ],
+    rows: {
+      read: 'meetings.decision',
+      held: (out, input) =>
+        out.map((d) => ({ input: { meetingId: input.meetingId, decisionId: d.id }, dependsOn: [{ topic: 'decisions', id: d.id }] })),
+      // A decision the record no longer shows, or shows anew, changes the list: only the whole part can say so.
+      put: (out, row) => {
+        const decision = row as Decision | null;
+        const at = decision ? out.findIndex((d) => d.id === decision.id) : -1;
+        return at === -1 ? null : out.map((d, i) => (i === at ? decision! : d));
+      },
+    },
+  },
+  'meetings.decision': {
+    dependsOn: ({ meetingId, decisionId }, out) => [
+      { topic: 'decisions', id: decisionId },
+      ...ofMeeting(meetingId, 'decisions', out?.teamId),
       { topic: 'agreements' },
     ],
   },

@@ -11,6 +11,8 @@ const meeting = () => z.object({ meetingId: id }).strict();
 export const meetingViewSchemas = {
   'meetings.live': read<MeetingLive>()(meeting),
   'meetings.decisions': read<Decision[]>()(meeting),
+  /** One decision as the meeting's record shows it; null when the record does not show it. */
+  'meetings.decision': read<Decision | null>()(() => z.object({ meetingId: id, decisionId: id }).strict()),
   'meetings.commitments': read<MeetingCommitments>()(meeting),
   'meetings.context': read<MeetingContext>()(meeting),
   'meetings.feedback': read<MeetingFeedback>()(meeting),

@@ -1,5 +1,5 @@
 import type { Objection, Position } from '@shared/decisions';
-import { qb, type Sql } from '../query';
+import { inJsonList, qb, type Sql } from '../query';
 import type { DecisionsTable, ObjectionsTable, PositionsTable } from '../schema';
 import {
   decisionColumns,
@@ -52,6 +52,16 @@ export function decisions() {
     ]);
 }
 
+function readStatements(sql: Sql) {
+  return {
+    byId: sql.prepared((a: { id: string }) => decisions().where('decisions.id', '=', a.id)),
+    byIds: sql.prepared((a: { ids: string }) => decisions().where(inJsonList('decisions.id', a.ids))),
+    ofMeeting: sql.prepared((a: { meetingId: string }) =>
+      decisions().where('decisions.meeting_id', '=', a.meetingId).orderBy('decisions.created_at'),
+    ),
+  };
+}
+
 /** Objections with who raised them, their stance and who resolved them. */
 function objections() {
   return qb
@@ -66,9 +76,12 @@ function objections() {
 /** Decisions, positions, objections and tags, in domain types; the decision log's search over FTS5. */
 export class DecisionsRepository {
   private readonly room: ReturnType<typeof roomStatements>;
+  /** What a meeting's decisions part reads whenever one of its decisions changes: compiled once (see Sql.prepared). */
+  private readonly read: ReturnType<typeof readStatements>;
 
   constructor(private readonly sql: Sql) {
     this.room = roomStatements(sql);
+    this.read = readStatements(sql);
   }
 
   /** What taking a position checks, in one read; null when the decision does not exist. */
@@ -87,17 +100,17 @@ export class DecisionsRepository {
   }
 
   find(id: string): DecisionRecord | null {
-    const row = this.sql.first(decisions().where('decisions.id', '=', id)) as DecisionRow | undefined;
+    const row = this.read.byId.get({ id }) as DecisionRow | undefined;
     return row ? toDecisionRecord(row) : null;
   }
 
   findMany(ids: string[]): DecisionRecord[] {
     if (ids.length === 0) return [];
-    return this.records(decisions().where('decisions.id', 'in', ids));
+    return (this.read.byIds.all({ ids: JSON.stringify(ids) }) as DecisionRow[]).map(toDecisionRecord);
   }
 
   forMeeting(meetingId: string): DecisionRecord[] {
-    return this.records(decisions().where('decisions.meeting_id', '=', meetingId).orderBy('decisions.created_at'));
+    return (this.read.ofMeeting.all({ meetingId }) as DecisionRow[]).map(toDecisionRecord);
   }
 
   /** Proposals still open (proposed or deferred) from meetings that have ended. */

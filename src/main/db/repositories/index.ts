@@ -2,7 +2,7 @@ import type { Sql } from '../query';
 import { AgreementsRepository } from './agreements-repository';
 import { ArchiveRepository } from './archive-repository';
 import { CommitmentsRepository } from './commitments-repository';
-import { DecisionExportRepository } from './decision-export-repository';
+import { DecisionSetsRepository } from './decision-sets-repository';
 import { DecisionsRepository } from './decisions-repository';
 import { FeedbackRepository } from './feedback-repository';
 import { HealthRepository } from './health-repository';
@@ -32,7 +32,7 @@ export interface Repositories {
   oldBusiness: OldBusinessRepository;
   live: LiveRepository;
   decisions: DecisionsRepository;
-  decisionExport: DecisionExportRepository;
+  decisionSets: DecisionSetsRepository;
   commitments: CommitmentsRepository;
   feedback: FeedbackRepository;
   health: HealthRepository;
@@ -57,7 +57,7 @@ export function createRepositories(sql: Sql): Repositories {
     oldBusiness: new OldBusinessRepository(sql),
     live: new LiveRepository(sql),
     decisions: new DecisionsRepository(sql),
-    decisionExport: new DecisionExportRepository(sql),
+    decisionSets: new DecisionSetsRepository(sql),
     commitments: new CommitmentsRepository(sql),
     feedback: new FeedbackRepository(sql),
     health: new HealthRepository(sql),

@@ -1,6 +1,6 @@
 import type { Amendment } from '@shared/planning';
 import { sql } from 'kysely';
-import { qb, type Sql } from '../query';
+import { qb, type Prepared, type Sql } from '../query';
 import type { AgendaItemsTable, AttendeesTable, MeetingsTable } from '../schema';
 import { toAmendment } from './decision-domain';
 import {
@@ -67,7 +67,12 @@ function summaries() {
 
 /** Meetings, their agenda items, attendees and amendments, in domain types. */
 export class MeetingsRepository {
-  constructor(private readonly sql: Sql) {}
+  /** Read by every part of a meeting, each time a window reads one: compiled once (see Sql.prepared). */
+  private readonly summaryById: Prepared<{ id: string }, unknown>;
+
+  constructor(private readonly sql: Sql) {
+    this.summaryById = sql.prepared((a: { id: string }) => summaries().where('meetings.id', '=', a.id));
+  }
 
   list(teamId: string | null): MeetingSummaryRecord[] {
     let query = summaries();
@@ -100,7 +105,7 @@ export class MeetingsRepository {
   }
 
   summary(id: string): MeetingSummaryRecord | null {
-    const row = this.sql.first(summaries().where('meetings.id', '=', id)) as MeetingSummaryRow | undefined;
+    const row = this.summaryById.get({ id }) as MeetingSummaryRow | undefined;
     return row ? toMeetingSummary(row) : null;
   }
 

@@ -1,6 +1,6 @@
 import type { EpochMs, Id } from '@shared/domain';
 import type { OldBusinessEntry, OldBusinessSource } from '@shared/planning';
-import { qb, type Sql } from '../query';
+import { qb, type Prepared, type Sql } from '../query';
 import type { OldBusinessTable } from '../schema';
 
 /** A leftover a meeting inherited, as recorded; whether it is still open is decided when it is read. */
@@ -32,7 +32,19 @@ export interface TakenUpProposal {
 }
 
 export class OldBusinessRepository {
-  constructor(private readonly sql: Sql) {}
+  /** Read whenever a meeting's decisions are: from the unique index alone, compiled once (see Sql.prepared). */
+  private readonly openProposals: Prepared<{ meetingId: string }, { ref_id: string }>;
+
+  constructor(private readonly sql: Sql) {
+    this.openProposals = sql.prepared((a: { meetingId: string }) =>
+      qb.selectFrom('old_business').select('ref_id').where('meeting_id', '=', a.meetingId).where('source', '=', 'open_proposal'),
+    );
+  }
+
+  /** The open proposals (their decision ids) a meeting took over as old business, in no particular order. */
+  openProposalIds(meetingId: string): string[] {
+    return this.openProposals.all({ meetingId }).map((r) => r.ref_id);
+  }
 
   forMeeting(meetingId: string): OldBusinessRecord[] {
     return this.sql

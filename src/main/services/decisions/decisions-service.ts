@@ -292,10 +292,10 @@ export class DecisionsService {
 
   /**
    * The decisions a meeting made or is working on, including open proposals it took over; once it has ended,
-   * also those it left open that a later meeting took up, as they stood at its end.
+   * also those it left open that a later meeting took up, as they stood at its end. With `only`, that one alone.
    */
-  forMeeting(meetingId: string, endedAt: number | null): Decision[] {
-    return meetingDecisions(this.repos, this.reader, meetingId, endedAt);
+  forMeeting(meetingId: string, endedAt: number | null, only: string | null = null): Decision[] {
+    return meetingDecisions(this.repos, this.reader, meetingId, endedAt, only);
   }
 
   private acceptProblems(row: DecisionRecord): string[] {

@@ -2,8 +2,8 @@ import type { DecisionDetail } from '@shared/decisions';
 import type { Member } from '@shared/domain';
 import { DomainError } from '@shared/result';
 import type { Repositories } from '../../db/repositories';
-import type { DecisionExportSet } from '../../db/repositories/decision-export-repository';
-import { DecisionReader, type DecisionParts } from '../decisions/decision-reader';
+import { DecisionReader } from '../decisions/decision-reader';
+import { partsFromSet } from '../decisions/decision-set-parts';
 import { offsetAt, toZoned } from '../planning/zoned-time';
 
 /** One decision as an export writes it: its full record and the day it was decided, in its team's time zone. */
@@ -22,22 +22,6 @@ export interface DecisionExportScope {
   title: string;
   teamName: string | null;
   records: DecisionRecord[];
-}
-
-/**
- * The parts of each record from the sets read at once. A supersede chain that leaves the team
- * (rare) is followed one decision at a time, as the decision's page does.
- */
-function partsFromSet(set: DecisionExportSet, oneByOne: DecisionParts): DecisionParts {
-  const inScope = new Set(set.rows.map((r) => r.id));
-  return {
-    find: (id) => set.related.get(id) ?? oneByOne.find(id),
-    replacements: (id) => (inScope.has(id) ? (set.replacements.get(id) ?? []) : oneByOne.replacements(id)),
-    positions: (id) => set.positions.get(id) ?? [],
-    objections: (id) => set.objections.get(id) ?? [],
-    amendments: (id) => set.amendments.get(id) ?? [],
-    isCarriedIntoLive: (row) => set.carriedIntoLive.has(row.id),
-  };
 }
 
 const BUCKET = 3 * 3_600_000;
@@ -72,7 +56,7 @@ export function collectDecisions(repos: Repositories, teamId: string | null): De
   const team = teamId ? repos.teams.find(teamId) : null;
   if (teamId && !team) throw new DomainError('not_found', 'That team does not exist');
   const reader = new DecisionReader(repos);
-  const set = repos.decisionExport.read(teamId);
+  const set = repos.decisionSets.ofTeam(teamId);
   const parts = partsFromSet(set, reader);
   const zones = new Map<string, string>();
   const zoneOf = (id: string) => {

@@ -48,6 +48,11 @@ export class MeetingView {
     return this.decisionsOf.forMeeting(row.id, row.status === 'ended' ? row.endedAt : null);
   }
 
+  /** One of those as the meeting shows it (null when it does not): what a change to that decision re-reads. */
+  decision(meetingId: string, decisionId: string, row = this.row(meetingId)): Decision | null {
+    return this.decisionsOf.forMeeting(row.id, row.status === 'ended' ? row.endedAt : null, decisionId)[0] ?? null;
+  }
+
   commitments(meetingId: string, row = this.row(meetingId)): MeetingCommitments {
     const made = this.commitmentsOf.madeIn(row.id);
     const date = toZoned(row.scheduledStart ?? row.createdAt, row.timeZone).date;

@@ -147,8 +147,9 @@ function rowsOf(query: Query): (Rows<unknown> & { read: OperationName }) | null 
 function rowsReached(query: Query, changes: readonly Scope[]): Record<string, unknown>[] {
   const rows = rowsOf(query);
   if (!rows) return [];
-  const held = perAnswer(rowsHeld, query, (q) => byTopic(rows.held(q.state.data), (row) => row.dependsOn.map((d) => d.topic)));
-  return rowsToRead(rows, query.state.data, changes, query.queryKey[1] as Record<string, unknown>, underTopics(held, changes));
+  const input = query.queryKey[1] as Record<string, unknown>;
+  const held = perAnswer(rowsHeld, query, (q) => byTopic(rows.held(q.state.data, input), (row) => row.dependsOn.map((d) => d.topic)));
+  return rowsToRead(rows, query.state.data, changes, input, underTopics(held, changes));
 }
 
 function patchRows(query: Query, changes: readonly Scope[], read: ReadFn): void {

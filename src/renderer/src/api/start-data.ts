@@ -3,6 +3,7 @@
  * server/start-page.ts), taken out of the document once: the block holds a session token, which no later script
  * needs to find lying in the page.
  */
+import type { Settings } from '@shared/domain';
 import { START_DATA_ID, type StartData } from '@shared/first-reads';
 
 let taken: StartData | null | undefined;
@@ -18,4 +19,10 @@ export function startData(): StartData | null {
     taken = null;
   }
   return taken;
+}
+
+/** The theme the carried settings answer names, if the page carries one. */
+export function carriedTheme(): Settings['theme'] | null {
+  const answer = startData()?.reads.find(([name]) => name === 'settings.get')?.[2];
+  return answer?.ok ? (answer.value as Settings).theme : null;
 }

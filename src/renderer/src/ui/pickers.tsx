@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import type { Member } from '@shared/domain';
 import { timeZones } from './format';
 
@@ -44,9 +45,14 @@ export function TimeZoneSelect({
   label,
   ...control
 }: FieldControl & { value: string; onChange: (zone: string) => void; label?: string }) {
+  // The form opens with the chosen zone alone and lists the other 400 in a render of its own right after: made with
+  // the form, their elements (and the browser's list of zones, asked for once per page) were most of the work
+  // between a click on "New team" and its form showing.
+  const listed = useDeferredValue(true, false);
+  const zones = listed ? timeZones() : [];
   return (
     <select {...control} className="input" value={value} onChange={(e) => onChange(e.target.value)} aria-label={label}>
-      {timeZones().map((tz) => (
+      {(zones.includes(value) ? zones : [value, ...zones]).map((tz) => (
         <option key={tz} value={tz}>
           {tz.replace(/_/g, ' ')}
         </option>
