@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { FEATURES_OFF } from './scripts/chromium-features.mjs';
 
 /** Debian's Chromium, never a downloaded browser; each test starts its own server. */
 export default defineConfig({
@@ -30,6 +31,7 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        FEATURES_OFF,
       ],
     },
   },

@@ -1,39 +1,16 @@
 // What the Chromium benches share: the browser as playwright.config.ts launches it, the browser-mode server on a
 // data folder (its sign-in address read from what it prints), and percentiles.
 import { spawn } from 'node:child_process';
+import { FEATURES_OFF } from './chromium-features.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/**
- * Chromium 156 builds the address bar's WebUI popup for every headless window, so for every page a bench opens: a
- * renderer that loads some 200 modules (about 330 ms of CPU, and 60 ms more on the browser's main thread) while the
- * sample's page loads. On two shared cores that work lands in the figures, and no one opening Cadence pays it per
- * load. Chromium keeps only the last --disable-features switch, so Playwright's own list (1.65) is repeated before it.
- */
-const PLAYWRIGHT_DISABLED_FEATURES = [
-  'AvoidUnnecessaryBeforeUnloadCheckSync',
-  'DestroyProfileOnBrowserClose',
-  'HttpsUpgrades',
-  'HttpsFirstBalancedModeAutoEnable',
-  'LensOverlay',
-  'MediaRouter',
-  'PaintHolding',
-  'ThirdPartyStoragePartitioning',
-  'AvoidCorsURLLoaderRestartOnRedirect',
-  'TcpPortRandomizationWin',
-  'OptimizationHints',
-  'NetworkTimeServiceQuerying',
-  'AimEnabled',
-  'PreconnectToSearch',
-];
-const NO_OMNIBOX_WEBUI = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
-
 export const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
   '--disable-background-networking',
   '--no-first-run',
-  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...NO_OMNIBOX_WEBUI].join(',')}`,
+  FEATURES_OFF,
 ];
 
 export const percentile = (values, p) =>

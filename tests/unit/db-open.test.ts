@@ -92,6 +92,7 @@ describe('migrations', () => {
       [16, 'lean write indexes', 'c7caa38a3f789cc37f692e6ce17c3f5e35893e059e361df066df702e68858ad4'],
       [17, 'sync changes', 'a7919340ef1d6698f026cdb60cb6b73b758420741d5666788a39f7a63e1c1583'],
       [18, 'agenda item plan', '18b37e271aa5915d24fbbe30f003e12e4dfdcb148c609c05f85984468b23e425'],
+      [19, 'lean facilitator writes', 'a7de0bea5121eb97d91e94a56ae44ea96defccc3fbe8b71578ac40db4d147205'],
     ]);
   });
 

@@ -118,22 +118,24 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   // Reading all of a big file takes seconds: only after a crash (or damage found) does it stand before the first screen.
   let checkedAtStart: boolean;
   let emptied: boolean;
-  // Nothing is made in the folder before the lock is won; a failure from here on gives the lock back.
+  // Nothing is made in the folder before the lock is won; a failure from here on, until the database is open, gives the
+  // lock back and takes away the run marker this start wrote.
+  const fail: (error: unknown) => never = (error) => {
+    marker.abandon();
+    lock.release();
+    throw error;
+  };
   try {
     log = new LogFile(path.join(options.dataDir, 'logs'), clock);
     checkedAtStart = marker.begin(clock.now()) !== null;
     emptied = emptiedAfterUse(options.dataDir, file, checkedAtStart);
   } catch (error) {
-    lock.release();
-    throw error;
+    fail(error);
   }
   try {
     opened = await openDatabase(file, { now: () => clock.now(), check: checkedAtStart, emptyIsDamage: emptied });
   } catch (error) {
-    if (!(error instanceof CorruptDatabaseError) || error.kind !== 'damaged') {
-      lock.release();
-      throw error;
-    }
+    if (!(error instanceof CorruptDatabaseError) || error.kind !== 'damaged') fail(error);
     // Damaged: keep it (moved aside, never deleted), start on an empty file, offer the newest good backup.
     try {
       const movedTo = moveAside(file, clock.now());
@@ -151,8 +153,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
         },
       };
     } catch (second) {
-      lock.release();
-      throw second;
+      fail(second);
     }
   }
   // Meeting data is this user's alone, including what an earlier Cadence left readable by others.

@@ -33,7 +33,7 @@ export interface OpTiming {
 }
 
 /**
- * Runs fn in one database transaction (better-sqlite3: synchronous; a nested call becomes a savepoint). A read's
+ * Runs fn in one database transaction (better-sqlite3: synchronous; a nested call runs in it). A read's
  * need not wait for the write lock, which another connection (a sync's merge in the worker) may hold a moment.
  */
 export type Transact = <T>(fn: () => T, kind?: 'read' | 'write') => T;

@@ -18,6 +18,8 @@ export function folderShapeProblem(dataDir: string): string | null {
     if (found || path.dirname(at) === at) break;
   }
   const file = databasePath(dataDir);
+  const linked = databaseLinkProblem(file);
+  if (linked) return linked;
   if (fs.statSync(file, { throwIfNoEntry: false })?.isFile() === false) {
     return `${file} is not a file, so it cannot be Cadence’s database. Move it out of the data folder (Cadence then starts a new database there), or point CADENCE_DATA_DIR (or --data-dir) at the folder that holds your cadence.sqlite.`;
   }
@@ -31,6 +33,27 @@ export function folderShapeProblem(dataDir: string): string | null {
     if (fs.statSync(companion, { throwIfNoEntry: false })?.isFile() === false) {
       return `${companion} is not a file, but it is where the database’s ${what} belongs, so Cadence cannot open ${file}. Move ${path.basename(companion)} out of the data folder: it holds none of Cadence’s data.`;
     }
+  }
+  return null;
+}
+
+/**
+ * Why the database file (or its -wal or -shm) may not be opened as it is, in words, or null: it is a symbolic link.
+ * The steps around the database act on the data folder's own entries: the folder's lock guards the folder, start-up
+ * makes the file private, a damaged file is moved aside by name, SQLite puts the -wal and -shm beside the file the link
+ * points to. Through a link these would part ways (the link renamed while the file stays damaged, another folder's
+ * Cadence writing the same file under its own lock), so the link is refused before anything is opened or changed.
+ * One lstat each: asked at every open.
+ */
+export function databaseLinkProblem(file: string): string | null {
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!fs.lstatSync(name, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+    const target = path.resolve(path.dirname(name), fs.readlinkSync(name));
+    const own = name === file ? 'Cadence’s database' : `the companion ${path.basename(name)} of Cadence’s database`;
+    return (
+      `${name} is a symbolic link to ${target}, but ${own} must be a file of its own in the data folder, where the folder’s lock guards it and a damaged file is moved aside. ` +
+      `Put the file itself in its place (move ${target} to ${name}), or point CADENCE_DATA_DIR (or --data-dir) at the folder that holds the real cadence.sqlite.`
+    );
   }
   return null;
 }

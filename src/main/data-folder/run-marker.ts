@@ -22,6 +22,8 @@ export type StartCheckReason = 'unclean-shutdown' | 'damage-found' | null;
 export class RunMarker {
   private readonly file: string;
   private damage: string | null = null;
+  /** This start wrote the marker where there was none: a start that fails takes it away again. */
+  private created = false;
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, RUN_MARKER);
@@ -39,7 +41,18 @@ export class RunMarker {
       }
     }
     this.write({ pid: process.pid, since: now });
+    this.created = reason === null;
     return reason;
+  }
+
+  /**
+   * The start failed before the database was open (a data folder of the wrong shape, a refused file): nothing of this
+   * run can need checking, so the marker this start wrote goes, and the next good start is not made to check the whole
+   * file for nothing. A marker the last run left stays: its file still needs the check.
+   */
+  abandon(): void {
+    if (this.created) fs.rmSync(this.file, { force: true });
+    this.created = false;
   }
 
   /** A background check found damage: kept across a clean close so the next start checks and recovers. */

@@ -5,6 +5,7 @@ import { backupFile, quickCheck } from './side-connection';
 import { assertNotFuture, latestVersion, migrate, pendingMigrations, schemaVersion } from './migrator';
 import { migrations as shippedMigrations, type Migration } from './migrations';
 import { createPrivateDir, makePrivate } from '../data-folder/private-files';
+import { databaseLinkProblem, DataFolderShapeError } from '../data-folder/folder-shape';
 
 export class CorruptDatabaseError extends Error {
   constructor(
@@ -94,6 +95,10 @@ export async function openDatabase(
 ): Promise<OpenedDatabase> {
   const list = options.migrations ?? shippedMigrations;
   const now = options.now ?? Date.now;
+  // Before anything is made private, opened or created: every later step (permissions, moving a damaged file aside, the
+  // -wal and -shm) acts on the data folder's own entries, so a link there would have them part ways.
+  const linked = databaseLinkProblem(file);
+  if (linked) throw new DataFolderShapeError(linked, null);
   createPrivateDir(path.dirname(file));
   const size = fs.existsSync(file) ? fs.statSync(file).size : null;
   if (size === 0 && options.emptyIsDamage) {

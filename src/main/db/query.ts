@@ -105,7 +105,7 @@ export class Prepared<P, R> {
 
 export class Sql {
   private readonly statements = new Map<string, Database.Statement>();
-  /** One wrapper for every call: better-sqlite3 decides at each call whether it begins a transaction or a savepoint. */
+  /** One wrapper for every outermost call (see `transaction`). */
   private readonly transact: (fn: () => unknown) => unknown;
   private readonly readTransact: (fn: () => unknown) => unknown;
 
@@ -174,13 +174,17 @@ export class Sql {
     };
   }
 
-  /** Runs fn in one transaction (nested calls become savepoints). */
+  /**
+   * Runs fn in one transaction. Called inside one already (a service's own, inside the dispatcher's), fn simply runs
+   * in it: a savepoint would cost two more statements at every write, and nothing catches a failure inside a
+   * transaction to carry on with it, so a failure rolls the whole of it back either way.
+   */
   transaction<T>(fn: () => T): T {
-    return this.transact(fn) as T;
+    return this.db.inTransaction ? fn() : (this.transact(fn) as T);
   }
 
   /** Runs fn, which only reads, in one transaction: a snapshot that never waits for a writer (WAL). */
   readTransaction<T>(fn: () => T): T {
-    return this.readTransact(fn) as T;
+    return this.db.inTransaction ? fn() : (this.readTransact(fn) as T);
   }
 }

@@ -11,7 +11,7 @@ import { contract, type OperationName } from '@shared/contract';
 import { anyOverlap, type Scope } from '@shared/events';
 import { rowsToRead, type Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
-import { pairedRow, ratioRow, rawCommit, rawCommitBeside, rawGoesFirst, samples, Slowest, type BenchRow } from './bench-kit';
+import { pairedRow, ratioRow, rawCommit, rawCommitBeside, rawGoesFirst, samples, Slowest, withCpu, type BenchRow } from './bench-kit';
 import { pagesLabel, walPagesOf } from './bench-wal-pages';
 
 const PART_READS = ['meetings.live', 'meetings.decisions', 'meetings.commitments', 'meetings.context', 'meetings.feedback'] as const;
@@ -200,20 +200,24 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
     const durations: number[] = [];
     const raws: number[] = [];
     const mine: number[] = [];
+    const cpu = { write: [] as number[], raw: [] as number[] };
     for (let i = 0; i < SAMPLES; i++) {
       advance(1000);
       if (write.prepare) await write.prepare(i);
       const input = write.input(i);
       const name = typeof write.name === 'function' ? write.name(i) : write.name;
       // The raw commit goes before the write or after it, by a coin: neither always follows the other.
-      const rawOne = () => slowest.time('raw commit', `raw commit beside ${write.label}, sample ${i}`, () => raw.commit(i));
+      const rawOne = () =>
+        withCpu(cpu.raw, () => slowest.time('raw commit', `raw commit beside ${write.label}, sample ${i}`, () => raw.commit(i)));
       const first = rawGoesFirst(i);
       if (first) raws.push(await rawOne());
       let result: Awaited<ReturnType<typeof core.dispatcher.dispatch>> | undefined;
       durations.push(
-        await slowest.time('write', `${write.label} (${name}), sample ${i}`, async () => {
-          result = await core.dispatcher.dispatch(name, input);
-        }),
+        await withCpu(cpu.write, () =>
+          slowest.time('write', `${write.label} (${name}), sample ${i}`, async () => {
+            result = await core.dispatcher.dispatch(name, input);
+          }),
+        ),
       );
       if (!first) raws.push(await rawOne());
       if (!result!.ok) throw new Error(`${name}: ${result!.error.message}`);
@@ -256,7 +260,7 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
     }
     // The disk's floor in this minute, with no checkpoint of the app's beside it (a scratch file of its own).
     const alone = rawCommit(path.dirname(core.opened.file), 400);
-    writeRows.push(pairedRow(`${write.label} (${pagesLabel(pages)}), in the service`, durations, raws, 2, alone));
+    writeRows.push(pairedRow(`${write.label} (${pagesLabel(pages)}), in the service`, durations, raws, 2, alone, cpu));
     rereadRows.push(ratioRow(`  read again by console + projector after: ${write.label}`, mine, null, { maxMs: 3 }));
   }
   raw.drop();

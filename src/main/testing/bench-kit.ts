@@ -85,13 +85,36 @@ export function ratioRow(
  */
 export const rawGoesFirst = (i: number): boolean => ((Math.imul(i + 1, 2654435761) >>> 16) & 1) === 1;
 
+/** This thread's CPU time (user and system, in ms) since `start` (a `process.threadCpuUsage()`): what a busy machine stretches less than the clock. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.threadCpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** Runs fn and adds this thread's CPU time for it (ms) to `into`; answers fn's own answer. */
+export async function withCpu<T>(into: number[], fn: () => Promise<T>): Promise<T> {
+  const start = process.threadCpuUsage();
+  try {
+    return await fn();
+  } finally {
+    into.push(cpuMsSince(start));
+  }
+}
+
 /**
  * A write beside the raw insert+commits alternated with it in the same loop (same file, same WAL): its p95 against
  * theirs (the target), and the median of the per-sample ratios (each write over the raw commit made next to it).
  * `alone`: raw commits of a scratch file of their own in the same run, where no checkpoint of the app's runs beside
  * them: the disk's own floor, printed too so a reader sees both.
  */
-export function pairedRow(label: string, writes: number[], raws: number[], maxRatio: number, alone?: number[]): BenchRow {
+export function pairedRow(
+  label: string,
+  writes: number[],
+  raws: number[],
+  maxRatio: number,
+  alone?: number[],
+  cpu?: { write: number[]; raw: number[] },
+): BenchRow {
   const w = spread(writes);
   const r = spread(raws);
   const ratio = w.p95 / r.p95;
@@ -101,10 +124,12 @@ export function pairedRow(label: string, writes: number[], raws: number[], maxRa
   );
   const a = alone && alone.length > 0 ? spread(alone) : null;
   const besideAlone = a ? `; ${(w.p95 / a.p95).toFixed(1)}x a raw commit alone (${ms(a.p95)} ms p95)` : '';
+  // The CPU this thread spent (the commit's system calls included), p50: the work a write adds to its commit.
+  const cpuText = cpu ? `; CPU p50 ${ms(percentile(cpu.write, 50))} ms a write, ${ms(percentile(cpu.raw, 50))} ms a raw commit` : '';
   return {
     label: `${label}, p50 / p95`,
     value: `${ms(w.p50)} / ${ms(w.p95)} ms`,
-    ratio: `${ratio.toFixed(1)}x the ${raws.length} raw commits alternated with it (${ms(r.p50)} / ${ms(r.p95)} ms); per pair, median ${perPair.toFixed(1)}x${besideAlone}`,
+    ratio: `${ratio.toFixed(1)}x the ${raws.length} raw commits alternated with it (${ms(r.p50)} / ${ms(r.p95)} ms); per pair, median ${perPair.toFixed(1)}x${besideAlone}${cpuText}`,
     target: `p95 <= ${maxRatio}x`,
     met: ratio <= maxRatio,
   };

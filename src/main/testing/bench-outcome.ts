@@ -11,7 +11,7 @@ import { anyOverlap, type Scope } from '@shared/events';
 import { rowsToRead, type Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
 import { caller, startMeeting } from './bench-facilitator';
-import { pairedRow, ratioRow, rawCommit, rawCommitBeside, rawGoesFirst, Slowest, type BenchRow } from './bench-kit';
+import { pairedRow, ratioRow, rawCommit, rawCommitBeside, rawGoesFirst, Slowest, withCpu, type BenchRow } from './bench-kit';
 
 /** What the console and the projector each hold of a meeting (useMeeting's five part reads). */
 const PARTS = ['meetings.live', 'meetings.decisions', 'meetings.commitments', 'meetings.context', 'meetings.feedback'] as const;
@@ -149,9 +149,11 @@ export async function benchOutcome(core: CadenceCore, advance: (ms: number) => v
   const raws: number[] = [];
   const writes: number[] = [];
   const rereads: number[] = [];
-  const byKind = new Map<Kind, { write: number[]; raw: number[]; reread: number[]; reads: Set<string> }>(
-    KINDS.map((k) => [k, { write: [], raw: [], reread: [], reads: new Set() }]),
-  );
+  const byKind = new Map<
+    Kind,
+    { write: number[]; raw: number[]; reread: number[]; reads: Set<string>; cpu: { write: number[]; raw: number[] } }
+  >(KINDS.map((k) => [k, { write: [], raw: [], reread: [], reads: new Set(), cpu: { write: [], raw: [] } }]));
+  const cpu = { write: [] as number[], raw: [] as number[] };
   const cold: number[] = [];
   const coldRow: number[] = [];
   for (let i = 0; i < N; i++) {
@@ -165,12 +167,17 @@ export async function benchOutcome(core: CadenceCore, advance: (ms: number) => v
     const input = outcomeInput(kind, commitmentId, review, i, firstDay);
 
     // The raw commit goes before the write on even samples and after it on odd ones: neither always follows the other.
-    const rawOne = () => slowest.time('raw commit', `raw commit beside ${kind}, sample ${i}`, () => raw.commit(i));
+    const mine = byKind.get(kind)!;
+    const rawCpu: number[] = [];
+    const writeCpu: number[] = [];
+    const rawOne = () => withCpu(rawCpu, () => slowest.time('raw commit', `raw commit beside ${kind}, sample ${i}`, () => raw.commit(i)));
     const rawBefore = rawGoesFirst(i) ? await rawOne() : null;
     let result: Awaited<ReturnType<typeof core.dispatcher.dispatch>> | undefined;
-    const wrote = await slowest.time('write', `${kind}, sample ${i}`, async () => {
-      result = await core.dispatcher.dispatch('commitments.record', input);
-    });
+    const wrote = await withCpu(writeCpu, () =>
+      slowest.time('write', `${kind}, sample ${i}`, async () => {
+        result = await core.dispatcher.dispatch('commitments.record', input);
+      }),
+    );
     const rawMs = rawBefore ?? (await rawOne());
     if (!result) throw new Error('commitments.record answered nothing');
     if (!result.ok) throw new Error(`commitments.record (${kind}): ${result.error.message}`);
@@ -183,7 +190,10 @@ export async function benchOutcome(core: CadenceCore, advance: (ms: number) => v
     writes.push(wrote);
     raws.push(rawMs);
     rereads.push(reread);
-    const mine = byKind.get(kind)!;
+    for (const into of [cpu, mine.cpu]) {
+      into.write.push(...writeCpu);
+      into.raw.push(...rawCpu);
+    }
     mine.write.push(wrote);
     mine.raw.push(rawMs);
     mine.reread.push(reread);
@@ -203,12 +213,12 @@ export async function benchOutcome(core: CadenceCore, advance: (ms: number) => v
   // The disk's floor in this minute, with no checkpoint of the app's beside it (a scratch file of its own).
   const alone = rawCommit(path.dirname(core.opened.file), 400);
   const rows: BenchRow[] = [
-    pairedRow('commitment outcome (7 kinds rotated), in the service', writes, raws, 2, alone),
+    pairedRow('commitment outcome (7 kinds rotated), in the service', writes, raws, 2, alone, cpu),
     ...slowest.rows(),
     ratioRow('what console + projector read again after it', rereads, null, { maxMs: 3 }),
   ];
   for (const [kind, s] of byKind) {
-    rows.push(pairedRow(`  ${kind}: the write`, s.write, s.raw, 2, alone));
+    rows.push(pairedRow(`  ${kind}: the write`, s.write, s.raw, 2, alone, s.cpu));
     rows.push(ratioRow(`  ${kind}: read again (${[...s.reads].join(', ') || 'nothing'})`, s.reread, null, { maxMs: 3 }));
   }
   rows.push(ratioRow('cold: a live meeting\u2019s whole commitments part (review list), one window', cold, null));

@@ -15,8 +15,8 @@
 export const version = 17;
 export const name = 'sync changes';
 
-/** table, folder of its file, the file's id, the team (SQL over the row `R`, which is NEW or OLD). */
-const MARKS: readonly [string, string, string, string][] = [
+/** table, folder of its file, the file's id, the team (SQL over the row `R`, which is NEW or OLD). Migration 019 adds a guard to each. */
+export const MARKS: readonly [string, string, string, string][] = [
   ['teams', 'team', 'R.id', 'R.id'],
   ['members', 'members', 'R.id', 'R.team_id'],
   ['member_events', 'members', 'R.member_id', '(SELECT team_id FROM members WHERE id = R.member_id)'],
@@ -64,17 +64,18 @@ function mark(row: 'NEW' | 'OLD', [, folder, id, team]: (typeof MARKS)[number]):
     WHERE id IS NOT NULL AND team IN (SELECT team_id FROM sync_merged);`;
 }
 
-function triggers(entry: (typeof MARKS)[number]): string {
+/** The three triggers of one table; `when` (a WHEN clause with its leading space) guards each, as migration 019 does. */
+export function triggers(entry: (typeof MARKS)[number], when = ''): string {
   const table = entry[0];
   return `
-CREATE TRIGGER sync_changes_${table}_insert AFTER INSERT ON ${table} BEGIN
+CREATE TRIGGER sync_changes_${table}_insert AFTER INSERT ON ${table}${when} BEGIN
   ${mark('NEW', entry)}
 END;
-CREATE TRIGGER sync_changes_${table}_update AFTER UPDATE ON ${table} BEGIN
+CREATE TRIGGER sync_changes_${table}_update AFTER UPDATE ON ${table}${when} BEGIN
   ${mark('OLD', entry)}
   ${mark('NEW', entry)}
 END;
-CREATE TRIGGER sync_changes_${table}_delete AFTER DELETE ON ${table} BEGIN
+CREATE TRIGGER sync_changes_${table}_delete AFTER DELETE ON ${table}${when} BEGIN
   ${mark('OLD', entry)}
 END;`;
 }
@@ -104,5 +105,5 @@ CREATE TRIGGER sync_changes_unlinked AFTER DELETE ON sync_links BEGIN
   DELETE FROM sync_merged WHERE team_id = OLD.team_id;
   DELETE FROM sync_changes WHERE team_id = OLD.team_id;
 END;
-${MARKS.map(triggers).join('\n')}
+${MARKS.map((entry) => triggers(entry)).join('\n')}
 `;

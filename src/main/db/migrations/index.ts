@@ -16,6 +16,7 @@ import * as m015 from './015-open-meetings-by-team';
 import * as m016 from './016-lean-write-indexes';
 import * as m017 from './017-sync-changes';
 import * as m018 from './018-agenda-item-plan';
+import * as m019 from './019-lean-facilitator-writes';
 
 export interface Migration {
   version: number;
@@ -43,4 +44,5 @@ export const migrations: readonly Migration[] = [
   m016,
   m017,
   m018,
+  m019,
 ];

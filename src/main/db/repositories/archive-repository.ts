@@ -22,6 +22,8 @@ export interface ForeignKeyViolation {
   rowId: number | null;
   parent: string;
   column: string;
+  /** The parent's column the row's `column` names. */
+  parentColumn: string;
 }
 
 const KNOWN = new Set(ARCHIVE_TABLES.map((t) => t.table));
@@ -162,14 +164,24 @@ export class ArchiveRepository {
   foreignKeyViolations(limit = 5): ForeignKeyViolation[] {
     const rows = this.sql.db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string; fkid: number }[];
     return rows.slice(0, limit).map((r) => {
-      const fks = this.sql.db.pragma(`foreign_key_list(${q(r.table)})`) as { id: number; from: string }[];
-      return { table: r.table, rowId: r.rowid, parent: r.parent, column: fks.find((f) => f.id === r.fkid)?.from ?? '?' };
+      const fks = this.sql.db.pragma(`foreign_key_list(${q(r.table)})`) as { id: number; from: string; to: string | null }[];
+      const fk = fks.find((f) => f.id === r.fkid);
+      return { table: r.table, rowId: r.rowid, parent: r.parent, column: fk?.from ?? '?', parentColumn: fk?.to ?? 'id' };
     });
   }
 
-  idOfRow(table: string, rowId: number): string | null {
-    if (!KNOWN.has(table) || !this.columns(table).some((c) => c.name === 'id')) return null;
-    const row = this.sql.db.prepare(`SELECT id FROM ${known(table)} WHERE rowid = ?`).get(rowId) as { id: string } | undefined;
+  /** The id of the row a violation found: by its rowid, or in a table without one, the first row naming no parent. */
+  idOfViolation(v: ForeignKeyViolation): string | null {
+    if (!KNOWN.has(v.table) || !KNOWN.has(v.parent) || !this.columns(v.table).some((c) => c.name === 'id')) return null;
+    const row = (
+      v.rowId !== null
+        ? this.sql.db.prepare(`SELECT id FROM ${known(v.table)} WHERE rowid = ?`).get(v.rowId)
+        : this.sql.db
+            .prepare(
+              `SELECT id FROM ${known(v.table)} WHERE ${q(v.column)} IS NOT NULL AND ${q(v.column)} NOT IN (SELECT ${q(v.parentColumn)} FROM ${known(v.parent)}) LIMIT 1`,
+            )
+            .get()
+    ) as { id: string } | undefined;
     return row?.id ?? null;
   }
 }

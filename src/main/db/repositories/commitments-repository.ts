@@ -335,7 +335,8 @@ export class CommitmentsRepository {
               .selectFrom('commitment_events as e')
               .select('e.commitment_id')
               .where('e.meeting_id', '=', meetingId)
-              .where('e.kind', '!=', 'created'),
+              // A literal, so that SQLite can use the index of the events other than 'created' (migration 019).
+              .where('e.kind', '!=', fragment.lit('created')),
           )
           .orderBy('commitments.original_due_date'),
       )

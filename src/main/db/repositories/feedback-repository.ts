@@ -12,7 +12,35 @@ export interface FeedbackRecord extends FeedbackEntry {
 
 /** Check-out ratings. Anonymous rows have no attendee, so the name join leaves them nameless. */
 export class FeedbackRepository {
-  constructor(private readonly sql: Sql) {}
+  /** A rating's statements, compiled once (see Sql.prepared): a check-out rating is a facilitator's write. */
+  private readonly q;
+
+  constructor(private readonly sql: Sql) {
+    this.q = {
+      idOfAttendee: sql.prepared((a: { meetingId: string; attendeeId: string }) =>
+        qb.selectFrom('meeting_feedback').select('id').where('meeting_id', '=', a.meetingId).where('attendee_id', '=', a.attendeeId),
+      ),
+      count: sql.prepared((a: { meetingId: string }) =>
+        qb
+          .selectFrom('meeting_feedback')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('meeting_id', '=', a.meetingId),
+      ),
+      // Inserts name every column: the arguments stand for themselves only when read one by one.
+      insert: sql.prepared((a: MeetingFeedbackTable) =>
+        qb
+          .insertInto('meeting_feedback')
+          .values({ meeting_id: a.meeting_id, id: a.id, attendee_id: a.attendee_id, rating: a.rating, better: a.better, at: a.at }),
+      ),
+      update: sql.prepared((a: Pick<MeetingFeedbackTable, 'meeting_id' | 'id' | 'rating' | 'better' | 'at'>) =>
+        qb
+          .updateTable('meeting_feedback')
+          .set({ rating: a.rating, better: a.better, at: a.at })
+          .where('meeting_id', '=', a.meeting_id)
+          .where('id', '=', a.id),
+      ),
+    };
+  }
 
   /** Named ratings in attendee order (members by their place in the team, then guests). */
   forMeeting(meetingId: string): FeedbackRecord[] {
@@ -49,27 +77,18 @@ export class FeedbackRepository {
 
   /** The id of the attendee's rating of this meeting, if they gave one. */
   idOfAttendee(meetingId: string, attendeeId: string): Id | null {
-    const row = this.sql.first(
-      qb.selectFrom('meeting_feedback').select('id').where('meeting_id', '=', meetingId).where('attendee_id', '=', attendeeId),
-    );
-    return row?.id ?? null;
+    return this.q.idOfAttendee.get({ meetingId, attendeeId })?.id ?? null;
   }
 
   count(meetingId: string): number {
-    const row = this.sql.first(
-      qb
-        .selectFrom('meeting_feedback')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('meeting_id', '=', meetingId),
-    );
-    return Number(row?.n ?? 0);
+    return Number(this.q.count.get({ meetingId })?.n ?? 0);
   }
 
   insert(row: MeetingFeedbackTable): void {
-    this.sql.run(qb.insertInto('meeting_feedback').values(row));
+    this.q.insert.run(row);
   }
 
   update(meetingId: string, id: string, changes: Pick<MeetingFeedbackTable, 'rating' | 'better' | 'at'>): void {
-    this.sql.run(qb.updateTable('meeting_feedback').set(changes).where('meeting_id', '=', meetingId).where('id', '=', id));
+    this.q.update.run({ meeting_id: meetingId, id, rating: changes.rating, better: changes.better, at: changes.at });
   }
 }

@@ -79,13 +79,14 @@ function statements(sql: Sql) {
         undone_at: a.undone_at,
       }),
     ),
+    // Ids are time-ordered (UUIDv7, in creation order within a process): the last action is the index's last entry
+    // (migration 019). Its `at` moves on only while it is the last (a note saved again), so the order is the same.
     lastActionOf: sql.prepared((a: { meetingId: string }) =>
       qb
         .selectFrom('live_actions')
         .select(['id', 'kind', 'label', 'at', 'before_json'])
         .where('meeting_id', '=', a.meetingId)
         .where('undone_at', 'is', null)
-        .orderBy('at', 'desc')
         .orderBy('id', 'desc')
         .limit(1),
     ),
@@ -242,7 +243,6 @@ export class LiveRepository {
         .select('label')
         .where('meeting_id', '=', meetingId)
         .where('undone_at', 'is', null)
-        .orderBy('at', 'desc')
         .orderBy('id', 'desc')
         .limit(1),
     );

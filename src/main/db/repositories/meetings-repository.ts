@@ -69,9 +69,23 @@ function summaries() {
 export class MeetingsRepository {
   /** Read by every part of a meeting, each time a window reads one: compiled once (see Sql.prepared). */
   private readonly summaryById: Prepared<{ id: string }, unknown>;
+  /** Compiled once too: every write of a meeting reads it, a check-out rating its attendees too. */
+  private readonly byId;
+  private readonly attendeesOf;
 
   constructor(private readonly sql: Sql) {
     this.summaryById = sql.prepared((a: { id: string }) => summaries().where('meetings.id', '=', a.id));
+    this.byId = sql.prepared((a: { id: string }) => qb.selectFrom('meetings').selectAll().where('id', '=', a.id));
+    this.attendeesOf = sql.prepared((a: { meetingId: string }) =>
+      qb
+        .selectFrom('attendees')
+        .leftJoin('members', 'members.id', 'attendees.member_id')
+        .selectAll('attendees')
+        .select('members.name as member_name')
+        .where('attendees.meeting_id', '=', a.meetingId)
+        .orderBy((eb) => eb.fn.coalesce('members.position', eb.lit(100000)))
+        .orderBy('attendees.id'),
+    );
   }
 
   list(teamId: string | null): MeetingSummaryRecord[] {
@@ -110,7 +124,7 @@ export class MeetingsRepository {
   }
 
   find(id: string): MeetingRecord | null {
-    const row = this.sql.first(qb.selectFrom('meetings').selectAll().where('id', '=', id));
+    const row = this.byId.get({ id });
     return row ? toMeeting(row) : null;
   }
 
@@ -181,18 +195,7 @@ export class MeetingsRepository {
 
   /** In team order, guests last. */
   attendees(meetingId: string): NamedAttendeeRecord[] {
-    return this.sql
-      .all(
-        qb
-          .selectFrom('attendees')
-          .leftJoin('members', 'members.id', 'attendees.member_id')
-          .selectAll('attendees')
-          .select('members.name as member_name')
-          .where('attendees.meeting_id', '=', meetingId)
-          .orderBy((eb) => eb.fn.coalesce('members.position', eb.lit(100000)))
-          .orderBy('attendees.id'),
-      )
-      .map((row) => ({ ...toAttendee(row), memberName: row.member_name }));
+    return this.attendeesOf.all({ meetingId }).map((row) => ({ ...toAttendee(row), memberName: row.member_name }));
   }
 
   attendee(id: string): AttendeeRecord | null {

@@ -133,7 +133,7 @@ function checkBelongs(repos: Repositories, plan: ImportPlan): void {
 function checkReferences(repos: Repositories): void {
   const [first] = repos.archive.foreignKeyViolations(1);
   if (!first) return;
-  const id = first.rowId === null ? null : repos.archive.idOfRow(first.table, first.rowId);
+  const id = repos.archive.idOfViolation(first);
   throw refused(
     `A ${first.table} row${id ? ` (${id})` : ''} refers to a ${first.parent} row (${first.column}) that is neither in the archive nor on this computer.`,
   );

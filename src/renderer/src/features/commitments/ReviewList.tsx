@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Commitment } from '@shared/commitments';
 import { eventText } from './CommitmentLine';
 
-/** One row with the gap below it, before it is measured (decisions.css: .review-pick, .review-list). */
+/** One row with the gap below it, before it is measured (commitments.css: .review-pick, .review-list). */
 const ROW_PX = 44;
 /** Rows the box shows before it scrolls: the list stays beside the commitment under review, not below the fold. */
 const ROWS_SHOWN = 8;

@@ -1,6 +1,8 @@
+import { useRef } from 'react';
 import { STANCES } from '@shared/decisions';
 import type { MeetingDetail } from '@shared/planning';
 import { membersInRoom, projectedProposal } from './in-room';
+import { useProjectorFit } from './projector-fit';
 import { StanceChip } from './StatusBadge';
 
 /**
@@ -10,52 +12,69 @@ import { StanceChip } from './StatusBadge';
 export function ProjectorDecision({ detail, itemId }: { detail: MeetingDetail; itemId: string }) {
   const d = projectedProposal(detail, itemId);
   if (!d) return null;
-  if (d.status === 'accepted' || (d.status === 'proposed' && d.readbackAt !== null)) {
-    const confirmed = d.status === 'accepted';
-    return (
-      <section className={`projector-readback${confirmed ? ' is-confirmed' : ''}`} aria-label={confirmed ? 'Decided' : 'Read-back'}>
-        <span className="projector-label">{confirmed ? 'Decided' : 'Read-back: does the room confirm?'}</span>
-        <p className="readback-decision">{d.decision}</p>
-        {d.rationale && (
-          <p className="readback-rationale">
-            <span className="readback-why">Why</span>
-            {d.rationale}
-          </p>
+  if (d.status === 'accepted' || (d.status === 'proposed' && d.readbackAt !== null)) return <Readback d={d} />;
+  return <Proposal detail={detail} d={d} />;
+}
+
+type Projected = NonNullable<ReturnType<typeof projectedProposal>>;
+
+/** The decision read back to the room, then confirmed. */
+function Readback({ d }: { d: Projected }) {
+  const confirmed = d.status === 'accepted';
+  return (
+    <section className={`projector-readback${confirmed ? ' is-confirmed' : ''}`} aria-label={confirmed ? 'Decided' : 'Read-back'}>
+      <span className="projector-label">{confirmed ? 'Decided' : 'Read-back: does the room confirm?'}</span>
+      <p className="readback-decision">{d.decision}</p>
+      {d.rationale && (
+        <p className="readback-rationale">
+          <span className="readback-why">Why</span>
+          {d.rationale}
+        </p>
+      )}
+      <dl className="readback-facts">
+        {d.chosenOption && (
+          <div>
+            <dt>Chosen option</dt>
+            <dd>{d.chosenOption}</dd>
+          </div>
         )}
-        <dl className="readback-facts">
-          {d.chosenOption && (
-            <div>
-              <dt>Chosen option</dt>
-              <dd>{d.chosenOption}</dd>
-            </div>
-          )}
+        <div>
+          <dt>Owner</dt>
+          <dd>{d.ownerName ?? '—'}</dd>
+        </div>
+        {d.decisionRight && (
           <div>
-            <dt>Owner</dt>
-            <dd>{d.ownerName ?? '—'}</dd>
+            <dt>Decision right</dt>
+            <dd>{d.decisionRight}</dd>
           </div>
-          {d.decisionRight && (
-            <div>
-              <dt>Decision right</dt>
-              <dd>{d.decisionRight}</dd>
-            </div>
-          )}
-          <div>
-            <dt>Review</dt>
-            <dd>{d.reviewDate ?? 'none set'}</dd>
-          </div>
-        </dl>
-      </section>
-    );
-  }
+        )}
+        <div>
+          <dt>Review</dt>
+          <dd>{d.reviewDate ?? 'none set'}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** The proposal as the room weighs it: as many options and open objections as fit the screen, the rest noted. */
+function Proposal({ detail, d }: { detail: MeetingDetail; d: Projected }) {
   const stances = new Map(d.positions.map((p) => [p.memberId, p]));
   const open = d.objections.filter((o) => o.resolution === null);
+  const section = useRef<HTMLElement>(null);
+  const fit = useProjectorFit(
+    section,
+    JSON.stringify([d.id, d.question, d.decision, d.options, open.map((o) => [o.id, o.reason]), membersInRoom(detail).length]),
+  );
+  const options = d.options.slice(0, fit.options);
+  const objections = open.slice(0, fit.objections);
   return (
-    <section className="projector-proposal" aria-label="Proposal">
+    <section ref={section} className="projector-proposal" aria-label="Proposal">
       {d.question && <p className="projector-question">{d.question}</p>}
       {d.decision && <p className="projector-proposal-text">{d.decision}</p>}
-      {d.options.length > 0 && (
+      {options.length > 0 && (
         <ol className="projector-options" aria-label="Options considered">
-          {d.options.map((o, i) => (
+          {options.map((o, i) => (
             <li key={i}>
               <strong>{o.title}</strong>
               {o.pros && <span className="pro">+ {o.pros}</span>}
@@ -63,6 +82,12 @@ export function ProjectorDecision({ detail, itemId }: { detail: MeetingDetail; i
             </li>
           ))}
         </ol>
+      )}
+      {options.length < d.options.length && (
+        <p className="projector-page-note">
+          {options.length > 0 ? `Options 1–${options.length} of ${d.options.length}` : `${d.options.length} options`}; all are on the
+          console
+        </p>
       )}
       <ul className="projector-positions" aria-label="Positions">
         {membersInRoom(detail).map((m) => {
@@ -80,12 +105,17 @@ export function ProjectorDecision({ detail, itemId }: { detail: MeetingDetail; i
       </p>
       {open.length > 0 && (
         <ul className="projector-objections" aria-label="Open objections">
-          {open.map((o) => (
+          {objections.map((o) => (
             <li key={o.id}>
               <strong>{o.memberName}</strong> <StanceChip stance={o.stance} /> {o.reason}
             </li>
           ))}
         </ul>
+      )}
+      {objections.length < open.length && (
+        <p className="projector-page-note">
+          Open objections 1–{objections.length} of {open.length}; the next come up as these are resolved
+        </p>
       )}
     </section>
   );

@@ -1,0 +1,104 @@
+import { expect, test } from '../support/test';
+import type { Page } from '@playwright/test';
+import { api } from '../support/page-api';
+import { startServer, tempDataDir, TestClock } from '../support/server';
+
+const SCREENS = 'test-results/screens';
+const MIN = 60_000;
+const T0 = Date.parse('2026-11-24T09:00:00Z');
+
+/** Whether the page runs past the bottom of the screen, which a projector cannot scroll. */
+async function overflow(page: Page): Promise<{ scrollHeight: number; innerHeight: number }> {
+  return page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, innerHeight: window.innerHeight }));
+}
+
+const words = (n: number, what: string) => `${what} ${Array.from({ length: n }, (_, i) => `word${i}`).join(' ')}`;
+
+// Walked: a proposal showing its options, positions and objections made the projector's page 1148 px tall on a
+// 1920x1080 screen (823 px on 1366x768), its last lines off the screen.
+test('the projector fits a proposal with many options, positions and objections on 1920x1080 and 1366x768, and brings up every objection as the ones before are resolved', async ({
+  page,
+}) => {
+  const dir = tempDataDir('projector-fit');
+  const clock = new TestClock(dir, T0);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  try {
+    await page.clock.setFixedTime(new Date(T0));
+    await page.goto(server.url);
+    const team = await api(page, 'demo.load', {});
+    const meetingId = (await api(page, 'meetings.list', { teamId: team.id })).upcoming[0]!.id;
+    const planned = await api(page, 'meetings.get', { meetingId });
+    clock.set(planned.meeting.scheduledStart! + MIN);
+    for (const a of planned.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
+    await api(page, 'meetings.start', { meetingId });
+    let d = await api(page, 'meetings.get', { meetingId });
+    while (d.items.find((i) => i.id === d.currentItemId)?.kind !== 'proposal') {
+      clock.advance(d.items.find((i) => i.id === d.currentItemId)!.plannedMin * MIN);
+      await api(page, 'live.next', { meetingId });
+      d = await api(page, 'meetings.get', { meetingId });
+    }
+    const proposal = await api(page, 'decisions.propose', {
+      meetingId,
+      agendaItemId: d.currentItemId!,
+      title: 'Move the weekly release to Thursdays',
+      question: words(40, 'Should the weekly release move from Tuesday to Thursday so that reviews finish first?'),
+      decision: words(60, 'From January the release goes out on Thursday at noon, after the review.'),
+      options: Array.from({ length: 12 }, (_, i) => ({
+        title: `Option ${i + 1}: ${words(6, 'release')}`,
+        pros: words(14, 'Pro'),
+        cons: words(14, 'Con'),
+      })),
+    });
+    const members = d.attendees.filter((a) => a.memberId !== null);
+    expect(members.length).toBeGreaterThanOrEqual(5);
+    // Everyone but one objects, each with a reason long enough to wrap.
+    for (const [i, m] of members.entries()) {
+      const stance = i === 0 ? 'agree' : i % 2 ? 'block' : 'disagree';
+      await api(page, 'decisions.position', {
+        decisionId: proposal.id,
+        memberId: m.memberId!,
+        stance,
+        reason: stance === 'agree' ? null : words(30, `${m.name} objects because`),
+      });
+    }
+    const objectors = members.slice(1).map((m) => m.name);
+
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    const objections = page.getByRole('list', { name: 'Open objections' });
+    for (const [width, height] of [
+      [1920, 1080],
+      [1366, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await expect(objections.getByRole('listitem').first()).toBeVisible();
+      await expect.poll(() => overflow(page), `${width}x${height}`).toEqual(expect.objectContaining({ scrollHeight: height }));
+      // Big type still: the proposal's title and an objection's name at least 5% and 2% of the screen high.
+      expect((await page.locator('.projector-title').boundingBox())!.height).toBeGreaterThanOrEqual(0.05 * height);
+      expect((await objections.locator('strong').first().boundingBox())!.height).toBeGreaterThanOrEqual(0.02 * height);
+      await expect(page.getByRole('list', { name: 'Positions' })).toBeInViewport({ ratio: 1 });
+      await expect(page.getByText(new RegExp(`^Open objections 1–\\d of ${objectors.length}; the next come up`))).toBeInViewport({
+        ratio: 1,
+      });
+      await page.screenshot({ path: `${SCREENS}/projector-proposal-fit-${width}.png` });
+    }
+
+    // The console resolves the objections one by one; each resolved one makes room for the next, until all were shown.
+    const seen = new Set<string>();
+    for (let left = objectors.length; left > 0; left--) {
+      const first = objections.getByRole('listitem').first();
+      await expect(objections.getByRole('listitem')).not.toHaveCount(0);
+      for (const name of await objections.locator('strong').allTextContents()) seen.add(name);
+      const detail = await api(page, 'decisions.get', { decisionId: proposal.id });
+      const open = detail.objections.filter((o) => o.resolution === null);
+      expect(open).toHaveLength(left);
+      await expect(first).toContainText(open[0]!.memberName);
+      const scroll = await overflow(page);
+      expect(scroll.scrollHeight, `with ${left} open`).toBeLessThanOrEqual(scroll.innerHeight);
+      await api(page, 'decisions.resolveObjection', { objectionId: open[0]!.id, resolution: 'withdrawn', note: null });
+      await expect(objections.getByRole('listitem').filter({ hasText: open[0]!.memberName })).toHaveCount(0);
+    }
+    expect([...seen].sort()).toEqual([...objectors].sort());
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/main/db/migrations';
+import { openDatabase } from '../../src/main/db/open-database';
+import { Sql } from '../../src/main/db/query';
+import { LiveRepository } from '../../src/main/db/repositories/live-repository';
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+describe('migration 19 (lean facilitator writes)', () => {
+  it('keeps every undo step, position and commitment event, and undo still finds the last step not undone', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-lean-writes-'));
+    const file = path.join(dir, 'cadence.sqlite');
+    const before = await openDatabase(file, { migrations: migrations.filter((m) => m.version < 19) });
+    const db = before.db;
+    db.prepare("insert into teams values ('t1', 'Ops', 'UTC', 1, 1, null)").run();
+    db.prepare(
+      "insert into members (id, team_id, name, position, joined_at, created_at, updated_at) values ('m1', 't1', 'Ana', 0, 1, 1, 1)",
+    ).run();
+    db.prepare(
+      "insert into meetings (id, team_id, title, status, planned_length_ms, created_at, updated_at) values ('live', 't1', 'Weekly', 'live', 1800000, 1, 1)",
+    ).run();
+    const action = db.prepare(
+      'insert into live_actions (id, meeting_id, kind, label, before_json, at, undone_at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    // Ids in creation order (UUIDv7); the newest was undone, the one before it was extended by a later note save.
+    action.run('0190a000-0000-7000-8000-000000000001', 'live', 'next', 'next item', '{"v":2}', 10, null);
+    action.run('0190a000-0000-7000-8000-000000000002', 'live', 'notes', 'notes on “Budget”', '{"v":2}', 40, null);
+    action.run('0190a000-0000-7000-8000-000000000003', 'live', 'pause', 'pause', '{"v":2}', 30, 35);
+    db.prepare(
+      "insert into commitments (id, team_id, owner_id, outcome, original_due_date, meeting_id, created_at) values ('c1', 't1', 'm1', 'Ship it', '2026-12-01', 'live', 1)",
+    ).run();
+    const event = db.prepare('insert into commitment_events (id, commitment_id, kind, status, at, meeting_id) values (?, ?, ?, ?, ?, ?)');
+    event.run('e1', 'c1', 'created', 'open', 1, 'live');
+    event.run('e2', 'c1', 'status', 'on_track', 2, 'live');
+    event.run('e3', 'c1', 'done', 'done', 3, 'live');
+    db.prepare(
+      "insert into decisions (id, team_id, title, status, created_at, updated_at) values ('d1', 't1', 'Ship weekly', 'proposed', 1, 1)",
+    ).run();
+    db.prepare(
+      "insert into positions (id, decision_id, member_id, stance, reason, recorded_at) values ('p1', 'd1', 'm1', 'block', 'Too soon', 5)",
+    ).run();
+    db.prepare(
+      "insert into objections (id, decision_id, position_id, member_id, reason, created_at) values ('o1', 'd1', 'p1', 'm1', 'Too soon', 5)",
+    ).run();
+    const positions = db.prepare('select * from positions').all();
+    const actions = db.prepare('select * from live_actions order by id').all();
+    const events = db.prepare('select * from commitment_events order by id').all();
+    db.close();
+
+    const after = await openDatabase(file);
+    expect(after.db.pragma('user_version', { simple: true })).toBe(19);
+    expect(after.db.prepare('select * from live_actions order by id').all()).toEqual(actions);
+    expect(after.db.prepare('select * from commitment_events order by id').all()).toEqual(events);
+    expect(after.db.prepare('select * from positions').all()).toEqual(positions);
+    expect(after.db.pragma('foreign_key_check')).toEqual([]);
+    // An objection still names its position, which the database still holds it to.
+    expect(() => after.db.prepare("delete from positions where id = 'p1'").run()).toThrow(/FOREIGN KEY/);
+    expect(after.db.prepare("select closed_at from commitments where id = 'c1'").get()).toEqual({ closed_at: 3 });
+    const live = new LiveRepository(new Sql(after.db));
+    expect(live.lastAction('live')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000002', at: 40, kind: 'notes' });
+    expect(live.lastActionLabel('live')).toBe('notes on “Budget”');
+    // No team has been merged by a sync: a write marks nothing for one.
+    live.touchAction('0190a000-0000-7000-8000-000000000002', 50);
+    expect(after.db.prepare('select count(*) as n from sync_changes').get()).toEqual({ n: 0 });
+    after.db.close();
+  });
+});
