@@ -189,6 +189,12 @@ describe('decision log search', () => {
     const sales = await t.call('decisions.search', { query: 'item', teamId: other, statuses: ['accepted'] });
     expect(sales).toMatchObject({ total: 300, totalIsExact: true });
     expect(await t.call('decisions.search', { query: 'budget', teamId: other, statuses: ['rejected'] })).toMatchObject({ total: 0 });
+    // A team's matches under the bound are ranked while counted: pages follow one order, and past the end the count stays exact.
+    const ranked = await t.call('decisions.search', { query: 'budget', teamId: r.teamId, limit: 300 });
+    expect(ranked).toMatchObject({ total: 600, totalIsExact: true, notice: null });
+    const second = await t.call('decisions.search', { query: 'budget', teamId: r.teamId, offset: 150, limit: 150 });
+    expect(second.rows.map((row) => row.id)).toEqual(ranked.rows.slice(150).map((row) => row.id));
+    expect(await t.call('decisions.search', { query: 'budget', teamId: r.teamId, offset: 700 })).toMatchObject({ total: 600, rows: [] });
     expect(decisionCount({ total: 1, totalIsExact: true })).toBe('1 decision');
     expect(decisionCount({ total: 2345, totalIsExact: true })).toBe('2,345 decisions');
   });

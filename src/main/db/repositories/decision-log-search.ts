@@ -154,6 +154,18 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
   const matchParams = [...scopeParams, ...rest.params, cap + 1];
   const bounded = (n: number) => ({ total: Math.min(n, cap), totalIsExact: n <= cap });
 
+  if (filter.sort === 'relevance' && filter.teamId) {
+    // A team's matches are mostly under the bound: scoring them while counting reads the index once, not
+    // twice. Across all teams a common pair passes the bound, and scoring it would be wasted (see below).
+    const ranked = all<{ rowid: number; n: number }>(
+      sql,
+      `SELECT rowid, n FROM (SELECT rowid, score, count(*) OVER () AS n FROM (${matches(`f.rowid AS rowid, ${SCORE} AS score`)}))
+       ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
+      [...matchParams, ...page],
+    );
+    const n = ranked[0]?.n ?? (filter.offset > 0 ? countMatches(sql, matches, matchParams) : 0);
+    if (n <= RANK_LIMIT) return { ...bounded(n), rows: readRows(sql, ranked), rankedBy: 'relevance' };
+  }
   // One pass gives the count (up to the bound) and the page in the index's order, most recently recorded first.
   const recent = all<{ rowid: number; n: number }>(
     sql,
