@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +46,8 @@ function runWriter(dataDir: string, seed: number, clock: number, afterWrites: nu
       env: { ...process.env, CADENCE_DATA_DIR: dataDir, CRASH_SEED: String(seed), CRASH_CLOCK: String(clock) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(child);
+    child.on('exit', () => running.delete(child));
     let out = '';
     let err = '';
     let armed = false;
@@ -73,7 +75,12 @@ function runWriter(dataDir: string, seed: number, clock: number, afterWrites: nu
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-crash-'));
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+/** Writers not yet killed: a test that times out mid-round must not leave one writing (one ran on for 40 minutes). */
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('crash safety', () => {
   it(`keeps every committed write through ${ROUNDS} SIGKILLs at random moments (seed printed for replay)`, async () => {

@@ -78,7 +78,9 @@ async function main(): Promise<void> {
   }
   process.stdout.write('READY\n');
 
-  for (let seq = 0; ; seq++) {
+  // The test kills this process within a few writes; one left behind (its test timed out) must not write for ever.
+  const givesUpAt = performance.now() + 120_000;
+  for (let seq = 0; performance.now() < givesUpAt; seq++) {
     now += 1000;
     const detail = core.services.meetingView.detail(meetingId);
     const current = detail.items.find((i) => i.id === detail.currentItemId);
@@ -133,6 +135,8 @@ async function main(): Promise<void> {
       report('live', {});
     }
   }
+  process.stderr.write('crash writer: no kill came within two minutes\n');
+  process.exit(3);
 
   /** The live state as the room sees it right after the write: which item, how much time left. */
   function liveActions(): Record<string, unknown> {
