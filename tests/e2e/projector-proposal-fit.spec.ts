@@ -12,6 +12,34 @@ async function overflow(page: Page): Promise<{ scrollHeight: number; innerHeight
   return page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, innerHeight: window.innerHeight }));
 }
 
+/** The demo team's meeting started with everyone present and taken to its proposals item. */
+async function atTheProposals(page: Page, url: string, clock: TestClock) {
+  await page.clock.setFixedTime(new Date(T0));
+  await page.goto(url);
+  const team = await api(page, 'demo.load', {});
+  const meetingId = (await api(page, 'meetings.list', { teamId: team.id })).upcoming[0]!.id;
+  const planned = await api(page, 'meetings.get', { meetingId });
+  clock.set(planned.meeting.scheduledStart! + MIN);
+  for (const a of planned.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
+  await api(page, 'meetings.start', { meetingId });
+  let d = await api(page, 'meetings.get', { meetingId });
+  while (d.items.find((i) => i.id === d.currentItemId)?.kind !== 'proposal') {
+    clock.advance(d.items.find((i) => i.id === d.currentItemId)!.plannedMin * MIN);
+    await api(page, 'live.next', { meetingId });
+    d = await api(page, 'meetings.get', { meetingId });
+  }
+  return { meetingId, d };
+}
+
+/** The proposal's texts, options and names the projector shows cut short (an ellipsis, or lines clamped away). */
+async function cutShort(page: Page): Promise<string[]> {
+  return page
+    .locator('.projector-question, .projector-proposal-text, .projector-options li > *, .projector-positions li > span:first-child')
+    .evaluateAll((els) =>
+      els.filter((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight).map((el) => el.textContent ?? ''),
+    );
+}
+
 const words = (n: number, what: string) => `${what} ${Array.from({ length: n }, (_, i) => `word${i}`).join(' ')}`;
 
 // Walked: a proposal showing its options, positions and objections made the projector's page 1148 px tall on a
@@ -23,20 +51,7 @@ test('the projector fits a proposal with many options, positions and objections 
   const clock = new TestClock(dir, T0);
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   try {
-    await page.clock.setFixedTime(new Date(T0));
-    await page.goto(server.url);
-    const team = await api(page, 'demo.load', {});
-    const meetingId = (await api(page, 'meetings.list', { teamId: team.id })).upcoming[0]!.id;
-    const planned = await api(page, 'meetings.get', { meetingId });
-    clock.set(planned.meeting.scheduledStart! + MIN);
-    for (const a of planned.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
-    await api(page, 'meetings.start', { meetingId });
-    let d = await api(page, 'meetings.get', { meetingId });
-    while (d.items.find((i) => i.id === d.currentItemId)?.kind !== 'proposal') {
-      clock.advance(d.items.find((i) => i.id === d.currentItemId)!.plannedMin * MIN);
-      await api(page, 'live.next', { meetingId });
-      d = await api(page, 'meetings.get', { meetingId });
-    }
+    const { meetingId, d } = await atTheProposals(page, server.url, clock);
     const proposal = await api(page, 'decisions.propose', {
       meetingId,
       agendaItemId: d.currentItemId!,
@@ -98,6 +113,39 @@ test('the projector fits a proposal with many options, positions and objections 
       await expect(objections.getByRole('listitem').filter({ hasText: open[0]!.memberName })).toHaveCount(0);
     }
     expect([...seen].sort()).toEqual([...objectors].sort());
+  } finally {
+    await server.stop();
+  }
+});
+
+// Walked: with the fit, every proposal kept its texts to one or two lines, a short one too, with half the screen free.
+test('a proposal that fits the projector is shown whole: no text, option or name cut short', async ({ page }) => {
+  const dir = tempDataDir('projector-whole');
+  const clock = new TestClock(dir, T0);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  try {
+    const { meetingId, d } = await atTheProposals(page, server.url, clock);
+    await api(page, 'decisions.propose', {
+      meetingId,
+      agendaItemId: d.currentItemId!,
+      title: 'Review in pairs for a month',
+      question: 'Should reviews be done in pairs during December?',
+      decision: 'Every review in December is done by two people together.',
+      options: [
+        {
+          title: 'Pairs chosen by the author of the change under review',
+          pros: 'Knowledge of each change spreads through the team quickly',
+          cons: 'Two people are taken away from their own work for every review',
+        },
+        { title: 'Pairs fixed for the whole month', pros: 'Less to arrange', cons: 'The same two people always' },
+      ],
+    });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    await expect(page.getByRole('list', { name: 'Options considered' }).getByRole('listitem')).toHaveCount(2);
+    await expect.poll(() => overflow(page)).toEqual(expect.objectContaining({ scrollHeight: 1080 }));
+    expect(await cutShort(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENS}/projector-proposal-whole-1920.png` });
   } finally {
     await server.stop();
   }

@@ -69,7 +69,7 @@ function Proposal({ detail, d }: { detail: MeetingDetail; d: Projected }) {
   const options = d.options.slice(0, fit.options);
   const objections = open.slice(0, fit.objections);
   return (
-    <section ref={section} className="projector-proposal" aria-label="Proposal">
+    <section ref={section} className={fit.condensed ? 'projector-proposal is-condensed' : 'projector-proposal'} aria-label="Proposal">
       {d.question && <p className="projector-question">{d.question}</p>}
       {d.decision && <p className="projector-proposal-text">{d.decision}</p>}
       {options.length > 0 && (

@@ -1,21 +1,30 @@
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
 /**
- * How many options and open objections the projector shows at once, from all of them down to one objection and no option: a
- * projector cannot scroll, so a proposal with many of both (and a go-round's speaker below it) gives up rows, the
- * open objections first, until the page fits the screen. The rest are named in a note; each objection comes up as the
- * ones before it are resolved, as the commitment review's list follows the console.
+ * How the projector shows a proposal, from everything in full down to one objection and no option: a projector cannot
+ * scroll, so a proposal that runs off the screen first keeps its long texts and names to their lines (condensed), then
+ * gives up rows, the open objections first, until the page fits. The rest are named in a note; each objection comes up
+ * as the ones before it are resolved, as the commitment review's list follows the console. A proposal that fits is
+ * shown whole: nothing is cut while there is room.
  */
-const STEPS: readonly { options: number; objections: number }[] = [
-  { options: Infinity, objections: Infinity },
-  { options: Infinity, objections: 3 },
-  { options: 3, objections: 3 },
-  { options: 3, objections: 2 },
-  { options: 2, objections: 2 },
-  { options: 2, objections: 1 },
-  { options: 1, objections: 1 },
-  { options: 0, objections: 1 },
+const STEPS: readonly ProjectorFit[] = [
+  { condensed: false, options: Infinity, objections: Infinity },
+  { condensed: true, options: Infinity, objections: Infinity },
+  { condensed: true, options: Infinity, objections: 3 },
+  { condensed: true, options: 3, objections: 3 },
+  { condensed: true, options: 3, objections: 2 },
+  { condensed: true, options: 2, objections: 2 },
+  { condensed: true, options: 2, objections: 1 },
+  { condensed: true, options: 1, objections: 1 },
+  { condensed: true, options: 0, objections: 1 },
 ];
+
+export interface ProjectorFit {
+  /** Long texts, option cells and names keep to their lines (decision-projector.css, `.is-condensed`). */
+  condensed: boolean;
+  options: number;
+  objections: number;
+}
 
 /** The bottom of what an element shows; a wrapper without a box of its own (display: contents) by its children's. */
 function lowestEdge(el: Element): number {
@@ -43,7 +52,7 @@ function overflows(el: HTMLElement): boolean {
  * a page that runs off. `content` names what is shown (the proposal, its options and objections): when it changes, or
  * the screen's size does, the fit starts again from showing everything.
  */
-export function useProjectorFit(section: RefObject<HTMLElement | null>, content: string): { options: number; objections: number } {
+export function useProjectorFit(section: RefObject<HTMLElement | null>, content: string): ProjectorFit {
   const [screen, setScreen] = useState(0);
   const [fit, setFit] = useState({ for: '', step: 0 });
   const key = `${content}@${screen}`;
