@@ -1,30 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/core/cadence-core';
 import { holdDataFolder } from '../../src/main/core/early-start';
 import { buildCliIfStale, runCadence } from '../support/cli-binary';
+import { startRefusal } from '../support/start-refusal';
+import { tempDirs } from '../support/temp-dirs';
 
-const dirs: string[] = [];
-const temp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-shape-'));
-  dirs.push(dir);
-  return dir;
-};
+const dirs = tempDirs('shape');
+const temp = dirs.make;
 beforeAll(() => buildCliIfStale(), 120_000);
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+afterAll(dirs.removeAll);
 
-const start = (dataDir: string) =>
-  startCore({ dataDir, mode: 'browser', version: 'test', backgroundCheckAfterMs: null, scheduledBackups: false }).then(
-    (core) => {
-      core.close();
-      return null;
-    },
-    (e: unknown) => (e as Error).message,
-  );
+const start = startRefusal;
 
 // Walked: the browser server said "Cadence failed to start: EEXIST: file already exists, mkdir '…'" of a data folder
 // that was a file, and "unable to open database file" (the command line: "disk I/O error") of a cadence.sqlite that was

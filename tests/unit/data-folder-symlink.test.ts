@@ -1,32 +1,19 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore } from '../../src/main/core/cadence-core';
 import { RUN_MARKER } from '../../src/main/data-folder/run-marker';
 import { openDatabase } from '../../src/main/db/open-database';
 import { buildCliIfStale, runCadence } from '../support/cli-binary';
+import { startRefusal } from '../support/start-refusal';
+import { tempDirs } from '../support/temp-dirs';
 
-const dirs: string[] = [];
-const temp = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-link-'));
-  dirs.push(dir);
-  return dir;
-};
+const dirs = tempDirs('link');
+const temp = dirs.make;
 beforeAll(() => buildCliIfStale(), 120_000);
-afterAll(() => {
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+afterAll(dirs.removeAll);
 
-const start = (dataDir: string) =>
-  startCore({ dataDir, mode: 'browser', version: 'test', backgroundCheckAfterMs: null, scheduledBackups: false }).then(
-    (core) => {
-      core.close();
-      return null;
-    },
-    (e: unknown) => (e as Error).message,
-  );
+const start = startRefusal;
 
 const refusal = (link: string, target: string, own: string) =>
   `${link} is a symbolic link to ${target}, but ${own} must be a file of its own in the data folder, where the folder’s lock guards it and a damaged file is moved aside. ` +
