@@ -9,7 +9,13 @@ import './styles/shell.css';
 // loading them with their lazy views would make the cascade depend on which view a person opened first.
 import './features/teams/teams.css';
 import './features/meetings/meetings.css';
+import './features/series/series.css';
+import './features/meetings/planner.css';
+import './features/parking-lot/parking-lot.css';
+import './features/backups/backups.css';
+import './features/settings/settings.css';
 import './features/live/live.css';
+import './features/live/projector.css';
 import './features/live/console-fit.css';
 import './features/decisions/decisions.css';
 import './features/decisions/decision-projector.css';

@@ -88,7 +88,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
         )}
         {!agreement && live && (
           <>
-            {/* Motion is decoration only, a CSS animation (live.css) the compositor runs: the text is in the DOM and
+            {/* Motion is decoration only, a CSS animation (projector.css) the compositor runs: the text is in the DOM and
                 visible from the first frame, no script runs per frame, and reduced motion turns it off. The speaker's
                 block stays in place from turn to turn, its motion played again (enter-motion.ts). */}
             <div key={current?.id ?? 'done'} className="projector-item">
