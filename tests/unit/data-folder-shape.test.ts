@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/core/cadence-core';
 import { holdDataFolder } from '../../src/main/core/early-start';
-import { buildCliIfStale, runCadence } from '../support/cli-binary';
-import { startRefusal } from '../support/start-refusal';
+import { buildCliIfStale } from '../support/cli-binary';
+import { expectCliRefuses, startRefusal } from '../support/start-refusal';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('shape');
@@ -24,12 +24,7 @@ describe('a data folder of the wrong shape', () => {
     const said = `${file} is a file, not a folder, so Cadence cannot keep its data there. Move that file, or point CADENCE_DATA_DIR (or --data-dir) at a folder.`;
     expect(await start(file)).toBe(said);
     expect(() => holdDataFolder(file, 'browser server')).toThrow(said);
-    for (const args of [
-      ['teams', 'list'],
-      ['demo', 'load'],
-    ]) {
-      expect(runCadence([...args, '--data-dir', file], null)).toEqual({ code: 1, out: '', err: `cadence: ${said} Nothing was changed.\n` });
-    }
+    expectCliRefuses(file, said);
     const inside = path.join(file, 'sub');
     expect(await start(inside)).toBe(
       `${file} is a file, not a folder (the data folder ${inside} would be inside it), so Cadence cannot keep its data there. Move that file, or point CADENCE_DATA_DIR (or --data-dir) at a folder.`,
@@ -44,16 +39,7 @@ describe('a data folder of the wrong shape', () => {
     fs.writeFileSync(path.join(db, 'keep.txt'), 'mine');
     const said = `${db} is not a file, so it cannot be Cadence’s database. Move it out of the data folder (Cadence then starts a new database there), or point CADENCE_DATA_DIR (or --data-dir) at the folder that holds your cadence.sqlite.`;
     expect(await start(dataDir)).toBe(said);
-    for (const args of [
-      ['teams', 'list'],
-      ['demo', 'load'],
-    ]) {
-      expect(runCadence([...args, '--data-dir', dataDir], null)).toEqual({
-        code: 1,
-        out: '',
-        err: `cadence: ${said} Nothing was changed.\n`,
-      });
-    }
+    expectCliRefuses(dataDir, said);
     expect(fs.readdirSync(db)).toEqual(['keep.txt']);
   });
 
@@ -73,11 +59,7 @@ describe('a data folder of the wrong shape', () => {
           `^${companion} is not a file, but it is where the database’s .+ belongs, so Cadence cannot open ${db}\\. Move cadence\\.sqlite${suffix} out of the data folder: it holds none of Cadence’s data\\.$`,
         ),
       );
-      expect(runCadence(['teams', 'list', '--data-dir', dataDir], null)).toEqual({
-        code: 1,
-        out: '',
-        err: `cadence: ${said} Nothing was changed.\n`,
-      });
+      expectCliRefuses(dataDir, said, [['teams', 'list']]);
       expect(fs.readFileSync(db)).toEqual(before);
       expect(fs.statSync(companion).isDirectory()).toBe(true);
     }
