@@ -4,7 +4,9 @@
  * ten-year file) while the console waits. So the answering connection leaves it to the worker thread (its automatic
  * checkpoint only a backstop, see `checkpointInBackground`), which checkpoints PASSIVE (never waiting for a write,
  * never holding one up) after every few writes and once writes pause. A checkpoint that has copied everything lets
- * the next write start the WAL again from its beginning, so it stays a few hundred pages long.
+ * the next write start the WAL again from its beginning, so it stays a few hundred pages long. Writes with no pause
+ * always commit while a checkpoint runs, so past a thousand pages the worker also restarts the WAL (see
+ * `checkpointFile`): the backstop is never reached.
  */
 
 /** After this many writes the worker checkpoints: some 100-300 pages to copy, a few ms, none of them on this thread. */

@@ -18,16 +18,37 @@ export function withReadConnection<T>(file: string, fn: (sql: Sql) => T): T {
 }
 
 /**
+ * A WAL this long after a passive checkpoint is restarted too. A passive checkpoint copies the frames written before it
+ * began; writes that commit while it runs stay in the WAL, and the WAL starts again from its beginning only when a
+ * write begins with every frame copied. Back-to-back writes (a facilitator clicking on, a bench) always commit
+ * during the checkpoint, so the WAL grew until the answering connection's backstop checkpointed it in a write.
+ */
+export const WAL_RESTART_PAGES = 1000;
+/**
+ * How long the restart waits for the app's write in progress and for readers of older snapshots (it holds new writes
+ * back meanwhile): a write takes well under this; a long reader (a backup) makes it give up, leaving it for later.
+ */
+const RESTART_WAIT_MS = 20;
+
+/**
  * A PASSIVE checkpoint of the file's WAL from a connection of its own (the worker thread's): it copies what no reader
  * still needs into the database file and syncs it (synchronous=FULL), without waiting for a writer or blocking one.
- * Answers how many frames the WAL held and how many of them are now in the file.
+ * Past WAL_RESTART_PAGES it then RESTARTs: it waits for the write in progress, copies the few frames written meanwhile
+ * and lets the next write start the WAL from its beginning, so a long run of writes never reaches the backstop.
+ * Answers how many frames the WAL held and how many of them are now in the file, and whether it restarted.
  */
-export function checkpointFile(file: string): { log: number; checkpointed: number } {
-  const db = new Database(file, { fileMustExist: true });
+export function checkpointFile(file: string): { log: number; checkpointed: number; restarted: boolean } {
+  const db = new Database(file, { fileMustExist: true, timeout: RESTART_WAIT_MS });
   try {
     db.pragma('synchronous = FULL');
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-    return { log: result?.log ?? 0, checkpointed: result?.checkpointed ?? 0 };
+    const checkpoint = (mode: 'PASSIVE' | 'RESTART') => {
+      const [result] = db.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[];
+      return { busy: result?.busy ?? 1, log: result?.log ?? 0, checkpointed: result?.checkpointed ?? 0 };
+    };
+    const passive = checkpoint('PASSIVE');
+    if (passive.log < WAL_RESTART_PAGES) return { log: passive.log, checkpointed: passive.checkpointed, restarted: false };
+    const restart = checkpoint('RESTART');
+    return { log: restart.log, checkpointed: restart.checkpointed, restarted: restart.busy === 0 };
   } finally {
     db.close();
   }
