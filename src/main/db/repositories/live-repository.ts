@@ -80,7 +80,7 @@ function statements(sql: Sql) {
       }),
     ),
     // Ids are time-ordered (UUIDv7, in creation order within a process): the last action is the index's last entry
-    // (migration 019). Its `at` moves on only while it is the last (a note saved again), so the order is the same.
+    // (migrations 019, 020). Its `at` moves on only while it is the last (a note saved again), so the order is the same.
     lastActionOf: sql.prepared((a: { meetingId: string }) =>
       qb
         .selectFrom('live_actions')
@@ -90,7 +90,13 @@ function statements(sql: Sql) {
         .orderBy('id', 'desc')
         .limit(1),
     ),
-    actionColumns: sql.updates((set: Partial<LiveActionsTable>, id) => qb.updateTable('live_actions').set(set).where('id', '=', id)),
+    // An action is found by its meeting and id, the index the log keeps (migration 020).
+    touchAction: sql.prepared((a: { meetingId: string; id: string; at: number }) =>
+      qb.updateTable('live_actions').set({ at: a.at }).where('meeting_id', '=', a.meetingId).where('id', '=', a.id),
+    ),
+    undoneAction: sql.prepared((a: { meetingId: string; id: string; at: number }) =>
+      qb.updateTable('live_actions').set({ undone_at: a.at }).where('meeting_id', '=', a.meetingId).where('id', '=', a.id),
+    ),
   };
 }
 
@@ -249,12 +255,12 @@ export class LiveRepository {
     return row?.label ?? null;
   }
 
-  touchAction(id: string, at: number): void {
-    this.q.actionColumns(id, { at });
+  touchAction(meetingId: string, id: string, at: number): void {
+    this.q.touchAction.run({ meetingId, id, at });
   }
 
-  markUndone(id: string, at: number): void {
-    this.q.actionColumns(id, { undone_at: at });
+  markUndone(meetingId: string, id: string, at: number): void {
+    this.q.undoneAction.run({ meetingId, id, at });
   }
 
   /** Which member opened the same kind of round in an earlier meeting of the series. */
