@@ -25,10 +25,13 @@ export function withReadConnection<T>(file: string, fn: (sql: Sql) => T): T {
  */
 export const WAL_RESTART_PAGES = 1000;
 /**
- * How long the restart waits for the app's write in progress and for readers of older snapshots (it holds new writes
- * back meanwhile): a write takes well under this; a long reader (a backup) makes it give up, leaving it for later.
+ * How long the restart may wait. First for the app's write lock, between two of its writes: it only asks, now and then,
+ * while the writes go on (on a busy disk each write holds the lock for its sync, and 20 ms lost that race two times in
+ * three). Then, holding it, for readers of older snapshots, which holds new writes back: the app's reads take a few ms,
+ * and the long readers (backups, exports, checks) run in this same worker thread, never beside a checkpoint. Past it, the
+ * restart is left for the next checkpoint.
  */
-const RESTART_WAIT_MS = 20;
+const RESTART_WAIT_MS = 100;
 
 /**
  * A PASSIVE checkpoint of the file's WAL from a connection of its own (the worker thread's): it copies what no reader
