@@ -1,30 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHECKPOINT_EVERY_WRITES, CHECKPOINT_IDLE_MS, WalCheckpoints } from '../../src/main/core/wal-checkpoints';
+import {
+  CHECKPOINT_EVERY_WRITES,
+  CHECKPOINT_FINISH_EVERY_WRITES,
+  CHECKPOINT_IDLE_MS,
+  WalCheckpoints,
+} from '../../src/main/core/wal-checkpoints';
 import { checkpointInBackground, openDatabase, WAL_BACKSTOP_PAGES } from '../../src/main/db/open-database';
-import { checkpointFile, WAL_RESTART_PAGES } from '../../src/main/db/side-connection';
 import { openTestCore, type TestCore } from '../support/core';
 import { tempDirs } from '../support/temp-dirs';
 
 const PAGE = 4096;
 /** A WAL file's size in frames (each a page and its 24-byte header, after the file's 32-byte header). */
 const framesIn = (file: string) => (fs.existsSync(file) ? Math.max(0, fs.statSync(file).size - 32) / (PAGE + 24) : 0);
-/**
- * The frames of the WAL's current run: a restarted WAL keeps its file's size and writes again from its beginning
- * under a new salt, so the frames that count are those at its start carrying its header's salt.
- */
-function currentFrames(file: string): number {
-  const wal = fs.readFileSync(file);
-  if (wal.length < 32) return 0;
-  let frames = 0;
-  for (let at = 32; at + 24 + PAGE <= wal.length; at += 24 + PAGE) {
-    if (wal.readUInt32BE(at + 8) !== wal.readUInt32BE(16) || wal.readUInt32BE(at + 12) !== wal.readUInt32BE(20)) break;
-    frames++;
-  }
-  return frames;
-}
-
 const dirs = tempDirs('wal');
 let t: TestCore | null = null;
 afterEach(() => {
@@ -55,7 +44,7 @@ describe('checkpoints of the WAL', () => {
     expect((await t.call('teams.list', {})).find((x) => x.id === team.id)?.name).toBe(`Ops ${writes}`);
   });
 
-  it('keep pace with writes that never pause: past a thousand pages the worker restarts the WAL, so it never reaches the backstop', async () => {
+  it('keep pace with writes that never pause: the answering connection finishes what the worker copied, so the WAL never reaches the backstop', async () => {
     t = await openTestCore();
     const team = await t.call('teams.create', { name: 'Ops', timeZone: 'UTC', members: ['Ana', 'Ben'] });
     const wal = `${t.core.opened.file}-wal`;
@@ -69,32 +58,33 @@ describe('checkpoints of the WAL', () => {
     expect(framesIn(wal)).toBeLessThan(WAL_BACKSTOP_PAGES);
   });
 
-  it('restart the WAL from a worker once it is long, after copying it, so the next write starts it again', async () => {
-    const file = path.join(dirs.make(), 'cadence.sqlite');
-    const opened = await openDatabase(file);
-    const db = opened.db;
-    try {
-      checkpointInBackground(db);
-      db.exec('create table scratch (id integer primary key, body text not null)');
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      const insert = db.prepare('insert into scratch (body) values (?)');
-      const write = (pages: number) =>
-        db.transaction(() => {
-          for (let row = 0; row < pages; row++) insert.run('x'.repeat(3500));
-        })();
-      // A short WAL is only copied (PASSIVE): the next write begins the WAL again by itself.
-      write(10);
-      expect(checkpointFile(file)).toMatchObject({ restarted: false });
-      write(WAL_RESTART_PAGES);
-      const long = currentFrames(`${file}-wal`);
-      expect(long).toBeGreaterThanOrEqual(WAL_RESTART_PAGES);
-      expect(checkpointFile(file)).toEqual({ log: long, checkpointed: long, restarted: true });
-      write(1);
-      expect(currentFrames(`${file}-wal`)).toBeLessThan(5);
-      expect((db.prepare('select count(*) as n from scratch').get() as { n: number }).n).toBe(WAL_RESTART_PAGES + 11);
-    } finally {
-      db.close();
-    }
+  it('are finished on the answering connection every few writes with no pause, tried again while another holds the file', () => {
+    let finished = 0;
+    let free = true;
+    const checkpoints = new WalCheckpoints(
+      async () => undefined,
+      (error) => {
+        throw error;
+      },
+      null,
+      () => {
+        if (free) finished++;
+        return free;
+      },
+    );
+    for (let i = 1; i < CHECKPOINT_FINISH_EVERY_WRITES; i++) checkpoints.wrote();
+    expect(finished).toBe(0);
+    free = false;
+    checkpoints.wrote();
+    checkpoints.wrote();
+    expect(finished).toBe(0);
+    free = true;
+    checkpoints.wrote();
+    expect(finished).toBe(1);
+    for (let i = 1; i < CHECKPOINT_FINISH_EVERY_WRITES; i++) checkpoints.wrote();
+    expect(finished).toBe(1);
+    checkpoints.wrote();
+    expect(finished).toBe(2);
   });
 
   it('are asked for after every few writes, and once writes pause', () => {

@@ -18,40 +18,16 @@ export function withReadConnection<T>(file: string, fn: (sql: Sql) => T): T {
 }
 
 /**
- * A WAL this long after a passive checkpoint is restarted too. A passive checkpoint copies the frames written before it
- * began; writes that commit while it runs stay in the WAL, and the WAL starts again from its beginning only when a
- * write begins with every frame copied. Back-to-back writes (a facilitator clicking on, a bench) always commit
- * during the checkpoint, so the WAL grew until the answering connection's backstop checkpointed it in a write.
- */
-export const WAL_RESTART_PAGES = 1000;
-/**
- * How long the restart may wait: first for the app's write lock between two of its writes, then, holding it, for
- * readers of older snapshots (which holds new writes back). It holds the checkpoint lock all along, so the answering
- * connection's backstop cannot checkpoint meanwhile: a long wait, tried every few writes, would keep the backstop from
- * ever running (measured: 100 ms let the WAL pass 5,000 pages on a busy disk). Short, and tried again by the next
- * checkpoint, it usually wins: on the ten-year bench at load 12 the WAL peaked at 2,200-3,500 pages.
- */
-const RESTART_WAIT_MS = 20;
-
-/**
  * A PASSIVE checkpoint of the file's WAL from a connection of its own (the worker thread's): it copies what no reader
  * still needs into the database file and syncs it (synchronous=FULL), without waiting for a writer or blocking one.
- * Past WAL_RESTART_PAGES it then RESTARTs: it waits for the write in progress, copies the few frames written meanwhile
- * and lets the next write start the WAL from its beginning, so a long run of writes never reaches the backstop.
- * Answers how many frames the WAL held and how many of them are now in the file, and whether it restarted.
+ * Answers how many frames the WAL held and how many of them are now in the file.
  */
-export function checkpointFile(file: string): { log: number; checkpointed: number; restarted: boolean } {
-  const db = new Database(file, { fileMustExist: true, timeout: RESTART_WAIT_MS });
+export function checkpointFile(file: string): { log: number; checkpointed: number } {
+  const db = new Database(file, { fileMustExist: true });
   try {
     db.pragma('synchronous = FULL');
-    const checkpoint = (mode: 'PASSIVE' | 'RESTART') => {
-      const [result] = db.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[];
-      return { busy: result?.busy ?? 1, log: result?.log ?? 0, checkpointed: result?.checkpointed ?? 0 };
-    };
-    const passive = checkpoint('PASSIVE');
-    if (passive.log < WAL_RESTART_PAGES) return { log: passive.log, checkpointed: passive.checkpointed, restarted: false };
-    const restart = checkpoint('RESTART');
-    return { log: restart.log, checkpointed: restart.checkpointed, restarted: restart.busy === 0 };
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    return { log: result?.log ?? 0, checkpointed: result?.checkpointed ?? 0 };
   } finally {
     db.close();
   }
