@@ -216,6 +216,17 @@ describe("the start's long steps wait for the page's first requests", () => {
       const cached = at(pauses.paused());
       await vi.advanceTimersByTimeAsync(50);
       expect(await cached).toBe(again + 15);
+      // One it never asks for, among requests that never pause: each later step waits no later than the most after the
+      // head, not the most again.
+      const third = performance.now();
+      pauses.expect(['/assets/boot.js']);
+      const steps = [at(pauses.paused())];
+      for (let i = 0; i < 30; i++) {
+        pauses.heard('/api/op/teams.list');
+        if (i === 12) steps.push(at(pauses.paused()));
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      expect(await Promise.all(steps)).toEqual([third + 100, third + 100]);
     } finally {
       vi.useRealTimers();
     }

@@ -83,6 +83,7 @@ export function requestPauses(
   const expected = new Set<string>();
   /** Every file the last head named has been asked for: nothing more to wait for. */
   let allAsked = false;
+  let headAt = Infinity;
   const waiting = new Set<() => void>();
   return {
     heard(urlPath) {
@@ -95,12 +96,14 @@ export function requestPauses(
     expect(urlPaths) {
       // The quiet time runs from the head's sending, as the browser's requests for these follow it.
       last = performance.now();
+      headAt = last;
       expected.clear();
       for (const urlPath of urlPaths) expected.add(urlPath);
       allAsked = expected.size === 0;
     },
     paused() {
-      const latest = performance.now() + atMostMs;
+      // Never past the most after the head was sent, however many steps ask (a file never asked for holds none longer).
+      const latest = Math.min(performance.now(), headAt) + atMostMs;
       return new Promise((resolve) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const check = () => {
