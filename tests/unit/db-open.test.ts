@@ -93,6 +93,7 @@ describe('migrations', () => {
       [17, 'sync changes', 'a7919340ef1d6698f026cdb60cb6b73b758420741d5666788a39f7a63e1c1583'],
       [18, 'agenda item plan', '18b37e271aa5915d24fbbe30f003e12e4dfdcb148c609c05f85984468b23e425'],
       [19, 'lean facilitator writes', 'a7de0bea5121eb97d91e94a56ae44ea96defccc3fbe8b71578ac40db4d147205'],
+      [20, 'undo log appends', 'a6245a27335bb413b65dabe80daf3a39eefdb1adcd3e43abcc9f026ca8e40d7e'],
     ]);
   });
 

@@ -54,7 +54,7 @@ describe('migration 19 (lean facilitator writes)', () => {
     const events = db.prepare('select * from commitment_events order by id').all();
     db.close();
 
-    const after = await openDatabase(file);
+    const after = await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 19) });
     expect(after.db.pragma('user_version', { simple: true })).toBe(19);
     expect(after.db.prepare('select * from live_actions order by id').all()).toEqual(actions);
     expect(after.db.prepare('select * from commitment_events order by id').all()).toEqual(events);
@@ -67,8 +67,63 @@ describe('migration 19 (lean facilitator writes)', () => {
     expect(live.lastAction('live')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000002', at: 40, kind: 'notes' });
     expect(live.lastActionLabel('live')).toBe('notes on “Budget”');
     // No team has been merged by a sync: a write marks nothing for one.
-    live.touchAction('0190a000-0000-7000-8000-000000000002', 50);
+    live.touchAction('live', '0190a000-0000-7000-8000-000000000002', 50);
     expect(after.db.prepare('select count(*) as n from sync_changes').get()).toEqual({ n: 0 });
+    after.db.close();
+  });
+});
+
+describe('migration 20 (undo log appends)', () => {
+  it('keeps every undo step in a table that appends, found by meeting and id, each id once in its meeting', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-undo-log-'));
+    const file = path.join(dir, 'cadence.sqlite');
+    const before = await openDatabase(file, { migrations: migrations.filter((m) => m.version < 20) });
+    const db = before.db;
+    db.prepare("insert into teams values ('t1', 'Ops', 'UTC', 1, 1, null)").run();
+    for (const id of ['live', 'other'])
+      db.prepare(
+        "insert into meetings (id, team_id, title, status, planned_length_ms, created_at, updated_at) values (?, 't1', 'Weekly', 'live', 1800000, 1, 1)",
+      ).run(id);
+    const action = db.prepare(
+      'insert into live_actions (id, meeting_id, kind, label, before_json, at, undone_at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    action.run('0190a000-0000-7000-8000-000000000001', 'live', 'next', 'next item', '{"v":2}', 10, null);
+    action.run('0190a000-0000-7000-8000-000000000002', 'other', 'pause', 'pause', '{"v":2}', 20, null);
+    action.run('0190a000-0000-7000-8000-000000000003', 'live', 'notes', 'notes on “Budget”', '{"v":2}', 40, null);
+    action.run('0190a000-0000-7000-8000-000000000004', 'live', 'pause', 'pause', '{"v":2}', 30, 35);
+    const actions = db.prepare('select * from live_actions order by id').all();
+    db.close();
+
+    const after = await openDatabase(file);
+    expect(after.db.pragma('user_version', { simple: true })).toBe(20);
+    expect(after.db.prepare('select * from live_actions order by id').all()).toEqual(actions);
+    // A rowid table: its rows are appended, in the order of their ids.
+    expect(after.db.prepare('select id from live_actions order by rowid').all()).toEqual(
+      (actions as { id: string }[]).map(({ id }) => ({ id })),
+    );
+    const live = new LiveRepository(new Sql(after.db));
+    expect(live.lastAction('live')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000003', kind: 'notes' });
+    live.touchAction('live', '0190a000-0000-7000-8000-000000000003', 50);
+    live.markUndone('live', '0190a000-0000-7000-8000-000000000003', 60);
+    expect(live.lastAction('live')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000001', kind: 'next' });
+    expect(after.db.prepare("select at, undone_at from live_actions where id = '0190a000-0000-7000-8000-000000000003'").get()).toEqual({
+      at: 50,
+      undone_at: 60,
+    });
+    // The other meeting's step is its own.
+    expect(live.lastAction('other')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000002' });
+    expect(() =>
+      after.db
+        .prepare("insert into live_actions values ('0190a000-0000-7000-8000-000000000001', 'live', 'next', 'next item', '{}', 70, null)")
+        .run(),
+    ).toThrow(/UNIQUE/);
+    // Every statement the log is read and written by finds its rows through the (meeting, id) index.
+    for (const query of [
+      "select * from live_actions where meeting_id = 'live' and undone_at is null order by id desc limit 1",
+      "update live_actions set at = 1 where meeting_id = 'live' and id = 'x'",
+    ])
+      expect(JSON.stringify(after.db.prepare(`explain query plan ${query}`).all())).toContain('live_actions_by_meeting');
+    expect(after.db.pragma('foreign_key_check')).toEqual([]);
     after.db.close();
   });
 });

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHECKPOINT_EVERY_WRITES, CHECKPOINT_IDLE_MS, WalCheckpoints } from '../../src/main/core/wal-checkpoints';
+import {
+  CHECKPOINT_EVERY_WRITES,
+  CHECKPOINT_FINISH_EVERY_WRITES,
+  CHECKPOINT_IDLE_MS,
+  WalCheckpoints,
+} from '../../src/main/core/wal-checkpoints';
 import { checkpointInBackground, openDatabase, WAL_BACKSTOP_PAGES } from '../../src/main/db/open-database';
 import { openTestCore, type TestCore } from '../support/core';
 import { tempDirs } from '../support/temp-dirs';
@@ -9,7 +14,6 @@ import { tempDirs } from '../support/temp-dirs';
 const PAGE = 4096;
 /** A WAL file's size in frames (each a page and its 24-byte header, after the file's 32-byte header). */
 const framesIn = (file: string) => (fs.existsSync(file) ? Math.max(0, fs.statSync(file).size - 32) / (PAGE + 24) : 0);
-
 const dirs = tempDirs('wal');
 let t: TestCore | null = null;
 afterEach(() => {
@@ -38,6 +42,49 @@ describe('checkpoints of the WAL', () => {
     expect(framesIn(wal)).toBeLessThan(CHECKPOINT_EVERY_WRITES * 8);
     expect(framesIn(wal)).toBeGreaterThan(0);
     expect((await t.call('teams.list', {})).find((x) => x.id === team.id)?.name).toBe(`Ops ${writes}`);
+  });
+
+  it('keep pace with writes that never pause: the answering connection finishes what the worker copied, so the WAL never reaches the backstop', async () => {
+    t = await openTestCore();
+    const team = await t.call('teams.create', { name: 'Ops', timeZone: 'UTC', members: ['Ana', 'Ben'] });
+    const wal = `${t.core.opened.file}-wal`;
+    t.core.opened.db.pragma('wal_checkpoint(TRUNCATE)');
+    // Writes of two pages or more, one after another with no pause and no wait for the worker's checkpoints (each
+    // asked for after CHECKPOINT_EVERY_WRITES of them, running in the worker while the next writes commit): twice the
+    // backstop's pages written.
+    for (let i = 1; i <= WAL_BACKSTOP_PAGES; i++) await t.call('teams.rename', { teamId: team.id, name: `Ops ${i}` });
+    await t.core.checkpoints.settled();
+    // The WAL's file keeps the size it reached: it never held the backstop's 4,000 pages.
+    expect(framesIn(wal)).toBeLessThan(WAL_BACKSTOP_PAGES);
+  });
+
+  it('are finished on the answering connection every few writes with no pause, tried again while another holds the file', () => {
+    let finished = 0;
+    let free = true;
+    const checkpoints = new WalCheckpoints(
+      async () => undefined,
+      (error) => {
+        throw error;
+      },
+      null,
+      () => {
+        if (free) finished++;
+        return free;
+      },
+    );
+    for (let i = 1; i < CHECKPOINT_FINISH_EVERY_WRITES; i++) checkpoints.wrote();
+    expect(finished).toBe(0);
+    free = false;
+    checkpoints.wrote();
+    checkpoints.wrote();
+    expect(finished).toBe(0);
+    free = true;
+    checkpoints.wrote();
+    expect(finished).toBe(1);
+    for (let i = 1; i < CHECKPOINT_FINISH_EVERY_WRITES; i++) checkpoints.wrote();
+    expect(finished).toBe(1);
+    checkpoints.wrote();
+    expect(finished).toBe(2);
   });
 
   it('are asked for after every few writes, and once writes pause', () => {

@@ -5,7 +5,7 @@ import { listBackups, moveAside } from '../db/backups';
 import { RunMarker } from '../data-folder/run-marker';
 import { DbWorker } from '../worker/db-worker';
 import { BackgroundCheck } from './background-check';
-import { checkpointInBackground, CorruptDatabaseError, openDatabase, type OpenedDatabase } from '../db/open-database';
+import { checkpointInBackground, CorruptDatabaseError, finishCheckpoint, openDatabase, type OpenedDatabase } from '../db/open-database';
 import { WalCheckpoints } from './wal-checkpoints';
 import { BackupService } from '../services/backup-service';
 import { Sql } from '../db/query';
@@ -190,6 +190,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     () => worker.run('checkpoint', { file }),
     (error) => logError('checkpoint', error),
     options.scheduledBackups === false ? null : undefined,
+    () => finishCheckpoint(opened.db),
   );
   feed.watch(() => checkpoints.wrote());
   const backups = new BackupService(

@@ -5,15 +5,28 @@
  * checkpoint only a backstop, see `checkpointInBackground`), which checkpoints PASSIVE (never waiting for a write,
  * never holding one up) after every few writes and once writes pause. A checkpoint that has copied everything lets
  * the next write start the WAL again from its beginning, so it stays a few hundred pages long.
+ *
+ * Writes with no pause (a facilitator clicking on, a bench) always commit while the worker's checkpoint runs: it copies
+ * the frames written before it began, never the last ones, and the WAL starts again only when a write begins with every
+ * frame copied. So it grew to the backstop, whose checkpoint then ran inside a write. A restart from the worker must win
+ * the write lock between two writes, which a busy disk makes a matter of luck. So every CHECKPOINT_FINISH_EVERY_WRITES
+ * writes the answering connection finishes the job itself, between two writes: it copies only what the worker has not
+ * yet (the last few writes' pages, nothing at all once writes have paused) and the next write starts the WAL again.
  */
 
 /** After this many writes the worker checkpoints: some 100-300 pages to copy, a few ms, none of them on this thread. */
 export const CHECKPOINT_EVERY_WRITES = 32;
 /** And this long after the last write: a pause in the meeting leaves nothing in the WAL for the next write. */
 export const CHECKPOINT_IDLE_MS = 250;
+/**
+ * After this many writes with no pause the answering connection finishes the checkpoint (a few hundred pages at most
+ * in the WAL, a fraction of the backstop's 4,000); tried again at each write while the worker's own holds the file.
+ */
+export const CHECKPOINT_FINISH_EVERY_WRITES = 128;
 
 export class WalCheckpoints {
   private writes = 0;
+  private sinceFinished = 0;
   private idle: NodeJS.Timeout | null = null;
   private last: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -24,11 +37,14 @@ export class WalCheckpoints {
     private readonly logError: (error: unknown) => void,
     /** null: no timer (tests, whose cores would each start a worker thread on it); every CHECKPOINT_EVERY_WRITES still checkpoints. */
     private readonly idleMs: number | null = CHECKPOINT_IDLE_MS,
+    /** A PASSIVE checkpoint on the answering connection, run between two writes: false when another held the file. */
+    private readonly finish: () => boolean = () => true,
   ) {}
 
   /** Called after each committed write (its change event). */
   wrote(): void {
     if (this.stopped) return;
+    if (++this.sinceFinished >= CHECKPOINT_FINISH_EVERY_WRITES && this.finish()) this.sinceFinished = 0;
     if (++this.writes >= CHECKPOINT_EVERY_WRITES) {
       this.run();
       return;

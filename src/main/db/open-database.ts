@@ -74,6 +74,16 @@ export function checkpointInBackground(db: Database.Database): void {
   if (set !== WAL_BACKSTOP_PAGES) throw new Error(`SQLite refused wal_autocheckpoint = ${WAL_BACKSTOP_PAGES} (it is ${set})`);
 }
 
+/**
+ * A PASSIVE checkpoint on the answering connection, between two of its writes (see core/wal-checkpoints.ts): it copies
+ * what the worker has not yet, so the next write starts the WAL again. False when another checkpoint held the file.
+ */
+export function finishCheckpoint(db: Database.Database): boolean {
+  if (db.inTransaction) return false;
+  const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number }[];
+  return result?.busy === 0;
+}
+
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }

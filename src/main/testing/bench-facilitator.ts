@@ -12,6 +12,7 @@ import { anyOverlap, type Scope } from '@shared/events';
 import { rowsToRead, type Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
 import { pairedRow, ratioRow, rawCommit, rawCommitBeside, rawGoesFirst, samples, Slowest, withCpu, type BenchRow } from './bench-kit';
+import { StatementLog } from './bench-statements';
 import { pagesLabel, walPagesOf } from './bench-wal-pages';
 
 const PART_READS = ['meetings.live', 'meetings.decisions', 'meetings.commitments', 'meetings.context', 'meetings.feedback'] as const;
@@ -196,6 +197,9 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
   const rereads: number[] = [];
   const rereadRows: BenchRow[] = [];
   const writeRows: BenchRow[] = [];
+  // BENCH_STATEMENTS=1: each write's statements, counted on untimed runs after its timed ones (on stderr).
+  const statements = process.env.BENCH_STATEMENTS ? new StatementLog(core.opened.db) : null;
+  let untimed = SAMPLES + 8;
   for (const write of writes) {
     const durations: number[] = [];
     const raws: number[] = [];
@@ -257,6 +261,17 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
       if (write.prepare) await write.prepare(i);
       const name = typeof write.name === 'function' ? write.name(i) : write.name;
       pages.push(await walPagesOf(core, () => call(name, write.input(i))));
+    }
+    if (statements) {
+      statements.reset();
+      for (const end = untimed + 200; untimed < end; untimed++) {
+        advance(1000);
+        if (write.prepare) await write.prepare(untimed);
+        const name = typeof write.name === 'function' ? write.name(untimed) : write.name;
+        const input = write.input(untimed);
+        await statements.during(() => call(name, input));
+      }
+      process.stderr.write(`${statements.report(write.label)}\n`);
     }
     // The disk's floor in this minute, with no checkpoint of the app's beside it (a scratch file of its own).
     const alone = rawCommit(path.dirname(core.opened.file), 400);

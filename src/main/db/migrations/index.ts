@@ -17,6 +17,7 @@ import * as m016 from './016-lean-write-indexes';
 import * as m017 from './017-sync-changes';
 import * as m018 from './018-agenda-item-plan';
 import * as m019 from './019-lean-facilitator-writes';
+import * as m020 from './020-undo-log-appends';
 
 export interface Migration {
   version: number;
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   m017,
   m018,
   m019,
+  m020,
 ];

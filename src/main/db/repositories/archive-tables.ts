@@ -18,7 +18,7 @@ export type MergeRule =
 
 export interface ArchiveTable {
   table: string;
-  /** Primary key columns. */
+  /** Primary key columns (or those of the unique index a table without one finds its rows by). */
   key: readonly string[];
   scope: string;
   merge: MergeRule;
@@ -52,7 +52,13 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     scope: `t.agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id IN (${meetingsOfTeam}))`,
     merge: follows('agenda_items', 'agenda_item_id'),
   },
-  { table: 'live_actions', key: id, scope: `t.meeting_id IN (${meetingsOfTeam})`, merge: follows('meetings', 'meeting_id') },
+  // Its rows are found by meeting and id (migration 020 keeps no index on the id alone).
+  {
+    table: 'live_actions',
+    key: ['meeting_id', 'id'],
+    scope: `t.meeting_id IN (${meetingsOfTeam})`,
+    merge: follows('meetings', 'meeting_id'),
+  },
   { table: 'parking_lot_items', key: id, scope: 't.team_id = :team', merge: newer },
   { table: 'old_business', key: id, scope: `t.meeting_id IN (${meetingsOfTeam})`, merge: follows('meetings', 'meeting_id') },
   { table: 'decisions', key: id, scope: 't.team_id = :team', merge: newer },

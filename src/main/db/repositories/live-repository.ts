@@ -80,7 +80,7 @@ function statements(sql: Sql) {
       }),
     ),
     // Ids are time-ordered (UUIDv7, in creation order within a process): the last action is the index's last entry
-    // (migration 019). Its `at` moves on only while it is the last (a note saved again), so the order is the same.
+    // (migrations 019, 020). Its `at` moves on only while it is the last (a note saved again), so the order is the same.
     lastActionOf: sql.prepared((a: { meetingId: string }) =>
       qb
         .selectFrom('live_actions')
@@ -90,7 +90,35 @@ function statements(sql: Sql) {
         .orderBy('id', 'desc')
         .limit(1),
     ),
-    actionColumns: sql.updates((set: Partial<LiveActionsTable>, id) => qb.updateTable('live_actions').set(set).where('id', '=', id)),
+    // What the live part reads after every action (the console and the projector): compiled once, like the writes.
+    lastActionLabel: sql.prepared((a: { meetingId: string }) =>
+      qb
+        .selectFrom('live_actions')
+        .select('label')
+        .where('meeting_id', '=', a.meetingId)
+        .where('undone_at', 'is', null)
+        .orderBy('id', 'desc')
+        .limit(1),
+    ),
+    turnsOfMeeting: sql.prepared((a: { meetingId: string }) =>
+      qb
+        .selectFrom('turns')
+        .innerJoin('agenda_items', 'agenda_items.id', 'turns.agenda_item_id')
+        .innerJoin('attendees', 'attendees.id', 'turns.attendee_id')
+        .leftJoin('members', 'members.id', 'attendees.member_id')
+        .selectAll('turns')
+        .select((eb) => eb.fn.coalesce('members.name', 'attendees.guest_name').$castTo<string>().as('name'))
+        .where('agenda_items.meeting_id', '=', a.meetingId)
+        .orderBy('agenda_items.position')
+        .orderBy('turns.position'),
+    ),
+    // An action is found by its meeting and id, the index the log keeps (migration 020).
+    touchAction: sql.prepared((a: { meetingId: string; id: string; at: number }) =>
+      qb.updateTable('live_actions').set({ at: a.at }).where('meeting_id', '=', a.meetingId).where('id', '=', a.id),
+    ),
+    undoneAction: sql.prepared((a: { meetingId: string; id: string; at: number }) =>
+      qb.updateTable('live_actions').set({ undone_at: a.at }).where('meeting_id', '=', a.meetingId).where('id', '=', a.id),
+    ),
   };
 }
 
@@ -147,20 +175,7 @@ export class LiveRepository {
 
   /** Turns of every round of the meeting with the speaker's name, in agenda then speaking order. */
   turnsOfMeeting(meetingId: string): Turn[] {
-    return this.sql
-      .all(
-        qb
-          .selectFrom('turns')
-          .innerJoin('agenda_items', 'agenda_items.id', 'turns.agenda_item_id')
-          .innerJoin('attendees', 'attendees.id', 'turns.attendee_id')
-          .leftJoin('members', 'members.id', 'attendees.member_id')
-          .selectAll('turns')
-          .select((eb) => eb.fn.coalesce('members.name', 'attendees.guest_name').$castTo<string>().as('name'))
-          .where('agenda_items.meeting_id', '=', meetingId)
-          .orderBy('agenda_items.position')
-          .orderBy('turns.position'),
-      )
-      .map((row) => ({ ...toTurn(row), notes: row.notes, name: row.name }));
+    return this.q.turnsOfMeeting.all({ meetingId }).map((row) => ({ ...toTurn(row), notes: row.notes, name: row.name }));
   }
 
   turnsOfItem(itemId: string): TurnRecord[] {
@@ -237,24 +252,15 @@ export class LiveRepository {
 
   /** The label of the last action not undone, for the console's undo button (its snapshot left unread). */
   lastActionLabel(meetingId: string): string | null {
-    const row = this.sql.first(
-      qb
-        .selectFrom('live_actions')
-        .select('label')
-        .where('meeting_id', '=', meetingId)
-        .where('undone_at', 'is', null)
-        .orderBy('id', 'desc')
-        .limit(1),
-    );
-    return row?.label ?? null;
+    return this.q.lastActionLabel.get({ meetingId })?.label ?? null;
   }
 
-  touchAction(id: string, at: number): void {
-    this.q.actionColumns(id, { at });
+  touchAction(meetingId: string, id: string, at: number): void {
+    this.q.touchAction.run({ meetingId, id, at });
   }
 
-  markUndone(id: string, at: number): void {
-    this.q.actionColumns(id, { undone_at: at });
+  markUndone(meetingId: string, id: string, at: number): void {
+    this.q.undoneAction.run({ meetingId, id, at });
   }
 
   /** Which member opened the same kind of round in an earlier meeting of the series. */

@@ -10,8 +10,12 @@ export type SyncAttempt =
 
 /** The teams linked to git repositories (sync_links): one row per team, kept until it is unlinked. */
 export class SyncLinksRepository {
-  /** Compiled once: the change feed asks it after every write that names a team (SyncService.noteChange). */
   private readonly byTeam;
+  /**
+   * The linked teams, read once: the change feed asks after every write that names a team (SyncService.noteChange),
+   * a statement a write would pay for, and only `link` and `unlink` change them.
+   */
+  private linked: Set<string> | null = null;
 
   constructor(private readonly sql: Sql) {
     this.byTeam = sql.prepared((a: { teamId: string }) => qb.selectFrom('sync_links').selectAll().where('team_id', '=', a.teamId));
@@ -19,6 +23,11 @@ export class SyncLinksRepository {
 
   get(teamId: string): SyncLinkRow | undefined {
     return this.byTeam.get({ teamId });
+  }
+
+  isLinked(teamId: string): boolean {
+    this.linked ??= new Set(this.list().map((link) => link.team_id));
+    return this.linked.has(teamId);
   }
 
   list(): SyncLinkRow[] {
@@ -37,6 +46,7 @@ export class SyncLinksRepository {
             .doUpdateSet({ url, linked_at: at, last_commit: null, pushed: 0, last_sync_at: null, last_error: null, last_error_kind: null }),
         ),
     );
+    this.linked?.add(teamId);
   }
 
   /** Whether any meeting is being held on this laptop (the timers' syncs wait for it to end). */
@@ -45,7 +55,9 @@ export class SyncLinksRepository {
   }
 
   unlink(teamId: string): boolean {
-    return this.sql.run(qb.deleteFrom('sync_links').where('team_id', '=', teamId)) > 0;
+    const removed = this.sql.run(qb.deleteFrom('sync_links').where('team_id', '=', teamId)) > 0;
+    this.linked?.delete(teamId);
+    return removed;
   }
 
   record(teamId: string, attempt: SyncAttempt): void {

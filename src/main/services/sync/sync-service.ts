@@ -201,7 +201,8 @@ export class SyncService {
     if (event.operation.startsWith('sync.')) return;
     const teams = new Set(event.changes.map((c) => c.teamId).filter((t): t is string => t !== undefined));
     for (const teamId of teams)
-      if (this.changed.has(teamId) || this.deps.repos.syncLinks.get(teamId)) this.changed.set(teamId, (this.changed.get(teamId) ?? 0) + 1);
+      if (this.changed.has(teamId) || this.deps.repos.syncLinks.isLinked(teamId))
+        this.changed.set(teamId, (this.changed.get(teamId) ?? 0) + 1);
   }
 
   /** Syncs every linked team unless a meeting is being held (then the next tick, or the meeting's end, does it). */

@@ -1,0 +1,95 @@
+/**
+ * What one write asks SQLite, statement by statement (`BENCH_STATEMENTS=1` with `BENCH_ONLY=facilitator`): how many
+ * statements each write runs, how many it prepares (a statement compiled at every call), and the time inside each.
+ * Counted on untimed runs, by wrapping the connection's statements: the wrapper's own cost would skew a timed sample.
+ */
+import type { CadenceCore } from '../core/cadence-core';
+
+type Connection = CadenceCore['opened']['db'];
+
+type Method = 'run' | 'get' | 'all' | 'iterate';
+const METHODS: Method[] = ['run', 'get', 'all', 'iterate'];
+
+interface Tally {
+  calls: number;
+  ms: number;
+}
+
+export class StatementLog {
+  private recording = false;
+  private writes = 0;
+  private prepares = 0;
+  private readonly bySql = new Map<string, Tally>();
+
+  /** Wraps every statement of this connection (their shared prototype) and its `prepare`, for the rest of the run. */
+  constructor(private readonly db: Connection) {
+    const proto = Object.getPrototypeOf(db.prepare('select 1')) as Record<Method, (...args: unknown[]) => unknown>;
+    const recording = () => this.recording;
+    const note = (source: string, ms: number) => this.note(source, ms);
+    for (const method of METHODS) {
+      const original = proto[method];
+      proto[method] = function (this: { source: string }, ...args: unknown[]) {
+        if (!recording()) return original.apply(this, args);
+        const start = performance.now();
+        try {
+          return original.apply(this, args);
+        } finally {
+          note(this.source, performance.now() - start);
+        }
+      };
+    }
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((source: string) => {
+      if (this.recording) this.prepares++;
+      return prepare(source);
+    }) as typeof db.prepare;
+  }
+
+  async during<T>(fn: () => Promise<T>): Promise<T> {
+    this.recording = true;
+    try {
+      return await fn();
+    } finally {
+      this.recording = false;
+      this.writes++;
+    }
+  }
+
+  private note(source: string, ms: number): void {
+    const tally = this.bySql.get(source) ?? { calls: 0, ms: 0 };
+    tally.calls++;
+    tally.ms += ms;
+    this.bySql.set(source, tally);
+  }
+
+  /** Per write: statements, prepares, and each statement's calls and mean time (us), most time first. */
+  report(label: string): string {
+    const per = (n: number) => (n / Math.max(1, this.writes)).toFixed(2);
+    const all = [...this.bySql.entries()].sort((a, b) => b[1].ms - a[1].ms);
+    const total = all.reduce((sum, [, t]) => sum + t.calls, 0);
+    const ms = all.reduce((sum, [, t]) => sum + t.ms, 0);
+    const lines = all.map(
+      ([source, t]) =>
+        `  ${per(t.calls)} x ${((t.ms / t.calls) * 1000).toFixed(1)} us  ${source.replace(/\s+/g, ' ').slice(0, 160)}${this.plan(source)}`,
+    );
+    return [
+      `${label}: ${per(total)} statements per write, ${per(this.prepares)} prepared per write, ${((ms / Math.max(1, this.writes)) * 1000).toFixed(0)} us in statements`,
+      ...lines,
+    ].join('\n');
+  }
+
+  /** How SQLite runs a statement (its query plan), for every statement but the transaction's own. */
+  private plan(source: string): string {
+    if (/^(BEGIN|COMMIT|ROLLBACK)/i.test(source)) return '';
+    // Unnamed parameters only (kysely's): each bound to null, which does not change the plan.
+    const nulls = (source.match(/\?/g) ?? []).map(() => null);
+    const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...nulls) as { detail: string }[];
+    return rows.map((r) => `\n      ${r.detail}`).join('');
+  }
+
+  reset(): void {
+    this.writes = 0;
+    this.prepares = 0;
+    this.bySql.clear();
+  }
+}
