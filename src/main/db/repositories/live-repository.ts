@@ -4,8 +4,10 @@ import type { AgendaItemsTable, LiveActionsTable, MeetingsTable, TurnsTable } fr
 import {
   ITEM_COLUMNS,
   itemColumns,
+  MEETING_SELECT,
   TURN_COLUMNS,
   toItem,
+  toLiveMeeting,
   toTurn,
   turnColumns,
   type ItemClockState,
@@ -22,11 +24,27 @@ import {
 /** The statements a live action runs, compiled once per connection (see Sql.prepared). */
 function statements(sql: Sql) {
   return {
-    meetingById: sql.prepared((a: { id: string }) =>
+    meetingById: sql.prepared((a: { id: string }) => qb.selectFrom('meetings').select(MEETING_SELECT).where('id', '=', a.id)),
+    // The meeting with its agenda (next, previous) or the turns of its current item (a turn): one read, not two.
+    meetingWithItems: sql.prepared((a: { id: string }) =>
       qb
         .selectFrom('meetings')
-        .select(['id', 'team_id', 'series_id', 'status', 'paused_at', 'paused_total_ms', 'current_item_id'])
-        .where('id', '=', a.id),
+        .leftJoin('agenda_items', (join) =>
+          join.onRef('agenda_items.meeting_id', '=', 'meetings.id').on('agenda_items.removed_at', 'is', null),
+        )
+        .select(MEETING_SELECT)
+        .select(ITEM_COLUMNS.map((c) => `agenda_items.${c}` as const))
+        .where('meetings.id', '=', a.id)
+        .orderBy('agenda_items.position'),
+    ),
+    meetingWithTurns: sql.prepared((a: { id: string }) =>
+      qb
+        .selectFrom('meetings')
+        .leftJoin('turns', 'turns.agenda_item_id', 'meetings.current_item_id')
+        .select(MEETING_SELECT)
+        .select(TURN_COLUMNS.map((c) => `turns.${c}` as const))
+        .where('meetings.id', '=', a.id)
+        .orderBy('turns.position'),
     ),
     meetingColumns: sql.updates((set: Partial<MeetingsTable>, id) => qb.updateTable('meetings').set(set).where('id', '=', id)),
     itemsOfMeeting: sql.prepared((a: { meetingId: string }) =>
@@ -135,17 +153,24 @@ export class LiveRepository {
 
   meeting(id: string): LiveMeetingRecord | null {
     const row = this.q.meetingById.get({ id });
-    return row
-      ? {
-          id: row.id,
-          teamId: row.team_id,
-          seriesId: row.series_id,
-          status: row.status,
-          pausedAt: row.paused_at,
-          pausedTotalMs: row.paused_total_ms,
-          currentItemId: row.current_item_id,
-        }
-      : null;
+    return row ? toLiveMeeting(row) : null;
+  }
+
+  /** The meeting with its agenda in order (as `items` reads it), in one read; null when there is no such meeting. */
+  meetingWithItems(id: string): { meeting: LiveMeetingRecord; items: LiveItemRecord[] } | null {
+    const rows = this.q.meetingWithItems.all({ id });
+    if (rows.length === 0) return null;
+    // A meeting with no items left joins one row of nulls.
+    const items = rows.flatMap((row) => (row.id === null ? [] : [toItem(row as Parameters<typeof toItem>[0])]));
+    return { meeting: toLiveMeeting(rows[0]!), items };
+  }
+
+  /** The meeting with the turns of its current item's round in speaking order (none when no item runs), in one read. */
+  meetingWithTurns(id: string): { meeting: LiveMeetingRecord; turns: TurnRecord[] } | null {
+    const rows = this.q.meetingWithTurns.all({ id });
+    if (rows.length === 0) return null;
+    const turns = rows.flatMap((row) => (row.id === null ? [] : [toTurn(row as Parameters<typeof toTurn>[0])]));
+    return { meeting: toLiveMeeting(rows[0]!), turns };
   }
 
   setMeetingClock(id: string, changes: Partial<MeetingClockState>, at: number): void {

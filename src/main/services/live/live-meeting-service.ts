@@ -21,6 +21,20 @@ function runsOn(clock: { startedAt: number | null; endedAt: number | null; pause
   return { startedAt: clock.startedAt ?? now, endedAt: null, pausedTotalMs: clock.pausedTotalMs + gap };
 }
 
+/** What most actions read: the meeting's row alone. */
+function justMeeting(live: Repositories['live'], meetingId: string): { meeting: LiveMeetingRecord } | null {
+  const meeting = live.meeting(meetingId);
+  return meeting && { meeting };
+}
+
+function checkLive(meeting: LiveMeetingRecord | null): LiveMeetingRecord {
+  if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
+  if (meeting.status !== 'live') {
+    throw new DomainError('conflict', meeting.status === 'ended' ? 'This meeting has ended.' : 'This meeting has not started yet.');
+  }
+  return meeting;
+}
+
 /**
  * Runs a meeting: the current item, pause, extend, park, rounds of speakers, notes, undo.
  * Every action is one transaction over stored instants; the timers are derived from them. An action reads only
@@ -42,27 +56,37 @@ export class LiveMeetingService {
   }
 
   next(meetingId: string): TeamId {
-    return this.act(meetingId, 'next', 'next item', (meeting, now, before) => {
-      const items = this.repos.live.items(meetingId);
-      const current = items.find((i) => i.id === meeting.currentItemId);
-      const after = items.filter((i) => i.status === 'pending' && (!current || i.position > current.position));
-      const upcoming = after[0] ?? items.find((i) => i.status === 'pending' && i.id !== current?.id);
-      if (current) this.stopItem(current, 'done', now, before);
-      if (upcoming) this.startItem(meeting, upcoming, now, before);
-      else this.setCurrent(meeting, null, now, before);
-    });
+    return this.actOn(
+      meetingId,
+      'next',
+      'next item',
+      (live, id) => live.meetingWithItems(id),
+      ({ meeting, items }, now, before) => {
+        const current = items.find((i) => i.id === meeting.currentItemId);
+        const after = items.filter((i) => i.status === 'pending' && (!current || i.position > current.position));
+        const upcoming = after[0] ?? items.find((i) => i.status === 'pending' && i.id !== current?.id);
+        if (current) this.stopItem(current, 'done', now, before);
+        if (upcoming) this.startItem(meeting, upcoming, now, before);
+        else this.setCurrent(meeting, null, now, before);
+      },
+    );
   }
 
   previous(meetingId: string): TeamId {
-    return this.act(meetingId, 'previous', 'back to the previous item', (meeting, now, before) => {
-      const items = this.repos.live.items(meetingId);
-      const current = items.find((i) => i.id === meeting.currentItemId);
-      const earlier = items.filter((i) => i.status === 'done' && (!current || i.position < current.position)).at(-1);
-      if (!earlier) throw new DomainError('conflict', 'There is no earlier item to go back to');
-      // The item left keeps the time it used; it runs on from there when it comes up again.
-      if (current) this.stopItem(current, 'pending', now, before);
-      this.startItem(meeting, earlier, now, before);
-    });
+    return this.actOn(
+      meetingId,
+      'previous',
+      'back to the previous item',
+      (live, id) => live.meetingWithItems(id),
+      ({ meeting, items }, now, before) => {
+        const current = items.find((i) => i.id === meeting.currentItemId);
+        const earlier = items.filter((i) => i.status === 'done' && (!current || i.position < current.position)).at(-1);
+        if (!earlier) throw new DomainError('conflict', 'There is no earlier item to go back to');
+        // The item left keeps the time it used; it runs on from there when it comes up again.
+        if (current) this.stopItem(current, 'pending', now, before);
+        this.startItem(meeting, earlier, now, before);
+      },
+    );
   }
 
   pause(meetingId: string): TeamId {
@@ -216,20 +240,25 @@ export class LiveMeetingService {
   }
 
   private turnAction(meetingId: string, outcome: 'done' | 'passed' | 'skipped' | 'later', label: string): TeamId {
-    return this.act(meetingId, `turn_${outcome}`, label, (meeting, now, before) => {
-      // The turns are keyed by the current item's id, which the meeting's row holds: no need to read the item.
-      if (!meeting.currentItemId) throw new DomainError('conflict', 'No item is running');
-      const turns = this.repos.live.turnsOfItem(meeting.currentItemId);
-      const speaking = turns.find((t) => t.status === 'speaking');
-      if (!speaking) throw new DomainError('conflict', 'Nobody is speaking in this round');
-      this.updateTurn(speaking, { status: outcome, endedAt: now }, before);
-      const waiting = turns.filter((t) => t.status === 'waiting' && t.id !== speaking.id);
-      // Those who asked to come back later speak once everyone else has.
-      const later = turns.filter((t) => t.status === 'later' && t.id !== speaking.id);
-      // Someone who asked to come back later, with nobody else left, speaks now.
-      const next = waiting[0] ?? later[0] ?? (outcome === 'later' ? { ...speaking, status: outcome, endedAt: now } : undefined);
-      if (next) this.startTurn(next, now, before);
-    });
+    return this.actOn(
+      meetingId,
+      `turn_${outcome}`,
+      label,
+      (live, id) => live.meetingWithTurns(id),
+      ({ meeting, turns }, now, before) => {
+        // The turns are keyed by the current item's id, which the meeting's row holds: read with it, the item left unread.
+        if (!meeting.currentItemId) throw new DomainError('conflict', 'No item is running');
+        const speaking = turns.find((t) => t.status === 'speaking');
+        if (!speaking) throw new DomainError('conflict', 'Nobody is speaking in this round');
+        this.updateTurn(speaking, { status: outcome, endedAt: now }, before);
+        const waiting = turns.filter((t) => t.status === 'waiting' && t.id !== speaking.id);
+        // Those who asked to come back later speak once everyone else has.
+        const later = turns.filter((t) => t.status === 'later' && t.id !== speaking.id);
+        // Someone who asked to come back later, with nobody else left, speaks now.
+        const next = waiting[0] ?? later[0] ?? (outcome === 'later' ? { ...speaking, status: outcome, endedAt: now } : undefined);
+        if (next) this.startTurn(next, now, before);
+      },
+    );
   }
 
   private startTurn(turn: TurnRecord, now: number, before: Before): void {
@@ -322,14 +351,26 @@ export class LiveMeetingService {
     label: string,
     run: (meeting: LiveMeetingRecord, now: number, before: Before) => void,
   ): TeamId {
+    return this.actOn(meetingId, kind, label, justMeeting, ({ meeting }, now, before) => run(meeting, now, before));
+  }
+
+  /** An action whose rules read more than the meeting's row: `read` fetches the meeting with that in one statement. */
+  private actOn<F extends { meeting: LiveMeetingRecord }>(
+    meetingId: string,
+    kind: string,
+    label: string,
+    read: (live: Repositories['live'], meetingId: string) => F | null,
+    run: (found: F, now: number, before: Before) => void,
+  ): TeamId {
     return this.repos.sql.transaction(() => {
-      const meeting = this.requireLive(meetingId);
+      const found = read(this.repos.live, meetingId);
+      const meeting = checkLive(found?.meeting ?? null);
       if (meeting.pausedAt !== null && kind !== 'resume' && kind !== 'extend') {
         throw new DomainError('conflict', 'The meeting is paused. Resume it first.');
       }
       const now = this.clock.now();
       const before = new Before();
-      run(meeting, now, before);
+      run(found!, now, before);
       this.record(meetingId, kind, label, before.snapshot, now);
       return meeting.teamId;
     });
@@ -357,12 +398,7 @@ export class LiveMeetingService {
   }
 
   private requireLive(meetingId: string): LiveMeetingRecord {
-    const meeting = this.repos.live.meeting(meetingId);
-    if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
-    if (meeting.status !== 'live') {
-      throw new DomainError('conflict', meeting.status === 'ended' ? 'This meeting has ended.' : 'This meeting has not started yet.');
-    }
-    return meeting;
+    return checkLive(this.repos.live.meeting(meetingId));
   }
 
   private requireCurrent(meeting: LiveMeetingRecord): LiveItemRecord {
