@@ -157,11 +157,23 @@ const TURN_COLUMN = {
   timeboxMs: 'timebox_ms',
 } as const satisfies Partial<Record<keyof TurnWithNotes, keyof TurnsTable>>;
 
+/** One item's write: the fields it changes (its notes among them for a note save or undo). */
+export interface ItemWrite {
+  id: Id;
+  changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string };
+}
+
+/** One turn's write: the fields it changes. */
+export interface TurnWrite {
+  id: Id;
+  changes: Partial<Omit<TurnWithNotes, 'id' | 'agendaItemId' | 'attendeeId'>>;
+}
+
 /** Only the columns named in `changes` are written: undo puts back exactly what an action changed. */
-export function itemColumns(changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }): Partial<AgendaItemsTable> {
+export function itemColumns(changes: ItemWrite['changes']): Partial<AgendaItemsTable> {
   return columnsOf<AgendaItemRecord, AgendaItemsTable>(ITEM_COLUMN, changes);
 }
 
-export function turnColumns(changes: Partial<Omit<TurnWithNotes, 'id' | 'agendaItemId' | 'attendeeId'>>): Partial<TurnsTable> {
+export function turnColumns(changes: TurnWrite['changes']): Partial<TurnsTable> {
   return columnsOf<TurnWithNotes, TurnsTable>(TURN_COLUMN, changes);
 }

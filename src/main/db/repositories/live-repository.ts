@@ -10,7 +10,7 @@ import {
   toLiveMeeting,
   toTurn,
   turnColumns,
-  type ItemClockState,
+  type ItemWrite,
   type LiveActionRecord,
   type LiveItemRecord,
   type LiveItemWithNotes,
@@ -19,6 +19,7 @@ import {
   type RoundAttendee,
   type TurnRecord,
   type TurnWithNotes,
+  type TurnWrite,
 } from './live-records';
 
 /** The statements a live action runs, compiled once per connection (see Sql.prepared). */
@@ -57,6 +58,7 @@ function statements(sql: Sql) {
     ),
     itemById: sql.prepared((a: { id: string }) => qb.selectFrom('agenda_items').selectAll().where('id', '=', a.id)),
     itemColumns: sql.updates((set: Partial<AgendaItemsTable>, id) => qb.updateTable('agenda_items').set(set).where('id', '=', id)),
+    twoItems: sql.updatesOfTwo<Partial<AgendaItemsTable>>('agenda_items', 'id'),
     turnsByItem: sql.prepared((a: { itemId: string }) =>
       qb.selectFrom('turns').select(TURN_COLUMNS).where('agenda_item_id', '=', a.itemId).orderBy('position'),
     ),
@@ -71,6 +73,7 @@ function statements(sql: Sql) {
     ),
     turnById: sql.prepared((a: { id: string }) => qb.selectFrom('turns').selectAll().where('id', '=', a.id)),
     turnColumns: sql.updates((set: Partial<TurnsTable>, id) => qb.updateTable('turns').set(set).where('id', '=', id)),
+    twoTurns: sql.updatesOfTwo<Partial<TurnsTable>>('turns', 'id'),
     // Inserts name every column: the arguments stand for themselves only when read one by one.
     newTurn: sql.prepared((a: TurnsTable) =>
       qb.insertInto('turns').values({
@@ -192,10 +195,16 @@ export class LiveRepository {
   }
 
   /** `at` (the item's updated_at) is left alone when undo puts a timer back. */
-  updateItem(id: string, changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }, at: number | null): void {
+  updateItem(id: string, changes: ItemWrite['changes'], at: number | null): void {
     const columns = itemColumns(changes);
     if (at !== null) columns.updated_at = at;
     this.q.itemColumns(id, columns);
+  }
+
+  /** Two items' timers at once (a move: one stops, the other starts), in one statement; `at` as `updateItem`'s. */
+  updateTwoItems(first: ItemWrite, second: ItemWrite, at: number | null): void {
+    const set = (changes: ItemWrite['changes']) => ({ ...itemColumns(changes), ...(at !== null ? { updated_at: at } : {}) });
+    this.q.twoItems({ key: first.id, set: set(first.changes) }, { key: second.id, set: set(second.changes) });
   }
 
   /** Turns of every round of the meeting with the speaker's name, in agenda then speaking order. */
@@ -233,8 +242,13 @@ export class LiveRepository {
     });
   }
 
-  updateTurn(id: string, changes: Partial<Omit<TurnWithNotes, 'id' | 'agendaItemId' | 'attendeeId'>>): void {
+  updateTurn(id: string, changes: TurnWrite['changes']): void {
     this.q.turnColumns(id, turnColumns(changes));
+  }
+
+  /** Two turns at once (one speaker done, the next up), in one statement. */
+  updateTwoTurns(first: TurnWrite, second: TurnWrite): void {
+    this.q.twoTurns({ key: first.id, set: turnColumns(first.changes) }, { key: second.id, set: turnColumns(second.changes) });
   }
 
   /** Only for turns an undone action created, which nobody has written in. */
