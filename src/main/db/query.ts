@@ -44,12 +44,6 @@ class Slot {
   constructor(readonly name: string) {}
 }
 
-/** One row's change for `Sql.updatesOfTwo`: the row's key and the columns it writes. */
-export interface TwoRows<C> {
-  key: string;
-  set: C;
-}
-
 /** The argument a `Sql.updates` statement finds its row by. */
 const KEY = '@key';
 
@@ -177,39 +171,6 @@ export class Sql {
         byColumns.set(shape, statement);
       }
       return statement.run({ ...set, [KEY]: key });
-    };
-  }
-
-  /**
-   * `updates` for two rows of `table` at once (a move stops one item and starts another): each column either row
-   * changes is set by a CASE on the row's key, the other row's value kept. One statement where two would run; one
-   * prepared statement per pair of column sets.
-   */
-  updatesOfTwo<C extends object>(table: keyof DatabaseSchema & string, key: string): (first: TwoRows<C>, second: TwoRows<C>) => number {
-    const byColumns = new Map<string, Prepared<Record<string, unknown>, unknown>>();
-    return (first, second) => {
-      const sets = [Object.keys(first.set), Object.keys(second.set)];
-      const shape = sets.map((columns) => columns.join(',')).join('|');
-      let statement = byColumns.get(shape);
-      if (!statement) {
-        statement = this.prepared((args: Record<string, unknown>) => {
-          const keys = [args['0@'], args['1@']];
-          const value = (column: string) => {
-            const whens = sets.flatMap((columns, row) =>
-              columns.includes(column) ? [sql`WHEN ${keys[row]} THEN ${args[`${row}@${column}`]}`] : [],
-            );
-            return sql`CASE ${sql.ref(key)} ${sql.join(whens, sql` `)} ELSE ${sql.ref(column)} END`;
-          };
-          const columns = [...new Set(sets.flat())].map((column) => sql`${sql.ref(column)} = ${value(column)}`);
-          const update = sql`UPDATE ${sql.table(table)} SET ${sql.join(columns)} WHERE ${sql.ref(key)} IN (${sql.join(keys)})`;
-          return { compile: () => update.compile(qb) };
-        });
-        byColumns.set(shape, statement);
-      }
-      const args: Record<string, unknown> = { '0@': first.key, '1@': second.key };
-      for (const [row, { set }] of [first, second].entries())
-        for (const [column, value] of Object.entries(set)) args[`${row}@${column}`] = value;
-      return statement.run(args);
     };
   }
 

@@ -15,39 +15,6 @@ export interface LiveMeetingRecord {
   currentItemId: Id | null;
 }
 
-/** The meeting's columns a live action reads, named apart from an item's or a turn's joined beside them. */
-export const MEETING_SELECT = [
-  'meetings.id as m_id',
-  'meetings.team_id as m_team_id',
-  'meetings.series_id as m_series_id',
-  'meetings.status as m_status',
-  'meetings.paused_at as m_paused_at',
-  'meetings.paused_total_ms as m_paused_total_ms',
-  'meetings.current_item_id as m_current_item_id',
-] as const;
-
-interface MeetingRow {
-  m_id: string;
-  m_team_id: string;
-  m_series_id: string | null;
-  m_status: LiveMeetingRecord['status'];
-  m_paused_at: number | null;
-  m_paused_total_ms: number;
-  m_current_item_id: string | null;
-}
-
-export function toLiveMeeting(row: MeetingRow): LiveMeetingRecord {
-  return {
-    id: row.m_id,
-    teamId: row.m_team_id,
-    seriesId: row.m_series_id,
-    status: row.m_status,
-    pausedAt: row.m_paused_at,
-    pausedTotalMs: row.m_paused_total_ms,
-    currentItemId: row.m_current_item_id,
-  };
-}
-
 /** The clock of the meeting, as undo puts it back. */
 export type MeetingClockState = Pick<LiveMeetingRecord, 'pausedAt' | 'pausedTotalMs' | 'currentItemId'>;
 
@@ -157,23 +124,11 @@ const TURN_COLUMN = {
   timeboxMs: 'timebox_ms',
 } as const satisfies Partial<Record<keyof TurnWithNotes, keyof TurnsTable>>;
 
-/** One item's write: the fields it changes (its notes among them for a note save or undo). */
-export interface ItemWrite {
-  id: Id;
-  changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string };
-}
-
-/** One turn's write: the fields it changes. */
-export interface TurnWrite {
-  id: Id;
-  changes: Partial<Omit<TurnWithNotes, 'id' | 'agendaItemId' | 'attendeeId'>>;
-}
-
 /** Only the columns named in `changes` are written: undo puts back exactly what an action changed. */
-export function itemColumns(changes: ItemWrite['changes']): Partial<AgendaItemsTable> {
+export function itemColumns(changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }): Partial<AgendaItemsTable> {
   return columnsOf<AgendaItemRecord, AgendaItemsTable>(ITEM_COLUMN, changes);
 }
 
-export function turnColumns(changes: TurnWrite['changes']): Partial<TurnsTable> {
+export function turnColumns(changes: Partial<Omit<TurnWithNotes, 'id' | 'agendaItemId' | 'attendeeId'>>): Partial<TurnsTable> {
   return columnsOf<TurnWithNotes, TurnsTable>(TURN_COLUMN, changes);
 }

@@ -4,13 +4,11 @@ import type { AgendaItemsTable, LiveActionsTable, MeetingsTable, TurnsTable } fr
 import {
   ITEM_COLUMNS,
   itemColumns,
-  MEETING_SELECT,
   TURN_COLUMNS,
   toItem,
-  toLiveMeeting,
   toTurn,
   turnColumns,
-  type ItemWrite,
+  type ItemClockState,
   type LiveActionRecord,
   type LiveItemRecord,
   type LiveItemWithNotes,
@@ -19,33 +17,16 @@ import {
   type RoundAttendee,
   type TurnRecord,
   type TurnWithNotes,
-  type TurnWrite,
 } from './live-records';
 
 /** The statements a live action runs, compiled once per connection (see Sql.prepared). */
 function statements(sql: Sql) {
   return {
-    meetingById: sql.prepared((a: { id: string }) => qb.selectFrom('meetings').select(MEETING_SELECT).where('id', '=', a.id)),
-    // The meeting with its agenda (next, previous) or the turns of its current item (a turn): one read, not two.
-    meetingWithItems: sql.prepared((a: { id: string }) =>
+    meetingById: sql.prepared((a: { id: string }) =>
       qb
         .selectFrom('meetings')
-        .leftJoin('agenda_items', (join) =>
-          join.onRef('agenda_items.meeting_id', '=', 'meetings.id').on('agenda_items.removed_at', 'is', null),
-        )
-        .select(MEETING_SELECT)
-        .select(ITEM_COLUMNS.map((c) => `agenda_items.${c}` as const))
-        .where('meetings.id', '=', a.id)
-        .orderBy('agenda_items.position'),
-    ),
-    meetingWithTurns: sql.prepared((a: { id: string }) =>
-      qb
-        .selectFrom('meetings')
-        .leftJoin('turns', 'turns.agenda_item_id', 'meetings.current_item_id')
-        .select(MEETING_SELECT)
-        .select(TURN_COLUMNS.map((c) => `turns.${c}` as const))
-        .where('meetings.id', '=', a.id)
-        .orderBy('turns.position'),
+        .select(['id', 'team_id', 'series_id', 'status', 'paused_at', 'paused_total_ms', 'current_item_id'])
+        .where('id', '=', a.id),
     ),
     meetingColumns: sql.updates((set: Partial<MeetingsTable>, id) => qb.updateTable('meetings').set(set).where('id', '=', id)),
     itemsOfMeeting: sql.prepared((a: { meetingId: string }) =>
@@ -58,7 +39,6 @@ function statements(sql: Sql) {
     ),
     itemById: sql.prepared((a: { id: string }) => qb.selectFrom('agenda_items').selectAll().where('id', '=', a.id)),
     itemColumns: sql.updates((set: Partial<AgendaItemsTable>, id) => qb.updateTable('agenda_items').set(set).where('id', '=', id)),
-    twoItems: sql.updatesOfTwo<Partial<AgendaItemsTable>>('agenda_items', 'id'),
     turnsByItem: sql.prepared((a: { itemId: string }) =>
       qb.selectFrom('turns').select(TURN_COLUMNS).where('agenda_item_id', '=', a.itemId).orderBy('position'),
     ),
@@ -73,7 +53,6 @@ function statements(sql: Sql) {
     ),
     turnById: sql.prepared((a: { id: string }) => qb.selectFrom('turns').selectAll().where('id', '=', a.id)),
     turnColumns: sql.updates((set: Partial<TurnsTable>, id) => qb.updateTable('turns').set(set).where('id', '=', id)),
-    twoTurns: sql.updatesOfTwo<Partial<TurnsTable>>('turns', 'id'),
     // Inserts name every column: the arguments stand for themselves only when read one by one.
     newTurn: sql.prepared((a: TurnsTable) =>
       qb.insertInto('turns').values({
@@ -156,24 +135,17 @@ export class LiveRepository {
 
   meeting(id: string): LiveMeetingRecord | null {
     const row = this.q.meetingById.get({ id });
-    return row ? toLiveMeeting(row) : null;
-  }
-
-  /** The meeting with its agenda in order (as `items` reads it), in one read; null when there is no such meeting. */
-  meetingWithItems(id: string): { meeting: LiveMeetingRecord; items: LiveItemRecord[] } | null {
-    const rows = this.q.meetingWithItems.all({ id });
-    if (rows.length === 0) return null;
-    // A meeting with no items left joins one row of nulls.
-    const items = rows.flatMap((row) => (row.id === null ? [] : [toItem(row as Parameters<typeof toItem>[0])]));
-    return { meeting: toLiveMeeting(rows[0]!), items };
-  }
-
-  /** The meeting with the turns of its current item's round in speaking order (none when no item runs), in one read. */
-  meetingWithTurns(id: string): { meeting: LiveMeetingRecord; turns: TurnRecord[] } | null {
-    const rows = this.q.meetingWithTurns.all({ id });
-    if (rows.length === 0) return null;
-    const turns = rows.flatMap((row) => (row.id === null ? [] : [toTurn(row as Parameters<typeof toTurn>[0])]));
-    return { meeting: toLiveMeeting(rows[0]!), turns };
+    return row
+      ? {
+          id: row.id,
+          teamId: row.team_id,
+          seriesId: row.series_id,
+          status: row.status,
+          pausedAt: row.paused_at,
+          pausedTotalMs: row.paused_total_ms,
+          currentItemId: row.current_item_id,
+        }
+      : null;
   }
 
   setMeetingClock(id: string, changes: Partial<MeetingClockState>, at: number): void {
@@ -195,16 +167,10 @@ export class LiveRepository {
   }
 
   /** `at` (the item's updated_at) is left alone when undo puts a timer back. */
-  updateItem(id: string, changes: ItemWrite['changes'], at: number | null): void {
+  updateItem(id: string, changes: Partial<Omit<ItemClockState, 'id'>> & { notes?: string }, at: number | null): void {
     const columns = itemColumns(changes);
     if (at !== null) columns.updated_at = at;
     this.q.itemColumns(id, columns);
-  }
-
-  /** Two items' timers at once (a move: one stops, the other starts), in one statement; `at` as `updateItem`'s. */
-  updateTwoItems(first: ItemWrite, second: ItemWrite, at: number | null): void {
-    const set = (changes: ItemWrite['changes']) => ({ ...itemColumns(changes), ...(at !== null ? { updated_at: at } : {}) });
-    this.q.twoItems({ key: first.id, set: set(first.changes) }, { key: second.id, set: set(second.changes) });
   }
 
   /** Turns of every round of the meeting with the speaker's name, in agenda then speaking order. */
@@ -242,13 +208,8 @@ export class LiveRepository {
     });
   }
 
-  updateTurn(id: string, changes: TurnWrite['changes']): void {
+  updateTurn(id: string, changes: Partial<Omit<TurnWithNotes, 'id' | 'agendaItemId' | 'attendeeId'>>): void {
     this.q.turnColumns(id, turnColumns(changes));
-  }
-
-  /** Two turns at once (one speaker done, the next up), in one statement. */
-  updateTwoTurns(first: TurnWrite, second: TurnWrite): void {
-    this.q.twoTurns({ key: first.id, set: turnColumns(first.changes) }, { key: second.id, set: turnColumns(second.changes) });
   }
 
   /** Only for turns an undone action created, which nobody has written in. */

@@ -3,7 +3,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { ItemWrite, LiveItemRecord, LiveMeetingRecord, TurnRecord } from '../../db/repositories/live-records';
+import type { LiveItemRecord, LiveMeetingRecord, TurnRecord } from '../../db/repositories/live-records';
 import type { ParkingLotService } from '../planning/parking-lot-service';
 import { orderSpeakers } from './round-order';
 import { Before, readSnapshot, type Snapshot } from './undo';
@@ -19,31 +19,6 @@ type TeamId = string;
 function runsOn(clock: { startedAt: number | null; endedAt: number | null; pausedTotalMs: number }, now: number) {
   const gap = clock.startedAt !== null && clock.endedAt !== null ? now - clock.endedAt : 0;
   return { startedAt: clock.startedAt ?? now, endedAt: null, pausedTotalMs: clock.pausedTotalMs + gap };
-}
-
-/** A turn's clock as its speaker starts (again): a returning speaker's runs on from where it stopped. */
-function speakingNow(turn: TurnRecord, now: number) {
-  return { status: 'speaking' as const, ...runsOn(turn, now) };
-}
-
-/** An item's change, not yet written. */
-interface ItemChange {
-  item: LiveItemRecord;
-  changes: ItemWrite['changes'];
-}
-
-/** What most actions read: the meeting's row alone. */
-function justMeeting(live: Repositories['live'], meetingId: string): { meeting: LiveMeetingRecord } | null {
-  const meeting = live.meeting(meetingId);
-  return meeting && { meeting };
-}
-
-function checkLive(meeting: LiveMeetingRecord | null): LiveMeetingRecord {
-  if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
-  if (meeting.status !== 'live') {
-    throw new DomainError('conflict', meeting.status === 'ended' ? 'This meeting has ended.' : 'This meeting has not started yet.');
-  }
-  return meeting;
 }
 
 /**
@@ -67,40 +42,27 @@ export class LiveMeetingService {
   }
 
   next(meetingId: string): TeamId {
-    return this.actOn(
-      meetingId,
-      'next',
-      'next item',
-      (live, id) => live.meetingWithItems(id),
-      ({ meeting, items }, now, before) => {
-        const current = items.find((i) => i.id === meeting.currentItemId);
-        const after = items.filter((i) => i.status === 'pending' && (!current || i.position > current.position));
-        const upcoming = after[0] ?? items.find((i) => i.status === 'pending' && i.id !== current?.id);
-        const stopped = current ? this.stopItem(current, 'done', now, before) : null;
-        if (upcoming) this.startItem(meeting, upcoming, now, before, stopped);
-        else {
-          if (stopped) this.updateItem(stopped.item, stopped.changes, now, before);
-          this.setCurrent(meeting, null, now, before);
-        }
-      },
-    );
+    return this.act(meetingId, 'next', 'next item', (meeting, now, before) => {
+      const items = this.repos.live.items(meetingId);
+      const current = items.find((i) => i.id === meeting.currentItemId);
+      const after = items.filter((i) => i.status === 'pending' && (!current || i.position > current.position));
+      const upcoming = after[0] ?? items.find((i) => i.status === 'pending' && i.id !== current?.id);
+      if (current) this.stopItem(current, 'done', now, before);
+      if (upcoming) this.startItem(meeting, upcoming, now, before);
+      else this.setCurrent(meeting, null, now, before);
+    });
   }
 
   previous(meetingId: string): TeamId {
-    return this.actOn(
-      meetingId,
-      'previous',
-      'back to the previous item',
-      (live, id) => live.meetingWithItems(id),
-      ({ meeting, items }, now, before) => {
-        const current = items.find((i) => i.id === meeting.currentItemId);
-        const earlier = items.filter((i) => i.status === 'done' && (!current || i.position < current.position)).at(-1);
-        if (!earlier) throw new DomainError('conflict', 'There is no earlier item to go back to');
-        // The item left keeps the time it used; it runs on from there when it comes up again.
-        const stopped = current ? this.stopItem(current, 'pending', now, before) : null;
-        this.startItem(meeting, earlier, now, before, stopped);
-      },
-    );
+    return this.act(meetingId, 'previous', 'back to the previous item', (meeting, now, before) => {
+      const items = this.repos.live.items(meetingId);
+      const current = items.find((i) => i.id === meeting.currentItemId);
+      const earlier = items.filter((i) => i.status === 'done' && (!current || i.position < current.position)).at(-1);
+      if (!earlier) throw new DomainError('conflict', 'There is no earlier item to go back to');
+      // The item left keeps the time it used; it runs on from there when it comes up again.
+      if (current) this.stopItem(current, 'pending', now, before);
+      this.startItem(meeting, earlier, now, before);
+    });
   }
 
   pause(meetingId: string): TeamId {
@@ -176,8 +138,7 @@ export class LiveMeetingService {
       const parked = this.parkingLot.add({ teamId: meeting.teamId, title: item.title, notes: item.notes }, { meetingId, itemId });
       before.snapshot.parked = parked.id;
       const wasCurrent = item.id === meeting.currentItemId;
-      const stopped = this.stopItem(item, 'parked', now, before);
-      this.updateItem(stopped.item, stopped.changes, now, before);
+      this.stopItem(item, 'parked', now, before);
       if (wasCurrent) {
         const upcoming = this.repos.live.items(meetingId).find((i) => i.status === 'pending' && i.position > item.position);
         if (upcoming) this.startItem(meeting, upcoming, now, before);
@@ -255,66 +216,39 @@ export class LiveMeetingService {
   }
 
   private turnAction(meetingId: string, outcome: 'done' | 'passed' | 'skipped' | 'later', label: string): TeamId {
-    return this.actOn(
-      meetingId,
-      `turn_${outcome}`,
-      label,
-      (live, id) => live.meetingWithTurns(id),
-      ({ meeting, turns }, now, before) => {
-        // The turns are keyed by the current item's id, which the meeting's row holds: read with it, the item left unread.
-        if (!meeting.currentItemId) throw new DomainError('conflict', 'No item is running');
-        const speaking = turns.find((t) => t.status === 'speaking');
-        if (!speaking) throw new DomainError('conflict', 'Nobody is speaking in this round');
-        const done = { status: outcome, endedAt: now };
-        const waiting = turns.filter((t) => t.status === 'waiting' && t.id !== speaking.id);
-        // Those who asked to come back later speak once everyone else has.
-        const later = turns.filter((t) => t.status === 'later' && t.id !== speaking.id);
-        // Someone who asked to come back later, with nobody else left, speaks now.
-        const next = waiting[0] ?? later[0] ?? (outcome === 'later' ? { ...speaking, status: outcome, endedAt: now } : undefined);
-        if (!next) this.updateTurn(speaking, done, before);
-        // The one who asked to come back later, alone left, is the same turn: its two changes are one write.
-        else if (next.id === speaking.id) this.updateTurn(speaking, { ...done, ...speakingNow(next, now) }, before);
-        else {
-          before.turn(speaking);
-          before.turn(next);
-          this.repos.live.updateTwoTurns({ id: speaking.id, changes: done }, { id: next.id, changes: speakingNow(next, now) });
-        }
-      },
-    );
+    return this.act(meetingId, `turn_${outcome}`, label, (meeting, now, before) => {
+      // The turns are keyed by the current item's id, which the meeting's row holds: no need to read the item.
+      if (!meeting.currentItemId) throw new DomainError('conflict', 'No item is running');
+      const turns = this.repos.live.turnsOfItem(meeting.currentItemId);
+      const speaking = turns.find((t) => t.status === 'speaking');
+      if (!speaking) throw new DomainError('conflict', 'Nobody is speaking in this round');
+      this.updateTurn(speaking, { status: outcome, endedAt: now }, before);
+      const waiting = turns.filter((t) => t.status === 'waiting' && t.id !== speaking.id);
+      // Those who asked to come back later speak once everyone else has.
+      const later = turns.filter((t) => t.status === 'later' && t.id !== speaking.id);
+      // Someone who asked to come back later, with nobody else left, speaks now.
+      const next = waiting[0] ?? later[0] ?? (outcome === 'later' ? { ...speaking, status: outcome, endedAt: now } : undefined);
+      if (next) this.startTurn(next, now, before);
+    });
   }
 
   private startTurn(turn: TurnRecord, now: number, before: Before): void {
-    this.updateTurn(turn, speakingNow(turn, now), before);
+    // A returning speaker's clock runs on from where it stopped.
+    this.updateTurn(turn, { status: 'speaking', ...runsOn(turn, now) }, before);
   }
 
-  /** Starts an item, and writes in the same statement the item stopped for it (see stopItem), if any. */
-  private startItem(
-    meeting: LiveMeetingRecord,
-    item: LiveItemRecord,
-    now: number,
-    before: Before,
-    stopped: ItemChange | null = null,
-  ): void {
-    const started = { status: 'active' as const, ...runsOn(item, now) };
-    if (stopped) {
-      before.item(stopped.item);
-      before.item(item);
-      this.repos.live.updateTwoItems({ id: stopped.item.id, changes: stopped.changes }, { id: item.id, changes: started }, now);
-    } else this.updateItem(item, started, now, before);
+  private startItem(meeting: LiveMeetingRecord, item: LiveItemRecord, now: number, before: Before): void {
+    this.updateItem(item, { status: 'active', ...runsOn(item, now) }, now, before);
     this.setCurrent(meeting, item.id, now, before);
     this.prepareRound(meeting, item, now, before);
   }
 
-  /**
-   * Stops an item's round (its speaker's turn) and answers the item's own change, for the caller to write: with the
-   * item started next (one statement for both), or alone.
-   */
-  private stopItem(item: LiveItemRecord, status: 'done' | 'pending' | 'parked', now: number, before: Before): ItemChange {
+  private stopItem(item: LiveItemRecord, status: 'done' | 'pending' | 'parked', now: number, before: Before): void {
     const running = item.status === 'active';
+    this.updateItem(item, { status, endedAt: running ? now : item.endedAt }, now, before);
     const speaking = this.speakingIn(item);
     // Leaving a round mid-turn keeps the speaker's place: they are up again when the round resumes.
     if (speaking) this.updateTurn(speaking, { status: status === 'done' ? 'done' : 'waiting', endedAt: now }, before);
-    return { item, changes: { status, endedAt: running ? now : item.endedAt } };
   }
 
   /** Only rounds have turns: any other item is not asked. */
@@ -388,26 +322,14 @@ export class LiveMeetingService {
     label: string,
     run: (meeting: LiveMeetingRecord, now: number, before: Before) => void,
   ): TeamId {
-    return this.actOn(meetingId, kind, label, justMeeting, ({ meeting }, now, before) => run(meeting, now, before));
-  }
-
-  /** An action whose rules read more than the meeting's row: `read` fetches the meeting with that in one statement. */
-  private actOn<F extends { meeting: LiveMeetingRecord }>(
-    meetingId: string,
-    kind: string,
-    label: string,
-    read: (live: Repositories['live'], meetingId: string) => F | null,
-    run: (found: F, now: number, before: Before) => void,
-  ): TeamId {
     return this.repos.sql.transaction(() => {
-      const found = read(this.repos.live, meetingId);
-      const meeting = checkLive(found?.meeting ?? null);
+      const meeting = this.requireLive(meetingId);
       if (meeting.pausedAt !== null && kind !== 'resume' && kind !== 'extend') {
         throw new DomainError('conflict', 'The meeting is paused. Resume it first.');
       }
       const now = this.clock.now();
       const before = new Before();
-      run(found!, now, before);
+      run(meeting, now, before);
       this.record(meetingId, kind, label, before.snapshot, now);
       return meeting.teamId;
     });
@@ -435,7 +357,12 @@ export class LiveMeetingService {
   }
 
   private requireLive(meetingId: string): LiveMeetingRecord {
-    return checkLive(this.repos.live.meeting(meetingId));
+    const meeting = this.repos.live.meeting(meetingId);
+    if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
+    if (meeting.status !== 'live') {
+      throw new DomainError('conflict', meeting.status === 'ended' ? 'This meeting has ended.' : 'This meeting has not started yet.');
+    }
+    return meeting;
   }
 
   private requireCurrent(meeting: LiveMeetingRecord): LiveItemRecord {
