@@ -79,3 +79,53 @@ test('a meeting of 24 items and a 200-character title: the projector shows the c
     await server.stop();
   }
 });
+
+test('a round whose item title and speaker’s name are as long as allowed: the projector shows the speaker, their countdown and who is next', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const names = ['Alexandra', 'Bartholomew', 'Constantine'].map((n) => `${n} Featherstonehaugh-Wolfeschlegelsteinhausen`.padEnd(60, 'x'));
+    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: names });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: 'Weekly',
+      date: '2026-12-07',
+      time: '09:00',
+      lengthMin: 60,
+      facilitatorId: null,
+      templateId: null,
+    });
+    const planned = await api(page, 'meetings.get', { meetingId });
+    await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: planned.meeting.agendaRevision,
+      kind: 'check_in',
+      title: 'How everyone arrives after the migration of the billing services to the new cluster '.repeat(3).slice(0, 200).trim(),
+      plannedMin: 10,
+      ownerId: null,
+      turnTimeboxSec: 90,
+    });
+    await api(page, 'attendance.allPresent', { meetingId });
+    await api(page, 'meetings.start', { meetingId });
+    const projector = await context.newPage();
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await projector.setViewportSize(size);
+      await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+      await expect(projector.locator('.projector-speaker-name')).toHaveText(names[0]!);
+      await expectOnScreen(projector, '.projector-speaker', `the speaker's card at ${size.width}`);
+      await expectOnScreen(projector, '.projector-turn-countdown', `the speaker's countdown at ${size.width}`);
+      await expectOnScreen(projector, '.projector-next', `who is next at ${size.width}`);
+      await projector.screenshot({ path: `test-results/screens/projector-long-round-${size.width}.png` });
+    }
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
