@@ -26,7 +26,7 @@ export function startCadence(dataDir) {
     child.stdout.on('data', (d) => {
       out += d;
       const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/\?code=\S+)/.exec(out);
-      if (match) resolve({ signIn: match[1], origin: new URL(match[1]).origin, stop: () => child.kill('SIGTERM') });
+      if (match) resolve({ signIn: match[1], origin: new URL(match[1]).origin, pid: child.pid, stop: () => child.kill('SIGTERM') });
     });
     child.stderr.on('data', (d) => (out += d));
     child.on('exit', (code) => reject(new Error(`the server exited with ${code}:\n${out}`)));

@@ -14,8 +14,11 @@ import { consoleWindowOptions } from './electron/window-options';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appUrl, resolveAppRequest } from './electron/app-protocol';
 import { isTrustedSenderUrl, type TrustedOrigins } from './electron/sender-guard';
 import { applyContentsPolicy, applySessionPolicy, type ContentsLike, type SessionLike } from './electron/session-policy';
+import { enableCompileCache } from './platform/compile-cache';
 
 exitUnlessNodeApiSupported();
+// The core's modules (imported once the app is ready) load from compiled code kept on disk, as the browser server's do.
+enableCompileCache();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');

@@ -166,8 +166,11 @@ test('the page a sign-in address opens renders its teams and its theme in its fi
       new MutationObserver((records) => {
         for (const record of records)
           for (const node of record.addedNodes)
-            if (node instanceof HTMLElement)
-              seen.push(`${node.className}${node.ariaBusy ? ' busy' : ''} ${document.documentElement.dataset.theme ?? 'no theme'}`);
+            if (node instanceof HTMLElement) {
+              // An element waiting for an answer inside the one added counts as busy too.
+              const busy = node.ariaBusy === 'true' || node.querySelector('[aria-busy="true"]') !== null;
+              seen.push(`${node.className}${busy ? ' busy' : ''} ${document.documentElement.dataset.theme ?? 'no theme'}`);
+            }
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(await server.pressEnter());
@@ -176,6 +179,47 @@ test('the page a sign-in address opens renders its teams and its theme in its fi
     const shell = seen.find((added) => added.startsWith('shell '));
     expect(shell).toBe('shell dark');
     expect(seen.filter((added) => added.includes(' busy'))).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a page whose first reads are answered before its code has loaded renders its teams in its first render', async ({ browser }) => {
+  const { server } = await serverWithTeam('Harbor');
+  try {
+    const context = await browser.newContext();
+    const setUp = await context.newPage();
+    await setUp.goto(await server.pressEnter());
+    await expect(teamNamed(setUp, 'Harbor')).toBeVisible();
+    await setUp.close();
+    // A page of a signed-in browser, not a sign-in address: it asks for its first reads, and its code is held until
+    // all six have been answered.
+    const page = await context.newPage();
+    const answered = Promise.all(
+      ['events.since', 'settings.get', 'app.info', 'teams.list', 'meetings.nextUp', 'me.list'].map((name) =>
+        page.waitForEvent('requestfinished', (request) => request.url().endsWith(`/api/op/${name}`)),
+      ),
+    );
+    await page.route(/\/assets\/start-app-[\w-]+\.js$/, async (route) => {
+      await answered;
+      await route.continue();
+    });
+    // Every element the page puts in place waiting for an answer (aria-busy), the ones inside an added element too.
+    await page.addInitScript(() => {
+      const busy: string[] = [];
+      Object.assign(window, { busyInRoot: busy });
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof HTMLElement)
+              for (const element of [node, ...node.querySelectorAll('[aria-busy="true"]')])
+                if (element.ariaBusy === 'true') busy.push(element.className);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${server.origin}/#/`);
+    await expect(teamNamed(page, 'Harbor')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { busyInRoot: string[] }).busyInRoot)).toEqual([]);
+    await context.close();
   } finally {
     await server.stop();
   }

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Sql } from '../../src/main/db/query';
-import { ArchiveRepository, type ArchiveRow } from '../../src/main/db/repositories/archive-repository';
+import type { ArchiveRow } from '../../src/main/db/repositories/archive-repository';
 import { ARCHIVE_TABLES } from '../../src/main/db/repositories/archive-tables';
 import type { Team } from '../../src/shared/domain';
 import type { MeetingLive } from '../../src/shared/planning';
+import { asArchived, checksum, healthy, keyOf, teamRows } from '../support/archive-rows';
 import { openTestCore, type TestCore, liveAfter } from '../support/core';
 
 let a: TestCore;
@@ -20,55 +19,6 @@ afterEach(() => {
   a.close();
   b.close();
 });
-
-const repo = (t: TestCore) => new ArchiveRepository(new Sql(t.core.opened.db));
-const keyOf = (key: readonly string[], row: ArchiveRow) => JSON.stringify(key.map((k) => row[k]));
-
-/** Every table's rows of the team, with built-in template ids (which differ per computer) written as their keys. */
-function teamRows(t: TestCore, teamId: string): Record<string, ArchiveRow[]> {
-  const r = repo(t);
-  const builtin = new Map(r.builtinTemplates().map((x) => [x.id, `builtin:${x.key}`]));
-  return Object.fromEntries(
-    ARCHIVE_TABLES.map((spec) => [
-      spec.table,
-      r
-        .teamRows(spec, teamId)
-        .map((row) => (row.template_id ? { ...row, template_id: builtin.get(String(row.template_id)) ?? row.template_id } : row)),
-    ]),
-  );
-}
-
-/**
- * The source's rows as an archive carries them: in a meeting with an anonymous rating, no rating keeps
- * its attendee or instant (the named ones would name the anonymous one by elimination).
- */
-function asArchived(rows: Record<string, ArchiveRow[]>): Record<string, ArchiveRow[]> {
-  const feedback = rows.meeting_feedback!;
-  const withAnonymous = new Set(feedback.filter((r) => r.attendee_id === null).map((r) => r.meeting_id));
-  return {
-    ...rows,
-    meeting_feedback: feedback.map((r) => (withAnonymous.has(r.meeting_id) ? { ...r, attendee_id: null, at: null } : r)),
-  };
-}
-
-/** A fingerprint of everything in the database file, to prove a refused import wrote nothing. */
-function checksum(t: TestCore): string {
-  const db = t.core.opened.db;
-  const tables = (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'decisions_fts%' ORDER BY name").all() as {
-      name: string;
-    }[]
-  ).map((x) => x.name);
-  const hash = createHash('sha256');
-  for (const name of tables) hash.update(name + JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()));
-  return hash.digest('hex');
-}
-
-function healthy(t: TestCore): void {
-  const db = t.core.opened.db;
-  expect(db.pragma('foreign_key_check')).toEqual([]);
-  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-}
 
 async function exportDemo(): Promise<string> {
   return (await a.call('archive.export', { teamId: demo.id })).content;
@@ -404,30 +354,5 @@ describe('team archive', () => {
       { numRuns: 40 },
     );
     healthy(b);
-  });
-});
-
-describe('this is me', () => {
-  it('chooses a member per team, refuses a member of another team or a bad id, and keeps someone who left', async () => {
-    const other = await a.call('teams.create', { name: 'Other', timeZone: 'UTC', members: ['Ann'] });
-    const members = (await a.call('teams.get', { teamId: demo.id })).members;
-    const ann = (await a.call('teams.get', { teamId: other.id })).members[0]!;
-    expect((await a.call('me.list', {})).every((c) => c.memberId === null)).toBe(true);
-    // Each team's members come with the answer, so home can ask who you are without reading each team.
-    expect((await a.call('me.list', {})).find((c) => c.teamId === other.id)?.members).toEqual([{ id: ann.id, name: 'Ann', leftAt: null }]);
-    expect((await a.fail('me.set', { teamId: demo.id, memberId: ann.id })).message).toBe('That person is not a member of this team');
-    expect((await a.fail('me.set', { teamId: demo.id, memberId: 'not-an-id' })).message).toMatch(/Must be an id/);
-    expect((await a.fail('me.set', { teamId: '01900000-0000-7000-8000-000000000000', memberId: ann.id })).message).toBe(
-      'That team does not exist',
-    );
-    const maya = members.find((m) => m.name === 'Maya Okafor')!;
-    const list = await a.call('me.set', { teamId: demo.id, memberId: maya.id });
-    expect(list.find((c) => c.teamId === demo.id)).toMatchObject({ memberId: maya.id, memberName: 'Maya Okafor', memberLeft: false });
-    expect(list.find((c) => c.teamId === other.id)?.memberId).toBeNull();
-    await a.call('members.markLeft', { memberId: maya.id });
-    const afterLeaving = (await a.call('me.list', {})).find((c) => c.teamId === demo.id)!;
-    expect(afterLeaving).toMatchObject({ memberId: maya.id, memberLeft: true });
-    expect(afterLeaving.members.find((m) => m.id === maya.id)?.leftAt).not.toBeNull();
-    expect((await a.call('me.set', { teamId: demo.id, memberId: null })).find((c) => c.teamId === demo.id)?.memberId).toBeNull();
   });
 });

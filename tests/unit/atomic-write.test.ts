@@ -2,11 +2,33 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeWriteError, writeFileAtomic } from '../../src/main/data-folder/atomic-write';
+import { describeWriteError, writeFileAtomic, writeFileFlushLater } from '../../src/main/data-folder/atomic-write';
 
 let dir: string;
 afterEach(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('writeFileFlushLater', () => {
+  it('replaces the file at once, whole, and settles once it is flushed', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-atomic-'));
+    const target = path.join(dir, 'cadence.running');
+    fs.writeFileSync(target, 'old');
+    const flushed = writeFileFlushLater(target, '{"pid":1}');
+    expect(fs.readFileSync(target, 'utf8')).toBe('{"pid":1}');
+    expect(fs.readdirSync(dir)).toEqual(['cadence.running']);
+    await expect(flushed).resolves.toBeUndefined();
+  });
+
+  it('throws at once when the write fails, leaving what was there intact', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-atomic-'));
+    const target = path.join(dir, 'cadence.running');
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, 'inside.txt'), 'keep me');
+    expect(() => writeFileFlushLater(target, 'replacement')).toThrow();
+    expect(fs.readFileSync(path.join(target, 'inside.txt'), 'utf8')).toBe('keep me');
+    expect(fs.readdirSync(dir)).toEqual(['cadence.running']);
+  });
 });
 
 describe('writeFileAtomic', () => {

@@ -123,6 +123,31 @@ describe('migrations', () => {
     backup.close();
   });
 
+  it('wait for what must come first (the run marker on disk) before they change the file, and only when they will', async () => {
+    const first = await openDatabase(file, { migrations: [migrations[0]!] });
+    first.db.close();
+    let release: () => void = () => {};
+    const asked: number[] = [];
+    const opening = openDatabase(file, {
+      beforeMigrating: () => {
+        asked.push(1);
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    await expect.poll(() => asked).toEqual([1]);
+    const meanwhile = new Database(file, { readonly: true });
+    expect(meanwhile.pragma('user_version', { simple: true })).toBe(1);
+    meanwhile.close();
+    release();
+    const second = await opening;
+    expect(second.appliedMigrations).toEqual(migrations.slice(1).map((m) => m.version));
+    second.db.close();
+    // Nothing left to migrate: nothing to wait for.
+    const third = await openDatabase(file, { beforeMigrating: () => new Promise<void>(() => {}) });
+    expect(third.appliedMigrations).toEqual([]);
+    third.db.close();
+  });
+
   it('refuse a database from a newer Cadence before writing anything', async () => {
     const future = new Database(file);
     future.exec('CREATE TABLE teams (id TEXT)');

@@ -158,8 +158,12 @@ describe('decision log search', () => {
     expect(last).toMatchObject({ total: 2500, totalIsExact: true });
     expect(last.rows.map((row) => row.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Budget item ${10 - i}`));
     // A team filter and a status filter keep the bound.
-    const team = await t.call('decisions.search', { query: 'budget', teamId: r.teamId, statuses: ['accepted'], limit: 1 });
-    expect(team).toMatchObject({ total: 2000, totalIsExact: false });
+    const team = await t.call('decisions.search', { query: 'budget', teamId: r.teamId, statuses: ['accepted'], limit: 2 });
+    expect(team).toMatchObject({ total: 2000, totalIsExact: false, notice: many.notice });
+    expect(team.rows.map((row) => row.title)).toEqual(['Budget item 2500', 'Budget item 2499']);
+    const teamDeeper = await t.call('decisions.search', { query: 'budget', teamId: r.teamId, offset: 2000, limit: 3 });
+    expect(teamDeeper).toMatchObject({ total: 2003, totalIsExact: false });
+    expect(teamDeeper.rows.map((row) => row.title)).toEqual(deeper.rows.map((row) => row.title));
     // By date, the bound holds too; the order is by date.
     const newest = await t.call('decisions.search', { query: 'budget', sort: 'newest', limit: 2 });
     expect(newest).toMatchObject({ total: 2000, totalIsExact: false, notice: null });

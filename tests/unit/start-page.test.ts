@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CadenceCore } from '../../src/main/core/cadence-core';
 import { startBrowserServer, type RunningBrowserServer } from '../../src/main/server/browser-server';
-import { requestPauses } from '../../src/main/server/start-page';
+import { filesNamedIn, requestPauses } from '../../src/main/server/start-page';
 import { SessionAuth } from '../../src/main/server/session-auth';
 import { START_DATA_ID, type StartData } from '../../src/shared/first-reads';
 import { openTestCore, type TestCore } from '../support/core';
@@ -148,6 +148,8 @@ describe('the page a sign-in address opens', () => {
     });
     await expect.poll(() => chunks.join('')).toContain('<div id="root"></div>');
     expect(chunks.join('')).not.toContain(START_DATA_ID);
+    // Asked for already: the warm-up that runs once the database is open leaves these reads to the page.
+    expect(server.firstReadsAsked()).toBe(true);
     const test = await openTestCore(undefined, dataDir);
     entry.test = test;
     open(test.core);
@@ -155,11 +157,10 @@ describe('the page a sign-in address opens', () => {
     const data = startDataOf(chunks.join(''))!;
     expect(data.reads.find(([name]) => name === 'teams.list')?.[2]).toEqual({ ok: true, value: [] });
     expect(chunks.join('')).toMatch(/<\/script><\/body><\/html>$/);
-    expect(server.answeredFirstReads()).toBe(true);
   });
 });
 
-describe("the page's answers wait for its first requests to pause", () => {
+describe("the start's long steps wait for the page's first requests", () => {
   it('until no request has come for the quiet time, and never longer than the most', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
     try {
@@ -168,24 +169,74 @@ describe("the page's answers wait for its first requests to pause", () => {
       // Nothing heard: at once.
       const start = performance.now();
       expect(await at(pauses.paused())).toBe(start);
-      // The page's head, then its code asked for 10 ms later: 15 ms after that.
-      pauses.heard();
+      // The page, then its code asked for 10 ms later: 15 ms after that.
+      pauses.heard('/');
       const afterCode = at(pauses.paused());
       await vi.advanceTimersByTimeAsync(10);
-      pauses.heard();
+      pauses.heard('/assets/app.js');
       await vi.advanceTimersByTimeAsync(30);
       expect(await afterCode).toBe(start + 25);
       // Requests that never pause: the most.
-      pauses.heard();
+      pauses.heard('/');
       const asked = performance.now();
       const busy = at(pauses.paused());
       for (let i = 0; i < 30; i++) {
-        pauses.heard();
+        pauses.heard('/assets/app.js');
         await vi.advanceTimersByTimeAsync(5);
       }
       expect(await busy).toBe(asked + 100);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('end as soon as every file the head named has been asked for, or after the quiet time if the browser asks for none', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    try {
+      const pauses = requestPauses(15, 100);
+      const at = (wait: Promise<void>) => wait.then(() => performance.now());
+      const sent = performance.now();
+      pauses.expect(['/assets/boot.js', '/assets/app.css']);
+      const code = at(pauses.paused());
+      await vi.advanceTimersByTimeAsync(12);
+      pauses.heard('/assets/boot.js');
+      await vi.advanceTimersByTimeAsync(12);
+      // A file the head did not name is no reason to go on.
+      pauses.heard('/favicon.ico');
+      await vi.advanceTimersByTimeAsync(2);
+      pauses.heard('/assets/app.css');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await code).toBe(sent + 26);
+      // Named and asked for: later steps wait for nothing.
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await at(pauses.paused())).toBe(sent + 27);
+      // A head whose files the browser has in its cache: nothing is asked for, and the quiet time ends the wait.
+      const again = performance.now();
+      pauses.expect(['/assets/boot.js']);
+      const cached = at(pauses.paused());
+      await vi.advanceTimersByTimeAsync(50);
+      expect(await cached).toBe(again + 15);
+      // One it never asks for, among requests that never pause: each later step waits no later than the most after the
+      // head, not the most again.
+      const third = performance.now();
+      pauses.expect(['/assets/boot.js']);
+      const steps = [at(pauses.paused())];
+      for (let i = 0; i < 30; i++) {
+        pauses.heard('/api/op/teams.list');
+        if (i === 12) steps.push(at(pauses.paused()));
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      expect(await Promise.all(steps)).toEqual([third + 100, third + 100]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("are the files the built page's head names: its code, styles, font and preloads, and nothing outside the app", () => {
+    const head =
+      '<script type="module" crossorigin src="./assets/index-C2.js"></script><link rel="stylesheet" crossorigin href="./assets/index.css">' +
+      '<link rel="preload" as="font" type="font/woff2" crossorigin href="./assets/inter.woff2">' +
+      '<link rel="modulepreload" crossorigin href="./assets/start-app-q.js"><a href="https://example.org/assets/x.js">';
+    expect(filesNamedIn(head)).toEqual(['/assets/index-C2.js', '/assets/index.css', '/assets/inter.woff2', '/assets/start-app-q.js']);
   });
 });

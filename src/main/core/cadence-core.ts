@@ -133,13 +133,18 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     fail(error);
   }
   try {
-    opened = await openDatabase(file, { now: () => clock.now(), check: checkedAtStart, emptyIsDamage: emptied });
+    opened = await openDatabase(file, {
+      now: () => clock.now(),
+      check: checkedAtStart,
+      emptyIsDamage: emptied,
+      beforeMigrating: () => marker.onDisk(),
+    });
   } catch (error) {
     if (!(error instanceof CorruptDatabaseError) || error.kind !== 'damaged') fail(error);
     // Damaged: keep it (moved aside, never deleted), start on an empty file, offer the newest good backup.
     try {
       const movedTo = moveAside(file, clock.now());
-      opened = await openDatabase(file, { now: () => clock.now() });
+      opened = await openDatabase(file, { now: () => clock.now(), beforeMigrating: () => marker.onDisk() });
       const newest = listBackups(options.dataDir).find((b) => b.summary !== null) ?? null;
       recovery = {
         movedTo,
@@ -155,6 +160,14 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     } catch (second) {
       fail(second);
     }
+  }
+  // The marker was flushed while the database opened; nothing writes to the file before it is on disk (a crash from
+  // here on must leave the marker for the next start to find).
+  try {
+    await marker.onDisk();
+  } catch (error) {
+    opened.db.close();
+    fail(error);
   }
   // Meeting data is this user's alone, including what an earlier Cadence left readable by others.
   for (const problem of tightenDataFolder(options.dataDir)) log.info(`could not make private: ${problem}`);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic, writeFileFlushLater } from './atomic-write';
 
 export const RUN_MARKER = 'cadence.running';
 
@@ -24,6 +24,8 @@ export class RunMarker {
   private damage: string | null = null;
   /** This start wrote the marker where there was none: a start that fails takes it away again. */
   private created = false;
+  /** The marker this start wrote, on its way to the disk (RunMarker.onDisk). */
+  private flushing: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, RUN_MARKER);
@@ -40,9 +42,17 @@ export class RunMarker {
         /* an unreadable marker is still a marker */
       }
     }
-    this.write({ pid: process.pid, since: now });
+    // On disk before the database is written (onDisk), not before this start goes on: the flush runs meanwhile.
+    this.flushing = writeFileFlushLater(this.file, JSON.stringify({ pid: process.pid, since: now } satisfies MarkerContent));
+    // Awaited by the start; one that fails before that point is not also an unhandled rejection.
+    this.flushing.catch(() => undefined);
     this.created = reason === null;
     return reason;
+  }
+
+  /** Settles once the marker `begin` wrote is on disk: a crash after it leaves a marker the next start finds. */
+  onDisk(): Promise<void> {
+    return this.flushing;
   }
 
   /**

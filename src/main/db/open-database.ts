@@ -91,6 +91,8 @@ export async function openDatabase(
     check?: boolean;
     /** The folder was used before (backups, a crash marker, earlier starts): an empty file there is damage, not a new start. */
     emptyIsDamage?: boolean;
+    /** Awaited before a migration changes the file (the run marker's flush: a crash from then on must be found). */
+    beforeMigrating?: () => Promise<void>;
   } = {},
 ): Promise<OpenedDatabase> {
   const list = options.migrations ?? shippedMigrations;
@@ -123,6 +125,7 @@ export async function openDatabase(
     }
     let preMigrationBackup: string | null = null;
     const pending = pendingMigrations(db, list);
+    if (pending.length > 0) await options.beforeMigrating?.();
     if (existed && pending.length > 0 && schemaVersion(db) > 0) {
       const target = path.join(
         path.dirname(file),

@@ -8,7 +8,7 @@ import { checkRequest } from './request-guard';
 import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
 import { staticFiles, type ServedFile } from './static-files';
-import { mayRedeemOnNavigation, requestPauses, splitPage, startDataBlock, startDataJson } from './start-page';
+import { filesNamedIn, mayRedeemOnNavigation, requestPauses, splitPage, startDataBlock, startDataJson } from './start-page';
 import { BodyTooLargeError, isJsonContentType, MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES, readBody } from './request-body';
 
 export interface BrowserServerOptions {
@@ -27,8 +27,16 @@ export interface RunningBrowserServer {
   port: number;
   /** The address to open, with a fresh one-time code (its page signs in and drops the code from the address bar). */
   signInUrl(): string;
-  /** Whether a page has been sent the first screen's answers (those reads then need no warming). */
-  answeredFirstReads(): boolean;
+  /**
+   * Whether a page a sign-in address opened has asked for the first screen's answers: that page's own reads warm
+   * them (and the two would otherwise read each one twice, on the one thread, before its answers go).
+   */
+  firstReadsAsked(): boolean;
+  /**
+   * Resolves once the files the last signed-in page's head named have been asked for (or its requests have paused):
+   * the start's long steps wait for it, so that page's code is not held back behind them (start-page.ts).
+   */
+  requestsPaused(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,8 +142,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
   }
 
-  let page: { of: ServedFile; head: string; tail: string } | undefined;
-  let answered = false;
+  let page: { of: ServedFile; head: string; tail: string; files: string[] } | undefined;
+  let asked = false;
   const pauses = requestPauses();
   /**
    * The page a sign-in address opens, with its session and the first screen's answers in it (start-page.ts): no
@@ -143,16 +151,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
    * the database opens; the answers follow once the requests for that code have paused and the database is open.
    */
   async function servePageSignedIn(res: ServerResponse, file: ServedFile, token: string): Promise<void> {
-    if (page?.of !== file) page = { of: file, ...splitPage(file.body.toString('utf8')) };
-    const { head, tail } = page;
+    asked = true;
+    if (page?.of !== file) {
+      const { head, tail } = splitPage(file.body.toString('utf8'));
+      page = { of: file, head, tail, files: filesNamedIn(head) };
+    }
+    const { head, tail, files: named } = page;
     const { 'Content-Length': _length, ...headers } = file.headers;
     res.writeHead(200, headers);
     res.write(head);
+    pauses.expect(named);
     let data: string;
     try {
       await pauses.paused();
       data = await startDataJson((await opened).dispatcher, token);
-      answered = true;
     } catch {
       // The start failed (and is said where it is awaited): the session still reaches the page.
       data = JSON.stringify({ token, reads: [] });
@@ -161,8 +173,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    pauses.heard();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    pauses.heard(url.pathname);
     const isApi = url.pathname.startsWith('/api/');
     const verdict = checkRequest(req, port, isApi && req.method !== 'GET');
     if (!verdict.ok) return send(res, verdict.status, 'text/plain; charset=utf-8', verdict.reason);
@@ -232,7 +244,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   return {
     port,
     signInUrl: () => `http://127.0.0.1:${port}/?code=${auth.issueCode()}`,
-    answeredFirstReads: () => answered,
+    firstReadsAsked: () => asked,
+    requestsPaused: () => pauses.paused(),
     close: () =>
       new Promise<void>((resolve) => {
         void events.then(

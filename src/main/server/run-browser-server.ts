@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
 import type { CadenceCore, startCore } from '../core/cadence-core';
+import type { RunningBrowserServer } from './browser-server';
 import { holdDataFolder, isUsualStart } from '../core/early-start';
 import { resolveDataDir } from '../data-folder/data-dir';
 import { DataDirLockedError, type DataDirLock } from '../data-folder/data-lock';
@@ -63,16 +64,23 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * start's CPU, and in the usual start they load while the browser loads the page), and a few at a time with a turn of
  * the event loop between: Node's loader reads, links and runs an import's whole graph without yielding, and the page's
  * requests (its HTML, its code) arriving meanwhile would wait for all of it (some 60 ms of CPU) rather than one step.
+ * Before each step, `between` lets the page's own requests go first (BrowserServer.requestsPaused).
  */
-async function loadCore(): Promise<typeof startCore> {
+async function loadCore(between: () => Promise<void>): Promise<typeof startCore> {
+  const step = async () => {
+    await nextTurn();
+    await between();
+  };
+  await step();
   await import('../db/open-database');
-  await nextTurn();
+  await step();
   await import('@shared/contract');
-  await nextTurn();
+  await step();
   await import('../services');
-  await nextTurn();
+  await step();
   const core = await import('../core/cadence-core');
-  await nextTurn();
+  // The database's opening is the last long step.
+  await step();
   return core.startCore;
 }
 
@@ -87,9 +95,10 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
     await exitIfPlain(error);
     throw error;
   }
+  let server: RunningBrowserServer | undefined;
   const openCore = async (): Promise<CadenceCore> => {
     try {
-      const start = await loadCore();
+      const start = await loadCore(() => server?.requestsPaused() ?? Promise.resolve());
       return await start({
         dataDir,
         mode: 'browser',
@@ -124,7 +133,6 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   const memory = portMemory(dataDir);
   const candidates = explicit !== null ? [explicit] : [memory.read() ?? PREFERRED_PORT, 0];
   const auth = SessionAuth.fromDataDir(dataDir);
-  let server;
   for (const port of candidates) {
     try {
       server = await startBrowserServer({
@@ -181,6 +189,8 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
   // A file that looked usual and still proved damaged: said now, with a fresh address below it so it is not missed.
   if (!openedFirst && opened.recovery) say([...recoveryLines(opened.recovery), ...readyLines(dataDir, running.signInUrl())]);
   // While the browser loads the page: the answers a sign-in address's page carries are then read warm, as are the
-  // reads a page opened without one sends itself. Not once a page has been sent them (they were warmed by that).
-  void warmFirstReads(opened.dispatcher, running.answeredFirstReads);
+  // reads a page opened without one sends itself. Not once such a page has asked for them: its own reads are under
+  // way, and warming beside them read each one twice before the page's answers could go (traced on the ten-year
+  // folder: the page had asked before the database was open, and both sets ran, one read of each per turn).
+  void warmFirstReads(opened.dispatcher, running.firstReadsAsked);
 }

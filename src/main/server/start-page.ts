@@ -58,25 +58,65 @@ export async function startDataJson(dispatcher: Dispatcher, token: string): Prom
 }
 
 /**
- * When the requests a page makes right after its head (its code, styles and font) have paused: the page's first reads
- * are answered then, so reading them (tens of ms of the database's pages on a fresh start, on the one thread that
- * serves the files) does not hold back those files, which the browser needs first and takes longer to use. A request
- * heard while waiting puts the moment off, but never past `atMostMs` after it was asked for.
+ * The files a page's head names (its scripts, styles, preloads and font) by URL path, as the browser will ask for them
+ * once it has read the head.
  */
-export function requestPauses(quietMs = 15, atMostMs = 100): { heard(): void; paused(): Promise<void> } {
+export function filesNamedIn(head: string): string[] {
+  return [...head.matchAll(/\b(?:src|href)="\.?(\/assets\/[^"?#]+)"/g)].map((match) => match[1]!);
+}
+
+/**
+ * When the requests a page makes right after its head (its code, styles and font) have been answered: the main thread's
+ * long steps (loading the core's modules, opening the database, reading the page's first answers: tens of ms of a
+ * fresh start, on the one thread that serves the files) wait for it, so they do not hold back those files, which the
+ * browser needs first and takes longer to use (traced on the ten-year folder: the code's requests waited behind the
+ * core's loading and the database's opening, and the code arrived with the answers, to be compiled only then). The
+ * moment comes once every file the last head named (`expect`) has been asked for, or else once no request has been
+ * heard for the quiet time (a browser that holds those files in its cache asks for none), and never later than
+ * `atMostMs` after it was asked for.
+ */
+export function requestPauses(
+  quietMs = 15,
+  atMostMs = 100,
+): { heard(urlPath: string): void; expect(urlPaths: string[]): void; paused(): Promise<void> } {
   let last = -Infinity;
+  const expected = new Set<string>();
+  /** Every file the last head named has been asked for: nothing more to wait for. */
+  let allAsked = false;
+  let headAt = Infinity;
+  const waiting = new Set<() => void>();
   return {
-    heard() {
+    heard(urlPath) {
       last = performance.now();
+      if (expected.delete(urlPath) && expected.size === 0) {
+        allAsked = true;
+        for (const check of [...waiting]) check();
+      }
+    },
+    expect(urlPaths) {
+      // The quiet time runs from the head's sending, as the browser's requests for these follow it.
+      last = performance.now();
+      headAt = last;
+      expected.clear();
+      for (const urlPath of urlPaths) expected.add(urlPath);
+      allAsked = expected.size === 0;
     },
     paused() {
-      const latest = performance.now() + atMostMs;
+      // Never past the most after the head was sent, however many steps ask (a file never asked for holds none longer).
+      const latest = Math.min(performance.now(), headAt) + atMostMs;
       return new Promise((resolve) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
         const check = () => {
-          const wait = Math.min(last + quietMs, latest) - performance.now();
-          if (wait <= 0) resolve();
-          else setTimeout(check, wait);
+          clearTimeout(timer);
+          const wait = allAsked ? 0 : Math.min(last + quietMs, latest) - performance.now();
+          if (wait > 0) {
+            timer = setTimeout(check, wait);
+            return;
+          }
+          waiting.delete(check);
+          resolve();
         };
+        waiting.add(check);
         check();
       });
     },

@@ -260,8 +260,8 @@ export async function benchReread(core: CadenceCore, advance: (ms: number) => vo
 
 /**
  * A meeting larger than a team holds in a week: 30 proposals, each with a go-round of every member and two
- * objections (one resolved). What the windows read after a position there, and after a new proposal there (the
- * whole decisions part), so a large meeting's cost is shown rather than hidden by the rotation above.
+ * objections (one resolved). What the windows read after a position there, and after a new proposal there, so a
+ * large meeting's cost is shown rather than hidden by the rotation above.
  */
 async function marathon(core: CadenceCore, call: Call, teamId: string, advance: (ms: number) => void): Promise<BenchRow[]> {
   const windows = new Windows(core);
@@ -295,7 +295,7 @@ async function marathon(core: CadenceCore, call: Call, teamId: string, advance: 
       stance: ['agree', 'consent', 'stand_aside'][i % 3],
     }),
   );
-  // A new proposal re-reads the whole decisions part: of 30 proposals, then 31, ... 49.
+  // A new proposal in a meeting of 30 proposals, then 31, ... 49: read alone and put in the part each window holds.
   const proposed = await samples(20, () => after('decisions.propose', proposeInput(m)));
   const opened = await samples(20, () => new Windows(core).open(m.meetingId));
   return [

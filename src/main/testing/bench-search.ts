@@ -38,7 +38,10 @@ export async function benchDecisionSearch(core: CadenceCore, vocabulary: readonl
       .map((pair) => pair.join(' ')),
   );
   const prefixes = distinct(twoWords.map((q) => q.slice(0, 3)).filter((p) => /^[a-z]{3}$/.test(p)));
-  const commonest = [...documentFrequencies(file, vocabulary.slice(0, 60))].filter(([, n]) => n > decisions / 10).map(([w]) => w);
+  const frequencies = [...documentFrequencies(file, vocabulary.slice(0, 60))];
+  const commonest = frequencies.filter(([, n]) => n > decisions / 10).map(([w]) => w);
+  // In most decisions, so a ten-year team's matches pass the bound: counted to it, the most recently recorded first.
+  const mostly = frequencies.filter(([, n]) => n > decisions / 2).map(([w]) => w);
 
   const raw = spread(
     rawFts(
@@ -85,6 +88,10 @@ export async function benchDecisionSearch(core: CadenceCore, vocabulary: readonl
   await search(
     'decision search: one of the commonest words (each in over 10% of decisions)',
     commonest.map((query) => ({ query })),
+  );
+  await search(
+    'decision search: one team (each in turn), a word in most decisions (over 2,000 matches)',
+    mostly.flatMap((query) => teamIds.map((teamId) => ({ query, teamId }))).slice(0, 60),
   );
   await search(
     'decision log, first page, no search (all teams, then each team; newest, then oldest first)',

@@ -41,7 +41,9 @@ sendFirstReads();
 const theme = carriedTheme();
 if (theme) document.documentElement.dataset.theme = theme;
 const app = import('./app/start-app');
-loadDateData();
+// Not here, in the boot's own run: the first reads (and the event socket) leave only once that run and its
+// microtasks end, and the date data would hold them back by all its time. A task of its own runs it after they left.
+setTimeout(loadDateData, 0);
 app
   .then(({ startApp }) => startApp(document.getElementById('root')!))
   .catch(() => {

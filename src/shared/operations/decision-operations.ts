@@ -15,14 +15,10 @@ function decisionChange(decision: Pick<Decision, 'id' | 'teamId' | 'meetingId'>)
 }
 
 export const decisionOperations = manifest<typeof decisionSchemas>()({
-  // A superseded decision's chain now ends in this one.
-  // A new proposal is listed in its team's meetings' decisions parts (and the log); their other parts do not show it.
+  // A new proposal is listed in its own meeting's decisions part (which reads it alone, by its id and meeting) and in
+  // its team's log; no other meeting shows it until one takes it over. A superseded decision's chain now ends in it.
   'decisions.propose': {
-    changes: (i, o) => [
-      scope('decisions', { teamId: o.teamId, id: o.id }),
-      { topic: 'meetings', teamId: o.teamId, part: 'decisions' },
-      ...(i.supersedesId ? [scope('decisions', { teamId: o.teamId, id: i.supersedesId })] : []),
-    ],
+    changes: (i, o) => [decisionChange(o), ...(i.supersedesId ? [scope('decisions', { teamId: o.teamId, id: i.supersedesId })] : [])],
   },
   'decisions.update': { changes: (_i, o) => decisionChanged(o) },
   'decisions.position': { changes: (_input, out) => [decisionChange(out)] },

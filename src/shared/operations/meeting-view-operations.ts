@@ -2,6 +2,7 @@ import { addedCommitments, putCommitment } from '../commitment-review';
 import type { Commitment } from '../commitments';
 import type { Decision } from '../decisions';
 import type { MeetingPart, Scope } from '../events';
+import { addedDecisions, putDecision } from '../meeting-decision-rows';
 import type { MeetingContext } from '../planning';
 import { manifest } from './define';
 import type { meetingViewSchemas } from './meeting-view-schemas';
@@ -41,9 +42,9 @@ export const meetingViewOperations = manifest<typeof meetingViewSchemas>()({
     dependsOn: ({ meetingId }, out) => ofMeeting(meetingId, 'live', out?.meeting.teamId),
     pushedBy: pushedPart('live'),
   },
-  // The part reads again whole when a decision comes or goes (a proposal made here or taken over reaches the team's
-  // meetings); a change to one of its decisions (a position, an objection) re-reads that one decision (`rows`), so a
-  // go-round costs the same in a meeting of thirty proposals as in one of two.
+  // A change to one of its decisions (a position, an objection) re-reads that one decision, and a proposal made here
+  // is read alone and put after the meeting's own (`rows`), so a go-round or a new proposal costs the same in a
+  // meeting of thirty proposals as in one of two; the part reads again whole when a change names the team's meetings.
   'meetings.decisions': {
     dependsOn: ({ meetingId }, out) => [
       ...ofMeeting(meetingId, 'decisions', out?.[0]?.teamId),
@@ -54,12 +55,8 @@ export const meetingViewOperations = manifest<typeof meetingViewSchemas>()({
       read: 'meetings.decision',
       held: (out, input) =>
         out.map((d) => ({ input: { meetingId: input.meetingId, decisionId: d.id }, dependsOn: [{ topic: 'decisions', id: d.id }] })),
-      // A decision the record no longer shows, or shows anew, changes the list: only the whole part can say so.
-      put: (out, row) => {
-        const decision = row as Decision | null;
-        const at = decision ? out.findIndex((d) => d.id === decision.id) : -1;
-        return at === -1 ? null : out.map((d, i) => (i === at ? decision! : d));
-      },
+      added: (out, changes, input) => addedDecisions(out, changes, String(input.meetingId)),
+      put: (out, row, input) => putDecision(out, row as Decision | null, String(input.meetingId)),
     },
   },
   'meetings.decision': {

@@ -154,18 +154,9 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
   const matchParams = [...scopeParams, ...rest.params, cap + 1];
   const bounded = (n: number) => ({ total: Math.min(n, cap), totalIsExact: n <= cap });
 
-  if (filter.sort === 'relevance' && filter.teamId) {
-    // A team's matches are mostly under the bound: scoring them while counting reads the index once, not
-    // twice. Across all teams a common pair passes the bound, and scoring it would be wasted (see below).
-    const ranked = all<{ rowid: number; n: number }>(
-      sql,
-      `SELECT rowid, n FROM (SELECT rowid, score, count(*) OVER () AS n FROM (${matches(`f.rowid AS rowid, ${SCORE} AS score`)}))
-       ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
-      [...matchParams, ...page],
-    );
-    const n = ranked[0]?.n ?? (filter.offset > 0 ? countMatches(sql, matches, matchParams) : 0);
-    if (n <= RANK_LIMIT) return { ...bounded(n), rows: readRows(sql, ranked), rankedBy: 'relevance' };
-  }
+  // A team's matches are mostly under the bound: scored while counted. Across all teams a common pair passes the
+  // bound, and scoring it would be wasted: its count comes first (below).
+  if (filter.sort === 'relevance' && filter.teamId) return teamByRelevance(sql, matches, matchParams, filter, bounded);
   // One pass gives the count (up to the bound) and the page in the index's order, most recently recorded first.
   const recent = all<{ rowid: number; n: number }>(
     sql,
@@ -200,6 +191,36 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
           [filter.match, ...params, ...page],
         );
   return { ...bounded(n), rows: readRows(sql, ids), rankedBy: 'date' };
+}
+
+/**
+ * A team's matches by relevance, in one pass over the index: a team's matches are mostly under the bound, so they
+ * are scored while counted. Past the bound (a common word in a ten-year team) scoring stops there, and the rows
+ * already read give the page most recently recorded first, so the index is not read a second time to fall back.
+ */
+function teamByRelevance(
+  sql: Sql,
+  matches: (columns: string) => string,
+  matchParams: unknown[],
+  filter: LogFilter,
+  bounded: (n: number) => { total: number; totalIsExact: boolean },
+): LogResult {
+  const from = filter.offset;
+  const to = filter.offset + filter.limit;
+  const read = all<{ rowid: number; n: number; by_score: number; by_recent: number }>(
+    sql,
+    `SELECT rowid, n, by_score, by_recent FROM (
+       SELECT rowid, count(*) OVER () AS n, row_number() OVER (ORDER BY score, rowid DESC) AS by_score,
+         row_number() OVER (ORDER BY rowid DESC) AS by_recent
+       FROM (${matches(`f.rowid AS rowid, ${SCORE} AS score`)}))
+     WHERE by_score > ? AND by_score <= ? OR by_recent > ? AND by_recent <= ?`,
+    [...matchParams, from, to, from, to],
+  );
+  const n = read[0]?.n ?? (filter.offset > 0 ? countMatches(sql, matches, matchParams) : 0);
+  const ranked = n <= RANK_LIMIT;
+  const place = (row: { by_score: number; by_recent: number }) => (ranked ? row.by_score : row.by_recent);
+  const page = read.filter((row) => place(row) > from && place(row) <= to).sort((a, b) => place(a) - place(b));
+  return { ...bounded(n), rows: readRows(sql, page), rankedBy: ranked ? 'relevance' : 'recorded' };
 }
 
 function countMatches(sql: Sql, matches: (columns: string) => string, params: unknown[]): number {

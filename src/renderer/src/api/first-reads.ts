@@ -5,16 +5,19 @@
  * same question. Those not yet handed out are dropped, as they may be stale, by a change event, by a write this page
  * sends (a write's reply can come before its change event: the screen it opens must not show answers from before
  * it), and by any event from later in the change log than the place `events.since` answered (a change made before
- * the event socket was connected is announced by nothing but the socket's hello).
+ * the event socket was connected is announced by nothing but the socket's hello). The answers that have arrived and
+ * are still held also start the cache (start-cache.ts), so the first render already shows them.
  */
 import type { OperationName } from '@shared/contract';
-import { firstReadsOf, type FirstRead } from '@shared/first-reads';
+import { firstReadsOf, type FirstRead, type StartData } from '@shared/first-reads';
 import type { OpResult } from '@shared/result';
 import { parseRoute } from '../app/routes';
 import { startData } from './start-data';
 import { transport } from './transport';
 
 const sent = new Map<string, Promise<OpResult<never>>>();
+/** The answers among those that have arrived, by the same key: each is held while its question is in `sent`. */
+const arrived = new Map<string, StartData['reads'][number]>();
 const key = (name: string, input: unknown) => `${name} ${JSON.stringify(input)}`;
 /** The read that answers where in the change log the others stand; every window asks it first. */
 const POSITION = firstReadsOf('projector')[0]!;
@@ -30,7 +33,20 @@ export function sendFirstReads(): void {
   for (const [name, input] of firstReads(location.hash)) {
     const k = key(name, input);
     const answer = carried.get(k);
-    sent.set(k, answer ? Promise.resolve(answer) : transport.invoke(name, input as never));
+    if (answer) {
+      sent.set(k, Promise.resolve(answer));
+      arrived.set(k, [name, input, answer]);
+      continue;
+    }
+    const asked = transport.invoke(name, input as never);
+    sent.set(k, asked);
+    // Held for the first render while its question is; one that fails to arrive is the asking view's to report.
+    asked.then(
+      (result) => {
+        if (sent.get(k) === asked) arrived.set(k, [name, input, result]);
+      },
+      () => undefined,
+    );
   }
   // Where in the change log the answers stand, and the latest place heard of.
   let answeredAt: { epoch: string; revision: number } | null = null;
@@ -53,6 +69,11 @@ export function sendFirstReads(): void {
 /** A write is on its way: the answers from before it are no longer the first screen's. */
 export function dropFirstReads(): void {
   sent.clear();
+}
+
+/** The first reads answered so far, and still held: what the app's first render can show at once. */
+export function firstAnswers(): StartData['reads'] {
+  return [...arrived].filter(([k]) => sent.has(k)).map(([, read]) => read);
 }
 
 /** The answer the boot already asked for, once; undefined when it did not ask this question. */

@@ -8,8 +8,9 @@ export function formatDate(ms: number): string {
 
 /**
  * Builds a date formatter and drops it. The page's first Intl.DateTimeFormat loads the locale's date data: 15-30 ms
- * in Chromium on a busy 2-core machine, where each one after it (any options, any zone) takes well under one. The
- * boot calls this while it waits for the app's code to arrive, so the first screen's dates do not pay it mid-render.
+ * in Chromium on a quiet 2-core machine (21-140 ms at a load average of 8-10), where each one after it (any options,
+ * any zone) takes well under one. The boot has it done in a task of its own once the first reads have left, while
+ * the page waits for the app's code, so the first screen's dates do not pay it mid-render.
  */
 export function loadDateData(): void {
   new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(0);

@@ -1,0 +1,218 @@
+// `node scripts/trace-first-screen.mjs` (after `electron-vite build`): where a cold load of the first screen spends
+// its time. Chromium's trace of TRACE_LOADS loads of home (demo team, or BENCH_DIR's database), as the first-screen
+// bench loads it (a new page, HTTP cache off), cut into: the moments the page reaches (DOMContentLoaded, the app's
+// first render, the teams, the New team form open after a click), the page thread's busy time until the teams and
+// until the form, its work by kind, and, for the last load, each file's request, response and end and each long task.
+// A tool to find what to cut, not a bench: tracing adds its own cost, so compare its figures with each other only.
+/* global window, document, performance, MutationObserver -- the probe runs in the page */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { ARGS, CHROMIUM, startCadence } from './bench-browser.mjs';
+
+const LOADS = Number(process.env.TRACE_LOADS ?? 5);
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'loading',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.compile',
+  'blink',
+  'toplevel',
+  'navigation',
+];
+
+/** Runs in the page before its scripts: marks the first render, the teams, then clicks "New team" and marks the form. */
+function probe() {
+  let filled = false;
+  window.__done = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!filled && document.getElementById('root')?.firstChild) {
+        filled = true;
+        performance.mark('cad:render');
+      }
+      if (!document.querySelector('ul[aria-label="Teams"] > li')) return;
+      performance.mark('cad:teams');
+      observer.disconnect();
+      // As the bench: the reads settle first (a 20 ms pause here), then the click.
+      setTimeout(() => {
+        document.querySelector('.page-head .btn-primary').click();
+        const answered = () => {
+          if (!document.querySelector('form[aria-label="Create a team"]')) return setTimeout(answered, 2);
+          performance.mark('cad:form');
+          resolve();
+        };
+        answered();
+      }, 20);
+    });
+    document.addEventListener('DOMContentLoaded', () => performance.mark('cad:dcl'));
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+const KINDS = [
+  [/^(v8\.compile|V8\.CompileCode|V8\.ParseProgram|V8\.ParseFunction|v8\.compileModule|V8\.CompileIgnition)/, 'compile'],
+  [/GC/, 'gc'],
+  [/^(UpdateLayoutTree|ParseAuthorStyleSheet)$/, 'style'],
+  [/^Layout$/, 'layout'],
+  [/^(Paint|PrePaint|Layerize|UpdateLayer|Commit)$/, 'paint'],
+  [/^ParseHTML$/, 'html'],
+  [/^(v8\.evaluateModule|EvaluateScript|FunctionCall|TimerFire|EventDispatch|RunMicrotasks|v8\.callFunction|v8\.run)$/, 'script'],
+];
+const kindOf = (name) => KINDS.find(([pattern]) => pattern.test(name))?.[1] ?? null;
+
+/** One load's figures, in ms from its navigation start. */
+function analyse(events, origin) {
+  const nav = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').startsWith(origin));
+  if (!nav) throw new Error('the trace holds no navigation start of the page');
+  const { pid, ts: t0 } = nav;
+  const ms = (ts) => (ts - t0) / 1000;
+  const mainTid = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args.name === 'CrRendererMain')?.tid;
+  const marks = Object.fromEntries(
+    events.filter((e) => e.pid === pid && e.name.startsWith('cad:')).map((e) => [e.name.slice(4), ms(e.ts)]),
+  );
+  if (marks.form === undefined) throw new Error('the trace holds no mark of the form');
+  const end = t0 + marks.form * 1000;
+  const main = events
+    .filter((e) => e.pid === pid && e.tid === mainTid && e.ph === 'X' && e.ts >= t0 && e.ts <= end)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Self time per kind: an event's own time less its children's; an event of no kind takes its parent's.
+  const self = {};
+  const stack = [];
+  const tasks = [];
+  const close = (node) => (self[node.kind ?? 'other'] = (self[node.kind ?? 'other'] ?? 0) + node.self / 1000);
+  for (const e of main) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) close(stack.pop());
+    const parent = stack.at(-1);
+    const node = { name: e.name, ts: e.ts, dur: e.dur ?? 0, self: e.dur ?? 0, kind: kindOf(e.name) ?? parent?.kind ?? null };
+    if (parent) parent.self -= node.dur;
+    else tasks.push(node);
+    stack.push(node);
+  }
+  while (stack.length) close(stack.pop());
+  const busyUntil = (at) =>
+    tasks.filter((t) => t.ts < t0 + at * 1000).reduce((sum, t) => sum + Math.min(t.dur, t0 + at * 1000 - t.ts), 0) / 1000;
+  const files = new Map();
+  for (const e of events) {
+    const data = e.args?.data;
+    if (!data?.requestId) continue;
+    if (e.name === 'ResourceSendRequest' && data.url?.startsWith(origin))
+      files.set(data.requestId, { url: data.url.slice(origin.length), sent: ms(e.ts) });
+    const file = files.get(data.requestId);
+    if (file && e.name === 'ResourceReceiveResponse') file.response = ms(e.ts);
+    // finishTime is when the network had it all; the event itself, when the page's thread heard of it.
+    if (file && e.name === 'ResourceFinish')
+      Object.assign(file, { done: ms(data.finishTime * 1e6), heard: ms(e.ts), bytes: data.encodedDataLength });
+  }
+  const boot = main.find((e) => e.name === 'v8.evaluateModule');
+  return {
+    marks,
+    self,
+    busy: { teams: busyUntil(marks.teams), form: busyUntil(marks.form) },
+    boot: (boot?.dur ?? 0) / 1000,
+    files: [...files.values()],
+    long: tasks.filter((t) => t.dur > 3000).map((t) => ({ at: ms(t.ts), dur: t.dur / 1000 })),
+  };
+}
+
+async function traceLoads() {
+  const dir = process.env.BENCH_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-trace-'));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const server = await startCadence(dir);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const results = [];
+  try {
+    const page = await context.newPage();
+    await page.goto(server.signIn);
+    if (!process.env.BENCH_DIR) {
+      await page.getByRole('button', { name: 'Explore a demo team' }).click();
+      await page.getByRole('region', { name: 'Next up' }).waitFor();
+    }
+    await page.goto(`${server.origin}/#/`);
+    await page.locator('ul[aria-label="Teams"] > li').first().waitFor();
+    await page.close();
+    for (let tries = 0; results.length < LOADS && tries < LOADS * 2; tries++) {
+      const load = await context.newPage();
+      const cdp = await context.newCDPSession(load);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await load.addInitScript(probe);
+      await load.bringToFront();
+      await browser.startTracing(load, { categories: CATEGORIES });
+      const serverBefore = cpuOf(server.pid).main;
+      await load.goto(`${server.origin}/#/`);
+      await load.evaluate(() => window.__done);
+      const serverAfter = cpuOf(server.pid).main;
+      const trace = await browser.stopTracing();
+      const rendererPid = JSON.parse(trace.toString()).traceEvents.find(
+        (e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').startsWith(server.origin),
+      )?.pid;
+      const renderer = rendererPid ? cpuOf(rendererPid) : null;
+      await load.close();
+      if (process.env.TRACE_KEEP) fs.writeFileSync(`${process.env.TRACE_KEEP}-${results.length}.json`, trace);
+      try {
+        results.push({ ...analyse(JSON.parse(trace.toString()).traceEvents, server.origin), renderer, server: serverAfter - serverBefore });
+      } catch (error) {
+        process.stderr.write(`a load left out: ${error.message}\n`);
+      }
+    }
+  } finally {
+    await context.close();
+    server.stop();
+    await browser.close();
+    if (!process.env.BENCH_DIR) fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+/**
+ * CPU time a process has run, in ms: in all (/proc's user and system time, 10 ms ticks, threads that ended
+ * included: the date-data worker's), on its main thread and on its pool threads (schedstat, in ns).
+ */
+function cpuOf(pid) {
+  const ranNs = (tid) => Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(11, 13)
+    .map(Number);
+  let pool = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('ThreadPoolForeg')) pool += ranNs(tid);
+    } catch {
+      // a thread that ended meanwhile
+    }
+  }
+  return { total: (utime + stime) * 10, main: ranNs(pid), pool };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const f = (v) => (v === undefined || Number.isNaN(v) ? '   -' : v.toFixed(0).padStart(4));
+
+const results = await traceLoads();
+const out = [`\n${results.length} traced cold loads of home, median, ms from navigation start`];
+const marks = ['dcl', 'render', 'teams', 'form'];
+out.push(`moments: ${marks.map((m) => `${m} ${f(median(results.map((r) => r.marks[m])))}`).join('  ')}`);
+out.push(
+  `page thread busy: until the teams ${f(median(results.map((r) => r.busy.teams)))}, until the form ${f(median(results.map((r) => r.busy.form)))}; the boot's run ${f(median(results.map((r) => r.boot)))}`,
+);
+out.push(
+  `CPU until the form: the page's process ${f(median(results.map((r) => r.renderer?.total)))} (its main thread ${f(median(results.map((r) => r.renderer?.main)))}, its pool ${f(median(results.map((r) => r.renderer?.pool)))}), the server ${f(median(results.map((r) => r.server)))}`,
+);
+for (const r of results)
+  out.push(
+    `  load: teams ${f(r.marks.teams)}  form ${f(r.marks.form)}  busy ${f(r.busy.teams)} / ${f(r.busy.form)}  boot ${f(r.boot)}  cpu page ${f(r.renderer?.total)} main ${f(r.renderer?.main)} pool ${f(r.renderer?.pool)} server ${f(r.server)}`,
+  );
+const kinds = [...new Set(results.flatMap((r) => Object.keys(r.self)))].sort();
+out.push(`page thread by kind, until the form: ${kinds.map((k) => `${k} ${f(median(results.map((r) => r.self[k] ?? 0)))}`).join('  ')}`);
+const last = results.at(-1);
+out.push('\nlast load, files: sent / response / done in the network / heard by the page, bytes');
+for (const file of last.files)
+  out.push(`  ${f(file.sent)} ${f(file.response)} ${f(file.done)} ${f(file.heard)}  ${String(file.bytes ?? '').padStart(7)}  ${file.url}`);
+out.push(`last load, the page thread's tasks over 3 ms: ${last.long.map((t) => `${f(t.at)} +${t.dur.toFixed(0)}`).join(', ')}`);
+process.stdout.write(`${out.join('\n')}\n`);
