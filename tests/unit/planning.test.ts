@@ -1,6 +1,9 @@
 import { toZoned } from '../../src/main/services/planning/zoned-time';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../support/core';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { markdownlintFaults } from './helpers/markdownlint';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -392,5 +395,24 @@ describe('calendar and Markdown exports', () => {
     expect(row).toContain('\\|');
     expect(file.content).not.toMatch(/(?<!\\)<script>/);
     expect(file.content).toContain('line two | with pipe');
+  });
+
+  // A line of the plan typed under another was a soft break, which a code host renders as a space.
+  it('keeps each line of an item’s plan a line of its own where a code host renders the agenda, and passes markdownlint', async () => {
+    const { series } = await teamWithSeries();
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const d = await t.call('meetings.get', { meetingId });
+    await t.call('agenda.addItem', {
+      meetingId,
+      expectedRevision: d.meeting.agendaRevision,
+      kind: 'discussion',
+      title: 'Hiring',
+      plannedMin: 5,
+      plan: 'Decide:\n- the role\n- the budget\n\nBring numbers.',
+    });
+    const file = await t.call('agenda.exportMarkdown', { meetingId });
+    const rendered = micromark(file.content, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+    expect(rendered).toContain('<p>Decide:<br />\n- the role<br />\n- the budget</p>\n<p>Bring numbers.</p>');
+    expect(markdownlintFaults({ [file.suggestedName]: file.content })).toEqual([]);
   });
 });
