@@ -66,6 +66,9 @@ test('a meeting of 24 items and a 200-character title: the projector shows the c
       const list = (await projector.getByRole('list', { name: 'Agenda progress' }).boundingBox())!;
       const before = (await projector.getByRole('listitem').filter({ hasText: 'Topic 13' }).boundingBox())!;
       expect(Math.abs(before.y - list.y), `item 13's row at the list's top at ${size.width}`).toBeLessThan(2);
+      // The rows that do not fit fade out at the list's foot rather than end on a row cut mid-line.
+      await expect(projector.getByRole('list', { name: 'Agenda progress' })).toHaveAttribute('data-more', 'below');
+      expect(await projector.locator('.agenda-progress ol').evaluate((ol) => getComputedStyle(ol).maskImage)).toContain('gradient');
       await projector.screenshot({ path: `test-results/screens/projector-long-agenda-${size.width}.png` });
     }
     await api(page, 'live.next', { meetingId });
@@ -122,6 +125,8 @@ test('a round whose item title and speaker’s name are as long as allowed: the 
       await expectOnScreen(projector, '.projector-speaker', `the speaker's card at ${size.width}`);
       await expectOnScreen(projector, '.projector-turn-countdown', `the speaker's countdown at ${size.width}`);
       await expectOnScreen(projector, '.projector-next', `who is next at ${size.width}`);
+      // A one-item agenda fits: nothing fades.
+      await expect(projector.getByRole('list', { name: 'Agenda progress' })).toHaveAttribute('data-more', 'none');
       await projector.screenshot({ path: `test-results/screens/projector-long-round-${size.width}.png` });
     }
   } finally {

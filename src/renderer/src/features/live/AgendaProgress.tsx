@@ -31,6 +31,9 @@ export const AgendaProgress = memo(function AgendaProgress({
       const current = ol.querySelector<HTMLElement>('[aria-current="step"]');
       const from = (current?.previousElementSibling ?? current) as HTMLElement | null;
       ol.scrollTop = from ? from.offsetTop - (ol.firstElementChild as HTMLElement).offsetTop : 0;
+      // Rows below the screen's edge: the last one shown would be cut mid-line; projector.css fades it instead, so the
+      // room reads "more follows", not a broken row.
+      ol.dataset.more = ol.scrollTop + ol.clientHeight < ol.scrollHeight - 1 ? 'below' : 'none';
     };
     show();
     // Again once the list has its final height (the screen's size, the countdown's type): a list still taller than
