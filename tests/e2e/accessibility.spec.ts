@@ -4,6 +4,7 @@ import { expect, test } from '../support/test';
 import { startServer } from '../support/server';
 import { chooseTheme, THEMES } from '../support/theme';
 import { openDemoTeam } from '../support/demo-team';
+import { api } from '../support/page-api';
 
 // An axe scan of a full page takes seconds, several times that on a busy 2-core machine; each test runs many.
 test.describe.configure({ timeout: 180_000 });
@@ -128,6 +129,65 @@ test('the operating agreement, its comparison and the roles have no serious acce
       expect(await seriousViolations(page), `agreement diff ${theme}`).toEqual([]);
     }
     await page.screenshot({ path: `test-results/screens/agreement-demo-diff.png`, fullPage: true });
+  } finally {
+    await server.stop();
+  }
+});
+
+// The console is where the facilitator reads small grey notes on tinted rows: the speaker now, the speaking chip, the
+// go-round's cursor row and the proposal's text (found by a walk: muted text on them fell to 4.2:1).
+test('the console in a check-in round and in a go-round has no serious accessibility violations in any theme', async ({ page }) => {
+  const server = await startServer();
+  try {
+    await page.goto(server.url);
+    const team = await api(page, 'teams.create', { name: 'Contrast team', timeZone: 'UTC', members: ['Ada', 'Grace', 'Linus'] });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: 'Weekly',
+      date: '2026-12-07',
+      time: '09:00',
+      lengthMin: 60,
+      facilitatorId: null,
+      templateId: null,
+    });
+    const planned = await api(page, 'meetings.get', { meetingId });
+    const withCheckIn = await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: planned.meeting.agendaRevision,
+      kind: 'check_in',
+      title: 'Check-in',
+      plannedMin: 10,
+      ownerId: null,
+    });
+    const withProposal = await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: withCheckIn.meeting.agendaRevision,
+      kind: 'proposal',
+      title: 'Release train',
+      plannedMin: 20,
+      ownerId: null,
+    });
+    await api(page, 'attendance.allPresent', { meetingId });
+    await api(page, 'meetings.start', { meetingId });
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+    await expect(page.locator('.speaker-now')).toContainText('Ada');
+    for (const theme of THEMES) {
+      await chooseTheme(page, theme);
+      expect(await seriousViolations(page), `check-in ${theme}`).toEqual([]);
+    }
+    await api(page, 'decisions.propose', {
+      meetingId,
+      agendaItemId: withProposal.items[1]!.id,
+      title: 'Move to a two-week release train',
+      question: 'Should we release every two weeks?',
+    });
+    await page.keyboard.press('n');
+    await expect(page.getByRole('heading', { name: 'Move to a two-week release train' })).toBeVisible();
+    await expect(page.locator('.go-round-list li.is-cursor')).toBeVisible();
+    for (const theme of THEMES) {
+      await chooseTheme(page, theme);
+      expect(await seriousViolations(page), `go-round ${theme}`).toEqual([]);
+    }
   } finally {
     await server.stop();
   }

@@ -1,29 +1,13 @@
 import { toZoned } from '../../src/main/services/planning/zoned-time';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../support/core';
+import { teamWithSeries } from '../support/series-fixture';
 
 let t: TestCore;
 beforeEach(async () => {
   t = await openTestCore(Date.parse('2026-11-24T09:00:00Z')); // a Tuesday
 });
 afterEach(() => t.close());
-
-async function teamWithSeries(options: { template?: string | null } = {}) {
-  const team = await t.call('teams.create', { name: 'Ops', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben', 'Cleo'] });
-  const templates = await t.call('templates.list', { teamId: team.id });
-  const weekly = templates.find((x) => x.name === 'Weekly accountability')!;
-  const series = await t.call('series.create', {
-    teamId: team.id,
-    name: 'Weekly sync',
-    cadence: 'weekly',
-    weekday: 1,
-    startTime: '10:00',
-    startsOn: '2026-11-01',
-    defaultLengthMin: 45,
-    templateId: options.template === null ? null : (options.template ?? weekly.id),
-  });
-  return { team, series, templates };
-}
 
 describe('templates', () => {
   it('ships the four built-in agendas with their kinds and timings', async () => {
@@ -48,7 +32,7 @@ describe('templates', () => {
   });
 
   it('saves an agenda as the team’s own template and applies it to another meeting', async () => {
-    const { team, series } = await teamWithSeries();
+    const { team, series } = await teamWithSeries(t);
     const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
     const detail = await t.call('meetings.get', { meetingId });
     await t.call('agenda.addItem', {
@@ -86,7 +70,7 @@ describe('templates', () => {
 
 describe('next meeting from a series', () => {
   it('is created on the next date in the series zone with the template, the team and a facilitator', async () => {
-    const { series, team } = await teamWithSeries();
+    const { series, team } = await teamWithSeries(t);
     const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
     const detail = await t.call('meetings.get', { meetingId });
     expect(detail.meeting.scheduledStart).toBe(Date.parse('2026-11-30T09:00:00Z')); // Monday 10:00 Berlin
@@ -111,7 +95,7 @@ describe('next meeting from a series', () => {
   });
 
   it('rotates the facilitator through active members in team order', async () => {
-    const { team, series } = await teamWithSeries();
+    const { team, series } = await teamWithSeries(t);
     const members = (await t.call('teams.get', { teamId: team.id })).members;
     await t.call('series.update', {
       seriesId: series.id,
@@ -137,7 +121,7 @@ describe('next meeting from a series', () => {
 describe('next up on the home screen', () => {
   it("reads each team's first meeting not yet ended, as the full list orders them, and only those", async () => {
     const demo = await t.call('demo.load', {});
-    const { team, series } = await teamWithSeries();
+    const { team, series } = await teamWithSeries(t);
     const fromSeries = await t.call('series.createNextMeeting', { seriesId: series.id });
     await t.call('series.createNextMeeting', { seriesId: series.id });
     // An ad hoc meeting before the series' first one comes first for its team.
@@ -165,7 +149,7 @@ describe('next up on the home screen', () => {
 
 describe('old business', () => {
   it('rolls items not reached and the open parking lot forward across three meetings', async () => {
-    const { team, series } = await teamWithSeries({ template: null });
+    const { team, series } = await teamWithSeries(t, { template: null });
     const parked = await t.call('parkingLot.add', { teamId: team.id, title: 'On-call fairness', notes: 'Weekends are uneven' });
 
     // Meeting 1: two items, only the first reached.
@@ -271,7 +255,7 @@ describe('parking lot', () => {
 
 describe('agenda builder rules', () => {
   it('moves items, keeps positions dense, and refuses a stale revision from another window', async () => {
-    const { series } = await teamWithSeries();
+    const { series } = await teamWithSeries(t);
     const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
     const before = await t.call('meetings.get', { meetingId });
     const last = before.items.at(-1)!;
@@ -294,7 +278,7 @@ describe('agenda builder rules', () => {
   });
 
   it('refuses empty titles and absurd durations, keeps long notes, emoji and right-to-left text exactly', async () => {
-    const { series } = await teamWithSeries();
+    const { series } = await teamWithSeries(t);
     const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
     const d = await t.call('meetings.get', { meetingId });
     const base = { meetingId, expectedRevision: d.meeting.agendaRevision, kind: 'discussion' as const, title: 'x', plannedMin: 5 };
@@ -316,7 +300,7 @@ describe('agenda builder rules', () => {
   });
 
   it('marks everyone still expected present in one action, keeping the exceptions already marked', async () => {
-    const { series } = await teamWithSeries();
+    const { series } = await teamWithSeries(t);
     const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
     const d = await t.call('meetings.get', { meetingId });
     expect(d.attendees.length).toBeGreaterThan(1);
@@ -327,7 +311,7 @@ describe('agenda builder rules', () => {
   });
 
   it('an ended meeting is read-only; corrections are amendments with a reason, kept in history', async () => {
-    const { series } = await teamWithSeries();
+    const { series } = await teamWithSeries(t);
     const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
     const d = await t.call('meetings.get', { meetingId });
     t.clock.current = d.meeting.scheduledStart!;
@@ -359,38 +343,5 @@ describe('agenda builder rules', () => {
       { field: 'title', from: 'Weekly sync', to: 'Weekly sync (short)' },
       { field: 'attendance: Ben', from: 'expected', to: 'absent' },
     ]);
-  });
-});
-
-describe('calendar and Markdown exports', () => {
-  it('exports the series as an iCalendar event with a recurrence rule in the series zone', async () => {
-    const { series } = await teamWithSeries();
-    const file = await t.call('series.exportCalendar', { seriesId: series.id });
-    expect(file.suggestedName).toBe('ops-weekly-sync.ics');
-    expect(file.content).toContain('DTSTART;TZID=Europe/Berlin:20261102T100000\r\n');
-    expect(file.content).toContain('RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO\r\n');
-    expect(file.content).toContain('DURATION:PT45M\r\n');
-  });
-
-  it('exports the agenda as Markdown through a syntax tree: hostile titles stay text', async () => {
-    const { series } = await teamWithSeries();
-    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
-    const d = await t.call('meetings.get', { meetingId });
-    await t.call('agenda.addItem', {
-      meetingId,
-      expectedRevision: d.meeting.agendaRevision,
-      kind: 'discussion',
-      title: '# x | y *z* <script>alert(1)</script>',
-      plannedMin: 5,
-      plan: 'line one\n\nline two | with pipe',
-    });
-    const file = await t.call('agenda.exportMarkdown', { meetingId });
-    expect(file.suggestedName).toBe('2026-11-30-weekly-sync-agenda.md');
-    const row = file.content.split('\n').find((l) => l.includes('alert'))!;
-    // One table row with five cells: the pipe is escaped, the markup is escaped, nothing became HTML.
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(5);
-    expect(row).toContain('\\|');
-    expect(file.content).not.toMatch(/(?<!\\)<script>/);
-    expect(file.content).toContain('line two | with pipe');
   });
 });

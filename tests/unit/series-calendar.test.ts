@@ -93,4 +93,50 @@ describe('series calendar with its time zone', () => {
     expect(starts.at(-1)! > '2041-01-01').toBe(true);
     expectTenLocalEveryMonday(starts, 'America/New_York');
   });
+
+  // Found by reading the export with ical.js (Thunderbird's engine): "BYMONTHDAY=28,29,30,31;BYSETPOS=-1" is right by
+  // RFC 5545, but ical.js 2.2.1 ignores BYSETPOS there (kewisch/ical.js#960) and put the meeting on the 28th, 29th,
+  // 30th and 31st of every month. The 31st, or the month's last day, is every month's last day: BYMONTHDAY=-1.
+  it('a monthly series on the 31st is on each month’s last day and no other, as ical.js expands it', async () => {
+    t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
+    const team = await t.call('teams.create', { name: 'Zone', timeZone: 'Europe/Berlin', members: ['Ana'] });
+    const monthly = async (rule: { monthDay: number | null; weekday: number | null; monthWeek: -1 | null }) => {
+      const series = await t!.call('series.create', {
+        teamId: team.id,
+        name: 'Month end, review; plan',
+        cadence: 'monthly',
+        ...rule,
+        startTime: '10:00',
+        startsOn: '2027-01-01',
+        defaultLengthMin: 60,
+      });
+      const ics = (await t!.call('series.exportCalendar', { seriesId: series.id })).content;
+      return { ics, days: expand(ics, 14).map((s) => toZoned(Date.parse(s), 'Europe/Berlin')) };
+    };
+    const lastDay = await monthly({ monthDay: 31, weekday: null, monthWeek: null });
+    expect(lastDay.days.map((d) => d.date)).toEqual([
+      '2027-01-31',
+      '2027-02-28',
+      '2027-03-31',
+      '2027-04-30',
+      '2027-05-31',
+      '2027-06-30',
+      '2027-07-31',
+      '2027-08-31',
+      '2027-09-30',
+      '2027-10-31',
+      '2027-11-30',
+      '2027-12-31',
+      '2028-01-31',
+      '2028-02-29',
+    ]);
+    expect(lastDay.days.every((d) => d.time === '10:00')).toBe(true);
+    // The name's comma and semicolon are escaped in the file and read back as typed.
+    expect(lastDay.ics).toContain('SUMMARY:Month end\\, review\\; plan\r\n');
+    const calendar = new ICAL.Component(ICAL.parse(lastDay.ics));
+    expect(new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).summary).toBe('Month end, review; plan');
+    // The last Friday of each month, already read right.
+    const lastFriday = await monthly({ monthDay: null, weekday: 5, monthWeek: -1 });
+    expect(lastFriday.days.slice(0, 4).map((d) => d.date)).toEqual(['2027-01-29', '2027-02-26', '2027-03-26', '2027-04-30']);
+  });
 });

@@ -22,7 +22,9 @@ const txt = (value: string): ElementContent => ({ type: 'text', value });
  */
 export function minutesHtml(source: MinutesSource): ExportedFile {
   const meta = minutesMeta(source.detail);
-  const body = toHast(minutesTree(source)) as HastRoot;
+  // A line break is <br> alone: paragraphs keep typed spaces (pre-wrap), where the newline toHast adds after it
+  // would show as an empty line.
+  const body = toHast(minutesTree(source), { handlers: { break: () => el('br', {}) } }) as HastRoot;
   const h1 = body.children.find((n): n is Element => n.type === 'element' && n.tagName === 'h1');
   const title = h1 ? textOf(h1) : `Minutes: ${meta.title}`;
   const doc: HastRoot = {

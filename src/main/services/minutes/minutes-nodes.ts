@@ -1,4 +1,4 @@
-import type { List, Root, RootContent, TableRow } from 'mdast';
+import type { List, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 
 /** CommonMark reads NUL as U+FFFD; the minutes say so themselves, so Markdown and HTML agree. */
 export const text = (value: string) => ({ type: 'text' as const, value: value.replaceAll('\u0000', '\uFFFD') });
@@ -15,14 +15,20 @@ const linesOf = (value: string) =>
  */
 export const oneLine = (value: string) => linesOf(value).join(' ');
 export const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(oneLine(value))] });
-/** Longer text keeps its lines; a blank line (or one of only spaces) starts a new paragraph. */
+/**
+ * Longer text keeps its lines; a blank line (or one of only spaces) starts a new paragraph. A line ends in a hard
+ * break: a newline inside a paragraph is a soft break, which a code host renders as a space.
+ */
 export const paragraphs = (value: string): RootContent[] =>
   value
     .replace(/\r\n?/g, '\n')
     .split(/\n(?:[ \t]*\n)+/)
-    .map((p) => linesOf(p).join('\n'))
-    .filter(Boolean)
-    .map((p) => ({ type: 'paragraph', children: [text(p)] }));
+    .map(linesOf)
+    .filter((lines) => lines.length > 0)
+    .map((lines) => ({
+      type: 'paragraph',
+      children: lines.flatMap((line, i): PhrasingContent[] => (i === 0 ? [text(line)] : [{ type: 'break' }, text(line)])),
+    }));
 export const list = (lines: string[]): List => ({
   type: 'list',
   ordered: false,

@@ -3,6 +3,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ExportedFile, MeetingDetail } from '@shared/planning';
 import { kindLabel } from '@shared/planning';
+import { paragraphs } from '../exports/markdown-nodes';
 import { fileSlug } from './file-names';
 import { toZoned } from './zoned-time';
 
@@ -79,9 +80,8 @@ export function agendaMarkdown(detail: MeetingDetail): ExportedFile {
     children.push({ type: 'heading', depth: 2, children: [text('Plan')] });
     for (const item of planned) {
       children.push({ type: 'heading', depth: 3, children: [text(oneLine(item.title))] });
-      for (const paragraph of item.plan.split(/\n{2,}/)) {
-        children.push({ type: 'paragraph', children: [text(paragraph.trim())] });
-      }
+      // Each typed line a line of its own (a hard break: a code host renders a soft one as a space).
+      children.push(...paragraphs(item.plan));
     }
   }
 

@@ -33,8 +33,12 @@ export function foldLine(line: string): string {
 export function recurrenceRule(rule: ScheduleRule): string {
   if (rule.cadence === 'monthly') {
     if (rule.monthDay !== null) {
-      // "The 31st, or the month's last day": the last of 28..N that the month has.
       if (rule.monthDay <= 28) return `FREQ=MONTHLY;BYMONTHDAY=${rule.monthDay}`;
+      // "The 31st, or the month's last day" is the last day: said so, since ical.js (Thunderbird) ignores BYSETPOS
+      // beside BYMONTHDAY and would add the 28th to the 30th of every month (kewisch/ical.js#960).
+      if (rule.monthDay === 31) return 'FREQ=MONTHLY;BYMONTHDAY=-1';
+      // The 29th or 30th, or the month's last day: the last of 28..N that the month has (RFC 5545; ical.js, as above,
+      // reads this one wrong and no rule without BYSETPOS says it).
       const days = Array.from({ length: rule.monthDay - 27 }, (_, i) => 28 + i).join(',');
       return `FREQ=MONTHLY;BYMONTHDAY=${days};BYSETPOS=-1`;
     }

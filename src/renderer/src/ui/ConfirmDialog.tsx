@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /** Mounted only while open, so its text is never part of the page when it is not shown. */
 export function ConfirmDialog(props: {
@@ -23,11 +23,17 @@ function OpenDialog(props: {
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Closed, focus goes back to what opened it (a dialog closed after it left the page gives focus to nothing). A layout
+  // effect: its clean-up runs before React takes the dialog out.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    return () => dialog.close();
+    return () => {
+      dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog ref={ref} className="confirm" onCancel={props.onCancel} aria-labelledby="confirm-title">

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { MeetingDetail } from '@shared/planning';
 import { itemElapsed } from '@shared/timer';
 import { agendaTime, itemClock, type ScheduledItem } from './live-model';
@@ -21,10 +21,31 @@ export const AgendaProgress = memo(function AgendaProgress({
   now: () => number;
   large?: boolean;
 }) {
+  const list = useRef<HTMLOListElement>(null);
+  // The projector cannot scroll: where its agenda is longer than the screen, the list starts at the item before the
+  // current one, so the room sees where the meeting is and what comes next (projector.css clips the rest).
+  useLayoutEffect(() => {
+    const ol = list.current;
+    if (!large || !ol) return;
+    const show = () => {
+      const current = ol.querySelector<HTMLElement>('[aria-current="step"]');
+      const from = (current?.previousElementSibling ?? current) as HTMLElement | null;
+      ol.scrollTop = from ? from.offsetTop - (ol.firstElementChild as HTMLElement).offsetTop : 0;
+      // Rows below the screen's edge: the last one shown would be cut mid-line; projector.css fades it instead, so the
+      // room reads "more follows", not a broken row.
+      ol.dataset.more = ol.scrollTop + ol.clientHeight < ol.scrollHeight - 1 ? 'below' : 'none';
+    };
+    show();
+    // Again once the list has its final height (the screen's size, the countdown's type): a list still taller than
+    // its rows when first shown would have clamped the offset.
+    const observer = new ResizeObserver(show);
+    observer.observe(ol);
+    return () => observer.disconnect();
+  }, [large, currentItemId, items]);
   return (
     <section className={`card agenda-progress${large ? ' is-large' : ''}`} aria-labelledby="progress-heading">
       <h2 id="progress-heading">Agenda</h2>
-      <ol aria-label="Agenda progress">
+      <ol ref={list} aria-label="Agenda progress">
         {items.map((item) => {
           const actual =
             item.startedAt !== null && item.status !== 'active' ? Math.round(itemElapsed(itemClock(item), clock, now()) / 60_000) : null;

@@ -1,11 +1,12 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Member } from '@shared/domain';
 import { kindLabel, type AgendaItem } from '@shared/planning';
 import { durationWords } from '@shared/timer';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { focusAfterRemoving, useInlineEdit } from '@renderer/ui/focus';
 import { useForm } from '@renderer/ui/form/use-form';
 import { draftOf, draftToInput, ITEM_FIELDS, ItemFields } from './ItemFields';
 
@@ -20,13 +21,21 @@ interface Props {
 export function AgendaItemRow({ item, index, members, revision, readOnly }: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: readOnly });
   const remove = useMutation('agenda.removeItem');
-  const [editing, setEditing] = useState(false);
+  const row = useRef<HTMLLIElement | null>(null);
+  const setRow = useCallback(
+    (el: HTMLLIElement | null) => {
+      setNodeRef(el);
+      row.current = el;
+    },
+    [setNodeRef],
+  );
+  const { editing, open, close } = useInlineEdit(row, 'button[aria-label^="Edit "]');
   const owner = members.find((m) => m.id === item.ownerId);
 
   const style = { transform: CSS.Transform.toString(transform), transition };
 
   return (
-    <li ref={setNodeRef} style={style} className={`agenda-row${isDragging ? ' is-dragging' : ''} status-${item.status}`}>
+    <li ref={setRow} style={style} className={`agenda-row${isDragging ? ' is-dragging' : ''} status-${item.status}`}>
       <div className="agenda-row-main">
         {!readOnly && (
           <button type="button" className="drag-handle" aria-label={`Move ${item.title}`} {...attributes} {...listeners}>
@@ -55,21 +64,28 @@ export function AgendaItemRow({ item, index, members, revision, readOnly }: Prop
         </span>
         {!readOnly && !editing && (
           <div className="agenda-actions">
-            <button type="button" className="btn btn-ghost" aria-label={`Edit ${item.title}`} onClick={() => setEditing(true)}>
+            <button type="button" className="btn btn-ghost" aria-label={`Edit ${item.title}`} onClick={open}>
               Edit
             </button>
             <button
               type="button"
               className="btn btn-ghost"
               aria-label={`Remove ${item.title}`}
-              onClick={() => void remove.run({ itemId: item.id, expectedRevision: revision })}
+              onClick={(e) => {
+                const refocus = focusAfterRemoving(
+                  e.currentTarget.closest('li'),
+                  'button[aria-label^="Remove "]',
+                  'form[aria-label="Add an agenda item"] input',
+                );
+                void remove.run({ itemId: item.id, expectedRevision: revision }).then((done) => done && refocus());
+              }}
             >
               Remove
             </button>
           </div>
         )}
       </div>
-      {editing && <EditItem item={item} members={members} revision={revision} onDone={() => setEditing(false)} />}
+      {editing && <EditItem item={item} members={members} revision={revision} onDone={close} />}
       <ErrorAlert error={remove.error} />
     </li>
   );
@@ -83,8 +99,11 @@ function EditItem({ item, members, revision, onDone }: { item: AgendaItem; membe
     clears: [],
     onSaved: onDone,
   });
+  // Opened from the row's Edit button, which it replaces: focus starts in its first field.
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => ref.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), []);
   return (
-    <form className="agenda-edit" aria-label={`Edit item ${item.title}`} onSubmit={form.submit}>
+    <form ref={ref} className="agenda-edit" aria-label={`Edit item ${item.title}`} onSubmit={form.submit}>
       <ItemFields form={form} members={members} />
       <div className="form-actions">
         <button type="button" className="btn btn-ghost" onClick={onDone}>

@@ -1,10 +1,11 @@
 import { motion, useReducedMotion } from 'framer-motion';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Member } from '@shared/domain';
 import { useMutation } from '@renderer/api/hooks';
 import { Avatar } from '@renderer/ui/Avatar';
 import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { focusAfterRemoving, useInlineEdit } from '@renderer/ui/focus';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
 import { formatDate } from '@renderer/ui/format';
@@ -47,22 +48,24 @@ function EditMember({ member, onDone }: { member: Member; onDone: () => void }) 
 export function MemberRow({ member, roles }: { member: Member; roles?: string[] }) {
   const markLeft = useMutation('members.markLeft');
   const rejoin = useMutation('members.rejoin');
-  const [editing, setEditing] = useState(false);
+  const row = useRef<HTMLLIElement>(null);
+  const edit = useInlineEdit(row, 'button[aria-label^="Edit "]');
   const [confirming, setConfirming] = useState(false);
   const left = member.leftAt !== null;
   // With reduced motion framer-motion still fades opacity; a row fading in is faint for its first frames, so it appears at once.
   const still = useReducedMotion() ?? false;
 
-  if (editing) {
+  if (edit.editing) {
     return (
-      <li className="member-row editing">
-        <EditMember member={member} onDone={() => setEditing(false)} />
+      <li ref={row} className="member-row editing">
+        <EditMember member={member} onDone={edit.close} />
       </li>
     );
   }
 
   return (
     <motion.li
+      ref={row}
       className={`member-row${left ? ' is-left' : ''}`}
       layout="position"
       initial={still ? false : { opacity: 0, y: -4 }}
@@ -92,7 +95,7 @@ export function MemberRow({ member, roles }: { member: Member; roles?: string[] 
           </button>
         ) : (
           <>
-            <button className="btn btn-ghost" onClick={() => setEditing(true)} aria-label={`Edit ${member.name}`}>
+            <button className="btn btn-ghost" onClick={edit.open} aria-label={`Edit ${member.name}`}>
               Edit
             </button>
             <button className="btn btn-ghost" onClick={() => setConfirming(true)} aria-label={`Mark as left: ${member.name}`}>
@@ -110,7 +113,9 @@ export function MemberRow({ member, roles }: { member: Member; roles?: string[] 
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
           setConfirming(false);
-          void markLeft.run({ memberId: member.id });
+          // The row moves to the former members: focus goes on to the next active member.
+          const refocus = focusAfterRemoving(row.current, 'button[aria-label^="Mark as left: "]', 'form[aria-label="Add a member"] input');
+          void markLeft.run({ memberId: member.id }).then((done) => done && refocus());
         }}
       >
         They will no longer be expected at meetings. Nothing they said, decided or committed to is removed, and they can rejoin later.

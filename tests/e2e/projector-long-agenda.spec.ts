@@ -1,0 +1,136 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
+import { api } from '../support/page-api';
+import { startServer } from '../support/server';
+
+/** The element's box lies inside the window, top and bottom. */
+async function expectOnScreen(page: Page, selector: string, what: string): Promise<void> {
+  const box = (await page.locator(selector).first().boundingBox())!;
+  const height = page.viewportSize()!.height;
+  expect(box.y, `${what}: top ${box.y}`).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, `${what}: bottom ${box.y + box.height} of ${height}`).toBeLessThanOrEqual(height);
+}
+
+// Found by a walk with a long agenda: the side column's agenda grew the projector's one row past the screen, and the
+// main column centred the current item in that row, so the room saw the meeting's title over an empty screen.
+test('a meeting of 24 items and a 200-character title: the projector shows the current item, its proposal and its agenda row on the screen', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ada', 'Grace', 'Linus', 'Margaret'] });
+    const title = 'Quarterly planning and accountability review '.repeat(5).slice(0, 200).trim();
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title,
+      date: '2026-12-07',
+      time: '09:00',
+      lengthMin: 480,
+      facilitatorId: null,
+      templateId: null,
+    });
+    let detail = await api(page, 'meetings.get', { meetingId });
+    for (let i = 1; i <= 24; i++)
+      detail = await api(page, 'agenda.addItem', {
+        meetingId,
+        expectedRevision: detail.meeting.agendaRevision,
+        kind: i === 15 ? 'proposal' : 'discussion',
+        title: `Topic ${i}`,
+        plannedMin: 10,
+        ownerId: null,
+      });
+    await api(page, 'attendance.allPresent', { meetingId });
+    await api(page, 'meetings.start', { meetingId });
+    await api(page, 'decisions.propose', {
+      meetingId,
+      agendaItemId: detail.items[14]!.id,
+      title: 'Move to a two-week release train',
+      question: 'Should we release every two weeks?',
+    });
+    for (let i = 1; i < 14; i++) await api(page, 'live.next', { meetingId });
+
+    const projector = await context.newPage();
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await projector.setViewportSize(size);
+      await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+      await expect(projector.locator('.projector-title')).toHaveText('Topic 14');
+      await expectOnScreen(projector, '.projector-title', `item 14 at ${size.width}`);
+      await expectOnScreen(projector, '.agenda-progress [aria-current="step"]', `item 14's agenda row at ${size.width}`);
+      // The list starts at the item before the current one.
+      const list = (await projector.getByRole('list', { name: 'Agenda progress' }).boundingBox())!;
+      const before = (await projector.getByRole('listitem').filter({ hasText: 'Topic 13' }).boundingBox())!;
+      expect(Math.abs(before.y - list.y), `item 13's row at the list's top at ${size.width}`).toBeLessThan(2);
+      // The rows that do not fit fade out at the list's foot rather than end on a row cut mid-line.
+      await expect(projector.getByRole('list', { name: 'Agenda progress' })).toHaveAttribute('data-more', 'below');
+      expect(await projector.locator('.agenda-progress ol').evaluate((ol) => getComputedStyle(ol).maskImage)).toContain('gradient');
+      await projector.screenshot({ path: `test-results/screens/projector-long-agenda-${size.width}.png` });
+    }
+    await api(page, 'live.next', { meetingId });
+    await expect(projector.locator('.projector-title')).toHaveText('Move to a two-week release train');
+    await expectOnScreen(projector, '.projector-title', 'the proposal at 1280');
+    await expectOnScreen(projector, '.projector-question', 'its question at 1280');
+    await expectOnScreen(projector, '.agenda-progress [aria-current="step"]', 'its agenda row at 1280');
+    await projector.screenshot({ path: 'test-results/screens/projector-long-agenda-proposal-1280.png' });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('a round whose item title and speaker’s name are as long as allowed: the projector shows the speaker, their countdown and who is next', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const names = ['Alexandra', 'Bartholomew', 'Constantine'].map((n) => `${n} Featherstonehaugh-Wolfeschlegelsteinhausen`.padEnd(60, 'x'));
+    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: names });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: 'Weekly',
+      date: '2026-12-07',
+      time: '09:00',
+      lengthMin: 60,
+      facilitatorId: null,
+      templateId: null,
+    });
+    const planned = await api(page, 'meetings.get', { meetingId });
+    await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: planned.meeting.agendaRevision,
+      kind: 'check_in',
+      title: 'How everyone arrives after the migration of the billing services to the new cluster '.repeat(3).slice(0, 200).trim(),
+      plannedMin: 10,
+      ownerId: null,
+      turnTimeboxSec: 90,
+    });
+    await api(page, 'attendance.allPresent', { meetingId });
+    await api(page, 'meetings.start', { meetingId });
+    const projector = await context.newPage();
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await projector.setViewportSize(size);
+      await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+      await expect(projector.locator('.projector-speaker-name')).toHaveText(names[0]!);
+      await expectOnScreen(projector, '.projector-speaker', `the speaker's card at ${size.width}`);
+      await expectOnScreen(projector, '.projector-turn-countdown', `the speaker's countdown at ${size.width}`);
+      await expectOnScreen(projector, '.projector-next', `who is next at ${size.width}`);
+      // A one-item agenda fits: nothing fades.
+      await expect(projector.getByRole('list', { name: 'Agenda progress' })).toHaveAttribute('data-more', 'none');
+      await projector.screenshot({ path: `test-results/screens/projector-long-round-${size.width}.png` });
+    }
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
