@@ -97,11 +97,15 @@ describe('running a meeting', () => {
     t.clock.advance(70_000);
     d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'next' }));
     expect(round()).toBe('Ana:speaking Ben:passed Cleo:done');
+    // Nobody else left: asking to come back later, she speaks on at once, the time so far counting.
+    t.clock.advance(5_000);
+    d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'later' }));
+    expect(round()).toBe('Ana:speaking Ben:passed Cleo:done');
     t.clock.advance(20_000);
     d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'next' }));
     expect(round()).toBe('Ana:done Ben:passed Cleo:done');
     expect(d.speakingTime.map((s) => [s.name, s.ms])).toEqual([
-      ['Ana', 70_000],
+      ['Ana', 75_000],
       ['Ben', 5_000],
       ['Cleo', 70_000],
     ]);

@@ -15,9 +15,12 @@ export interface RoomDecision {
   meetingStatus: MeetingStatus | null;
 }
 
+/** What a position checks of its decision: not its text or owner, which only resolving an objection needs. */
+export type BallotDecision = Omit<RoomDecision, 'ownerId' | 'decision'>;
+
 /** What taking a position checks, read at once: the decision, the member and whether they are in its meeting's room. */
 export interface Ballot {
-  decision: RoomDecision;
+  decision: BallotDecision;
   /** Null when no such member is in the decision's team. */
   member: { id: Id; name: string; leftAt: EpochMs | null } | null;
   /** The member's attendance at the decision's meeting; null when not listed. */
@@ -66,6 +69,15 @@ const ROOM_COLUMNS = [
   'meetings.status as meeting_status',
 ] as const;
 
+/** The decision's columns a position checks, none of its texts (a decision's can run long; this read is at every position). */
+const BALLOT_COLUMNS = [
+  'decisions.id',
+  'decisions.team_id',
+  'decisions.meeting_id',
+  'decisions.status',
+  'meetings.status as meeting_status',
+] as const;
+
 /**
  * The go-round's reads and writes, compiled once per connection (see Sql.prepared): a position or a resolution
  * reads what its rules need in one statement (no names, no JSON) and writes its rows.
@@ -79,7 +91,7 @@ export function roomStatements(sql: Sql) {
       .leftJoin('attendees', (join) =>
         join.onRef('attendees.meeting_id', '=', 'decisions.meeting_id').onRef('attendees.member_id', '=', 'members.id'),
       )
-      .select(ROOM_COLUMNS)
+      .select(BALLOT_COLUMNS)
       .select(['members.id as member_id', 'members.name as member_name', 'members.left_at as member_left_at'])
       .select('attendees.status as attendance')
       .select((eb) =>
@@ -107,7 +119,7 @@ export function roomStatements(sql: Sql) {
       const row = ballot.get({ decisionId, memberId });
       if (!row) return null;
       return {
-        decision: toRoomDecision(row),
+        decision: { id: row.id, teamId: row.team_id, meetingId: row.meeting_id, status: row.status, meetingStatus: row.meeting_status },
         member: row.member_id ? { id: row.member_id, name: row.member_name!, leftAt: row.member_left_at } : null,
         attendance: row.attendance,
         // Ids are UUIDs: no comma inside one.

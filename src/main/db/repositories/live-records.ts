@@ -75,6 +75,16 @@ export const TURN_COLUMNS = [
 /** A turn's clock, as undo puts it back. */
 export type TurnClockState = Pick<TurnRecord, 'id' | 'status' | 'startedAt' | 'endedAt' | 'pausedTotalMs'>;
 
+/**
+ * The columns of a turn's clock: all a turn or a round's start reads of each turn (who speaks, where, for how long
+ * was settled when the round began; two ids of 36 characters a row, decoded and dropped, cost a quarter of the read).
+ */
+export const TURN_CLOCK_COLUMNS = ['id', 'status', 'started_at', 'ended_at', 'paused_total_ms'] as const;
+
+export function toTurnClock(row: Pick<TurnsTable, (typeof TURN_CLOCK_COLUMNS)[number]>): TurnClockState {
+  return { id: row.id, status: row.status, startedAt: row.started_at, endedAt: row.ended_at, pausedTotalMs: row.paused_total_ms };
+}
+
 /** Someone who can speak in a round. */
 export interface RoundAttendee {
   attendeeId: Id;

@@ -4,9 +4,11 @@ import type { AgendaItemsTable, LiveActionsTable, MeetingsTable, TurnsTable } fr
 import {
   ITEM_COLUMNS,
   itemColumns,
+  TURN_CLOCK_COLUMNS,
   TURN_COLUMNS,
   toItem,
   toTurn,
+  toTurnClock,
   turnColumns,
   type ItemClockState,
   type LiveActionRecord,
@@ -15,6 +17,7 @@ import {
   type LiveMeetingRecord,
   type MeetingClockState,
   type RoundAttendee,
+  type TurnClockState,
   type TurnRecord,
   type TurnWithNotes,
 } from './live-records';
@@ -42,10 +45,13 @@ function statements(sql: Sql) {
     turnsByItem: sql.prepared((a: { itemId: string }) =>
       qb.selectFrom('turns').select(TURN_COLUMNS).where('agenda_item_id', '=', a.itemId).orderBy('position'),
     ),
+    clocksByItem: sql.prepared((a: { itemId: string }) =>
+      qb.selectFrom('turns').select(TURN_CLOCK_COLUMNS).where('agenda_item_id', '=', a.itemId).orderBy('position'),
+    ),
     speakingIn: sql.prepared((a: { itemId: string }) =>
       qb
         .selectFrom('turns')
-        .select(TURN_COLUMNS)
+        .select(TURN_CLOCK_COLUMNS)
         .where('agenda_item_id', '=', a.itemId)
         .where('status', '=', 'speaking')
         .orderBy('position')
@@ -182,10 +188,15 @@ export class LiveRepository {
     return this.q.turnsByItem.all({ itemId }).map(toTurn);
   }
 
-  /** The turn of the item's round now speaking, if any (the first in speaking order, as a round has one). */
-  speakingTurn(itemId: string): TurnRecord | null {
+  /** The clocks of the item's round's turns in speaking order: what moving the round on reads. */
+  turnClocksOfItem(itemId: string): TurnClockState[] {
+    return this.q.clocksByItem.all({ itemId }).map(toTurnClock);
+  }
+
+  /** The clock of the turn of the item's round now speaking, if any (the first in speaking order, as a round has one). */
+  speakingTurn(itemId: string): TurnClockState | null {
     const row = this.q.speakingIn.get({ itemId });
-    return row ? toTurn(row) : null;
+    return row ? toTurnClock(row) : null;
   }
 
   turn(id: string): TurnWithNotes | null {

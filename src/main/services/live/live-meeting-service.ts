@@ -3,7 +3,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
-import type { LiveItemRecord, LiveMeetingRecord, TurnRecord } from '../../db/repositories/live-records';
+import type { LiveItemRecord, LiveMeetingRecord, TurnClockState } from '../../db/repositories/live-records';
 import type { ParkingLotService } from '../planning/parking-lot-service';
 import { orderSpeakers } from './round-order';
 import { Before, readSnapshot, type Snapshot } from './undo';
@@ -219,7 +219,7 @@ export class LiveMeetingService {
     return this.act(meetingId, `turn_${outcome}`, label, (meeting, now, before) => {
       // The turns are keyed by the current item's id, which the meeting's row holds: no need to read the item.
       if (!meeting.currentItemId) throw new DomainError('conflict', 'No item is running');
-      const turns = this.repos.live.turnsOfItem(meeting.currentItemId);
+      const turns = this.repos.live.turnClocksOfItem(meeting.currentItemId);
       const speaking = turns.find((t) => t.status === 'speaking');
       if (!speaking) throw new DomainError('conflict', 'Nobody is speaking in this round');
       this.updateTurn(speaking, { status: outcome, endedAt: now }, before);
@@ -232,7 +232,7 @@ export class LiveMeetingService {
     });
   }
 
-  private startTurn(turn: TurnRecord, now: number, before: Before): void {
+  private startTurn(turn: TurnClockState, now: number, before: Before): void {
     // A returning speaker's clock runs on from where it stopped.
     this.updateTurn(turn, { status: 'speaking', ...runsOn(turn, now) }, before);
   }
@@ -252,7 +252,7 @@ export class LiveMeetingService {
   }
 
   /** Only rounds have turns: any other item is not asked. */
-  private speakingIn(item: LiveItemRecord): TurnRecord | undefined {
+  private speakingIn(item: LiveItemRecord): TurnClockState | undefined {
     if (!ROUND_KINDS.includes(item.kind)) return undefined;
     return this.repos.live.speakingTurn(item.id) ?? undefined;
   }
@@ -260,7 +260,7 @@ export class LiveMeetingService {
   /** A round (check-in, updates, check-out) gets its speakers when it first starts. */
   private prepareRound(meeting: LiveMeetingRecord, item: LiveItemRecord, now: number, before: Before): void {
     if (!ROUND_KINDS.includes(item.kind)) return;
-    const existing = this.repos.live.turnsOfItem(item.id);
+    const existing = this.repos.live.turnClocksOfItem(item.id);
     if (existing.length > 0) {
       const speaking = existing.find((t) => t.status === 'speaking');
       const next = speaking ?? existing.find((t) => t.status === 'waiting') ?? existing.find((t) => t.status === 'later');
@@ -311,7 +311,7 @@ export class LiveMeetingService {
   }
 
   /** Writes a turn, remembering first how it was. */
-  private updateTurn(turn: TurnRecord, changes: Parameters<Repositories['live']['updateTurn']>[1], before: Before): void {
+  private updateTurn(turn: TurnClockState, changes: Parameters<Repositories['live']['updateTurn']>[1], before: Before): void {
     before.turn(turn);
     this.repos.live.updateTurn(turn.id, changes);
   }

@@ -5,7 +5,6 @@ import type {
   LiveMeetingRecord,
   MeetingClockState,
   TurnClockState,
-  TurnRecord,
 } from '../../db/repositories/live-records';
 
 /**
@@ -42,7 +41,7 @@ export class Before {
     (this.snapshot.items ??= []).push({ id, status, startedAt, endedAt, pausedTotalMs, extraMs, plannedMs });
   }
 
-  turn(t: TurnRecord): void {
+  turn(t: TurnClockState): void {
     if (this.turns.has(t.id)) return;
     this.turns.add(t.id);
     const { id, status, startedAt, endedAt, pausedTotalMs } = t;
