@@ -23,7 +23,7 @@ import { useServerNow } from './server-clock';
 import { usePanelsBehind, useSchedule, useSteadyDetail } from './steady-detail';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useConsoleActions } from './console-actions';
-import { activeGroups, consoleCommand, isTyping, ITEM_KEYS, keyOf } from './console-keys';
+import { activeGroups, consoleCommand, isTyping, ITEM_KEYS, keyOf, runsOnRepeat } from './console-keys';
 import { KeyBar } from './KeyBar';
 import { PanelKeysProvider, type PanelClaim, type PanelKeysHost } from './panel-keys';
 import { SpeakingTime } from './SpeakingTime';
@@ -97,6 +97,10 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
       const command = consoleCommand(e, groups);
+      if (command && e.repeat && !runsOnRepeat(command)) {
+        e.preventDefault();
+        return;
+      }
       if (command?.type === 'help') {
         e.preventDefault();
         setHelp((h) => !h);
