@@ -53,3 +53,81 @@ test('a held key acts once: T ends one turn, N one item', async ({ page }) => {
     await server.stop();
   }
 });
+
+test('a double click takes one step: Next speaker ends one turn, Next item leaves one item', async ({ page }) => {
+  const dir = tempDataDir('fast-hands');
+  const clock = new TestClock(dir, START);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  try {
+    await page.clock.setFixedTime(new Date(START));
+    await startDemoMeeting(page, server);
+
+    await page.getByRole('button', { name: /^Next speaker/ }).dblclick();
+    await expect.poll(() => round(page)).toMatch(/^Maya Okafor Spoke, Sam Lindqvist Speaking, Priya Raman Waiting/);
+    // The next press, once Sam's turn is on screen, is his.
+    await page.getByRole('button', { name: /^Pass/ }).click();
+    await expect.poll(() => round(page)).toMatch(/^Maya Okafor Spoke, Sam Lindqvist Passed, Priya Raman Speaking, Diego Alvarez Waiting/);
+
+    await page.getByRole('button', { name: /^Next item/ }).dblclick();
+    await expect(page.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    await page.getByRole('button', { name: /^Previous/ }).click();
+    await expect(page.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Agenda progress' }).locator('li.p-done')).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('two consoles press N at once: the meeting moves one item, and the later one says why it did not', async ({ browser }) => {
+  const dir = tempDataDir('fast-hands');
+  const clock = new TestClock(dir, START);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext();
+  try {
+    const maya = await context.newPage();
+    await maya.clock.setFixedTime(new Date(START));
+    await startDemoMeeting(maya, server);
+
+    // The co-facilitator's console, whose news of the other's step is still on its way when she presses N.
+    const sam = await context.newPage();
+    await sam.clock.setFixedTime(new Date(START));
+    let holding = false;
+    const held: string[] = [];
+    let release = () => undefined as void;
+    await sam.routeWebSocket(/\/api\/events$/, (ws) => {
+      const main = ws.connectToServer();
+      main.onMessage((message) => {
+        const type = (JSON.parse(String(message)) as { type: string }).type;
+        if (holding && type !== 'reply' && type !== 'hello') held.push(String(message));
+        else ws.send(message);
+      });
+      release = () => {
+        holding = false;
+        for (const message of held.splice(0)) ws.send(message);
+      };
+    });
+    await sam.goto(maya.url());
+    await expect(sam.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+
+    holding = true;
+    await maya.keyboard.press('n');
+    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    await sam.keyboard.press('n');
+    await expect(sam.getByRole('alert')).toContainText(
+      'The meeting had already moved on from “Check-in round” (in another window): it is now on “Pricing page experiment: read-out”',
+    );
+    release();
+    // Both consoles show the one step taken: the check-in done, the read-out running, the review still to come.
+    for (const page of [maya, sam]) {
+      await expect(page.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+      const progress = page.getByRole('list', { name: 'Agenda progress' });
+      await expect(progress.locator('li.p-done')).toHaveCount(1);
+      await expect(progress.locator('li.p-done')).toContainText('Check-in round');
+    }
+    await expect(maya.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});

@@ -80,8 +80,10 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   );
 
   const { act, flash, error } = useConsoleActions(meetingId, {
+    shown: detail,
     paused: view?.paused ?? false,
     currentItemId: view?.current?.id ?? null,
+    speakingTurnId: view?.speaking?.id ?? null,
   });
   const onRebalance = useCallback((r: Rebalance) => void act.rebalance(r), [act]);
   const onTurn = useCallback((a: 'next' | 'pass' | 'skip' | 'later') => void act.turn(a), [act]);
