@@ -131,3 +131,39 @@ test('two consoles press N at once: the meeting moves one item, and the later on
     await server.stop();
   }
 });
+
+test('notes typed while the other console moves on stay text, and each item keeps what was typed in it', async ({ browser }) => {
+  const dir = tempDataDir('fast-hands');
+  const clock = new TestClock(dir, START);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext();
+  try {
+    const maya = await context.newPage();
+    await maya.clock.setFixedTime(new Date(START));
+    await startDemoMeeting(maya, server);
+    const sam = await context.newPage();
+    await sam.clock.setFixedTime(new Date(START));
+    await sam.goto(maya.url());
+    await expect(sam.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+
+    await maya.getByLabel('Notes on “Check-in round”').click();
+    await maya.keyboard.type('Energy is good');
+    await sam.keyboard.press('n');
+    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    // She types on: the letters are text in the read-out's notes (n, t and e were next item, next speaker, +1 min).
+    await maya.keyboard.type('; then the pricing numbers');
+    const readOut = maya.getByLabel('Notes on “Pricing page experiment: read-out”');
+    await expect(readOut).toHaveValue('; then the pricing numbers');
+    await expect(readOut).toBeFocused();
+    await readOut.blur();
+    await expect(maya.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    await expect(maya.locator('.current-item')).not.toContainText('planned + 1:00 added');
+    // The check-in kept what was typed in it before the meeting moved on.
+    await sam.keyboard.press('ArrowLeft');
+    await expect(maya.getByLabel('Notes on “Check-in round”')).toHaveValue('Energy is good');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});

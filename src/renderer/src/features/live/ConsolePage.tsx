@@ -69,6 +69,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     return () => cancelAnimationFrame(frame);
   }, [currentId]);
   const timers = useMemo(() => itemTimers(current, clock, now), [current, clock, now]);
+  const typingCarry = useRef(false);
   const { settings } = useFormat();
   const updateSettings = useMutation('settings.update');
   const chime = settings.chime;
@@ -259,6 +260,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                 stored={view.current?.notes ?? ''}
                 plan={current.plan}
                 label={`Notes on “${current.title}”`}
+                typingCarry={typingCarry}
               />
             )}
           </div>
