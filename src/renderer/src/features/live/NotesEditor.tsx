@@ -1,5 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { ApiError, call } from '@renderer/api/client';
+import { ApiError, call, onConnectionState } from '@renderer/api/client';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -69,6 +69,17 @@ export const NotesEditor = memo(function NotesEditor({
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
     }
   }
+
+  // A save that failed while the server was gone is sent again once it is back: the box said "Not saved" until she
+  // typed again, and a page closed meanwhile lost the text.
+  useEffect(
+    () =>
+      onConnectionState((connection) => {
+        if (connection === 'connected' && pending.current !== null && timer.current === null) void flush();
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- flush reads only refs and this item's ids
+    [itemId],
+  );
 
   useEffect(() => {
     return () => {

@@ -30,7 +30,7 @@ async function hold(page: Page, key: string, repeats = 5): Promise<void> {
 }
 
 test('a held key acts once: T ends one turn, N one item', async ({ page }) => {
-  const dir = tempDataDir('fast-hands');
+  const dir = tempDataDir('pressure');
   const clock = new TestClock(dir, START);
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   try {
@@ -55,7 +55,7 @@ test('a held key acts once: T ends one turn, N one item', async ({ page }) => {
 });
 
 test('a double click takes one step: Next speaker ends one turn, Next item leaves one item', async ({ page }) => {
-  const dir = tempDataDir('fast-hands');
+  const dir = tempDataDir('pressure');
   const clock = new TestClock(dir, START);
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   try {
@@ -80,7 +80,7 @@ test('a double click takes one step: Next speaker ends one turn, Next item leave
 });
 
 test('two consoles press N at once: the meeting moves one item, and the later one says why it did not', async ({ browser }) => {
-  const dir = tempDataDir('fast-hands');
+  const dir = tempDataDir('pressure');
   const clock = new TestClock(dir, START);
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   const context = await browser.newContext();
@@ -133,7 +133,7 @@ test('two consoles press N at once: the meeting moves one item, and the later on
 });
 
 test('notes typed while the other console moves on stay text, and each item keeps what was typed in it', async ({ browser }) => {
-  const dir = tempDataDir('fast-hands');
+  const dir = tempDataDir('pressure');
   const clock = new TestClock(dir, START);
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   const context = await browser.newContext();
@@ -162,6 +162,45 @@ test('notes typed while the other console moves on stay text, and each item keep
     // The check-in kept what was typed in it before the meeting moved on.
     await sam.keyboard.press('ArrowLeft');
     await expect(maya.getByLabel('Notes on “Check-in round”')).toHaveValue('Energy is good');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('notes typed while the server is down are saved once it is back, and the console and projector show the right time', async ({
+  browser,
+}) => {
+  const dir = tempDataDir('pressure');
+  const clock = new TestClock(dir, START);
+  let server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(START));
+    await startDemoMeeting(page, server);
+    const projector = await context.newPage();
+    await projector.clock.setFixedTime(new Date(START));
+    await projector.goto(page.url().replace(/\/run$/, '/projector'));
+    await expect(projector.getByRole('timer', { name: 'Time left for this item' })).toHaveText('5:00');
+
+    const { port } = server;
+    await server.stop();
+    await expect(page.getByRole('status').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
+    const notes = page.getByLabel('Notes on “Check-in round”');
+    await notes.fill('Energy is good; Lena is out sick.');
+    await expect(page.locator('.notes-editor').getByRole('status')).toHaveText('Not saved');
+    await expect(notes).toHaveValue('Energy is good; Lena is out sick.');
+
+    // Back a minute later, on the same port: the note is saved without another keystroke, the old error gone.
+    clock.advance(60_000);
+    server = await startServer({ dataDir: dir, port, clockFile: clock.file });
+    await expect(page.locator('.notes-editor').getByRole('status')).toHaveText('Saved');
+    await expect(page.locator('.notes-editor').getByRole('alert')).toHaveCount(0);
+    for (const view of [page, projector]) await expect(view.getByRole('timer', { name: 'Time left for this item' })).toHaveText('4:00');
+    const fresh = await context.newPage();
+    await fresh.goto(page.url());
+    await expect(fresh.getByLabel('Notes on “Check-in round”')).toHaveValue('Energy is good; Lena is out sick.');
   } finally {
     await context.close();
     await server.stop();
