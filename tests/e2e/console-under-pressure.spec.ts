@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { startServer, tempDataDir, TestClock, type TestServer } from '../support/server';
 import { openDemoTeam } from '../support/demo-team';
+import { api } from '../support/page-api';
 
 // Monday 30 Nov 2026, 10:00 in Berlin: the demo team's next meeting starts now.
 const START = Date.parse('2026-11-30T09:00:00Z');
@@ -201,6 +202,34 @@ test('notes typed while the server is down are saved once it is back, and the co
     const fresh = await context.newPage();
     await fresh.goto(page.url());
     await expect(fresh.getByLabel('Notes on “Check-in round”')).toHaveValue('Energy is good; Lena is out sick.');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('a line typed on a turn is kept when the other console moves on to the next speaker', async ({ browser }) => {
+  const dir = tempDataDir('pressure');
+  const clock = new TestClock(dir, START);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext();
+  try {
+    const maya = await context.newPage();
+    await maya.clock.setFixedTime(new Date(START));
+    await startDemoMeeting(maya, server);
+    const sam = await context.newPage();
+    await sam.clock.setFixedTime(new Date(START));
+    await sam.goto(maya.url());
+    await expect(sam.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+
+    await maya.getByLabel('Notes on Maya Okafor’s turn').fill('Back from leave, catching up on the queue work');
+    await sam.keyboard.press('t');
+    await expect(maya.getByLabel('Notes on Sam Lindqvist’s turn')).toHaveValue('');
+    const meetingId = /meetings\/([^/]+)\/run/.exec(maya.url())![1]!;
+    await expect
+      .poll(async () => (await api(maya, 'meetings.live', { meetingId })).turns.find((t) => t.name === 'Maya Okafor')?.notes)
+      .toBe('Back from leave, catching up on the queue work');
+    await expect(maya.getByRole('alert')).toHaveCount(0);
   } finally {
     await context.close();
     await server.stop();
