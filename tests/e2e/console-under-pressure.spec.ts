@@ -235,3 +235,57 @@ test('a line typed on a turn is kept when the other console moves on to the next
     await server.stop();
   }
 });
+
+test('at 1366x768, thirty items and twenty people: the console keeps the current item and its row in the agenda on screen', async ({
+  browser,
+}) => {
+  const dir = tempDataDir('pressure');
+  const clock = new TestClock(dir, START);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(START));
+    await page.goto(server.url);
+    const members = Array.from({ length: 20 }, (_, i) => `Member ${String(i + 1).padStart(2, '0')} Lindqvist-Okafor`);
+    const team = await api(page, 'teams.create', { name: 'Big Ops', timeZone: 'Europe/Berlin', members });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: 'Quarterly all-hands',
+      date: '2026-11-30',
+      time: '10:00',
+      lengthMin: 90,
+    });
+    let d = await api(page, 'meetings.get', { meetingId });
+    for (let i = 1; i <= 30; i++)
+      d = await api(page, 'agenda.addItem', {
+        meetingId,
+        expectedRevision: d.meeting.agendaRevision,
+        kind: 'discussion',
+        title: `Topic ${i}${i % 3 ? '' : ': a title long enough to take two lines in the console’s agenda'}`,
+        plannedMin: 2,
+      });
+    for (const attendee of d.attendees) await api(page, 'attendance.set', { attendeeId: attendee.id, status: 'present' });
+    await api(page, 'meetings.start', { meetingId });
+    for (let i = 1; i < 21; i++) await api(page, 'live.next', { meetingId });
+
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+    await expect(page.getByRole('heading', { name: 'Topic 21', level: 2 })).toBeVisible();
+    const view = page.viewportSize()!;
+    const inView = async (what: string, box: { y: number; height: number } | null) =>
+      expect(box && box.y >= 0 && box.y + box.height <= view.height, `${what} is on screen`).toBe(true);
+    await inView('the current item', await page.locator('.current-item').boundingBox());
+    const row = page.getByRole('list', { name: 'Agenda progress' }).locator('[aria-current="step"]');
+    await expect(row).toContainText('Topic 21');
+    await inView('its row in the agenda', await row.boundingBox());
+    // N moves the row along with the item; the list stays short enough for the attendance to start on the first screen.
+    await page.keyboard.press('n');
+    await expect(row).toContainText('Topic 22');
+    await inView('the next row', await row.boundingBox());
+    await inView('the attendance heading', await page.getByRole('heading', { name: 'Attendance' }).boundingBox());
+    await page.screenshot({ path: 'test-results/screens/console-thirty-items-1366x768.png' });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
