@@ -289,3 +289,40 @@ test('at 1366x768, thirty items and twenty people: the console keeps the current
     await server.stop();
   }
 });
+
+for (const viewport of [
+  { width: 1366, height: 768 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+])
+  test(`at ${viewport.width}x${viewport.height}, what an action did is said beside the clocks, not over them`, async ({ browser }) => {
+    const dir = tempDataDir('pressure');
+    const clock = new TestClock(dir, START);
+    const server = await startServer({ dataDir: dir, clockFile: clock.file });
+    const context = await browser.newContext({ viewport });
+    try {
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date(START));
+      await startDemoMeeting(page, server);
+      await page.keyboard.press('e');
+      const notice = page.locator('.console-status').getByText('+1 min');
+      await expect(notice).toBeVisible();
+      const [said, ...covered] = await Promise.all(
+        [notice, page.getByRole('timer', { name: 'Meeting time' }), page.locator('.current-top'), page.locator('.speaker-now')].map((l) =>
+          l.boundingBox(),
+        ),
+      );
+      for (const box of covered)
+        expect(
+          said!.x < box!.x + box!.width &&
+            box!.x < said!.x + said!.width &&
+            said!.y < box!.y + box!.height &&
+            box!.y < said!.y + said!.height,
+          `the notice at ${JSON.stringify(said)} covers ${JSON.stringify(box)}`,
+        ).toBe(false);
+      await page.screenshot({ path: `test-results/screens/console-notice-${viewport.width}x${viewport.height}.png` });
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
