@@ -188,6 +188,7 @@ test('notes typed while the server is down are saved once it is back, and the co
     const { port } = server;
     await server.stop();
     await expect(page.getByRole('status').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
+    await expect(projector.getByRole('status').filter({ hasText: 'Reconnecting to Cadence…' })).toBeVisible();
     const notes = page.getByLabel('Notes on “Check-in round”');
     await notes.fill('Energy is good; Lena is out sick.');
     await expect(page.locator('.notes-editor').getByRole('status')).toHaveText('Not saved');
@@ -199,6 +200,7 @@ test('notes typed while the server is down are saved once it is back, and the co
     await expect(page.locator('.notes-editor').getByRole('status')).toHaveText('Saved');
     await expect(page.locator('.notes-editor').getByRole('alert')).toHaveCount(0);
     for (const view of [page, projector]) await expect(view.getByRole('timer', { name: 'Time left for this item' })).toHaveText('4:00');
+    await expect(projector.getByRole('status').filter({ hasText: 'Reconnecting' })).toHaveCount(0);
     const fresh = await context.newPage();
     await fresh.goto(page.url());
     await expect(fresh.getByLabel('Notes on “Check-in round”')).toHaveValue('Energy is good; Lena is out sick.');
