@@ -84,7 +84,7 @@ test('pages carry the same Content-Security-Policy as the desktop window', async
 test('the built code is kept by the browser for a year (its names carry its hash); the page and the API never', async () => {
   const page = await rawRequest({ port: server.port, path: '/' });
   expect(page.headers['cache-control']).toBe('no-store');
-  const scripts = [...page.body.matchAll(/(?:src|href)="\.?(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+  const scripts = [...page.body.matchAll(/(?:src|href)="\.?(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
   // The boot and the first screen's modulepreloads: what a daily start would otherwise fetch again.
   expect(scripts.length).toBeGreaterThan(1);
   for (const path of scripts) {
