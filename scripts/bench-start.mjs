@@ -13,8 +13,10 @@
  * A second row times the same start as a person's daily one: opened in their usual browser, which has shown Cadence
  * before (a persistent profile in a temp folder, kept across the runs, each start in a new tab, on the port the last
  * start had, as the server reuses it), so its HTTP cache already holds the hashed code; it says how many of the code
- * files came from that cache. (Seen on Chromium 156: the second visit writes V8's code cache for the larger modules, and
- * later visits still parse and compile them while streaming, so the row's saving is the transfer, not the compile.)
+ * files came from that cache. (Traced on Chromium 156: the second visit writes V8's code cache for the three larger
+ * modules, and later visits still parse and compile them while streaming: with Chromium's BackgroundResourceFetch on,
+ * its default, they never read that cache. BENCH_USUAL_CHROMIUM_ARGS=--disable-features=BackgroundResourceFetch shows
+ * the start that reads it: V8 deserialises them, some 8 ms, where compiling took 50-200 ms of a background thread.)
  */
 /* global fetch, localStorage -- used inside the page */
 import { spawn } from 'node:child_process';
@@ -166,7 +168,9 @@ const browser = await chromium.launch(launch);
 // A person's usual browser, which has opened Cadence before: a profile on disk (HTTP cache, V8's code cache) kept
 // across the runs, each start opened in a new tab of it.
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-profile-'));
-const usual = await chromium.launchPersistentContext(profile, launch);
+// BENCH_USUAL_CHROMIUM_ARGS adds switches to that browser alone, to compare one of its features on the same start.
+const usualArgs = (process.env.BENCH_USUAL_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+const usual = await chromium.launchPersistentContext(profile, { ...launch, args: [...launch.args, ...usualArgs] });
 const rows = [];
 const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-start-'));
 try {
