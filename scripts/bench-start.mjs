@@ -15,7 +15,7 @@
  * start had, as the server reuses it), so its HTTP cache already holds the hashed code; it says how many of the code
  * files came from that cache. (Traced on Chromium 156: the second visit writes V8's code cache for the three larger
  * modules, and later visits still parse and compile them while streaming: with Chromium's BackgroundResourceFetch on,
- * its default, they never read that cache. BENCH_USUAL_CHROMIUM_ARGS=--disable-features=BackgroundResourceFetch shows
+ * its default, they never read that cache. BENCH_USUAL_DISABLE_FEATURES=BackgroundResourceFetch shows
  * the start that reads it: V8 deserialises them, some 8 ms, where compiling took 50-200 ms of a background thread.)
  */
 /* global fetch, localStorage -- used inside the page */
@@ -25,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { PLAYWRIGHT_DISABLED_FEATURES } from './chromium-features.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGET_MS = 300;
@@ -168,8 +169,10 @@ const browser = await chromium.launch(launch);
 // A person's usual browser, which has opened Cadence before: a profile on disk (HTTP cache, V8's code cache) kept
 // across the runs, each start opened in a new tab of it.
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-profile-'));
-// BENCH_USUAL_CHROMIUM_ARGS adds switches to that browser alone, to compare one of its features on the same start.
-const usualArgs = (process.env.BENCH_USUAL_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+// BENCH_USUAL_DISABLE_FEATURES (comma-separated) turns Chromium features off in that browser alone, to compare one on
+// the same start; Chromium keeps only the last --disable-features switch, so Playwright's own list is repeated in it.
+const usualOff = (process.env.BENCH_USUAL_DISABLE_FEATURES ?? '').split(',').filter(Boolean);
+const usualArgs = usualOff.length ? [`--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...usualOff].join(',')}`] : [];
 const usual = await chromium.launchPersistentContext(profile, { ...launch, args: [...launch.args, ...usualArgs] });
 const rows = [];
 const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-start-'));
