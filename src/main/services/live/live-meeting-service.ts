@@ -21,6 +21,14 @@ function runsOn(clock: { startedAt: number | null; endedAt: number | null; pause
   return { startedAt: clock.startedAt ?? now, endedAt: null, pausedTotalMs: clock.pausedTotalMs + gap };
 }
 
+/** A step pressed on `fromItemId` is refused once the meeting has moved on from it (another window stepped first). */
+function stillOn(items: LiveItemRecord[], current: LiveItemRecord | undefined, fromItemId: string | undefined): void {
+  if (fromItemId === undefined || fromItemId === current?.id) return;
+  const left = items.find((i) => i.id === fromItemId);
+  const now = current ? `it is now on “${current.title}”` : 'every item is done';
+  throw new DomainError('conflict', `The meeting had already moved on from “${left?.title ?? 'that item'}” (in another window): ${now}`);
+}
+
 /**
  * Runs a meeting: the current item, pause, extend, park, rounds of speakers, notes, undo.
  * Every action is one transaction over stored instants; the timers are derived from them. An action reads only
@@ -41,10 +49,11 @@ export class LiveMeetingService {
     if (current) this.prepareRound(meeting, current, this.clock.now(), new Before());
   }
 
-  next(meetingId: string): TeamId {
+  next(meetingId: string, fromItemId?: string): TeamId {
     return this.act(meetingId, 'next', 'next item', (meeting, now, before) => {
       const items = this.repos.live.items(meetingId);
       const current = items.find((i) => i.id === meeting.currentItemId);
+      stillOn(items, current, fromItemId);
       const after = items.filter((i) => i.status === 'pending' && (!current || i.position > current.position));
       const upcoming = after[0] ?? items.find((i) => i.status === 'pending' && i.id !== current?.id);
       if (current) this.stopItem(current, 'done', now, before);
@@ -53,10 +62,11 @@ export class LiveMeetingService {
     });
   }
 
-  previous(meetingId: string): TeamId {
+  previous(meetingId: string, fromItemId?: string): TeamId {
     return this.act(meetingId, 'previous', 'back to the previous item', (meeting, now, before) => {
       const items = this.repos.live.items(meetingId);
       const current = items.find((i) => i.id === meeting.currentItemId);
+      stillOn(items, current, fromItemId);
       const earlier = items.filter((i) => i.status === 'done' && (!current || i.position < current.position)).at(-1);
       if (!earlier) throw new DomainError('conflict', 'There is no earlier item to go back to');
       // The item left keeps the time it used; it runs on from there when it comes up again.
@@ -163,21 +173,21 @@ export class LiveMeetingService {
     });
   }
 
-  turnNext(meetingId: string): TeamId {
-    return this.turnAction(meetingId, 'done', 'next speaker');
+  turnNext(meetingId: string, turnId?: string): TeamId {
+    return this.turnAction(meetingId, 'done', 'next speaker', turnId);
   }
 
-  turnPass(meetingId: string): TeamId {
-    return this.turnAction(meetingId, 'passed', 'pass');
+  turnPass(meetingId: string, turnId?: string): TeamId {
+    return this.turnAction(meetingId, 'passed', 'pass', turnId);
   }
 
-  turnSkip(meetingId: string): TeamId {
-    return this.turnAction(meetingId, 'skipped', 'skip');
+  turnSkip(meetingId: string, turnId?: string): TeamId {
+    return this.turnAction(meetingId, 'skipped', 'skip', turnId);
   }
 
   /** The speaker comes back after everyone else; the time so far counts. */
-  turnLater(meetingId: string): TeamId {
-    return this.turnAction(meetingId, 'later', 'come back later');
+  turnLater(meetingId: string, turnId?: string): TeamId {
+    return this.turnAction(meetingId, 'later', 'come back later', turnId);
   }
 
   setTurnNotes(meetingId: string, turnId: string, notes: string): TeamId {
@@ -215,12 +225,14 @@ export class LiveMeetingService {
     });
   }
 
-  private turnAction(meetingId: string, outcome: 'done' | 'passed' | 'skipped' | 'later', label: string): TeamId {
+  private turnAction(meetingId: string, outcome: 'done' | 'passed' | 'skipped' | 'later', label: string, turnId?: string): TeamId {
     return this.act(meetingId, `turn_${outcome}`, label, (meeting, now, before) => {
       // The turns are keyed by the current item's id, which the meeting's row holds: no need to read the item.
       if (!meeting.currentItemId) throw new DomainError('conflict', 'No item is running');
       const turns = this.repos.live.turnClocksOfItem(meeting.currentItemId);
       const speaking = turns.find((t) => t.status === 'speaking');
+      if (turnId !== undefined && speaking?.id !== turnId)
+        throw new DomainError('conflict', 'That turn had already ended (in another window); the round has moved on');
       if (!speaking) throw new DomainError('conflict', 'Nobody is speaking in this round');
       this.updateTurn(speaking, { status: outcome, endedAt: now }, before);
       const waiting = turns.filter((t) => t.status === 'waiting' && t.id !== speaking.id);
