@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TeamAgreement } from '../../src/shared/agreements';
+import { closeEvery, openTestCore, type TestCore } from '../support/core';
+import { teamLines } from '../support/sync-actions';
+import { expectSyncedWhole } from '../support/sync-whole-tree';
+import { tempDirs } from '../support/temp-dirs';
+
+/**
+ * Two laptops change the same thing while apart, then sync in turn: both end with the same team, nothing typed on
+ * either is lost, and what a person has to look at is listed as a conflict on both.
+ */
+const temp = tempDirs('sync-apart');
+const cores: TestCore[] = [];
+afterEach(() => {
+  closeEvery(cores.splice(0));
+  temp.removeAll();
+});
+
+/** Laptop B's clock runs ten minutes behind laptop A's. */
+async function twoLaptops(): Promise<{ a: TestCore; b: TestCore; teamId: string }> {
+  const remote = path.join(temp.make(), 'team.git');
+  execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', remote]);
+  const a = await openTestCore(Date.parse('2026-11-24T09:00:00Z'), temp.make());
+  cores.push(a);
+  const b = await openTestCore(Date.parse('2026-11-24T08:50:00Z'), temp.make());
+  cores.push(b);
+  const teamId = (await a.call('demo.load', {})).id;
+  expect((await a.call('sync.link', { teamId, url: remote })).problem).toBeNull();
+  expect((await b.call('sync.link', { url: remote })).problem).toBeNull();
+  return { a, b, teamId };
+}
+
+/** Each syncs twice, in turn starting with `first`: every sync completes, and both hold the same rows and conflicts. */
+async function syncTwice(first: TestCore, second: TestCore, teamId: string) {
+  for (const t of [first, second, first, second]) {
+    t.clock.advance(60_000);
+    expect((await t.call('sync.run', { teamId })).problem).toBeNull();
+    // What the sync committed (laid out again only where rows changed) is what a whole rebuild gives.
+    await expectSyncedWhole(t, teamId);
+  }
+  expect(await teamLines(second, teamId)).toEqual(await teamLines(first, teamId));
+  const conflicts = (await first.call('sync.status', { teamId })).conflicts;
+  expect((await second.call('sync.status', { teamId })).conflicts).toEqual(conflicts);
+  return conflicts;
+}
+
+async function edit(t: TestCore, teamId: string, freeText: string): Promise<TeamAgreement> {
+  const current = (await t.call('agreements.get', { teamId })).current!;
+  t.clock.advance(1_000);
+  return t.call('agreements.edit', {
+    teamId,
+    basedOnId: current.id,
+    body: { ...current.body, freeText },
+    changeNote: freeText,
+    revisitBy: '2027-02-24',
+  });
+}
+
+describe('two laptops change the same thing apart', () => {
+  for (const order of ['A first', 'B first'] as const)
+    it(`the operating agreement edited on both keeps both versions, the later edits on top, and says so (${order})`, async () => {
+      const { a, b, teamId } = await twoLaptops();
+      const before = (await a.call('agreements.get', { teamId })).versions.length;
+      await edit(a, teamId, 'Edited on A');
+      await edit(b, teamId, 'Edited on B');
+      await edit(b, teamId, 'Edited again on B');
+      const conflicts = await (order === 'A first' ? syncTwice(a, b, teamId) : syncTwice(b, a, teamId));
+      const versions = (await a.call('agreements.get', { teamId })).versions
+        .filter((v) => v.version > before)
+        .map((v) => [v.version, v.changeNote])
+        .sort(([x], [y]) => Number(x) - Number(y));
+      // B's clock is ten minutes behind, so its first edit bears the earlier time and keeps its number; A's moves up
+      // one, and B's second edit above it: each laptop's edits stay in the order it made them, and the later is current.
+      expect(versions).toEqual([
+        [before + 1, 'Edited on B'],
+        [before + 2, 'Edited on A'],
+        [before + 3, 'Edited again on B'],
+      ]);
+      expect((await b.call('agreements.get', { teamId })).current!.changeNote).toBe('Edited again on B');
+      expect(conflicts.filter((c) => c.entity === 'agreement_versions').map((c) => [c.field, c.kept, c.other])).toEqual([
+        ['version', String(before + 2), String(before + 1)],
+        ['version', String(before + 3), String(before + 2)],
+      ]);
+    }, 120_000);
+});
