@@ -84,4 +84,22 @@ describe('two laptops change the same thing apart', () => {
         ['version', String(before + 3), String(before + 2)],
       ]);
     }, 120_000);
+
+  for (const order of ['A first', 'B first'] as const)
+    it(`a commitment given different outcomes on each keeps both in its history and lists the outcome that did not stand (${order})`, async () => {
+      const { a, b, teamId } = await twoLaptops();
+      const commitmentId = (await a.call('commitments.board', { teamId })).open.find((c) => c.teamId === teamId)!.id;
+      await b.call('commitments.record', { commitmentId, outcome: 'dropped', reason: 'Nobody needs it any more' });
+      await a.call('commitments.record', { commitmentId, outcome: 'done' });
+      const conflicts = await (order === 'A first' ? syncTwice(a, b, teamId) : syncTwice(b, a, teamId));
+      for (const t of [a, b]) {
+        const got = await t.call('commitments.get', { commitmentId });
+        // A's clock is ten minutes ahead: its "done" is the later event, and stands.
+        expect(got.status).toBe('done');
+        expect(got.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['done', 'dropped']));
+      }
+      expect(conflicts.filter((c) => c.entity === 'commitments').map((c) => [c.id, c.field, c.kept, c.other])).toEqual([
+        [commitmentId, 'status', 'done', 'dropped'],
+      ]);
+    }, 120_000);
 });

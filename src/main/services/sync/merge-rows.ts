@@ -3,6 +3,7 @@ import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive
 import { settleClaims } from '../archive/decision-numbers';
 import { DERIVED_COLUMNS, deriveClosedAt } from './derived-columns';
 import { laterStamp } from './hlc';
+import { outcomeConflicts } from './outcome-conflicts';
 import type { SyncConflict } from './sync-data';
 import { sameContent, shownKey, type Candidates, type StampedRow, type TableRows, type TeamState } from './team-state';
 
@@ -110,6 +111,8 @@ export function mergeStates(
     }
     tables.set(spec.table, merged);
   }
+  const events = (state: TeamState) => state.tables.get('commitment_events') ?? new Map<string, StampedRow>();
+  found.push(...outcomeConflicts(events(base), events(ours), events(theirs), only));
   const renumbered = new Map([
     ['decisions', settleNumbers(tables.get('decisions')!)],
     ['agreement_versions', settleVersions(tables.get('agreement_versions')!, found)],
