@@ -103,6 +103,23 @@ describe('a repository set up the way a team might', () => {
     expect(status.waiting.unpushed).toBe(true);
   });
 
+  it('another team’s repository is refused with both teams’ names, not their ids, and nothing of either is written', async () => {
+    const remote = bareRemote();
+    const a = await laptop();
+    const platform = await a.call('demo.load', {});
+    await a.call('sync.link', { teamId: platform.id, url: remote });
+    const head = git(remote, 'rev-parse', 'main');
+    const b = await laptop();
+    const design = await b.call('teams.create', { name: 'Design', timeZone: 'Europe/Berlin', members: ['Ada'] });
+    const status = await b.call('sync.link', { teamId: design.id, url: remote });
+    expect(status.problem).toEqual({
+      kind: 'refused',
+      message: `The repository was refused: The repository holds another team, “${platform.name}”, not “Design”: a repository holds one team. Link this team to an empty repository; to have “${platform.name}” on this laptop, run cadence sync link <address> without --team. Nothing was synced.`,
+    });
+    expect(git(remote, 'rev-parse', 'main')).toBe(head);
+    expect((await b.call('teams.list', {})).map((t) => t.name)).toEqual(['Design']);
+  });
+
   it.skipIf(notRoot)('a bare repository of another account (a shared drive) says how to trust it', async () => {
     const remote = bareRemote();
     execFileSync('chown', ['-R', 'nobody', remote]);
