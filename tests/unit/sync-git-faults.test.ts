@@ -120,6 +120,23 @@ describe('a repository set up the way a team might', () => {
     expect((await b.call('teams.list', {})).map((t) => t.name)).toEqual(['Design']);
   });
 
+  it('an address whose host or user is an ssh option is refused in words, linking nothing and running nothing', async () => {
+    const a = await laptop();
+    const team = await a.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin' });
+    const witness = path.join(temp.make(), 'ran');
+    for (const url of [
+      `ssh://-oProxyCommand=touch%20${witness}/team.git`,
+      'git@-oProxyCommand=x:team.git',
+      'ssh://-oProxyCommand=x@example.com/team.git',
+    ])
+      expect(await a.fail('sync.link', { teamId: team.id, url }), url).toMatchObject({
+        code: 'invalid_input',
+        message: 'A repository address’s host or user name does not start with “-”.',
+      });
+    expect((await a.call('sync.status', { teamId: team.id })).url).toBeNull();
+    expect(fs.existsSync(witness)).toBe(false);
+  });
+
   it.skipIf(notRoot)('a bare repository of another account (a shared drive) says how to trust it', async () => {
     const remote = bareRemote();
     execFileSync('chown', ['-R', 'nobody', remote]);
