@@ -102,4 +102,65 @@ describe('two laptops change the same thing apart', () => {
         [commitmentId, 'status', 'done', 'dropped'],
       ]);
     }, 120_000);
+
+  for (const order of ['A first', 'B first', 'B first, A restarted'] as const)
+    it(`two roles given one name keep both, the later renamed and listed (${order})`, async () => {
+      const laptops = await twoLaptops();
+      const { b, teamId } = laptops;
+      let { a } = laptops;
+      // B's role first, so its id sorts first too (ids follow the order they are given in one process).
+      const onB = await b.call('roles.create', { teamId, name: 'scribe', purpose: 'Notes, as B sees it' });
+      const onA = await a.call('roles.create', { teamId, name: 'Scribe', purpose: 'Notes, as A sees it' });
+      if (order === 'B first, A restarted') {
+        // A fresh process remembers no merge: it reads the whole team, and writes the rows in the order of their keys,
+        // B's new role before A's own is renamed.
+        cores.splice(cores.indexOf(a), 1);
+        a.close();
+        a = await openTestCore(a.clock.now(), a.dataDir);
+        cores.push(a);
+      }
+      const conflicts = await (order === 'A first' ? syncTwice(a, b, teamId) : syncTwice(b, a, teamId));
+      // B's clock is ten minutes behind: its role was made first and keeps the name.
+      const names = (await a.call('roles.list', { teamId })).filter((r) => [onA.id, onB.id].includes(r.id)).map((r) => [r.id, r.name]);
+      expect(names.sort()).toEqual(
+        [
+          [onA.id, 'Scribe (2)'],
+          [onB.id, 'scribe'],
+        ].sort(),
+      );
+      expect(conflicts.filter((c) => c.entity === 'roles').map((c) => [c.id, c.field, c.kept, c.other])).toEqual([
+        [onA.id, 'name', 'Scribe (2)', 'Scribe'],
+      ]);
+    }, 120_000);
+
+  it('one meeting held on both laptops: its leftovers go once into the next, an attendee’s later rating stands, and both syncs go on', async () => {
+    const { a, b, teamId } = await twoLaptops();
+    const seriesId = (await a.call('series.list', { teamId }))[0]!.id;
+    const { meetingId } = await a.call('series.createNextMeeting', { seriesId });
+    a.clock.advance(7 * 24 * 3_600_000);
+    const next = (await a.call('series.createNextMeeting', { seriesId })).meetingId;
+    expect((await a.call('sync.run', { teamId })).problem).toBeNull();
+    expect((await b.call('sync.run', { teamId })).problem).toBeNull();
+    for (const [t, rating] of [
+      [a, 8],
+      [b, 3],
+    ] as const) {
+      await t.call('attendance.allPresent', { meetingId });
+      const started = await t.call('meetings.start', { meetingId });
+      await t.call('meetings.end', { meetingId });
+      await t.call('feedback.give', { meetingId, attendeeId: started.attendees[0]!.id, rating });
+      // The meeting's end began a sync in the background: it ends before the syncs below.
+      if (t.core.sync.status(teamId).running) await t.core.sync.run(teamId);
+    }
+    await syncTwice(a, b, teamId);
+    const oldBusiness = a.core.opened.db
+      .prepare('SELECT source, ref_id FROM old_business WHERE meeting_id = ? GROUP BY source, ref_id HAVING count(*) > 1')
+      .all(next);
+    expect(oldBusiness).toEqual([]);
+    const ratings = a.core.opened.db
+      .prepare('SELECT rating FROM meeting_feedback WHERE meeting_id = ? AND attendee_id IS NOT NULL')
+      .pluck();
+    // A's clock is ten minutes ahead: its rating is the later one.
+    expect(ratings.all(meetingId)).toEqual([8]);
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import { settleClaims } from '../archive/decision-numbers';
 import { DERIVED_COLUMNS, deriveClosedAt } from './derived-columns';
 import { laterStamp } from './hlc';
 import { outcomeConflicts } from './outcome-conflicts';
+import { settleUniqueRows } from './unique-rows';
 import type { SyncConflict } from './sync-data';
 import { sameContent, shownKey, type Candidates, type StampedRow, type TableRows, type TeamState } from './team-state';
 
@@ -114,6 +115,7 @@ export function mergeStates(
   const events = (state: TeamState) => state.tables.get('commitment_events') ?? new Map<string, StampedRow>();
   found.push(...outcomeConflicts(events(base), events(ours), events(theirs), only));
   const renumbered = new Map([
+    ...settleUniqueRows(tables, found, only),
     ['decisions', settleNumbers(tables.get('decisions')!)],
     ['agreement_versions', settleVersions(tables.get('agreement_versions')!, found)],
   ]);

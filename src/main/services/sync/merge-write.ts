@@ -7,10 +7,16 @@ import { templateColumns, toLocalRow } from './team-rows';
 import { keyOf, rowsToVisit, sameContent, type Candidates, type TableRows, type TeamState } from './team-state';
 
 /**
- * Tables whose rows the database refuses to update (a trigger: an agreement version is never changed). The merge
- * changes one only to settle its number (merge-rows.ts), and writes it again whole, in the same transaction.
+ * Rows the write takes out first and writes again whole, rather than updating in place: an agreement version (the
+ * database refuses to change one; the merge changes one only to settle its number, merge-rows.ts), and a role whose
+ * name the merge changed (one active role per name: a row taking a name must not meet the row giving it up, whatever
+ * order the rows are written in).
  */
-const NEVER_UPDATED = new Set(['agreement_versions']);
+type Rewrite = (before: ArchiveRow, after: ArchiveRow) => boolean;
+const REWRITTEN = new Map<string, Rewrite>([
+  ['agreement_versions', () => true],
+  ['roles', (before, after) => before.name !== after.name || before.retired_at !== after.retired_at],
+]);
 
 function write(table: string, key: string, fn: () => void): void {
   writeOrRefuse(table, key, fn, (why) => new SyncRefused(`The ${why}`));
@@ -42,7 +48,8 @@ export function writeMerged(
     const after = merged.get(spec.table)!;
     for (const [key, { row }] of rowsToVisit(ours.tables.get(spec.table)!, spec.table, only)) {
       const next = after.get(key)?.row;
-      if (next && (!NEVER_UPDATED.has(spec.table) || next === row || sameContent(next, row))) continue;
+      const rewritten = REWRITTEN.get(spec.table);
+      if (next && (!rewritten || next === row || sameContent(next, row) || !rewritten(row, next))) continue;
       write(spec.table, key, () => repos.archive.delete(spec, local(spec.table, row)));
       if (next) replaced.add(`${spec.table}\n${key}`);
       else written++;
