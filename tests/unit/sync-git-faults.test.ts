@@ -137,6 +137,21 @@ describe('a repository set up the way a team might', () => {
     expect(fs.existsSync(witness)).toBe(false);
   });
 
+  it('a repository in a folder runs none of its hooks on this laptop when Cadence pushes to it', async () => {
+    const remote = bareRemote();
+    const witness = path.join(temp.make(), 'ran');
+    for (const hook of ['pre-receive', 'update', 'post-receive', 'post-update', 'reference-transaction']) {
+      fs.writeFileSync(path.join(remote, 'hooks', hook), `#!/bin/sh\necho ${hook} >> '${witness}'\n`);
+      fs.chmodSync(path.join(remote, 'hooks', hook), 0o755);
+    }
+    const a = await laptop();
+    const team = await a.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin' });
+    expect((await a.call('sync.link', { teamId: team.id, url: remote })).problem).toBeNull();
+    expect((await a.call('sync.link', { teamId: team.id, url: `file://${remote}` })).problem).toBeNull();
+    expect(git(remote, 'log', '-1', '--format=%(trailers:key=Cadence-Team,valueonly)', 'main')).toBe(team.id);
+    expect(fs.existsSync(witness) ? fs.readFileSync(witness, 'utf8') : 'no hook ran').toBe('no hook ran');
+  });
+
   it.skipIf(notRoot)('a bare repository of another account (a shared drive) says how to trust it', async () => {
     const remote = bareRemote();
     execFileSync('chown', ['-R', 'nobody', remote]);
