@@ -144,9 +144,14 @@ describe('a repository set up the way a team might', () => {
       fs.writeFileSync(path.join(remote, 'hooks', hook), `#!/bin/sh\necho ${hook} >> '${witness}'\n`);
       fs.chmodSync(path.join(remote, 'hooks', hook), 0o755);
     }
+    // A command its settings give git to list the refs of a repository it borrows objects from.
+    const borrowed = bareRemote();
+    fs.writeFileSync(path.join(remote, 'objects', 'info', 'alternates'), `${path.join(borrowed, 'objects')}\n`);
+    git(remote, 'config', 'core.alternateRefsCommand', `echo alternates >> '${witness}'; true`);
     const a = await laptop();
     const team = await a.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin' });
     expect((await a.call('sync.link', { teamId: team.id, url: remote })).problem).toBeNull();
+    await a.call('teams.rename', { teamId: team.id, name: 'Platform team' });
     expect((await a.call('sync.link', { teamId: team.id, url: `file://${remote}` })).problem).toBeNull();
     expect(git(remote, 'log', '-1', '--format=%(trailers:key=Cadence-Team,valueonly)', 'main')).toBe(team.id);
     expect(fs.existsSync(witness) ? fs.readFileSync(witness, 'utf8') : 'no hook ran').toBe('no hook ran');

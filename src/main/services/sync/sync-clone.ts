@@ -106,6 +106,7 @@ export async function keepAndPush(git: Git, dir: string, url: string, commit: st
 /**
  * A push to a repository in a folder (a shared drive) runs git's receive-pack on this laptop, with the hooks and the
  * settings that folder holds: anyone who can write there would have every teammate's laptop run their program at
- * each sync. Its hooks and file-system monitor are turned off (over ssh or https they run on the server, not here).
+ * each sync. Its hooks, file-system monitor and command listing its alternates' refs are turned off (over ssh or
+ * https they run on the server, not here).
  */
-const FOLDER_RECEIVE_PACK = 'git -c core.hooksPath=/dev/null -c core.fsmonitor=false receive-pack';
+const FOLDER_RECEIVE_PACK = 'git -c core.hooksPath=/dev/null -c core.fsmonitor=false -c core.alternateRefsCommand=true receive-pack';
