@@ -41,6 +41,41 @@ function statements(sql: Sql) {
         .orderBy('position'),
     ),
     itemById: sql.prepared((a: { id: string }) => qb.selectFrom('agenda_items').selectAll().where('id', '=', a.id)),
+    itemClockById: sql.prepared((a: { id: string }) => qb.selectFrom('agenda_items').select(ITEM_COLUMNS).where('id', '=', a.id)),
+    // A move reads the one item it goes to (the agenda's index in order, from where it stands), not the whole agenda.
+    pendingAfter: sql.prepared((a: { meetingId: string; position: number }) =>
+      qb
+        .selectFrom('agenda_items')
+        .select(ITEM_COLUMNS)
+        .where('meeting_id', '=', a.meetingId)
+        .where('position', '>', a.position)
+        .where('status', '=', 'pending')
+        .where('removed_at', 'is', null)
+        .orderBy('position')
+        .limit(1),
+    ),
+    pendingOther: sql.prepared((a: { meetingId: string; exceptId: string }) =>
+      qb
+        .selectFrom('agenda_items')
+        .select(ITEM_COLUMNS)
+        .where('meeting_id', '=', a.meetingId)
+        .where('id', '!=', a.exceptId)
+        .where('status', '=', 'pending')
+        .where('removed_at', 'is', null)
+        .orderBy('position')
+        .limit(1),
+    ),
+    doneBefore: sql.prepared((a: { meetingId: string; position: number }) =>
+      qb
+        .selectFrom('agenda_items')
+        .select(ITEM_COLUMNS)
+        .where('meeting_id', '=', a.meetingId)
+        .where('position', '<', a.position)
+        .where('status', '=', 'done')
+        .where('removed_at', 'is', null)
+        .orderBy('position', 'desc')
+        .limit(1),
+    ),
     itemColumns: sql.updates((set: Partial<AgendaItemsTable>, id) => qb.updateTable('agenda_items').set(set).where('id', '=', id)),
     turnsByItem: sql.prepared((a: { itemId: string }) =>
       qb.selectFrom('turns').select(TURN_COLUMNS).where('agenda_item_id', '=', a.itemId).orderBy('position'),
@@ -165,6 +200,30 @@ export class LiveRepository {
   /** The meeting's agenda in order, removed items left out; no notes (a meeting's can run to pages, read at every move). */
   items(meetingId: string): LiveItemRecord[] {
     return this.q.itemsOfMeeting.all({ meetingId }).map(toItem);
+  }
+
+  /** One item without its notes; null when there is none or it was removed from the agenda. */
+  agendaItem(id: string): LiveItemRecord | null {
+    const row = this.q.itemClockById.get({ id });
+    return row && row.removed_at === null ? toItem(row) : null;
+  }
+
+  /** The first item still to come after `position` in the agenda's order (any position when null). */
+  pendingAfter(meetingId: string, position: number | null): LiveItemRecord | null {
+    const row = this.q.pendingAfter.get({ meetingId, position: position ?? Number.MIN_SAFE_INTEGER });
+    return row ? toItem(row) : null;
+  }
+
+  /** The first item still to come in the agenda's order other than `exceptId`. */
+  pendingOther(meetingId: string, exceptId: string): LiveItemRecord | null {
+    const row = this.q.pendingOther.get({ meetingId, exceptId });
+    return row ? toItem(row) : null;
+  }
+
+  /** The last item done before `position` in the agenda's order (any position when null). */
+  doneBefore(meetingId: string, position: number | null): LiveItemRecord | null {
+    const row = this.q.doneBefore.get({ meetingId, position: position ?? Number.MAX_SAFE_INTEGER });
+    return row ? toItem(row) : null;
   }
 
   item(id: string): LiveItemWithNotes | null {

@@ -43,10 +43,11 @@ export class LiveMeetingService {
 
   next(meetingId: string): TeamId {
     return this.act(meetingId, 'next', 'next item', (meeting, now, before) => {
-      const items = this.repos.live.items(meetingId);
-      const current = items.find((i) => i.id === meeting.currentItemId);
-      const after = items.filter((i) => i.status === 'pending' && (!current || i.position > current.position));
-      const upcoming = after[0] ?? items.find((i) => i.status === 'pending' && i.id !== current?.id);
+      // The current item and the one the meeting moves to, read one by one: not the whole agenda at every move.
+      const current = this.currentItem(meeting);
+      const upcoming =
+        this.repos.live.pendingAfter(meetingId, current?.position ?? null) ??
+        (current ? this.repos.live.pendingOther(meetingId, current.id) : null);
       if (current) this.stopItem(current, 'done', now, before);
       if (upcoming) this.startItem(meeting, upcoming, now, before);
       else this.setCurrent(meeting, null, now, before);
@@ -55,9 +56,8 @@ export class LiveMeetingService {
 
   previous(meetingId: string): TeamId {
     return this.act(meetingId, 'previous', 'back to the previous item', (meeting, now, before) => {
-      const items = this.repos.live.items(meetingId);
-      const current = items.find((i) => i.id === meeting.currentItemId);
-      const earlier = items.filter((i) => i.status === 'done' && (!current || i.position < current.position)).at(-1);
+      const current = this.currentItem(meeting);
+      const earlier = this.repos.live.doneBefore(meetingId, current?.position ?? null);
       if (!earlier) throw new DomainError('conflict', 'There is no earlier item to go back to');
       // The item left keeps the time it used; it runs on from there when it comes up again.
       if (current) this.stopItem(current, 'pending', now, before);
@@ -363,6 +363,13 @@ export class LiveMeetingService {
       throw new DomainError('conflict', meeting.status === 'ended' ? 'This meeting has ended.' : 'This meeting has not started yet.');
     }
     return meeting;
+  }
+
+  /** The item the meeting is on, unless it has none or it was removed from the agenda. */
+  private currentItem(meeting: LiveMeetingRecord): LiveItemRecord | null {
+    if (!meeting.currentItemId) return null;
+    const item = this.repos.live.agendaItem(meeting.currentItemId);
+    return item && item.meetingId === meeting.id ? item : null;
   }
 
   private requireCurrent(meeting: LiveMeetingRecord): LiveItemRecord {
