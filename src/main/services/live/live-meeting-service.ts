@@ -5,6 +5,7 @@ import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { LiveItemRecord, LiveMeetingRecord, TurnClockState } from '../../db/repositories/live-records';
 import type { ParkingLotService } from '../planning/parking-lot-service';
+import { earlierItem, upcomingItem } from './agenda-moves';
 import { orderSpeakers } from './round-order';
 import { Before, readSnapshot, type Snapshot } from './undo';
 
@@ -43,11 +44,8 @@ export class LiveMeetingService {
 
   next(meetingId: string): TeamId {
     return this.act(meetingId, 'next', 'next item', (meeting, now, before) => {
-      // The current item and the one the meeting moves to, read one by one: not the whole agenda at every move.
       const current = this.currentItem(meeting);
-      const upcoming =
-        this.repos.live.pendingAfter(meetingId, current?.position ?? null) ??
-        (current ? this.repos.live.pendingOther(meetingId, current.id) : null);
+      const upcoming = upcomingItem(this.repos.live, meetingId, current);
       if (current) this.stopItem(current, 'done', now, before);
       if (upcoming) this.startItem(meeting, upcoming, now, before);
       else this.setCurrent(meeting, null, now, before);
@@ -57,7 +55,7 @@ export class LiveMeetingService {
   previous(meetingId: string): TeamId {
     return this.act(meetingId, 'previous', 'back to the previous item', (meeting, now, before) => {
       const current = this.currentItem(meeting);
-      const earlier = this.repos.live.doneBefore(meetingId, current?.position ?? null);
+      const earlier = earlierItem(this.repos.live, meetingId, current);
       if (!earlier) throw new DomainError('conflict', 'There is no earlier item to go back to');
       // The item left keeps the time it used; it runs on from there when it comes up again.
       if (current) this.stopItem(current, 'pending', now, before);
