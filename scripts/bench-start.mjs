@@ -9,6 +9,14 @@
  * whole page received (main opening the database and answering the first screen's reads, which the page carries),
  * the head to the page's code received (the browser fetching it, beside main's part), and the later of those two to
  * the team card rendered (the boot, the app's code and React).
+ *
+ * A second row times the same start as a person's daily one: opened in their usual browser, which has shown Cadence
+ * before (a persistent profile in a temp folder, kept across the runs, each start in a new tab, on the port the last
+ * start had, as the server reuses it), so its HTTP cache already holds the hashed code; it says how many of the code
+ * files came from that cache. (Traced on Chromium 156: the second visit writes V8's code cache for the three larger
+ * modules, and later visits still parse and compile them while streaming: with Chromium's BackgroundResourceFetch on,
+ * its default, they never read that cache. BENCH_USUAL_DISABLE_FEATURES=BackgroundResourceFetch shows
+ * the start that reads it: V8 deserialises them, some 8 ms, where compiling took 50-200 ms of a background thread.)
  */
 /* global fetch, localStorage -- used inside the page */
 import { spawn } from 'node:child_process';
@@ -17,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { PLAYWRIGHT_DISABLED_FEATURES } from './chromium-features.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGET_MS = 300;
@@ -87,9 +96,30 @@ function mainThreadCpuOf(pid) {
   }
 }
 
-async function once(browser, args, env, { kill = false } = {}) {
+/** A fresh context of the open browser, as a first visit is: nothing cached, nothing stored. */
+const freshContext = (browser) => async () => {
   const context = await browser.newContext();
+  return { page: await context.newPage(), close: () => context.close() };
+};
+
+/** A new tab of the persistent profile, as a person's usual browser is: what it kept from earlier visits is there. */
+const tabOf = (context) => async () => {
   const page = await context.newPage();
+  return { page, close: () => page.close() };
+};
+
+/**
+ * The page's code files (/assets/*.js) the first screen used and how many of them came from the browser's cache
+ * (Resource Timing gives a file taken from the cache a transferSize of 0).
+ */
+const codeFromCache = (page) =>
+  page.evaluate(() => {
+    const code = performance.getEntriesByType('resource').filter((entry) => /\/assets\/[^/]+\.js$/.test(entry.name));
+    return { files: code.length, cached: code.filter((entry) => entry.transferSize === 0).length };
+  });
+
+async function once(open, args, env, { kill = false } = {}) {
+  const { page, close } = await open();
   await page.goto('about:blank');
   let headAt = null;
   let pageAt = null;
@@ -112,7 +142,8 @@ async function once(browser, args, env, { kill = false } = {}) {
   const mainThread = mainThreadCpuOf(server.child.pid);
   // Code fetched after the card showed belongs to the next screen, not to this one.
   const code = codeAt.map((at) => at - began).filter((at) => at <= rendered);
-  await context.close();
+  const cache = await codeFromCache(page);
+  await close();
   server.child.kill(kill ? 'SIGKILL' : 'SIGTERM');
   await server.exited;
   const parts =
@@ -124,23 +155,32 @@ async function once(browser, args, env, { kill = false } = {}) {
           code: Math.max(...code) - (headAt - began),
           rendering: rendered - Math.max(pageAt - began, ...code),
         };
-  return { serverReady, rendered, parts, cpu, mainThread };
+  return { serverReady, rendered, parts, cpu, mainThread, cache, url };
 }
 
 const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 const ms = (v) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
 
-const browser = await chromium.launch({
+const launch = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
-});
+};
+const browser = await chromium.launch(launch);
+// A person's usual browser, which has opened Cadence before: a profile on disk (HTTP cache, V8's code cache) kept
+// across the runs, each start opened in a new tab of it.
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-profile-'));
+// BENCH_USUAL_DISABLE_FEATURES (comma-separated) turns Chromium features off in that browser alone, to compare one on
+// the same start; Chromium keeps only the last --disable-features switch, so Playwright's own list is repeated in it.
+const usualOff = (process.env.BENCH_USUAL_DISABLE_FEATURES ?? '').split(',').filter(Boolean);
+const usualArgs = usualOff.length ? [`--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...usualOff].join(',')}`] : [];
+const usual = await chromium.launchPersistentContext(profile, { ...launch, args: [...launch.args, ...usualArgs] });
 const rows = [];
 const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-start-'));
 try {
   const server = ['out/main/server.js', '--port', '0'];
   const noop = ['-e', NOOP_SERVER];
   // The empty database gets its schema (and a team, so there is a card to wait for) before it is timed.
-  await once(browser, noop, {});
+  await once(freshContext(browser), noop, {});
   const seed = startServer(server, { CADENCE_DATA_DIR: empty });
   const seedUrl = await seed.ready;
   const seedPage = await browser.newPage();
@@ -168,6 +208,9 @@ try {
     emptyServer: [],
     seeded: [],
     seededServer: [],
+    usual: [],
+    usualMainThread: [],
+    usualCached: [],
     seededCpu: [],
     seededMainThread: [],
     head: [],
@@ -175,22 +218,29 @@ try {
     code: [],
     rendering: [],
   };
-  // One start of the seeded folder untimed: one that migrates it (and backs it up first) is not a usual start.
-  await once(browser, server, { CADENCE_DATA_DIR: dataDir });
+  // One start of the seeded folder untimed: one that migrates it (and backs it up first) is not a usual start. It is
+  // also the usual browser's earlier visit; the starts after it take the port it had, as a daily start does (the
+  // server reuses its last port), since a browser keeps what it cached by origin.
+  const first = await once(tabOf(usual), server, { CADENCE_DATA_DIR: dataDir });
+  const samePort = ['out/main/server.js', '--port', new URL(first.url).port];
   // Interleaved, so a busy moment of a shared machine falls on every kind alike.
   for (let i = 0; i < RUNS; i++) {
-    const noopRun = await once(browser, noop, {});
+    const noopRun = await once(freshContext(browser), noop, {});
     runs.noop.push(noopRun.rendered);
     runs.noopReady.push(noopRun.serverReady);
-    const emptyRun = await once(browser, server, { CADENCE_DATA_DIR: empty });
+    const emptyRun = await once(freshContext(browser), server, { CADENCE_DATA_DIR: empty });
     runs.empty.push(emptyRun.rendered);
     runs.emptyServer.push(emptyRun.serverReady);
-    const seeded = await once(browser, server, { CADENCE_DATA_DIR: dataDir });
+    const seeded = await once(freshContext(browser), server, { CADENCE_DATA_DIR: dataDir });
     runs.seeded.push(seeded.rendered);
     runs.seededServer.push(seeded.serverReady);
     if (seeded.cpu !== null) runs.seededCpu.push(seeded.cpu);
     if (seeded.mainThread !== null) runs.seededMainThread.push(seeded.mainThread);
     if (seeded.parts) for (const part of ['head', 'answers', 'code', 'rendering']) runs[part].push(seeded.parts[part]);
+    const again = await once(tabOf(usual), samePort, { CADENCE_DATA_DIR: dataDir });
+    runs.usual.push(again.rendered);
+    if (again.mainThread !== null) runs.usualMainThread.push(again.mainThread);
+    runs.usualCached.push(again.cache);
   }
   const floor = pct(runs.noop, 95);
   const row = (label, values, target, against = floor, againstName = 'no-op floor') => {
@@ -207,6 +257,9 @@ try {
   row('no-op floor: spawn Node serving one element, rendered in Chromium', runs.noop);
   row('spawn server to first screen rendered, empty database', runs.empty);
   row(`spawn server to first screen rendered, ${path.basename(dataDir)} (ten-year)`, runs.seeded, TARGET_MS);
+  row('  the same, in a browser that has opened Cadence before (its profile: HTTP cache, code cache)', runs.usual, TARGET_MS);
+  const cached = runs.usualCached.map((c) => `${c.cached}/${c.files}`);
+  rows.push(["  its code files taken from the browser's cache, per run", cached.join(' '), 'Resource Timing: transferSize 0']);
   // The floor's own spawn to "ready" is a bare Node start: what main's part cannot go under.
   const nodeStart = pct(runs.noopReady, 95);
   row('no-op floor: spawn Node to "ready" printed', runs.noopReady, null, nodeStart, 'bare Node');
@@ -224,6 +277,12 @@ try {
       `${ms(pct(runs.seededMainThread, 50))} / ${ms(pct(runs.seededMainThread, 95))} ms`,
       'schedstat, to the ns: the thread that serves the page, loads the core and reads',
     ]);
+  if (runs.usualMainThread.length === RUNS)
+    rows.push([
+      '  the same, the browser that has opened Cadence before, p50 / p95',
+      `${ms(pct(runs.usualMainThread, 50))} / ${ms(pct(runs.usualMainThread, 95))} ms`,
+      'fewer files asked for',
+    ]);
   if (runs.rendering.length === RUNS) {
     part('  "ready" to the page\'s head received (the browser asks, main answers at once)', runs.head);
     part('  the head to the whole page received (main: the database opened, the first reads answered)', runs.answers);
@@ -231,12 +290,14 @@ try {
     part('  the later of those to the team card rendered (boot, app code, React)', runs.rendering);
   }
   // A killed server leaves an unclean shutdown: the next start reads the whole file first.
-  await once(browser, server, { CADENCE_DATA_DIR: dataDir }, { kill: true });
-  const unclean = await once(browser, server, { CADENCE_DATA_DIR: dataDir });
+  await once(freshContext(browser), server, { CADENCE_DATA_DIR: dataDir }, { kill: true });
+  const unclean = await once(freshContext(browser), server, { CADENCE_DATA_DIR: dataDir });
   rows.push(['after an unclean shutdown (whole-file check at start), one start', `${ms(unclean.rendered)} ms`, '']);
 } finally {
+  await usual.close();
   await browser.close();
   fs.rmSync(empty, { recursive: true, force: true });
+  fs.rmSync(profile, { recursive: true, force: true });
 }
 const width = Math.max(...rows.map((r) => r[0].length));
 const valueWidth = Math.max(...rows.map((r) => r[1].length));

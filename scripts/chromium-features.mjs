@@ -6,7 +6,7 @@
  * one opening Cadence pays it per load. Chromium keeps only the last --disable-features switch, so Playwright's own
  * list (1.65) is repeated before it.
  */
-const PLAYWRIGHT_DISABLED_FEATURES = [
+export const PLAYWRIGHT_DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
   'DestroyProfileOnBrowserClose',
   'HttpsUpgrades',

@@ -36,8 +36,22 @@ const HOME: FirstRead[] = [
   ['me.list', {}],
 ];
 
-/** The first reads of a screen: the projector's window, home (the teams), or any other screen under the navigation. */
-export function firstReadsOf(screen: 'projector' | 'home' | 'other'): FirstRead[] {
+/** The screens whose first reads differ: the projector's window, home (the teams), or any other under the navigation. */
+export const FIRST_SCREENS = ['projector', 'home', 'other'] as const;
+export type FirstScreen = (typeof FIRST_SCREENS)[number];
+
+export function isFirstScreen(value: unknown): value is FirstScreen {
+  return FIRST_SCREENS.includes(value as FirstScreen);
+}
+
+/**
+ * The browser server's one request for a screen's first reads (POST, `{ "screen": … }`, the session as for an
+ * operation): the answers come back together, as StartData's reads, in place of one request per read.
+ */
+export const FIRST_READS_PATH = '/api/first-reads';
+
+/** The first reads of a screen. */
+export function firstReadsOf(screen: FirstScreen): FirstRead[] {
   if (screen === 'projector') return EVERY_WINDOW;
   return [...EVERY_WINDOW, ...SHELL, ...(screen === 'home' ? HOME : [])];
 }

@@ -9,7 +9,14 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // schema, for a digit grouping that never varies.
 const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-export const id = z.uuid({ message: 'Must be an id' });
+/**
+ * A shared schema built the first time something parses with it (z.lazy, which keeps the schema it built): building
+ * each of them when the contract loads cost main's start CPU for schemas most starts never use, since every
+ * operation's own input is built on first use too (operations/io.ts).
+ */
+export const onFirstUse = <T extends z.ZodType>(build: () => T) => z.lazy(build);
+
+export const id = onFirstUse(() => z.uuid({ message: 'Must be an id' }));
 
 /** A single-line name: trimmed, required, bounded. */
 export function name(label: string, max = 120) {
@@ -52,42 +59,50 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-export const timeZone = z
-  .string({ message: 'Time zone must be text' })
-  .trim()
-  .min(1, { message: 'Time zone is required' })
-  .max(64)
-  .refine(isTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' });
+export const timeZone = onFirstUse(() =>
+  z
+    .string({ message: 'Time zone must be text' })
+    .trim()
+    .min(1, { message: 'Time zone is required' })
+    .max(64)
+    .refine(isTimeZone, { message: 'Time zone must be an IANA name such as Europe/Berlin' }),
+);
 
 /** A file name without folders or characters any of the three desktop systems refuse. */
-export const fileName = z
-  .string({ message: 'File name must be text' })
-  .trim()
-  .min(1, { message: 'File name is required' })
-  .max(180, { message: 'File name must be at most 180 characters' })
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[<>:"/\\|?*\u0000-\u001F]/.test(s) && s !== '.' && s !== '..', {
-    message: 'File name must not contain folders or any of < > : " / \\ | ? *',
-  });
+export const fileName = onFirstUse(() =>
+  z
+    .string({ message: 'File name must be text' })
+    .trim()
+    .min(1, { message: 'File name is required' })
+    .max(180, { message: 'File name must be at most 180 characters' })
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[<>:"/\\|?*\u0000-\u001F]/.test(s) && s !== '.' && s !== '..', {
+      message: 'File name must not contain folders or any of < > : " / \\ | ? *',
+    }),
+);
 
 /** A calendar date 'YYYY-MM-DD' that exists. */
-export const calendarDate = z
-  .string({ message: 'Date must be text' })
-  .trim()
-  .refine(
-    (s) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-      if (!m) return false;
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    },
-    { message: 'Date must be a real date written YYYY-MM-DD' },
-  );
+export const calendarDate = onFirstUse(() =>
+  z
+    .string({ message: 'Date must be text' })
+    .trim()
+    .refine(
+      (s) => {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+        if (!m) return false;
+        const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+        return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+      },
+      { message: 'Date must be a real date written YYYY-MM-DD' },
+    ),
+);
 
-export const wallTime = z
-  .string({ message: 'Time must be text' })
-  .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Time must be HH:MM on a 24-hour clock' });
+export const wallTime = onFirstUse(() =>
+  z
+    .string({ message: 'Time must be text' })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Time must be HH:MM on a 24-hour clock' }),
+);
 
 /** Planned minutes: a whole number from 1 to 480 (eight hours). */
 export function minutes(label: string) {
@@ -130,13 +145,15 @@ export function hasWords(s: string | null | undefined): boolean {
 }
 
 /** A tag: one short line, compared without case. */
-export const tag = z
-  .string({ message: 'A tag must be text' })
-  .transform((s) => s.normalize('NFC').trim().toLowerCase())
-  .pipe(
-    z
-      .string()
-      .min(1, { message: 'A tag cannot be empty' })
-      .max(40, { message: 'A tag must be at most 40 characters' })
-      .refine((s) => !CONTROL.test(s) && !/[\r\n,]/.test(s), { message: 'A tag must be one line without commas' }),
-  );
+export const tag = onFirstUse(() =>
+  z
+    .string({ message: 'A tag must be text' })
+    .transform((s) => s.normalize('NFC').trim().toLowerCase())
+    .pipe(
+      z
+        .string()
+        .min(1, { message: 'A tag cannot be empty' })
+        .max(40, { message: 'A tag must be at most 40 characters' })
+        .refine((s) => !CONTROL.test(s) && !/[\r\n,]/.test(s), { message: 'A tag must be one line without commas' }),
+    ),
+);

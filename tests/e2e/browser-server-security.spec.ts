@@ -81,6 +81,27 @@ test('pages carry the same Content-Security-Policy as the desktop window', async
   expect(page.headers['x-frame-options']).toBe('DENY');
 });
 
+test('the built code is kept by the browser for a year (its names carry its hash); the page and the API never', async () => {
+  const page = await rawRequest({ port: server.port, path: '/' });
+  expect(page.headers['cache-control']).toBe('no-store');
+  const scripts = [...page.body.matchAll(/(?:src|href)="\.?(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  // The boot and the first screen's modulepreloads: what a daily start would otherwise fetch again.
+  expect(scripts.length).toBeGreaterThan(1);
+  for (const path of scripts) {
+    const asset = await rawRequest({ port: server.port, path });
+    expect(asset.status, path).toBe(200);
+    expect(asset.headers['cache-control'], path).toBe('public, max-age=31536000, immutable');
+  }
+  // An address under /assets that names no file is one of the app's screens: the page, never kept.
+  const missing = await rawRequest({ port: server.port, path: '/assets/no-such-file-0000.js' });
+  expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
+  expect(missing.headers['cache-control']).toBe('no-store');
+  const token = await signIn(server.url);
+  const answer = await listTeams(server.port, { Origin: server.origin, ...bearer(token) });
+  expect(answer.status).toBe(200);
+  expect(answer.headers['cache-control']).toBe('no-store');
+});
+
 test('it listens on 127.0.0.1 only: another loopback address is refused', async () => {
   const refused = await new Promise<string>((resolve) => {
     const socket = net.connect({ host: '127.0.0.2', port: server.port });

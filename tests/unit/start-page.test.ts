@@ -7,7 +7,7 @@ import type { CadenceCore } from '../../src/main/core/cadence-core';
 import { startBrowserServer, type RunningBrowserServer } from '../../src/main/server/browser-server';
 import { filesNamedIn, requestPauses } from '../../src/main/server/start-page';
 import { SessionAuth } from '../../src/main/server/session-auth';
-import { START_DATA_ID, type StartData } from '../../src/shared/first-reads';
+import { FIRST_READS_PATH, FIRST_SCREENS, firstReadsOf, START_DATA_ID, type StartData } from '../../src/shared/first-reads';
 import { openTestCore, type TestCore } from '../support/core';
 import { bearer, rawRequest } from '../support/http';
 import { tempDirs } from '../support/temp-dirs';
@@ -157,6 +157,40 @@ describe('the page a sign-in address opens', () => {
     const data = startDataOf(chunks.join(''))!;
     expect(data.reads.find(([name]) => name === 'teams.list')?.[2]).toEqual({ ok: true, value: [] });
     expect(chunks.join('')).toMatch(/<\/script><\/body><\/html>$/);
+  });
+});
+
+describe("a screen's first reads in one request", () => {
+  it('answer each read as its own request would, in the listed order, for a session only', async () => {
+    const test = await coreWithTeam();
+    const { server, auth, entry, call } = await serve(test.core);
+    entry.test = test;
+    const { token } = auth.issueSession();
+    const origin = `http://127.0.0.1:${server.port}`;
+    const ask = (body: string, session: string | null) =>
+      rawRequest({
+        port: server.port,
+        method: 'POST',
+        path: FIRST_READS_PATH,
+        headers: { 'Content-Type': 'application/json', Origin: origin, ...(session ? bearer(session) : {}) },
+        body,
+      });
+    for (const screen of FIRST_SCREENS) {
+      const res = await ask(JSON.stringify({ screen }), token);
+      expect(res.status).toBe(200);
+      const answer = JSON.parse(res.body) as { ok: true; value: StartData['reads'] };
+      expect(answer.value.map(([name, input]) => [name, input])).toEqual(firstReadsOf(screen));
+      for (const [name, , read] of answer.value) expect(read, `${screen}: ${name}`).toEqual((await call(name, token)).body);
+    }
+    // Asked for by a page: the warm-up leaves these reads to it.
+    expect(server.firstReadsAsked()).toBe(true);
+    expect((await ask('{"screen":"home"}', null)).status).toBe(401);
+    const unknown = await ask('{"screen":"settings"}', token);
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'screen must be "projector", "home" or "other"' },
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { Sqlite } from './sqlite';
 import { openDatabase } from './open-database';
 import { backupFile, quickCheck } from './side-connection';
 import { migrations as shippedMigrations } from './migrations';
@@ -39,7 +40,7 @@ export async function createBackup(source: string, dataDir: string, reason: stri
 function summarize(file: string, checked = false): BackupFile['summary'] {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Sqlite(file, { readonly: true, fileMustExist: true });
     if (!checked && quickCheck(db) !== 'ok') return null;
     const count = (sql: string) => (db!.prepare(sql).get() as { n: number | null }).n;
     return {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { Sqlite } from './sqlite';
 import { backupFile, quickCheck } from './side-connection';
 import { assertNotFuture, latestVersion, migrate, pendingMigrations, schemaVersion } from './migrator';
 import { migrations as shippedMigrations, type Migration } from './migrations';
@@ -117,7 +118,7 @@ export async function openDatabase(
     throw new CorruptDatabaseError(file, 'it is empty (0 bytes), although this data folder was in use before');
   }
   const existed = size !== null && size > 0;
-  const db = new Database(file);
+  const db = new Sqlite(file);
   // Before WAL mode is set: SQLite creates the -wal and -shm files with the database's mode.
   makePrivate(file);
   try {

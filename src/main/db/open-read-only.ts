@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { Sqlite } from './sqlite';
 import { latestVersion, schemaVersion } from './migrator';
 import { migrations } from './migrations';
 
@@ -44,7 +45,7 @@ function isOnReadOnlyDisk(error: unknown): boolean {
 function openOnReadOnlyDisk(file: string): ReadOnlyDatabase {
   const wal = `${file}-wal`;
   if ((fs.statSync(wal, { throwIfNoEntry: false })?.size ?? 0) === 0) {
-    return opened(new Database(`${pathToFileURL(file).href}?immutable=1`, { readonly: true, fileMustExist: true }));
+    return opened(new Sqlite(`${pathToFileURL(file).href}?immutable=1`, { readonly: true, fileMustExist: true }));
   }
   const copyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-read-'));
   const remove = () => fs.rmSync(copyDir, { recursive: true, force: true });
@@ -52,7 +53,7 @@ function openOnReadOnlyDisk(file: string): ReadOnlyDatabase {
     const copy = path.join(copyDir, path.basename(file));
     fs.copyFileSync(file, copy);
     fs.copyFileSync(wal, `${copy}-wal`);
-    const db = new Database(copy, { readonly: true, fileMustExist: true });
+    const db = new Sqlite(copy, { readonly: true, fileMustExist: true });
     return opened(db, () => {
       db.close();
       remove();
@@ -69,7 +70,7 @@ function openOnReadOnlyDisk(file: string): ReadOnlyDatabase {
  */
 export function openReadOnly(file: string): ReadOnlyDatabase {
   try {
-    return opened(new Database(file, { readonly: true, fileMustExist: true }));
+    return opened(new Sqlite(file, { readonly: true, fileMustExist: true }));
   } catch (error) {
     if (!fs.existsSync(file) || !isOnReadOnlyDisk(error)) throw error;
     return openOnReadOnlyDisk(file);

@@ -1,7 +1,8 @@
 /** The physical limits the bench compares Cadence with, measured with SQLite directly (bench only). */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { Sqlite } from './sqlite';
 import { applyPragmas } from './open-database';
 
 /**
@@ -10,7 +11,7 @@ import { applyPragmas } from './open-database';
  */
 export function rawCommit(dir: string, n = 400): number[] {
   const file = path.join(dir, 'bench-raw-commit.sqlite');
-  const db = new Database(file);
+  const db = new Sqlite(file);
   try {
     applyPragmas(db);
     db.exec('create table if not exists t (id integer primary key, note text not null, at integer not null)');
@@ -63,7 +64,7 @@ export function rawCommitBeside(db: Database.Database): RawCommits {
  * `warm` queries are run untimed, so its page cache is as warm as the app's.
  */
 export function rawFts(file: string, queries: string[], warm = 10): number[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Sqlite(file, { readonly: true, fileMustExist: true });
   try {
     const top = db.prepare(
       `SELECT rowid, highlight(decisions_fts, 3, char(2), char(3)) AS marked FROM decisions_fts
@@ -82,7 +83,7 @@ export function rawFts(file: string, queries: string[], warm = 10): number[] {
 
 /** How many decisions each word occurs in, read from the full-text index (bench set-up, untimed). */
 export function documentFrequencies(file: string, words: string[]): Map<string, number> {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Sqlite(file, { readonly: true, fileMustExist: true });
   try {
     const count = db.prepare('SELECT count(*) AS n FROM decisions_fts WHERE decisions_fts MATCH ?');
     return new Map(words.map((word) => [word, (count.get(`"${word}"`) as { n: number }).n]));

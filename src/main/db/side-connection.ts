@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { Sqlite } from './sqlite';
 import { createPrivateDir, makePrivate } from '../data-folder/private-files';
 import { Sql } from './query';
 
@@ -9,7 +10,7 @@ import { Sql } from './query';
  * app keeps writing on its connection: WAL lets this one read a consistent snapshot meanwhile.
  */
 export function withReadConnection<T>(file: string, fn: (sql: Sql) => T): T {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Sqlite(file, { readonly: true, fileMustExist: true });
   try {
     return fn(new Sql(db));
   } finally {
@@ -23,7 +24,7 @@ export function withReadConnection<T>(file: string, fn: (sql: Sql) => T): T {
  * Answers how many frames the WAL held and how many of them are now in the file.
  */
 export function checkpointFile(file: string): { log: number; checkpointed: number } {
-  const db = new Database(file, { fileMustExist: true });
+  const db = new Sqlite(file, { fileMustExist: true });
   try {
     db.pragma('synchronous = FULL');
     const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
@@ -40,7 +41,7 @@ export function quickCheck(db: Database.Database): string {
 
 /** `PRAGMA quick_check` of a file: 'ok', or what is wrong. */
 export function checkFile(file: string): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Sqlite(file, { readonly: true, fileMustExist: true });
   try {
     return quickCheck(db);
   } catch (error) {
@@ -59,7 +60,7 @@ export async function backupFile(source: string, target: string): Promise<string
   createPrivateDir(path.dirname(target));
   // Written under another name and renamed once checked: a copy cut short never looks like a backup.
   const partial = `${target}.partial`;
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  const db = new Sqlite(source, { readonly: true, fileMustExist: true });
   try {
     await db.backup(partial, { progress: () => 0x7fffffff });
   } finally {
@@ -67,7 +68,7 @@ export async function backupFile(source: string, target: string): Promise<string
   }
   // The copy keeps the source's WAL mode; a backup is one file that nothing writes to, so it leaves WAL mode
   // before its check, and no -wal or -shm is left beside it.
-  const copy = new Database(partial);
+  const copy = new Sqlite(partial);
   let result: string;
   try {
     copy.pragma('journal_mode = DELETE');

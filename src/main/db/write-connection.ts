@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { Sqlite } from './sqlite';
 import { applyPragmas } from './open-database';
 import { Sql } from './query';
 
@@ -7,7 +7,7 @@ import { Sql } from './query';
  * synchronous=FULL, foreign keys and the busy timeout, so its write waits for the app's and the app's for its.
  */
 export function withWriteConnection<T>(file: string, fn: (sql: Sql) => T): T {
-  const db = new Database(file, { fileMustExist: true });
+  const db = new Sqlite(file, { fileMustExist: true });
   try {
     applyPragmas(db);
     return fn(new Sql(db));

@@ -8,7 +8,8 @@ import { checkRequest } from './request-guard';
 import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
 import { staticFiles, type ServedFile } from './static-files';
-import { filesNamedIn, mayRedeemOnNavigation, requestPauses, splitPage, startDataBlock, startDataJson } from './start-page';
+import { FIRST_READS_PATH, isFirstScreen } from '@shared/first-reads';
+import { filesNamedIn, firstReadsJson, mayRedeemOnNavigation, requestPauses, splitPage, startDataBlock, startDataJson } from './start-page';
 import { BodyTooLargeError, isJsonContentType, MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES, readBody } from './request-body';
 
 export interface BrowserServerOptions {
@@ -83,8 +84,8 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 /**
- * Serves the built renderer and the contract (POST /api/op/<name>, WebSocket /api/events)
- * to a browser on this computer only. The same dispatcher the desktop window uses answers.
+ * Serves the built renderer and the contract (POST /api/op/<name>, a screen's first reads at once at POST
+ * /api/first-reads, WebSocket /api/events) to a browser on this computer only. The same dispatcher the desktop window uses answers.
  * Sign-in: POST /api/session trades a one-time code for a session token; POST
  * /api/session/sign-out ends every session. See session-auth.ts for why no cookie is used.
  */
@@ -211,6 +212,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       auth.signOutEverywhere();
       void events.then((sockets) => sockets.closeAll());
       return json(res, 200, { ok: true, value: null });
+    }
+    if (url.pathname === FIRST_READS_PATH) {
+      asked = true;
+      const input = await readJson(req, res);
+      if (!input) return;
+      const screen = (input.value as { screen?: unknown } | null)?.screen;
+      if (!isFirstScreen(screen)) return fail(res, 400, 'invalid_input', 'screen must be "projector", "home" or "other"');
+      const reads = await firstReadsJson((await opened).dispatcher, screen);
+      return send(res, 200, 'application/json', `{"ok":true,"value":${reads}}`, renewed);
     }
     const match = /^\/api\/op\/([A-Za-z.]{1,64})$/.exec(url.pathname);
     if (!match) return fail(res, 404, 'not_found', 'No such endpoint');

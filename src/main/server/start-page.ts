@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { firstReadsOf, START_DATA_ID } from '@shared/first-reads';
+import { firstReadsOf, START_DATA_ID, type FirstScreen } from '@shared/first-reads';
 import type { Dispatcher } from '../core/dispatcher';
 
 /**
@@ -44,17 +44,23 @@ export function startDataBlock(json: string): string {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The StartData JSON for a session: the home screen's first reads answered in their listed order (`events.since`
- * first), one per turn of the event loop, so a request for the page's code that arrives meanwhile waits behind one
- * read at most. Each answer is main's own serialised reply, spliced in as it would travel over HTTP.
+ * A screen's first reads answered in their listed order (`events.since` first, so a change committed among them has a
+ * later revision than the one that answer gives), one per turn of the event loop, so a request for the page's code
+ * that arrives meanwhile waits behind one read at most: the JSON of StartData's reads. Each answer is main's own
+ * serialised reply, spliced in as it would travel over HTTP.
  */
-export async function startDataJson(dispatcher: Dispatcher, token: string): Promise<string> {
+export async function firstReadsJson(dispatcher: Dispatcher, screen: FirstScreen): Promise<string> {
   const rows: string[] = [];
-  for (const [name, input] of firstReadsOf('home')) {
+  for (const [name, input] of firstReadsOf(screen)) {
     await nextTurn();
     rows.push(`[${JSON.stringify(name)},${JSON.stringify(input)},${await dispatcher.dispatchSerialized(name, input)}]`);
   }
-  return `{"token":${JSON.stringify(token)},"reads":[${rows.join(',')}]}`;
+  return `[${rows.join(',')}]`;
+}
+
+/** The StartData JSON for a session: the home screen's first reads (firstReadsJson) with the session's token. */
+export async function startDataJson(dispatcher: Dispatcher, token: string): Promise<string> {
+  return `{"token":${JSON.stringify(token)},"reads":${await firstReadsJson(dispatcher, 'home')}}`;
 }
 
 /**

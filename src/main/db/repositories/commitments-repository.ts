@@ -139,14 +139,13 @@ export interface Listed {
  */
 function listRead<DB, TB extends keyof DB>(
   sql: Sql,
-  ids: SelectQueryBuilder<DB, TB, { id: string }>,
+  ids: () => SelectQueryBuilder<DB, TB, { id: string }>,
   order: (q: ReturnType<typeof commitments>) => ReturnType<typeof commitments>,
 ): (...parameters: unknown[]) => Listed {
-  const rows = new Prepared(sql, order(commitments().where('commitments.id', 'in', ids)));
-  const listed = new Prepared(
-    sql,
+  const rows = new Prepared(sql, () => order(commitments().where('commitments.id', 'in', ids())));
+  const listed = new Prepared(sql, () =>
     events()
-      .where('commitment_events.commitment_id', 'in', ids)
+      .where('commitment_events.commitment_id', 'in', ids())
       .orderBy('commitment_events.commitment_id')
       .orderBy('commitment_events.at')
       .orderBy('commitment_events.id'),
@@ -228,13 +227,11 @@ export class CommitmentsRepository {
         closed_at: null,
       }),
     );
-    this.addEvent = new Prepared(
-      sql,
+    this.addEvent = new Prepared(sql, () =>
       qb.insertInto('commitment_events').values(Object.fromEntries(EVENT_COLUMNS.map((c) => [c, P])) as never),
     );
-    this.ownerOf = new Prepared(sql, qb.selectFrom('members').select(['name', 'left_at']).where('id', '=', P));
-    this.closedOf = new Prepared(
-      sql,
+    this.ownerOf = new Prepared(sql, () => qb.selectFrom('members').select(['name', 'left_at']).where('id', '=', P));
+    this.closedOf = new Prepared(sql, () =>
       qb
         .selectFrom('old_business as o')
         .innerJoin('commitments as c', 'c.id', 'o.ref_id')
@@ -245,36 +242,40 @@ export class CommitmentsRepository {
     );
     this.reviewRead = listRead(
       sql,
-      qb
-        .selectFrom('commitments as c')
-        .select('c.id')
-        // closed_at IS NULL is what the partial index commitments_open_by_team holds.
-        .where('c.closed_at', 'is', null)
-        .where('c.team_id', '=', P)
-        .union(
-          qb
-            .selectFrom('commitment_events as e')
-            .select('e.commitment_id as id')
-            .where('e.meeting_id', '=', P)
-            .where('e.kind', '!=', fragment.lit('created')),
-        ),
+      () =>
+        qb
+          .selectFrom('commitments as c')
+          .select('c.id')
+          // closed_at IS NULL is what the partial index commitments_open_by_team holds.
+          .where('c.closed_at', 'is', null)
+          .where('c.team_id', '=', P)
+          .union(
+            qb
+              .selectFrom('commitment_events as e')
+              .select('e.commitment_id as id')
+              .where('e.meeting_id', '=', P)
+              .where('e.kind', '!=', fragment.lit('created')),
+          ),
       (q) => q.orderBy('commitments.original_due_date').orderBy('commitments.id'),
     );
-    this.madeInRead = listRead(sql, qb.selectFrom('commitments as c').select('c.id').where('c.meeting_id', '=', P), (q) =>
-      q.orderBy('commitments.created_at').orderBy('commitments.id'),
+    this.madeInRead = listRead(
+      sql,
+      () => qb.selectFrom('commitments as c').select('c.id').where('c.meeting_id', '=', P),
+      (q) => q.orderBy('commitments.created_at').orderBy('commitments.id'),
     );
     this.doneBetweenRead = listRead(
       sql,
-      qb
-        .selectFrom('commitment_events as e')
-        .innerJoin('commitments as c', 'c.id', 'e.commitment_id')
-        .select('e.commitment_id as id')
-        .where('e.kind', '=', fragment.lit('done'))
-        .where('e.at', '>=', P_NUMBER)
-        .where('e.at', '<', P_NUMBER)
-        // `+` keeps SQLite off the team index (ten years of the team's commitments): the few done events of the
-        // period, found by the events' kind-and-time index, are the ones to look up.
-        .where(fragment<string>`+c.team_id`, '=', P),
+      () =>
+        qb
+          .selectFrom('commitment_events as e')
+          .innerJoin('commitments as c', 'c.id', 'e.commitment_id')
+          .select('e.commitment_id as id')
+          .where('e.kind', '=', fragment.lit('done'))
+          .where('e.at', '>=', P_NUMBER)
+          .where('e.at', '<', P_NUMBER)
+          // `+` keeps SQLite off the team index (ten years of the team's commitments): the few done events of the
+          // period, found by the events' kind-and-time index, are the ones to look up.
+          .where(fragment<string>`+c.team_id`, '=', P),
       (q) => q.orderBy('commitments.original_due_date').orderBy('commitments.id'),
     );
   }

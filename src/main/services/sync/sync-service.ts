@@ -9,7 +9,10 @@ import type { SyncLinkRow } from '../../db/repositories/sync-links-repository';
 import { GitFailure } from './git';
 import { TreeRefused } from './git-tree';
 import { cloneDir, ensureClone, fetchHead, forgetClone, syncRoot, teamOfCommit } from './sync-clone';
-import { SyncRefused, type SyncConflict } from './sync-data';
+import type { SyncConflict } from './sync-data';
+// From its own module, not through sync-data: main would otherwise load the whole merge (46 KB of code that runs in the
+// worker thread, merge-job.ts) at every start.
+import { SyncRefused } from './sync-refused';
 import { checkRemote, shownRemote } from './sync-remote';
 import { SyncPostponed, syncRound, type RoundDeps } from './sync-round';
 

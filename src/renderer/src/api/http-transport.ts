@@ -1,6 +1,7 @@
 import type { CadenceApi } from '@shared/api';
 import { CLOSE_SIGNED_OUT, SOCKET_MAX_INPUT_CHARS, type MainMessage } from '@shared/event-socket';
 import type { ChangeEvent } from '@shared/events';
+import { FIRST_READS_PATH, type FirstScreen, type StartData } from '@shared/first-reads';
 import type { OpResult } from '@shared/result';
 import { onTokenChange, readToken, takeSignInCode, writeToken } from './session-token';
 import { startData } from './start-data';
@@ -20,6 +21,8 @@ export interface HttpTransport extends CadenceApi {
   signOut(): Promise<void>;
   /** Whether change events reach this page now (its socket is signed in); a write's page refreshes itself when not. */
   hearing(): boolean;
+  /** A screen's first reads in one request (the socket is not signed in yet as the page starts): StartData's reads. */
+  firstReads(screen: FirstScreen): Promise<OpResult<StartData['reads']>>;
 }
 
 /** The longest wait between two attempts to reach the server again: it is on this computer, so trying is cheap. */
@@ -147,36 +150,42 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
     return new Promise((resolve) => pending.set(id, resolve));
   }
 
+  /** A POST to main with the session: its answer, or a failure that says why there is none. */
+  async function post<T>(path: string, body: unknown): Promise<OpResult<T>> {
+    await ready;
+    const sent = token;
+    if (!sent) return failure(NOT_SIGNED_IN);
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sent}` },
+        body: JSON.stringify(body ?? {}),
+      });
+    } catch {
+      onState('reconnecting');
+      return failure('Cadence is not reachable. Is `npm start` still running? Nothing was saved.');
+    }
+    if (response.status === 401) {
+      if (token === sent) endSession('session-ended');
+      return failure(NOT_SIGNED_IN);
+    }
+    const renewed = response.headers.get('X-Cadence-Session');
+    if (renewed && token === sent) {
+      setToken(renewed);
+      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'auth', token: renewed }));
+    }
+    return (await response.json()) as OpResult<T>;
+  }
+
   return {
     transport: 'http',
     async invoke(name, input) {
       await ready;
-      const sent = token;
-      if (!sent) return failure(NOT_SIGNED_IN);
-      const answered = onSocket(name, input);
-      if (answered) return answered;
-      let response: Response;
-      try {
-        response = await fetch(`/api/op/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sent}` },
-          body: JSON.stringify(input ?? {}),
-        });
-      } catch {
-        onState('reconnecting');
-        return failure('Cadence is not reachable. Is `npm start` still running? Nothing was saved.');
-      }
-      if (response.status === 401) {
-        if (token === sent) endSession('session-ended');
-        return failure(NOT_SIGNED_IN);
-      }
-      const renewed = response.headers.get('X-Cadence-Session');
-      if (renewed && token === sent) {
-        setToken(renewed);
-        if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'auth', token: renewed }));
-      }
-      return (await response.json()) as OpResult<never>;
+      if (!token) return failure(NOT_SIGNED_IN);
+      return onSocket(name, input) ?? post(`/api/op/${name}`, input);
     },
+    firstReads: (screen) => post(FIRST_READS_PATH, { screen }),
     hearing: () => hearing,
     onChange(listener) {
       listeners.add(listener);
