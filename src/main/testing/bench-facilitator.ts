@@ -223,9 +223,6 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
           }),
         ),
       );
-      // Between two operations the app's event loop turns (each arrives as an event of its own, over IPC or HTTP): what
-      // a write leaves for after its reply (the WAL's checkpoints) runs here, as it would there, untimed.
-      await new Promise((resolve) => setImmediate(resolve));
       if (!first) raws.push(await rawOne());
       if (!result!.ok) throw new Error(`${name}: ${result!.error.message}`);
       // What the console and the projector read again: the parts of this meeting the change reaches, once per window.
