@@ -1,7 +1,18 @@
 /** A team's link to its git repository and how its syncs go (issue 19), as the team page and the CLI show it. */
 
 /** Why the last sync did not complete, or what the last one noticed: each shown in words and retried. */
-export type SyncProblemKind = 'git-missing' | 'offline' | 'auth' | 'not-found' | 'rejected' | 'rewritten' | 'refused' | 'other';
+export type SyncProblemKind =
+  | 'git-missing'
+  | 'offline'
+  | 'auth'
+  | 'not-found'
+  | 'rejected'
+  | 'disk-full'
+  | 'not-bare'
+  | 'untrusted'
+  | 'rewritten'
+  | 'refused'
+  | 'other';
 
 /** A field two laptops changed differently: the value every laptop kept and the other one, as text. */
 export interface SyncConflictView {

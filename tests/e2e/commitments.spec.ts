@@ -113,6 +113,9 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
     await expect(projector.getByRole('region', { name: 'Just recorded' })).toContainText('Slipped (a missing resource)');
     await expect(walk.getByText('3 of 3 reviewed')).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/console-commitment-review.png`, fullPage: true });
+    // The window as the facilitator sees it (docs/screenshots/commitment-review.png): a full-page shot draws the key
+    // bar, which sticks to the window's foot, in the middle of the page.
+    await page.screenshot({ path: `${SCREENS}/console-commitment-review-window.png` });
     await projector.screenshot({ path: `${SCREENS}/projector-commitment-review.png` });
 
     // Recognition celebrates what was done since the last meeting.

@@ -5,6 +5,7 @@ import {
   ITEM_KEYS,
   PANEL_KEYS,
   ROUND_KEYS,
+  runsOnRepeat,
   type KeyGroup,
   type PanelMode,
 } from '../../src/renderer/src/features/live/console-keys';
@@ -79,5 +80,13 @@ describe('the console key scheme', () => {
     expect(pressIn(all, 'n', { ctrlKey: true })).toBeNull();
     expect(pressIn(all, 'a', { altKey: true })).toBeNull();
     expect(pressIn(all, 'Enter')).toBeNull();
+  });
+
+  it('runs a held key once, except the arrows that walk a list', () => {
+    const all = activeGroups(true, 'go-round');
+    for (const key of ['n', 'ArrowRight', 'ArrowLeft', 'p', 'e', 'k', 't', 'o', 'x', 'l', 'a', 'b', '?'])
+      expect(runsOnRepeat(pressIn(all, key)!), key).toBe(false);
+    expect(runsOnRepeat(pressIn(activeGroups(false, 'review'), '1')!)).toBe(false);
+    for (const key of ['ArrowUp', 'ArrowDown']) expect(runsOnRepeat(pressIn(all, key)!), key).toBe(true);
   });
 });

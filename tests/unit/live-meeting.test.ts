@@ -184,6 +184,35 @@ describe('running a meeting', () => {
     expect(title(d)).toBe('Budget');
   });
 
+  it('refuses, in words, a step pressed on an item or a turn another window already moved on from, and records nothing', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    const checkIn = d.currentItemId!;
+    const ana = d.turns.find((x) => x.status === 'speaking')!.id;
+    // Two windows showed Ana speaking: the first "next speaker" is hers, the second is refused.
+    d = await liveAfter(t, t.call('live.turn', { meetingId, action: 'next', turnId: ana }));
+    expect((await t.fail('live.turn', { meetingId, action: 'pass', turnId: ana })).message).toBe(
+      'That turn had already ended (in another window); the round has moved on',
+    );
+    // Two windows showed the check-in: the first N moves on, the second one does not move again.
+    d = await liveAfter(t, t.call('live.next', { meetingId, fromItemId: checkIn }));
+    const undoBefore = d.undoLabel;
+    expect((await t.fail('live.next', { meetingId, fromItemId: checkIn })).message).toBe(
+      'The meeting had already moved on from “Check-in” (in another window): it is now on “Budget”',
+    );
+    expect((await t.fail('live.previous', { meetingId, fromItemId: checkIn })).code).toBe('conflict');
+    d = await liveAfter(t, t.call('live.next', { meetingId, fromItemId: d.currentItemId! }));
+    d = await liveAfter(t, t.call('live.next', { meetingId, fromItemId: d.currentItemId! }));
+    expect((await t.fail('live.next', { meetingId, fromItemId: checkIn })).message).toMatch(/: every item is done$/);
+    // What was refused left no trace: the round as the first window left it, and undo takes back the last real step.
+    expect(d.turns.map((x) => `${x.name}:${x.status}`).join(' ')).toBe('Ana:done Ben:done Cleo:waiting');
+    expect(undoBefore).toBe('next item');
+    expect(d.undoLabel).toBe('next item');
+    // Without the item it was pressed on (the CLI, a script), a step goes from wherever the meeting is.
+    d = await liveAfter(t, t.call('live.previous', { meetingId }));
+    expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Hiring');
+  });
+
   it('parks an item into the team’s parking lot and moves on', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;

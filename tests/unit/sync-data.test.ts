@@ -183,7 +183,7 @@ describe('a hostile or unreadable repository', () => {
       [
         'another team altogether',
         editLine(good, 'cadence/team.jsonl', (l) => ({ ...l, row: { ...rowOf(l), id: other.id } })),
-        /is another team/,
+        /holds another team, “.*”, not “.*”: a repository holds one team/,
       ],
       ['a row in the wrong file', moved(good, memberFile, `cadence/members/${zed.id}.jsonl`), /belongs in cadence\/members\//],
       [

@@ -58,17 +58,17 @@ export function createHandlers(
       services.live.afterStart(meetingId);
       return services.meetingView.live(meetingId);
     },
-    'live.next': ({ meetingId }) => liveThen(meetingId, () => services.live.next(meetingId)),
-    'live.previous': ({ meetingId }) => liveThen(meetingId, () => services.live.previous(meetingId)),
+    'live.next': ({ meetingId, fromItemId }) => liveThen(meetingId, () => services.live.next(meetingId, fromItemId)),
+    'live.previous': ({ meetingId, fromItemId }) => liveThen(meetingId, () => services.live.previous(meetingId, fromItemId)),
     'live.pause': ({ meetingId }) => liveThen(meetingId, () => services.live.pause(meetingId)),
     'live.resume': ({ meetingId }) => liveThen(meetingId, () => services.live.resume(meetingId)),
     'live.extend': ({ meetingId, minutes }) => liveThen(meetingId, () => services.live.extend(meetingId, minutes)),
     'live.park': ({ meetingId, itemId }) => liveThen(meetingId, () => services.live.park(meetingId, itemId)),
     'live.setNotes': ({ meetingId, itemId, notes }) => liveThen(meetingId, () => services.live.setNotes(meetingId, itemId, notes)),
-    'live.turn': ({ meetingId, action }) =>
+    'live.turn': ({ meetingId, action, turnId }) =>
       liveThen(meetingId, () => {
         const turn = { next: 'turnNext', pass: 'turnPass', skip: 'turnSkip', later: 'turnLater' } as const;
-        return services.live[turn[action]](meetingId);
+        return services.live[turn[action]](meetingId, turnId);
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
     'live.rebalance': ({ meetingId, allow, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, allow, cut)),

@@ -4,10 +4,16 @@ import { id, longText, minutes } from '../validation';
 import { write } from './io';
 
 const live = () => z.object({ meetingId: id }).strict();
+/**
+ * A step from what the window showed (the item, the speaker's turn): refused in plain words when the meeting has
+ * already moved on, so two windows pressing N at once move one item, not two. Left out, the step is from wherever
+ * the meeting is (the CLI, scripts).
+ */
+const step = () => z.object({ meetingId: id, fromItemId: id.optional() }).strict();
 
 export const liveSchemas = {
-  'live.next': write<LiveChange>()(live),
-  'live.previous': write<LiveChange>()(live),
+  'live.next': write<LiveChange>()(step),
+  'live.previous': write<LiveChange>()(step),
   'live.pause': write<LiveChange>()(live),
   'live.resume': write<LiveChange>()(live),
   'live.extend': write<LiveChange>()(() =>
@@ -20,7 +26,9 @@ export const liveSchemas = {
   ),
   'live.park': write<LiveChange>()(() => z.object({ meetingId: id, itemId: id }).strict()),
   'live.setNotes': write<LiveChange>()(() => z.object({ meetingId: id, itemId: id, notes: longText('Notes') }).strict()),
-  'live.turn': write<LiveChange>()(() => z.object({ meetingId: id, action: z.enum(['next', 'pass', 'skip', 'later']) }).strict()),
+  'live.turn': write<LiveChange>()(() =>
+    z.object({ meetingId: id, action: z.enum(['next', 'pass', 'skip', 'later']), turnId: id.optional() }).strict(),
+  ),
   'live.setTurnNotes': write<LiveChange>()(() => z.object({ meetingId: id, turnId: id, notes: longText('Notes', 5000) }).strict()),
   'live.rebalance': write<LiveChange>()(() =>
     z

@@ -1,3 +1,4 @@
+import { DomainError } from '@shared/result';
 import type { LiveRepository } from '../../db/repositories/live-repository';
 import type { LiveItemRecord } from '../../db/repositories/live-records';
 
@@ -28,4 +29,14 @@ export function earlierItem(live: LiveRepository, meetingId: string, current: Li
     .items(meetingId)
     .filter((i) => done(i) && (!current || i.position < current.position))
     .at(-1);
+}
+
+/** A step pressed on `fromItemId` is refused once the meeting has moved on from it (another window stepped first). */
+export function stillOn(live: LiveRepository, meetingId: string, current: LiveItemRecord | null, fromItemId: string | undefined): void {
+  if (fromItemId === undefined || fromItemId === current?.id) return;
+  // Read for the refusal's words alone.
+  const left = live.agendaItem(fromItemId);
+  const title = left?.meetingId === meetingId ? left.title : 'that item';
+  const now = current ? `it is now on “${current.title}”` : 'every item is done';
+  throw new DomainError('conflict', `The meeting had already moved on from “${title}” (in another window): ${now}`);
 }

@@ -5,7 +5,7 @@ import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { LiveItemRecord, LiveMeetingRecord, TurnClockState } from '../../db/repositories/live-records';
 import type { ParkingLotService } from '../planning/parking-lot-service';
-import { earlierItem, upcomingItem } from './agenda-moves';
+import { earlierItem, stillOn, upcomingItem } from './agenda-moves';
 import { orderSpeakers } from './round-order';
 import { Before, readSnapshot, type Snapshot } from './undo';
 
@@ -42,9 +42,10 @@ export class LiveMeetingService {
     if (current) this.prepareRound(meeting, current, this.clock.now(), new Before());
   }
 
-  next(meetingId: string): TeamId {
+  next(meetingId: string, fromItemId?: string): TeamId {
     return this.act(meetingId, 'next', 'next item', (meeting, now, before) => {
       const current = this.currentItem(meeting);
+      stillOn(this.repos.live, meetingId, current, fromItemId);
       const upcoming = upcomingItem(this.repos.live, meetingId, current);
       if (current) this.stopItem(current, 'done', now, before);
       if (upcoming) this.startItem(meeting, upcoming, now, before);
@@ -52,9 +53,10 @@ export class LiveMeetingService {
     });
   }
 
-  previous(meetingId: string): TeamId {
+  previous(meetingId: string, fromItemId?: string): TeamId {
     return this.act(meetingId, 'previous', 'back to the previous item', (meeting, now, before) => {
       const current = this.currentItem(meeting);
+      stillOn(this.repos.live, meetingId, current, fromItemId);
       const earlier = earlierItem(this.repos.live, meetingId, current);
       if (!earlier) throw new DomainError('conflict', 'There is no earlier item to go back to');
       // The item left keeps the time it used; it runs on from there when it comes up again.
@@ -161,21 +163,21 @@ export class LiveMeetingService {
     });
   }
 
-  turnNext(meetingId: string): TeamId {
-    return this.turnAction(meetingId, 'done', 'next speaker');
+  turnNext(meetingId: string, turnId?: string): TeamId {
+    return this.turnAction(meetingId, 'done', 'next speaker', turnId);
   }
 
-  turnPass(meetingId: string): TeamId {
-    return this.turnAction(meetingId, 'passed', 'pass');
+  turnPass(meetingId: string, turnId?: string): TeamId {
+    return this.turnAction(meetingId, 'passed', 'pass', turnId);
   }
 
-  turnSkip(meetingId: string): TeamId {
-    return this.turnAction(meetingId, 'skipped', 'skip');
+  turnSkip(meetingId: string, turnId?: string): TeamId {
+    return this.turnAction(meetingId, 'skipped', 'skip', turnId);
   }
 
   /** The speaker comes back after everyone else; the time so far counts. */
-  turnLater(meetingId: string): TeamId {
-    return this.turnAction(meetingId, 'later', 'come back later');
+  turnLater(meetingId: string, turnId?: string): TeamId {
+    return this.turnAction(meetingId, 'later', 'come back later', turnId);
   }
 
   setTurnNotes(meetingId: string, turnId: string, notes: string): TeamId {
@@ -213,12 +215,14 @@ export class LiveMeetingService {
     });
   }
 
-  private turnAction(meetingId: string, outcome: 'done' | 'passed' | 'skipped' | 'later', label: string): TeamId {
+  private turnAction(meetingId: string, outcome: 'done' | 'passed' | 'skipped' | 'later', label: string, turnId?: string): TeamId {
     return this.act(meetingId, `turn_${outcome}`, label, (meeting, now, before) => {
       // The turns are keyed by the current item's id, which the meeting's row holds: no need to read the item.
       if (!meeting.currentItemId) throw new DomainError('conflict', 'No item is running');
       const turns = this.repos.live.turnClocksOfItem(meeting.currentItemId);
       const speaking = turns.find((t) => t.status === 'speaking');
+      if (turnId !== undefined && speaking?.id !== turnId)
+        throw new DomainError('conflict', 'That turn had already ended (in another window); the round has moved on');
       if (!speaking) throw new DomainError('conflict', 'Nobody is speaking in this round');
       this.updateTurn(speaking, { status: outcome, endedAt: now }, before);
       const waiting = turns.filter((t) => t.status === 'waiting' && t.id !== speaking.id);

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 
 /** Why git failed, as the team page groups it: each kind has its own words and is retried on the next sync. */
-export type GitFailureKind = 'git-missing' | 'offline' | 'auth' | 'not-found' | 'rejected' | 'other';
+export type GitFailureKind =
+  'git-missing' | 'offline' | 'auth' | 'not-found' | 'rejected' | 'disk-full' | 'not-bare' | 'untrusted' | 'other';
 
 export class GitFailure extends Error {
   constructor(
@@ -71,7 +72,7 @@ export class Git {
         if (timedOut) return reject(new GitFailure('offline', 'The repository did not answer within two minutes.', stderr));
         const result = { code: code ?? -1, stdout: Buffer.concat(out), stderr };
         if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(result);
-        else reject(new GitFailure(classify(stderr), `git ${subcommand(args)} failed: ${lastLines(stderr)}`, stderr));
+        else reject(new GitFailure(classify(stderr), `git ${subcommand(args)} failed: ${gitSays(stderr)}`, stderr));
       });
       child.stdin.end(options.input ?? '');
     });
@@ -95,8 +96,26 @@ function lastLines(stderr: string): string {
   return lines.slice(-3).join(' ') || 'no message';
 }
 
-/** git's own English messages (LC_ALL=C), sorted into what the person can do about them. */
+/**
+ * What git said, as the end of a message: its last lines, or for a repository git does not trust, the line naming its
+ * folder and the command that trusts it (git's own advice, which the last lines, "Could not read from remote", lose).
+ */
+function gitSays(stderr: string): string {
+  const folder = /detected dubious ownership in repository at '(.*)'/.exec(stderr)?.[1];
+  if (folder)
+    return `detected dubious ownership in repository at '${folder}'; to trust it: git config --global --add safe.directory ${folder}`;
+  return lastLines(stderr);
+}
+
+/**
+ * git's own English messages (LC_ALL=C), sorted into what the person can do about them. A full disk, a repository
+ * with a work tree and one git does not trust come first: each also ends in "[remote rejected]" or "Could not read
+ * from remote repository", which would send the person after a race or the network instead.
+ */
 function classify(stderr: string): GitFailureKind {
+  if (/No space left on device|Disk quota exceeded/i.test(stderr)) return 'disk-full';
+  if (/branch is currently checked out|refusing to update checked out branch/i.test(stderr)) return 'not-bare';
+  if (/detected dubious ownership/i.test(stderr)) return 'untrusted';
   if (/\[rejected\]|Updates were rejected|non-fast-forward|fetch first|\[remote rejected\]|failed to update ref/i.test(stderr))
     return 'rejected';
   if (

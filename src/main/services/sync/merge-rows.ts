@@ -3,6 +3,8 @@ import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive
 import { settleClaims } from '../archive/decision-numbers';
 import { DERIVED_COLUMNS, deriveClosedAt } from './derived-columns';
 import { laterStamp } from './hlc';
+import { outcomeConflicts } from './outcome-conflicts';
+import { settleUniqueRows } from './unique-rows';
 import type { SyncConflict } from './sync-data';
 import { sameContent, shownKey, type Candidates, type StampedRow, type TableRows, type TeamState } from './team-state';
 
@@ -12,6 +14,12 @@ import { sameContent, shownKey, type Candidates, type StampedRow, type TableRows
  * else is marked, never removed, so a row missing on one side is one the other side has to keep.
  */
 const REMOVABLE = new Set(['decision_tags', 'turns']);
+
+/** The tables whose rows hold a number of the team's (one row a number), and that column: settled after merging. */
+const NUMBERED = new Map([
+  ['decisions', 'number'],
+  ['agreement_versions', 'version'],
+]);
 
 /** The column that says when a row last changed: it follows the winning side and is not itself a conflict. */
 const versionColumn = (spec: ArchiveTable) => (spec.merge.kind === 'newer' ? spec.merge.column : null);
@@ -44,8 +52,8 @@ function mergeFields(
     // Worked out from the merged rows once all are merged (derived-columns.ts).
     if (o === t || b === t || derived?.has(c)) row[c] = o;
     else if (b === o) row[c] = t;
-    else if (spec.table === 'decisions' && c === 'number') {
-      // Renumbering only ever moves a decision up, above every number claimed (decision-numbers.ts).
+    else if (NUMBERED.get(spec.table) === c) {
+      // Renumbering only ever moves a decision or an agreement version up, above the numbers claimed before it.
       row[c] = o === null ? t : t === null ? o : Math.max(Number(o), Number(t));
     } else {
       row[c] = won === 'ours' ? o : t;
@@ -88,7 +96,7 @@ export function mergeStates(
   ours: TeamState,
   theirs: TeamState,
   only: Candidates = null,
-): { tables: Map<string, TableRows>; found: FoundConflict[]; renumbered: string[]; derived: Map<string, string[]> } {
+): { tables: Map<string, TableRows>; found: FoundConflict[]; renumbered: Map<string, string[]>; derived: Map<string, string[]> } {
   const found: FoundConflict[] = [];
   const tables = new Map<string, TableRows>();
   for (const spec of ARCHIVE_TABLES) {
@@ -104,7 +112,13 @@ export function mergeStates(
     }
     tables.set(spec.table, merged);
   }
-  const renumbered = settleNumbers(tables.get('decisions')!);
+  const events = (state: TeamState) => state.tables.get('commitment_events') ?? new Map<string, StampedRow>();
+  found.push(...outcomeConflicts(events(base), events(ours), events(theirs), only));
+  const renumbered = new Map([
+    ...settleUniqueRows(tables, found, only),
+    ['decisions', settleNumbers(tables.get('decisions')!)],
+    ['agreement_versions', settleVersions(tables.get('agreement_versions')!, found)],
+  ]);
   return { tables, found, renumbered, derived: new Map([['commitments', deriveClosedAt(tables, only)]]) };
 }
 
@@ -124,6 +138,35 @@ function settleNumbers(decisions: TableRows): string[] {
     decisions.set(claim.key, { row: { ...claim.stamped.row, number: claim.number }, stamp: claim.stamped.stamp });
     return claim.key;
   });
+}
+
+/**
+ * Two people edited the operating agreement apart: each laptop numbered its new version after the last one it had,
+ * so two versions claim one number (which the database holds once per team: the sync was refused for ever after).
+ * In the order of the numbers claimed, then of creation (then of id), each version keeps its number unless an
+ * earlier one took it or a higher one, and then takes the next: every laptop's own versions stay in the order it
+ * made them, the same rows give the same numbers everywhere, and a number only ever moves up. A moved version is
+ * listed as a conflict: the agreement's current text is one laptop's, and the other's edit is in an older version.
+ */
+function settleVersions(versions: TableRows, found: FoundConflict[]): string[] {
+  const claims = [...versions].sort(
+    ([ka, a], [kb, b]) =>
+      Number(a.row.version) - Number(b.row.version) ||
+      Number(a.row.created_at) - Number(b.row.created_at) ||
+      (ka < kb ? -1 : ka > kb ? 1 : 0),
+  );
+  const moved: string[] = [];
+  let last = 0;
+  for (const [key, stamped] of claims) {
+    const claimed = Number(stamped.row.version);
+    const version = Math.max(claimed, last + 1);
+    last = version;
+    if (version === claimed) continue;
+    versions.set(key, { row: { ...stamped.row, version }, stamp: stamped.stamp });
+    found.push({ entity: 'agreement_versions', id: String(stamped.row.id), field: 'version', kept: version, other: claimed });
+    moved.push(key);
+  }
+  return moved;
 }
 
 /** Conflicts listed so far and those just found, once each (two laptops finding one keep its first `at`). */

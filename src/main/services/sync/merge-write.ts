@@ -6,6 +6,18 @@ import { SyncRefused } from './sync-refused';
 import { templateColumns, toLocalRow } from './team-rows';
 import { keyOf, rowsToVisit, sameContent, type Candidates, type TableRows, type TeamState } from './team-state';
 
+/**
+ * Rows the write takes out first and writes again whole, rather than updating in place: an agreement version (the
+ * database refuses to change one; the merge changes one only to settle its number, merge-rows.ts), and a role whose
+ * name the merge changed (one active role per name: a row taking a name must not meet the row giving it up, whatever
+ * order the rows are written in).
+ */
+type Rewrite = (before: ArchiveRow, after: ArchiveRow) => boolean;
+const REWRITTEN = new Map<string, Rewrite>([
+  ['agreement_versions', () => true],
+  ['roles', (before, after) => before.name !== after.name || before.retired_at !== after.retired_at],
+]);
+
 function write(table: string, key: string, fn: () => void): void {
   writeOrRefuse(table, key, fn, (why) => new SyncRefused(`The ${why}`));
 }
@@ -30,12 +42,17 @@ export function writeMerged(
   let written = 0;
   // A row may be written before the row it refers to (parents come first by table, not always by row): checked once all are in.
   const pendingReferences: { table: string; key: string; row: ArchiveRow; parent: string; column: string }[] = [];
+  // Rows of a table the database never updates that the merge changed: taken out here and written again below.
+  const replaced = new Set<string>();
   for (const spec of [...ARCHIVE_TABLES].reverse()) {
     const after = merged.get(spec.table)!;
     for (const [key, { row }] of rowsToVisit(ours.tables.get(spec.table)!, spec.table, only)) {
-      if (after.has(key)) continue;
+      const next = after.get(key)?.row;
+      const rewritten = REWRITTEN.get(spec.table);
+      if (next && (!rewritten || next === row || sameContent(next, row) || !rewritten(row, next))) continue;
       write(spec.table, key, () => repos.archive.delete(spec, local(spec.table, row)));
-      written++;
+      if (next) replaced.add(`${spec.table}\n${key}`);
+      else written++;
     }
   }
   freeMovedNumbers(repos, ours, merged, only);
@@ -44,7 +61,7 @@ export function writeMerged(
     const before = ours.tables.get(spec.table)!;
     const columns = repos.archive.columns(spec.table).map((c) => c.name);
     for (const [key, { row }] of rowsToVisit(merged.get(spec.table)!, spec.table, only)) {
-      const was = before.get(key);
+      const was = replaced.has(`${spec.table}\n${key}`) ? undefined : before.get(key);
       if (was && (was.row === row || sameContent(was.row, row))) continue;
       const dbRow = local(spec.table, row);
       if (!was && repos.archive.find(spec, dbRow))

@@ -97,7 +97,16 @@ export const OWN_BRANCH = `refs/heads/${BRANCH}`;
  * Pushes `commit` as the branch (never forced). Keeps it on the clone's own branch first, so git never collects it,
  * unless the round's fast-import just wrote it there (`onBranch`).
  */
-export async function keepAndPush(git: Git, dir: string, commit: string, onBranch: boolean): Promise<void> {
+export async function keepAndPush(git: Git, dir: string, url: string, commit: string, onBranch: boolean): Promise<void> {
   if (!onBranch) await git.run(['--git-dir', dir, 'update-ref', OWN_BRANCH, commit]);
-  await git.run(['--git-dir', dir, 'push', '--quiet', 'origin', `${commit}:refs/heads/${BRANCH}`], { network: true });
+  const receivePack = url.startsWith('file://') || path.isAbsolute(url) ? [`--receive-pack=${FOLDER_RECEIVE_PACK}`] : [];
+  await git.run(['--git-dir', dir, 'push', '--quiet', ...receivePack, 'origin', `${commit}:refs/heads/${BRANCH}`], { network: true });
 }
+
+/**
+ * A push to a repository in a folder (a shared drive) runs git's receive-pack on this laptop, with the hooks and the
+ * settings that folder holds: anyone who can write there would have every teammate's laptop run their program at
+ * each sync. Its hooks, file-system monitor and command listing its alternates' refs are turned off (over ssh or
+ * https they run on the server, not here).
+ */
+const FOLDER_RECEIVE_PACK = 'git -c core.hooksPath=/dev/null -c core.fsmonitor=false -c core.alternateRefsCommand=true receive-pack';

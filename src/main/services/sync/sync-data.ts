@@ -101,7 +101,7 @@ export function planMerge(repos: Repositories, now: number, teamId: string, tree
     lastStamp: last,
     changedFiles,
     outgoing,
-    only: withMoved(only, new Map([...derived, ['decisions', renumbered]])),
+    only: withMoved(only, new Map([...derived, ...renumbered])),
   };
 }
 

@@ -22,6 +22,7 @@ export function checkRemote(typed: string): string {
     } catch {
       throw new DomainError('invalid_input', `“${url}” is not an address git can use.`, { path: 'url' });
     }
+    if (parsed.hostname.startsWith('-') || parsed.username.startsWith('-')) throw optionLike();
     if (parsed.password)
       throw new DomainError(
         'invalid_input',
@@ -35,7 +36,10 @@ export function checkRemote(typed: string): string {
       path: 'url',
     });
   // scp-like ssh (git@host:team/repo.git): a colon before any slash, and not a Windows drive letter.
-  if (/^[^/\\]+:/.test(url) && !/^[a-z]:[\\/]/i.test(url)) return url;
+  if (/^[^/\\]+:/.test(url) && !/^[a-z]:[\\/]/i.test(url)) {
+    if (/^[^:]*@-/.test(url)) throw optionLike();
+    return url;
+  }
   const folder = path.resolve(url);
   if (!fs.existsSync(folder))
     throw new DomainError(
@@ -46,6 +50,14 @@ export function checkRemote(typed: string): string {
       },
     );
   return folder;
+}
+
+/**
+ * A host or user name starting with "-" reaches ssh as an option (-oProxyCommand=… runs a command). git itself blocks
+ * it, but with words ("strange hostname") the team page would show under "Cadence will try again", for ever.
+ */
+function optionLike(): DomainError {
+  return new DomainError('invalid_input', 'A repository address’s host or user name does not start with “-”.', { path: 'url' });
 }
 
 /** The address as the team page shows it (the same; kept here so a shown address never grows a secret). */

@@ -87,7 +87,7 @@ export async function syncRound(deps: RoundDeps, dir: string, link: SyncLinkRow)
     if (commit === remote) return { commit, pushed: true, outcome, rewritten: p.rewritten, pushFailure: null };
     try {
       // A commit that is none of its parents was just written onto the clone's branch.
-      await keepAndPush(git, dir, commit, !p.parents.includes(commit));
+      await keepAndPush(git, dir, link.url, commit, !p.parents.includes(commit));
       return { commit, pushed: true, outcome, rewritten: p.rewritten, pushFailure: null };
     } catch (error) {
       if (!(error instanceof GitFailure)) throw error;

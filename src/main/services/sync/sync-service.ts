@@ -6,6 +6,7 @@ import { DomainError } from '@shared/result';
 import type { SyncConflictView, SyncProblemKind, SyncStatus } from '@shared/sync';
 import { id } from '@shared/validation';
 import type { SyncLinkRow } from '../../db/repositories/sync-links-repository';
+import { isDiskFull } from '../../data-folder/disk-full';
 import { GitFailure } from './git';
 import { TreeRefused } from './git-tree';
 import { cloneDir, ensureClone, fetchHead, forgetClone, syncRoot, teamOfCommit } from './sync-clone';
@@ -24,6 +25,9 @@ export interface SyncServiceDeps extends RoundDeps {
   logError: (what: string, error: unknown) => void;
 }
 
+const DISK_FULL =
+  'A disk is full: this computer’s, or the one the repository is on. Free some space; everything is kept here and goes out on the next sync.';
+
 const PROBLEM_WORDS: Record<Exclude<SyncProblemKind, 'git-missing' | 'refused' | 'rewritten'>, string> = {
   offline:
     'Could not reach the repository (no network, or its host does not answer). Everything is kept here and goes out on the next sync.',
@@ -31,6 +35,11 @@ const PROBLEM_WORDS: Record<Exclude<SyncProblemKind, 'git-missing' | 'refused' |
   'not-found':
     'There is no repository at that address, or you may not read it. Check the address, or create the repository (for a folder: git init --bare <folder>).',
   rejected: 'Others kept pushing while Cadence merged; it will try again. Everything is kept here.',
+  'disk-full': DISK_FULL,
+  'not-bare':
+    'The repository at that address is a folder with its files checked out, so git lets no one push to its branch. A team’s repository is a bare one: make it with git init --bare <folder> and link that. Everything is kept here.',
+  untrusted:
+    'git does not trust the repository’s folder: it belongs to another account on this computer. If you trust that account, run the git config command at the end of this message in a terminal once, then sync again. Everything is kept here.',
   other: 'git could not complete the sync; Cadence will try again. Everything is kept here.',
 };
 
@@ -51,6 +60,8 @@ function problemOf(error: unknown): { kind: SyncProblemKind; message: string } |
     if (error.kind === 'git-missing') return { kind: 'git-missing', message: error.message };
     return { kind: error.kind, message: `${PROBLEM_WORDS[error.kind]} (${error.message})` };
   }
+  // The backup before a merge, or the merge itself, could not write: the team page says so, as for git's own full disk.
+  if (isDiskFull(error)) return { kind: 'disk-full', message: DISK_FULL };
   return null;
 }
 
@@ -194,6 +205,7 @@ export class SyncService {
       forgetClone(dir);
       const problem = problemOf(error);
       if (!problem) throw error;
+      // On a disk too full for even this note, its own error answers (disk_full), as any write's would.
       repos.syncLinks.record(teamId, { ok: false, at: clock.now(), error: problem.message, kind: problem.kind });
     }
     return this.status(teamId);

@@ -127,6 +127,7 @@ export function readTree(repos: Repositories, teamId: string, files: TreeFiles, 
   const parsedFormat = lineSchemas().formatFile.safeParse(head?.value);
   if (!parsedFormat.success) throw new SyncRefused(`${FORMAT_PATH} is not as Cadence writes it (${issueText(parsedFormat.error)}).`);
 
+  refuseOtherTeam(repos, teamId, files.get(TEAM_PATH), what);
   const check = rowChecks(repos, teamId);
   const where = new Map<string, { path: string; n: number }>();
   for (const [path, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -156,6 +157,23 @@ export function readTree(repos: Repositories, teamId: string, files: TreeFiles, 
   const state = { tables, conflicts };
   checkPlaces(state, where);
   return state;
+}
+
+/**
+ * A repository holds one team: linking a team to another team's repository is said with both teams' names, before
+ * its rows are checked one by one (the first of another team, in the first file by name, named only ids).
+ */
+function refuseOtherTeam(repos: Repositories, teamId: string, text: string | undefined, what: string): void {
+  const line = text
+    ? (lines(TEAM_PATH, text)[0]?.value as { table?: unknown; row?: { id?: unknown; name?: unknown } } | undefined)
+    : undefined;
+  const team = line?.table === 'teams' ? line.row : undefined;
+  if (typeof team?.id !== 'string' || team.id === teamId || typeof team.name !== 'string') return;
+  const here = repos.teams.find(teamId)?.name;
+  throw new SyncRefused(
+    `${what} holds another team, “${team.name}”, not ${here === undefined ? 'this one' : `“${here}”`}: a repository holds one team. ` +
+      `Link this team to an empty repository; to have “${team.name}” on this laptop, run cadence sync link <address> without --team.`,
+  );
 }
 
 /** Every row in the file it belongs in, so no file can carry rows of an aggregate it is not (nor of none). */

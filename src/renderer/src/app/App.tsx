@@ -66,6 +66,7 @@ export function App() {
           <ViewSlot>
             <ProjectorPage meetingId={route.meetingId} />
           </ViewSlot>
+          <ConnectionBanner inRoom />
         </MotionConfig>
       </SettingsProvider>
     );

@@ -9,9 +9,18 @@ export function useConnectionState(): ConnectionState {
   return useSyncExternalStore(onConnectionState, connectionState);
 }
 
-/** Says plainly when the browser mode lost its server, and what to do. */
-export function ConnectionBanner() {
+/**
+ * Says plainly when the browser mode lost its server, and what to do. The projector says it in one quiet line in a
+ * corner (the room's clock runs on meanwhile); it said nothing, so a facilitator glancing at it saw no sign of trouble.
+ */
+export function ConnectionBanner({ inRoom = false }: { inRoom?: boolean }) {
   if (useConnectionState() !== 'reconnecting') return null;
+  if (inRoom)
+    return (
+      <div className="projector-offline" role="status">
+        Reconnecting to Cadence…
+      </div>
+    );
   return (
     <div className="banner" role="status">
       Lost the connection to Cadence. Reconnecting… If it does not come back, run npm start again.

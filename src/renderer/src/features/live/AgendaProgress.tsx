@@ -23,10 +23,12 @@ export const AgendaProgress = memo(function AgendaProgress({
 }) {
   const list = useRef<HTMLOListElement>(null);
   // The projector cannot scroll: where its agenda is longer than the screen, the list starts at the item before the
-  // current one, so the room sees where the meeting is and what comes next (projector.css clips the rest).
+  // current one, so the room sees where the meeting is and what comes next (projector.css clips the rest). The
+  // console's list scrolls within its card (live.css) and is kept there the same way: at item 21 of 30 its current
+  // row sat two screens below the fold.
   useLayoutEffect(() => {
     const ol = list.current;
-    if (!large || !ol) return;
+    if (!ol) return;
     const show = () => {
       const current = ol.querySelector<HTMLElement>('[aria-current="step"]');
       const from = (current?.previousElementSibling ?? current) as HTMLElement | null;
@@ -45,7 +47,8 @@ export const AgendaProgress = memo(function AgendaProgress({
   return (
     <section className={`card agenda-progress${large ? ' is-large' : ''}`} aria-labelledby="progress-heading">
       <h2 id="progress-heading">Agenda</h2>
-      <ol ref={list} aria-label="Agenda progress">
+      {/* The console's list may scroll: from the keyboard too. */}
+      <ol ref={list} aria-label="Agenda progress" tabIndex={large ? undefined : 0}>
         {items.map((item) => {
           const actual =
             item.startedAt !== null && item.status !== 'active' ? Math.round(itemElapsed(itemClock(item), clock, now()) / 60_000) : null;

@@ -23,7 +23,7 @@ import { useServerNow } from './server-clock';
 import { usePanelsBehind, useSchedule, useSteadyDetail } from './steady-detail';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useConsoleActions } from './console-actions';
-import { activeGroups, consoleCommand, isTyping, ITEM_KEYS, keyOf } from './console-keys';
+import { activeGroups, consoleCommand, isTyping, ITEM_KEYS, keyOf, runsOnRepeat } from './console-keys';
 import { KeyBar } from './KeyBar';
 import { PanelKeysProvider, type PanelClaim, type PanelKeysHost } from './panel-keys';
 import { SpeakingTime } from './SpeakingTime';
@@ -69,6 +69,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     return () => cancelAnimationFrame(frame);
   }, [currentId]);
   const timers = useMemo(() => itemTimers(current, clock, now), [current, clock, now]);
+  const typingCarry = useRef(false);
   const { settings } = useFormat();
   const updateSettings = useMutation('settings.update');
   const chime = settings.chime;
@@ -80,8 +81,10 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   );
 
   const { act, flash, error } = useConsoleActions(meetingId, {
+    shown: detail,
     paused: view?.paused ?? false,
     currentItemId: view?.current?.id ?? null,
+    speakingTurnId: view?.speaking?.id ?? null,
   });
   const onRebalance = useCallback((r: Rebalance) => void act.rebalance(r), [act]);
   const onTurn = useCallback((a: 'next' | 'pass' | 'skip' | 'later') => void act.turn(a), [act]);
@@ -97,6 +100,10 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
       const command = consoleCommand(e, groups);
+      if (command && e.repeat && !runsOnRepeat(command)) {
+        e.preventDefault();
+        return;
+      }
       if (command?.type === 'help') {
         e.preventDefault();
         setHelp((h) => !h);
@@ -253,6 +260,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                 stored={view.current?.notes ?? ''}
                 plan={current.plan}
                 label={`Notes on “${current.title}”`}
+                typingCarry={typingCarry}
               />
             )}
           </div>

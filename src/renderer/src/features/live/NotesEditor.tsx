@@ -1,5 +1,5 @@
-import { memo, useEffect, useRef, useState } from 'react';
-import { ApiError, call } from '@renderer/api/client';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { ApiError, call, onConnectionState } from '@renderer/api/client';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -17,6 +17,7 @@ export const NotesEditor = memo(function NotesEditor({
   stored,
   plan,
   label,
+  typingCarry,
 }: {
   meetingId: string;
   itemId: string;
@@ -25,6 +26,12 @@ export const NotesEditor = memo(function NotesEditor({
   /** What the item was planned to be: shown above the box for the facilitator, never put in it (it is not a note). */
   plan: string;
   label: string;
+  /**
+   * Set while the box that held the cursor gives way to the next item's (another window moved the meeting on
+   * mid-sentence): the new box takes the cursor, so the letters typed on stay text. On the page, they were
+   * shortcuts: "and then" moved the meeting on twice and added a minute.
+   */
+  typingCarry: RefObject<boolean>;
 }) {
   const [text, setText] = useState(stored);
   const [state, setState] = useState<SaveState>('idle');
@@ -33,6 +40,16 @@ export const NotesEditor = memo(function NotesEditor({
   const [error, setError] = useState<ApiError | null>(null);
   const pending = useRef<string | null>(null);
   const timer = useRef<number | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  // A layout effect's clean-up runs while the box is still in the page: whether it holds the cursor can be asked.
+  useLayoutEffect(() => {
+    const own = box.current;
+    if (typingCarry.current) own?.focus();
+    typingCarry.current = false;
+    return () => {
+      typingCarry.current = own !== null && document.activeElement === own;
+    };
+  }, [typingCarry]);
 
   async function flush() {
     if (timer.current !== null) window.clearTimeout(timer.current);
@@ -52,6 +69,17 @@ export const NotesEditor = memo(function NotesEditor({
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
     }
   }
+
+  // A save that failed while the server was gone is sent again once it is back: the box said "Not saved" until she
+  // typed again, and a page closed meanwhile lost the text.
+  useEffect(
+    () =>
+      onConnectionState((connection) => {
+        if (connection === 'connected' && pending.current !== null && timer.current === null) void flush();
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- flush reads only refs and this item's ids
+    [itemId],
+  );
 
   useEffect(() => {
     return () => {
@@ -75,6 +103,7 @@ export const NotesEditor = memo(function NotesEditor({
           </span>
         </span>
         <textarea
+          ref={box}
           className="input"
           aria-describedby={plan ? `plan-${itemId}` : undefined}
           value={text}

@@ -3,7 +3,8 @@ import { Countdown } from './Countdown';
 import { keyOf, ROUND_KEYS } from './console-keys';
 import { turnTimer, turnWarning } from './live-model';
 import type { MeetingDetail } from '@shared/planning';
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { useMutation } from '@renderer/api/hooks';
 
 const STATUS: Record<Turn['status'], string> = {
@@ -17,6 +18,7 @@ const STATUS: Record<Turn['status'], string> = {
 
 function TurnNotes({ meetingId, turnId, name, initial }: { meetingId: string; turnId: string; name: string; initial: string }) {
   const save = useMutation('live.setTurnNotes');
+  const { run } = save;
   const [text, setText] = useState(initial);
   const [saved, setSaved] = useState(false);
   // Another speaker: the box starts again from their turn's notes. Kept in place rather than made anew on every turn.
@@ -26,27 +28,43 @@ function TurnNotes({ meetingId, turnId, name, initial }: { meetingId: string; tu
     setText(initial);
     setSaved(false);
   }
+  // What the box held for the turn before: a line typed when another window (or the round's end) moved on to the
+  // next speaker was dropped unsaved. A layout effect's clean-up still sees the last turn's text.
+  const last = useRef({ turnId, text, initial });
+  useLayoutEffect(() => {
+    last.current = { turnId: shownFor, text, initial };
+  });
+  useLayoutEffect(
+    () => () => {
+      const left = last.current;
+      if (left.text !== left.initial) void run({ meetingId, turnId: left.turnId, notes: left.text });
+    },
+    [turnId, meetingId, run],
+  );
   return (
-    <label className="field">
-      <span>
-        Notes on {name}&rsquo;s turn{' '}
-        <span className="save-state s-saved" role="status">
-          {saved ? 'Saved' : ''}
+    <>
+      <label className="field">
+        <span>
+          Notes on {name}&rsquo;s turn{' '}
+          <span className={`save-state ${save.error ? 's-failed' : 's-saved'}`} role="status">
+            {save.error ? 'Not saved' : saved ? 'Saved' : ''}
+          </span>
         </span>
-      </span>
-      <input
-        className="input"
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setSaved(false);
-        }}
-        onBlur={async () => {
-          if (text !== initial && (await save.run({ meetingId, turnId, notes: text }))) setSaved(true);
-        }}
-        placeholder="One line: the gist of the update"
-      />
-    </label>
+        <input
+          className="input"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setSaved(false);
+          }}
+          onBlur={async () => {
+            if (text !== initial && (await run({ meetingId, turnId, notes: text }))) setSaved(true);
+          }}
+          placeholder="One line: the gist of the update"
+        />
+      </label>
+      <ErrorAlert error={save.error} />
+    </>
   );
 }
 

@@ -1,36 +1,79 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { Rebalance } from '@shared/rebalance';
 import { useMutation } from '@renderer/api/hooks';
 import { projectorOpened } from '@renderer/api/platform';
 import type { ConsoleCommand } from './console-keys';
 
+/** What the console shows now: each step is taken from it. `shown` is the meeting's live answer itself. */
+interface Shown {
+  shown: unknown;
+  paused: boolean;
+  currentItemId: string | null;
+  speakingTurnId: string | null;
+}
+
+/** Lets one step through per answer shown: the answer it was pressed on is held until a newer one is shown, or it was refused. */
+class StepGate {
+  private shown: unknown = null;
+  private held: unknown = undefined;
+  show(answer: unknown): void {
+    this.shown = answer;
+  }
+  readonly step =
+    <A extends unknown[], T>(f: (...args: A) => Promise<T | null>) =>
+    async (...args: A): Promise<T | null> => {
+      const on = this.shown;
+      if (this.held === on) return null;
+      this.held = on;
+      const value = await f(...args);
+      if (value === null && this.held === on) this.held = undefined;
+      return value;
+    };
+}
+
 /**
  * The console's action table: each thing a facilitator can do, run through the one write hook, with a short
  * word to flash where the result is not visible by itself. `perform` runs a command from the keyboard map.
+ *
+ * A step (next, previous, pause, park, a turn, undo) is taken from what the console shows, one at a time: a second
+ * press (a double click, N pressed twice in a hurry) before the first one's result is on screen is let go, since
+ * it would act on what the first already changed (double-clicking "Next speaker" ended two turns; P twice said
+ * "already paused"). A step names the item or turn it was pressed on, so main refuses it, in words, when another
+ * window moved the meeting on first.
  */
-export function useConsoleActions(meetingId: string, state: { paused: boolean; currentItemId: string | null }) {
+export function useConsoleActions(meetingId: string, state: Shown) {
   const write = useMutation();
   const [flash, setFlash] = useState<string | null>(null);
   const { run } = write;
-  const { paused, currentItemId } = state;
+  const { paused, currentItemId, speakingTurnId } = state;
+  const [gate] = useState(() => new StepGate());
+  useLayoutEffect(() => gate.show(state.shown), [gate, state.shown]);
 
   const act = useMemo(() => {
     const say = (done: string) => (value: unknown) => {
       if (value !== null) setFlash(done);
     };
+    const step = gate.step;
+    const from = currentItemId ? { fromItemId: currentItemId } : {};
     const table = {
-      next: () => run('live.next', { meetingId }),
-      previous: () => run('live.previous', { meetingId }),
-      pauseOrResume: () => (paused ? run('live.resume', { meetingId }) : run('live.pause', { meetingId })),
+      next: step(() => run('live.next', { meetingId, ...from })),
+      previous: step(() => run('live.previous', { meetingId, ...from })),
+      pauseOrResume: step(() => (paused ? run('live.resume', { meetingId }) : run('live.pause', { meetingId }))),
       extend: (minutes: number) => run('live.extend', { meetingId, minutes }).then(say(`+${minutes} min`)),
-      park: async () => {
-        if (currentItemId) say('Parked')(await run('live.park', { meetingId, itemId: currentItemId }));
-      },
-      turn: (action: 'next' | 'pass' | 'skip' | 'later') => run('live.turn', { meetingId, action }),
-      undo: async () => {
+      park: step(async () => {
+        if (!currentItemId) return null;
+        const parked = await run('live.park', { meetingId, itemId: currentItemId });
+        say('Parked')(parked);
+        return parked;
+      }),
+      turn: step((action: 'next' | 'pass' | 'skip' | 'later') =>
+        run('live.turn', { meetingId, action, ...(speakingTurnId ? { turnId: speakingTurnId } : {}) }),
+      ),
+      undo: step(async () => {
         const undone = await run('live.undo', { meetingId });
         if (undone) setFlash(`Undone: ${undone.undone}`);
-      },
+        return undone;
+      }),
       rebalance: (r: Rebalance) =>
         run('live.rebalance', {
           meetingId,
@@ -54,7 +97,7 @@ export function useConsoleActions(meetingId: string, state: { paused: boolean; c
         }
       },
     };
-  }, [meetingId, paused, currentItemId, run]);
+  }, [meetingId, paused, currentItemId, speakingTurnId, run, gate]);
 
   useEffect(() => {
     if (!flash) return;

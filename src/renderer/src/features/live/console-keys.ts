@@ -146,6 +146,14 @@ export function consoleCommand(press: KeyPress, groups: KeyGroup[]): ConsoleComm
   return null;
 }
 
+/**
+ * Whether a held key's repeats run its command again: only walking a list does. A held N or T repeats about
+ * thirty times a second and ended items and turns nobody meant to end; a held A recorded a stance per repeat.
+ */
+export function runsOnRepeat(command: ConsoleCommand): boolean {
+  return command.type === 'panel' && command.choice.type === 'move';
+}
+
 /** Whether a key press lands in a field where it is text, not a shortcut. */
 export function isTyping(target: unknown): boolean {
   const el = target as { isContentEditable?: boolean; tagName?: string } | null;

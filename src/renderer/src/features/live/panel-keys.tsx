@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { consoleCommand, isTyping, PANEL_KEYS, type PanelChoice, type PanelMode } from './console-keys';
+import { consoleCommand, isTyping, PANEL_KEYS, runsOnRepeat, type PanelChoice, type PanelMode } from './console-keys';
 
 export interface PanelClaim {
   mode: PanelMode;
@@ -42,6 +42,7 @@ export function usePanelKeys(mode: PanelMode, handle: (choice: PanelChoice) => v
       const command = consoleCommand(e, [PANEL_KEYS[mode]]);
       if (command?.type !== 'panel' || e.defaultPrevented || isTyping(e.target)) return;
       e.preventDefault();
+      if (e.repeat && !runsOnRepeat(command)) return;
       mine.handle(command.choice);
     };
     window.addEventListener('keydown', onKey);

@@ -1,0 +1,96 @@
+import type { ArchiveRow } from '../../db/repositories/archive-repository';
+import type { FoundConflict } from './merge-rows';
+import type { Candidates, StampedRow, TableRows } from './team-state';
+
+/**
+ * Rules of the database that hold one row per something (an active role's name in a team, a leftover in a meeting's
+ * old business, an attendee's check-out rating), which two laptops apart can each meet with a row of their own: the
+ * merge then held both, and SQLite refused it at every sync after, for ever. Each rule settles the merged rows the
+ * same way on every laptop (it looks at the rows alone, in a fixed order) and answers the keys of the rows it changed
+ * or removed, for the write to look at.
+ */
+type Rule = (rows: TableRows, found: FoundConflict[]) => string[];
+
+/** Rows by a value, each group in a fixed order: `first` sorts before `second` when it comes first. */
+function groups(
+  rows: TableRows,
+  by: (row: ArchiveRow) => string | null,
+  first: (a: ArchiveRow, b: ArchiveRow) => number,
+): [string, StampedRow][][] {
+  const grouped = new Map<string, [string, StampedRow][]>();
+  for (const entry of rows) {
+    const value = by(entry[1].row);
+    if (value === null) continue;
+    const group = grouped.get(value);
+    if (group) group.push(entry);
+    else grouped.set(value, [entry]);
+  }
+  return [...grouped.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => g.sort(([ka, a], [kb, b]) => first(a.row, b.row) || (ka < kb ? -1 : 1)));
+}
+
+const byCreation = (a: ArchiveRow, b: ArchiveRow) => Number(a.created_at) - Number(b.created_at);
+
+/** Only the first row of each group stays (the others were the same thing recorded twice). */
+function keepFirst(rows: TableRows, duplicates: [string, StampedRow][][]): string[] {
+  const removed = duplicates.flatMap((group) => group.slice(1).map(([key]) => key));
+  for (const key of removed) rows.delete(key);
+  return removed;
+}
+
+/**
+ * Two roles of one name, created apart: the first created keeps it, the other is renamed "name (2)" (the next number
+ * no active role holds) and listed, since a person has to choose whether they are one role.
+ */
+const roleNames: Rule = (roles, found) => {
+  const active = (row: ArchiveRow) => (row.retired_at === null || row.retired_at === undefined ? String(row.name).toLowerCase() : null);
+  const taken = new Set([...roles.values()].map(({ row }) => active(row)).filter((n): n is string => n !== null));
+  const moved: string[] = [];
+  for (const group of groups(roles, active, byCreation))
+    for (const [key, { row, stamp }] of group.slice(1)) {
+      let n = 2;
+      while (taken.has(`${String(row.name)} (${n})`.toLowerCase())) n++;
+      const name = `${String(row.name)} (${n})`;
+      taken.add(name.toLowerCase());
+      roles.set(key, { row: { ...row, name }, stamp });
+      found.push({ entity: 'roles', id: String(row.id), field: 'name', kept: name, other: row.name });
+      moved.push(key);
+    }
+  return moved;
+};
+
+/** A leftover carried into a meeting on both laptops (each ended the meeting before it) is one leftover. */
+const oldBusiness: Rule = (rows) =>
+  keepFirst(
+    rows,
+    groups(rows, (row) => JSON.stringify([row.meeting_id, row.source, row.ref_id]), byCreation),
+  );
+
+/** An attendee's second rating replaces the first, as on one laptop: the later one stays. */
+const ratings: Rule = (rows) =>
+  keepFirst(
+    rows,
+    groups(
+      rows,
+      (row) => (row.attendee_id === null || row.attendee_id === undefined ? null : JSON.stringify([row.meeting_id, row.attendee_id])),
+      (a, b) => Number(b.at) - Number(a.at),
+    ),
+  );
+
+const RULES: [string, Rule][] = [
+  ['roles', roleNames],
+  ['old_business', oldBusiness],
+  ['meeting_feedback', ratings],
+];
+
+/**
+ * Applies every rule to the merged tables; answers the keys each changed or removed, by table. With `only`, a table
+ * none of whose rows the merge looked at is left alone: its rows are the last merge's, already settled.
+ */
+export function settleUniqueRows(tables: ReadonlyMap<string, TableRows>, found: FoundConflict[], only: Candidates): [string, string[]][] {
+  return RULES.filter(([table]) => !only || (only.get(table)?.size ?? 0) > 0).map(([table, rule]) => [
+    table,
+    rule(tables.get(table)!, found),
+  ]);
+}

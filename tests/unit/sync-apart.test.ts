@@ -1,0 +1,166 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TeamAgreement } from '../../src/shared/agreements';
+import { closeEvery, openTestCore, type TestCore } from '../support/core';
+import { teamLines } from '../support/sync-actions';
+import { expectSyncedWhole } from '../support/sync-whole-tree';
+import { tempDirs } from '../support/temp-dirs';
+
+/**
+ * Two laptops change the same thing while apart, then sync in turn: both end with the same team, nothing typed on
+ * either is lost, and what a person has to look at is listed as a conflict on both.
+ */
+const temp = tempDirs('sync-apart');
+const cores: TestCore[] = [];
+afterEach(() => {
+  closeEvery(cores.splice(0));
+  temp.removeAll();
+});
+
+/** Laptop B's clock runs ten minutes behind laptop A's. */
+async function twoLaptops(): Promise<{ a: TestCore; b: TestCore; teamId: string }> {
+  const remote = path.join(temp.make(), 'team.git');
+  execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', remote]);
+  const a = await openTestCore(Date.parse('2026-11-24T09:00:00Z'), temp.make());
+  cores.push(a);
+  const b = await openTestCore(Date.parse('2026-11-24T08:50:00Z'), temp.make());
+  cores.push(b);
+  const teamId = (await a.call('demo.load', {})).id;
+  expect((await a.call('sync.link', { teamId, url: remote })).problem).toBeNull();
+  expect((await b.call('sync.link', { url: remote })).problem).toBeNull();
+  return { a, b, teamId };
+}
+
+/** Each syncs twice, in turn starting with `first`: every sync completes, and both hold the same rows and conflicts. */
+async function syncTwice(first: TestCore, second: TestCore, teamId: string) {
+  for (const t of [first, second, first, second]) {
+    t.clock.advance(60_000);
+    expect((await t.call('sync.run', { teamId })).problem).toBeNull();
+    // What the sync committed (laid out again only where rows changed) is what a whole rebuild gives.
+    await expectSyncedWhole(t, teamId);
+  }
+  expect(await teamLines(second, teamId)).toEqual(await teamLines(first, teamId));
+  const conflicts = (await first.call('sync.status', { teamId })).conflicts;
+  expect((await second.call('sync.status', { teamId })).conflicts).toEqual(conflicts);
+  return conflicts;
+}
+
+async function edit(t: TestCore, teamId: string, freeText: string): Promise<TeamAgreement> {
+  const current = (await t.call('agreements.get', { teamId })).current!;
+  t.clock.advance(1_000);
+  return t.call('agreements.edit', {
+    teamId,
+    basedOnId: current.id,
+    body: { ...current.body, freeText },
+    changeNote: freeText,
+    revisitBy: '2027-02-24',
+  });
+}
+
+describe('two laptops change the same thing apart', () => {
+  for (const order of ['A first', 'B first'] as const)
+    it(`the operating agreement edited on both keeps both versions, the later edits on top, and says so (${order})`, async () => {
+      const { a, b, teamId } = await twoLaptops();
+      const before = (await a.call('agreements.get', { teamId })).versions.length;
+      await edit(a, teamId, 'Edited on A');
+      await edit(b, teamId, 'Edited on B');
+      await edit(b, teamId, 'Edited again on B');
+      const conflicts = await (order === 'A first' ? syncTwice(a, b, teamId) : syncTwice(b, a, teamId));
+      const versions = (await a.call('agreements.get', { teamId })).versions
+        .filter((v) => v.version > before)
+        .map((v) => [v.version, v.changeNote])
+        .sort(([x], [y]) => Number(x) - Number(y));
+      // B's clock is ten minutes behind, so its first edit bears the earlier time and keeps its number; A's moves up
+      // one, and B's second edit above it: each laptop's edits stay in the order it made them, and the later is current.
+      expect(versions).toEqual([
+        [before + 1, 'Edited on B'],
+        [before + 2, 'Edited on A'],
+        [before + 3, 'Edited again on B'],
+      ]);
+      expect((await b.call('agreements.get', { teamId })).current!.changeNote).toBe('Edited again on B');
+      expect(conflicts.filter((c) => c.entity === 'agreement_versions').map((c) => [c.field, c.kept, c.other])).toEqual([
+        ['version', String(before + 2), String(before + 1)],
+        ['version', String(before + 3), String(before + 2)],
+      ]);
+    }, 120_000);
+
+  for (const order of ['A first', 'B first'] as const)
+    it(`a commitment given different outcomes on each keeps both in its history and lists the outcome that did not stand (${order})`, async () => {
+      const { a, b, teamId } = await twoLaptops();
+      const commitmentId = (await a.call('commitments.board', { teamId })).open.find((c) => c.teamId === teamId)!.id;
+      await b.call('commitments.record', { commitmentId, outcome: 'dropped', reason: 'Nobody needs it any more' });
+      await a.call('commitments.record', { commitmentId, outcome: 'done' });
+      const conflicts = await (order === 'A first' ? syncTwice(a, b, teamId) : syncTwice(b, a, teamId));
+      for (const t of [a, b]) {
+        const got = await t.call('commitments.get', { commitmentId });
+        // A's clock is ten minutes ahead: its "done" is the later event, and stands.
+        expect(got.status).toBe('done');
+        expect(got.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['done', 'dropped']));
+      }
+      expect(conflicts.filter((c) => c.entity === 'commitments').map((c) => [c.id, c.field, c.kept, c.other])).toEqual([
+        [commitmentId, 'status', 'done', 'dropped'],
+      ]);
+    }, 120_000);
+
+  for (const order of ['A first', 'B first', 'B first, A restarted'] as const)
+    it(`two roles given one name keep both, the later renamed and listed (${order})`, async () => {
+      const laptops = await twoLaptops();
+      const { b, teamId } = laptops;
+      let { a } = laptops;
+      // B's role first, so its id sorts first too (ids follow the order they are given in one process).
+      const onB = await b.call('roles.create', { teamId, name: 'scribe', purpose: 'Notes, as B sees it' });
+      const onA = await a.call('roles.create', { teamId, name: 'Scribe', purpose: 'Notes, as A sees it' });
+      if (order === 'B first, A restarted') {
+        // A fresh process remembers no merge: it reads the whole team, and writes the rows in the order of their keys,
+        // B's new role before A's own is renamed.
+        cores.splice(cores.indexOf(a), 1);
+        a.close();
+        a = await openTestCore(a.clock.now(), a.dataDir);
+        cores.push(a);
+      }
+      const conflicts = await (order === 'A first' ? syncTwice(a, b, teamId) : syncTwice(b, a, teamId));
+      // B's clock is ten minutes behind: its role was made first and keeps the name.
+      const names = (await a.call('roles.list', { teamId })).filter((r) => [onA.id, onB.id].includes(r.id)).map((r) => [r.id, r.name]);
+      expect(names.sort()).toEqual(
+        [
+          [onA.id, 'Scribe (2)'],
+          [onB.id, 'scribe'],
+        ].sort(),
+      );
+      expect(conflicts.filter((c) => c.entity === 'roles').map((c) => [c.id, c.field, c.kept, c.other])).toEqual([
+        [onA.id, 'name', 'Scribe (2)', 'Scribe'],
+      ]);
+    }, 120_000);
+
+  it('one meeting held on both laptops: its leftovers go once into the next, an attendee’s later rating stands, and both syncs go on', async () => {
+    const { a, b, teamId } = await twoLaptops();
+    const seriesId = (await a.call('series.list', { teamId }))[0]!.id;
+    const { meetingId } = await a.call('series.createNextMeeting', { seriesId });
+    a.clock.advance(7 * 24 * 3_600_000);
+    const next = (await a.call('series.createNextMeeting', { seriesId })).meetingId;
+    expect((await a.call('sync.run', { teamId })).problem).toBeNull();
+    expect((await b.call('sync.run', { teamId })).problem).toBeNull();
+    for (const [t, rating] of [
+      [a, 8],
+      [b, 3],
+    ] as const) {
+      await t.call('attendance.allPresent', { meetingId });
+      const started = await t.call('meetings.start', { meetingId });
+      await t.call('meetings.end', { meetingId });
+      await t.call('feedback.give', { meetingId, attendeeId: started.attendees[0]!.id, rating });
+      // The meeting's end began a sync in the background: it ends before the syncs below.
+      if (t.core.sync.status(teamId).running) await t.core.sync.run(teamId);
+    }
+    await syncTwice(a, b, teamId);
+    const oldBusiness = a.core.opened.db
+      .prepare('SELECT source, ref_id FROM old_business WHERE meeting_id = ? GROUP BY source, ref_id HAVING count(*) > 1')
+      .all(next);
+    expect(oldBusiness).toEqual([]);
+    const ratings = a.core.opened.db
+      .prepare('SELECT rating FROM meeting_feedback WHERE meeting_id = ? AND attendee_id IS NOT NULL')
+      .pluck();
+    // A's clock is ten minutes ahead: its rating is the later one.
+    expect(ratings.all(meetingId)).toEqual([8]);
+  }, 120_000);
+});
