@@ -162,6 +162,28 @@ describe('running a meeting', () => {
     expect(remainingOf(d, 'Budget', t.clock.now())).toBe(8 * MIN);
   });
 
+  it('moves on to the first item still to come after the current one, else to one still to come before it', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    const title = (live: MeetingLive) => live.items.find((i) => i.id === live.currentItemId)?.title;
+    // Hiring moved to the top while the check-in runs: the agenda reads Hiring, Check-in, Budget.
+    const hiring = d.items.find((i) => i.title === 'Hiring')!;
+    const moved = await t.call('agenda.moveItem', { itemId: hiring.id, expectedRevision: d.meeting.agendaRevision, toIndex: 0 });
+    expect(moved.items.map((i) => i.title)).toEqual(['Hiring', 'Check-in', 'Budget']);
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
+    expect(title(d)).toBe('Budget');
+    // Nothing after Budget is still to come: the meeting goes back up to Hiring.
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
+    expect(title(d)).toBe('Hiring');
+    // Both done items come after Hiring in the agenda: none is earlier.
+    await expect(t.call('live.previous', { meetingId })).rejects.toThrow('There is no earlier item to go back to');
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
+    expect(d.currentItemId).toBeNull();
+    // With no current item, back goes to the last one done in the agenda's order.
+    d = await liveAfter(t, t.call('live.previous', { meetingId }));
+    expect(title(d)).toBe('Budget');
+  });
+
   it('refuses, in words, a step pressed on an item or a turn another window already moved on from, and records nothing', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;

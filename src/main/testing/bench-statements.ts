@@ -3,7 +3,24 @@
  * statements each write runs, how many it prepares (a statement compiled at every call), and the time inside each.
  * Counted on untimed runs, by wrapping the connection's statements: the wrapper's own cost would skew a timed sample.
  */
+import fs from 'node:fs';
 import type { CadenceCore } from '../core/cadence-core';
+
+/**
+ * The read and write calls this process has made to the OS so far (Linux's /proc/self/io; zero elsewhere): a page
+ * SQLite's cache did not hold is a read, each WAL frame two writes. Reading the file is itself a few reads, counted
+ * once at the start (`OWN_READS`) and taken off.
+ */
+function syscalls(): { reads: number; writes: number } {
+  try {
+    const io = fs.readFileSync('/proc/self/io', 'utf8');
+    const count = (key: string) => Number(new RegExp(`^${key}: (\\d+)`, 'm').exec(io)?.[1] ?? 0);
+    return { reads: count('syscr'), writes: count('syscw') };
+  } catch {
+    return { reads: 0, writes: 0 };
+  }
+}
+const OWN_READS = -syscalls().reads + syscalls().reads;
 
 type Connection = CadenceCore['opened']['db'];
 
@@ -18,6 +35,9 @@ interface Tally {
 export class StatementLog {
   private recording = false;
   private writes = 0;
+  private cpuUs = 0;
+  private reads = 0;
+  private writesToDisk = 0;
   private prepares = 0;
   private readonly bySql = new Map<string, Tally>();
 
@@ -46,12 +66,19 @@ export class StatementLog {
   }
 
   async during<T>(fn: () => Promise<T>): Promise<T> {
+    const before = syscalls();
+    const cpu = process.threadCpuUsage();
     this.recording = true;
     try {
       return await fn();
     } finally {
       this.recording = false;
       this.writes++;
+      const used = process.threadCpuUsage(cpu);
+      this.cpuUs += used.user + used.system;
+      const after = syscalls();
+      this.reads += after.reads - before.reads - OWN_READS;
+      this.writesToDisk += after.writes - before.writes;
     }
   }
 
@@ -73,7 +100,7 @@ export class StatementLog {
         `  ${per(t.calls)} x ${((t.ms / t.calls) * 1000).toFixed(1)} us  ${source.replace(/\s+/g, ' ').slice(0, 160)}${this.plan(source)}`,
     );
     return [
-      `${label}: ${per(total)} statements per write, ${per(this.prepares)} prepared per write, ${((ms / Math.max(1, this.writes)) * 1000).toFixed(0)} us in statements`,
+      `${label}: ${per(total)} statements per write, ${per(this.prepares)} prepared per write, ${((ms / Math.max(1, this.writes)) * 1000).toFixed(0)} us in statements, ${per(this.cpuUs)} us CPU, ${per(this.reads)} read and ${per(this.writesToDisk)} write calls to the OS`,
       ...lines,
     ].join('\n');
   }
@@ -89,6 +116,9 @@ export class StatementLog {
 
   reset(): void {
     this.writes = 0;
+    this.cpuUs = 0;
+    this.reads = 0;
+    this.writesToDisk = 0;
     this.prepares = 0;
     this.bySql.clear();
   }

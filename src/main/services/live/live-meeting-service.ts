@@ -5,6 +5,7 @@ import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { LiveItemRecord, LiveMeetingRecord, TurnClockState } from '../../db/repositories/live-records';
 import type { ParkingLotService } from '../planning/parking-lot-service';
+import { earlierItem, stillOn, upcomingItem } from './agenda-moves';
 import { orderSpeakers } from './round-order';
 import { Before, readSnapshot, type Snapshot } from './undo';
 
@@ -19,14 +20,6 @@ type TeamId = string;
 function runsOn(clock: { startedAt: number | null; endedAt: number | null; pausedTotalMs: number }, now: number) {
   const gap = clock.startedAt !== null && clock.endedAt !== null ? now - clock.endedAt : 0;
   return { startedAt: clock.startedAt ?? now, endedAt: null, pausedTotalMs: clock.pausedTotalMs + gap };
-}
-
-/** A step pressed on `fromItemId` is refused once the meeting has moved on from it (another window stepped first). */
-function stillOn(items: LiveItemRecord[], current: LiveItemRecord | undefined, fromItemId: string | undefined): void {
-  if (fromItemId === undefined || fromItemId === current?.id) return;
-  const left = items.find((i) => i.id === fromItemId);
-  const now = current ? `it is now on “${current.title}”` : 'every item is done';
-  throw new DomainError('conflict', `The meeting had already moved on from “${left?.title ?? 'that item'}” (in another window): ${now}`);
 }
 
 /**
@@ -51,11 +44,9 @@ export class LiveMeetingService {
 
   next(meetingId: string, fromItemId?: string): TeamId {
     return this.act(meetingId, 'next', 'next item', (meeting, now, before) => {
-      const items = this.repos.live.items(meetingId);
-      const current = items.find((i) => i.id === meeting.currentItemId);
-      stillOn(items, current, fromItemId);
-      const after = items.filter((i) => i.status === 'pending' && (!current || i.position > current.position));
-      const upcoming = after[0] ?? items.find((i) => i.status === 'pending' && i.id !== current?.id);
+      const current = this.currentItem(meeting);
+      stillOn(this.repos.live, meetingId, current, fromItemId);
+      const upcoming = upcomingItem(this.repos.live, meetingId, current);
       if (current) this.stopItem(current, 'done', now, before);
       if (upcoming) this.startItem(meeting, upcoming, now, before);
       else this.setCurrent(meeting, null, now, before);
@@ -64,10 +55,9 @@ export class LiveMeetingService {
 
   previous(meetingId: string, fromItemId?: string): TeamId {
     return this.act(meetingId, 'previous', 'back to the previous item', (meeting, now, before) => {
-      const items = this.repos.live.items(meetingId);
-      const current = items.find((i) => i.id === meeting.currentItemId);
-      stillOn(items, current, fromItemId);
-      const earlier = items.filter((i) => i.status === 'done' && (!current || i.position < current.position)).at(-1);
+      const current = this.currentItem(meeting);
+      stillOn(this.repos.live, meetingId, current, fromItemId);
+      const earlier = earlierItem(this.repos.live, meetingId, current);
       if (!earlier) throw new DomainError('conflict', 'There is no earlier item to go back to');
       // The item left keeps the time it used; it runs on from there when it comes up again.
       if (current) this.stopItem(current, 'pending', now, before);
@@ -386,6 +376,13 @@ export class LiveMeetingService {
       throw new DomainError('conflict', meeting.status === 'ended' ? 'This meeting has ended.' : 'This meeting has not started yet.');
     }
     return meeting;
+  }
+
+  /** The item the meeting is on, unless it has none or it was removed from the agenda. */
+  private currentItem(meeting: LiveMeetingRecord): LiveItemRecord | null {
+    if (!meeting.currentItemId) return null;
+    const item = this.repos.live.agendaItem(meeting.currentItemId);
+    return item && item.meetingId === meeting.id ? item : null;
   }
 
   private requireCurrent(meeting: LiveMeetingRecord): LiveItemRecord {
