@@ -205,10 +205,10 @@ export class LiveMeetingService {
       const meeting = this.requireLive(meetingId);
       const action = this.repos.live.lastAction(meetingId);
       if (actionId !== undefined && action?.id !== actionId) {
-        const now = action ? `the last action is now “${action.label}”` : 'nothing is left to undo';
+        const last = action ? `the last action is now “${action.label}”` : 'nothing is left to undo';
         throw new DomainError(
           'conflict',
-          `That action had already been undone, or another taken, in another window: ${now}. Nothing was undone`,
+          `That action had already been undone, or another taken, in another window: ${last}. Nothing was undone`,
         );
       }
       if (!action) throw new DomainError('conflict', 'Nothing to undo');
