@@ -160,6 +160,8 @@ export interface MeetingDetail {
   serverNow: EpochMs;
   /** What Ctrl+Z would undo, if anything. */
   undoLabel: string | null;
+  /** Which action that is: an undo names it, so two windows pressing Ctrl+Z at once undo it once, not it and the one before. */
+  undoActionId: Id | null;
   /** Proposals and decisions made here, and open ones this meeting took over. */
   decisions: Decision[];
   commitments: {
@@ -184,7 +186,7 @@ export interface MeetingDetail {
  */
 export type MeetingLive = Pick<
   MeetingDetail,
-  'meeting' | 'items' | 'attendees' | 'clock' | 'currentItemId' | 'turns' | 'speakingTime' | 'serverNow' | 'undoLabel'
+  'meeting' | 'items' | 'attendees' | 'clock' | 'currentItemId' | 'turns' | 'speakingTime' | 'serverNow' | 'undoLabel' | 'undoActionId'
 >;
 export type MeetingContext = Pick<MeetingDetail, 'members' | 'oldBusiness' | 'amendments'>;
 export type MeetingCommitments = MeetingDetail['commitments'];

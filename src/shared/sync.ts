@@ -14,7 +14,10 @@ export type SyncProblemKind =
   | 'refused'
   | 'other';
 
-/** A field two laptops changed differently: the value every laptop kept and the other one, as text. */
+/**
+ * Something two laptops changed differently: the row (table, id, column) and the value every laptop kept and the
+ * other one, as text, for tools and tests; `words` says what it is about and what happened, as a person reads it.
+ */
 export interface SyncConflictView {
   entity: string;
   id: string;
@@ -22,6 +25,8 @@ export interface SyncConflictView {
   kept: string;
   other: string;
   at: number;
+  /** Absent from lists a sync stored before conflicts were described: the next sync describes them. */
+  words?: string;
 }
 
 export interface SyncStatus {

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { startServer, tempDataDir, TestClock, type TestServer } from '../support/server';
 import { openDemoTeam } from '../support/demo-team';
@@ -28,6 +28,32 @@ async function round(page: Page): Promise<string> {
 async function hold(page: Page, key: string, repeats = 5): Promise<void> {
   for (let i = 0; i <= repeats; i++) await page.keyboard.down(key);
   await page.keyboard.up(key);
+}
+
+/**
+ * A second console on the meeting `maya` shows (a co-facilitator's tab): `hold()` keeps the news of changes made
+ * elsewhere from reaching it (its own requests are still answered) until `release()`, as when two people press at once.
+ */
+async function coFacilitator(context: BrowserContext, maya: Page): Promise<{ page: Page; hold: () => void; release: () => void }> {
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(START));
+  let holding = false;
+  const held: string[] = [];
+  let flush = () => undefined as void;
+  await page.routeWebSocket(/\/api\/events$/, (ws) => {
+    const main = ws.connectToServer();
+    main.onMessage((message) => {
+      const type = (JSON.parse(String(message)) as { type: string }).type;
+      if (holding && type !== 'reply' && type !== 'hello') held.push(String(message));
+      else ws.send(message);
+    });
+    flush = () => {
+      holding = false;
+      for (const message of held.splice(0)) ws.send(message);
+    };
+  });
+  await page.goto(maya.url());
+  return { page, hold: () => void (holding = true), release: () => flush() };
 }
 
 test('a held key acts once: T ends one turn, N one item', async ({ page }) => {
@@ -91,36 +117,60 @@ test('two consoles press N at once: the meeting moves one item, and the later on
     await startDemoMeeting(maya, server);
 
     // The co-facilitator's console, whose news of the other's step is still on its way when she presses N.
-    const sam = await context.newPage();
-    await sam.clock.setFixedTime(new Date(START));
-    let holding = false;
-    const held: string[] = [];
-    let release = () => undefined as void;
-    await sam.routeWebSocket(/\/api\/events$/, (ws) => {
-      const main = ws.connectToServer();
-      main.onMessage((message) => {
-        const type = (JSON.parse(String(message)) as { type: string }).type;
-        if (holding && type !== 'reply' && type !== 'hello') held.push(String(message));
-        else ws.send(message);
-      });
-      release = () => {
-        holding = false;
-        for (const message of held.splice(0)) ws.send(message);
-      };
-    });
-    await sam.goto(maya.url());
-    await expect(sam.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+    const sam = await coFacilitator(context, maya);
+    await expect(sam.page.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
 
-    holding = true;
+    sam.hold();
     await maya.keyboard.press('n');
     await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
-    await sam.keyboard.press('n');
-    await expect(sam.getByRole('alert')).toContainText(
+    await sam.page.keyboard.press('n');
+    await expect(sam.page.getByRole('alert')).toContainText(
       'The meeting had already moved on from “Check-in round” (in another window): it is now on “Pricing page experiment: read-out”',
     );
-    release();
+    sam.release();
     // Both consoles show the one step taken: the check-in done, the read-out running, the review still to come.
-    for (const page of [maya, sam]) {
+    for (const page of [maya, sam.page]) {
+      await expect(page.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+      const progress = page.getByRole('list', { name: 'Agenda progress' });
+      await expect(progress.locator('li.p-done')).toHaveCount(1);
+      await expect(progress.locator('li.p-done')).toContainText('Check-in round');
+    }
+    await expect(maya.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+test('two consoles press Ctrl+Z at once: the last action is undone once, not with the one before, and the later one says why', async ({
+  browser,
+}) => {
+  const dir = tempDataDir('pressure');
+  const clock = new TestClock(dir, START);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext();
+  try {
+    const maya = await context.newPage();
+    await maya.clock.setFixedTime(new Date(START));
+    await startDemoMeeting(maya, server);
+    const sam = await coFacilitator(context, maya);
+    // Two steps to undo: the check-in and the read-out done, both consoles showing the third item.
+    await maya.keyboard.press('n');
+    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    await maya.keyboard.press('n');
+    for (const page of [maya, sam.page])
+      await expect(page.getByRole('list', { name: 'Agenda progress' }).locator('li.p-done')).toHaveCount(2);
+
+    sam.hold();
+    await maya.keyboard.press('Control+z');
+    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    await sam.page.keyboard.press('Control+z');
+    await expect(sam.page.getByRole('alert')).toContainText(
+      'That action had already been undone, or another taken, in another window: the last action is now “next item”. Nothing was undone',
+    );
+    sam.release();
+    // Both consoles show the one undo: the read-out running again, the check-in still done.
+    for (const page of [maya, sam.page]) {
       await expect(page.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
       const progress = page.getByRole('list', { name: 'Agenda progress' });
       await expect(progress.locator('li.p-done')).toHaveCount(1);

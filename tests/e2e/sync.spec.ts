@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startServer, tempDataDir } from '../support/server';
 import { openDemoTeam } from '../support/demo-team';
+import { api } from '../support/page-api';
 
 test('the team page links a repository (a bare one on this disk), syncs it, and shows the last sync', async ({ page }) => {
   const remote = path.join(tempDataDir('sync-remote'), 'team.git');
@@ -36,5 +37,40 @@ test('the team page links a repository (a bare one on this disk), syncs it, and 
     expect(execFileSync('git', ['--git-dir', remote, 'rev-list', '--count', 'main'], { encoding: 'utf8' }).trim()).toBe('2');
   } finally {
     await server.stop();
+  }
+});
+
+test('the team page lists a conflict in words: what it is about and what happened, not a table and a column', async ({ browser }) => {
+  const remote = path.join(tempDataDir('sync-remote'), 'team.git');
+  execFileSync('git', ['init', '--bare', '--quiet', '--initial-branch=main', remote]);
+  const here = await startServer();
+  const there = await startServer();
+  const context = await browser.newContext();
+  try {
+    // This laptop has the demo team and links it; another laptop takes the team from the repository.
+    const page = await context.newPage();
+    await page.goto(here.url);
+    await openDemoTeam(page);
+    const teamId = (await api(page, 'teams.list', {})).find((t) => t.name === 'Harbor Product Team')!.id;
+    const item = await api(page, 'parkingLot.add', { teamId, title: 'Office move' });
+    expect((await api(page, 'sync.link', { teamId, url: remote })).problem).toBeNull();
+    const other = await context.newPage();
+    await other.goto(there.url);
+    expect((await api(other, 'sync.link', { url: remote })).problem).toBeNull();
+
+    // Both rename the parked item while apart; the other laptop syncs first, this one's rename is the later.
+    await api(other, 'parkingLot.update', { itemId: item.id, title: 'Office move in March', notes: '' });
+    await api(page, 'parkingLot.update', { itemId: item.id, title: 'Office move, postponed', notes: '' });
+    expect((await api(other, 'sync.run', { teamId })).problem).toBeNull();
+    const panel = page.getByRole('region', { name: 'Sync' });
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+    await expect(panel.getByRole('list', { name: 'Conflicts' }).getByRole('listitem')).toHaveText([
+      'Parking-lot item “Office move, postponed”: title changed on two laptops — kept “Office move, postponed”, not “Office move in March”',
+    ]);
+    await expect(panel).not.toContainText('parking_lot_items');
+  } finally {
+    await context.close();
+    await here.stop();
+    await there.stop();
   }
 });

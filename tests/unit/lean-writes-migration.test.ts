@@ -65,7 +65,7 @@ describe('migration 19 (lean facilitator writes)', () => {
     expect(after.db.prepare("select closed_at from commitments where id = 'c1'").get()).toEqual({ closed_at: 3 });
     const live = new LiveRepository(new Sql(after.db));
     expect(live.lastAction('live')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000002', at: 40, kind: 'notes' });
-    expect(live.lastActionLabel('live')).toBe('notes on “Budget”');
+    expect(live.lastActionShown('live')).toEqual({ id: '0190a000-0000-7000-8000-000000000002', label: 'notes on “Budget”' });
     // No team has been merged by a sync: a write marks nothing for one.
     live.touchAction('live', '0190a000-0000-7000-8000-000000000002', 50);
     expect(after.db.prepare('select count(*) as n from sync_changes').get()).toEqual({ n: 0 });

@@ -252,6 +252,36 @@ describe('running a meeting', () => {
     expect(d.items.find((i) => i.id === budget.id)!.notes).toBe('Q1 budget approved in principle');
   });
 
+  it('two windows undoing the same last action undo it once: the later one is refused in words and changes nothing', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
+    expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Hiring');
+    // Both windows show the second "next item" as the one Ctrl+Z would undo.
+    const shown = d.undoActionId!;
+    expect(shown).toEqual(expect.any(String));
+    expect((await t.call('live.undo', { meetingId, actionId: shown })).undone).toBe('next item');
+    d = await t.call('meetings.live', { meetingId });
+    const after = { current: d.currentItemId, undo: d.undoActionId, items: d.items.map((i) => i.status).join() };
+    expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Budget');
+    expect(d.undoActionId).not.toBe(shown);
+    expect((await t.fail('live.undo', { meetingId, actionId: shown })).message).toBe(
+      'That action had already been undone, or another taken, in another window: the last action is now “next item”. Nothing was undone',
+    );
+    // Refused: the meeting still on Budget, the first "next item" still the one to undo.
+    d = await t.call('meetings.live', { meetingId });
+    expect({ current: d.currentItemId, undo: d.undoActionId, items: d.items.map((i) => i.status).join() }).toEqual(after);
+    // An action taken in another window since is not undone in its place either.
+    d = await liveAfter(t, t.call('live.pause', { meetingId }));
+    expect((await t.fail('live.undo', { meetingId, actionId: after.undo! })).message).toMatch(/the last action is now “pause”/);
+    expect((await t.call('live.undo', { meetingId, actionId: d.undoActionId! })).undone).toBe('pause');
+    await t.call('live.undo', { meetingId });
+    expect((await t.fail('live.undo', { meetingId, actionId: after.undo! })).message).toMatch(
+      /: nothing is left to undo\. Nothing was undone$/,
+    );
+  });
+
   it('undo puts back exactly the turns, items and clock an action changed, and removes the turns it created', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;

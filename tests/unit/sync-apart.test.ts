@@ -83,6 +83,11 @@ describe('two laptops change the same thing apart', () => {
         ['version', String(before + 2), String(before + 1)],
         ['version', String(before + 3), String(before + 2)],
       ]);
+      // The team page says what happened in the team's words, never in the tables' names.
+      expect(conflicts.filter((c) => c.entity === 'agreement_versions').map((c) => c.words)).toEqual([
+        `Operating agreement: an edit made apart as version ${before + 1} became version ${before + 2} (another laptop’s edit took number ${before + 1})`,
+        `Operating agreement: an edit made apart as version ${before + 2} became version ${before + 3} (another laptop’s edit took number ${before + 2})`,
+      ]);
     }, 120_000);
 
   for (const order of ['A first', 'B first'] as const)
@@ -100,6 +105,10 @@ describe('two laptops change the same thing apart', () => {
       }
       expect(conflicts.filter((c) => c.entity === 'commitments').map((c) => [c.id, c.field, c.kept, c.other])).toEqual([
         [commitmentId, 'status', 'done', 'dropped'],
+      ]);
+      const { outcome, ownerName } = await a.call('commitments.get', { commitmentId });
+      expect(conflicts.filter((c) => c.entity === 'commitments').map((c) => c.words)).toEqual([
+        `Commitment “${outcome}” (${ownerName}): marked dropped on one laptop, done on another — kept: done (the later)`,
       ]);
     }, 120_000);
 
@@ -131,7 +140,26 @@ describe('two laptops change the same thing apart', () => {
       expect(conflicts.filter((c) => c.entity === 'roles').map((c) => [c.id, c.field, c.kept, c.other])).toEqual([
         [onA.id, 'name', 'Scribe (2)', 'Scribe'],
       ]);
+      expect(conflicts.filter((c) => c.entity === 'roles').map((c) => c.words)).toEqual([
+        'Role “Scribe” was renamed “Scribe (2)”: another laptop made a role of that name first',
+      ]);
     }, 120_000);
+
+  it('one field changed on both: the later value stands, and the list names the row by its title', async () => {
+    const { a, b, teamId } = await twoLaptops();
+    const item = await a.call('parkingLot.add', { teamId, title: 'Office move' });
+    await syncTwice(a, b, teamId);
+    await b.call('parkingLot.update', { itemId: item.id, title: 'Office move in March', notes: '' });
+    await a.call('parkingLot.update', { itemId: item.id, title: 'Office move, postponed', notes: '' });
+    const conflicts = (await syncTwice(b, a, teamId)).filter((c) => c.entity === 'parking_lot_items');
+    // A's clock is ten minutes ahead: its title is the later one, and stands.
+    expect(conflicts.map((c) => [c.id, c.field, c.kept, c.other])).toEqual([
+      [item.id, 'title', 'Office move, postponed', 'Office move in March'],
+    ]);
+    expect(conflicts.map((c) => c.words)).toEqual([
+      'Parking-lot item “Office move, postponed”: title changed on two laptops — kept “Office move, postponed”, not “Office move in March”',
+    ]);
+  }, 120_000);
 
   it('one meeting held on both laptops: its leftovers go once into the next, an attendee’s later rating stands, and both syncs go on', async () => {
     const { a, b, teamId } = await twoLaptops();

@@ -109,7 +109,15 @@ describe('merging laptops', () => {
     const atB = remote.sync(b, teamId);
     const atA = remote.sync(a, teamId);
     expect(atB.conflicts).toEqual([
-      { entity: 'members', id: member!.id, field: 'name', kept: 'Priya Sharma', other: 'Priya S.', at: b.t.clock.now() },
+      {
+        entity: 'members',
+        id: member!.id,
+        field: 'name',
+        kept: 'Priya Sharma',
+        other: 'Priya S.',
+        at: b.t.clock.now(),
+        words: 'Member “Priya Sharma”: name changed on two laptops — kept “Priya Sharma”, not “Priya S.”',
+      },
     ]);
     expect(atA.conflicts).toEqual(atB.conflicts);
     expect(atA.tree.get('cadence/conflicts.jsonl')).toBe(atB.tree.get('cadence/conflicts.jsonl'));

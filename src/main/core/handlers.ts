@@ -72,7 +72,7 @@ export function createHandlers(
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
     'live.rebalance': ({ meetingId, allow, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, allow, cut)),
-    'live.undo': ({ meetingId }) => services.live.undo(meetingId),
+    'live.undo': ({ meetingId, actionId }) => services.live.undo(meetingId, actionId),
     'meetings.end': ({ meetingId }, { afterCommit }) => {
       services.meetings.end(meetingId);
       // Every held meeting is in a verified backup the moment it ends.

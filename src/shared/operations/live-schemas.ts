@@ -40,5 +40,6 @@ export const liveSchemas = {
       })
       .strict(),
   ),
-  'live.undo': write<{ undone: string; teamId: string }>()(live),
+  // The action the window showed as the last one (`undoActionId`): refused once another window has undone it or acted since.
+  'live.undo': write<{ undone: string; teamId: string }>()(() => z.object({ meetingId: id, actionId: id.optional() }).strict()),
 } as const;

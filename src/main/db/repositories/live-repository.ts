@@ -108,10 +108,10 @@ function statements(sql: Sql) {
         .limit(1),
     ),
     // What the live part reads after every action (the console and the projector): compiled once, like the writes.
-    lastActionLabel: sql.prepared((a: { meetingId: string }) =>
+    lastActionShown: sql.prepared((a: { meetingId: string }) =>
       qb
         .selectFrom('live_actions')
-        .select('label')
+        .select(['id', 'label'])
         .where('meeting_id', '=', a.meetingId)
         .where('undone_at', 'is', null)
         .orderBy('id', 'desc')
@@ -283,9 +283,9 @@ export class LiveRepository {
     return row ? { id: row.id, kind: row.kind, label: row.label, at: row.at, before: JSON.parse(row.before_json) as unknown } : null;
   }
 
-  /** The label of the last action not undone, for the console's undo button (its snapshot left unread). */
-  lastActionLabel(meetingId: string): string | null {
-    return this.q.lastActionLabel.get({ meetingId })?.label ?? null;
+  /** The last action not undone, for the console's undo button: its id and label (its snapshot left unread). */
+  lastActionShown(meetingId: string): { id: string; label: string } | null {
+    return this.q.lastActionShown.get({ meetingId }) ?? null;
   }
 
   touchAction(meetingId: string, id: string, at: number): void {

@@ -195,11 +195,22 @@ export class LiveMeetingService {
     });
   }
 
-  /** Puts back what the last action changed; notes typed since on other items stay. Answers its label and the team. */
-  undo(meetingId: string): { undone: string; teamId: TeamId } {
+  /**
+   * Puts back what the last action changed; notes typed since on other items stay. Answers its label and the team.
+   * `actionId` is the action the window showed as the last one: once another window has undone it (or acted since),
+   * the undo is refused, so two windows pressing Ctrl+Z at once undo one action, not it and the one before.
+   */
+  undo(meetingId: string, actionId?: string): { undone: string; teamId: TeamId } {
     return this.repos.sql.transaction(() => {
       const meeting = this.requireLive(meetingId);
       const action = this.repos.live.lastAction(meetingId);
+      if (actionId !== undefined && action?.id !== actionId) {
+        const last = action ? `the last action is now “${action.label}”` : 'nothing is left to undo';
+        throw new DomainError(
+          'conflict',
+          `That action had already been undone, or another taken, in another window: ${last}. Nothing was undone`,
+        );
+      }
       if (!action) throw new DomainError('conflict', 'Nothing to undo');
       const before = readSnapshot(action.before);
       const now = this.clock.now();

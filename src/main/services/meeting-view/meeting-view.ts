@@ -30,6 +30,7 @@ export class MeetingView {
     const now = this.clock.now();
     const clock = { startedAt: row.startedAt, endedAt: row.endedAt, pausedAt: row.pausedAt, pausedTotalMs: row.pausedTotalMs };
     const turns = this.repos.live.turnsOfMeeting(meetingId);
+    const undo = row.status === 'live' ? this.repos.live.lastActionShown(meetingId) : null;
     return {
       meeting: toSummary(row),
       items: this.repos.meetings.items(meetingId).map(toItem),
@@ -39,7 +40,8 @@ export class MeetingView {
       turns,
       speakingTime: speakingTime(turns, attendees, clock, now),
       serverNow: now,
-      undoLabel: row.status === 'live' ? this.repos.live.lastActionLabel(meetingId) : null,
+      undoLabel: undo?.label ?? null,
+      undoActionId: undo?.id ?? null,
     };
   }
 

@@ -13,6 +13,7 @@ import { rowsToVisit, sameContent, type Candidates, type TableRows, type TeamSta
 import { readTree, type ParsedFiles } from './tree-read';
 import { layOut, lookupIn, placeOf, sortConflicts } from './tree-layout';
 import { relayOut } from './tree-relayout';
+import { conflictWords } from './conflict-words';
 
 export { SyncRefused } from './sync-refused';
 
@@ -29,6 +30,11 @@ export interface SyncConflict {
   at: number;
 }
 
+/** A conflict with what it is about and what happened in the team's words (conflict-words.ts), as the team page lists it. */
+export interface DescribedConflict extends SyncConflict {
+  words: string;
+}
+
 export interface MergeOutcome {
   /** The merged state, to be written to the clone and committed (the database now holds exactly this). */
   tree: TreeFiles;
@@ -36,8 +42,11 @@ export interface MergeOutcome {
   incoming: number;
   /** Rows this laptop changed since the base. */
   outgoing: number;
-  /** Found in this merge, plus those already recorded in the tree (they are files too, so every laptop lists the same). */
-  conflicts: SyncConflict[];
+  /**
+   * Found in this merge, plus those already recorded in the tree (they are files too, so every laptop lists the same),
+   * each described from the merged rows (the words stay out of the tree: they are this laptop's reading of it).
+   */
+  conflicts: DescribedConflict[];
   /** A commit message a person understands, e.g. "Monday accountability, 2026-11-30: ended; 2 decisions". */
   summary: string;
   /** What the merge read of the database: the aggregates its change log named, or every row of the team. */
@@ -171,7 +180,8 @@ export function mergedTree(repos: Repositories, teamId: string, plan: MergePlan,
   cache.clear();
   for (const [path, file] of written) cache.set(path, file);
   remember(repos, teamId, team ? { tree, state, parsed: written, mergeId } : null);
-  return { tree, incoming, outgoing, conflicts, summary, read: only ? 'changes' : 'everything' };
+  const described = conflicts.map((c) => ({ ...c, words: conflictWords(c, tables) }));
+  return { tree, incoming, outgoing, conflicts: described, summary, read: only ? 'changes' : 'everything' };
 }
 
 /**

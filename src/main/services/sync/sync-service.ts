@@ -10,7 +10,7 @@ import { isDiskFull } from '../../data-folder/disk-full';
 import { GitFailure } from './git';
 import { TreeRefused } from './git-tree';
 import { cloneDir, ensureClone, fetchHead, forgetClone, syncRoot, teamOfCommit } from './sync-clone';
-import type { SyncConflict } from './sync-data';
+import type { DescribedConflict } from './sync-data';
 // From its own module, not through sync-data: main would otherwise load the whole merge (46 KB of code that runs in the
 // worker thread, merge-job.ts) at every start.
 import { SyncRefused } from './sync-refused';
@@ -48,8 +48,8 @@ const REWRITTEN =
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
-function conflictView(c: SyncConflict): SyncConflictView {
-  return { entity: c.entity, id: c.id, field: c.field, kept: asText(c.kept), other: asText(c.other), at: c.at };
+function conflictView(c: DescribedConflict): SyncConflictView {
+  return { entity: c.entity, id: c.id, field: c.field, kept: asText(c.kept), other: asText(c.other), at: c.at, words: c.words };
 }
 
 /** Why a sync did not complete, in words the team page shows as they are. */

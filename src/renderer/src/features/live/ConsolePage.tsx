@@ -85,6 +85,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     paused: view?.paused ?? false,
     currentItemId: view?.current?.id ?? null,
     speakingTurnId: view?.speaking?.id ?? null,
+    undoActionId: detail?.undoActionId ?? null,
   });
   const onRebalance = useCallback((r: Rebalance) => void act.rebalance(r), [act]);
   const onTurn = useCallback((a: 'next' | 'pass' | 'skip' | 'later') => void act.turn(a), [act]);

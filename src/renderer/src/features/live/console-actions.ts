@@ -10,6 +10,8 @@ interface Shown {
   paused: boolean;
   currentItemId: string | null;
   speakingTurnId: string | null;
+  /** The action Ctrl+Z would undo, as shown: main refuses the undo once another window undid it or acted since. */
+  undoActionId: string | null;
 }
 
 /** Lets one step through per answer shown: the answer it was pressed on is held until a newer one is shown, or it was refused. */
@@ -38,14 +40,14 @@ class StepGate {
  * A step (next, previous, pause, park, a turn, undo) is taken from what the console shows, one at a time: a second
  * press (a double click, N pressed twice in a hurry) before the first one's result is on screen is let go, since
  * it would act on what the first already changed (double-clicking "Next speaker" ended two turns; P twice said
- * "already paused"). A step names the item or turn it was pressed on, so main refuses it, in words, when another
- * window moved the meeting on first.
+ * "already paused"). A step names the item, turn or action (undo) it was pressed on, so main refuses it, in words, when
+ * another window moved the meeting on first.
  */
 export function useConsoleActions(meetingId: string, state: Shown) {
   const write = useMutation();
   const [flash, setFlash] = useState<string | null>(null);
   const { run } = write;
-  const { paused, currentItemId, speakingTurnId } = state;
+  const { paused, currentItemId, speakingTurnId, undoActionId } = state;
   const [gate] = useState(() => new StepGate());
   useLayoutEffect(() => gate.show(state.shown), [gate, state.shown]);
 
@@ -70,7 +72,7 @@ export function useConsoleActions(meetingId: string, state: Shown) {
         run('live.turn', { meetingId, action, ...(speakingTurnId ? { turnId: speakingTurnId } : {}) }),
       ),
       undo: step(async () => {
-        const undone = await run('live.undo', { meetingId });
+        const undone = await run('live.undo', { meetingId, ...(undoActionId ? { actionId: undoActionId } : {}) });
         if (undone) setFlash(`Undone: ${undone.undone}`);
         return undone;
       }),
@@ -97,7 +99,7 @@ export function useConsoleActions(meetingId: string, state: Shown) {
         }
       },
     };
-  }, [meetingId, paused, currentItemId, speakingTurnId, run, gate]);
+  }, [meetingId, paused, currentItemId, speakingTurnId, undoActionId, run, gate]);
 
   useEffect(() => {
     if (!flash) return;

@@ -21,9 +21,9 @@ const QUARTER_HOUR = 15 * 60_000;
 /**
  * The meeting as the panels beside the round read it (proposal, commitments, review walk, check-out, revisit): the
  * same object across live actions that change only what no such panel reads (the turns, the speaking time, the
- * undo label, the items' notes and main's clock reading, which every action brings). Memoised panels then skip a
+ * undo label and action, the items' notes and main's clock reading, which every action brings). Memoised panels then skip a
  * turn or a note and render again only when their own data changes. The panels outside features/live read none of
- * those (`grep -rn "\.turns\|speakingTime\|undoLabel\|serverNow\|\.notes" src/renderer/src/features`); one that
+ * those (`grep -rn "\.turns\|speakingTime\|undoLabel\|undoActionId\|serverNow\|\.notes" src/renderer/src/features`); one that
  * starts to must take them from the live view, not from this.
  */
 export function useSteadyDetail(detail: MeetingDetail | undefined, schedule: ScheduledItem[] | undefined): MeetingDetail | undefined {

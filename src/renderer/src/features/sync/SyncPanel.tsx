@@ -68,7 +68,7 @@ function Linked({ status }: { status: SyncStatus }) {
           <ul className="sync-conflicts" aria-label="Conflicts">
             {status.conflicts.map((c) => (
               <li key={`${c.entity}/${c.id}/${c.field}`}>
-                {c.entity} {c.field}: kept “{c.kept}”, not “{c.other}”
+                {c.words ?? `${c.field.replace(/_/g, ' ')}: kept “${c.kept}”, not “${c.other}”`}
               </li>
             ))}
           </ul>
