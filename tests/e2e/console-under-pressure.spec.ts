@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { startServer, tempDataDir, TestClock, type TestServer } from '../support/server';
 import { openDemoTeam } from '../support/demo-team';
@@ -324,17 +324,26 @@ test('at 1366x768, thirty items and twenty people: the console keeps the current
     await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
     await expect(page.getByRole('heading', { name: 'Topic 21', level: 2 })).toBeVisible();
     const view = page.viewportSize()!;
-    const inView = async (what: string, box: { y: number; height: number } | null) =>
-      expect(box && box.y >= 0 && box.y + box.height <= view.height, `${what} is on screen`).toBe(true);
-    await inView('the current item', await page.locator('.current-item').boundingBox());
+    // Polled: the agenda's list is scrolled to the current row in the frame's rendering step, before it is painted.
+    const inView = (what: string, target: Locator) =>
+      expect
+        .poll(
+          async () => {
+            const box = await target.boundingBox();
+            return box !== null && box.y >= 0 && box.y + box.height <= view.height;
+          },
+          { message: `${what} is on screen` },
+        )
+        .toBe(true);
+    await inView('the current item', page.locator('.current-item'));
     const row = page.getByRole('list', { name: 'Agenda progress' }).locator('[aria-current="step"]');
     await expect(row).toContainText('Topic 21');
-    await inView('its row in the agenda', await row.boundingBox());
+    await inView('its row in the agenda', row);
     // N moves the row along with the item; the list stays short enough for the attendance to start on the first screen.
     await page.keyboard.press('n');
     await expect(row).toContainText('Topic 22');
-    await inView('the next row', await row.boundingBox());
-    await inView('the attendance heading', await page.getByRole('heading', { name: 'Attendance' }).boundingBox());
+    await inView('the next row', row);
+    await inView('the attendance heading', page.getByRole('heading', { name: 'Attendance' }));
     await page.screenshot({ path: 'test-results/screens/console-thirty-items-1366x768.png' });
   } finally {
     await context.close();

@@ -35,11 +35,14 @@ export const AgendaProgress = memo(function AgendaProgress({
       ol.scrollTop = from ? from.offsetTop - (ol.firstElementChild as HTMLElement).offsetTop : 0;
       // Rows below the screen's edge: the last one shown would be cut mid-line; projector.css fades it instead, so the
       // room reads "more follows", not a broken row.
-      ol.dataset.more = ol.scrollTop + ol.clientHeight < ol.scrollHeight - 1 ? 'below' : 'none';
+      const more = ol.scrollTop + ol.clientHeight < ol.scrollHeight - 1 ? 'below' : 'none';
+      // Written only when it changes: each write makes the browser recompute the list's style.
+      if (ol.dataset.more !== more) ol.dataset.more = more;
     };
-    show();
-    // Again once the list has its final height (the screen's size, the countdown's type): a list still taller than
-    // its rows when first shown would have clamped the offset.
+    // Run by the observer, whose first report comes in the frame's own rendering step, after the layout it does anyway,
+    // and again once the list has its final height (the screen's size, the countdown's type: a list still taller than
+    // its rows when first shown would have clamped the offset). Called here, in React's commit, the rows' offsets laid
+    // the console out before the new item was even in the DOM: next/previous showed 3-5 ms later in the console bench.
     const observer = new ResizeObserver(show);
     observer.observe(ol);
     return () => observer.disconnect();
