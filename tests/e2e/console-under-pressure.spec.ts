@@ -247,6 +247,37 @@ test('notes typed while the server is down are saved once it is back, and the co
   }
 });
 
+test('a line typed on a turn while the server is down is saved once it is back', async ({ browser }) => {
+  const dir = tempDataDir('pressure');
+  const clock = new TestClock(dir, START);
+  let server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(START));
+    await startDemoMeeting(page, server);
+    const { port } = server;
+    await server.stop();
+    await expect(page.getByRole('status').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
+    const line = page.getByLabel('Notes on Maya Okafor’s turn');
+    await line.fill('Back from leave, catching up on the queue work');
+    await line.blur();
+    const state = page.locator('.round-panel').getByRole('status');
+    await expect(state).toHaveText('Not saved');
+
+    // Back on the same port: the line is saved without her leaving the box again.
+    server = await startServer({ dataDir: dir, port, clockFile: clock.file });
+    await expect(state).toHaveText('Saved');
+    const meetingId = /meetings\/([^/]+)\/run/.exec(page.url())![1]!;
+    const live = await api(page, 'meetings.live', { meetingId });
+    expect(live.turns.find((t) => t.name === 'Maya Okafor')?.notes).toBe('Back from leave, catching up on the queue work');
+    await expect(line).toHaveValue('Back from leave, catching up on the queue work');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
 test('a line typed on a turn is kept when the other console moves on to the next speaker', async ({ browser }) => {
   await withStartedMeeting(browser, async ({ maya, context }) => {
     const { page: sam } = await coFacilitator(context, maya);

@@ -3,9 +3,10 @@ import { Countdown } from './Countdown';
 import { keyOf, ROUND_KEYS } from './console-keys';
 import { turnTimer, turnWarning } from './live-model';
 import type { MeetingDetail } from '@shared/planning';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { useMutation } from '@renderer/api/hooks';
+import { onConnectionState } from '@renderer/api/client';
 
 const STATUS: Record<Turn['status'], string> = {
   waiting: 'Waiting',
@@ -41,6 +42,15 @@ function TurnNotes({ meetingId, turnId, name, initial }: { meetingId: string; tu
     },
     [turnId, meetingId, run],
   );
+  // A save that failed while the server was gone is sent again once it is back, as the item's notes are: the box said
+  // "Not saved" until it was left again, and a page closed meanwhile lost the line.
+  const failed = Boolean(save.error);
+  useEffect(() => {
+    if (!failed || text === initial) return;
+    return onConnectionState((connection) => {
+      if (connection === 'connected') void run({ meetingId, turnId: shownFor, notes: text }).then((ok) => ok && setSaved(true));
+    });
+  }, [failed, text, initial, run, meetingId, shownFor]);
   return (
     <>
       <label className="field">
