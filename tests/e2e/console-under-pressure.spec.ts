@@ -127,6 +127,8 @@ test('a double click takes one step: Next speaker ends one turn, Next item leave
 
     await page.getByRole('button', { name: /^Next item/ }).dblclick();
     await expect(page.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    // On a busy machine a double click's second click can come after the first step is on screen: the same press still.
+    await page.getByRole('button', { name: /^Next item/ }).dispatchEvent('click', { detail: 2 });
     await page.getByRole('button', { name: /^Previous/ }).click();
     await expect(page.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Agenda progress' }).locator('li.p-done')).toHaveCount(0);

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { useMutation } from '@renderer/api/hooks';
 import { onConnectionState } from '@renderer/api/client';
+import { onePress } from './console-actions';
 
 const STATUS: Record<Turn['status'], string> = {
   waiting: 'Waiting',
@@ -122,16 +123,16 @@ export function RoundPanel({
         <p className="muted-note">{turns.length ? 'Everyone has had their turn.' : 'Nobody is marked present for this round.'}</p>
       )}
       <div className="round-actions">
-        <button className="btn btn-primary" disabled={disabled || !speaking} onClick={() => onTurn('next')}>
+        <button className="btn btn-primary" disabled={disabled || !speaking} onClick={onePress(() => onTurn('next'))}>
           Next speaker <kbd>{keyOf(ROUND_KEYS, 'next speaker')}</kbd>
         </button>
-        <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('pass')}>
+        <button className="btn" disabled={disabled || !speaking} onClick={onePress(() => onTurn('pass'))}>
           Pass <kbd>{keyOf(ROUND_KEYS, 'pass')}</kbd>
         </button>
-        <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('skip')}>
+        <button className="btn" disabled={disabled || !speaking} onClick={onePress(() => onTurn('skip'))}>
           Skip <kbd>{keyOf(ROUND_KEYS, 'skip')}</kbd>
         </button>
-        <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('later')}>
+        <button className="btn" disabled={disabled || !speaking} onClick={onePress(() => onTurn('later'))}>
           Come back later <kbd>{keyOf(ROUND_KEYS, 'later')}</kbd>
         </button>
       </div>
