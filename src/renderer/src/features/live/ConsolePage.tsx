@@ -22,7 +22,7 @@ import { RoundPanel } from './RoundPanel';
 import { useServerNow } from './server-clock';
 import { usePanelsBehind, useSchedule, useSteadyDetail } from './steady-detail';
 import { ShortcutsHelp } from './ShortcutsHelp';
-import { useConsoleActions } from './console-actions';
+import { onePress, useConsoleActions } from './console-actions';
 import { activeGroups, consoleCommand, isTyping, ITEM_KEYS, keyOf, runsOnRepeat } from './console-keys';
 import { KeyBar } from './KeyBar';
 import { PanelKeysProvider, type PanelClaim, type PanelKeysHost } from './panel-keys';
@@ -176,7 +176,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             </button>
             <button
               className="btn"
-              onClick={() => void act.undo()}
+              onClick={onePress(act.undo)}
               disabled={!detail.undoLabel}
               title={detail.undoLabel ? `Undo ${detail.undoLabel}` : 'Nothing to undo'}
             >
@@ -218,13 +218,13 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                   <p className="alert alert-warn">Paused. The clock stands still until you resume ({keyOf(ITEM_KEYS, 'pause')}).</p>
                 )}
                 <div className="current-actions">
-                  <button className="btn" onClick={() => void act.previous()}>
+                  <button className="btn" onClick={onePress(act.previous)}>
                     Previous <kbd>{keyOf(ITEM_KEYS, 'previous item')}</kbd>
                   </button>
-                  <button className="btn btn-primary btn-lg" onClick={() => void act.next()}>
+                  <button className="btn btn-primary btn-lg" onClick={onePress(act.next)}>
                     Next item <kbd>{keyOf(ITEM_KEYS, 'next item')}</kbd>
                   </button>
-                  <button className="btn" onClick={() => void act.pauseOrResume()}>
+                  <button className="btn" onClick={onePress(act.pauseOrResume)}>
                     {view.paused ? 'Resume' : 'Pause'} <kbd>{keyOf(ITEM_KEYS, 'pause')}</kbd>
                   </button>
                   <button className="btn" onClick={() => void act.extend(1)}>
@@ -233,7 +233,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                   <button className="btn" onClick={() => void act.extend(5)}>
                     +5 min <kbd>{keyOf(ITEM_KEYS, '+5 min')}</kbd>
                   </button>
-                  <button className="btn" onClick={() => void act.park()}>
+                  <button className="btn" onClick={onePress(act.park)}>
                     Park <kbd>{keyOf(ITEM_KEYS, 'park')}</kbd>
                   </button>
                 </div>

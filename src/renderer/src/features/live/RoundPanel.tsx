@@ -3,9 +3,11 @@ import { Countdown } from './Countdown';
 import { keyOf, ROUND_KEYS } from './console-keys';
 import { turnTimer, turnWarning } from './live-model';
 import type { MeetingDetail } from '@shared/planning';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { useMutation } from '@renderer/api/hooks';
+import { onConnectionState } from '@renderer/api/client';
+import { onePress } from './console-actions';
 
 const STATUS: Record<Turn['status'], string> = {
   waiting: 'Waiting',
@@ -41,6 +43,15 @@ function TurnNotes({ meetingId, turnId, name, initial }: { meetingId: string; tu
     },
     [turnId, meetingId, run],
   );
+  // A save that failed while the server was gone is sent again once it is back, as the item's notes are: the box said
+  // "Not saved" until it was left again, and a page closed meanwhile lost the line.
+  const failed = Boolean(save.error);
+  useEffect(() => {
+    if (!failed || text === initial) return;
+    return onConnectionState((connection) => {
+      if (connection === 'connected') void run({ meetingId, turnId: shownFor, notes: text }).then((ok) => ok && setSaved(true));
+    });
+  }, [failed, text, initial, run, meetingId, shownFor]);
   return (
     <>
       <label className="field">
@@ -112,16 +123,16 @@ export function RoundPanel({
         <p className="muted-note">{turns.length ? 'Everyone has had their turn.' : 'Nobody is marked present for this round.'}</p>
       )}
       <div className="round-actions">
-        <button className="btn btn-primary" disabled={disabled || !speaking} onClick={() => onTurn('next')}>
+        <button className="btn btn-primary" disabled={disabled || !speaking} onClick={onePress(() => onTurn('next'))}>
           Next speaker <kbd>{keyOf(ROUND_KEYS, 'next speaker')}</kbd>
         </button>
-        <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('pass')}>
+        <button className="btn" disabled={disabled || !speaking} onClick={onePress(() => onTurn('pass'))}>
           Pass <kbd>{keyOf(ROUND_KEYS, 'pass')}</kbd>
         </button>
-        <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('skip')}>
+        <button className="btn" disabled={disabled || !speaking} onClick={onePress(() => onTurn('skip'))}>
           Skip <kbd>{keyOf(ROUND_KEYS, 'skip')}</kbd>
         </button>
-        <button className="btn" disabled={disabled || !speaking} onClick={() => onTurn('later')}>
+        <button className="btn" disabled={disabled || !speaking} onClick={onePress(() => onTurn('later'))}>
           Come back later <kbd>{keyOf(ROUND_KEYS, 'later')}</kbd>
         </button>
       </div>

@@ -4,6 +4,17 @@ import { useMutation } from '@renderer/api/hooks';
 import { projectorOpened } from '@renderer/api/platform';
 import type { ConsoleCommand } from './console-keys';
 
+/**
+ * A step button's click handler that takes one step per press: a double click's second click (`detail` 2) is the same
+ * press. The step gate alone let it through when the first step's answer was already on screen (on a busy machine the
+ * two clicks of one double click arrive that far apart), and Next item then moved two items.
+ */
+export const onePress =
+  (step: () => unknown) =>
+  (event: { detail: number }): void => {
+    if (event.detail <= 1) void step();
+  };
+
 /** What the console shows now: each step is taken from it. `shown` is the meeting's live answer itself. */
 interface Shown {
   shown: unknown;
