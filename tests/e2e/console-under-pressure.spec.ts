@@ -30,11 +30,17 @@ async function hold(page: Page, key: string, repeats = 5): Promise<void> {
   await page.keyboard.up(key);
 }
 
+interface CoFacilitator {
+  page: Page;
+  hold: () => void;
+  release: () => void;
+}
+
 /**
  * A second console on the meeting `maya` shows (a co-facilitator's tab): `hold()` keeps the news of changes made
  * elsewhere from reaching it (its own requests are still answered) until `release()`, as when two people press at once.
  */
-async function coFacilitator(context: BrowserContext, maya: Page): Promise<{ page: Page; hold: () => void; release: () => void }> {
+async function coFacilitator(context: BrowserContext, maya: Page): Promise<CoFacilitator> {
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date(START));
   let holding = false;
@@ -84,6 +90,21 @@ async function expectReadOutRunning(pages: Page[]): Promise<void> {
     await expect(progress.locator('li.p-done')).toHaveCount(1);
     await expect(progress.locator('li.p-done')).toContainText('Check-in round');
   }
+}
+
+/**
+ * Maya presses `key` while the news of it is held from Sam's console, then Sam presses it too: his press is refused
+ * with `refusal`, and both consoles end on the read-out, one step from the start.
+ */
+async function bothPress(maya: Page, sam: CoFacilitator, key: string, refusal: string): Promise<void> {
+  sam.hold();
+  await maya.keyboard.press(key);
+  await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+  await sam.page.keyboard.press(key);
+  await expect(sam.page.getByRole('alert')).toContainText(refusal);
+  sam.release();
+  await expectReadOutRunning([maya, sam.page]);
+  await expect(maya.getByRole('alert')).toHaveCount(0);
 }
 
 test('a held key acts once: T ends one turn, N one item', async ({ page }) => {
@@ -144,17 +165,13 @@ test('two consoles press N at once: the meeting moves one item, and the later on
     const sam = await coFacilitator(context, maya);
     await expect(sam.page.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
 
-    sam.hold();
-    await maya.keyboard.press('n');
-    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
-    await sam.page.keyboard.press('n');
-    await expect(sam.page.getByRole('alert')).toContainText(
+    // Both consoles show the one step taken: the check-in done, the read-out running, the review still to come.
+    await bothPress(
+      maya,
+      sam,
+      'n',
       'The meeting had already moved on from “Check-in round” (in another window): it is now on “Pricing page experiment: read-out”',
     );
-    sam.release();
-    // Both consoles show the one step taken: the check-in done, the read-out running, the review still to come.
-    await expectReadOutRunning([maya, sam.page]);
-    await expect(maya.getByRole('alert')).toHaveCount(0);
   });
 });
 
@@ -170,17 +187,13 @@ test('two consoles press Ctrl+Z at once: the last action is undone once, not wit
     for (const page of [maya, sam.page])
       await expect(page.getByRole('list', { name: 'Agenda progress' }).locator('li.p-done')).toHaveCount(2);
 
-    sam.hold();
-    await maya.keyboard.press('Control+z');
-    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
-    await sam.page.keyboard.press('Control+z');
-    await expect(sam.page.getByRole('alert')).toContainText(
+    // Both consoles show the one undo: the read-out running again, the check-in still done.
+    await bothPress(
+      maya,
+      sam,
+      'Control+z',
       'That action had already been undone, or another taken, in another window: the last action is now “next item”. Nothing was undone',
     );
-    sam.release();
-    // Both consoles show the one undo: the read-out running again, the check-in still done.
-    await expectReadOutRunning([maya, sam.page]);
-    await expect(maya.getByRole('alert')).toHaveCount(0);
   });
 });
 
