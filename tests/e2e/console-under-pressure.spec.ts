@@ -62,20 +62,38 @@ async function coFacilitator(context: BrowserContext, maya: Page): Promise<CoFac
   return { page, hold: () => void (holding = true), release: () => flush() };
 }
 
+/** The server going away and coming back on the same port, as a laptop's app restarting mid-meeting looks to a page. */
+interface Outage {
+  down(): Promise<void>;
+  /** Back on the same port, `laterMs` after it went down by the server's clock. */
+  back(laterMs?: number): Promise<void>;
+}
+
 /**
  * A data folder with its clock and server, a browser context, and Maya's console on the demo team's meeting, started;
- * `body` runs on them and everything is closed after it.
+ * `body` runs on them (with the means to take the server down and bring it back) and everything is closed after it.
  */
-async function withStartedMeeting(browser: Browser, body: (run: { maya: Page; context: BrowserContext }) => Promise<void>): Promise<void> {
+async function withStartedMeeting(
+  browser: Browser,
+  body: (run: { maya: Page; context: BrowserContext; outage: Outage }) => Promise<void>,
+): Promise<void> {
   const dir = tempDataDir('pressure');
   const clock = new TestClock(dir, START);
-  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  let server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const { port } = server;
+  const outage: Outage = {
+    down: () => server.stop(),
+    back: async (laterMs = 0) => {
+      clock.advance(laterMs);
+      server = await startServer({ dataDir: dir, port, clockFile: clock.file });
+    },
+  };
   const context = await browser.newContext();
   try {
     const maya = await context.newPage();
     await maya.clock.setFixedTime(new Date(START));
     await startDemoMeeting(maya, server);
-    await body({ maya, context });
+    await body({ maya, context, outage });
   } finally {
     await context.close();
     await server.stop();
@@ -224,21 +242,13 @@ test('notes typed while the other console moves on stay text, and each item keep
 test('notes typed while the server is down are saved once it is back, and the console and projector show the right time', async ({
   browser,
 }) => {
-  const dir = tempDataDir('pressure');
-  const clock = new TestClock(dir, START);
-  let server = await startServer({ dataDir: dir, clockFile: clock.file });
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.clock.setFixedTime(new Date(START));
-    await startDemoMeeting(page, server);
+  await withStartedMeeting(browser, async ({ maya: page, context, outage }) => {
     const projector = await context.newPage();
     await projector.clock.setFixedTime(new Date(START));
     await projector.goto(page.url().replace(/\/run$/, '/projector'));
     await expect(projector.getByRole('timer', { name: 'Time left for this item' })).toHaveText('5:00');
 
-    const { port } = server;
-    await server.stop();
+    await outage.down();
     await expect(page.getByRole('status').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
     await expect(projector.getByRole('status').filter({ hasText: 'Reconnecting to Cadence…' })).toBeVisible();
     const notes = page.getByLabel('Notes on “Check-in round”');
@@ -247,8 +257,7 @@ test('notes typed while the server is down are saved once it is back, and the co
     await expect(notes).toHaveValue('Energy is good; Lena is out sick.');
 
     // Back a minute later, on the same port: the note is saved without another keystroke, the old error gone.
-    clock.advance(60_000);
-    server = await startServer({ dataDir: dir, port, clockFile: clock.file });
+    await outage.back(60_000);
     await expect(page.locator('.notes-editor').getByRole('status')).toHaveText('Saved');
     await expect(page.locator('.notes-editor').getByRole('alert')).toHaveCount(0);
     for (const view of [page, projector]) await expect(view.getByRole('timer', { name: 'Time left for this item' })).toHaveText('4:00');
@@ -256,23 +265,12 @@ test('notes typed while the server is down are saved once it is back, and the co
     const fresh = await context.newPage();
     await fresh.goto(page.url());
     await expect(fresh.getByLabel('Notes on “Check-in round”')).toHaveValue('Energy is good; Lena is out sick.');
-  } finally {
-    await context.close();
-    await server.stop();
-  }
+  });
 });
 
 test('a line typed on a turn while the server is down is saved once it is back', async ({ browser }) => {
-  const dir = tempDataDir('pressure');
-  const clock = new TestClock(dir, START);
-  let server = await startServer({ dataDir: dir, clockFile: clock.file });
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.clock.setFixedTime(new Date(START));
-    await startDemoMeeting(page, server);
-    const { port } = server;
-    await server.stop();
+  await withStartedMeeting(browser, async ({ maya: page, outage }) => {
+    await outage.down();
     await expect(page.getByRole('status').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
     const line = page.getByLabel('Notes on Maya Okafor’s turn');
     await line.fill('Back from leave, catching up on the queue work');
@@ -281,16 +279,13 @@ test('a line typed on a turn while the server is down is saved once it is back',
     await expect(state).toHaveText('Not saved');
 
     // Back on the same port: the line is saved without her leaving the box again.
-    server = await startServer({ dataDir: dir, port, clockFile: clock.file });
+    await outage.back();
     await expect(state).toHaveText('Saved');
     const meetingId = /meetings\/([^/]+)\/run/.exec(page.url())![1]!;
     const live = await api(page, 'meetings.live', { meetingId });
     expect(live.turns.find((t) => t.name === 'Maya Okafor')?.notes).toBe('Back from leave, catching up on the queue work');
     await expect(line).toHaveValue('Back from leave, catching up on the queue work');
-  } finally {
-    await context.close();
-    await server.stop();
-  }
+  });
 });
 
 test('a line typed on a turn is kept when the other console moves on to the next speaker', async ({ browser }) => {

@@ -7,6 +7,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromZoned, toZoned } from '../../src/main/services/planning/zoned-time';
 import { openTestCore, type TestCore } from '../support/core';
+import { teamWithSeries } from '../support/series-fixture';
 
 let t: TestCore | undefined;
 afterEach(() => t?.close());
@@ -23,17 +24,7 @@ function expand(ics: string, count: number): string[] {
 
 async function seriesIn(timeZone: string, startsOn: string) {
   t = await openTestCore(Date.parse('2026-11-24T09:00:00Z'));
-  const team = await t.call('teams.create', { name: 'Zone', timeZone, members: ['Ana'] });
-  const series = await t.call('series.create', {
-    teamId: team.id,
-    name: 'Weekly sync',
-    cadence: 'weekly',
-    weekday: 1,
-    startTime: '10:00',
-    startsOn,
-    defaultLengthMin: 30,
-    templateId: null,
-  });
+  const { series } = await teamWithSeries(t, { template: null, timeZone, startsOn });
   return (await t.call('series.exportCalendar', { seriesId: series.id })).content;
 }
 
