@@ -221,3 +221,27 @@ test('a page whose first reads are answered before its code has loaded renders i
     await server.stop();
   }
 });
+
+test("the locale's date data loads on a worker thread of its own, allowed by the page's policy, which then ends", async ({ page }) => {
+  const { server } = await serverWithTeam('Harbor');
+  try {
+    const started: string[] = [];
+    let ended = 0;
+    page.on('worker', (worker) => {
+      started.push(new URL(worker.url()).pathname);
+      worker.on('close', () => (ended += 1));
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(await server.pressEnter());
+    await expect(teamNamed(page, 'Harbor')).toBeVisible();
+    await expect.poll(() => ended).toBe(1);
+    expect(started).toEqual([expect.stringMatching(/^\/assets\/date-data-worker-[\w-]+\.js$/)]);
+    expect(errors).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});

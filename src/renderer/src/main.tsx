@@ -32,7 +32,7 @@ import './features/archive/archive.css';
 import './ui/form/field.css';
 import { sendFirstReads } from './api/first-reads';
 import { carriedTheme } from './api/start-data';
-import { loadDateData } from './ui/format';
+import { loadDateDataAside } from './ui/format';
 
 // The first reads leave before the app's code has loaded and run: on a cold start that code takes longer than they do.
 sendFirstReads();
@@ -41,9 +41,9 @@ sendFirstReads();
 const theme = carriedTheme();
 if (theme) document.documentElement.dataset.theme = theme;
 const app = import('./app/start-app');
-// Not here, in the boot's own run: the first reads (and the event socket) leave only once that run and its
-// microtasks end, and the date data would hold them back by all its time. A task of its own runs it after they left.
-setTimeout(loadDateData, 0);
+// The locale's date data loads on a thread of its own while the app's code is compiled and run on this one: the
+// first render's dates need it, and on this thread it would hold back that render by all its time (format.ts).
+loadDateDataAside();
 app
   .then(({ startApp }) => startApp(document.getElementById('root')!))
   .catch(() => {
