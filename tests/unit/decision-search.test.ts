@@ -208,7 +208,7 @@ describe('decision log search', () => {
     bulk(r.teamId, 3);
     // The index holds each decision's team as `t` and the hex of its id (migration 021), searched only by a team filter.
     const word = `t${Buffer.from(r.teamId, 'utf8').toString('hex')}`;
-    for (const query of [word, word.slice(0, 4), `budget ${word.slice(0, 5)}`]) {
+    for (const query of [word, word.slice(0, 4), `budget ${word.slice(0, 5)}`, `ť${word.slice(1, 4)}`]) {
       expect(await t.call('decisions.search', { query })).toMatchObject({ total: 0, rows: [] });
       expect(await t.call('decisions.search', { query, teamId: r.teamId })).toMatchObject({ total: 0, rows: [] });
     }

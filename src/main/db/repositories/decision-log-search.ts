@@ -199,7 +199,9 @@ const TEAM_LIKE = /"t[0-9a-f]+"/i;
  * word like a team's (`t3031`, or `t30` as a prefix) could match there, so only such a word gets it.
  */
 function ftsMatch(match: string, teamId: string | null): string {
-  const typed = TEAM_LIKE.test(match) ? `${TEXT_COLUMNS} : (${match})` : match;
+  // Folded as the tokenizer folds (remove_diacritics 2): a typed 'ť30' is the index's 't30'.
+  const folded = match.normalize('NFD').replace(/\p{M}/gu, '');
+  const typed = TEAM_LIKE.test(folded) ? `${TEXT_COLUMNS} : (${match})` : match;
   return teamId ? `team : "${teamWord(teamId)}" AND (${typed})` : typed;
 }
 
