@@ -203,6 +203,20 @@ describe('decision log search', () => {
     expect(decisionCount({ total: 2345, totalIsExact: true })).toBe('2,345 decisions');
   });
 
+  it("never matches a team's own word in the index: a typed word like it finds only decisions that say it", async () => {
+    const r = await room();
+    bulk(r.teamId, 3);
+    // The index holds each decision's team as `t` and the hex of its id (migration 021), searched only by a team filter.
+    const word = `t${Buffer.from(r.teamId, 'utf8').toString('hex')}`;
+    for (const query of [word, word.slice(0, 4), `budget ${word.slice(0, 5)}`, `ť${word.slice(1, 4)}`]) {
+      expect(await t.call('decisions.search', { query })).toMatchObject({ total: 0, rows: [] });
+      expect(await t.call('decisions.search', { query, teamId: r.teamId })).toMatchObject({ total: 0, rows: [] });
+    }
+    const said = await propose(r, `Rename ${word.slice(0, 6)} servers`, { rationale: 'Clearer names' });
+    expect((await t.call('decisions.search', { query: word.slice(0, 6) })).rows.map((row) => row.id)).toEqual([said.id]);
+    expect((await t.call('decisions.search', { query: word.slice(0, 6), teamId: r.teamId })).rows.map((row) => row.id)).toEqual([said.id]);
+  });
+
   it('marks accented and differently cased words as the index matched them', async () => {
     const r = await room();
     await propose(r, 'Café hours', { rationale: 'Öffnungszeiten der CAFÉ-Bar, früher als bisher' });

@@ -18,6 +18,7 @@ import * as m017 from './017-sync-changes';
 import * as m018 from './018-agenda-item-plan';
 import * as m019 from './019-lean-facilitator-writes';
 import * as m020 from './020-undo-log-appends';
+import * as m021 from './021-decision-search-by-team';
 
 export interface Migration {
   version: number;
@@ -47,4 +48,5 @@ export const migrations: readonly Migration[] = [
   m018,
   m019,
   m020,
+  m021,
 ];

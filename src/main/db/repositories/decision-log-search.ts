@@ -56,7 +56,8 @@ const LOGGED_AT = 'coalesce(d.decided_at, d.created_at)';
  * word costs more than anyone gains from the exact figure or the order.
  */
 export const RANK_LIMIT = 2000;
-const SCORE = 'bm25(decisions_fts, 10.0, 3.0, 4.0, 5.0, 2.0)';
+// The team's word (migration 021) weighs nothing: only the words typed score.
+const SCORE = 'bm25(decisions_fts, 10.0, 3.0, 4.0, 5.0, 2.0, 0.0)';
 
 /** The filters other than the words, as SQL over `decisions d`. */
 function conditions(filter: LogFilter): { where: string[]; params: unknown[] } {
@@ -129,35 +130,20 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
   // The matches, most recently recorded first, read from the index only as far as needed: at least
   // RANK_LIMIT, and as far as the page asked for. One more than that says "there are more".
   const cap = Math.max(RANK_LIMIT, filter.offset + filter.limit);
-  const scope: string[] = ['decisions_fts MATCH ?'];
-  const scopeParams: unknown[] = [filter.match];
-  if (filter.teamId) {
-    // A team's decisions lie between its lowest and highest rowid: the index is read only there. Within
-    // that span, membership (with the statuses asked for) is checked against a set read once from a
-    // covering index rather than by reading each matching row; the + keeps FTS5 the outer loop.
-    const span = all<{ lo: number | null; hi: number | null }>(
-      sql,
-      'SELECT min(rowid) AS lo, max(rowid) AS hi FROM decisions WHERE team_id = ?',
-      [filter.teamId],
-    )[0];
-    if (!span || span.lo === null) return { total: 0, totalIsExact: true, rows: [], rankedBy: 'relevance' };
-    const statuses = filter.statuses.length > 0 ? ` AND status IN (${filter.statuses.map(() => '?').join(', ')})` : '';
-    scope.push(`f.rowid BETWEEN ? AND ? AND +f.rowid IN (SELECT rowid FROM decisions WHERE team_id = ?${statuses})`);
-    scopeParams.push(span.lo, span.hi, filter.teamId, ...filter.statuses);
-  }
+  const words = ftsMatch(filter.match, filter.teamId);
+  // The team is in the FTS query itself (migration 021); the other filters are checked on each match's row.
   // CROSS JOIN keeps the full-text index the outer loop: driven from a decisions index instead, SQLite
   // would ask FTS5 about each row in turn, thousands of lookups for one search.
-  const rest = filter.teamId ? conditions({ ...filter, teamId: null, statuses: [] }) : { where, params };
+  const rest = filter.teamId ? conditions({ ...filter, teamId: null }) : { where, params };
   const join = rest.where.length > 0 ? 'CROSS JOIN decisions d ON d.rowid = f.rowid' : '';
   const matches = (columns: string) =>
-    `SELECT ${columns} FROM decisions_fts f ${join} ${whereClause([...scope, ...rest.where])} ORDER BY f.rowid DESC LIMIT ?`;
-  const matchParams = [...scopeParams, ...rest.params, cap + 1];
+    `SELECT ${columns} FROM decisions_fts f ${join} ${whereClause(['decisions_fts MATCH ?', ...rest.where])} ORDER BY f.rowid DESC LIMIT ?`;
+  const matchParams = [words, ...rest.params, cap + 1];
   const bounded = (n: number) => ({ total: Math.min(n, cap), totalIsExact: n <= cap });
 
-  // A team's matches are mostly under the bound: scored while counted. Across all teams a common pair passes the
-  // bound, and scoring it would be wasted: its count comes first (below).
-  if (filter.sort === 'relevance' && filter.teamId) return teamByRelevance(sql, matches, matchParams, filter, bounded);
   // One pass gives the count (up to the bound) and the page in the index's order, most recently recorded first.
+  // It reads no scores: bm25() counts every row of each word in the whole log before it scores the first (its
+  // IDF), 10 ms for a word in most decisions, so it runs only when the matches are few enough to be ranked.
   const recent = all<{ rowid: number; n: number }>(
     sql,
     `SELECT rowid, count(*) OVER () AS n FROM (${matches('f.rowid AS rowid')}) LIMIT ? OFFSET ?`,
@@ -166,11 +152,14 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
   const n = recent[0]?.n ?? (filter.offset > 0 ? countMatches(sql, matches, matchParams) : 0);
   if (filter.sort === 'relevance' && n <= RANK_LIMIT) {
     // Few enough to score them all, as FTS5's own ranking does; equal scores, the most recently recorded first.
-    const ranked = all<{ rowid: number }>(
-      sql,
-      `SELECT rowid FROM (${matches(`f.rowid AS rowid, ${SCORE} AS score`)}) ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
-      [...matchParams, ...page],
-    );
+    const ranked =
+      n === 0
+        ? []
+        : all<{ rowid: number }>(
+            sql,
+            `SELECT rowid FROM (${matches(`f.rowid AS rowid, ${SCORE} AS score`)}) ORDER BY score, rowid DESC LIMIT ? OFFSET ?`,
+            [...matchParams, ...page],
+          );
     return { ...bounded(n), rows: readRows(sql, ranked), rankedBy: 'relevance' };
   }
   // Too many to score: they stay most recently recorded first.
@@ -188,39 +177,32 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
           sql,
           `SELECT d.rowid FROM decisions d INDEXED BY ${filter.teamId ? 'decisions_by_team_log_date' : 'decisions_by_log_date'}
            ${whereClause(['d.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)', ...where])} ${byDate} LIMIT ? OFFSET ?`,
-          [filter.match, ...params, ...page],
+          [words, ...params, ...page],
         );
   return { ...bounded(n), rows: readRows(sql, ids), rankedBy: 'date' };
 }
 
+/** The columns a person's words are searched in: every one but the team's word (migration 021). */
+const TEXT_COLUMNS = '{title context decision rationale objections}';
+
+/** A team's word in the full-text index, as migration 021's triggers write it: `t` and the hex of the id's UTF-8. */
+function teamWord(teamId: string): string {
+  return `t${Buffer.from(teamId, 'utf8').toString('hex')}`;
+}
+
+/** A term of the FTS query that could be (the start of) a team's word: `t` and hex digits. */
+const TEAM_LIKE = /"t[0-9a-f]+"/i;
+
 /**
- * A team's matches by relevance, in one pass over the index: a team's matches are mostly under the bound, so they
- * are scored while counted. Past the bound (a common word in a ten-year team) scoring stops there, and the rows
- * already read give the page most recently recorded first, so the index is not read a second time to fall back.
+ * The FTS5 query: the words typed, and the team's word when one team is asked for. A column filter keeps the words
+ * typed out of the team's column, but it costs (bm25 reads each row's columns: 25% more on two words), and only a
+ * word like a team's (`t3031`, or `t30` as a prefix) could match there, so only such a word gets it.
  */
-function teamByRelevance(
-  sql: Sql,
-  matches: (columns: string) => string,
-  matchParams: unknown[],
-  filter: LogFilter,
-  bounded: (n: number) => { total: number; totalIsExact: boolean },
-): LogResult {
-  const from = filter.offset;
-  const to = filter.offset + filter.limit;
-  const read = all<{ rowid: number; n: number; by_score: number; by_recent: number }>(
-    sql,
-    `SELECT rowid, n, by_score, by_recent FROM (
-       SELECT rowid, count(*) OVER () AS n, row_number() OVER (ORDER BY score, rowid DESC) AS by_score,
-         row_number() OVER (ORDER BY rowid DESC) AS by_recent
-       FROM (${matches(`f.rowid AS rowid, ${SCORE} AS score`)}))
-     WHERE by_score > ? AND by_score <= ? OR by_recent > ? AND by_recent <= ?`,
-    [...matchParams, from, to, from, to],
-  );
-  const n = read[0]?.n ?? (filter.offset > 0 ? countMatches(sql, matches, matchParams) : 0);
-  const ranked = n <= RANK_LIMIT;
-  const place = (row: { by_score: number; by_recent: number }) => (ranked ? row.by_score : row.by_recent);
-  const page = read.filter((row) => place(row) > from && place(row) <= to).sort((a, b) => place(a) - place(b));
-  return { ...bounded(n), rows: readRows(sql, page), rankedBy: ranked ? 'relevance' : 'recorded' };
+function ftsMatch(match: string, teamId: string | null): string {
+  // Folded as the tokenizer folds (remove_diacritics 2): a typed 'ť30' is the index's 't30'.
+  const folded = match.normalize('NFD').replace(/\p{M}/gu, '');
+  const typed = TEAM_LIKE.test(folded) ? `${TEXT_COLUMNS} : (${match})` : match;
+  return teamId ? `team : "${teamWord(teamId)}" AND (${typed})` : typed;
 }
 
 function countMatches(sql: Sql, matches: (columns: string) => string, params: unknown[]): number {
