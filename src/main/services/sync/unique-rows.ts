@@ -4,12 +4,24 @@ import type { Candidates, StampedRow, TableRows } from './team-state';
 
 /**
  * Rules of the database that hold one row per something (an active role's name in a team, a leftover in a meeting's
- * old business, an attendee's check-out rating), which two laptops apart can each meet with a row of their own: the
+ * old business, an attendee's check-out rating, an agreement version's number), which two laptops apart can each meet with a row of their own: the
  * merge then held both, and SQLite refused it at every sync after, for ever. Each rule settles the merged rows the
  * same way on every laptop (it looks at the rows alone, in a fixed order) and answers the keys of the rows it changed
- * or removed, for the write to look at.
+ * or removed, for the write to look at. A sync's merge (merge-rows.ts) and an archive import (archive/settle-unique.ts)
+ * both settle by them, so a team brought together either way ends the same.
  */
 type Rule = (rows: TableRows, found: FoundConflict[]) => string[];
+
+/** A rule over rows of more than one table (`looks`): answers, by table, the keys it changed or removed. */
+interface Settle {
+  looks: readonly string[];
+  settle: (tables: ReadonlyMap<string, TableRows>, found: FoundConflict[]) => [string, string[]][];
+}
+
+const ofTable = (table: string, rule: Rule): Settle => ({
+  looks: [table],
+  settle: (tables, found) => [[table, rule(tables.get(table)!, found)]],
+});
 
 /** Rows by a value, each group in a fixed order: `first` sorts before `second` when it comes first. */
 function groups(
@@ -78,19 +90,54 @@ const ratings: Rule = (rows) =>
     ),
   );
 
-const RULES: [string, Rule][] = [
-  ['roles', roleNames],
-  ['old_business', oldBusiness],
-  ['meeting_feedback', ratings],
+/**
+ * Two people edited the operating agreement apart: each laptop numbered its new version after the last one it had,
+ * so two versions claim one number (which the database holds once per team: the sync was refused for ever after).
+ * In the order of the numbers claimed, then of creation (then of id), each version keeps its number unless an
+ * earlier one took it or a higher one, and then takes the next: every laptop's own versions stay in the order it
+ * made them, the same rows give the same numbers everywhere, and a number only ever moves up. A moved version is
+ * listed as a conflict: the agreement's current text is one laptop's, and the other's edit is in an older version.
+ */
+const agreementVersions: Rule = (versions, found) => {
+  const claims = [...versions].sort(
+    ([ka, a], [kb, b]) =>
+      Number(a.row.version) - Number(b.row.version) ||
+      Number(a.row.created_at) - Number(b.row.created_at) ||
+      (ka < kb ? -1 : ka > kb ? 1 : 0),
+  );
+  const moved: string[] = [];
+  let last = 0;
+  for (const [key, stamped] of claims) {
+    const claimed = Number(stamped.row.version);
+    const version = Math.max(claimed, last + 1);
+    last = version;
+    if (version === claimed) continue;
+    versions.set(key, { row: { ...stamped.row, version }, stamp: stamped.stamp });
+    found.push({ entity: 'agreement_versions', id: String(stamped.row.id), field: 'version', kept: version, other: claimed });
+    moved.push(key);
+  }
+  return moved;
+};
+
+const RULES: Settle[] = [
+  ofTable('roles', roleNames),
+  ofTable('old_business', oldBusiness),
+  ofTable('meeting_feedback', ratings),
+  ofTable('agreement_versions', agreementVersions),
 ];
 
+/** The tables whose rows the rules settle: the rows an archive import must settle before it writes them. */
+export const SETTLED_TABLES: readonly string[] = [...new Set(RULES.flatMap((r) => r.looks))];
+
 /**
- * Applies every rule to the merged tables; answers the keys each changed or removed, by table. With `only`, a table
- * none of whose rows the merge looked at is left alone: its rows are the last merge's, already settled.
+ * Applies every rule to the merged tables; answers the keys each changed or removed, by table. With `only`, a rule
+ * none of whose tables' rows the merge looked at is left alone: their rows are the last merge's, already settled.
  */
 export function settleUniqueRows(tables: ReadonlyMap<string, TableRows>, found: FoundConflict[], only: Candidates): [string, string[]][] {
-  return RULES.filter(([table]) => !only || (only.get(table)?.size ?? 0) > 0).map(([table, rule]) => [
-    table,
-    rule(tables.get(table)!, found),
-  ]);
+  const settled = new Map<string, string[]>();
+  for (const rule of RULES) {
+    if (only && !rule.looks.some((table) => (only.get(table)?.size ?? 0) > 0)) continue;
+    for (const [table, keys] of rule.settle(tables, found)) settled.set(table, [...(settled.get(table) ?? []), ...keys]);
+  }
+  return [...settled];
 }
