@@ -9,7 +9,7 @@ import { tempDirs } from '../support/temp-dirs';
 /**
  * A team on two computers changed apart, then brought together by an archive rather than a sync: the rows the
  * database holds once per team (an active role's name, an agreement version's number, a leftover in a meeting's old
- * business, an attendee's rating) are settled by the rules a sync
+ * business, an attendee's rating, a not-reached item carried into the next meeting) are settled by the rules a sync
  * uses (unique-rows.ts), so the import neither fails on SQLite's rule nor leaves a team a later sync would settle
  * otherwise.
  */
@@ -87,6 +87,11 @@ async function settledView(t: TestCore, teamId: string, meetingId: string, next:
     leftoversTwice: db
       .prepare('SELECT source, ref_id FROM old_business WHERE meeting_id = ? GROUP BY source, ref_id HAVING count(*) > 1')
       .all(next),
+    carriedTwice: db
+      .prepare(
+        'SELECT carried_from_id FROM agenda_items WHERE meeting_id = ? AND carried_from_id IS NOT NULL AND removed_at IS NULL GROUP BY 1 HAVING count(*) > 1',
+      )
+      .all(next),
     ratings: db.prepare('SELECT rating FROM meeting_feedback WHERE meeting_id = ? AND attendee_id IS NOT NULL').pluck().all(meetingId),
   };
 }
@@ -104,6 +109,7 @@ describe('an archive of a team changed apart, imported where an earlier copy is'
       expect(await settledView(into, teamId, meetingId, next)).toMatchObject({
         roles: ['Scribe (2)', 'scribe'],
         leftoversTwice: [],
+        carriedTwice: [],
         ratings: [8],
       });
       const versions = (await settledView(into, teamId, meetingId, next)).versions.filter(([v]) => Number(v) > before);
