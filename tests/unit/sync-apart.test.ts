@@ -112,6 +112,27 @@ describe('two laptops change the same thing apart', () => {
       ]);
     }, 120_000);
 
+  for (const order of ['A first', 'B first'] as const)
+    it(`a commitment renegotiated to two dates apart takes the later renegotiation’s date and lists the other (${order})`, async () => {
+      const { a, b, teamId } = await twoLaptops();
+      const commitmentId = (await a.call('commitments.board', { teamId })).open.find((c) => c.teamId === teamId)!.id;
+      await b.call('commitments.record', { commitmentId, outcome: 'renegotiated', newDueDate: '2027-01-20', reason: 'Holidays' });
+      await a.call('commitments.record', { commitmentId, outcome: 'renegotiated', newDueDate: '2027-01-10', reason: 'Needs review' });
+      const conflicts = await (order === 'A first' ? syncTwice(a, b, teamId) : syncTwice(b, a, teamId));
+      // A's clock is ten minutes ahead: its renegotiation is the later one, and its date stands on both.
+      for (const t of [a, b]) expect((await t.call('commitments.get', { commitmentId })).dueDate).toBe('2027-01-10');
+      const { outcome, ownerName } = await a.call('commitments.get', { commitmentId });
+      expect(conflicts.filter((c) => c.entity === 'commitments').map((c) => [c.id, c.field, c.kept, c.other, c.words])).toEqual([
+        [
+          commitmentId,
+          'due_date',
+          '2027-01-10',
+          '2027-01-20',
+          `Commitment “${outcome}” (${ownerName}): due date changed on two laptops — kept “2027-01-10”, not “2027-01-20”`,
+        ],
+      ]);
+    }, 120_000);
+
   for (const order of ['A first', 'B first', 'B first, A restarted'] as const)
     it(`two roles given one name keep both, the later renamed and listed (${order})`, async () => {
       const laptops = await twoLaptops();
