@@ -15,7 +15,9 @@ export const ARCHIVE_MERGE_RULE =
   '(member and commitment events, commitments, amendments, tags) is only ever added to; a row with an updated time ' +
   '(team, members, series, meetings, agenda items, parking lot, decisions) keeps the later one; attendance, turns, ' +
   'positions, objections and old business follow the meeting, item or decision they belong to; otherwise what is ' +
-  'here is kept and counted as a conflict.';
+  'here is kept and counted as a conflict. What the team holds once (a role name, an agreement version number, a ' +
+  'leftover carried into a meeting, an attendee’s rating) but was made apart here and in the archive is settled as ' +
+  'a sync settles it.';
 
 export interface ArchiveTableCount {
   table: string;
@@ -33,6 +35,11 @@ export interface ArchiveImportSummary {
   totals: { inserted: number; updated: number; unchanged: number; conflicts: number };
   /** The first conflicts, to look at by hand. */
   conflicts: { table: string; key: string }[];
+  /**
+   * What the import changed so the team holds once what it may hold only once, in words (a role of a name made here
+   * and in the archive apart: the later renamed "name (2)"; an agreement edit moved up a version), as a sync says it.
+   */
+  settled: string[];
   rule: string;
 }
 

@@ -34,7 +34,7 @@ describe('conflict words', () => {
   it('each kind of conflict the merge lists says what it is about and what happened', () => {
     const say = (entity: string, id: string, field: string, kept: unknown, other: unknown) =>
       conflictWords({ entity, id, field, kept, other }, team);
-    // A version moved up (merge-rows.ts), a role renamed (unique-rows.ts), two outcomes (outcome-conflicts.ts).
+    // A version moved up and a role renamed (unique-rows.ts), two outcomes (outcome-conflicts.ts).
     expect(say('agreement_versions', 'v1', 'version', 3, 2)).toBe(
       'Operating agreement: an edit made apart as version 2 became version 3 (another laptop’s edit took number 2)',
     );

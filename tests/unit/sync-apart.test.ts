@@ -112,6 +112,27 @@ describe('two laptops change the same thing apart', () => {
       ]);
     }, 120_000);
 
+  for (const order of ['A first', 'B first'] as const)
+    it(`a commitment renegotiated to two dates apart takes the later renegotiation’s date and lists the other (${order})`, async () => {
+      const { a, b, teamId } = await twoLaptops();
+      const commitmentId = (await a.call('commitments.board', { teamId })).open.find((c) => c.teamId === teamId)!.id;
+      await b.call('commitments.record', { commitmentId, outcome: 'renegotiated', newDueDate: '2027-01-20', reason: 'Holidays' });
+      await a.call('commitments.record', { commitmentId, outcome: 'renegotiated', newDueDate: '2027-01-10', reason: 'Needs review' });
+      const conflicts = await (order === 'A first' ? syncTwice(a, b, teamId) : syncTwice(b, a, teamId));
+      // A's clock is ten minutes ahead: its renegotiation is the later one, and its date stands on both.
+      for (const t of [a, b]) expect((await t.call('commitments.get', { commitmentId })).dueDate).toBe('2027-01-10');
+      const { outcome, ownerName } = await a.call('commitments.get', { commitmentId });
+      expect(conflicts.filter((c) => c.entity === 'commitments').map((c) => [c.id, c.field, c.kept, c.other, c.words])).toEqual([
+        [
+          commitmentId,
+          'due_date',
+          '2027-01-10',
+          '2027-01-20',
+          `Commitment “${outcome}” (${ownerName}): due date changed on two laptops — kept “2027-01-10”, not “2027-01-20”`,
+        ],
+      ]);
+    }, 120_000);
+
   for (const order of ['A first', 'B first', 'B first, A restarted'] as const)
     it(`two roles given one name keep both, the later renamed and listed (${order})`, async () => {
       const laptops = await twoLaptops();
@@ -161,34 +182,49 @@ describe('two laptops change the same thing apart', () => {
     ]);
   }, 120_000);
 
-  it('one meeting held on both laptops: its leftovers go once into the next, an attendee’s later rating stands, and both syncs go on', async () => {
-    const { a, b, teamId } = await twoLaptops();
-    const seriesId = (await a.call('series.list', { teamId }))[0]!.id;
-    const { meetingId } = await a.call('series.createNextMeeting', { seriesId });
-    a.clock.advance(7 * 24 * 3_600_000);
-    const next = (await a.call('series.createNextMeeting', { seriesId })).meetingId;
-    expect((await a.call('sync.run', { teamId })).problem).toBeNull();
-    expect((await b.call('sync.run', { teamId })).problem).toBeNull();
-    for (const [t, rating] of [
-      [a, 8],
-      [b, 3],
-    ] as const) {
-      await t.call('attendance.allPresent', { meetingId });
-      const started = await t.call('meetings.start', { meetingId });
-      await t.call('meetings.end', { meetingId });
-      await t.call('feedback.give', { meetingId, attendeeId: started.attendees[0]!.id, rating });
-      // The meeting's end began a sync in the background: it ends before the syncs below.
-      if (t.core.sync.status(teamId).running) await t.core.sync.run(teamId);
-    }
-    await syncTwice(a, b, teamId);
-    const oldBusiness = a.core.opened.db
-      .prepare('SELECT source, ref_id FROM old_business WHERE meeting_id = ? GROUP BY source, ref_id HAVING count(*) > 1')
-      .all(next);
-    expect(oldBusiness).toEqual([]);
-    const ratings = a.core.opened.db
-      .prepare('SELECT rating FROM meeting_feedback WHERE meeting_id = ? AND attendee_id IS NOT NULL')
-      .pluck();
-    // A's clock is ten minutes ahead: its rating is the later one.
-    expect(ratings.all(meetingId)).toEqual([8]);
-  }, 120_000);
+  for (const order of ['A ends it first', 'B ends it first'] as const)
+    it(`one meeting held on both laptops: what it did not reach goes once into the next, an attendee’s later rating stands, and both syncs go on (${order})`, async () => {
+      const { a, b, teamId } = await twoLaptops();
+      const seriesId = (await a.call('series.list', { teamId }))[0]!.id;
+      const { meetingId } = await a.call('series.createNextMeeting', { seriesId });
+      a.clock.advance(7 * 24 * 3_600_000);
+      const next = (await a.call('series.createNextMeeting', { seriesId })).meetingId;
+      expect((await a.call('sync.run', { teamId })).problem).toBeNull();
+      expect((await b.call('sync.run', { teamId })).problem).toBeNull();
+      const held: [TestCore, number][] = [
+        [a, 8],
+        [b, 3],
+      ];
+      for (const [t, rating] of order === 'A ends it first' ? held : held.reverse()) {
+        await t.call('attendance.allPresent', { meetingId });
+        const started = await t.call('meetings.start', { meetingId });
+        await t.call('meetings.end', { meetingId });
+        await t.call('feedback.give', { meetingId, attendeeId: started.attendees[0]!.id, rating });
+        // The meeting's end began a sync in the background: it ends before the syncs below.
+        if (t.core.sync.status(teamId).running) await t.core.sync.run(teamId);
+      }
+      await syncTwice(a, b, teamId);
+      const oldBusiness = a.core.opened.db
+        .prepare('SELECT source, ref_id FROM old_business WHERE meeting_id = ? GROUP BY source, ref_id HAVING count(*) > 1')
+        .all(next);
+      expect(oldBusiness).toEqual([]);
+      // Each laptop's end carried the items not reached into the next meeting: its agenda holds each once, on both.
+      const reached = new Set((await a.call('meetings.get', { meetingId })).items.filter((i) => i.status === 'done').map((i) => i.id));
+      const notReached = (await a.call('meetings.get', { meetingId })).items.filter((i) => !reached.has(i.id)).map((i) => i.id);
+      expect(notReached.length).toBeGreaterThan(0);
+      for (const t of [a, b]) {
+        const agenda = await t.call('meetings.get', { meetingId: next });
+        const carried = agenda.items.filter((i) => i.carriedFromId !== null);
+        expect(carried.map((i) => i.carriedFromId).sort()).toEqual([...notReached].sort());
+        // Its old business points at the copy on the agenda.
+        const leftovers = agenda.oldBusiness.filter((o) => o.source === 'not_reached');
+        expect(leftovers.map((o) => o.agendaItemId).sort()).toEqual(carried.map((i) => i.id).sort());
+        expect(agenda.items.map((i) => i.position)).toEqual(agenda.items.map((_i, n) => n));
+      }
+      const ratings = a.core.opened.db
+        .prepare('SELECT rating FROM meeting_feedback WHERE meeting_id = ? AND attendee_id IS NOT NULL')
+        .pluck();
+      // A's clock is ten minutes ahead: its rating is the later one.
+      expect(ratings.all(meetingId)).toEqual([8]);
+    }, 120_000);
 });

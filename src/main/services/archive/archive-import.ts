@@ -8,6 +8,7 @@ import { checkArchivedNumbers, settleDecisionNumbers } from './decision-numbers'
 import { splitPlanFromNotes } from './archive-upgrade';
 import { decide } from './merge-rule';
 import { writeOrRefuse } from './rule-broken';
+import { settleBeforeImport } from './settle-unique';
 
 export interface ImportPlan {
   team: { id: string; name: string };
@@ -64,15 +65,17 @@ export function planImport(repos: Repositories, content: string): ImportPlan {
 }
 
 /**
- * Writes a checked archive in one transaction: every row merged by the rule in merge-rule.ts,
- * then every row proved to belong to the team and every reference proved to resolve, or all of
+ * Writes a checked archive in one transaction: the rows held once per team settled as a sync
+ * settles them (settle-unique.ts), every row merged by the rule in merge-rule.ts, then every row proved to belong to the team and every reference proved to resolve, or all of
  * it is rolled back. The full-text index of decisions follows by its triggers.
  */
-export function applyImport(repos: Repositories, plan: ImportPlan, backupName: string): ArchiveImportSummary {
-  const teamId = plan.team.id;
+export function applyImport(repos: Repositories, checked: ImportPlan, backupName: string): ArchiveImportSummary {
+  const teamId = checked.team.id;
   return repos.sql.transaction(() => {
     const isNew = !repos.teams.find(teamId);
     repos.archive.deferForeignKeys();
+    // Rows held once per team that were made apart here and in the archive are settled as a sync settles them.
+    const { plan, settled } = settleBeforeImport(repos, checked, write);
     const taken = new Map<string, Set<string>>();
     const counts: ArchiveTableCount[] = [];
     const conflicts: { table: string; key: string }[] = [];
@@ -111,6 +114,7 @@ export function applyImport(repos: Repositories, plan: ImportPlan, backupName: s
       tables: counts,
       totals: { inserted: sum('inserted'), updated: sum('updated'), unchanged: sum('unchanged'), conflicts: sum('conflicts') },
       conflicts,
+      settled,
       rule: ARCHIVE_MERGE_RULE,
     };
   });

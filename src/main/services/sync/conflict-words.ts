@@ -75,9 +75,9 @@ const renamedApart = (c: FoundConflict) =>
 
 /**
  * What a conflict is about and what happened, in the team's words, read from the merged rows (the conflict keeps its
- * table, id, column and values for tools and tests). Each kind the merge lists: an agreement version moved up
- * (merge-rows.ts), a role renamed to keep names unique (unique-rows.ts), a commitment given two outcomes
- * (outcome-conflicts.ts), and a field both laptops changed (any table).
+ * table, id, column and values for tools and tests). Each kind the merge lists: an agreement version moved up and a
+ * role renamed to keep names unique (unique-rows.ts; an archive import lists them too), a commitment given two outcomes
+ * or two dates (outcome-conflicts.ts; a date as a field), and a field both laptops changed (any table).
  */
 export function conflictWords(c: FoundConflict, tables: ReadonlyMap<string, TableRows>): string {
   const look: Look = (table, id) => (typeof id === 'string' ? tables.get(table)?.get(JSON.stringify([id]))?.row : undefined);

@@ -114,11 +114,7 @@ export function mergeStates(
   }
   const events = (state: TeamState) => state.tables.get('commitment_events') ?? new Map<string, StampedRow>();
   found.push(...outcomeConflicts(events(base), events(ours), events(theirs), only));
-  const renumbered = new Map([
-    ...settleUniqueRows(tables, found, only),
-    ['decisions', settleNumbers(tables.get('decisions')!)],
-    ['agreement_versions', settleVersions(tables.get('agreement_versions')!, found)],
-  ]);
+  const renumbered = new Map([...settleUniqueRows(tables, found, only), ['decisions', settleNumbers(tables.get('decisions')!)]]);
   return { tables, found, renumbered, derived: new Map([['commitments', deriveClosedAt(tables, only)]]) };
 }
 
@@ -138,35 +134,6 @@ function settleNumbers(decisions: TableRows): string[] {
     decisions.set(claim.key, { row: { ...claim.stamped.row, number: claim.number }, stamp: claim.stamped.stamp });
     return claim.key;
   });
-}
-
-/**
- * Two people edited the operating agreement apart: each laptop numbered its new version after the last one it had,
- * so two versions claim one number (which the database holds once per team: the sync was refused for ever after).
- * In the order of the numbers claimed, then of creation (then of id), each version keeps its number unless an
- * earlier one took it or a higher one, and then takes the next: every laptop's own versions stay in the order it
- * made them, the same rows give the same numbers everywhere, and a number only ever moves up. A moved version is
- * listed as a conflict: the agreement's current text is one laptop's, and the other's edit is in an older version.
- */
-function settleVersions(versions: TableRows, found: FoundConflict[]): string[] {
-  const claims = [...versions].sort(
-    ([ka, a], [kb, b]) =>
-      Number(a.row.version) - Number(b.row.version) ||
-      Number(a.row.created_at) - Number(b.row.created_at) ||
-      (ka < kb ? -1 : ka > kb ? 1 : 0),
-  );
-  const moved: string[] = [];
-  let last = 0;
-  for (const [key, stamped] of claims) {
-    const claimed = Number(stamped.row.version);
-    const version = Math.max(claimed, last + 1);
-    last = version;
-    if (version === claimed) continue;
-    versions.set(key, { row: { ...stamped.row, version }, stamp: stamped.stamp });
-    found.push({ entity: 'agreement_versions', id: String(stamped.row.id), field: 'version', kept: version, other: claimed });
-    moved.push(key);
-  }
-  return moved;
 }
 
 /** Conflicts listed so far and those just found, once each (two laptops finding one keep its first `at`). */

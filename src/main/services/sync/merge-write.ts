@@ -8,7 +8,7 @@ import { keyOf, rowsToVisit, sameContent, type Candidates, type TableRows, type 
 
 /**
  * Rows the write takes out first and writes again whole, rather than updating in place: an agreement version (the
- * database refuses to change one; the merge changes one only to settle its number, merge-rows.ts), and a role whose
+ * database refuses to change one; the merge changes one only to settle its number, unique-rows.ts), and a role whose
  * name the merge changed (one active role per name: a row taking a name must not meet the row giving it up, whatever
  * order the rows are written in).
  */

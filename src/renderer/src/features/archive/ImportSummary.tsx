@@ -26,6 +26,16 @@ export function ImportSummary({ summary: s, onClose }: { summary: ArchiveImportS
         {plural(t.inserted, 'row', 'rows')} added, {t.updated} updated, {t.unchanged} unchanged,{' '}
         {plural(t.conflicts, 'conflict', 'conflicts')}.
       </p>
+      {s.settled.length > 0 && (
+        <div>
+          <p>Changed apart here and in the archive, and settled as a sync would:</p>
+          <ul>
+            {s.settled.map((words) => (
+              <li key={words}>{words}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="muted-note">
         A backup was made just before ({s.backupName}). To undo this import, restore it in{' '}
         <a href={href({ name: 'settings' })}>Settings, Backups</a>.
