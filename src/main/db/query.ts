@@ -36,6 +36,17 @@ export function inJsonList(column: string, list: unknown): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${list}))`;
 }
 
+/**
+ * A text bound where the query planner cannot look at it: `cast(? as text)`, not a bare `?`. In a statement whose plan
+ * has a choice to make (an ORDER BY, a join, a LIMIT), this SQLite build marks a bare `?` compared with an indexed
+ * column (or a bound LIMIT) as a value that could change the plan, and prepares the statement again every time it is
+ * bound: 25-35 us a call where the read costs 5-12 (measured on the ten-year file), for the same plan. Bound this way
+ * the index is still used. Write such a statement's LIMIT as a literal (`sql.lit`).
+ */
+export function planned(value: unknown): Expression<string> {
+  return sql<string>`cast(${value} as text)`;
+}
+
 /** Statements kept prepared, by SQL text: preparing costs more than running the small queries a live action makes. */
 const CACHE_LIMIT = 500;
 

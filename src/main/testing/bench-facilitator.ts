@@ -187,6 +187,9 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
     },
   ];
   let objection = '';
+  // BENCH_WRITES=position,outcome measures only the writes whose labels hold one of those words (a profile of one write).
+  const only = process.env.BENCH_WRITES?.split(',').map((w) => w.trim()).filter(Boolean);
+  const chosen = only?.length ? writes.filter((w) => only.some((word) => w.label.includes(word))) : writes;
 
   const held = new Map<string, unknown>();
   for (const m of meetings)
@@ -200,7 +203,7 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
   // BENCH_STATEMENTS=1: each write's statements, counted on untimed runs after its timed ones (on stderr).
   const statements = process.env.BENCH_STATEMENTS ? new StatementLog(core.opened.db) : null;
   let untimed = SAMPLES + 8;
-  for (const write of writes) {
+  for (const write of chosen) {
     const durations: number[] = [];
     const raws: number[] = [];
     const mine: number[] = [];

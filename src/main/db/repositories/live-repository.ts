@@ -1,5 +1,6 @@
 import type { AgendaKind, Turn } from '@shared/planning';
-import { qb, type Sql } from '../query';
+import { sql as fragment } from 'kysely';
+import { planned, qb, type Sql } from '../query';
 import type { AgendaItemsTable, LiveActionsTable, MeetingsTable, TurnsTable } from '../schema';
 import {
   ITEM_COLUMNS,
@@ -32,11 +33,12 @@ function statements(sql: Sql) {
         .where('id', '=', a.id),
     ),
     meetingColumns: sql.updates((set: Partial<MeetingsTable>, id) => qb.updateTable('meetings').set(set).where('id', '=', id)),
+    // The reads with an ORDER BY (or a join) bind their key through `planned`: not prepared again at every call.
     itemsOfMeeting: sql.prepared((a: { meetingId: string }) =>
       qb
         .selectFrom('agenda_items')
         .select(ITEM_COLUMNS)
-        .where('meeting_id', '=', a.meetingId)
+        .where('meeting_id', '=', planned(a.meetingId))
         .where('removed_at', 'is', null)
         .orderBy('position'),
     ),
@@ -54,19 +56,19 @@ function statements(sql: Sql) {
     ),
     itemColumns: sql.updates((set: Partial<AgendaItemsTable>, id) => qb.updateTable('agenda_items').set(set).where('id', '=', id)),
     turnsByItem: sql.prepared((a: { itemId: string }) =>
-      qb.selectFrom('turns').select(TURN_COLUMNS).where('agenda_item_id', '=', a.itemId).orderBy('position'),
+      qb.selectFrom('turns').select(TURN_COLUMNS).where('agenda_item_id', '=', planned(a.itemId)).orderBy('position'),
     ),
     clocksByItem: sql.prepared((a: { itemId: string }) =>
-      qb.selectFrom('turns').select(TURN_CLOCK_COLUMNS).where('agenda_item_id', '=', a.itemId).orderBy('position'),
+      qb.selectFrom('turns').select(TURN_CLOCK_COLUMNS).where('agenda_item_id', '=', planned(a.itemId)).orderBy('position'),
     ),
     speakingIn: sql.prepared((a: { itemId: string }) =>
       qb
         .selectFrom('turns')
         .select(TURN_CLOCK_COLUMNS)
-        .where('agenda_item_id', '=', a.itemId)
+        .where('agenda_item_id', '=', planned(a.itemId))
         .where('status', '=', 'speaking')
         .orderBy('position')
-        .limit(1),
+        .limit(fragment.lit(1)),
     ),
     turnById: sql.prepared((a: { id: string }) => qb.selectFrom('turns').selectAll().where('id', '=', a.id)),
     turnColumns: sql.updates((set: Partial<TurnsTable>, id) => qb.updateTable('turns').set(set).where('id', '=', id)),
@@ -102,20 +104,20 @@ function statements(sql: Sql) {
       qb
         .selectFrom('live_actions')
         .select(['id', 'kind', 'label', 'at', 'before_json'])
-        .where('meeting_id', '=', a.meetingId)
+        .where('meeting_id', '=', planned(a.meetingId))
         .where('undone_at', 'is', null)
         .orderBy('id', 'desc')
-        .limit(1),
+        .limit(fragment.lit(1)),
     ),
     // What the live part reads after every action (the console and the projector): compiled once, like the writes.
     lastActionShown: sql.prepared((a: { meetingId: string }) =>
       qb
         .selectFrom('live_actions')
         .select(['id', 'label'])
-        .where('meeting_id', '=', a.meetingId)
+        .where('meeting_id', '=', planned(a.meetingId))
         .where('undone_at', 'is', null)
         .orderBy('id', 'desc')
-        .limit(1),
+        .limit(fragment.lit(1)),
     ),
     turnsOfMeeting: sql.prepared((a: { meetingId: string }) =>
       qb
@@ -125,7 +127,7 @@ function statements(sql: Sql) {
         .leftJoin('members', 'members.id', 'attendees.member_id')
         .selectAll('turns')
         .select((eb) => eb.fn.coalesce('members.name', 'attendees.guest_name').$castTo<string>().as('name'))
-        .where('agenda_items.meeting_id', '=', a.meetingId)
+        .where('agenda_items.meeting_id', '=', planned(a.meetingId))
         .orderBy('agenda_items.position')
         .orderBy('turns.position'),
     ),
