@@ -2,7 +2,8 @@ import type { DecisionStatus } from '@shared/decisions';
 import type { EpochMs, Id } from '@shared/domain';
 import type { AttendanceStatus, MeetingStatus } from '@shared/planning';
 import { qb, type Sql } from '../query';
-import type { ObjectionsTable, PositionsTable } from '../schema';
+import type { ExpressionBuilder } from 'kysely';
+import type { DatabaseSchema, ObjectionsTable, PositionsTable } from '../schema';
 
 /** What a write in the room checks of a decision: its state and its meeting's. */
 export interface RoomDecision {
@@ -59,6 +60,11 @@ function toRoomDecision(row: RoomRow): RoomDecision {
   };
 }
 
+/** The member of this id in the decision's team, as a scalar subquery's start (no row when they are of another team). */
+function memberIn(eb: ExpressionBuilder<DatabaseSchema, 'decisions'>, memberId: string) {
+  return eb.selectFrom('members').where('members.id', '=', memberId).whereRef('members.team_id', '=', 'decisions.team_id');
+}
+
 /**
  * The go-round's reads and writes, compiled once per connection (see Sql.prepared): a position or a resolution
  * reads what its rules need in one statement (no names, no JSON) and writes its rows.
@@ -73,14 +79,10 @@ export function roomStatements(sql: Sql) {
       .select(['decisions.id', 'decisions.team_id', 'decisions.meeting_id', 'decisions.status'])
       .select((eb) => [
         eb.selectFrom('meetings').select('meetings.status').whereRef('meetings.id', '=', 'decisions.meeting_id').as('meeting_status'),
-        ...(['id', 'name', 'left_at'] as const).map((column) =>
-          eb
-            .selectFrom('members')
-            .select(`members.${column}`)
-            .where('members.id', '=', a.memberId)
-            .whereRef('members.team_id', '=', 'decisions.team_id')
-            .as(`member_${column}`),
-        ),
+        // The member's columns one by one (a mapped list would type each as any of the three).
+        memberIn(eb, a.memberId).select('members.id').as('member_id'),
+        memberIn(eb, a.memberId).select('members.name').as('member_name'),
+        memberIn(eb, a.memberId).select('members.left_at').as('member_left_at'),
         // The member's attendance and objections count only once the member is found in the team (checked first).
         eb
           .selectFrom('attendees')
@@ -126,8 +128,9 @@ export function roomStatements(sql: Sql) {
     },
     objection(id: string): RoomObjection | null {
       const row = objection.get({ id });
+      // A row is found through the objection's own decision_id, so the objection's subqueries always find it.
       return row
-        ? { id: row.objection_id, memberId: row.objection_member_id, resolution: row.resolution, decision: toRoomDecision(row) }
+        ? { id: row.objection_id!, memberId: row.objection_member_id!, resolution: row.resolution, decision: toRoomDecision(row) }
         : null;
     },
     insertPosition: sql.prepared((a: PositionsTable) =>
