@@ -278,5 +278,7 @@ describe('minutes of a meeting ended mid-turn', () => {
     await t.call('meetings.end', { meetingId });
     const md = (await t.call('minutes.markdown', { meetingId })).content;
     expect(markdownSection(md, 'Item 1: Check-in')).toBe('Ana (under a minute)\nBen (did not speak)');
+    // The totals agree with the round: Ben's nothing is not "under a minute".
+    expect(markdownSection(md, 'Speaking time')).toBe('Ana: under a minute\nBen: did not speak');
   });
 });

@@ -28,3 +28,17 @@ export function resolveDataDir(
 export function databasePath(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
 }
+
+/**
+ * The browser server's folder: `--data-dir <folder>` (or `--data-dir=<folder>`) as the CLI takes it, else
+ * resolveDataDir. The server once ignored the flag and opened the person's own folder instead of the one named.
+ * Null when the flag is given without a folder.
+ */
+export function dataDirFromArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): string | null {
+  const at = args.findIndex((a) => a === '--data-dir' || a.startsWith('--data-dir='));
+  if (at < 0) return resolveDataDir(env);
+  const arg = args[at]!;
+  const given = arg === '--data-dir' ? args[at + 1] : arg.slice('--data-dir='.length);
+  if (!given?.trim() || given.startsWith('--')) return null;
+  return resolveDataDir({ CADENCE_DATA_DIR: given });
+}

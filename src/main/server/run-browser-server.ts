@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock';
 import type { CadenceCore, startCore } from '../core/cadence-core';
 import type { RunningBrowserServer } from './browser-server';
 import { holdDataFolder, isUsualStart } from '../core/early-start';
-import { resolveDataDir } from '../data-folder/data-dir';
+import { dataDirFromArgs } from '../data-folder/data-dir';
 import { DataDirLockedError, type DataDirLock } from '../data-folder/data-lock';
 import { DiskFullError } from '../data-folder/disk-full';
 import { DataFolderUnwritableError } from '../data-folder/folder-unwritable';
@@ -85,7 +85,11 @@ async function loadCore(between: () => Promise<void>): Promise<typeof startCore>
 }
 
 export async function runBrowserServer(options: { clock: Clock; rendererDir: string; backgroundCheckAfterMs?: number }): Promise<void> {
-  const dataDir = resolveDataDir();
+  const dataDir = dataDirFromArgs(process.argv.slice(2));
+  if (dataDir === null) {
+    process.stderr.write('--data-dir needs a folder.\n');
+    process.exit(2);
+  }
   const explicit = parsePort(process.argv.slice(2));
   let lock: DataDirLock;
   try {

@@ -79,7 +79,8 @@ export function minutesTree({ detail }: MinutesSource): Root {
   });
   if (speakingTime.some((s) => s.ms > 0)) {
     children.push(heading(2, 'Speaking time'));
-    children.push(list(speakingTime.map((s) => `${s.name}: ${duration(s.ms)}`)));
+    // No time at all is "did not speak", as the round's own lines say, not "under a minute".
+    children.push(list(speakingTime.map((s) => `${s.name}: ${s.ms > 0 ? duration(s.ms) : 'did not speak'}`)));
   }
 
   if (decisions.length > 0) {
