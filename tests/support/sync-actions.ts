@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { TeamAgreement } from '../../src/shared/agreements';
 import type { Stance } from '../../src/shared/decisions';
 import type { TestCore } from './core';
 
@@ -11,6 +12,19 @@ export interface Person {
 /** What a laptop's people do between syncs, through the real operations. */
 export async function activeMembers(l: Person, teamId: string): Promise<{ id: string; name: string }[]> {
   return (await l.t.call('teams.get', { teamId })).members.filter((m) => m.leftAt === null);
+}
+
+/** The team's agreement edited on this laptop a second later, its free text replaced (the change note says the same). */
+export async function editAgreement(t: TestCore, teamId: string, freeText: string): Promise<TeamAgreement> {
+  const current = (await t.call('agreements.get', { teamId })).current!;
+  t.clock.advance(1_000);
+  return t.call('agreements.edit', {
+    teamId,
+    basedOnId: current.id,
+    body: { ...current.body, freeText },
+    changeNote: freeText,
+    revisitBy: '2027-02-24',
+  });
 }
 
 /**

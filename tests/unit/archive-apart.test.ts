@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checksum, healthy } from '../support/archive-rows';
 import { closeEvery, openTestCore, type TestCore } from '../support/core';
-import { teamLines } from '../support/sync-actions';
+import { editAgreement, teamLines } from '../support/sync-actions';
 import { tempDirs } from '../support/temp-dirs';
 
 /**
@@ -24,18 +24,6 @@ async function laptop(start: string): Promise<TestCore> {
   const t = await openTestCore(Date.parse(start), temp.make());
   cores.push(t);
   return t;
-}
-
-async function editAgreement(t: TestCore, teamId: string, freeText: string): Promise<void> {
-  const current = (await t.call('agreements.get', { teamId })).current!;
-  t.clock.advance(1_000);
-  await t.call('agreements.edit', {
-    teamId,
-    basedOnId: current.id,
-    body: { ...current.body, freeText },
-    changeNote: freeText,
-    revisitBy: '2027-02-24',
-  });
 }
 
 /** The same things done on both laptops apart: B's clock runs ten minutes behind A's, so B's come first. */

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TeamAgreement } from '../../src/shared/agreements';
 import { closeEvery, openTestCore, type TestCore } from '../support/core';
-import { teamLines } from '../support/sync-actions';
+import { editAgreement, teamLines } from '../support/sync-actions';
 import { expectSyncedWhole } from '../support/sync-whole-tree';
 import { tempDirs } from '../support/temp-dirs';
 
@@ -46,26 +45,14 @@ async function syncTwice(first: TestCore, second: TestCore, teamId: string) {
   return conflicts;
 }
 
-async function edit(t: TestCore, teamId: string, freeText: string): Promise<TeamAgreement> {
-  const current = (await t.call('agreements.get', { teamId })).current!;
-  t.clock.advance(1_000);
-  return t.call('agreements.edit', {
-    teamId,
-    basedOnId: current.id,
-    body: { ...current.body, freeText },
-    changeNote: freeText,
-    revisitBy: '2027-02-24',
-  });
-}
-
 describe('two laptops change the same thing apart', () => {
   for (const order of ['A first', 'B first'] as const)
     it(`the operating agreement edited on both keeps both versions, the later edits on top, and says so (${order})`, async () => {
       const { a, b, teamId } = await twoLaptops();
       const before = (await a.call('agreements.get', { teamId })).versions.length;
-      await edit(a, teamId, 'Edited on A');
-      await edit(b, teamId, 'Edited on B');
-      await edit(b, teamId, 'Edited again on B');
+      await editAgreement(a, teamId, 'Edited on A');
+      await editAgreement(b, teamId, 'Edited on B');
+      await editAgreement(b, teamId, 'Edited again on B');
       const conflicts = await (order === 'A first' ? syncTwice(a, b, teamId) : syncTwice(b, a, teamId));
       const versions = (await a.call('agreements.get', { teamId })).versions
         .filter((v) => v.version > before)
