@@ -23,7 +23,11 @@ test('the console’s attendance choices each keep to one line on a 1366x768 lap
         const range = document.createRange();
         range.selectNodeContents(b);
         // One line of text gives one rectangle per word on that line, all at the same top.
-        return { label: b.textContent, tops: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, clipped: b.scrollWidth > b.clientWidth };
+        return {
+          label: b.textContent,
+          tops: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+          clipped: b.scrollWidth > b.clientWidth,
+        };
       }),
     );
     expect(lines).toEqual(['Present', 'Late', 'Absent', 'Left early'].map((label) => ({ label, tops: 1, clipped: false })));

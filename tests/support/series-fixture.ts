@@ -5,7 +5,11 @@ import type { TestCore } from './core';
  * built-in weekly template unless told.
  */
 export async function teamWithSeries(t: TestCore, options: { template?: string | null; timeZone?: string; startsOn?: string } = {}) {
-  const team = await t.call('teams.create', { name: 'Ops', timeZone: options.timeZone ?? 'Europe/Berlin', members: ['Ana', 'Ben', 'Cleo'] });
+  const team = await t.call('teams.create', {
+    name: 'Ops',
+    timeZone: options.timeZone ?? 'Europe/Berlin',
+    members: ['Ana', 'Ben', 'Cleo'],
+  });
   const templates = await t.call('templates.list', { teamId: team.id });
   const weekly = templates.find((x) => x.name === 'Weekly accountability')!;
   const series = await t.call('series.create', {

@@ -29,7 +29,7 @@ const filter = (teamId: string | null, match: string): LogFilter => ({
 });
 
 describe('migration 21 (decision search by team)', () => {
-  it("indexes the decisions already logged by team, and a decision moved to another team after it", async () => {
+  it('indexes the decisions already logged by team, and a decision moved to another team after it', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-search-by-team-'));
     const file = path.join(dir, 'cadence.sqlite');
     const before = await openDatabase(file, { migrations: migrations.filter((m) => m.version < 21) });

@@ -188,7 +188,9 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
   ];
   let objection = '';
   // BENCH_WRITES=position,outcome measures only the writes whose labels hold one of those words (a profile of one write).
-  const only = process.env.BENCH_WRITES?.split(',').map((w) => w.trim()).filter(Boolean);
+  const only = process.env.BENCH_WRITES?.split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
   const chosen = only?.length ? writes.filter((w) => only.some((word) => w.label.includes(word))) : writes;
 
   const held = new Map<string, unknown>();
