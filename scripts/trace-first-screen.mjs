@@ -54,6 +54,11 @@ function probe() {
 }
 
 const KINDS = [
+  // V8 parses a function again for its source positions when a stack trace needs them: here, when an Error is made
+  // while DevTools' Runtime domain is on (as Playwright has it on every page), for the detailed trace the inspector
+  // keeps. React makes five at its module's start, so the app's first chunk is parsed twice. A page without DevTools
+  // (traced with --trace-startup) does not: a cost of the measuring, shown apart from the app's own work.
+  [/^V8\.CollectSourcePositions$/, 'inspector'],
   [/^(v8\.compile|V8\.CompileCode|V8\.ParseProgram|V8\.ParseFunction|v8\.compileModule|V8\.CompileIgnition)/, 'compile'],
   [/GC/, 'gc'],
   [/^(UpdateLayoutTree|ParseAuthorStyleSheet)$/, 'style'],
@@ -81,15 +86,26 @@ function analyse(events, origin) {
     .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   // Self time per kind: an event's own time less its children's; an event of no kind takes its parent's.
   const self = {};
+  // The same by the thread's own CPU time (tdur), until the teams: on a machine other work keeps busy, a task's wall
+  // time is mostly its wait for a core, and only this says what the page's thread itself did.
+  const cpu = {};
   const stack = [];
   const tasks = [];
-  const close = (node) => (self[node.kind ?? 'other'] = (self[node.kind ?? 'other'] ?? 0) + node.self / 1000);
+  const close = (node) => {
+    self[node.kind ?? 'other'] = (self[node.kind ?? 'other'] ?? 0) + node.self / 1000;
+    if (node.beforeTeams) cpu[node.kind ?? 'other'] = (cpu[node.kind ?? 'other'] ?? 0) + node.cpu / 1000;
+  };
   for (const e of main) {
     while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) close(stack.pop());
     const parent = stack.at(-1);
-    const node = { name: e.name, ts: e.ts, dur: e.dur ?? 0, self: e.dur ?? 0, kind: kindOf(e.name) ?? parent?.kind ?? null };
-    if (parent) parent.self -= node.dur;
-    else tasks.push(node);
+    // What V8 parses for the inspector counts as the inspector's, not as the app's compile.
+    const kind = parent?.kind === 'inspector' ? 'inspector' : (kindOf(e.name) ?? parent?.kind ?? null);
+    const beforeTeams = e.ts < t0 + marks.teams * 1000;
+    const node = { name: e.name, ts: e.ts, dur: e.dur ?? 0, self: e.dur ?? 0, cpu: e.tdur ?? 0, beforeTeams, kind };
+    if (parent) {
+      parent.self -= node.dur;
+      parent.cpu -= node.cpu;
+    } else tasks.push(node);
     stack.push(node);
   }
   while (stack.length) close(stack.pop());
@@ -111,6 +127,7 @@ function analyse(events, origin) {
   return {
     marks,
     self,
+    cpu,
     busy: { teams: busyUntil(marks.teams), form: busyUntil(marks.form) },
     boot: (boot?.dur ?? 0) / 1000,
     files: [...files.values()],
@@ -210,6 +227,11 @@ for (const r of results)
   );
 const kinds = [...new Set(results.flatMap((r) => Object.keys(r.self)))].sort();
 out.push(`page thread by kind, until the form: ${kinds.map((k) => `${k} ${f(median(results.map((r) => r.self[k] ?? 0)))}`).join('  ')}`);
+const cpuKinds = [...new Set(results.flatMap((r) => Object.keys(r.cpu)))].sort();
+const cpuTotal = median(results.map((r) => Object.values(r.cpu).reduce((a, b) => a + b, 0)));
+out.push(
+  `page thread CPU by kind, until the teams: ${cpuKinds.map((k) => `${k} ${f(median(results.map((r) => r.cpu[k] ?? 0)))}`).join('  ')}  (all ${f(cpuTotal)})`,
+);
 const last = results.at(-1);
 out.push('\nlast load, files: sent / response / done in the network / heard by the page, bytes');
 for (const file of last.files)
