@@ -204,6 +204,8 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
   const writeRows: BenchRow[] = [];
   // BENCH_STATEMENTS=1: each write's statements, counted on untimed runs after its timed ones (on stderr).
   const statements = process.env.BENCH_STATEMENTS ? new StatementLog(core.opened.db) : null;
+  // And what the windows read again after each write, in the timed samples (their times then carry the log's own cost).
+  const rereadStatements = process.env.BENCH_STATEMENTS ? new StatementLog(core.opened.db) : null;
   let untimed = SAMPLES + 8;
   for (const write of chosen) {
     const durations: number[] = [];
@@ -244,18 +246,21 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
         return rowsToRead(rows, answer, changes, { meetingId }).map((input) => ({ read, rows, input }));
       });
       const before = performance.now();
-      for (let window = 0; window < 2; window++) {
-        for (const read of stale) {
-          const answer = await core.dispatcher.dispatch(read, { meetingId });
-          if (answer.ok) held.set(`${read} ${meetingId}`, answer.value);
+      const reread = async () => {
+        for (let window = 0; window < 2; window++) {
+          for (const read of stale) {
+            const answer = await core.dispatcher.dispatch(read, { meetingId });
+            if (answer.ok) held.set(`${read} ${meetingId}`, answer.value);
+          }
+          for (const row of rowReads) {
+            const answer = await core.dispatcher.dispatch(row.rows.read, row.input);
+            const key = `${row.read} ${meetingId}`;
+            // A row the part cannot place (put answers null) has the whole part read again.
+            if (answer.ok) held.set(key, row.rows.put(held.get(key), answer.value, { meetingId }) ?? (await call(row.read, { meetingId })));
+          }
         }
-        for (const row of rowReads) {
-          const answer = await core.dispatcher.dispatch(row.rows.read, row.input);
-          const key = `${row.read} ${meetingId}`;
-          // A row the part cannot place (put answers null) has the whole part read again.
-          if (answer.ok) held.set(key, row.rows.put(held.get(key), answer.value, { meetingId }) ?? (await call(row.read, { meetingId })));
-        }
-      }
+      };
+      await (rereadStatements ? rereadStatements.during(reread) : reread());
       rereads.push(performance.now() - before);
       mine.push(performance.now() - before);
     }
@@ -277,6 +282,8 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
         await statements.during(() => call(name, input));
       }
       process.stderr.write(`${statements.report(write.label)}\n`);
+      process.stderr.write(`${rereadStatements!.report(`read again after ${write.label}`)}\n`);
+      rereadStatements!.reset();
     }
     // The disk's floor in this minute, with no checkpoint of the app's beside it (a scratch file of its own).
     const alone = rawCommit(path.dirname(core.opened.file), 400);

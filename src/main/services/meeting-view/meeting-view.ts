@@ -4,13 +4,16 @@ import type { MeetingCommitments, MeetingContext, MeetingDetail, MeetingLive } f
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
-import type { MeetingSummaryRecord } from '../../db/repositories/meetings-repository';
+import type { MeetingRecord, MeetingSummaryRecord } from '../../db/repositories/meetings-repository';
 import type { CommitmentsService } from '../commitments/commitments-service';
 import type { DecisionsService } from '../decisions/decisions-service';
 import { meetingFeedback } from '../health/feedback-service';
 import { speakingTime } from '../live/turns';
 import { toZoned } from '../planning/zoned-time';
 import { toAttendee, toItem, toSummary } from '../planning/meeting-parts';
+
+/** What a meeting's decisions are read by. */
+type MeetingState = Pick<MeetingRecord, 'id' | 'status' | 'endedAt'>;
 
 /**
  * A meeting as its pages, the console, the projector and the minutes read it, composed from the features it
@@ -46,12 +49,12 @@ export class MeetingView {
   }
 
   /** Proposals and decisions made here, and open ones this meeting took over. */
-  decisions(meetingId: string, row = this.row(meetingId)): Decision[] {
+  decisions(meetingId: string, row: MeetingState = this.state(meetingId)): Decision[] {
     return this.decisionsOf.forMeeting(row.id, row.status === 'ended' ? row.endedAt : null);
   }
 
   /** One of those as the meeting shows it (null when it does not): what a change to that decision re-reads. */
-  decision(meetingId: string, decisionId: string, row = this.row(meetingId)): Decision | null {
+  decision(meetingId: string, decisionId: string, row: MeetingState = this.state(meetingId)): Decision | null {
     return this.decisionsOf.forMeeting(row.id, row.status === 'ended' ? row.endedAt : null, decisionId)[0] ?? null;
   }
 
@@ -117,6 +120,16 @@ export class MeetingView {
       commitments: this.commitments(meetingId, row),
       feedback: this.feedback(meetingId, row),
     };
+  }
+
+  /**
+   * The meeting's own row without the summary's names and counts (three joins and three counts): all its decisions
+   * need is whether and when it ended, and a go-round re-reads one decision per window after every position.
+   */
+  private state(meetingId: string): MeetingState {
+    const row = this.repos.meetings.find(meetingId);
+    if (!row) throw new DomainError('not_found', 'That meeting does not exist');
+    return row;
   }
 
   private row(meetingId: string): MeetingSummaryRecord {
