@@ -11,14 +11,19 @@ import type { CadenceCore } from '../core/cadence-core';
 const FRAME_HEADER = 24;
 const WAL_HEADER = 32;
 
-/** The pages `write` committed, or null when the WAL could not be restarted first (another connection was reading an older snapshot). */
+/**
+ * The pages `write` committed, or null when the WAL could not be restarted first (another connection was reading an
+ * older snapshot). The write runs either way: the bench's writes come in pairs (pause then resume, next then previous),
+ * and a skipped pause made the resume after it fail with "The meeting is not paused".
+ */
 export async function walPagesOf(core: CadenceCore, write: () => Promise<unknown>): Promise<number | null> {
   const wal = `${core.opened.file}-wal`;
   // A checkpoint the worker is making holds the checkpoint lock: the restart would find it busy.
   await core.checkpoints.settled();
   const [result] = core.opened.db.pragma('wal_checkpoint(RESTART)') as { busy: number }[];
-  if (!result || result.busy !== 0) return null;
+  const restarted = result !== undefined && result.busy === 0;
   await write();
+  if (!restarted) return null;
   const pageSize = core.opened.db.pragma('page_size', { simple: true }) as number;
   return framesOf(fs.readFileSync(wal), pageSize);
 }
