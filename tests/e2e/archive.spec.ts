@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startServer, tempDataDir } from '../support/server';
 import { chooseTheme, THEMES } from '../support/theme';
 import { openDemoTeam } from '../support/demo-team';
+import { api } from '../support/page-api';
 
 const SCREENS = 'test-results/screens';
 
@@ -102,6 +103,59 @@ test('a file that is not an archive is refused with a clear message, and nothing
     await expect(page.getByRole('heading', { name: 'Meetings that keep their promises.' })).toBeVisible();
   } finally {
     await server.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a role made on both computers under one name is settled on import, and the summary lists what it renamed', async ({
+  page,
+  context,
+}) => {
+  const first = await startServer();
+  const second = await startServer({ dataDir: tempDataDir('empty') });
+  const folder = tempDataDir('download');
+  try {
+    // The demo team on computer one, copied to computer two by an archive.
+    await page.goto(first.url);
+    await page.getByRole('button', { name: 'Explore a demo team' }).click();
+    await expect(page.getByRole('region', { name: 'Next up' })).toBeVisible();
+    const teamId = (await api(page, 'teams.list', {}))[0]!.id;
+    const archive = (content: string, name: string) => {
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, content);
+      return file;
+    };
+    const other = await context.newPage();
+    await other.goto(second.url);
+    await other
+      .getByLabel('Team archive file')
+      .setInputFiles(archive((await api(page, 'archive.export', { teamId })).content, 'copy.json'));
+    await other.getByRole('region', { name: 'Imported: Harbor Product Team' }).getByRole('button', { name: 'Close' }).click();
+
+    // Apart, each computer gives someone a role named "Scribe": computer one first.
+    await api(page, 'roles.create', { teamId, name: 'Scribe' });
+    await expect.poll(async () => (await api(other, 'roles.list', { teamId })).length).toBeGreaterThan(0);
+    await api(other, 'roles.create', { teamId, name: 'Scribe' });
+
+    // Computer one's archive brought to computer two: its Scribe came first and keeps the name.
+    await other
+      .getByLabel('Team archive file')
+      .setInputFiles(archive((await api(page, 'archive.export', { teamId })).content, 'again.json'));
+    const summary = other.getByRole('region', { name: 'Brought up to date: Harbor Product Team' });
+    const settled = summary.getByRole('list', { name: 'Settled as a sync would' });
+    await expect(settled.getByRole('listitem')).toHaveText([
+      'Role “Scribe” was renamed “Scribe (2)”: another laptop made a role of that name first',
+    ]);
+    await other.screenshot({ path: `${SCREENS}/archive-import-settled.png`, fullPage: true });
+    expect(
+      (await api(other, 'roles.list', { teamId }))
+        .map((r) => r.name)
+        .filter((n) => n.startsWith('Scribe'))
+        .sort(),
+    ).toEqual(['Scribe', 'Scribe (2)']);
+  } finally {
+    await first.stop();
+    await second.stop();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });

@@ -7,6 +7,10 @@ export interface Formatters {
   settings: Settings;
   /** "Mon 30 Nov 2026" in the given zone, in the chosen date style. */
   date(ms: number, timeZone?: string): string;
+  /** A calendar date kept as "2026-11-30" (a due, review or revisit date) in the same style as date(). */
+  day(isoDate: string): string;
+  /** Text the server wrote and stored with calendar dates in it ("Due 2026-11-30"), with those dates shown as day() does. */
+  datesIn(text: string): string;
   time(ms: number, timeZone?: string): string;
   dateTime(ms: number, timeZone?: string): string;
 }
@@ -52,7 +56,13 @@ function makeFormatters(settings: Settings): Formatters {
     formatter('time', timeZone, () => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12, timeZone })).format(
       new Date(ms),
     );
-  return { settings, date, time, dateTime: (ms, tz) => `${date(ms, tz)}, ${time(ms, tz)}` };
+  // A calendar date names no instant: read as noon UTC and shown in UTC, it is the same day in every zone.
+  const day = (isoDate: string) => {
+    const ms = Date.parse(`${isoDate}T12:00:00Z`);
+    return Number.isNaN(ms) ? isoDate : date(ms, 'UTC');
+  };
+  const datesIn = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, day);
+  return { settings, date, day, datesIn, time, dateTime: (ms, tz) => `${date(ms, tz)}, ${time(ms, tz)}` };
 }
 
 const FormatContext = createContext<Formatters>(makeFormatters(DEFAULTS));

@@ -1,19 +1,4 @@
-// Made on first use, not as the first screen's code loads: a formatter costs milliseconds to build.
-let dateFormat: Intl.DateTimeFormat | undefined;
-
-export function formatDate(ms: number): string {
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-  return dateFormat.format(new Date(ms));
-}
-
-/**
- * Builds a date formatter and drops it. The page's first Intl.DateTimeFormat loads the locale's date data: 15-30 ms
- * in Chromium on a quiet 2-core machine (48-120 ms at a load average of 11), where each one after it (any options,
- * any zone) takes well under one.
- */
-export function loadDateData(): void {
-  new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(0);
-}
+import { loadDateData } from './date-data';
 
 /**
  * Has the locale's date data loaded on a worker thread, beside the page's own: the browser keeps it for the whole

@@ -6,7 +6,27 @@ import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'r
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any props: the component's own props are kept by M[K]
 export function lazyView<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K): M[K] {
-  return lazy(async () => ({ default: (await load())[name] })) as unknown as M[K];
+  return lazy(async () => {
+    let loaded: M;
+    try {
+      loaded = await load();
+    } catch (cause) {
+      throw new ViewCodeMissing(cause);
+    }
+    return { default: loaded[name] };
+  }) as unknown as M[K];
+}
+
+/**
+ * A view's code could not be fetched: the server stopped, or restarted with a new build whose chunks have other
+ * names. Each browser words that failure its own way ("Failed to fetch dynamically imported module: …"), so it is
+ * known by this kind, given where the import is made, never by its message.
+ */
+export class ViewCodeMissing extends Error {
+  constructor(cause: unknown) {
+    super('This view’s code could not be loaded', { cause });
+    this.name = 'ViewCodeMissing';
+  }
 }
 
 /**
@@ -22,18 +42,21 @@ export function ViewSlot({ children, place = '' }: { children: ReactNode; place?
   );
 }
 
-class ViewFailure extends Component<{ children: ReactNode }, { message: string | null }> {
-  override state = { message: null as string | null };
+class ViewFailure extends Component<{ children: ReactNode }, { failure: { codeMissing: boolean; message: string } | null }> {
+  override state = { failure: null as { codeMissing: boolean; message: string } | null };
 
   static getDerivedStateFromError(error: unknown) {
-    return { message: error instanceof Error ? error.message : String(error) };
+    return { failure: { codeMissing: error instanceof ViewCodeMissing, message: error instanceof Error ? error.message : String(error) } };
   }
 
   override render() {
-    if (this.state.message === null) return this.props.children;
+    const failure = this.state.failure;
+    if (failure === null) return this.props.children;
     return (
       <div className="alert" role="alert">
-        This view could not be shown ({this.state.message}).{' '}
+        {failure.codeMissing
+          ? 'This view could not be loaded: Cadence was stopped or updated since this window opened. Reload to open it again.'
+          : `This view could not be shown (${failure.message}).`}{' '}
         <button type="button" className="btn" onClick={() => location.reload()}>
           Reload
         </button>

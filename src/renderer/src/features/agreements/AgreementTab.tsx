@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Member, Team } from '@shared/domain';
 import { useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
-import { formatDate } from '@renderer/ui/format';
+import { useFormat } from '@renderer/app/settings-context';
 import { AgreementCompare } from './AgreementCompare';
 import { AgreementEditor } from './AgreementEditor';
 import { AgreementView } from './AgreementView';
@@ -17,6 +17,7 @@ function OldVersion({ versionId, large }: { versionId: string; large: boolean })
 
 /** The team's operating agreement: the version in force, its history, edits and comparisons. */
 export function AgreementTab({ team, members }: { team: Team; members: Member[] }) {
+  const { date: formatDate, day } = useFormat();
   const agreement = useQuery('agreements.get', { teamId: team.id });
   const roles = useQuery('roles.list', { teamId: team.id });
   const [mode, setMode] = useState<'read' | 'edit' | 'compare'>('read');
@@ -28,6 +29,7 @@ export function AgreementTab({ team, members }: { team: Team; members: Member[] 
   if (!a.current) return <StarterPicker teamId={team.id} today={a.today} />;
   const current = a.current;
   const shown = a.versions.find((v) => v.id === viewing) ?? a.versions[0]!;
+  const revisitShown = shown.id === current.id ? a.revisitBy : shown.revisitBy;
 
   return (
     <div className="agreement-layout">
@@ -62,7 +64,7 @@ export function AgreementTab({ team, members }: { team: Team; members: Member[] 
                   {shown.id !== current.id && <span className="badge badge-warn">not in force</span>}
                 </h2>
                 <p className="muted-note">
-                  {shown.changeNote} · {formatDate(shown.createdAt)} · revisit by {shown.id === current.id ? a.revisitBy : shown.revisitBy}
+                  {shown.changeNote} · {formatDate(shown.createdAt)} · revisit by {revisitShown ? day(revisitShown) : 'no date'}
                 </p>
               </div>
               <div className="agreement-actions">
@@ -127,7 +129,7 @@ export function AgreementTab({ team, members }: { team: Team; members: Member[] 
                     Version {r.version} still stands: {r.note}
                   </span>
                   <time>
-                    {formatDate(r.at)} · next {r.nextRevisitBy}
+                    {formatDate(r.at)} · next {day(r.nextRevisitBy)}
                   </time>
                 </li>
               ))}

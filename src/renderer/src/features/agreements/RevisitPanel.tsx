@@ -1,4 +1,5 @@
 import { addCalendarDays } from '@shared/agreements';
+import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
@@ -12,6 +13,7 @@ export function RevisitPanel(props: {
   meetingId?: string | null;
   onEdit?: () => void;
 }) {
+  const { day } = useFormat();
   const form = useForm('agreements.revisit', {
     initial: { note: '', nextRevisitBy: addCalendarDays(props.today, 90) },
     toInput: (v) => ({ versionId: props.versionId, meetingId: props.meetingId ?? null, ...v }),
@@ -21,8 +23,8 @@ export function RevisitPanel(props: {
   return (
     <section className="alert alert-warn revisit-panel" aria-label="Revisit due">
       <p>
-        <strong>Revisit due {props.revisitBy}.</strong> Look at version {props.version} together: change it (a new version), or record that
-        it still stands until a later date.
+        <strong>Revisit due {day(props.revisitBy)}.</strong> Look at version {props.version} together: change it (a new version), or record
+        that it still stands until a later date.
       </p>
       <form className="revisit-form" onSubmit={form.submit}>
         <Field label="What the revisit found" error={error('note')}>

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '@renderer/ui/ConfirmDialog';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
-import { formatDate } from '@renderer/ui/format';
+import { useFormat } from '@renderer/app/settings-context';
 import { MemberSelect } from '@renderer/ui/pickers';
 
 function describe(e: RoleEvent): string {
@@ -27,6 +27,7 @@ function describe(e: RoleEvent): string {
 }
 
 export function RoleHistory({ role }: { role: Role }) {
+  const { date: formatDate } = useFormat();
   return (
     <details className="role-history">
       <summary>History ({role.history.length})</summary>

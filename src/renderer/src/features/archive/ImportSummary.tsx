@@ -29,7 +29,7 @@ export function ImportSummary({ summary: s, onClose }: { summary: ArchiveImportS
       {s.settled.length > 0 && (
         <div>
           <p>Changed apart here and in the archive, and settled as a sync would:</p>
-          <ul>
+          <ul aria-label="Settled as a sync would">
             {s.settled.map((words) => (
               <li key={words}>{words}</li>
             ))}

@@ -1,3 +1,4 @@
+import { useFormat } from '@renderer/app/settings-context';
 import { rootCauseLabel, STATUS_LABELS, type Commitment, type CommitmentEvent } from '@shared/commitments';
 
 /** One event as the history reads it. */
@@ -26,6 +27,7 @@ export function StatusChip({ commitment: c }: { commitment: Commitment }) {
 
 /** A commitment in a list: who, what done looks like, by when, and where it stands. */
 export function CommitmentLine({ commitment: c, showTeam = false }: { commitment: Commitment; showTeam?: boolean }) {
+  const { day } = useFormat();
   return (
     <div className={`commitment-line${c.overdue ? ' is-overdue' : ''}`}>
       <div className="commitment-main">
@@ -35,8 +37,8 @@ export function CommitmentLine({ commitment: c, showTeam = false }: { commitment
       <div className="commitment-meta">
         <StatusChip commitment={c} />
         <span>
-          due {c.dueDate}
-          {c.dueDate !== c.originalDueDate && <span className="muted-note"> (first {c.originalDueDate})</span>}
+          due {day(c.dueDate)}
+          {c.dueDate !== c.originalDueDate && <span className="muted-note"> (first {day(c.originalDueDate)})</span>}
         </span>
         {c.overdue && <span className="badge badge-warn">Overdue</span>}
         {c.needsReassignment && <span className="badge badge-danger">Owner has left: reassign</span>}

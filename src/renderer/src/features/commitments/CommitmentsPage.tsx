@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Commitment } from '@shared/commitments';
 import { useQuery } from '@renderer/api/hooks';
+import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { MemberSelect } from '@renderer/ui/pickers';
 import { CommitmentLine, eventText } from './CommitmentLine';
@@ -8,10 +9,11 @@ import { ReassignForm } from './ReassignForm';
 import { FollowThroughPanel } from './FollowThroughPanel';
 
 function Item({ c, showTeam }: { c: Commitment; showTeam: boolean }) {
+  const { datesIn } = useFormat();
   return (
     <li className="board-item">
       <CommitmentLine commitment={c} showTeam={showTeam} />
-      {c.events.length > 1 && <p className="muted-note board-last">Last: {eventText(c.events.at(-1)!)}</p>}
+      {c.events.length > 1 && <p className="muted-note board-last">Last: {datesIn(eventText(c.events.at(-1)!))}</p>}
       {c.needsReassignment && <ReassignForm commitment={c} />}
     </li>
   );

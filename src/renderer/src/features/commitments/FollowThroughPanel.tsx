@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import { rootCauseLabel, type FollowThroughFigures } from '@shared/commitments';
 import { useQuery } from '@renderer/api/hooks';
+import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { PeriodChooser, usePeriod } from '@renderer/ui/PeriodChooser';
+import { shortDate } from '../health/health-format';
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
@@ -30,6 +32,7 @@ function Figures({ f }: { f: FollowThroughFigures }) {
  */
 export function FollowThroughPanel({ teamId, memberId, title = 'Follow-through' }: { teamId: string; memberId?: string; title?: string }) {
   const headingId = useId();
+  const { day } = useFormat();
   const period = usePeriod();
   const { from, to } = period;
   const query = useQuery('commitments.followThrough', { teamId, from: from || null, to: to || null });
@@ -40,7 +43,7 @@ export function FollowThroughPanel({ teamId, memberId, title = 'Follow-through' 
     <section className="card follow-through" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       <p className="muted-note">
-        Commitments whose first due date fell between {f.from} and {f.to}
+        Commitments whose first due date fell between {day(f.from)} and {day(f.to)}
         {from || to ? '' : ' (the last 13 weeks)'}. For learning, not ranking.
       </p>
       <PeriodChooser {...period} />
@@ -85,7 +88,7 @@ export function FollowThroughPanel({ teamId, memberId, title = 'Follow-through' 
                   <rect x="0" y={100 - 90} width="40" height="90" className="ft-bar-bg" rx="3" />
                   <rect x="0" y={100 - h} width="40" height={h} className="ft-bar" rx="3" />
                   <text x="20" y="116" textAnchor="middle" className="ft-label">
-                    {p.date.slice(5)}
+                    {shortDate(p.date)}
                   </text>
                   <text x="20" y={Math.min(96, 100 - h - 4)} textAnchor="middle" className="ft-value">
                     {p.due ? `${Math.round((p.doneOnTimeShare ?? 0) * 100)}% of ${p.due}` : '—'}

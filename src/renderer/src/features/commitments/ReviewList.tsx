@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Commitment } from '@shared/commitments';
+import { useFormat } from '@renderer/app/settings-context';
 import { eventText } from './CommitmentLine';
 
 /** One row with the gap below it, before it is measured (commitments.css: .review-pick, .review-list). */
@@ -41,6 +42,7 @@ export function ReviewList(props: ListProps) {
 }
 
 function Rows({ review, index, recordedHere, onPick, box }: ListProps & { box: RefObject<HTMLDivElement | null> }) {
+  const { day, datesIn } = useFormat();
   // eslint-disable-next-line react-hooks/incompatible-library -- the walk is not memoised; the virtualiser re-renders it as it scrolls
   const virtualizer = useVirtualizer({
     count: review.length,
@@ -74,7 +76,9 @@ function Rows({ review, index, recordedHere, onPick, box }: ListProps & { box: R
               <span>
                 {c.ownerName}: {c.outcome}
               </span>
-              <span className="muted-note">{recordedHere(c) ? eventText(c.events.at(-1)!).split(':')[0] : `due ${c.dueDate}`}</span>
+              <span className="muted-note">
+                {recordedHere(c) ? datesIn(eventText(c.events.at(-1)!).split(':')[0]!) : `due ${day(c.dueDate)}`}
+              </span>
             </button>
           </li>
         );

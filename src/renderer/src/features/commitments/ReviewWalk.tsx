@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
 import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from '@shared/commitments';
 import type { Member } from '@shared/domain';
+import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
 import { SubmitButton } from '@renderer/ui/form/SubmitButton';
@@ -183,6 +184,7 @@ const REASON_LABEL: Record<Exclude<ReviewOutcome, 'done' | 'on_track'>, string> 
  * Each outcome is an event; what was recorded in this meeting stays visible in the list.
  */
 export function ReviewWalk({ meetingId, review, members }: { meetingId: string; review: Commitment[]; members: Member[] }) {
+  const { datesIn } = useFormat();
   const recordedHere = (c: Commitment) => c.events.some((e) => e.meetingId === meetingId && e.kind !== 'created');
   // Followed by id, so a list that reorders after an outcome keeps the facilitator's place.
   const [currentId, setCurrentId] = useState<string | null>(() => (review.find((c) => !recordedHere(c)) ?? review[0])?.id ?? null);
@@ -220,7 +222,7 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
           {current.events.length > 1 && (
             <ol className="event-list" aria-label="History">
               {current.events.slice(1).map((e) => (
-                <li key={e.id}>{eventText(e)}</li>
+                <li key={e.id}>{datesIn(eventText(e))}</li>
               ))}
             </ol>
           )}

@@ -14,7 +14,7 @@ import { useLogPages, type LogFilters } from './use-log-pages';
 const ROW_HEIGHT = 104;
 
 function LogRow({ row }: { row: DecisionLogRow }) {
-  const { date } = useFormat();
+  const { date, day } = useFormat();
   const zoneOf = useTeamZones();
   return (
     <a className="log-row" href={href({ name: 'decision', decisionId: row.id })}>
@@ -31,7 +31,7 @@ function LogRow({ row }: { row: DecisionLogRow }) {
         {date(row.loggedAt, zoneOf(row.teamId))} · {row.teamName}
         {row.ownerName && ` · owner ${row.ownerName}`}
         {row.meetingTitle && ` · ${row.meetingTitle}`}
-        {row.reviewDate && ` · review ${row.reviewDate}`}
+        {row.reviewDate && ` · review ${day(row.reviewDate)}`}
         {row.tags.map((t) => (
           <span key={t} className="tag">
             {t}
@@ -199,11 +199,14 @@ export function DecisionLogPage() {
           {items.map((v) => {
             const row = log.rowAt(v.index);
             return (
+              // Measured, not a fixed height: a decision with no matched excerpt is a line shorter, not an empty band.
               <div
                 key={v.key}
+                ref={virtualizer.measureElement}
+                data-index={v.index}
                 role="listitem"
                 className="log-slot"
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
               >
                 {row ? <LogRow row={row} /> : <div className="log-row is-loading" aria-busy="true" />}
               </div>

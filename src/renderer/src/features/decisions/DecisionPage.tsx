@@ -127,7 +127,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
         </div>
       </header>
       {d.replacedBy && (
-        <p className="alert alert-warn">
+        <p className="alert alert-warn decision-replaced">
           {d.status === 'reversed' ? 'Reversed' : 'Superseded'} by{' '}
           <a href={href({ name: 'decision', decisionId: d.replacedBy.id })}>{d.replacedBy.title}</a>
         </p>

@@ -1,9 +1,11 @@
 import type { Decision } from '@shared/decisions';
 import { href } from '@renderer/app/router';
+import { useFormat } from '@renderer/app/settings-context';
 import { StatusBadge } from './StatusBadge';
 
 /** The decisions a meeting made or worked on, each linked to its full record; one it left open links to the meeting that took it up. */
 export function MeetingDecisions({ decisions }: { decisions: Decision[] }) {
+  const { day } = useFormat();
   if (decisions.length === 0) return null;
   return (
     <section className="meeting-decisions" aria-labelledby="meeting-decisions-heading">
@@ -27,7 +29,7 @@ export function MeetingDecisions({ decisions }: { decisions: Decision[] }) {
             <p className="log-meta">
               {d.ownerName ? `Owner ${d.ownerName}` : 'No owner named'}
               {d.decisionRight ? ` · ${d.decisionRight}` : ''}
-              {d.reviewDate ? ` · review ${d.reviewDate}` : ''}
+              {d.reviewDate ? ` · review ${day(d.reviewDate)}` : ''}
               {d.positions.length > 0 && ` · ${d.positions.length} positions`}
             </p>
             {d.takenUpIn && (

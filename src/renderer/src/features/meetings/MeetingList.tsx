@@ -36,7 +36,7 @@ export function MeetingList({
                 <span className="meeting-title">{m.title}</span>
                 <span className="meeting-meta">
                   {showTeam && `${m.teamName} · `}
-                  {m.itemCount} items · {m.plannedTotalMin}/{m.plannedLengthMin} min
+                  {m.itemCount} items · {m.plannedTotalMin} of {m.plannedLengthMin} min planned
                   {m.facilitatorName && ` · facilitated by ${m.facilitatorName}`}
                 </span>
               </span>

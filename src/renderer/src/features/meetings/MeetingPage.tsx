@@ -54,7 +54,15 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           <h1>{meeting.title}</h1>
           <p className="sub">
             <span className={`status-pill s-${meeting.status}`}>{STATUS_LABEL[meeting.status]}</span>
-            {meeting.scheduledStart !== null && <span>{format.dateTime(meeting.scheduledStart, meeting.timeZone)}</span>}
+            {meeting.startedAt !== null ? (
+              // A meeting held says when it was held, not when it was planned for.
+              <span>
+                {meeting.status === 'ended' ? 'Held' : 'Started'} {format.dateTime(meeting.startedAt, meeting.timeZone)}
+                {meeting.endedAt !== null && `–${format.time(meeting.endedAt, meeting.timeZone)}`}
+              </span>
+            ) : (
+              meeting.scheduledStart !== null && <span>{format.dateTime(meeting.scheduledStart, meeting.timeZone)}</span>
+            )}
             <span>{meeting.timeZone.replace(/_/g, ' ')}</span>
             <span>Facilitator: {meeting.facilitatorName ?? 'not chosen'}</span>
           </p>
@@ -102,7 +110,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           {readOnly && <AmendPanel detail={detail} />}
           <AttendancePanel meetingId={meeting.id} attendees={detail.attendees} readOnly={readOnly} />
           {meeting.status !== 'planned' && <SpeakingTime entries={detail.speakingTime} />}
-          <OldBusinessPanel entries={detail.oldBusiness} teamId={detail.meeting.teamId} />
+          <OldBusinessPanel entries={detail.oldBusiness} teamId={detail.meeting.teamId} ended={readOnly} />
           <MeetingActions
             meetingId={meeting.id}
             teamId={meeting.teamId}

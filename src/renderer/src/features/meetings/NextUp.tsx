@@ -4,13 +4,19 @@ import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
 
 /**
- * Home: each team's next meeting, so the facilitator starts where the work is. Memoised: opening the New team form
- * renders the home page again, and this part does not change with it.
+ * Home: each team's next meeting, so the facilitator starts where the work is. A team with none planned (its last
+ * meeting just ended) says so, with the way to plan it: what that meeting did not reach waits for the next one, and
+ * an empty home after "End meeting" read as if it had gone. Read from the teams home already shows, no read of its own.
+ * Memoised: opening the New team form renders the home page again, and this part does not change with it.
  */
 export const NextUp = memo(function NextUp() {
-  const next = useQuery('meetings.nextUp', {}).data ?? [];
+  const next = useQuery('meetings.nextUp', {}).data;
+  const teams = useQuery('teams.list', {}).data;
   const format = useFormat();
-  if (next.length === 0) return null;
+  if (!next) return null;
+  const planned = new Set(next.map((m) => m.teamId));
+  const unplanned = (teams ?? []).filter((t) => !planned.has(t.id));
+  if (next.length === 0 && unplanned.length === 0) return null;
   return (
     <section className="next-up" aria-labelledby="next-up-heading">
       <h2 id="next-up-heading">Next up</h2>
@@ -23,13 +29,21 @@ export const NextUp = memo(function NextUp() {
               <span className="next-title">{m.title}</span>
               <span className="next-when">{m.scheduledStart !== null ? format.dateTime(m.scheduledStart, m.timeZone) : 'Unscheduled'}</span>
               <span className="next-meta">
-                {m.itemCount} items · {m.plannedTotalMin}/{m.plannedLengthMin} min
+                {m.itemCount} items · {m.plannedTotalMin} of {m.plannedLengthMin} min planned
                 {m.oldBusinessCount > 0 && ` · ${m.oldBusinessCount} from last time`}
               </span>
               {over > 0 && <span className="badge badge-warn">{over} min over</span>}
             </a>
           );
         })}
+        {unplanned.map((t) => (
+          <a key={t.id} className="card next-card is-unplanned" href={href({ name: 'team', teamId: t.id, tab: 'meetings' })}>
+            <span className="next-team">{t.name}</span>
+            <span className="next-title">No meeting planned yet</span>
+            <span className="next-meta">Whatever a meeting did not reach carries over to the next one planned.</span>
+            <span className="next-when">Plan the next meeting</span>
+          </a>
+        ))}
       </div>
     </section>
   );

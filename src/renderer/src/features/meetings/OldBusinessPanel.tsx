@@ -1,5 +1,6 @@
 import type { OldBusinessEntry } from '@shared/planning';
 import { href } from '@renderer/app/router';
+import { useFormat } from '@renderer/app/settings-context';
 
 const SOURCE: Record<OldBusinessEntry['source'], string> = {
   not_reached: 'Not reached last time',
@@ -12,8 +13,12 @@ const SOURCE: Record<OldBusinessEntry['source'], string> = {
 };
 const ORDER = Object.keys(SOURCE) as OldBusinessEntry['source'][];
 
-/** What earlier meetings left open, so nothing silently disappears. */
-export function OldBusinessPanel({ entries, teamId }: { entries: OldBusinessEntry[]; teamId?: string }) {
+/**
+ * What earlier meetings left open, so nothing silently disappears. Once the meeting is over the list is its record:
+ * what it put on its agenda was taken up there (or is still open), never "on the agenda" of a meeting that is over.
+ */
+export function OldBusinessPanel({ entries, teamId, ended = false }: { entries: OldBusinessEntry[]; teamId?: string; ended?: boolean }) {
+  const { datesIn } = useFormat();
   const groups = ORDER.map((source) => ({ source, list: entries.filter((e) => e.source === source) }));
   return (
     <section className="card side-card" aria-labelledby="old-business-heading">
@@ -36,12 +41,9 @@ export function OldBusinessPanel({ entries, teamId }: { entries: OldBusinessEntr
                   )}
                   {e.source === 'objection' && e.detail && <span className="old-detail">“{e.detail}”</span>}
                   {(e.source === 'decision_review' || e.source === 'open_commitment' || e.source === 'agreement_revisit') && (
-                    <span className="old-detail">{e.detail}</span>
+                    <span className="old-detail">{datesIn(e.detail)}</span>
                   )}
-                  {!e.open && <span className="badge">closed since</span>}
-                  {(e.source === 'not_reached' || e.source === 'open_proposal') && (
-                    <span className="badge badge-accent">on the agenda</span>
-                  )}
+                  <Standing entry={e} ended={ended} />
                 </li>
               ))}
             </ul>
@@ -49,4 +51,12 @@ export function OldBusinessPanel({ entries, teamId }: { entries: OldBusinessEntr
         ))}
     </section>
   );
+}
+
+/** Where an entry stands: one badge, in words that hold before the meeting and after it. */
+function Standing({ entry: e, ended }: { entry: OldBusinessEntry; ended: boolean }) {
+  const onAgenda = e.source === 'not_reached' || e.source === 'open_proposal';
+  if (!onAgenda) return e.open ? null : <span className="badge">closed since</span>;
+  if (!ended) return <span className="badge badge-accent">{e.open ? 'on the agenda' : 'on the agenda, closed since'}</span>;
+  return <span className="badge badge-accent">{e.open ? 'was on the agenda, still open' : 'was on the agenda, now closed'}</span>;
 }

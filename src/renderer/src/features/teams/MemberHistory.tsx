@@ -1,5 +1,5 @@
 import type { Member, MemberEvent } from '@shared/domain';
-import { formatDate } from '@renderer/ui/format';
+import { useFormat } from '@renderer/app/settings-context';
 
 function describe(event: MemberEvent, name: string): string {
   switch (event.kind) {
@@ -18,6 +18,7 @@ function describe(event: MemberEvent, name: string): string {
 
 /** Every change to the team's membership, newest first: nothing is rewritten. */
 export function MemberHistory({ history, members }: { history: MemberEvent[]; members: Member[] }) {
+  const { date: formatDate } = useFormat();
   const names = new Map(members.map((m) => [m.id, m.name]));
   return (
     <ol className="history" aria-label="Membership history">

@@ -8,7 +8,7 @@ import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { focusAfterRemoving, useInlineEdit } from '@renderer/ui/focus';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
-import { formatDate } from '@renderer/ui/format';
+import { useFormat } from '@renderer/app/settings-context';
 
 function EditMember({ member, onDone }: { member: Member; onDone: () => void }) {
   const form = useForm('members.update', {
@@ -46,6 +46,7 @@ function EditMember({ member, onDone }: { member: Member; onDone: () => void }) 
 }
 
 export function MemberRow({ member, roles }: { member: Member; roles?: string[] }) {
+  const { date: formatDate } = useFormat();
   const markLeft = useMutation('members.markLeft');
   const rejoin = useMutation('members.rejoin');
   const row = useRef<HTMLLIElement>(null);
