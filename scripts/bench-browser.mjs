@@ -17,7 +17,9 @@ export const percentile = (values, p) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 export function startCadence(dataDir) {
-  const child = spawn(process.execPath, ['out/main/server.js', '--port', '0'], {
+  // BENCH_SERVER_PROFILE=<folder>: the server writes a V8 CPU profile there as it stops (open it in DevTools).
+  const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE] : [];
+  const child = spawn(process.execPath, [...profile, 'out/main/server.js', '--port', '0'], {
     env: { ...process.env, CADENCE_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -193,7 +193,8 @@ export function applyChange(event: ChangeEvent, read?: ReadFn): void {
   for (const push of event.pushes ?? []) {
     if (!isOperationName(push.read)) continue;
     const key = queryKey(push.read, push.input);
-    const query = queryClient.getQueryCache().find({ queryKey: key, exact: true });
+    // By its hash, as the cache files it: find() would hash the key again for every read the page holds.
+    const query = queryClient.getQueryCache().get(hashKey(key));
     if (query?.state.data === undefined) continue;
     const last = pushedAt.get(query.queryHash);
     current.add(query.queryHash);
