@@ -15,6 +15,7 @@ afterEach(() => {
 
 const filter = (teamId: string | null, match: string): LogFilter => ({
   match,
+  wholeWords: null,
   teamId,
   statuses: [],
   ownerId: null,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decisionCount, MARK_END, MARK_START, splitMarked } from '../../src/shared/decisions';
+import { marker } from '../../src/main/services/decisions/highlight';
 import { toSearchQuery } from '../../src/main/services/decisions/search-query';
 import { openTestCore, type TestCore } from '../support/core';
 import { decisionFixture, type Room } from '../support/decision-fixture';
@@ -227,6 +228,21 @@ describe('decision log search', () => {
         .filter((p) => p.marked)
         .map((p) => p.text),
     ).toEqual(['Öffnungszeiten', 'CAFÉ', 'früher']);
+  });
+
+  it('marks plain ASCII text as it marks any text: any case, the last word as a prefix, whole words only', () => {
+    const mark = marker({ words: ['plan', 're'], lastIsPrefix: true });
+    const plain = 'Replan the REview: re-review plans, a preplanned plan_b and 2 PLAN.';
+    // One accented letter more sends the text the general way (every word folded as the tokenizer folds it).
+    const accented = `${plain} é`;
+    expect(mark.all(plain)).toBe(
+      `${MARK_START}Replan${MARK_END} the ${MARK_START}REview${MARK_END}: ${MARK_START}re${MARK_END}-${MARK_START}review${MARK_END} plans, a preplanned ${MARK_START}plan${MARK_END}_b and 2 ${MARK_START}PLAN${MARK_END}.`,
+    );
+    expect(mark.all(accented)).toBe(`${mark.all(plain)} é`);
+    expect(mark.snippet(plain, 4)).toBe(`${MARK_START}Replan${MARK_END} the ${MARK_START}REview${MARK_END}: ${MARK_START}re${MARK_END}…`);
+    expect(mark.snippet(accented, 4)).toBe(mark.snippet(plain, 4));
+    expect(marker({ words: ['zebra'], lastIsPrefix: false }).snippet(plain)).toBe('');
+    expect(marker({ words: ['café'], lastIsPrefix: false }).all('Cafe hours')).toBe(`${MARK_START}Cafe${MARK_END} hours`);
   });
 
   it('reads typed input safely into FTS terms', () => {

@@ -5,7 +5,7 @@ import type { Repositories } from '../../db/repositories';
 import { RANK_LIMIT } from '../../db/repositories/decisions-repository';
 import { addDays, fromZoned, toZoned } from '../planning/zoned-time';
 import { marker } from './highlight';
-import { toSearchQuery } from './search-query';
+import { toSearchQuery, wholeWordsOf } from './search-query';
 
 /** The decision log: full-text search, filters and pages over every team's decisions. */
 export class DecisionLog {
@@ -16,8 +16,9 @@ export class DecisionLog {
 
   search(input: ParsedInputOf<'decisions.search'>): DecisionLogPage {
     const query = toSearchQuery(input.query);
-    const zone = this.zoneFor(input.teamId);
-    const today = toZoned(this.clock.now(), zone).date;
+    // Read only where a date needs it: the team's zone, or the system's from Intl, costs 0.3-0.5 ms a search.
+    let zoneRead: string | undefined;
+    const zone = () => (zoneRead ??= this.zoneFor(input.teamId));
     const notices = [query.notice];
     if (input.from && input.to && input.from > input.to) notices.push('The “from” date is after the “to” date, so nothing can match.');
     if (input.query.trim() !== '' && query.match === null) {
@@ -25,14 +26,15 @@ export class DecisionLog {
     }
     const result = this.repos.decisions.searchLog({
       match: query.match,
+      wholeWords: wholeWordsOf(query),
       teamId: input.teamId,
       statuses: input.statuses,
       ownerId: input.ownerId,
       tag: input.tag,
-      fromMs: input.from ? fromZoned(input.from, '00:00', zone) : null,
-      toMs: input.to ? fromZoned(addDays(input.to, 1), '00:00', zone) : null,
+      fromMs: input.from ? fromZoned(input.from, '00:00', zone()) : null,
+      toMs: input.to ? fromZoned(addDays(input.to, 1), '00:00', zone()) : null,
       hasDissent: input.hasDissent,
-      reviewDueBy: input.reviewDue ? today : null,
+      reviewDueBy: input.reviewDue ? toZoned(this.clock.now(), zone()).date : null,
       sort: query.match === null && input.sort === 'relevance' ? 'newest' : input.sort,
       offset: input.offset,
       limit: input.limit,

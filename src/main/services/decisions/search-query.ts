@@ -47,3 +47,12 @@ export function toSearchQuery(typed: string): SearchQuery {
     notice: notes.length > 0 ? notes.join(' ') : null,
   };
 }
+
+/**
+ * The FTS5 query of the words matched whole: every word but a last one matched as a prefix; null when there are none.
+ * Each of the search's matches is one of its matches.
+ */
+export function wholeWordsOf(query: SearchQuery): string | null {
+  const whole = query.lastIsPrefix ? query.terms.slice(0, -1) : query.terms;
+  return whole.length > 0 ? whole.map((t) => `"${t}"`).join(' ') : null;
+}
