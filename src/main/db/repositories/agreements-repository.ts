@@ -1,5 +1,6 @@
 import type { AgreementRevisit, AgreementVersion } from '@shared/agreements';
 import type { EpochMs, Id } from '@shared/domain';
+import { sql } from 'kysely';
 import { qb, type Sql } from '../query';
 import type { AgreementOnProjectorTable, AgreementRevisitsTable, AgreementVersionsTable } from '../schema-agreements';
 
@@ -55,7 +56,7 @@ export class AgreementsRepository {
 
   current(teamId: string): AgreementVersionRecord | undefined {
     const row = this.sql.first(
-      qb.selectFrom('agreement_versions').selectAll().where('team_id', '=', teamId).orderBy('version', 'desc').limit(1),
+      qb.selectFrom('agreement_versions').selectAll().where('team_id', '=', teamId).orderBy('version', 'desc').limit(sql.lit(1)),
     );
     return row && toVersion(row);
   }
@@ -85,7 +86,7 @@ export class AgreementsRepository {
     const version = this.find(versionId);
     if (!version || this.current(version.teamId)?.id !== versionId) return false;
     return !this.sql.first(
-      qb.selectFrom('agreement_revisits').select('id').where('version_id', '=', versionId).where('at', '>', since).limit(1),
+      qb.selectFrom('agreement_revisits').select('id').where('version_id', '=', versionId).where('at', '>', since).limit(sql.lit(1)),
     );
   }
 

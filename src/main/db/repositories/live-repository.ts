@@ -313,7 +313,7 @@ export class LiveRepository {
         .where('turns.position', '=', 0)
         .where('attendees.member_id', 'is not', null)
         .orderBy('meetings.scheduled_start', 'desc')
-        .limit(1),
+        .limit(fragment.lit(1)),
     );
     return row?.member_id ?? null;
   }

@@ -111,7 +111,7 @@ export class MeetingsRepository {
             .where('next.status', '!=', sql.lit<MeetingsTable['status']>('ended'))
             .orderBy('next.scheduled_start')
             .orderBy('next.created_at', 'desc')
-            .limit(1)
+            .limit(sql.lit(1))
             .as('id'),
         ),
     );
@@ -137,7 +137,7 @@ export class MeetingsRepository {
       .where('status', '=', 'ended')
       .where('scheduled_start', '<', meeting.scheduledStart ?? 0);
     query = meeting.seriesId ? query.where('series_id', '=', meeting.seriesId) : query.where('team_id', '=', meeting.teamId);
-    const row = this.sql.first(query.orderBy('scheduled_start', 'desc').limit(1));
+    const row = this.sql.first(query.orderBy('scheduled_start', 'desc').limit(sql.lit(1)));
     return row ? toMeeting(row) : null;
   }
 

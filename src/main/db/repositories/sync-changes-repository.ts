@@ -83,7 +83,10 @@ export class SyncChangesRepository {
 
   /** The aggregates of the team written since its log was last emptied, `limit` at most (more: the caller reads everything). */
   changed(teamId: string, limit: number): ChangedAggregate[] {
-    return this.prepare('SELECT folder, id FROM sync_changes WHERE team_id = ? LIMIT ?').all(teamId, limit) as ChangedAggregate[];
+    return this.prepare('SELECT folder, id FROM sync_changes WHERE team_id = ? LIMIT cast(? as integer)').all(
+      teamId,
+      limit,
+    ) as ChangedAggregate[];
   }
 
   /** Empties the team's log: its state as of now is the merge's. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { qb, type Sql } from '../query';
 import type { SyncLinksTable } from '../schema-sync';
 
@@ -51,7 +52,7 @@ export class SyncLinksRepository {
 
   /** Whether any meeting is being held on this laptop (the timers' syncs wait for it to end). */
   anyMeetingLive(): boolean {
-    return this.sql.first(qb.selectFrom('meetings').select('id').where('status', '=', 'live').limit(1)) !== undefined;
+    return this.sql.first(qb.selectFrom('meetings').select('id').where('status', '=', 'live').limit(sql.lit(1))) !== undefined;
   }
 
   unlink(teamId: string): boolean {
