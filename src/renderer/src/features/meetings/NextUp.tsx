@@ -9,6 +9,11 @@ import { useFormat } from '@renderer/app/settings-context';
  * an empty home after "End meeting" read as if it had gone. Read from the teams home already shows, no read of its own.
  * Memoised: opening the New team form renders the home page again, and this part does not change with it.
  */
+/** As many cards as one row of the grid holds at 1366 px: more teams with nothing planned share one card, so twenty of
+ * them (a new install's teams, a quiet week) do not push the meetings that are planned and the team grid off the screen. */
+const ONE_ROW = 3;
+const CARRIES_OVER = 'Whatever a meeting did not reach carries over to the next one planned.';
+
 export const NextUp = memo(function NextUp() {
   const next = useQuery('meetings.nextUp', {}).data;
   const teams = useQuery('teams.list', {}).data;
@@ -36,14 +41,33 @@ export const NextUp = memo(function NextUp() {
             </a>
           );
         })}
-        {unplanned.map((t) => (
-          <a key={t.id} className="card next-card is-unplanned" href={href({ name: 'team', teamId: t.id, tab: 'meetings' })}>
-            <span className="next-team">{t.name}</span>
-            <span className="next-title">No meeting planned yet</span>
-            <span className="next-meta">Whatever a meeting did not reach carries over to the next one planned.</span>
-            <span className="next-when">Plan the next meeting</span>
-          </a>
-        ))}
+        {unplanned.length <= ONE_ROW ? (
+          unplanned.map((t) => (
+            <a key={t.id} className="card next-card is-unplanned" href={href({ name: 'team', teamId: t.id, tab: 'meetings' })}>
+              <span className="next-team">{t.name}</span>
+              <span className="next-title">No meeting planned yet</span>
+              <span className="next-meta">{CARRIES_OVER}</span>
+              <span className="next-when">Plan the next meeting</span>
+            </a>
+          ))
+        ) : (
+          <div className="card next-card is-unplanned is-many">
+            <span className="next-team">{unplanned.length} teams</span>
+            <span className="next-title" id="next-unplanned-heading">
+              No meeting planned yet
+            </span>
+            <span className="next-meta">{CARRIES_OVER} Choose a team to plan its next meeting:</span>
+            <ul className="next-unplanned" aria-labelledby="next-unplanned-heading">
+              {unplanned.map((t) => (
+                <li key={t.id}>
+                  <a href={href({ name: 'team', teamId: t.id, tab: 'meetings' })} aria-label={`Plan the next meeting of ${t.name}`}>
+                    {t.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
     </section>
   );
