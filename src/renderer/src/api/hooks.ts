@@ -75,10 +75,9 @@ interface Call {
 }
 
 /**
- * How a view runs a write. With an operation name, `run(input)`; without, `run(name, input)` for a panel
+ * The one way to run a write. With an operation name, `run(input)`; without, `run(name, input)` for a panel
  * whose buttons run several. Resolves to null (and keeps the error to show) when main refused it; the reply
- * seeds the cache as the contract says (in `call`), and the change event re-reads what it changed. The console's live
- * keys use `useQuietWrites` below: the same `call`, without the pending state no key there shows.
+ * seeds the cache as the contract says, and the change event re-reads what it changed.
  */
 export function useMutation<K extends OperationName>(name: K): MutationState<K>;
 export function useMutation(): ActionState;
