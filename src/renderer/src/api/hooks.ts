@@ -1,5 +1,5 @@
 import { hashKey, keepPreviousData, useMutation as useTanstackMutation, useQuery as useTanstackQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import { ApiError, call } from './client';
 import { changesApplied, newerOf, queryKey } from './query-cache';
@@ -103,40 +103,4 @@ export function useMutation(name?: OperationName): MutationState<OperationName> 
     error: mutation.error,
     clearError: reset,
   };
-}
-
-export interface QuietActionState {
-  run: <K extends OperationName>(name: K, input: InputOf<K>) => Promise<OutputOf<K> | null>;
-  error: ApiError | null;
-  clearError: () => void;
-}
-
-/**
- * Runs writes as useMutation() does (null and the error kept when main refused), but renders its caller only when the
- * error comes or goes. A mutation's pending and success states render the view that holds it: for the console, the
- * whole page twice per press, the first of those before the write was even sent (the mutation's state is told to React
- * a microtask before its function runs). What a write changed reaches the view by its reply and change event.
- */
-export function useQuietWrites(): QuietActionState {
-  const [error, setError] = useState<ApiError | null>(null);
-  const failed = useRef(false);
-  const clearError = useCallback(() => {
-    if (!failed.current) return;
-    failed.current = false;
-    setError(null);
-  }, []);
-  const run = useCallback(
-    async (name: OperationName, input: unknown): Promise<never | null> => {
-      clearError();
-      try {
-        return (await call(name, input as never)) as never;
-      } catch (e) {
-        failed.current = true;
-        setError(asApiError(e));
-        return null;
-      }
-    },
-    [clearError],
-  );
-  return { run: run as QuietActionState['run'], error, clearError };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { Rebalance } from '@shared/rebalance';
-import { useQuietWrites } from '@renderer/api/hooks';
+import { useMutation } from '@renderer/api/hooks';
 import { projectorOpened } from '@renderer/api/platform';
 import type { ConsoleCommand } from './console-keys';
 
@@ -29,11 +29,8 @@ interface Shown {
 class StepGate {
   private shown: unknown = null;
   private held: unknown = undefined;
-  /** What the console shows now, as a step reads it when pressed. */
-  now: Shown = { shown: null, paused: false, currentItemId: null, speakingTurnId: null, undoActionId: null };
-  show(state: Shown): void {
-    this.shown = state.shown;
-    this.now = state;
+  show(answer: unknown): void {
+    this.shown = answer;
   }
   readonly step =
     <A extends unknown[], T>(f: (...args: A) => Promise<T | null>) =>
@@ -58,42 +55,34 @@ class StepGate {
  * another window moved the meeting on first.
  */
 export function useConsoleActions(meetingId: string, state: Shown) {
-  const write = useQuietWrites();
+  const write = useMutation();
   const [flash, setFlash] = useState<string | null>(null);
   const { run } = write;
+  const { paused, currentItemId, speakingTurnId, undoActionId } = state;
   const [gate] = useState(() => new StepGate());
-  // What the console shows, read from the gate when a key or button is pressed: the table below keeps its identity
-  // across live actions (each one brings a new speaker, undo step or item), so the callbacks handed to the round, the
-  // rebalance banner and the key listener do not make them render or subscribe again after every action.
-  useLayoutEffect(() => gate.show(state));
+  useLayoutEffect(() => gate.show(state.shown), [gate, state.shown]);
 
   const act = useMemo(() => {
     const say = (done: string) => (value: unknown) => {
       if (value !== null) setFlash(done);
     };
     const step = gate.step;
-    const from = () => {
-      const { currentItemId } = gate.now;
-      return currentItemId ? { fromItemId: currentItemId } : {};
-    };
+    const from = currentItemId ? { fromItemId: currentItemId } : {};
     const table = {
-      next: step(() => run('live.next', { meetingId, ...from() })),
-      previous: step(() => run('live.previous', { meetingId, ...from() })),
-      pauseOrResume: step(() => (gate.now.paused ? run('live.resume', { meetingId }) : run('live.pause', { meetingId }))),
+      next: step(() => run('live.next', { meetingId, ...from })),
+      previous: step(() => run('live.previous', { meetingId, ...from })),
+      pauseOrResume: step(() => (paused ? run('live.resume', { meetingId }) : run('live.pause', { meetingId }))),
       extend: (minutes: number) => run('live.extend', { meetingId, minutes }).then(say(`+${minutes} min`)),
       park: step(async () => {
-        const { currentItemId } = gate.now;
         if (!currentItemId) return null;
         const parked = await run('live.park', { meetingId, itemId: currentItemId });
         say('Parked')(parked);
         return parked;
       }),
-      turn: step((action: 'next' | 'pass' | 'skip' | 'later') => {
-        const { speakingTurnId } = gate.now;
-        return run('live.turn', { meetingId, action, ...(speakingTurnId ? { turnId: speakingTurnId } : {}) });
-      }),
+      turn: step((action: 'next' | 'pass' | 'skip' | 'later') =>
+        run('live.turn', { meetingId, action, ...(speakingTurnId ? { turnId: speakingTurnId } : {}) }),
+      ),
       undo: step(async () => {
-        const { undoActionId } = gate.now;
         const undone = await run('live.undo', { meetingId, ...(undoActionId ? { actionId: undoActionId } : {}) });
         if (undone) setFlash(`Undone: ${undone.undone}`);
         return undone;
@@ -121,7 +110,7 @@ export function useConsoleActions(meetingId: string, state: Shown) {
         }
       },
     };
-  }, [meetingId, run, gate]);
+  }, [meetingId, paused, currentItemId, speakingTurnId, undoActionId, run, gate]);
 
   useEffect(() => {
     if (!flash) return;
