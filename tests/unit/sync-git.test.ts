@@ -256,37 +256,42 @@ describe('hostile repository content is refused with nothing written', () => {
 });
 
 describe('two laptops', () => {
-  it('each holds a meeting offline on the same day, then both syncs end with both meetings and their decisions', async () => {
-    const remote = bareRemote();
-    const a = await laptop();
-    const demo = await a.call('demo.load', {});
-    await a.call('sync.link', { teamId: demo.id, url: remote });
-    const b = await laptop();
-    await b.call('sync.link', { url: remote });
-    const hold = async (t: TestCore, title: string) => {
-      const { meetingId } = await t.call('meetings.create', { teamId: demo.id, title, date: '2026-11-24', time: '10:00', lengthMin: 30 });
-      await t.call('meetings.start', { meetingId });
-      await t.call('meetings.end', { meetingId });
-      return meetingId;
-    };
-    const onA = await hold(a, 'Held on laptop A');
-    const onB = await hold(b, 'Held on laptop B');
-    await a.call('sync.run', { teamId: demo.id });
-    await b.call('sync.run', { teamId: demo.id });
-    await a.call('sync.run', { teamId: demo.id });
-    for (const t of [a, b]) {
-      const lists = await t.call('meetings.list', { teamId: demo.id });
-      const ids = [...lists.upcoming, ...lists.past].map((m) => m.id);
-      expect(ids).toEqual(expect.arrayContaining([onA, onB]));
-    }
-    const decisions = (t: TestCore) => t.core.opened.db.prepare('select id from decisions order by id').all();
-    expect(decisions(b)).toEqual(decisions(a));
-    // Laptop B's own work is in its database, not in a commit of its own: its sync commits on top of A's.
-    expect((await b.call('sync.run', { teamId: demo.id })).waiting.unpushed).toBe(false);
-    const lastOf = (t: TestCore) => t.core.opened.db.prepare('select last_commit from sync_links').pluck().get();
-    expect(lastOf(a)).toBe(git(remote, 'rev-parse', 'main'));
-    expect(lastOf(b)).toBe(git(remote, 'rev-parse', 'main'));
-  });
+  // Two laptops, two git pushes and merges: 14-21 s beside a loaded machine, so its own timeout; nothing in it is timed.
+  it(
+    'each holds a meeting offline on the same day, then both syncs end with both meetings and their decisions',
+    { timeout: 60_000 },
+    async () => {
+      const remote = bareRemote();
+      const a = await laptop();
+      const demo = await a.call('demo.load', {});
+      await a.call('sync.link', { teamId: demo.id, url: remote });
+      const b = await laptop();
+      await b.call('sync.link', { url: remote });
+      const hold = async (t: TestCore, title: string) => {
+        const { meetingId } = await t.call('meetings.create', { teamId: demo.id, title, date: '2026-11-24', time: '10:00', lengthMin: 30 });
+        await t.call('meetings.start', { meetingId });
+        await t.call('meetings.end', { meetingId });
+        return meetingId;
+      };
+      const onA = await hold(a, 'Held on laptop A');
+      const onB = await hold(b, 'Held on laptop B');
+      await a.call('sync.run', { teamId: demo.id });
+      await b.call('sync.run', { teamId: demo.id });
+      await a.call('sync.run', { teamId: demo.id });
+      for (const t of [a, b]) {
+        const lists = await t.call('meetings.list', { teamId: demo.id });
+        const ids = [...lists.upcoming, ...lists.past].map((m) => m.id);
+        expect(ids).toEqual(expect.arrayContaining([onA, onB]));
+      }
+      const decisions = (t: TestCore) => t.core.opened.db.prepare('select id from decisions order by id').all();
+      expect(decisions(b)).toEqual(decisions(a));
+      // Laptop B's own work is in its database, not in a commit of its own: its sync commits on top of A's.
+      expect((await b.call('sync.run', { teamId: demo.id })).waiting.unpushed).toBe(false);
+      const lastOf = (t: TestCore) => t.core.opened.db.prepare('select last_commit from sync_links').pluck().get();
+      expect(lastOf(a)).toBe(git(remote, 'rev-parse', 'main'));
+      expect(lastOf(b)).toBe(git(remote, 'rev-parse', 'main'));
+    },
+  );
 });
 
 describe('the command line', () => {
