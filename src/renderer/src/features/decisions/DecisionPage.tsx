@@ -5,11 +5,10 @@ import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
 import { useTeamZones } from '@renderer/features/teams/use-team-zone';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
-import { Field } from '@renderer/ui/form/Field';
-import { useForm } from '@renderer/ui/form/use-form';
 import { Objections } from './Objections';
 import { OptionsList } from './ProposalPanel';
 import { RecordForm } from './RecordForm';
+import { ReviewForm } from './ReviewForm';
 import { StanceChip, StatusBadge } from './StatusBadge';
 
 function Chain({ decision }: { decision: DecisionDetail }) {
@@ -43,28 +42,6 @@ function Chain({ decision }: { decision: DecisionDetail }) {
         ))}
       </ol>
     </section>
-  );
-}
-
-function ReviewForm({ decision }: { decision: DecisionDetail }) {
-  const form = useForm('decisions.review', {
-    initial: { note: '', next: '' },
-    fields: { nextReviewDate: 'next' },
-    toInput: (v) => ({ decisionId: decision.id, nextReviewDate: v.next || null, note: v.note }),
-  });
-  return (
-    <form className="review-form" aria-label="Record a review" onSubmit={form.submit}>
-      <Field label="What the review found (the decision stands)" className="field-wide" error={form.error('note')}>
-        <input className="input" value={form.values.note} onChange={(e) => form.set('note', e.target.value)} />
-      </Field>
-      <Field label="Next review (optional)" error={form.error('next')}>
-        <input className="input" type="date" value={form.values.next} onChange={(e) => form.set('next', e.target.value)} />
-      </Field>
-      <button className="btn" type="submit" disabled={!form.canSubmit}>
-        Record the review
-      </button>
-      <ErrorAlert error={form.formError} />
-    </form>
   );
 }
 
@@ -230,7 +207,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
               </ol>
             )}
             {d.changesBy === 'amendment' && <Amend decision={d} />}
-            {d.status === 'accepted' && <ReviewForm decision={d} />}
+            {d.status === 'accepted' && <ReviewForm decisionId={d.id} />}
           </section>
         </aside>
       </div>

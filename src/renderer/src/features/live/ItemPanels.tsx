@@ -4,13 +4,14 @@ import { ConsoleRevisit } from '../agreements/ConsoleRevisit';
 import { ItemCommitments } from '../commitments/ItemCommitments';
 import { Recognition } from '../commitments/Recognition';
 import { ReviewWalk } from '../commitments/ReviewWalk';
+import { ConsoleDecisionReview } from '../decisions/ConsoleDecisionReview';
 import { ProposalPanel } from '../decisions/ProposalPanel';
 import { CheckoutRound } from '../health/CheckoutRound';
 import type { ScheduledItem } from './live-model';
 
 /**
- * The current item's own panels in the console: the proposal, the review walk, recognition, the check-out, a due
- * revisit and the item's commitments. Memoised, and given the steady detail (./steady-detail.ts): a turn in the
+ * The current item's own panels in the console: the proposal, the review walk, recognition, the check-out, the
+ * decisions due for review, a due revisit and the item's commitments. Memoised, and given the steady detail (./steady-detail.ts): a turn in the
  * round beside them renders none of them.
  */
 export const ItemPanels = memo(function ItemPanels({
@@ -30,6 +31,7 @@ export const ItemPanels = memo(function ItemPanels({
       )}
       {current.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
       {current.kind === 'check_out' && <CheckoutRound key={`checkout-${current.id}`} detail={detail} disabled={paused} />}
+      <ConsoleDecisionReview detail={detail} itemId={current.id} isReviewItem={current.kind === 'decision_review'} />
       <ConsoleRevisit detail={detail} itemId={current.id} />
       {current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}
     </>

@@ -4,6 +4,7 @@ import { useMeeting } from '@renderer/api/use-meeting';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
 import { ProjectorAgreement, useProjectedAgreement } from '../agreements/ProjectorAgreement';
 import { projectedProposal } from '../decisions/in-room';
+import { ProjectorDecisionReview } from '../decisions/ConsoleDecisionReview';
 import { ProjectorDecision } from '../decisions/ProjectorDecision';
 import { complete } from '../health/feedback-model';
 import { ProjectorCheckout } from '../health/ProjectorCheckout';
@@ -137,6 +138,7 @@ const ProjectorItemPanels = memo(function ProjectorItemPanels({ detail, current 
       {current.kind === 'proposal' && <ProjectorDecision detail={detail} itemId={current.id} />}
       <ProjectorCommitments detail={detail} itemId={current.id} kind={current.kind} />
       {current.kind === 'check_out' && <ProjectorCheckout feedback={detail.feedback} />}
+      <ProjectorDecisionReview detail={detail} itemId={current.id} />
     </>
   );
 });
