@@ -39,14 +39,17 @@ export function serversOfThisTest(): TestServer[] {
 
 /** Starts the real browser-mode server on its own data folder and reads the address it prints. */
 export async function startServer(
-  options: { dataDir?: string; port?: number; env?: Record<string, string>; clockFile?: string } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; clockFile?: string; noSyncAtStart?: boolean } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  // With a clock file, the test-only entry runs on the time the test writes there.
-  const entry = options.clockFile ? TEST_SERVER_ENTRY : SERVER_ENTRY;
-  const clockEnv = options.clockFile ? { CADENCE_TEST_CLOCK_FILE: options.clockFile } : {};
+  // With a clock file, the test-only entry runs on the time the test writes there; it alone can skip the start-up sync.
+  const entry = options.clockFile || options.noSyncAtStart ? TEST_SERVER_ENTRY : SERVER_ENTRY;
+  const testEnv = {
+    ...(options.clockFile ? { CADENCE_TEST_CLOCK_FILE: options.clockFile } : {}),
+    ...(options.noSyncAtStart ? { CADENCE_TEST_NO_SYNC_AT_START: '1' } : {}),
+  };
   const child: ChildProcess = spawn(process.execPath, [entry, '--port', String(options.port ?? 0)], {
-    env: { ...process.env, CADENCE_DATA_DIR: dataDir, ...clockEnv, ...options.env },
+    env: { ...process.env, CADENCE_DATA_DIR: dataDir, ...testEnv, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';

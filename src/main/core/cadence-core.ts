@@ -48,6 +48,8 @@ export interface CoreOptions {
   platform?: Platform;
   /** How long after a clean start the whole file is checked in the background (default 30 s); null: only when asked. */
   backgroundCheckAfterMs?: number | null;
+  /** How long after start-up the linked teams sync in the background (default 10 s); null: not at start-up. */
+  syncAfterStartMs?: number | null;
   /**
    * Whether the timers run (default true): the every-minute backup, the syncs of linked teams (soon after start-up,
    * then every five minutes) and the WAL's checkpoint once writes pause; false: only `backups.tick()` and `sync.run()`
@@ -257,7 +259,9 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     logError,
   });
   feed.watch((event) => sync.noteChange(event));
-  const syncAtStart = options.scheduledBackups === false ? undefined : setTimeout(() => sync.soon(), SYNC_AFTER_START_MS);
+  const syncAfterStart = options.syncAfterStartMs === undefined ? SYNC_AFTER_START_MS : options.syncAfterStartMs;
+  const syncAtStart =
+    options.scheduledBackups === false || syncAfterStart === null ? undefined : setTimeout(() => sync.soon(), syncAfterStart);
   syncAtStart?.unref();
   if (options.scheduledBackups !== false) sync.startTimer(SYNC_EVERY_MS);
   const dispatcher = new Dispatcher(

@@ -84,7 +84,12 @@ async function loadCore(between: () => Promise<void>): Promise<typeof startCore>
   return core.startCore;
 }
 
-export async function runBrowserServer(options: { clock: Clock; rendererDir: string; backgroundCheckAfterMs?: number }): Promise<void> {
+export async function runBrowserServer(options: {
+  clock: Clock;
+  rendererDir: string;
+  backgroundCheckAfterMs?: number;
+  syncAfterStartMs?: number | null;
+}): Promise<void> {
   const dataDir = dataDirFromArgs(process.argv.slice(2));
   if (dataDir === null) {
     process.stderr.write('--data-dir needs a folder.\n');
@@ -111,6 +116,7 @@ export async function runBrowserServer(options: { clock: Clock; rendererDir: str
         lock,
         clock: options.clock,
         backgroundCheckAfterMs: options.backgroundCheckAfterMs,
+        syncAfterStartMs: options.syncAfterStartMs,
         logError: (op, error) =>
           process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
       });
