@@ -169,6 +169,19 @@ describe('two laptops change the same thing apart', () => {
     ]);
   }, 120_000);
 
+  it('one field changed on both: the later change stands even where its laptop syncs first', async () => {
+    const { a, b, teamId } = await twoLaptops();
+    const item = await a.call('parkingLot.add', { teamId, title: 'Office move' });
+    await syncTwice(a, b, teamId);
+    await a.call('parkingLot.update', { itemId: item.id, title: 'Office move in March', notes: '' });
+    // Half an hour later by every clock (B's runs ten minutes behind A's), B renames it again, and syncs first.
+    b.clock.advance(30 * 60_000);
+    await b.call('parkingLot.update', { itemId: item.id, title: 'Office move, postponed', notes: '' });
+    const conflicts = (await syncTwice(b, a, teamId)).filter((c) => c.entity === 'parking_lot_items');
+    expect(conflicts.map((c) => [c.field, c.kept, c.other])).toEqual([['title', 'Office move, postponed', 'Office move in March']]);
+    expect((await a.call('parkingLot.list', { teamId })).find((i) => i.id === item.id)?.title).toBe('Office move, postponed');
+  }, 120_000);
+
   for (const order of ['A ends it first', 'B ends it first'] as const)
     it(`one meeting held on both laptops: what it did not reach goes once into the next, an attendee’s later rating stands, and both syncs go on (${order})`, async () => {
       const { a, b, teamId } = await twoLaptops();

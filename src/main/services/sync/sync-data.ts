@@ -214,8 +214,11 @@ export function sameFiles(a: TreeFiles | null, b: TreeFiles | null): boolean {
 }
 
 /**
- * Gives every row this laptop changed since the base a new stamp (a hybrid logical clock that has
- * seen every stamp of both trees, so it is above them all) and returns the files those rows are in.
+ * Gives every row this laptop changed since the base a new stamp and returns the files those rows are in. The stamp is
+ * the one the row's write would have had (a hybrid logical clock at its `updated_at`, where the table has one, else at
+ * this sync): above every stamp this laptop had seen when it wrote, not above the stamps arriving now. So where both
+ * laptops changed a field apart, the change made later stands, whichever laptop synced first (README: "the later
+ * change stands"); stamping at the sync instead made the laptop that synced later win with the earlier change.
  */
 function stampChanges(
   repos: Repositories,
@@ -228,8 +231,11 @@ function stampChanges(
   const { deviceId, lastStamp } = repos.sync.device();
   let last = lastStamp;
   // Rows outside the candidates are the last merge's, whose stamps the device's last stamp is already above.
-  for (const state of base === theirs ? [base] : [base, theirs])
+  const seenBefore = (state: TeamState) => {
     for (const [table, rows] of state.tables) for (const [, { stamp }] of rowsToVisit(rows, table, only)) if (stamp > last) last = stamp;
+  };
+  // This laptop's writes since the base had seen the base; the stamps coming in now they had not.
+  seenBefore(base);
   const stored = new Map<string, string>();
   const files = new Set<string>();
   let count = 0;
@@ -244,9 +250,12 @@ function stampChanges(
       const was = before.get(key);
       return !was || (was.row !== stamped.row && !sameContent(was.row, stamped.row));
     });
-    // In key order, whichever rows were looked at: a sync that read only the changes gives the stamps a whole read would.
-    for (const [key, stamped] of changed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      last = nextStamp(last, now, deviceId);
+    // In the order they were written, then by key, whichever rows were looked at: a sync that read only the changes
+    // gives the stamps a whole read would.
+    const ordered = changed.map(([key, stamped]) => ({ key, stamped, at: writtenAt(stamped.row, now) }));
+    ordered.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { key, stamped, at } of ordered) {
+      last = nextStamp(last, at, deviceId);
       stored.set(`${table}\n${key}`, stamped.stamp);
       // A new object: the row's old one may be shared with the state this process remembers.
       rows.set(key, { row: stamped.row, stamp: last });
@@ -254,8 +263,16 @@ function stampChanges(
     }
     for (const [key, { row }] of rowsToVisit(before, table, only)) if (!rows.has(key)) note(base, table, row);
   }
+  // The device's clock goes on above everything seen, theirs included, for the writes after this sync.
+  if (theirs !== base) seenBefore(theirs);
   // The stamps read from the database for the rows given a new one (the others still hold theirs in `ours`).
   return { files, count, stored, last };
+}
+
+/** When a row was written here: its `updated_at` where its table keeps one (never later than now), else now. */
+function writtenAt(row: ArchiveRow, now: number): number {
+  const at = row.updated_at;
+  return typeof at === 'number' && at <= now ? at : now;
 }
 
 /**
