@@ -13,7 +13,7 @@ import { rowsToRead, type Rows } from '@shared/operations/define';
 import type { CadenceCore } from '../core/cadence-core';
 import { pairedRow, ratioRow, rawCommit, rawCommitBeside, rawGoesFirst, samples, Slowest, withCpu, type BenchRow } from './bench-kit';
 import { StatementLog } from './bench-statements';
-import { pagesLabel, walPagesOf } from './bench-wal-pages';
+import { pageOwners, pagesLabel, walFramesOf } from './bench-wal-pages';
 
 const PART_READS = ['meetings.live', 'meetings.decisions', 'meetings.commitments', 'meetings.context', 'meetings.feedback'] as const;
 
@@ -44,6 +44,14 @@ const REREAD_SAMPLES = 200;
  * rewrites its proposal's full-text row with all of them. The first fresh one comes after the reads-again samples.
  */
 const ROUNDS_PER_PROPOSAL = 25;
+/**
+ * Live meetings the writes rotate over (BENCH_MEETINGS, 1 to 8). With one, as on a laptop running one meeting, the
+ * entries of the per-meeting indexes (the undo log's, the events' by meeting) are appended rather than put between
+ * other meetings' (measured: the undo log's index costs 1.2-1.4 pages a live write either way).
+ */
+const MEETINGS = Math.min(8, Math.max(1, Number(process.env.BENCH_MEETINGS ?? 8)));
+/** Untimed writes whose WAL pages are counted (even: the writes come in pairs); more when they are told apart by b-tree. */
+const COUNTED = process.env.BENCH_PAGES ? 40 : 8;
 
 export type Call = <K extends OperationName>(name: K, input: unknown) => Promise<unknown>;
 
@@ -109,7 +117,7 @@ function dependsOn(read: (typeof PART_READS)[number], meetingId: string, answer:
 
 export async function benchFacilitator(core: CadenceCore, advance: (ms: number) => void): Promise<BenchRow[]> {
   const call = caller(core);
-  const teamIds = (core.services.teams.list() as { id: string }[]).slice(0, 8).map((t) => t.id);
+  const teamIds = (core.services.teams.list() as { id: string }[]).slice(0, MEETINGS).map((t) => t.id);
   const meetings: LiveMeeting[] = [];
   for (const [i, teamId] of teamIds.entries()) meetings.push(await startMeeting(core, call, teamId, `2026-12-0${1 + (i % 7)}`));
   const pick = (i: number) => meetings[i % meetings.length]!;
@@ -206,7 +214,7 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
   const statements = process.env.BENCH_STATEMENTS ? new StatementLog(core.opened.db) : null;
   // And what the windows read again after each write, in the timed samples (their times then carry the log's own cost).
   const rereadStatements = process.env.BENCH_STATEMENTS ? new StatementLog(core.opened.db) : null;
-  let untimed = SAMPLES + 8;
+  let untimed = SAMPLES + COUNTED;
   for (const write of chosen) {
     const durations: number[] = [];
     const raws: number[] = [];
@@ -265,12 +273,17 @@ export async function benchFacilitator(core: CadenceCore, advance: (ms: number) 
       mine.push(performance.now() - before);
     }
     // Untimed, after the timed runs: the pages each commit of this write adds to the WAL.
-    const pages: (number | null)[] = [];
-    for (let i = SAMPLES; i < SAMPLES + 8; i++) {
+    const frames: (number[] | null)[] = [];
+    for (let i = SAMPLES; i < SAMPLES + COUNTED; i++) {
       advance(1000);
       if (write.prepare) await write.prepare(i);
       const name = typeof write.name === 'function' ? write.name(i) : write.name;
-      pages.push(await walPagesOf(core, () => call(name, write.input(i))));
+      frames.push(await walFramesOf(core, () => call(name, write.input(i))));
+    }
+    const pages = frames.map((f) => f?.length ?? null);
+    if (process.env.BENCH_PAGES) {
+      const counted = frames.filter((f): f is number[] => f !== null);
+      process.stderr.write(`${write.label}: pages per write by table or index: ${pageOwners(core, counted)}\n`);
     }
     if (statements) {
       statements.reset();
