@@ -52,6 +52,27 @@ export function resolutionLabel(resolution: Resolution): string {
   return RESOLUTIONS.find((r) => r.resolution === resolution)?.label ?? resolution;
 }
 
+/**
+ * What a member's position reads as now: their stance, or, for a block or disagreement the proposal was changed to meet
+ * (its objection integrated), what it became. One word for every view and record, so none still says "Block".
+ */
+export function positionStanding(
+  position: Pick<Position, 'memberId' | 'stance'>,
+  objections: readonly Pick<Objection, 'memberId' | 'stance' | 'resolution' | 'createdAt'>[],
+): { kind: Stance | 'integrated'; label: string; detail: string } {
+  // The objection this stance raised is the member's latest of that stance: a block raised again after one was
+  // integrated is a block again.
+  const raised = isObjection(position.stance)
+    ? objections
+        .filter((o) => o.memberId === position.memberId && o.stance === position.stance)
+        .reduce<(typeof objections)[number] | null>((last, o) => (last && last.createdAt > o.createdAt ? last : o), null)
+    : null;
+  const integrated = raised?.resolution === 'integrated';
+  const stance = stanceLabel(position.stance);
+  if (!integrated) return { kind: position.stance, label: stance, detail: stance };
+  return { kind: 'integrated', label: 'Integrated', detail: `${stance}, integrated: the proposal changed to meet it` };
+}
+
 export interface DecisionOption {
   title: string;
   pros: string;

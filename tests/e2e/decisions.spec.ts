@@ -112,6 +112,9 @@ test('a proposal with a block integrated and a disagreement overruled is accepte
       'Release every second Thursday; security fixes ship any day through a hotfix lane.',
     );
     await expect(ben.getByLabel('Proposal before')).toHaveText('Release every second Thursday.');
+    // Ben's block reads as what it became, on the console and in the room: not "Block" any more.
+    await expect(round.getByRole('listitem').filter({ hasText: 'Ben Osei' })).toContainText('Integrated');
+    await expect(positions.getByRole('listitem').filter({ hasText: 'Ben Osei' })).toContainText('Integrated');
 
     // The disagreement is overruled by the owner, with a reason.
     const cleo = objections.getByRole('listitem').filter({ hasText: 'Cleo Park' });

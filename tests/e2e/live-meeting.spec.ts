@@ -148,7 +148,31 @@ test('run the meeting from the console while the projector follows; a server res
     for (const view of [facilitator, projector]) {
       const row = view.getByRole('list', { name: 'Agenda progress' }).getByRole('listitem').filter({ hasText: 'Commitment review' });
       await expect(row.locator('.p-time')).toHaveText(/^\d+ min \(\d+ planned\)$/);
+      // An item taken says what its figures mean, not "9/5 min".
+      const taken = view.getByRole('list', { name: 'Agenda progress' }).getByRole('listitem').filter({ hasText: 'Check-in round' });
+      await expect(taken.locator('.p-time')).toHaveText(/^took \d+ of 5 min$/);
     }
+    // Walked: once rebalanced, the projector's agenda cut "Pricing page experiment: read-out" short beside the wider
+    // times, with room below. Every title that fits is shown whole, at 1920x1080 and 1366x768.
+    for (const [width, height] of [
+      [1920, 1080],
+      [1366, 768],
+    ] as const) {
+      await projector.setViewportSize({ width, height });
+      const titles = projector.getByRole('list', { name: 'Agenda progress' }).locator('.p-title');
+      await expect(titles.filter({ hasText: 'Pricing page experiment: read-out' })).toHaveCount(1);
+      await expect
+        .poll(
+          () =>
+            titles.evaluateAll((els) =>
+              els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent),
+            ),
+          `${width}x${height}`,
+        )
+        .toEqual([]);
+      await projector.screenshot({ path: `test-results/screens/projector-rebalanced-${width}.png` });
+    }
+    await projector.setViewportSize({ width: 1920, height: 1080 });
     await expect(banner).toHaveCount(0);
     await expect(facilitator.locator('.drift')).toHaveText('on time');
 

@@ -9,6 +9,6 @@ describe('agendaTime', () => {
     // A catch-up took two minutes: the row reads as the item will run.
     expect(agendaTime({ plannedMin: 10, extraMs: -2 * MIN }, null)).toEqual({ allowed: '8 min', plan: '(10 planned)' });
     // +5 granted, and the item has run 14 minutes.
-    expect(agendaTime({ plannedMin: 10, extraMs: 5 * MIN }, 14)).toEqual({ allowed: '14/15 min', plan: '(10 planned)' });
+    expect(agendaTime({ plannedMin: 10, extraMs: 5 * MIN }, 14)).toEqual({ allowed: 'took 14 of 15 min', plan: '(10 planned)' });
   });
 });

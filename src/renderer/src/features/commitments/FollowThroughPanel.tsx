@@ -54,8 +54,8 @@ export function FollowThroughPanel({ teamId, memberId, title = 'Follow-through' 
             <th scope="col">Who</th>
             <th scope="col">Due</th>
             <th scope="col">Done by the first date</th>
-            <th scope="col">Renegotiated in advance</th>
-            <th scope="col">Renegotiated late</th>
+            <th scope="col">New date agreed before due</th>
+            <th scope="col">New date agreed after due</th>
             <th scope="col">Slips and causes</th>
           </tr>
         </thead>

@@ -1,3 +1,4 @@
+import { useFormat } from '@renderer/app/settings-context';
 import { STATUS_LABELS, type Commitment, type CommitmentEvent } from '@shared/commitments';
 import type { MeetingDetail } from '@shared/planning';
 import { eventText } from './CommitmentLine';
@@ -11,10 +12,10 @@ const PAGE = 4;
 const PAGE_UNDER_LATEST = 3;
 
 /** The outcome a review just recorded, in a word or two the back of the room can read. */
-function outcomeWord(e: CommitmentEvent): string {
+function outcomeWord(e: CommitmentEvent, day: (isoDate: string) => string): string {
   switch (e.kind) {
     case 'renegotiated':
-      return `Renegotiated to ${e.newDueDate}`;
+      return e.newDueDate ? `New date: ${day(e.newDueDate)}` : 'New date';
     case 'slipped':
       return 'Slipped';
     case 'reassigned':
@@ -36,6 +37,7 @@ function pageAround<T>(rows: T[], focus: number, size: number): { start: number;
 }
 
 function ReviewList({ detail }: { detail: MeetingDetail }) {
+  const { day, datesIn } = useFormat();
   const meetingId = detail.meeting.id;
   const rows = detail.commitments.review.map((c: Commitment) => ({
     c,
@@ -56,7 +58,7 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
           <p className="projector-commitment">
             <strong>{latest.c.ownerName}</strong> {latest.c.outcome}
           </p>
-          <p className="projector-outcome">{eventText(latest.last!)}</p>
+          <p className="projector-outcome">{datesIn(eventText(latest.last!))}</p>
         </section>
       )}
       <ul className="projector-commitment-list" aria-label="Commitments under review">
@@ -65,7 +67,7 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
             <span className="pc-owner">{c.ownerName}</span>
             <span className="pc-outcome">{c.outcome}</span>
             <span className={`badge pc-status ${last ? `pe-${last.kind} cst-${c.status}` : 'cst-pending'}`}>
-              {last ? outcomeWord(last) : `due ${c.dueDate}`}
+              {last ? outcomeWord(last, day) : `due ${day(c.dueDate)}`}
             </span>
           </li>
         ))}
@@ -81,6 +83,7 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
 
 /** The room sees commitments appear as they are made, each review outcome as it is recorded, and what was done. */
 export function ProjectorCommitments({ detail, itemId, kind }: { detail: MeetingDetail; itemId: string; kind: string }) {
+  const { day } = useFormat();
   if (kind === 'recognition') return <Recognition done={detail.commitments.doneSinceLast} large />;
   if (kind === 'commitment_review') return <ReviewList detail={detail} />;
   const made = detail.commitments.made.filter((c) => c.agendaItemId === itemId);
@@ -93,7 +96,7 @@ export function ProjectorCommitments({ detail, itemId, kind }: { detail: Meeting
           <li key={c.id}>
             <span className="pc-owner">{c.ownerName}</span>
             <span className="pc-outcome">{c.outcome}</span>
-            <span className="badge pc-status">due {c.dueDate}</span>
+            <span className="badge pc-status">due {day(c.dueDate)}</span>
           </li>
         ))}
       </ul>

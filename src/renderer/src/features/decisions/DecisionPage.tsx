@@ -9,7 +9,7 @@ import { Objections } from './Objections';
 import { OptionsList } from './ProposalPanel';
 import { RecordForm } from './RecordForm';
 import { ReviewForm } from './ReviewForm';
-import { StanceChip, StatusBadge } from './StatusBadge';
+import { PositionChip, StanceChip, StatusBadge } from './StatusBadge';
 
 function Chain({ decision }: { decision: DecisionDetail }) {
   const { date } = useFormat();
@@ -61,7 +61,7 @@ function Amend({ decision }: { decision: DecisionDetail }) {
 /** One decision, whole: the record, where it came from, who stood where and why, what changed since. */
 export function DecisionPage({ decisionId }: { decisionId: string }) {
   const query = useQuery('decisions.get', { decisionId });
-  const { date, dateTime } = useFormat();
+  const { date, dateTime, day, datesIn } = useFormat();
   const zoneOf = useTeamZones();
   const d = query.data;
   if (query.error && !d) {
@@ -127,7 +127,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
               <dt>Proposed by</dt>
               <dd>{d.proposerName ?? 'Not recorded'}</dd>
               <dt>Review date</dt>
-              <dd>{d.reviewDate ?? 'None'}</dd>
+              <dd>{d.reviewDate ? day(d.reviewDate) : 'None'}</dd>
               <dt>Confirmed by the room</dt>
               <dd>{d.confirmedAt ? dateTime(d.confirmedAt, zone) : 'No'}</dd>
               <dt>Tags</dt>
@@ -160,7 +160,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
                     <tr key={p.id}>
                       <td>{p.memberName}</td>
                       <td>
-                        <StanceChip stance={p.stance} />
+                        <PositionChip position={p} objections={d.objections} />
                       </td>
                       <td>{p.reason ?? ''}</td>
                     </tr>
@@ -198,7 +198,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
                     <ul>
                       {a.changes.map((c, i) => (
                         <li key={i}>
-                          {c.field}: <del>{c.from || '(empty)'}</del> → <ins>{c.to || '(empty)'}</ins>
+                          {c.field}: <del>{datesIn(c.from) || '(empty)'}</del> → <ins>{datesIn(c.to) || '(empty)'}</ins>
                         </li>
                       ))}
                     </ul>

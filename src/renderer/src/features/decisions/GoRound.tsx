@@ -4,7 +4,7 @@ import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
-import { StanceChip } from './StatusBadge';
+import { PositionChip } from './StatusBadge';
 import { usePanelKeys } from '../live/panel-keys';
 import type { PanelChoice } from '../live/console-keys';
 
@@ -109,7 +109,7 @@ export function GoRound({
                 {m.name}
               </button>
               <span className="go-round-stance">
-                {p ? <StanceChip stance={p.stance} /> : <span className="muted-note">no position yet</span>}
+                {p ? <PositionChip position={p} objections={decision.objections} /> : <span className="muted-note">no position yet</span>}
               </span>
               {i === cursor && (
                 <span className="go-round-buttons">

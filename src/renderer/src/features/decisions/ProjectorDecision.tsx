@@ -1,9 +1,10 @@
 import { useRef } from 'react';
-import { STANCES } from '@shared/decisions';
+import { useFormat } from '@renderer/app/settings-context';
+import { positionStanding, STANCES } from '@shared/decisions';
 import type { MeetingDetail } from '@shared/planning';
 import { membersInRoom, projectedProposal } from './in-room';
-import { useProjectorFit } from './projector-fit';
-import { StanceChip } from './StatusBadge';
+import { CONDENSED_CLASSES, useProjectorFit } from './projector-fit';
+import { PositionChip, StanceChip } from './StatusBadge';
 
 /**
  * What the room reads during a proposal (its title is the page's heading): the question, the options weighed, where
@@ -20,6 +21,7 @@ type Projected = NonNullable<ReturnType<typeof projectedProposal>>;
 
 /** The decision read back to the room, then confirmed. */
 function Readback({ d }: { d: Projected }) {
+  const { day } = useFormat();
   const confirmed = d.status === 'accepted';
   return (
     <section className={`projector-readback${confirmed ? ' is-confirmed' : ''}`} aria-label={confirmed ? 'Decided' : 'Read-back'}>
@@ -50,11 +52,19 @@ function Readback({ d }: { d: Projected }) {
         )}
         <div>
           <dt>Review</dt>
-          <dd>{d.reviewDate ?? 'none set'}</dd>
+          <dd>{d.reviewDate ? day(d.reviewDate) : 'none set'}</dd>
         </div>
       </dl>
     </section>
   );
+}
+
+/** How many stand where, each position counted as it reads now ("1 integrated", not one more "block"). */
+function tally(d: Projected): string {
+  const kinds = d.positions.map((p) => positionStanding(p, d.objections).kind);
+  const counts = STANCES.map((s) => `${kinds.filter((k) => k === s.stance).length} ${s.label.toLowerCase()}`);
+  const integrated = kinds.filter((k) => k === 'integrated').length;
+  return [...counts, ...(integrated > 0 ? [`${integrated} integrated`] : [])].join(' · ');
 }
 
 /** The proposal as the room weighs it: as many options and open objections as fit the screen, the rest noted. */
@@ -69,7 +79,7 @@ function Proposal({ detail, d }: { detail: MeetingDetail; d: Projected }) {
   const options = d.options.slice(0, fit.options);
   const objections = open.slice(0, fit.objections);
   return (
-    <section ref={section} className={fit.condensed ? 'projector-proposal is-condensed' : 'projector-proposal'} aria-label="Proposal">
+    <section ref={section} className={`projector-proposal${CONDENSED_CLASSES[fit.condensed]}`} aria-label="Proposal">
       {d.question && <p className="projector-question">{d.question}</p>}
       {d.decision && <p className="projector-proposal-text">{d.decision}</p>}
       {options.length > 0 && (
@@ -95,13 +105,13 @@ function Proposal({ detail, d }: { detail: MeetingDetail; d: Projected }) {
           return (
             <li key={m.memberId}>
               <span>{m.name}</span>
-              {p ? <StanceChip stance={p.stance} /> : <span className="stance-chip sc-none">…</span>}
+              {p ? <PositionChip position={p} objections={d.objections} /> : <span className="stance-chip sc-none">…</span>}
             </li>
           );
         })}
       </ul>
       <p className="projector-tally">
-        {STANCES.map((s) => `${d.positions.filter((p) => p.stance === s.stance).length} ${s.label.toLowerCase()}`).join(' · ')}
+        {tally(d)}
       </p>
       {open.length > 0 && (
         <ul className="projector-objections" aria-label="Open objections">
@@ -117,6 +127,7 @@ function Proposal({ detail, d }: { detail: MeetingDetail; d: Projected }) {
           Open objections 1–{objections.length} of {open.length}; the next come up as these are resolved
         </p>
       )}
+      {fit.cut && <p className="projector-page-note">Some texts are shortened to fit the screen; the console shows every word</p>}
     </section>
   );
 }

@@ -2,28 +2,55 @@ import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
 /**
  * How the projector shows a proposal, from everything in full down to one objection and no option: a projector cannot
- * scroll, so a proposal that runs off the screen first keeps its long texts and names to their lines (condensed), then
- * gives up rows, the open objections first, until the page fits. The rest are named in a note; each objection comes up
- * as the ones before it are resolved, as the commitment review's list follows the console. A proposal that fits is
- * shown whole: nothing is cut while there is room.
+ * scroll, so a proposal that runs off the screen gives up only what it must, cheapest first: the option cells keep to
+ * their lines, then the names, then the question and the proposal's text, then rows, the open objections first, and
+ * last of all the one objection left keeps to its lines: an objection is what the room most needs to read whole.
+ * Whatever is cut is said on the page (the console shows it whole); the rows left out are named in a note, each
+ * objection coming up as the ones before it are resolved, as the commitment review's list follows the console. A
+ * proposal that fits is shown whole.
  */
-const STEPS: readonly ProjectorFit[] = [
-  { condensed: false, options: Infinity, objections: Infinity },
-  { condensed: true, options: Infinity, objections: Infinity },
-  { condensed: true, options: Infinity, objections: 3 },
-  { condensed: true, options: 3, objections: 3 },
-  { condensed: true, options: 3, objections: 2 },
-  { condensed: true, options: 2, objections: 2 },
-  { condensed: true, options: 2, objections: 1 },
-  { condensed: true, options: 1, objections: 1 },
-  { condensed: true, options: 0, objections: 1 },
+const STEPS: readonly Omit<ProjectorFit, 'cut'>[] = [
+  { condensed: 0, options: Infinity, objections: Infinity },
+  { condensed: 1, options: Infinity, objections: Infinity },
+  { condensed: 2, options: Infinity, objections: Infinity },
+  { condensed: 3, options: Infinity, objections: Infinity },
+  { condensed: 3, options: Infinity, objections: 3 },
+  { condensed: 3, options: 3, objections: 3 },
+  { condensed: 3, options: 3, objections: 2 },
+  { condensed: 3, options: 2, objections: 2 },
+  { condensed: 3, options: 2, objections: 1 },
+  { condensed: 3, options: 1, objections: 1 },
+  { condensed: 3, options: 0, objections: 1 },
+  { condensed: 4, options: 0, objections: 1 },
+];
+
+/** The classes of each condensed level (decision-projector.css): each level keeps what the one before it kept. */
+export const CONDENSED_CLASSES = [
+  '',
+  ' is-condensed',
+  ' is-condensed is-condensed-names',
+  ' is-condensed is-condensed-names is-condensed-texts',
+  ' is-condensed is-condensed-names is-condensed-texts is-condensed-objections',
 ];
 
 export interface ProjectorFit {
-  /** Long texts, option cells and names keep to their lines (decision-projector.css, `.is-condensed`). */
-  condensed: boolean;
+  /**
+   * How much is kept to its lines: 0 nothing; 1 the option cells; 2 the names too; 3 the question and the proposal's
+   * text too; 4 the one objection left too.
+   */
+  condensed: 0 | 1 | 2 | 3 | 4;
   options: number;
   objections: number;
+  /** Whether a text kept to its lines is cut short on the screen as laid out (a short one kept to its lines is not). */
+  cut: boolean;
+}
+
+/** The texts a condensed level may keep to their lines (decision-projector.css). */
+const CLAMPED =
+  '.projector-question, .projector-proposal-text, .projector-options li > *, .projector-positions li > span:first-child, .projector-objections li';
+
+function cutShort(section: HTMLElement): boolean {
+  return [...section.querySelectorAll(CLAMPED)].some((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
 }
 
 /** The bottom of what an element shows; a wrapper without a box of its own (display: contents) by its children's. */
@@ -53,6 +80,7 @@ function overflows(el: HTMLElement): boolean {
  * the screen's size does, the fit starts again from showing everything.
  */
 export function useProjectorFit(section: RefObject<HTMLElement | null>, content: string): ProjectorFit {
+  const [cut, setCut] = useState(false);
   const [screen, setScreen] = useState(0);
   const [fit, setFit] = useState({ for: '', step: 0 });
   const key = `${content}@${screen}`;
@@ -72,8 +100,13 @@ export function useProjectorFit(section: RefObject<HTMLElement | null>, content:
   }, [section]);
   useLayoutEffect(() => {
     // Layout is read after React wrote the DOM and before the browser paints, the one place a fit can be measured.
+    const el = section.current;
+    if (!el) return;
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (section.current && step < STEPS.length - 1 && overflows(section.current)) setFit({ for: key, step: step + 1 });
-  }, [section, key, step, shown]);
-  return STEPS[step]!;
+    if (step < STEPS.length - 1 && overflows(el)) return setFit({ for: key, step: step + 1 });
+    // The page fits: whether it cut a text short decides the note that says so (which may in turn take a step down).
+    const shortened = step > 0 && cutShort(el);
+    if (shortened !== cut) setCut(shortened);
+  }, [section, key, step, shown, cut]);
+  return { ...STEPS[step]!, cut: step > 0 && cut };
 }

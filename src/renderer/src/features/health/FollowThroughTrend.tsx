@@ -15,7 +15,7 @@ export function FollowThroughTrend({ followThrough }: { followThrough: TeamHealt
         ) : (
           <>
             <strong>{pct(team.doneOnTimeShare)}</strong> done by their first date ({team.doneOnTime} of {team.due}) ·{' '}
-            {team.renegotiatedInAdvance} renegotiated in advance · {team.slipped} slipped
+            {team.renegotiatedInAdvance} given a new date before due · {team.slipped} slipped
           </>
         )}
       </p>

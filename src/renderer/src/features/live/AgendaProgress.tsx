@@ -32,10 +32,16 @@ export const AgendaProgress = memo(function AgendaProgress({
     const show = () => {
       const current = ol.querySelector<HTMLElement>('[aria-current="step"]');
       const from = (current?.previousElementSibling ?? current) as HTMLElement | null;
-      ol.scrollTop = from ? from.offsetTop - (ol.firstElementChild as HTMLElement).offsetTop : 0;
+      const top = (ol.firstElementChild as HTMLElement | null)?.offsetTop ?? 0;
+      const wanted = from ? from.offsetTop - top : 0;
+      ol.scrollTop = wanted;
       // Rows below the screen's edge: the last one shown would be cut mid-line; projector.css fades it instead, so the
-      // room reads "more follows", not a broken row.
-      const more = ol.scrollTop + ol.clientHeight < ol.scrollHeight - 1 ? 'below' : 'none';
+      // room reads "more follows", not a broken row. Near the end of a list that does not fit, the scroll stops short
+      // of the row before the current one and the first row shown is cut at its top: faded too.
+      const below = ol.scrollTop + ol.clientHeight < ol.scrollHeight - 1;
+      const above =
+        ol.scrollTop < wanted - 1 && ![...ol.children].some((row) => Math.abs((row as HTMLElement).offsetTop - top - ol.scrollTop) < 1);
+      const more = below && above ? 'both' : below ? 'below' : above ? 'above' : 'none';
       // Written only when it changes: each write makes the browser recompute the list's style.
       if (ol.dataset.more !== more) ol.dataset.more = more;
     };

@@ -68,7 +68,8 @@ export function agendaTime(
 ): { allowed: string; plan: string | null } {
   const allowedMin = Math.max(0, Math.round(item.plannedMin + item.extraMs / MIN));
   return {
-    allowed: `${actualMin !== null ? `${actualMin}/` : ''}${allowedMin} min`,
+    // An item taken says so in words ("took 1 of 5 min"): "1/5 min" read as a fraction or a date.
+    allowed: `${actualMin !== null ? `took ${actualMin} of ` : ''}${allowedMin} min`,
     plan: allowedMin === item.plannedMin ? null : `(${item.plannedMin} planned)`,
   };
 }

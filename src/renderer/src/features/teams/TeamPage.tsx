@@ -90,9 +90,10 @@ export function TeamPage({ teamId, tab }: { teamId: string; tab: TeamTab }) {
       <header className="page-head">
         <div>
           <p className="eyebrow">
-            <a href={href({ name: 'teams' })}>Teams</a> / {team.timeZone.replace(/_/g, ' ')}
+            <a href={href({ name: 'teams' })}>Teams</a> / {team.name}
           </p>
           <TeamName key={team.name} teamId={team.id} name={team.name} />
+          <p className="sub">Time zone: {team.timeZone.replace(/_/g, ' ')}</p>
         </div>
         <ExportArchiveButton teamId={team.id} />
       </header>
