@@ -112,9 +112,11 @@ export function useConsoleActions(meetingId: string, state: Shown) {
     };
   }, [meetingId, paused, currentItemId, speakingTurnId, undoActionId, run, gate]);
 
+  // Ten seconds, not two and a half: a facilitator looking up at the room, back to the console, still reads what their
+  // last key did (an end-to-end check under load missed the 2.5 s word, as a glance could).
   useEffect(() => {
     if (!flash) return;
-    const t = window.setTimeout(() => setFlash(null), 2500);
+    const t = window.setTimeout(() => setFlash(null), 10_000);
     return () => window.clearTimeout(t);
   }, [flash]);
 
