@@ -162,15 +162,21 @@ test('minutes are dated by the day the meeting was held, not the day it was plan
     clock.advance(20 * 60_000);
     await api(page, 'meetings.end', { meetingId });
 
+    // The preview shows dates in the app's one style (here day/month/year), as the meeting's page around it does.
+    await api(page, 'settings.update', { dateStyle: 'dmy' });
     await page.goto(`${server.origin}/#/meetings/${meetingId}`);
     const minutes = page.getByRole('region', { name: 'Minutes' });
     const formatted = page.frameLocator('iframe[title="Minutes preview (formatted)"]');
-    await expect(formatted.getByRole('heading', { level: 1 })).toContainText('2026-11-29');
+    await expect(formatted.getByRole('heading', { level: 1 })).toContainText('Sun 29/11/2026');
+    expect(await formatted.locator('main').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const md = await download(page, () =>
       minutes.getByRole('group', { name: 'Export minutes' }).getByRole('button', { name: 'Markdown' }).click(),
     );
     expect(md.name).toBe('2026-11-29-handover.md');
-    expect(fs.readFileSync(md.file, 'utf8')).toContain('\ndate: 2026-11-29\n');
+    // The exported file keeps the locale-independent date.
+    const exported = fs.readFileSync(md.file, 'utf8');
+    expect(exported).toContain('\ndate: 2026-11-29\n');
+    expect(exported).toContain('\n# Minutes: Handover, 2026-11-29\n');
   } finally {
     await context.close();
     await server.stop();

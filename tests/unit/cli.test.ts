@@ -70,7 +70,9 @@ describe('cadence, the command line', () => {
     } finally {
       data.close();
     }
-    expect(fs.readFileSync(out, 'utf8')).toMatch(/^---\ntitle: Monday accountability\n[^]*\n---\n\n- Team: Harbor Product Team\n/);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(
+      /^---\nmeeting: Monday accountability\n[^]*\n---\n\n# Minutes: Monday accountability, \d{4}-\d\d-\d\d\n\n- Team: Harbor Product Team\n/,
+    );
   });
 
   it('exports the decisions of a team as a MADR folder and as one HTML file', () => {

@@ -144,12 +144,15 @@ describe('minutes survive export and parse back, whatever was typed', () => {
 
         const yaml = nodesOf(root, 'yaml');
         expect(yaml).toHaveLength(1);
-        const meta = parseYaml(yaml[0]!.value!) as { title: string; team: string };
-        expect([meta.title, meta.team]).toEqual([x.title, x.team]);
+        const meta = parseYaml(yaml[0]!.value!) as { meeting: string; team: string };
+        expect([meta.meeting, meta.team]).toEqual([x.title, x.team]);
 
-        // The title is the front matter's; the body starts with the meeting's facts, then the agenda.
+        // One heading 1 with the meeting's title first, then the meeting's facts, then the agenda.
         const headings = root.children.filter((n) => n.type === 'heading');
-        expect(textOf(headings[0])).toBe('Agenda');
+        expect(root.children[1]).toBe(headings[0]);
+        expect(headings.map((h) => h.depth).filter((depth) => depth === 1)).toHaveLength(1);
+        expect(textOf(headings[0])).toBe(normaliseLine(`Minutes: ${x.title}, 2026-11-23`));
+        expect(textOf(headings[1])).toBe('Agenda');
 
         const tables = nodesOf(root, 'table') as unknown as Table[];
         expect(tables.map((tb) => tb.children.map((row) => row.children.length))).toEqual([

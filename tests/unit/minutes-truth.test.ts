@@ -1,4 +1,4 @@
-import type { Heading } from 'mdast';
+import type { Heading, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../support/core';
@@ -13,7 +13,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** A meeting of Ana and Ben with one item of each kind given, started. */
-async function started(kinds: { kind: 'proposal' | 'check_in' | 'check_out' | 'discussion'; title: string; plan?: string }[]) {
+async function started(
+  kinds: { kind: 'proposal' | 'check_in' | 'round_robin' | 'check_out' | 'discussion'; title: string; plan?: string }[],
+) {
   const team = await t.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben'] });
   const { meetingId } = await t.call('meetings.create', {
     teamId: team.id,
@@ -146,7 +148,15 @@ describe('minutes that tell the truth', () => {
     const md = (await t.call('minutes.markdown', { meetingId })).content;
     const root = parseMarkdown(md);
     const headings = (nodesOf(root, 'heading') as unknown as Heading[]).map(textOf);
-    expect(headings).toEqual(['Agenda', 'Item 1: Check-in', 'Item 2: Check-in', 'Item 3: Decisions', 'Item 4: Check-out', 'Speaking time']);
+    expect(headings).toEqual([
+      'Minutes: Weekly, 2026-11-23',
+      'Agenda',
+      'Item 1: Check-in',
+      'Item 2: Check-in',
+      'Item 3: Decisions',
+      'Item 4: Check-out',
+      'Speaking time',
+    ]);
     expect(markdownSection(md, 'Item 1: Check-in')).toBe('Ana (under a minute)\nBen (2 min)');
     expect(markdownSection(md, 'Item 2: Check-in')).toBe('We agreed to pair.');
     expect(markdownSection(md, 'Item 3: Decisions')).toBe('Numbers were late.');
@@ -181,13 +191,14 @@ describe('minutes that tell the truth', () => {
     const ana = d.attendees.find((a) => a.name === 'Ana')!;
     await t.call('feedback.give', { meetingId, attendeeId: ana.id, rating: 9, better: 'More decisions' });
     const named = await t.call('minutes.markdown', { meetingId });
-    expect(markdownSection(named.content, 'Meeting feedback')).toContain('Ana: 9. Better next time: More decisions');
+    // Under the check-out round that took the ratings.
+    expect(markdownSection(named.content, 'Item 1: Check-out')).toContain('Ana: 9. Better next time: More decisions');
 
     // Ben rates anonymously: 2 of 2 attendees rated, Ana by name, so a named list would name Ben.
     await t.call('feedback.give', { meetingId, attendeeId: null, rating: 4, better: 'Less status' });
     await t.call('meetings.end', { meetingId });
-    const md = markdownSection((await t.call('minutes.markdown', { meetingId })).content, 'Meeting feedback');
-    const html = htmlSection((await t.call('minutes.html', { meetingId })).content, 'Meeting feedback');
+    const md = markdownSection((await t.call('minutes.markdown', { meetingId })).content, 'Item 1: Check-out');
+    const html = htmlSection((await t.call('minutes.html', { meetingId })).content, 'Item 1: Check-out');
     for (const section of [md, html]) {
       expect(section).toContain('from 2 of 2 attendees. One was given anonymously, so no rating is listed with a name.');
       expect(section).toContain('Rating: 9. Better next time: More decisions');
@@ -207,6 +218,69 @@ describe('minutes that tell the truth', () => {
     }
     expect(Object.keys(files)).toHaveLength(past.length + upcoming.length);
     expect(markdownlintFaults(files)).toEqual([]);
+  });
+});
+
+describe('minutes of a meeting that passed over items', () => {
+  it('read an item left within seconds with nothing recorded as skipped, list no round for it, and the check-out round with its ratings', async () => {
+    const { meetingId, d } = await started([
+      { kind: 'check_in', title: 'Check-in' },
+      { kind: 'discussion', title: 'Roadmap' },
+      { kind: 'round_robin', title: 'Updates' },
+      { kind: 'check_out', title: 'Check-out' },
+    ]);
+    t.clock.advance(58_000);
+    await t.call('live.turn', { meetingId, action: 'next' });
+    t.clock.advance(70_000);
+    await t.call('live.turn', { meetingId, action: 'next' });
+    await t.call('live.next', { meetingId });
+    // Roadmap and the updates round are passed over in seconds: Ana was up first in the round and said nothing.
+    t.clock.advance(3_000);
+    await t.call('live.next', { meetingId });
+    t.clock.advance(3_000);
+    await t.call('live.next', { meetingId });
+    const [ana, ben] = d.attendees;
+    await t.call('feedback.give', { meetingId, attendeeId: ana!.id, rating: 8 });
+    await t.call('live.turn', { meetingId, action: 'next' });
+    await t.call('feedback.give', { meetingId, attendeeId: ben!.id, rating: 6, better: 'Keep the updates' });
+    t.clock.advance(20_000);
+    await t.call('meetings.end', { meetingId });
+
+    const md = (await t.call('minutes.markdown', { meetingId })).content;
+    const root = parseMarkdown(md);
+    const agenda = nodesOf(root, 'table')[0] as unknown as Table;
+    expect(agenda.children.slice(1).map((row) => [textOf(row.children[1]), textOf(row.children[5])])).toEqual([
+      ['Check-in', 'done'],
+      ['Roadmap', 'skipped'],
+      ['Updates', 'skipped'],
+      ['Check-out', 'done'],
+    ]);
+    const headings = (nodesOf(root, 'heading') as unknown as Heading[]).map(textOf);
+    expect(headings).toEqual(['Minutes: Weekly, 2026-11-23', 'Agenda', 'Item 1: Check-in', 'Item 4: Check-out', 'Speaking time']);
+    const ratings = ['Average rating 7.0 out of 10 from 2 of 2 attendees.', 'Ana: 8', 'Ben: 6. Better next time: Keep the updates'];
+    expect(markdownSection(md, 'Item 4: Check-out').split('\n')).toEqual(ratings);
+    const html = htmlSection((await t.call('minutes.html', { meetingId })).content, 'Item 4: Check-out');
+    for (const line of ratings) expect(html).toContain(line);
+    // Ana's seconds up first in the skipped round are not speaking time: her 58 s in the check-in is under a minute.
+    expect(markdownSection(md, 'Speaking time')).toBe('Ana: under a minute\nBen: 2 min');
+  });
+});
+
+describe('minutes of a meeting that reviewed commitments', () => {
+  it('carry forward only what was not reviewed here: a reviewed commitment is listed once, under the review', async () => {
+    const demo = await t.call('demo.load', {});
+    const minutes = await Promise.all(
+      (await t.call('meetings.list', { teamId: demo.id })).past.map((m) => t.call('minutes.markdown', { meetingId: m.id })),
+    );
+    const held = minutes.find((m) => m.content.includes('Commitments reviewed'))!.content;
+    const reviewed = markdownSection(held, 'Commitments reviewed').split('\n');
+    const carried = markdownSection(held, 'Carried forward').split('\n');
+    const outcomes = reviewed.map((line) => /commitment “([^”]*)”/.exec(line)![1]!);
+    expect(outcomes).toHaveLength(5);
+    for (const outcome of outcomes) expect(carried.filter((line) => line.includes(outcome))).toEqual([]);
+    // One not reviewed here (its owner has left; it waits to be handed over) still carries forward, once.
+    expect(carried.filter((line) => line.includes('Churn dashboard'))).toHaveLength(1);
+    expect(new Set(carried).size).toBe(carried.length);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Table } from 'mdast';
+import type { Heading, Table } from 'mdast';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../support/core';
 import { parseMarkdown as parse, nodesOf as nodes, textOf } from '../support/markdown';
 import { heldMeeting } from '../support/minutes-fixture';
+import { markdownlintFaults } from './helpers/markdownlint';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -30,7 +31,7 @@ describe('minutes in Markdown', () => {
     const yaml = nodes(root, 'yaml') as unknown as { value: string }[];
     expect(yaml).toHaveLength(1);
     expect(parseYaml(yaml[0]!.value)).toMatchObject({
-      title: 'Weekly | <b>sync</b>',
+      meeting: 'Weekly | <b>sync</b>',
       team: 'Platform',
       date: '2026-11-23',
       present: ['Ana', 'Ben'],
@@ -44,10 +45,35 @@ describe('minutes in Markdown', () => {
       [3, 3], // positions: header + 2, 3 columns
       [2, 3], // commitments made
     ]);
-    // The front matter's title is the document's title (markdownlint's MD025 counts a heading 1 as a second one).
-    expect(nodes(root, 'heading').filter((h) => (h as { depth?: number }).depth === 1)).toEqual([]);
+    // One heading 1, the first thing after the front matter (markdownlint's MD041 and MD025), whose `meeting` key
+    // MD025 does not read as a second title; every heading one level under the one before it or above (MD001).
+    expect(root.children.slice(0, 2).map((n) => n.type)).toEqual(['yaml', 'heading']);
+    const depths = (nodes(root, 'heading') as unknown as Heading[]).map((h) => h.depth);
+    expect(depths.filter((d) => d === 1)).toHaveLength(1);
+    expect(depths[0]).toBe(1);
+    depths.forEach((d, i) => i > 0 && expect(d, `heading ${i + 1}`).toBeLessThanOrEqual(depths[i - 1]! + 1));
+    expect(textOf(root.children[1])).toBe('Minutes: Weekly | <b>sync</b>, 2026-11-23');
     expect(textOf(tables[0]!.children[3])).toContain('Hiring | *pipeline*');
     expect(textOf(tables[2]!.children[1])).toContain('Announce it | <i>today</i>');
+    // Ben's block was met by changing the proposal: it no longer stands, so it does not read "Block".
+    expect(tables[1]!.children.slice(1).map((row) => row.children.slice(0, 2).map(textOf))).toEqual([
+      ['Ana', 'Agree'],
+      ['Ben', 'Integrated (was block)'],
+    ]);
+  });
+
+  it('pass markdownlint, whose rules that matter to a reader fire on this linter', async () => {
+    const meetingId = await heldMeeting(t);
+    const md = (await t.call('minutes.markdown', { meetingId })).content;
+    expect(markdownlintFaults({ 'minutes.md': md })).toEqual([]);
+    // A clean result from a linter without these rules would prove nothing: each fires on a file that breaks it.
+    const rulesOf = (file: string) => new Set(markdownlintFaults({ f: file }).map((fault) => fault.split(' ')[1]!.split('/')[0]));
+    const headings = rulesOf(['---', 'meeting: x', '---', '', '## First', '# Top', '### Deep', 'text ', ''].join('\n'));
+    expect([...headings].sort()).toEqual(['MD001', 'MD009', 'MD022', 'MD041']); // heading 1 first, levels by one, blanks, trailing space
+    expect(rulesOf('# A\n\ntext\n\n# B\n')).toEqual(new Set(['MD025'])); // one heading 1
+    expect(rulesOf('---\ntitle: x\n---\n\n# A\n')).toEqual(new Set(['MD025'])); // a front matter title is one
+    const table = rulesOf('# T\n\ntext\n| a | b |\n| - | - |\n| 1 | 2 | 3 |\n| x | y \\| z |\n\ntext\n- a\n');
+    expect([...table].sort()).toEqual(['MD032', 'MD056', 'MD058']); // columns as the header's, blanks around tables and lists
   });
 
   // Found by rendering the minutes as a code host does: a line break typed in the notes was a soft break, which

@@ -14,12 +14,13 @@ import { minutesTree, type MinutesSource } from './minutes-tree';
 export function minutesMarkdown(source: MinutesSource): ExportedFile {
   const meta = minutesMeta(source.detail);
   const root = minutesTree(source);
-  const yaml = stringify(meta, { lineWidth: 0, blockQuote: false }).trimEnd();
-  // The front matter's title is the document's title, as static site generators and markdownlint (MD025)
-  // read it: a heading 1 as well would be a second one. The HTML, which has no front matter, keeps it.
-  const body = root.children.filter((node) => !(node.type === 'heading' && node.depth === 1));
+  // One heading 1 first, as markdownlint asks (MD041, MD025) and as a code host shows a page's title: the minutes'
+  // own heading. MD025 counts a front matter `title` as a heading 1 as well, so the meeting's title is under
+  // `meeting` there.
+  const { title, ...rest } = meta;
+  const yaml = stringify({ meeting: title, ...rest }, { lineWidth: 0, blockQuote: false }).trimEnd();
   const content = toMarkdown(
-    { ...root, children: [{ type: 'yaml', value: yaml }, ...body] },
+    { ...root, children: [{ type: 'yaml', value: yaml }, ...root.children] },
     { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-' },
   );
   return { suggestedName: minutesFileName(meta, 'md'), content };

@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { CommitmentEvent } from '@shared/commitments';
-import { decisionStatusLabel, resolutionLabel, stanceLabel } from '@shared/decisions';
+import { decisionStatusLabel, resolutionLabel, stanceLabel, type Decision, type Position } from '@shared/decisions';
 import type { MeetingFeedback } from '@shared/feedback';
 import type { MeetingDetail } from '@shared/planning';
 import { kindLabel } from '@shared/planning';
@@ -10,6 +10,7 @@ import { minutesMeta } from './minutes-meta';
 import { heading, list, paragraphs, table, uniqueHeadings } from './minutes-nodes';
 import { durationWords as duration } from '@shared/timer';
 import { chosenLine, decisionOutcome, reviewLine, turnLine } from './minutes-sentences';
+import { skippedItems, speakingTimeHeld } from './minutes-skipped';
 
 /**
  * What the minutes are written from: the meeting. An item's notes are what the room wrote in it; its plan (the
@@ -31,6 +32,10 @@ export function minutesTree({ detail }: MinutesSource): Root {
   const started = meeting.startedAt !== null ? toZoned(meeting.startedAt, zone) : null;
   const ended = meeting.endedAt !== null ? toZoned(meeting.endedAt, zone) : null;
   const { date, present, late, leftEarly, absent } = minutesMeta(detail);
+  const skipped = skippedItems(detail);
+  // The check-out's ratings are minuted under the check-out round that took them, when the room held one.
+  const checkOut = items.findLast((i) => i.kind === 'check_out' && i.startedAt !== null && !skipped.has(i.id));
+  const ratingsInRound = checkOut !== undefined && feedback.count > 0;
 
   const children: RootContent[] = [
     heading(1, `Minutes: ${meeting.title}${date ? `, ${date}` : ''}`),
@@ -50,9 +55,9 @@ export function minutesTree({ detail }: MinutesSource): Root {
       items.map((item, i) => {
         const actual =
           item.startedAt !== null ? (item.endedAt ?? meeting.endedAt ?? item.startedAt) - item.startedAt - item.pausedTotalMs : null;
-        const outcome = { pending: 'not reached', active: 'running', done: 'done', parked: 'parked', not_reached: 'not reached' }[
-          item.status
-        ];
+        const outcome = skipped.has(item.id)
+          ? 'skipped'
+          : { pending: 'not reached', active: 'running', done: 'done', parked: 'parked', not_reached: 'not reached' }[item.status];
         return [
           String(i + 1),
           item.title,
@@ -66,21 +71,26 @@ export function minutesTree({ detail }: MinutesSource): Root {
     ),
   ];
 
-  // One section per item the room spoke or wrote in, numbered as in the agenda so no two share a heading.
+  // One section per item the room spoke or wrote in, numbered as in the agenda so no two share a heading. A skipped
+  // item has none: its round was never held, whoever the console had put up first.
   items.forEach((item, i) => {
+    if (skipped.has(item.id)) return;
+    const ratings = ratingsInRound && item.id === checkOut.id;
     const itemTurns = turns.filter((t) => t.agendaItemId === item.id);
     // A check-out turn is a rating (listed under feedback); only what was noted in it is minuted here.
     const spoken = item.kind === 'check_out' ? itemTurns.filter((t) => t.notes.trim()) : itemTurns;
     const notes = paragraphs(item.notes);
-    if (spoken.length === 0 && notes.length === 0) return;
+    if (spoken.length === 0 && notes.length === 0 && !ratings) return;
     children.push(heading(2, `Item ${i + 1}: ${item.title}`));
+    if (ratings) children.push(...feedbackNodes(feedback));
     if (spoken.length > 0) children.push(list(spoken.map(turnLine)));
     children.push(...notes);
   });
-  if (speakingTime.some((s) => s.ms > 0)) {
+  const spokenTime = speakingTimeHeld(speakingTime, turns, items, skipped);
+  if (spokenTime.some((s) => s.ms > 0)) {
     children.push(heading(2, 'Speaking time'));
     // No time at all is "did not speak", as the round's own lines say, not "under a minute".
-    children.push(list(speakingTime.map((s) => `${s.name}: ${s.ms > 0 ? duration(s.ms) : 'did not speak'}`)));
+    children.push(list(spokenTime.map((s) => `${s.name}: ${s.ms > 0 ? duration(s.ms) : 'did not speak'}`)));
   }
 
   if (decisions.length > 0) {
@@ -111,7 +121,7 @@ export function minutesTree({ detail }: MinutesSource): Root {
         children.push(
           table(
             ['Member', 'Position', 'Reason'],
-            d.positions.map((p) => [p.memberName, stanceLabel(p.stance), p.reason ?? '']),
+            d.positions.map((p) => [p.memberName, positionLabel(p, d), p.reason ?? '']),
             ['left', 'left', 'left'],
           ),
         );
@@ -151,17 +161,22 @@ export function minutesTree({ detail }: MinutesSource): Root {
   }
 
   const carried = items.filter((i) => i.status === 'not_reached' || i.status === 'pending');
+  // A commitment reviewed here is minuted under "Commitments reviewed", with what became of it: once is enough.
+  const reviewedIds = new Set(reviewed.map((c) => c.id));
   // An old item still on this agenda and not reached is already listed as "Not reached": once is enough.
   const carriedIds = new Set(carried.map((i) => i.id));
   const openOld = oldBusiness.filter(
-    (o) => o.open && !(o.source === 'not_reached' && o.agendaItemId !== null && carriedIds.has(o.agendaItemId)),
+    (o) =>
+      o.open &&
+      !(o.source === 'not_reached' && o.agendaItemId !== null && carriedIds.has(o.agendaItemId)) &&
+      !(o.source === 'open_commitment' && reviewedIds.has(o.refId)),
   );
   if (carried.length > 0 || openOld.length > 0) {
     children.push(heading(2, 'Carried forward'));
     children.push(list([...carried.map((i) => `Not reached: ${i.title}`), ...openOld.map((o) => `Still open from before: ${o.title}`)]));
   }
 
-  if (feedback.count > 0) children.push(heading(2, 'Meeting feedback'), ...feedbackNodes(feedback));
+  if (feedback.count > 0 && !ratingsInRound) children.push(heading(2, 'Meeting feedback'), ...feedbackNodes(feedback));
 
   if (amendments.length > 0) {
     children.push(heading(2, 'Amendments'));
@@ -175,6 +190,19 @@ export function minutesTree({ detail }: MinutesSource): Root {
   }
 
   return withLinks(uniqueHeadings({ type: 'root', children }));
+}
+
+/**
+ * A position as it stands after its objection was dealt with: a block met by changing the proposal (or withdrawn)
+ * no longer stands, so it does not read "Block"; one overruled or escalated still does, with what was done.
+ */
+function positionLabel(p: Position, d: Decision): string {
+  const stance = stanceLabel(p.stance);
+  const objection = d.objections.find((o) => o.memberId === p.memberId && o.stance === p.stance && o.resolution !== null);
+  if (!objection?.resolution) return stance;
+  const how = resolutionLabel(objection.resolution);
+  if (objection.resolution === 'integrated' || objection.resolution === 'withdrawn') return `${how} (was ${stance.toLowerCase()})`;
+  return `${stance}, ${how.toLowerCase()}`;
 }
 
 /**

@@ -1,8 +1,10 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { MinutesFormat } from '@shared/operations/minutes-schemas';
 import { useQuery } from '@renderer/api/hooks';
 import { exportMinutes } from '@renderer/api/minutes-export';
+import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
+import { previewDates } from './minutes-preview-dates';
 
 const FORMATS: { format: MinutesFormat; label: string }[] = [
   { format: 'md', label: 'Markdown' },
@@ -18,6 +20,8 @@ export function MinutesPanel({ meetingId, draft }: { meetingId: string; draft: b
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
+  const { day } = useFormat();
+  const shown = useMemo(() => (html.data ? previewDates(html.data.content, day) : ''), [html.data, day]);
 
   async function run(format: MinutesFormat) {
     setBusy(true);
@@ -64,7 +68,7 @@ export function MinutesPanel({ meetingId, draft }: { meetingId: string; draft: b
         className="minutes-frame"
         title="Minutes preview (formatted)"
         sandbox="allow-same-origin allow-modals"
-        srcDoc={html.data?.content ?? ''}
+        srcDoc={shown}
         hidden={view !== 'formatted'}
       />
       {view === 'markdown' && <MarkdownPreview meetingId={meetingId} />}
