@@ -118,6 +118,58 @@ describe('next meeting from a series', () => {
   });
 });
 
+describe('a meeting started before its planned date', () => {
+  it('is listed by when it was held, and the series still meets on the date it was planned for', async () => {
+    // Monday 30 Nov 2026 in Berlin: the 10:00 meeting was not planned; next Monday's (7 Dec) was.
+    t.clock.current = Date.parse('2026-11-30T08:00:00Z');
+    const { team, series } = await teamWithSeries(t);
+    const first = await t.call('series.createNextMeeting', { seriesId: series.id });
+    await t.call('meetings.start', { meetingId: first.meetingId });
+    await t.call('meetings.end', { meetingId: first.meetingId });
+    t.clock.current = Date.parse('2026-11-30T18:00:00Z'); // that evening
+    const early = await t.call('series.createNextMeeting', { seriesId: series.id });
+    expect((await t.call('meetings.get', { meetingId: early.meetingId })).meeting.scheduledStart).toBe(Date.parse('2026-12-07T09:00:00Z'));
+    await t.call('meetings.start', { meetingId: early.meetingId });
+    t.clock.advance(40 * 60_000);
+    await t.call('meetings.end', { meetingId: early.meetingId });
+
+    // A meeting held the next day, planned for then: the one held early is listed before it, where it happened.
+    t.clock.current = Date.parse('2026-12-01T09:00:00Z');
+    const adHoc = await t.call('meetings.create', { teamId: team.id, title: 'Incident review', date: '2026-12-01', time: '10:00', lengthMin: 30 });
+    await t.call('meetings.start', { meetingId: adHoc.meetingId });
+    await t.call('meetings.end', { meetingId: adHoc.meetingId });
+
+    // Held on the 30th, in place of that Monday's date: next Monday still has its meeting.
+    const lists = await t.call('meetings.list', { teamId: team.id });
+    expect(lists.past.map((m) => m.id)).toEqual([adHoc.meetingId, early.meetingId, first.meetingId]);
+    expect((await t.call('series.list', { teamId: team.id }))[0]!.nextStartsAt).toBe(Date.parse('2026-12-07T09:00:00Z'));
+    const next = await t.call('series.createNextMeeting', { seriesId: series.id });
+    expect((await t.call('meetings.get', { meetingId: next.meetingId })).meeting.scheduledStart).toBe(Date.parse('2026-12-07T09:00:00Z'));
+    // And the one after that is the Monday after.
+    expect((await t.call('series.list', { teamId: team.id }))[0]!.nextStartsAt).toBe(Date.parse('2026-12-14T09:00:00Z'));
+  });
+
+  it('started a few minutes early on its own day, it keeps its date: the series moves on a week', async () => {
+    t.clock.current = Date.parse('2026-11-30T08:00:00Z');
+    const { team, series } = await teamWithSeries(t);
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    t.clock.current = Date.parse('2026-11-30T08:55:00Z'); // 9:55 in Berlin
+    await t.call('meetings.start', { meetingId });
+    expect((await t.call('series.list', { teamId: team.id }))[0]!.nextStartsAt).toBe(Date.parse('2026-12-07T09:00:00Z'));
+  });
+
+  it('started days before a date that is its own nearest, it was that date: the series moves on past it', async () => {
+    t.clock.current = Date.parse('2026-12-03T08:00:00Z'); // Thursday 3 Dec
+    const { team, series } = await teamWithSeries(t);
+    const { meetingId } = await t.call('series.createNextMeeting', { seriesId: series.id });
+    expect((await t.call('meetings.get', { meetingId })).meeting.scheduledStart).toBe(Date.parse('2026-12-07T09:00:00Z'));
+    t.clock.current = Date.parse('2026-12-04T14:00:00Z'); // Friday afternoon, nearer the 7th than the 30th
+    await t.call('meetings.start', { meetingId });
+    await t.call('meetings.end', { meetingId });
+    expect((await t.call('series.list', { teamId: team.id }))[0]!.nextStartsAt).toBe(Date.parse('2026-12-14T09:00:00Z'));
+  });
+});
+
 describe('next up on the home screen', () => {
   it("reads each team's first meeting not yet ended, as the full list orders them, and only those", async () => {
     const demo = await t.call('demo.load', {});

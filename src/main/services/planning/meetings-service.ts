@@ -8,7 +8,7 @@ import type { AgendaItemRecord, MeetingRecord } from '../../db/repositories/meet
 import { pendingItem } from './agenda-items';
 import { toSummary } from './meeting-parts';
 import type { OldBusinessProvider } from './old-business';
-import { nextOccurrence } from './series-schedule';
+import { nextForSeries } from './series-schedule';
 import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned } from './zoned-time';
@@ -16,6 +16,7 @@ import { addGuest, endedError, markExpectedPresent, requireMeeting, setAttendanc
 
 const MINUTE = 60_000;
 
+const heldAt = (m: MeetingSummary) => m.startedAt ?? m.scheduledStart ?? 0;
 const bySchedule = (a: MeetingSummary, b: MeetingSummary) => (a.scheduledStart ?? 0) - (b.scheduledStart ?? 0);
 
 /** An agenda item's fields as the add and edit forms give them, in the units the database keeps. */
@@ -47,7 +48,8 @@ export class MeetingsService {
   list(teamId: string | null): MeetingLists {
     const all = this.repos.meetings.list(teamId).map(toSummary);
     const upcoming = all.filter((m) => m.status !== 'ended').sort(bySchedule);
-    const past = all.filter((m) => m.status === 'ended');
+    // A held meeting is listed by when it was held: one started before its planned date sits where it happened.
+    const past = all.filter((m) => m.status === 'ended').sort((a, b) => heldAt(b) - heldAt(a));
     return { upcoming, past };
   }
 
@@ -63,7 +65,7 @@ export class MeetingsService {
       if (!series || series.archivedAt !== null) throw new DomainError('not_found', 'That meeting series does not exist');
       const previous = this.repos.meetings.inSeries(seriesId);
       const last = previous.at(-1);
-      const next = nextOccurrence(ruleOf(series), Math.max(this.clock.now(), last?.scheduledStart ?? 0));
+      const next = nextForSeries(ruleOf(series), previous, this.clock.now());
       const facilitator = this.facilitatorFor(series.teamId, series.defaultFacilitatorId, series.rotateFacilitator, last ?? null);
       const meeting = this.insertMeeting({
         teamId: series.teamId,

@@ -50,6 +50,42 @@ export function nextOccurrence(rule: ScheduleRule, afterMs: number): { date: str
   throw new Error('This series has no meeting in the coming year; check its cadence.');
 }
 
+/** The last meeting of the series that starts at or before `atMs`, if the series had begun by then. */
+export function previousOccurrence(rule: ScheduleRule, atMs: number): number | null {
+  let date = toZoned(atMs, rule.timeZone).date;
+  for (let i = 0; i < 400 && daysBetween(rule.startsOn, date) >= 0; i++, date = addDays(date, -1)) {
+    if (!occursOn(date, rule)) continue;
+    const startsAt = fromZoned(date, rule.startTime, rule.timeZone);
+    if (startsAt <= atMs) return startsAt;
+  }
+  return null;
+}
+
+/**
+ * The date on the cadence a meeting used up. A planned one holds its planned date. One started before that was held
+ * in place of the cadence date nearest to when it started (never a later one than planned): a meeting planned for
+ * next Monday and started this Monday evening was this Monday's, and next Monday still gets its own.
+ */
+export function dateTaken(rule: ScheduleRule, meeting: { scheduledStart: number | null; startedAt: number | null }): number {
+  const { scheduledStart, startedAt } = meeting;
+  if (scheduledStart === null) return startedAt ?? 0;
+  if (startedAt === null || startedAt >= scheduledStart) return scheduledStart;
+  const before = previousOccurrence(rule, startedAt);
+  const after = Math.min(scheduledStart, nextOccurrence(rule, startedAt).startsAt);
+  return before !== null && startedAt - before <= after - startedAt ? before : after;
+}
+
+/** The series' next meeting: the first date on its cadence after now and after every date its meetings took. */
+export function nextForSeries(
+  rule: ScheduleRule,
+  meetings: readonly { scheduledStart: number | null; startedAt: number | null }[],
+  now: number,
+): { date: string; startsAt: number } {
+  let after = now;
+  for (const m of meetings) after = Math.max(after, dateTaken(rule, m));
+  return nextOccurrence(rule, after);
+}
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
 

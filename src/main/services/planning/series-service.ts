@@ -6,7 +6,7 @@ import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { SeriesRecord } from '../../db/repositories/series-repository';
 import { seriesCalendar } from './calendar-export';
-import { describeRule, nextOccurrence, type ScheduleRule } from './series-schedule';
+import { describeRule, nextForSeries, type ScheduleRule } from './series-schedule';
 import { toZoned } from './zoned-time';
 import { fileSlug } from './file-names';
 
@@ -124,8 +124,6 @@ export class SeriesService {
 
   toDomain(row: SeriesRecord): Series {
     const rule = ruleOf(row);
-    const last = this.repos.meetings.inSeries(row.id).at(-1);
-    const after = Math.max(this.clock.now(), last?.scheduledStart ?? 0);
     return {
       id: row.id,
       teamId: row.teamId,
@@ -143,7 +141,7 @@ export class SeriesService {
       rotateFacilitator: row.rotateFacilitator,
       templateId: row.templateId,
       ruleText: describeRule(rule),
-      nextStartsAt: nextOccurrence(rule, after).startsAt,
+      nextStartsAt: nextForSeries(rule, this.repos.meetings.inSeries(row.id), this.clock.now()).startsAt,
     };
   }
 }

@@ -118,7 +118,10 @@ export function AgreementEditor(props: {
           type="button"
           className="btn btn-sm"
           onClick={() =>
-            form.set('decisionRights', [...rights, { kind: '', decider: { type: 'team', id: null }, consulted: '', informed: '' }])
+            // A row added is not typed in yet: it says nothing is required until the person writes in it.
+            form.set('decisionRights', [...rights, { kind: '', decider: { type: 'team', id: null }, consulted: '', informed: '' }], {
+              typed: false,
+            })
           }
         >
           Add a decision right
@@ -158,7 +161,11 @@ export function AgreementEditor(props: {
             </button>
           </div>
         ))}
-        <button type="button" className="btn btn-sm" onClick={() => form.set('escalationPaths', [...paths, { when: '', to: '' }])}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={() => form.set('escalationPaths', [...paths, { when: '', to: '' }], { typed: false })}
+        >
           Add an escalation path
         </button>
         {fieldsetError('escalationPaths')}

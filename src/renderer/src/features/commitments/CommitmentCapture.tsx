@@ -20,6 +20,8 @@ export function CommitmentCapture(props: {
   agendaItemId: string | null;
   decisionId?: string;
   formLabel?: string;
+  /** False where another form on screen already takes these commitments. */
+  withForm?: boolean;
 }) {
   const { detail } = props;
   return (
@@ -33,15 +35,17 @@ export function CommitmentCapture(props: {
           ))}
         </ul>
       )}
-      <CaptureForm
-        meetingId={detail.meeting.id}
-        teamId={null}
-        agendaItemId={props.agendaItemId}
-        decisionId={props.decisionId ?? null}
-        members={detail.members}
-        defaultDue={inDays(detail.serverNow, detail.meeting.timeZone, 7)}
-        label={props.formLabel}
-      />
+      {props.withForm !== false && (
+        <CaptureForm
+          meetingId={detail.meeting.id}
+          teamId={null}
+          agendaItemId={props.agendaItemId}
+          decisionId={props.decisionId ?? null}
+          members={detail.members}
+          defaultDue={inDays(detail.serverNow, detail.meeting.timeZone, 7)}
+          label={props.formLabel}
+        />
+      )}
     </>
   );
 }

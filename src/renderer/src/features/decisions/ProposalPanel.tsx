@@ -21,10 +21,13 @@ export function OptionsList({ decision }: { decision: Decision }) {
       <ul>
         {decision.options.map((o, i) => (
           <li key={i} className={o.title === decision.chosenOption ? 'option-chosen' : undefined}>
-            <strong>{o.title}</strong>
-            {o.title === decision.chosenOption && <span className="badge">Chosen</span>}
-            {o.pros && <span className="pro">+ {o.pros}</span>}
-            {o.cons && <span className="con">− {o.cons}</span>}
+            {/* Three cells a row, whatever is filled in: the "Chosen" label sits with the title, not in a cell of its own. */}
+            <span className="option-title">
+              <strong>{o.title}</strong>
+              {o.title === decision.chosenOption && <span className="badge">Chosen</span>}
+            </span>
+            <span className="pro">{o.pros && `+ ${o.pros}`}</span>
+            <span className="con">{o.cons && `− ${o.cons}`}</span>
           </li>
         ))}
       </ul>

@@ -19,14 +19,18 @@ export function MeetingList({
     <ul className="meeting-list" aria-label={label}>
       {meetings.map((m) => {
         const over = m.plannedTotalMin - m.plannedLengthMin;
+        // A meeting that has started is shown by when it was held; its planned day is said when it was another.
+        const when = m.startedAt ?? m.scheduledStart;
+        const plannedDay = m.scheduledStart !== null ? format.date(m.scheduledStart, m.timeZone) : null;
+        const plannedOtherDay = m.startedAt !== null && plannedDay !== null && format.date(m.startedAt, m.timeZone) !== plannedDay;
         return (
           <li key={m.id}>
             <a className="meeting-link" href={href({ name: 'meeting', meetingId: m.id })}>
               <span className="meeting-when">
-                {m.scheduledStart !== null ? (
+                {when !== null ? (
                   <>
-                    <strong>{format.date(m.scheduledStart, m.timeZone)}</strong>
-                    <span>{format.time(m.scheduledStart, m.timeZone)}</span>
+                    <strong>{format.date(when, m.timeZone)}</strong>
+                    <span>{format.time(when, m.timeZone)}</span>
                   </>
                 ) : (
                   <strong>Unscheduled</strong>
@@ -38,6 +42,7 @@ export function MeetingList({
                   {showTeam && `${m.teamName} · `}
                   {m.itemCount} items · {m.plannedTotalMin} of {m.plannedLengthMin} min planned
                   {m.facilitatorName && ` · facilitated by ${m.facilitatorName}`}
+                  {plannedOtherDay && ` · planned for ${plannedDay}`}
                 </span>
               </span>
               {m.status === 'live' && <span className="status-pill s-live">Live now</span>}

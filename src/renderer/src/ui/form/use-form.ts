@@ -21,8 +21,12 @@ export interface FormOptions<K extends OperationName, V extends Values> {
 
 export interface Form<K extends OperationName, V extends Values> {
   values: V;
-  set: <F extends keyof V>(field: F, value: V[F]) => void;
-  /** The message to show beside a field: the contract's, once the person changed it, or main's, until they do. */
+  /** `typed: false` for a change the person did not type, such as an empty row added: its field stays untouched. */
+  set: <F extends keyof V>(field: F, value: V[F], how?: { typed?: boolean }) => void;
+  /**
+   * The message to show beside a field: the contract's, once the person typed in it or tried to submit (a new, empty
+   * form says nothing is required before they have begun), or main's, until they change what it refused.
+   */
   error: (field: keyof V) => string | undefined;
   /** No save is in flight, and the input passes the contract's schema (or it has not loaded yet: see submit). */
   canSubmit: boolean;
@@ -50,10 +54,14 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
   const current = useRef(values);
   const [submitted, setSubmitted] = useState<V | null>(null);
   const waiting = useRef(false);
+  // Fields the person typed in, and whether they tried to submit: what may show the contract's message.
+  const [touched, setTouched] = useState<ReadonlySet<keyof V>>(() => new Set());
+  const [tried, setTried] = useState(false);
 
-  const set = useCallback(<F extends keyof V>(field: F, value: V[F]) => {
+  const set = useCallback(<F extends keyof V>(field: F, value: V[F], how?: { typed?: boolean }) => {
     current.current = { ...current.current, [field]: value };
     setValues(current.current);
+    if (how?.typed !== false) setTouched((was) => (was.has(field) ? was : new Set(was).add(field)));
     // The person is filling the form in: its schema is needed now, not when the page is next idle.
     void loadSchemas().catch(() => undefined);
   }, []);
@@ -97,7 +105,7 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
   }
   const error = (field: keyof V) => {
     if (submitted && serverIssues.has(field) && Object.is(values[field], submitted[field])) return serverIssues.get(field);
-    return Object.is(values[field], options.initial[field]) ? undefined : clientIssues.get(field);
+    return touched.has(field) || tried ? clientIssues.get(field) : undefined;
   };
   const blockedBy = [
     ...new Set(
@@ -121,13 +129,20 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     waiting.current = schemas === null; // a second Enter while the schemas load is not a second save
     const judge = schemas ?? (await loadSchemas().catch(() => null));
     waiting.current = false;
-    if (!judge?.[name].input.safeParse(input).success) return null;
+    if (!judge?.[name].input.safeParse(input).success) {
+      setTried(true);
+      return null;
+    }
     setSubmitted(sent);
     const output = await mutation.run(input);
     if (output === null) return null;
     const { initial, clears } = options;
-    current.current = afterSave(current.current, sent, initial, clears ?? Object.keys(initial));
+    const before = current.current;
+    current.current = afterSave(before, sent, initial, clears ?? Object.keys(initial));
     setValues(current.current);
+    // A field emptied for the next entry is new again; one typed in while the save was in flight stays touched.
+    setTouched((was) => new Set([...was].filter((f) => !Object.is(before[f], sent[f]) || !Object.is(current.current[f], initial[f]))));
+    setTried(false);
     options.onSaved?.(output, sent, current.current);
     return output;
   };
@@ -145,6 +160,8 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     reset: () => {
       current.current = options.initial;
       setValues(current.current);
+      setTouched(new Set());
+      setTried(false);
       mutation.clearError();
     },
   };
