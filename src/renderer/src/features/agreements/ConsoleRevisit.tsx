@@ -1,6 +1,7 @@
 import type { MeetingDetail } from '@shared/planning';
 import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
+import { revisitDueInItem } from '../live/due-in-item';
 import { RevisitPanel } from './RevisitPanel';
 
 function Due({ teamId, meetingId }: { teamId: string; meetingId: string }) {
@@ -20,6 +21,5 @@ function Due({ teamId, meetingId }: { teamId: string; meetingId: string }) {
 
 /** In the item where old business put it, a due revisit of the agreement is taken up in the room. */
 export function ConsoleRevisit({ detail, itemId }: { detail: MeetingDetail; itemId: string }) {
-  const due = detail.oldBusiness.some((o) => o.source === 'agreement_revisit' && o.open && o.agendaItemId === itemId);
-  return due ? <Due teamId={detail.meeting.teamId} meetingId={detail.meeting.id} /> : null;
+  return revisitDueInItem(detail, itemId) ? <Due teamId={detail.meeting.teamId} meetingId={detail.meeting.id} /> : null;
 }

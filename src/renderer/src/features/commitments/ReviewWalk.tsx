@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
 import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from '@shared/commitments';
 import type { Member } from '@shared/domain';
 import { useFormat } from '@renderer/app/settings-context';
@@ -32,7 +32,8 @@ function OutcomeForm({
   commitment: Commitment;
   meetingId: string;
   members: Member[];
-  onRecorded: () => void;
+  /** `hadFocus`: the facilitator was working in this form (a field or a button of it had focus) when it was sent. */
+  onRecorded: (hadFocus: boolean) => void;
   /** Where the walk's keys reach this form's outcome buttons. */
   pickerRef: MutableRefObject<((outcome: ReviewOutcome) => void) | null>;
 }) {
@@ -62,22 +63,34 @@ function OutcomeForm({
     }),
     fields: { 'corrective.ownerId': 'correctiveOwner', 'corrective.dueDate': 'correctiveDue' },
     clears: [],
-    onSaved: onRecorded,
+    onSaved: () => onRecorded(hadFocus.current),
   });
+  const root = useRef<HTMLDivElement>(null);
+  // Read as the outcome is sent: by the time it is saved, the button pressed may be disabled or gone.
+  const hadFocus = useRef(false);
+  const send = (event?: React.FormEvent) => {
+    hadFocus.current = !!root.current?.contains(document.activeElement);
+    return form.submit(event);
+  };
   const { values, set } = form;
   const outcome = values.outcome;
   const needsForm = outcome !== null && outcome !== 'done' && outcome !== 'on_track';
   const pick = (chosen: ReviewOutcome) => {
     if (form.pending) return;
     set('outcome', chosen);
-    if (chosen === 'done' || chosen === 'on_track') void form.submit();
+    if (chosen === 'done' || chosen === 'on_track') void send();
   };
   useLayoutEffect(() => {
     pickerRef.current = pick;
   });
+  // The form an outcome opens (a slipped one runs to eight fields) is brought into view whole, above the key bar:
+  // at 1366x768 the slipped form's owner, date and Record opened below the fold.
+  useEffect(() => {
+    if (needsForm) root.current?.scrollIntoView({ block: 'nearest' });
+  }, [needsForm, outcome]);
 
   return (
-    <div className="outcome-form">
+    <div className="outcome-form" ref={root}>
       <div className="resolve-choices" role="group" aria-label="Outcome">
         {OUTCOMES.map((o) => (
           <button
@@ -93,7 +106,7 @@ function OutcomeForm({
         ))}
       </div>
       {needsForm && (
-        <form className="resolve-form" onSubmit={form.submit}>
+        <form className="resolve-form" onSubmit={(e) => void send(e)}>
           {outcome === 'renegotiated' && (
             <Field label="New due date" error={form.error('newDueDate')}>
               <input
@@ -197,6 +210,13 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
     return i >= 0 ? i : Math.min(from + 1, review.length - 1);
   };
   const pickerRef = useRef<((outcome: ReviewOutcome) => void) | null>(null);
+  // After an outcome recorded from its form, focus goes to the commitment the walk moved on to: the form and its
+  // Record button are gone, and focus fell to the page's body (Tab started again from the top of the page).
+  const currentCard = useRef<HTMLElement>(null);
+  const [focusCurrent, setFocusCurrent] = useState(0);
+  useEffect(() => {
+    if (focusCurrent > 0) currentCard.current?.focus();
+  }, [focusCurrent]);
   const closed = current?.status === 'done' || current?.status === 'dropped';
   // Digits record an outcome for the commitment on screen, arrows walk the list: no focus needed.
   usePanelKeys(
@@ -217,7 +237,7 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
       </div>
       {review.length === 0 && <p className="muted-note">No open commitments: nothing to review.</p>}
       {current && (
-        <article className="review-current" aria-label={`Reviewing: ${current.outcome}`}>
+        <article className="review-current" aria-label={`Reviewing: ${current.outcome}`} ref={currentCard} tabIndex={-1}>
           <CommitmentLine commitment={current} />
           {current.events.length > 1 && (
             <ol className="event-list" aria-label="History">
@@ -235,7 +255,10 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
               commitment={current}
               meetingId={meetingId}
               members={members}
-              onRecorded={() => setIndex(nextUnreviewed(index))}
+              onRecorded={(hadFocus) => {
+                setIndex(nextUnreviewed(index));
+                if (hadFocus) setFocusCurrent((n) => n + 1);
+              }}
               pickerRef={pickerRef}
             />
           )}

@@ -1,6 +1,7 @@
 import type { MeetingDetail } from '@shared/planning';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
+import { decisionsDueInItem } from '../live/due-in-item';
 import { ReviewForm } from './ReviewForm';
 
 /**
@@ -10,7 +11,7 @@ import { ReviewForm } from './ReviewForm';
  */
 export function ConsoleDecisionReview({ detail, itemId, isReviewItem }: { detail: MeetingDetail; itemId: string; isReviewItem: boolean }) {
   const { datesIn } = useFormat();
-  const due = detail.oldBusiness.filter((o) => o.source === 'decision_review' && o.agendaItemId === itemId);
+  const due = decisionsDueInItem(detail, itemId);
   if (due.length === 0) return isReviewItem ? <p className="muted-note">No decision is due for review.</p> : null;
   return (
     <section className="console-decision-review" aria-label="Decisions to review">
@@ -33,7 +34,7 @@ export function ConsoleDecisionReview({ detail, itemId, isReviewItem }: { detail
 /** The same on the projector: what the room is reviewing, in big type. */
 export function ProjectorDecisionReview({ detail, itemId }: { detail: MeetingDetail; itemId: string }) {
   const { datesIn } = useFormat();
-  const due = detail.oldBusiness.filter((o) => o.source === 'decision_review' && o.agendaItemId === itemId);
+  const due = decisionsDueInItem(detail, itemId);
   if (due.length === 0) return null;
   return (
     <ul className="projector-review-decisions" aria-label="Decisions to review">

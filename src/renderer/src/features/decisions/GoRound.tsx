@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { isObjection, STANCES, type Decision, type Stance } from '@shared/decisions';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -17,10 +17,16 @@ export function GoRound({
   decision,
   members,
   disabled,
+  takeFocusRef,
 }: {
   decision: Decision;
   members: { memberId: string; name: string }[];
   disabled: boolean;
+  /**
+   * Set: the go-round takes focus as it appears, and clears it. After a reopen, whose button the go-round replaces,
+   * focus fell to the page's body.
+   */
+  takeFocusRef?: MutableRefObject<boolean>;
 }) {
   const current = new Map(decision.positions.map((p) => [p.memberId, p]));
   const [cursor, setCursor] = useState(() =>
@@ -43,6 +49,13 @@ export function GoRound({
   useEffect(() => {
     opened.current = open;
   }, [open]);
+
+  const group = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!takeFocusRef?.current) return;
+    takeFocusRef.current = false;
+    group.current?.focus();
+  }, [takeFocusRef]);
 
   /** The cursor moves on at once, so the next key is for the next person even before main answers. */
   function moveOn(memberId: string) {
@@ -94,7 +107,7 @@ export function GoRound({
 
   const askingName = members.find((m) => m.memberId === asking?.memberId)?.name;
   return (
-    <div className="go-round" role="group" aria-label="Go-round of positions">
+    <div className="go-round" role="group" aria-label="Go-round of positions" ref={group} tabIndex={-1}>
       <div className="go-round-head">
         <h4>Positions</h4>
         <span className="hint">{STANCES.map((s) => `${s.key.toUpperCase()} ${s.label.toLowerCase()}`).join(' · ')} · ↑↓ person</span>

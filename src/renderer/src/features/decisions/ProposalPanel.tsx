@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Decision } from '@shared/decisions';
 import type { MeetingDetail } from '@shared/planning';
 import { href } from '@renderer/app/router';
@@ -96,6 +96,8 @@ function DecisionCommitments({ decision, detail }: { decision: Decision; detail:
 
 function ProposalCard({ decision, detail, disabled }: { decision: Decision; detail: MeetingDetail; disabled: boolean }) {
   const open = decision.status === 'proposed';
+  // Reopened from the card's head: the button goes as the go-round comes, and the go-round takes focus (once).
+  const focusGoRoundRef = useRef(false);
   return (
     <article className="proposal-card" aria-label={`Proposal: ${decision.title}`}>
       <header className="proposal-head">
@@ -107,7 +109,7 @@ function ProposalCard({ decision, detail, disabled }: { decision: Decision; deta
         <div className="proposal-state" role="group" aria-label="Status">
           <StatusBadge status={decision.status} />
           {/* A deferred proposal carried over is here to be reopened: its way back is the card's first action. */}
-          {decision.status === 'deferred' && <ReopenButton decision={decision} disabled={disabled} />}
+          {decision.status === 'deferred' && <ReopenButton decision={decision} disabled={disabled} onReopening={(on) => (focusGoRoundRef.current = on)} />}
         </div>
       </header>
       {decision.supersedes && (
@@ -120,7 +122,7 @@ function ProposalCard({ decision, detail, disabled }: { decision: Decision; deta
         {decision.decision || <span className="muted-note">No proposal text yet: write it in the record below.</span>}
       </div>
       <OptionsList decision={decision} />
-      {open && <GoRound decision={decision} members={membersInRoom(detail)} disabled={disabled} />}
+      {open && <GoRound decision={decision} members={membersInRoom(detail)} disabled={disabled} takeFocusRef={focusGoRoundRef} />}
       <Objections decision={decision} editable={!disabled} />
       <details className="record-details" open={open}>
         <summary>Decision record: rationale, owner, review date…</summary>

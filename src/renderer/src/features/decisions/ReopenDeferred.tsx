@@ -33,13 +33,26 @@ export function DeferredNote({ decision }: { decision: Decision }) {
  * card's head beside its status (on a 1366x768 laptop the card starts low): the same decision opens, and the
  * go-round appears and takes keys at once.
  */
-export function ReopenButton({ decision, disabled }: { decision: Decision; disabled: boolean }) {
+export function ReopenButton({
+  decision,
+  disabled,
+  onReopening,
+}: {
+  decision: Decision;
+  disabled: boolean;
+  /** True as the reopen is sent, false if it is refused: the card hands focus to the go-round that replaces this button. */
+  onReopening: (reopening: boolean) => void;
+}) {
   const action = useMutation();
+  const reopen = async () => {
+    onReopening(true);
+    if (!(await action.run('decisions.decide', { decisionId: decision.id, outcome: 'proposed' }))) onReopening(false);
+  };
   return (
     <>
       <button
         className="btn btn-primary"
-        onClick={() => void action.run('decisions.decide', { decisionId: decision.id, outcome: 'proposed' })}
+        onClick={() => void reopen()}
         disabled={disabled || action.pending}
       >
         Reopen and start the go-round

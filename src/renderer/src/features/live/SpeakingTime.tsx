@@ -4,7 +4,8 @@ import { formatElapsed } from '@shared/timer';
 
 /**
  * Speaking time per person across the meeting's rounds: recorded, shown without ranking. Memoised: it renders
- * again only when a turn ends and the figures change, not on other live actions.
+ * again only when a turn ends and the figures change, not on other live actions. The line under the heading says what
+ * the two figures are: "0:00 2%" alone read as a clock and a mystery.
  */
 export const SpeakingTime = memo(function SpeakingTime({ entries }: { entries: Entry[] }) {
   if (entries.length === 0) return null;
@@ -13,6 +14,7 @@ export const SpeakingTime = memo(function SpeakingTime({ entries }: { entries: E
   return (
     <section className="card side-card" aria-labelledby="speaking-heading">
       <h2 id="speaking-heading">Speaking time</h2>
+      <p className="speaking-legend">Time spoken in the rounds · share of all of it</p>
       <ul className="speaking" aria-label="Speaking time per person">
         {entries.map((e) => (
           <li key={e.attendeeId}>
@@ -21,7 +23,9 @@ export const SpeakingTime = memo(function SpeakingTime({ entries }: { entries: E
               <span style={{ width: `${(e.ms / longest) * 100}%` }} />
             </span>
             <span className="speaking-time">
-              {formatElapsed(e.ms)} <small>{total ? Math.round((e.ms / total) * 100) : 0}%</small>
+              {formatElapsed(e.ms)}
+              <span className="visually-hidden"> spoken,</span> <small>{total ? Math.round((e.ms / total) * 100) : 0}%</small>
+              <span className="visually-hidden"> of all speaking time</span>
             </span>
           </li>
         ))}
