@@ -5,11 +5,14 @@ import { startServer } from '../support/server';
 
 /** Whether the box lies partly under the key bar (the console's fixed foot; the app's nav column is beside it). */
 async function underKeyBar(page: Page, target: Locator | null): Promise<boolean> {
-  return page.evaluate((el) => {
-    const bar = document.querySelector('.key-bar')!.getBoundingClientRect();
-    const box = (el ?? document.activeElement)!.getBoundingClientRect();
-    return box.bottom > bar.top + 0.5 && box.top < innerHeight && box.right > bar.left && box.left < bar.right;
-  }, target ? await target.elementHandle() : null);
+  return page.evaluate(
+    (el) => {
+      const bar = document.querySelector('.key-bar')!.getBoundingClientRect();
+      const box = (el ?? document.activeElement)!.getBoundingClientRect();
+      return box.bottom > bar.top + 0.5 && box.top < innerHeight && box.right > bar.left && box.left < bar.right;
+    },
+    target ? await target.elementHandle() : null,
+  );
 }
 
 /**

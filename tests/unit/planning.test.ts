@@ -135,7 +135,13 @@ describe('a meeting started before its planned date', () => {
 
     // A meeting held the next day, planned for then: the one held early is listed before it, where it happened.
     t.clock.current = Date.parse('2026-12-01T09:00:00Z');
-    const adHoc = await t.call('meetings.create', { teamId: team.id, title: 'Incident review', date: '2026-12-01', time: '10:00', lengthMin: 30 });
+    const adHoc = await t.call('meetings.create', {
+      teamId: team.id,
+      title: 'Incident review',
+      date: '2026-12-01',
+      time: '10:00',
+      lengthMin: 30,
+    });
     await t.call('meetings.start', { meetingId: adHoc.meetingId });
     await t.call('meetings.end', { meetingId: adHoc.meetingId });
 

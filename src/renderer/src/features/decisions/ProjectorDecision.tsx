@@ -110,9 +110,7 @@ function Proposal({ detail, d }: { detail: MeetingDetail; d: Projected }) {
           );
         })}
       </ul>
-      <p className="projector-tally">
-        {tally(d)}
-      </p>
+      <p className="projector-tally">{tally(d)}</p>
       {open.length > 0 && (
         <ul className="projector-objections" aria-label="Open objections">
           {objections.map((o) => (

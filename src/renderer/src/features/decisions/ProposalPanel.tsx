@@ -109,7 +109,9 @@ function ProposalCard({ decision, detail, disabled }: { decision: Decision; deta
         <div className="proposal-state" role="group" aria-label="Status">
           <StatusBadge status={decision.status} />
           {/* A deferred proposal carried over is here to be reopened: its way back is the card's first action. */}
-          {decision.status === 'deferred' && <ReopenButton decision={decision} disabled={disabled} onReopening={(on) => (focusGoRoundRef.current = on)} />}
+          {decision.status === 'deferred' && (
+            <ReopenButton decision={decision} disabled={disabled} onReopening={(on) => (focusGoRoundRef.current = on)} />
+          )}
         </div>
       </header>
       {decision.supersedes && (

@@ -50,11 +50,7 @@ export function ReopenButton({
   };
   return (
     <>
-      <button
-        className="btn btn-primary"
-        onClick={() => void reopen()}
-        disabled={disabled || action.pending}
-      >
+      <button className="btn btn-primary" onClick={() => void reopen()} disabled={disabled || action.pending}>
         Reopen and start the go-round
       </button>
       <ErrorAlert error={action.error} />

@@ -1,4 +1,12 @@
-import { decisionStatusLabel, positionStanding, stanceLabel, type Objection, type Position, type DecisionStatus, type Stance } from '@shared/decisions';
+import {
+  decisionStatusLabel,
+  positionStanding,
+  stanceLabel,
+  type Objection,
+  type Position,
+  type DecisionStatus,
+  type Stance,
+} from '@shared/decisions';
 
 export function StatusBadge({ status }: { status: DecisionStatus }) {
   return <span className={`badge decision-status st-${status}`}>{decisionStatusLabel(status)}</span>;
@@ -9,7 +17,13 @@ export function StanceChip({ stance }: { stance: Stance }) {
 }
 
 /** A member's position as it reads now: a block the proposal was changed to meet reads "Integrated", not "Block". */
-export function PositionChip({ position, objections }: { position: Pick<Position, 'memberId' | 'stance'>; objections: readonly Objection[] }) {
+export function PositionChip({
+  position,
+  objections,
+}: {
+  position: Pick<Position, 'memberId' | 'stance'>;
+  objections: readonly Objection[];
+}) {
   const standing = positionStanding(position, objections);
   return (
     <span className={`stance-chip sc-${standing.kind}`} title={standing.detail}>
