@@ -53,6 +53,20 @@ export function resolutionLabel(resolution: Resolution): string {
 }
 
 /**
+ * The objection a position raised: the member's latest of that stance (a block raised again after one was integrated
+ * is a block again); null for a position that raises none.
+ */
+export function raisedObjection<O extends Pick<Objection, 'memberId' | 'stance' | 'createdAt'>>(
+  position: Pick<Position, 'memberId' | 'stance'>,
+  objections: readonly O[],
+): O | null {
+  if (!isObjection(position.stance)) return null;
+  return objections
+    .filter((o) => o.memberId === position.memberId && o.stance === position.stance)
+    .reduce<O | null>((last, o) => (last && last.createdAt > o.createdAt ? last : o), null);
+}
+
+/**
  * What a member's position reads as now: their stance, or, for a block or disagreement the proposal was changed to meet
  * (its objection integrated), what it became. One word for every view and record, so none still says "Block".
  */
@@ -60,17 +74,27 @@ export function positionStanding(
   position: Pick<Position, 'memberId' | 'stance'>,
   objections: readonly Pick<Objection, 'memberId' | 'stance' | 'resolution' | 'createdAt'>[],
 ): { kind: Stance | 'integrated'; label: string; detail: string } {
-  // The objection this stance raised is the member's latest of that stance: a block raised again after one was
-  // integrated is a block again.
-  const raised = isObjection(position.stance)
-    ? objections
-        .filter((o) => o.memberId === position.memberId && o.stance === position.stance)
-        .reduce<(typeof objections)[number] | null>((last, o) => (last && last.createdAt > o.createdAt ? last : o), null)
-    : null;
-  const integrated = raised?.resolution === 'integrated';
+  const integrated = raisedObjection(position, objections)?.resolution === 'integrated';
   const stance = stanceLabel(position.stance);
   if (!integrated) return { kind: position.stance, label: stance, detail: stance };
   return { kind: 'integrated', label: 'Integrated', detail: `${stance}, integrated: the proposal changed to meet it` };
+}
+
+/**
+ * A position as a record keeps it, once its objection was dealt with: a block met by changing the proposal (or
+ * withdrawn) no longer stands, so it does not read "Block"; one overruled or escalated still does, with what was done.
+ * The minutes, the MADR records and the decision log's HTML say it alike.
+ */
+export function positionRecord(
+  position: Pick<Position, 'memberId' | 'stance'>,
+  objections: readonly Pick<Objection, 'memberId' | 'stance' | 'resolution' | 'createdAt'>[],
+): string {
+  const stance = stanceLabel(position.stance);
+  const resolution = raisedObjection(position, objections)?.resolution;
+  if (!resolution) return stance;
+  const how = resolutionLabel(resolution);
+  if (resolution === 'integrated' || resolution === 'withdrawn') return `${how} (was ${stance.toLowerCase()})`;
+  return `${stance}, ${how.toLowerCase()}`;
 }
 
 export interface DecisionOption {

@@ -145,6 +145,16 @@ describe('MADR export of the decision log', () => {
     expect(all<Link>(index, 'link').map((l) => l.url)).toEqual(decisions);
   });
 
+  it('names each position as it stands once its objection was dealt with, as the minutes do: an integrated block is no longer a block', async () => {
+    const demo = await t.call('demo.load', {});
+    const exported = files(await t.core.services.exports.madrFiles(demo.id));
+    const name = [...exported.keys()].find((n) => /two-week-release-train/.test(n) && /Hotfix lane/.test(exported.get(n)!))!;
+    const positions = all<Table>(split(exported.get(name)!).body, 'table').find((t) => textOf(t.children[0]!).includes('Position'))!;
+    const rows = positions.children.slice(1).map((r) => r.children.map(textOf));
+    expect(rows).toContainEqual(['Diego Alvarez', 'Integrated (was block)', 'Security fixes cannot wait up to two weeks for a train.']);
+    expect(rows.find(([who]) => who === 'Lena Fischer')?.[1]).toBe('Disagree, overruled');
+  });
+
   it('links supersedes and superseded-by both ways along the demo’s chain', async () => {
     const demo = await t.call('demo.load', {});
     const exported = files(await t.core.services.exports.madrFiles(demo.id));

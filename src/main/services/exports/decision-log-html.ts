@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DECISION_STATUSES, decisionStatusLabel, resolutionLabel, stanceLabel, type DecisionLink } from '@shared/decisions';
+import { DECISION_STATUSES, decisionStatusLabel, positionRecord, resolutionLabel, stanceLabel, type DecisionLink } from '@shared/decisions';
 import type { ExportedFile } from '@shared/planning';
 import { fileSlug } from '../planning/file-names';
 import { toZoned } from '../planning/zoned-time';
@@ -42,7 +42,7 @@ function article(record: DecisionRecord, n: number, anchorOf: (id: string) => st
     .join('');
   const positions = d.positions.length
     ? `<table><thead><tr><th>Member</th><th>Position</th><th>Reason</th></tr></thead><tbody>${d.positions
-        .map((p) => `<tr><td>${e(p.memberName)}</td><td>${e(stanceLabel(p.stance))}</td><td>${e(p.reason ?? '')}</td></tr>`)
+        .map((p) => `<tr><td>${e(p.memberName)}</td><td>${e(positionRecord(p, d.objections))}</td><td>${e(p.reason ?? '')}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
   const objections = d.objections

@@ -1,6 +1,13 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import { Document } from 'yaml';
-import { decisionStatusLabel, resolutionLabel, stanceLabel, type DecisionDetail, type DecisionLink } from '@shared/decisions';
+import {
+  decisionStatusLabel,
+  positionRecord,
+  resolutionLabel,
+  stanceLabel,
+  type DecisionDetail,
+  type DecisionLink,
+} from '@shared/decisions';
 import { toZoned } from '../planning/zoned-time';
 import type { DecisionRecord } from './decision-records';
 import { heading, link, list, oneLine, paragraph, paragraphs, serialise, strong, table, text } from './markdown-nodes';
@@ -159,7 +166,7 @@ function moreInformation(d: DecisionDetail, record: DecisionRecord, places: Madr
       heading(3, 'Positions'),
       table(
         ['Member', 'Position', 'Reason'],
-        d.positions.map((p) => [p.memberName, stanceLabel(p.stance), p.reason ?? '']),
+        d.positions.map((p) => [p.memberName, positionRecord(p, d.objections), p.reason ?? '']),
         ['left', 'left', 'left'],
       ),
     );

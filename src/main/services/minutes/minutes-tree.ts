@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { CommitmentEvent } from '@shared/commitments';
-import { decisionStatusLabel, resolutionLabel, stanceLabel, type Decision, type Position } from '@shared/decisions';
+import { decisionStatusLabel, positionRecord, resolutionLabel, stanceLabel } from '@shared/decisions';
 import type { MeetingFeedback } from '@shared/feedback';
 import type { MeetingDetail } from '@shared/planning';
 import { kindLabel } from '@shared/planning';
@@ -121,7 +121,7 @@ export function minutesTree({ detail }: MinutesSource): Root {
         children.push(
           table(
             ['Member', 'Position', 'Reason'],
-            d.positions.map((p) => [p.memberName, positionLabel(p, d), p.reason ?? '']),
+            d.positions.map((p) => [p.memberName, positionRecord(p, d.objections), p.reason ?? '']),
             ['left', 'left', 'left'],
           ),
         );
@@ -190,19 +190,6 @@ export function minutesTree({ detail }: MinutesSource): Root {
   }
 
   return withLinks(uniqueHeadings({ type: 'root', children }));
-}
-
-/**
- * A position as it stands after its objection was dealt with: a block met by changing the proposal (or withdrawn)
- * no longer stands, so it does not read "Block"; one overruled or escalated still does, with what was done.
- */
-function positionLabel(p: Position, d: Decision): string {
-  const stance = stanceLabel(p.stance);
-  const objection = d.objections.find((o) => o.memberId === p.memberId && o.stance === p.stance && o.resolution !== null);
-  if (!objection?.resolution) return stance;
-  const how = resolutionLabel(objection.resolution);
-  if (objection.resolution === 'integrated' || objection.resolution === 'withdrawn') return `${how} (was ${stance.toLowerCase()})`;
-  return `${stance}, ${how.toLowerCase()}`;
 }
 
 /**
