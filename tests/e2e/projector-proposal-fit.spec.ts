@@ -2,33 +2,14 @@ import { expect, test } from '../support/test';
 import type { Page } from '@playwright/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
+import { atTheProposals } from '../support/demo-meeting';
 
 const SCREENS = 'test-results/screens';
-const MIN = 60_000;
 const T0 = Date.parse('2026-11-24T09:00:00Z');
 
 /** Whether the page runs past the bottom of the screen, which a projector cannot scroll. */
 async function overflow(page: Page): Promise<{ scrollHeight: number; innerHeight: number }> {
   return page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, innerHeight: window.innerHeight }));
-}
-
-/** The demo team's meeting started with everyone present and taken to its proposals item. */
-async function atTheProposals(page: Page, url: string, clock: TestClock) {
-  await page.clock.setFixedTime(new Date(T0));
-  await page.goto(url);
-  const team = await api(page, 'demo.load', {});
-  const meetingId = (await api(page, 'meetings.list', { teamId: team.id })).upcoming[0]!.id;
-  const planned = await api(page, 'meetings.get', { meetingId });
-  clock.set(planned.meeting.scheduledStart! + MIN);
-  for (const a of planned.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
-  await api(page, 'meetings.start', { meetingId });
-  let d = await api(page, 'meetings.get', { meetingId });
-  while (d.items.find((i) => i.id === d.currentItemId)?.kind !== 'proposal') {
-    clock.advance(d.items.find((i) => i.id === d.currentItemId)!.plannedMin * MIN);
-    await api(page, 'live.next', { meetingId });
-    d = await api(page, 'meetings.get', { meetingId });
-  }
-  return { meetingId, d };
 }
 
 /** The proposal's texts, options and names the projector shows cut short (an ellipsis, or lines clamped away). */
@@ -51,7 +32,7 @@ test('the projector fits a proposal with many options, positions and objections 
   const clock = new TestClock(dir, T0);
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   try {
-    const { meetingId, d } = await atTheProposals(page, server.url, clock);
+    const { meetingId, d } = await atTheProposals(page, server.url, clock, T0);
     const proposal = await api(page, 'decisions.propose', {
       meetingId,
       agendaItemId: d.currentItemId!,
@@ -124,7 +105,7 @@ test('a proposal that fits the projector is shown whole: no text, option or name
   const clock = new TestClock(dir, T0);
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   try {
-    const { meetingId, d } = await atTheProposals(page, server.url, clock);
+    const { meetingId, d } = await atTheProposals(page, server.url, clock, T0);
     await api(page, 'decisions.propose', {
       meetingId,
       agendaItemId: d.currentItemId!,

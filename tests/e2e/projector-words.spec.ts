@@ -2,30 +2,11 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
+import { atTheProposals } from '../support/demo-meeting';
 
 const SCREENS = 'test-results/screens';
-const MIN = 60_000;
 const T0 = Date.parse('2026-11-24T09:00:00Z');
 const ISO_DATE = /\d{4}-\d\d-\d\d/;
-
-/** The demo team's meeting started with everyone present and taken to its proposals item. */
-async function atTheProposals(page: Page, url: string, clock: TestClock) {
-  await page.clock.setFixedTime(new Date(T0));
-  await page.goto(url);
-  const team = await api(page, 'demo.load', {});
-  const meetingId = (await api(page, 'meetings.list', { teamId: team.id })).upcoming[0]!.id;
-  const planned = await api(page, 'meetings.get', { meetingId });
-  clock.set(planned.meeting.scheduledStart! + MIN);
-  for (const a of planned.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
-  await api(page, 'meetings.start', { meetingId });
-  let d = await api(page, 'meetings.get', { meetingId });
-  while (d.items.find((i) => i.id === d.currentItemId)?.kind !== 'proposal') {
-    clock.advance(d.items.find((i) => i.id === d.currentItemId)!.plannedMin * MIN);
-    await api(page, 'live.next', { meetingId });
-    d = await api(page, 'meetings.get', { meetingId });
-  }
-  return { team, meetingId, d };
-}
 
 /** The proposal's texts the projector shows cut short (an ellipsis, or lines clamped away). */
 async function cutShort(page: Page): Promise<string[]> {
@@ -48,7 +29,7 @@ test('the projector cuts only what cannot fit and says so, shows an objection wh
   const clock = new TestClock(dir, T0);
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   try {
-    const { meetingId, d } = await atTheProposals(page, server.url, clock);
+    const { meetingId, d } = await atTheProposals(page, server.url, clock, T0);
     const proposal = await api(page, 'decisions.propose', {
       meetingId,
       agendaItemId: d.currentItemId!,
