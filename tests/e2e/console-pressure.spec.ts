@@ -193,7 +193,7 @@ for (const viewport of [
       await walk.getByRole('button', { name: 'Record' }).click();
       await expect(reviewed).toHaveText(new RegExp(`^${before + 2} of`));
       await page.keyboard.press('ArrowUp');
-      await expect(walk.locator('.review-current')).toContainText('Renegotiated');
+      await expect(walk.locator('.review-current')).toContainText('New date agreed');
       await page.screenshot({ path: `${SCREENS}/console-review-keys-${size}.png` });
     } finally {
       await context.close();
