@@ -2,7 +2,7 @@ import { expect, test } from '../support/test';
 import type { Page } from '@playwright/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
-import { atTheProposals } from '../support/demo-meeting';
+import { atTheProposals, reviewInPairs } from '../support/demo-meeting';
 
 const SCREENS = 'test-results/screens';
 const T0 = Date.parse('2026-11-24T09:00:00Z');
@@ -106,21 +106,7 @@ test('a proposal that fits the projector is shown whole: no text, option or name
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   try {
     const { meetingId, d } = await atTheProposals(page, server.url, clock, T0);
-    await api(page, 'decisions.propose', {
-      meetingId,
-      agendaItemId: d.currentItemId!,
-      title: 'Review in pairs for a month',
-      question: 'Should reviews be done in pairs during December?',
-      decision: 'Every review in December is done by two people together.',
-      options: [
-        {
-          title: 'Pairs chosen by the author of the change under review',
-          pros: 'Knowledge of each change spreads through the team quickly',
-          cons: 'Two people are taken away from their own work for every review',
-        },
-        { title: 'Pairs fixed for the whole month', pros: 'Less to arrange', cons: 'The same two people always' },
-      ],
-    });
+    await api(page, 'decisions.propose', reviewInPairs(meetingId, d.currentItemId!));
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
     await expect(page.getByRole('list', { name: 'Options considered' }).getByRole('listitem')).toHaveCount(2);

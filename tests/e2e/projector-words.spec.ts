@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
-import { atTheProposals } from '../support/demo-meeting';
+import { atTheProposals, reviewInPairs } from '../support/demo-meeting';
 
 const SCREENS = 'test-results/screens';
 const T0 = Date.parse('2026-11-24T09:00:00Z');
@@ -30,21 +30,7 @@ test('the projector cuts only what cannot fit and says so, shows an objection wh
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
   try {
     const { meetingId, d } = await atTheProposals(page, server.url, clock, T0);
-    const proposal = await api(page, 'decisions.propose', {
-      meetingId,
-      agendaItemId: d.currentItemId!,
-      title: 'Review in pairs for a month',
-      question: 'Should reviews be done in pairs during December?',
-      decision: 'Every review in December is done by two people together.',
-      options: [
-        {
-          title: 'Pairs chosen by the author of the change under review',
-          pros: 'Knowledge of each change spreads through the team quickly',
-          cons: 'Two people are taken away from their own work for every review',
-        },
-        { title: 'Pairs fixed for the whole month', pros: 'Less to arrange', cons: 'The same two people always' },
-      ],
-    });
+    const proposal = await api(page, 'decisions.propose', reviewInPairs(meetingId, d.currentItemId!));
     const [agrees, objects, blocks] = d.attendees.filter((a) => a.memberId !== null);
     const reason =
       'December has the release freeze and two people on leave for most of it, so pairing every review would halve what the rest of us ' +

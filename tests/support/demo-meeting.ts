@@ -25,3 +25,20 @@ export async function atTheProposals(page: Page, url: string, clock: TestClock, 
   }
   return { team, meetingId, d };
 }
+
+/** A proposal with two long-worded options, put to the item `atTheProposals` reached: what the projector must fit. */
+export const reviewInPairs = (meetingId: string, agendaItemId: string) => ({
+  meetingId,
+  agendaItemId,
+  title: 'Review in pairs for a month',
+  question: 'Should reviews be done in pairs during December?',
+  decision: 'Every review in December is done by two people together.',
+  options: [
+    {
+      title: 'Pairs chosen by the author of the change under review',
+      pros: 'Knowledge of each change spreads through the team quickly',
+      cons: 'Two people are taken away from their own work for every review',
+    },
+    { title: 'Pairs fixed for the whole month', pros: 'Less to arrange', cons: 'The same two people always' },
+  ],
+});
