@@ -85,6 +85,48 @@ export function finishCheckpoint(db: Database.Database): boolean {
   return result?.busy === 0;
 }
 
+/** The user_version the file's own first page holds (bytes 60-63 of SQLite's header), whatever a log beside it says. */
+function versionOnDisk(file: string): number | null {
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(file, 'r');
+  try {
+    if (fs.readSync(fd, header, 0, 100, 0) < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return null;
+  } finally {
+    fs.closeSync(fd);
+  }
+  return header.readUInt32BE(60);
+}
+
+/**
+ * The checks that decide whether the file may be opened for writing, on a read-only connection, when a write-ahead log
+ * lies beside it. The last connection SQLite closes copies the log into the file (a checkpoint), so refusing the file
+ * from a writing connection changed it: a log of another database left there (a file copied back over the one it
+ * belonged to) overwrote the person's meetings with the other database's pages, under "It was not changed". A
+ * read-only connection never checkpoints: a refused file and its log stay as they were, to be moved aside or left.
+ */
+function inspectWithLog(file: string, list: readonly Migration[]): void {
+  let db: Database.Database | null = null;
+  try {
+    db = new Sqlite(file, { readonly: true, fileMustExist: true });
+    assertNotFuture(db, list);
+    if (schemaVersion(db) === 0) {
+      const tables = db.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as { n: number };
+      // The file's own header says Cadence; the log turned it into something else: the log is not this file's.
+      if (tables.n > 0 && (versionOnDisk(file) ?? 0) > 0)
+        throw new CorruptDatabaseError(file, `its write-ahead log (${path.basename(file)}-wal) belongs to another database`);
+      if (tables.n > 0) throw new CorruptDatabaseError(file, 'it holds tables of another program', 'foreign');
+    }
+    const result = quickCheck(db);
+    if (result !== 'ok') throw new CorruptDatabaseError(file, result);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new CorruptDatabaseError(file, (error as Error).message);
+    throw error;
+  } finally {
+    db?.close();
+  }
+}
+
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }
@@ -118,6 +160,13 @@ export async function openDatabase(
     throw new CorruptDatabaseError(file, 'it is empty (0 bytes), although this data folder was in use before');
   }
   const existed = size !== null && size > 0;
+  // A write-ahead log beside the file is read first without writing: see inspectWithLog.
+  const withLog = existed && (fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
+  if (withLog) {
+    makePrivate(file);
+    // A log left after a clean close (no crash to explain it) was put there from outside: the file is checked too.
+    inspectWithLog(file, list);
+  }
   const db = new Sqlite(file);
   // Before WAL mode is set: SQLite creates the -wal and -shm files with the database's mode.
   makePrivate(file);
@@ -130,7 +179,7 @@ export async function openDatabase(
       if (tables.n > 0) throw new CorruptDatabaseError(file, 'it holds tables of another program', 'foreign');
     }
     const pragmas = applyPragmas(db);
-    if (existed && options.check !== false) {
+    if (existed && !withLog && options.check !== false) {
       const check = quickCheck(db);
       if (check !== 'ok') throw new CorruptDatabaseError(file, check);
     }

@@ -15,6 +15,21 @@ export function resolveTypedFolder(typed: string, home = os.homedir()): string |
 }
 
 /**
+ * A folder inside the chosen one, on the way to one of the files, that is a symbolic link (a git checkout can hold
+ * one): the files would be written, and an earlier export's removed, wherever it leads. A file that is a link is no
+ * matter: the rename replaces the link itself.
+ */
+function linkOnTheWay(folder: string, files: ExportedFile[]): string | null {
+  const root = path.resolve(folder);
+  for (const file of files) {
+    for (let dir = path.dirname(path.join(root, file.suggestedName)); dir.startsWith(root + path.sep); dir = path.dirname(dir)) {
+      if (fs.lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) return dir;
+    }
+  }
+  return null;
+}
+
+/**
  * Writes each file atomically into the folder (created if missing). A failure stops at that file
  * and says why; files written before it are complete, and no file is ever left half-written. Once
  * every file is written, `obsolete` names files of an earlier export that these replace, to remove.
@@ -32,6 +47,17 @@ export function writeFilesToFolder(
       folder,
       written,
       message: `${folder} is a file, not a folder. Give a folder for the files. Nothing was changed.`,
+    };
+  }
+  const link = linkOnTheWay(folder, files);
+  if (link) {
+    return {
+      status: 'failed',
+      folder,
+      written,
+      message:
+        `${link} is a link to another folder (${fs.readlinkSync(link)}); Cadence writes only inside the folder you chose. ` +
+        'Remove the link or choose another folder. Nothing was changed.',
     };
   }
   const mode = modeForNewFolder(folder);
