@@ -1,6 +1,6 @@
 import { expect, test } from '../support/test';
 import type { Page } from '@playwright/test';
-import { api } from '../support/page-api';
+import { api, startedWithProposal } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 import { atTheProposals, reviewInPairs } from '../support/demo-meeting';
 
@@ -113,6 +113,76 @@ test('a proposal that fits the projector is shown whole: no text, option or name
     await expect.poll(() => overflow(page)).toEqual(expect.objectContaining({ scrollHeight: 1080 }));
     expect(await cutShort(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENS}/projector-proposal-whole-1920.png` });
+  } finally {
+    await server.stop();
+  }
+});
+
+/** Each member's name in the projector's positions: whether it is cut (ellipsis or clipped), and whether it is on screen. */
+async function namesShown(page: Page) {
+  return page
+    .getByRole('list', { name: 'Positions' })
+    .locator('li > span:first-child')
+    .evaluateAll((els) =>
+      els.map((el) => {
+        const box = el.getBoundingClientRect();
+        return {
+          name: el.textContent ?? '',
+          cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+          onScreen: box.left >= 0 && box.right <= window.innerWidth && box.top >= 0 && box.bottom <= window.innerHeight,
+        };
+      }),
+    );
+}
+
+// Walked: during a go-round on 1920x1080 the projector showed "Sam Lindq…", "Priya Ra…" and "Diego Alva…": a
+// proposal a few pixels too tall cut every name to the width of a sixth of the screen. The room must read who stands where.
+test('the projector shows every member’s name whole in the go-round, eight members with long names, on 1920x1080 and 1280x720', async ({
+  page,
+}) => {
+  const server = await startServer({ dataDir: tempDataDir('projector-names') });
+  try {
+    await page.goto(server.url);
+    const members = [
+      'Alexandra Montgomery-Whitfield',
+      'Sam Lindqvist',
+      'Priya Raman',
+      'Bartholomew Okonkwo-Castellanos',
+      'Diego Alvarez',
+      'Guinevere Abernathy-Fitzgerald',
+      'Kofi Mensah',
+      'Maximilian von Hohenberg',
+    ];
+    const { meetingId, withItem } = await startedWithProposal(page, {
+      team: { name: 'Harbor', timeZone: 'Europe/Berlin', members },
+      meeting: { title: 'Monday accountability', date: '2026-11-30', time: '10:00' },
+      item: 'Proposals and discussion',
+    });
+    const proposal = await api(page, 'decisions.propose', {
+      ...reviewInPairs(meetingId, withItem.items[0]!.id),
+      decision: words(40, 'Every review in December is done by two people together.'),
+    });
+    const inRoom = (await api(page, 'meetings.get', { meetingId })).attendees;
+    for (const [i, a] of inRoom.entries()) {
+      const stance = (['agree', 'consent', 'stand_aside', 'disagree', 'block'] as const)[i % 5]!;
+      await api(page, 'decisions.position', {
+        decisionId: proposal.id,
+        memberId: a.memberId!,
+        stance,
+        reason: stance === 'disagree' || stance === 'block' ? `${a.name} finds pairs too slow before the holidays` : null,
+      });
+    }
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    for (const [width, height] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await expect(page.getByRole('list', { name: 'Positions' }).getByRole('listitem')).toHaveCount(members.length);
+      await expect.poll(() => overflow(page), `${width}x${height}`).toEqual(expect.objectContaining({ scrollHeight: height }));
+      expect(await namesShown(page), `${width}x${height}`).toEqual(members.map((name) => ({ name, cut: false, onScreen: true })));
+      await page.screenshot({ path: `${SCREENS}/projector-names-${width}.png` });
+    }
   } finally {
     await server.stop();
   }

@@ -3,8 +3,9 @@ import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 /**
  * How the projector shows a proposal, from everything in full down to one objection and no option: a projector cannot
  * scroll, so a proposal that runs off the screen gives up only what it must, cheapest first: the option cells keep to
- * their lines, then the names, then the question and the proposal's text, then rows, the open objections first, and
- * last of all the one objection left keeps to its lines: an objection is what the room most needs to read whole.
+ * their lines, then the question and the proposal's text, then rows, the open objections first, then the positions
+ * take smaller type (a name is never cut), and last of all the one objection left keeps to its lines: an objection is
+ * what the room most needs to read whole.
  * Whatever is cut is said on the page (the console shows it whole); the rows left out are named in a note, each
  * objection coming up as the ones before it are resolved, as the commitment review's list follows the console. A
  * proposal that fits is shown whole.
@@ -13,13 +14,13 @@ const STEPS: readonly Omit<ProjectorFit, 'cut'>[] = [
   { condensed: 0, options: Infinity, objections: Infinity },
   { condensed: 1, options: Infinity, objections: Infinity },
   { condensed: 2, options: Infinity, objections: Infinity },
-  { condensed: 3, options: Infinity, objections: Infinity },
-  { condensed: 3, options: Infinity, objections: 3 },
-  { condensed: 3, options: 3, objections: 3 },
-  { condensed: 3, options: 3, objections: 2 },
-  { condensed: 3, options: 2, objections: 2 },
-  { condensed: 3, options: 2, objections: 1 },
-  { condensed: 3, options: 1, objections: 1 },
+  { condensed: 2, options: Infinity, objections: 3 },
+  { condensed: 2, options: 3, objections: 3 },
+  { condensed: 2, options: 3, objections: 2 },
+  { condensed: 2, options: 2, objections: 2 },
+  { condensed: 2, options: 2, objections: 1 },
+  { condensed: 2, options: 1, objections: 1 },
+  { condensed: 2, options: 0, objections: 1 },
   { condensed: 3, options: 0, objections: 1 },
   { condensed: 4, options: 0, objections: 1 },
 ];
@@ -28,15 +29,16 @@ const STEPS: readonly Omit<ProjectorFit, 'cut'>[] = [
 export const CONDENSED_CLASSES = [
   '',
   ' is-condensed',
-  ' is-condensed is-condensed-names',
-  ' is-condensed is-condensed-names is-condensed-texts',
-  ' is-condensed is-condensed-names is-condensed-texts is-condensed-objections',
+  ' is-condensed is-condensed-texts',
+  ' is-condensed is-condensed-texts is-condensed-positions',
+  ' is-condensed is-condensed-texts is-condensed-positions is-condensed-objections',
 ];
 
 export interface ProjectorFit {
   /**
-   * How much is kept to its lines: 0 nothing; 1 the option cells; 2 the names too; 3 the question and the proposal's
-   * text too; 4 the one objection left too.
+   * How much is kept to its lines: 0 nothing; 1 the option cells; 2 the question and the proposal's text too; 3 the
+   * positions in smaller type too (names are never cut: decision-projector.css gives each its width); 4 the one
+   * objection left kept to its lines too.
    */
   condensed: 0 | 1 | 2 | 3 | 4;
   options: number;
@@ -46,8 +48,7 @@ export interface ProjectorFit {
 }
 
 /** The texts a condensed level may keep to their lines (decision-projector.css). */
-const CLAMPED =
-  '.projector-question, .projector-proposal-text, .projector-options li > *, .projector-positions li > span:first-child, .projector-objections li';
+const CLAMPED = '.projector-question, .projector-proposal-text, .projector-options li > *, .projector-objections li';
 
 function cutShort(section: HTMLElement): boolean {
   return [...section.querySelectorAll(CLAMPED)].some((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { kindLabel, type MeetingDetail } from '@shared/planning';
 import { useMeeting } from '@renderer/api/use-meeting';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
@@ -14,6 +14,7 @@ import { itemTimers, liveView, turnTimer, turnWarning, type ScheduledItem } from
 import { MeetingClockLine } from './MeetingClockLine';
 import { useEnterMotion } from './enter-motion';
 import { useServerNow } from './server-clock';
+import { TITLE_FIT_CLASSES, useTitleFit } from './title-fit';
 import { usePanelsBehind, useSchedule, useSteadyDetail } from './steady-detail';
 
 const SPEAKER_ENTERS: Keyframe = { transform: 'translateX(48px)' };
@@ -44,6 +45,11 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const turnRemaining = useMemo(() => turnTimer(speakingTurn, clock, now), [speakingTurn, clock, now]);
   // A new speaker comes in from the side.
   const speakerRef = useEnterMotion<HTMLDivElement>(speakingTurn?.id ?? null, SPEAKER_ENTERS, 300);
+  const proposalTitle = current?.kind === 'proposal' && detail ? projectedProposal(detail, current.id)?.title : undefined;
+  const titleText = proposalTitle ?? current?.title ?? 'All items are done';
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Measured again when the title comes back on screen (after the agreement was shown, or once the meeting is live).
+  const titleFit = useTitleFit(titleRef, `${titleText}|${!agreement && detail?.meeting.status === 'live'}`);
   if (!detail || !schedule || !steady || !view || !clock) return <div className="projector" aria-busy="true" />;
   const { meeting } = detail;
   const live = meeting.status === 'live';
@@ -94,7 +100,9 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
                 block stays in place from turn to turn, its motion played again (enter-motion.ts). */}
             <div key={current?.id ?? 'done'} className="projector-item">
               {label && <span className="projector-kind">{label}</span>}
-              <h1 className="projector-title">{proposal?.title ?? current?.title ?? 'All items are done'}</h1>
+              <h1 ref={titleRef} className={`projector-title${TITLE_FIT_CLASSES[titleFit]}`}>
+                {titleText}
+              </h1>
             </div>
             {view.paused && <p className="projector-paused">Paused</p>}
             {panels.item && panels.detail && (

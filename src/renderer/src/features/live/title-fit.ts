@@ -1,0 +1,31 @@
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+
+/**
+ * The projector's item title in the largest type that shows it whole: a title of 120 characters at the full size took
+ * five lines and was cut to three ("…and what we s…") with the rest of the screen empty. Each step takes smaller type
+ * (still a title, read from the back of the room); only a title too long for the last step is cut, and the console
+ * shows it whole. The classes are in projector.css.
+ */
+export const TITLE_FIT_CLASSES = ['', ' is-long', ' is-longer'];
+
+export function useTitleFit(title: RefObject<HTMLElement | null>, text: string): number {
+  const [screen, setScreen] = useState(0);
+  const [fit, setFit] = useState({ for: '', step: 0 });
+  const key = `${text}@${screen}`;
+  const step = fit.for === key ? fit.step : 0;
+  useEffect(() => {
+    const resized = () => setScreen((n) => n + 1);
+    window.addEventListener('resize', resized);
+    return () => window.removeEventListener('resize', resized);
+  }, []);
+  useLayoutEffect(() => {
+    // Measured before the browser paints, so the room never sees the title cut and then whole.
+    const el = title.current;
+    if (!el || step >= TITLE_FIT_CLASSES.length - 1) return;
+    // A line's glyphs may reach a few pixels past its box (87 px of scroll in an 83 px line): half a line is a cut line.
+    const cutLine = el.scrollHeight > el.clientHeight + parseFloat(getComputedStyle(el).lineHeight) / 2;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a layout read before paint, as projector-fit.ts does
+    if (cutLine) setFit({ for: key, step: step + 1 });
+  }, [title, key, step]);
+  return step;
+}
