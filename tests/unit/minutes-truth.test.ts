@@ -172,12 +172,12 @@ describe('minutes that tell the truth', () => {
       (await t.call('meetings.list', { teamId: demo.id })).past.map((m) => t.call('minutes.markdown', { meetingId: m.id })),
     );
     // The demo's last held meeting reviewed a renegotiated and a slipped commitment.
-    const held = minutes.find((m) => m.content.includes('renegotiated in advance'))!;
+    const held = minutes.find((m) => m.content.includes('was given a new date'))!;
     const reviewed = markdownSection(held.content, 'Commitments reviewed').split('\n');
     // The demo's dates follow today's.
     expect(reviewed).toContainEqual(
       expect.stringMatching(
-        /^Sam Lindqvist’s commitment “Pricing experiment read-out: conversion of both variants with confidence intervals” was renegotiated in advance, from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, because “Variant B needs one more week of traffic to be conclusive”\.$/,
+        /^Sam Lindqvist’s commitment “Pricing experiment read-out: conversion of both variants with confidence intervals” was given a new date before it was due \(\d{4}-\d\d-\d\d instead of \d{4}-\d\d-\d\d\), because “Variant B needs one more week of traffic to be conclusive”\.$/,
       ),
     );
     expect(reviewed).toContain(
