@@ -266,6 +266,103 @@ describe('minutes of a meeting that passed over items', () => {
   });
 });
 
+describe('minutes of a meeting whose quick items recorded something the agenda does not show', () => {
+  /** The demo's next meeting held, each item given a minute, until `title` is the current item. */
+  async function heldTo(title: string) {
+    const demo = await t.call('demo.load', {});
+    const meetingId = (await t.call('meetings.list', { teamId: demo.id })).upcoming[0]!.id;
+    let d = await t.call('meetings.get', { meetingId });
+    for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    await t.call('meetings.start', { meetingId });
+    d = await t.call('meetings.get', { meetingId });
+    while (d.items.find((i) => i.id === d.currentItemId)!.title !== title) {
+      t.clock.advance(MIN);
+      await t.call('live.next', { meetingId });
+      d = await t.call('meetings.get', { meetingId });
+    }
+    return { meetingId, d };
+  }
+  async function outcomes(meetingId: string): Promise<Record<string, string>> {
+    await t.call('meetings.end', { meetingId });
+    const agenda = nodesOf(parseMarkdown((await t.call('minutes.markdown', { meetingId })).content), 'table')[0] as unknown as Table;
+    return Object.fromEntries(agenda.children.slice(1).map((row) => [textOf(row.children[1]), textOf(row.children[5])]));
+  }
+
+  it('a decision reviewed (it stands) in seconds: its review item is done, not skipped; an item left empty is skipped', async () => {
+    const { meetingId, d } = await heldTo('Decisions due for review');
+    const due = d.oldBusiness.find((o) => o.source === 'decision_review')!;
+    t.clock.advance(4_000);
+    await t.call('decisions.review', { decisionId: due.refId, meetingId, nextReviewDate: null, note: 'Still stands' });
+    t.clock.advance(4_000);
+    await t.call('live.next', { meetingId });
+    // The proposals item is left within seconds with nothing said in it.
+    t.clock.advance(4_000);
+    await t.call('live.next', { meetingId });
+    const outcome = await outcomes(meetingId);
+    expect(outcome['Decisions due for review']).toBe('done');
+    expect(outcome['Proposals and discussion']).toBe('skipped');
+  });
+
+  it('a review that moved a decision’s review date, or the agreement revisited, in seconds: the item is done', async () => {
+    for (const review of ['decision', 'agreement'] as const) {
+      const { meetingId, d } = await heldTo('Decisions due for review');
+      t.clock.advance(4_000);
+      if (review === 'decision') {
+        const due = d.oldBusiness.find((o) => o.source === 'decision_review')!;
+        await t.call('decisions.review', { decisionId: due.refId, meetingId, nextReviewDate: '2027-06-01', note: 'Look again in June' });
+      } else {
+        const revisit = d.oldBusiness.find((o) => o.source === 'agreement_revisit')!;
+        await t.call('agreements.revisit', { versionId: revisit.refId, meetingId, note: 'It still works', nextRevisitBy: '2027-06-01' });
+      }
+      t.clock.advance(4_000);
+      await t.call('live.next', { meetingId });
+      expect((await outcomes(meetingId))['Decisions due for review'], review).toBe('done');
+      t.close();
+      t = await openTestCore(Date.parse('2026-11-23T09:00:00Z'));
+    }
+  });
+
+  it('a proposal carried over from an earlier meeting, taken up in seconds: it moves into the item, which is done', async () => {
+    const { meetingId, d } = await heldTo('Proposals and discussion');
+    const carried = d.decisions.find((x) => x.meetingId !== meetingId)!;
+    t.clock.advance(4_000);
+    await t.call('decisions.position', { decisionId: carried.id, memberId: d.members[0]!.id, stance: 'agree', reason: null });
+    t.clock.advance(4_000);
+    await t.call('live.next', { meetingId });
+    expect((await outcomes(meetingId))['Proposals and discussion']).toBe('done');
+  });
+
+  it('positions taken in seconds on a proposal put earlier in the meeting: the item they were taken in is done', async () => {
+    const { meetingId, d, member } = await started([
+      { kind: 'proposal', title: 'Proposals' },
+      { kind: 'proposal', title: 'Go-round' },
+    ]);
+    t.clock.advance(MIN);
+    const proposal = await t.call('decisions.propose', {
+      meetingId,
+      agendaItemId: d.items[0]!.id,
+      title: 'Ship monthly',
+      decision: 'We ship once a month',
+      ownerId: member('Ana'),
+    });
+    await t.call('live.next', { meetingId });
+    // The room goes round on it in the next item, which it leaves within seconds.
+    t.clock.advance(4_000);
+    await t.call('decisions.position', { decisionId: proposal.id, memberId: member('Ana'), stance: 'agree', reason: null });
+    await t.call('decisions.position', { decisionId: proposal.id, memberId: member('Ben'), stance: 'consent', reason: null });
+    t.clock.advance(4_000);
+    await t.call('live.next', { meetingId });
+    expect(await outcomes(meetingId)).toEqual({ Proposals: 'done', 'Go-round': 'done' });
+  });
+
+  it('an item parked in seconds reads parked, not skipped', async () => {
+    const { meetingId, d } = await heldTo('Round-robin updates');
+    t.clock.advance(4_000);
+    await t.call('live.park', { meetingId, itemId: d.currentItemId! });
+    expect((await outcomes(meetingId))['Round-robin updates']).toBe('parked');
+  });
+});
+
 describe('minutes of a meeting that reviewed commitments', () => {
   it('carry forward only what was not reviewed here: a reviewed commitment is listed once, under the review', async () => {
     const demo = await t.call('demo.load', {});

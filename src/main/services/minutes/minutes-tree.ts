@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { CommitmentEvent } from '@shared/commitments';
+import type { EpochMs } from '@shared/domain';
 import { decisionStatusLabel, positionRecord, resolutionLabel, stanceLabel } from '@shared/decisions';
 import type { MeetingFeedback } from '@shared/feedback';
 import type { MeetingDetail } from '@shared/planning';
@@ -18,6 +19,8 @@ import { skippedItems, speakingTimeHeld } from './minutes-skipped';
  */
 export interface MinutesSource {
   detail: MeetingDetail;
+  /** When the room recorded what the detail carries undated (see recordedDuring): it places them in an item. */
+  recorded: EpochMs[];
 }
 
 /**
@@ -26,13 +29,13 @@ export interface MinutesSource {
  * typed into a title or a note can become markup: every typed text is a text node (or a link to
  * the address typed, see minutes-links).
  */
-export function minutesTree({ detail }: MinutesSource): Root {
+export function minutesTree({ detail, recorded }: MinutesSource): Root {
   const { meeting, items, turns, speakingTime, decisions, commitments, oldBusiness, amendments, feedback } = detail;
   const zone = meeting.timeZone;
   const started = meeting.startedAt !== null ? toZoned(meeting.startedAt, zone) : null;
   const ended = meeting.endedAt !== null ? toZoned(meeting.endedAt, zone) : null;
   const { date, present, late, leftEarly, absent } = minutesMeta(detail);
-  const skipped = skippedItems(detail);
+  const skipped = skippedItems(detail, recorded);
   // The check-out's ratings are minuted under the check-out round that took them, when the room held one.
   const checkOut = items.findLast((i) => i.kind === 'check_out' && i.startedAt !== null && !skipped.has(i.id));
   const ratingsInRound = checkOut !== undefined && feedback.count > 0;
