@@ -417,6 +417,43 @@ describe('minutes of a meeting that took up last week’s leftovers', () => {
   });
 });
 
+describe('the demo team’s minutes read in order, and a draft carries nothing forward yet', () => {
+  it('list the commitments reviewed before those made (the slip, then its corrective action)', async () => {
+    const demo = await t.call('demo.load', {});
+    const minutes = await Promise.all(
+      (await t.call('meetings.list', { teamId: demo.id })).past.map((m) => t.call('minutes.markdown', { meetingId: m.id })),
+    );
+    const held = minutes.find((m) => m.content.includes('Commitments reviewed'))!.content;
+    const headings = (nodesOf(parseMarkdown(held), 'heading') as unknown as Heading[]).map(textOf);
+    expect(headings.filter((h) => h.startsWith('Commitments'))).toEqual(['Commitments reviewed', 'Commitments made']);
+  });
+
+  it('an agenda not yet taken up reads "not yet", not "not reached", until the meeting ends', async () => {
+    const demo = await t.call('demo.load', {});
+    const meetingId = (await t.call('meetings.list', { teamId: demo.id })).upcoming[0]!.id;
+    const outcomesOf = async () => {
+      const md = (await t.call('minutes.markdown', { meetingId })).content;
+      const agenda = nodesOf(parseMarkdown(md), 'table')[0] as unknown as Table;
+      return { md, outcomes: agenda.children.slice(1).map((row) => textOf(row.children[5])) };
+    };
+    const planned = await outcomesOf();
+    expect(new Set(planned.outcomes)).toEqual(new Set(['not yet']));
+    expect(planned.md).not.toContain('Not reached:');
+
+    const d = await t.call('meetings.get', { meetingId });
+    for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    await t.call('meetings.start', { meetingId });
+    const live = await outcomesOf();
+    expect(live.outcomes.slice(0, 2)).toEqual(['running', 'not yet']);
+    expect(live.md).not.toContain('Not reached:');
+
+    await t.call('meetings.end', { meetingId });
+    const ended = await outcomesOf();
+    expect(ended.outcomes.slice(1)).toEqual(Array(ended.outcomes.length - 1).fill('not reached'));
+    expect(ended.md).toContain(`Not reached: ${d.items[1]!.title}`);
+  });
+});
+
 describe('minutes of a meeting ended mid-turn', () => {
   it('credit the speaker with the time up to the end, not every minute since', async () => {
     const { meetingId } = await started([{ kind: 'check_in', title: 'Check-in' }]);
