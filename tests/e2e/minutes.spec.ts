@@ -36,6 +36,13 @@ test('Sam previews the demo meeting’s minutes, exports Markdown and HTML, open
     await expect(formatted.getByRole('heading', { level: 1 })).toContainText('Minutes:');
     await expect(formatted.getByRole('heading', { name: 'Decisions', level: 2 })).toBeVisible();
     await expect(formatted.getByRole('heading', { name: 'Agenda', level: 2 })).toBeVisible();
+    // A renegotiation reads as the app says it, with the app's dates (the exported file keeps ISO ones).
+    await expect(formatted.locator('main')).toContainText(
+      /given a new date before it was due \([A-Z][a-z]{2}[^)]* instead of [A-Z][a-z]{2}/,
+    );
+    await expect(page.getByRole('list', { name: 'Reviewed in this meeting' })).toContainText(
+      /New date agreed before it was due: [A-Z][a-z]{2}[^→]* → [A-Z][a-z]{2}/,
+    );
     await minutes.screenshot({ path: `${SCREENS}/minutes-preview-formatted.png` });
     await minutes.getByRole('group', { name: 'Preview as' }).getByRole('button', { name: 'Markdown' }).click();
     await expect(minutes.getByLabel('Minutes preview (Markdown)')).toContainText('team: Harbor Product Team');
@@ -45,7 +52,9 @@ test('Sam previews the demo meeting’s minutes, exports Markdown and HTML, open
     const md = await download(page, () => exportGroup.getByRole('button', { name: 'Markdown' }).click());
     expect(md.name).toMatch(/^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/);
     await expect(minutes.getByRole('status')).toHaveText(`Downloaded ${md.name}`);
-    const root = parseMarkdown(fs.readFileSync(md.file, 'utf8'));
+    const exported = fs.readFileSync(md.file, 'utf8');
+    expect(exported).toMatch(/given a new date before it was due \(\d{4}-\d\d-\d\d instead of \d{4}-\d\d-\d\d\)/);
+    const root = parseMarkdown(exported);
     expect(nodesOf(root, 'html')).toEqual([]);
     expect(nodesOf(root, 'yaml')).toHaveLength(1);
 

@@ -22,7 +22,7 @@ function typed(value: string): MinutesSource {
   d.items[1]!.notes = value;
   d.turns[0]!.notes = value;
   d.decisions[0]!.rationale = value;
-  return { detail: d };
+  return { ...base, detail: d };
 }
 
 type Found = [url: string, text: string];

@@ -121,7 +121,7 @@ function withTexts(x: Texts): MinutesSource {
   decision.positions[1]!.reason = x.reason;
   d.commitments.made[0]!.outcome = x.outcome;
   d.feedback.entries[1]!.better = x.better;
-  return { detail: d };
+  return { ...base, detail: d };
 }
 
 /** The paragraphs after a heading, up to the next heading, list or table. */

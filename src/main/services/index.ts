@@ -81,7 +81,7 @@ export function createServices(
     decisions,
     commitments,
     files,
-    minutes: new MinutesService(meetingView, files),
+    minutes: new MinutesService(meetingView, files, repos),
     exports: new ExportsService(repos, clock, platform, options.decisionFiles, options.dataDir ?? null),
     templates,
     series,

@@ -30,7 +30,10 @@ function eventPhrase(e: CommitmentEvent): string {
       return `was reported ${status}${e.reason?.trim() ? ` (${quoted(e.reason)})` : ''}`;
     }
     case 'renegotiated':
-      return `was renegotiated ${e.inAdvance ? 'in advance' : 'after its date'}, from ${e.oldDueDate} to ${e.newDueDate}${because(e.reason)}`;
+      // The app's words ("New date agreed before it was due"): "renegotiated in advance" names the follow-through
+      // figure, not what a member did. The dates stay ISO here, as everywhere in the exported files (read on other
+      // machines, in other locales, by scripts); the in-app preview shows them in the app's style (previewDates).
+      return `was given a new date ${e.inAdvance ? 'before' : 'after'} it was due (${e.newDueDate} instead of ${e.oldDueDate})${because(e.reason)}`;
     case 'slipped': {
       const cause = e.rootCause ? `, because of ${rootCauseLabel(e.rootCause).toLowerCase()}` : ', with no cause given';
       return `slipped${cause}${e.correctiveAction?.trim() ? `; the corrective action is ${quoted(e.correctiveAction)}` : ''}`;
@@ -42,7 +45,7 @@ function eventPhrase(e: CommitmentEvent): string {
   }
 }
 
-/** "Sam’s commitment “…” was renegotiated in advance, from 2026-11-23 to 2026-11-30, because “…”." */
+/** "Sam’s commitment “…” was given a new date before it was due (2026-11-30 instead of 2026-11-23), because “…”." */
 export function reviewLine(c: Commitment, events: CommitmentEvent[]): string {
   return `${c.ownerName}’s commitment ${quoted(c.outcome)} ${events.map(eventPhrase).join(', then ')}.`;
 }

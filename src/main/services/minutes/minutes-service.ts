@@ -1,8 +1,10 @@
 import type { SaveOutcome } from '@shared/domain';
 import type { MinutesFormat } from '@shared/operations/minutes-schemas';
 import type { ExportedFile } from '@shared/planning';
+import type { Repositories } from '../../db/repositories';
 import type { FilesService } from '../files-service';
 import type { MeetingView } from '../meeting-view/meeting-view';
+import { recordedDuring } from './minutes-recorded';
 import type { MinutesSource } from './minutes-tree';
 
 /**
@@ -13,11 +15,13 @@ export class MinutesService {
   constructor(
     private readonly view: MeetingView,
     private readonly files: FilesService,
+    private readonly repos: Repositories,
   ) {}
 
   /** What the minutes are written from (see MinutesSource). */
   source(meetingId: string): MinutesSource {
-    return { detail: this.view.detail(meetingId) };
+    const detail = this.view.detail(meetingId);
+    return { detail, recorded: recordedDuring(this.repos, detail) };
   }
 
   async markdown(meetingId: string): Promise<ExportedFile> {

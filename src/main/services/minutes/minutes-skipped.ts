@@ -1,3 +1,4 @@
+import type { EpochMs } from '@shared/domain';
 import type { AgendaItem, MeetingDetail, SpeakingTime, Turn } from '@shared/planning';
 
 /**
@@ -11,10 +12,12 @@ const usedMs = (item: AgendaItem) =>
 
 /**
  * An item the room skipped: taken up and left within seconds with nothing recorded in it (no notes, no turn
- * beyond the opener's, nobody passing or skipped, no decision or commitment made there, no commitment reviewed
- * while it ran, no rating for a check-out). As a turn records a skip ("skipped", DOMAIN.md's word), the minutes say the item was skipped.
+ * beyond the opener's, nobody passing or skipped, no decision or commitment made there, no commitment reviewed, no
+ * position or objection recorded on a proposal while it ran, nothing in `recorded` (what the detail does not date,
+ * see recordedDuring: a decision reviewed, the agreement revisited) from its time, no rating for a check-out). As a
+ * turn records a skip ("skipped", DOMAIN.md's word), the minutes say the item was skipped.
  */
-export function skippedItems(detail: MeetingDetail): Set<string> {
+export function skippedItems(detail: MeetingDetail, recorded: EpochMs[]): Set<string> {
   const { items, turns, decisions, commitments, meeting } = detail;
   const skipped = new Set<string>();
   for (const item of items) {
@@ -32,6 +35,14 @@ export function skippedItems(detail: MeetingDetail): Set<string> {
     const during = (at: number) => at >= item.startedAt! && at <= item.endedAt!;
     const reviewedThen = commitments.review.some((c) => c.events.some((e) => e.meetingId === meeting.id && during(e.at)));
     if (reviewedThen) continue;
+    // A proposal keeps the item it was put in, but the room may go round on it in a later one: positions and
+    // objections are placed in the item that was running when they were recorded.
+    const onProposals = decisions.some(
+      (d) =>
+        d.positions.some((p) => during(p.recordedAt)) ||
+        d.objections.some((o) => during(o.createdAt) || (o.resolvedAt !== null && during(o.resolvedAt))),
+    );
+    if (onProposals || recorded.some(during)) continue;
     skipped.add(item.id);
   }
   return skipped;

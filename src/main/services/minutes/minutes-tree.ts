@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { CommitmentEvent } from '@shared/commitments';
+import type { EpochMs } from '@shared/domain';
 import { decisionStatusLabel, positionRecord, resolutionLabel, stanceLabel } from '@shared/decisions';
 import type { MeetingFeedback } from '@shared/feedback';
 import type { MeetingDetail } from '@shared/planning';
@@ -18,6 +19,8 @@ import { skippedItems, speakingTimeHeld } from './minutes-skipped';
  */
 export interface MinutesSource {
   detail: MeetingDetail;
+  /** When the room recorded what the detail carries undated (see recordedDuring): it places them in an item. */
+  recorded: EpochMs[];
 }
 
 /**
@@ -26,13 +29,15 @@ export interface MinutesSource {
  * typed into a title or a note can become markup: every typed text is a text node (or a link to
  * the address typed, see minutes-links).
  */
-export function minutesTree({ detail }: MinutesSource): Root {
+export function minutesTree({ detail, recorded }: MinutesSource): Root {
   const { meeting, items, turns, speakingTime, decisions, commitments, oldBusiness, amendments, feedback } = detail;
   const zone = meeting.timeZone;
   const started = meeting.startedAt !== null ? toZoned(meeting.startedAt, zone) : null;
   const ended = meeting.endedAt !== null ? toZoned(meeting.endedAt, zone) : null;
   const { date, present, late, leftEarly, absent } = minutesMeta(detail);
-  const skipped = skippedItems(detail);
+  // Until the meeting ends, an item not taken up yet is still to come: draft minutes carry nothing forward for it.
+  const over = meeting.status === 'ended';
+  const skipped = skippedItems(detail, recorded);
   // The check-out's ratings are minuted under the check-out round that took them, when the room held one.
   const checkOut = items.findLast((i) => i.kind === 'check_out' && i.startedAt !== null && !skipped.has(i.id));
   const ratingsInRound = checkOut !== undefined && feedback.count > 0;
@@ -57,7 +62,9 @@ export function minutesTree({ detail }: MinutesSource): Root {
           item.startedAt !== null ? (item.endedAt ?? meeting.endedAt ?? item.startedAt) - item.startedAt - item.pausedTotalMs : null;
         const outcome = skipped.has(item.id)
           ? 'skipped'
-          : { pending: 'not reached', active: 'running', done: 'done', parked: 'parked', not_reached: 'not reached' }[item.status];
+          : { pending: over ? 'not reached' : 'not yet', active: 'running', done: 'done', parked: 'parked', not_reached: 'not reached' }[
+              item.status
+            ];
         return [
           String(i + 1),
           item.title,
@@ -145,6 +152,12 @@ export function minutesTree({ detail }: MinutesSource): Root {
 
   const here = (e: CommitmentEvent) => e.meetingId === meeting.id && e.kind !== 'created';
   const reviewed = commitments.review.filter((c) => c.events.some(here));
+  // What became of earlier promises comes first, as on the agenda: a commitment made here often answers one
+  // reviewed (a slip's corrective action), and reads as that answer only after it.
+  if (reviewed.length > 0) {
+    children.push(heading(2, 'Commitments reviewed'));
+    children.push(list(reviewed.map((c) => reviewLine(c, c.events.filter(here)))));
+  }
   if (commitments.made.length > 0) {
     children.push(heading(2, 'Commitments made'));
     children.push(
@@ -155,12 +168,8 @@ export function minutesTree({ detail }: MinutesSource): Root {
       ),
     );
   }
-  if (reviewed.length > 0) {
-    children.push(heading(2, 'Commitments reviewed'));
-    children.push(list(reviewed.map((c) => reviewLine(c, c.events.filter(here)))));
-  }
 
-  const carried = items.filter((i) => i.status === 'not_reached' || i.status === 'pending');
+  const carried = items.filter((i) => i.status === 'not_reached' || (over && i.status === 'pending'));
   // A commitment reviewed here is minuted under "Commitments reviewed", with what became of it: once is enough.
   const reviewedIds = new Set(reviewed.map((c) => c.id));
   // An old item still on this agenda and not reached is already listed as "Not reached": once is enough.

@@ -14,7 +14,7 @@ export function eventText(e: CommitmentEvent): string {
       return `${STATUS_LABELS[e.status ?? 'open']}${e.reason ? `: ${e.reason}` : ''}`;
     case 'renegotiated':
       // Said as what happened ("renegotiated in advance" is the follow-through figure's name, not a member's words).
-      return `New date agreed ${e.inAdvance ? 'before it was due' : 'after it was due'}: ${e.oldDueDate} → ${e.newDueDate}. ${e.reason ?? ''}`;
+      return `New date agreed ${e.inAdvance ? 'before it was due' : 'after it was due'}: ${e.oldDueDate} → ${e.newDueDate}.${e.reason ? ` ${e.reason}` : ''}`;
     case 'slipped':
       return `Slipped (${e.rootCause ? rootCauseLabel(e.rootCause).toLowerCase() : 'cause not given'})${e.reason ? `: ${e.reason}` : ''}. Corrective action: ${e.correctiveAction ?? ''}`;
     case 'reassigned':

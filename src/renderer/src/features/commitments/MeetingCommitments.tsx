@@ -1,9 +1,11 @@
 import type { MeetingDetail } from '@shared/planning';
+import { useFormat } from '@renderer/app/settings-context';
 import { CommitmentLine, eventText } from './CommitmentLine';
 
 /** On a meeting's record: what was promised in it, and what its review recorded. */
 export function MeetingCommitments({ detail }: { detail: MeetingDetail }) {
   const { made, review } = detail.commitments;
+  const { datesIn } = useFormat();
   const reviewed = review
     .map((c) => ({ c, here: c.events.filter((e) => e.meetingId === detail.meeting.id && e.kind !== 'created') }))
     .filter((x) => x.here.length > 0);
@@ -32,7 +34,8 @@ export function MeetingCommitments({ detail }: { detail: MeetingDetail }) {
             {reviewed.map(({ c, here }) => (
               <li key={c.id}>
                 <CommitmentLine commitment={c} />
-                <p className="muted-note board-last">{here.map(eventText).join(' · ')}</p>
+                {/* A new date reads in the app's date style, as on the review and the projector (eventText keeps ISO). */}
+                <p className="muted-note board-last">{datesIn(here.map(eventText).join(' · '))}</p>
               </li>
             ))}
           </ul>
