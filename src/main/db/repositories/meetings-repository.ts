@@ -134,11 +134,16 @@ export class MeetingsRepository {
    * every meeting that has ended, so its previous is the last of them.
    */
   previousHeld(meeting: Pick<MeetingRecord, 'id' | 'teamId' | 'seriesId' | 'startedAt'>): MeetingRecord | null {
-    const heldAt = sql<number>`coalesce(started_at, scheduled_start, created_at)`;
-    let query = qb.selectFrom('meetings').selectAll().where('id', '!=', meeting.id).where('status', '=', 'ended');
-    if (meeting.startedAt !== null) query = query.where(heldAt, '<', meeting.startedAt);
+    // An ended meeting has started. The status is written in the SQL, not bound, so the planner can see that the
+    // partial indexes of held meetings (meetings_held_by_team, meetings_held_by_series) answer it in one step.
+    let query = qb
+      .selectFrom('meetings')
+      .selectAll()
+      .where('id', '!=', meeting.id)
+      .where('status', '=', sql.lit<MeetingsTable['status']>('ended'));
+    if (meeting.startedAt !== null) query = query.where('started_at', '<', meeting.startedAt);
     query = meeting.seriesId ? query.where('series_id', '=', meeting.seriesId) : query.where('team_id', '=', meeting.teamId);
-    const row = this.sql.first(query.orderBy(heldAt, 'desc').orderBy('created_at', 'desc').limit(sql.lit(1)));
+    const row = this.sql.first(query.orderBy('started_at', 'desc').limit(sql.lit(1)));
     return row ? toMeeting(row) : null;
   }
 

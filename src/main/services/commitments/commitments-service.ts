@@ -199,9 +199,8 @@ export class CommitmentsService {
     let previous = addDays(from, -1);
     const held = this.repos.meetings
       .list(team.id)
-      .filter((m) => m.status === 'ended' && (m.startedAt ?? m.scheduledStart) !== null)
-      // Each meeting at the day it was held, so one started early does not take the commitments due the week after.
-      .map((m) => ({ id: m.id, date: toZoned((m.startedAt ?? m.scheduledStart)!, m.timeZone).date }))
+      .filter((m) => m.status === 'ended' && m.scheduledStart !== null)
+      .map((m) => ({ id: m.id, date: toZoned(m.scheduledStart!, m.timeZone).date }))
       .filter((m) => m.date >= from && m.date <= to)
       .sort((a, b) => a.date.localeCompare(b.date));
     for (const m of held) {

@@ -99,8 +99,7 @@ export class HealthService {
         seriesId: m.seriesId,
         seriesName: m.seriesName,
         title: m.title,
-        // The day it was held: one started a week early belongs to that week's figures.
-        date: toZoned(m.startedAt!, m.timeZone).date,
+        date: toZoned(m.scheduledStart ?? m.startedAt!, m.timeZone).date,
         startedAt: m.startedAt!,
         endedAt: m.endedAt!,
         pausedTotalMs: m.pausedTotalMs,
