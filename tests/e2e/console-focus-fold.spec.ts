@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
-import { startServer } from '../support/server';
+import { demoOnALaptop } from '../support/demo-on-a-laptop';
 
 /** Whether the box lies partly under the key bar (the console's fixed foot; the app's nav column is beside it). */
 async function underKeyBar(page: Page, target: Locator | null): Promise<boolean> {
@@ -21,13 +21,8 @@ async function underKeyBar(page: Page, target: Locator | null): Promise<boolean>
  * and the speaking-time figures say what they are.
  */
 test('the console under the keyboard at 1366x768: focus stays in sight and never falls to the body', async ({ browser }) => {
-  const server = await startServer();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
+  const { server, page, meetingId, close } = await demoOnALaptop(browser);
   try {
-    await page.goto(server.url);
-    const team = await api(page, 'demo.load', {});
-    const meetingId = (await api(page, 'meetings.list', { teamId: team.id })).upcoming[0]!.id;
     const planned = await api(page, 'meetings.get', { meetingId });
     for (const a of planned.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
     await api(page, 'meetings.start', { meetingId });
@@ -92,7 +87,6 @@ test('the console under the keyboard at 1366x768: focus stays in sight and never
     await page.keyboard.press('a');
     await expect(goRound.getByRole('listitem').filter({ hasText: 'Diego Alvarez' })).toContainText('Agree');
   } finally {
-    await context.close();
-    await server.stop();
+    await close();
   }
 });

@@ -1,6 +1,6 @@
 import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
-import { startServer } from '../support/server';
+import { demoOnALaptop } from '../support/demo-on-a-laptop';
 
 const SCREENS = 'test-results/screens';
 
@@ -13,13 +13,8 @@ const SCREENS = 'test-results/screens';
 test('the decision review item shows the decisions due on console and projector, and a review recorded there closes it', async ({
   browser,
 }) => {
-  const server = await startServer();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
+  const { server, context, page, meetingId, close } = await demoOnALaptop(browser);
   try {
-    await page.goto(server.url);
-    const team = await api(page, 'demo.load', {});
-    const meetingId = (await api(page, 'meetings.list', { teamId: team.id })).upcoming[0]!.id;
     await api(page, 'meetings.start', { meetingId });
     let d = await api(page, 'meetings.get', { meetingId });
     const review = d.items.find((i) => i.kind === 'decision_review')!;
@@ -49,7 +44,6 @@ test('the decision review item shows the decisions due on console and projector,
     await expect(form).toHaveCount(0);
     await expect(onProjector).toContainText('Reviewed: it stands');
   } finally {
-    await context.close();
-    await server.stop();
+    await close();
   }
 });

@@ -312,7 +312,8 @@ export class LiveRepository {
         .where('agenda_items.kind', '=', kind)
         .where('turns.position', '=', 0)
         .where('attendees.member_id', 'is not', null)
-        .orderBy('meetings.scheduled_start', 'desc')
+        // The meeting held last, whatever day it was planned for.
+        .orderBy(fragment`coalesce(meetings.started_at, meetings.scheduled_start)`, 'desc')
         .limit(fragment.lit(1)),
     );
     return row?.member_id ?? null;

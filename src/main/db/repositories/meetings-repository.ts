@@ -128,23 +128,36 @@ export class MeetingsRepository {
     return row ? toMeeting(row) : null;
   }
 
-  /** The last meeting held before this one: in its series if it has one, otherwise the team's. */
-  previousHeld(meeting: Pick<MeetingRecord, 'id' | 'teamId' | 'seriesId' | 'scheduledStart'>): MeetingRecord | null {
+  /**
+   * The last meeting held before this one, by when each was held (a meeting started before or after its planned date
+   * sits where it happened): in its series if it has one, otherwise the team's. One not started yet will be held after
+   * every meeting that has ended, so its previous is the last of them.
+   */
+  previousHeld(meeting: Pick<MeetingRecord, 'id' | 'teamId' | 'seriesId' | 'startedAt'>): MeetingRecord | null {
+    // An ended meeting has started. The status is written in the SQL, not bound, so the planner can see that the
+    // partial indexes of held meetings (meetings_held_by_team, meetings_held_by_series) answer it in one step.
     let query = qb
       .selectFrom('meetings')
       .selectAll()
       .where('id', '!=', meeting.id)
-      .where('status', '=', 'ended')
-      .where('scheduled_start', '<', meeting.scheduledStart ?? 0);
+      .where('status', '=', sql.lit<MeetingsTable['status']>('ended'));
+    if (meeting.startedAt !== null) query = query.where('started_at', '<', meeting.startedAt);
     query = meeting.seriesId ? query.where('series_id', '=', meeting.seriesId) : query.where('team_id', '=', meeting.teamId);
-    const row = this.sql.first(query.orderBy('scheduled_start', 'desc').limit(sql.lit(1)));
+    const row = this.sql.first(query.orderBy('started_at', 'desc').limit(sql.lit(1)));
     return row ? toMeeting(row) : null;
   }
 
-  /** The series' meetings in schedule order. */
+  /** The series' meetings in the order they were held (those not started yet by their planned start). */
   inSeries(seriesId: string): MeetingRecord[] {
     return this.sql
-      .all(qb.selectFrom('meetings').selectAll().where('series_id', '=', seriesId).orderBy('scheduled_start').orderBy('created_at'))
+      .all(
+        qb
+          .selectFrom('meetings')
+          .selectAll()
+          .where('series_id', '=', seriesId)
+          .orderBy(sql`coalesce(started_at, scheduled_start, created_at)`)
+          .orderBy('created_at'),
+      )
       .map(toMeeting);
   }
 

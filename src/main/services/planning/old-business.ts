@@ -6,7 +6,7 @@ import { pendingItem } from './agenda-items';
 
 export interface OldBusinessContext {
   meeting: MeetingRecord;
-  /** The series' latest ended meeting before this one, if any. */
+  /** The series' meeting held last before this one, if any. */
   previous: MeetingRecord | null;
   at: number;
 }
@@ -119,20 +119,22 @@ export class OldBusinessProvider {
     this.repos.meetings.bumpAgendaRevision(meeting.id, context.at);
   }
 
-  /** After a meeting ends, its leftovers go to the series' next planned meeting, if one exists yet. */
+  /**
+   * After a meeting ends, its leftovers go to the series' next planned meeting, if one exists yet: the first planned
+   * for after it, by its planned date or, when it was held before that, by when it was held (one started early has
+   * its successor planned for its own date or before it). One planned for before both and never started was called
+   * off; one held late still hands on to the meeting planned after it.
+   */
   pushFrom(ended: MeetingRecord): void {
     if (!ended.seriesId) return;
+    const from = Math.min(ended.scheduledStart ?? Infinity, ended.startedAt ?? Infinity);
     const next = this.repos.meetings
       .inSeries(ended.seriesId)
-      .find((m) => m.status === 'planned' && m.id !== ended.id && (m.scheduledStart ?? 0) >= (ended.scheduledStart ?? 0));
+      .find((m) => m.status === 'planned' && m.id !== ended.id && (m.scheduledStart ?? 0) >= from);
     if (next) this.pullInto(next);
   }
 
   private previousEnded(meeting: MeetingRecord): MeetingRecord | null {
-    if (!meeting.seriesId) return null;
-    const before = this.repos.meetings
-      .inSeries(meeting.seriesId)
-      .filter((m) => m.id !== meeting.id && m.status === 'ended' && (m.scheduledStart ?? 0) <= (meeting.scheduledStart ?? 0));
-    return before.at(-1) ?? null;
+    return meeting.seriesId ? this.repos.meetings.previousHeld(meeting) : null;
   }
 }
