@@ -19,6 +19,7 @@ import * as m018 from './018-agenda-item-plan';
 import * as m019 from './019-lean-facilitator-writes';
 import * as m020 from './020-undo-log-appends';
 import * as m021 from './021-decision-search-by-team';
+import * as m022 from './022-undo-log-of-live-meetings';
 
 export interface Migration {
   version: number;
@@ -49,4 +50,5 @@ export const migrations: readonly Migration[] = [
   m019,
   m020,
   m021,
+  m022,
 ];
