@@ -95,6 +95,7 @@ describe('migrations', () => {
       [19, 'lean facilitator writes', 'a7de0bea5121eb97d91e94a56ae44ea96defccc3fbe8b71578ac40db4d147205'],
       [20, 'undo log appends', 'a6245a27335bb413b65dabe80daf3a39eefdb1adcd3e43abcc9f026ca8e40d7e'],
       [21, 'decision search by team', '48c198b0cd3de47d4eff325a78540e88b0ba75f23343be7191cfc0873cbd29ee'],
+      [22, 'undo log of live meetings', '10726c8c49a4179d14009dfa6ccf45baa050539d17cb4af63901ffb73d74a865'],
     ]);
   });
 
