@@ -322,6 +322,11 @@ export class LiveRepository {
     this.q.deleteActionsOf.run({ meetingId });
   }
 
+  /** The meetings running now: the only ones whose steps the log keeps. */
+  liveMeetingIds(): Set<string> {
+    return new Set(this.sql.all(qb.selectFrom('meetings').select('id').where('status', '=', 'live')).map((m) => m.id));
+  }
+
   /** The steps of every meeting not live (an archive import can end a meeting that runs here): none is kept. */
   forgetActionsOfMeetingsNotLive(): void {
     this.sql.run(
