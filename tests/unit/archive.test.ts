@@ -30,6 +30,10 @@ describe('team archive', () => {
     const past = (await a.call('meetings.list', { teamId: demo.id })).past[0]!;
     await a.call('meetings.amend', { meetingId: past.id, reason: 'Typo in the title', title: `${past.title} (amended)` });
     await a.call('templates.saveFromMeeting', { meetingId: past.id, name: 'Our Monday' });
+    // The undo log holds the steps of a meeting that runs alone (migration 023): the next meeting runs, a step taken.
+    const upcoming = (await a.call('meetings.list', { teamId: demo.id })).upcoming[0]!;
+    await a.call('meetings.start', { meetingId: upcoming.id });
+    await a.call('live.next', { meetingId: upcoming.id });
     const file = await a.call('archive.export', { teamId: demo.id });
     expect(file.suggestedName).toBe('2026-11-24-harbor-product-team.cadence-archive.json');
     const head = JSON.parse(file.content) as { format: string; formatVersion: number; schemaVersion: number; exportedAt: number };

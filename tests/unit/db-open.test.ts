@@ -96,6 +96,7 @@ describe('migrations', () => {
       [20, 'undo log appends', 'a6245a27335bb413b65dabe80daf3a39eefdb1adcd3e43abcc9f026ca8e40d7e'],
       [21, 'decision search by team', '48c198b0cd3de47d4eff325a78540e88b0ba75f23343be7191cfc0873cbd29ee'],
       [22, 'held meetings by team and series', 'a76bc3bbb10501a375e4269b7e75cd5e2a526f87e283906887d33b157a940770'],
+      [23, 'undo log of live meetings', '10726c8c49a4179d14009dfa6ccf45baa050539d17cb4af63901ffb73d74a865'],
     ]);
   });
 

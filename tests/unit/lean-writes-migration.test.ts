@@ -63,11 +63,11 @@ describe('migration 19 (lean facilitator writes)', () => {
     // An objection still names its position, which the database still holds it to.
     expect(() => after.db.prepare("delete from positions where id = 'p1'").run()).toThrow(/FOREIGN KEY/);
     expect(after.db.prepare("select closed_at from commitments where id = 'c1'").get()).toEqual({ closed_at: 3 });
-    const live = new LiveRepository(new Sql(after.db));
-    expect(live.lastAction('live')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000002', at: 40, kind: 'notes' });
-    expect(live.lastActionShown('live')).toEqual({ id: '0190a000-0000-7000-8000-000000000002', label: 'notes on “Budget”' });
+    // Undo's read as it was at version 19 (the repository now reads the log of migration 023, which has a rowid).
+    const last = "select id, at, kind, label from live_actions where meeting_id = 'live' and undone_at is null order by id desc limit 1";
+    expect(after.db.prepare(last).get()).toMatchObject({ id: '0190a000-0000-7000-8000-000000000002', at: 40, kind: 'notes' });
     // No team has been merged by a sync: a write marks nothing for one.
-    live.touchAction('live', '0190a000-0000-7000-8000-000000000002', 50);
+    after.db.prepare("update live_actions set at = 50 where meeting_id = 'live' and id = '0190a000-0000-7000-8000-000000000002'").run();
     expect(after.db.prepare('select count(*) as n from sync_changes').get()).toEqual({ n: 0 });
     after.db.close();
   });
@@ -103,8 +103,8 @@ describe('migration 20 (undo log appends)', () => {
     );
     const live = new LiveRepository(new Sql(after.db));
     expect(live.lastAction('live')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000003', kind: 'notes' });
-    live.touchAction('live', '0190a000-0000-7000-8000-000000000003', 50);
-    live.markUndone('live', '0190a000-0000-7000-8000-000000000003', 60);
+    live.touchAction(live.lastAction('live')!, 50);
+    live.markUndone(live.lastAction('live')!, 60);
     expect(live.lastAction('live')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000001', kind: 'next' });
     expect(after.db.prepare("select at, undone_at from live_actions where id = '0190a000-0000-7000-8000-000000000003'").get()).toEqual({
       at: 50,
@@ -123,6 +123,55 @@ describe('migration 20 (undo log appends)', () => {
       "update live_actions set at = 1 where meeting_id = 'live' and id = 'x'",
     ])
       expect(JSON.stringify(after.db.prepare(`explain query plan ${query}`).all())).toContain('live_actions_by_meeting');
+    expect(after.db.pragma('foreign_key_check')).toEqual([]);
+    after.db.close();
+  });
+});
+
+describe('migration 23 (undo log of live meetings)', () => {
+  it('deletes the steps of meetings not running, drops the index, and undo still finds a live meeting’s last step', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-live-log-'));
+    const file = path.join(dir, 'cadence.sqlite');
+    const before = await openDatabase(file, { migrations: migrations.filter((m) => m.version < 23) });
+    const db = before.db;
+    db.prepare("insert into teams values ('t1', 'Ops', 'UTC', 1, 1, null)").run();
+    db.prepare("insert into teams values ('t2', 'Sales', 'UTC', 1, 1, null)").run();
+    const meeting = db.prepare(
+      "insert into meetings (id, team_id, title, status, planned_length_ms, created_at, updated_at) values (?, ?, 'Weekly', ?, 1800000, 1, 1)",
+    );
+    meeting.run('held', 't1', 'ended');
+    meeting.run('running', 't1', 'live');
+    meeting.run('other', 't2', 'live');
+    meeting.run('next', 't2', 'planned');
+    const action = db.prepare(
+      'insert into live_actions (id, meeting_id, kind, label, before_json, at, undone_at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    action.run('0190a000-0000-7000-8000-000000000001', 'held', 'next', 'next item', '{"v":2}', 10, null);
+    action.run('0190a000-0000-7000-8000-000000000002', 'running', 'next', 'next item', '{"v":2}', 20, null);
+    action.run('0190a000-0000-7000-8000-000000000003', 'other', 'pause', 'pause', '{"v":2}', 25, null);
+    action.run('0190a000-0000-7000-8000-000000000004', 'held', 'notes', 'notes on “Budget”', '{"v":2}', 30, null);
+    action.run('0190a000-0000-7000-8000-000000000005', 'running', 'pause', 'pause', '{"v":2}', 40, 45);
+    // A step left by a meeting planned again (no such path today): not live, so not kept.
+    action.run('0190a000-0000-7000-8000-000000000006', 'next', 'next', 'next item', '{"v":2}', 50, null);
+    const kept = db.prepare("select * from live_actions where meeting_id in ('running', 'other') order by rowid").all();
+    db.close();
+
+    const after = await openDatabase(file, { migrations: migrations.filter((m) => m.version <= 23) });
+    expect(after.db.pragma('user_version', { simple: true })).toBe(23);
+    expect(after.db.prepare('select * from live_actions order by rowid').all()).toEqual(kept);
+    expect(after.db.prepare("select name from sqlite_schema where tbl_name = 'live_actions' and type = 'index'").all()).toEqual([]);
+    const live = new LiveRepository(new Sql(after.db));
+    expect(live.lastAction('running')).toMatchObject({ id: '0190a000-0000-7000-8000-000000000002', kind: 'next' });
+    expect(live.lastActionShown('other')).toEqual({ id: '0190a000-0000-7000-8000-000000000003', label: 'pause' });
+    live.markUndone(live.lastAction('running')!, 60);
+    expect(live.lastAction('running')).toBeNull();
+    expect(live.lastAction('held')).toBeNull();
+    // Undo's reads walk the log from its end, unsorted; a step it read is written again by its rowid.
+    const plan = (query: string) => JSON.stringify(after.db.prepare(`explain query plan ${query}`).all());
+    const last = plan("select id from live_actions where meeting_id = 'other' and undone_at is null order by rowid desc limit 1");
+    expect(last).toContain('SCAN live_actions');
+    expect(last).not.toContain('TEMP B-TREE');
+    expect(plan("update live_actions set at = 1 where rowid = 2 and id = 'x'")).toContain('INTEGER PRIMARY KEY');
     expect(after.db.pragma('foreign_key_check')).toEqual([]);
     after.db.close();
   });

@@ -39,8 +39,8 @@ describe('speaker order', () => {
   });
 });
 
-async function liveMeeting(): Promise<MeetingLive> {
-  const team = await t.call('teams.create', { name: 'Ops', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben', 'Cleo', 'Dan'] });
+async function liveMeeting(teamName = 'Ops'): Promise<MeetingLive> {
+  const team = await t.call('teams.create', { name: teamName, timeZone: 'Europe/Berlin', members: ['Ana', 'Ben', 'Cleo', 'Dan'] });
   const { meetingId } = await t.call('meetings.create', {
     teamId: team.id,
     title: 'Weekly',
@@ -378,5 +378,32 @@ describe('running a meeting', () => {
     d = await t.call('meetings.end', { meetingId });
     expect(d.items.map((i) => i.status)).toEqual(['done', 'done', 'not_reached']);
     expect((await t.fail('live.next', { meetingId })).message).toBe('This meeting has ended.');
+  });
+
+  it('ends with its undo log emptied, in words for an undo pressed after; another team’s meeting still undoes its steps', async () => {
+    const steps = (meetingId: string) =>
+      (t.core.opened.db.prepare('select count(*) as n from live_actions where meeting_id = ?').get(meetingId) as { n: number }).n;
+    const ops = (await liveMeeting()).meeting.id;
+    const sales = (await liveMeeting('Sales')).meeting.id;
+    await t.call('live.next', { meetingId: ops });
+    await t.call('live.next', { meetingId: sales });
+    await t.call('live.pause', { meetingId: ops });
+    await t.call('live.next', { meetingId: sales });
+    expect([steps(ops), steps(sales)]).toEqual([2, 2]);
+    // Undo walks back this meeting's own steps, wherever the other's lie in the log.
+    expect((await t.call('live.undo', { meetingId: ops })).undone).toBe('pause');
+    const shown = (await t.call('meetings.live', { meetingId: ops })).undoActionId!;
+    expect(shown).toEqual(expect.any(String));
+
+    const ended = await t.call('meetings.end', { meetingId: ops });
+    expect(ended.undoLabel).toBeNull();
+    expect(steps(ops)).toBe(0);
+    expect((await t.fail('live.undo', { meetingId: ops, actionId: shown })).message).toBe('This meeting has ended.');
+    // The other meeting runs on: its log is whole and its steps undo in order.
+    expect(steps(sales)).toBe(2);
+    expect((await t.call('live.undo', { meetingId: sales })).undone).toBe('next item');
+    const live = await t.call('meetings.live', { meetingId: sales });
+    expect(live.items.find((i) => i.id === live.currentItemId)!.title).toBe('Budget');
+    expect(live.undoLabel).toBe('next item');
   });
 });

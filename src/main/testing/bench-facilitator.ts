@@ -46,8 +46,8 @@ const REREAD_SAMPLES = 200;
 const ROUNDS_PER_PROPOSAL = 25;
 /**
  * Live meetings the writes rotate over (BENCH_MEETINGS, 1 to 8). With one, as on a laptop running one meeting, the
- * entries of the per-meeting indexes (the undo log's, the events' by meeting) are appended rather than put between
- * other meetings' (measured: the undo log's index costs 1.2-1.4 pages a live write either way).
+ * entries of the per-meeting indexes (the events' by meeting) are appended rather than put between other meetings'
+ * (measured: the undo log's index cost 1.2-1.4 pages a live write either way, until migration 023 dropped it).
  */
 const MEETINGS = Math.min(8, Math.max(1, Number(process.env.BENCH_MEETINGS ?? 8)));
 /** Untimed writes whose WAL pages are counted (even: the writes come in pairs); more when they are told apart by b-tree. */

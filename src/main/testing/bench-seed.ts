@@ -36,7 +36,8 @@ function sentence(length: number): string {
 
 /**
  * Seeds the bench's teams with plain inserts in one transaction per team: the figures are about
- * reading and saving, not seeding. Every insert names its columns (seed-insert.ts).
+ * reading and saving, not seeding. Every insert names its columns (seed-insert.ts). Its meetings have all ended,
+ * so the undo log stays empty, as a real file's holds only live meetings' steps (migration 023).
  */
 export function seedBenchData(db: Sql['db'], clock: Clock, teams: number, weeks: number): void {
   const now = clock.now();

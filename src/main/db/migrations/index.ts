@@ -20,6 +20,7 @@ import * as m019 from './019-lean-facilitator-writes';
 import * as m020 from './020-undo-log-appends';
 import * as m021 from './021-decision-search-by-team';
 import * as m022 from './022-held-meetings';
+import * as m023 from './023-undo-log-of-live-meetings';
 
 export interface Migration {
   version: number;
@@ -51,4 +52,5 @@ export const migrations: readonly Migration[] = [
   m020,
   m021,
   m022,
+  m023,
 ];

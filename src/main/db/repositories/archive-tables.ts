@@ -52,7 +52,7 @@ export const ARCHIVE_TABLES: readonly ArchiveTable[] = [
     scope: `t.agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id IN (${meetingsOfTeam}))`,
     merge: follows('agenda_items', 'agenda_item_id'),
   },
-  // Its rows are found by meeting and id (migration 020 keeps no index on the id alone).
+  // Its rows are found by meeting and id: a scan, as the log holds live meetings' steps alone, unindexed (migration 023).
   {
     table: 'live_actions',
     key: ['meeting_id', 'id'],

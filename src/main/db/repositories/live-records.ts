@@ -95,6 +95,8 @@ export interface RoundAttendee {
 
 /** One entry of the undo log: `before` is what the action changed, as it was (the service's own JSON). */
 export interface LiveActionRecord {
+  /** Its rowid: the log's order (migration 023), valid within the transaction that read it. */
+  seq: number;
   id: Id;
   kind: string;
   label: string;

@@ -23,6 +23,9 @@ import {
   type TurnWithNotes,
 } from './live-records';
 
+/** A step's rowid: where it is in the log's order, and how it is found again within the transaction that read it. */
+const ROWID = fragment<number>`rowid`.as('seq');
+
 /** The statements a live action runs, compiled once per connection (see Sql.prepared). */
 function statements(sql: Sql) {
   return {
@@ -98,15 +101,17 @@ function statements(sql: Sql) {
         undone_at: a.undone_at,
       }),
     ),
-    // Ids are time-ordered (UUIDv7, in creation order within a process): the last action is the index's last entry
-    // (migrations 019, 020). Its `at` moves on only while it is the last (a note saved again), so the order is the same.
+    // The log holds live meetings' steps alone (migration 023) and has no index: read from its end (rowid, the order its
+    // rows were written in), a meeting's last step is among the last few rows, whatever the log holds. EXPLAIN QUERY
+    // PLAN: SCAN live_actions, no sort. Written here in creation order (UUIDv7 ids), the order is the ids' own; a step a
+    // sync brings in from another laptop running the same meeting counts as taken when it arrived.
     lastActionOf: sql.prepared((a: { meetingId: string }) =>
       qb
         .selectFrom('live_actions')
-        .select(['id', 'kind', 'label', 'at', 'before_json'])
+        .select([ROWID, 'id', 'kind', 'label', 'at', 'before_json'])
         .where('meeting_id', '=', planned(a.meetingId))
         .where('undone_at', 'is', null)
-        .orderBy('id', 'desc')
+        .orderBy(fragment`rowid`, 'desc')
         .limit(fragment.lit(1)),
     ),
     // What the live part reads after every action (the console and the projector): compiled once, like the writes.
@@ -116,7 +121,7 @@ function statements(sql: Sql) {
         .select(['id', 'label'])
         .where('meeting_id', '=', planned(a.meetingId))
         .where('undone_at', 'is', null)
-        .orderBy('id', 'desc')
+        .orderBy(fragment`rowid`, 'desc')
         .limit(fragment.lit(1)),
     ),
     turnsOfMeeting: sql.prepared((a: { meetingId: string }) =>
@@ -131,13 +136,24 @@ function statements(sql: Sql) {
         .orderBy('agenda_items.position')
         .orderBy('turns.position'),
     ),
-    // An action is found by its meeting and id, the index the log keeps (migration 020).
-    touchAction: sql.prepared((a: { meetingId: string; id: string; at: number }) =>
-      qb.updateTable('live_actions').set({ at: a.at }).where('meeting_id', '=', a.meetingId).where('id', '=', a.id),
+    // A step read in this transaction is found again by its rowid (EXPLAIN QUERY PLAN: SEARCH live_actions USING
+    // INTEGER PRIMARY KEY), and its id, so a row that is not the step read is never written.
+    touchAction: sql.prepared((a: { seq: number; id: string; at: number }) =>
+      qb
+        .updateTable('live_actions')
+        .set({ at: a.at })
+        .where(fragment`rowid`, '=', a.seq)
+        .where('id', '=', a.id),
     ),
-    undoneAction: sql.prepared((a: { meetingId: string; id: string; at: number }) =>
-      qb.updateTable('live_actions').set({ undone_at: a.at }).where('meeting_id', '=', a.meetingId).where('id', '=', a.id),
+    undoneAction: sql.prepared((a: { seq: number; id: string; at: number }) =>
+      qb
+        .updateTable('live_actions')
+        .set({ undone_at: a.at })
+        .where(fragment`rowid`, '=', a.seq)
+        .where('id', '=', a.id),
     ),
+    // A scan of the log, which holds the few live meetings' steps.
+    deleteActionsOf: sql.prepared((a: { meetingId: string }) => qb.deleteFrom('live_actions').where('meeting_id', '=', a.meetingId)),
   };
 }
 
@@ -267,7 +283,7 @@ export class LiveRepository {
       .map((a) => ({ attendeeId: a.id, memberId: a.member_id, status: a.status, teamPosition: a.position }));
   }
 
-  insertAction(action: LiveActionRecord & { meetingId: string }): void {
+  insertAction(action: Omit<LiveActionRecord, 'seq'> & { meetingId: string }): void {
     this.q.newAction.run({
       id: action.id,
       meeting_id: action.meetingId,
@@ -282,7 +298,9 @@ export class LiveRepository {
   /** The last action not undone yet: what Ctrl/⌘+Z puts back. */
   lastAction(meetingId: string): LiveActionRecord | null {
     const row = this.q.lastActionOf.get({ meetingId });
-    return row ? { id: row.id, kind: row.kind, label: row.label, at: row.at, before: JSON.parse(row.before_json) as unknown } : null;
+    return row
+      ? { seq: row.seq, id: row.id, kind: row.kind, label: row.label, at: row.at, before: JSON.parse(row.before_json) as unknown }
+      : null;
   }
 
   /** The last action not undone, for the console's undo button: its id and label (its snapshot left unread). */
@@ -290,12 +308,30 @@ export class LiveRepository {
     return this.q.lastActionShown.get({ meetingId }) ?? null;
   }
 
-  touchAction(meetingId: string, id: string, at: number): void {
-    this.q.touchAction.run({ meetingId, id, at });
+  /** `action` as lastAction read it, in this transaction. */
+  touchAction(action: Pick<LiveActionRecord, 'seq' | 'id'>, at: number): void {
+    this.q.touchAction.run({ seq: action.seq, id: action.id, at });
   }
 
-  markUndone(meetingId: string, id: string, at: number): void {
-    this.q.undoneAction.run({ meetingId, id, at });
+  markUndone(action: Pick<LiveActionRecord, 'seq' | 'id'>, at: number): void {
+    this.q.undoneAction.run({ seq: action.seq, id: action.id, at });
+  }
+
+  /** Ending a meeting ends its undo: the log keeps live meetings' steps alone (migration 023). */
+  forgetActions(meetingId: string): void {
+    this.q.deleteActionsOf.run({ meetingId });
+  }
+
+  /** The meetings running now: the only ones whose steps the log keeps. */
+  liveMeetingIds(): Set<string> {
+    return new Set(this.sql.all(qb.selectFrom('meetings').select('id').where('status', '=', 'live')).map((m) => m.id));
+  }
+
+  /** The steps of every meeting not live (an archive import can end a meeting that runs here): none is kept. */
+  forgetActionsOfMeetingsNotLive(): void {
+    this.sql.run(
+      qb.deleteFrom('live_actions').where('meeting_id', 'not in', qb.selectFrom('meetings').select('id').where('status', '=', 'live')),
+    );
   }
 
   /** Which member opened the same kind of round in an earlier meeting of the series. */

@@ -79,8 +79,11 @@ export function applyImport(repos: Repositories, checked: ImportPlan, backupName
     const taken = new Map<string, Set<string>>();
     const counts: ArchiveTableCount[] = [];
     const conflicts: { table: string; key: string }[] = [];
-    for (const { spec, columns, rows } of plan.tables) {
-      if (spec.table === 'decisions') settleDecisionNumbers(repos, spec, teamId, rows);
+    const merged: ImportPlan['tables'][number][] = [];
+    for (const { spec, columns, rows: all } of plan.tables) {
+      if (spec.table === 'decisions') settleDecisionNumbers(repos, spec, teamId, all);
+      const rows = spec.table === 'live_actions' ? stepsOfLiveMeetings(repos, all) : all;
+      merged.push({ spec, columns, rows });
       const here = new Map(repos.archive.teamRows(spec, teamId).map((r) => [keyOf(spec, r), r]));
       const count = { table: spec.table, inserted: 0, updated: 0, unchanged: 0, conflicts: 0 };
       const won = new Set<string>();
@@ -105,8 +108,10 @@ export function applyImport(repos: Repositories, checked: ImportPlan, backupName
       taken.set(spec.table, won);
       counts.push(count);
     }
-    checkBelongs(repos, plan);
+    checkBelongs(repos, { ...plan, tables: merged });
     checkReferences(repos);
+    // A meeting running here that the archive holds ended (and newer) has ended here now: its steps go, as at its end.
+    repos.live.forgetActionsOfMeetingsNotLive();
     const sum = (k: 'inserted' | 'updated' | 'unchanged' | 'conflicts') => counts.reduce((n, c) => n + c[k], 0);
     return {
       team: { ...plan.team, isNew },
@@ -120,11 +125,20 @@ export function applyImport(repos: Repositories, checked: ImportPlan, backupName
   });
 }
 
+/**
+ * The undo steps of meetings running here once the archive's meetings are merged: the log keeps no other (migration
+ * 022). An archive of a Cadence before it carries every meeting's steps (their plan was split off in planImport).
+ */
+function stepsOfLiveMeetings(repos: Repositories, rows: ArchiveRow[]): ArchiveRow[] {
+  const live = repos.live.liveMeetingIds();
+  return rows.filter((row) => live.has(String(row.meeting_id)));
+}
+
 function write(table: string, key: string, fn: () => void): void {
   writeOrRefuse(table, key, fn, refused);
 }
 
-/** A row that is not the team's once written (a member of another team, a meeting's attendee elsewhere) is refused. */
+/** A row written that is not the team's once written (a member of another team, a meeting's attendee elsewhere) is refused. */
 function checkBelongs(repos: Repositories, plan: ImportPlan): void {
   for (const { spec, rows } of plan.tables) {
     if (rows.length === 0) continue;

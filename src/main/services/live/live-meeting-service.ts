@@ -221,7 +221,7 @@ export class LiveMeetingService {
       if (before.notes) this.repos.live.updateItem(before.notes.itemId, { notes: before.notes.text }, now);
       if (before.turnNotes) this.repos.live.updateTurn(before.turnNotes.turnId, { notes: before.turnNotes.text });
       if (before.parked) this.parkingLot.close({ itemId: before.parked, status: 'dropped', meetingId });
-      this.repos.live.markUndone(meetingId, action.id, now);
+      this.repos.live.markUndone(action, now);
       return { undone: action.label, teamId: meeting.teamId };
     });
   }
@@ -359,7 +359,7 @@ export class LiveMeetingService {
   ): void {
     const last = this.repos.live.lastAction(meetingId);
     if (last && last.kind === kind && same((last.before ?? {}) as Partial<Snapshot>) && now - last.at < NOTES_COALESCE_MS) {
-      this.repos.live.touchAction(meetingId, last.id, now);
+      this.repos.live.touchAction(last, now);
     } else {
       this.record(meetingId, kind, label, { v: 2, ...snapshot }, now);
     }

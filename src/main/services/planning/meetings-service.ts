@@ -263,6 +263,8 @@ export class MeetingsService {
         if (item.status === 'pending') this.repos.meetings.updateItem(item.id, { status: 'not_reached', updatedAt: at });
       }
       this.repos.meetings.update(meetingId, { status: 'ended', endedAt: at, currentItemId: null, updatedAt: at });
+      // Undo is for a meeting that runs: nothing reads an ended meeting's steps, and the log stays a few rows.
+      this.repos.live.forgetActions(meetingId);
       this.oldBusiness.pushFrom(requireMeeting(this.repos, meetingId));
     });
   }

@@ -3,6 +3,7 @@ import { ARCHIVE_TABLES, type ArchiveTable } from '../../db/repositories/archive
 import { settleClaims } from '../archive/decision-numbers';
 import { DERIVED_COLUMNS, deriveClosedAt } from './derived-columns';
 import { laterStamp } from './hlc';
+import { dropStepsOfMeetingsNotLive } from './live-steps';
 import { outcomeConflicts } from './outcome-conflicts';
 import { settleUniqueRows } from './unique-rows';
 import type { SyncConflict } from './sync-data';
@@ -88,7 +89,8 @@ function mergeRow(
  * History only grows; a change made on one side is taken; the same field changed on both sides is
  * settled by stamp and returned as a conflict. Decision numbers then follow the archive's rule
  * (`renumbered`: the keys of the decisions it moved), and the columns the database derives are worked out as its
- * triggers would (`derived`: by table, the keys of the rows that changed). With `only`, the rows outside it are the same
+ * triggers would (`derived`: by table, the keys of the rows that changed; the undo steps of meetings left not live are
+ * dropped, as ending a meeting drops them, live-steps.ts). With `only`, the rows outside it are the same
  * rows on all three sides: they are kept as ours holds them, not looked at.
  */
 export function mergeStates(
@@ -115,7 +117,11 @@ export function mergeStates(
   const events = (state: TeamState) => state.tables.get('commitment_events') ?? new Map<string, StampedRow>();
   found.push(...outcomeConflicts(events(base), events(ours), events(theirs), only));
   const renumbered = new Map([...settleUniqueRows(tables, found, only), ['decisions', settleNumbers(tables.get('decisions')!)]]);
-  return { tables, found, renumbered, derived: new Map([['commitments', deriveClosedAt(tables, only)]]) };
+  const derived = new Map([
+    ['commitments', deriveClosedAt(tables, only)],
+    ['live_actions', dropStepsOfMeetingsNotLive(tables, only)],
+  ]);
+  return { tables, found, renumbered, derived };
 }
 
 /**
