@@ -1,5 +1,5 @@
 import { expect, test } from '../support/test';
-import { api } from '../support/page-api';
+import { api, startedWithItem } from '../support/page-api';
 import { startServer, tempDataDir } from '../support/server';
 
 const NAMES = ['Alexandra Montgomery-Whitfield', 'Maximilian von Hohenberg-Lindqvist', 'Sam Lindqvist'];
@@ -12,24 +12,13 @@ test('the console’s speaking time names everyone whole on a 1366x768 laptop', 
   const page = await context.newPage();
   try {
     await page.goto(server.url);
-    const team = await api(page, 'teams.create', { name: 'Harbor', timeZone: 'UTC', members: NAMES });
-    const { meetingId } = await api(page, 'meetings.create', {
-      teamId: team.id,
-      title: 'Monday',
-      date: '2026-11-30',
-      time: '10:00',
-      lengthMin: 30,
-    });
-    const planned = await api(page, 'meetings.get', { meetingId });
-    await api(page, 'agenda.addItem', {
-      meetingId,
-      expectedRevision: planned.meeting.agendaRevision,
+    const { meetingId } = await startedWithItem(page, {
+      team: { name: 'Harbor', timeZone: 'UTC', members: NAMES },
+      meeting: { title: 'Monday', date: '2026-11-30', time: '10:00' },
+      item: 'Check-in round',
       kind: 'check_in',
-      title: 'Check-in round',
       plannedMin: 5,
     });
-    await api(page, 'attendance.allPresent', { meetingId });
-    await api(page, 'meetings.start', { meetingId });
     // Everyone speaks once.
     for (let i = 0; i < NAMES.length; i++) await api(page, 'live.turn', { meetingId, action: 'next' });
     await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
-import { api, startedWithProposal } from '../support/page-api';
+import { api, startedWithItem, startedWithProposal } from '../support/page-api';
 import { startServer, tempDataDir } from '../support/server';
 
 const SCREENS = 'test-results/screens';
@@ -41,6 +41,41 @@ const SIX = [
   'Maximilian von Hohenberg-Lindqvist',
 ];
 
+type Stance = 'agree' | 'consent' | 'stand_aside' | 'disagree' | 'block';
+
+/** A started meeting of these members on one proposal, everyone's position taken (a reason where they object). */
+async function goRound(
+  page: Page,
+  members: string[],
+  stanceOf: (i: number) => Stance,
+  extra: { options?: { title: string; pros: string; cons: string }[] } = {},
+) {
+  const { meetingId, withItem } = await startedWithProposal(page, {
+    team: { name: 'Harbor', timeZone: 'UTC', members },
+    meeting: { title: 'Monday accountability', date: '2026-11-30', time: '10:00' },
+    item: 'Proposals and discussion',
+  });
+  const proposal = await api(page, 'decisions.propose', {
+    meetingId,
+    agendaItemId: withItem.items[0]!.id,
+    title: 'Review in pairs for a month',
+    question: 'Should reviews be done in pairs during December?',
+    decision: 'Every review in December is done by two people together.',
+    ...extra,
+  });
+  const inRoom = (await api(page, 'meetings.get', { meetingId })).attendees;
+  for (const [i, a] of inRoom.entries()) {
+    const stance = stanceOf(i);
+    await api(page, 'decisions.position', {
+      decisionId: proposal.id,
+      memberId: a.memberId!,
+      stance,
+      reason: stance === 'disagree' || stance === 'block' ? `${a.name} finds pairs too slow before the holidays` : null,
+    });
+  }
+  return { meetingId, proposal };
+}
+
 // Walked: an item titled in 120 characters took five lines at the title's size on 1920x1080 and was cut to three
 // ("…confidence intervals and what we s…") over an empty half screen.
 test('an item title of 120 characters is shown whole on the projector at 1920x1080 and 1280x720, in type still big', async ({ page }) => {
@@ -50,24 +85,13 @@ test('an item title of 120 characters is shown whole on the projector at 1920x10
     const title =
       'Pricing page experiment read-out with the conversion of both variants, the confidence intervals and what we ship next week';
     expect(title.length).toBeGreaterThanOrEqual(118);
-    const team = await api(page, 'teams.create', { name: 'Harbor', timeZone: 'UTC', members: ['Maya Okafor', 'Sam Lindqvist'] });
-    const { meetingId } = await api(page, 'meetings.create', {
-      teamId: team.id,
-      title: 'Monday',
-      date: '2026-11-30',
-      time: '10:00',
-      lengthMin: 30,
-    });
-    const planned = await api(page, 'meetings.get', { meetingId });
-    await api(page, 'agenda.addItem', {
-      meetingId,
-      expectedRevision: planned.meeting.agendaRevision,
+    const { meetingId } = await startedWithItem(page, {
+      team: { name: 'Harbor', timeZone: 'UTC', members: ['Maya Okafor', 'Sam Lindqvist'] },
+      meeting: { title: 'Monday', date: '2026-11-30', time: '10:00' },
+      item: title,
       kind: 'discussion',
-      title,
       plannedMin: 10,
     });
-    await api(page, 'attendance.allPresent', { meetingId });
-    await api(page, 'meetings.start', { meetingId });
     await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
     for (const [width, height] of [
       [1920, 1080],
@@ -95,29 +119,10 @@ test('a go-round that just fits the projector is fitted again when "Paused" appe
   const server = await startServer({ dataDir: tempDataDir('projector-paused-fit') });
   try {
     await page.goto(server.url);
-    const { meetingId, withItem } = await startedWithProposal(page, {
-      team: { name: 'Harbor', timeZone: 'UTC', members: SIX },
-      meeting: { title: 'Monday accountability', date: '2026-11-30', time: '10:00' },
-      item: 'Proposals and discussion',
-    });
-    const proposal = await api(page, 'decisions.propose', {
-      meetingId,
-      agendaItemId: withItem.items[0]!.id,
-      title: 'Review in pairs for a month',
-      question: 'Should reviews be done in pairs during December?',
-      decision: 'Every review in December is done by two people together.',
-    });
-    const inRoom = (await api(page, 'meetings.get', { meetingId })).attendees;
-    for (const [i, a] of inRoom.entries()) {
-      // One block: its objection is listed under the positions.
-      const stance = i === 3 ? 'block' : (['agree', 'consent', 'stand_aside'] as const)[i % 3]!;
-      await api(page, 'decisions.position', {
-        decisionId: proposal.id,
-        memberId: a.memberId!,
-        stance,
-        reason: stance === 'block' ? `${a.name} finds pairs too slow before the holidays` : null,
-      });
-    }
+    // One block: its objection is listed under the positions.
+    const { meetingId, proposal } = await goRound(page, SIX, (i) =>
+      i === 3 ? 'block' : (['agree', 'consent', 'stand_aside'] as const)[i % 3]!,
+    );
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
     const section = page.getByRole('region', { name: 'Proposal' });
@@ -172,29 +177,9 @@ test('a go-round of ten with long names and four objections keeps the tally and 
   const server = await startServer({ dataDir: tempDataDir('projector-ten') });
   try {
     await page.goto(server.url);
-    const { meetingId, withItem } = await startedWithProposal(page, {
-      team: { name: 'Harbor', timeZone: 'UTC', members: TEN },
-      meeting: { title: 'Monday accountability', date: '2026-11-30', time: '10:00' },
-      item: 'Proposals and discussion',
-    });
-    const proposal = await api(page, 'decisions.propose', {
-      meetingId,
-      agendaItemId: withItem.items[0]!.id,
-      title: 'Review in pairs for a month',
-      question: 'Should reviews be done in pairs during December?',
-      decision: 'Every review in December is done by two people together.',
+    const { meetingId } = await goRound(page, TEN, (i) => (['agree', 'consent', 'stand_aside', 'disagree', 'block'] as const)[i % 5]!, {
       options: Array.from({ length: 6 }, (_, i) => ({ title: `Option ${i + 1}`, pros: 'Knowledge spreads', cons: 'Costs two people' })),
     });
-    const inRoom = (await api(page, 'meetings.get', { meetingId })).attendees;
-    for (const [i, a] of inRoom.entries()) {
-      const stance = (['agree', 'consent', 'stand_aside', 'disagree', 'block'] as const)[i % 5]!;
-      await api(page, 'decisions.position', {
-        decisionId: proposal.id,
-        memberId: a.memberId!,
-        stance,
-        reason: stance === 'disagree' || stance === 'block' ? `${a.name} finds pairs too slow before the holidays` : null,
-      });
-    }
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
     const positions = page.getByRole('list', { name: 'Positions' });

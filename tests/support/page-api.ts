@@ -21,15 +21,16 @@ export async function api<K extends OperationName>(page: Page, name: K, input: I
 }
 
 /**
- * A decision test's set-up: a team, one meeting with one proposal item on its agenda, everyone marked present (unless
- * `present` is false), and the meeting started.
+ * A live test's set-up: a team, one meeting with one item on its agenda (a proposal unless `kind` says otherwise),
+ * everyone marked present (unless `present` is false), and the meeting started.
  */
-export async function startedWithProposal(
+export async function startedWithItem(
   page: Page,
   setUp: {
     team: InputOf<'teams.create'>;
     meeting: { title: string; date: string; time: string };
     item: string;
+    kind?: InputOf<'agenda.addItem'>['kind'];
     plannedMin?: number;
     present?: boolean;
   },
@@ -40,7 +41,7 @@ export async function startedWithProposal(
   const withItem = await api(page, 'agenda.addItem', {
     meetingId,
     expectedRevision: planned.meeting.agendaRevision,
-    kind: 'proposal',
+    kind: setUp.kind ?? 'proposal',
     title: setUp.item,
     plannedMin: setUp.plannedMin ?? 20,
   });
@@ -49,3 +50,6 @@ export async function startedWithProposal(
   await api(page, 'meetings.start', { meetingId });
   return { team, meetingId, withItem };
 }
+
+/** A decision test's set-up: `startedWithItem` with its one item a proposal. */
+export const startedWithProposal = (page: Page, setUp: Omit<Parameters<typeof startedWithItem>[1], 'kind'>) => startedWithItem(page, setUp);
