@@ -127,7 +127,7 @@ export function applyImport(repos: Repositories, checked: ImportPlan, backupName
 
 /**
  * The undo steps of meetings running here once the archive's meetings are merged: the log keeps no other (migration
- * 022). An archive of a Cadence before it carries every meeting's steps (their plan was split off in planImport).
+ * 023). An archive of a Cadence before it carries every meeting's steps (their plan was split off in planImport).
  */
 function stepsOfLiveMeetings(repos: Repositories, rows: ArchiveRow[]): ArchiveRow[] {
   const live = repos.live.liveMeetingIds();

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useFitStep } from '../../ui/fit-step';
 
 /**
  * How the projector shows a proposal, from everything in full down to one objection and no option: a projector cannot
@@ -82,15 +83,7 @@ function overflows(el: HTMLElement): boolean {
  */
 export function useProjectorFit(section: RefObject<HTMLElement | null>, content: string): ProjectorFit {
   const [cut, setCut] = useState(false);
-  const [screen, setScreen] = useState(0);
-  const [fit, setFit] = useState({ for: '', step: 0 });
-  const key = `${content}@${screen}`;
-  const step = fit.for === key ? fit.step : 0;
-  useEffect(() => {
-    const resized = () => setScreen((n) => n + 1);
-    window.addEventListener('resize', resized);
-    return () => window.removeEventListener('resize', resized);
-  }, []);
+  const { step, stepDown } = useFitStep(content);
   // The panels are hidden for a moment while their data catches up with the item: measured again once they show.
   const [shown, setShown] = useState(0);
   useEffect(() => {
@@ -103,11 +96,11 @@ export function useProjectorFit(section: RefObject<HTMLElement | null>, content:
     // Layout is read after React wrote the DOM and before the browser paints, the one place a fit can be measured.
     const el = section.current;
     if (!el) return;
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (step < STEPS.length - 1 && overflows(el)) return setFit({ for: key, step: step + 1 });
+    if (step < STEPS.length - 1 && overflows(el)) return stepDown();
     // The page fits: whether it cut a text short decides the note that says so (which may in turn take a step down).
     const shortened = step > 0 && cutShort(el);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a layout read before paint decides the note
     if (shortened !== cut) setCut(shortened);
-  }, [section, key, step, shown, cut]);
+  }, [section, step, stepDown, shown, cut]);
   return { ...STEPS[step]!, cut: step > 0 && cut };
 }

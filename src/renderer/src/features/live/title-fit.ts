@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
+import { useFitStep } from '../../ui/fit-step';
 
 /**
  * The projector's item title in the largest type that shows it whole: a title of 120 characters at the full size took
@@ -9,23 +10,14 @@ import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 export const TITLE_FIT_CLASSES = ['', ' is-long', ' is-longer'];
 
 export function useTitleFit(title: RefObject<HTMLElement | null>, text: string): number {
-  const [screen, setScreen] = useState(0);
-  const [fit, setFit] = useState({ for: '', step: 0 });
-  const key = `${text}@${screen}`;
-  const step = fit.for === key ? fit.step : 0;
-  useEffect(() => {
-    const resized = () => setScreen((n) => n + 1);
-    window.addEventListener('resize', resized);
-    return () => window.removeEventListener('resize', resized);
-  }, []);
+  const { step, stepDown } = useFitStep(text);
   useLayoutEffect(() => {
     // Measured before the browser paints, so the room never sees the title cut and then whole.
     const el = title.current;
     if (!el || step >= TITLE_FIT_CLASSES.length - 1) return;
     // A line's glyphs may reach a few pixels past its box (87 px of scroll in an 83 px line): half a line is a cut line.
     const cutLine = el.scrollHeight > el.clientHeight + parseFloat(getComputedStyle(el).lineHeight) / 2;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- a layout read before paint, as projector-fit.ts does
-    if (cutLine) setFit({ for: key, step: step + 1 });
-  }, [title, key, step]);
+    if (cutLine) stepDown();
+  }, [title, step, stepDown]);
   return step;
 }
