@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireDataDirLock } from '../../src/main/data-folder/data-lock';
 import { SessionAuth } from '../../src/main/server/session-auth';
 import { openTestCore } from '../support/core';
 
@@ -60,6 +61,18 @@ describe.skipIf(process.platform === 'win32')('the data folder is readable by th
       t.close();
     }
     expect(loose(modes(dataDir))).toEqual([]);
+  });
+
+  it('the lock is private from the moment it is taken, even in a folder an earlier Cadence left 0755', () => {
+    const dataDir = path.join(base, 'Cadence');
+    fs.mkdirSync(dataDir, { mode: 0o755 });
+    const lock = acquireDataDirLock(dataDir, 'test');
+    try {
+      // Start-up tightens the folder only after the lock is taken; until then the lock (host, pid) must not be readable.
+      expect((fs.statSync(path.join(dataDir, 'cadence.lock')).mode & 0o777).toString(8)).toBe('600');
+    } finally {
+      lock.release();
+    }
   });
 
   it('what an earlier Cadence left 0755 and 0644 is made private at start-up', async () => {

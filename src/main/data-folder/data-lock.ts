@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeFolders } from './make-folders';
+import { PRIVATE_FILE_MODE } from './private-files';
 
 export const LOCK_FILE = 'cadence.lock';
 
@@ -122,7 +123,8 @@ export function acquireDataDirLock(dataDir: string, kind: string): DataDirLock {
   const temp = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
     // Inside the try: a write that fails (a full disk) must not leave its empty temp file behind.
-    fs.writeFileSync(temp, JSON.stringify(me));
+    // Private from its first byte (it names this host and process), not only once start-up tightens the folder.
+    fs.writeFileSync(temp, JSON.stringify(me), { mode: PRIVATE_FILE_MODE });
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         fs.linkSync(temp, lockPath);
