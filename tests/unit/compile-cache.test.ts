@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileCacheDir } from '../../src/main/platform/compile-cache';
+import { compileCacheDir, pruneCompileCache } from '../../src/main/platform/compile-cache';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('compile-cache');
@@ -48,5 +48,36 @@ describe("main's compiled-code cache", () => {
     for (const entry of entries()) fs.writeFileSync(entry, 'noise');
     expect(start()).toBe('loaded');
     for (const entry of entries()) expect(fs.readFileSync(entry, 'utf8')).not.toBe('noise');
+  });
+});
+
+describe("pruning main's compiled-code cache", () => {
+  const now = Date.parse('2026-12-01T09:00:00Z');
+  const daysAgo = (days: number) => new Date(now - days * 24 * 60 * 60 * 1000);
+  const entry = (file: string, usedDaysAgo: number) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'compiled');
+    fs.utimesSync(file, daysAgo(usedDaysAgo), daysAgo(usedDaysAgo));
+  };
+
+  it('removes what builds no longer running left behind and keeps what a start still reads', async () => {
+    const dir = dirs.make();
+    entry(path.join(dir, 'v22-old', 'a1'), 90);
+    entry(path.join(dir, 'v22-old', 'a2'), 45);
+    entry(path.join(dir, 'v22-now', 'b1'), 40);
+    entry(path.join(dir, 'v22-now', 'b2'), 2);
+    // Written long ago but read yesterday (the file system records the read): still in use.
+    entry(path.join(dir, 'v22-now', 'b3'), 60);
+    fs.utimesSync(path.join(dir, 'v22-now', 'b3'), daysAgo(1), daysAgo(60));
+    fs.writeFileSync(path.join(dir, 'not-a-folder'), 'left alone');
+
+    expect(await pruneCompileCache(dir, now)).toBe(3);
+    expect(fs.existsSync(path.join(dir, 'v22-old'))).toBe(false);
+    expect(fs.readdirSync(path.join(dir, 'v22-now')).sort()).toEqual(['b2', 'b3']);
+    expect(fs.readFileSync(path.join(dir, 'not-a-folder'), 'utf8')).toBe('left alone');
+  });
+
+  it('a cache folder that is missing or unreadable is not an error', async () => {
+    expect(await pruneCompileCache(path.join(dirs.make(), 'never-made'), now)).toBe(0);
   });
 });
