@@ -36,7 +36,7 @@ describe('app://cadence/ serves the built renderer and nothing else', () => {
     });
     expect(get('app://cadence/').file).toBe(path.join(renderer, 'index.html'));
     expect(get('app://cadence/assets/index.js?v=1').headers['Content-Type']).toBe('text/javascript; charset=utf-8');
-    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true });
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true, codeCache: true });
   });
 
   it('refuses .. (plain, encoded, with encoded slashes or backslashes) and NUL', () => {

@@ -10,10 +10,15 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'cadence';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** Registered before the app is ready: a standard, secure scheme, so 'self', fetch and relative URLs work. */
+/**
+ * Registered before the app is ready: a standard, secure scheme, so 'self', fetch and relative URLs work. codeCache:
+ * Chromium keeps V8's compiled code only for http(s) unless a scheme asks (Electron's CustomScheme, "only works when
+ * `standard` is also set"), and the window is opened every day: its scripts are compiled once, not at every start. The
+ * code goes to the session's "Code Cache" folder under userData (session.setCodeCachePath's default).
+ */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 } as const;
 
 /** The address of a route of the built renderer. */
