@@ -89,6 +89,8 @@ export interface MeetingSummary {
   agendaRevision: number;
   /** Leftovers this meeting inherited from earlier ones. */
   oldBusinessCount: number;
+  /** A planned meeting called off: still 'planned', held nowhere, kept in the record until restored. */
+  calledOff: { at: EpochMs; reason: string | null } | null;
 }
 
 export interface AgendaItem {

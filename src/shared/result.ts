@@ -15,7 +15,16 @@ export type ErrorCode =
  * Why a service refused, as a stable code the renderer can act on (offer a confirmation, point at a field).
  * Messages are for people and may be reworded; these never are.
  */
-export type ErrorReason = 'due_in_past' | 'date_not_future' | 'name_taken' | 'member_left' | 'revision_conflict' | 'meeting_ended';
+export type ErrorReason =
+  | 'due_in_past'
+  | 'date_not_future'
+  | 'name_taken'
+  | 'member_left'
+  | 'revision_conflict'
+  | 'meeting_ended'
+  | 'meeting_not_planned'
+  | 'meeting_called_off'
+  | 'meeting_not_called_off';
 
 export interface OpError {
   code: ErrorCode;

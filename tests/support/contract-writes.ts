@@ -92,6 +92,12 @@ export const WRITE_STEPS: WriteStep[] = [
   })),
   step('series.createNextMeeting', (w) => ({ seriesId: w.seriesIds.at(-1)! })),
   step('meetings.create', (w) => ({ teamId: w.demoTeamId, title: 'Offsite', date: '2026-12-10', time: '09:00', lengthMin: 90 })),
+  // Called off and put back on at once, so the writes after it find the meeting as it was.
+  step('meetings.callOff', (w) => ({
+    meetingId: w.meetings.find((m) => m.meeting.title === 'Offsite')!.meeting.id,
+    reason: 'Venue fell through',
+  })),
+  step('meetings.restore', (w) => ({ meetingId: w.meetings.find((m) => m.meeting.title === 'Offsite')!.meeting.id })),
   step('meetings.updateDetails', (w) => {
     const m = planned(w).meeting;
     return {

@@ -1,3 +1,4 @@
+import type { OpError } from '../../src/shared/result';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,7 @@ export interface TestCore {
   /** Calls an operation through the real dispatcher (validation included) and returns its value or throws its error. */
   call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>>;
   /** Calls an operation and returns the error it answered with. */
-  fail<K extends OperationName>(name: K, input: unknown): Promise<{ code: string; message: string }>;
+  fail<K extends OperationName>(name: K, input: unknown): Promise<OpError>;
   close(): void;
 }
 

@@ -134,6 +134,8 @@ export const meetingsColumns = {
   created_at: integer(),
   updated_at: integer(),
   agenda_revision: integer(),
+  called_off_at: nullable(integer()),
+  called_off_reason: nullable(text()),
 };
 export type MeetingsTable = RowOf<typeof meetingsColumns>;
 

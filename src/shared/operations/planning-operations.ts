@@ -37,6 +37,12 @@ export const planningOperations = manifest<typeof planningSchemas>()({
   'meetings.create': { changes: (i, o) => [meetingOf(i.teamId, o.meetingId)] },
   'meetings.updateDetails': meetingRenamed,
   'meetings.amend': meetingRenamed,
+  /**
+   * Calling a meeting off (or restoring it) changes its place in the lists and "Next up", and hands what it carried
+   * to the series' next planned meeting (or takes back what went nowhere): the team's meetings, not only this one.
+   */
+  'meetings.callOff': { changes: (_i, o) => [meetingOf(o.meeting.teamId)], seeds: detailSeed },
+  'meetings.restore': { changes: (_i, o) => [meetingOf(o.meeting.teamId)], seeds: detailSeed },
   /** Starting changes every part of the meeting (its first round begins) and its place in the lists. */
   'meetings.start': {
     // Starting takes over the team's open proposals from the meeting they were made in (found by the contract test).

@@ -10,7 +10,7 @@ import type {
   ParkingLotItem,
   Series,
 } from '../planning';
-import { calendarDate, id, longText, minutes, name, timeZone, wallTime } from '../validation';
+import { calendarDate, id, longText, minutes, name, optionalLine, timeZone, wallTime } from '../validation';
 import { memberOrNone, none, read, revision, write } from './io';
 
 // Fields shared by several inputs, built with the input that uses them (see `read` in ./io).
@@ -105,6 +105,8 @@ export const planningSchemas = {
       })
       .strict(),
   ),
+  'meetings.callOff': write<MeetingDetail>()(() => z.object({ meetingId: id, reason: optionalLine('Reason', 300).default(null) }).strict()),
+  'meetings.restore': write<MeetingDetail>()(meeting),
   'meetings.start': write<MeetingLive>()(meeting),
   'meetings.end': write<MeetingLive>()(meeting),
   'agenda.applyTemplate': write<MeetingDetail>()(() => z.object({ meetingId: id, expectedRevision: revision, templateId: id }).strict()),

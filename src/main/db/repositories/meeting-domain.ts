@@ -21,6 +21,9 @@ export interface MeetingRecord {
   updatedAt: EpochMs;
   /** Bumped by every agenda or attendance change, so a window editing an older version is told. */
   agendaRevision: number;
+  /** When a planned meeting was called off (it stays planned, and is held nowhere); null while it is on. */
+  calledOffAt: EpochMs | null;
+  calledOffReason: string | null;
 }
 
 /** A meeting with the names and counts the lists and headers show beside it. */
@@ -106,6 +109,8 @@ export function toMeeting(row: MeetingsTable): MeetingRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     agendaRevision: row.agenda_revision,
+    calledOffAt: row.called_off_at,
+    calledOffReason: row.called_off_reason,
   };
 }
 
@@ -166,6 +171,8 @@ const MEETING_COLUMNS = {
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   agendaRevision: 'agenda_revision',
+  calledOffAt: 'called_off_at',
+  calledOffReason: 'called_off_reason',
 } as const satisfies Record<keyof MeetingRecord, keyof MeetingsTable>;
 
 /**

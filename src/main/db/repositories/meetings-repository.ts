@@ -95,9 +95,9 @@ export class MeetingsRepository {
   }
 
   /**
-   * Each team's first meeting not yet ended: unscheduled first, then by schedule, the newest of a tie first (the
-   * order `list` gives). One step into meetings_open_by_team per team, however many meetings were held before; the
-   * status is written in the SQL, not bound, so the planner can see that index's condition holds.
+   * Each team's first meeting not yet ended nor called off: unscheduled first, then by schedule, the newest of a tie
+   * first (the order `list` gives). One step into meetings_open_by_team per team, however many meetings were held
+   * before; the status is written in the SQL, not bound, so the planner can see that index's condition holds.
    */
   nextPerTeam(): MeetingSummaryRecord[] {
     const query = summaries().where('meetings.id', 'in', (eb) =>
@@ -109,6 +109,7 @@ export class MeetingsRepository {
             .select('next.id')
             .whereRef('next.team_id', '=', 'team.id')
             .where('next.status', '!=', sql.lit<MeetingsTable['status']>('ended'))
+            .where('next.called_off_at', 'is', null)
             .orderBy('next.scheduled_start')
             .orderBy('next.created_at', 'desc')
             .limit(sql.lit(1))
@@ -199,10 +200,17 @@ export class MeetingsRepository {
     this.sql.run(qb.updateTable('agenda_items').set(agendaItemColumns(changes)).where('id', '=', id));
   }
 
-  /** Item ids whose leftovers were already carried into some meeting. */
-  carriedFrom(itemIds: string[]): Set<string> {
+  /** Item ids whose leftovers were already carried into some meeting not called off (one called off hands them on). */
+  carriedFrom(itemIds: string[], exceptMeetingId: string | null = null): Set<string> {
     if (itemIds.length === 0) return new Set();
-    const rows = this.sql.all(qb.selectFrom('agenda_items').select('carried_from_id').where('carried_from_id', 'in', itemIds));
+    let query = qb
+      .selectFrom('agenda_items')
+      .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+      .select('agenda_items.carried_from_id')
+      .where('agenda_items.carried_from_id', 'in', itemIds)
+      .where('meetings.called_off_at', 'is', null);
+    if (exceptMeetingId) query = query.where('agenda_items.meeting_id', '!=', exceptMeetingId);
+    const rows = this.sql.all(query);
     return new Set(rows.map((r) => r.carried_from_id!));
   }
 

@@ -78,6 +78,8 @@ export class OldBusinessRepository {
           ])
           .where('old_business.from_meeting_id', '=', meetingId)
           .where('old_business.source', '=', 'open_proposal')
+          // A meeting called off took nothing up: what it carried went on to the next one.
+          .where('meetings.called_off_at', 'is', null)
           .orderBy('old_business.created_at')
           .orderBy('old_business.id'),
       )

@@ -9,6 +9,13 @@ export function endedError(): DomainError {
   return new DomainError('conflict', 'This meeting has ended and is read-only. Corrections are amendments with a reason.');
 }
 
+/** What a write to a called-off meeting is told: it is kept as it was, and "Restore" brings it back. */
+export function calledOffError(): DomainError {
+  return new DomainError('conflict', 'This meeting is called off. Restore it first to change or start it.', {
+    reason: 'meeting_called_off',
+  });
+}
+
 export function requireMeeting(repos: Repositories, id: string): MeetingRecord {
   const meeting = repos.meetings.find(id);
   if (!meeting) throw new DomainError('not_found', 'That meeting does not exist');
@@ -22,6 +29,7 @@ export function setAttendance(repos: Repositories, clock: Clock, input: ParsedIn
   repos.sql.transaction(() => {
     const meeting = requireMeeting(repos, attendee.meetingId);
     if (meeting.status === 'ended') throw endedError();
+    if (meeting.calledOffAt !== null) throw calledOffError();
     const at = clock.now();
     repos.meetings.updateAttendee(attendee.id, {
       status: input.status,
@@ -38,6 +46,7 @@ export function markExpectedPresent(repos: Repositories, clock: Clock, meetingId
   repos.sql.transaction(() => {
     const meeting = requireMeeting(repos, meetingId);
     if (meeting.status === 'ended') throw endedError();
+    if (meeting.calledOffAt !== null) throw calledOffError();
     const at = clock.now();
     for (const attendee of repos.meetings.attendees(meetingId)) {
       if (attendee.status === 'expected')
@@ -52,6 +61,7 @@ export function addGuest(repos: Repositories, clock: Clock, input: ParsedInputOf
   repos.sql.transaction(() => {
     const meeting = requireMeeting(repos, input.meetingId);
     if (meeting.status === 'ended') throw endedError();
+    if (meeting.calledOffAt !== null) throw calledOffError();
     repos.meetings.insertAttendee({
       id: uuidv7(clock),
       meetingId: meeting.id,

@@ -24,6 +24,7 @@ export function toSummary(m: MeetingSummaryRecord): MeetingSummary {
     endedAt: m.endedAt,
     agendaRevision: m.agendaRevision,
     oldBusinessCount: m.oldBusinessCount,
+    calledOff: m.calledOffAt === null ? null : { at: m.calledOffAt, reason: m.calledOffReason },
   };
 }
 

@@ -13,6 +13,7 @@ import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned } from './zoned-time';
 import { addGuest, endedError, markExpectedPresent, requireMeeting, setAttendance } from './attendance';
+import { CallOff, requireNotCalledOff } from './call-off';
 
 const MINUTE = 60_000;
 
@@ -38,18 +39,25 @@ function itemFields(input: ParsedInputOf<'agenda.addItem'> | ParsedInputOf<'agen
  * which the handlers read after the write.
  */
 export class MeetingsService {
+  private readonly calling: CallOff;
+
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly templates: TemplatesService,
     private readonly oldBusiness: OldBusinessProvider,
-  ) {}
+  ) {
+    this.calling = new CallOff(repos, clock, oldBusiness);
+  }
 
   list(teamId: string | null): MeetingLists {
     const all = this.repos.meetings.list(teamId).map(toSummary);
-    const upcoming = all.filter((m) => m.status !== 'ended').sort(bySchedule);
+    // A called-off meeting is listed where its date falls (upcoming until that day has passed), marked as called off.
+    const now = this.clock.now();
+    const isPast = (m: MeetingSummary) => m.status === 'ended' || (m.calledOff !== null && (m.scheduledStart ?? m.calledOff.at) < now);
+    const upcoming = all.filter((m) => !isPast(m)).sort(bySchedule);
     // A held meeting is listed by when it was held: one started before its planned date sits where it happened.
-    const past = all.filter((m) => m.status === 'ended').sort((a, b) => heldAt(b) - heldAt(a));
+    const past = all.filter(isPast).sort((a, b) => heldAt(b) - heldAt(a));
     return { upcoming, past };
   }
 
@@ -63,8 +71,9 @@ export class MeetingsService {
     return this.repos.sql.transaction(() => {
       const series = this.repos.series.find(seriesId);
       if (!series || series.archivedAt !== null) throw new DomainError('not_found', 'That meeting series does not exist');
+      // A called-off meeting's date stays taken (the team did not meet that week); its facilitator never facilitated.
       const previous = this.repos.meetings.inSeries(seriesId);
-      const last = previous.at(-1);
+      const last = previous.filter((m) => m.calledOffAt === null).at(-1);
       const next = nextForSeries(ruleOf(series), previous, this.clock.now());
       const facilitator = this.facilitatorFor(series.teamId, series.defaultFacilitatorId, series.rotateFacilitator, last ?? null);
       const meeting = this.insertMeeting({
@@ -239,11 +248,22 @@ export class MeetingsService {
     return input.meetingId;
   }
 
+  /** Calls off a planned meeting, with an optional reason: kept in the record, held nowhere. */
+  callOff(input: ParsedInputOf<'meetings.callOff'>): string {
+    return this.calling.callOff(input.meetingId, input.reason);
+  }
+
+  /** Puts a called-off meeting back on. */
+  restore(meetingId: string): string {
+    return this.calling.restore(meetingId);
+  }
+
   /** Starts the meeting: the first item becomes current. The live console builds on this. */
   start(meetingId: string): void {
     this.repos.sql.transaction(() => {
       const meeting = requireMeeting(this.repos, meetingId);
       if (meeting.status !== 'planned') throw new DomainError('conflict', 'This meeting has already started');
+      requireNotCalledOff(meeting);
       const at = this.clock.now();
       const first = this.repos.meetings.items(meetingId)[0];
       if (first) this.repos.meetings.updateItem(first.id, { status: 'active', startedAt: at, updatedAt: at });
@@ -302,6 +322,8 @@ export class MeetingsService {
       createdAt: at,
       updatedAt: at,
       agendaRevision: 0,
+      calledOffAt: null,
+      calledOffReason: null,
     };
     this.repos.meetings.insert(meeting);
     for (const member of this.repos.members.listByTeam(m.teamId).filter((x) => x.leftAt === null)) {
@@ -360,6 +382,7 @@ export class MeetingsService {
   private editable(meetingId: string, expectedRevision: number): MeetingRecord {
     const meeting = requireMeeting(this.repos, meetingId);
     if (meeting.status === 'ended') throw endedError();
+    requireNotCalledOff(meeting);
     if (meeting.agendaRevision !== expectedRevision) {
       throw new DomainError(
         'conflict',

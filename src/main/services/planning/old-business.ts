@@ -120,17 +120,18 @@ export class OldBusinessProvider {
   }
 
   /**
-   * After a meeting ends, its leftovers go to the series' next planned meeting, if one exists yet: the first planned
-   * for after it, by its planned date or, when it was held before that, by when it was held (one started early has
-   * its successor planned for its own date or before it). One planned for before both and never started was called
-   * off; one held late still hands on to the meeting planned after it.
+   * After a meeting ends (or is called off), its leftovers go to the series' next planned meeting, if one exists yet:
+   * the first planned for after it, by its planned date or, when it was held before that, by when it was held (one
+   * started early has its successor planned for its own date or before it). One planned for before both and never
+   * started was passed over; one held late still hands on to the meeting planned after it. A meeting called off takes
+   * nothing: its leftovers wait for the next one planned.
    */
-  pushFrom(ended: MeetingRecord): void {
-    if (!ended.seriesId) return;
-    const from = Math.min(ended.scheduledStart ?? Infinity, ended.startedAt ?? Infinity);
+  pushFrom(from: MeetingRecord): void {
+    if (!from.seriesId) return;
+    const after = Math.min(from.scheduledStart ?? Infinity, from.startedAt ?? Infinity);
     const next = this.repos.meetings
-      .inSeries(ended.seriesId)
-      .find((m) => m.status === 'planned' && m.id !== ended.id && (m.scheduledStart ?? 0) >= from);
+      .inSeries(from.seriesId)
+      .find((m) => m.status === 'planned' && m.calledOffAt === null && m.id !== from.id && (m.scheduledStart ?? 0) >= after);
     if (next) this.pullInto(next);
   }
 

@@ -46,7 +46,8 @@ export function MeetingList({
                 </span>
               </span>
               {m.status === 'live' && <span className="status-pill s-live">Live now</span>}
-              {m.status === 'planned' && over > 0 && <span className="badge badge-warn">{over} min over</span>}
+              {m.calledOff && <span className="status-pill s-called-off">Called off</span>}
+              {m.status === 'planned' && !m.calledOff && over > 0 && <span className="badge badge-warn">{over} min over</span>}
               {m.status === 'ended' && <span className="badge">Read-only</span>}
             </a>
           </li>

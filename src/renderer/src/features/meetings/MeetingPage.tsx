@@ -12,6 +12,7 @@ import { AddItemForm } from './AddItemForm';
 import { AgendaList } from './AgendaList';
 import { AmendPanel } from './AmendPanel';
 import { AttendancePanel } from './AttendancePanel';
+import { CallOffForm, CalledOffNotice } from './CallOff';
 import { DetailsForm } from './DetailsForm';
 import { MeetingActions } from './MeetingActions';
 import { MinutesPanel } from './MinutesPanel';
@@ -26,6 +27,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const query = useMeeting(meetingId);
   const format = useFormat();
   const [editing, setEditing] = useState(false);
+  const [callingOff, setCallingOff] = useState(false);
   const startMeeting = useMutation('meetings.start');
   async function start() {
     if (await startMeeting.run({ meetingId })) navigate({ name: 'console', meetingId });
@@ -41,6 +43,9 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   if (!detail) return <div className="page" aria-busy="true" />;
   const { meeting, items, members } = detail;
   const readOnly = meeting.status === 'ended';
+  // A called-off meeting is kept as it was: restored, it can be planned and held again.
+  const calledOff = meeting.calledOff !== null;
+  const locked = readOnly || calledOff;
   const plannedMin = items.reduce((sum, i) => sum + i.plannedMin, 0);
 
   return (
@@ -53,7 +58,11 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           </p>
           <h1>{meeting.title}</h1>
           <p className="sub">
-            <span className={`status-pill s-${meeting.status}`}>{STATUS_LABEL[meeting.status]}</span>
+            {calledOff ? (
+              <span className="status-pill s-called-off">Called off</span>
+            ) : (
+              <span className={`status-pill s-${meeting.status}`}>{STATUS_LABEL[meeting.status]}</span>
+            )}
             {meeting.startedAt !== null ? (
               // A meeting held says when it was held, not when it was planned for.
               <span>
@@ -68,17 +77,22 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           </p>
         </div>
         <div className="head-actions">
-          {!readOnly && !editing && (
+          {!locked && !editing && (
             <button className="btn" onClick={() => setEditing(true)}>
               Edit details
             </button>
           )}
-          {!readOnly && (
+          {meeting.status === 'planned' && !calledOff && !callingOff && (
+            <button className="btn" onClick={() => setCallingOff(true)}>
+              Call off
+            </button>
+          )}
+          {!locked && (
             <button className="btn" onClick={() => void openProjector(meeting.id)}>
               Projector view
             </button>
           )}
-          {meeting.status === 'planned' && (
+          {meeting.status === 'planned' && !calledOff && (
             <button className="btn btn-primary" onClick={() => void start()}>
               Start meeting
             </button>
@@ -91,16 +105,21 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         </div>
       </header>
       <ErrorAlert error={startMeeting.error} />
-      {editing && <DetailsForm meeting={meeting} members={members} onDone={() => setEditing(false)} />}
+      {calledOff ? (
+        <CalledOffNotice meeting={meeting} />
+      ) : (
+        callingOff && <CallOffForm meeting={meeting} onDone={() => setCallingOff(false)} />
+      )}
+      {editing && !calledOff && <DetailsForm meeting={meeting} members={members} onDone={() => setEditing(false)} />}
       <div className="planner">
         <section className="planner-main" aria-labelledby="agenda-heading">
           <div className="section-head">
             <h2 id="agenda-heading">Agenda</h2>
             <span className="badge">{items.length} items</span>
           </div>
-          <TimeBudget plannedMin={plannedMin} lengthMin={meeting.plannedLengthMin} advise={!readOnly} />
-          <AgendaList items={items} members={members} revision={meeting.agendaRevision} readOnly={readOnly} />
-          {!readOnly && <AddItemForm meetingId={meeting.id} revision={meeting.agendaRevision} members={members} />}
+          <TimeBudget plannedMin={plannedMin} lengthMin={meeting.plannedLengthMin} advise={!locked} />
+          <AgendaList items={items} members={members} revision={meeting.agendaRevision} readOnly={locked} />
+          {!locked && <AddItemForm meetingId={meeting.id} revision={meeting.agendaRevision} members={members} />}
           <MeetingDecisions decisions={detail.decisions} />
           <MeetingCommitments detail={detail} />
           {meeting.status === 'ended' && <FeedbackPanel detail={detail} />}
@@ -108,14 +127,14 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         </section>
         <aside className="planner-side">
           {readOnly && <AmendPanel detail={detail} />}
-          <AttendancePanel meetingId={meeting.id} attendees={detail.attendees} readOnly={readOnly} />
+          <AttendancePanel meetingId={meeting.id} attendees={detail.attendees} readOnly={locked} />
           {meeting.status !== 'planned' && <SpeakingTime entries={detail.speakingTime} />}
           <OldBusinessPanel entries={detail.oldBusiness} teamId={detail.meeting.teamId} ended={readOnly} />
           <MeetingActions
             meetingId={meeting.id}
             teamId={meeting.teamId}
             revision={meeting.agendaRevision}
-            readOnly={readOnly}
+            readOnly={locked}
             hasItems={items.length > 0}
           />
         </aside>
