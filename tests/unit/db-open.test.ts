@@ -97,7 +97,7 @@ describe('migrations', () => {
       [21, 'decision search by team', '48c198b0cd3de47d4eff325a78540e88b0ba75f23343be7191cfc0873cbd29ee'],
       [22, 'held meetings by team and series', 'a76bc3bbb10501a375e4269b7e75cd5e2a526f87e283906887d33b157a940770'],
       [23, 'undo log of live meetings', '10726c8c49a4179d14009dfa6ccf45baa050539d17cb4af63901ffb73d74a865'],
-      [25, 'called-off meetings', '76493d011391b149eb4a482e452f132f6a0561891a68cf79d2ec041c395e7af5'],
+      [24, 'called-off meetings', '76493d011391b149eb4a482e452f132f6a0561891a68cf79d2ec041c395e7af5'],
     ]);
   });
 

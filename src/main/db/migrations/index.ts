@@ -21,7 +21,7 @@ import * as m020 from './020-undo-log-appends';
 import * as m021 from './021-decision-search-by-team';
 import * as m022 from './022-held-meetings';
 import * as m023 from './023-undo-log-of-live-meetings';
-import * as m025 from './025-called-off-meetings';
+import * as m024 from './024-called-off-meetings';
 
 export interface Migration {
   version: number;
@@ -54,5 +54,5 @@ export const migrations: readonly Migration[] = [
   m021,
   m022,
   m023,
-  m025,
+  m024,
 ];

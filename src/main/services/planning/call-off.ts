@@ -11,7 +11,7 @@ export function requireNotCalledOff(meeting: MeetingRecord): void {
 }
 
 /**
- * Calling off a planned meeting, and taking that back. It stays in the record (status 'planned', see migration 025):
+ * Calling off a planned meeting, and taking that back. It stays in the record (status 'planned', see migration 024):
  * it is not "Next up" and never held, and what it carried from the last meeting (items not reached) goes on to the
  * series' next planned meeting, or waits for the next one planned. Its own agenda is kept as it was.
  */
