@@ -89,14 +89,15 @@ test('run the meeting from the console while the projector follows; a server res
     const turnNotes = facilitator.getByLabel('Notes on Diego Alvarez’s turn');
     await turnNotes.fill('Migration to the new queue is done; load test Thursday.');
     await turnNotes.blur();
-    await expect(facilitator.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    // Each field's own status: the turn's "Saved" may still show when the item's notes say theirs.
+    await expect(facilitator.locator('label.field', { has: turnNotes }).getByRole('status')).toHaveText('Saved');
     await facilitator.screenshot({ path: 'test-results/screens/console-round.png' });
     await projector.screenshot({ path: 'test-results/screens/projector-round.png' });
 
     // Notes saved as typed; "Saved" only after main answered.
     const notes = facilitator.getByLabel('Notes on “Check-in round”');
     await notes.fill('Energy is good; Lena is out sick.');
-    await expect(facilitator.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await expect(facilitator.locator('label.field', { has: notes }).getByRole('status')).toHaveText('Saved');
     // Shortcuts stay off while typing; leaving the box turns them back on.
     await facilitator.keyboard.press('n');
     await expect(notes).toHaveValue('Energy is good; Lena is out sick.n');
