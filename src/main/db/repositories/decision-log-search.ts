@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Sql } from '../query';
 import type { DecisionsTable } from '../schema';
-import { inMostDecisions } from './decision-word-counts';
 
 export interface LogFilter {
   /** An FTS5 query already made safe by the service; null lists without searching. */
@@ -154,37 +153,15 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
   const matches = (columns: string) => `${every(columns)} ORDER BY f.rowid DESC LIMIT ${LIMIT}`;
   const matchParams = [words, ...rest.params, cap + 1];
   const bounded = (n: number) => ({ total: Math.min(n, cap), totalIsExact: n <= cap });
-  // The matches with their scores. Scored on the words in fewer than half the decisions when some are in more (see
-  // scoringMatch), the rows still those of every word: the search's own matches, checked on each row the fewer words find.
-  // When the matches are already read (`found`), those rows are the ones scored, the other filters already checked.
-  const scored = (found?: { rowid: number }[]): { text: string; params: unknown[] } => {
-    const scoring = scoringMatch(sql, filter.match!, filter.teamId);
-    if (scoring === null) return { text: every(`f.rowid AS rowid, ${SCORE} AS score`), params: [words, ...rest.params] };
-    const select = `SELECT f.rowid AS rowid, ${SCORE} AS score FROM decisions_fts f`;
-    // The unary + keeps the list a filter: as a constraint on the rowid, FTS5 would run the query (and bm25's
-    // counts) once for each row of it.
-    if (found) {
-      return {
-        text: `${select} WHERE decisions_fts MATCH ? AND +f.rowid IN (SELECT value FROM json_each(?))`,
-        params: [scoring, JSON.stringify(found.map((r) => r.rowid))],
-      };
-    }
-    const within = '+f.rowid IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)';
-    return {
-      text: `${select} ${join} ${whereClause(['decisions_fts MATCH ?', within, ...rest.where])}`,
-      params: [scoring, words, ...rest.params],
-    };
-  };
 
   // When the words matched whole (the team's word with them) match RANK_LIMIT decisions or fewer, so does the search:
   // it is scored and counted in one pass. Counting those first reads neither a prefix's many words nor the rows the
   // other filters check, so it costs a fraction of counting the search itself, which it spares.
   if (filter.sort === 'relevance' && fewWholeWordMatches(sql, filter, rest.where.length > 0)) {
-    const scores = scored();
     const ranked = all<{ rowid: number; n: number }>(
       sql,
-      `SELECT rowid, count(*) OVER () AS n FROM (${scores.text}) ORDER BY score, rowid DESC ${PAGE}`,
-      [...scores.params, ...page],
+      `SELECT rowid, count(*) OVER () AS n FROM (${every(`f.rowid AS rowid, ${SCORE} AS score`)}) ORDER BY score, rowid DESC ${PAGE}`,
+      [words, ...rest.params, ...page],
     );
     const n = ranked[0]?.n ?? countMatches(sql, matches, matchParams);
     return { total: n, totalIsExact: true, rows: readRows(sql, ranked), rankedBy: 'relevance' };
@@ -193,28 +170,26 @@ export function searchLog(sql: Sql, filter: LogFilter): LogResult {
   // One pass gives the count (up to the bound) and the page in the index's order, most recently recorded first.
   // It reads no scores: bm25() counts every row of each word in the whole log before it scores the first (its
   // IDF), 10 ms for a word in most decisions, so it runs only when the matches are few enough to be ranked.
-  if (filter.sort === 'relevance') {
-    // Every match up to the bound, kept: when few enough to rank, they are the rows scored, not found again.
-    const found = all<{ rowid: number }>(sql, matches('f.rowid AS rowid'), matchParams);
-    const n = found.length;
-    if (n > RANK_LIMIT) {
-      // Too many to score: they stay most recently recorded first.
-      return { ...bounded(n), rows: readRows(sql, found.slice(filter.offset, filter.offset + filter.limit)), rankedBy: 'recorded' };
-    }
-    // Few enough to score them all, as FTS5's own ranking does; equal scores, the most recently recorded first.
-    const scores = n === 0 ? null : scored(found);
-    const ranked =
-      scores === null
-        ? []
-        : all<{ rowid: number }>(sql, `SELECT rowid FROM (${scores.text}) ORDER BY score, rowid DESC ${PAGE}`, [...scores.params, ...page]);
-    return { ...bounded(n), rows: readRows(sql, ranked), rankedBy: 'relevance' };
-  }
   const recent = all<{ rowid: number; n: number }>(
     sql,
     `SELECT rowid, count(*) OVER () AS n FROM (${matches('f.rowid AS rowid')}) ${PAGE}`,
     [...matchParams, ...page],
   );
   const n = recent[0]?.n ?? (filter.offset > 0 ? countMatches(sql, matches, matchParams) : 0);
+  if (filter.sort === 'relevance' && n <= RANK_LIMIT) {
+    // Few enough to score them all, as FTS5's own ranking does; equal scores, the most recently recorded first.
+    const ranked =
+      n === 0
+        ? []
+        : all<{ rowid: number }>(
+            sql,
+            `SELECT rowid FROM (${matches(`f.rowid AS rowid, ${SCORE} AS score`)}) ORDER BY score, rowid DESC ${PAGE}`,
+            [...matchParams, ...page],
+          );
+    return { ...bounded(n), rows: readRows(sql, ranked), rankedBy: 'relevance' };
+  }
+  // Too many to score: they stay most recently recorded first.
+  if (filter.sort === 'relevance') return { ...bounded(n), rows: readRows(sql, recent), rankedBy: 'recorded' };
   const ids =
     n <= cap
       ? // Few enough to sort by date as they are.
@@ -254,30 +229,6 @@ function ftsMatch(match: string, teamId: string | null): string {
   const folded = match.normalize('NFD').replace(/\p{M}/gu, '');
   const typed = TEAM_LIKE.test(folded) ? `${TEXT_COLUMNS} : (${match})` : match;
   return teamId ? `team : "${teamWord(teamId)}" AND (${typed})` : typed;
-}
-
-const PHRASE = /"[^"]*"\*?/g;
-const LONG_PREFIX = /^"[^"]{4,}"\*$/;
-
-/**
- * The FTS5 query that scores a search the same as its own words do, or null to score with those. bm25() counts each
- * word's rows in the whole log before it scores the first match (its IDF): 7-10 ms for a word in most decisions, the
- * costliest part of a ranked search that has one. Such a word's IDF is floored at 1e-6, so leaving it out moves each
- * score by under 3e-6: only matches whose other words score the same can change places (the most recently recorded
- * first, as for any equal score). Which words are in at least half of the decisions is counted once per change of the
- * index (decision-word-counts). The team's word weighs nothing and stays, as it narrows the rows to score.
- */
-function scoringMatch(sql: Sql, match: string, teamId: string | null): string | null {
-  const phrases = match.match(PHRASE) ?? [];
-  if (phrases.length < 2) return null;
-  // A prefix longer than the prefix index's three letters is the merge of every word it starts: reading even its
-  // newest matches costs that merge, so it is scored as it is.
-  const most = inMostDecisions(
-    sql,
-    phrases.filter((p) => !LONG_PREFIX.test(p)).map((p) => ftsMatch(p, null)),
-  );
-  const telling = phrases.filter((p) => !most.has(ftsMatch(p, null)));
-  return telling.length === 0 || telling.length === phrases.length ? null : ftsMatch(telling.join(' '), teamId);
 }
 
 /**
