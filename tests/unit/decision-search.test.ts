@@ -179,6 +179,28 @@ describe('decision log search', () => {
     expect(await t.call('decisions.search', { limit: 1 })).toMatchObject({ total: 2500, totalIsExact: true });
   });
 
+  it('ranks as FTS5 ranks when a word is in most decisions (scored without it, as its weight is nil)', async () => {
+    const r = await room();
+    bulk(r.teamId, 2500);
+    const three = await propose(r, 'Plan A', { rationale: 'budget roadmap roadmap roadmap' });
+    const one = await propose(r, 'Plan B', { rationale: 'budget roadmap, and a much longer rationale with many other words in it' });
+    const two = await propose(r, 'Plan C', { rationale: 'budget roadmap roadmap' });
+    const fts = t.core.opened.db.prepare(
+      `SELECT d.id FROM decisions_fts f JOIN decisions d ON d.rowid = f.rowid WHERE decisions_fts MATCH ?
+       ORDER BY bm25(decisions_fts, 10.0, 3.0, 4.0, 5.0, 2.0, 0.0), f.rowid DESC`,
+    );
+    // 'budget' is in every decision: the whole word past 2,000 matches, then as the prefix typed last.
+    for (const [query, match] of [
+      ['budget roadmap', '"budget" "roadmap"*'],
+      ['roadmap budget', '"roadmap" "budget"*'],
+    ] as const) {
+      const page = await t.call('decisions.search', { query });
+      expect(page).toMatchObject({ total: 3, totalIsExact: true, notice: null });
+      expect(page.rows.map((row) => row.id)).toEqual([three.id, two.id, one.id]);
+      expect(page.rows.map((row) => row.id)).toEqual((fts.all(match) as { id: string }[]).map((row) => row.id));
+    }
+  });
+
   it("counts and pages one team's matches exactly when its decisions lie among another team's", async () => {
     const r = await room();
     const other = (await t.call('teams.create', { name: 'Sales', timeZone: 'Europe/Berlin', members: ['Eve'] })).id;
