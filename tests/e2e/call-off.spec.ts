@@ -18,7 +18,7 @@ test('calling off the demo team’s next meeting takes it off Next up, and resto
 
     await page.getByRole('button', { name: 'Call off', exact: true }).click();
     const confirm = page.getByRole('form', { name: 'Call off this meeting' });
-    await expect(confirm).toContainText('It stays in the record as called off, is no longer next up');
+    await expect(confirm).toContainText('It stays in the record as called off and is no longer next up');
     await confirm.getByLabel('Reason (optional)').fill('Company offsite that week');
     await confirm.getByRole('button', { name: 'Call off the meeting' }).click();
 

@@ -24,8 +24,8 @@ export function CallOffForm({ meeting, onDone }: { meeting: MeetingSummary; onDo
         {when}?
       </h2>
       <p>
-        It stays in the record as called off, is no longer next up, and nothing is held. Whatever it carried over from last time goes to the
-        next meeting planned. You can restore it.
+        It stays in the record as called off and is no longer next up. Whatever it carried over from last time goes on to the next meeting
+        planned. You can restore it.
       </p>
       <Field label="Reason (optional)" error={form.error('reason')}>
         <input
@@ -58,8 +58,8 @@ export function CalledOffNotice({ meeting }: { meeting: MeetingSummary }) {
       <h2 id="called-off-heading">Called off</h2>
       <p>
         Called off {format.dateTime(meeting.calledOff.at, meeting.timeZone)}
-        {meeting.calledOff.reason ? `: ${meeting.calledOff.reason}` : '.'} It is kept in the record and is not held; restore it to plan and
-        hold it again.
+        {meeting.calledOff.reason ? `: ${meeting.calledOff.reason}${/[.!?]$/.test(meeting.calledOff.reason) ? '' : '.'}` : '.'} It is kept
+        in the record; restore it to hold it after all.
       </p>
       <button type="button" className="btn" onClick={() => void restore.run({ meetingId: meeting.id })} disabled={restore.pending}>
         Restore
