@@ -121,7 +121,11 @@ test('an accepted proposal in the console has one commitment form, its own', asy
 
 test('a form says a field is required once the person typed in it, not before', async ({ page }) => {
   await teamSection(page, 'Agreement');
-  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  // The agreement's own Edit: under load the Members tab, whose roles each have an Edit, was still shown at the click.
+  await page
+    .getByRole('region', { name: /^Operating agreement · version/ })
+    .getByRole('button', { name: 'Edit', exact: true })
+    .click();
   const editor = page.getByRole('form', { name: 'Edit the agreement' });
   await editor.getByRole('button', { name: 'Add a decision right' }).click();
   const kind = editor.getByLabel('Decision right 7: kind of decision');
