@@ -53,8 +53,8 @@ export function createHandlers(
     'meetings.create': (input) => services.meetings.createAdHoc(input),
     'meetings.updateDetails': (input) => services.meetingView.detail(services.meetings.updateDetails(input)),
     'meetings.amend': (input) => services.meetingView.detail(services.meetings.amend(input)),
-    'meetings.callOff': (input) => services.meetingView.detail(services.meetings.callOff(input)),
-    'meetings.restore': ({ meetingId }) => services.meetingView.detail(services.meetings.restore(meetingId)),
+    'meetings.callOff': (input) => services.meetingView.detail(services.callOff.callOff(input.meetingId, input.reason)),
+    'meetings.restore': ({ meetingId }) => services.meetingView.detail(services.callOff.restore(meetingId)),
     'meetings.start': ({ meetingId }) => {
       services.meetings.start(meetingId);
       services.live.afterStart(meetingId);

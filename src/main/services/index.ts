@@ -15,6 +15,7 @@ import { MinutesService } from './minutes/minutes-service';
 import { FeedbackService } from './health/feedback-service';
 import { HealthService } from './health/health-service';
 import { MeetingView } from './meeting-view/meeting-view';
+import { CallOff } from './planning/call-off';
 import { MeetingsService } from './planning/meetings-service';
 import { oldBusinessSources } from './old-business-sources';
 import { OldBusinessProvider } from './planning/old-business';
@@ -32,6 +33,8 @@ export interface Services {
   templates: TemplatesService;
   series: SeriesService;
   meetings: MeetingsService;
+  /** Calling off a planned meeting and restoring it. */
+  callOff: CallOff;
   meetingView: MeetingView;
   parkingLot: ParkingLotService;
   oldBusiness: OldBusinessProvider;
@@ -69,6 +72,7 @@ export function createServices(
   const commitments = new CommitmentsService(repos, clock);
   const meetingView = new MeetingView(repos, clock, decisions, commitments);
   const meetings = new MeetingsService(repos, clock, templates, oldBusiness);
+  const callOff = new CallOff(repos, clock, oldBusiness);
   const parkingLot = new ParkingLotService(repos, clock);
   const files = new FilesService(repos, platform);
   const feedback = new FeedbackService(repos, clock);
@@ -86,6 +90,7 @@ export function createServices(
     templates,
     series,
     meetings,
+    callOff,
     meetingView,
     parkingLot,
     oldBusiness,

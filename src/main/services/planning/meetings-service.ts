@@ -13,7 +13,7 @@ import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned } from './zoned-time';
 import { addGuest, endedError, markExpectedPresent, requireMeeting, setAttendance } from './attendance';
-import { CallOff, requireNotCalledOff } from './call-off';
+import { requireNotCalledOff } from './call-off';
 
 const MINUTE = 60_000;
 
@@ -39,16 +39,12 @@ function itemFields(input: ParsedInputOf<'agenda.addItem'> | ParsedInputOf<'agen
  * which the handlers read after the write.
  */
 export class MeetingsService {
-  private readonly calling: CallOff;
-
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly templates: TemplatesService,
     private readonly oldBusiness: OldBusinessProvider,
-  ) {
-    this.calling = new CallOff(repos, clock, oldBusiness);
-  }
+  ) {}
 
   list(teamId: string | null): MeetingLists {
     const all = this.repos.meetings.list(teamId).map(toSummary);
@@ -246,16 +242,6 @@ export class MeetingsService {
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
     return input.meetingId;
-  }
-
-  /** Calls off a planned meeting, with an optional reason: kept in the record, held nowhere. */
-  callOff(input: ParsedInputOf<'meetings.callOff'>): string {
-    return this.calling.callOff(input.meetingId, input.reason);
-  }
-
-  /** Puts a called-off meeting back on. */
-  restore(meetingId: string): string {
-    return this.calling.restore(meetingId);
   }
 
   /** Starts the meeting: the first item becomes current. The live console builds on this. */
