@@ -2,6 +2,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { MeetingRecord } from '../../db/repositories/meetings-repository';
+import { renumberAgenda } from './agenda-order';
 import { calledOffError, requireMeeting } from './attendance';
 import type { OldBusinessProvider } from './old-business';
 
@@ -66,11 +67,7 @@ export class CallOff {
       );
       const moved = carried.filter((i) => elsewhere.has(i.carriedFromId!));
       for (const item of moved) this.repos.meetings.updateItem(item.id, { removedAt: at, updatedAt: at });
-      if (moved.length > 0) {
-        this.repos.meetings.items(meeting.id).forEach((item, position) => {
-          if (item.position !== position) this.repos.meetings.updateItem(item.id, { position });
-        });
-      }
+      if (moved.length > 0) renumberAgenda(this.repos, meeting.id);
       // Bumps the agenda's revision: a window showing it reloads.
       this.oldBusiness.pullInto({ ...meeting, calledOffAt: null, calledOffReason: null });
     });

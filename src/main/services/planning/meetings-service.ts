@@ -13,6 +13,7 @@ import { ruleOf } from './series-service';
 import type { TemplatesService } from './templates-service';
 import { fromZoned } from './zoned-time';
 import { addGuest, endedError, markExpectedPresent, requireMeeting, setAttendance } from './attendance';
+import { renumberAgenda } from './agenda-order';
 import { requireNotCalledOff } from './call-off';
 
 const MINUTE = 60_000;
@@ -174,7 +175,7 @@ export class MeetingsService {
       if (item.status !== 'pending') throw new DomainError('conflict', 'An item the meeting has started cannot be removed');
       const at = this.clock.now();
       this.repos.meetings.updateItem(item.id, { removedAt: at, updatedAt: at });
-      this.renumber(meeting.id);
+      renumberAgenda(this.repos, meeting.id);
       this.repos.meetings.bumpAgendaRevision(meeting.id, at);
     });
     return item.meetingId;
@@ -357,12 +358,6 @@ export class MeetingsService {
     const all = this.repos.members.listByTeam(teamId);
     const lastPosition = all.find((m) => m.id === last.facilitatorId)?.position ?? -1;
     return (active.find((m) => m.position > lastPosition) ?? active[0])?.id ?? null;
-  }
-
-  private renumber(meetingId: string): void {
-    this.repos.meetings.items(meetingId).forEach((item, position) => {
-      if (item.position !== position) this.repos.meetings.updateItem(item.id, { position });
-    });
   }
 
   private editable(meetingId: string, expectedRevision: number): MeetingRecord {
