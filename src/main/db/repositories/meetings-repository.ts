@@ -1,6 +1,6 @@
 import type { Amendment } from '@shared/planning';
 import { sql } from 'kysely';
-import { qb, type Prepared, type Sql } from '../query';
+import { inJsonList, qb, type Prepared, type Sql } from '../query';
 import type { AgendaItemsTable, AttendeesTable, MeetingsTable } from '../schema';
 import { toAmendment } from './decision-domain';
 import {
@@ -244,6 +244,31 @@ export class MeetingsRepository {
           .orderBy('at', 'desc'),
       )
       .map(toAmendment);
+  }
+
+  /**
+   * The amendments of many entities of one type in one statement (the ids bound as one JSON list, so the statement
+   * is compiled once), by entity id, each list newest first as `amendments` gives it: a meeting that reviewed many
+   * decisions pays one read, not one per decision. An entity with none is absent from the map.
+   */
+  amendmentsOf(entityType: NewAmendment['entityType'], entityIds: readonly string[]): Map<string, Amendment[]> {
+    const byEntity = new Map<string, Amendment[]>();
+    if (entityIds.length === 0) return byEntity;
+    const rows = this.sql.all(
+      qb
+        .selectFrom('amendments')
+        .selectAll()
+        .where('entity_type', '=', entityType)
+        .where(inJsonList('entity_id', JSON.stringify([...new Set(entityIds)])))
+        .orderBy('at', 'desc')
+        .orderBy('rowid' as never, 'desc'),
+    );
+    for (const row of rows) {
+      const list = byEntity.get(row.entity_id);
+      if (list) list.push(toAmendment(row));
+      else byEntity.set(row.entity_id, [toAmendment(row)]);
+    }
+    return byEntity;
   }
 
   insertAmendment(amendment: NewAmendment): void {
