@@ -102,6 +102,47 @@ test('the built code is kept by the browser for a year (its names carry its hash
   expect(answer.headers['cache-control']).toBe('no-store');
 });
 
+test('an operation refused answers with a status that says why, and the page still shows the plain words', async ({ page }) => {
+  // An archive larger than a socket message goes by POST (the welcome offers the import): refused with 422, and the
+  // page says why in the same words as over the socket, with no status in them.
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { name: 'Meetings that keep their promises.' })).toBeVisible();
+  const file = {
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(`{"format": "cadence.team-archive", "pad": "${'x'.repeat(40_000)}`),
+  };
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/op/archive.import'));
+  await page.getByLabel('Team archive file').setInputFiles(file);
+  expect((await answered).status()).toBe(422);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This file is not complete JSON');
+  await expect(alert).not.toContainText(/HTTP|422/);
+
+  // The same session, asked directly: each refusal's status and its code.
+  const token = (await page.evaluate(() => localStorage.getItem('cadence.session')))!;
+  const op = (name: string, body: unknown) =>
+    rawRequest({
+      port: server.port,
+      method: 'POST',
+      path: `/api/op/${name}`,
+      headers: { 'Content-Type': 'application/json', Origin: server.origin, ...bearer(token) },
+      body: JSON.stringify(body),
+    });
+  const team = JSON.parse((await op('teams.create', { name: 'Ops', timeZone: 'UTC', members: ['Ana'] })).body).value;
+  const answers = {
+    unknown: await op('teams.nothingLikeThis', {}),
+    missing: await op('meetings.get', { meetingId: '019a0000-0000-7000-8000-000000000000' }),
+    taken: await op('members.add', { teamId: team.id, name: 'ana' }),
+  };
+  expect(Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, [a.status, JSON.parse(a.body).error.code]]))).toEqual({
+    unknown: [404, 'unknown_operation'],
+    missing: [404, 'not_found'],
+    taken: [409, 'conflict'],
+  });
+  expect(JSON.parse(answers.taken.body).error.message).toBe('Ana is already a member of this team');
+});
+
 test('it listens on 127.0.0.1 only: another loopback address is refused', async () => {
   const refused = await new Promise<string>((resolve) => {
     const socket = net.connect({ host: '127.0.0.2', port: server.port });
@@ -124,11 +165,14 @@ test('bad input gets a clear error and writes nothing', async () => {
       headers: { 'Content-Type': 'application/json', Origin: server.origin, ...bearer(token) },
       body,
     });
-  const empty = JSON.parse((await post('{"name":"   ","timeZone":"UTC"}')).body);
-  expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Team name is required' } });
+  // The status says what happened (422: JSON the operation does not take; 400: no JSON at all); the body says it in words.
+  const empty = await post('{"name":"   ","timeZone":"UTC"}');
+  expect(empty.status).toBe(422);
+  expect(JSON.parse(empty.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Team name is required' } });
   expect((await post('{not json')).status).toBe(400);
-  const zone = JSON.parse((await post('{"name":"Ops","timeZone":"Mars/Olympus"}')).body);
-  expect(zone.error.message).toContain('IANA');
+  const zone = await post('{"name":"Ops","timeZone":"Mars/Olympus"}');
+  expect(zone.status).toBe(422);
+  expect(JSON.parse(zone.body).error.message).toContain('IANA');
   const list = JSON.parse((await listTeams(server.port, { Origin: server.origin, ...bearer(token) })).body);
   expect(list.value).toEqual([]);
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '@shared/csp';
 import type { CadenceCore } from '../core/cadence-core';
 import type { OpTiming } from '../core/dispatcher';
+import { opStatus, opStatusHeaders } from './op-status';
 import { checkRequest } from './request-guard';
 import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
@@ -229,8 +230,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     // A bench's call (X-Bench) hears where the write's time in main went (Server-Timing), to set beside the page's clock.
     const timing: OpTiming | undefined = req.headers['x-bench'] === '1' ? { runMs: 0, pushMs: 0, publishMs: 0 } : undefined;
     const core = await opened;
-    const body = await core.dispatcher.dispatchSerialized(match[1]!, input.value, timing);
-    send(res, 200, 'application/json', body, timing ? { ...renewed, 'Server-Timing': serverTiming(timing) } : renewed);
+    const result = await core.dispatcher.dispatch(match[1]!, input.value, timing);
+    // The status says what happened (op-status.ts); the body is the envelope the socket and the desktop answer with.
+    const headers = { ...renewed, ...opStatusHeaders(result), ...(timing ? { 'Server-Timing': serverTiming(timing) } : {}) };
+    send(res, opStatus(result), 'application/json', JSON.stringify(result), headers);
   }
 
   server.on('upgrade', (req, socket, head) => {

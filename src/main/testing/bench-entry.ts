@@ -64,13 +64,14 @@ async function main(): Promise<void> {
     const [core, reopenMs] = await time(() => startCore({ dataDir: dir, mode: 'browser', version: 'bench', clock }));
     rows.push(['open the seeded database (PRAGMAs, quick_check)', `${reopenMs.toFixed(0)} ms`]);
     const teamId = (core.opened.db.prepare('select id from teams order by name limit 1').get() as { id: string }).id;
-    // BENCH_ONLY=facilitator, =reread, =search, =outcome or =sync measures that alone (a before/after or a profile of it needs nothing else).
+    // BENCH_ONLY=facilitator, =reread, =search, =outcome, =sync or =recorded measures that alone (a before/after or a profile of it needs nothing else).
     const alone = {
       facilitator: async (advance: (ms: number) => void) => benchFacilitator(core, advance),
       reread: async (advance: (ms: number) => void) => (await import('./bench-reread')).benchReread(core, advance),
       search: async () => (await import('./bench-search')).benchDecisionSearch(core, VOCABULARY),
       outcome: async (advance: (ms: number) => void) => (await import('./bench-outcome')).benchOutcome(core, advance),
       sync: async (advance: (ms: number) => void) => (await import('./bench-sync')).benchSync(core, teamId, advance),
+      recorded: async (advance: (ms: number) => void) => (await import('./bench-recorded')).benchRecorded(core, advance),
     }[process.env.BENCH_ONLY ?? ''];
     if (alone) {
       now = Date.parse('2026-11-30T09:00:00Z');

@@ -1,6 +1,6 @@
 import type { Amendment } from '@shared/planning';
 import { sql } from 'kysely';
-import { qb, type Prepared, type Sql } from '../query';
+import { inJsonList, planned, qb, type Prepared, type Sql } from '../query';
 import type { AgendaItemsTable, AttendeesTable, MeetingsTable } from '../schema';
 import { toAmendment } from './decision-domain';
 import {
@@ -72,6 +72,8 @@ export class MeetingsRepository {
   /** Compiled once too: every write of a meeting reads it, a check-out rating its attendees too. */
   private readonly byId;
   private readonly attendeesOf;
+  /** The minutes read it for every decision a meeting reviewed or worked on: compiled once, one statement however many. */
+  private readonly amendmentsIn;
 
   constructor(private readonly sql: Sql) {
     this.summaryById = sql.prepared((a: { id: string }) => summaries().where('meetings.id', '=', a.id));
@@ -85,6 +87,16 @@ export class MeetingsRepository {
         .where('attendees.meeting_id', '=', a.meetingId)
         .orderBy((eb) => eb.fn.coalesce('members.position', eb.lit(100000)))
         .orderBy('attendees.id'),
+    );
+    // Newest first; equal instants in the order the per-entity read walks its index backwards (as decision sets read them).
+    this.amendmentsIn = sql.prepared((a: { entityType: string; ids: string }) =>
+      qb
+        .selectFrom('amendments')
+        .selectAll()
+        .where('entity_type', '=', planned(a.entityType) as never)
+        .where(inJsonList('entity_id', a.ids))
+        .orderBy('at', 'desc')
+        .orderBy('rowid' as never, 'desc'),
     );
   }
 
@@ -244,6 +256,22 @@ export class MeetingsRepository {
           .orderBy('at', 'desc'),
       )
       .map(toAmendment);
+  }
+
+  /**
+   * The amendments of many entities of one type in one statement (the ids bound as one JSON list, so the statement
+   * is compiled once), by entity id, each list newest first as `amendments` gives it: a meeting that reviewed many
+   * decisions pays one read, not one per decision. An entity with none is absent from the map.
+   */
+  amendmentsOf(entityType: NewAmendment['entityType'], entityIds: readonly string[]): Map<string, Amendment[]> {
+    const byEntity = new Map<string, Amendment[]>();
+    if (entityIds.length === 0) return byEntity;
+    for (const row of this.amendmentsIn.all({ entityType, ids: JSON.stringify([...new Set(entityIds)]) })) {
+      const list = byEntity.get(row.entity_id);
+      if (list) list.push(toAmendment(row));
+      else byEntity.set(row.entity_id, [toAmendment(row)]);
+    }
+    return byEntity;
   }
 
   insertAmendment(amendment: NewAmendment): void {

@@ -18,7 +18,8 @@ export function recordedDuring(repos: Repositories, detail: MeetingDetail): Epoc
   const agreement = refs('agreement_revisit');
   const parked = refs('parking_lot');
   const at: EpochMs[] = [
-    ...[...decisionIds].flatMap((id) => repos.meetings.amendments('decision', id).map((a) => a.at)),
+    // One read for every decision reviewed or worked on here, however many (not one per decision).
+    ...[...repos.meetings.amendmentsOf('decision', [...decisionIds]).values()].flatMap((list) => list.map((a) => a.at)),
     ...(agreement.length > 0 ? repos.agreements.revisits(agreement).map((r) => r.at) : []),
     ...(agreement.length > 0 ? repos.agreements.versions(meeting.teamId).map((v) => v.createdAt) : []),
     ...parked.flatMap((id) => repos.parkingLot.find(id)?.closedAt ?? []),

@@ -34,6 +34,9 @@ const NOT_SIGNED_IN = 'Not signed in: open a fresh sign-in address (press Enter 
 const DROPPED =
   'The connection to Cadence dropped before it answered. Is `npm start` still running? If this was a change, check whether it shows before doing it again.';
 
+const UNREADABLE =
+  'Cadence refused this request without saying why. Reload the page and try again; if it was a change, check whether it shows first.';
+
 /**
  * The browser mode's transport: change events over a WebSocket whose first message is the token, reconnecting by
  * itself; the contract's operations on that socket once it is signed in (a message each way: about a quarter of a
@@ -175,7 +178,16 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
       setToken(renewed);
       if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'auth', token: renewed }));
     }
-    return (await response.json()) as OpResult<T>;
+    // An operation's error comes with a status that says what happened (404, 409, 422, 500, 507...) and the same
+    // envelope in its body: the body's words are what the person reads, whatever the status. Only an answer that is
+    // not the envelope (a refusal before the contract, in plain text) is said in words of the page's own.
+    try {
+      const result = (await response.json()) as OpResult<T> | null;
+      if (result && typeof result === 'object' && typeof result.ok === 'boolean') return result;
+    } catch {
+      // Not JSON: said below.
+    }
+    return failure(UNREADABLE);
   }
 
   return {
