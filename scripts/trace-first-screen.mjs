@@ -126,12 +126,53 @@ function analyse(events, origin) {
   const boot = main.find((e) => e.name === 'v8.evaluateModule');
   return {
     marks,
+    path: criticalPath(events, pid, mainTid, t0, marks),
     self,
     cpu,
     busy: { teams: busyUntil(marks.teams), form: busyUntil(marks.form) },
     boot: (boot?.dur ?? 0) / 1000,
     files: [...files.values()],
     long: tasks.filter((t) => t.dur > 3000).map((t) => ({ at: ms(t.ts), dur: t.dur / 1000 })),
+  };
+}
+
+/**
+ * The one chain a load waits on, in ms from navigation start, with the page thread's CPU (tdur) of its steps: on a
+ * busy machine a step's wall time is mostly its wait for a core, so the CPU says what is ours to cut. The app's
+ * chunk (the largest of the first screen) is fetched, compiled on a background thread as it streams in (its module
+ * cannot run before), evaluated, then React renders the screen in a task of its own, then style and layout.
+ */
+function criticalPath(events, pid, mainTid, t0, marks) {
+  const ms = (ts) => (ts - t0) / 1000;
+  const own = events.filter((e) => e.pid === pid && e.ts >= t0);
+  const url = (e) => String(e.args?.data?.url ?? '');
+  const sent = own.find((e) => e.name === 'ResourceSendRequest' && /\/start-app-[\w-]+\.js$/.test(url(e)));
+  const finish = sent && own.find((e) => e.name === 'ResourceFinish' && e.args?.data?.requestId === sent.args.data.requestId);
+  const streamed = own.filter((e) => e.name === 'v8.parseOnBackground' && /\/start-app-[\w-]+\.js$/.test(url(e)));
+  const onMain = own.filter((e) => e.tid === mainTid && e.ph === 'X');
+  // The app's module is the longest evaluated; what V8 parses again in it for the inspector is shown apart.
+  const evaluated = onMain.filter((e) => e.name === 'v8.evaluateModule').sort((a, b) => b.dur - a.dur)[0];
+  const teams = t0 + marks.teams * 1000;
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
+  const render = evaluated && tasks.filter((e) => e.ts >= evaluated.ts + evaluated.dur && e.ts < teams).sort((a, b) => b.tdur - a.tdur)[0];
+  const layout = tasks.find((t) => t.ts >= teams && onMain.some((e) => e.name === 'Layout' && e.ts >= t.ts && e.ts < t.ts + t.dur));
+  const cpu = (e) => (e?.tdur ?? 0) / 1000;
+  const end = (e) => (e ? ms(e.ts + e.dur) : NaN);
+  return {
+    html: ms(onMain.find((e) => e.name === 'ParseHTML')?.ts ?? NaN),
+    requested: sent ? ms(sent.ts) : NaN,
+    fetched: finish?.args?.data?.finishTime ? ms(finish.args.data.finishTime * 1e6) : NaN,
+    compiled: streamed.length ? Math.max(...streamed.map(end)) : NaN,
+    compileCpu: streamed.reduce((sum, e) => sum + cpu(e), 0),
+    evaluated: end(evaluated),
+    evaluateCpu: cpu(evaluated),
+    inspectorCpu: onMain
+      .filter((e) => e.name === 'V8.CollectSourcePositions' && evaluated && e.ts >= evaluated.ts && e.ts < evaluated.ts + evaluated.dur)
+      .reduce((sum, e) => sum + cpu(e), 0),
+    rendered: end(render),
+    renderCpu: cpu(render),
+    laidOut: end(layout),
+    layoutCpu: cpu(layout),
   };
 }
 
@@ -231,6 +272,14 @@ const cpuKinds = [...new Set(results.flatMap((r) => Object.keys(r.cpu)))].sort()
 const cpuTotal = median(results.map((r) => Object.values(r.cpu).reduce((a, b) => a + b, 0)));
 out.push(
   `page thread CPU by kind, until the teams: ${cpuKinds.map((k) => `${k} ${f(median(results.map((r) => r.cpu[k] ?? 0)))}`).join('  ')}  (all ${f(cpuTotal)})`,
+);
+const step = (key) => f(median(results.map((r) => r.path[key])));
+out.push(
+  `critical path, median: HTML parsed from ${step('html')}; the app's chunk requested ${step('requested')}, fetched ${step('fetched')}, ` +
+    `compiled on a background thread by ${step('compiled')} (CPU ${step('compileCpu')}); evaluated by ${step('evaluated')} ` +
+    `(CPU ${step('evaluateCpu')}, of which the inspector's parse ${step('inspectorCpu')}); React's first render done ${step('rendered')} ` +
+    `(CPU ${step('renderCpu')}); teams ${f(median(results.map((r) => r.marks.teams)))}; style and layout done ${step('laidOut')} ` +
+    `(CPU ${step('layoutCpu')}); form ${f(median(results.map((r) => r.marks.form)))}`,
 );
 const last = results.at(-1);
 out.push('\nlast load, files: sent / response / done in the network / heard by the page, bytes');
