@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { HANG_GUARD_MS } from './server';
 
 /**
  * Opens the event socket as a page of that origin would, sends the token as the first message
@@ -12,7 +13,7 @@ export function socketVerdict(
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, { origin: server.origin });
     const heard: string[] = [];
-    const timer = setTimeout(() => reject(new Error(`no verdict; heard ${heard.join(', ')}`)), 5_000);
+    const timer = setTimeout(() => reject(new Error(`no verdict; heard ${heard.join(', ')}`)), HANG_GUARD_MS);
     ws.on('open', () => ws.send(JSON.stringify(token === null ? { type: 'hello' } : { type: 'auth', token })));
     ws.on('message', (data) => {
       const type = (JSON.parse(String(data)) as { type: string }).type;

@@ -17,6 +17,9 @@ export interface TestServer {
 const SERVER_ENTRY = path.resolve('out/main/server.js');
 const TEST_SERVER_ENTRY = path.resolve('out/main/test-server.js');
 
+/** How long a wait for the server's words may take before it counts as hung (a test's own budget is 180 s). */
+export const HANG_GUARD_MS = 60_000;
+
 // Every folder a test makes is removed when its worker process ends, so runs leave nothing in the temp
 // folder (hundreds of data folders piled up before). CADENCE_KEEP_TEST_DIRS=1 keeps them for a post-mortem.
 const madeDirs = new Set<string>();
@@ -56,7 +59,8 @@ export async function startServer(
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 15_000);
+    // A guard against a hang, not a speed target: at load 20-25 on two cores a start took over 15 s (fixes16's run).
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), HANG_GUARD_MS);
     const check = () => {
       const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/\?code=\S+)/.exec(out);
       if (match) {
@@ -86,7 +90,7 @@ export async function startServer(
     pressEnter: () =>
       new Promise<string>((resolve, reject) => {
         const seen = out.length;
-        const timer = setTimeout(() => reject(new Error(`no fresh address after Enter:\n${out.slice(seen)}`)), 5_000);
+        const timer = setTimeout(() => reject(new Error(`no fresh address after Enter:\n${out.slice(seen)}`)), HANG_GUARD_MS);
         const check = () => {
           const match = /Fresh sign-in address: (http:\/\/127\.0\.0\.1:\d+\/\?code=\S+)/.exec(out.slice(seen));
           if (!match) return;
