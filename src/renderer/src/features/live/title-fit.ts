@@ -1,4 +1,5 @@
 import { useLayoutEffect, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useFitStep } from '../../ui/fit-step';
 
 /**
@@ -9,15 +10,29 @@ import { useFitStep } from '../../ui/fit-step';
  */
 export const TITLE_FIT_CLASSES = ['', ' is-long', ' is-longer'];
 
+/** A line's glyphs may reach a few pixels past its box (87 px of scroll in an 83 px line): half a line is a cut line. */
+const isCut = (el: HTMLElement) => el.scrollHeight > el.clientHeight + parseFloat(getComputedStyle(el).lineHeight) / 2;
+
 export function useTitleFit(title: RefObject<HTMLElement | null>, text: string): number {
   const { step, stepDown } = useFitStep(text);
   useLayoutEffect(() => {
-    // Measured before the browser paints, so the room never sees the title cut and then whole.
     const el = title.current;
     if (!el || step >= TITLE_FIT_CLASSES.length - 1) return;
-    // A line's glyphs may reach a few pixels past its box (87 px of scroll in an 83 px line): half a line is a cut line.
-    const cutLine = el.scrollHeight > el.clientHeight + parseFloat(getComputedStyle(el).lineHeight) / 2;
-    if (cutLine) stepDown();
+    const measure = () => {
+      if (title.current === el && isCut(el)) stepDown();
+    };
+    // A step already taken for this title goes on at once, so the room never sees the title cut between two steps.
+    if (step > 0) {
+      measure();
+      return;
+    }
+    // A new title is measured in the frame's first callback, before the browser paints it: the layout it forces is
+    // then the frame's own. Measured here, in React's commit, it laid the projector out before the new item was
+    // even in the DOM, and again once its countdowns had written their text (a third of the projector's time from
+    // next/previous's event to its DOM, in the console bench's trace). A title that is cut takes its smaller type
+    // in that same callback (flushSync), still before the paint.
+    const frame = requestAnimationFrame(() => flushSync(measure));
+    return () => cancelAnimationFrame(frame);
   }, [title, step, stepDown]);
   return step;
 }
