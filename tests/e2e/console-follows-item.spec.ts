@@ -18,6 +18,12 @@ test('moving to another item brings its title and countdown into view, from wher
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Explore a demo team' }).click();
     await page.getByRole('region', { name: 'Next up' }).getByRole('link').first().click();
+    // Walked: the attendance card's one-line help was in body type, larger than every other help line on the page.
+    const help = page.getByText('One click marks everyone present; then mark who is absent or late.');
+    const [helpPx, bodyPx] = await help.evaluate((el) =>
+      [getComputedStyle(el).fontSize, getComputedStyle(document.body).fontSize].map(parseFloat),
+    );
+    expect(helpPx).toBeLessThan(bodyPx!);
     await page.getByRole('button', { name: 'Everyone expected is present' }).click();
     await page.getByRole('button', { name: 'Start meeting' }).click();
     await expect(page.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeInViewport();

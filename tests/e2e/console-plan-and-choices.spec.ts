@@ -47,6 +47,10 @@ test('the demo’s console: an item’s plan shows above an empty notes box, and
     const slipped = outcomes.getByRole('button', { name: /^Slipped/ });
     const onTrack = outcomes.getByRole('button', { name: /^On track/ });
     await expect(done).toHaveAttribute('aria-pressed', 'false');
+    // Walked: at 1366x768 "Dropped 6" wrapped alone onto a second row under the other five outcomes.
+    const tops = await outcomes.getByRole('button').evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(6);
+    expect(new Set(tops).size, `outcome rows at ${JSON.stringify(tops)}`).toBe(1);
     const unchosen = await fill(onTrack);
     // Walked: with "Slipped" chosen, "Done" kept the primary fill and looked like the choice.
     expect(await fill(done)).toBe(unchosen);

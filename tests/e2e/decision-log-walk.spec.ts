@@ -82,6 +82,17 @@ test('with more decisions than the screen holds the log’s list box stops at th
     // The rest scrolls inside the box, where the virtualiser follows it.
     expect(total * 104).toBeGreaterThan(box.height);
     expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+
+    // Walked: a row under the pointer took the tags' own fill, and its tags read as loose words.
+    const tagged = list
+      .getByRole('listitem')
+      .filter({ has: page.locator('.tag') })
+      .first();
+    await tagged.hover();
+    const fills = await tagged
+      .locator('.log-row')
+      .evaluate((row) => [getComputedStyle(row).backgroundColor, getComputedStyle(row.querySelector('.tag')!).backgroundColor]);
+    expect(fills[1], `row ${fills[0]}, tag ${fills[1]}`).not.toBe(fills[0]);
   } finally {
     await context.close();
     await server.stop();

@@ -31,6 +31,17 @@ test('Sam previews the demo meeting’s minutes, exports Markdown and HTML, open
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
     await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
 
+    // Walked: a held meeting's agenda head said "55 of 45 min planned · 10 min over" (its plan, with an item not
+    // reached) beside "Held 10:02–10:46": it shows the time the meeting took, the plan beside it.
+    const budget = page.getByRole('region', { name: 'Agenda' }).locator('.budget-figures');
+    await expect(budget).toContainText(/^\d+ of 45 min taken \(agenda planned 55\)(ended \d+ min early|ended on time|ran \d+ min over)$/);
+    const held = (await page.locator('.meeting-head .sub').textContent())!
+      .match(/(\d+):(\d+)–(\d+):(\d+)/)!
+      .slice(1)
+      .map(Number);
+    const heldMin = held[2]! * 60 + held[3]! - (held[0]! * 60 + held[1]!);
+    expect(Math.abs(Number((await budget.locator('strong').textContent())!) - heldMin)).toBeLessThanOrEqual(1);
+
     const minutes = page.getByRole('region', { name: 'Minutes' });
     const formatted = page.frameLocator('iframe[title="Minutes preview (formatted)"]');
     await expect(formatted.getByRole('heading', { level: 1 })).toContainText('Minutes:');
@@ -42,6 +53,10 @@ test('Sam previews the demo meeting’s minutes, exports Markdown and HTML, open
     );
     await expect(page.getByRole('list', { name: 'Reviewed in this meeting' })).toContainText(
       /New date agreed before it was due: [A-Z][a-z]{2}[^→]* → [A-Z][a-z]{2}/,
+    );
+    // Walked: "due Mon, Nov 30, 2026 (first Mon, Nov 23, 2026)" left "first" to be guessed: the date it was first due.
+    await expect(page.getByRole('list', { name: 'Reviewed in this meeting' })).toContainText(
+      /due [A-Z][a-z]{2}[^(]*\(first due [A-Z][a-z]{2}/,
     );
     await minutes.screenshot({ path: `${SCREENS}/minutes-preview-formatted.png` });
     await minutes.getByRole('group', { name: 'Preview as' }).getByRole('button', { name: 'Markdown' }).click();

@@ -105,6 +105,47 @@ test('an item title of 120 characters is shown whole on the projector at 1920x10
   }
 });
 
+// Walked at 1280x720: an item title of 200 characters (the most the contract takes) was cut to four lines ("…keeps
+// goin…") with half the screen empty above and below it, and the room had no way to read the rest.
+test('an item title of 200 characters is shown whole on the projector at 1280x720 and 1920x1080, the speaker below it on screen', async ({
+  page,
+}) => {
+  const server = await startServer({ dataDir: tempDataDir('projector-title-200') });
+  try {
+    await page.goto(server.url);
+    const title =
+      'Quarterly planning with the whole product organisation: what we ship in January, what waits for February, ' +
+      'who owns the migration of the billing warehouse, and the hiring plan for mobile and platform!!';
+    expect(title.length).toBe(200);
+    const { meetingId } = await startedWithItem(page, {
+      team: { name: 'Harbor', timeZone: 'UTC', members: ['Maya Okafor', 'Sam Lindqvist'] },
+      meeting: { title: 'Monday', date: '2026-11-30', time: '10:00' },
+      item: title,
+      kind: 'check_in',
+      plannedMin: 10,
+    });
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(page.locator('.projector-speaker-name')).toHaveText('Maya Okafor');
+      await expect.poll(() => shown(page, '.projector-title'), `${width}x${height}`).toEqual(expect.objectContaining({ cut: false }));
+      expect((await shown(page, '.projector-title')).bottom).toBeLessThanOrEqual(height);
+      // Still a title: its type at least 3.5% of the screen's height.
+      const px = await page.locator('.projector-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(px).toBeGreaterThanOrEqual(0.035 * height);
+      const speaker = (await page.locator('.projector-speaker').boundingBox())!;
+      expect(speaker.y + speaker.height, `speaker at ${width}x${height}`).toBeLessThanOrEqual(height);
+      await page.screenshot({ path: `${SCREENS}/projector-title-200-${width}.png` });
+    }
+  } finally {
+    await server.stop();
+  }
+});
+
 // Walked: a go-round of ten (five names of 30 characters and more) on a proposal of 600 characters and six options, then
 // "Paused": the fit had sized the proposal before the pause, the "Paused" line pushed it down, and the last names and
 // the tally ran off the bottom of the projector. (At 1280x720 ten such names, the question, two lines of the proposal,

@@ -26,7 +26,7 @@ export class OpenCommitmentSource implements OldBusinessSource {
         ref_id: c.id,
         from_meeting_id: c.meetingId,
         title: `${c.ownerName}: ${c.outcome}`,
-        detail: `Due ${c.dueDate}${c.dueDate !== c.originalDueDate ? ` (first ${c.originalDueDate})` : ''}${c.needsReassignment ? ' · owner has left: reassign' : ''}`,
+        detail: `Due ${c.dueDate}${c.dueDate !== c.originalDueDate ? ` (first due ${c.originalDueDate})` : ''}${c.needsReassignment ? ' · owner has left: reassign' : ''}`,
         agenda_item_id: reviewItem,
         created_at: at,
       });

@@ -39,7 +39,7 @@ export function CommitmentLine({ commitment: c, showTeam = false }: { commitment
         <StatusChip commitment={c} />
         <span>
           due {day(c.dueDate)}
-          {c.dueDate !== c.originalDueDate && <span className="muted-note"> (first {day(c.originalDueDate)})</span>}
+          {c.dueDate !== c.originalDueDate && <span className="muted-note"> (first due {day(c.originalDueDate)})</span>}
         </span>
         {c.overdue && <span className="badge badge-warn">Overdue</span>}
         {c.needsReassignment && <span className="badge badge-danger">Owner has left: reassign</span>}

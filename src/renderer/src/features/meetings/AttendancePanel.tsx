@@ -51,7 +51,7 @@ export const AttendancePanel = memo(function AttendancePanel({
           </button>
         )}
       </div>
-      {!readOnly && expected > 0 && <p className="hint">One click marks everyone present; then mark who is absent or late.</p>}
+      {!readOnly && expected > 0 && <p className="muted-note">One click marks everyone present; then mark who is absent or late.</p>}
       <ul className="attendance" aria-label="Attendees">
         {attendees.map((a) => (
           <li key={a.id}>

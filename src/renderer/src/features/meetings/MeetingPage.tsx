@@ -117,7 +117,16 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
             <h2 id="agenda-heading">Agenda</h2>
             <span className="badge">{items.length} items</span>
           </div>
-          <TimeBudget plannedMin={plannedMin} lengthMin={meeting.plannedLengthMin} advise={!locked} />
+          <TimeBudget
+            plannedMin={plannedMin}
+            lengthMin={meeting.plannedLengthMin}
+            advise={!locked}
+            heldMin={
+              meeting.status === 'ended' && meeting.startedAt !== null && meeting.endedAt !== null
+                ? Math.round((meeting.endedAt - meeting.startedAt) / 60_000)
+                : null
+            }
+          />
           <AgendaList items={items} members={members} revision={meeting.agendaRevision} readOnly={locked} />
           {!locked && <AddItemForm meetingId={meeting.id} revision={meeting.agendaRevision} members={members} />}
           <MeetingDecisions decisions={detail.decisions} />
