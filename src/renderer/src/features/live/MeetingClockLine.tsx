@@ -26,7 +26,10 @@ export const MeetingClockLine = memo(function MeetingClockLine({
   useEffect(() => {
     const update = () => {
       const at = pace(now());
-      if (elapsed.current) elapsed.current.textContent = `${formatElapsed(at.elapsedMs)} of ${formatCountdown(at.plannedMs)}`;
+      const text = `${formatElapsed(at.elapsedMs)} of ${formatCountdown(at.plannedMs)}`;
+      // Written only when it changed: the same text written again replaces its node and dirties the line's layout,
+      // and this runs again on every change event that moves the agenda (chromium16's trace of next/previous).
+      if (elapsed.current && elapsed.current.textContent !== text) elapsed.current.textContent = text;
       if (drift.current && drift.current.textContent !== at.words) {
         drift.current.textContent = at.words;
         drift.current.dataset.state = at.state;
