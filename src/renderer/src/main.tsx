@@ -18,6 +18,7 @@ import './features/live/live.css';
 import './features/live/projector.css';
 import './features/live/console-fit.css';
 import './features/decisions/decisions.css';
+import './features/decisions/positions.css';
 import './features/decisions/decision-projector.css';
 import './features/decisions/decision-log.css';
 import './features/commitments/commitments.css';
