@@ -1,0 +1,92 @@
+import { expect, test } from '../support/test';
+import { api } from '../support/page-api';
+import { START, coFacilitator, withStartedMeeting } from '../support/console-pressure';
+
+test('notes typed while the other console moves on stay text, and each item keeps what was typed in it', async ({ browser }) => {
+  await withStartedMeeting(browser, async ({ maya, context }) => {
+    const { page: sam } = await coFacilitator(context, maya);
+    await expect(sam.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+
+    await maya.getByLabel('Notes on “Check-in round”').click();
+    await maya.keyboard.type('Energy is good');
+    await sam.keyboard.press('n');
+    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    // She types on: the letters are text in the read-out's notes (n, t and e were next item, next speaker, +1 min).
+    await maya.keyboard.type('; then the pricing numbers');
+    const readOut = maya.getByLabel('Notes on “Pricing page experiment: read-out”');
+    await expect(readOut).toHaveValue('; then the pricing numbers');
+    await expect(readOut).toBeFocused();
+    await readOut.blur();
+    await expect(maya.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    await expect(maya.locator('.current-item')).not.toContainText('planned + 1:00 added');
+    // The check-in kept what was typed in it before the meeting moved on.
+    await sam.keyboard.press('ArrowLeft');
+    await expect(maya.getByLabel('Notes on “Check-in round”')).toHaveValue('Energy is good');
+  });
+});
+
+test('notes typed while the server is down are saved once it is back, and the console and projector show the right time', async ({
+  browser,
+}) => {
+  await withStartedMeeting(browser, async ({ maya: page, context, outage }) => {
+    const projector = await context.newPage();
+    await projector.clock.setFixedTime(new Date(START));
+    await projector.goto(page.url().replace(/\/run$/, '/projector'));
+    await expect(projector.getByRole('timer', { name: 'Time left for this item' })).toHaveText('5:00');
+
+    await outage.down();
+    await expect(page.getByRole('status').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
+    await expect(projector.getByRole('status').filter({ hasText: 'Reconnecting to Cadence…' })).toBeVisible();
+    const notes = page.getByLabel('Notes on “Check-in round”');
+    await notes.fill('Energy is good; Lena is out sick.');
+    await expect(page.locator('.notes-editor').getByRole('status')).toHaveText('Not saved');
+    await expect(notes).toHaveValue('Energy is good; Lena is out sick.');
+
+    // Back a minute later, on the same port: the note is saved without another keystroke, the old error gone.
+    await outage.back(60_000);
+    await expect(page.locator('.notes-editor').getByRole('status')).toHaveText('Saved');
+    await expect(page.locator('.notes-editor').getByRole('alert')).toHaveCount(0);
+    for (const view of [page, projector]) await expect(view.getByRole('timer', { name: 'Time left for this item' })).toHaveText('4:00');
+    await expect(projector.getByRole('status').filter({ hasText: 'Reconnecting' })).toHaveCount(0);
+    const fresh = await context.newPage();
+    await fresh.goto(page.url());
+    await expect(fresh.getByLabel('Notes on “Check-in round”')).toHaveValue('Energy is good; Lena is out sick.');
+  });
+});
+
+test('a line typed on a turn while the server is down is saved once it is back', async ({ browser }) => {
+  await withStartedMeeting(browser, async ({ maya: page, outage }) => {
+    await outage.down();
+    await expect(page.getByRole('status').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
+    const line = page.getByLabel('Notes on Maya Okafor’s turn');
+    await line.fill('Back from leave, catching up on the queue work');
+    await line.blur();
+    const state = page.locator('.round-panel').getByRole('status');
+    await expect(state).toHaveText('Not saved');
+
+    // Back on the same port: the line is saved without her leaving the box again.
+    await outage.back();
+    await expect(state).toHaveText('Saved');
+    const meetingId = /meetings\/([^/]+)\/run/.exec(page.url())![1]!;
+    const live = await api(page, 'meetings.live', { meetingId });
+    expect(live.turns.find((t) => t.name === 'Maya Okafor')?.notes).toBe('Back from leave, catching up on the queue work');
+    await expect(line).toHaveValue('Back from leave, catching up on the queue work');
+  });
+});
+
+test('a line typed on a turn is kept when the other console moves on to the next speaker', async ({ browser }) => {
+  await withStartedMeeting(browser, async ({ maya, context }) => {
+    const { page: sam } = await coFacilitator(context, maya);
+    await expect(sam.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+
+    await maya.getByLabel('Notes on Maya Okafor’s turn').fill('Back from leave, catching up on the queue work');
+    await sam.keyboard.press('t');
+    await expect(maya.getByLabel('Notes on Sam Lindqvist’s turn')).toHaveValue('');
+    const meetingId = /meetings\/([^/]+)\/run/.exec(maya.url())![1]!;
+    await expect
+      .poll(async () => (await api(maya, 'meetings.live', { meetingId })).turns.find((t) => t.name === 'Maya Okafor')?.notes)
+      .toBe('Back from leave, catching up on the queue work');
+    await expect(maya.getByRole('alert')).toHaveCount(0);
+  });
+});
