@@ -15,7 +15,7 @@ test('back up by hand and restore from Settings; the restore can be undone', asy
     const backups = page.getByRole('list', { name: 'Backups' });
     await page.getByRole('button', { name: 'Back up now' }).click();
     await expect(backups.getByRole('listitem')).toHaveCount(1);
-    await expect(backups).toContainText('1 team, 3 meetings');
+    await expect(backups).toContainText('1 team, 4 meetings');
 
     // A change after the backup…
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();

@@ -6,7 +6,7 @@ import { expect, test } from '../support/test';
 import { nodesOf, parseMarkdown } from '../support/markdown';
 import { api } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
-import { openDemoTeam } from '../support/demo-team';
+import { openDemoTeam, openLastHeldMeeting } from '../support/demo-team';
 
 const SCREENS = 'test-results/screens';
 
@@ -29,7 +29,7 @@ test('Sam previews the demo meeting’s minutes, exports Markdown and HTML, open
     await page.goto(server.url);
     await openDemoTeam(page);
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
-    await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
+    await openLastHeldMeeting(page);
 
     // Walked: a held meeting's agenda head said "55 of 45 min planned · 10 min over" (its plan, with an item not
     // reached) beside "Held 10:02–10:46": it shows the time the meeting took, the plan beside it.

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import fs from 'node:fs';
 import { startServer, type TestServer } from '../support/server';
-import { openDemoTeam } from '../support/demo-team';
+import { openDemoTeam, openLastHeldMeeting } from '../support/demo-team';
 
 let server: TestServer;
 test.beforeEach(async () => {
@@ -172,7 +172,7 @@ test('the demo team’s next meeting lists old business; a past meeting is read-
   await page.emulateMedia({ media: 'screen' });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
-  await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').first().click();
+  await openLastHeldMeeting(page);
   await expect(page.getByRole('button', { name: 'Add item' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Move / })).toHaveCount(0);
   // The rounds of the held meeting recorded who spoke for how long.

@@ -88,7 +88,7 @@ test('issue 18.1: the demo’s deferred proposal, carried over, is reopened from
     await room.reach('proposal');
     const card = console_.getByRole('article', { name: 'Proposal: Adopt a design review checklist' });
     // Where and when it was deferred: last week's meeting, Monday 23 November.
-    await expect(card.locator('.deferred-note')).toContainText(/Deferred in “Monday accountability”, .*(23 Nov|Nov 23)/);
+    await expect(card.locator('.deferred-note')).toContainText(/Deferred in “Monday accountability”, .*(16 Nov|Nov 16)/);
     // What reopening does, in the note's words: last week's positions stand (the go-round below keeps them).
     await expect(card.locator('.deferred-note')).toContainText('positions already taken stand; the go-round asks the rest.');
     const reopen = card.getByRole('button', { name: 'Reopen and start the go-round' });
@@ -138,7 +138,7 @@ test('issue 18.1: the demo’s deferred proposal, carried over, is reopened from
     const history = console_.getByRole('region', { name: 'History' }).locator('ol.amendments > li');
     await expect(history).toHaveCount(2);
     await expect(history.nth(0)).toContainText(/(30 Nov|Nov 30).*Taken up again in “Monday accountability”.*Status: deferred → proposed/s);
-    await expect(history.nth(1)).toContainText(/(23 Nov|Nov 23).*Deferred in “Monday accountability”.*Status: proposed → deferred/s);
+    await expect(history.nth(1)).toContainText(/(16 Nov|Nov 16).*Deferred in “Monday accountability”.*Status: proposed → deferred/s);
     await console_.screenshot({ path: `${SCREENS}/room-1-decision-history-1366.png`, fullPage: true });
   } finally {
     await room.close();

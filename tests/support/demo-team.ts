@@ -9,3 +9,8 @@ export async function openDemoTeam(page: Page): Promise<void> {
     .click();
   await expect(page.getByRole('heading', { name: 'Harbor Product Team' })).toBeVisible();
 }
+
+/** From a team's or the main Meetings page: opens the most recent meeting that was held (the demo's last week was called off). */
+export async function openLastHeldMeeting(page: Page): Promise<void> {
+  await page.getByRole('list', { name: 'Past meetings' }).getByRole('link').filter({ hasText: 'Read-only' }).first().click();
+}

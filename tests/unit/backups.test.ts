@@ -19,7 +19,7 @@ describe('backups', () => {
     await t.call('demo.load', {});
     const made = await t.call('backups.create', {});
     expect(made.reason).toBe('manual');
-    expect(made.summary).toMatchObject({ teams: 1, meetings: 3, schemaVersion: migrations.at(-1)!.version });
+    expect(made.summary).toMatchObject({ teams: 1, meetings: 4, schemaVersion: migrations.at(-1)!.version });
     const copy = new Database(path.join(t.dataDir, 'backups', made.name), { readonly: true });
     expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
     copy.close();

@@ -98,7 +98,7 @@ describe('cadence, the command line', () => {
     expect(lines.length).toBeLessThanOrEqual(3);
     lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^ {2}${i + 1} {2}\\d{4}-\\d{2}-\\d{2} {2}[a-z]+ +\\S`)));
     expect(lines).toContainEqual(
-      expect.stringMatching(/^ {2}\d {2}2026-11-16 {2}accepted {4}Move to a \*two\*-\*week\* \*release\* train$/),
+      expect.stringMatching(/^ {2}\d {2}2026-11-09 {2}accepted {4}Move to a \*two\*-\*week\* \*release\* train$/),
     );
     expect(run.out.includes(MARK_START) || run.out.includes(MARK_END)).toBe(false);
     // Unquoted words are one search.

@@ -127,7 +127,7 @@ describe('the exported MADR folder, read by the tools teams use', () => {
         slug: '0004-move-to-a-two-week-release-train',
         title: 'Move to a two-week release train',
         status: 'accepted',
-        date: '2026-11-16',
+        date: '2026-11-09',
         deciders: ['Sam Lindqvist'],
         supersededBy: null,
       },
@@ -136,7 +136,7 @@ describe('the exported MADR folder, read by the tools teams use', () => {
         slug: '0005-two-reviewers-for-every-hotfix',
         title: 'Two reviewers for every hotfix',
         status: 'superseded',
-        date: '2026-11-23',
+        date: '2026-11-16',
         deciders: ['Maya Okafor'],
         supersededBy: '0008-田中さんにあげて下さい',
       },
@@ -145,7 +145,7 @@ describe('the exported MADR folder, read by the tools teams use', () => {
         slug: '0006-adopt-a-design-review-checklist',
         title: 'Adopt a design review checklist',
         status: 'draft',
-        date: '2026-11-23',
+        date: '2026-11-16',
         deciders: ['Priya Raman'],
         supersededBy: null,
       },
@@ -177,7 +177,7 @@ describe('the exported MADR folder, read by the tools teams use', () => {
         '- Bad, because bigger releases may carry more risk per release; customers may notice slower small fixes.\n',
     );
     expect(train).toMatch(
-      /^---\nstatus: accepted\ndate: 2026-11-16\ndecision-makers: \[Sam Lindqvist\]\nconsulted: \[Maya Okafor, Priya Raman, Diego Alvarez, Lena Fischer\]\ninformed: \[Kofi Mensah\]\n\n---\n\n# Move/,
+      /^---\nstatus: accepted\ndate: 2026-11-09\ndecision-makers: \[Sam Lindqvist\]\nconsulted: \[Maya Okafor, Priya Raman, Diego Alvarez, Lena Fischer\]\ninformed: \[Kofi Mensah\]\n\n---\n\n# Move/,
     );
   });
 

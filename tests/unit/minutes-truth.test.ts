@@ -130,7 +130,9 @@ describe('minutes that tell the truth', () => {
   it('say what happened to each reviewed commitment in a sentence, without a string of colons', async () => {
     const demo = await t.call('demo.load', {});
     const minutes = await Promise.all(
-      (await t.call('meetings.list', { teamId: demo.id })).past.map((m) => t.call('minutes.markdown', { meetingId: m.id })),
+      (await t.call('meetings.list', { teamId: demo.id })).past
+        .filter((m) => m.calledOff === null)
+        .map((m) => t.call('minutes.markdown', { meetingId: m.id })),
     );
     // The demo's last held meeting reviewed a renegotiated and a slipped commitment.
     const held = minutes.find((m) => m.content.includes('was given a new date'))!;
@@ -171,14 +173,26 @@ describe('minutes that tell the truth', () => {
   it('pass markdownlint’s default rules (but line length) for every meeting of the demo team', async () => {
     const demo = await t.call('demo.load', {});
     const { past, upcoming } = await t.call('meetings.list', { teamId: demo.id });
-    expect(past.length).toBeGreaterThan(1);
+    const minuted = [...past, ...upcoming].filter((m) => m.calledOff === null);
+    expect(minuted.length).toBeGreaterThan(2);
     const files: Record<string, string> = {};
-    for (const m of [...past, ...upcoming]) {
+    for (const m of minuted) {
       const file = await t.call('minutes.markdown', { meetingId: m.id });
       files[file.suggestedName] = file.content;
     }
-    expect(Object.keys(files)).toHaveLength(past.length + upcoming.length);
+    expect(Object.keys(files)).toHaveLength(minuted.length);
     expect(markdownlintFaults(files)).toEqual([]);
+  });
+
+  it('are refused for the demo team’s called-off meeting, in every format: it was never held', async () => {
+    const demo = await t.call('demo.load', {});
+    const calledOff = (await t.call('meetings.list', { teamId: demo.id })).past.filter((m) => m.calledOff !== null);
+    expect(calledOff).toHaveLength(1);
+    const meetingId = calledOff[0]!.id;
+    expect((await t.fail('minutes.markdown', { meetingId })).reason).toBe('meeting_called_off');
+    expect((await t.fail('minutes.html', { meetingId })).reason).toBe('meeting_called_off');
+    for (const format of ['md', 'html', 'pdf'] as const)
+      expect((await t.fail('minutes.export', { meetingId, format })).reason).toBe('meeting_called_off');
   });
 });
 

@@ -271,11 +271,27 @@ describe('old business', () => {
     expect((await t.call('meetings.get', { meetingId: m3 })).items).toHaveLength(1);
   });
 
-  it('the demo team’s next meeting already lists what last week left open', async () => {
+  it('the demo team’s next meeting already lists what the last one left open', async () => {
     const demo = await t.call('demo.load', {});
     const { upcoming, past } = await t.call('meetings.list', { teamId: demo.id });
-    expect(past).toHaveLength(2);
+    expect(past.map((m) => [m.status, m.calledOff?.reason ?? null])).toEqual([
+      ['planned', 'Public holiday: most of the team is off'],
+      ['ended', null],
+      ['ended', null],
+    ]);
     expect(upcoming).toHaveLength(1);
+    // One a week: the called-off Monday keeps its date, between the last held meeting and the next one.
+    const [holiday, second] = past;
+    const days = (a: number, b: number) => Math.round((b - a) / (24 * 60 * 60 * 1000));
+    expect(days(second!.scheduledStart!, holiday!.scheduledStart!)).toBe(7);
+    expect(days(holiday!.scheduledStart!, upcoming[0]!.scheduledStart!)).toBe(7);
+    expect(holiday!.calledOff!.at).toBeLessThan(holiday!.scheduledStart!);
+    expect((await t.call('meetings.nextUp', {})).map((m) => m.id)).toEqual([upcoming[0]!.id]);
+    // What the called-off one carried (the read-out not reached) went on to the next one, as calling it off leaves it.
+    const called = await t.call('meetings.get', { meetingId: holiday!.id });
+    const leftBy = (await t.call('meetings.get', { meetingId: second!.id })).items.find((i) => i.status === 'not_reached')!;
+    expect(leftBy.title).toBe('Pricing page experiment: read-out');
+    expect(called.items.filter((i) => i.carriedFromId !== null).map((i) => i.carriedFromId)).toEqual([leftBy.id]);
     const next = await t.call('meetings.get', { meetingId: upcoming[0]!.id });
     expect(next.oldBusiness.filter((o) => o.source === 'not_reached' || o.source === 'parking_lot').map((o) => o.title)).toEqual([
       'Pricing page experiment: read-out',
@@ -284,7 +300,7 @@ describe('old business', () => {
       'How often do we interview customers?',
     ]);
     expect(next.items[1]!.title).toBe('Pricing page experiment: read-out');
-    expect(next.items[1]!.carriedFromId).not.toBeNull();
+    expect(next.items[1]!.carriedFromId).toBe(leftBy.id);
     // Planned as a facilitator leaves it: the carried-over read-out fits in the meeting's 45 minutes.
     expect(next.items.reduce((sum, i) => sum + i.plannedMin, 0)).toBe(next.meeting.plannedLengthMin);
     expect(next.meeting.scheduledStart!).toBeGreaterThan(t.clock.now());

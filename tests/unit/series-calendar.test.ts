@@ -38,6 +38,21 @@ function expectTenLocalEveryMonday(starts: string[], timeZone: string) {
 }
 
 describe('series calendar with its time zone', () => {
+  it('leaves out the demo series’ called-off Monday, and only that one', async () => {
+    t = await openTestCore(Date.parse('2026-11-26T09:00:00Z'));
+    const team = await t.call('demo.load', {});
+    const [series] = await t.call('series.list', { teamId: team.id });
+    const ics = (await t.call('series.exportCalendar', { seriesId: series!.id })).content;
+    expect(ics).toContain('EXDATE;TZID=Europe/Berlin:20261123T100000\r\n');
+    const november = expand(ics, 20).filter((s) => s.startsWith('2026-11'));
+    expect(november).toEqual([
+      '2026-11-02T09:00:00.000Z',
+      '2026-11-09T09:00:00.000Z',
+      '2026-11-16T09:00:00.000Z',
+      '2026-11-30T09:00:00.000Z',
+    ]);
+  });
+
   it('the demo series is at 08:00 UTC in October and at 09:00 UTC after Berlin goes to winter time', async () => {
     t = await openTestCore(Date.parse('2026-11-26T09:00:00Z'));
     const team = await t.call('demo.load', {});

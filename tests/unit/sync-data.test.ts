@@ -42,7 +42,9 @@ describe('a team as files', () => {
         ),
       ),
     ).toBe(true);
-    expect(paths.filter((p) => p.startsWith('cadence/meetings/'))).toHaveLength(3);
+    // Two held, one called off (it travels as such, with its reason), one planned.
+    expect(paths.filter((p) => p.startsWith('cadence/meetings/'))).toHaveLength(4);
+    expect([...tree.values()].filter((v) => v.includes('"called_off_reason":"Public holiday: most of the team is off"'))).toHaveLength(1);
     for (const line of lines(tree)) {
       const parsed = JSON.parse(line) as { row: Record<string, unknown> };
       if (!('row' in parsed)) continue;

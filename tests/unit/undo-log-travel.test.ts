@@ -37,7 +37,7 @@ async function demoRunning(t: TestCore): Promise<{ teamId: string; running: stri
   await t.call('meetings.start', { meetingId: running });
   await t.call('live.next', { meetingId: running });
   await t.call('live.pause', { meetingId: running });
-  return { teamId, running, ended: meetings.past[0]!.id };
+  return { teamId, running, ended: meetings.past.find((m) => m.status === 'ended')!.id };
 }
 
 describe('an archive import', () => {

@@ -136,7 +136,9 @@ export function listMeetings(data: CliData, opts: { team?: string }, io: Output)
   if (all.length === 0) io.err('No meetings yet.');
   for (const m of all) {
     const when = m.scheduledStart !== null ? toZoned(m.scheduledStart, m.timeZone) : null;
-    io.out(`${m.id}  ${when ? `${when.date} ${when.time}` : 'unscheduled     '}  ${m.status.padEnd(8)}  ${m.teamName}: ${m.title}`);
+    io.out(
+      `${m.id}  ${when ? `${when.date} ${when.time}` : 'unscheduled     '}  ${(m.calledOff ? 'called-off' : m.status).padEnd(10)}  ${m.teamName}: ${m.title}`,
+    );
   }
 }
 

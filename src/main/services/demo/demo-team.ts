@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import { LiveMeetingService } from '../live/live-meeting-service';
+import { CallOff } from '../planning/call-off';
 import { MeetingsService } from '../planning/meetings-service';
 import { OldBusinessProvider } from '../planning/old-business';
 import { CommitmentsService } from '../commitments/commitments-service';
@@ -65,6 +66,8 @@ export const DEMO_TEAM = {
     updates: { minutes: 5, plan: 'Updates went round in writing on Friday: questions on them only.' },
     carried: { minutes: 5, plan: 'Sam sent the conversion numbers of the two variants on Friday: questions and what we do next.' },
   },
+  /** The Monday after the second meeting was a public holiday: that week's meeting was called off, its date taken. */
+  calledOff: { reason: 'Public holiday: most of the team is off' },
 } as const;
 
 interface DemoServices {
@@ -109,8 +112,8 @@ export class DemoTeam {
   }
 
   /**
-   * Two held meetings and the next one. The history is made by the real services on a
-   * clock moved back in time, so it is exactly what running those meetings would leave.
+   * Two held meetings, a week called off, and the next one. The history is made by the real services on a
+   * clock moved back in time, so it is exactly what running and calling off those meetings would leave.
    */
   private createMeetingHistory(teamId: string): void {
     const now = this.clock.now();
@@ -135,12 +138,14 @@ export class DemoTeam {
       templateId: this.services.templates.builtinId('weekly-accountability'),
     });
 
-    let at = now - 15 * DAY;
+    // Three weeks back: two held meetings a week apart, then a week called off, so the last held one is two weeks old.
+    let at = now - 22 * DAY;
     const past: Clock = { now: () => at };
     const oldBusiness = new OldBusinessProvider(this.repos, past, oldBusinessSources(this.repos, past));
     const decisions = new DecisionsService(this.repos, past);
     const commitments = new CommitmentsService(this.repos, past);
     const meetings = new MeetingsService(this.repos, past, this.services.templates, oldBusiness);
+    const callOff = new CallOff(this.repos, past, oldBusiness);
     const history = this.recordEarlierDecisions(teamId, now);
     const feedback = new FeedbackService(this.repos, past);
     new DemoAgreement(this.repos, teamId).create(now);
@@ -190,12 +195,12 @@ export class DemoTeam {
     for (const p of DEMO_TEAM.parkingLot) this.services.parkingLot.add({ teamId, title: p.title, notes: p.notes });
 
     const first = meetings.createFromSeries(series.id).meetingId;
-    const weekAfter = (meetingId: string) => {
+    const weeksAfter = (meetingId: string, weeks: number) => {
       const m = this.repos.meetings.summary(meetingId)!;
-      return toZoned(m.scheduledStart! + 7 * DAY, m.timeZone).date;
+      return toZoned(m.scheduledStart! + weeks * 7 * DAY, m.timeZone).date;
     };
     hold(first, 0, 'Kofi Mensah', DEMO_DECISIONS.meetings[0]!, (item) => {
-      if (item.kind === 'round_robin') demoCommitments.makeInFirst(first, item.id, weekAfter(first));
+      if (item.kind === 'round_robin') demoCommitments.makeInFirst(first, item.id, weeksAfter(first, 1));
       if (item.kind === 'check_out') recordDemoFeedback(feedback, this.repos, first, DEMO_FEEDBACK[0]!);
     });
 
@@ -216,14 +221,20 @@ export class DemoTeam {
       roundOrder: 'team',
       turnTimeboxSec: null,
     });
+    // The room knew next Monday is a public holiday: what was due "next meeting" is due at the one after.
     hold(second, 1, 'Lena Fischer', DEMO_DECISIONS.meetings[1]!, (item) => {
-      if (item.kind === 'commitment_review') demoCommitments.reviewInSecond(second, weekAfter(second));
+      if (item.kind === 'commitment_review') demoCommitments.reviewInSecond(second, weeksAfter(second, 2));
     });
     // Its check-out was not reached: the ratings came in just after it ended.
     recordDemoFeedback(feedback, this.repos, second, DEMO_FEEDBACK[1]!);
     // Never later than now: the demo's history is all in the past.
     at = Math.min(at + DAY, now - 60 * MINUTE);
     demoCommitments.afterSecond();
+
+    // Planned as usual (the read-out not reached came with it), then called off: the read-out waits for the next one.
+    const holiday = meetings.createFromSeries(series.id).meetingId;
+    at = Math.min(at + DAY, now - 30 * MINUTE);
+    callOff.callOff(holiday, DEMO_TEAM.calledOff.reason);
 
     this.fitToLength(this.services.meetings.createFromSeries(series.id).meetingId);
   }

@@ -1,6 +1,7 @@
 import type { SaveOutcome } from '@shared/domain';
 import type { MinutesFormat } from '@shared/operations/minutes-schemas';
 import type { ExportedFile } from '@shared/planning';
+import { DomainError } from '@shared/result';
 import type { Repositories } from '../../db/repositories';
 import type { FilesService } from '../files-service';
 import type { MeetingView } from '../meeting-view/meeting-view';
@@ -21,6 +22,9 @@ export class MinutesService {
   /** What the minutes are written from (see MinutesSource). */
   source(meetingId: string): MinutesSource {
     const detail = this.view.detail(meetingId);
+    // Its draft would say "Held: not yet" of a meeting that will never be held: nothing happened to minute.
+    if (detail.meeting.calledOff !== null)
+      throw new DomainError('conflict', 'This meeting was called off, so it has no minutes.', { reason: 'meeting_called_off' });
     return { detail, recorded: recordedDuring(this.repos, detail) };
   }
 

@@ -2,6 +2,7 @@ import type { SeriesRecord } from '../../db/repositories/series-repository';
 import type { ScheduleRule } from './series-schedule';
 import { nextOccurrence } from './series-schedule';
 import { ICS_DAYS as DAYS, vtimezone } from './vtimezone';
+import { toZoned } from './zoned-time';
 
 /** Years of the zone's rules written beyond the series' start (or today): enough to show the rule now in force. */
 const ZONE_YEARS_AHEAD = 4;
@@ -58,8 +59,11 @@ function utcStamp(ms: number): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** One recurring event for the series, in its own time zone, that calendar apps import. */
-export function seriesCalendar(row: SeriesRecord, rule: ScheduleRule, now: number): string {
+/**
+ * One recurring event for the series, in its own time zone, that calendar apps import. The dates of its called-off
+ * meetings (`calledOff`, their planned starts) are left out of it: the team did not meet then.
+ */
+export function seriesCalendar(row: SeriesRecord, rule: ScheduleRule, now: number, calledOff: readonly number[] = []): string {
   const first = nextOccurrence(rule, Math.min(now, Date.parse(`${rule.startsOn}T00:00:00Z`)) - 1);
   const lengthMin = Math.round(row.defaultLengthMs / 60_000);
   const firstYear = Number(first.date.slice(0, 4));
@@ -76,6 +80,10 @@ export function seriesCalendar(row: SeriesRecord, rule: ScheduleRule, now: numbe
     `DTSTART;TZID=${rule.timeZone}:${localStamp(first.date, rule.startTime)}`,
     `DURATION:PT${Math.floor(lengthMin / 60) ? `${Math.floor(lengthMin / 60)}H` : ''}${lengthMin % 60 ? `${lengthMin % 60}M` : ''}`,
     `RRULE:${recurrenceRule(rule)}`,
+    ...calledOff.map((start) => {
+      const local = toZoned(start, rule.timeZone);
+      return `EXDATE;TZID=${rule.timeZone}:${localStamp(local.date, local.time)}`;
+    }),
     `SUMMARY:${icsText(row.name)}`,
     `DESCRIPTION:${icsText(`Cadence meeting series. ${lengthMin} minutes.`)}`,
     'END:VEVENT',

@@ -82,7 +82,15 @@ export class SeriesService {
     const team = this.repos.teams.find(row.teamId);
     return {
       suggestedName: `${fileSlug(team?.name ?? 'team')}-${fileSlug(row.name)}.ics`,
-      content: seriesCalendar(row, ruleOf(row), this.clock.now()),
+      content: seriesCalendar(
+        row,
+        ruleOf(row),
+        this.clock.now(),
+        this.repos.meetings
+          .inSeries(row.id)
+          .filter((m) => m.calledOffAt !== null && m.scheduledStart !== null)
+          .map((m) => m.scheduledStart!),
+      ),
     };
   }
 
