@@ -2,7 +2,7 @@ import type { Heading, Table } from 'mdast';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../support/core';
 import { nodesOf, parseMarkdown, textOf } from '../support/markdown';
-import { markdownSection, startedMeeting } from './helpers/minutes-meeting';
+import { heldDemoMinutes, markdownSection, startedMeeting } from './helpers/minutes-meeting';
 
 const MIN = 60_000;
 let t: TestCore;
@@ -114,11 +114,7 @@ describe('minutes of a meeting whose quick items recorded something the agenda d
 describe('minutes of a meeting that reviewed commitments', () => {
   it('carry forward only what was not reviewed here: a reviewed commitment is listed once, under the review', async () => {
     const demo = await t.call('demo.load', {});
-    const minutes = await Promise.all(
-      (await t.call('meetings.list', { teamId: demo.id })).past
-        .filter((m) => m.calledOff === null)
-        .map((m) => t.call('minutes.markdown', { meetingId: m.id })),
-    );
+    const minutes = await heldDemoMinutes(t, demo.id);
     const held = minutes.find((m) => m.content.includes('Commitments reviewed'))!.content;
     const reviewed = markdownSection(held, 'Commitments reviewed').split('\n');
     const carried = markdownSection(held, 'Carried forward').split('\n');
@@ -170,11 +166,7 @@ describe('minutes of a meeting that took up last week’s leftovers', () => {
 describe('the demo team’s minutes read in order, and a draft carries nothing forward yet', () => {
   it('list the commitments reviewed before those made (the slip, then its corrective action)', async () => {
     const demo = await t.call('demo.load', {});
-    const minutes = await Promise.all(
-      (await t.call('meetings.list', { teamId: demo.id })).past
-        .filter((m) => m.calledOff === null)
-        .map((m) => t.call('minutes.markdown', { meetingId: m.id })),
-    );
+    const minutes = await heldDemoMinutes(t, demo.id);
     const held = minutes.find((m) => m.content.includes('Commitments reviewed'))!.content;
     const headings = (nodesOf(parseMarkdown(held), 'heading') as unknown as Heading[]).map(textOf);
     expect(headings.filter((h) => h.startsWith('Commitments'))).toEqual(['Commitments reviewed', 'Commitments made']);

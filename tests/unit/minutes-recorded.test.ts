@@ -5,6 +5,7 @@ import { createRepositories } from '../../src/main/db/repositories';
 import { recordedDuring } from '../../src/main/services/minutes/minutes-recorded';
 import { openTestCore, type TestCore } from '../support/core';
 import { nodesOf, parseMarkdown, textOf } from '../support/markdown';
+import { startedMeeting } from './helpers/minutes-meeting';
 
 const MIN = 60_000;
 let t: TestCore;
@@ -24,24 +25,10 @@ async function outcomes(meetingId: string): Promise<Record<string, string>> {
  * which one of them is reviewed or amended (the last accepted first), and leaves its last item empty.
  */
 async function reviewedAndAmended() {
-  const team = await t.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben'] });
-  const { meetingId } = await t.call('meetings.create', {
-    teamId: team.id,
-    title: 'Weekly',
-    date: '2026-11-23',
-    time: '10:00',
-    lengthMin: 60,
-  });
-  let d = await t.call('meetings.get', { meetingId });
   const titles = ['Proposals', 'Review the third', 'Amend the second', 'Review and amend the first', 'Anything else'];
-  for (const [i, title] of titles.entries()) {
-    const kind = i === 0 ? 'proposal' : 'discussion';
-    d = await t.call('agenda.addItem', { meetingId, expectedRevision: d.meeting.agendaRevision, plannedMin: 10, plan: '', kind, title });
-  }
-  for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
-  await t.call('meetings.start', { meetingId });
-  d = await t.call('meetings.get', { meetingId });
-  const ownerId = d.members.find((m) => m.name === 'Ana')!.id;
+  const kinds = titles.map((title, i) => ({ kind: i === 0 ? ('proposal' as const) : ('discussion' as const), title }));
+  const { meetingId, d, member } = await startedMeeting(t, kinds);
+  const ownerId = member('Ana');
   const ids: string[] = [];
   for (const title of ['Ship monthly', 'Pair on reviews', 'Rotate the facilitator']) {
     const made = await t.call('decisions.propose', {

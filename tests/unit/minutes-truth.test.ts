@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../support/core';
 import { nodesOf, parseMarkdown, textOf } from '../support/markdown';
-import { htmlSection, markdownSection, startedMeeting } from './helpers/minutes-meeting';
+import { heldDemoMinutes, htmlSection, markdownSection, startedMeeting } from './helpers/minutes-meeting';
 import { markdownlintFaults } from './helpers/markdownlint';
 
 const MIN = 60_000;
@@ -129,11 +129,7 @@ describe('minutes that tell the truth', () => {
 
   it('say what happened to each reviewed commitment in a sentence, without a string of colons', async () => {
     const demo = await t.call('demo.load', {});
-    const minutes = await Promise.all(
-      (await t.call('meetings.list', { teamId: demo.id })).past
-        .filter((m) => m.calledOff === null)
-        .map((m) => t.call('minutes.markdown', { meetingId: m.id })),
-    );
+    const minutes = await heldDemoMinutes(t, demo.id);
     // The demo's last held meeting reviewed a renegotiated and a slipped commitment.
     const held = minutes.find((m) => m.content.includes('was given a new date'))!;
     const reviewed = markdownSection(held.content, 'Commitments reviewed').split('\n');

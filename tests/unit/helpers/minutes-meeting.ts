@@ -45,3 +45,9 @@ export function markdownSection(md: string, heading: string): string {
     .map((n) => (n.type === 'list' ? n.children.map(textOf).join('\n') : textOf(n)))
     .join('\n');
 }
+
+/** The Markdown minutes of every meeting the demo team held (its called-off week has none). */
+export async function heldDemoMinutes(t: TestCore, teamId: string) {
+  const { past } = await t.call('meetings.list', { teamId });
+  return Promise.all(past.filter((m) => m.calledOff === null).map((m) => t.call('minutes.markdown', { meetingId: m.id })));
+}
