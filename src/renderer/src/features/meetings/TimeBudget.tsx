@@ -17,16 +17,7 @@ export function TimeBudget({
   const shownMin = heldMin ?? plannedMin;
   const over = shownMin - lengthMin;
   const share = Math.min(shownMin / Math.max(lengthMin, 1), 1);
-  const left =
-    heldMin === null
-      ? over > 0
-        ? `${over} min over`
-        : `${-over} min to spare`
-      : over > 0
-        ? `ran ${over} min over`
-        : over < 0
-          ? `ended ${-over} min early`
-          : 'ended on time';
+  const left = heldMin === null ? planWords(over) : heldWords(over);
   return (
     <div className={`budget${over > 0 ? ' is-over' : ''}`}>
       <div className="budget-figures">
@@ -52,4 +43,13 @@ export function TimeBudget({
       )}
     </div>
   );
+}
+
+/** A plan against the meeting's length: minutes over, or to spare. */
+const planWords = (over: number) => (over > 0 ? `${over} min over` : `${-over} min to spare`);
+
+/** A meeting held against its length: how it ended. */
+function heldWords(over: number): string {
+  if (over > 0) return `ran ${over} min over`;
+  return over < 0 ? `ended ${-over} min early` : 'ended on time';
 }
