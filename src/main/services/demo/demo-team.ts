@@ -14,7 +14,8 @@ import { DEMO_FEEDBACK, recordDemoFeedback } from './demo-feedback';
 import { FeedbackService } from '../health/feedback-service';
 import { DEMO_DECISIONS, recordDemoProposal, type DemoProposal } from './demo-decisions';
 import type { ParkingLotService } from '../planning/parking-lot-service';
-import type { SeriesService } from '../planning/series-service';
+import { nextOccurrence, previousOccurrence } from '../planning/series-schedule';
+import { ruleOf, type SeriesService } from '../planning/series-service';
 import type { TemplatesService } from '../planning/templates-service';
 import { toZoned } from '../planning/zoned-time';
 import type { TeamsService } from '../teams-service';
@@ -138,8 +139,16 @@ export class DemoTeam {
       templateId: this.services.templates.builtinId('weekly-accountability'),
     });
 
-    // Three weeks back: two held meetings a week apart, then a week called off, so the last held one is two weeks old.
-    let at = now - 22 * DAY;
+    // Anchored to the series' own dates, not to "three weeks ago" (which lost a week when loaded from Monday 10:00 to
+    // Tuesday 10:00): the next meeting is the first whose end has not passed, so one under way or starting now is the one
+    // to run, and the three before it are two held a week apart, then one called off.
+    const rule = ruleOf(this.repos.series.find(series.id)!);
+    const next = nextOccurrence(rule, now - s.lengthMin * MINUTE).startsAt;
+    const before = (startsAt: number) => previousOccurrence(rule, startsAt - 1)!;
+    const firstStart = before(before(before(next)));
+    // The first is planned three weeks and a day back, as it always was, but never before the date ahead of its own:
+    // planning takes the series' first date after the clock.
+    let at = Math.max(now - 22 * DAY, before(firstStart));
     const past: Clock = { now: () => at };
     const oldBusiness = new OldBusinessProvider(this.repos, past, oldBusinessSources(this.repos, past));
     const decisions = new DecisionsService(this.repos, past);
@@ -236,7 +245,9 @@ export class DemoTeam {
     at = Math.min(at + DAY, now - 30 * MINUTE);
     callOff.callOff(holiday, DEMO_TEAM.calledOff.reason);
 
-    this.fitToLength(this.services.meetings.createFromSeries(series.id).meetingId);
+    // Planned now, or just before it started when it is under way: planning takes the series' first date after the clock.
+    at = Math.min(now, next - 1);
+    this.fitToLength(meetings.createFromSeries(series.id).meetingId);
   }
 
   /**
