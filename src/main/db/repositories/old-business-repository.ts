@@ -1,6 +1,7 @@
 import type { EpochMs, Id } from '@shared/domain';
 import type { OldBusinessEntry, OldBusinessSource } from '@shared/planning';
-import { qb, type Prepared, type Sql } from '../query';
+import { sql as fragment } from 'kysely';
+import { planned, qb, type Prepared, type Sql } from '../query';
 import type { OldBusinessTable } from '../schema';
 
 /** A leftover a meeting inherited, as recorded; whether it is still open is decided when it is read. */
@@ -34,11 +35,44 @@ export interface TakenUpProposal {
 export class OldBusinessRepository {
   /** Read whenever a meeting's decisions are: from the unique index alone, compiled once (see Sql.prepared). */
   private readonly openProposals: Prepared<{ meetingId: string }, { ref_id: string }>;
+  private readonly openFromLog: Prepared<{ meetingId: string }, { id: string }>;
 
   constructor(private readonly sql: Sql) {
     this.openProposals = sql.prepared((a: { meetingId: string }) =>
       qb.selectFrom('old_business').select('ref_id').where('meeting_id', '=', a.meetingId).where('source', '=', 'open_proposal'),
     );
+    // Each source's rule, as one condition on the row; every lookup is a point in a primary key or an index
+    // (objections, decisions and agreement versions by id, agreement_revisits_by_version, amendments_by_entity).
+    this.openFromLog = sql.prepared((a: { meetingId: string }) =>
+      qb
+        .selectFrom('old_business as o')
+        .select('o.id')
+        .where('o.meeting_id', '=', planned(a.meetingId))
+        .where(
+          fragment<boolean>`(o.source = 'objection'
+              AND EXISTS (SELECT 1 FROM objections j WHERE j.id = o.ref_id AND j.resolution IS NULL))
+            OR (o.source = 'open_proposal'
+              AND EXISTS (SELECT 1 FROM decisions d WHERE d.id = o.ref_id AND d.status IN ('proposed', 'deferred')))
+            OR (o.source = 'decision_review'
+              AND EXISTS (SELECT 1 FROM decisions d WHERE d.id = o.ref_id AND d.status = 'accepted')
+              AND NOT EXISTS (SELECT 1 FROM amendments m WHERE m.entity_type = 'decision' AND m.entity_id = o.ref_id
+                AND m.at >= o.created_at AND substr(m.reason, 1, 8) = 'Reviewed'))
+            OR (o.source = 'agreement_revisit'
+              AND EXISTS (SELECT 1 FROM agreement_versions v WHERE v.id = o.ref_id
+                AND v.version = (SELECT max(w.version) FROM agreement_versions w WHERE w.team_id = v.team_id))
+              AND NOT EXISTS (SELECT 1 FROM agreement_revisits r WHERE r.version_id = o.ref_id AND r.at > o.created_at))`,
+        ),
+    );
+  }
+
+  /**
+   * Which of a meeting's leftovers from the decision log (an objection, an open proposal, a decision due for review,
+   * the operating agreement due for a revisit) still need the room, in one statement however many it inherited:
+   * an objection unresolved; a proposal still proposed or deferred; a decision still accepted and not reviewed since
+   * it was listed; the agreement version still the team's latest and not revisited since it was listed.
+   */
+  stillOpenFromLog(meetingId: string): Set<string> {
+    return new Set(this.openFromLog.all({ meetingId }).map((r) => r.id));
   }
 
   /** The open proposals (their decision ids) a meeting took over as old business, in no particular order. */

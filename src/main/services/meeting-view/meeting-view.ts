@@ -12,6 +12,9 @@ import { speakingTime } from '../live/turns';
 import { toZoned } from '../planning/zoned-time';
 import { toAttendee, toItem, toSummary } from '../planning/meeting-parts';
 
+/** The leftovers whose openness the decision log decides (`stillOpenFromLog`); any other source stays open. */
+const FROM_LOG: ReadonlySet<string> = new Set(['objection', 'agreement_revisit', 'open_proposal', 'decision_review']);
+
 /** What a meeting's decisions are read by. */
 type MeetingState = Pick<MeetingRecord, 'id' | 'status' | 'endedAt'>;
 
@@ -82,6 +85,8 @@ export class MeetingView {
     );
     // The team's open commitments are most of a meeting's old business: which of them closed, in one statement.
     const closed = this.repos.commitments.closedInOldBusiness(meetingId);
+    // And what the decision log left (objections, proposals, reviews, the agreement): which still need the room, in one more.
+    const openFromLog = this.repos.oldBusiness.stillOpenFromLog(meetingId);
     const oldBusiness = this.repos.oldBusiness.forMeeting(meetingId).map((o) => ({
       id: o.id,
       source: o.source,
@@ -97,7 +102,7 @@ export class MeetingView {
             ? o.agendaItemId === null || !doneHere.has(o.agendaItemId)
             : o.source === 'open_commitment'
               ? !closed.has(o.refId)
-              : this.stillOpen(o.source, o.refId, o.createdAt),
+              : !FROM_LOG.has(o.source) || openFromLog.has(o.id),
     }));
     return {
       members: this.repos.members.listByTeam(row.teamId),
@@ -136,18 +141,5 @@ export class MeetingView {
     const row = this.repos.meetings.summary(meetingId);
     if (!row) throw new DomainError('not_found', 'That meeting does not exist');
     return row;
-  }
-
-  /** Whether a leftover from the decision log still needs the room. */
-  private stillOpen(source: string, refId: string, listedAt: number): boolean {
-    if (source === 'objection') return this.repos.decisions.objection(refId)?.resolution === null;
-    if (source === 'agreement_revisit') return this.repos.agreements.revisitOpen(refId, listedAt);
-    const decision = source === 'open_proposal' || source === 'decision_review' ? this.repos.decisions.find(refId) : null;
-    if (source === 'open_proposal') return decision?.status === 'proposed' || decision?.status === 'deferred';
-    if (source === 'decision_review') {
-      const reviewed = this.repos.meetings.amendments('decision', refId).some((a) => a.at >= listedAt && a.reason.startsWith('Reviewed'));
-      return decision?.status === 'accepted' && !reviewed;
-    }
-    return true;
   }
 }
