@@ -10,6 +10,9 @@
 // size), the slower page's render, and what the pages asked again (nothing, when the event carries the live part).
 // For the two actions the bench sends itself (on the console's socket, as the app does), main says where its part
 // went (the reply's timing: the write with its commit, the live part read for the event, the event sent), and the rest of the event's arrival is the transit.
+// BENCH_TWO_ITEMS=1: a meeting the bench makes itself has a discussion after its check-in round, so next/previous moves
+// between two items as a meeting does (round panel out and in, the notes box on to the other item); without it, next
+// goes past the agenda's end ("All items are done") and back, as the passes before measured it.
 // BENCH_BY_FETCH=1 sends the bench's own operations by fetch instead (the transport before). BENCH_TRACE=<file.json>
 // writes a Chromium trace of both pages while the actions run (open it in DevTools' Performance panel): each page
 // marks an event's arrival ("event") and its DOM showing it ("shown"), with the JavaScript sampled between.
@@ -102,8 +105,21 @@ async function meetingOnRound(page) {
     title: 'Check-in',
     plannedMin: 15,
   });
+  if (process.env.BENCH_TWO_ITEMS === '1') {
+    const { meeting } = await value(page, 'meetings.live', { meetingId });
+    await value(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: meeting.agendaRevision,
+      kind: 'discussion',
+      title: 'What the release needs',
+      plannedMin: 15,
+    });
+  }
   await value(page, 'meetings.start', { meetingId });
-  return { id: meetingId, how: `a new meeting of ${team.name}` };
+  return {
+    id: meetingId,
+    how: `a new meeting of ${team.name}${process.env.BENCH_TWO_ITEMS === '1' ? ' (a round, then a discussion)' : ''}`,
+  };
 }
 
 /**

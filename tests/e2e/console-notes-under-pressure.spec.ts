@@ -26,6 +26,24 @@ test('notes typed while the other console moves on stay text, and each item keep
   });
 });
 
+test('notes left mid-sentence are saved on their item, and the next item’s box says nothing of that save', async ({ browser }) => {
+  await withStartedMeeting(browser, async ({ maya, context }) => {
+    const { page: sam } = await coFacilitator(context, maya);
+    await expect(sam.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+
+    await maya.getByLabel('Notes on “Check-in round”').fill('Energy is good');
+    await sam.keyboard.press('n');
+    await expect(maya.getByLabel('Notes on “Pricing page experiment: read-out”')).toHaveValue('');
+    const meetingId = /meetings\/([^/]+)\/run/.exec(maya.url())![1]!;
+    await expect
+      .poll(async () => (await api(maya, 'meetings.live', { meetingId })).items.find((i) => i.title === 'Check-in round')?.notes)
+      .toBe('Energy is good');
+    // The box stays in place from item to item: the check-in's save is the check-in's, the read-out has saved nothing.
+    await expect(maya.locator('.notes-editor').getByRole('status')).toHaveText('');
+    await expect(maya.getByRole('alert')).toHaveCount(0);
+  });
+});
+
 test('notes typed while the server is down are saved once it is back, and the console and projector show the right time', async ({
   browser,
 }) => {

@@ -255,7 +255,6 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             )}
             {current && (
               <NotesEditor
-                key={current.id}
                 meetingId={meetingId}
                 itemId={current.id}
                 stored={view.current?.notes ?? ''}

@@ -10,6 +10,9 @@ type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
  * the text sent), or in the save's own answer, whichever comes first; the event comes first. What was typed stays in
  * the box if a save fails.
  * Memoised: the console renders on every live action; the box renders only when its item or saved text changes.
+ * Kept in place when the meeting moves to another item (next, previous, another window): it starts again from that
+ * item's notes as a new box would, and what was typed for the item left is still sent for that item. Unmounting the
+ * box and mounting another was the console's largest share of showing the next item.
  */
 export const NotesEditor = memo(function NotesEditor({
   meetingId,
@@ -36,10 +39,25 @@ export const NotesEditor = memo(function NotesEditor({
   const [text, setText] = useState(stored);
   const [state, setState] = useState<SaveState>('idle');
   const [sending, setSending] = useState<string | null>(null);
-  const shown: SaveState = state === 'saving' && sending === stored ? 'saved' : state;
   const [error, setError] = useState<ApiError | null>(null);
-  const pending = useRef<string | null>(null);
+  // Another item: everything the box shows starts again from that item's notes.
+  const [shownFor, setShownFor] = useState(itemId);
+  if (shownFor !== itemId) {
+    setShownFor(itemId);
+    setText(stored);
+    setState('idle');
+    setSending(null);
+    setError(null);
+  }
+  const shown: SaveState = state === 'saving' && sending === stored ? 'saved' : state;
+  /** What was typed and not sent yet, with the item it was typed for: the box may show another item by the time it goes. */
+  const pending = useRef<{ itemId: string; notes: string } | null>(null);
   const timer = useRef<number | null>(null);
+  /** The item the box shows as committed: a save's answer for an item left since says nothing about this box. */
+  const showing = useRef(itemId);
+  useLayoutEffect(() => {
+    showing.current = itemId;
+  }, [itemId]);
   const box = useRef<HTMLTextAreaElement>(null);
   // A layout effect's clean-up runs while the box is still in the page: whether it holds the cursor can be asked.
   useLayoutEffect(() => {
@@ -57,14 +75,20 @@ export const NotesEditor = memo(function NotesEditor({
     const value = pending.current;
     if (value === null) return;
     pending.current = null;
-    setState('saving');
-    setSending(value);
+    const own = () => value.itemId === showing.current;
+    if (own()) {
+      setState('saving');
+      setSending(value.notes);
+    }
     try {
-      await call('live.setNotes', { meetingId, itemId, notes: value });
+      await call('live.setNotes', { meetingId, itemId: value.itemId, notes: value.notes });
+      if (!own()) return;
       if (pending.current === null) setState('saved');
       setError(null);
     } catch (e) {
+      // Kept to send again once the server is back, whichever item the box shows by then.
       pending.current ??= value;
+      if (!own()) return;
       setState('failed');
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
     }
@@ -85,7 +109,7 @@ export const NotesEditor = memo(function NotesEditor({
     return () => {
       void flush();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- flush on leaving this item only
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- flush on leaving this item (or the page) only
   }, [itemId]);
 
   return (
@@ -109,7 +133,7 @@ export const NotesEditor = memo(function NotesEditor({
           value={text}
           onChange={(e) => {
             setText(e.target.value);
-            pending.current = e.target.value;
+            pending.current = { itemId, notes: e.target.value };
             setState('idle');
             if (timer.current !== null) window.clearTimeout(timer.current);
             timer.current = window.setTimeout(() => void flush(), 500);
