@@ -98,6 +98,7 @@ describe('migrations', () => {
       [22, 'held meetings by team and series', 'a76bc3bbb10501a375e4269b7e75cd5e2a526f87e283906887d33b157a940770'],
       [23, 'undo log of live meetings', '10726c8c49a4179d14009dfa6ccf45baa050539d17cb4af63901ffb73d74a865'],
       [24, 'called-off meetings', '76493d011391b149eb4a482e452f132f6a0561891a68cf79d2ec041c395e7af5'],
+      [25, 'decision search: four- and five-letter prefixes', 'd451d67c81b2333886de18516aaaf5ed32a718036f4b7f65e687ef353946d682'],
     ]);
   });
 

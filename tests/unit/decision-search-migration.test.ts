@@ -58,3 +58,45 @@ describe('migration 21 (decision search by team)', () => {
     after.db.close();
   });
 });
+
+describe('migration 25 (four- and five-letter prefixes)', () => {
+  it('rebuilds the index with its prefix indexes, the decisions already logged found as before, and new ones after', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-search-prefixes-'));
+    const file = path.join(dir, 'cadence.sqlite');
+    const before = await openDatabase(file, { migrations: migrations.filter((m) => m.version < 25) });
+    before.db.prepare("insert into teams values ('0190a000-0000-7000-8000-0000000000a1', 'Ops', 'UTC', 1, 1, null)").run();
+    const decision = before.db.prepare(
+      "insert into decisions (id, team_id, title, status, rationale, created_at, updated_at) values (?, '0190a000-0000-7000-8000-0000000000a1', ?, 'accepted', ?, 1, 1)",
+    );
+    decision.run('d1', 'Budget freeze', 'cash is tight');
+    decision.run('d2', 'Hiring', 'the budgeting round allows one');
+    decision.run('d3', 'Office days', 'collaboration');
+    const prefixes = (db: typeof before.db) =>
+      /prefix = '([^']*)'/.exec(
+        (db.prepare("select sql from sqlite_master where name = 'decisions_fts'").get() as { sql: string }).sql,
+      )?.[1];
+    expect(prefixes(before.db)).toBe('3');
+    before.db.close();
+
+    const after = await openDatabase(file);
+    expect(prefixes(after.db)).toBe('3 4 5');
+    const sql = new Sql(after.db);
+    const ids = (match: string) =>
+      searchLog(sql, filter(null, match))
+        .rows.map((r) => r.id)
+        .sort();
+    for (const typed of ['"bud"*', '"budg"*', '"budge"*', '"budget"*']) expect(ids(typed)).toEqual(['d1', 'd2']);
+    expect(ids('"budget"')).toEqual(['d1']);
+    expect(ids('"colla"*')).toEqual(['d3']);
+    // The triggers write the new index: a decision logged after the migration, and one whose text changed, are found.
+    after.db
+      .prepare(
+        "insert into decisions (id, team_id, title, status, rationale, created_at, updated_at) values ('d4', '0190a000-0000-7000-8000-0000000000a1', 'Budgie', 'accepted', 'a bird', 2, 2)",
+      )
+      .run();
+    after.db.prepare("update decisions set rationale = 'budget talks' where id = 'd3'").run();
+    expect(ids('"budg"*')).toEqual(['d1', 'd2', 'd3', 'd4']);
+    expect(ids('"colla"*')).toEqual([]);
+    after.db.close();
+  });
+});

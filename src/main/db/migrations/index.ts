@@ -22,6 +22,7 @@ import * as m021 from './021-decision-search-by-team';
 import * as m022 from './022-held-meetings';
 import * as m023 from './023-undo-log-of-live-meetings';
 import * as m024 from './024-called-off-meetings';
+import * as m025 from './025-decision-search-longer-prefixes';
 
 export interface Migration {
   version: number;
@@ -55,4 +56,5 @@ export const migrations: readonly Migration[] = [
   m022,
   m023,
   m024,
+  m025,
 ];
