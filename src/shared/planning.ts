@@ -204,6 +204,15 @@ export interface MeetingLists {
   past: MeetingSummary[];
 }
 
+/**
+ * The home screen's "Next up": each team's next meeting, and the teams with none planned, read together so the two
+ * can never disagree (read apart, a team just made showed "No meeting planned yet" until its meetings arrived).
+ */
+export interface NextUp {
+  meetings: MeetingSummary[];
+  unplanned: { teamId: Id; teamName: string }[];
+}
+
 export type ParkingLotStatus = 'open' | 'discussed' | 'dropped';
 
 export interface ParkingLotItem {

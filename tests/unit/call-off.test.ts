@@ -56,11 +56,11 @@ describe('calling off a planned meeting', () => {
   it('keeps it in the record, takes it off "Next up", and restores it', async () => {
     const t = await laptop();
     const { teamId, next } = await heldThenPlanned(t);
-    expect((await t.call('meetings.nextUp', {})).map((m) => m.id)).toEqual([next]);
+    expect((await t.call('meetings.nextUp', {})).meetings.map((m) => m.id)).toEqual([next]);
 
     const called = await t.call('meetings.callOff', { meetingId: next, reason: 'Public holiday' });
     expect(called.meeting).toMatchObject({ status: 'planned', calledOff: { at: t.clock.now(), reason: 'Public holiday' } });
-    expect(await t.call('meetings.nextUp', {})).toEqual([]);
+    expect((await t.call('meetings.nextUp', {})).meetings).toEqual([]);
     // Listed as called off where its date falls (still ahead), never as held.
     const lists = await t.call('meetings.list', { teamId });
     expect(lists.upcoming.map((m) => [m.id, m.calledOff?.reason])).toEqual([[next, 'Public holiday']]);
@@ -68,7 +68,7 @@ describe('calling off a planned meeting', () => {
 
     const restored = await t.call('meetings.restore', { meetingId: next });
     expect(restored.meeting.calledOff).toBeNull();
-    expect((await t.call('meetings.nextUp', {})).map((m) => m.id)).toEqual([next]);
+    expect((await t.call('meetings.nextUp', {})).meetings.map((m) => m.id)).toEqual([next]);
   });
 
   it('refuses a live or ended meeting, a second call-off, and any change or start while called off, by reason code', async () => {
@@ -126,7 +126,7 @@ describe('calling off a planned meeting', () => {
 
     await t.call('meetings.callOff', { meetingId: next, reason: null });
     expect(await carriedIn(t, after)).toEqual(['Hiring']);
-    expect((await t.call('meetings.nextUp', {})).map((m) => m.id)).toEqual([after]);
+    expect((await t.call('meetings.nextUp', {})).meetings.map((m) => m.id)).toEqual([after]);
 
     // The meeting it went to is called off too: restoring the first one takes 'Hiring' back.
     await t.call('meetings.callOff', { meetingId: after, reason: null });
@@ -159,7 +159,7 @@ describe('a called-off meeting travels', () => {
     await a.call('meetings.callOff', { meetingId: next, reason: 'Offsite instead' });
     await b.call('archive.import', { content: (await a.call('archive.export', { teamId })).content });
     expect((await b.call('meetings.get', { meetingId: next })).meeting.calledOff).toEqual({ at: a.clock.now(), reason: 'Offsite instead' });
-    expect(await b.call('meetings.nextUp', {})).toEqual([]);
+    expect((await b.call('meetings.nextUp', {})).meetings).toEqual([]);
 
     a.clock.advance(60_000);
     await a.call('meetings.restore', { meetingId: next });
@@ -181,7 +181,7 @@ describe('a called-off meeting travels', () => {
     await a.call('sync.run', { teamId });
     await b.call('sync.run', { teamId });
     expect((await b.call('meetings.get', { meetingId: next })).meeting.calledOff?.reason).toBe('Half the team at a conference');
-    expect(await b.call('meetings.nextUp', {})).toEqual([]);
+    expect((await b.call('meetings.nextUp', {})).meetings).toEqual([]);
 
     b.clock.current = a.clock.now() + 60_000;
     await b.call('meetings.restore', { meetingId: next });

@@ -16,7 +16,7 @@ it('a test core starts no timer of the wall clock, through start-up, a demo team
   const t = await openTestCore();
   try {
     await t.call('demo.load', {});
-    const meetingId = (await t.call('meetings.nextUp', {}))[0]!.id;
+    const meetingId = (await t.call('meetings.nextUp', {})).meetings[0]!.id;
     await t.call('meetings.start', { meetingId });
     await t.call('live.next', { meetingId });
     await t.call('meetings.end', { meetingId });

@@ -6,7 +6,7 @@ import type {
   MeetingDetail,
   MeetingLists,
   MeetingLive,
-  MeetingSummary,
+  NextUp,
   ParkingLotItem,
   Series,
 } from '../planning';
@@ -65,7 +65,7 @@ export const planningSchemas = {
   'templates.list': read<AgendaTemplate[]>()(() => z.object({ teamId: id.nullable() }).strict()),
   'templates.saveFromMeeting': write<AgendaTemplate>()(() => z.object({ meetingId: id, name: name('Template name') }).strict()),
   'meetings.list': read<MeetingLists>()(() => z.object({ teamId: id.nullable() }).strict()),
-  'meetings.nextUp': read<MeetingSummary[]>()(none),
+  'meetings.nextUp': read<NextUp>()(none),
   'meetings.create': write<{ meetingId: string }>()(() =>
     z
       .object({

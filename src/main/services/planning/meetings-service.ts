@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '@shared/contract';
-import type { Amendment, MeetingLists, MeetingSummary } from '@shared/planning';
+import type { Amendment, MeetingLists, MeetingSummary, NextUp } from '@shared/planning';
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
@@ -58,9 +58,15 @@ export class MeetingsService {
     return { upcoming, past };
   }
 
-  /** Each team's first meeting not yet ended, in the order `list` gives upcoming meetings. */
-  nextUp(): MeetingSummary[] {
-    return this.repos.meetings.nextPerTeam().map(toSummary).sort(bySchedule);
+  /** Each team's first meeting not yet ended, in the order `list` gives upcoming meetings, and the teams (as `teams.list` lists them) with none. */
+  nextUp(): NextUp {
+    const meetings = this.repos.meetings.nextPerTeam().map(toSummary).sort(bySchedule);
+    const planned = new Set(meetings.map((m) => m.teamId));
+    const unplanned = this.repos.teams
+      .list()
+      .filter((t) => !planned.has(t.id))
+      .map((t) => ({ teamId: t.id, teamName: t.name }));
+    return { meetings, unplanned };
   }
 
   /** "Next meeting": the series' next date, its template, its team, and what the last one left. */

@@ -6,7 +6,7 @@ import { useFormat } from '@renderer/app/settings-context';
 /**
  * Home: each team's next meeting, so the facilitator starts where the work is. A team with none planned (its last
  * meeting just ended) says so, with the way to plan it: what that meeting did not reach waits for the next one, and
- * an empty home after "End meeting" read as if it had gone. Read from the teams home already shows, no read of its own.
+ * an empty home after "End meeting" read as if it had gone.
  * Memoised: opening the New team form renders the home page again, and this part does not change with it.
  */
 /** As many cards as one row of the grid holds at 1366 px: more teams with nothing planned share one card, so twenty of
@@ -15,12 +15,12 @@ const ONE_ROW = 3;
 const CARRIES_OVER = 'Whatever a meeting did not reach carries over to the next one planned.';
 
 export const NextUp = memo(function NextUp() {
-  const next = useQuery('meetings.nextUp', {}).data;
-  const teams = useQuery('teams.list', {}).data;
+  const nextUp = useQuery('meetings.nextUp', {}).data;
   const format = useFormat();
-  if (!next) return null;
-  const planned = new Set(next.map((m) => m.teamId));
-  const unplanned = (teams ?? []).filter((t) => !planned.has(t.id));
+  if (!nextUp) return null;
+  // One read: the teams with nothing planned come with the meetings, so a new team's card never says "No meeting
+  // planned yet" between the team's arrival and its meetings'.
+  const { meetings: next, unplanned } = nextUp;
   if (next.length === 0 && unplanned.length === 0) return null;
   return (
     <section className="next-up" aria-labelledby="next-up-heading">
@@ -43,8 +43,8 @@ export const NextUp = memo(function NextUp() {
         })}
         {unplanned.length <= ONE_ROW ? (
           unplanned.map((t) => (
-            <a key={t.id} className="card next-card is-unplanned" href={href({ name: 'team', teamId: t.id, tab: 'meetings' })}>
-              <span className="next-team">{t.name}</span>
+            <a key={t.teamId} className="card next-card is-unplanned" href={href({ name: 'team', teamId: t.teamId, tab: 'meetings' })}>
+              <span className="next-team">{t.teamName}</span>
               <span className="next-title">No meeting planned yet</span>
               <span className="next-meta">{CARRIES_OVER}</span>
               <span className="next-when">Plan the next meeting</span>
@@ -59,9 +59,9 @@ export const NextUp = memo(function NextUp() {
             <span className="next-meta">{CARRIES_OVER} Choose a team to plan its next meeting:</span>
             <ul className="next-unplanned" aria-labelledby="next-unplanned-heading">
               {unplanned.map((t) => (
-                <li key={t.id}>
-                  <a href={href({ name: 'team', teamId: t.id, tab: 'meetings' })} aria-label={`Plan the next meeting of ${t.name}`}>
-                    {t.name}
+                <li key={t.teamId}>
+                  <a href={href({ name: 'team', teamId: t.teamId, tab: 'meetings' })} aria-label={`Plan the next meeting of ${t.teamName}`}>
+                    {t.teamName}
                   </a>
                 </li>
               ))}
