@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { AGENDA_KIND_IDS } from '../planning';
-import type {
-  AgendaTemplate,
-  ExportedFile,
-  MeetingDetail,
-  MeetingLists,
-  MeetingLive,
-  NextUp,
-  ParkingLotItem,
-  Series,
-} from '../planning';
+import type { AgendaTemplate, ExportedFile, MeetingDetail, MeetingLists, MeetingLive, NextUp, ParkingLotItem, Series } from '../planning';
 import { calendarDate, id, longText, minutes, name, optionalLine, timeZone, wallTime } from '../validation';
 import { memberOrNone, none, read, revision, write } from './io';
 
