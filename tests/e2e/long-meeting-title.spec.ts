@@ -42,6 +42,14 @@ test('a meeting title of 200 characters: the projector shows it whole at 1280x72
       plannedMin: 10,
       ownerId: null,
     });
+    await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: planned.meeting.agendaRevision + 1,
+      kind: 'discussion',
+      title: 'Hiring',
+      plannedMin: 10,
+      ownerId: null,
+    });
     await api(page, 'attendance.allPresent', { meetingId });
     await api(page, 'meetings.start', { meetingId });
 
@@ -67,6 +75,17 @@ test('a meeting title of 200 characters: the projector shows it whole at 1280x72
       await expect(projector.getByRole('timer', { name: 'Time left for this item' })).toBeInViewport({ ratio: 1 });
       await projector.screenshot({ path: `${SCREENS}/projector-long-meeting-title-${size.width}.png` });
     }
+    // Walked: the next item, reached ten minutes early, widened the clock's words ("10 min ahead · 10 min spare in the
+    // plan") and cut the title at the step measured beside "on time": it is measured again.
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await api(page, 'live.next', { meetingId });
+    await expect(projector.locator('.projector-title')).toHaveText('Hiring');
+    await expect(projector.locator('.drift')).toContainText('ahead');
+    await expect
+      .poll(() => projector.locator('.projector-meeting').evaluate((el) => el.scrollHeight - el.clientHeight), {
+        message: "the meeting's title cut on the next item",
+      })
+      .toBeLessThanOrEqual(4);
 
     await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
     const heading = page.getByRole('heading', { level: 1 });
