@@ -182,6 +182,13 @@ test('run the meeting from the console while the projector follows; a server res
     await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('next speaker');
     await facilitator.screenshot({ path: 'test-results/screens/console-shortcuts.png' });
     await facilitator.keyboard.press('Escape');
+    await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+    // Walked: opened by its key with nothing focused, the dialog left focus on the page's body once closed, and the next
+    // Tab went to the first link of the navigation. Focus is on the current item, and Tab goes on inside the console.
+    await expect(facilitator.locator('.current-item')).toBeFocused();
+    await facilitator.keyboard.press('Tab');
+    expect(await facilitator.evaluate(() => document.activeElement?.closest('.console-main') !== null)).toBe(true);
+    await facilitator.locator('body').click({ position: { x: 5, y: 5 } });
 
     await facilitator.screenshot({ path: 'test-results/screens/console.png' });
     await projector.screenshot({ path: 'test-results/screens/projector.png' });

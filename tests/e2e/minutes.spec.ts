@@ -29,6 +29,10 @@ test('Sam previews the demo meeting’s minutes, exports Markdown and HTML, open
     await page.goto(server.url);
     await openDemoTeam(page);
     await page.getByRole('navigation', { name: 'Team sections' }).getByRole('link', { name: 'Meetings' }).click();
+    // Walked: the list said "55 of 45 min planned" of a held meeting: it says the time taken, as the meeting's page does.
+    const heldRow = page.getByRole('list', { name: 'Past meetings' }).getByRole('link').filter({ hasText: 'Read-only' }).first();
+    await expect(heldRow).toContainText(/\d+ of 45 min taken, (ended \d+ min early|ended on time|ran \d+ min over)/);
+    await expect(heldRow).not.toContainText('min planned');
     await openLastHeldMeeting(page);
 
     // Walked: a held meeting's agenda head said "55 of 45 min planned · 10 min over" (its plan, with an item not

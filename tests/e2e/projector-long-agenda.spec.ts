@@ -73,6 +73,14 @@ test('a meeting of 24 items and a 200-character title: the projector shows the c
       // The rows that do not fit fade out at the list's foot rather than end on a row cut mid-line.
       await expect(projector.getByRole('list', { name: 'Agenda progress' })).toHaveAttribute('data-more', 'below');
       expect(await projector.locator('.agenda-progress ol').evaluate((ol) => getComputedStyle(ol).maskImage)).toContain('gradient');
+      // Walked: the fade alone read as a row cut by mistake; under it the room reads how many items follow.
+      const notWhole = await list.evaluate((ol) => {
+        const edge = ol.getBoundingClientRect().bottom + 1;
+        return [...ol.children].filter((row) => row.getBoundingClientRect().bottom > edge).length;
+      });
+      expect(notWhole).toBeGreaterThan(0);
+      await expect(projector.locator('.agenda-progress .p-more')).toHaveText(`+${notWhole} more`);
+      await expectOnScreen(projector, '.agenda-progress .p-more', `the note of what follows at ${size.width}`);
       await projector.screenshot({ path: `test-results/screens/projector-long-agenda-${size.width}.png` });
     }
     await api(page, 'live.next', { meetingId });
@@ -131,6 +139,7 @@ test('a round whose item title and speaker’s name are as long as allowed: the 
       await expectOnScreen(projector, '.projector-next', `who is next at ${size.width}`);
       // A one-item agenda fits: nothing fades.
       await expect(projector.getByRole('list', { name: 'Agenda progress' })).toHaveAttribute('data-more', 'none');
+      await expect(projector.locator('.agenda-progress .p-more')).toBeHidden();
       await projector.screenshot({ path: `test-results/screens/projector-long-round-${size.width}.png` });
     }
   } finally {

@@ -9,6 +9,8 @@ export interface Formatters {
   date(ms: number, timeZone?: string): string;
   /** A calendar date kept as "2026-11-30" (a due, review or revisit date) in the same style as date(). */
   day(isoDate: string): string;
+  /** day() without its year ("Mon, Nov 30"), where a row is short of room and the date is near (the projector's review). */
+  shortDay(isoDate: string): string;
   /** Text the server wrote and stored with calendar dates in it ("Due 2026-11-30"), with those dates shown as day() does. */
   datesIn(text: string): string;
   time(ms: number, timeZone?: string): string;
@@ -61,8 +63,20 @@ function makeFormatters(settings: Settings): Formatters {
     const ms = Date.parse(`${isoDate}T12:00:00Z`);
     return Number.isNaN(ms) ? isoDate : date(ms, 'UTC');
   };
+  const shortDay = (isoDate: string) => {
+    const ms = Date.parse(`${isoDate}T12:00:00Z`);
+    if (Number.isNaN(ms) || settings.dateStyle === 'iso') return day(isoDate);
+    if (settings.dateStyle === 'locale')
+      return formatter(
+        'short',
+        'UTC',
+        () => new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }),
+      ).format(new Date(ms));
+    // "Mon 30/11/2026" and "Mon 11/30/2026" without their year.
+    return date(ms, 'UTC').replace(/\/\d{4}$/, '');
+  };
   const datesIn = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, day);
-  return { settings, date, day, datesIn, time, dateTime: (ms, tz) => `${date(ms, tz)}, ${time(ms, tz)}` };
+  return { settings, date, day, shortDay, datesIn, time, dateTime: (ms, tz) => `${date(ms, tz)}, ${time(ms, tz)}` };
 }
 
 const FormatContext = createContext<Formatters>(makeFormatters(DEFAULTS));

@@ -5,11 +5,12 @@ import { eventText } from './CommitmentLine';
 import { Recognition } from './Recognition';
 
 /**
- * Rows the review list shows at once, with its page note, on 1080 px: four with two-line outcomes, three once the
- * "Just recorded" card takes its place above them (four then ran off the bottom with the note).
+ * Rows the review list shows at once, with its page note, under the "Just recorded" card too: five, the demo team's
+ * whole review, at 1280x720 as at 1920x1080 (the same proportions). Each row is its owner and outcome in one text of
+ * two lines beside a short date ("due Mon, Nov 30"); with the owner in a column of their own and the year in the date,
+ * an outcome took three or four lines and a page held three rows.
  */
-const PAGE = 4;
-const PAGE_UNDER_LATEST = 3;
+const PAGE = 5;
 
 /** The outcome a review just recorded, in a word or two the back of the room can read. */
 function outcomeWord(e: CommitmentEvent, day: (isoDate: string) => string): string {
@@ -37,7 +38,7 @@ function pageAround<T>(rows: T[], focus: number, size: number): { start: number;
 }
 
 function ReviewList({ detail }: { detail: MeetingDetail }) {
-  const { day, datesIn } = useFormat();
+  const { shortDay, datesIn } = useFormat();
   const meetingId = detail.meeting.id;
   const rows = detail.commitments.review.map((c: Commitment) => ({
     c,
@@ -49,7 +50,7 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
     .sort((a, b) => b.last!.at - a.last!.at || b.last!.id.localeCompare(a.last!.id))[0];
   // The console walks on to the first commitment without an outcome here; the list follows it.
   const upNext = rows.findIndex((r) => r.last === null);
-  const { start, shown } = pageAround(rows, upNext >= 0 ? upNext : rows.length - 1, latest ? PAGE_UNDER_LATEST : PAGE);
+  const { start, shown } = pageAround(rows, upNext >= 0 ? upNext : rows.length - 1, PAGE);
   return (
     <section className="projector-commitments" aria-label="Commitment review">
       {latest && (
@@ -64,10 +65,11 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
       <ul className="projector-commitment-list" aria-label="Commitments under review">
         {shown.map(({ c, last }, i) => (
           <li key={c.id} className={start + i === upNext ? 'is-next' : ''} aria-current={start + i === upNext ? 'step' : undefined}>
-            <span className="pc-owner">{c.ownerName}</span>
-            <span className="pc-outcome">{c.outcome}</span>
+            <span className="pc-what">
+              <strong className="pc-owner">{c.ownerName}</strong> <span className="pc-outcome">{c.outcome}</span>
+            </span>
             <span className={`badge pc-status ${last ? `pe-${last.kind} cst-${c.status}` : 'cst-pending'}`}>
-              {last ? outcomeWord(last, day) : `due ${day(c.dueDate)}`}
+              {last ? outcomeWord(last, shortDay) : `due ${shortDay(c.dueDate)}`}
             </span>
           </li>
         ))}
@@ -83,7 +85,7 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
 
 /** The room sees commitments appear as they are made, each review outcome as it is recorded, and what was done. */
 export function ProjectorCommitments({ detail, itemId, kind }: { detail: MeetingDetail; itemId: string; kind: string }) {
-  const { day } = useFormat();
+  const { shortDay } = useFormat();
   if (kind === 'recognition') return <Recognition done={detail.commitments.doneSinceLast} large />;
   if (kind === 'commitment_review') return <ReviewList detail={detail} />;
   const made = detail.commitments.made.filter((c) => c.agendaItemId === itemId);
@@ -94,9 +96,10 @@ export function ProjectorCommitments({ detail, itemId, kind }: { detail: Meeting
       <ul className="projector-commitment-list">
         {made.map((c) => (
           <li key={c.id}>
-            <span className="pc-owner">{c.ownerName}</span>
-            <span className="pc-outcome">{c.outcome}</span>
-            <span className="badge pc-status">due {day(c.dueDate)}</span>
+            <span className="pc-what">
+              <strong className="pc-owner">{c.ownerName}</strong> <span className="pc-outcome">{c.outcome}</span>
+            </span>
+            <span className="badge pc-status">due {shortDay(c.dueDate)}</span>
           </li>
         ))}
       </ul>

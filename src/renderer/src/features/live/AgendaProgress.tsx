@@ -22,6 +22,7 @@ export const AgendaProgress = memo(function AgendaProgress({
   large?: boolean;
 }) {
   const list = useRef<HTMLOListElement>(null);
+  const moreNote = useRef<HTMLParagraphElement>(null);
   // The projector cannot scroll: where its agenda is longer than the screen, the list starts at the item before the
   // current one, so the room sees where the meeting is and what comes next (projector.css clips the rest). The
   // console's list scrolls within its card (live.css) and is kept there the same way: at item 21 of 30 its current
@@ -44,6 +45,19 @@ export const AgendaProgress = memo(function AgendaProgress({
       const more = below && above ? 'both' : below ? 'below' : above ? 'above' : 'none';
       // Written only when it changes: each write makes the browser recompute the list's style.
       if (ol.dataset.more !== more) ol.dataset.more = more;
+      if (!large) return;
+      // The room reads how many items follow under the last whole row ("+3 more"); the faded row alone looked like a
+      // row cut by mistake. The rows counted are those not shown whole below the list's edge.
+      const edge = ol.scrollTop + ol.clientHeight + 1;
+      const after = [...ol.children].filter(
+        (row) => (row as HTMLElement).offsetTop - top + (row as HTMLElement).offsetHeight > edge,
+      ).length;
+      const words = after > 0 ? `+${after} more` : '';
+      const note = moreNote.current;
+      if (note && note.textContent !== words) {
+        note.textContent = words;
+        note.hidden = after === 0;
+      }
     };
     // Run by the observer, whose first report comes in the frame's own rendering step, after the layout it does anyway,
     // and again once the list has its final height (the screen's size, the countdown's type: a list still taller than
@@ -78,6 +92,7 @@ export const AgendaProgress = memo(function AgendaProgress({
           );
         })}
       </ol>
+      {large && <p ref={moreNote} className="p-more" hidden />}
     </section>
   );
 });

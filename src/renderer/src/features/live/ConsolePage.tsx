@@ -37,6 +37,9 @@ function allowanceNote(item: Pick<AgendaItem, 'plannedMin' | 'extraMs'>): string
   return '';
 }
 
+/** Where focus goes back to when the keys dialog, opened with nothing focused, closes. */
+const currentCard = () => document.querySelector<HTMLElement>('.console .current-item');
+
 /** The facilitator's console: everything happens here, from the keyboard or the mouse. */
 export function ConsolePage({ meetingId }: { meetingId: string }) {
   const query = useMeeting(meetingId);
@@ -159,11 +162,11 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
     <PanelKeysProvider host={panelHost}>
       <div className={`console${view.paused ? ' is-paused' : ''}`}>
         <header className="console-head">
-          <div>
+          <div className="console-head-title">
             <p className="eyebrow">
               <a href={href({ name: 'meeting', meetingId })}>{meeting.teamName}</a> · live
             </p>
-            <h1>{meeting.title}</h1>
+            <h1 title={meeting.title}>{meeting.title}</h1>
           </div>
           <MeetingClockLine items={schedule} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} />
           <div className="console-tools">
@@ -198,7 +201,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
         <div className="console-body">
           <div className="console-main">
             {current ? (
-              <section className="card current-item" aria-labelledby="current-title">
+              <section className="card current-item" aria-labelledby="current-title" tabIndex={-1}>
                 <div className="current-top">
                   <div>
                     <span className="eyebrow-small">
@@ -240,13 +243,21 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
                 {view.next && <p className="up-next">Up next: {view.next.title}</p>}
               </section>
             ) : (
-              <section className="card current-item">
+              <section className="card current-item" tabIndex={-1}>
                 <h2>All items are done</h2>
                 <p className="muted-note">End the meeting when the room is ready; anything not reached carries over to the next one.</p>
               </section>
             )}
             {current && view.turns.length > 0 && (
-              <RoundPanel meetingId={meetingId} turns={view.turns} clock={clock} now={now} onTurn={onTurn} disabled={view.paused} />
+              <RoundPanel
+                meetingId={meetingId}
+                turns={view.turns}
+                clock={clock}
+                now={now}
+                onTurn={onTurn}
+                disabled={view.paused}
+                counted={current.kind !== 'check_out'}
+              />
             )}
             {panels.item && panels.detail && (
               <div className="item-panels" hidden={panels.stale}>
@@ -278,7 +289,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
           </aside>
         </div>
         <KeyBar groups={groups} />
-        {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+        {help && <ShortcutsHelp onClose={() => setHelp(false)} home={currentCard} />}
         <ConfirmDialog
           open={confirmEnd}
           title="End the meeting?"

@@ -50,6 +50,14 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   // Measured again when the title comes back on screen (after the agreement was shown, or once the meeting is live).
   const titleFit = useTitleFit(titleRef, `${titleText}|${!agreement && detail?.meeting.status === 'live'}`);
+  // The meeting's title steps down the same way (projector.css): at 200 characters its two lines cut it mid-sentence.
+  // Measured again once the meeting is live, when the clock beside it takes its width, and on every item, when the
+  // clock's words change width ("on time" to "10 min ahead · 10 min spare in the plan" cut it at a step measured before).
+  const meetingRef = useRef<HTMLSpanElement>(null);
+  const meetingFit = useTitleFit(
+    meetingRef,
+    `${detail?.meeting.title ?? ''}|${detail?.meeting.status === 'live'}|${detail?.currentItemId}`,
+  );
   if (!detail || !schedule || !steady || !view || !clock) return <div className="projector" aria-busy="true" />;
   const { meeting } = detail;
   const live = meeting.status === 'live';
@@ -67,7 +75,9 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
     <div className={`projector${view.paused ? ' is-paused' : ''}${current && FULL_ITEMS.includes(current.kind) ? ' has-proposal' : ''}`}>
       <header className="projector-head">
         <div className="projector-heading">
-          <span className="projector-meeting">{meeting.title}</span>
+          <span ref={meetingRef} className={`projector-meeting${TITLE_FIT_CLASSES[meetingFit]}`}>
+            {meeting.title}
+          </span>
           <span className="projector-team">{meeting.teamName}</span>
         </div>
         {live && (

@@ -86,6 +86,7 @@ export function RoundPanel({
   now,
   onTurn,
   disabled,
+  counted = true,
 }: {
   meetingId: string;
   turns: Turn[];
@@ -93,6 +94,8 @@ export function RoundPanel({
   now: () => number;
   onTurn: (action: 'next' | 'pass' | 'skip' | 'later') => void;
   disabled: boolean;
+  /** False on a check-out: its ratings card counts who has rated, and a second count of who has spoken disagreed with it. */
+  counted?: boolean;
 }) {
   const speaking = turns.find((t) => t.status === 'speaking') ?? null;
   const next = turns.find((t) => t.status === 'waiting') ?? turns.find((t) => t.status === 'later' && t.id !== speaking?.id) ?? null;
@@ -101,9 +104,11 @@ export function RoundPanel({
     <section className="card round-panel" aria-labelledby="round-heading">
       <div className="round-head">
         <h2 id="round-heading">Round</h2>
-        <span className="badge">
-          {turns.filter((t) => t.status !== 'waiting' && t.status !== 'speaking' && t.status !== 'later').length} of {turns.length} spoken
-        </span>
+        {counted && (
+          <span className="badge">
+            {turns.filter((t) => t.status !== 'waiting' && t.status !== 'speaking' && t.status !== 'later').length} of {turns.length} spoken
+          </span>
+        )}
       </div>
       {speaking ? (
         <div className="speaker-now">

@@ -1,16 +1,25 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { ALWAYS, ITEM_KEYS, PANEL_KEYS, ROUND_KEYS } from './console-keys';
 
 const GROUPS = [ITEM_KEYS, ROUND_KEYS, PANEL_KEYS['go-round'], PANEL_KEYS['check-out'], PANEL_KEYS.review, ALWAYS];
 
 /** Every key of the console, by the mode it belongs to; the key bar shows those of the moment. */
-export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+export function ShortcutsHelp({ onClose, home }: { onClose: () => void; home: () => HTMLElement | null }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Closed, focus goes back to what opened it: the ? button, or, opened by the key with nothing focused, the console's
+  // current item (home). Left on the page's body, the next Tab went to the first link of the navigation. A layout
+  // effect: its clean-up runs before React takes the dialog out.
+  useLayoutEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+    if (!dialog) return;
+    const opener =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      dialog.close();
+      (opener?.isConnected ? opener : home())?.focus();
+    };
+  }, [home]);
   return (
     <dialog ref={ref} className="confirm shortcuts" aria-labelledby="shortcuts-title" onCancel={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>

@@ -1,6 +1,7 @@
 import type { MeetingSummary } from '@shared/planning';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
+import { heldMinutes, heldWords } from './time-words';
 
 export function MeetingList({
   meetings,
@@ -19,6 +20,8 @@ export function MeetingList({
     <ul className="meeting-list" aria-label={label}>
       {meetings.map((m) => {
         const over = m.plannedTotalMin - m.plannedLengthMin;
+        // A held meeting says the time it took, as its page does; its plan is no longer what happened.
+        const took = heldMinutes(m);
         // A meeting that has started is shown by when it was held; its planned day is said when it was another.
         const when = m.startedAt ?? m.scheduledStart;
         const plannedDay = m.scheduledStart !== null ? format.date(m.scheduledStart, m.timeZone) : null;
@@ -40,7 +43,10 @@ export function MeetingList({
                 <span className="meeting-title">{m.title}</span>
                 <span className="meeting-meta">
                   {showTeam && `${m.teamName} · `}
-                  {m.itemCount} items · {m.plannedTotalMin} of {m.plannedLengthMin} min planned
+                  {m.itemCount} items ·{' '}
+                  {took === null
+                    ? `${m.plannedTotalMin} of ${m.plannedLengthMin} min planned`
+                    : `${took} of ${m.plannedLengthMin} min taken, ${heldWords(took - m.plannedLengthMin)}`}
                   {m.facilitatorName && ` · facilitated by ${m.facilitatorName}`}
                   {plannedOtherDay && ` · planned for ${plannedDay}`}
                 </span>

@@ -19,6 +19,7 @@ import { MinutesPanel } from './MinutesPanel';
 import { FeedbackPanel } from '../health/FeedbackPanel';
 import { OldBusinessPanel } from './OldBusinessPanel';
 import { TimeBudget } from './TimeBudget';
+import { heldMinutes } from './time-words';
 
 const STATUS_LABEL = { planned: 'Planned', live: 'Live now', ended: 'Ended' } as const;
 
@@ -117,16 +118,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
             <h2 id="agenda-heading">Agenda</h2>
             <span className="badge">{items.length} items</span>
           </div>
-          <TimeBudget
-            plannedMin={plannedMin}
-            lengthMin={meeting.plannedLengthMin}
-            advise={!locked}
-            heldMin={
-              meeting.status === 'ended' && meeting.startedAt !== null && meeting.endedAt !== null
-                ? Math.round((meeting.endedAt - meeting.startedAt) / 60_000)
-                : null
-            }
-          />
+          <TimeBudget plannedMin={plannedMin} lengthMin={meeting.plannedLengthMin} advise={!locked} heldMin={heldMinutes(meeting)} />
           <AgendaList items={items} members={members} revision={meeting.agendaRevision} readOnly={locked} />
           {!locked && <AddItemForm meetingId={meeting.id} revision={meeting.agendaRevision} members={members} />}
           <MeetingDecisions decisions={detail.decisions} />

@@ -1,3 +1,5 @@
+import { heldWords, planWords } from './time-words';
+
 /**
  * Planned agenda time against the meeting's length, with a clear warning when it overruns. A meeting held shows the
  * time it took instead: its agenda's plan ("55 of 45 min planned · 10 min over") read as if the meeting had run ten
@@ -43,13 +45,4 @@ export function TimeBudget({
       )}
     </div>
   );
-}
-
-/** A plan against the meeting's length: minutes over, or to spare. */
-const planWords = (over: number) => (over > 0 ? `${over} min over` : `${-over} min to spare`);
-
-/** A meeting held against its length: how it ended. */
-function heldWords(over: number): string {
-  if (over > 0) return `ran ${over} min over`;
-  return over < 0 ? `ended ${-over} min early` : 'ended on time';
 }
