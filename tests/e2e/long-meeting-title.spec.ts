@@ -1,5 +1,5 @@
 import { expect, test } from '../support/test';
-import { api } from '../support/page-api';
+import { api, startedWithItem } from '../support/page-api';
 import { startServer } from '../support/server';
 import { demoOnALaptop } from '../support/demo-on-a-laptop';
 import { chooseTheme } from '../support/theme';
@@ -17,41 +17,20 @@ test('a meeting title of 200 characters: the projector shows it whole at 1280x72
   try {
     const page = await context.newPage();
     await page.goto(server.url);
-    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ada', 'Grace'] });
     const title =
       'The Monday accountability meeting of the Platform team, with every decision, commitment and objection read back to the room at the end, as agreed in the operating agreement of October'.padEnd(
         200,
         '.',
       );
     expect(title).toHaveLength(200);
-    const { meetingId } = await api(page, 'meetings.create', {
-      teamId: team.id,
-      title,
-      date: '2026-12-07',
-      time: '09:00',
-      lengthMin: 30,
-      facilitatorId: null,
-      templateId: null,
-    });
-    const planned = await api(page, 'meetings.get', { meetingId });
-    await api(page, 'agenda.addItem', {
-      meetingId,
-      expectedRevision: planned.meeting.agendaRevision,
+    const { meetingId } = await startedWithItem(page, {
+      team: { name: 'Platform', timeZone: 'UTC', members: ['Ada', 'Grace'] },
+      meeting: { title, date: '2026-12-07', time: '09:00' },
+      item: 'Release train',
       kind: 'discussion',
-      title: 'Release train',
       plannedMin: 10,
-      ownerId: null,
+      then: ['Hiring'],
     });
-    await api(page, 'agenda.addItem', {
-      meetingId,
-      expectedRevision: planned.meeting.agendaRevision + 1,
-      kind: 'discussion',
-      title: 'Hiring',
-      plannedMin: 10,
-      ownerId: null,
-    });
-    await api(page, 'attendance.allPresent', { meetingId });
-    await api(page, 'meetings.start', { meetingId });
 
     const projector = await context.newPage();
     for (const size of [

@@ -21,8 +21,8 @@ export async function api<K extends OperationName>(page: Page, name: K, input: I
 }
 
 /**
- * A live test's set-up: a team, one meeting with one item on its agenda (a proposal unless `kind` says otherwise),
- * everyone marked present (unless `present` is false), and the meeting started.
+ * A live test's set-up: a team, one meeting with one item on its agenda (a proposal unless `kind` says otherwise; any
+ * discussions `then` names come after it), everyone marked present (unless `present` is false), and the meeting started.
  */
 export async function startedWithItem(
   page: Page,
@@ -33,18 +33,28 @@ export async function startedWithItem(
     kind?: InputOf<'agenda.addItem'>['kind'];
     plannedMin?: number;
     present?: boolean;
+    /** Discussions after the item, of the same planned minutes. */
+    then?: string[];
   },
 ) {
   const team = await api(page, 'teams.create', setUp.team);
   const { meetingId } = await api(page, 'meetings.create', { teamId: team.id, lengthMin: 30, ...setUp.meeting });
   const planned = await api(page, 'meetings.get', { meetingId });
-  const withItem = await api(page, 'agenda.addItem', {
+  let withItem = await api(page, 'agenda.addItem', {
     meetingId,
     expectedRevision: planned.meeting.agendaRevision,
     kind: setUp.kind ?? 'proposal',
     title: setUp.item,
     plannedMin: setUp.plannedMin ?? 20,
   });
+  for (const title of setUp.then ?? [])
+    withItem = await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: withItem.meeting.agendaRevision,
+      kind: 'discussion',
+      title,
+      plannedMin: setUp.plannedMin ?? 20,
+    });
   if (setUp.present !== false)
     for (const a of withItem.attendees) await api(page, 'attendance.set', { attendeeId: a.id, status: 'present' });
   await api(page, 'meetings.start', { meetingId });
