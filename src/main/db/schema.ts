@@ -130,6 +130,7 @@ export const meetingsColumns = {
   ended_at: nullable(integer()),
   paused_at: nullable(integer()),
   paused_total_ms: integer(),
+  /** Written as the meeting starts and ends; a live meeting's current item is its agenda's running one (live-repository). */
   current_item_id: nullable(text()),
   created_at: integer(),
   updated_at: integer(),

@@ -15,8 +15,11 @@ export interface LiveMeetingRecord {
   currentItemId: Id | null;
 }
 
-/** The clock of the meeting, as undo puts it back. */
-export type MeetingClockState = Pick<LiveMeetingRecord, 'pausedAt' | 'pausedTotalMs' | 'currentItemId'>;
+/**
+ * The clock of the meeting, as undo puts it back. Not its current item: that is the agenda's running one, which undo
+ * puts back with the items' timers (a step recorded before it was, with the meeting's current item in it, is undone so too).
+ */
+export type MeetingClockState = Pick<LiveMeetingRecord, 'pausedAt' | 'pausedTotalMs'>;
 
 /** An agenda item's timer, as undo puts it back. */
 export type ItemClockState = Pick<AgendaItemRecord, 'id' | 'status' | 'startedAt' | 'endedAt' | 'pausedTotalMs' | 'extraMs' | 'plannedMs'>;

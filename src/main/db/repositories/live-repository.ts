@@ -26,13 +26,29 @@ import {
 /** A step's rowid: where it is in the log's order, and how it is found again within the transaction that read it. */
 const ROWID = fragment<number>`rowid`.as('seq');
 
+/**
+ * A live meeting's current item: the item of its agenda that runs (status 'active', not removed). A live action moves
+ * the meeting on by writing the items' statuses, which it writes anyway; it does not write the meeting's row as well
+ * (that row was one page of the three and a half a next or previous committed). `meetings.current_item_id` is written
+ * only as the meeting starts and ends; a live meeting's is not read. Starting an item stops the one that ran, ending the
+ * meeting marks the one running done, so a live meeting has at most one (EXPLAIN QUERY PLAN: SEARCH agenda_items USING
+ * INDEX agenda_items_by_meeting (meeting_id=?), its few items).
+ */
+const CURRENT_ITEM = fragment
+  .raw<string | null>(
+    `(select ai.id from agenda_items ai where ai.meeting_id = meetings.id and ai.status = 'active' and ai.removed_at is null
+      order by ai.position limit 1)`,
+  )
+  .as('current_item_id');
+
 /** The statements a live action runs, compiled once per connection (see Sql.prepared). */
 function statements(sql: Sql) {
   return {
+    // The current item is the agenda's running one (see CURRENT_ITEM), read with the meeting's row in one statement.
     meetingById: sql.prepared((a: { id: string }) =>
       qb
         .selectFrom('meetings')
-        .select(['id', 'team_id', 'series_id', 'status', 'paused_at', 'paused_total_ms', 'current_item_id'])
+        .select(['id', 'team_id', 'series_id', 'status', 'paused_at', 'paused_total_ms', CURRENT_ITEM])
         .where('id', '=', a.id),
     ),
     meetingColumns: sql.updates((set: Partial<MeetingsTable>, id) => qb.updateTable('meetings').set(set).where('id', '=', id)),
@@ -187,7 +203,6 @@ export class LiveRepository {
     const columns: Partial<MeetingsTable> = { updated_at: at };
     if (changes.pausedAt !== undefined) columns.paused_at = changes.pausedAt;
     if (changes.pausedTotalMs !== undefined) columns.paused_total_ms = changes.pausedTotalMs;
-    if (changes.currentItemId !== undefined) columns.current_item_id = changes.currentItemId;
     this.q.meetingColumns(id, columns);
   }
 

@@ -47,9 +47,9 @@ export class LiveMeetingService {
       const current = this.currentItem(meeting);
       stillOn(this.repos.live, meetingId, current, fromItemId);
       const upcoming = upcomingItem(this.repos.live, meetingId, current);
+      // With no item to come, the meeting has none running once the current one stops.
       if (current) this.stopItem(current, 'done', now, before);
       if (upcoming) this.startItem(meeting, upcoming, now, before);
-      else this.setCurrent(meeting, null, now, before);
     });
   }
 
@@ -142,7 +142,6 @@ export class LiveMeetingService {
       if (wasCurrent) {
         const upcoming = this.repos.live.items(meetingId).find((i) => i.status === 'pending' && i.position > item.position);
         if (upcoming) this.startItem(meeting, upcoming, now, before);
-        else this.setCurrent(meeting, null, now, before);
       }
     });
   }
@@ -250,9 +249,9 @@ export class LiveMeetingService {
     this.updateTurn(turn, { status: 'speaking', ...runsOn(turn, now) }, before);
   }
 
+  /** The item becomes the current one: the agenda's running item is the meeting's current one (the meeting's row is not written). */
   private startItem(meeting: LiveMeetingRecord, item: LiveItemRecord, now: number, before: Before): void {
     this.updateItem(item, { status: 'active', ...runsOn(item, now) }, now, before);
-    this.setCurrent(meeting, item.id, now, before);
     this.prepareRound(meeting, item, now, before);
   }
 
@@ -305,11 +304,6 @@ export class LiveMeetingService {
         notes: '',
       });
     });
-  }
-
-  private setCurrent(meeting: LiveMeetingRecord, itemId: string | null, now: number, before: Before): void {
-    before.meeting(meeting);
-    this.repos.live.setMeetingClock(meeting.id, { currentItemId: itemId }, now);
   }
 
   /** Writes an item's timer, remembering first how it was. */

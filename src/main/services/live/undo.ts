@@ -31,7 +31,7 @@ export class Before {
   private readonly turns = new Set<string>();
 
   meeting(m: LiveMeetingRecord): void {
-    this.snapshot.meeting ??= { pausedAt: m.pausedAt, pausedTotalMs: m.pausedTotalMs, currentItemId: m.currentItemId };
+    this.snapshot.meeting ??= { pausedAt: m.pausedAt, pausedTotalMs: m.pausedTotalMs };
   }
 
   item(i: LiveItemRecord): void {

@@ -37,12 +37,14 @@ export class MeetingView {
     const clock = { startedAt: row.startedAt, endedAt: row.endedAt, pausedAt: row.pausedAt, pausedTotalMs: row.pausedTotalMs };
     const turns = this.repos.live.turnsOfMeeting(meetingId);
     const undo = row.status === 'live' ? this.repos.live.lastActionShown(meetingId) : null;
+    const items = this.repos.meetings.items(meetingId).map(toItem);
     return {
       meeting: toSummary(row),
-      items: this.repos.meetings.items(meetingId).map(toItem),
+      items,
       attendees,
       clock,
-      currentItemId: row.currentItemId,
+      // A live meeting's current item is its agenda's running one (see live-repository's CURRENT_ITEM).
+      currentItemId: row.status === 'live' ? (items.find((i) => i.status === 'active')?.id ?? null) : row.currentItemId,
       turns,
       speakingTime: speakingTime(turns, attendees, clock, now),
       serverNow: now,
