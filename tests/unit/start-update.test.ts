@@ -76,7 +76,9 @@ function fileState(file: string): { version: number; check: string; decisions: n
       version: db.pragma('user_version', { simple: true }) as number,
       check: db.pragma('quick_check', { simple: true }) as string,
       decisions: (db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n,
-      prefix: /prefix = '([^']*)'/.exec((db.prepare("SELECT sql FROM sqlite_master WHERE name = 'decisions_fts'").get() as { sql: string }).sql)![1]!,
+      prefix: /prefix = '([^']*)'/.exec(
+        (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'decisions_fts'").get() as { sql: string }).sql,
+      )![1]!,
     };
   } finally {
     db.close();

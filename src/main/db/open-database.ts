@@ -127,6 +127,20 @@ function inspectWithLog(file: string, list: readonly Migration[]): void {
   }
 }
 
+/**
+ * The shipped migrations on a connection of its own (a worker thread's, openDatabase's offThread), each with its
+ * user_version in one transaction (migrator.ts): a process killed meanwhile leaves the file at the old or the new schema.
+ */
+export function migrateFile(file: string): number[] {
+  const db = new Sqlite(file, { fileMustExist: true });
+  try {
+    applyPragmas(db);
+    return migrate(db, shippedMigrations);
+  } finally {
+    db.close();
+  }
+}
+
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }

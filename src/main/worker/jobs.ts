@@ -2,10 +2,7 @@ import type { ExportedFile } from '@shared/planning';
 import { createBackup, describeBackup, listBackups, pruneBackups, type BackupFile } from '../db/backups';
 import { createRepositories } from '../db/repositories';
 import { backupFile, checkFile, checkpointFile, withReadConnection } from '../db/side-connection';
-import { migrate } from '../db/migrator';
-import { migrations } from '../db/migrations';
-import { applyPragmas } from '../db/open-database';
-import { Sqlite } from '../db/sqlite';
+import { migrateFile } from '../db/open-database';
 import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
@@ -43,15 +40,7 @@ export const jobs = {
    * The shipped migrations, each with its user_version in one transaction (migrator.ts), on this thread's connection
    * while the app's own waits, so the first screen is served and says what is happening (a minute on a large file).
    */
-  migrate: (input: { file: string }): number[] => {
-    const db = new Sqlite(input.file, { fileMustExist: true });
-    try {
-      applyPragmas(db);
-      return migrate(db, migrations);
-    } finally {
-      db.close();
-    }
-  },
+  migrate: (input: { file: string }): number[] => migrateFile(input.file),
   /** A PASSIVE checkpoint of the app's WAL, so that no write of the answering thread pays for one (core/wal-checkpoints.ts). */
   checkpoint: (input: { file: string }) => checkpointFile(input.file),
   /** `PRAGMA quick_check`: 'ok', or what is wrong. */
