@@ -135,8 +135,9 @@ export async function runBrowserServer(options: {
   // to say about the file (damage moved aside, a newer Cadence's file) comes before the address. A start that updates
   // the file (isUpdateStart: a backup, then migrations, up to a minute on a large team history) prints the address
   // first too, and its page says what is happening until the app can be shown (the terminal says it as well).
-  const updating = isUpdateStart(dataDir);
-  const openedFirst = isUsualStart(dataDir) || updating ? null : await openCore();
+  const usual = isUsualStart(dataDir);
+  const updating = !usual && isUpdateStart(dataDir);
+  const openedFirst = usual || updating ? null : await openCore();
   let printed: () => void = () => {};
   const core: Promise<CadenceCore> = openedFirst
     ? Promise.resolve(openedFirst)
