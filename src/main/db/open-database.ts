@@ -209,7 +209,9 @@ export async function openDatabase(
     const pending = pendingMigrations(db, list);
     const offThread = options.migrations === undefined ? options.offThread : undefined;
     if (pending.length > 0) await options.beforeMigrating?.();
-    if (existed && pending.length > 0 && schemaVersion(db) > 0) {
+    // A file of an earlier Cadence's (not a new one, whose first migrations take no time): backed up, then updated.
+    const updatingFile = existed && pending.length > 0 && schemaVersion(db) > 0;
+    if (updatingFile) {
       options.phase?.('backing-up');
       const target = path.join(
         path.dirname(file),
@@ -218,9 +220,10 @@ export async function openDatabase(
       );
       preMigrationBackup = await (offThread ? offThread.backup(file, target) : backupFile(file, target));
     }
-    if (pending.length > 0) options.phase?.('updating');
+    if (updatingFile) options.phase?.('updating');
     // Each migration is one transaction on the worker's connection: this one, idle meanwhile, reads the new schema after.
-    const appliedMigrations = offThread && pending.length > 0 ? await offThread.migrate(file) : [];
+    // A new file's migrations (no data: quick) run here, with no thread to start.
+    const appliedMigrations = offThread && updatingFile ? await offThread.migrate(file) : [];
     appliedMigrations.push(...migrate(db, list));
     return { db, file, pragmas, appliedMigrations, preMigrationBackup };
   } catch (error) {
