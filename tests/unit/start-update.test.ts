@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/core/cadence-core';
 import { isUpdateStart, isUsualStart } from '../../src/main/core/early-start';
 import { phaseWords, StartProgress, UPDATING_WORDS, type StartPhase } from '../../src/main/core/start-progress';
+import { startingPageUrl } from '../../src/main/electron/starting-page';
+import { startingBlock, STARTING_ID, withStartingBlock } from '../../src/main/server/start-page';
 import { openTestCore } from '../support/core';
 import { rollBackToSchema24 } from '../support/older-schema';
 import { tempDirs } from '../support/temp-dirs';
@@ -56,6 +58,25 @@ describe('StartProgress', () => {
     const backingUp = new StartProgress();
     backingUp.to('backing-up');
     expect(() => backingUp.to('ready')).toThrow();
+  });
+});
+
+describe('the words a start that updates shows', () => {
+  it('go in the browser page before its code, as text, under the id the app takes away', () => {
+    const page = withStartingBlock(
+      '<html><body><div id="root"></div><script type="module" src="/a.js"></script></body></html>',
+      UPDATING_WORDS,
+    );
+    expect(page).toMatch(new RegExp(`<script[^>]*></script><div id="${STARTING_ID}" role="status"[^>]*><p>Updating your data`));
+    expect(page.endsWith('</body></html>')).toBe(true);
+    expect(startingBlock('<b>&')).toContain('<p>&lt;b&gt;&amp;</p>');
+  });
+
+  it('are the desktop window’s whole page while it updates, which runs and loads nothing', () => {
+    const html = decodeURIComponent(startingPageUrl(UPDATING_WORDS).replace(/^data:text\/html;charset=utf-8,/, ''));
+    expect(html).toContain(`<p>${UPDATING_WORDS}</p>`);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html).not.toMatch(/<script|src=|href=/);
   });
 });
 
