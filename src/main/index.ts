@@ -15,6 +15,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appUrl, resolveAppRequest } from './
 import { isTrustedSenderUrl, type TrustedOrigins } from './electron/sender-guard';
 import { applyContentsPolicy, applySessionPolicy, type ContentsLike, type SessionLike } from './electron/session-policy';
 import { enableCompileCache } from './platform/compile-cache';
+import { startingPageUrl } from './electron/starting-page';
 
 exitUnlessNodeApiSupported();
 // The core's modules (imported once the app is ready) load from compiled code kept on disk, as the browser server's do.
@@ -55,7 +56,25 @@ function serveRenderer(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   serveRenderer();
+  // Before any window: the window that says a start is updating the data is held to the same rules as the app's.
+  applySessionPolicy(session.defaultSession as unknown as SessionLike);
+  app.on('web-contents-created', (_event, contents) => {
+    applyContentsPolicy(contents as unknown as ContentsLike, trusted, (url) => void shell.openExternal(url));
+  });
   const { startCore } = await import('./core/cadence-core');
+  const { phaseWords, StartProgress } = await import('./core/start-progress');
+  // A start that updates the data (a backup, then the migrations) opens the window at once with words that say so;
+  // the app is loaded into it once the update is done. A usual start opens its window once the data is open, as before.
+  const progress = new StartProgress();
+  let win: BrowserWindow | null = null;
+  progress.on((phase) => {
+    const words = phaseWords(phase);
+    if (!words || win) return;
+    const opened = new BrowserWindow(consoleWindowOptions(preloadPath));
+    opened.once('ready-to-show', () => opened.show());
+    void opened.loadURL(startingPageUrl(words));
+    win = opened;
+  });
   let core;
   try {
     const { createElectronPlatform } = await import('./electron/electron-platform');
@@ -65,15 +84,15 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       lockKind: 'desktop app',
       platform: createElectronPlatform({ preloadPath, load: loadRenderer }),
+      progress,
     });
   } catch (error) {
     const { dialog } = await import('electron');
+    (win as BrowserWindow | null)?.destroy();
     dialog.showErrorBox('Cadence cannot open its data', (error as Error).message);
     app.exit(1);
     return;
   }
-
-  applySessionPolicy(session.defaultSession as unknown as SessionLike);
 
   for (const name of operationNames) {
     ipcMain.handle(IPC_INVOKE_PREFIX + name, async (event, input: unknown) => {
@@ -87,17 +106,13 @@ async function start(): Promise<void> {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT_CHANNEL, change);
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    applyContentsPolicy(contents as unknown as ContentsLike, trusted, (url) => void shell.openExternal(url));
-  });
-
-  const win = new BrowserWindow(consoleWindowOptions(preloadPath));
-  win.once('ready-to-show', () => win.show());
-  await loadRenderer(win, '');
+  const shown = (win as BrowserWindow | null) ?? new BrowserWindow(consoleWindowOptions(preloadPath));
+  if (!win) shown.once('ready-to-show', () => shown.show());
+  await loadRenderer(shown, '');
 
   app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore();
-    win.focus();
+    if (shown.isMinimized()) shown.restore();
+    shown.focus();
   });
   app.on('window-all-closed', () => {
     core.close();

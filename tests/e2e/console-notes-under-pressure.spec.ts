@@ -1,4 +1,5 @@
 import { expect, test } from '../support/test';
+import type { WebSocketRoute } from '@playwright/test';
 import { api } from '../support/page-api';
 import { START, coFacilitator, withStartedMeeting } from '../support/console-pressure';
 
@@ -106,5 +107,61 @@ test('a line typed on a turn is kept when the other console moves on to the next
       .poll(async () => (await api(maya, 'meetings.live', { meetingId })).turns.find((t) => t.name === 'Maya Okafor')?.notes)
       .toBe('Back from leave, catching up on the queue work');
     await expect(maya.getByRole('alert')).toHaveCount(0);
+  });
+});
+
+test('a save of the item just left that fails is kept beside what is typed in the next item’s box, and both are saved once the server is back', async ({
+  browser,
+}) => {
+  await withStartedMeeting(browser, async ({ maya, context }) => {
+    // Maya's page alone loses the server (Sam's console still reaches it, so the meeting can move on meanwhile): her
+    // event socket goes through this relay, which holds her check-in's save, then cuts her off and refuses her until
+    // she is let back; her operations by fetch fail meanwhile.
+    let gone = false;
+    let holdNotes = false;
+    const relays: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+    await maya.routeWebSocket(/\/api\/events$/, (ws) => {
+      if (gone) return void ws.close();
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        const sent = JSON.parse(String(message)) as { type: string; name?: string };
+        if (holdNotes && sent.type === 'op' && sent.name === 'live.setNotes') return;
+        server.send(message);
+      });
+      relays.push({ page: ws, server });
+    });
+    await maya.route(/\/api\/op\//, (route) => (gone ? route.abort('connectionrefused') : route.continue()));
+    await maya.reload();
+    const checkIn = maya.getByLabel('Notes on “Check-in round”');
+    await expect(checkIn).toBeVisible();
+    const { page: sam } = await coFacilitator(context, maya);
+    await expect(sam.getByRole('heading', { name: 'Check-in round', level: 2 })).toBeVisible();
+
+    holdNotes = true;
+    await checkIn.fill('Energy is good');
+    await checkIn.blur();
+    await sam.keyboard.press('n');
+    const readOut = maya.getByLabel('Notes on “Pricing page experiment: read-out”');
+    await expect(readOut).toHaveValue('');
+    // Now the server is gone for her: the check-in's save fails, its text kept to send again.
+    gone = true;
+    for (const relay of relays.splice(0)) {
+      await relay.page.close();
+      await relay.server.close();
+    }
+    await expect(maya.getByRole('status').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
+    // She types in the read-out's box before the server is back: that save fails too.
+    await readOut.fill('Conversion up 4%');
+    await readOut.blur();
+    await expect(maya.locator('.notes-editor').getByRole('status')).toHaveText('Not saved');
+
+    holdNotes = false;
+    gone = false;
+    await expect(maya.locator('.notes-editor').getByRole('status')).toHaveText('Saved');
+    const meetingId = /meetings\/([^/]+)\/run/.exec(maya.url())![1]!;
+    const notesOf = async (title: string) => (await api(sam, 'meetings.live', { meetingId })).items.find((i) => i.title === title)?.notes;
+    await expect.poll(() => notesOf('Pricing page experiment: read-out')).toBe('Conversion up 4%');
+    // The check-in's text, typed before the meeting moved on, was not lost to the read-out's.
+    await expect.poll(() => notesOf('Check-in round')).toBe('Energy is good');
   });
 });

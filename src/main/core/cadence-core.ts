@@ -29,6 +29,7 @@ import { scope, wholeTeam } from '@shared/operations/scopes';
 import { Git } from '../services/sync/git';
 import { dataInWorker } from '../services/sync/merge-runner';
 import { SyncService } from '../services/sync/sync-service';
+import type { StartProgress } from './start-progress';
 
 /** A linked team syncs this long after start-up (the first screen comes first), then this often while the app is open. */
 const SYNC_AFTER_START_MS = 10_000;
@@ -58,6 +59,8 @@ export interface CoreOptions {
   scheduledBackups?: boolean;
   /** The environment git runs with (default this process's: the person's SSH agent, PATH and credential helpers). */
   gitEnv?: NodeJS.ProcessEnv;
+  /** Where the start stands (a backup and migrations before the first screen say so): moved on as it goes. */
+  progress?: StartProgress;
 }
 
 export interface CadenceCore {
@@ -84,8 +87,11 @@ export interface CadenceCore {
 /** Everything main does, without Electron: the desktop shell, the browser server and tests share it. */
 export async function startCore(options: CoreOptions): Promise<CadenceCore> {
   try {
-    return await start(options);
+    const core = await start(options);
+    options.progress?.to('ready');
+    return core;
   } catch (error) {
+    options.progress?.to('failed');
     // A full disk or a folder it may not write fails start-up somewhere deep (the lock, the marker, SQLite): name it
     // rather than show a stack.
     throw plainFolderError(options.dataDir, error);
@@ -122,7 +128,10 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   let emptied: boolean;
   // Nothing is made in the folder before the lock is won; a failure from here on, until the database is open, gives the
   // lock back and takes away the run marker this start wrote.
+  // Made before the database opens: a migration's backup and the migrations run on its thread (openDatabase's offThread).
+  const worker = new DbWorker();
   const fail: (error: unknown) => never = (error) => {
+    void worker.close();
     marker.abandon();
     lock.release();
     throw error;
@@ -134,19 +143,25 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   } catch (error) {
     fail(error);
   }
+  const offThread = {
+    backup: (from: string, target: string) => worker.run('backupBeforeMigration', { file: from, target }),
+    migrate: (of: string) => worker.run('migrate', { file: of }),
+  };
   try {
     opened = await openDatabase(file, {
       now: () => clock.now(),
       check: checkedAtStart,
       emptyIsDamage: emptied,
       beforeMigrating: () => marker.onDisk(),
+      phase: (phase) => options.progress?.to(phase),
+      offThread,
     });
   } catch (error) {
     if (!(error instanceof CorruptDatabaseError) || error.kind !== 'damaged') fail(error);
     // Damaged: keep it (moved aside, never deleted), start on an empty file, offer the newest good backup.
     try {
       const movedTo = moveAside(file, clock.now());
-      opened = await openDatabase(file, { now: () => clock.now(), beforeMigrating: () => marker.onDisk() });
+      opened = await openDatabase(file, { now: () => clock.now(), beforeMigrating: () => marker.onDisk(), offThread });
       const newest = listBackups(options.dataDir).find((b) => b.summary !== null) ?? null;
       recovery = {
         movedTo,
@@ -174,7 +189,6 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   // Meeting data is this user's alone, including what an earlier Cadence left readable by others.
   for (const problem of tightenDataFolder(options.dataDir)) log.info(`could not make private: ${problem}`);
   const repos = createRepositories(new Sql(opened.db));
-  const worker = new DbWorker();
   // Syncs read, merge and commit in a worker of their own: the backup a meeting's end makes (seconds on a large
   // database) would otherwise hold the sync that same end starts behind it. The MADR folder a sync commits and the
   // MADR export render there too, so one memo keeps each team's rendered records.

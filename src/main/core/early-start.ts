@@ -36,6 +36,21 @@ const USER_VERSION_AT = 60;
  */
 export function isUsualStart(dataDir: string): boolean {
   if (fs.existsSync(path.join(dataDir, RUN_MARKER))) return false;
+  return headerVersion(dataDir) === latestVersion(migrations);
+}
+
+/**
+ * Whether the file's header says it is at an older schema than this Cadence's: this start backs it up and migrates it
+ * before the first screen, seconds to a minute on a large team history, so the browser server serves the page (which
+ * says so) and prints what is happening while it runs, rather than leave the browser waiting with nothing to read.
+ */
+export function isUpdateStart(dataDir: string): boolean {
+  const version = headerVersion(dataDir);
+  return version !== null && version > 0 && version < latestVersion(migrations);
+}
+
+/** The user_version in the database file's first 100 bytes, or null when there is no SQLite file to read. */
+function headerVersion(dataDir: string): number | null {
   const header = Buffer.alloc(100);
   let read: number;
   try {
@@ -46,11 +61,8 @@ export function isUsualStart(dataDir: string): boolean {
       fs.closeSync(fd);
     }
   } catch {
-    return false;
+    return null;
   }
-  return (
-    read === header.length &&
-    header.toString('latin1', 0, SQLITE_MAGIC.length) === SQLITE_MAGIC &&
-    header.readUInt32BE(USER_VERSION_AT) === latestVersion(migrations)
-  );
+  if (read !== header.length || header.toString('latin1', 0, SQLITE_MAGIC.length) !== SQLITE_MAGIC) return null;
+  return header.readUInt32BE(USER_VERSION_AT);
 }

@@ -127,6 +127,20 @@ function inspectWithLog(file: string, list: readonly Migration[]): void {
   }
 }
 
+/**
+ * The shipped migrations on a connection of its own (a worker thread's, openDatabase's offThread), each with its
+ * user_version in one transaction (migrator.ts): a process killed meanwhile leaves the file at the old or the new schema.
+ */
+export function migrateFile(file: string): number[] {
+  const db = new Sqlite(file, { fileMustExist: true });
+  try {
+    applyPragmas(db);
+    return migrate(db, shippedMigrations);
+  } finally {
+    db.close();
+  }
+}
+
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }
@@ -146,6 +160,14 @@ export async function openDatabase(
     emptyIsDamage?: boolean;
     /** Awaited before a migration changes the file (the run marker's flush: a crash from then on must be found). */
     beforeMigrating?: () => Promise<void>;
+    /** Told when the backup before a migration starts, then the migrations (what the first screen says meanwhile). */
+    phase?: (phase: 'backing-up' | 'updating') => void;
+    /**
+     * The backup before a migration and the migrations themselves, each on a connection of a worker thread's own, so
+     * the thread that serves the first screen keeps answering through the seconds they take (the shipped migrations
+     * only; without it, or with a list of a test's own, they run here as before).
+     */
+    offThread?: { backup(file: string, target: string): Promise<string>; migrate(file: string): Promise<number[]> };
   } = {},
 ): Promise<OpenedDatabase> {
   const list = options.migrations ?? shippedMigrations;
@@ -185,16 +207,24 @@ export async function openDatabase(
     }
     let preMigrationBackup: string | null = null;
     const pending = pendingMigrations(db, list);
+    const offThread = options.migrations === undefined ? options.offThread : undefined;
     if (pending.length > 0) await options.beforeMigrating?.();
-    if (existed && pending.length > 0 && schemaVersion(db) > 0) {
+    // A file of an earlier Cadence's (not a new one, whose first migrations take no time): backed up, then updated.
+    const updatingFile = existed && pending.length > 0 && schemaVersion(db) > 0;
+    if (updatingFile) {
+      options.phase?.('backing-up');
       const target = path.join(
         path.dirname(file),
         'backups',
         `before-migration-v${schemaVersion(db)}-to-v${latestVersion(list)}-${stamp(now())}.sqlite`,
       );
-      preMigrationBackup = await backupFile(file, target);
+      preMigrationBackup = await (offThread ? offThread.backup(file, target) : backupFile(file, target));
     }
-    const appliedMigrations = migrate(db, list);
+    if (updatingFile) options.phase?.('updating');
+    // Each migration is one transaction on the worker's connection: this one, idle meanwhile, reads the new schema after.
+    // A new file's migrations (no data: quick) run here, with no thread to start.
+    const appliedMigrations = offThread && updatingFile ? await offThread.migrate(file) : [];
+    appliedMigrations.push(...migrate(db, list));
     return { db, file, pragmas, appliedMigrations, preMigrationBackup };
   } catch (error) {
     db.close();

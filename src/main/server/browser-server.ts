@@ -10,7 +10,17 @@ import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
 import { staticFiles, type ServedFile } from './static-files';
 import { FIRST_READS_PATH, isFirstScreen } from '@shared/first-reads';
-import { filesNamedIn, firstReadsJson, mayRedeemOnNavigation, requestPauses, splitPage, startDataBlock, startDataJson } from './start-page';
+import {
+  filesNamedIn,
+  firstReadsJson,
+  mayRedeemOnNavigation,
+  requestPauses,
+  splitPage,
+  startDataBlock,
+  startDataJson,
+  startingBlock,
+  withStartingBlock,
+} from './start-page';
 import { BodyTooLargeError, isJsonContentType, MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES, readBody } from './request-body';
 
 export interface BrowserServerOptions {
@@ -23,6 +33,8 @@ export interface BrowserServerOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** What the page says while the start updates the file (a backup and the migrations), or null: nothing to say. */
+  startingWords?: () => string | null;
 }
 
 export interface RunningBrowserServer {
@@ -161,7 +173,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const { head, tail, files: named } = page;
     const { 'Content-Length': _length, ...headers } = file.headers;
     res.writeHead(200, headers);
-    res.write(head);
+    const words = options.startingWords?.() ?? null;
+    res.write(words ? head + startingBlock(words) : head);
     pauses.expect(named);
     let data: string;
     try {
@@ -189,6 +202,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const code = url.searchParams.get('code');
       if (code !== null && file === files('/') && mayRedeemOnNavigation(req) && auth.redeemCode(code))
         return servePageSignedIn(res, file, auth.issueSession().token);
+      const words = file === files('/') ? (options.startingWords?.() ?? null) : null;
+      if (words) {
+        const { 'Content-Length': _length, ...headers } = file.headers;
+        res.writeHead(200, headers);
+        return void res.end(withStartingBlock(file.body.toString('utf8'), words));
+      }
       res.writeHead(200, file.headers);
       return void res.end(file.body);
     }

@@ -7,14 +7,15 @@ import path from 'node:path';
 import type { Clock } from '../core/clock';
 import type { CadenceCore, startCore } from '../core/cadence-core';
 import type { RunningBrowserServer } from './browser-server';
-import { holdDataFolder, isUsualStart } from '../core/early-start';
+import { holdDataFolder, isUpdateStart, isUsualStart } from '../core/early-start';
+import { StartProgress, UPDATING_WORDS } from '../core/start-progress';
 import { dataDirFromArgs } from '../data-folder/data-dir';
 import { DataDirLockedError, type DataDirLock } from '../data-folder/data-lock';
 import { DiskFullError } from '../data-folder/disk-full';
 import { DataFolderUnwritableError } from '../data-folder/folder-unwritable';
 import { FutureSchemaError } from '../db/migrator';
 import { warmFirstReads } from '../core/warm-first-reads';
-import { readyLines, recoveryLines } from './terminal-messages';
+import { readyLines, recoveryLines, updateLines } from './terminal-messages';
 
 const PREFERRED_PORT = 47300;
 
@@ -105,6 +106,7 @@ export async function runBrowserServer(options: {
     throw error;
   }
   let server: RunningBrowserServer | undefined;
+  const progress = new StartProgress();
   const openCore = async (): Promise<CadenceCore> => {
     try {
       const start = await loadCore(() => server?.requestsPaused() ?? Promise.resolve());
@@ -117,6 +119,7 @@ export async function runBrowserServer(options: {
         clock: options.clock,
         backgroundCheckAfterMs: options.backgroundCheckAfterMs,
         syncAfterStartMs: options.syncAfterStartMs,
+        progress,
         logError: (op, error) =>
           process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
       });
@@ -129,8 +132,12 @@ export async function runBrowserServer(options: {
   // The usual start (isUsualStart) prints the address first and opens the database at once after it, while the
   // browser sets out to ask for the page: the page's head is sent between two steps of the opening, and what needs
   // the database (the page's first answers, an operation) waits for it. Any other start opens first, so what it has
-  // to say about the file (damage moved aside, a newer Cadence's file) comes before the address.
-  const openedFirst = isUsualStart(dataDir) ? null : await openCore();
+  // to say about the file (damage moved aside, a newer Cadence's file) comes before the address. A start that updates
+  // the file (isUpdateStart: a backup, then migrations, up to a minute on a large team history) prints the address
+  // first too, and its page says what is happening until the app can be shown (the terminal says it as well).
+  const usual = isUsualStart(dataDir);
+  const updating = !usual && isUpdateStart(dataDir);
+  const openedFirst = usual || updating ? null : await openCore();
   let printed: () => void = () => {};
   const core: Promise<CadenceCore> = openedFirst
     ? Promise.resolve(openedFirst)
@@ -150,6 +157,7 @@ export async function runBrowserServer(options: {
         auth,
         rendererDir: options.rendererDir,
         port,
+        startingWords: () => (updating && progress.phase !== 'ready' && progress.phase !== 'failed' ? UPDATING_WORDS : null),
       });
       break;
     } catch (error) {
@@ -193,7 +201,12 @@ export async function runBrowserServer(options: {
   const say = (lines: string[]) => {
     for (const line of lines) process.stdout.write(line + '\n');
   };
-  say([...recoveryLines(openedFirst?.recovery ?? null), ...readyLines(dataDir, running.signInUrl())]);
+  if (updating) progress.on((phase) => say(updateLines(phase)));
+  say([
+    ...(updating ? [UPDATING_WORDS] : []),
+    ...recoveryLines(openedFirst?.recovery ?? null),
+    ...readyLines(dataDir, running.signInUrl()),
+  ]);
   printed();
   const opened = await core;
   // A file that looked usual and still proved damaged: said now, with a fresh address below it so it is not missed.

@@ -41,6 +41,29 @@ export function startDataBlock(json: string): string {
   return `<script type="application/json" id="${START_DATA_ID}">${json.replace(/</g, '\\u003c')}</script>`;
 }
 
+/** The id of the words a page shows while the start updates the file; the app takes them away once it runs (main.tsx). */
+export const STARTING_ID = 'cadence-starting';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * What a page says while the start still updates the file (a backup, then the migrations): plain words the browser
+ * shows as soon as the page's head arrives, before the page's code runs (it runs once the whole page is there, after
+ * the update). Its styles are inline, as the page's stylesheet may not have arrived (the page's policy allows them).
+ */
+export function startingBlock(words: string): string {
+  return (
+    `<div id="${STARTING_ID}" role="status" style="max-width:38rem;margin:18vh auto 0;padding:0 1.5rem;` +
+    `font:1.125rem/1.6 system-ui,sans-serif"><p>${escapeHtml(words)}</p></div>`
+  );
+}
+
+/** The whole page with the start's words before `</body>` (a page asked for without a sign-in code, while it updates). */
+export function withStartingBlock(html: string, words: string): string {
+  const { head, tail } = splitPage(html);
+  return head + startingBlock(words) + tail;
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**

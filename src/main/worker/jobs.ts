@@ -1,7 +1,8 @@
 import type { ExportedFile } from '@shared/planning';
 import { createBackup, describeBackup, listBackups, pruneBackups, type BackupFile } from '../db/backups';
 import { createRepositories } from '../db/repositories';
-import { checkFile, checkpointFile, withReadConnection } from '../db/side-connection';
+import { backupFile, checkFile, checkpointFile, withReadConnection } from '../db/side-connection';
+import { migrateFile } from '../db/open-database';
 import { collectDecisions } from '../services/exports/decision-records';
 import { decisionLogHtml } from '../services/exports/decision-log-html';
 import { decisionsMadr } from '../services/exports/decisions-madr';
@@ -33,6 +34,13 @@ export const jobs = {
     return describeBackup(input.dataDir, target);
   },
   listBackups: (input: { dataDir: string }): BackupFile[] => listBackups(input.dataDir),
+  /** The verified copy a start makes before it migrates the file (open-database.ts): answers where it is. */
+  backupBeforeMigration: (input: { file: string; target: string }): Promise<string> => backupFile(input.file, input.target),
+  /**
+   * The shipped migrations, each with its user_version in one transaction (migrator.ts), on this thread's connection
+   * while the app's own waits, so the first screen is served and says what is happening (a minute on a large file).
+   */
+  migrate: (input: { file: string }): number[] => migrateFile(input.file),
   /** A PASSIVE checkpoint of the app's WAL, so that no write of the answering thread pays for one (core/wal-checkpoints.ts). */
   checkpoint: (input: { file: string }) => checkpointFile(input.file),
   /** `PRAGMA quick_check`: 'ok', or what is wrong. */

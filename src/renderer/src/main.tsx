@@ -46,7 +46,11 @@ const app = import('./app/start-app');
 // first render's dates need it, and on this thread it would hold back that render by all its time (format.ts).
 loadDateDataAside();
 app
-  .then(({ startApp }) => startApp(document.getElementById('root')!))
+  .then(({ startApp }) => {
+    startApp(document.getElementById('root')!);
+    // The words the server put in the page while it updated the data (start-page.ts's startingBlock): the app is here now.
+    document.getElementById('cadence-starting')?.remove();
+  })
   .catch(() => {
     document.getElementById('root')!.textContent = 'Cadence could not load its code. Is `npm start` still running? Reload the page.';
   });

@@ -50,8 +50,13 @@ export const NotesEditor = memo(function NotesEditor({
     setError(null);
   }
   const shown: SaveState = state === 'saving' && sending === stored ? 'saved' : state;
-  /** What was typed and not sent yet, with the item it was typed for: the box may show another item by the time it goes. */
-  const pending = useRef<{ itemId: string; notes: string } | null>(null);
+  /**
+   * What was typed and not sent yet, by the item it was typed for: the box may show another item by the time it goes,
+   * and a save that failed for an item left is kept beside what is typed for the next (one entry a box held nothing).
+   */
+  const pending = useRef(new Map<string, string>());
+  /** The last text typed for each item: a failed save of older text is not kept once newer text was typed for it. */
+  const typed = useRef(new Map<string, string>());
   const timer = useRef<number | null>(null);
   /** The item the box shows as committed: a save's answer for an item left since says nothing about this box. */
   const showing = useRef(itemId);
@@ -72,22 +77,26 @@ export const NotesEditor = memo(function NotesEditor({
   async function flush() {
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
-    const value = pending.current;
-    if (value === null) return;
-    pending.current = null;
-    const own = () => value.itemId === showing.current;
+    const unsent = [...pending.current];
+    pending.current.clear();
+    await Promise.all(unsent.map(([id, notes]) => save(id, notes)));
+  }
+
+  async function save(id: string, notes: string) {
+    const own = () => id === showing.current;
     if (own()) {
       setState('saving');
-      setSending(value.notes);
+      setSending(notes);
     }
     try {
-      await call('live.setNotes', { meetingId, itemId: value.itemId, notes: value.notes });
+      await call('live.setNotes', { meetingId, itemId: id, notes });
       if (!own()) return;
-      if (pending.current === null) setState('saved');
+      if (!pending.current.has(id)) setState('saved');
       setError(null);
     } catch (e) {
-      // Kept to send again once the server is back, whichever item the box shows by then.
-      pending.current ??= value;
+      // Kept to send again once the server is back, whichever item the box shows by then, unless newer text was typed
+      // for this item since (it holds all of this one, waiting or saved).
+      if (!pending.current.has(id) && typed.current.get(id) === notes) pending.current.set(id, notes);
       if (!own()) return;
       setState('failed');
       setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
@@ -99,7 +108,7 @@ export const NotesEditor = memo(function NotesEditor({
   useEffect(
     () =>
       onConnectionState((connection) => {
-        if (connection === 'connected' && pending.current !== null && timer.current === null) void flush();
+        if (connection === 'connected' && pending.current.size > 0 && timer.current === null) void flush();
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- flush reads only refs and this item's ids
     [itemId],
@@ -133,7 +142,8 @@ export const NotesEditor = memo(function NotesEditor({
           value={text}
           onChange={(e) => {
             setText(e.target.value);
-            pending.current = { itemId, notes: e.target.value };
+            pending.current.set(itemId, e.target.value);
+            typed.current.set(itemId, e.target.value);
             setState('idle');
             if (timer.current !== null) window.clearTimeout(timer.current);
             timer.current = window.setTimeout(() => void flush(), 500);
