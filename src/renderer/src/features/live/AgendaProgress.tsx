@@ -36,14 +36,20 @@ export const AgendaProgress = memo(function AgendaProgress({
       const from = (current?.previousElementSibling ?? current) as HTMLElement | null;
       const top = (ol.firstElementChild as HTMLElement | null)?.offsetTop ?? 0;
       const wanted = from ? from.offsetTop - top : 0;
+      if (large) ol.style.removeProperty('--end-room');
       ol.scrollTop = wanted;
       const rows = [...ol.children] as HTMLElement[];
       // Near the end of a list that does not fit, the scroll stops short of the row before the current one and the
       // first row shown was cut at its top, under a fade that read as a row cut by mistake, not as a fade. The list
-      // starts at a whole row instead: the one that was cut, its last row then fading out with the rest below.
+      // starts at the next whole row instead: room after the last row (projector.css) lets it scroll there, so the
+      // agenda's end stays on the screen.
       if (large && ol.scrollTop < wanted - 1) {
-        const whole = rows.filter((row) => row.offsetTop - top <= ol.scrollTop + 1).pop();
-        if (whole) ol.scrollTop = whole.offsetTop - top;
+        const next = rows.find((row) => row.offsetTop - top >= ol.scrollTop - 1);
+        const at = next ? next.offsetTop - top : ol.scrollTop;
+        if (at > ol.scrollTop + 1) {
+          ol.style.setProperty('--end-room', `${Math.ceil(at - ol.scrollTop)}px`);
+          ol.scrollTop = at;
+        }
       }
       // Rows below the screen's edge: the last one shown would be cut mid-line; projector.css fades it instead, so the
       // room reads "more follows", not a broken row. (The console's list, which scrolls, may still start on a cut row.)
