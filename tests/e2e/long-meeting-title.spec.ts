@@ -111,3 +111,96 @@ test('links read in the app’s accent in the light and dark themes, visited or 
     await close();
   }
 });
+
+const LONG_TITLE =
+  'The Monday accountability meeting of the Platform team, with every decision, commitment and objection read back to the room at the end, as agreed in the operating agreement of October'.padEnd(
+    200,
+    '.',
+  );
+
+// Walked (walk18): the meeting's title was measured on each item, but the clock's words widen within an item too: an
+// item that runs over put "3 min behind · " before "planned 10 min over the meeting's length", and the title was cut even
+// at its smallest step: the clock's words now wrap past two fifths of the screen, and are measured as they change.
+test('a meeting title of 200 characters stays whole on the projector when the clock’s words widen within an item', async ({ browser }) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    // Two items of 20 minutes in a meeting of 30: once the first runs late, the words say how late before the plan.
+    const { meetingId } = await startedWithItem(page, {
+      team: { name: 'Platform', timeZone: 'UTC', members: ['Ada', 'Grace'] },
+      meeting: { title: LONG_TITLE, date: '2026-12-07', time: '09:00' },
+      item: 'Release train',
+      kind: 'discussion',
+      plannedMin: 20,
+      then: ['Hiring'],
+    });
+    const projector = await context.newPage();
+    await projector.clock.install();
+    await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    const meeting = projector.locator('.projector-meeting');
+    const drift = projector.locator('.projector-pace .drift');
+    await expect(drift).toHaveText("planned 10 min over the meeting's length");
+    const cut = () => meeting.evaluate((el) => el.scrollHeight - el.clientHeight);
+    await expect.poll(cut, { message: 'the title whole beside the first words' }).toBeLessThanOrEqual(4);
+    await projector.clock.fastForward('23:00');
+    await expect(drift).toHaveText("3 min behind · planned 10 min over the meeting's length");
+    await expect(projector.locator('.projector-title')).toHaveText('Release train');
+    await expect.poll(cut, { message: 'the title whole once the clock’s words widened' }).toBeLessThanOrEqual(4);
+    await projector.screenshot({ path: `${SCREENS}/projector-long-meeting-title-behind-1280.png` });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+// Walked (walk18): before the meeting starts, the projector said the 200-character title twice, the second time in
+// 9vh type that ran off the screen with "Starting soon" under it, out of sight.
+test('the projector’s “Starting soon” screen of a meeting titled in 200 characters fits 1280x720 and 1920x1080', async ({ browser }) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ada', 'Grace'] });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: LONG_TITLE,
+      date: '2026-12-07',
+      time: '09:00',
+      lengthMin: 45,
+    });
+    const planned = await api(page, 'meetings.get', { meetingId });
+    await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: planned.meeting.agendaRevision,
+      kind: 'discussion',
+      title: 'Release train',
+      plannedMin: 20,
+    });
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+      const welcome = page.locator('.projector-welcome');
+      await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Starting soon');
+      await expect(welcome).toContainText('1 items · 45 minutes');
+      await expect(welcome).toBeInViewport({ ratio: 1 });
+      // The title once, whole, in the head.
+      await expect(page.getByText(LONG_TITLE, { exact: true })).toHaveCount(1);
+      await expect
+        .poll(() => page.locator('.projector-meeting').evaluate((el) => el.scrollHeight - el.clientHeight), {
+          message: `the meeting's title cut at ${size.width}`,
+        })
+        .toBeLessThanOrEqual(4);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
+      await page.screenshot({ path: `${SCREENS}/projector-starting-soon-long-title-${size.width}.png` });
+    }
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});

@@ -147,3 +147,62 @@ test('a round whose item title and speaker’s name are as long as allowed: the 
     await server.stop();
   }
 });
+
+// Walked (walk18): near the end of a long agenda the list stopped short and began on a row cut at its top, under a
+// fade that read as a cut row; earlier in it, nothing said items had gone before the first row shown.
+test('a long agenda near its end: the projector’s list starts on a whole row and says how many items went before', async ({ browser }) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ada', 'Grace'] });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: 'Weekly',
+      date: '2026-12-07',
+      time: '09:00',
+      lengthMin: 480,
+      facilitatorId: null,
+      templateId: null,
+    });
+    let detail = await api(page, 'meetings.get', { meetingId });
+    for (let i = 1; i <= 24; i++)
+      detail = await api(page, 'agenda.addItem', {
+        meetingId,
+        expectedRevision: detail.meeting.agendaRevision,
+        kind: 'discussion',
+        // Some of two lines, so the rows are of two heights and the list's end falls inside a row.
+        title: i % 3 === 0 ? `Topic ${i}: the billing migration's follow-up with the platform team` : `Topic ${i}`,
+        plannedMin: 10,
+        ownerId: null,
+      });
+    await api(page, 'attendance.allPresent', { meetingId });
+    await api(page, 'meetings.start', { meetingId });
+    for (let i = 1; i < 23; i++) await api(page, 'live.next', { meetingId });
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+      await expect(page.locator('.projector-title')).toHaveText('Topic 23');
+      const list = page.getByRole('list', { name: 'Agenda progress' });
+      await expect(list.locator('[aria-current="step"]')).toBeInViewport({ ratio: 1 });
+      const shown = await list.evaluate((ol) => {
+        const top = ol.getBoundingClientRect().top;
+        const rows = [...ol.children].map((row) => row.getBoundingClientRect());
+        const first = rows.find((r) => r.bottom > top + 1)!;
+        return { cutAtTop: top - first.top, before: rows.filter((r) => r.top < top - 1).length };
+      });
+      expect(shown.cutAtTop, `the first row shown is whole at ${size.width}`).toBeLessThanOrEqual(1);
+      expect(shown.before).toBeGreaterThan(0);
+      await expect(page.locator('.agenda-progress .p-earlier')).toHaveText(`${shown.before} earlier`);
+      expect(await list.evaluate((ol) => getComputedStyle(ol).maskImage)).not.toMatch(/^linear-gradient\(to top|transparent,/);
+      await page.screenshot({ path: `test-results/screens/projector-long-agenda-end-${size.width}.png` });
+    }
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});

@@ -11,22 +11,50 @@ import type { PanelChoice } from '../live/console-keys';
 
 const RATINGS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
+/** Who the check-out round's speaker is: the console passes it beside the steady detail, which a turn leaves as it was. */
+export interface CheckoutSpeaker {
+  turnId: string;
+  attendeeId: string;
+}
+
 /**
  * The check-out round: one person at a time, one key for the rating (0 is 10), taken without focusing
  * anything. A rating moves on to the next person at once, so 8, 7, 9 rates three people in a row; the
  * sentence box opens for the person just rated but never takes focus (a digit typed into it would be
  * lost as a rating): the facilitator clicks into it to write their words, and Enter saves them.
+ *
+ * While the round runs, the person rated is the round's speaker, the one the projector shows: the two were kept apart
+ * (a rating moved this list on, the round stayed with the person before), so the room read one name while the console
+ * rated another. A rating of the speaker then ends their turn, and the next rating waits until the round has moved
+ * on. Once everyone has had their turn, ↑/↓ (or a click on a name) picks anyone, to correct a rating.
  */
-export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDetail; disabled?: boolean }) {
-  const people = raters(detail.attendees);
+export function CheckoutRound({
+  detail,
+  speaker = null,
+  disabled = false,
+}: {
+  detail: MeetingDetail;
+  speaker?: CheckoutSpeaker | null;
+  disabled?: boolean;
+}) {
+  const item = detail.currentItemId;
+  const position = new Map(detail.turns.filter((t) => t.agendaItemId === item).map((t) => [t.attendeeId, t.position]));
+  // In the round's order (shuffled or rotated too), so the list reads as the round goes.
+  const people = raters(detail.attendees).sort((a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity));
   const feedback = detail.feedback;
   const given = new Map(feedback.entries.filter((e) => e.attendeeId !== null).map((e) => [e.attendeeId!, e]));
-  const [cursor, setCursor] = useState(() =>
+  const [free, setCursor] = useState(() =>
     Math.max(
       0,
       people.findIndex((p) => !given.has(p.id)),
     ),
   );
+  const speakerIndex = speaker ? people.findIndex((p) => p.id === speaker.attendeeId) : -1;
+  const cursor = speakerIndex >= 0 ? speakerIndex : free;
+  // The speaker's turn a rating ended, until the round shows the next one: a second digit meanwhile is ignored.
+  const [endedTurn, setEndedTurn] = useState<string | null>(null);
+  const moving = endedTurn !== null && speaker?.turnId === endedTurn;
+  const turn = useMutation('live.turn');
   // A rating is one key that saves at once; the sentence after it is a form.
   const [open, setOpen] = useState(false);
   const action = useMutation();
@@ -44,10 +72,15 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
   const unchanged = asking !== null && asking.better.trim() === (given.get(asking.attendeeId)?.better ?? '');
 
   async function rate(attendeeId: string, rating: number) {
-    if (disabled) return;
+    if (disabled || moving) return;
+    const speaking = speaker && speaker.attendeeId === attendeeId ? speaker.turnId : null;
+    if (speaking) setEndedTurn(speaking);
     // The cursor moves before the save answers, so a quick next digit rates the next person, not this one again.
-    setCursor(after(attendeeId));
+    else setCursor(after(attendeeId));
     const saved = await action.run('feedback.give', { meetingId, attendeeId, rating, better: given.get(attendeeId)?.better || null });
+    // The speaker rated, their turn ends (named, so a turn another window already ended is not ended twice).
+    if (saved && speaking && !(await turn.run({ meetingId, action: 'next', turnId: speaking }))) setEndedTurn(null);
+    if (!saved && speaking) setEndedTurn(null);
     if (saved) {
       form.set('attendeeId', attendeeId);
       form.set('rating', rating);
@@ -73,7 +106,8 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
 
   usePanelKeys('check-out', (choice: PanelChoice) => {
     if (choice.type === 'move') {
-      setCursor((c) => Math.min(people.length - 1, Math.max(0, c + choice.by)));
+      // While the round runs, its speaker is the one rated; the round's own keys move it.
+      if (speakerIndex < 0) setCursor((c) => Math.min(people.length - 1, Math.max(0, c + choice.by)));
       return;
     }
     const person = people[cursor];
@@ -91,7 +125,11 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
         </span>
       </div>
       <div className="go-round" role="group" aria-label="Check-out ratings, person by person">
-        <p className="hint">1–9, or 0 for 10 · ↑↓ person · click the sentence box to add one (optional), Enter saves it</p>
+        <p className="hint">
+          {speakerIndex >= 0
+            ? `1–9, or 0 for 10, rates ${people[speakerIndex]!.name}, who is speaking; the round then moves on · click the sentence box to add one (optional), Enter saves it`
+            : '1–9, or 0 for 10 · ↑↓ person · click the sentence box to add one (optional), Enter saves it'}
+        </p>
         {people.length === 0 && <p className="muted-note">Mark who is present to take ratings.</p>}
         {feedback.namesWithheld && (
           <p className="muted-note">
@@ -104,7 +142,7 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
             const entry = given.get(p.id);
             return (
               <li key={p.id} className={i === cursor ? 'is-cursor' : ''} aria-current={i === cursor ? 'true' : undefined}>
-                <button type="button" className="go-round-name" onClick={() => setCursor(i)} tabIndex={-1}>
+                <button type="button" className="go-round-name" onClick={() => speakerIndex < 0 && setCursor(i)} tabIndex={-1}>
                   {p.name}
                 </button>
                 {!feedback.namesWithheld && (
@@ -161,6 +199,7 @@ export function CheckoutRound({ detail, disabled = false }: { detail: MeetingDet
         </form>
       )}
       <ErrorAlert error={action.error} />
+      <ErrorAlert error={turn.error} />
       <ErrorAlert error={form.formError} />
       <AnonymousRating meetingId={meetingId} disabled={disabled} anonymousCount={feedback.anonymousCount} />
     </section>

@@ -23,6 +23,7 @@ export const AgendaProgress = memo(function AgendaProgress({
 }) {
   const list = useRef<HTMLOListElement>(null);
   const moreNote = useRef<HTMLParagraphElement>(null);
+  const earlierNote = useRef<HTMLParagraphElement>(null);
   // The projector cannot scroll: where its agenda is longer than the screen, the list starts at the item before the
   // current one, so the room sees where the meeting is and what comes next (projector.css clips the rest). The
   // console's list scrolls within its card (live.css) and is kept there the same way: at item 21 of 30 its current
@@ -35,23 +36,40 @@ export const AgendaProgress = memo(function AgendaProgress({
       const from = (current?.previousElementSibling ?? current) as HTMLElement | null;
       const top = (ol.firstElementChild as HTMLElement | null)?.offsetTop ?? 0;
       const wanted = from ? from.offsetTop - top : 0;
+      if (large) ol.style.removeProperty('--end-room');
       ol.scrollTop = wanted;
+      const rows = [...ol.children] as HTMLElement[];
+      // Near the end of a list that does not fit, the scroll stops short of the row before the current one and the
+      // first row shown was cut at its top, under a fade that read as a row cut by mistake, not as a fade. The list
+      // starts at the next whole row instead: room after the last row (projector.css) lets it scroll there, so the
+      // agenda's end stays on the screen.
+      if (large && ol.scrollTop < wanted - 1) {
+        const next = rows.find((row) => row.offsetTop - top >= ol.scrollTop - 1);
+        const at = next ? next.offsetTop - top : ol.scrollTop;
+        if (at > ol.scrollTop + 1) {
+          ol.style.setProperty('--end-room', `${Math.ceil(at - ol.scrollTop)}px`);
+          ol.scrollTop = at;
+        }
+      }
       // Rows below the screen's edge: the last one shown would be cut mid-line; projector.css fades it instead, so the
-      // room reads "more follows", not a broken row. Near the end of a list that does not fit, the scroll stops short
-      // of the row before the current one and the first row shown is cut at its top: faded too.
+      // room reads "more follows", not a broken row. (The console's list, which scrolls, may still start on a cut row.)
       const below = ol.scrollTop + ol.clientHeight < ol.scrollHeight - 1;
-      const above =
-        ol.scrollTop < wanted - 1 && ![...ol.children].some((row) => Math.abs((row as HTMLElement).offsetTop - top - ol.scrollTop) < 1);
+      const above = ol.scrollTop < wanted - 1 && !rows.some((row) => Math.abs(row.offsetTop - top - ol.scrollTop) < 1);
       const more = below && above ? 'both' : below ? 'below' : above ? 'above' : 'none';
       // Written only when it changes: each write makes the browser recompute the list's style.
       if (ol.dataset.more !== more) ol.dataset.more = more;
       if (!large) return;
-      // The room reads how many items follow under the last whole row ("+3 more"); the faded row alone looked like a
-      // row cut by mistake. The rows counted are those not shown whole below the list's edge.
+      // The room reads how many items follow under the last whole row ("+3 more"), and how many went before over the
+      // first ("4 earlier"): the list scrolled past them with nothing to say so.
       const edge = ol.scrollTop + ol.clientHeight + 1;
-      const after = [...ol.children].filter(
-        (row) => (row as HTMLElement).offsetTop - top + (row as HTMLElement).offsetHeight > edge,
-      ).length;
+      const after = rows.filter((row) => row.offsetTop - top + row.offsetHeight > edge).length;
+      const before = rows.filter((row) => row.offsetTop - top < ol.scrollTop - 1).length;
+      const earlier = earlierNote.current;
+      const earlierWords = before > 0 ? `${before} earlier` : '';
+      if (earlier && earlier.textContent !== earlierWords) {
+        earlier.textContent = earlierWords;
+        earlier.hidden = before === 0;
+      }
       const words = after > 0 ? `+${after} more` : '';
       const note = moreNote.current;
       if (note && note.textContent !== words) {
@@ -70,6 +88,7 @@ export const AgendaProgress = memo(function AgendaProgress({
   return (
     <section className={`card agenda-progress${large ? ' is-large' : ''}`} aria-labelledby="progress-heading">
       <h2 id="progress-heading">Agenda</h2>
+      {large && <p ref={earlierNote} className="p-earlier" hidden />}
       {/* The console's list may scroll: from the keyboard too. */}
       <ol ref={list} aria-label="Agenda progress" tabIndex={large ? undefined : 0}>
         {items.map((item) => {

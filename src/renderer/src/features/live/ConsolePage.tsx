@@ -56,6 +56,13 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
   const current = schedule?.find((i) => i.id === detail?.currentItemId) ?? null;
   const clock = detail?.clock;
   const panels = usePanelsBehind(current, steady);
+  // The check-out rates the round's speaker; by ids, so the panels render again only when the speaker changes.
+  const speakerTurnId = panels.item?.kind === 'check_out' ? (view?.speaking?.id ?? null) : null;
+  const speakerAttendeeId = view?.speaking?.attendeeId ?? null;
+  const checkoutSpeaker = useMemo(
+    () => (speakerTurnId && speakerAttendeeId ? { turnId: speakerTurnId, attendeeId: speakerAttendeeId } : null),
+    [speakerTurnId, speakerAttendeeId],
+  );
   // Another item (N, ←, undo, the other window) brings its card into view: read down to a decision record, the
   // facilitator would otherwise press N and see the next item's lower half, its title and countdown out of sight.
   const currentId = current?.id ?? null;
@@ -261,7 +268,7 @@ export function ConsolePage({ meetingId }: { meetingId: string }) {
             )}
             {panels.item && panels.detail && (
               <div className="item-panels" hidden={panels.stale}>
-                <ItemPanels detail={panels.detail} current={panels.item} paused={view.paused} />
+                <ItemPanels detail={panels.detail} current={panels.item} paused={view.paused} checkoutSpeaker={checkoutSpeaker} />
               </div>
             )}
             {current && (

@@ -6,7 +6,7 @@ import { Recognition } from '../commitments/Recognition';
 import { ReviewWalk } from '../commitments/ReviewWalk';
 import { ConsoleDecisionReview } from '../decisions/ConsoleDecisionReview';
 import { ProposalPanel } from '../decisions/ProposalPanel';
-import { CheckoutRound } from '../health/CheckoutRound';
+import { CheckoutRound, type CheckoutSpeaker } from '../health/CheckoutRound';
 import type { ScheduledItem } from './live-model';
 
 /**
@@ -18,10 +18,13 @@ export const ItemPanels = memo(function ItemPanels({
   detail,
   current,
   paused,
+  checkoutSpeaker = null,
 }: {
   detail: MeetingDetail;
   current: ScheduledItem;
   paused: boolean;
+  /** The check-out round's speaker, the person its ratings are taken from (null on any other item). */
+  checkoutSpeaker?: CheckoutSpeaker | null;
 }) {
   return (
     <>
@@ -30,7 +33,9 @@ export const ItemPanels = memo(function ItemPanels({
         <ReviewWalk meetingId={detail.meeting.id} review={detail.commitments.review} members={detail.members} />
       )}
       {current.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
-      {current.kind === 'check_out' && <CheckoutRound key={`checkout-${current.id}`} detail={detail} disabled={paused} />}
+      {current.kind === 'check_out' && (
+        <CheckoutRound key={`checkout-${current.id}`} detail={detail} speaker={checkoutSpeaker} disabled={paused} />
+      )}
       <ConsoleDecisionReview detail={detail} itemId={current.id} isReviewItem={current.kind === 'decision_review'} />
       <ConsoleRevisit detail={detail} itemId={current.id} />
       {current.kind !== 'commitment_review' && <ItemCommitments detail={detail} itemId={current.id} />}

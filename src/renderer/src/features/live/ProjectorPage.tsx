@@ -1,6 +1,7 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { kindLabel, type MeetingDetail } from '@shared/planning';
 import { useMeeting } from '@renderer/api/use-meeting';
+import { useFormat } from '@renderer/app/settings-context';
 import { ProjectorCommitments } from '../commitments/ProjectorCommitments';
 import { ProjectorAgreement, useProjectedAgreement } from '../agreements/ProjectorAgreement';
 import { projectedProposal } from '../decisions/in-room';
@@ -29,6 +30,7 @@ const FULL_ITEMS = ['proposal', 'commitment_review', 'recognition', 'check_out']
  */
 export function ProjectorPage({ meetingId }: { meetingId: string }) {
   const query = useMeeting(meetingId);
+  const format = useFormat();
   const agreement = useProjectedAgreement(meetingId);
   const detail = query.data;
   const schedule = useSchedule(meetingId);
@@ -54,9 +56,13 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
   // Measured again once the meeting is live, when the clock beside it takes its width, and on every item, when the
   // clock's words change width ("on time" to "10 min ahead · 10 min spare in the plan" cut it at a step measured before).
   const meetingRef = useRef<HTMLSpanElement>(null);
+  // The clock's words change width within an item too ("on time" to "2 min behind · planned 10 min over the meeting's
+  // length" as the item runs over), written by the clock itself and not by a render: its width is watched.
+  const paceRef = useRef<HTMLDivElement>(null);
+  const paceWidth = useWidth(paceRef, detail?.meeting.status === 'live');
   const meetingFit = useTitleFit(
     meetingRef,
-    `${detail?.meeting.title ?? ''}|${detail?.meeting.status === 'live'}|${detail?.currentItemId}`,
+    `${detail?.meeting.title ?? ''}|${detail?.meeting.status === 'live'}|${detail?.currentItemId}|${paceWidth}`,
   );
   if (!detail || !schedule || !steady || !view || !clock) return <div className="projector" aria-busy="true" />;
   const { meeting } = detail;
@@ -81,7 +87,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
           <span className="projector-team">{meeting.teamName}</span>
         </div>
         {live && (
-          <div className="projector-pace">
+          <div ref={paceRef} className="projector-pace">
             <span className="projector-label">Meeting</span>
             <MeetingClockLine items={schedule} clock={clock} plannedLengthMin={meeting.plannedLengthMin} now={now} />
           </div>
@@ -90,10 +96,13 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
       <main className="projector-main">
         {agreement && meeting.status !== 'ended' && <ProjectorAgreement agreement={agreement} />}
         {!agreement && meeting.status === 'planned' && (
+          // The meeting's title is the head's, fitted to the screen; said again here in 9vh type, a title of 200
+          // characters ran off a 1280x720 screen and pushed "Starting soon" out of sight.
           <div className="projector-welcome">
-            <h1>{meeting.title}</h1>
+            <h1>Starting soon</h1>
             <p>
-              Starting soon · {detail.items.length} items · {meeting.plannedLengthMin} minutes
+              {meeting.scheduledStart !== null && `${format.dateTime(meeting.scheduledStart, meeting.timeZone)} · `}
+              {detail.items.length} items · {meeting.plannedLengthMin} minutes
             </p>
           </div>
         )}
@@ -143,7 +152,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
             <Countdown remaining={itemRemaining} className="projector-countdown" label="Time left for this item" />
           </div>
         )}
-        <AgendaProgress items={schedule} clock={clock} currentItemId={detail.currentItemId} now={now} large />
+        {schedule.length > 0 && <AgendaProgress items={schedule} clock={clock} currentItemId={detail.currentItemId} now={now} large />}
       </aside>
     </div>
   );
@@ -160,3 +169,16 @@ const ProjectorItemPanels = memo(function ProjectorItemPanels({ detail, current 
     </>
   );
 });
+
+/** The element's width in whole pixels, followed as it changes (0 while it is not shown). */
+function useWidth(ref: RefObject<HTMLElement | null>, shown: boolean): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(Math.round(el.getBoundingClientRect().width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, shown]);
+  return width;
+}

@@ -3,6 +3,28 @@ import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
 import { heldMinutes, heldWords } from './time-words';
 
+/**
+ * What the list says of a meeting, part by part. A called-off meeting says so, and why when a reason was given: its
+ * agenda's plan ("55 of 45 min planned") read as a time it never took, the carried-over item counted in it.
+ */
+function metaParts(m: MeetingSummary, showTeam: boolean, took: number | null, plannedDay: string | null): string[] {
+  const parts: string[] = [];
+  if (showTeam) parts.push(m.teamName);
+  if (m.calledOff) {
+    parts.push(m.calledOff.reason ? `Called off: ${m.calledOff.reason}` : 'Called off, no reason given');
+    return parts;
+  }
+  parts.push(`${m.itemCount} items`);
+  parts.push(
+    took === null
+      ? `${m.plannedTotalMin} of ${m.plannedLengthMin} min planned`
+      : `${took} of ${m.plannedLengthMin} min taken, ${heldWords(took - m.plannedLengthMin)}`,
+  );
+  if (m.facilitatorName) parts.push(`facilitated by ${m.facilitatorName}`);
+  if (plannedDay) parts.push(`planned for ${plannedDay}`);
+  return parts;
+}
+
 export function MeetingList({
   meetings,
   label,
@@ -26,6 +48,7 @@ export function MeetingList({
         const when = m.startedAt ?? m.scheduledStart;
         const plannedDay = m.scheduledStart !== null ? format.date(m.scheduledStart, m.timeZone) : null;
         const plannedOtherDay = m.startedAt !== null && plannedDay !== null && format.date(m.startedAt, m.timeZone) !== plannedDay;
+        const parts = metaParts(m, showTeam, took, plannedOtherDay ? plannedDay : null);
         return (
           <li key={m.id}>
             <a className="meeting-link" href={href({ name: 'meeting', meetingId: m.id })}>
@@ -41,14 +64,16 @@ export function MeetingList({
               </span>
               <span className="meeting-what">
                 <span className="meeting-title">{m.title}</span>
+                {/* Each part on one line of its own, the parts wrapping between them: at 1366x768 "facilitated by Maya
+                    Okafor" broke inside the name. */}
                 <span className="meeting-meta">
-                  {showTeam && `${m.teamName} · `}
-                  {m.itemCount} items ·{' '}
-                  {took === null
-                    ? `${m.plannedTotalMin} of ${m.plannedLengthMin} min planned`
-                    : `${took} of ${m.plannedLengthMin} min taken, ${heldWords(took - m.plannedLengthMin)}`}
-                  {m.facilitatorName && ` · facilitated by ${m.facilitatorName}`}
-                  {plannedOtherDay && ` · planned for ${plannedDay}`}
+                  {parts.map((part, i) => (
+                    // A reason is the team's own words, of any length: it wraps as text does.
+                    <span key={i} className={m.calledOff && i === parts.length - 1 ? 'meta-reason' : 'meta-part'}>
+                      {i > 0 && ' · '}
+                      {part}
+                    </span>
+                  ))}
                 </span>
               </span>
               {m.status === 'live' && <span className="status-pill s-live">Live now</span>}

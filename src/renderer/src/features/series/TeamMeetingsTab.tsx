@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { Member, Team } from '@shared/domain';
-import type { Series } from '@shared/planning';
+import type { MeetingSummary, Series } from '@shared/planning';
 import { call } from '@renderer/api/client';
 import { useMutation, useQuery } from '@renderer/api/hooks';
 import { saveTextFile } from '@renderer/api/platform';
-import { navigate } from '@renderer/app/router';
+import { href, navigate } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { PlusIcon } from '@renderer/ui/icons';
@@ -12,8 +12,16 @@ import { zonedParts } from '@renderer/ui/zoned';
 import { MeetingList } from '../meetings/MeetingList';
 import { SeriesForm } from './SeriesForm';
 
-function SeriesCard({ series, onEdit }: { series: Series; onEdit: () => void }) {
+/**
+ * A series' card names the meeting under way (with its console) before the next one: it said "Next: Mon, Dec 7" while
+ * the Nov 30 meeting was being held. The next one is the series' first planned meeting still to come (its page), or,
+ * with none planned, the date "Plan next meeting" would take.
+ */
+function SeriesCard({ series, upcoming, onEdit }: { series: Series; upcoming: MeetingSummary[]; onEdit: () => void }) {
   const format = useFormat();
+  const ours = upcoming.filter((m) => m.seriesId === series.id);
+  const underWay = ours.find((m) => m.status === 'live') ?? null;
+  const planned = ours.find((m) => m.status === 'planned' && !m.calledOff && m.scheduledStart !== null) ?? null;
   const next = useMutation('series.createNextMeeting');
   const [status, setStatus] = useState<string | null>(null);
 
@@ -37,8 +45,26 @@ function SeriesCard({ series, onEdit }: { series: Series; onEdit: () => void }) 
         <p className="series-rule">
           {series.ruleText} · {series.defaultLengthMin} min · {series.timeZone.replace(/_/g, ' ')}
         </p>
+        {underWay && (
+          <p className="series-under-way">
+            Under way:{' '}
+            <a href={href({ name: 'console', meetingId: underWay.id })}>
+              <strong>{format.dateTime(underWay.startedAt ?? underWay.scheduledStart ?? 0, series.timeZone)}</strong>
+            </a>{' '}
+            <span className="status-pill s-live">Live now</span>
+          </p>
+        )}
         <p className="series-next">
-          Next: <strong>{format.dateTime(series.nextStartsAt, series.timeZone)}</strong>
+          Next:{' '}
+          {planned ? (
+            <a href={href({ name: 'meeting', meetingId: planned.id })}>
+              <strong>{format.dateTime(planned.scheduledStart!, series.timeZone)}</strong>
+            </a>
+          ) : (
+            <>
+              <strong>{format.dateTime(series.nextStartsAt, series.timeZone)}</strong> (not planned yet)
+            </>
+          )}
         </p>
       </div>
       <div className="series-actions">
@@ -95,7 +121,7 @@ export function TeamMeetingsTab({ team, members }: { team: Team; members: Member
         )}
         <div className="series-grid">
           {series.data?.map((s) => (
-            <SeriesCard key={s.id} series={s} onEdit={() => setEditing(s)} />
+            <SeriesCard key={s.id} series={s} upcoming={meetings.data?.upcoming ?? []} onEdit={() => setEditing(s)} />
           ))}
         </div>
       </section>

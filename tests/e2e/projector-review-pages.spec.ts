@@ -1,0 +1,82 @@
+import { expect, test } from '../support/test';
+import { api } from '../support/page-api';
+import { startServer, tempDataDir, TestClock } from '../support/server';
+
+const OPEN = 9;
+
+// Walk18: no test followed the projector through a review of more commitments than it shows at once (five at 1280x720).
+test('a review of nine commitments at 1280x720: the projector pages with the walk, each commitment comes up whole in turn, none skipped', async ({
+  browser,
+}) => {
+  const dir = tempDataDir('review-pages');
+  const clock = new TestClock(dir, Date.parse('2026-11-23T09:00:00Z'));
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ana Ruiz', 'Ben Osei', 'Cleo Park'] });
+    const members = (await api(page, 'teams.get', { teamId: team.id })).members;
+    for (let i = 0; i < OPEN; i++)
+      await api(page, 'commitments.create', {
+        teamId: team.id,
+        ownerId: members[i % members.length]!.id,
+        outcome: `Outcome number ${i + 1}: the release checklist is signed off by the platform team`,
+        dueDate: `2026-11-${String(24 + (i % 5)).padStart(2, '0')}`,
+      });
+    const { meetingId } = await api(page, 'meetings.create', {
+      teamId: team.id,
+      title: 'Week 48',
+      date: '2026-11-23',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    const revision = (await api(page, 'meetings.live', { meetingId })).meeting.agendaRevision;
+    await api(page, 'agenda.addItem', {
+      meetingId,
+      expectedRevision: revision,
+      kind: 'commitment_review',
+      title: 'Commitment review',
+      plannedMin: 20,
+    });
+    await api(page, 'meetings.start', { meetingId });
+    const order = (await api(page, 'meetings.get', { meetingId })).commitments.review.map((c) => c.outcome);
+    expect(order).toHaveLength(OPEN);
+
+    const projector = await context.newPage();
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+    const walk = page.getByRole('region', { name: 'Owner by owner' });
+    const list = projector.getByRole('list', { name: 'Commitments under review' });
+    const seen: string[] = [];
+    for (let i = 0; i < OPEN; i++) {
+      const next = list.locator('li[aria-current="step"]');
+      await expect(next.locator('.pc-outcome')).toHaveText(order[i]!);
+      await expect(walk.locator('.round-head .badge')).toHaveText(`${i} of ${OPEN} reviewed`);
+      // Every row shown is whole on the screen, and the note says which page of the list it is.
+      const rows = list.getByRole('listitem');
+      const count = await rows.count();
+      expect(count).toBeLessThanOrEqual(5);
+      for (let r = 0; r < count; r++) await expect(rows.nth(r)).toBeInViewport({ ratio: 1 });
+      for (let r = 0; r < count; r++)
+        expect(
+          await rows
+            .nth(r)
+            .locator('.pc-outcome')
+            .evaluate((el) => el.scrollHeight - el.clientHeight),
+        ).toBeLessThanOrEqual(4);
+      const first = order.indexOf((await rows.first().locator('.pc-outcome').textContent())!);
+      await expect(projector.locator('.projector-page-note')).toHaveText(`${first + 1}–${first + count} of ${OPEN} · ${i} reviewed`);
+      await expect(projector.locator('.projector-page-note')).toBeInViewport({ ratio: 1 });
+      seen.push((await next.locator('.pc-outcome').textContent())!);
+      await page.keyboard.press('1');
+    }
+    await expect(walk.locator('.round-head .badge')).toHaveText(`${OPEN} of ${OPEN} reviewed`);
+    expect(seen).toEqual(order);
+    await projector.screenshot({ path: 'test-results/screens/projector-review-pages-1280.png' });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
