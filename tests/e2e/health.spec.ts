@@ -69,10 +69,14 @@ test('a check-out round by keyboard with one anonymous rating shows on the proje
     await expect(sentence).not.toBeFocused();
     await page.keyboard.press('0');
     await page.keyboard.press('5');
-    await expect(round.getByRole('listitem').filter({ hasText: 'Ana Ruiz' })).toContainText('8');
-    await expect(round.getByRole('listitem').filter({ hasText: 'Ben Osei' })).toContainText('10');
-    await expect(round.getByRole('listitem').filter({ hasText: 'Cleo Park' })).toContainText('5');
+    // Each digit rates the round's speaker and ends their turn; one typed before the round has moved on waits for the
+    // next speaker (the chip, not the row: the row of the person up holds the buttons 1 to 10).
+    const chip = (name: string) => round.getByRole('listitem').filter({ hasText: name }).locator('.rating-chip');
+    await expect(chip('Ana Ruiz')).toHaveText('8');
+    await expect(chip('Ben Osei')).toHaveText('10');
+    await expect(chip('Cleo Park')).toHaveText('5');
     await expect(round.locator('li[aria-current="true"]')).toContainText('Dan Weiss');
+    await expect(page.locator('.speaker-now .speaker-name')).toHaveText('Dan Weiss');
     // The box now asks for Cleo's sentence, typed only when the facilitator clicks into it.
     const cleos = card.getByLabel('What would make the next meeting better, for Cleo Park? (optional)');
     await expect(cleos).toHaveValue('');
@@ -106,8 +110,8 @@ test('a check-out round by keyboard with one anonymous rating shows on the proje
     await card.screenshot({ path: `${SCREENS}/console-checkout.png` });
     await projector.screenshot({ path: `${SCREENS}/projector-checkout.png` });
 
-    // A fifth rating would count someone twice.
-    await page.keyboard.press('ArrowDown');
+    // A fifth rating would count someone twice. While the round runs, ↑/↓ are not on the key bar: the speaker is rated.
+    await expect(page.getByRole('navigation', { name: 'Keys' })).not.toContainText('↓');
     await page.keyboard.press('9');
     await expect(card.getByRole('alert')).toContainText('Another rating would count someone twice');
 

@@ -14,7 +14,7 @@ type Mods = Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shift
 const pressIn = (groups: KeyGroup[], key: string, mods: Mods = {}) =>
   consoleCommand({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods }, groups);
 
-const PANELS: (PanelMode | null)[] = [null, 'go-round', 'check-out', 'review'];
+const PANELS: (PanelMode | null)[] = [null, 'go-round', 'check-out', 'check-out-round', 'review'];
 /** Every screen the console can show: with or without a round, with any one panel. */
 const SCREENS = [false, true].flatMap((round) => PANELS.map((panel) => activeGroups(round, panel)));
 
@@ -47,6 +47,14 @@ describe('the console key scheme', () => {
     expect(pressIn(activeGroups(false, 'review'), '5')).toEqual({ type: 'panel', choice: { type: 'choose', value: 'renegotiated' } });
     expect(pressIn(activeGroups(false, 'review'), 'ArrowDown')).toEqual({ type: 'panel', choice: { type: 'move', by: 1 } });
     expect(pressIn(activeGroups(false, null), '5')).toBeNull();
+  });
+
+  it('while the check-out round runs, the digits rate its speaker and ↑/↓ are not offered: the round picks the person', () => {
+    const round = activeGroups(true, 'check-out-round');
+    expect(pressIn(round, '0')).toEqual({ type: 'panel', choice: { type: 'choose', value: '10' } });
+    expect(pressIn(round, 'ArrowDown')).toBeNull();
+    expect(round.flatMap((g) => g.bindings).map((b) => b.show)).not.toContain('↓');
+    expect(pressIn(activeGroups(false, 'check-out'), 'ArrowDown')).toEqual({ type: 'panel', choice: { type: 'move', by: 1 } });
   });
 
   it('gives no key two meanings on any one screen', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MeetingDetail } from '@shared/planning';
 import { useMutation } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -54,6 +54,9 @@ export function CheckoutRound({
   // The speaker's turn a rating ended, until the round shows the next one: a second digit meanwhile is ignored.
   const [endedTurn, setEndedTurn] = useState<string | null>(null);
   const moving = endedTurn !== null && speaker?.turnId === endedTurn;
+  // Digits typed while the round moves on wait for the next speaker, in order: a quick 8, 0, 5 rates three people, each
+  // the one the projector shows by then, and no digit is lost (walk18 ignored them, so a quick facilitator lost two).
+  const waiting = useRef<number[]>([]);
   const turn = useMutation('live.turn');
   // A rating is one key that saves at once; the sentence after it is a form.
   const [open, setOpen] = useState(false);
@@ -79,8 +82,13 @@ export function CheckoutRound({
     else setCursor(after(attendeeId));
     const saved = await action.run('feedback.give', { meetingId, attendeeId, rating, better: given.get(attendeeId)?.better || null });
     // The speaker rated, their turn ends (named, so a turn another window already ended is not ended twice).
-    if (saved && speaking && !(await turn.run({ meetingId, action: 'next', turnId: speaking }))) setEndedTurn(null);
-    if (!saved && speaking) setEndedTurn(null);
+    const moved = saved && speaking !== null && (await turn.run({ meetingId, action: 'next', turnId: speaking }));
+    if (speaking && !moved) {
+      // The round stays with this speaker, so the digits typed for the next ones are not theirs: they are dropped, and
+      // the error says why.
+      waiting.current = [];
+      setEndedTurn(null);
+    }
     if (saved) {
       form.set('attendeeId', attendeeId);
       form.set('rating', rating);
@@ -104,10 +112,29 @@ export function CheckoutRound({
     else void form.submit();
   }
 
-  usePanelKeys('check-out', (choice: PanelChoice) => {
+  // The round has moved on: the next waiting digit rates the new speaker; once the round is over (no speaker), what
+  // still waits has nobody to rate and is dropped rather than given to whoever the list's cursor is on.
+  const rateRef = useRef(rate);
+  useLayoutEffect(() => {
+    rateRef.current = rate;
+  });
+  const speakerId = speaker?.attendeeId ?? null;
+  useEffect(() => {
+    if (moving) return;
+    const next = waiting.current.shift();
+    if (next === undefined) return;
+    if (speakerId === null) waiting.current = [];
+    else void rateRef.current(speakerId, next);
+  }, [moving, speakerId]);
+
+  usePanelKeys(speakerIndex >= 0 ? 'check-out-round' : 'check-out', (choice: PanelChoice) => {
     if (choice.type === 'move') {
       // While the round runs, its speaker is the one rated; the round's own keys move it.
       if (speakerIndex < 0) setCursor((c) => Math.min(people.length - 1, Math.max(0, c + choice.by)));
+      return;
+    }
+    if (moving && !disabled) {
+      waiting.current.push(Number(choice.value));
       return;
     }
     const person = people[cursor];

@@ -10,7 +10,7 @@ import { STANCES } from '@shared/decisions';
 export type TurnAction = 'next' | 'pass' | 'skip' | 'later';
 
 /** A panel that takes keys of its own while it is on the console. */
-export type PanelMode = 'go-round' | 'check-out' | 'review';
+export type PanelMode = 'go-round' | 'check-out' | 'check-out-round' | 'review';
 
 /** What a panel key asks: pick one of its choices (a stance, a rating, an outcome), or move to another person. */
 export type PanelChoice = { type: 'choose'; value: string } | { type: 'move'; by: 1 | -1 };
@@ -98,21 +98,19 @@ const OUTCOME_LABEL: Record<ReviewOutcome, string> = {
 /** The digit that records a review outcome: the outcomes' own order, 1 to 6. */
 export const OUTCOME_KEY = Object.fromEntries(REVIEW_OUTCOMES.map((o, i) => [o, String(i + 1)])) as Record<ReviewOutcome, string>;
 
+const RATING_KEYS: Binding[] = Array.from({ length: 10 }, (_, i) => {
+  const key = String((i + 1) % 10);
+  return bind([key], key, `rate ${i + 1}`, choose(String(i + 1)));
+});
+
 export const PANEL_KEYS: Record<PanelMode, KeyGroup> = {
   'go-round': {
     title: 'Positions',
     bindings: [...STANCES.map((s) => bind([s.key], s.key.toUpperCase(), s.label.toLowerCase(), choose(s.stance))), ...move('person')],
   },
-  'check-out': {
-    title: 'Ratings',
-    bindings: [
-      ...Array.from({ length: 10 }, (_, i) => {
-        const key = String((i + 1) % 10);
-        return bind([key], key, `rate ${i + 1}`, choose(String(i + 1)));
-      }),
-      ...move('person'),
-    ],
-  },
+  'check-out': { title: 'Ratings', bindings: [...RATING_KEYS, ...move('person')] },
+  // While the check-out round runs, the digits rate its speaker and the round's own keys move it: ↑/↓ do nothing.
+  'check-out-round': { title: 'Ratings', bindings: RATING_KEYS },
   review: {
     title: 'Review',
     bindings: [...REVIEW_OUTCOMES.map((o) => bind([OUTCOME_KEY[o]], OUTCOME_KEY[o], OUTCOME_LABEL[o], choose(o))), ...move('commitment')],
