@@ -13,7 +13,7 @@ test('a called-off meeting in the past meetings says it was called off and why, 
     const calledOff = past.getByRole('listitem').filter({ hasText: 'Called off' });
     await expect(calledOff).toHaveCount(1);
     const reason = (await api(page, 'meetings.list', { teamId: team.id })).past.find((m) => m.calledOff)!.calledOff!.reason!;
-    await expect(calledOff.locator('.meeting-meta')).toHaveText(`Harbor Product Team · Called off: ${reason}`);
+    await expect(calledOff.locator('.meeting-meta')).toHaveText(`Harbor Product Team · Called off: “${reason}”`);
     await expect(calledOff).not.toContainText('min planned');
   } finally {
     await close();
@@ -63,6 +63,30 @@ test('the series card names the meeting under way, with its console, before the 
         Node.DOCUMENT_POSITION_FOLLOWING,
     );
     expect(follows, 'the meeting under way before the next').toBeTruthy();
+  } finally {
+    await close();
+  }
+});
+
+test('a meeting under way says so in the meetings list and on the home page’s “Next up”, whose card opens its console', async ({
+  browser,
+}) => {
+  const { page, team, meetingId, close } = await demoOnALaptop(browser);
+  try {
+    await api(page, 'attendance.allPresent', { meetingId });
+    await api(page, 'meetings.start', { meetingId });
+    await page.goto(page.url().replace(/#.*$/, '') + `#/teams/${team.id}/meetings`);
+    const row = page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('listitem').filter({ hasText: 'Live now' });
+    // The row is dated by when the meeting started, in the app's own time format.
+    const since = (await row.locator('.meeting-when span').textContent())!;
+    await expect(row.locator('.meeting-meta')).toContainText(`under way since ${since}, 45 min planned`);
+    await expect(row).not.toContainText('of 45 min planned');
+
+    await page.goto(page.url().replace(/#.*$/, '') + '#/');
+    const card = page.getByRole('region', { name: 'Next up' }).getByRole('link', { name: new RegExp(team.name) });
+    await expect(card).toContainText(`Under way since ${since}`);
+    await expect(card).toContainText('Live now');
+    await expect(card).toHaveAttribute('href', `#/meetings/${meetingId}/run`);
   } finally {
     await close();
   }

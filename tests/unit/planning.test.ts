@@ -204,6 +204,16 @@ describe('next up on the home screen', () => {
     expect(next.find((m) => m.teamId === team.id)!.id).toBe(adHoc.meetingId);
     expect(next.map((m) => m.id)).not.toContain(fromSeries.meetingId);
   });
+
+  it('puts the meeting under way first for its team, even one started ahead of an earlier planned one', async () => {
+    const { team, series } = await teamWithSeries(t);
+    const first = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const second = await t.call('series.createNextMeeting', { seriesId: series.id });
+    const ours = async () => (await t.call('meetings.nextUp', {})).meetings.filter((m) => m.teamId === team.id);
+    expect((await ours()).map((m) => m.id)).toEqual([first.meetingId]);
+    await t.call('meetings.start', { meetingId: second.meetingId });
+    expect((await ours()).map((m) => [m.id, m.status])).toEqual([[second.meetingId, 'live']]);
+  });
 });
 
 describe('agenda builder rules', () => {

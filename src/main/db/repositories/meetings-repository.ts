@@ -113,20 +113,20 @@ export class MeetingsRepository {
    */
   nextPerTeam(): MeetingSummaryRecord[] {
     const query = summaries().where('meetings.id', 'in', (eb) =>
-      eb
-        .selectFrom('teams as team')
-        .select((s) =>
-          s
-            .selectFrom('meetings as next')
-            .select('next.id')
-            .whereRef('next.team_id', '=', 'team.id')
-            .where('next.status', '!=', sql.lit<MeetingsTable['status']>('ended'))
-            .where('next.called_off_at', 'is', null)
-            .orderBy('next.scheduled_start')
-            .orderBy('next.created_at', 'desc')
-            .limit(sql.lit(1))
-            .as('id'),
-        ),
+      eb.selectFrom('teams as team').select((s) =>
+        s
+          .selectFrom('meetings as next')
+          .select('next.id')
+          .whereRef('next.team_id', '=', 'team.id')
+          .where('next.status', '!=', sql.lit<MeetingsTable['status']>('ended'))
+          .where('next.called_off_at', 'is', null)
+          // The meeting under way first: one started ahead of its date comes before an earlier one still planned.
+          .orderBy(sql`next.status = 'live'`, 'desc')
+          .orderBy('next.scheduled_start')
+          .orderBy('next.created_at', 'desc')
+          .limit(sql.lit(1))
+          .as('id'),
+      ),
     );
     return this.allSummaries(query.orderBy('meetings.scheduled_start', 'desc').orderBy('meetings.created_at', 'desc'));
   }

@@ -7,19 +7,23 @@ import { heldMinutes, heldWords } from './time-words';
  * What the list says of a meeting, part by part. A called-off meeting says so, and why when a reason was given: its
  * agenda's plan ("55 of 45 min planned") read as a time it never took, the carried-over item counted in it.
  */
-function metaParts(m: MeetingSummary, showTeam: boolean, took: number | null, plannedDay: string | null): string[] {
+function metaParts(m: MeetingSummary, showTeam: boolean, took: number | null, plannedDay: string | null, since: string | null): string[] {
   const parts: string[] = [];
   if (showTeam) parts.push(m.teamName);
   if (m.calledOff) {
-    parts.push(m.calledOff.reason ? `Called off: ${m.calledOff.reason}` : 'Called off, no reason given');
+    // The reason in quotes: it is the team's own words, often with a colon of its own ("Public holiday: most away").
+    parts.push(m.calledOff.reason ? `Called off: “${m.calledOff.reason}”` : 'Called off, no reason given');
     return parts;
   }
   parts.push(`${m.itemCount} items`);
-  parts.push(
-    took === null
-      ? `${m.plannedTotalMin} of ${m.plannedLengthMin} min planned`
-      : `${took} of ${m.plannedLengthMin} min taken, ${heldWords(took - m.plannedLengthMin)}`,
-  );
+  // A meeting under way says since when; its plan against its length ("45 of 45 min planned") said nothing of it.
+  if (since !== null) parts.push(`under way since ${since}, ${m.plannedLengthMin} min planned`);
+  else
+    parts.push(
+      took === null
+        ? `${m.plannedTotalMin} of ${m.plannedLengthMin} min planned`
+        : `${took} of ${m.plannedLengthMin} min taken, ${heldWords(took - m.plannedLengthMin)}`,
+    );
   if (m.facilitatorName) parts.push(`facilitated by ${m.facilitatorName}`);
   if (plannedDay) parts.push(`planned for ${plannedDay}`);
   return parts;
@@ -48,7 +52,8 @@ export function MeetingList({
         const when = m.startedAt ?? m.scheduledStart;
         const plannedDay = m.scheduledStart !== null ? format.date(m.scheduledStart, m.timeZone) : null;
         const plannedOtherDay = m.startedAt !== null && plannedDay !== null && format.date(m.startedAt, m.timeZone) !== plannedDay;
-        const parts = metaParts(m, showTeam, took, plannedOtherDay ? plannedDay : null);
+        const since = m.status === 'live' && m.startedAt !== null ? format.time(m.startedAt, m.timeZone) : null;
+        const parts = metaParts(m, showTeam, took, plannedOtherDay ? plannedDay : null, since);
         return (
           <li key={m.id}>
             <a className="meeting-link" href={href({ name: 'meeting', meetingId: m.id })}>

@@ -28,16 +28,33 @@ export const NextUp = memo(function NextUp() {
       <div className="next-up-grid">
         {next.map((m) => {
           const over = m.plannedTotalMin - m.plannedLengthMin;
+          // A meeting under way says so and opens its console: the card read as if it were still to come.
+          const live = m.status === 'live' && m.startedAt !== null;
           return (
-            <a key={m.id} className="card next-card" href={href({ name: 'meeting', meetingId: m.id })}>
+            <a
+              key={m.id}
+              className={live ? 'card next-card is-live' : 'card next-card'}
+              href={href(live ? { name: 'console', meetingId: m.id } : { name: 'meeting', meetingId: m.id })}
+            >
               <span className="next-team">{m.teamName}</span>
               <span className="next-title">{m.title}</span>
-              <span className="next-when">{m.scheduledStart !== null ? format.dateTime(m.scheduledStart, m.timeZone) : 'Unscheduled'}</span>
+              <span className="next-when">
+                {live
+                  ? `Under way since ${format.time(m.startedAt!, m.timeZone)}`
+                  : m.scheduledStart !== null
+                    ? format.dateTime(m.scheduledStart, m.timeZone)
+                    : 'Unscheduled'}
+              </span>
               <span className="next-meta">
-                {m.itemCount} items · {m.plannedTotalMin} of {m.plannedLengthMin} min planned
+                {m.itemCount} items ·{' '}
+                {live ? `${m.plannedLengthMin} min planned` : `${m.plannedTotalMin} of ${m.plannedLengthMin} min planned`}
                 {m.oldBusinessCount > 0 && ` · ${m.oldBusinessCount} from last time`}
               </span>
-              {over > 0 && <span className="badge badge-warn">{over} min over</span>}
+              {live ? (
+                <span className="status-pill s-live">Live now</span>
+              ) : (
+                over > 0 && <span className="badge badge-warn">{over} min over</span>
+              )}
             </a>
           );
         })}
