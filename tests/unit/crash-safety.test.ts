@@ -83,7 +83,8 @@ afterAll(() => {
 });
 
 describe('crash safety', () => {
-  it(`keeps every committed write through ${ROUNDS} SIGKILLs at random moments (seed printed for replay)`, async () => {
+  // The seed in the name: npm test's failure list names the test, so a CI log's tail says how to replay it.
+  it(`keeps every committed write through ${ROUNDS} SIGKILLs at random moments (CRASH_SEED=${SEED} replays it)`, async () => {
     expect(fs.existsSync(WRITER), 'build first: npm run build').toBe(true);
     process.stdout.write(`crash-safety seed: ${SEED} (replay with CRASH_SEED=${SEED})\n`);
     const random = seeded(SEED);
