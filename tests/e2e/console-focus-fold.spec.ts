@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
 import { demoOnALaptop } from '../support/demo-on-a-laptop';
+import { dayFromToday } from '../support/days';
 
 /** Whether the box lies partly under the key bar (the console's fixed foot; the app's nav column is beside it). */
 async function underKeyBar(page: Page, target: Locator | null): Promise<boolean> {
@@ -68,7 +69,7 @@ test('the console under the keyboard at 1366x768: focus stays in sight and never
     expect(await underKeyBar(page, record)).toBe(false);
     await walk.getByLabel('Root cause').selectOption({ index: 1 });
     await walk.getByRole('textbox', { name: 'Corrective action', exact: true }).fill('Pair on the write-ups');
-    await walk.getByLabel('Corrective action due').fill('2026-12-14');
+    await walk.getByLabel('Corrective action due').fill(dayFromToday(14));
     await record.click();
     await expect(current).not.toHaveAttribute('aria-label', first);
     await expect(current).toBeFocused();

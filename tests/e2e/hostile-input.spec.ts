@@ -1,6 +1,7 @@
 import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
 import { startServer } from '../support/server';
+import { dayFromToday } from '../support/days';
 
 const HTML = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
@@ -34,7 +35,7 @@ test('typed HTML is shown as text everywhere and never runs: team, meeting, deci
       decision: `Do it ${HTML}`,
       rationale: `Because hostile ${HTML}`,
     });
-    await api(page, 'commitments.create', { meetingId, ownerId: ana, outcome: `Outcome ${HTML}`, dueDate: '2026-12-01' });
+    await api(page, 'commitments.create', { meetingId, ownerId: ana, outcome: `Outcome ${HTML}`, dueDate: dayFromToday(14) });
 
     for (const hash of [
       `#/teams/${team.id}`,
