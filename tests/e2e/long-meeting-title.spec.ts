@@ -187,7 +187,7 @@ test('the projector’s “Starting soon” screen of a meeting titled in 200 ch
       await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
       const welcome = page.locator('.projector-welcome');
       await expect(welcome.getByRole('heading', { level: 1 })).toHaveText('Starting soon');
-      await expect(welcome).toContainText('1 items · 45 minutes');
+      await expect(welcome).toContainText('1 item · 45 minutes');
       await expect(welcome).toBeInViewport({ ratio: 1 });
       // The title once, whole, in the head.
       await expect(page.getByText(LONG_TITLE, { exact: true })).toHaveCount(1);

@@ -1,8 +1,8 @@
 import { resolutionLabel } from '@shared/decisions';
 import type { ResolutionOrOpen, TeamHealth } from '@shared/health';
 import { BarRows } from './charts/BarRows';
+import { plural } from '@renderer/ui/plural';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const label = (r: ResolutionOrOpen) => (r === 'unresolved' ? 'Unresolved' : resolutionLabel(r));
 
 /** How objections were resolved: dissent handled in the open, not only counted. */

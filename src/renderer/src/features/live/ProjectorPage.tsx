@@ -17,6 +17,7 @@ import { useEnterMotion } from './enter-motion';
 import { useServerNow } from './server-clock';
 import { TITLE_FIT_CLASSES, useTitleFit } from './title-fit';
 import { usePanelsBehind, useSchedule, useSteadyDetail } from './steady-detail';
+import { plural } from '@renderer/ui/plural';
 
 const SPEAKER_ENTERS: Keyframe = { transform: 'translateX(48px)' };
 
@@ -102,7 +103,7 @@ export function ProjectorPage({ meetingId }: { meetingId: string }) {
             <h1>Starting soon</h1>
             <p>
               {meeting.scheduledStart !== null && `${format.dateTime(meeting.scheduledStart, meeting.timeZone)} · `}
-              {detail.items.length} items · {meeting.plannedLengthMin} minutes
+              {plural(detail.items.length, 'item')} · {plural(meeting.plannedLengthMin, 'minute')}
             </p>
           </div>
         )}

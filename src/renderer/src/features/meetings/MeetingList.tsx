@@ -2,6 +2,7 @@ import type { MeetingSummary } from '@shared/planning';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
 import { heldMinutes, heldWords } from './time-words';
+import { plural } from '@renderer/ui/plural';
 
 /**
  * What the list says of a meeting, part by part. A called-off meeting says so, and why when a reason was given: its
@@ -15,7 +16,7 @@ function metaParts(m: MeetingSummary, showTeam: boolean, took: number | null, pl
     parts.push(m.calledOff.reason ? `Called off: “${m.calledOff.reason}”` : 'Called off, no reason given');
     return parts;
   }
-  parts.push(`${m.itemCount} items`);
+  parts.push(plural(m.itemCount, 'item'));
   // A meeting under way says since when; its plan against its length ("45 of 45 min planned") said nothing of it.
   if (since !== null) parts.push(`under way since ${since}, ${m.plannedLengthMin} min planned`);
   else

@@ -20,6 +20,7 @@ import { FeedbackPanel } from '../health/FeedbackPanel';
 import { OldBusinessPanel } from './OldBusinessPanel';
 import { TimeBudget } from './TimeBudget';
 import { heldMinutes } from './time-words';
+import { plural } from '@renderer/ui/plural';
 
 const STATUS_LABEL = { planned: 'Planned', live: 'Live now', ended: 'Ended' } as const;
 
@@ -116,7 +117,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         <section className="planner-main" aria-labelledby="agenda-heading">
           <div className="section-head">
             <h2 id="agenda-heading">Agenda</h2>
-            <span className="badge">{items.length} items</span>
+            <span className="badge">{plural(items.length, 'item')}</span>
           </div>
           <TimeBudget plannedMin={plannedMin} lengthMin={meeting.plannedLengthMin} advise={!locked} heldMin={heldMinutes(meeting)} />
           <AgendaList items={items} members={members} revision={meeting.agendaRevision} readOnly={locked} />

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useQuery } from '@renderer/api/hooks';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
+import { plural } from '@renderer/ui/plural';
 
 /**
  * Home: each team's next meeting, so the facilitator starts where the work is. A team with none planned (its last
@@ -46,7 +47,7 @@ export const NextUp = memo(function NextUp() {
                     : 'Unscheduled'}
               </span>
               <span className="next-meta">
-                {m.itemCount} items ·{' '}
+                {plural(m.itemCount, 'item')} ·{' '}
                 {live ? `${m.plannedLengthMin} min planned` : `${m.plannedTotalMin} of ${m.plannedLengthMin} min planned`}
                 {m.oldBusinessCount > 0 && ` · ${m.oldBusinessCount} from last time`}
               </span>

@@ -3,10 +3,9 @@ import { useMutation, useQuery } from '@renderer/api/hooks';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
 import { useForm } from '@renderer/ui/form/use-form';
+import { plural } from '@renderer/ui/plural';
 
 const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function LinkForm({ teamId }: { teamId: string }) {
   const form = useForm('sync.link', { initial: { url: '' }, toInput: (v) => ({ teamId, url: v.url }) });
