@@ -1,5 +1,5 @@
 import { expect, test } from '../support/test';
-import { api } from '../support/page-api';
+import { startedReview } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 
 const OPEN = 120;
@@ -14,33 +14,7 @@ test('a team with 120 open commitments: the console review draws only the rows i
   const page = await context.newPage();
   try {
     await page.goto(server.url);
-    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ana Ruiz', 'Ben Osei', 'Cleo Park'] });
-    const members = (await api(page, 'teams.get', { teamId: team.id })).members;
-    for (let i = 0; i < OPEN; i++) {
-      const day = String(24 + (i % 6)).padStart(2, '0');
-      await api(page, 'commitments.create', {
-        teamId: team.id,
-        ownerId: members[i % members.length]!.id,
-        outcome: `Outcome number ${i + 1}`,
-        dueDate: `2026-11-${day}`,
-      });
-    }
-    const { meetingId } = await api(page, 'meetings.create', {
-      teamId: team.id,
-      title: 'Week 48',
-      date: '2026-11-23',
-      time: '10:00',
-      lengthMin: 30,
-    });
-    const revision = (await api(page, 'meetings.live', { meetingId })).meeting.agendaRevision;
-    await api(page, 'agenda.addItem', {
-      meetingId,
-      expectedRevision: revision,
-      kind: 'commitment_review',
-      title: 'Commitment review',
-      plannedMin: 20,
-    });
-    await api(page, 'meetings.start', { meetingId });
+    const { meetingId } = await startedReview(page, OPEN, (i) => `Outcome number ${i + 1}`);
     await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
 
     const walk = page.getByRole('region', { name: 'Owner by owner' });

@@ -1,5 +1,5 @@
 import { expect, test } from '../support/test';
-import { api } from '../support/page-api';
+import { api, startedReview } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 
 const OPEN = 9;
@@ -15,31 +15,11 @@ test('a review of nine commitments at 1280x720: the projector pages with the wal
   try {
     const page = await context.newPage();
     await page.goto(server.url);
-    const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ana Ruiz', 'Ben Osei', 'Cleo Park'] });
-    const members = (await api(page, 'teams.get', { teamId: team.id })).members;
-    for (let i = 0; i < OPEN; i++)
-      await api(page, 'commitments.create', {
-        teamId: team.id,
-        ownerId: members[i % members.length]!.id,
-        outcome: `Outcome number ${i + 1}: the release checklist is signed off by the platform team`,
-        dueDate: `2026-11-${String(24 + (i % 5)).padStart(2, '0')}`,
-      });
-    const { meetingId } = await api(page, 'meetings.create', {
-      teamId: team.id,
-      title: 'Week 48',
-      date: '2026-11-23',
-      time: '10:00',
-      lengthMin: 30,
-    });
-    const revision = (await api(page, 'meetings.live', { meetingId })).meeting.agendaRevision;
-    await api(page, 'agenda.addItem', {
-      meetingId,
-      expectedRevision: revision,
-      kind: 'commitment_review',
-      title: 'Commitment review',
-      plannedMin: 20,
-    });
-    await api(page, 'meetings.start', { meetingId });
+    const { meetingId } = await startedReview(
+      page,
+      OPEN,
+      (i) => `Outcome number ${i + 1}: the release checklist is signed off by the platform team`,
+    );
     const order = (await api(page, 'meetings.get', { meetingId })).commitments.review.map((c) => c.outcome);
     expect(order).toHaveLength(OPEN);
 

@@ -27,7 +27,8 @@ export async function api<K extends OperationName>(page: Page, name: K, input: I
 export async function startedWithItem(
   page: Page,
   setUp: {
-    team: InputOf<'teams.create'>;
+    /** A team to make, or one made already. */
+    team: InputOf<'teams.create'> | OutputOf<'teams.create'>;
     meeting: { title: string; date: string; time: string };
     item: string;
     kind?: InputOf<'agenda.addItem'>['kind'];
@@ -37,7 +38,7 @@ export async function startedWithItem(
     then?: string[];
   },
 ) {
-  const team = await api(page, 'teams.create', setUp.team);
+  const team = 'id' in setUp.team ? setUp.team : await api(page, 'teams.create', setUp.team);
   const { meetingId } = await api(page, 'meetings.create', { teamId: team.id, lengthMin: 30, ...setUp.meeting });
   const planned = await api(page, 'meetings.get', { meetingId });
   let withItem = await api(page, 'agenda.addItem', {
@@ -63,3 +64,27 @@ export async function startedWithItem(
 
 /** A decision test's set-up: `startedWithItem` with its one item a proposal. */
 export const startedWithProposal = (page: Page, setUp: Omit<Parameters<typeof startedWithItem>[1], 'kind'>) => startedWithItem(page, setUp);
+
+/**
+ * A commitment review's set-up on a test clock of 23 Nov 2026: the team Platform of three, `open` commitments owned in
+ * turn and due 24-29 Nov (`outcome` words each), then a meeting whose one item is the review, started (no one marked
+ * present: the walk does not need it).
+ */
+export async function startedReview(page: Page, open: number, outcome: (i: number) => string) {
+  const team = await api(page, 'teams.create', { name: 'Platform', timeZone: 'UTC', members: ['Ana Ruiz', 'Ben Osei', 'Cleo Park'] });
+  const members = (await api(page, 'teams.get', { teamId: team.id })).members;
+  for (let i = 0; i < open; i++)
+    await api(page, 'commitments.create', {
+      teamId: team.id,
+      ownerId: members[i % members.length]!.id,
+      outcome: outcome(i),
+      dueDate: `2026-11-${String(24 + (i % 6)).padStart(2, '0')}`,
+    });
+  return startedWithItem(page, {
+    team,
+    meeting: { title: 'Week 48', date: '2026-11-23', time: '10:00' },
+    item: 'Commitment review',
+    kind: 'commitment_review',
+    present: false,
+  });
+}
