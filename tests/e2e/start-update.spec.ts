@@ -31,6 +31,8 @@ test('the first start after an update says what it is doing on the page and in t
     await page.goto(again.url, { waitUntil: 'commit' });
     const status = page.getByRole('status').filter({ hasText: UPDATING });
     await expect(status).toContainText('nothing is lost if it is interrupted');
+    // In sight, not below the app's empty root, which the page's stylesheet makes a whole window tall.
+    await expect(status).toBeInViewport();
     // Seen while the update still ran: the server had not yet said it was done.
     expect(again.output()).not.toContain('Your data is up to date');
     // Then the app, with the team's card, and the words gone.

@@ -47,15 +47,19 @@ export const STARTING_ID = 'cadence-starting';
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
+ * The words' place: fixed to the window's top, as the page's stylesheet (it arrives with the head) makes the empty app
+ * root before them a whole window tall, which put them below the fold, out of sight (seen on a screenshot).
+ */
+const BLOCK_STYLE =
+  'position:fixed;top:0;left:0;right:0;max-width:38rem;margin:18vh auto 0;padding:0 1.5rem;font:1.125rem/1.6 system-ui,sans-serif';
+
+/**
  * What a page says while the start still updates the file (a backup, then the migrations): plain words the browser
  * shows as soon as the page's head arrives, before the page's code runs (it runs once the whole page is there, after
  * the update). Its styles are inline, as the page's stylesheet may not have arrived (the page's policy allows them).
  */
 export function startingBlock(words: string): string {
-  return (
-    `<div id="${STARTING_ID}" role="status" style="max-width:38rem;margin:18vh auto 0;padding:0 1.5rem;` +
-    `font:1.125rem/1.6 system-ui,sans-serif"><p>${escapeHtml(words)}</p></div>`
-  );
+  return `<div id="${STARTING_ID}" role="status" style="${BLOCK_STYLE}"><p>${escapeHtml(words)}</p></div>`;
 }
 
 /** The whole page with the start's words before `</body>` (a page asked for without a sign-in code, while it updates). */
