@@ -62,6 +62,32 @@ export function startingBlock(words: string): string {
   return `<div id="${STARTING_ID}" role="status" style="${BLOCK_STYLE}"><p>${escapeHtml(words)}</p></div>`;
 }
 
+/** Each line of the words as a paragraph of its own. */
+const paragraphs = (words: string) =>
+  words
+    .split('\n')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('');
+
+/** The id of the words a page shows when the start failed to update the file; the app then does not start (main.tsx). */
+export const START_FAILED_ID = 'cadence-start-failed';
+
+/**
+ * What a page says once a start that updated the file failed (what failed, the file as it was left, the backup, what to
+ * do): after the words that said it was updating, which the page's code takes away, as it does once the app runs.
+ */
+export function failedBlock(words: string): string {
+  return `<div id="${START_FAILED_ID}" role="alert" style="${BLOCK_STYLE}">${paragraphs(words)}</div>`;
+}
+
+/** The page any request for one gets once the start failed: the words alone, with no code to run (there is no app to show). */
+export function failedPage(words: string): string {
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cadence</title></head>` +
+    `<body style="margin:0;background:#f6f4ef;color:#1d232a">${failedBlock(words)}</body></html>`
+  );
+}
+
 /** The whole page with the start's words before `</body>` (a page asked for without a sign-in code, while it updates). */
 export function withStartingBlock(html: string, words: string): string {
   const { head, tail } = splitPage(html);
