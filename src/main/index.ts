@@ -87,8 +87,14 @@ async function start(): Promise<void> {
       progress,
     });
   } catch (error) {
+    const said = win as BrowserWindow | null;
+    // The window that said the data was being updated now says what failed and what to do, until it is closed.
+    if (said && !said.isDestroyed()) {
+      said.once('closed', () => app.exit(1));
+      await said.loadURL(startingPageUrl((error as Error).message, 'alert'));
+      return;
+    }
     const { dialog } = await import('electron');
-    (win as BrowserWindow | null)?.destroy();
     dialog.showErrorBox('Cadence cannot open its data', (error as Error).message);
     app.exit(1);
     return;

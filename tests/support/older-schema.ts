@@ -51,3 +51,19 @@ export function rollBackToSchema24(file: string, decisions: number): void {
     db.close();
   }
 }
+
+/**
+ * A file at schema 24 whose migration 025 fails, as a file another program touched would: one of the decision search's
+ * triggers is gone (dropped by hand), so 025's `DROP TRIGGER decisions_fts_objection_update` throws "no such trigger".
+ * The file is otherwise sound; the frozen migration is unchanged.
+ */
+export function breakMigration25(file: string): void {
+  const db = new Database(file);
+  try {
+    if (db.pragma('user_version', { simple: true }) !== 24) throw new Error('breakMigration25 needs a file at schema 24');
+    db.exec('DROP TRIGGER decisions_fts_objection_update');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}

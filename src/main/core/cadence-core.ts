@@ -7,6 +7,7 @@ import { DbWorker } from '../worker/db-worker';
 import { BackgroundCheck } from './background-check';
 import { checkpointInBackground, CorruptDatabaseError, finishCheckpoint, openDatabase, type OpenedDatabase } from '../db/open-database';
 import { WalCheckpoints } from './wal-checkpoints';
+import { UpdateFailedError } from '../db/update-failure';
 import { BackupService } from '../services/backup-service';
 import { Sql } from '../db/query';
 import { createRepositories } from '../db/repositories';
@@ -157,6 +158,8 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
       offThread,
     });
   } catch (error) {
+    // An update that failed asks the person to send the log: it holds what SQLite said, with the stack.
+    if (error instanceof UpdateFailedError) log.error('updating the data for this version', error.cause);
     if (!(error instanceof CorruptDatabaseError) || error.kind !== 'damaged') fail(error);
     // Damaged: keep it (moved aside, never deleted), start on an empty file, offer the newest good backup.
     try {

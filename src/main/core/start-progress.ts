@@ -6,10 +6,13 @@
  */
 export type StartPhase = 'opening' | 'backing-up' | 'updating' | 'ready' | 'failed';
 
-/** Each phase's next phases: a start only moves forward, and ends `ready` or `failed`. */
+/**
+ * Each phase's next phases: a start only moves forward, and ends `ready` or `failed`. A backup whose check finds the
+ * file damaged goes straight to `ready`: the file is moved aside and the start goes on with an empty one, as any start.
+ */
 const NEXT: Record<StartPhase, readonly StartPhase[]> = {
   opening: ['backing-up', 'updating', 'ready', 'failed'],
-  'backing-up': ['updating', 'failed'],
+  'backing-up': ['updating', 'ready', 'failed'],
   updating: ['ready', 'failed'],
   ready: [],
   failed: [],

@@ -7,6 +7,7 @@ import { assertNotFuture, latestVersion, migrate, pendingMigrations, schemaVersi
 import { migrations as shippedMigrations, type Migration } from './migrations';
 import { createPrivateDir, makePrivate } from '../data-folder/private-files';
 import { databaseLinkProblem, DataFolderShapeError } from '../data-folder/folder-shape';
+import { UpdateFailedError } from './update-failure';
 
 export class CorruptDatabaseError extends Error {
   constructor(
@@ -141,6 +142,43 @@ export function migrateFile(file: string): number[] {
   }
 }
 
+/**
+ * What an update that failed (its backup, or a migration) left, read back from the file: damage found now (by the
+ * backup's check, or SQLite's own words) takes the path damage takes at any start (CorruptDatabaseError: moved aside, the
+ * newest good backup offered); anything else is said as what failed, the file's schema and check, and the backup.
+ */
+function failedUpdate(
+  db: Database.Database,
+  f: { file: string; step: 'backup' | 'migration'; from: number; list: readonly Migration[]; backup: string | null; cause: unknown },
+): Error {
+  const damage = (error: unknown) => ['SQLITE_NOTADB', 'SQLITE_CORRUPT'].includes((error as { code?: string }).code ?? '');
+  if (f.cause instanceof CorruptDatabaseError) return f.cause;
+  let check: string;
+  try {
+    check = quickCheck(db);
+    // The backup is a copy of the file, page by page: a copy that failed its check is the file's own damage, said as
+    // the file's check says it (the copy is gone).
+    if (check !== 'ok') return new CorruptDatabaseError(f.file, check);
+  } catch (error) {
+    if (damage(error)) return new CorruptDatabaseError(f.file, (error as Error).message);
+    check = (error as Error).message;
+  }
+  if (damage(f.cause)) return new CorruptDatabaseError(f.file, (f.cause as Error).message);
+  const at = schemaVersion(db);
+  const failed = f.step === 'migration' ? (pendingMigrations(db, f.list)[0] ?? null) : null;
+  return new UpdateFailedError({
+    file: f.file,
+    step: f.step,
+    from: f.from,
+    at,
+    to: latestVersion(f.list),
+    failed: failed && { version: failed.version, name: failed.name },
+    check,
+    backup: f.backup,
+    cause: f.cause,
+  });
+}
+
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }
@@ -211,19 +249,28 @@ export async function openDatabase(
     if (pending.length > 0) await options.beforeMigrating?.();
     // A file of an earlier Cadence's (not a new one, whose first migrations take no time): backed up, then updated.
     const updatingFile = existed && pending.length > 0 && schemaVersion(db) > 0;
+    const appliedMigrations: number[] = [];
     if (updatingFile) {
-      options.phase?.('backing-up');
-      const target = path.join(
-        path.dirname(file),
-        'backups',
-        `before-migration-v${schemaVersion(db)}-to-v${latestVersion(list)}-${stamp(now())}.sqlite`,
-      );
-      preMigrationBackup = await (offThread ? offThread.backup(file, target) : backupFile(file, target));
+      const from = schemaVersion(db);
+      let step: 'backup' | 'migration' = 'backup';
+      try {
+        options.phase?.('backing-up');
+        const target = path.join(
+          path.dirname(file),
+          'backups',
+          `before-migration-v${from}-to-v${latestVersion(list)}-${stamp(now())}.sqlite`,
+        );
+        preMigrationBackup = await (offThread ? offThread.backup(file, target) : backupFile(file, target));
+        step = 'migration';
+        options.phase?.('updating');
+        // Each migration is one transaction on the worker's connection: this one, idle meanwhile, reads the new schema after.
+        if (offThread) appliedMigrations.push(...(await offThread.migrate(file)));
+        appliedMigrations.push(...migrate(db, list));
+      } catch (error) {
+        throw failedUpdate(db, { file, step, from, list, backup: preMigrationBackup, cause: error });
+      }
     }
-    if (updatingFile) options.phase?.('updating');
-    // Each migration is one transaction on the worker's connection: this one, idle meanwhile, reads the new schema after.
     // A new file's migrations (no data: quick) run here, with no thread to start.
-    const appliedMigrations = offThread && updatingFile ? await offThread.migrate(file) : [];
     appliedMigrations.push(...migrate(db, list));
     return { db, file, pragmas, appliedMigrations, preMigrationBackup };
   } catch (error) {

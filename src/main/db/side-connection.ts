@@ -63,6 +63,10 @@ export async function backupFile(source: string, target: string): Promise<string
   const db = new Sqlite(source, { readonly: true, fileMustExist: true });
   try {
     await db.backup(partial, { progress: () => 0x7fffffff });
+  } catch (error) {
+    // A copy cut short (a full disk) is no backup: nothing of it is left to fill the disk or be mistaken for one.
+    fs.rmSync(partial, { force: true });
+    throw error;
   } finally {
     db.close();
   }
@@ -70,19 +74,27 @@ export async function backupFile(source: string, target: string): Promise<string
   // before its check, and no -wal or -shm is left beside it.
   const copy = new Sqlite(partial);
   let result: string;
+  // SQLite's code (SQLITE_FULL: the disk filled as the copy left WAL mode) goes on with the failure, to be named.
+  let code: unknown;
   try {
     copy.pragma('journal_mode = DELETE');
     result = quickCheck(copy);
   } catch (error) {
     result = (error as Error).message;
+    code = (error as { code?: unknown }).code;
   } finally {
     copy.close();
   }
   if (result !== 'ok') {
     fs.rmSync(partial, { force: true });
-    throw new Error(`Backup ${target} failed its check: ${result}`);
+    throw Object.assign(new Error(`Backup ${target} failed its check: ${result}`), code === undefined ? {} : { code });
   }
-  makePrivate(partial);
-  fs.renameSync(partial, target);
+  try {
+    makePrivate(partial);
+    fs.renameSync(partial, target);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
   return target;
 }

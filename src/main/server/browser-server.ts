@@ -18,8 +18,9 @@ import {
   splitPage,
   startDataBlock,
   startDataJson,
+  failedBlock,
+  failedPage,
   startingBlock,
-  withStartingBlock,
 } from './start-page';
 import { BodyTooLargeError, isJsonContentType, MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES, readBody } from './request-body';
 
@@ -35,6 +36,8 @@ export interface BrowserServerOptions {
   port: number;
   /** What the page says while the start updates the file (a backup and the migrations), or null: nothing to say. */
   startingWords?: () => string | null;
+  /** What the page says once that update failed (set before the core's promise rejects), or null: it did not. */
+  failureWords?: () => string | null;
 }
 
 export interface RunningBrowserServer {
@@ -181,11 +184,18 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       await pauses.paused();
       data = await startDataJson((await opened).dispatcher, token);
     } catch {
-      // The start failed (and is said where it is awaited): the session still reaches the page.
+      // The start failed (and is said where it is awaited): the session still reaches the page, and an update that
+      // failed says so below the words that said it was under way (the page's code then starts no app: main.tsx).
       data = JSON.stringify({ token, reads: [] });
     }
-    res.end(startDataBlock(data) + tail);
+    res.end(failedWords() + startDataBlock(data) + tail);
   }
+
+  /** The failed update's words as the end of a page whose head is sent, or nothing when the start did not fail so. */
+  const failedWords = () => {
+    const words = options.failureWords?.() ?? null;
+    return words ? failedBlock(words) : '';
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -199,6 +209,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       // Any other address is one of the app's screens: index.html.
       const file = files(url.pathname) ?? files('/');
       if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+      const failure = file === files('/') ? (options.failureWords?.() ?? null) : null;
+      if (failure) return send(res, 200, 'text/html; charset=utf-8', failedPage(failure));
       const code = url.searchParams.get('code');
       if (code !== null && file === files('/') && mayRedeemOnNavigation(req) && auth.redeemCode(code))
         return servePageSignedIn(res, file, auth.issueSession().token);
@@ -206,7 +218,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (words) {
         const { 'Content-Length': _length, ...headers } = file.headers;
         res.writeHead(200, headers);
-        return void res.end(withStartingBlock(file.body.toString('utf8'), words));
+        // The words at once; the rest (the app's code runs once it is there) when the update is done or has failed.
+        const { head, tail } = splitPage(file.body.toString('utf8'));
+        res.write(head + startingBlock(words));
+        await opened.catch(() => undefined);
+        return void res.end(failedWords() + tail);
       }
       res.writeHead(200, file.headers);
       return void res.end(file.body);

@@ -48,11 +48,17 @@ function portMemory(dataDir: string) {
   };
 }
 
-/** A start-up failure a person can act on (the folder in use, a newer Cadence's file, a full disk) is said in its own words, and the process ends. */
-async function exitIfPlain(error: unknown): Promise<void> {
+/** Whether a start-up failure is one a person can act on (the folder in use, a newer Cadence's file, a full disk, an update that failed), said in its own words. */
+async function isPlain(error: unknown): Promise<boolean> {
   const { CorruptDatabaseError } = await import('../db/open-database');
-  const plain = [DataDirLockedError, FutureSchemaError, CorruptDatabaseError, DiskFullError, DataFolderUnwritableError];
-  if (plain.some((kind) => error instanceof kind)) {
+  const { UpdateFailedError } = await import('../db/update-failure');
+  const plain = [DataDirLockedError, FutureSchemaError, CorruptDatabaseError, DiskFullError, DataFolderUnwritableError, UpdateFailedError];
+  return plain.some((kind) => error instanceof kind);
+}
+
+/** A plain start-up failure is said in its own words, and the process ends. */
+async function exitIfPlain(error: unknown): Promise<void> {
+  if (await isPlain(error)) {
     process.stderr.write((error as Error).message + '\n');
     process.exit(1);
   }
@@ -107,6 +113,9 @@ export async function runBrowserServer(options: {
   }
   let server: RunningBrowserServer | undefined;
   const progress = new StartProgress();
+  // A start that updates the file has printed its address and its page says the update is under way: when it fails, the
+  // page says what failed and what to do (these words), and the server stays to show them until it is stopped.
+  let failure: string | null = null;
   const openCore = async (): Promise<CadenceCore> => {
     try {
       const start = await loadCore(() => server?.requestsPaused() ?? Promise.resolve());
@@ -124,6 +133,12 @@ export async function runBrowserServer(options: {
           process.stderr.write(`[${new Date().toISOString()}] ${op} failed: ${String((error as Error)?.stack ?? error)}\n`),
       });
     } catch (error) {
+      if (updating) {
+        failure = (await isPlain(error))
+          ? (error as Error).message
+          : `Cadence could not start: ${String((error as Error)?.message ?? error)}`;
+        throw error;
+      }
       await exitIfPlain(error);
       throw error;
     }
@@ -158,6 +173,7 @@ export async function runBrowserServer(options: {
         rendererDir: options.rendererDir,
         port,
         startingWords: () => (updating && progress.phase !== 'ready' && progress.phase !== 'failed' ? UPDATING_WORDS : null),
+        failureWords: () => failure,
       });
       break;
     } catch (error) {
@@ -201,14 +217,24 @@ export async function runBrowserServer(options: {
   const say = (lines: string[]) => {
     for (const line of lines) process.stdout.write(line + '\n');
   };
-  if (updating) progress.on((phase) => say(updateLines(phase)));
+  // "Up to date" is said once the core is here, which may instead have found the file damaged (recovery, below).
+  if (updating) progress.on((phase) => phase !== 'ready' && say(updateLines(phase)));
   say([
     ...(updating ? [UPDATING_WORDS] : []),
     ...recoveryLines(openedFirst?.recovery ?? null),
     ...readyLines(dataDir, running.signInUrl()),
   ]);
   printed();
-  const opened = await core;
+  let opened: CadenceCore;
+  try {
+    opened = await core;
+  } catch (error) {
+    if (failure === null) throw error;
+    // The page shows the same words; the process stays to serve them (every request for a page gets them).
+    process.stderr.write(`${failure}\nThe page says so too. Ctrl+C stops.\n`);
+    return;
+  }
+  if (updating && !opened.recovery) say(updateLines('ready'));
   // A file that looked usual and still proved damaged: said now, with a fresh address below it so it is not missed.
   if (!openedFirst && opened.recovery) say([...recoveryLines(opened.recovery), ...readyLines(dataDir, running.signInUrl())]);
   // While the browser loads the page: the answers a sign-in address's page carries are then read warm, as are the

@@ -47,14 +47,44 @@ export const STARTING_ID = 'cadence-starting';
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
+ * The words' place: fixed to the window's top, as the page's stylesheet (it arrives with the head) makes the empty app
+ * root before them a whole window tall, which put them below the fold, out of sight (seen on a screenshot).
+ */
+const BLOCK_STYLE =
+  'position:fixed;top:0;left:0;right:0;max-width:38rem;margin:18vh auto 0;padding:0 1.5rem;font:1.125rem/1.6 system-ui,sans-serif';
+
+/**
  * What a page says while the start still updates the file (a backup, then the migrations): plain words the browser
  * shows as soon as the page's head arrives, before the page's code runs (it runs once the whole page is there, after
  * the update). Its styles are inline, as the page's stylesheet may not have arrived (the page's policy allows them).
  */
 export function startingBlock(words: string): string {
+  return `<div id="${STARTING_ID}" role="status" style="${BLOCK_STYLE}"><p>${escapeHtml(words)}</p></div>`;
+}
+
+/** Each line of the words as a paragraph of its own. */
+const paragraphs = (words: string) =>
+  words
+    .split('\n')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('');
+
+/** The id of the words a page shows when the start failed to update the file; the app then does not start (main.tsx). */
+export const START_FAILED_ID = 'cadence-start-failed';
+
+/**
+ * What a page says once a start that updated the file failed (what failed, the file as it was left, the backup, what to
+ * do): after the words that said it was updating, which the page's code takes away, as it does once the app runs.
+ */
+export function failedBlock(words: string): string {
+  return `<div id="${START_FAILED_ID}" role="alert" style="${BLOCK_STYLE}">${paragraphs(words)}</div>`;
+}
+
+/** The page any request for one gets once the start failed: the words alone, with no code to run (there is no app to show). */
+export function failedPage(words: string): string {
   return (
-    `<div id="${STARTING_ID}" role="status" style="max-width:38rem;margin:18vh auto 0;padding:0 1.5rem;` +
-    `font:1.125rem/1.6 system-ui,sans-serif"><p>${escapeHtml(words)}</p></div>`
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cadence</title></head>` +
+    `<body style="margin:0;background:#f6f4ef;color:#1d232a">${failedBlock(words)}</body></html>`
   );
 }
 

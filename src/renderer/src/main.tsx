@@ -35,22 +35,30 @@ import { sendFirstReads } from './api/first-reads';
 import { carriedTheme } from './api/start-data';
 import { loadDateDataAside } from './ui/format';
 
-// The first reads leave before the app's code has loaded and run: on a cold start that code takes longer than they do.
-sendFirstReads();
-// The saved theme, from the settings the page carries, before anything is painted in the default one (the settings'
-// provider applies it again, and any change to it, once the app runs).
-const theme = carriedTheme();
-if (theme) document.documentElement.dataset.theme = theme;
-const app = import('./app/start-app');
-// The locale's date data loads on a thread of its own while the app's code is compiled and run on this one: the
-// first render's dates need it, and on this thread it would hold back that render by all its time (format.ts).
-loadDateDataAside();
-app
-  .then(({ startApp }) => {
-    startApp(document.getElementById('root')!);
-    // The words the server put in the page while it updated the data (start-page.ts's startingBlock): the app is here now.
-    document.getElementById('cadence-starting')?.remove();
-  })
-  .catch(() => {
-    document.getElementById('root')!.textContent = 'Cadence could not load its code. Is `npm start` still running? Reload the page.';
-  });
+/** The app, its first reads sent ahead and its theme set first. */
+function boot(): void {
+  // The first reads leave before the app's code has loaded and run: on a cold start that code takes longer than they do.
+  sendFirstReads();
+  // The saved theme, from the settings the page carries, before anything is painted in the default one (the settings'
+  // provider applies it again, and any change to it, once the app runs).
+  const theme = carriedTheme();
+  if (theme) document.documentElement.dataset.theme = theme;
+  const app = import('./app/start-app');
+  // The locale's date data loads on a thread of its own while the app's code is compiled and run on this one: the
+  // first render's dates need it, and on this thread it would hold back that render by all its time (format.ts).
+  loadDateDataAside();
+  app
+    .then(({ startApp }) => {
+      startApp(document.getElementById('root')!);
+      // The words the server put in the page while it updated the data (start-page.ts's startingBlock): the app is here now.
+      document.getElementById('cadence-starting')?.remove();
+    })
+    .catch(() => {
+      document.getElementById('root')!.textContent = 'Cadence could not load its code. Is `npm start` still running? Reload the page.';
+    });
+}
+
+// A start whose update of the data failed ended the page with words that say what failed and what to do (start-page.ts's
+// failedBlock): they stay alone, without the words that said the update was under way, and no app starts (it has no data).
+if (document.getElementById('cadence-start-failed')) document.getElementById('cadence-starting')?.remove();
+else boot();
