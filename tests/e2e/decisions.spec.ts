@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { expect, test } from '../support/test';
-import { api } from '../support/page-api';
+import { api, startedWithProposal } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 
 const SCREENS = 'test-results/screens';
@@ -242,6 +242,37 @@ test('the log of 20,000 decisions keeps a bounded number of rows in the page as 
     await expect(page.getByText(/^More than 2,100 decisions/)).toBeVisible();
     await bounded();
   } finally {
+    await server.stop();
+  }
+});
+
+// Walked (walk19): B opened the reason box already saying "A block needs a reason: write a few words, not only spaces",
+// before anyone had typed a word.
+test('a block’s reason box opens without an error, and says what is missing once the reason is only spaces', async ({ browser }) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const { meetingId } = await startedWithProposal(page, {
+      team: { name: 'Platform', timeZone: 'UTC', members: ['Ana Ruiz', 'Ben Osei'] },
+      meeting: { title: 'Weekly', date: '2026-12-07', time: '09:00' },
+      item: 'Release cadence',
+    });
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+    const form = page.getByRole('form', { name: 'Put a proposal' });
+    await form.getByLabel('Title').fill('Release every two weeks');
+    await form.getByRole('button', { name: 'Put the proposal' }).click();
+    await expect(page.getByRole('navigation', { name: 'Keys' })).toContainText('block');
+    await page.keyboard.press('b');
+    const reason = page.getByLabel('Why does Ana Ruiz block? (required)');
+    await expect(reason).toBeFocused();
+    await expect(reason).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('A block needs a reason')).toHaveCount(0);
+    await reason.fill('   ');
+    await expect(page.getByText('A block needs a reason: write a few words, not only spaces')).toBeVisible();
+  } finally {
+    await context.close();
     await server.stop();
   }
 });

@@ -91,3 +91,31 @@ test('a meeting under way says so in the meetings list and on the home page’s 
     await close();
   }
 });
+
+// Walked (walk19): the line of a meeting under way ("… · facilitated by Maya Okafor · planned for Mon, Dec 7") ran past
+// the card and under its "Live now" at 1366x768: the parts kept the separators' spaces, so it could not break at all.
+test('at 1366x768 a meeting under way with a long line wraps it between its parts, inside the card', async ({ browser }) => {
+  const { page, team, meetingId, close } = await demoOnALaptop(browser);
+  try {
+    // A long team name, so the line is longer than the row whatever the day (the planned day is said only on another).
+    await api(page, 'teams.rename', { teamId: team.id, name: 'Harbor Product Team, Payments and Growth' });
+    await api(page, 'attendance.allPresent', { meetingId });
+    await api(page, 'meetings.start', { meetingId });
+    await page.goto(page.url().replace(/#.*$/, '') + '#/meetings');
+    const row = page.getByRole('list', { name: 'Upcoming meetings' }).getByRole('listitem').filter({ hasText: 'Live now' });
+    const meta = row.locator('.meeting-meta');
+    await expect(meta).toContainText('facilitated by Maya Okafor');
+    const [metaRight, pillLeft, lines] = await row.evaluate((li) => {
+      const m = li.querySelector('.meeting-meta')!;
+      const range = document.createRange();
+      range.selectNodeContents(m);
+      const right = Math.max(...[...range.getClientRects()].map((r) => r.right));
+      const lineHeight = parseFloat(getComputedStyle(m).lineHeight);
+      return [right, li.querySelector('.s-live')!.getBoundingClientRect().left, Math.round(m.getBoundingClientRect().height / lineHeight)];
+    });
+    expect(metaRight, 'the line ends before “Live now”').toBeLessThanOrEqual(pillLeft);
+    expect(lines, 'the line wraps').toBeGreaterThan(1);
+  } finally {
+    await close();
+  }
+});

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
 import { startServer } from '../support/server';
+import { demoOnALaptop } from '../support/demo-on-a-laptop';
 
 /** The element's box lies inside the window, top and bottom. */
 async function expectOnScreen(page: Page, selector: string, what: string): Promise<void> {
@@ -204,5 +205,36 @@ test('a long agenda near its end: the projector’s list starts on a whole row a
   } finally {
     await context.close();
     await server.stop();
+  }
+});
+
+// Walked (walk19): the demo's eight items fit under the countdown at 1280x720, yet the last one faded as if more
+// followed: the fade was read off the list's scroll height, which the rows' spacing passed by 3 px.
+test('an agenda that fits: no row of the projector’s list fades, at 1280x720 and 1920x1080', async ({ browser }) => {
+  const { server, context, page, meetingId, close } = await demoOnALaptop(browser);
+  try {
+    await api(page, 'attendance.allPresent', { meetingId });
+    await api(page, 'meetings.start', { meetingId });
+    const projector = await context.newPage();
+    for (const size of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await projector.setViewportSize(size);
+      await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+      const list = projector.getByRole('list', { name: 'Agenda progress' });
+      await expect(list.getByRole('listitem')).toHaveCount(8);
+      await expect(list.getByRole('listitem').last()).toBeInViewport({ ratio: 1 });
+      const cut = await list.evaluate((ol) => {
+        const edge = ol.getBoundingClientRect().bottom + 1;
+        return [...ol.children].filter((row) => row.getBoundingClientRect().bottom > edge).length;
+      });
+      expect(cut, `rows past the list's edge at ${size.width}`).toBe(0);
+      await expect(list).toHaveAttribute('data-more', 'none');
+      expect(await list.evaluate((ol) => getComputedStyle(ol).maskImage)).toBe('none');
+      await expect(projector.locator('.agenda-progress .p-more')).toBeHidden();
+    }
+  } finally {
+    await close();
   }
 });

@@ -1,8 +1,13 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { api, startedReview } from '../support/page-api';
 import { startServer, tempDataDir, TestClock } from '../support/server';
 
 const OPEN = 9;
+
+/** A team with `count` open commitments and a meeting of one commitment review, started; its id. */
+const reviewOf = async (page: Page, count: number): Promise<string> =>
+  (await startedReview(page, count, (i) => `Outcome number ${i + 1}: the release checklist is signed off by the platform team`)).meetingId;
 
 // Walk18: no test followed the projector through a review of more commitments than it shows at once (five at 1280x720).
 test('a review of nine commitments at 1280x720: the projector pages with the walk, each commitment comes up whole in turn, none skipped', async ({
@@ -15,11 +20,7 @@ test('a review of nine commitments at 1280x720: the projector pages with the wal
   try {
     const page = await context.newPage();
     await page.goto(server.url);
-    const { meetingId } = await startedReview(
-      page,
-      OPEN,
-      (i) => `Outcome number ${i + 1}: the release checklist is signed off by the platform team`,
-    );
+    const meetingId = await reviewOf(page, OPEN);
     const order = (await api(page, 'meetings.get', { meetingId })).commitments.review.map((c) => c.outcome);
     expect(order).toHaveLength(OPEN);
 
@@ -55,6 +56,44 @@ test('a review of nine commitments at 1280x720: the projector pages with the wal
     await expect(walk.locator('.round-head .badge')).toHaveText(`${OPEN} of ${OPEN} reviewed`);
     expect(seen).toEqual(order);
     await projector.screenshot({ path: 'test-results/screens/projector-review-pages-1280.png' });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
+// Walked (walk19): a commitment passed over with ↓ and the rest reviewed, the console stayed on the last one while the
+// projector showed the one passed over as up next.
+test('a commitment passed over with ↓: once the rest are reviewed, the console comes back to it, the one the projector shows', async ({
+  browser,
+}) => {
+  const dir = tempDataDir('review-back');
+  const clock = new TestClock(dir, Date.parse('2026-11-23T09:00:00Z'));
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const meetingId = await reviewOf(page, 3);
+    const order = (await api(page, 'meetings.get', { meetingId })).commitments.review.map((c) => c.outcome);
+    const projector = await context.newPage();
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+    const walk = page.getByRole('region', { name: 'Owner by owner' });
+    const upNext = projector.getByRole('list', { name: 'Commitments under review' }).locator('li[aria-current="step"] .pc-outcome');
+    await expect(walk.getByRole('article', { name: `Reviewing: ${order[0]}` })).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await expect(walk.getByRole('article', { name: `Reviewing: ${order[1]}` })).toBeVisible();
+    await page.keyboard.press('1');
+    await expect(walk.locator('.round-head .badge')).toHaveText('1 of 3 reviewed');
+    await expect(walk.getByRole('article', { name: `Reviewing: ${order[2]}` })).toBeVisible();
+    await page.keyboard.press('1');
+    await expect(walk.locator('.round-head .badge')).toHaveText('2 of 3 reviewed');
+    await expect(upNext).toHaveText(order[0]!);
+    await expect(walk.getByRole('article', { name: `Reviewing: ${order[0]}` })).toBeVisible();
+    await page.keyboard.press('2');
+    await expect(walk.locator('.round-head .badge')).toHaveText('3 of 3 reviewed');
   } finally {
     await context.close();
     await server.stop();

@@ -292,6 +292,18 @@ describe('old business from the decision log', () => {
     expect((await t.fail('decisions.decide', { decisionId: deferred.id, outcome: 'proposed' })).message).toBe(
       'This proposal is already open',
     );
+    // Week 2 changes the wording to meet a block (walk19: Week 1's minutes then read in Week 2's wording).
+    const blocked = await t.call('decisions.position', {
+      decisionId: deferred.id,
+      memberId: r.member.Cleo,
+      stance: 'block',
+      reason: 'Security fixes cannot wait',
+    });
+    await t.call('decisions.resolveObjection', {
+      objectionId: blocked.objectionId!,
+      resolution: 'integrated',
+      newText: 'Release every second Thursday; security fixes ship any day.',
+    });
     await t.call('decisions.position', { decisionId: deferred.id, memberId: r.member.Dan, stance: 'agree' });
     expect((await accept(deferred.id)).status).toBe('accepted');
     const log = await t.call('decisions.search', { query: 'Design checklist' });
@@ -309,6 +321,9 @@ describe('old business from the decision log', () => {
     expect(minutes1).toContain('Not decided: the proposal was deferred to a later meeting.');
     expect(minutes1).toContain('Taken up again in “Week 2” on 2026-12-01; its record there says what came of it.');
     expect(minutes1).not.toContain('Decision:');
+    expect(minutes1).toContain('Proposal: Release every second Thursday.');
+    expect(minutes1).not.toContain('security fixes ship any day');
+    expect(asHeld[0]!.decision).toBe('Release every second Thursday.');
     expect((await t.call('minutes.markdown', { meetingId })).content).toContain('Decision: ');
   });
 });

@@ -205,9 +205,12 @@ export function ReviewWalk({ meetingId, review, members }: { meetingId: string; 
   const index = found >= 0 ? found : 0;
   const current = review[index];
   const setIndex = (i: number) => setCurrentId(review[i]?.id ?? null);
+  // On to the next commitment without an outcome, then back to one passed over with ↓: at the list's end the walk
+  // stayed on the last one while the projector showed the one passed over as up next.
   const nextUnreviewed = (from: number) => {
-    const i = review.findIndex((c, j) => j > from && !recordedHere(c));
-    return i >= 0 ? i : Math.min(from + 1, review.length - 1);
+    const after = review.findIndex((c, j) => j > from && !recordedHere(c));
+    const before = review.findIndex((c, j) => j < from && !recordedHere(c));
+    return after >= 0 ? after : before >= 0 ? before : Math.min(from + 1, review.length - 1);
   };
   const pickerRef = useRef<((outcome: ReviewOutcome) => void) | null>(null);
   // After an outcome recorded from its form, focus goes to the commitment the walk moved on to: the form and its

@@ -86,9 +86,11 @@ export function GoRound({
   function choose(memberId: string, stance: Stance) {
     if (disabled) return;
     if (isObjection(stance)) {
-      form.set('memberId', memberId);
-      form.set('stance', stance);
-      form.set('reason', '');
+      // Set for the person, not typed by them: an empty box says nothing is missing before they begin (it said "needs
+      // a reason: … not only spaces" as it opened).
+      form.set('memberId', memberId, { typed: false });
+      form.set('stance', stance, { typed: false });
+      form.set('reason', '', { typed: false });
       setOpen(true);
     } else {
       void record(memberId, stance);

@@ -77,7 +77,12 @@ export function CheckoutRound({
   async function rate(attendeeId: string, rating: number) {
     if (disabled || moving) return;
     const speaking = speaker && speaker.attendeeId === attendeeId ? speaker.turnId : null;
-    if (speaking) setEndedTurn(speaking);
+    if (speaking) {
+      setEndedTurn(speaking);
+      // The list's own cursor stays with them: once the round is over it is the one the sentence box asks about (it
+      // was left where the page loaded, so a digit then re-rated someone else than the box named).
+      setCursor(people.findIndex((p) => p.id === attendeeId));
+    }
     // The cursor moves before the save answers, so a quick next digit rates the next person, not this one again.
     else setCursor(after(attendeeId));
     const saved = await action.run('feedback.give', { meetingId, attendeeId, rating, better: given.get(attendeeId)?.better || null });

@@ -53,7 +53,10 @@ export const AgendaProgress = memo(function AgendaProgress({
       }
       // Rows below the screen's edge: the last one shown would be cut mid-line; projector.css fades it instead, so the
       // room reads "more follows", not a broken row. (The console's list, which scrolls, may still start on a cut row.)
-      const below = ol.scrollTop + ol.clientHeight < ol.scrollHeight - 1;
+      // A row past the list's edge, not its scroll height: the rows' spacing ran 3 px past an eight-item agenda that
+      // fits at 1280x720, and its last whole row faded as if more followed.
+      const edge = ol.scrollTop + ol.clientHeight + 1;
+      const below = rows.some((row) => row.offsetTop - top + row.offsetHeight > edge);
       const above = ol.scrollTop < wanted - 1 && !rows.some((row) => Math.abs(row.offsetTop - top - ol.scrollTop) < 1);
       const more = below && above ? 'both' : below ? 'below' : above ? 'above' : 'none';
       // Written only when it changes: each write makes the browser recompute the list's style.
@@ -61,7 +64,6 @@ export const AgendaProgress = memo(function AgendaProgress({
       if (!large) return;
       // The room reads how many items follow under the last whole row ("+3 more"), and how many went before over the
       // first ("4 earlier"): the list scrolled past them with nothing to say so.
-      const edge = ol.scrollTop + ol.clientHeight + 1;
       const after = rows.filter((row) => row.offsetTop - top + row.offsetHeight > edge).length;
       const before = rows.filter((row) => row.offsetTop - top < ol.scrollTop - 1).length;
       const earlier = earlierNote.current;

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { MeetingSummary } from '@shared/planning';
 import { href } from '@renderer/app/router';
 import { useFormat } from '@renderer/app/settings-context';
@@ -71,14 +72,15 @@ export function MeetingList({
               <span className="meeting-what">
                 <span className="meeting-title">{m.title}</span>
                 {/* Each part on one line of its own, the parts wrapping between them: at 1366x768 "facilitated by Maya
-                    Okafor" broke inside the name. */}
+                    Okafor" broke inside the name. The separator stays outside the parts: inside them, its spaces could
+                    not break either, and a meeting under way ran its line past the card. */}
                 <span className="meeting-meta">
                   {parts.map((part, i) => (
-                    // A reason is the team's own words, of any length: it wraps as text does.
-                    <span key={i} className={m.calledOff && i === parts.length - 1 ? 'meta-reason' : 'meta-part'}>
+                    <Fragment key={i}>
                       {i > 0 && ' · '}
-                      {part}
-                    </span>
+                      {/* A reason is the team's own words, of any length: it wraps as text does. */}
+                      <span className={m.calledOff && i === parts.length - 1 ? 'meta-reason' : 'meta-part'}>{part}</span>
+                    </Fragment>
                   ))}
                 </span>
               </span>
