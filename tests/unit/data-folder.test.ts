@@ -61,6 +61,21 @@ describe('the data folder lock', () => {
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
 
+  it.skipIf(process.platform !== 'linux')('takes over a lock whose process was killed and not yet reaped (a zombie)', async () => {
+    // sh starts `sleep 0` and becomes `sleep 5`, which never reaps it: the child stays a zombie while the parent runs.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (d: Buffer) => resolve(String(d)))));
+      await expect.poll(() => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]![0]).toBe('Z');
+      writeLock(pid);
+      const lock = acquireDataDirLock(dir, 'cli');
+      expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, kind: 'cli' });
+      lock.release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('refuses a second lock in the same process, and only the holder releases it (found by a helper)', () => {
     const first = acquireDataDirLock(dir, 'desktop app');
     expect(() => acquireDataDirLock(dir, 'cli')).toThrow(DataDirLockedError);

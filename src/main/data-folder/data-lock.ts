@@ -34,10 +34,22 @@ export class DataDirLockedError extends Error {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed process its parent has not yet reaped (a zombie) still answers signal 0, but holds no files: a start right
+  // after a force-quit was refused as "Another Cadence process … is using the data folder" (walk19).
+  return !['Z', 'X'].includes(processState(pid) ?? '');
+}
+
+/** Field 3 of /proc/<pid>/stat (R, S, D, Z for a zombie…); null where there is no /proc or no such process. */
+function processState(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null;
+  } catch {
+    return null;
   }
 }
 
