@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { SpeakingTime as Entry } from '@shared/planning';
 import { formatElapsed } from '@shared/timer';
+import { wholePercents } from '@shared/percent';
 
 /**
  * Speaking time per person across the meeting's rounds: recorded, shown without ranking. Memoised: it renders
@@ -9,14 +10,15 @@ import { formatElapsed } from '@shared/timer';
  */
 export const SpeakingTime = memo(function SpeakingTime({ entries }: { entries: Entry[] }) {
   if (entries.length === 0) return null;
-  const total = entries.reduce((sum, e) => sum + e.ms, 0);
+  // Shares that add up to 100%: each rounded alone, they could read 101.
+  const shares = wholePercents(entries.map((e) => e.ms));
   const longest = Math.max(...entries.map((e) => e.ms), 1);
   return (
     <section className="card side-card" aria-labelledby="speaking-heading">
       <h2 id="speaking-heading">Speaking time</h2>
       <p className="speaking-legend">Time spoken in the rounds · share of all of it</p>
       <ul className="speaking" aria-label="Speaking time per person">
-        {entries.map((e) => (
+        {entries.map((e, i) => (
           <li key={e.attendeeId}>
             <span className="speaking-name">{e.name}</span>
             <span className="speaking-bar" aria-hidden="true">
@@ -24,7 +26,7 @@ export const SpeakingTime = memo(function SpeakingTime({ entries }: { entries: E
             </span>
             <span className="speaking-time">
               {formatElapsed(e.ms)}
-              <span className="visually-hidden"> spoken,</span> <small>{total ? Math.round((e.ms / total) * 100) : 0}%</small>
+              <span className="visually-hidden"> spoken,</span> <small>{shares[i]}%</small>
               <span className="visually-hidden"> of all speaking time</span>
             </span>
           </li>
