@@ -98,10 +98,16 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
     // A disabled Record says what the slip still needs, in the contract's words.
     const record = walk.getByRole('button', { name: 'Record' });
     await expect(record).toBeDisabled();
+    // In the form's order (root cause, action, its due date), each a sentence of its own (walk19: joined by semicolons,
+    // in the rules' order).
     await expect(record).toHaveAccessibleDescription(
-      'Still needed: Give the corrective commitment a due date; Choose the root cause: a wrong assumption, a missing resource, or something else; A slip needs a corrective action.',
+      /^Still needed:\s*Choose the root cause: a wrong assumption, a missing resource, or something else\.\s*A slip needs a corrective action\.\s*Give the corrective commitment a due date\.$/,
     );
-    await expect(walk.getByText(/^Still needed: .*Choose the root cause/)).toBeVisible();
+    await expect(walk.locator('.submit-blocked').getByRole('listitem')).toHaveText([
+      'Choose the root cause: a wrong assumption, a missing resource, or something else.',
+      'A slip needs a corrective action.',
+      'Give the corrective commitment a due date.',
+    ]);
     await page.screenshot({ path: `${SCREENS}/console-slip-still-needed.png` });
     await walk.getByRole('combobox', { name: 'Root cause' }).selectOption({ label: 'A missing resource' });
     await expect(record).not.toHaveAccessibleDescription(/root cause/);

@@ -1,6 +1,9 @@
 import { useId, type ReactNode } from 'react';
 import type { Form } from './use-form';
 
+/** A reason as a sentence: ended by a full stop unless it has its own. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 /**
  * A form's submit button, disabled while the contract's schema refuses the input, with the reason beside it and
  * describing it: a disabled button with no reason leaves the person guessing what is missing.
@@ -21,10 +24,21 @@ export function SubmitButton({
       <button className={className} type="submit" disabled={!form.canSubmit} aria-describedby={why.length ? id : undefined}>
         {children}
       </button>
-      {why.length > 0 && (
+      {why.length === 1 && (
         <p className="submit-blocked" id={id}>
-          Still needed: {why.join('; ')}.
+          Still needed: {sentence(why[0]!)}
         </p>
+      )}
+      {/* Each reason is a sentence of the contract's: a list, not one line of them joined by semicolons. */}
+      {why.length > 1 && (
+        <div className="submit-blocked" id={id}>
+          Still needed:
+          <ul>
+            {why.map((w) => (
+              <li key={w}>{sentence(w)}</li>
+            ))}
+          </ul>
+        </div>
       )}
     </>
   );

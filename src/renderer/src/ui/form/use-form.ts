@@ -107,6 +107,13 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
     if (submitted && serverIssues.has(field) && Object.is(values[field], submitted[field])) return serverIssues.get(field);
     return touched.has(field) || tried ? clientIssues.get(field) : undefined;
   };
+  // In the form's own order (its initial values' keys, as its fields are laid out), not the schema's rules' order:
+  // the slip's reasons read due date, root cause, action while the form asks root cause, action, due date.
+  const order = Object.keys(options.initial);
+  const rank = (issue: { path: PropertyKey[] }) => {
+    const at = order.indexOf(String(fieldOf(issue.path.map(String).join('.')) ?? ''));
+    return at < 0 ? order.length : at;
+  };
   const blockedBy = [
     ...new Set(
       issues
@@ -114,6 +121,7 @@ export function useForm<K extends OperationName, V extends Values>(name: K, opti
           const field = fieldOf(issue.path.map(String).join('.'));
           return field === undefined || error(field) !== issue.message;
         })
+        .sort((a, b) => rank(a) - rank(b))
         .map((issue) => issue.message),
     ),
   ];
