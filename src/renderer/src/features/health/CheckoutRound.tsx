@@ -51,7 +51,7 @@ export function CheckoutRound({
   );
   const speakerIndex = speaker ? people.findIndex((p) => p.id === speaker.attendeeId) : -1;
   const cursor = speakerIndex >= 0 ? speakerIndex : free;
-  // The speaker's turn a rating ended, until the round shows the next one: a second digit meanwhile is ignored.
+  // The speaker's turn a rating ended, until the round shows the next one: a digit typed meanwhile waits (below).
   const [endedTurn, setEndedTurn] = useState<string | null>(null);
   const moving = endedTurn !== null && speaker?.turnId === endedTurn;
   // Digits typed while the round moves on wait for the next speaker, in order: a quick 8, 0, 5 rates three people, each
