@@ -30,3 +30,27 @@ export function testMounts(): { track: (folder: string) => void; unmountAll: () 
     },
   };
 }
+
+/**
+ * Fills a small test disk (a tmpfs of `testMounts`) to the last byte, then frees `leave` bytes; returns a function
+ * that frees the space again. A full disk this way is a real one: ENOSPC from the kernel, SQLITE_FULL from SQLite.
+ */
+export function fillDisk(disk: string, leave = 0): () => void {
+  const filler = path.join(disk, 'filler');
+  const fd = fs.openSync(filler, 'w');
+  const page = Buffer.alloc(4096, 1);
+  try {
+    for (;;) fs.writeSync(fd, page);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  }
+  try {
+    for (;;) fs.writeSync(fd, page.subarray(0, 1));
+  } catch {
+    /* full to the byte */
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (leave > 0) fs.truncateSync(filler, fs.statSync(filler).size - leave);
+  return () => fs.rmSync(filler);
+}

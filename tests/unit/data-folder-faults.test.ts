@@ -10,7 +10,7 @@ import { DiskFullError } from '../../src/main/data-folder/disk-full';
 import { LogFile } from '../../src/main/data-folder/log-file';
 import { RUN_MARKER } from '../../src/main/data-folder/run-marker';
 import { ManualClock, openTestCore } from '../support/core';
-import { mountProblem, testMounts } from '../support/mounts';
+import { fillDisk, mountProblem, testMounts } from '../support/mounts';
 
 // Faults found by breaking Cadence from outside (issue 16): an emptied database, a full disk,
 // a lock whose pid was reused, and files that pile up after crashes.
@@ -38,26 +38,6 @@ function smallDisk(): string {
 }
 
 const cannotMount = mountProblem((probe) => ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
-
-/** Fills the disk to the last byte; returns a function that frees the space again. */
-function fill(disk: string): () => void {
-  const filler = path.join(disk, 'filler');
-  const fd = fs.openSync(filler, 'w');
-  const page = Buffer.alloc(4096, 1);
-  try {
-    for (;;) fs.writeSync(fd, page);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  }
-  try {
-    for (;;) fs.writeSync(fd, page.subarray(0, 1));
-  } catch {
-    /* full to the byte */
-  } finally {
-    fs.closeSync(fd);
-  }
-  return () => fs.rmSync(filler);
-}
 
 /** A pid no process has any more. */
 async function deadPid(): Promise<number> {
@@ -133,7 +113,7 @@ describe.skipIf(cannotMount !== null)(
       const t = await openTestCore(START, disk);
       try {
         await t.call('teams.create', { name: 'Team 0', timeZone: 'UTC', members: ['Ana'] });
-        const free = fill(disk);
+        const free = fillDisk(disk);
         let failure: { code: string; message: string } | null = null;
         for (let i = 1; i <= 200 && failure === null; i++) {
           const result = await t.core.dispatcher.dispatch('teams.create', { name: `Team ${i}`, timeZone: 'UTC', members: ['Ana'] });
@@ -157,7 +137,7 @@ describe.skipIf(cannotMount !== null)(
       const disk = smallDisk();
       const log = new LogFile(disk, new ManualClock(START));
       log.info('before the disk filled');
-      const free = fill(disk);
+      const free = fillDisk(disk);
       log.info(`a long line ${'x'.repeat(64 * 1024)}`);
       free();
       log.info('after space was freed');
@@ -173,7 +153,7 @@ describe.skipIf(cannotMount !== null)(
       const disk = smallDisk();
       const dataDir = path.join(disk, 'data');
       fs.mkdirSync(dataDir);
-      fill(disk);
+      fillDisk(disk);
       const error = await startCore({ dataDir, mode: 'browser', version: 'test', backgroundCheckAfterMs: null }).then(
         () => null,
         (e: unknown) => e as Error,

@@ -9,7 +9,7 @@ import { UpdateFailedError } from '../../src/main/db/update-failure';
 import { startingPageUrl } from '../../src/main/electron/starting-page';
 import { failedBlock, failedPage, START_FAILED_ID } from '../../src/main/server/start-page';
 import { ManualClock, openTestCore } from '../support/core';
-import { mountProblem, testMounts } from '../support/mounts';
+import { fillDisk, mountProblem, testMounts } from '../support/mounts';
 import { breakMigration25, rollBackToSchema24 } from '../support/older-schema';
 import { tempDirs } from '../support/temp-dirs';
 
@@ -186,26 +186,6 @@ describe('an update whose backup finds the file damaged', () => {
 
 const cannotMount = mountProblem((probe) => ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]);
 
-/** Fills the disk to the last byte; returns a function that frees the space again. */
-function fill(disk: string): () => void {
-  const filler = path.join(disk, 'filler');
-  const fd = fs.openSync(filler, 'w');
-  const page = Buffer.alloc(4096, 1);
-  try {
-    for (;;) fs.writeSync(fd, page);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  }
-  try {
-    for (;;) fs.writeSync(fd, page.subarray(0, 1));
-  } catch {
-    /* full to the byte */
-  } finally {
-    fs.closeSync(fd);
-  }
-  return () => fs.rmSync(filler);
-}
-
 describe.skipIf(cannotMount !== null)(
   `a full disk during the update${cannotMount ? ` (skipped: mounting a small tmpfs is not permitted here: ${cannotMount})` : ''}`,
   () => {
@@ -226,7 +206,7 @@ describe.skipIf(cannotMount !== null)(
       let free: () => void = () => {};
       // The backup is made; then the disk fills, before the migration writes.
       const { error, phases } = await update(dataDir, (phase) => {
-        if (phase === 'updating') free = fill(disk);
+        if (phase === 'updating') free = fillDisk(disk);
       });
       free();
       expect(phases).toEqual(['backing-up', 'updating', 'failed']);
@@ -252,7 +232,7 @@ describe.skipIf(cannotMount !== null)(
       const before = fileState(file);
       let free: () => void = () => {};
       const { error, phases } = await update(dataDir, (phase) => {
-        if (phase === 'backing-up') free = fill(disk);
+        if (phase === 'backing-up') free = fillDisk(disk);
       });
       free();
       expect(phases).toEqual(['backing-up', 'failed']);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeEvery, openTestCore, type TestCore } from '../support/core';
-import { mountProblem, testMounts } from '../support/mounts';
+import { fillDisk, mountProblem, testMounts } from '../support/mounts';
 import { tempDirs } from '../support/temp-dirs';
 
 /**
@@ -43,27 +43,6 @@ function smallDisk(size: string): string {
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
   mounts.track(dir);
   return dir;
-}
-
-/** Fills the disk to the last byte, then frees `leave` bytes; returns a function that frees the space again. */
-function fill(disk: string, leave = 0): () => void {
-  const filler = path.join(disk, 'filler');
-  const fd = fs.openSync(filler, 'w');
-  const page = Buffer.alloc(4096, 1);
-  try {
-    for (;;) fs.writeSync(fd, page);
-  } catch {
-    /* the pages are full */
-  }
-  try {
-    for (;;) fs.writeSync(fd, page.subarray(0, 1));
-  } catch {
-    /* full to the byte */
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (leave > 0) fs.truncateSync(filler, fs.statSync(filler).size - leave);
-  return () => fs.rmSync(filler);
 }
 
 /** How many `git push` processes git's own trace (GIT_TRACE2_EVENT, one file per process) holds. */
@@ -181,7 +160,7 @@ describe.skipIf(cannotMount)(`a full disk${cannotMount ? ` (skipped: ${cannotMou
     const a = await laptop();
     const demo = await a.call('demo.load', {});
     expect((await a.call('sync.link', { teamId: demo.id, url: remote })).problem).toBeNull();
-    const free = fill(disk);
+    const free = fillDisk(disk);
     for (let i = 0; i < 10; i++) await a.call('members.add', { teamId: demo.id, name: `Joined ${i}` });
     const full = await a.call('sync.run', { teamId: demo.id });
     expect(full.problem?.kind).toBe('disk-full');
@@ -203,7 +182,7 @@ describe.skipIf(cannotMount)(`a full disk${cannotMount ? ` (skipped: ${cannotMou
     for (let i = 0; i < 10; i++) await a.call('members.add', { teamId: demo.id, name: `Joined ${i}` });
     await a.call('sync.run', { teamId: demo.id });
     // Room for what git fetches and a line in the database, not for the backup (a copy of the database) made before the merge.
-    const free = fill(disk, 512 * 1024);
+    const free = fillDisk(disk, 512 * 1024);
     const noBackup = await b.call('sync.run', { teamId: demo.id });
     expect(noBackup.problem).toEqual({
       kind: 'disk-full',

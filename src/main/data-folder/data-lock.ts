@@ -44,21 +44,17 @@ function isAlive(pid: number): boolean {
 }
 
 /** Field 3 of /proc/<pid>/stat (R, S, D, Z for a zombie…); null where there is no /proc or no such process. */
-function processState(pid: number): string | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null;
-  } catch {
-    return null;
-  }
-}
+const processState = (pid: number): string | null => statFields(pid)?.[0] ?? null;
 
 /** Field 22 of /proc/<pid>/stat (the start time); null where there is no /proc or no such process. */
-function processStart(pid: number): string | null {
+const processStart = (pid: number): string | null => statFields(pid)?.[19] ?? null;
+
+/** The fields of /proc/<pid>/stat from its third on (the state); null where there is no /proc or no such process. */
+function statFields(pid: number): string[] | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
