@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestCore, type TestCore } from '../support/core';
 import { tempDirs } from '../support/temp-dirs';
@@ -51,5 +52,23 @@ describe('a backups folder holding what Cadence did not write there', () => {
     expect(fs.readlinkSync(path.join(dir, junk.link))).toBe(elsewhere);
     expect(fs.readFileSync(elsewhere, 'utf8')).toBe('mine');
     expect(fs.readFileSync(path.join(dir, junk.folder, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('a backup a newer Cadence made is refused in words before anything is done, and the data stays', async () => {
+    await t.call('teams.create', { name: 'Ops', timeZone: 'UTC', members: ['Ana'] });
+    const made = await t.call('backups.create', {});
+    const copy = new Database(path.join(t.dataDir, 'backups', made.name));
+    const known = copy.pragma('user_version', { simple: true }) as number;
+    copy.pragma(`user_version = ${known + 1}`);
+    copy.close();
+    await t.call('teams.create', { name: 'Later', timeZone: 'UTC', members: ['Ben'] });
+    t.clock.advance(60_000);
+    expect(await t.fail('backups.restore', { name: made.name })).toMatchObject({
+      code: 'conflict',
+      message: `That backup was made by a newer Cadence (schema ${known + 1}; this version knows up to ${known}), so it cannot be restored here. Update Cadence to restore it, or choose another one. Nothing was changed.`,
+    });
+    expect((await t.call('teams.list', {})).map((team) => team.name).sort()).toEqual(['Later', 'Ops']);
+    // No safety copy was made for a restore that could not be.
+    expect((await t.call('backups.list', {})).map((b) => b.name)).toEqual([made.name]);
   });
 });

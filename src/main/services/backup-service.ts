@@ -4,6 +4,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../core/clock';
 import { subfolderProblem } from '../data-folder/folder-shape';
 import { restoreInto, type BackupFile } from '../db/backups';
+import { schemaVersion } from '../db/migrator';
 import type { Sql } from '../db/query';
 import type { DbWorker } from '../worker/db-worker';
 
@@ -84,6 +85,14 @@ export class BackupService {
     if (!target) throw new DomainError('not_found', 'That backup does not exist any more');
     if (!target.summary)
       throw new DomainError('conflict', 'That backup does not open cleanly, so it cannot be restored. Choose another one.');
+    // The open file is at the newest schema this Cadence knows. A backup a newer Cadence made failed as an internal
+    // error, after a safety copy made for nothing.
+    const known = schemaVersion(this.sql.db);
+    if (target.summary.schemaVersion > known)
+      throw new DomainError(
+        'conflict',
+        `That backup was made by a newer Cadence (schema ${target.summary.schemaVersion}; this version knows up to ${known}), so it cannot be restored here. Update Cadence to restore it, or choose another one. Nothing was changed.`,
+      );
     const safetyCopy = await this.backupNow('before-restore');
     // The restore replaces every row in one transaction on the app's own connection.
     await restoreInto(this.sql.db, target.file, path.join(this.dataDir, 'backups'));
