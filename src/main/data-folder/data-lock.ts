@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeFolders } from './make-folders';
+import { isPlainFile } from './plain-file';
 import { PRIVATE_FILE_MODE } from './private-files';
 
 export const LOCK_FILE = 'cadence.lock';
@@ -86,6 +87,8 @@ function holderRuns(owner: LockOwner): boolean {
 }
 
 function readOwner(file: string): LockOwner | null {
+  // Not a plain file (a pipe): unreadable, so taken over as any unreadable lock is.
+  if (!isPlainFile(file)) return null;
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockOwner>;
     if (typeof parsed.pid !== 'number') return null;
