@@ -65,3 +65,15 @@ describe('a named pipe where a file of Cadence’s belongs is not opened, and th
     expect(atOnce(() => [hasLoggedStart(logs), log.recentErrors()])).toEqual([false, []]);
   });
 });
+
+describe('a link where the log belongs', () => {
+  it('is not written through: the file it leads to is left as it was', () => {
+    const logs = path.join(dirs.make(), 'logs');
+    fs.mkdirSync(logs);
+    const mine = path.join(dirs.make(), 'notes.md');
+    fs.writeFileSync(mine, 'my notes\n');
+    fs.symlinkSync(mine, path.join(logs, 'cadence.log'));
+    new LogFile(logs, { now: () => Date.now() }).info('started browser test');
+    expect(fs.readFileSync(mine, 'utf8')).toBe('my notes\n');
+  });
+});

@@ -48,8 +48,9 @@ export class LogFile {
   }
 
   private write(level: 'INFO' | 'ERROR', message: string): void {
-    // Something other than a file in the log's place (a pipe would hold this write until something reads it): no log.
-    if (fs.existsSync(this.file) && !isPlainFile(this.file)) return;
+    // Something other than a file of its own in the log's place: no log. A pipe would hold this write until something
+    // reads it, and through a link the lines went into whatever file it led to (a file of the person's).
+    if (fs.lstatSync(this.file, { throwIfNoEntry: false })?.isFile() === false) return;
     try {
       if (fs.existsSync(this.file) && fs.statSync(this.file).size >= this.maxBytes) this.rotate();
     } catch {
