@@ -24,8 +24,11 @@ export class DataDirLockedError extends Error {
     readonly owner: LockOwner,
     dataDir: string,
   ) {
+    // The time as the lock says it, when it says one a date can hold: a damaged lock's (1e20) threw "Invalid time value".
+    const since = new Date(owner.since);
+    const when = owner.since > 0 && Number.isFinite(since.getTime()) ? `, since ${since.toISOString()}` : '';
     super(
-      `Another Cadence process (${owner.kind}, pid ${owner.pid}, since ${new Date(owner.since).toISOString()}) ` +
+      `Another Cadence process (${owner.kind}, pid ${owner.pid}${when}) ` +
         `is using the data folder ${dataDir}. Close it first, or set CADENCE_DATA_DIR to use another folder.`,
     );
     this.name = 'DataDirLockedError';
