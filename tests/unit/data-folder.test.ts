@@ -49,6 +49,21 @@ describe('the data folder lock', () => {
     }
   });
 
+  it('a lock whose time no date can hold (a damaged one) is still refused in words, without the time', async () => {
+    const other = await sleeper();
+    try {
+      for (const since of [1e20, -1e300, null]) {
+        fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: other.pid, host: os.hostname(), kind: 'desktop app', since }));
+        expect(() => acquireDataDirLock(dir, 'cli'), String(since)).toThrow(
+          `Another Cadence process (desktop app, pid ${other.pid}) is using the data folder ${dir}. ` +
+            'Close it first, or set CADENCE_DATA_DIR to use another folder.',
+        );
+      }
+    } finally {
+      other.stop();
+    }
+  });
+
   it('takes over a stale lock whose process is gone, leaving nothing of it behind', async () => {
     const gone = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     await new Promise((resolve) => gone.once('exit', resolve));

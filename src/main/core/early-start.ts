@@ -54,6 +54,8 @@ function headerVersion(dataDir: string): number | null {
   const header = Buffer.alloc(100);
   let read: number;
   try {
+    // A plain file only: opening a named pipe there waits for a writer that never comes, and the start hung, silent.
+    if (!fs.statSync(databasePath(dataDir), { throwIfNoEntry: false })?.isFile()) return null;
     const fd = fs.openSync(databasePath(dataDir), 'r');
     try {
       read = fs.readSync(fd, header, 0, header.length, 0);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeFolders } from './make-folders';
+import { isPlainFile } from './plain-file';
 import { PRIVATE_FILE_MODE } from './private-files';
 
 export const LOCK_FILE = 'cadence.lock';
@@ -23,8 +24,11 @@ export class DataDirLockedError extends Error {
     readonly owner: LockOwner,
     dataDir: string,
   ) {
+    // The time as the lock says it, when it says one a date can hold: a damaged lock's (1e20) threw "Invalid time value".
+    const since = new Date(owner.since);
+    const when = owner.since > 0 && Number.isFinite(since.getTime()) ? `, since ${since.toISOString()}` : '';
     super(
-      `Another Cadence process (${owner.kind}, pid ${owner.pid}, since ${new Date(owner.since).toISOString()}) ` +
+      `Another Cadence process (${owner.kind}, pid ${owner.pid}${when}) ` +
         `is using the data folder ${dataDir}. Close it first, or set CADENCE_DATA_DIR to use another folder.`,
     );
     this.name = 'DataDirLockedError';
@@ -86,6 +90,8 @@ function holderRuns(owner: LockOwner): boolean {
 }
 
 function readOwner(file: string): LockOwner | null {
+  // Not a plain file (a pipe): unreadable, so taken over as any unreadable lock is.
+  if (!isPlainFile(file)) return null;
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockOwner>;
     if (typeof parsed.pid !== 'number') return null;

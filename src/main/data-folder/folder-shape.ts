@@ -37,6 +37,23 @@ export function folderShapeProblem(dataDir: string): string | null {
   return null;
 }
 
+/** The folders Cadence keeps in the data folder, by what each holds. */
+const SUBFOLDERS = { logs: 'its log', backups: 'its backups' } as const;
+
+/**
+ * Why Cadence cannot keep its log or its backups in the data folder, in words, or null: a file where that folder should
+ * be, or a link to nothing. Without it start-up said "EEXIST: file already exists, mkdir '…/logs'", and every backup
+ * failed as an internal error. A link to a folder elsewhere is the person's choice, and used.
+ */
+export function subfolderProblem(dataDir: string, name: keyof typeof SUBFOLDERS): string | null {
+  const at = path.join(dataDir, name);
+  if (!fs.lstatSync(at, { throwIfNoEntry: false })) return null;
+  const found = fs.statSync(at, { throwIfNoEntry: false });
+  if (found?.isDirectory()) return null;
+  const what = found ? 'a file, not a folder' : `a symbolic link to ${path.resolve(dataDir, fs.readlinkSync(at))}, which does not exist`;
+  return `${at} is ${what}, so Cadence cannot keep ${SUBFOLDERS[name]} there. Move it out of the data folder (Cadence then makes the folder anew), or point CADENCE_DATA_DIR (or --data-dir) at another folder.`;
+}
+
 /**
  * Why the database file (or its -wal or -shm) may not be opened as it is, in words, or null: it is a symbolic link.
  * The steps around the database act on the data folder's own entries: the folder's lock guards the folder, start-up

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DiskFullError, isDiskFull } from './disk-full';
-import { DataFolderShapeError, folderShapeProblem } from './folder-shape';
+import { DataFolderShapeError, folderShapeProblem, subfolderProblem } from './folder-shape';
 
 /** The operating system's words for "this may not be written", by what the person can do about each. */
 const REASONS: Record<string, string> = {
@@ -32,7 +32,7 @@ export class DataFolderUnwritableError extends Error {
 /** A start-up failure said plainly (a full disk, a file where a folder should be, a folder it may not write); any other as it was. */
 export function plainFolderError(dataDir: string, error: unknown): unknown {
   if (isDiskFull(error)) return new DiskFullError(dataDir, error);
-  const shape = folderShapeProblem(dataDir);
+  const shape = folderShapeProblem(dataDir) ?? subfolderProblem(dataDir, 'logs') ?? subfolderProblem(dataDir, 'backups');
   if (shape) return new DataFolderShapeError(shape, error);
   const reason = unwritableReason(dataDir, error);
   return reason ? new DataFolderUnwritableError(dataDir, reason, error) : error;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../core/clock';
+import { isPlainFile } from './plain-file';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 
 const START_LINE = / INFO started /;
@@ -9,7 +10,7 @@ const START_LINE = / INFO started /;
 export function hasLoggedStart(dir: string): boolean {
   if (!fs.existsSync(dir)) return false;
   const logs = fs.readdirSync(dir).filter((name) => /^cadence\.log(\.\d+)?$/.test(name));
-  return logs.some((name) => START_LINE.test(fs.readFileSync(path.join(dir, name), 'utf8')));
+  return logs.some((name) => isPlainFile(path.join(dir, name)) && START_LINE.test(fs.readFileSync(path.join(dir, name), 'utf8')));
 }
 
 /**
@@ -38,7 +39,7 @@ export class LogFile {
 
   /** The last error entries, newest last, for "copy diagnostics". */
   recentErrors(limit = 20): string[] {
-    const text = fs.existsSync(this.file) ? fs.readFileSync(this.file, 'utf8') : '';
+    const text = isPlainFile(this.file) ? fs.readFileSync(this.file, 'utf8') : '';
     return text
       .split(/\n(?=\d{4}-\d{2}-\d{2}T)/)
       .filter((entry) => / ERROR /.test(entry.slice(0, 40)))
@@ -47,6 +48,9 @@ export class LogFile {
   }
 
   private write(level: 'INFO' | 'ERROR', message: string): void {
+    // Something other than a file of its own in the log's place: no log. A pipe would hold this write until something
+    // reads it, and through a link the lines went into whatever file it led to (a file of the person's).
+    if (fs.lstatSync(this.file, { throwIfNoEntry: false })?.isFile() === false) return;
     try {
       if (fs.existsSync(this.file) && fs.statSync(this.file).size >= this.maxBytes) this.rotate();
     } catch {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isPlainFile } from './plain-file';
 import { writeFileAtomic, writeFileFlushLater } from './atomic-write';
 
 export const RUN_MARKER = 'cadence.running';
@@ -37,7 +38,7 @@ export class RunMarker {
     if (fs.existsSync(this.file)) {
       reason = 'unclean-shutdown';
       try {
-        if ((JSON.parse(fs.readFileSync(this.file, 'utf8')) as MarkerContent).damage) reason = 'damage-found';
+        if (isPlainFile(this.file) && (JSON.parse(fs.readFileSync(this.file, 'utf8')) as MarkerContent).damage) reason = 'damage-found';
       } catch {
         /* an unreadable marker is still a marker */
       }

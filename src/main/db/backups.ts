@@ -58,17 +58,29 @@ function summarize(file: string, checked = false): BackupFile['summary'] {
 
 type BackupName = Omit<BackupFile, 'summary'>;
 
-/** Automatic backups, newest first, by name alone: nothing is opened. */
+/**
+ * Automatic backups, newest first, by name alone: nothing is opened. Only plain files named as Cadence names them: a
+ * name no backup has (a 13th month), a link (one leading nowhere made the list and every backup fail) or a folder
+ * (pruning could not remove it, and failed) is someone else's, left alone and not counted.
+ */
 function backupNames(dataDir: string): BackupName[] {
   const dir = backupsDir(dataDir);
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .map((name) => ({ name, match: PATTERN.exec(name) }))
-    .filter((x) => x.match)
-    .map(({ name, match }) => {
+    .flatMap((name): BackupName[] => {
+      const match = PATTERN.exec(name);
+      if (!match) return [];
+      const at = parseStamp(match[1]!);
+      if (!Number.isFinite(at) || stamp(at) !== match[1]) return [];
       const file = path.join(dir, name);
-      return { file, name, at: parseStamp(match![1]!), reason: match![2]!, sizeBytes: fs.statSync(file).size };
+      let stat: fs.Stats;
+      try {
+        stat = fs.lstatSync(file);
+      } catch {
+        return [];
+      }
+      return stat.isFile() ? [{ file, name, at, reason: match[2]!, sizeBytes: stat.size }] : [];
     })
     .sort((a, b) => b.at - a.at);
 }

@@ -5,7 +5,7 @@ import { contentSecurityPolicy } from '@shared/csp';
 import type { CadenceCore } from '../core/cadence-core';
 import type { OpTiming } from '../core/dispatcher';
 import { opStatus, opStatusHeaders } from './op-status';
-import { checkRequest } from './request-guard';
+import { checkRequest, requestUrl } from './request-guard';
 import { createEventSockets } from './event-socket';
 import { bearerToken, type SessionAuth } from './session-auth';
 import { staticFiles, type ServedFile } from './static-files';
@@ -198,7 +198,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req);
+    if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Not an address Cadence serves.');
     pauses.heard(url.pathname);
     const isApi = url.pathname.startsWith('/api/');
     const verdict = checkRequest(req, port, isApi && req.method !== 'GET');
@@ -273,9 +274,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   server.on('upgrade', (req, socket, head) => {
     const verdict = checkRequest(req, port, true);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!verdict.ok || url.pathname !== '/api/events') {
-      socket.write(`HTTP/1.1 ${verdict.ok ? 404 : verdict.status} Refused\r\nConnection: close\r\n\r\n`);
+    const url = requestUrl(req);
+    if (!verdict.ok || url?.pathname !== '/api/events') {
+      const status = !verdict.ok ? verdict.status : url ? 404 : 400;
+      socket.write(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\n\r\n`);
       socket.destroy();
       return;
     }

@@ -15,6 +15,18 @@ export function allowedOrigins(port: number): Set<string> {
   return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 }
 
+/**
+ * The request's address as a URL on this server, or null when it is not one (`//[`, `http://[`): a local program can
+ * send such an address, and `new URL` throws on it, which in the upgrade listener stopped the whole server.
+ */
+export function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
 export type GuardVerdict = { ok: true } | { ok: false; status: number; reason: string };
 
 /**

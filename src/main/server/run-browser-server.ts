@@ -2,8 +2,6 @@
  * Starts the browser-mode server on the data folder and prints where to open it. Shared by
  * the production entry and the test entry, which differ only in the clock they pass.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Clock } from '../core/clock';
 import type { CadenceCore, startCore } from '../core/cadence-core';
 import type { RunningBrowserServer } from './browser-server';
@@ -16,6 +14,7 @@ import { DataFolderUnwritableError } from '../data-folder/folder-unwritable';
 import { FutureSchemaError } from '../db/migrator';
 import { warmFirstReads } from '../core/warm-first-reads';
 import { readyLines, recoveryLines, updateLines } from './terminal-messages';
+import { portMemory } from './port-memory';
 
 const PREFERRED_PORT = 47300;
 
@@ -28,24 +27,6 @@ function parsePort(args: string[]): number | null {
     process.exit(2);
   }
   return port;
-}
-
-/** Reuses the last port so an open page reconnects after a restart. */
-function portMemory(dataDir: string) {
-  const file = path.join(dataDir, 'browser-server.json');
-  return {
-    read(): number | null {
-      try {
-        const port = Number((JSON.parse(fs.readFileSync(file, 'utf8')) as { port?: unknown }).port);
-        return Number.isInteger(port) && port > 0 ? port : null;
-      } catch {
-        return null;
-      }
-    },
-    write(port: number) {
-      fs.writeFileSync(file, JSON.stringify({ port }), { mode: 0o600 });
-    },
-  };
 }
 
 /** Whether a start-up failure is one a person can act on (the folder in use, a newer Cadence's file, a full disk, an update that failed), said in its own words. */

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../data-folder/atomic-write';
 
 const CODE_TTL_MS = 10 * 60 * 1000;
 /** A session lasts 12 hours from its last use. */
@@ -31,6 +32,8 @@ export class SessionAuth {
     const file = path.join(dataDir, 'browser-session.key');
     let key: Buffer;
     try {
+      // Only a plain file is read: a link is not followed, and a pipe or device there would never end.
+      if (!fs.lstatSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error('no key file');
       key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
       if (key.length < 32) throw new Error('short key');
     } catch {
@@ -88,10 +91,20 @@ export class SessionAuth {
   }
 }
 
+/**
+ * A new key, written beside the file and renamed over it: whatever stood there is replaced, never written through (a
+ * link there to a file of the person's had that file overwritten with the key and made private). A folder there is said
+ * in words.
+ */
 function writeKey(file: string): Buffer {
+  if (fs.lstatSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(
+      `${file} is a folder, but it is where Cadence keeps the browser mode’s sign-in key. Move it out of the data folder, then start Cadence again.`,
+    );
+  }
   const key = randomBytes(32);
-  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
-  // mode applies only when the file is created; a replaced damaged key must not keep looser rights.
+  writeFileAtomic(file, key.toString('hex'));
+  // A replaced damaged key must not keep looser rights, wherever the file is.
   fs.chmodSync(file, 0o600);
   return key;
 }

@@ -1,7 +1,8 @@
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { stringify } from 'yaml';
+import { Document } from 'yaml';
+import { quoteForYaml11Readers } from '../exports/yaml-readers';
 import type { ExportedFile } from '@shared/planning';
 import { minutesFileName, minutesMeta } from './minutes-meta';
 import { minutesTree, type MinutesSource } from './minutes-tree';
@@ -18,7 +19,8 @@ export function minutesMarkdown(source: MinutesSource): ExportedFile {
   // own heading. MD025 counts a front matter `title` as a heading 1 as well, so the meeting's title is under
   // `meeting` there.
   const { title, ...rest } = meta;
-  const yaml = stringify({ meeting: title, ...rest }, { lineWidth: 0, blockQuote: false }).trimEnd();
+  const doc = quoteForYaml11Readers(new Document({ meeting: title, ...rest }), ['date']);
+  const yaml = doc.toString({ lineWidth: 0, blockQuote: false }).trimEnd();
   const content = toMarkdown(
     { ...root, children: [{ type: 'yaml', value: yaml }, ...root.children] },
     { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-' },
