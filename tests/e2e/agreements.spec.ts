@@ -203,6 +203,15 @@ test('the demo team’s next meeting lists the agreement’s due revisit until t
     await page.goBack();
     // In words that do not read as cut off (walk20: the badge said "closed since").
     await expect(due.locator('.badge')).toHaveText('now closed');
+    // The entry is struck through, the badge saying it is closed is not (a struck "now closed" reads "not closed").
+    const struck = (el: Element) => {
+      const lines: string[] = [];
+      for (let at: Element | null = el; at && at.tagName !== 'UL'; at = at.parentElement)
+        lines.push(getComputedStyle(at).textDecorationLine);
+      return lines.some((l) => l.includes('line-through'));
+    };
+    expect(await due.locator('.badge').evaluate(struck)).toBe(false);
+    expect(await due.getByRole('link', { name: 'Operating agreement, version 2' }).evaluate(struck)).toBe(true);
   } finally {
     await server.stop();
   }
