@@ -15,6 +15,18 @@ export function rootCauseLabel(cause: RootCause): string {
   return ROOT_CAUSES.find((c) => c.cause === cause)?.label ?? cause;
 }
 
+/**
+ * The follow-through's "Slips and causes" in words. `slipped` counts commitments and the causes count slips, so a
+ * commitment that slipped twice read "1: a missing resource ×1, a wrong assumption ×1" (walk20): the two are named.
+ */
+export function slipsWords(f: { slipped: number; slipCauses: { cause: RootCause; count: number }[] }): string {
+  if (f.slipped === 0) return '0';
+  const slips = f.slipCauses.reduce((n, c) => n + c.count, 0);
+  const causes = f.slipCauses.map((c) => `${rootCauseLabel(c.cause).toLowerCase()} ×${c.count}`).join(', ');
+  const head = slips > f.slipped ? `${f.slipped} commitment${f.slipped === 1 ? '' : 's'}, ${slips} slips` : String(f.slipped);
+  return causes ? `${head}: ${causes}` : head;
+}
+
 export const STATUS_LABELS: Record<CommitmentStatus, string> = {
   open: 'Open',
   on_track: 'On track',

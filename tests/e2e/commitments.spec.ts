@@ -84,6 +84,11 @@ test('commitments made in one meeting are reviewed in the next (done, renegotiat
 
     await expect(reviewing('Pricing read-out with both variants')).toBeVisible();
     await walk.getByRole('button', { name: 'Renegotiate' }).click();
+    // What is still needed reads in the form's order: the new date above the reason (walk20: the reason came first).
+    await expect(walk.locator('.submit-blocked').getByRole('listitem')).toHaveText([
+      'A renegotiation needs the new date.',
+      'A renegotiation needs a reason.',
+    ]);
     await walk.getByLabel('New due date').fill('2026-11-30');
     await expect(walk.getByRole('button', { name: 'Record' })).toBeDisabled();
     await walk.getByLabel('Reason for the new date').fill('Variant B needs another week of traffic');

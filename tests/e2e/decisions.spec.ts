@@ -104,6 +104,10 @@ test('a proposal with a block integrated and a disagreement overruled is accepte
     const ben = objections.getByRole('listitem').filter({ hasText: 'Ben Osei' });
     await ben.getByRole('button', { name: 'Resolve…' }).click();
     await ben.getByRole('button', { name: 'Integrated' }).click();
+    // The proposal as it stands would integrate nothing: the disabled Save says so (walk20: it said nothing).
+    await expect(ben.getByRole('button', { name: 'Save: integrated' })).toHaveAccessibleDescription(
+      'Still needed: Change the proposal’s text to meet the objection.',
+    );
     await ben
       .getByLabel('The proposal, changed to meet the objection')
       .fill('Release every second Thursday; security fixes ship any day through a hotfix lane.');
@@ -121,6 +125,9 @@ test('a proposal with a block integrated and a disagreement overruled is accepte
     await cleo.getByRole('button', { name: 'Resolve…' }).click();
     await cleo.getByRole('button', { name: 'Overruled' }).click();
     await expect(cleo.getByRole('button', { name: 'Save: overruled' })).toBeDisabled();
+    await expect(cleo.getByRole('button', { name: 'Save: overruled' })).toHaveAccessibleDescription(
+      'Still needed: Overruling needs the owner’s reason: write a few words, not only spaces.',
+    );
     await cleo
       .getByLabel('Why Ana Ruiz overrules it (required)')
       .fill('Automation is planned next quarter; the train frees the time for it');

@@ -178,11 +178,18 @@ test('run the meeting from the console while the projector follows; a server res
     await expect(facilitator.locator('.drift')).toHaveText('on time');
 
     // Shortcuts are listed on "?".
+    await facilitator.setViewportSize({ width: 1366, height: 768 });
     await facilitator.keyboard.press('?');
-    await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('next speaker');
+    const shortcuts = facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(shortcuts).toContainText('next speaker');
+    // It opens at its top, the agenda's keys first, with Close focused (walk20: focusing Close scrolled the list to
+    // its end at 1366x768, the agenda's keys out of sight).
+    await expect(shortcuts.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();
+    await expect(shortcuts.getByRole('button', { name: 'Close' })).toBeFocused();
     await facilitator.screenshot({ path: 'test-results/screens/console-shortcuts.png' });
     await facilitator.keyboard.press('Escape');
-    await expect(facilitator.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+    await expect(shortcuts).toHaveCount(0);
+    await facilitator.setViewportSize({ width: 1440, height: 900 });
     // Walked: opened by its key with nothing focused, the dialog left focus on the page's body once closed, and the next
     // Tab went to the first link of the navigation. Focus is on the current item, and Tab goes on inside the console.
     await expect(facilitator.locator('.current-item')).toBeFocused();

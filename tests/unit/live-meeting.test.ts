@@ -215,6 +215,27 @@ describe('running a meeting', () => {
     ]);
   });
 
+  it('gives a round shortened by a rebalance turns that share the time it was given, not the time first planned', async () => {
+    let d = await liveMeeting();
+    const meetingId = d.meeting.id;
+    // An updates round of 9 minutes after the check-in, no turn length of its own: 3 minutes each for Ana, Ben, Cleo.
+    d = await t.call('agenda.addItem', {
+      meetingId,
+      expectedRevision: d.meeting.agendaRevision,
+      kind: 'round_robin',
+      title: 'Updates',
+      plannedMin: 9,
+    });
+    const updates = d.items.find((i) => i.title === 'Updates')!;
+    d = await t.call('agenda.moveItem', { itemId: updates.id, expectedRevision: d.meeting.agendaRevision, toIndex: 1 });
+    // The room runs behind; the rebalance gives the round 6 minutes (walk20: its turns still counted down 3:00 each,
+    // so the round ran its 9 planned minutes and the meeting its 3 minutes over).
+    await t.call('live.rebalance', { meetingId, allow: [{ itemId: updates.id, minutes: 6 }], cut: [] });
+    d = await liveAfter(t, t.call('live.next', { meetingId }));
+    expect(d.items.find((i) => i.id === d.currentItemId)!.title).toBe('Updates');
+    expect(d.turns.filter((x) => x.agendaItemId === updates.id).map((x) => x.timeboxMs)).toEqual([2 * MIN, 2 * MIN, 2 * MIN]);
+  });
+
   it('ends with what was not reached marked so', async () => {
     let d = await liveMeeting();
     const meetingId = d.meeting.id;

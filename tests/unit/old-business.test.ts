@@ -65,7 +65,7 @@ describe('old business', () => {
     await t.call('meetings.end', { meetingId: m2 });
     const d3 = await t.call('meetings.get', { meetingId: m3 });
     expect(d3.items.map((i) => [i.title, i.carriedFromId])).toEqual([['Budget', d2.items[1]!.id]]);
-    // It was planned while the parking-lot item was open; that entry stays, shown as closed since.
+    // It was planned while the parking-lot item was open; that entry stays, shown as now closed.
     expect(d3.oldBusiness.map((o) => [o.source, o.title, o.open])).toEqual([
       ['parking_lot', 'On-call fairness', false],
       ['not_reached', 'Budget', true],

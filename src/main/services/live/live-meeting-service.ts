@@ -287,7 +287,10 @@ export class LiveMeetingService {
       random: this.random,
       lastOpenerMemberId: meeting.seriesId ? this.repos.live.lastOpener(meeting.seriesId, item.kind, meeting.id) : null,
     });
-    const timeboxMs = item.turnTimeboxMs ?? Math.max(15_000, Math.floor(item.plannedMs / ordered.length / 1000) * 1000);
+    // The time the round is given, not the time first planned: a rebalance that shortened it (negative extra time)
+    // shortens each turn too, or the turns would run the round back to its plan.
+    const givenMs = Math.max(0, item.plannedMs + item.extraMs);
+    const timeboxMs = item.turnTimeboxMs ?? Math.max(15_000, Math.floor(givenMs / ordered.length / 1000) * 1000);
     ordered.forEach((speaker, position) => {
       const id = uuidv7(this.clock);
       before.created(id);

@@ -36,7 +36,9 @@ function eventPhrase(e: CommitmentEvent): string {
       return `was given a new date ${e.inAdvance ? 'before' : 'after'} it was due (${e.newDueDate} instead of ${e.oldDueDate})${because(e.reason)}`;
     case 'slipped': {
       const cause = e.rootCause ? `, because of ${rootCauseLabel(e.rootCause).toLowerCase()}` : ', with no cause given';
-      return `slipped${cause}${e.correctiveAction?.trim() ? `; the corrective action is ${quoted(e.correctiveAction)}` : ''}`;
+      // What happened, as the room heard it and the projector showed it: the minutes kept only its cause.
+      const happened = e.reason?.trim() ? ` (${quoted(e.reason)})` : '';
+      return `slipped${cause}${happened}${e.correctiveAction?.trim() ? `; the corrective action is ${quoted(e.correctiveAction)}` : ''}`;
     }
     case 'reassigned':
       return `was handed over to ${e.newOwnerName ?? 'someone else'}${because(e.reason)}`;

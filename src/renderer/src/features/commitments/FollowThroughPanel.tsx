@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { rootCauseLabel, type FollowThroughFigures } from '@shared/commitments';
+import { slipsWords, type FollowThroughFigures } from '@shared/commitments';
 import { useQuery } from '@renderer/api/hooks';
 import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -19,9 +19,7 @@ function Figures({ f }: { f: FollowThroughFigures }) {
         {pct(f.renegotiatedInAdvanceShare)} <span className="muted-note">({f.renegotiatedInAdvance})</span>
       </td>
       <td>{f.renegotiatedLate}</td>
-      <td>
-        {f.slipped ? `${f.slipped}: ${f.slipCauses.map((c) => `${rootCauseLabel(c.cause).toLowerCase()} ×${c.count}`).join(', ')}` : '0'}
-      </td>
+      <td>{slipsWords(f)}</td>
     </>
   );
 }

@@ -39,14 +39,16 @@ function OutcomeForm({
 }) {
   const form = useForm('commitments.record', {
     initial: {
+      // In the order the fields are laid out (what is still needed reads in it): the reason, below each outcome's
+      // own fields, comes last.
       outcome: null as ReviewOutcome | null,
-      reason: '',
       newDueDate: '',
       rootCause: '' as RootCause | '',
       correctiveAction: '',
       asCommitment: true,
       correctiveOwner: commitment.ownerId,
       correctiveDue: '',
+      reason: '',
     },
     // The contract's rule decides what each outcome needs; the form only maps its fields onto the input.
     toInput: (v) => ({

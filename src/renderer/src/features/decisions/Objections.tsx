@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { RESOLUTIONS, resolutionLabel, type Decision, type Objection, type Resolution } from '@shared/decisions';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
+import { SubmitButton } from '@renderer/ui/form/SubmitButton';
 import { useForm } from '@renderer/ui/form/use-form';
 import { StanceChip } from './StatusBadge';
 import { EscalationSuggestions } from '../agreements/EscalationSuggestions';
@@ -43,6 +44,11 @@ function ResolveForm({ decision, objection, onDone }: { decision: Decision; obje
   const how = values.resolution;
   // Integrating means changing the proposal: the text as it stands would record nothing new.
   const unchanged = how === 'integrated' && values.newText.trim() === decision.decision.trim();
+  // A disabled Save says what is still needed, the unchanged text first (it is the form's first field).
+  const submit = {
+    canSubmit: form.canSubmit && !unchanged,
+    blockedBy: unchanged ? ['Change the proposal’s text to meet the objection', ...form.blockedBy] : form.blockedBy,
+  };
   return (
     <div className="resolve">
       <div className="resolve-choices" role="group" aria-label={`Resolve ${objection.memberName}’s objection`}>
@@ -96,9 +102,7 @@ function ResolveForm({ decision, objection, onDone }: { decision: Decision; obje
             />
           </Field>
           <div className="form-actions">
-            <button className="btn btn-primary" type="submit" disabled={!form.canSubmit || unchanged}>
-              Save: {resolutionLabel(how).toLowerCase()}
-            </button>
+            <SubmitButton form={submit}>Save: {resolutionLabel(how).toLowerCase()}</SubmitButton>
             <button className="btn btn-ghost" type="button" onClick={() => set('resolution', null)}>
               Cancel
             </button>

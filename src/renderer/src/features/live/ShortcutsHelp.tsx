@@ -15,6 +15,8 @@ export function ShortcutsHelp({ onClose, home }: { onClose: () => void; home: ()
     const opener =
       document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // Opened, Close has focus, which scrolled the list to its end: the keys are read from the top (the agenda's first).
+    dialog.scrollTop = 0;
     return () => {
       dialog.close();
       (opener?.isConnected ? opener : home())?.focus();

@@ -56,7 +56,8 @@ export function OldBusinessPanel({ entries, teamId, ended = false }: { entries: 
 /** Where an entry stands: one badge, in words that hold before the meeting and after it. */
 function Standing({ entry: e, ended }: { entry: OldBusinessEntry; ended: boolean }) {
   const onAgenda = e.source === 'not_reached' || e.source === 'open_proposal';
-  if (!onAgenda) return e.open ? null : <span className="badge">closed since</span>;
-  if (!ended) return <span className="badge badge-accent">{e.open ? 'on the agenda' : 'on the agenda, closed since'}</span>;
+  // "now closed", not "closed since": a badge that ends on "since" reads as words cut off (walk20).
+  if (!onAgenda) return e.open ? null : <span className="badge">now closed</span>;
+  if (!ended) return <span className="badge badge-accent">{e.open ? 'on the agenda' : 'on the agenda, now closed'}</span>;
   return <span className="badge badge-accent">{e.open ? 'was on the agenda, still open' : 'was on the agenda, now closed'}</span>;
 }
