@@ -91,14 +91,15 @@ export class MeetingView {
     // And what the decision log left (objections, proposals, reviews, the agreement): which still need the room, in one more.
     const openFromLog = this.repos.oldBusiness.stillOpenFromLog(meetingId);
     const listed = this.repos.oldBusiness.forMeeting(meetingId);
-    // A commitment's due date as it held when the meeting ended (or holds now, before then): the detail was written
-    // when the meeting was planned, before a renegotiation recorded in it; a later one is not this meeting's.
-    const asOf = row.endedAt ?? this.clock.now();
-    const commitmentIds = listed.filter((o) => o.source === 'open_commitment').map((o) => o.refId);
+    // An ended meeting's record: a commitment's due date as it held when the meeting ended. The detail was written
+    // when the meeting was planned, before a renegotiation recorded in it; a later one is not this meeting's. (Before
+    // it ends the detail is as planned: the renderer's cache puts a commitment read again in place without it.)
+    const asOf = row.status === 'ended' ? row.endedAt : null;
+    const commitmentIds = asOf === null ? [] : listed.filter((o) => o.source === 'open_commitment').map((o) => o.refId);
     const events = this.repos.commitments.eventsOf(commitmentIds);
     const detailOf = (o: (typeof listed)[number]): string => {
-      const record = o.source === 'open_commitment' ? this.repos.commitments.find(o.refId) : null;
-      return record ? dueDetailAsOf(o.detail, record, events.get(o.refId) ?? [], asOf) : o.detail;
+      const record = asOf !== null && o.source === 'open_commitment' ? this.repos.commitments.find(o.refId) : null;
+      return record ? dueDetailAsOf(o.detail, record, events.get(o.refId) ?? [], asOf!) : o.detail;
     };
     const oldBusiness = listed.map((o) => ({
       id: o.id,
