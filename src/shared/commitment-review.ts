@@ -76,3 +76,37 @@ export function putCommitment(part: MeetingCommitments, row: Commitment, meeting
   const doneSinceLast = doneNow ? insertSorted(part.doneSinceLast, row, byOriginalDue) : part.doneSinceLast;
   return { ...part, review, doneSinceLast };
 }
+
+/** This meeting recorded an outcome of `c` (anything but its making). */
+export function recordedIn(c: Commitment, meetingId: string): boolean {
+  return c.events.some((e) => e.meetingId === meetingId && e.kind !== 'created');
+}
+
+/** The commitment whose outcome this meeting recorded last; ids (UUIDv7) break ties within a millisecond. */
+export function lastRecorded(review: Commitment[], meetingId: string): Commitment | null {
+  let best: { c: Commitment; at: number; id: string } | null = null;
+  for (const c of review) {
+    for (const e of c.events) {
+      if (e.meetingId !== meetingId || e.kind === 'created') continue;
+      if (!best || e.at > best.at || (e.at === best.at && e.id > best.id)) best = { c, at: e.at, id: e.id };
+    }
+  }
+  return best?.c ?? null;
+}
+
+/**
+ * Up next in the review, one rule for the console's walk and the projector: the first commitment without an outcome
+ * after the one `after` (the one recorded last), then back to one passed over with ↓ before it; the first without
+ * one while none is recorded. -1 once every one has an outcome. (The projector used to name the first without an
+ * outcome, the console the next after the one just recorded: a commitment passed over split them.)
+ */
+export function reviewUpNext(review: Commitment[], recorded: (c: Commitment) => boolean, after: string | null): number {
+  const from = after === null ? -1 : review.findIndex((c) => c.id === after);
+  const later = review.findIndex((c, j) => j > from && !recorded(c));
+  return later >= 0 ? later : review.findIndex((c, j) => j < from && !recorded(c));
+}
+
+/** Up next in a meeting's review as its data says: after the commitment recorded last. */
+export function reviewUpNextIn(review: Commitment[], meetingId: string): number {
+  return reviewUpNext(review, (c) => recordedIn(c, meetingId), lastRecorded(review, meetingId)?.id ?? null);
+}

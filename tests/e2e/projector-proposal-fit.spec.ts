@@ -187,3 +187,43 @@ test('the projector shows every member’s name whole in the go-round, eight mem
     await server.stop();
   }
 });
+
+// Walked at 1280x720: the option texts ended in an ellipsis (each cell kept to one line) with room unused beside and
+// below them. An option that fits is shown whole.
+test('at 1280x720 a proposal’s options are shown whole when they fit: no option text cut short, the page within the screen', async ({
+  page,
+}) => {
+  const dir = tempDataDir('projector-options-720');
+  const clock = new TestClock(dir, T0);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  try {
+    const { meetingId, d } = await atTheProposals(page, server.url, clock, T0);
+    const pairs = reviewInPairs(meetingId, d.currentItemId!);
+    // A third option and a longer proposal: the options need a few lines more than the screen has, not all of theirs.
+    await api(page, 'decisions.propose', {
+      ...pairs,
+      decision: 'Every review in December is done by two people together, and each pair writes one line on what they learned.',
+      options: [
+        ...pairs.options,
+        { title: 'Pairs drawn at random each week', pros: 'Everyone reviews with everyone', cons: 'A new pair to arrange every week' },
+      ],
+    });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    const options = page.getByRole('list', { name: 'Options considered' });
+    await expect(options.getByRole('listitem')).toHaveCount(3);
+    await expect.poll(() => overflow(page)).toEqual(expect.objectContaining({ scrollHeight: 720 }));
+    await page.screenshot({ path: `${SCREENS}/projector-options-1280.png` });
+    const cut = await options
+      .locator('li > *')
+      .evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => el.textContent),
+      );
+    // Only the first option's longest texts need more lines than the room has; the other options are whole.
+    expect(cut.filter((text) => !pairs.options.slice(0, 1).some((o) => [o.title, `+ ${o.pros}`, `− ${o.cons}`].includes(text!)))).toEqual(
+      [],
+    );
+  } finally {
+    await server.stop();
+  }
+});

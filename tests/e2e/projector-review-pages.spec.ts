@@ -99,3 +99,49 @@ test('a commitment passed over with ↓: once the rest are reviewed, the console
     await server.stop();
   }
 });
+
+// The console walked on from the one just recorded while the projector named the first without an outcome: with one
+// passed over with ↓, they named different commitments as up next until the end of the review.
+test('a commitment passed over with ↓: after each outcome the console and the projector name the same commitment up next', async ({
+  browser,
+}) => {
+  const dir = tempDataDir('review-agree');
+  const clock = new TestClock(dir, Date.parse('2026-11-23T09:00:00Z'));
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const meetingId = await reviewOf(page, 4);
+    const order = (await api(page, 'meetings.get', { meetingId })).commitments.review.map((c) => c.outcome);
+    const projector = await context.newPage();
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+    const walk = page.getByRole('region', { name: 'Owner by owner' });
+    const upNext = projector.getByRole('list', { name: 'Commitments under review' }).locator('li[aria-current="step"] .pc-outcome');
+    const both = async (i: number, reviewed: number) => {
+      await expect(walk.locator('.round-head .badge')).toHaveText(`${reviewed} of 4 reviewed`);
+      await expect(walk.getByRole('article', { name: `Reviewing: ${order[i]}` })).toBeVisible();
+      await expect(upNext).toHaveText(order[i]!);
+    };
+    await both(0, 0);
+    // The first is passed over; the second gets an outcome: both go on to the third, not back to the first.
+    await page.keyboard.press('ArrowDown');
+    await expect(walk.getByRole('article', { name: `Reviewing: ${order[1]}` })).toBeVisible();
+    await page.keyboard.press('1');
+    await both(2, 1);
+    await page.keyboard.press('2');
+    await both(3, 2);
+    await page.keyboard.press('1');
+    // Then back to the one passed over.
+    await both(0, 3);
+    // A projector opened now (or a console reloaded) names the same one.
+    await page.reload();
+    await projector.reload();
+    await both(0, 3);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});

@@ -99,3 +99,44 @@ test('a first start whose update fails says on the page what failed, that the fi
     db.close();
   }
 });
+
+// The page a sign-in address opened while the update ran carries its session, and its code: once the update failed,
+// that code started no app but its transport still opened the event socket, which main refused, and tried again
+// every two seconds for as long as the page stayed open.
+test('a page that says the update failed opens no event socket and sends no request', async ({ page }) => {
+  const first = await startServer();
+  const token = await signIn(first.url);
+  const made = await rawRequest({
+    port: first.port,
+    method: 'POST',
+    path: '/api/op/teams.create',
+    headers: { 'Content-Type': 'application/json', Origin: first.origin, ...bearer(token) },
+    body: JSON.stringify({ name: 'Harbor', timeZone: 'UTC', members: ['Ana'] }),
+  });
+  expect(made.status).toBe(200);
+  await first.stop();
+  const file = path.join(first.dataDir, 'cadence.sqlite');
+  // Large enough that the backup before the update takes long enough to open the page while it runs.
+  rollBackToSchema24(file, 15_000);
+  breakMigration25(file);
+
+  const again = await startServer({ dataDir: first.dataDir });
+  const sockets: string[] = [];
+  const apiRequests: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(request.url());
+  });
+  try {
+    await page.goto(again.url, { waitUntil: 'commit' });
+    await expect(page.getByRole('alert')).toContainText('Cadence could not update your data for this version: migration 25');
+    // The page carried its code (opened while the update ran), which has run by the time the page has loaded.
+    await expect(page.locator('script[type="module"]')).not.toHaveCount(0);
+    await page.waitForLoadState('load');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(sockets).toEqual([]);
+    expect(apiRequests).toEqual([]);
+  } finally {
+    await again.stop();
+  }
+});

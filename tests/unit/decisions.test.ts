@@ -326,6 +326,49 @@ describe('old business from the decision log', () => {
     expect(asHeld[0]!.decision).toBe('Release every second Thursday.');
     expect((await t.call('minutes.markdown', { meetingId })).content).toContain('Decision: ');
   });
+
+  it('keep in the minutes of the meeting that deferred a proposal the rationale and review date it had there, when a later meeting changes them', async () => {
+    const r = await room('Week 1', '2026-11-24');
+    const deferred = await propose(r, 'Design checklist', { rationale: 'Week 1 reasons', reviewDate: '2027-01-04' });
+    await t.call('decisions.decide', { decisionId: deferred.id, outcome: 'deferred' });
+    await t.call('meetings.end', { meetingId: r.meetingId });
+    const { meetingId } = await t.call('meetings.create', {
+      teamId: r.teamId,
+      title: 'Week 2',
+      date: '2026-12-01',
+      time: '10:00',
+      lengthMin: 30,
+    });
+    for (const a of (await t.call('meetings.get', { meetingId })).attendees)
+      await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
+    t.clock.advance(7 * DAY);
+    await t.call('meetings.start', { meetingId });
+    await t.call('decisions.decide', { decisionId: deferred.id, outcome: 'proposed' });
+    // Week 2 decides it with its own reasons and a later review (walk: Week 1's minutes then read Week 2's).
+    const changed = await t.call('decisions.update', { decisionId: deferred.id, rationale: 'Week 2 reasons', reviewDate: '2027-03-01' });
+    expect(changed.amendments[0]).toMatchObject({
+      reason: 'Changed in “Week 2”',
+      changes: [
+        { field: 'Rationale', from: 'Week 1 reasons', to: 'Week 2 reasons' },
+        { field: 'Review date', from: '2027-01-04', to: '2027-03-01' },
+      ],
+    });
+    await accept(deferred.id);
+    await t.call('meetings.end', { meetingId });
+
+    const asHeld = (await t.call('meetings.get', { meetingId: r.meetingId })).decisions.find((d) => d.id === deferred.id)!;
+    expect([asHeld.rationale, asHeld.reviewDate]).toEqual(['Week 1 reasons', '2027-01-04']);
+    for (const format of ['minutes.markdown', 'minutes.html'] as const) {
+      const week1 = (await t.call(format, { meetingId: r.meetingId })).content;
+      expect(week1).toContain('Rationale: Week 1 reasons');
+      expect(week1).toContain('Review date: 2027-01-04');
+      expect(week1).not.toContain('Week 2 reasons');
+      expect(week1).not.toContain('2027-03-01');
+      const week2 = (await t.call(format, { meetingId })).content;
+      expect(week2).toContain('Rationale: Week 2 reasons');
+      expect(week2).toContain('Review date: 2027-03-01');
+    }
+  });
 });
 
 describe('the demo team', () => {

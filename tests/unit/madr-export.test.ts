@@ -155,6 +155,16 @@ describe('MADR export of the decision log', () => {
     expect(rows.find(([who]) => who === 'Lena Fischer')?.[1]).toBe('Disagree, overruled');
   });
 
+  it('says a decision recorded outside a meeting was not confirmed by a room; one accepted in a meeting was', async () => {
+    const demo = await t.call('demo.load', {});
+    const exported = files(await t.core.services.exports.madrFiles(demo.id));
+    const outside = exported.get([...exported.keys()].find((n) => /release-every-thursday/.test(n))!)!;
+    expect(outside).toContain('Recorded outside a meeting');
+    expect(outside).not.toContain('confirmed by the room');
+    const inRoom = exported.get([...exported.keys()].find((n) => /two-reviewers-for-every-hotfix/.test(n))!)!;
+    expect(inRoom).toContain('Read back and confirmed by the room.');
+  });
+
   it('links supersedes and superseded-by both ways along the demo’s chain', async () => {
     const demo = await t.call('demo.load', {});
     const exported = files(await t.core.services.exports.madrFiles(demo.id));

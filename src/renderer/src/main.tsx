@@ -32,7 +32,7 @@ import './features/archive/archive.css';
 // made the app's import wait for one more stylesheet request before its code could run.
 import './ui/form/field.css';
 import { sendFirstReads } from './api/first-reads';
-import { carriedTheme } from './api/start-data';
+import { carriedTheme, startFailed } from './api/start-data';
 import { loadDateDataAside } from './ui/format';
 
 /** The app, its first reads sent ahead and its theme set first. */
@@ -60,5 +60,5 @@ function boot(): void {
 
 // A start whose update of the data failed ended the page with words that say what failed and what to do (start-page.ts's
 // failedBlock): they stay alone, without the words that said the update was under way, and no app starts (it has no data).
-if (document.getElementById('cadence-start-failed')) document.getElementById('cadence-starting')?.remove();
+if (startFailed()) document.getElementById('cadence-starting')?.remove();
 else boot();

@@ -2,7 +2,30 @@ import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
 import type { OldBusinessContext, OldBusinessSource } from '../planning/old-business';
+import type { CommitmentEventRecord, CommitmentRecord } from '../../db/repositories/commitments-repository';
+import { derive } from './commitment-state';
 import { CommitmentsService } from './commitments-service';
+
+const REASSIGN = ' · owner has left: reassign';
+
+/** An open commitment's due date in old business: the current one, and the first where it was given a new date. */
+export function dueDetail(dueDate: string, originalDueDate: string): string {
+  return `Due ${dueDate}${dueDate !== originalDueDate ? ` (first due ${originalDueDate})` : ''}`;
+}
+
+/**
+ * The old business detail of a commitment with its due date as it held at `at` (a meeting's end, or now): the
+ * detail written when the meeting was planned named the date then, before any renegotiation recorded in the
+ * meeting or after it. The rest of that detail (an owner who has left) is kept as written.
+ */
+export function dueDetailAsOf(written: string, record: CommitmentRecord, events: CommitmentEventRecord[], at: number): string {
+  const { dueDate } = derive(
+    record,
+    events.filter((e) => e.at <= at),
+  );
+  const rest = written.includes(REASSIGN) ? REASSIGN : '';
+  return `${dueDetail(dueDate, record.originalDueDate)}${rest}`;
+}
 
 /** Every open commitment of the team is listed for the meeting's commitment review, until done or dropped. */
 export class OpenCommitmentSource implements OldBusinessSource {
@@ -26,7 +49,7 @@ export class OpenCommitmentSource implements OldBusinessSource {
         ref_id: c.id,
         from_meeting_id: c.meetingId,
         title: `${c.ownerName}: ${c.outcome}`,
-        detail: `Due ${c.dueDate}${c.dueDate !== c.originalDueDate ? ` (first due ${c.originalDueDate})` : ''}${c.needsReassignment ? ' · owner has left: reassign' : ''}`,
+        detail: `${dueDetail(c.dueDate, c.originalDueDate)}${c.needsReassignment ? REASSIGN : ''}`,
         agenda_item_id: reviewItem,
         created_at: at,
       });

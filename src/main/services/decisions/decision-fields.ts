@@ -10,7 +10,7 @@ import { decisionRightInForce } from '../agreements/decision-rights';
 export type Fields = Omit<ParsedInputOf<'decisions.update'>, 'decisionId'>;
 
 /** Field names as a person reads them in an amendment's history. */
-const FIELD_LABELS: Record<keyof Fields, string> = {
+export const FIELD_LABELS: Record<keyof Fields, string> = {
   title: 'Title',
   question: 'Question',
   context: 'Context',

@@ -11,6 +11,7 @@ import {
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
+import { keepInHistory } from './decision-history';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRecord } from '../../db/repositories/decisions-repository';
 import { decisionRightInForce } from '../agreements/decision-rights';
@@ -87,7 +88,13 @@ export class DecisionsService {
         throw new DomainError('conflict', 'Its meeting has ended: change this decision by amendment, with a reason');
       }
       const { decisionId: _id, ...fields } = input;
-      applyFields(this.repos, this.clock, row, fields);
+      const changes = applyFields(this.repos, this.clock, row, fields);
+      // A proposal an earlier meeting left open: that meeting's record shows it as it stood there (record-as-held),
+      // so a change made since is kept with what it replaced, when and where.
+      if (changes.length > 0 && this.repos.oldBusiness.referencing('open_proposal', row.id).length > 0) {
+        const where = this.reader.carriedIntoLive(row)?.meeting.title ?? row.meetingTitle ?? 'the meeting';
+        keepInHistory(this.repos, this.clock, row.id, `Changed in “${where}”`, changes);
+      }
     });
     return this.get(input.decisionId);
   }
@@ -245,14 +252,7 @@ export class DecisionsService {
       const { decisionId: _id, reason, ...fields } = input;
       const changes = applyFields(this.repos, this.clock, row, fields);
       if (changes.length === 0) throw new DomainError('conflict', 'Nothing changed: edit a field before saving the amendment');
-      this.repos.meetings.insertAmendment({
-        id: uuidv7(this.clock),
-        entityType: 'decision',
-        entityId: row.id,
-        reason,
-        changes,
-        at: this.clock.now(),
-      });
+      keepInHistory(this.repos, this.clock, row.id, reason, changes);
     });
     return this.get(input.decisionId);
   }
@@ -347,7 +347,6 @@ export class DecisionsService {
     });
   }
 
-  /** Writes the given fields; answers with what changed, as the history shows it. */
   /**
    * The decision as the room works on it now. A proposal carried into a live meeting as old
    * business is taken over by that meeting on the first thing the room does with it.

@@ -160,7 +160,7 @@ function moreInformation(d: DecisionDetail, record: DecisionRecord, places: Madr
     ...(d.timeline.trim() ? [`Expected timeline: ${d.timeline}`] : []),
     `Review date: ${d.reviewDate ?? 'none set'}`,
     ...(d.tags.length ? [`Tags: ${d.tags.join(', ')}`] : []),
-    ...(d.confirmedAt ? ['Read back and confirmed by the room.'] : []),
+    ...(d.confirmedAt && d.meetingId ? ['Read back and confirmed by the room.'] : []),
   ];
   const out: RootContent[] = [heading(2, 'More Information'), list(facts)];
   if (d.positions.length > 0) {

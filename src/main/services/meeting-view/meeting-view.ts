@@ -5,6 +5,7 @@ import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import type { Repositories } from '../../db/repositories';
 import type { MeetingRecord, MeetingSummaryRecord } from '../../db/repositories/meetings-repository';
+import { dueDetailAsOf } from '../commitments/commitment-source';
 import type { CommitmentsService } from '../commitments/commitments-service';
 import type { DecisionsService } from '../decisions/decisions-service';
 import { meetingFeedback } from '../health/feedback-service';
@@ -89,13 +90,24 @@ export class MeetingView {
     const closed = this.repos.commitments.closedInOldBusiness(meetingId);
     // And what the decision log left (objections, proposals, reviews, the agreement): which still need the room, in one more.
     const openFromLog = this.repos.oldBusiness.stillOpenFromLog(meetingId);
-    const oldBusiness = this.repos.oldBusiness.forMeeting(meetingId).map((o) => ({
+    const listed = this.repos.oldBusiness.forMeeting(meetingId);
+    // An ended meeting's record: a commitment's due date as it held when the meeting ended. The detail was written
+    // when the meeting was planned, before a renegotiation recorded in it; a later one is not this meeting's. (Before
+    // it ends the detail is as planned: the renderer's cache puts a commitment read again in place without it.)
+    const asOf = row.status === 'ended' ? row.endedAt : null;
+    const commitmentIds = asOf === null ? [] : listed.filter((o) => o.source === 'open_commitment').map((o) => o.refId);
+    const events = this.repos.commitments.eventsOf(commitmentIds);
+    const detailOf = (o: (typeof listed)[number]): string => {
+      const record = asOf !== null && o.source === 'open_commitment' ? this.repos.commitments.find(o.refId) : null;
+      return record ? dueDetailAsOf(o.detail, record, events.get(o.refId) ?? [], asOf!) : o.detail;
+    };
+    const oldBusiness = listed.map((o) => ({
       id: o.id,
       source: o.source,
       refId: o.refId,
       fromMeetingId: o.fromMeetingId,
       title: o.title,
-      detail: o.detail,
+      detail: detailOf(o),
       agendaItemId: o.agendaItemId,
       open:
         o.source === 'parking_lot'

@@ -4,7 +4,7 @@ import type { ChangeEvent } from '@shared/events';
 import { FIRST_READS_PATH, type FirstScreen, type StartData } from '@shared/first-reads';
 import type { OpResult } from '@shared/result';
 import { onTokenChange, readToken, takeSignInCode, writeToken } from './session-token';
-import { startData } from './start-data';
+import { startData, startFailed } from './start-data';
 
 /**
  * 'not-signed-in': no session in this browser; 'address-used': the sign-in address had been used
@@ -83,7 +83,8 @@ export function createHttpTransport(onState: (state: ConnectionState) => void): 
   }
 
   function connect(): void {
-    if (!token || socket) return;
+    // A page that says the update failed runs no app: nothing to hear, and main has no data to answer with.
+    if (!token || socket || startFailed()) return;
     const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`);
     socket = ws;
     ws.onopen = () => {

@@ -26,3 +26,14 @@ export function carriedTheme(): Settings['theme'] | null {
   const answer = startData()?.reads.find(([name]) => name === 'settings.get')?.[2];
   return answer?.ok ? (answer.value as Settings).theme : null;
 }
+
+/** The id of the words main's page ends with when the start failed to update the data (server/start-page.ts). */
+const START_FAILED_ID = 'cadence-start-failed';
+
+/**
+ * Whether this page says the start failed to update the data: it shows those words alone, with no app, no first
+ * reads and no event socket (main has no data to serve; a socket it refused was tried again every two seconds).
+ */
+export function startFailed(): boolean {
+  return document.getElementById(START_FAILED_ID) !== null;
+}

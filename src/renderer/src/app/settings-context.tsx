@@ -15,6 +15,11 @@ export interface Formatters {
   datesIn(text: string): string;
   time(ms: number, timeZone?: string): string;
   dateTime(ms: number, timeZone?: string): string;
+  /**
+   * Since when something runs ("under way since"): the time when it started today, the day too when it started on an
+   * earlier one ("Mon 30 Nov, 10:02"): a meeting left running overnight read "since 10:02" as if it were this morning.
+   */
+  since(ms: number, timeZone?: string, now?: number): string;
 }
 
 function makeFormatters(settings: Settings): Formatters {
@@ -76,7 +81,21 @@ function makeFormatters(settings: Settings): Formatters {
     return date(ms, 'UTC').replace(/\/\d{4}$/, '');
   };
   const datesIn = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, day);
-  return { settings, date, day, shortDay, datesIn, time, dateTime: (ms, tz) => `${date(ms, tz)}, ${time(ms, tz)}` };
+  const since = (ms: number, timeZone?: string, now = Date.now()) => {
+    if (date(ms, timeZone) === date(now, timeZone)) return time(ms, timeZone);
+    const started =
+      settings.dateStyle === 'locale'
+        ? formatter(
+            'since',
+            timeZone,
+            () => new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone }),
+          ).format(new Date(ms))
+        : settings.dateStyle === 'iso'
+          ? date(ms, timeZone)
+          : date(ms, timeZone).replace(/\/\d{4}$/, '');
+    return `${started}, ${time(ms, timeZone)}`;
+  };
+  return { settings, date, day, shortDay, datesIn, time, since, dateTime: (ms, tz) => `${date(ms, tz)}, ${time(ms, tz)}` };
 }
 
 const FormatContext = createContext<Formatters>(makeFormatters(DEFAULTS));

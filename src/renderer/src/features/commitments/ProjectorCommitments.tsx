@@ -1,5 +1,6 @@
 import { useFormat } from '@renderer/app/settings-context';
 import { STATUS_LABELS, type Commitment, type CommitmentEvent } from '@shared/commitments';
+import { reviewUpNextIn } from '@shared/commitment-review';
 import type { MeetingDetail } from '@shared/planning';
 import { eventText } from './CommitmentLine';
 import { Recognition } from './Recognition';
@@ -48,8 +49,8 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
     .filter((r) => r.last !== null)
     // Ids are time-ordered (UUIDv7): they break ties between outcomes recorded in the same millisecond.
     .sort((a, b) => b.last!.at - a.last!.at || b.last!.id.localeCompare(a.last!.id))[0];
-  // The console walks on to the first commitment without an outcome here; the list follows it.
-  const upNext = rows.findIndex((r) => r.last === null);
+  // Up next as the console's walk moves on to it: one rule for both (a commitment passed over with ↓ split them).
+  const upNext = reviewUpNextIn(detail.commitments.review, meetingId);
   const { start, shown } = pageAround(rows, upNext >= 0 ? upNext : rows.length - 1, PAGE);
   return (
     <section className="projector-commitments" aria-label="Commitment review">

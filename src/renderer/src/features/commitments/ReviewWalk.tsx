@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
 import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from '@shared/commitments';
+import { recordedIn, reviewUpNext, reviewUpNextIn } from '@shared/commitment-review';
 import type { Member } from '@shared/domain';
 import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
@@ -200,19 +201,20 @@ const REASON_LABEL: Record<Exclude<ReviewOutcome, 'done' | 'on_track'>, string> 
  */
 export function ReviewWalk({ meetingId, review, members }: { meetingId: string; review: Commitment[]; members: Member[] }) {
   const { datesIn } = useFormat();
-  const recordedHere = (c: Commitment) => c.events.some((e) => e.meetingId === meetingId && e.kind !== 'created');
-  // Followed by id, so a list that reorders after an outcome keeps the facilitator's place.
-  const [currentId, setCurrentId] = useState<string | null>(() => (review.find((c) => !recordedHere(c)) ?? review[0])?.id ?? null);
+  const recordedHere = (c: Commitment) => recordedIn(c, meetingId);
+  // Followed by id, so a list that reorders after an outcome keeps the facilitator's place. It opens where the
+  // projector says the review is (reviewUpNext: one rule for both).
+  const [currentId, setCurrentId] = useState<string | null>(() => (review[reviewUpNextIn(review, meetingId)] ?? review[0])?.id ?? null);
   const found = review.findIndex((c) => c.id === currentId);
   const index = found >= 0 ? found : 0;
   const current = review[index];
   const setIndex = (i: number) => setCurrentId(review[i]?.id ?? null);
-  // On to the next commitment without an outcome, then back to one passed over with ↓: at the list's end the walk
-  // stayed on the last one while the projector showed the one passed over as up next.
+  // On to the next commitment without an outcome after the one just recorded, then back to one passed over with ↓:
+  // the projector names the same one as up next (reviewUpNext), whichever was passed over.
   const nextUnreviewed = (from: number) => {
-    const after = review.findIndex((c, j) => j > from && !recordedHere(c));
-    const before = review.findIndex((c, j) => j < from && !recordedHere(c));
-    return after >= 0 ? after : before >= 0 ? before : Math.min(from + 1, review.length - 1);
+    const justRecorded = review[from]?.id ?? null;
+    const next = reviewUpNext(review, (c) => c.id === justRecorded || recordedHere(c), justRecorded);
+    return next >= 0 ? next : Math.min(from + 1, review.length - 1);
   };
   const pickerRef = useRef<((outcome: ReviewOutcome) => void) | null>(null);
   // After an outcome recorded from its form, focus goes to the commitment the walk moved on to: the form and its

@@ -128,8 +128,18 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
               <dd>{d.proposerName ?? 'Not recorded'}</dd>
               <dt>Review date</dt>
               <dd>{d.reviewDate ? day(d.reviewDate) : 'None'}</dd>
-              <dt>Confirmed by the room</dt>
-              <dd>{d.confirmedAt ? dateTime(d.confirmedAt, zone) : 'No'}</dd>
+              {d.meetingId ? (
+                <>
+                  <dt>Confirmed by the room</dt>
+                  <dd>{d.confirmedAt ? dateTime(d.confirmedAt, zone) : 'No'}</dd>
+                </>
+              ) : (
+                <>
+                  {/* No room was there to confirm it: say how it came into the log instead. */}
+                  <dt>Recorded</dt>
+                  <dd>Outside a meeting, {dateTime(d.createdAt, zone)}: no room confirmed it</dd>
+                </>
+              )}
               <dt>Tags</dt>
               <dd>{d.tags.length ? d.tags.join(', ') : 'None'}</dd>
               {d.supersedes && (

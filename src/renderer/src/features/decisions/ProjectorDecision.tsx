@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import { useFormat } from '@renderer/app/settings-context';
 import { positionStanding, STANCES } from '@shared/decisions';
 import type { MeetingDetail } from '@shared/planning';
@@ -83,7 +83,11 @@ function Proposal({ detail, d }: { detail: MeetingDetail; d: Projected }) {
       {d.question && <p className="projector-question">{d.question}</p>}
       {d.decision && <p className="projector-proposal-text">{d.decision}</p>}
       {options.length > 0 && (
-        <ol className="projector-options" aria-label="Options considered">
+        <ol
+          className="projector-options"
+          aria-label="Options considered"
+          style={{ '--option-lines': fit.optionLines ?? 1 } as CSSProperties}
+        >
           {options.map((o, i) => (
             <li key={i}>
               <strong>{o.title}</strong>

@@ -13,6 +13,10 @@ import { useFitStep } from '../../ui/fit-step';
  */
 const STEPS: readonly Omit<ProjectorFit, 'cut'>[] = [
   { condensed: 0, options: Infinity, objections: Infinity },
+  // The option cells give up lines one at a time: kept to one line at once, they ended in an ellipsis at 1280x720
+  // with room left below them for the lines they lost.
+  { condensed: 1, optionLines: 3, options: Infinity, objections: Infinity },
+  { condensed: 1, optionLines: 2, options: Infinity, objections: Infinity },
   { condensed: 1, options: Infinity, objections: Infinity },
   { condensed: 2, options: Infinity, objections: Infinity },
   { condensed: 2, options: Infinity, objections: 3 },
@@ -42,6 +46,8 @@ export interface ProjectorFit {
    * objection left kept to its lines too.
    */
   condensed: 0 | 1 | 2 | 3 | 4;
+  /** The lines each option cell keeps to once condensed (one when not given). */
+  optionLines?: number;
   options: number;
   objections: number;
   /** Whether a text kept to its lines is cut short on the screen as laid out (a short one kept to its lines is not). */

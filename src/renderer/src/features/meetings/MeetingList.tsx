@@ -54,7 +54,7 @@ export function MeetingList({
         const when = m.startedAt ?? m.scheduledStart;
         const plannedDay = m.scheduledStart !== null ? format.date(m.scheduledStart, m.timeZone) : null;
         const plannedOtherDay = m.startedAt !== null && plannedDay !== null && format.date(m.startedAt, m.timeZone) !== plannedDay;
-        const since = m.status === 'live' && m.startedAt !== null ? format.time(m.startedAt, m.timeZone) : null;
+        const since = m.status === 'live' && m.startedAt !== null ? format.since(m.startedAt, m.timeZone) : null;
         const parts = metaParts(m, showTeam, took, plannedOtherDay ? plannedDay : null, since);
         return (
           <li key={m.id}>

@@ -41,7 +41,7 @@ export const NextUp = memo(function NextUp() {
               <span className="next-title">{m.title}</span>
               <span className="next-when">
                 {live
-                  ? `Under way since ${format.time(m.startedAt!, m.timeZone)}`
+                  ? `Under way since ${format.since(m.startedAt!, m.timeZone)}`
                   : m.scheduledStart !== null
                     ? format.dateTime(m.scheduledStart, m.timeZone)
                     : 'Unscheduled'}
