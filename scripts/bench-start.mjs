@@ -1,14 +1,15 @@
 /**
- * `npm run bench:start` (needs the built app and a seeded data folder: BENCH_DIR, as `npm run bench`
- * keeps with BENCH_KEEP=1): from spawning the browser-mode server (`node out/main/server.js`) to the
- * first screen's data (the team cards) rendered in Chromium, on that database, against the no-op floor
- * (a bare Node process serving one element to the same browser) and an empty database. Chromium is
- * already open, as a person's browser is; each run signs in with a fresh context. Each start is also cut where
- * the time goes: spawn to "ready" printed (Node, main's bundle and the server; on the usual start the database
- * opens after it), "ready" to the page's head received (the browser asks, main answers at once), the head to the
- * whole page received (main opening the database and answering the first screen's reads, which the page carries),
- * the head to the page's code received (the browser fetching it, beside main's part), and the later of those two to
- * the team card rendered (the boot, the app's code and React).
+ * `npm run bench:start` (needs the built app and a seeded data folder: BENCH_DIR, as `npm run bench` keeps with
+ * BENCH_KEEP=1): from spawning the browser-mode server (`node out/main/server.js`) to the first screen's data (the team
+ * cards) rendered in Chromium, on that database, against the no-op floor (a bare Node process serving one element to
+ * the same browser) and an empty database. Chromium is already open, as a person's browser is; each run signs in with a
+ * fresh context, timed once the browser has gone quiet after opening it (browserQuiet: a context is a new window, whose
+ * own start a person's browser has long finished). Each start is also cut where the time goes: spawn to "ready" printed
+ * (Node, main's bundle and the server; on the usual start the database opens after it), "ready" to the page's head
+ * received (the browser asks, main answers at once), the head to the whole page received (main opening the database and
+ * answering the first screen's reads, which the page carries), the head to the page's code received (the browser
+ * fetching it, beside main's part), and the later of those two to the team card rendered (the boot, the app's code and
+ * React).
  *
  * A second row times the same start as a person's daily one: opened in their usual browser, which has shown Cadence
  * before (a persistent profile in a temp folder, kept across the runs, each start in a new tab, on the port the last
