@@ -1,31 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBrowserServer, type RunningBrowserServer } from '../../src/main/server/browser-server';
-import { SessionAuth } from '../../src/main/server/session-auth';
-import { openTestCore, type TestCore } from '../support/core';
-import { tempDirs } from '../support/temp-dirs';
+import { servedCores } from '../support/served-core';
 
-const dirs = tempDirs('browser-server-hostile');
-const running: { server: RunningBrowserServer; test: TestCore }[] = [];
-afterEach(async () => {
-  for (const { server, test } of running.splice(0)) {
-    await server.close();
-    test.close();
-  }
-  dirs.removeAll();
-});
+const cores = servedCores('browser-server-hostile');
+afterEach(() => cores.closeAll());
 
-async function serve() {
-  const test = await openTestCore();
-  const rendererDir = dirs.make();
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Cadence</title></head><body></body></html>');
-  const server = await startBrowserServer({ core: test.core, auth: new SessionAuth(randomBytes(32)), rendererDir, port: 0 });
-  running.push({ server, test });
-  return server.port;
-}
+const serve = async () => (await cores.serve()).server.port;
 
 /** Sends the text as it is (no client would send these addresses) and reads until the server closes the connection. */
 function sendRaw(port: number, text: string): Promise<string> {

@@ -1,32 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBrowserServer, type RunningBrowserServer } from '../../src/main/server/browser-server';
+import { servedCores } from '../support/served-core';
 import { opStatus } from '../../src/main/server/op-status';
-import { SessionAuth } from '../../src/main/server/session-auth';
 import type { ErrorCode } from '../../src/shared/result';
-import { openTestCore, type TestCore } from '../support/core';
 import { bearer, rawRequest } from '../support/http';
-import { tempDirs } from '../support/temp-dirs';
 
-const dirs = tempDirs('browser-server-status');
-const running: { server: RunningBrowserServer; test: TestCore }[] = [];
-afterEach(async () => {
-  for (const { server, test } of running.splice(0)) {
-    await server.close();
-    test.close();
-  }
-  dirs.removeAll();
-});
+const cores = servedCores('browser-server-status');
+afterEach(() => cores.closeAll());
 
 async function serve() {
-  const test = await openTestCore();
-  const rendererDir = dirs.make();
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Cadence</title></head><body></body></html>');
-  const auth = new SessionAuth(randomBytes(32));
-  const server = await startBrowserServer({ core: test.core, auth, rendererDir, port: 0 });
-  running.push({ server, test });
+  const { server, test, auth } = await cores.serve();
   const token = auth.issueSession().token;
   /** An operation over POST /api/op/<name>: its status, its body as sent, and what the dispatcher answers to the same. */
   const call = async (name: string, input: unknown) => {

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { minutesMarkdown } from '../../src/main/services/minutes/minutes-markdown';
 import { openTestCore, type TestCore } from '../support/core';
 import { heldMeeting } from '../support/minutes-fixture';
+import { startedMeeting } from './helpers/minutes-meeting';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -25,25 +26,11 @@ const MISREAD = ['No', 'on', 'Y', '1_000', '12:30'];
 
 describe('front matter a YAML 1.1 reader reads as written', () => {
   it('MADR: names a 1.1 reader takes for a boolean or a number are quoted; the date stays a plain date', async () => {
-    const team = await t.call('teams.create', { name: 'Ops', timeZone: 'Europe/Berlin', members: ['Yes', ...MISREAD] });
-    const { meetingId } = await t.call('meetings.create', {
-      teamId: team.id,
-      title: 'W',
-      date: '2026-11-24',
-      time: '10:00',
-      lengthMin: 30,
+    const { teamId, meetingId, d, member } = await startedMeeting(t, [{ kind: 'proposal', title: 'P' }], {
+      name: 'Ops',
+      members: ['Yes', ...MISREAD],
     });
-    let d = await t.call('meetings.get', { meetingId });
-    d = await t.call('agenda.addItem', {
-      meetingId,
-      expectedRevision: d.meeting.agendaRevision,
-      kind: 'proposal',
-      title: 'P',
-      plannedMin: 10,
-    });
-    for (const a of d.attendees) await t.call('attendance.set', { attendeeId: a.id, status: 'present' });
-    await t.call('meetings.start', { meetingId });
-    const owner = d.members.find((m) => m.name === 'Yes')!.id;
+    const owner = member('Yes');
     const p = await t.call('decisions.propose', {
       meetingId,
       agendaItemId: d.items[0]!.id,
@@ -54,7 +41,7 @@ describe('front matter a YAML 1.1 reader reads as written', () => {
     });
     await t.call('decisions.readBack', { decisionId: p.id, on: true });
     await t.call('decisions.decide', { decisionId: p.id, outcome: 'accepted' });
-    const record = (await t.core.services.exports.madrFiles(team.id)).find((f) => f.suggestedName.startsWith('0001-'))!;
+    const record = (await t.core.services.exports.madrFiles(teamId)).find((f) => f.suggestedName.startsWith('0001-'))!;
     const { v11, v12, text } = frontMatter(record.content);
     for (const read of [v11, v12]) {
       expect(read['decision-makers']).toEqual(['Yes']);

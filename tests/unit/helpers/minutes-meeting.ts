@@ -2,12 +2,13 @@ import { expect } from 'vitest';
 import type { TestCore } from '../../support/core';
 import { parseMarkdown, textOf } from '../../support/markdown';
 
-/** A meeting of Ana and Ben with one item of each kind given, started. */
+/** A meeting of Ana and Ben (or the team given) with one item of each kind given, started, everyone present. */
 export async function startedMeeting(
   t: TestCore,
   kinds: { kind: 'proposal' | 'check_in' | 'round_robin' | 'check_out' | 'discussion'; title: string; plan?: string }[],
+  { name = 'Platform', members = ['Ana', 'Ben'] }: { name?: string; members?: string[] } = {},
 ) {
-  const team = await t.call('teams.create', { name: 'Platform', timeZone: 'Europe/Berlin', members: ['Ana', 'Ben'] });
+  const team = await t.call('teams.create', { name, timeZone: 'Europe/Berlin', members });
   const { meetingId } = await t.call('meetings.create', {
     teamId: team.id,
     title: 'Weekly',
@@ -23,7 +24,7 @@ export async function startedMeeting(
   await t.call('meetings.start', { meetingId });
   d = await t.call('meetings.get', { meetingId });
   const member = (name: string) => d.members.find((m) => m.name === name)!.id;
-  return { meetingId, d, member };
+  return { teamId: team.id, meetingId, d, member };
 }
 
 /** The HTML's text from a heading to the next heading of its level or above, tags dropped. */
