@@ -9,7 +9,12 @@ export type ErrorCode =
   /** The disk holding the data folder is full; the transaction rolled back. */
   | 'disk_full'
   /** Another connection (a sync's merge) held the database's write lock past the wait; nothing was written. */
-  | 'busy';
+  | 'busy'
+  /**
+   * The start's update of the data (a backup, then the migrations) failed, so nothing can be read or written until
+   * the next start; the message is what the page says (what failed, the file, the backup, what to do). Browser mode.
+   */
+  | 'update_failed';
 
 /**
  * Why a service refused, as a stable code the renderer can act on (offer a confirmation, point at a field).
@@ -41,7 +46,7 @@ export type OpResult<T> = { ok: true; value: T } | { ok: false; error: OpError }
 /** A failure a service raises on purpose; its message is shown to the user as is. */
 export class DomainError extends Error {
   constructor(
-    readonly code: Exclude<ErrorCode, 'internal' | 'unknown_operation' | 'after_commit' | 'disk_full' | 'busy'>,
+    readonly code: Exclude<ErrorCode, 'internal' | 'unknown_operation' | 'after_commit' | 'disk_full' | 'busy' | 'update_failed'>,
     message: string,
     readonly detail: { reason?: ErrorReason; path?: string } = {},
   ) {

@@ -68,7 +68,7 @@ describe('backups', () => {
       names.push(make(now - d * DAY, 'scheduled'), make(now - d * DAY - 3_600_000, 'scheduled'));
     }
     const oldSafety = make(now - 30 * DAY, 'before-restore');
-    pruneBackups(t.dataDir, 7);
+    pruneBackups(t.dataDir, now, 7);
     const kept = listBackups(t.dataDir).map((b) => b.name);
     expect(kept).toContain(names[0]); // today: both
     expect(kept).toContain(names[1]);
@@ -77,6 +77,45 @@ describe('backups', () => {
     expect(kept).not.toContain(names[14]); // day 8: gone
     expect(kept).toContain(oldSafety);
     expect(kept).toHaveLength(2 + 6 + 1);
+  });
+
+  it('dated ahead of the clock (a clock set wrong) neither count as today nor take a day from the real ones, and are kept', async () => {
+    const dir = path.join(t.dataDir, 'backups');
+    fs.mkdirSync(dir, { recursive: true });
+    const make = (at: number) => {
+      const name = `cadence-${new Date(at).toISOString().replace(/[:.]/g, '-')}-scheduled.sqlite`;
+      fs.writeFileSync(path.join(dir, name), '');
+      return name;
+    };
+    const now = t.clock.now();
+    // Two a day on each of the 8 days before today, and one made while the clock ran a month ahead.
+    const earlier = Array.from({ length: 8 }, (_, i) => [make(now - (i + 1) * DAY), make(now - (i + 1) * DAY - 3_600_000)]);
+    const ahead = make(now + 30 * DAY);
+    const today: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      today.push((await t.call('backups.create', {})).name);
+      t.clock.advance(60_000);
+    }
+    const kept = listBackups(t.dataDir).map((b) => b.name);
+    for (const name of today) expect(kept, name).toContain(name); // all of today's, not only the newest
+    for (let d = 0; d < 6; d++) expect(kept).toContain(earlier[d]![0]); // the newest of each of the 6 days before today
+    expect(kept).not.toContain(earlier[6]![0]);
+    expect(kept).toContain(ahead);
+    expect(kept).toHaveLength(3 + 6 + 1);
+  });
+
+  it('made while the clock is behind the existing ones (it fell back) are kept, and so are those', async () => {
+    const dir = path.join(t.dataDir, 'backups');
+    fs.mkdirSync(dir, { recursive: true });
+    const now = t.clock.now();
+    const ahead = Array.from({ length: 9 }, (_, i) => {
+      const name = `cadence-${new Date(now + (i + 1) * DAY).toISOString().replace(/[:.]/g, '-')}-scheduled.sqlite`;
+      fs.writeFileSync(path.join(dir, name), '');
+      return name;
+    });
+    // It once was pruned the moment it was made (its day fell past the 7 newest), and the backup failed as not found.
+    const made = await t.call('backups.create', {});
+    expect(listBackups(t.dataDir).map((b) => b.name)).toEqual([...ahead.reverse(), made.name]);
   });
 
   it('restore the data of a backup, after saving the present so the restore can be undone', async () => {

@@ -63,6 +63,7 @@ describe('the browser mode’s operations answer with a status that says what ha
       after_commit: 500,
       disk_full: 507,
       busy: 503,
+      update_failed: 503,
     };
     for (const [code, status] of Object.entries(codes)) expect(statusOf(code as ErrorCode), code).toBe(status);
     expect(opStatus({ ok: true, value: null })).toBe(200);

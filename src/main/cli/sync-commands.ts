@@ -19,8 +19,9 @@ function syncService(data: CliData, env: NodeJS.ProcessEnv, io: Output): SyncSer
     git: new Git(env),
     dataDir: data.dataDir,
     backup: async () => {
-      await createBackup(file, data.dataDir, 'before-sync', systemClock.now());
-      pruneBackups(data.dataDir);
+      const now = systemClock.now();
+      await createBackup(file, data.dataDir, 'before-sync', now);
+      pruneBackups(data.dataDir, now);
     },
     data: dataInThisThread(file, { ...env }),
     merged: () => undefined,

@@ -102,17 +102,28 @@ export function describeBackup(dataDir: string, file: string): BackupFile {
 
 /**
  * Keeps the newest backup of each of the last `days` days on which backups were made (and
- * every backup of today); older automatic ones go. Copies made before a restore, and those
- * before a migration (named differently), are never pruned; so are those before an archive import.
+ * every backup of today, the day of `now` on the app's clock); older automatic ones go. Copies made before a restore,
+ * and those before a migration (named differently), are never pruned; so are those before an archive import.
+ *
+ * A backup whose name is dated after `now` was made while the clock was set wrong (ahead then, or behind now): its
+ * date says nothing of when it was made, so it is kept, and it neither counts as today nor takes one of the days
+ * from the backups dated truly (it once made its own day "today", so today's real backups were cut to one, and it
+ * was itself never pruned). Kept rather than pruned because a clock that fell back (a flat clock battery) makes
+ * every real backup look dated ahead: pruning those would delete them all. Once the clock passes its date it is
+ * pruned by the rules above like any other.
  */
-export function pruneBackups(dataDir: string, days = 7): string[] {
+export function pruneBackups(dataDir: string, now: number, days = 7): string[] {
   const all = backupNames(dataDir);
   const keep = new Set<string>();
   const seenDays: string[] = [];
-  const today = all[0] ? new Date(all[0].at).toISOString().slice(0, 10) : '';
+  const today = new Date(now).toISOString().slice(0, 10);
   for (const b of all) {
     // The copy taken before a restore or an import is how it is undone: never pruned.
     if (b.reason === 'before-restore' || b.reason === 'before-import') keep.add(b.file);
+    if (b.at > now) {
+      keep.add(b.file);
+      continue;
+    }
     const day = new Date(b.at).toISOString().slice(0, 10);
     if (day === today) keep.add(b.file);
     if (!seenDays.includes(day)) {

@@ -197,6 +197,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return words ? failedBlock(words) : '';
   };
 
+  /**
+   * The open core, or null once the answer is sent: while an update of the data that failed is what the server shows,
+   * an operation or a screen's first reads answer 503 `update_failed` with the words its page shows (not a bare 500).
+   */
+  async function openCore(res: ServerResponse, extra: Record<string, string>): Promise<CadenceCore | null> {
+    try {
+      return await opened;
+    } catch (error) {
+      const words = options.failureWords?.() ?? null;
+      if (words === null) throw error;
+      fail(res, 503, 'update_failed', words, extra);
+      return null;
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = requestUrl(req);
     if (!url) return send(res, 400, 'text/plain; charset=utf-8', 'Not an address Cadence serves.');
@@ -256,7 +271,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (!input) return;
       const screen = (input.value as { screen?: unknown } | null)?.screen;
       if (!isFirstScreen(screen)) return fail(res, 400, 'invalid_input', 'screen must be "projector", "home" or "other"');
-      const reads = await firstReadsJson((await opened).dispatcher, screen);
+      const core = await openCore(res, renewed);
+      if (!core) return;
+      const reads = await firstReadsJson(core.dispatcher, screen);
       return send(res, 200, 'application/json', `{"ok":true,"value":${reads}}`, renewed);
     }
     const match = /^\/api\/op\/([A-Za-z.]{1,64})$/.exec(url.pathname);
@@ -265,7 +282,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!input) return;
     // A bench's call (X-Bench) hears where the write's time in main went (Server-Timing), to set beside the page's clock.
     const timing: OpTiming | undefined = req.headers['x-bench'] === '1' ? { runMs: 0, pushMs: 0, publishMs: 0 } : undefined;
-    const core = await opened;
+    const core = await openCore(res, renewed);
+    if (!core) return;
     const result = await core.dispatcher.dispatch(match[1]!, input.value, timing);
     // The status says what happened (op-status.ts); the body is the envelope the socket and the desktop answer with.
     const headers = { ...renewed, ...opStatusHeaders(result), ...(timing ? { 'Server-Timing': serverTiming(timing) } : {}) };

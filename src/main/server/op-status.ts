@@ -18,6 +18,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
   disk_full: 507,
   // Another connection held the write lock past the wait; nothing was written, and trying again shortly may work.
   busy: 503,
+  // The start's update of the data failed (browser-server.ts): nothing answers until the next start; the words say why.
+  update_failed: 503,
 };
 
 export function opStatus(result: OpResult<unknown>): number {

@@ -30,7 +30,7 @@ export const jobs = {
   /** A verified backup, older ones pruned; answers the new one with what it holds. */
   backup: async (input: { file: string; dataDir: string; reason: string; now: number }): Promise<BackupFile> => {
     const target = await createBackup(input.file, input.dataDir, input.reason, input.now);
-    pruneBackups(input.dataDir);
+    pruneBackups(input.dataDir, input.now);
     return describeBackup(input.dataDir, target);
   },
   listBackups: (input: { dataDir: string }): BackupFile[] => listBackups(input.dataDir),

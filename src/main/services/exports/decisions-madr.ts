@@ -12,7 +12,13 @@ export const MADR_INDEX = 'README.md';
 /** `ADR-0007`: a decision's number in its team, kept for life. */
 export const adrLabel = (number: number) => `ADR-${String(number).padStart(4, '0')}`;
 
-/** `0007-release-every-two-weeks.md`: the decision's number, then its title. */
+/**
+ * `0007-release-every-two-weeks.md`: the decision's number, then its title. Four digits at least, as MADR's NNNN and
+ * adr-tools' `printf "%04d"`, which writes `10000-…` past 9999 (and reads numbers back as numbers). Widening every
+ * number to five would rename each record already in a team's repository at the next export, so names past 9999
+ * keep five digits and sort among the 1000s in a plain listing (`1000-`, `10000-`, `1001-`); the README's index
+ * lists them in number order.
+ */
 export function madrFileName(number: number, title: string): string {
   return `${String(number).padStart(4, '0')}-${fileSlug(title)}.md`;
 }

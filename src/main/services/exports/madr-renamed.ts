@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportedFile } from '@shared/planning';
 
-const RECORD = /^(\d{4})-.+\.md$/;
+/** A record's file: its number, four digits at least (madrFileName: `10000-….md` past 9999, as adr-tools names it). */
+const RECORD = /^(\d{4,})-.+\.md$/;
 /** How every record Cadence writes begins: MADR's front matter, status first. */
 const WRITTEN_BY_CADENCE = '---\nstatus: ';
 

@@ -10,7 +10,8 @@ import { wholePercents } from '@shared/percent';
  */
 export const SpeakingTime = memo(function SpeakingTime({ entries }: { entries: Entry[] }) {
   if (entries.length === 0) return null;
-  // Shares that add up to 100%: each rounded alone, they could read 101.
+  // Shares that add up to 100% (each rounded alone, they could read 101), or just under it where equal times must read
+  // equal shares (percent.ts).
   const shares = wholePercents(entries.map((e) => e.ms));
   const longest = Math.max(...entries.map((e) => e.ms), 1);
   return (
