@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
 import { api } from '../support/page-api';
-import { startServer } from '../support/server';
+import { startServer, tempDataDir, TestClock } from '../support/server';
 import { demoOnALaptop } from '../support/demo-on-a-laptop';
+import { atTheProposals } from '../support/demo-meeting';
 
 /** The element's box lies inside the window, top and bottom. */
 async function expectOnScreen(page: Page, selector: string, what: string): Promise<void> {
@@ -244,5 +245,66 @@ test('an agenda that fits: no row of the projector’s list fades, at 1280x720 a
     }
   } finally {
     await close();
+  }
+});
+
+// Walked (journey 1 with the demo team, at its proposal): the projector's agenda said "2 earlier" over about two rows of
+// empty card, at 1920x1080 and at 1280x720: the scroll was clamped to the list's scroll height, which counts the gap
+// before the room after the rows, and the note took a line of its own. Earlier items are shown when there is room.
+test('the projector’s agenda hides earlier items only where they do not fit, at 1920x1080 and 1280x720', async ({ page }) => {
+  const T0 = Date.parse('2026-11-24T09:00:00Z');
+  const dir = tempDataDir('projector-agenda-room');
+  const clock = new TestClock(dir, T0);
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  try {
+    const { meetingId } = await atTheProposals(page, server.url, clock, T0);
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.goto(`${server.origin}/#/meetings/${meetingId}/projector`);
+      const list = page.getByRole('list', { name: 'Agenda progress' });
+      await expect(list.locator('[aria-current="step"]')).toBeInViewport({ ratio: 1 });
+      await expect(list).toHaveAttribute('data-more', /./);
+      // Read in one frame, again until the note agrees with the rows (the head's fit may still change the list's height).
+      const read = () =>
+        list.evaluate((ol) => {
+          const box = ol.getBoundingClientRect();
+          const rows = [...ol.children].map((row) => row.getBoundingClientRect());
+          const shown = rows.filter((r) => r.top >= box.top - 1 && r.bottom <= box.bottom + 1);
+          const first = rows.indexOf(shown[0]!);
+          const note = ol.closest('.agenda-progress')!.querySelector<HTMLElement>('.p-earlier')!;
+          const heading = ol.closest('.agenda-progress')!.querySelector('h2')!.getBoundingClientRect();
+          return {
+            before: first,
+            note: note.hidden ? '' : (note.textContent ?? ''),
+            noteBesideHeading: note.hidden || note.getBoundingClientRect().top < heading.bottom,
+            cutAtTop: box.top - rows[first]!.top,
+            // The room the row above the first one shown needs (with its gap), and the room left under the last one.
+            neededAbove: first > 0 ? rows[first]!.top - rows[first - 1]!.top : 0,
+            emptyBelow: box.bottom - shown[shown.length - 1]!.bottom,
+            below: rows.length - first - shown.length,
+          };
+        });
+      await expect
+        .poll(async () => {
+          const r = await read();
+          return r.note === (r.before > 0 ? `${r.before} earlier` : '');
+        })
+        .toBe(true);
+      const r = await read();
+      await page.screenshot({ path: `test-results/screens/projector-agenda-room-${size.width}.png` });
+      expect(r.cutAtTop, `the first row shown is whole at ${size.width}`).toBeLessThanOrEqual(1);
+      expect(r.below, `the agenda's end is on the screen at ${size.width}`).toBe(0);
+      if (r.before > 0) {
+        expect(r.neededAbove, `no room is left for the earlier row at ${size.width}: ${JSON.stringify(r)}`).toBeGreaterThan(
+          r.emptyBelow + 1,
+        );
+        expect(r.noteBesideHeading, `"earlier" costs no row at ${size.width}`).toBe(true);
+      }
+    }
+  } finally {
+    await server.stop();
   }
 });

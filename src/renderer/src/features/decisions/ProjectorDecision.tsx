@@ -67,17 +67,24 @@ function tally(d: Projected): string {
   return [...counts, ...(integrated > 0 ? [`${integrated} integrated`] : [])].join(' · ');
 }
 
-/** The proposal as the room weighs it: as many options and open objections as fit the screen, the rest noted. */
+/**
+ * The proposal as the room weighs it: as many options and open objections as fit the screen, the rest noted. An open
+ * block is always shown, before the other objections: the room must read a block and its reason while it is being
+ * integrated (walked: a disagreement raised first took the one row left, "Open objections 1–1 of 2", the block unseen).
+ */
 function Proposal({ detail, d }: { detail: MeetingDetail; d: Projected }) {
   const stances = new Map(d.positions.map((p) => [p.memberId, p]));
-  const open = d.objections.filter((o) => o.resolution === null);
+  const unresolved = d.objections.filter((o) => o.resolution === null);
+  const blocks = unresolved.filter((o) => o.stance === 'block');
+  const open = [...blocks, ...unresolved.filter((o) => o.stance !== 'block')];
   const section = useRef<HTMLElement>(null);
   const fit = useProjectorFit(
     section,
     JSON.stringify([d.id, d.question, d.decision, d.options, open.map((o) => [o.id, o.reason]), membersInRoom(detail).length]),
   );
   const options = d.options.slice(0, fit.options);
-  const objections = open.slice(0, fit.objections);
+  // Fewer rows for the other objections first; every block keeps its row (projector-fit.ts shortens the rest around it).
+  const objections = open.slice(0, Math.max(fit.objections, blocks.length));
   return (
     <section ref={section} className={`projector-proposal${CONDENSED_CLASSES[fit.condensed]}`} aria-label="Proposal">
       {d.question && <p className="projector-question">{d.question}</p>}

@@ -28,6 +28,11 @@ const STEPS: readonly Omit<ProjectorFit, 'cut'>[] = [
   { condensed: 2, options: 0, objections: 1 },
   { condensed: 3, options: 0, objections: 1 },
   { condensed: 4, options: 0, objections: 1 },
+  // Past here only where the open blocks, each always shown (ProjectorDecision), fill the screen: the question and the
+  // proposal's text keep to one line, then each objection does, so every block's member and the start of its reason
+  // stay on the screen.
+  { condensed: 5, options: 0, objections: 1 },
+  { condensed: 6, options: 0, objections: 1 },
 ];
 
 /** The classes of each condensed level (decision-projector.css): each level keeps what the one before it kept. */
@@ -37,15 +42,18 @@ export const CONDENSED_CLASSES = [
   ' is-condensed is-condensed-texts',
   ' is-condensed is-condensed-texts is-condensed-positions',
   ' is-condensed is-condensed-texts is-condensed-positions is-condensed-objections',
+  ' is-condensed is-condensed-texts is-condensed-positions is-condensed-objections is-condensed-texts-line',
+  ' is-condensed is-condensed-texts is-condensed-positions is-condensed-objections is-condensed-texts-line is-condensed-objections-line',
 ];
 
 export interface ProjectorFit {
   /**
    * How much is kept to its lines: 0 nothing; 1 the option cells; 2 the question and the proposal's text too; 3 the
    * positions in smaller type too (names are never cut: decision-projector.css gives each its width); 4 the one
-   * objection left kept to its lines too.
+   * objection left kept to its lines too; 5 the question and the proposal's text to one line; 6 each objection to one
+   * line (5 and 6 only where the open blocks, always shown, do not fit otherwise).
    */
-  condensed: 0 | 1 | 2 | 3 | 4;
+  condensed: 0 | 1 | 2 | 3 | 4 | 5 | 6;
   /** The lines each option cell keeps to once condensed (one when not given). */
   optionLines?: number;
   options: number;

@@ -35,10 +35,20 @@ export const AgendaProgress = memo(function AgendaProgress({
       const current = ol.querySelector<HTMLElement>('[aria-current="step"]');
       const from = (current?.previousElementSibling ?? current) as HTMLElement | null;
       const top = (ol.firstElementChild as HTMLElement | null)?.offsetTop ?? 0;
-      const wanted = from ? from.offsetTop - top : 0;
+      const rows = [...ol.children] as HTMLElement[];
+      const last = rows[rows.length - 1];
+      // No further than the last row's foot allows: the list's scroll height counts the gap before the room after the
+      // rows (projector.css), and a scroll clamped to it hid one more row than needed with that room empty below the
+      // last (walked at 1920x1080: "2 earlier" over two rows' worth of empty card).
+      // On the projector the list starts on a whole row: the first at or after that scroll.
+      const lowest = last ? Math.max(0, last.offsetTop - top + last.offsetHeight - ol.clientHeight) : 0;
+      let wanted = from ? from.offsetTop - top : 0;
+      if (large && wanted > lowest) {
+        const whole = rows.find((row) => row.offsetTop - top >= lowest - 1);
+        wanted = whole ? whole.offsetTop - top : lowest;
+      }
       if (large) ol.style.removeProperty('--end-room');
       ol.scrollTop = wanted;
-      const rows = [...ol.children] as HTMLElement[];
       // Near the end of a list that does not fit, the scroll stops short of the row before the current one and the
       // first row shown was cut at its top, under a fade that read as a row cut by mistake, not as a fade. The list
       // starts at the next whole row instead: room after the last row (projector.css) lets it scroll there, so the
@@ -89,8 +99,15 @@ export const AgendaProgress = memo(function AgendaProgress({
   }, [large, currentItemId, items]);
   return (
     <section className={`card agenda-progress${large ? ' is-large' : ''}`} aria-labelledby="progress-heading">
-      <h2 id="progress-heading">Agenda</h2>
-      {large && <p ref={earlierNote} className="p-earlier" hidden />}
+      {large ? (
+        // How many items went before is said beside the heading, not on a line of its own that would cost a row.
+        <div className="p-head">
+          <h2 id="progress-heading">Agenda</h2>
+          <p ref={earlierNote} className="p-earlier" hidden />
+        </div>
+      ) : (
+        <h2 id="progress-heading">Agenda</h2>
+      )}
       {/* The console's list may scroll: from the keyboard too. */}
       <ol ref={list} aria-label="Agenda progress" tabIndex={large ? undefined : 0}>
         {items.map((item) => {
