@@ -15,6 +15,25 @@ async function expectOnScreen(page: Page, selector: string, what: string): Promi
 
 // Found by a walk with a long agenda: the side column's agenda grew the projector's one row past the screen, and the
 // main column centred the current item in that row, so the room saw the meeting's title over an empty screen.
+/**
+ * A read of the page, once two reads a poll apart agree: the projector's fit (its head, its list's height, the list's
+ * scroll) may still be settling when the row up is first in sight, and a read from then is of no screen a person sees.
+ */
+async function steady<T>(read: () => Promise<T>): Promise<T> {
+  let last = JSON.stringify(await read());
+  let value!: T;
+  await expect
+    .poll(async () => {
+      value = await read();
+      const now = JSON.stringify(value);
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  return value;
+}
+
 test('a meeting of 24 items and a 200-character title: the projector shows the current item, its proposal and its agenda row on the screen', async ({
   browser,
 }) => {
@@ -199,12 +218,14 @@ test('a long agenda near its end: the projector’s list starts on a whole row a
       await expect(page.locator('.projector-title')).toHaveText('Topic 23');
       const list = page.getByRole('list', { name: 'Agenda progress' });
       await expect(list.locator('[aria-current="step"]')).toBeInViewport({ ratio: 1 });
-      const shown = await list.evaluate((ol) => {
-        const top = ol.getBoundingClientRect().top;
-        const rows = [...ol.children].map((row) => row.getBoundingClientRect());
-        const first = rows.find((r) => r.bottom > top + 1)!;
-        return { cutAtTop: top - first.top, before: rows.filter((r) => r.top < top - 1).length };
-      });
+      const shown = await steady(() =>
+        list.evaluate((ol) => {
+          const top = ol.getBoundingClientRect().top;
+          const rows = [...ol.children].map((row) => row.getBoundingClientRect());
+          const first = rows.find((r) => r.bottom > top + 1)!;
+          return { cutAtTop: top - first.top, before: rows.filter((r) => r.top < top - 1).length };
+        }),
+      );
       expect(shown.cutAtTop, `the first row shown is whole at ${size.width}`).toBeLessThanOrEqual(1);
       expect(shown.before).toBeGreaterThan(0);
       await expect(page.locator('.agenda-progress .p-earlier')).toHaveText(`${shown.before} earlier`);
@@ -293,7 +314,7 @@ test('the projector’s agenda hides earlier items only where they do not fit, a
           return r.note === (r.before > 0 ? `${r.before} earlier` : '');
         })
         .toBe(true);
-      const r = await read();
+      const r = await steady(read);
       await page.screenshot({ path: `test-results/screens/projector-agenda-room-${size.width}.png` });
       expect(r.cutAtTop, `the first row shown is whole at ${size.width}`).toBeLessThanOrEqual(1);
       expect(r.below, `the agenda's end is on the screen at ${size.width}`).toBe(0);
