@@ -79,6 +79,14 @@ export interface Commitment {
   events: CommitmentEvent[];
 }
 
+/** The end of an open commitment’s old business detail while the owner has left. */
+export const REASSIGN = ' · owner has left: reassign';
+
+/** An open commitment's detail in old business: its due date, the first where it was given a new one, an owner who has left. */
+export function commitmentDueDetail(c: Pick<Commitment, 'dueDate' | 'originalDueDate' | 'needsReassignment'>): string {
+  return `Due ${c.dueDate}${c.dueDate !== c.originalDueDate ? ` (first due ${c.originalDueDate})` : ''}${c.needsReassignment ? REASSIGN : ''}`;
+}
+
 export interface CommitmentBoard {
   today: string;
   open: Commitment[];

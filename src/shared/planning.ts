@@ -137,6 +137,11 @@ export interface OldBusinessEntry {
   agendaItemId: Id | null;
   /** Still open now (a parking-lot item not yet discussed or dropped). */
   open: boolean;
+  /**
+   * An open commitment's detail names its due date as it is now (a meeting not yet ended), so the commitment read
+   * again rewrites it; an ended meeting's names the date as it held at its end, and keeps it.
+   */
+  dueNow?: boolean;
 }
 
 export interface Amendment {

@@ -177,6 +177,10 @@ test('a proposal with a block integrated and a disagreement overruled is accepte
     await expect(console_.getByRole('heading', { name: 'Release every two weeks', level: 1 })).toBeVisible();
     const table = console_.locator('.positions-table');
     await expect(table.getByRole('row').filter({ hasText: 'Ben Osei' })).toContainText('Security fixes cannot wait two weeks');
+    // Each position reads as the minutes word it (record21: the page said "Disagree", the minutes "Disagree, overruled").
+    await expect(table.getByRole('columnheader')).toHaveText(['Member', 'Position', 'Reason']);
+    await expect(table.getByRole('row').filter({ hasText: 'Cleo Park' }).getByRole('cell').nth(1)).toHaveText('Disagree, overruled');
+    await expect(table.getByRole('row').filter({ hasText: 'Ben Osei' }).getByRole('cell').nth(1)).toHaveText('Integrated (was block)');
     await expect(console_.getByRole('region', { name: 'Objections' })).toContainText('Integrated');
     await expect(console_.getByRole('region', { name: 'Objections' })).toContainText('Overruled by Ana Ruiz');
     await console_.screenshot({ path: `${SCREENS}/decision-page.png`, fullPage: true });
@@ -189,6 +193,8 @@ test('a proposal with a block integrated and a disagreement overruled is accepte
     const preview = minutes.getByLabel('Minutes preview (Markdown)');
     await expect(preview).toContainText('### Release every two weeks (accepted)');
     await expect(preview).toContainText('Objection by Cleo Park (disagree): “Automate the regression run first” → Overruled by Ana Ruiz');
+    await expect(preview).toContainText('| Cleo Park | Disagree, overruled |');
+    await expect(preview).toContainText('| Ben Osei | Integrated (was block) |');
     const download = console_.waitForEvent('download');
     await minutes.getByRole('group', { name: 'Export minutes' }).getByRole('button', { name: 'Markdown' }).click();
     expect((await download).suggestedFilename()).toBe('2026-11-24-weekly-platform-sync.md');

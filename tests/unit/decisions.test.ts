@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MeetingDetail } from '../../src/shared/planning';
+import { Sql } from '../../src/main/db/query';
+import { createRepositories } from '../../src/main/db/repositories';
+import { browserPlatform } from '../../src/main/platform/browser-platform';
+import { ExportsService } from '../../src/main/services/exports/exports-service';
 import { openTestCore, type TestCore } from '../support/core';
 import { decisionFixture } from '../support/decision-fixture';
 
@@ -305,7 +309,14 @@ describe('old business from the decision log', () => {
       newText: 'Release every second Thursday; security fixes ship any day.',
     });
     await t.call('decisions.position', { decisionId: deferred.id, memberId: r.member.Dan, stance: 'agree' });
-    expect((await accept(deferred.id)).status).toBe('accepted');
+    const accepted = await accept(deferred.id);
+    expect(accepted.status).toBe('accepted');
+    // The history goes on to the outcome (record21: it ended on "Taken up again" and read as still pending).
+    expect(accepted.amendments.map((a) => [a.reason, a.changes, a.at])).toEqual([
+      ['Accepted in “Week 2”', [{ field: 'Status', from: 'proposed', to: 'accepted' }], t.clock.now()],
+      ['Taken up again in “Week 2”', [{ field: 'Status', from: 'deferred', to: 'proposed' }], t.clock.now()],
+      ['Deferred in “Week 1”', [{ field: 'Status', from: 'proposed', to: 'deferred' }], t.clock.now() - 7 * DAY],
+    ]);
     const log = await t.call('decisions.search', { query: 'Design checklist' });
     expect(log.rows.map((row) => row.id)).toEqual([deferred.id]);
 
@@ -323,8 +334,33 @@ describe('old business from the decision log', () => {
     expect(minutes1).not.toContain('Decision:');
     expect(minutes1).toContain('Proposal: Release every second Thursday.');
     expect(minutes1).not.toContain('security fixes ship any day');
+    expect(minutes1).not.toContain('Accepted in');
     expect(asHeld[0]!.decision).toBe('Release every second Thursday.');
+    expect(asHeld[0]!.amendments.map((a) => a.reason)).toEqual(['Deferred in “Week 1”']);
     expect((await t.call('minutes.markdown', { meetingId })).content).toContain('Decision: ');
+    const madr = (await new ExportsService(createRepositories(new Sql(t.core.opened.db)), t.clock, browserPlatform).madrFiles(r.teamId))
+      .map((f) => f.content)
+      .find((c) => c.includes('# Design checklist'))!;
+    // The MADR record tells the same history, not as amendments: the acceptance was the room's, in the meeting.
+    expect(madr).not.toContain('Amendments');
+    expect(madr).toContain(
+      '### History\n\n- 2026-12-01: Accepted in “Week 2” (Status: proposed → accepted)\n- 2026-12-01: Taken up again in “Week 2” (Status: deferred → proposed)\n',
+    );
+  });
+
+  it('keep a rejection that follows a reopen in the history, and no line for a decision taken at once', async () => {
+    const r = await room('Week 1', '2026-11-24');
+    const once = await accept((await propose(r, 'Keep the stand-up')).id);
+    expect([once.status, once.amendments]).toEqual(['accepted', []]);
+    await t.call('decisions.decide', { decisionId: once.id, outcome: 'proposed' });
+    t.clock.advance(1000);
+    const rejected = await t.call('decisions.decide', { decisionId: once.id, outcome: 'rejected' });
+    expect(rejected.amendments.map((a) => [a.reason, a.changes])).toEqual([
+      ['Rejected in “Week 1”', [{ field: 'Status', from: 'proposed', to: 'rejected' }]],
+      ['Reopened in “Week 1”', [{ field: 'Status', from: 'accepted', to: 'proposed' }]],
+    ]);
+    const plain = await propose(r, 'Drop the retro');
+    expect((await t.call('decisions.decide', { decisionId: plain.id, outcome: 'rejected' })).amendments).toEqual([]);
   });
 
   it('keep in the minutes of the meeting that deferred a proposal the rationale and review date it had there, when a later meeting changes them', async () => {

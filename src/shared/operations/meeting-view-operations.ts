@@ -1,5 +1,5 @@
 import { addedCommitments, putCommitment } from '../commitment-review';
-import type { Commitment } from '../commitments';
+import { commitmentDueDetail, type Commitment } from '../commitments';
 import type { Decision } from '../decisions';
 import type { MeetingPart, Scope } from '../events';
 import { addedDecisions, putDecision } from '../meeting-decision-rows';
@@ -88,7 +88,8 @@ export const meetingViewOperations = manifest<typeof meetingViewSchemas>()({
   },
   'meetings.context': {
     dependsOn: ({ meetingId }, out) => [...ofMeeting(meetingId, 'context', out?.members[0]?.teamId), ...oldBusinessScopes(out)],
-    // A commitment inherited as old business is settled once it is done or dropped: the commitment read again says so.
+    // A commitment inherited as old business is settled once it is done or dropped, and (until the meeting has ended)
+    // is due when it is due now: the commitment read again says both.
     rows: {
       read: 'commitments.get',
       held: (out) =>
@@ -100,7 +101,9 @@ export const meetingViewOperations = manifest<typeof meetingViewSchemas>()({
         const open = c.status !== 'done' && c.status !== 'dropped';
         return {
           ...out,
-          oldBusiness: out.oldBusiness.map((o) => (o.source === 'open_commitment' && o.refId === c.id ? { ...o, open } : o)),
+          oldBusiness: out.oldBusiness.map((o) =>
+            o.source === 'open_commitment' && o.refId === c.id ? { ...o, open, detail: o.dueNow ? commitmentDueDetail(c) : o.detail } : o,
+          ),
         };
       },
     },

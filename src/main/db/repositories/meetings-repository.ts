@@ -253,7 +253,8 @@ export class MeetingsRepository {
           .selectAll()
           .where('entity_type', '=', entityType)
           .where('entity_id', '=', entityId)
-          .orderBy('at', 'desc'),
+          .orderBy('at', 'desc')
+          .orderBy('rowid' as never, 'desc'),
       )
       .map(toAmendment);
   }

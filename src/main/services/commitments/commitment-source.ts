@@ -1,3 +1,4 @@
+import { commitmentDueDetail, REASSIGN } from '@shared/commitments';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
 import type { Repositories } from '../../db/repositories';
@@ -5,13 +6,6 @@ import type { OldBusinessContext, OldBusinessSource } from '../planning/old-busi
 import type { CommitmentEventRecord, CommitmentRecord } from '../../db/repositories/commitments-repository';
 import { derive } from './commitment-state';
 import { CommitmentsService } from './commitments-service';
-
-const REASSIGN = ' · owner has left: reassign';
-
-/** An open commitment's due date in old business: the current one, and the first where it was given a new date. */
-export function dueDetail(dueDate: string, originalDueDate: string): string {
-  return `Due ${dueDate}${dueDate !== originalDueDate ? ` (first due ${originalDueDate})` : ''}`;
-}
 
 /**
  * The old business detail of a commitment with its due date as it held at `at` (a meeting's end, or now): the
@@ -23,8 +17,7 @@ export function dueDetailAsOf(written: string, record: CommitmentRecord, events:
     record,
     events.filter((e) => e.at <= at),
   );
-  const rest = written.includes(REASSIGN) ? REASSIGN : '';
-  return `${dueDetail(dueDate, record.originalDueDate)}${rest}`;
+  return commitmentDueDetail({ dueDate, originalDueDate: record.originalDueDate, needsReassignment: written.includes(REASSIGN) });
 }
 
 /** Every open commitment of the team is listed for the meeting's commitment review, until done or dropped. */
@@ -49,7 +42,7 @@ export class OpenCommitmentSource implements OldBusinessSource {
         ref_id: c.id,
         from_meeting_id: c.meetingId,
         title: `${c.ownerName}: ${c.outcome}`,
-        detail: `${dueDetail(c.dueDate, c.originalDueDate)}${c.needsReassignment ? REASSIGN : ''}`,
+        detail: commitmentDueDetail(c),
         agenda_item_id: reviewItem,
         created_at: at,
       });

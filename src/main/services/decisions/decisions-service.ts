@@ -11,7 +11,7 @@ import {
 import { DomainError } from '@shared/result';
 import type { Clock } from '../../core/clock';
 import { uuidv7 } from '../../core/ids';
-import { keepInHistory } from './decision-history';
+import { hasStatusHistory, keepInHistory, keepStatus } from './decision-history';
 import type { Repositories } from '../../db/repositories';
 import type { DecisionRecord } from '../../db/repositories/decisions-repository';
 import { decisionRightInForce } from '../agreements/decision-rights';
@@ -221,6 +221,12 @@ export class DecisionsService {
         return this.reopen(row, now);
       }
       if (row.status !== 'proposed') throw new DomainError('conflict', `This proposal is already ${row.status}; reopen it first`);
+      // A history that tells of a deferral, a reopen or a taking up again goes on to the outcome that followed, so it
+      // does not end on "Taken up again" and read as still open. One decided at once keeps no such line.
+      if (outcome !== 'deferred' && hasStatusHistory(this.repos, row.id)) {
+        const how = outcome === 'accepted' ? 'Accepted' : 'Rejected';
+        keepStatus(this.repos, this.clock, row, outcome, `${how} in “${row.meetingTitle ?? 'the meeting'}”`);
+      }
       if (outcome === 'accepted') {
         const problems = this.acceptProblems(row);
         if (problems.length > 0) throw new DomainError('conflict', `Not accepted yet: ${problems.join('; ')}.`);
@@ -239,7 +245,8 @@ export class DecisionsService {
           updatedAt: now,
         });
         // A deferral is not final: its date stays in the history, before the meeting that takes it up again.
-        if (outcome === 'deferred') this.noteStatus(row, 'deferred', `Deferred in “${row.meetingTitle ?? 'the meeting'}”`, now);
+        if (outcome === 'deferred')
+          keepStatus(this.repos, this.clock, row, 'deferred', `Deferred in “${row.meetingTitle ?? 'the meeting'}”`);
       }
     });
     return this.get(decisionId);
@@ -332,19 +339,7 @@ export class DecisionsService {
       }
     }
     this.repos.decisions.update(row.id, { status: 'proposed', decidedAt: null, confirmedAt: null, readbackAt: null, updatedAt: now });
-    this.noteStatus(row, 'proposed', `Reopened in “${row.meetingTitle ?? 'the meeting'}”`, now);
-  }
-
-  /** A change of status in the room, kept in the decision's history with when and where it happened. */
-  private noteStatus(row: DecisionRecord, to: string, reason: string, now: number): void {
-    this.repos.meetings.insertAmendment({
-      id: uuidv7(this.clock),
-      entityType: 'decision',
-      entityId: row.id,
-      reason,
-      changes: [{ field: 'Status', from: row.status, to }],
-      at: now,
-    });
+    keepStatus(this.repos, this.clock, row, 'proposed', `Reopened in “${row.meetingTitle ?? 'the meeting'}”`);
   }
 
   /**
@@ -364,7 +359,7 @@ export class DecisionsService {
       );
     }
     const now = this.clock.now();
-    this.noteStatus(row, 'proposed', `Taken up again in “${carried.meeting.title}”`, now);
+    keepStatus(this.repos, this.clock, row, 'proposed', `Taken up again in “${carried.meeting.title}”`);
     this.repos.decisions.update(row.id, {
       meetingId: carried.meeting.id,
       agendaItemId: carried.itemId ?? row.agendaItemId,

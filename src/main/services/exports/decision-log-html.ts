@@ -75,7 +75,7 @@ ${section('Consequences', htmlParagraphs(d.risks, 'Risks acknowledged:') + htmlP
 ${section('Positions', positions)}
 ${section('Objections and how each was resolved', objections ? `<ul>${objections}</ul>` : '')}
 ${section('Supersede chain', chain)}
-${section('Amendments', amendments ? `<ul>${amendments}</ul>` : '')}
+${section('History', amendments ? `<ul>${amendments}</ul>` : '')}
 </article>`;
 }
 

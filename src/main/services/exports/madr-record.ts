@@ -146,7 +146,7 @@ function objectionLine(o: DecisionDetail['objections'][number]): string {
   return `${o.memberName} (${stanceLabel(o.stance).toLowerCase()}): “${o.reason}” → ${outcomeText}`;
 }
 
-/** Who, where and when beyond the front matter, then positions, objections, the supersede chain and amendments. */
+/** Who, where and when beyond the front matter, then positions, objections, the supersede chain and history. */
 function moreInformation(d: DecisionDetail, record: DecisionRecord, places: MadrPlaces): RootContent[] {
   const facts: (string | PhrasingContent[])[] = [
     `Team: ${d.teamName}`,
@@ -191,9 +191,11 @@ function moreInformation(d: DecisionDetail, record: DecisionRecord, places: Madr
       })),
     } as RootContent);
   }
+  // "History", as the decision's page calls it: besides amendments after the meeting it keeps the changes of status
+  // in the room (deferred, taken up again, accepted), which are not amendments.
   if (d.amendments.length > 0) {
     out.push(
-      heading(3, 'Amendments'),
+      heading(3, 'History'),
       list(
         d.amendments.map(
           (a) => `${toZoned(a.at, record.zone).date}: ${a.reason} (${a.changes.map((c) => `${c.field}: ${c.from} → ${c.to}`).join('; ')})`,

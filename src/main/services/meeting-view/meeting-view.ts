@@ -1,3 +1,4 @@
+import { commitmentDueDetail } from '@shared/commitments';
 import type { Decision } from '@shared/decisions';
 import type { MeetingFeedback } from '@shared/feedback';
 import type { MeetingCommitments, MeetingContext, MeetingDetail, MeetingLive } from '@shared/planning';
@@ -91,15 +92,27 @@ export class MeetingView {
     // And what the decision log left (objections, proposals, reviews, the agreement): which still need the room, in one more.
     const openFromLog = this.repos.oldBusiness.stillOpenFromLog(meetingId);
     const listed = this.repos.oldBusiness.forMeeting(meetingId);
-    // An ended meeting's record: a commitment's due date as it held when the meeting ended. The detail was written
-    // when the meeting was planned, before a renegotiation recorded in it; a later one is not this meeting's. (Before
-    // it ends the detail is as planned: the renderer's cache puts a commitment read again in place without it.)
+    // A commitment's due date: until the meeting has ended, as it is now (the detail was written when the meeting was
+    // planned, before a renegotiation on the Commitments page or in the room; the renderer's cache rewrites it from the
+    // commitment read again, `dueNow`); once it has ended, as it held at its end (a later one is not this meeting's).
     const asOf = row.status === 'ended' ? row.endedAt : null;
-    const commitmentIds = asOf === null ? [] : listed.filter((o) => o.source === 'open_commitment').map((o) => o.refId);
-    const events = this.repos.commitments.eventsOf(commitmentIds);
+    const commitmentIds = listed.filter((o) => o.source === 'open_commitment').map((o) => o.refId);
+    const records = new Map(
+      commitmentIds.flatMap((id) => {
+        const record = this.repos.commitments.find(id);
+        return record ? [[id, record] as const] : [];
+      }),
+    );
+    const current = asOf === null ? new Map(this.commitmentsOf.toCommitments([...records.values()]).map((c) => [c.id, c])) : null;
+    const events = asOf === null ? null : this.repos.commitments.eventsOf(commitmentIds);
     const detailOf = (o: (typeof listed)[number]): string => {
-      const record = asOf !== null && o.source === 'open_commitment' ? this.repos.commitments.find(o.refId) : null;
-      return record ? dueDetailAsOf(o.detail, record, events.get(o.refId) ?? [], asOf!) : o.detail;
+      if (o.source !== 'open_commitment') return o.detail;
+      if (current) {
+        const c = current.get(o.refId);
+        return c ? commitmentDueDetail(c) : o.detail;
+      }
+      const record = records.get(o.refId);
+      return record ? dueDetailAsOf(o.detail, record, events!.get(o.refId) ?? [], asOf!) : o.detail;
     };
     const oldBusiness = listed.map((o) => ({
       id: o.id,
@@ -108,6 +121,7 @@ export class MeetingView {
       fromMeetingId: o.fromMeetingId,
       title: o.title,
       detail: detailOf(o),
+      ...(o.source === 'open_commitment' && asOf === null ? { dueNow: true } : {}),
       agendaItemId: o.agendaItemId,
       open:
         o.source === 'parking_lot'

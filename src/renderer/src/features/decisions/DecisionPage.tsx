@@ -161,7 +161,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
                 <thead>
                   <tr>
                     <th scope="col">Member</th>
-                    <th scope="col">Stance</th>
+                    <th scope="col">Position</th>
                     <th scope="col">Reason</th>
                   </tr>
                 </thead>
@@ -170,7 +170,7 @@ export function DecisionPage({ decisionId }: { decisionId: string }) {
                     <tr key={p.id}>
                       <td>{p.memberName}</td>
                       <td>
-                        <PositionChip position={p} objections={d.objections} />
+                        <PositionChip position={p} objections={d.objections} asRecorded />
                       </td>
                       <td>{p.reason ?? ''}</td>
                     </tr>
