@@ -35,6 +35,11 @@ export interface CoFacilitator {
   page: Page;
   hold: () => void;
   release: () => void;
+  /**
+   * Resolves once none of the page's operations on its socket awaits its reply: a page that has just heard of changes
+   * reads the meeting again, and held news is of no use while such a read is on its way (its answer is the news).
+   */
+  settled: () => Promise<void>;
 }
 
 /**
@@ -47,11 +52,19 @@ export async function coFacilitator(context: BrowserContext, maya: Page): Promis
   let holding = false;
   const held: string[] = [];
   let flush = () => undefined as void;
+  // The page's operations sent on its socket and not yet answered, by id.
+  const awaiting = new Set<number>();
   await page.routeWebSocket(/\/api\/events$/, (ws) => {
     const main = ws.connectToServer();
+    ws.onMessage((message) => {
+      const sent = JSON.parse(String(message)) as { type: string; id?: number };
+      if (sent.type === 'op' && sent.id !== undefined) awaiting.add(sent.id);
+      main.send(message);
+    });
     main.onMessage((message) => {
-      const type = (JSON.parse(String(message)) as { type: string }).type;
-      if (holding && type !== 'reply' && type !== 'hello') held.push(String(message));
+      const heard = JSON.parse(String(message)) as { type: string; id?: number };
+      if (heard.type === 'reply' && heard.id !== undefined) awaiting.delete(heard.id);
+      if (holding && heard.type !== 'reply' && heard.type !== 'hello') held.push(String(message));
       else ws.send(message);
     });
     flush = () => {
@@ -60,7 +73,8 @@ export async function coFacilitator(context: BrowserContext, maya: Page): Promis
     };
   });
   await page.goto(maya.url());
-  return { page, hold: () => void (holding = true), release: () => flush() };
+  const settled = () => expect.poll(() => awaiting.size, { message: 'the second console has no read on its way' }).toBe(0);
+  return { page, hold: () => void (holding = true), release: () => flush(), settled };
 }
 
 /** The server going away and coming back on the same port, as a laptop's app restarting mid-meeting looks to a page. */
@@ -116,6 +130,8 @@ export async function expectReadOutRunning(pages: Page[]): Promise<void> {
  * with `refusal`, and both consoles end on the read-out, one step from the start.
  */
 export async function bothPress(maya: Page, sam: CoFacilitator, key: string, refusal: string): Promise<void> {
+  // Sam's console as it stands once its own reads are answered (a read still on its way would bring Maya's step).
+  await sam.settled();
   sam.hold();
   await maya.keyboard.press(key);
   await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
