@@ -71,13 +71,18 @@ test('run the meeting from the console while the projector follows; a server res
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Maya Okafor');
     await expect(projector.locator('.projector-next')).toHaveText('Next: Sam Lindqvist');
 
-    // A round from the keyboard: Maya speaks, Sam passes, Priya is skipped, Diego speaks.
+    // A round from the keyboard: Maya speaks, Sam passes, Priya is skipped, Diego speaks. Each key once the console
+    // shows whose turn it is: it takes one step per answer on its screen and lets go of a key pressed before (its step
+    // gate, console-actions.ts); in a five-fold run the projector showed Priya before the console did, and X was let go.
+    const speakerNow = facilitator.locator('.speaker-now .speaker-name');
     clock.advance(40_000);
     await facilitator.keyboard.press('t');
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Sam Lindqvist');
+    await expect(speakerNow).toHaveText('Sam Lindqvist');
     clock.advance(5_000);
     await facilitator.keyboard.press('o');
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Priya Raman');
+    await expect(speakerNow).toHaveText('Priya Raman');
     await facilitator.keyboard.press('x');
     await expect(projector.locator('.projector-speaker-name')).toHaveText('Diego Alvarez');
     await expect(timer(facilitator, 'Time left for this item')).toHaveText('4:15');
