@@ -7,7 +7,8 @@ import { startServer } from '../support/server';
 
 const UPDATING = 'Updating your data for this version of Cadence: a backup first, then the update.';
 
-test('the first start after an update says what it is doing on the page and in the terminal, then shows the app', async ({ page }) => {
+/** A data folder whose one team, Harbor, was made through a server now stopped: the file to take back to an older schema. */
+async function folderWithHarbor() {
   const first = await startServer();
   const token = await signIn(first.url);
   const made = await rawRequest({
@@ -19,7 +20,11 @@ test('the first start after an update says what it is doing on the page and in t
   });
   expect(made.status).toBe(200);
   await first.stop();
-  const file = path.join(first.dataDir, 'cadence.sqlite');
+  return { first, file: path.join(first.dataDir, 'cadence.sqlite') };
+}
+
+test('the first start after an update says what it is doing on the page and in the terminal, then shows the app', async ({ page }) => {
+  const { first, file } = await folderWithHarbor();
   // Schema 24 with a decision log large enough that migration 025 (it rebuilds the search index) takes seconds.
   rollBackToSchema24(file, 15_000);
 
@@ -55,18 +60,7 @@ test('the first start after an update says what it is doing on the page and in t
 test('a first start whose update fails says on the page what failed, that the file is as it was, where the backup is, and what to do', async ({
   page,
 }) => {
-  const first = await startServer();
-  const token = await signIn(first.url);
-  const made = await rawRequest({
-    port: first.port,
-    method: 'POST',
-    path: '/api/op/teams.create',
-    headers: { 'Content-Type': 'application/json', Origin: first.origin, ...bearer(token) },
-    body: JSON.stringify({ name: 'Harbor', timeZone: 'UTC', members: ['Ana'] }),
-  });
-  expect(made.status).toBe(200);
-  await first.stop();
-  const file = path.join(first.dataDir, 'cadence.sqlite');
+  const { first, file } = await folderWithHarbor();
   rollBackToSchema24(file, 2_000);
   // A trigger of the decision search dropped by hand: migration 025 (frozen) throws "no such trigger".
   breakMigration25(file);
@@ -105,18 +99,7 @@ test('a first start whose update fails says on the page what failed, that the fi
 // that code started no app but its transport still opened the event socket, which main refused, and tried again
 // every two seconds for as long as the page stayed open.
 test('a page that says the update failed opens no event socket and sends no request', async ({ page }) => {
-  const first = await startServer();
-  const token = await signIn(first.url);
-  const made = await rawRequest({
-    port: first.port,
-    method: 'POST',
-    path: '/api/op/teams.create',
-    headers: { 'Content-Type': 'application/json', Origin: first.origin, ...bearer(token) },
-    body: JSON.stringify({ name: 'Harbor', timeZone: 'UTC', members: ['Ana'] }),
-  });
-  expect(made.status).toBe(200);
-  await first.stop();
-  const file = path.join(first.dataDir, 'cadence.sqlite');
+  const { first, file } = await folderWithHarbor();
   // Large enough that the backup before the update takes long enough to open the page while it runs.
   rollBackToSchema24(file, 15_000);
   breakMigration25(file);
