@@ -2,12 +2,17 @@ import { hashKey, keepPreviousData, useMutation as useTanstackMutation, useQuery
 import { useCallback, useMemo } from 'react';
 import type { InputOf, OperationName, OutputOf } from '@shared/contract';
 import { ApiError, call } from './client';
-import { changesApplied, newerOf, queryKey } from './query-cache';
+import { changesApplied, newerOf, queryClient, queryKey } from './query-cache';
 
 export interface QueryState<T> {
   data: T | undefined;
   error: ApiError | null;
   loading: boolean;
+  /**
+   * The answer held is known to be out of date (a change made it stale) and a new one is on its way, or failed (then
+   * `error` says so). Read from the cache at render, not tracked: a view that waits on it renders again with the answer.
+   */
+  outdated: boolean;
   reload: () => void;
 }
 
@@ -52,7 +57,8 @@ export function useQuery<K extends OperationName, S = OutputOf<K>>(
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
-  return { data: query.data, error: query.error ? asApiError(query.error) : null, loading: query.isPending, reload };
+  const outdated = queryClient.getQueryCache().get(queryHash)?.state.isInvalidated ?? false;
+  return { data: query.data, error: query.error ? asApiError(query.error) : null, loading: query.isPending, outdated, reload };
 }
 
 export interface MutationState<K extends OperationName> {

@@ -24,6 +24,7 @@ export function useMeeting(meetingId: string): QueryState<MeetingDetail> {
     data,
     error: parts.find((p) => p.error)?.error ?? null,
     loading: parts.some((p) => p.loading),
+    outdated: parts.some((p) => p.outdated),
     reload: () => parts.forEach((p) => p.reload()),
   };
 }
