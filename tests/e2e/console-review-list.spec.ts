@@ -81,6 +81,9 @@ test('walk22: Escape closes an outcome’s form in the review, and the next digi
     await expect(page.getByLabel('Root cause')).toHaveCount(0);
     await page.keyboard.press('1');
     await expect(walk.locator('.round-head .badge')).toHaveText('1 of 3 reviewed');
+    // The list of keys says how to leave a box or a form.
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Escape leaves it');
   } finally {
     await context.close();
     await server.stop();
