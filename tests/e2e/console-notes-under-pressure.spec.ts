@@ -165,3 +165,42 @@ test('a save of the item just left that fails is kept beside what is typed in th
     await expect.poll(() => notesOf('Check-in round')).toBe('Energy is good');
   });
 });
+
+test('walk22: a line typed on a turn is finished with Enter or Escape, an item’s notes with Escape, and the console’s keys move on again', async ({
+  browser,
+}) => {
+  await withStartedMeeting(browser, async ({ maya }) => {
+    // Enter and Escape did nothing in the box: the T pressed next to move on went into the notes ("…queue workt").
+    const mayas = maya.getByLabel('Notes on Maya Okafor’s turn');
+    await mayas.click();
+    await maya.keyboard.type('Back from leave, catching up on the queue work');
+    await maya.keyboard.press('Enter');
+    await expect(mayas).not.toBeFocused();
+    await maya.keyboard.press('t');
+    const sams = maya.getByLabel('Notes on Sam Lindqvist’s turn');
+    await expect(sams).toHaveValue('');
+    await sams.click();
+    await maya.keyboard.type('Pricing numbers are in');
+    await maya.keyboard.press('Escape');
+    await expect(sams).not.toBeFocused();
+    await maya.keyboard.press('t');
+    await expect(maya.getByLabel('Notes on Priya Raman’s turn')).toHaveValue('');
+    const meetingId = /meetings\/([^/]+)\/run/.exec(maya.url())![1]!;
+    const notes = async () => (await api(maya, 'meetings.live', { meetingId })).turns.map((t) => [t.name, t.notes]).slice(0, 2);
+    await expect.poll(notes).toEqual([
+      ['Maya Okafor', 'Back from leave, catching up on the queue work'],
+      ['Sam Lindqvist', 'Pricing numbers are in'],
+    ]);
+
+    // The item's own notes (Enter makes a new line there): Escape leaves the box, and N moves on.
+    const itemNotes = maya.getByLabel('Notes on “Check-in round”');
+    await itemNotes.click();
+    await maya.keyboard.type('Energy is good');
+    await maya.keyboard.press('Escape');
+    await expect(itemNotes).not.toBeFocused();
+    await maya.keyboard.press('n');
+    await expect(maya.getByRole('heading', { name: 'Pricing page experiment: read-out', level: 2 })).toBeVisible();
+    const checkIn = async () => (await api(maya, 'meetings.get', { meetingId })).items[0]!.notes;
+    await expect.poll(checkIn).toBe('Energy is good');
+  });
+});

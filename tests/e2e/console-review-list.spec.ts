@@ -54,3 +54,38 @@ test('a team with 120 open commitments: the console review draws only the rows i
     await server.stop();
   }
 });
+
+test('walk22: Escape closes an outcome’s form in the review, and the next digit chooses again', async ({ browser }) => {
+  const dir = tempDataDir('review-escape');
+  const clock = new TestClock(dir, Date.parse('2026-11-23T09:00:00Z'));
+  const server = await startServer({ dataDir: dir, clockFile: clock.file });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    const { meetingId } = await startedReview(page, 3, (i) => `Outcome number ${i + 1}`);
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+    const walk = page.getByRole('region', { name: 'Owner by owner' });
+    await expect(walk.locator('.round-head .badge')).toHaveText('0 of 3 reviewed');
+
+    // 5 by mistake: the renegotiation's form opens on its date. Escape did nothing, and the 4 pressed next went into
+    // the date ("04/dd/yyyy") instead of choosing "slipped".
+    await page.keyboard.press('5');
+    await expect(page.getByLabel('New due date')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByLabel('New due date')).toHaveCount(0);
+    await expect(walk.getByRole('button', { name: /^Renegotiate/ })).toBeFocused();
+    await page.keyboard.press('4');
+    await expect(page.getByLabel('Root cause')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByLabel('Root cause')).toHaveCount(0);
+    await page.keyboard.press('1');
+    await expect(walk.locator('.round-head .badge')).toHaveText('1 of 3 reviewed');
+    // The list of keys says how to leave a box or a form.
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Escape leaves it');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});

@@ -289,3 +289,41 @@ test('a block’s reason box opens without an error, and says what is missing on
     await server.stop();
   }
 });
+
+test('walk22: Escape closes the form resolving an objection, and what was typed is there when it opens again', async ({ browser }) => {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const { meetingId } = await startedWithProposal(page, {
+      team: { name: 'Platform', timeZone: 'UTC', members: ['Ana Ruiz', 'Ben Osei'] },
+      meeting: { title: 'Weekly', date: '2026-12-07', time: '09:00' },
+      item: 'Release cadence',
+    });
+    await page.goto(`${server.origin}/#/meetings/${meetingId}/run`);
+    const form = page.getByRole('form', { name: 'Put a proposal' });
+    await form.getByLabel('Title').fill('Release every two weeks');
+    await form.getByRole('button', { name: 'Put the proposal' }).click();
+    await expect(page.getByRole('navigation', { name: 'Keys' })).toContainText('block');
+    await page.keyboard.press('b');
+    await page.getByLabel('Why does Ana Ruiz block? (required)').fill('The hotfix path needs a plan first');
+    await page.keyboard.press('Enter');
+    const ana = page.getByRole('region', { name: 'Objections' }).getByRole('listitem').filter({ hasText: 'Ana Ruiz' });
+    await ana.getByRole('button', { name: 'Resolve…' }).click();
+
+    // Overruled by mistake: Escape did nothing; now it closes the form and leaves focus on the way chosen.
+    await ana.getByRole('button', { name: 'Overruled' }).click();
+    const why = ana.getByLabel(/overrules it \(required\)/);
+    await expect(why).toBeFocused();
+    await page.keyboard.type('Because');
+    await page.keyboard.press('Escape');
+    await expect(why).toHaveCount(0);
+    await expect(ana.getByRole('button', { name: 'Overruled' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(why).toHaveValue('Because');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});

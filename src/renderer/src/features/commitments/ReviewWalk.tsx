@@ -86,6 +86,13 @@ function OutcomeForm({
   useLayoutEffect(() => {
     pickerRef.current = pick;
   });
+  // Cancel (or Escape, as in the go-round's and check-out's forms) closes the outcome's form and leaves focus on the
+  // outcome that opened it: Escape did nothing, and the digit pressed next to choose again went into the date.
+  const cancel = () => {
+    const opened = root.current?.querySelector<HTMLButtonElement>('.resolve-choices [aria-pressed="true"]');
+    set('outcome', null);
+    opened?.focus();
+  };
   // The form an outcome opens (a slipped one runs to eight fields) is brought into view whole, above the key bar:
   // at 1366x768 the slipped form's owner, date and Record opened below the fold.
   useEffect(() => {
@@ -109,7 +116,15 @@ function OutcomeForm({
         ))}
       </div>
       {needsForm && (
-        <form className="resolve-form" onSubmit={(e) => void send(e)}>
+        <form
+          className="resolve-form"
+          onSubmit={(e) => void send(e)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            cancel();
+          }}
+        >
           {outcome === 'renegotiated' && (
             <Field label="New due date" error={form.error('newDueDate')}>
               <input
@@ -177,7 +192,7 @@ function OutcomeForm({
           </Field>
           <div className="form-actions">
             <SubmitButton form={form}>Record</SubmitButton>
-            <button className="btn btn-ghost" type="button" onClick={() => set('outcome', null)}>
+            <button className="btn btn-ghost" type="button" onClick={cancel}>
               Cancel
             </button>
           </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { RESOLUTIONS, resolutionLabel, type Decision, type Objection, type Resolution } from '@shared/decisions';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
@@ -49,8 +49,16 @@ function ResolveForm({ decision, objection, onDone }: { decision: Decision; obje
     canSubmit: form.canSubmit && !unchanged,
     blockedBy: unchanged ? ['Change the proposal’s text to meet the objection', ...form.blockedBy] : form.blockedBy,
   };
+  // Cancel (or Escape, as in the go-round's reason form) closes the form, keeping what was typed for a second choice,
+  // and leaves focus on the way that opened it: Escape did nothing.
+  const root = useRef<HTMLDivElement>(null);
+  const cancel = () => {
+    const opened = root.current?.querySelector<HTMLButtonElement>('.resolve-choices [aria-pressed="true"]');
+    set('resolution', null);
+    opened?.focus();
+  };
   return (
-    <div className="resolve">
+    <div className="resolve" ref={root}>
       <div className="resolve-choices" role="group" aria-label={`Resolve ${objection.memberName}’s objection`}>
         {RESOLUTIONS.map((r) => (
           <button
@@ -66,7 +74,15 @@ function ResolveForm({ decision, objection, onDone }: { decision: Decision; obje
         ))}
       </div>
       {how && (
-        <form className="resolve-form" onSubmit={(e) => (unchanged ? e.preventDefault() : void form.submit(e))}>
+        <form
+          className="resolve-form"
+          onSubmit={(e) => (unchanged ? e.preventDefault() : void form.submit(e))}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            cancel();
+          }}
+        >
           {how === 'integrated' && (
             <Field label="The proposal, changed to meet the objection" error={error('newText')}>
               <textarea className="input" rows={3} value={values.newText} onChange={(e) => set('newText', e.target.value)} autoFocus />
@@ -103,7 +119,7 @@ function ResolveForm({ decision, objection, onDone }: { decision: Decision; obje
           </Field>
           <div className="form-actions">
             <SubmitButton form={submit}>Save: {resolutionLabel(how).toLowerCase()}</SubmitButton>
-            <button className="btn btn-ghost" type="button" onClick={() => set('resolution', null)}>
+            <button className="btn btn-ghost" type="button" onClick={cancel}>
               Cancel
             </button>
           </div>

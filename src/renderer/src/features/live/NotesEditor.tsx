@@ -149,6 +149,14 @@ export const NotesEditor = memo(function NotesEditor({
             timer.current = window.setTimeout(() => void flush(), 500);
           }}
           onBlur={() => void flush()}
+          // Escape leaves the box (saving what it holds) and gives the console's keys back: it did nothing, and the N
+          // pressed next to move on went into the notes.
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              e.currentTarget.blur();
+            }
+          }}
           rows={5}
           placeholder="What was said, decided, who does what…"
         />

@@ -71,7 +71,15 @@ function TurnNotes({ meetingId, turnId, name, initial }: { meetingId: string; tu
           onBlur={async () => {
             if (text !== initial && (await run({ meetingId, turnId, notes: text }))) setSaved(true);
           }}
-          placeholder="One line: the gist of the update"
+          // The line is done: Enter (or Escape) leaves the box, which saves it, and the round's keys work again. Before,
+          // both did nothing, and the T pressed next to move on went into the notes.
+          onKeyDown={(e) => {
+            if ((e.key === 'Enter' || e.key === 'Escape') && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              e.currentTarget.blur();
+            }
+          }}
+          placeholder="One line: the gist of the update; Enter saves it"
         />
       </label>
       <ErrorAlert error={save.error} />

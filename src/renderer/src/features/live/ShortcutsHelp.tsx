@@ -40,7 +40,10 @@ export function ShortcutsHelp({ onClose, home }: { onClose: () => void; home: ()
           </dl>
         </section>
       ))}
-      <p className="muted-note">No letter means two things anywhere on the console. Keys wait while you type in a text box.</p>
+      <p className="muted-note">
+        No letter means two things anywhere on the console. Keys wait while you type in a text box: Escape leaves it (Enter too, in a
+        speaker&rsquo;s line), saving what you typed, and closes an outcome&rsquo;s or a reason&rsquo;s form.
+      </p>
       <div className="actions">
         <button className="btn btn-primary" onClick={onClose} autoFocus>
           Close

@@ -67,21 +67,24 @@ export function AgendaItemRow({ item, index, members, revision, readOnly }: Prop
             <button type="button" className="btn btn-ghost" aria-label={`Edit ${item.title}`} onClick={open}>
               Edit
             </button>
-            <button
-              type="button"
-              className="btn btn-ghost"
-              aria-label={`Remove ${item.title}`}
-              onClick={(e) => {
-                const refocus = focusAfterRemoving(
-                  e.currentTarget.closest('li'),
-                  'button[aria-label^="Remove "]',
-                  'form[aria-label="Add an agenda item"] input',
-                );
-                void remove.run({ itemId: item.id, expectedRevision: revision }).then((done) => done && refocus());
-              }}
-            >
-              Remove
-            </button>
+            {/* Only an item the meeting has not started can go: one under way or held stays in the record (main refuses it). */}
+            {item.status === 'pending' && (
+              <button
+                type="button"
+                className="btn btn-ghost"
+                aria-label={`Remove ${item.title}`}
+                onClick={(e) => {
+                  const refocus = focusAfterRemoving(
+                    e.currentTarget.closest('li'),
+                    'button[aria-label^="Remove "]',
+                    'form[aria-label="Add an agenda item"] input',
+                  );
+                  void remove.run({ itemId: item.id, expectedRevision: revision }).then((done) => done && refocus());
+                }}
+              >
+                Remove
+              </button>
+            )}
           </div>
         )}
       </div>
