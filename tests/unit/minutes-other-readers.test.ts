@@ -59,8 +59,29 @@ function blocks(md: string): { kind: string; text: string; cells?: string[] }[] 
   return out;
 }
 
-/** What a text becomes where the characters the brief names stand at a line's start, in its middle and in a table. */
-const MARKUP = ['|', '<b>', '`', '*', '_', '[x](', '#', '---', '\\', '[x](http://a)', '`a|b`', '\\|', '*a*', '_a_', '- [x]', '> q'];
+/**
+ * Markdown's own characters, where they stand at a line's start, in its middle and in a table; and a tab inside a line
+ * (markdownlint's MD010 would find a hard tab).
+ */
+const MARKUP = [
+  '|',
+  '<b>',
+  '`',
+  '*',
+  '_',
+  '[x](',
+  '#',
+  '---',
+  '\\',
+  '[x](http://a)',
+  '`a|b`',
+  '\\|',
+  '*a*',
+  '_a_',
+  '- [x]',
+  '> q',
+  'tab\there',
+];
 const TYPED = MARKUP.flatMap((m) => [m, `${m} x`, `x ${m}`, `x${m}y ${m}`, `${m}${m}`, `a\n${m} b\n${m}`]);
 
 let t: TestCore;

@@ -23,7 +23,9 @@ export function minutesMarkdown(source: MinutesSource): ExportedFile {
   const yaml = frontMatterYaml(doc, { lineWidth: 0, blockQuote: false }).trimEnd();
   const content = toMarkdown(
     { ...root, children: [{ type: 'yaml', value: yaml }, ...root.children] },
-    { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-' },
+    // A tab typed inside a line is written as a character reference (`&#x9;`): a reader gets the tab back, and
+    // markdownlint (MD010) finds no hard tab in the file.
+    { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-', unsafe: [{ character: '\t' }] },
   );
   return { suggestedName: minutesFileName(meta, 'md'), content };
 }
