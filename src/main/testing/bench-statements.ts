@@ -93,6 +93,11 @@ export class StatementLog {
     this.bySql.set(source, tally);
   }
 
+  /** Every statement run while recording, summed over the writes (a test's count of what one read asks SQLite). */
+  statements(): number {
+    return [...this.bySql.values()].reduce((sum, t) => sum + t.calls, 0);
+  }
+
   /** Per write: statements, prepares, and each statement's calls, mean time and mean CPU (us), most CPU first. */
   report(label: string): string {
     const per = (n: number) => (n / Math.max(1, this.writes)).toFixed(2);

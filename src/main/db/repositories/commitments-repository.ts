@@ -1,7 +1,7 @@
 import type { CommitmentEvent } from '@shared/commitments';
 import type { EpochMs, Id } from '@shared/domain';
 import { sql as fragment, type SelectQueryBuilder } from 'kysely';
-import { qb, type Prepared as NamedPrepared, type Sql } from '../query';
+import { inJsonList, qb, type Prepared as NamedPrepared, type Sql } from '../query';
 import { Prepared } from '../prepared';
 import { commitmentEventsColumns, type CommitmentEventsTable, type CommitmentsTable } from '../schema';
 
@@ -176,8 +176,9 @@ export class CommitmentsRepository {
   private readonly eventsOfOneRead: NamedPrepared<{ id: string }, EventRow>;
   private readonly addCommitment: NamedPrepared<CommitmentsTable, unknown>;
   private readonly addEvent: Prepared<unknown>;
-  private readonly ownerOf: Prepared<{ name: string; left_at: number | null }>;
   private readonly closedOf: Prepared<{ id: string }>;
+  private readonly withIdsRead: (...parameters: unknown[]) => Listed;
+  private readonly eventsIn: Prepared<EventRow>;
   /** The review's candidates: the team's open commitments, and those reviewed in the meeting (closed there or not). */
   private readonly reviewRead: (...parameters: unknown[]) => Listed;
   private readonly madeInRead: (...parameters: unknown[]) => Listed;
@@ -230,7 +231,14 @@ export class CommitmentsRepository {
     this.addEvent = new Prepared(sql, () =>
       qb.insertInto('commitment_events').values(Object.fromEntries(EVENT_COLUMNS.map((c) => [c, P])) as never),
     );
-    this.ownerOf = new Prepared(sql, () => qb.selectFrom('members').select(['name', 'left_at']).where('id', '=', P));
+    this.withIdsRead = listRead(
+      sql,
+      () => qb.selectFrom('commitments as c').select('c.id').where(inJsonList('c.id', P)),
+      (q) => q.orderBy('commitments.original_due_date').orderBy('commitments.id'),
+    );
+    this.eventsIn = new Prepared(sql, () =>
+      events().where(inJsonList('commitment_events.commitment_id', P)).orderBy('commitment_events.at').orderBy('commitment_events.id'),
+    );
     this.closedOf = new Prepared(sql, () =>
       qb
         .selectFrom('old_business as o')
@@ -278,6 +286,11 @@ export class CommitmentsRepository {
           .where(fragment<string>`+c.team_id`, '=', P),
       (q) => q.orderBy('commitments.original_due_date').orderBy('commitments.id'),
     );
+  }
+
+  /** The commitments of these ids that exist, by original due date, with their events: one read however many. */
+  withIds(ids: readonly string[]): Listed {
+    return this.withIdsRead(JSON.stringify(ids));
   }
 
   find(id: string): CommitmentRecord | null {
@@ -359,12 +372,6 @@ export class CommitmentsRepository {
     return this.madeInRead(meetingId);
   }
 
-  /** An owner's name and whether they have left (an owner is a member of the commitment's team). */
-  owner(memberId: string): { name: string; left: boolean } | null {
-    const row = this.ownerOf.get(memberId);
-    return row ? { name: row.name, left: row.left_at !== null } : null;
-  }
-
   /** closed_at is not the writer's to set: the trigger of migration 009 keeps it from the events. */
   insert(row: Omit<CommitmentsTable, 'closed_at'>): void {
     this.addCommitment.run({ ...row, closed_at: null });
@@ -382,15 +389,7 @@ export class CommitmentsRepository {
   }
 
   /** Every event of the given commitments, oldest first, keyed by commitment. */
-  eventsOf(ids: string[]): Map<string, CommitmentEventRecord[]> {
-    const out = new Map<string, CommitmentEventRecord[]>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rows = this.sql.all(
-        events().where('commitment_events.commitment_id', 'in', chunk).orderBy('commitment_events.at').orderBy('commitment_events.id'),
-      );
-      for (const [id, list] of byCommitment(rows)) out.set(id, list);
-    }
-    return out;
+  eventsOf(ids: readonly string[]): Map<string, CommitmentEventRecord[]> {
+    return ids.length === 0 ? new Map() : byCommitment(this.eventsIn.all(JSON.stringify(ids)));
   }
 }

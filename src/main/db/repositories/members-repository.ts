@@ -1,5 +1,5 @@
 import type { Member, MemberEvent } from '@shared/domain';
-import { qb, type Sql } from '../query';
+import { inJsonList, qb, type Sql } from '../query';
 import type { MemberEventsTable, MembersTable } from '../schema';
 
 function toMember(row: MembersTable): Member {
@@ -35,6 +35,18 @@ export class MembersRepository {
   find(id: string): Member | null {
     const row = this.sql.first(qb.selectFrom('members').selectAll().where('id', '=', id));
     return row ? toMember(row) : null;
+  }
+
+  /** The members of these ids that exist, in one statement compiled once whatever their number. */
+  findMany(ids: readonly string[]): Member[] {
+    return this.sql
+      .all(
+        qb
+          .selectFrom('members')
+          .selectAll()
+          .where(inJsonList('id', JSON.stringify(ids))),
+      )
+      .map(toMember);
   }
 
   nextPosition(teamId: string): number {

@@ -238,8 +238,13 @@ export class CommitmentsService {
     return this.composeAll({ rows, events: this.repos.commitments.eventsOf(rows.map((r) => r.id)) });
   }
 
-  private composeAll({ rows, events }: Listed): Commitment[] {
-    const member = this.memberLookup();
+  /** Commitments as the contract shows them, from a list read with their events (see CommitmentsRepository). */
+  composeAll({ rows, events }: Listed): Commitment[] {
+    // Every owner the list's commitments have had, read at once: one statement however many owners it names.
+    const ownerIds = new Set(rows.map((r) => r.ownerId));
+    for (const list of events.values()) for (const e of list) if (e.newOwnerId) ownerIds.add(e.newOwnerId);
+    const owners = ownerIds.size ? this.repos.members.findMany([...ownerIds]) : [];
+    const member = this.memberLookup(owners.map((m) => [m.id, { name: m.name, left: m.leftAt !== null }]));
     const todayOf = new Map<string, string>();
     return rows.map((row) => this.compose(row, events.get(row.id) ?? [], member, todayOf));
   }
@@ -249,7 +254,8 @@ export class CommitmentsService {
     const members = new Map(known);
     return (id) => {
       if (!members.has(id)) {
-        members.set(id, this.repos.commitments.owner(id) ?? { name: 'Unknown', left: false });
+        const found = this.repos.members.find(id);
+        members.set(id, found ? { name: found.name, left: found.leftAt !== null } : { name: 'Unknown', left: false });
       }
       return members.get(id)!;
     };

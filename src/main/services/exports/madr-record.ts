@@ -12,7 +12,7 @@ import { toZoned } from '../planning/zoned-time';
 import type { DecisionRecord } from './decision-records';
 import { heading, link, list, oneLine, paragraph, paragraphs, serialise, strong, table, text } from './markdown-nodes';
 import { afterBecause } from './because';
-import { quoteForYaml11Readers } from './yaml-readers';
+import { frontMatterYaml, quoteForYaml11Readers } from './yaml-readers';
 
 /** Where a decision's file is, seen from the record being written: its link and its label, or null when it is not exported. */
 export interface MadrPlaces {
@@ -84,7 +84,7 @@ function frontMatter(d: DecisionDetail, record: DecisionRecord, people: People, 
     if (Array.isArray((pair.value as { items?: unknown }).items)) pair.value.flow = true;
   }
   quoteForYaml11Readers(doc, ['date']);
-  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}\n---\n\n`;
+  return `---\n${frontMatterYaml(doc, { lineWidth: 0, flowCollectionPadding: false })}\n---\n\n`;
 }
 
 interface People {

@@ -97,14 +97,11 @@ export class MeetingView {
     // commitment read again, `dueNow`); once it has ended, as it held at its end (a later one is not this meeting's).
     const asOf = row.status === 'ended' ? row.endedAt : null;
     const commitmentIds = listed.filter((o) => o.source === 'open_commitment').map((o) => o.refId);
-    const records = new Map(
-      commitmentIds.flatMap((id) => {
-        const record = this.repos.commitments.find(id);
-        return record ? [[id, record] as const] : [];
-      }),
-    );
-    const current = asOf === null ? new Map(this.commitmentsOf.toCommitments([...records.values()]).map((c) => [c.id, c])) : null;
-    const events = asOf === null ? null : this.repos.commitments.eventsOf(commitmentIds);
+    // Read together, whatever their number: the commitments with their events (and, composed, their owners).
+    const read = commitmentIds.length ? this.repos.commitments.withIds(commitmentIds) : { rows: [], events: new Map() };
+    const records = new Map(read.rows.map((record) => [record.id, record]));
+    const current = asOf === null ? new Map(this.commitmentsOf.composeAll(read).map((c) => [c.id, c])) : null;
+    const events = asOf === null ? null : read.events;
     const detailOf = (o: (typeof listed)[number]): string => {
       if (o.source !== 'open_commitment') return o.detail;
       if (current) {

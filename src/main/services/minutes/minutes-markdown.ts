@@ -2,7 +2,7 @@ import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { Document } from 'yaml';
-import { quoteForYaml11Readers } from '../exports/yaml-readers';
+import { frontMatterYaml, quoteForYaml11Readers } from '../exports/yaml-readers';
 import type { ExportedFile } from '@shared/planning';
 import { minutesFileName, minutesMeta } from './minutes-meta';
 import { minutesTree, type MinutesSource } from './minutes-tree';
@@ -20,10 +20,12 @@ export function minutesMarkdown(source: MinutesSource): ExportedFile {
   // `meeting` there.
   const { title, ...rest } = meta;
   const doc = quoteForYaml11Readers(new Document({ meeting: title, ...rest }), ['date']);
-  const yaml = doc.toString({ lineWidth: 0, blockQuote: false }).trimEnd();
+  const yaml = frontMatterYaml(doc, { lineWidth: 0, blockQuote: false }).trimEnd();
   const content = toMarkdown(
     { ...root, children: [{ type: 'yaml', value: yaml }, ...root.children] },
-    { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-' },
+    // A tab typed inside a line is written as a character reference (`&#x9;`): a reader gets the tab back, and
+    // markdownlint (MD010) finds no hard tab in the file.
+    { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-', unsafe: [{ character: '\t' }] },
   );
   return { suggestedName: minutesFileName(meta, 'md'), content };
 }
