@@ -37,6 +37,7 @@ export function useSteadyDetail(detail: MeetingDetail | undefined, schedule: Sch
       detail?.attendees,
       detail?.clock,
       detail?.currentItemId,
+      detail?.reviewFocus,
       detail?.decisions,
       detail?.commitments,
       detail?.members,
