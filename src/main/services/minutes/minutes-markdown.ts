@@ -2,6 +2,7 @@ import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { Document } from 'yaml';
+import { TABS_AS_REFERENCES } from '../exports/markdown-nodes';
 import { quoteForYaml11Readers } from '../exports/yaml-readers';
 import type { ExportedFile } from '@shared/planning';
 import { minutesFileName, minutesMeta } from './minutes-meta';
@@ -23,7 +24,7 @@ export function minutesMarkdown(source: MinutesSource): ExportedFile {
   const yaml = doc.toString({ lineWidth: 0, blockQuote: false }).trimEnd();
   const content = toMarkdown(
     { ...root, children: [{ type: 'yaml', value: yaml }, ...root.children] },
-    { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-' },
+    { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-', unsafe: TABS_AS_REFERENCES },
   );
   return { suggestedName: minutesFileName(meta, 'md'), content };
 }
