@@ -31,6 +31,10 @@ describe('the contract', () => {
     [{ name: 'x'.repeat(121), timeZone: 'UTC' }, 'Team name must be at most 120 characters'],
     [{ name: 'Ops\nDROP TABLE teams', timeZone: 'UTC' }, 'Team name must be a single line without control characters'],
     [{ name: 'Ops\u0007', timeZone: 'UTC' }, 'Team name must be a single line without control characters'],
+    // Line and paragraph separators break a line in YAML readers, log4brains and table rows, as \n does.
+    [{ name: 'Ops\u2028Two', timeZone: 'UTC' }, 'Team name must be a single line without control characters'],
+    [{ name: 'Ops', timeZone: 'UTC', members: ['Ana\u2029Lind'] }, 'Member name must be a single line without control characters'],
+    [{ name: 'Ops', timeZone: 'UTC', members: ['Ana\u0085Lind'] }, 'Member name must be a single line without control characters'],
     [{ name: 'Ops', timeZone: 'Mars/Olympus' }, 'Time zone must be an IANA name such as Europe/Berlin'],
     [{ name: 42, timeZone: 'UTC' }, 'Team name must be text'],
     [{ name: 'Ops', timeZone: 'UTC', members: 'Ana' }, 'members: Invalid input: expected array, received string'],
