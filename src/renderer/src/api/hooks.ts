@@ -9,10 +9,12 @@ export interface QueryState<T> {
   error: ApiError | null;
   loading: boolean;
   /**
-   * The answer held is known to be out of date (a change made it stale) and a new one is on its way, or failed (then
-   * `error` says so). Read from the cache at render, not tracked: a view that waits on it renders again with the answer.
+   * The answer held is known to be out of date (a change made it stale) and a new one is on its way. A getter: a view
+   * that reads it alone has the cache track the read's fetching for it, so it renders again when the re-read ends, even
+   * with an equal answer (which keeps the data's identity: tracking the data alone left the home waiting for ever
+   * after a restore); every other view renders no more often than before.
    */
-  outdated: boolean;
+  readonly outdated: boolean;
   reload: () => void;
 }
 
@@ -57,8 +59,15 @@ export function useQuery<K extends OperationName, S = OutputOf<K>>(
   });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
-  const outdated = queryClient.getQueryCache().get(queryHash)?.state.isInvalidated ?? false;
-  return { data: query.data, error: query.error ? asApiError(query.error) : null, loading: query.isPending, outdated, reload };
+  return {
+    data: query.data,
+    error: query.error ? asApiError(query.error) : null,
+    loading: query.isPending,
+    get outdated() {
+      return query.isFetching && (queryClient.getQueryCache().get(queryHash)?.state.isInvalidated ?? false);
+    },
+    reload,
+  };
 }
 
 export interface MutationState<K extends OperationName> {

@@ -24,7 +24,10 @@ export function useMeeting(meetingId: string): QueryState<MeetingDetail> {
     data,
     error: parts.find((p) => p.error)?.error ?? null,
     loading: parts.some((p) => p.loading),
-    outdated: parts.some((p) => p.outdated),
+    // A getter, as each part's: asked, it has each part's fetching tracked; the console and projector never ask.
+    get outdated() {
+      return parts.some((p) => p.outdated);
+    },
     reload: () => parts.forEach((p) => p.reload()),
   };
 }
