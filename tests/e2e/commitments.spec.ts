@@ -25,6 +25,9 @@ async function meetingWith(
 test('commitments made in one meeting are reviewed in the next (done, renegotiated, slipped) and follow-through shows it', async ({
   browser,
 }) => {
+  // Two meetings end to end: in a five-fold run beside four other test runs (load 26 on two cores) each step took 1-3 s
+  // and the journey ran out of the usual 180 s at its last screenshot; its budget is no speed target.
+  test.slow();
   const dir = tempDataDir('commitments');
   const clock = new TestClock(dir, Date.parse('2026-11-16T09:00:00Z'));
   const server = await startServer({ dataDir: dir, clockFile: clock.file });
