@@ -1,17 +1,18 @@
 import Database from 'better-sqlite3';
 
 /**
- * Makes a Cadence database at the newest schema (25) into one at schema 24 whose next start has a migration of some
+ * Makes a Cadence database at the newest schema (26, or 25) into one at schema 24 whose next start has a migration of some
  * seconds to run, as a person's file is when they install a new version: `decisions` extra decisions are added to its
  * first team (plain inserts, text of many different words, so the decision search's index is large), and migration
- * 025 is undone by hand: the search index is built again with migration 024's prefix setting (`'3'`) and
+ * 026 (two columns) and 025 are undone by hand: the search index is built again with migration 024's prefix setting (`'3'`) and
  * user_version set back to 24. The next start backs the file up and migrates it again (rebuilding that index: the
  * time grows with `decisions`). Nothing here sleeps: the migration is slow by its size alone.
  */
 export function rollBackToSchema24(file: string, decisions: number): void {
   const db = new Database(file);
   try {
-    if (db.pragma('user_version', { simple: true }) !== 25) throw new Error('rollBackToSchema24 needs a file at schema 25');
+    const version = db.pragma('user_version', { simple: true });
+    if (version !== 25 && version !== 26) throw new Error('rollBackToSchema24 needs a file at schema 25 or 26');
     const table = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'decisions_fts'").get() as { sql: string }).sql;
     const triggers = (
       db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'decisions_fts_%'").all() as {
@@ -25,6 +26,8 @@ export function rollBackToSchema24(file: string, decisions: number): void {
     // The insert trigger's statement for every decision (its `WHERE d.id = new.id` taken away): how 025 filled the index.
     const fill = /BEGIN([\s\S]*)WHERE d\.id = new\.id;\s*END$/.exec(insert.trim())![1]!;
     db.transaction(() => {
+      // Migration 026 undone first: its two columns of the meeting's live state.
+      if (version === 26) db.exec('ALTER TABLE meetings DROP COLUMN review_focus_mark; ALTER TABLE meetings DROP COLUMN review_focus_id;');
       for (const name of ['insert', 'update', 'objection_insert', 'objection_update']) db.exec(`DROP TRIGGER decisions_fts_${name}`);
       db.exec('DROP TABLE decisions_fts');
       const team = db.prepare('SELECT id FROM teams ORDER BY created_at LIMIT 1').get() as { id: string };
