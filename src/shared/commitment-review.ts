@@ -110,18 +110,3 @@ export function reviewUpNext(review: Commitment[], recorded: (c: Commitment) => 
 export function reviewUpNextIn(review: Commitment[], meetingId: string): number {
   return reviewUpNext(review, (c) => recordedIn(c, meetingId), lastRecorded(review, meetingId)?.id ?? null);
 }
-
-/**
- * Where a meeting's review is, as the projector and every console show it: the commitment the facilitator's console
- * moved to (with ↓/↑, before an outcome), until an outcome recorded after that moves the review on by the shared rule
- * (reviewUpNextIn). The move's mark and the events' ids are UUIDv7s of one generator: they order even within one
- * millisecond. A focus on a commitment no longer in the review is no focus.
- */
-export function reviewFocusIn(review: Commitment[], meetingId: string, focus: { commitmentId: string; mark: string } | null): number {
-  const at = focus ? review.findIndex((c) => c.id === focus.commitmentId) : -1;
-  if (focus && at >= 0) {
-    const since = review.some((c) => c.events.some((e) => e.meetingId === meetingId && e.kind !== 'created' && e.id > focus.mark));
-    if (!since) return at;
-  }
-  return reviewUpNextIn(review, meetingId);
-}

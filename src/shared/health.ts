@@ -40,8 +40,6 @@ export interface Airtime {
   ms: number;
   /** Share of all members' speaking time, 0..1. */
   share: number;
-  /** The share as it is shown, a whole percentage; the members' add up to 100 (wholePercents, percent.ts). */
-  percent: number;
 }
 
 export interface TeamHealth {

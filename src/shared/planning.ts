@@ -169,12 +169,6 @@ export interface MeetingDetail {
   undoLabel: string | null;
   /** Which action that is: an undo names it, so two windows pressing Ctrl+Z at once undo it once, not it and the one before. */
   undoActionId: Id | null;
-  /**
-   * The commitment the facilitator's console is on in the review, and a mark of when it moved there (a UUIDv7, ordered
-   * with the outcome events' ids): the projector and a second console show it until an outcome recorded after it moves
-   * the review on (reviewFocusIn). Null before any move.
-   */
-  reviewFocus: { commitmentId: Id; mark: string } | null;
   /** Proposals and decisions made here, and open ones this meeting took over. */
   decisions: Decision[];
   commitments: {
@@ -199,17 +193,7 @@ export interface MeetingDetail {
  */
 export type MeetingLive = Pick<
   MeetingDetail,
-  | 'meeting'
-  | 'items'
-  | 'attendees'
-  | 'clock'
-  | 'currentItemId'
-  | 'turns'
-  | 'speakingTime'
-  | 'serverNow'
-  | 'undoLabel'
-  | 'undoActionId'
-  | 'reviewFocus'
+  'meeting' | 'items' | 'attendees' | 'clock' | 'currentItemId' | 'turns' | 'speakingTime' | 'serverNow' | 'undoLabel' | 'undoActionId'
 >;
 export type MeetingContext = Pick<MeetingDetail, 'members' | 'oldBusiness' | 'amendments'>;
 export type MeetingCommitments = MeetingDetail['commitments'];

@@ -194,7 +194,6 @@ export const WRITE_STEPS: WriteStep[] = [
   }),
   step('decisions.readBack', (w) => ({ decisionId: openProposal(w).id, on: true })),
   step('decisions.decide', (w) => ({ decisionId: openProposal(w).id, outcome: 'accepted' })),
-  step('live.reviewFocus', (w) => ({ meetingId: live(w).meeting.id, commitmentId: openInReview(w)[1]!.id })),
   step('commitments.record', (w) => ({
     commitmentId: live(w).commitments.review[0]!.id,
     meetingId: live(w).meeting.id,

@@ -99,7 +99,6 @@ describe('migrations', () => {
       [23, 'undo log of live meetings', '10726c8c49a4179d14009dfa6ccf45baa050539d17cb4af63901ffb73d74a865'],
       [24, 'called-off meetings', '76493d011391b149eb4a482e452f132f6a0561891a68cf79d2ec041c395e7af5'],
       [25, 'decision search: four- and five-letter prefixes', 'd451d67c81b2333886de18516aaaf5ed32a718036f4b7f65e687ef353946d682'],
-      [26, 'commitment review focus', 'e342a61ee79c20c2cbf5587766ed87a09d1678ed337e8fb0b2c45cf257f5ac79'],
     ]);
   });
 

@@ -234,7 +234,7 @@ describe('team health figures', () => {
         '- Ratings averaged 8.0, from 5 ratings.',
         '- 1 of 2 meetings ended on time. Items of kind Discussion ran 50% over (planned 15 min, took 23 min); ' +
           'items of kind Proposal ran 20% under (planned 5 min, took 4 min); items of kind Check-out round ran 50% under (planned 4 min, took 2 min).',
-        '- Airtime: Ben 47%, Ana 37%, Cleo 16% (an equal share would be 33%).',
+        '- Airtime: Ben 47%, Ana 37%, Cleo 17% (an equal share would be 33%).',
         '- Follow-through: 1 of 2 commitments (50%) done by their first date.',
         '- Dissent: 3 objections on 2 of 3 decisions (1 withdrawn, 1 overruled, 1 unresolved).',
         '- What would make meetings better, from the check-out rounds:',

@@ -74,7 +74,6 @@ export function createHandlers(
       }),
     'live.setTurnNotes': ({ meetingId, turnId, notes }) => liveThen(meetingId, () => services.live.setTurnNotes(meetingId, turnId, notes)),
     'live.rebalance': ({ meetingId, allow, cut }) => liveThen(meetingId, () => services.live.rebalance(meetingId, allow, cut)),
-    'live.reviewFocus': ({ meetingId, commitmentId }) => liveThen(meetingId, () => services.reviewFocus.set(meetingId, commitmentId)),
     'live.undo': ({ meetingId, actionId }) => services.live.undo(meetingId, actionId),
     'meetings.end': ({ meetingId }, { afterCommit }) => {
       services.meetings.end(meetingId);

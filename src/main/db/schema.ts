@@ -137,9 +137,6 @@ export const meetingsColumns = {
   agenda_revision: integer(),
   called_off_at: nullable(integer()),
   called_off_reason: nullable(text()),
-  /** The commitment the console is on in the review, and a UUIDv7 made as it moved there (migration 026). */
-  review_focus_id: nullable(text()),
-  review_focus_mark: nullable(text()),
 };
 export type MeetingsTable = RowOf<typeof meetingsColumns>;
 

@@ -9,7 +9,6 @@ import { DecisionsService } from './decisions/decisions-service';
 import { DemoTeam } from './demo/demo-team';
 import { ExportsService, type DecisionFileMaker } from './exports/exports-service';
 import { LiveMeetingService } from './live/live-meeting-service';
-import { ReviewFocusService } from './live/review-focus';
 import { MeService } from './me-service';
 import { FilesService } from './files-service';
 import { MinutesService } from './minutes/minutes-service';
@@ -40,8 +39,6 @@ export interface Services {
   parkingLot: ParkingLotService;
   oldBusiness: OldBusinessProvider;
   live: LiveMeetingService;
-  /** The commitment the console is on in the review, shown by the projector too. */
-  reviewFocus: ReviewFocusService;
   decisions: DecisionsService;
   commitments: CommitmentsService;
   minutes: MinutesService;
@@ -98,7 +95,6 @@ export function createServices(
     parkingLot,
     oldBusiness,
     live: new LiveMeetingService(repos, clock, parkingLot),
-    reviewFocus: new ReviewFocusService(repos, clock),
     feedback,
     health: new HealthService(repos, clock, commitments, meetings, templates),
     roles,

@@ -21,8 +21,6 @@ export const liveOperations = manifest<typeof liveSchemas>()({
   'live.setTurnNotes': { changes: liveChange },
   // Planned minutes are part of the meeting's summary in lists too.
   'live.rebalance': { changes: (input) => [...liveChange(input), { topic: 'meetings', meetingId: input.meetingId, part: 'summary' }] },
-  // Reads the meeting and the commitment by their keys; changes the meeting's row, which is its live part.
-  'live.reviewFocus': { changes: liveChange },
   /** Undo can put back a parked item, so the parking lot may change too. */
   'live.undo': {
     changes: ({ meetingId }, out) => [

@@ -40,8 +40,6 @@ export const liveSchemas = {
       })
       .strict(),
   ),
-  // The commitment the console moved to in the review (↓/↑, before an outcome): the projector shows it too.
-  'live.reviewFocus': write<LiveChange>()(() => z.object({ meetingId: id, commitmentId: id.nullable() }).strict()),
   // The action the window showed as the last one (`undoActionId`): refused once another window has undone it or acted since.
   'live.undo': write<{ undone: string; teamId: string }>()(() => z.object({ meetingId: id, actionId: id.optional() }).strict()),
 } as const;

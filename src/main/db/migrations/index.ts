@@ -23,7 +23,6 @@ import * as m022 from './022-held-meetings';
 import * as m023 from './023-undo-log-of-live-meetings';
 import * as m024 from './024-called-off-meetings';
 import * as m025 from './025-decision-search-longer-prefixes';
-import * as m026 from './026-commitment-review-focus';
 
 export interface Migration {
   version: number;
@@ -58,5 +57,4 @@ export const migrations: readonly Migration[] = [
   m023,
   m024,
   m025,
-  m026,
 ];

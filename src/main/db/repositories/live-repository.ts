@@ -206,11 +206,6 @@ export class LiveRepository {
     this.q.meetingColumns(id, columns);
   }
 
-  /** The commitment the console is on in the review and its mark (migration 026): one UPDATE of the meeting's row. */
-  setReviewFocus(id: string, focus: { commitmentId: string; mark: string } | null, at: number): void {
-    this.q.meetingColumns(id, { review_focus_id: focus?.commitmentId ?? null, review_focus_mark: focus?.mark ?? null, updated_at: at });
-  }
-
   /** The meeting's agenda in order, removed items left out; no notes (a meeting's can run to pages, read at every move). */
   items(meetingId: string): LiveItemRecord[] {
     return this.q.itemsOfMeeting.all({ meetingId }).map(toItem);

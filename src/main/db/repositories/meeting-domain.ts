@@ -24,9 +24,6 @@ export interface MeetingRecord {
   /** When a planned meeting was called off (it stays planned, and is held nowhere); null while it is on. */
   calledOffAt: EpochMs | null;
   calledOffReason: string | null;
-  /** The commitment the console is on in the review, and a UUIDv7 made as it moved there (live.reviewFocus); null for none. */
-  reviewFocusId: Id | null;
-  reviewFocusMark: string | null;
 }
 
 /** A meeting with the names and counts the lists and headers show beside it. */
@@ -114,8 +111,6 @@ export function toMeeting(row: MeetingsTable): MeetingRecord {
     agendaRevision: row.agenda_revision,
     calledOffAt: row.called_off_at,
     calledOffReason: row.called_off_reason,
-    reviewFocusId: row.review_focus_id,
-    reviewFocusMark: row.review_focus_mark,
   };
 }
 
@@ -178,8 +173,6 @@ const MEETING_COLUMNS = {
   agendaRevision: 'agenda_revision',
   calledOffAt: 'called_off_at',
   calledOffReason: 'called_off_reason',
-  reviewFocusId: 'review_focus_id',
-  reviewFocusMark: 'review_focus_mark',
 } as const satisfies Record<keyof MeetingRecord, keyof MeetingsTable>;
 
 /**

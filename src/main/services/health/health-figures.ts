@@ -1,7 +1,6 @@
 import type { KindTime, ResolutionOrOpen, SeriesRatings, TeamHealth } from '@shared/health';
 import { DISSENT_OUTCOMES } from '@shared/health';
 import { AGENDA_KINDS } from '@shared/planning';
-import { wholePercents } from '@shared/percent';
 import type { DecisionObjectionOutcome, MemberTurn, RanItem } from '../../db/repositories/health-repository';
 
 /** A meeting held in the period, as the figures need it. */
@@ -69,12 +68,9 @@ export function airtime(turns: MemberTurn[]): TeamHealth['airtime'] {
     totals.set(t.memberId, entry);
   }
   const totalMs = [...totals.values()].reduce((s, e) => s + e.ms, 0);
-  const sorted = [...totals]
+  const members = [...totals]
     .map(([memberId, e]) => ({ memberId, name: e.name, ms: e.ms, share: totalMs ? e.ms / totalMs : 0 }))
     .sort((a, b) => b.ms - a.ms || a.name.localeCompare(b.name));
-  // Rounded each alone, three shares could read 33 + 33 + 33 = 99% or 35 + 35 + 31 = 101%: one rounding for the whole.
-  const percents = wholePercents(sorted.map((m) => m.ms));
-  const members = sorted.map((m, i) => ({ ...m, percent: percents[i]! }));
   return { members, totalMs, equalShare: members.length ? 1 / members.length : null };
 }
 

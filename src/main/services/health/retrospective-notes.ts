@@ -30,7 +30,7 @@ function timeLine(t: TeamHealth['time']): string {
 
 function airtimeLine(a: TeamHealth['airtime']): string {
   if (a.members.length === 0) return '';
-  const shares = a.members.map((m) => `${m.name} ${m.percent}%`).join(', ');
+  const shares = a.members.map((m) => `${m.name} ${pct(m.share)}`).join(', ');
   return `Airtime: ${shares} (an equal share would be ${pct(a.equalShare!)}).`;
 }
 

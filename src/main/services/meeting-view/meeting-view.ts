@@ -52,10 +52,6 @@ export class MeetingView {
       serverNow: now,
       undoLabel: undo?.label ?? null,
       undoActionId: undo?.id ?? null,
-      reviewFocus:
-        row.status === 'live' && row.reviewFocusId !== null && row.reviewFocusMark !== null
-          ? { commitmentId: row.reviewFocusId, mark: row.reviewFocusMark }
-          : null,
     };
   }
 

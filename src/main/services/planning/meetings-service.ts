@@ -317,8 +317,6 @@ export class MeetingsService {
       agendaRevision: 0,
       calledOffAt: null,
       calledOffReason: null,
-      reviewFocusId: null,
-      reviewFocusMark: null,
     };
     this.repos.meetings.insert(meeting);
     for (const member of this.repos.members.listByTeam(m.teamId).filter((x) => x.leftAt === null)) {

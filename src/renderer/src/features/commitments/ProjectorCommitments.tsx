@@ -1,6 +1,6 @@
 import { useFormat } from '@renderer/app/settings-context';
 import { STATUS_LABELS, type Commitment, type CommitmentEvent } from '@shared/commitments';
-import { reviewFocusIn } from '@shared/commitment-review';
+import { reviewUpNextIn } from '@shared/commitment-review';
 import type { MeetingDetail } from '@shared/planning';
 import { eventText } from './CommitmentLine';
 import { Recognition } from './Recognition';
@@ -49,9 +49,8 @@ function ReviewList({ detail }: { detail: MeetingDetail }) {
     .filter((r) => r.last !== null)
     // Ids are time-ordered (UUIDv7): they break ties between outcomes recorded in the same millisecond.
     .sort((a, b) => b.last!.at - a.last!.at || b.last!.id.localeCompare(a.last!.id))[0];
-  // Where the console's walk is: the commitment it moved to with ↓/↑, else up next by the rule it moves on by after an
-  // outcome (a commitment passed over with ↓ split them, and so did one reached with ↓ before any outcome).
-  const upNext = reviewFocusIn(detail.commitments.review, meetingId, detail.reviewFocus);
+  // Up next as the console's walk moves on to it: one rule for both (a commitment passed over with ↓ split them).
+  const upNext = reviewUpNextIn(detail.commitments.review, meetingId);
   const { start, shown } = pageAround(rows, upNext >= 0 ? upNext : rows.length - 1, PAGE);
   return (
     <section className="projector-commitments" aria-label="Commitment review">

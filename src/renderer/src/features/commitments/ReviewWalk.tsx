@@ -1,9 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
 import { ROOT_CAUSES, type Commitment, type ReviewOutcome, type RootCause } from '@shared/commitments';
-import { recordedIn, reviewFocusIn, reviewUpNext } from '@shared/commitment-review';
+import { recordedIn, reviewUpNext, reviewUpNextIn } from '@shared/commitment-review';
 import type { Member } from '@shared/domain';
-import type { MeetingDetail } from '@shared/planning';
-import { ApiError, call } from '@renderer/api/client';
 import { useFormat } from '@renderer/app/settings-context';
 import { ErrorAlert } from '@renderer/ui/ErrorAlert';
 import { Field } from '@renderer/ui/form/Field';
@@ -216,60 +214,22 @@ const REASON_LABEL: Record<Exclude<ReviewOutcome, 'done' | 'on_track'>, string> 
  * The commitment review: one commitment at a time, owner by owner, those due by today first.
  * Each outcome is an event; what was recorded in this meeting stays visible in the list.
  */
-export function ReviewWalk({
-  meetingId,
-  review,
-  members,
-  focus,
-}: {
-  meetingId: string;
-  review: Commitment[];
-  members: Member[];
-  /** Where the meeting's live state says the walk is (live.reviewFocus): another console's moves arrive here. */
-  focus: MeetingDetail['reviewFocus'];
-}) {
+export function ReviewWalk({ meetingId, review, members }: { meetingId: string; review: Commitment[]; members: Member[] }) {
   const { datesIn } = useFormat();
   const recordedHere = (c: Commitment) => recordedIn(c, meetingId);
-  // Where the projector shows the review: the commitment a console moved to, else up next by the shared rule.
-  const shared = review[reviewFocusIn(review, meetingId, focus)]?.id ?? null;
   // Followed by id, so a list that reorders after an outcome keeps the facilitator's place. It opens where the
-  // projector says the review is, and a restart keeps it (the focus is stored with the meeting).
-  const [currentId, setCurrentId] = useState<string | null>(() => shared ?? review[0]?.id ?? null);
+  // projector says the review is (reviewUpNext: one rule for both).
+  const [currentId, setCurrentId] = useState<string | null>(() => (review[reviewUpNextIn(review, meetingId)] ?? review[0])?.id ?? null);
   const found = review.findIndex((c) => c.id === currentId);
   const index = found >= 0 ? found : 0;
   const current = review[index];
-  const [focusError, setFocusError] = useState<ApiError | null>(null);
-  // The moves this console sent that have not come back in the live state yet: ↓ pressed twice must not step back to
-  // the first one's commitment while the second is on its way.
-  const sent = useRef<string[]>([]);
-  const seen = useRef(shared);
-  useEffect(() => {
-    if (shared === seen.current) return;
-    seen.current = shared;
-    const echo = shared === null ? -1 : sent.current.indexOf(shared);
-    sent.current = echo >= 0 ? sent.current.slice(echo + 1) : [];
-    if (sent.current.length === 0 && shared !== null) setCurrentId(shared);
-  }, [shared]);
-  // A move of the facilitator's (↓/↑, the buttons, the list): shown at once, and put in the live state for the room.
-  const setIndex = (i: number) => {
-    const id = review[i]?.id ?? null;
-    setCurrentId(id);
-    if (id === null || id === currentId) return;
-    sent.current.push(id);
-    call('live.reviewFocus', { meetingId, commitmentId: id }).then(
-      () => setFocusError(null),
-      (error: unknown) => {
-        sent.current = sent.current.filter((s) => s !== id);
-        setFocusError(error instanceof ApiError ? error : null);
-      },
-    );
-  };
+  const setIndex = (i: number) => setCurrentId(review[i]?.id ?? null);
   // On to the next commitment without an outcome after the one just recorded, then back to one passed over with ↓:
   // the projector names the same one as up next (reviewUpNext), whichever was passed over.
-  const nextUnreviewed = (justRecorded: string) => {
-    const from = review.findIndex((c) => c.id === justRecorded);
+  const nextUnreviewed = (from: number) => {
+    const justRecorded = review[from]?.id ?? null;
     const next = reviewUpNext(review, (c) => c.id === justRecorded || recordedHere(c), justRecorded);
-    return review[next >= 0 ? next : Math.min(from + 1, review.length - 1)]?.id ?? null;
+    return next >= 0 ? next : Math.min(from + 1, review.length - 1);
   };
   const pickerRef = useRef<((outcome: ReviewOutcome) => void) | null>(null);
   // After an outcome recorded from its form, focus goes to the commitment the walk moved on to: the form and its
@@ -318,9 +278,7 @@ export function ReviewWalk({
               meetingId={meetingId}
               members={members}
               onRecorded={(hadFocus) => {
-                // From the commitment recorded, not the one on screen: the live state may have moved on already.
-                // The room follows by the shared rule, so nothing is sent.
-                setCurrentId(nextUnreviewed(current.id));
+                setIndex(nextUnreviewed(index));
                 if (hadFocus) setFocusCurrent((n) => n + 1);
               }}
               pickerRef={pickerRef}
@@ -336,7 +294,6 @@ export function ReviewWalk({
           </div>
         </article>
       )}
-      <ErrorAlert error={focusError} />
       <ReviewList review={review} index={index} recordedHere={recordedHere} onPick={setIndex} />
     </section>
   );

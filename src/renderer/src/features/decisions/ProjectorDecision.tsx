@@ -81,7 +81,6 @@ function Proposal({ detail, d }: { detail: MeetingDetail; d: Projected }) {
   const fit = useProjectorFit(
     section,
     JSON.stringify([d.id, d.question, d.decision, d.options, open.map((o) => [o.id, o.reason]), membersInRoom(detail).length]),
-    d.options.length,
   );
   const options = d.options.slice(0, fit.options);
   // Fewer rows for the other objections first; every block keeps its row (projector-fit.ts shortens the rest around it).

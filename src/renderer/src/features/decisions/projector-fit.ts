@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import { useFitStep } from '../../ui/fit-step';
 
 /**
@@ -20,8 +20,6 @@ const STEPS: readonly Omit<ProjectorFit, 'cut'>[] = [
   { condensed: 1, options: Infinity, objections: Infinity },
   { condensed: 2, options: Infinity, objections: Infinity },
   { condensed: 2, options: Infinity, objections: 3 },
-  // Then one option row at a time down to three (stepsFor): from all of them straight to three, a proposal of six
-  // options showed three with room left on the screen for more.
   { condensed: 2, options: 3, objections: 3 },
   { condensed: 2, options: 3, objections: 2 },
   { condensed: 2, options: 2, objections: 2 },
@@ -36,17 +34,6 @@ const STEPS: readonly Omit<ProjectorFit, 'cut'>[] = [
   { condensed: 5, options: 0, objections: 1 },
   { condensed: 6, options: 0, objections: 1 },
 ];
-
-/** The steps for a proposal of `optionCount` options: its option rows given up one at a time down to three. */
-function stepsFor(optionCount: number): readonly Omit<ProjectorFit, 'cut'>[] {
-  const firstCut = STEPS.findIndex((s) => s.options !== Infinity);
-  const fewer = Array.from({ length: Math.max(0, optionCount - 4) }, (_, i) => ({
-    condensed: 2 as const,
-    options: optionCount - 1 - i,
-    objections: 3,
-  }));
-  return [...STEPS.slice(0, firstCut), ...fewer, ...STEPS.slice(firstCut)];
-}
 
 /** The classes of each condensed level (decision-projector.css): each level keeps what the one before it kept. */
 export const CONDENSED_CLASSES = [
@@ -108,9 +95,8 @@ function overflows(el: HTMLElement): boolean {
  * a page that runs off. `content` names what is shown (the proposal, its options and objections): when it changes, or
  * the screen's size does, the fit starts again from showing everything.
  */
-export function useProjectorFit(section: RefObject<HTMLElement | null>, content: string, optionCount: number): ProjectorFit {
+export function useProjectorFit(section: RefObject<HTMLElement | null>, content: string): ProjectorFit {
   const [cut, setCut] = useState(false);
-  const steps = useMemo(() => stepsFor(optionCount), [optionCount]);
   const { step, stepDown } = useFitStep(content);
   // The panels are hidden for a moment while their data catches up with the item: measured again once they show.
   const [shown, setShown] = useState(0);
@@ -124,11 +110,11 @@ export function useProjectorFit(section: RefObject<HTMLElement | null>, content:
     // Layout is read after React wrote the DOM and before the browser paints, the one place a fit can be measured.
     const el = section.current;
     if (!el) return;
-    if (step < steps.length - 1 && overflows(el)) return stepDown();
+    if (step < STEPS.length - 1 && overflows(el)) return stepDown();
     // The page fits: whether it cut a text short decides the note that says so (which may in turn take a step down).
     const shortened = step > 0 && cutShort(el);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a layout read before paint decides the note
     if (shortened !== cut) setCut(shortened);
-  }, [section, step, steps, stepDown, shown, cut]);
-  return { ...steps[step]!, cut: step > 0 && cut };
+  }, [section, step, stepDown, shown, cut]);
+  return { ...STEPS[step]!, cut: step > 0 && cut };
 }

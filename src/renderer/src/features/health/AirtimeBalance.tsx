@@ -20,13 +20,13 @@ export function AirtimeBalance({ airtime }: { airtime: TeamHealth['airtime'] }) 
       {airtime.members.length > 0 && (
         <BarRows
           label={`Share of speaking time per member; an equal share would be ${pct(airtime.equalShare)}. ${airtime.members
-            .map((m) => `${m.name} ${m.percent}%`)
+            .map((m) => `${m.name} ${pct(m.share)}`)
             .join(', ')}`}
           rows={airtime.members.map((m) => ({
             key: m.memberId,
             label: m.name,
             bars: [{ value: m.share, kind: 'bar-share' }],
-            text: `${m.percent}% · ${minutes(m.ms)}`,
+            text: `${pct(m.share)} · ${minutes(m.ms)}`,
           }))}
           max={max}
           marker={airtime.equalShare === null ? undefined : { value: airtime.equalShare, text: `equal ${pct(airtime.equalShare)}` }}
@@ -47,7 +47,7 @@ export function AirtimeBalance({ airtime }: { airtime: TeamHealth['airtime'] }) 
               {airtime.members.map((m) => (
                 <tr key={m.memberId}>
                   <td>{m.name}</td>
-                  <td>{m.percent}%</td>
+                  <td>{pct(m.share)}</td>
                   <td>{minutes(m.ms)}</td>
                 </tr>
               ))}

@@ -30,7 +30,7 @@ export const ItemPanels = memo(function ItemPanels({
     <>
       {current.kind === 'proposal' && <ProposalPanel detail={detail} itemId={current.id} itemTitle={current.title} disabled={paused} />}
       {current.kind === 'commitment_review' && (
-        <ReviewWalk meetingId={detail.meeting.id} review={detail.commitments.review} members={detail.members} focus={detail.reviewFocus} />
+        <ReviewWalk meetingId={detail.meeting.id} review={detail.commitments.review} members={detail.members} />
       )}
       {current.kind === 'recognition' && <Recognition done={detail.commitments.doneSinceLast} />}
       {current.kind === 'check_out' && (

@@ -37,7 +37,6 @@ export function useSteadyDetail(detail: MeetingDetail | undefined, schedule: Sch
       detail?.attendees,
       detail?.clock,
       detail?.currentItemId,
-      detail?.reviewFocus,
       detail?.decisions,
       detail?.commitments,
       detail?.members,
