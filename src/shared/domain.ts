@@ -105,10 +105,9 @@ export interface BackupInfo {
   summary: { teams: number; meetings: number; lastMeetingAt: EpochMs | null; schemaVersion: number } | null;
 }
 
-/** Set when start-up found the database damaged or missing: where it went, and what can be restored. */
+/** Set when start-up found the database damaged: where it went, and what can be restored. */
 export interface Recovery {
-  /** Where the damaged file was moved; null when there was no file to move (it was missing). */
-  movedTo: string | null;
+  movedTo: string;
   detail: string;
   newestBackup: BackupInfo | null;
 }

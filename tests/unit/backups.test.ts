@@ -188,7 +188,7 @@ describe('a damaged database at start-up', () => {
       const info = await again.call('app.info', {});
       expect(info.recovery).not.toBeNull();
       expect(info.recovery!.newestBackup!.name).toBe(backup.name);
-      expect(fs.readFileSync(info.recovery!.movedTo!)).toEqual(damagedBytes); // kept as it was
+      expect(fs.readFileSync(info.recovery!.movedTo)).toEqual(damagedBytes); // kept as it was
       expect(await again.call('teams.list', {})).toEqual([]); // started on an empty file
       await again.call('backups.restore', { name: backup.name });
       expect((await again.call('teams.list', {})).map((x) => x.name)).toEqual(['Harbor Product Team']);

@@ -66,12 +66,12 @@ describe('a write-ahead log of another database beside cadence.sqlite', () => {
       expect(recovery).not.toBeNull();
       expect(recovery!.detail).toBe('its write-ahead log (cadence.sqlite-wal) belongs to another database');
       // Nothing of the stray log reached the person's file: both are kept, byte for byte.
-      expect(digest(recovery!.movedTo!)).toBe(before);
+      expect(digest(recovery!.movedTo)).toBe(before);
       expect(digest(`${recovery!.movedTo}-wal`)).toBe(digest(log));
       expect(recovery!.newestBackup!.name).toBe(backup);
       // The moved file still holds both teams (read alone, away from the stray log moved beside it).
       const alone = path.join(tempDir(), 'alone.sqlite');
-      fs.copyFileSync(recovery!.movedTo!, alone);
+      fs.copyFileSync(recovery!.movedTo, alone);
       const moved = new Database(alone, { readonly: true, fileMustExist: true });
       try {
         expect((moved.prepare('select name from teams order by name').all() as { name: string }[]).map((r) => r.name)).toEqual([

@@ -88,7 +88,7 @@ describe('the integrity check at start-up', () => {
     expect(next.core.checkedAtStart).toBe(true);
     const info = await next.call('app.info', {});
     expect(info.recovery).not.toBeNull();
-    expect(fs.existsSync(info.recovery!.movedTo!)).toBe(true);
+    expect(fs.existsSync(info.recovery!.movedTo)).toBe(true);
     expect(info.recovery!.newestBackup!.name).toBe(backup);
     expect(info.damageFound).toBeNull();
     await next.call('backups.restore', { name: backup });
@@ -119,7 +119,7 @@ describe('the integrity check at start-up', () => {
     const t = await open(dir);
     const info = await t.call('app.info', {});
     expect(info.recovery).not.toBeNull();
-    expect(fs.readFileSync(info.recovery!.movedTo!)).toEqual(damagedBytes);
+    expect(fs.readFileSync(info.recovery!.movedTo)).toEqual(damagedBytes);
     expect(await t.call('teams.list', {})).toEqual([]);
   });
 });

@@ -171,7 +171,7 @@ describe('an update whose backup finds the file damaged', () => {
     expect(phases).toEqual(['backing-up', 'ready']);
     const recovery = core!.recovery!;
     expect(recovery).not.toBeNull();
-    expect(fs.readFileSync(recovery.movedTo!)).toEqual(damaged);
+    expect(fs.readFileSync(recovery.movedTo)).toEqual(damaged);
     expect(recovery.newestBackup!.name).toBe(backupName);
     expect(recovery.detail).not.toMatch(/^Backup /);
     expect(backupsIn(dataDir)).toEqual([]);

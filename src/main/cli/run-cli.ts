@@ -5,7 +5,6 @@ import { openForReading, openForWriting, type CliData } from './cli-data';
 import { CliError, UsageError } from './cli-errors';
 import { exportDecisions, exportMinutes, listMeetings, listTeams, searchDecisions, type Output } from './commands';
 import { linkTeam, syncTeams } from './sync-commands';
-import { terminalOutput } from './terminal-text';
 import { COMMANDS, GLOBAL_HELP, OPTIONS, commandHelp, type CommandSpec } from './usage';
 
 export interface CliContext {
@@ -65,9 +64,7 @@ async function run(spec: CommandSpec, args: string[], values: Values, ctx: CliCo
 }
 
 /** Runs one command line; answers the exit code: 0 done, 1 failed, 2 not understood. */
-export async function runCli(given: CliContext): Promise<number> {
-  // What is printed holds names and titles from the database, which an archive or a sync may have filled.
-  const ctx = { ...given, io: terminalOutput(given.io) };
+export async function runCli(ctx: CliContext): Promise<number> {
   const { io } = ctx;
   // Known before parsing, so a bad option still gets its command's usage line.
   let helpFor = findCommand(ctx.argv)?.words.join(' ') ?? '';

@@ -100,23 +100,15 @@ export async function startCore(options: CoreOptions): Promise<CadenceCore> {
 }
 
 /**
- * Whether the database file is empty, or gone, although this folder held data before (backups, a crash marker, logged
- * starts): damage, not a new start. Looked at only for an empty or missing file, so a normal start reads no logs.
+ * Whether the database file is empty although this folder held data before (backups, a crash marker,
+ * logged starts): damage, not a new start. Looked at only for an empty file, so a normal start reads no logs.
  */
-function lostAfterUse(dataDir: string, file: string, crashed: boolean): 'empty' | 'missing' | null {
-  const size = fs.lstatSync(file, { throwIfNoEntry: false })?.size;
-  if (size !== undefined && size > 0) return null;
-  const lost = size === undefined ? 'missing' : 'empty';
-  if (crashed) return lost;
+function emptiedAfterUse(dataDir: string, file: string, crashed: boolean): boolean {
+  if (!fs.existsSync(file) || fs.statSync(file).size > 0) return false;
+  if (crashed) return true;
   const backupsDir = path.join(dataDir, 'backups');
-  if (fs.existsSync(backupsDir) && fs.readdirSync(backupsDir).some((name) => name.endsWith('.sqlite'))) return lost;
-  return hasLoggedStart(path.join(dataDir, 'logs')) ? lost : null;
-}
-
-/** What start-up offers in place of what was lost: the newest backup that opens cleanly. */
-function newestGoodBackup(dataDir: string): Recovery['newestBackup'] {
-  const newest = listBackups(dataDir).find((b) => b.summary !== null) ?? null;
-  return newest && { name: newest.name, at: newest.at, reason: newest.reason, sizeBytes: newest.sizeBytes, summary: newest.summary };
+  if (fs.existsSync(backupsDir) && fs.readdirSync(backupsDir).some((name) => name.endsWith('.sqlite'))) return true;
+  return hasLoggedStart(path.join(dataDir, 'logs'));
 }
 
 async function start(options: CoreOptions): Promise<CadenceCore> {
@@ -134,7 +126,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   const marker = new RunMarker(options.dataDir);
   // Reading all of a big file takes seconds: only after a crash (or damage found) does it stand before the first screen.
   let checkedAtStart: boolean;
-  let lost: 'empty' | 'missing' | null;
+  let emptied: boolean;
   // Nothing is made in the folder before the lock is won; a failure from here on, until the database is open, gives the
   // lock back and takes away the run marker this start wrote.
   // Made before the database opens: a migration's backup and the migrations run on its thread (openDatabase's offThread).
@@ -148,7 +140,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
   try {
     log = new LogFile(path.join(options.dataDir, 'logs'), clock);
     checkedAtStart = marker.begin(clock.now()) !== null;
-    lost = lostAfterUse(options.dataDir, file, checkedAtStart);
+    emptied = emptiedAfterUse(options.dataDir, file, checkedAtStart);
   } catch (error) {
     fail(error);
   }
@@ -160,7 +152,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     opened = await openDatabase(file, {
       now: () => clock.now(),
       check: checkedAtStart,
-      emptyIsDamage: lost === 'empty',
+      emptyIsDamage: emptied,
       beforeMigrating: () => marker.onDisk(),
       phase: (phase) => options.progress?.to(phase),
       offThread,
@@ -173,19 +165,21 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     try {
       const movedTo = moveAside(file, clock.now());
       opened = await openDatabase(file, { now: () => clock.now(), beforeMigrating: () => marker.onDisk(), offThread });
-      recovery = { movedTo, detail: error.detail, newestBackup: newestGoodBackup(options.dataDir) };
+      const newest = listBackups(options.dataDir).find((b) => b.summary !== null) ?? null;
+      recovery = {
+        movedTo,
+        detail: error.detail,
+        newestBackup: newest && {
+          name: newest.name,
+          at: newest.at,
+          reason: newest.reason,
+          sizeBytes: newest.sizeBytes,
+          summary: newest.summary,
+        },
+      };
     } catch (second) {
       fail(second);
     }
-  }
-  // A file gone from a folder in use (deleted, moved, or lost in a copy) is a loss as an emptied one is: the same offer,
-  // with nothing to move aside. Not the first start's silent empty database, with the backups unmentioned.
-  if (lost === 'missing' && !recovery) {
-    recovery = {
-      movedTo: null,
-      detail: `${path.basename(file)} was not in the data folder, although the folder was in use before`,
-      newestBackup: newestGoodBackup(options.dataDir),
-    };
   }
   // The marker was flushed while the database opened; nothing writes to the file before it is on disk (a crash from
   // here on must leave the marker for the next start to find).
@@ -294,7 +288,7 @@ async function start(options: CoreOptions): Promise<CadenceCore> {
     logError,
   );
   log.info(
-    `started ${options.mode} ${options.version}${checkedAtStart ? ' after an unclean shutdown (file checked)' : ''}, schema ${schemaVersion(opened.db)}${opened.appliedMigrations.length ? `, migrated ${opened.appliedMigrations.join(', ')}` : ''}${recovery ? `, recovered: ${recovery.movedTo ? `damaged file moved to ${recovery.movedTo}` : 'the database file was missing'}` : ''}`,
+    `started ${options.mode} ${options.version}${checkedAtStart ? ' after an unclean shutdown (file checked)' : ''}, schema ${schemaVersion(opened.db)}${opened.appliedMigrations.length ? `, migrated ${opened.appliedMigrations.join(', ')}` : ''}${recovery ? `, recovered: damaged file moved to ${recovery.movedTo}` : ''}`,
   );
   let closed = false;
   return {

@@ -25,7 +25,7 @@ export function diagnosticsText(info: AppInfo, backups: BackupInfo[], log: LogFi
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(', ')}`,
     `Last backup: ${last ? `${new Date(last.at).toISOString()} (${last.reason}, ${bytes(last.sizeBytes)})` : 'none yet'}`,
-    `Recovered from a damaged file at start-up: ${info.recovery ? (info.recovery.movedTo ? `yes, moved to ${info.recovery.movedTo}` : 'yes, the file was missing') : 'no'}`,
+    `Recovered from a damaged file at start-up: ${info.recovery ? `yes, moved to ${info.recovery.movedTo}` : 'no'}`,
     `Damage found by the check in the background: ${info.damageFound ? `yes, ${info.damageFound.detail}` : 'no'}`,
     `Log: ${log.file}`,
     `Recent errors (${errors.length}):`,

@@ -18,12 +18,10 @@ export function recoveryLines(recovery: Recovery | null): string[] {
   if (!recovery) return [];
   const backup = recovery.newestBackup;
   return [
-    recovery.movedTo
-      ? `The database was damaged (${recovery.detail}). Cadence moved it aside unchanged to ${recovery.movedTo} and started on an empty one.`
-      : `The database was missing (${recovery.detail}). Cadence started on an empty one.`,
+    `The database was damaged (${recovery.detail}). Cadence moved it aside unchanged to ${recovery.movedTo} and started on an empty one.`,
     backup
       ? `The newest good backup (${new Date(backup.at).toISOString()}) is offered in the app: open the address below to restore it.`
-      : `No good backup was found${recovery.movedTo ? '; the damaged file is kept for you' : ''}.`,
+      : 'No good backup was found; the damaged file is kept for you.',
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { List, ListItem, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { toMarkdown } from 'mdast-util-to-markdown';
 
 /** Small builders for mdast trees; every piece of typed text enters the tree as a text node. */
 export const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -70,16 +70,9 @@ export function table(header: string[], rows: Cell[][], align: ('left' | 'right'
  */
 const GFM = [gfmToMarkdown({ tablePipeAlign: false })];
 
-/**
- * A tab in typed text (a name pasted from a spreadsheet's cells, say) is written as the character reference `&#x9;`:
- * the text reads back the same, and no line holds a hard tab (markdownlint's MD010 flagged every line naming such a
- * member, and an aligned table's pipes no longer lined up for it, MD060). For every serialiser of exported Markdown.
- */
-export const TABS_AS_REFERENCES: Unsafe[] = [{ character: '\t' }];
-
 export function serialise(children: RootContent[]): string {
   const root: Root = { type: 'root', children };
-  return toMarkdown(root, { extensions: GFM, bullet: '-', unsafe: TABS_AS_REFERENCES });
+  return toMarkdown(root, { extensions: GFM, bullet: '-' });
 }
 
 /** A table's columns: each row's line of an unpadded table depends on these and on the row alone. */

@@ -2,7 +2,6 @@ import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { Document } from 'yaml';
-import { TABS_AS_REFERENCES } from '../exports/markdown-nodes';
 import { frontMatterYaml, quoteForYaml11Readers } from '../exports/yaml-readers';
 import type { ExportedFile } from '@shared/planning';
 import { minutesFileName, minutesMeta } from './minutes-meta';
@@ -26,7 +25,7 @@ export function minutesMarkdown(source: MinutesSource): ExportedFile {
     { ...root, children: [{ type: 'yaml', value: yaml }, ...root.children] },
     // A tab typed inside a line is written as a character reference (`&#x9;`): a reader gets the tab back, and
     // markdownlint (MD010) finds no hard tab in the file.
-    { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-', unsafe: TABS_AS_REFERENCES },
+    { extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml'])], bullet: '-', unsafe: [{ character: '\t' }] },
   );
   return { suggestedName: minutesFileName(meta, 'md'), content };
 }

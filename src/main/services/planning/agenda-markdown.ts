@@ -3,7 +3,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ExportedFile, MeetingDetail } from '@shared/planning';
 import { kindLabel } from '@shared/planning';
-import { paragraphs, TABS_AS_REFERENCES } from '../exports/markdown-nodes';
+import { paragraphs } from '../exports/markdown-nodes';
 import { fileSlug } from './file-names';
 import { toZoned } from './zoned-time';
 
@@ -108,6 +108,6 @@ export function agendaMarkdown(detail: MeetingDetail): ExportedFile {
   const date = when?.date ?? 'unscheduled';
   return {
     suggestedName: `${date}-${fileSlug(meeting.title)}-agenda.md`,
-    content: toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-', unsafe: TABS_AS_REFERENCES }),
+    content: toMarkdown(root, { extensions: [gfmToMarkdown()], bullet: '-' }),
   };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '../api/hooks';
 import { useFormat } from './settings-context';
 
-/** Said once, plainly, when start-up found the database damaged and put it aside, or missing. */
+/** Said once, plainly, when start-up found the database damaged and put it aside. */
 export function RecoveryBanner() {
   const info = useQuery('app.info', {});
   const restore = useMutation('backups.restore');
@@ -16,16 +16,8 @@ export function RecoveryBanner() {
   return (
     <div className="recovery" role="alert">
       <p>
-        {recovery.movedTo ? (
-          <>
-            <strong>Cadence found its database damaged</strong> ({recovery.detail}) and moved it aside, unchanged, to{' '}
-            <code>{recovery.movedTo}</code>. It started with an empty database.
-          </>
-        ) : (
-          <>
-            <strong>Cadence did not find its database</strong> ({recovery.detail}). It started with an empty database.
-          </>
-        )}
+        <strong>Cadence found its database damaged</strong> ({recovery.detail}) and moved it aside, unchanged, to{' '}
+        <code>{recovery.movedTo}</code>. It started with an empty database.
         {newest
           ? ` The newest good backup is from ${format.dateTime(newest.at)}${newest.summary ? ` (${newest.summary.meetings} meetings)` : ''}.`
           : ' No backup was found.'}
